@@ -1,0 +1,157 @@
+# lms: one non-recursive Makefile.  `make` builds ./lms; `make check` runs
+# every test; `make demo` runs lms on examples/.  Both install what is
+# missing first (make deps).
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+DESTDIR ?=
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+# Warnings come after the user's CFLAGS so that they cannot be dropped.
+WARNINGS = -std=c11 -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes \
+	   -Wvla -Wwrite-strings
+ifdef WERROR
+WARNINGS += -Werror
+endif
+
+PKG_CONFIG ?= pkg-config
+YAML_CFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
+YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+CSV_LIBS = -lcsv
+
+# Sanitizer builds live in their own folder so that objects never mix.
+ifdef SANITIZE
+BUILD = build/sanitize
+SAN_FLAGS = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
+	    -fno-sanitize-recover=all
+LMS = $(BUILD)/lms
+else
+BUILD = build/default
+SAN_FLAGS =
+LMS = ./lms
+endif
+
+ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
+	       -DLMS_VERSION='"$(VERSION)"' -DLMS_MANDIR='"$(MANDIR)"' \
+	       $(YAML_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = $(CFLAGS) $(WARNINGS) $(SAN_FLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
+LIBS = $(YAML_LIBS) $(CSV_LIBS) -lm
+
+LIB_SRC = $(sort $(wildcard lib/*.c))
+CMD_SRC = $(sort $(wildcard cmd/*.c))
+SKEL = lib/skel/.gitignore lib/skel/lms.yaml lib/skel/people/facilitators.yaml \
+       $(sort $(wildcard lib/skel/forms/*.yaml lib/skel/templates/*.yaml))
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/skel.o
+CMD_OBJ = $(CMD_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_SRC = $(sort $(wildcard bench/*.c))
+BENCH_BIN = $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+MAN1 = $(sort $(wildcard man/*.1))
+MAN5 = $(sort $(wildcard man/*.5))
+
+DEB_PACKAGES = gcc make pkg-config libyaml-dev libcsv-dev libcmocka-dev \
+	       mandoc perl git python3 python3-yaml
+
+.PHONY: all deps check unit cli lint-man demo bench install uninstall clean
+.DEFAULT_GOAL := all
+
+all: $(LMS)
+
+$(BUILD)/lms: $(CMD_OBJ) $(BUILD)/liblms.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+ifndef SANITIZE
+./lms: $(BUILD)/lms
+	cp $< $@
+endif
+
+$(BUILD)/liblms.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# The skeleton files of `lms init`, as C strings.
+$(BUILD)/skel.c: $(SKEL) Makefile
+	@mkdir -p $(@D)
+	{ echo '#include "lib/skel.h"'; \
+	  echo 'const struct lms_skel lms_skel_files[] = {'; \
+	  for f in $(SKEL); do \
+	    printf '{ "%s",\n' "$${f#lib/skel/}"; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' "$$f"; \
+	    echo '},'; \
+	  done; \
+	  echo '{ 0, 0 } };'; } > $@
+
+$(BUILD)/skel.o: $(BUILD)/skel.c
+	$(CC) $(ALL_CPPFLAGS) -I. $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/liblms.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
+		-o $@ $< $(BUILD)/liblms.a $(CMOCKA_LIBS) $(LIBS)
+
+$(BUILD)/bench/%: bench/%.c $(BUILD)/liblms.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+		$(BUILD)/liblms.a $(LIBS)
+
+# Installs the Debian packages that are missing; a no-op otherwise.
+deps:
+	@missing=; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q $$missing; \
+	fi
+
+check: deps
+	$(MAKE) unit cli lint-man
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
+
+cli: $(LMS)
+	LMS=$(abspath $(LMS)) prove -j2 tests/cli/
+
+lint-man:
+	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
+
+demo: deps
+	$(MAKE) all
+	LMS=$(abspath $(LMS)) sh examples/demo.sh
+
+bench: deps
+	$(MAKE) all $(BENCH_BIN)
+	LMS=$(abspath $(LMS)) BENCH_BIN=$(abspath $(BUILD)/bench) sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(LMS) $(DESTDIR)$(BINDIR)/lms
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/lms
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
+
+clean:
+	rm -rf build lms
+
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d)

@@ -1,0 +1,84 @@
+#ifndef LMS_CMD_H
+#define LMS_CMD_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "../lib/buf.h"
+#include "../lib/error.h"
+#include "../lib/fsio.h"
+#include "../lib/table.h"
+#include "../lib/tree.h"
+
+/*
+ * The front end: only cmd/ reads argv and the environment and prints.
+ * Each command is a struct cmd in its own file (after tmux's cmd_entry);
+ * cmd/lms.c lists them.  The dispatcher meets a command's preconditions
+ * (find and open the tree, take its lock) before running it, as git's
+ * RUN_SETUP does.
+ */
+
+enum {
+	CMD_TREE = 1 << 0,	/* needs the tree open */
+	CMD_LOCK = 1 << 1	/* changes the tree: hold its lock throughout */
+};
+
+struct ctx;
+
+struct cmd {
+	const char *name;
+	int (*run)(struct ctx *ctx, int argc, char **argv);
+	unsigned flags;
+	const char *const *usage;	/* lines, each as in the SYNOPSIS */
+	const char *summary;		/* one line for "lms help" */
+	const char *man;		/* the man page: "lms-course" */
+	const struct cmd *const *sub;	/* verbs, for "lms course new" */
+};
+
+struct ctx {
+	const char *root_arg;		/* -C DIR, or $LMS_DIR */
+	int lock_timeout_ms;
+	struct lms_tree tree;
+	bool tree_open;
+	struct lms_lock lock;
+	const struct cmd *cmd;		/* the command running, for usage */
+	struct lms_buf out;		/* what goes to stdout */
+};
+
+/* Runs argv[0] of table (NULL-terminated); prefix is "lms" or "lms course". */
+int cmd_dispatch(struct ctx *ctx, const struct cmd *const *table,
+		 int argc, char **argv);
+
+/*
+ * getopt_long with lms's messages: returns the option, -1 at the end, or
+ * '?' after recording a usage error (an unknown option, a missing value).
+ * Resets getopt's state when called with optind 0 first.
+ */
+int cmd_getopt(int argc, char **argv, const char *shortopts,
+	       const struct option *longopts);
+int cmd_usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+/* Parses a whole number in [min, max] for option name. */
+int cmd_parse_int(const char *name, const char *s, int min, int max, int *out);
+int cmd_parse_date(const char *name, const char *s, int32_t *out);
+
+/* Shows a man page (lms help); returns only on failure. */
+int cmd_show_man(const char *page, int section);
+void cmd_print_usage(FILE *f, const struct cmd *c);
+
+/* Renders a table to ctx->out in the given format. */
+void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
+		    enum lms_format f);
+
+/* Writes text to a file of the tree atomically (ctx must hold the lock). */
+int cmd_write(struct ctx *ctx, const char *path, const struct lms_buf *text,
+	      mode_t mode);
+
+extern const struct cmd *const cmd_table[];
+
+extern const struct cmd cmd_init;
+extern const struct cmd cmd_course;
+extern const struct cmd cmd_help;
+
+#endif

@@ -1,0 +1,779 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/alloc.h"
+#include "../lib/courseedit.h"
+#include "../lib/date.h"
+#include "../lib/emit.h"
+#include "../lib/id.h"
+#include "../lib/plan.h"
+#include "../lib/utf8.h"
+#include "cmd.h"
+
+/* Option parsing shared by the verbs */
+
+static int parse_words(const char *option, const char *value,
+		       const char *const *names, unsigned *out)
+{
+	struct lms_field f = { option, LMS_T_FLAGS, 0, LMS_NO_OFFSET, names, 0 };
+	struct lms_buf why = LMS_BUF_INIT;
+	char *copy = lms_strdup(value), *save = NULL;
+	int err = 0;
+
+	*out = 0;
+	for (char *w = strtok_r(copy, ",", &save); w && !err;
+	     w = strtok_r(NULL, ",", &save))
+		if (lms_value_parse(&f, w, out, &why))
+			err = cmd_usage_error("%s: %s", option, why.buf);
+	if (!err && !*out)
+		err = cmd_usage_error("%s: give at least one value", option);
+	free(copy);
+	lms_buf_release(&why);
+	return err;
+}
+
+static int parse_time_range(const char *s, int *start, int *end)
+{
+	char first[6];
+
+	if (strlen(s) == 5 && lms_time_parse(s, start))
+		return 0;
+	if (strlen(s) == 11 && s[5] == '-') {
+		memcpy(first, s, 5);
+		first[5] = '\0';
+		if (lms_time_parse(first, start) && lms_time_parse(s + 6, end))
+			return 0;
+	}
+	return cmd_usage_error("--time: '%s' is not HH:MM or HH:MM-HH:MM", s);
+}
+
+static int parse_skips(const char *s, int32_t **out, size_t *n)
+{
+	char *copy = lms_strdup(s), *save = NULL;
+	int err = 0;
+
+	for (char *w = strtok_r(copy, ",", &save); w && !err;
+	     w = strtok_r(NULL, ",", &save))
+		err = cmd_parse_date("--skip", w,
+				     lms_array_push(out, n, sizeof(**out)));
+	free(copy);
+	return err;
+}
+
+static int check_facilitators(struct ctx *ctx, const struct lms_plan_facilitator *v,
+			      size_t n)
+{
+	struct lms_facilitator *all;
+	size_t nall;
+	int err = lms_tree_load_facilitators(&ctx->tree, &all, &nall, NULL);
+
+	for (size_t i = 0; i < n && !err; i++)
+		if (!lms_facilitator_find(all, nall, v[i].id))
+			err = lms_error(LMS_ENOENT, "no such facilitator: '%s' "
+					"(see lms facilitator add)", v[i].id);
+	lms_facilitators_free(all, nall);
+	return err;
+}
+
+static int parse_facilitator(const char *arg, struct lms_plan_facilitator *out)
+{
+	const char *colon = strchr(arg, ':');
+	char *id = colon ? lms_strndup(arg, (size_t)(colon - arg)) : lms_strdup(arg);
+	int err = lms_id_check("facilitator", id);
+
+	out->id = id;
+	out->phases = 0;
+	if (!err && colon)
+		err = parse_words("--facilitator", colon + 1, lms_phase_names,
+				  &out->phases);
+	return err;
+}
+
+/* lms course new */
+
+static const char *const new_usage[] = {
+	"lms course new ID --title T [--template T] [--start DATE] "
+	"[--days mon,thu] [--count N | --until DATE] [--time HH:MM-HH:MM] "
+	"[--skip DATE,...] [--place P] [--capacity N] [--target-group G,...] "
+	"[--facilitator FID[:phases]]...",
+	NULL
+};
+
+struct new_args {
+	struct lms_plan plan;
+	const char *template_id;
+	int32_t *skip;
+	size_t nskip;
+	struct lms_plan_facilitator *facs;
+	size_t nfacs;
+};
+
+static int new_options(int argc, char **argv, struct new_args *a)
+{
+	static const struct option longopts[] = {
+		{ "title", required_argument, NULL, 't' },
+		{ "template", required_argument, NULL, 'T' },
+		{ "start", required_argument, NULL, 's' },
+		{ "days", required_argument, NULL, 'd' },
+		{ "count", required_argument, NULL, 'n' },
+		{ "until", required_argument, NULL, 'u' },
+		{ "time", required_argument, NULL, 'm' },
+		{ "skip", required_argument, NULL, 'k' },
+		{ "place", required_argument, NULL, 'p' },
+		{ "capacity", required_argument, NULL, 'c' },
+		{ "target-group", required_argument, NULL, 'g' },
+		{ "facilitator", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct lms_plan *p = &a->plan;
+	int c, err = 0;
+
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case 't': p->title = optarg; break;
+		case 'T': a->template_id = optarg; break;
+		case 's': err = cmd_parse_date("--start", optarg, &p->schedule.start); break;
+		case 'd':
+			if (!lms_weekdays_parse(optarg, &p->schedule.days))
+				err = cmd_usage_error("--days: '%s' is not a list "
+						      "of weekdays such as "
+						      "mon,thu or mon-fri", optarg);
+			break;
+		case 'n': err = cmd_parse_int("--count", optarg, 1, LMS_SCHEDULE_MAX, &p->schedule.count); break;
+		case 'u': err = cmd_parse_date("--until", optarg, &p->schedule.until); break;
+		case 'm': err = parse_time_range(optarg, &p->start_time, &p->end_time); break;
+		case 'k': err = parse_skips(optarg, &a->skip, &a->nskip); break;
+		case 'p': p->place = optarg; break;
+		case 'c': err = cmd_parse_int("--capacity", optarg, 0, 10000, &p->capacity); break;
+		case 'g': err = parse_words("--target-group", optarg, lms_target_group_names, &p->target_groups); break;
+		case 'f': err = parse_facilitator(optarg, lms_array_push(&a->facs, &a->nfacs, sizeof(*a->facs))); break;
+		default: err = LMS_EUSAGE; break;
+		}
+	}
+	return err;
+}
+
+static int new_check(int argc, char **argv, struct new_args *a)
+{
+	struct lms_plan *p = &a->plan;
+	int err;
+
+	if (optind + 1 != argc)
+		return cmd_usage_error(optind == argc ? "the course needs an id" :
+				       "one course at a time");
+	p->id = argv[optind];
+	if ((err = lms_id_check("course", p->id)))
+		return err;
+	if (!p->title || !*p->title || !lms_text_is_line(p->title))
+		return cmd_usage_error("the course needs a --title on one line");
+	if (p->place && !lms_text_is_line(p->place))
+		return cmd_usage_error("--place must be text on one line");
+	if (p->schedule.count && p->schedule.until != LMS_DATE_NONE)
+		return cmd_usage_error("give --count or --until, not both");
+	if (p->schedule.start == LMS_DATE_NONE &&
+	    (p->schedule.count || p->schedule.until != LMS_DATE_NONE ||
+	     p->schedule.days || a->nskip))
+		return cmd_usage_error("a schedule needs --start DATE");
+	if (p->schedule.start != LMS_DATE_NONE && !a->template_id &&
+	    !p->schedule.count && p->schedule.until == LMS_DATE_NONE)
+		return cmd_usage_error("give --count N or --until DATE");
+	return 0;
+}
+
+static void new_report(struct ctx *ctx, const struct lms_course *c)
+{
+	char first[11], last[11];
+
+	if (!c->nsessions) {
+		lms_buf_addf(&ctx->out, "created course %s (no sessions yet)\n",
+			     c->id);
+		return;
+	}
+	lms_date_format(lms_course_first_date(c), first);
+	lms_date_format(lms_course_last_date(c), last);
+	lms_buf_addf(&ctx->out, "created course %s: %zu session%s, %s to %s\n",
+		     c->id, c->nsessions, c->nsessions == 1 ? "" : "s", first,
+		     last);
+}
+
+static int write_new_course(struct ctx *ctx, const struct lms_course *c)
+{
+	char *dir = lms_tree_path(&ctx->tree, "courses/%s", c->id);
+	char *path = lms_tree_path(&ctx->tree, "courses/%s/course.yaml", c->id);
+	struct lms_buf text = LMS_BUF_INIT;
+	int err = 0;
+
+	if (lms_exists(path))
+		err = lms_error(LMS_ECREATE, "course '%s' exists already (%s)",
+				c->id, path);
+	if (!err)
+		err = lms_mkdirs(dir, 0755);
+	if (!err) {
+		lms_course_emit(&text, c);
+		err = cmd_write(ctx, path, &text, 0);
+	}
+	lms_buf_release(&text);
+	free(path);
+	free(dir);
+	return err;
+}
+
+static int course_new(struct ctx *ctx, int argc, char **argv)
+{
+	struct new_args a;
+	struct lms_template tpl;
+	struct lms_course course;
+	bool have_tpl = false;
+	int err;
+
+	memset(&a, 0, sizeof(a));
+	a.plan.schedule.start = a.plan.schedule.until = LMS_DATE_NONE;
+	a.plan.start_time = a.plan.end_time = LMS_TIME_NONE;
+	a.plan.capacity = LMS_UNSET;
+	err = new_options(argc, argv, &a);
+	if (!err)
+		err = new_check(argc, argv, &a);
+	if (!err && lms_tree_course_exists(&ctx->tree, a.plan.id))
+		err = lms_error(LMS_ECREATE, "course '%s' exists already",
+				a.plan.id);
+	if (!err && a.template_id &&
+	    !(err = lms_tree_load_template(&ctx->tree, a.template_id, &tpl, NULL))) {
+		have_tpl = true;
+		a.plan.template = &tpl;
+	}
+	if (!err)
+		err = check_facilitators(ctx, a.facs, a.nfacs);
+	a.plan.schedule.skip = a.skip;
+	a.plan.schedule.nskip = a.nskip;
+	a.plan.facilitators = a.facs;
+	a.plan.nfacilitators = a.nfacs;
+	if (!err && !(err = lms_plan_course(&a.plan, &course))) {
+		if (!(err = write_new_course(ctx, &course)))
+			new_report(ctx, &course);
+		lms_course_release(&course);
+	}
+	if (have_tpl)
+		lms_template_release(&tpl);
+	for (size_t i = 0; i < a.nfacs; i++)
+		free((char *)a.facs[i].id);
+	free(a.facs);
+	free(a.skip);
+	return err;
+}
+
+static const struct cmd course_new_cmd = {
+	"new", course_new, CMD_TREE | CMD_LOCK, new_usage,
+	"plan a new course and its sessions", "lms-course", NULL
+};
+
+/* lms course list */
+
+struct course_row {
+	char *id;
+	char *title;
+	int status;
+	int32_t first, last;
+	size_t nsessions;
+	int capacity;
+};
+
+static int by_first_date(const void *a, const void *b)
+{
+	const struct course_row *x = a, *y = b;
+
+	/* Courses without sessions go last. */
+	if (x->first != y->first) {
+		if (x->first == LMS_DATE_NONE || y->first == LMS_DATE_NONE)
+			return x->first == LMS_DATE_NONE ? 1 : -1;
+		return x->first < y->first ? -1 : 1;
+	}
+	return strcmp(x->id, y->id);
+}
+
+static bool row_wanted(const struct course_row *r, int status, int32_t from,
+		       int32_t to)
+{
+	if (status && r->status != status)
+		return false;
+	if (from == LMS_DATE_NONE && to == LMS_DATE_NONE)
+		return true;
+	if (r->first == LMS_DATE_NONE)
+		return false;
+	return (from == LMS_DATE_NONE || r->last >= from) &&
+	       (to == LMS_DATE_NONE || r->first <= to);
+}
+
+static void list_table(struct ctx *ctx, struct course_row *rows, size_t n,
+		       enum lms_format fmt)
+{
+	static const char *const cols[] = {
+		"id", "status", "first", "last", "sessions", "capacity", "title",
+		NULL
+	};
+	struct lms_table t;
+	char first[11], last[11];
+
+	lms_table_init(&t, cols);
+	lms_table_set_numeric(&t, 4);
+	lms_table_set_numeric(&t, 5);
+	qsort(rows, n, sizeof(*rows), by_first_date);
+	for (size_t i = 0; i < n; i++) {
+		const struct course_row *r = &rows[i];
+
+		first[0] = last[0] = '\0';
+		if (r->first != LMS_DATE_NONE) {
+			lms_date_format(r->first, first);
+			lms_date_format(r->last, last);
+		}
+		lms_table_row(&t);
+		lms_table_cell(&t, r->id);
+		lms_table_cell(&t, lms_status_names[r->status]);
+		lms_table_cell(&t, first);
+		lms_table_cell(&t, last);
+		lms_table_cellf(&t, "%zu", r->nsessions);
+		if (r->capacity == LMS_UNSET)
+			lms_table_cell(&t, "");
+		else
+			lms_table_cellf(&t, "%d", r->capacity);
+		lms_table_cell(&t, r->title);
+	}
+	cmd_emit_table(ctx, &t, fmt);
+	lms_table_release(&t);
+}
+
+static int load_rows(struct ctx *ctx, int status, int32_t from, int32_t to,
+		     struct course_row **rows, size_t *n)
+{
+	char **ids;
+	size_t nids;
+	int err = lms_tree_course_ids(&ctx->tree, &ids, &nids);
+
+	for (size_t i = 0; i < nids && !err; i++) {
+		struct lms_course c;
+		struct course_row r;
+
+		if ((err = lms_tree_load_course(&ctx->tree, ids[i], &c, NULL)))
+			break;
+		r.first = lms_course_first_date(&c);
+		r.last = lms_course_last_date(&c);
+		r.status = c.status;
+		r.nsessions = c.nsessions;
+		r.capacity = c.capacity;
+		if (row_wanted(&r, status, from, to)) {
+			r.id = c.id;
+			r.title = c.title;
+			c.id = c.title = NULL;
+			*(struct course_row *)lms_array_push(rows, n, sizeof(r)) = r;
+		}
+		lms_course_release(&c);
+	}
+	lms_strings_free(ids, nids);
+	return err;
+}
+
+static const char *const list_usage[] = {
+	"lms course list [--status S] [--from DATE] [--to DATE] [--format F]",
+	NULL
+};
+
+static int course_list(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "status", required_argument, NULL, 's' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct lms_field status_field = { "status", LMS_T_ENUM, 0, LMS_NO_OFFSET,
+					  lms_status_names, 0 };
+	struct lms_buf why = LMS_BUF_INIT;
+	int32_t from = LMS_DATE_NONE, to = LMS_DATE_NONE;
+	enum lms_format fmt = LMS_FMT_TEXT;
+	struct course_row *rows = NULL;
+	size_t n = 0;
+	int c, status = 0, err = 0;
+
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case 's':
+			if (lms_value_parse(&status_field, optarg, &status, &why))
+				err = cmd_usage_error("--status: %s", why.buf);
+			break;
+		case 'f': err = cmd_parse_date("--from", optarg, &from); break;
+		case 't': err = cmd_parse_date("--to", optarg, &to); break;
+		case 'F': err = lms_format_parse(optarg, LMS_FMT_LISTING, &fmt); break;
+		default: err = LMS_EUSAGE; break;
+		}
+	}
+	lms_buf_release(&why);
+	if (!err && optind < argc)
+		err = cmd_usage_error("unexpected argument '%s'", argv[optind]);
+	if (!err)
+		err = load_rows(ctx, status, from, to, &rows, &n);
+	if (!err)
+		list_table(ctx, rows, n, fmt);
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].id);
+		free(rows[i].title);
+	}
+	free(rows);
+	return err;
+}
+
+static const struct cmd course_list_cmd = {
+	"list", course_list, CMD_TREE, list_usage,
+	"list the courses", "lms-course", NULL
+};
+
+/* lms course show */
+
+static void show_flags(struct lms_buf *out, const char *label,
+		       const char *const *names, unsigned bits)
+{
+	bool first = true;
+
+	lms_buf_addf(out, "%-14s", label);
+	for (int i = 1; names[i]; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		lms_buf_addf(out, "%s%s", first ? "" : ", ", names[i]);
+		first = false;
+	}
+	lms_buf_addch(out, '\n');
+}
+
+static void show_words(struct lms_buf *out, const char *label,
+		       char *const *v, size_t n)
+{
+	if (!n)
+		return;
+	lms_buf_addf(out, "%-14s", label);
+	for (size_t i = 0; i < n; i++)
+		lms_buf_addf(out, "%s%s", i ? ", " : "", v[i]);
+	lms_buf_addch(out, '\n');
+}
+
+static void show_facilitators(struct lms_buf *out, const struct lms_course *c,
+			      const struct lms_facilitator *all, size_t nall)
+{
+	for (size_t i = 0; i < c->nfacilitators; i++) {
+		const struct lms_course_facilitator *cf = &c->facilitators[i];
+		const struct lms_facilitator *f =
+			lms_facilitator_find(all, nall, cf->id);
+
+		lms_buf_addf(out, "%-14s%s", i ? "" : "facilitators", cf->id);
+		if (f)
+			lms_buf_addf(out, " (%s, %s)", f->name,
+				     lms_kind_names[f->kind]);
+		else
+			lms_buf_adds(out, " (not in people/facilitators.yaml)");
+		show_flags(out, ":", lms_phase_names, cf->phases);
+	}
+}
+
+static void show_sessions(struct lms_buf *out, const struct lms_course *c)
+{
+	static const char *const cols[] = {
+		"n", "date", "day", "time", "theme", "place", NULL
+	};
+	static const char *const days[] = {
+		"mon", "tue", "wed", "thu", "fri", "sat", "sun"
+	};
+	size_t *order = lms_course_session_order(c);
+	struct lms_table t;
+
+	lms_table_init(&t, cols);
+	lms_table_set_numeric(&t, 0);
+	for (size_t k = 0; k < c->nsessions; k++) {
+		const struct lms_session *s = &c->sessions[order[k]];
+		char date[11], start[6], end[6];
+
+		lms_date_format(s->date, date);
+		lms_table_row(&t);
+		lms_table_cellf(&t, "%zu", k + 1);
+		lms_table_cell(&t, date);
+		lms_table_cell(&t, days[lms_date_weekday(s->date)]);
+		if (s->start == LMS_TIME_NONE) {
+			lms_table_cell(&t, "");
+		} else {
+			lms_time_format(s->start, start);
+			if (s->end == LMS_TIME_NONE) {
+				lms_table_cell(&t, start);
+			} else {
+				lms_time_format(s->end, end);
+				lms_table_cellf(&t, "%s-%s", start, end);
+			}
+		}
+		lms_table_cell(&t, s->theme);
+		lms_table_cell(&t, s->place);
+	}
+	lms_buf_addch(out, '\n');
+	lms_table_render(&t, LMS_FMT_TEXT, false, out);
+	lms_table_release(&t);
+	free(order);
+}
+
+static void show_text(struct lms_buf *out, const struct lms_course *c,
+		      const struct lms_facilitator *all, size_t nall)
+{
+	lms_buf_addf(out, "%-14s%s\n%-14s%s\n", "course", c->id, "title", c->title);
+	if (c->description)
+		lms_buf_addf(out, "%-14s%s\n", "description", c->description);
+	lms_buf_addf(out, "%-14s%s\n", "status", lms_status_names[c->status]);
+	if (c->target_groups)
+		show_flags(out, "target groups", lms_target_group_names,
+			   c->target_groups);
+	show_words(out, "topics", c->topics, c->ntopics);
+	if (c->place)
+		lms_buf_addf(out, "%-14s%s\n", "place", c->place);
+	if (c->capacity != LMS_UNSET)
+		lms_buf_addf(out, "%-14s%d%s\n", "capacity", c->capacity,
+			     c->waitlist ? ", with a waiting list" :
+			     ", no waiting list");
+	if (c->template)
+		lms_buf_addf(out, "%-14s%s\n", "template", c->template);
+	show_facilitators(out, c, all, nall);
+	show_words(out, "forms", c->forms, c->nforms);
+	show_words(out, "follow-up", c->follow_up, c->nfollow_up);
+	if (c->nsessions)
+		show_sessions(out, c);
+}
+
+static const char *const show_usage[] = {
+	"lms course show ID [--format text | yaml]", NULL
+};
+
+static int course_show(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum lms_format fmt = LMS_FMT_TEXT;
+	struct lms_facilitator *all = NULL;
+	struct lms_course course;
+	size_t nall = 0;
+	int c, err = 0;
+
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
+		err = c == 'F' ? lms_format_parse(optarg, LMS_FMT_TEXT |
+						  LMS_FMT_YAML, &fmt) :
+		      LMS_EUSAGE;
+	if (!err && optind + 1 != argc)
+		err = cmd_usage_error("give one course id");
+	if (err)
+		return err;
+	if ((err = lms_tree_load_course(&ctx->tree, argv[optind], &course, NULL)))
+		return err;
+	if (fmt == LMS_FMT_YAML) {
+		lms_course_emit(&ctx->out, &course);
+	} else if (!(err = lms_tree_load_facilitators(&ctx->tree, &all, &nall,
+						       NULL))) {
+		show_text(&ctx->out, &course, all, nall);
+	}
+	lms_facilitators_free(all, nall);
+	lms_course_release(&course);
+	return err;
+}
+
+static const struct cmd course_show_cmd = {
+	"show", course_show, CMD_TREE, show_usage,
+	"show a course and its sessions", "lms-course", NULL
+};
+
+/* lms course set, assign, unassign: edits of the hand-written file */
+
+struct edit {
+	char *path;
+	struct lms_buf text;
+	struct lms_course before;
+};
+
+static int edit_open(struct ctx *ctx, const char *id, struct edit *e)
+{
+	int err;
+
+	lms_buf_init(&e->text);
+	e->path = NULL;
+	if ((err = lms_tree_load_course(&ctx->tree, id, &e->before, NULL)))
+		return err;
+	e->path = lms_tree_path(&ctx->tree, "courses/%s/course.yaml", id);
+	lms_buf_add(&e->text, ctx->tree.text.buf, ctx->tree.text.len);
+	return 0;
+}
+
+/* Validates the edited text by loading it, then writes it. */
+static int edit_commit(struct ctx *ctx, struct edit *e, struct lms_course *after)
+{
+	int err = lms_course_load(after, e->path, e->text.buf, e->text.len,
+				  e->before.id, NULL);
+
+	if (err)
+		return err;
+	err = cmd_write(ctx, e->path, &e->text, 0);
+	if (err)
+		lms_course_release(after);
+	return err;
+}
+
+static void edit_close(struct edit *e)
+{
+	lms_course_release(&e->before);
+	lms_buf_release(&e->text);
+	free(e->path);
+}
+
+static const char *const set_usage[] = {
+	"lms course set ID KEY=VALUE...", NULL
+};
+
+static void describe_change(struct lms_buf *out, const struct edit *e,
+			    const struct lms_course *after, const char *key)
+{
+	struct lms_buf old = LMS_BUF_INIT, now = LMS_BUF_INIT;
+
+	lms_course_describe(&old, &e->before, key);
+	lms_course_describe(&now, after, key);
+	lms_buf_addf(out, "%s: %s -> %s\n", key, old.len ? old.buf : "(none)",
+		     now.len ? now.buf : "(none)");
+	lms_buf_release(&old);
+	lms_buf_release(&now);
+}
+
+static int course_set(struct ctx *ctx, int argc, char **argv)
+{
+	struct lms_course after;
+	struct edit e;
+	int c, err = 0;
+
+	while ((c = cmd_getopt(argc, argv, "", NULL)) != -1)
+		return LMS_EUSAGE;
+	if (argc - optind < 2)
+		return cmd_usage_error("give a course id and at least one "
+				       "KEY=VALUE");
+	for (int i = optind + 1; i < argc; i++)
+		if (!strchr(argv[i], '=') || argv[i][0] == '=')
+			return cmd_usage_error("'%s' is not KEY=VALUE", argv[i]);
+	if ((err = edit_open(ctx, argv[optind], &e)))
+		return err;
+	for (int i = optind + 1; i < argc && !err; i++) {
+		char *key = lms_strndup(argv[i], strcspn(argv[i], "="));
+
+		err = lms_course_set(&e.text, e.path, key,
+				     argv[i] + strlen(key) + 1);
+		free(key);
+	}
+	if (!err && !(err = edit_commit(ctx, &e, &after))) {
+		for (int i = optind + 1; i < argc; i++) {
+			char *key = lms_strndup(argv[i], strcspn(argv[i], "="));
+
+			describe_change(&ctx->out, &e, &after, key);
+			free(key);
+		}
+		lms_course_release(&after);
+	}
+	edit_close(&e);
+	return err;
+}
+
+static const struct cmd course_set_cmd = {
+	"set", course_set, CMD_TREE | CMD_LOCK, set_usage,
+	"change values of a course", "lms-course", NULL
+};
+
+static const char *const assign_usage[] = {
+	"lms course assign ID FID [--phases plan,deliver,evaluate]", NULL
+};
+
+static int course_assign(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "phases", required_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 }
+	};
+	unsigned phases = LMS_PLAN | LMS_DELIVER | LMS_EVALUATE;
+	struct lms_plan_facilitator f = { NULL, 0 };
+	struct lms_course after;
+	struct edit e;
+	int c, err = 0;
+
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
+		err = c == 'p' ? parse_words("--phases", optarg,
+					     lms_phase_names, &phases) :
+		      LMS_EUSAGE;
+	if (!err && argc - optind != 2)
+		err = cmd_usage_error("give a course id and a facilitator id");
+	if (err)
+		return err;
+	f.id = argv[optind + 1];
+	if ((err = lms_id_check("facilitator", f.id)) ||
+	    (err = check_facilitators(ctx, &f, 1)) ||
+	    (err = edit_open(ctx, argv[optind], &e)))
+		return err;
+	err = lms_course_assign(&e.text, e.path, &e.before, f.id, phases);
+	if (!err && !(err = edit_commit(ctx, &e, &after))) {
+		lms_buf_addf(&ctx->out, "%s: ", f.id);
+		for (int i = 1, n = 0; lms_phase_names[i]; i++)
+			if (phases & (1u << i))
+				lms_buf_addf(&ctx->out, "%s%s", n++ ? ", " : "",
+					     lms_phase_names[i]);
+		lms_buf_addch(&ctx->out, '\n');
+		lms_course_release(&after);
+	}
+	edit_close(&e);
+	return err;
+}
+
+static const struct cmd course_assign_cmd = {
+	"assign", course_assign, CMD_TREE | CMD_LOCK, assign_usage,
+	"add a facilitator to a course", "lms-course", NULL
+};
+
+static const char *const unassign_usage[] = {
+	"lms course unassign ID FID", NULL
+};
+
+static int course_unassign(struct ctx *ctx, int argc, char **argv)
+{
+	struct lms_course after;
+	struct edit e;
+	int c, err;
+
+	while ((c = cmd_getopt(argc, argv, "", NULL)) != -1)
+		return LMS_EUSAGE;
+	if (argc - optind != 2)
+		return cmd_usage_error("give a course id and a facilitator id");
+	if ((err = lms_id_check("facilitator", argv[optind + 1])) ||
+	    (err = edit_open(ctx, argv[optind], &e)))
+		return err;
+	err = lms_course_unassign(&e.text, e.path, &e.before, argv[optind + 1]);
+	if (!err && !(err = edit_commit(ctx, &e, &after)))
+		lms_course_release(&after);
+	edit_close(&e);
+	return err;
+}
+
+static const struct cmd course_unassign_cmd = {
+	"unassign", course_unassign, CMD_TREE | CMD_LOCK, unassign_usage,
+	"remove a facilitator from a course", "lms-course", NULL
+};
+
+static const struct cmd *const verbs[] = {
+	&course_new_cmd,
+	&course_list_cmd,
+	&course_show_cmd,
+	&course_set_cmd,
+	&course_assign_cmd,
+	&course_unassign_cmd,
+	NULL
+};
+
+static const char *const usage[] = {
+	"lms course new | list | show | set | assign | unassign ...", NULL
+};
+
+const struct cmd cmd_course = {
+	"course", NULL, 0, usage, "plan, list, show and change courses",
+	"lms-course", verbs
+};

@@ -1,0 +1,46 @@
+#include <string.h>
+
+#include "../lib/init.h"
+#include "cmd.h"
+
+static const char *const usage[] = {
+	"lms init [DIR] [--name N] [--municipality NNNN]", NULL
+};
+
+static int init(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "municipality", required_argument, NULL, 'm' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *name = "Lærings- og mestringstjenesten";
+	const char *municipality = "0000";
+	const char *dir = ".";
+	int c, err;
+
+	while ((c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		if (c == 'n')
+			name = optarg;
+		else if (c == 'm')
+			municipality = optarg;
+		else
+			return LMS_EUSAGE;
+	}
+	if (argc - optind > 1)
+		return cmd_usage_error("one folder at a time");
+	if (optind < argc)
+		dir = argv[optind];
+	if ((err = lms_init_tree(dir, name, municipality)))
+		return err;
+	lms_buf_addf(&ctx->out, "initialised an lms tree in %s\n", dir);
+	if (!strcmp(municipality, "0000"))
+		lms_buf_addf(&ctx->out, "set the host municipality's number in "
+			     "%s/lms.yaml\n", dir);
+	return 0;
+}
+
+const struct cmd cmd_init = {
+	"init", init, 0, usage, "create a new tree for a service", "lms-init",
+	NULL
+};

@@ -1,0 +1,134 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../lib/alloc.h"
+#include "cmd.h"
+
+#ifndef LMS_VERSION
+#define LMS_VERSION "0.1.0"
+#endif
+
+const struct cmd *const cmd_table[] = {
+	&cmd_init,
+	&cmd_course,
+	&cmd_help,
+	NULL
+};
+
+static void out_of_memory(void)
+{
+	static const char msg[] = "lms: out of memory\n";
+
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+		_exit(-LMS_ENOMEM);
+	_exit(-LMS_ENOMEM);
+}
+
+static void print_error(const struct ctx *ctx, int code)
+{
+	const struct lms_error *e = lms_last_error();
+
+	if (e->path[0] && e->line)
+		fprintf(stderr, "%s:%u:%u: error: %s\n", e->path, e->line,
+			e->col, e->msg);
+	else if (e->path[0])
+		fprintf(stderr, "%s: error: %s\n", e->path, e->msg);
+	else if (e->msg[0])
+		fprintf(stderr, "lms: %s\n", e->msg);
+	if (code == LMS_EUSAGE && ctx->cmd)
+		cmd_print_usage(stderr, ctx->cmd);
+}
+
+static int lock_timeout_ms(void)
+{
+	const char *s = getenv("LMS_LOCK_TIMEOUT");
+	double seconds;
+	char *end;
+
+	if (!s || !*s)
+		return 10000;
+	seconds = strtod(s, &end);
+	if (*end || seconds < 0 || seconds > 3600)
+		return 10000;
+	return (int)(seconds * 1000);
+}
+
+static const char *const main_usage[] = {
+	"lms [-C DIR] COMMAND [ARG...]",
+	"lms --version | --help",
+	NULL
+};
+static const struct cmd cmd_main = {
+	"lms", NULL, 0, main_usage, NULL, "lms", NULL
+};
+
+/* Global options come before the command, as with git. */
+static int global_options(struct ctx *ctx, int argc, char **argv, int *next)
+{
+	int i = 1;
+
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "-C") && i + 1 < argc) {
+			ctx->root_arg = argv[++i];
+		} else if (!strncmp(argv[i], "-C", 2) && argv[i][2]) {
+			ctx->root_arg = argv[i] + 2;
+		} else if (!strcmp(argv[i], "--version")) {
+			lms_buf_adds(&ctx->out, "lms " LMS_VERSION "\n");
+			return 1;
+		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			return cmd_show_man("lms", 1);
+		} else {
+			ctx->cmd = &cmd_main;
+			return cmd_usage_error("unknown option '%s'", argv[i]);
+		}
+	}
+	if (i == argc) {
+		ctx->cmd = &cmd_main;
+		return cmd_usage_error("no command given (see lms help)");
+	}
+	*next = i;
+	return 0;
+}
+
+static int flush_output(struct ctx *ctx)
+{
+	if (ctx->out.len &&
+	    fwrite(ctx->out.buf, 1, ctx->out.len, stdout) != ctx->out.len)
+		return lms_error(LMS_EIO, "cannot write the output");
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return lms_error(LMS_EIO, "cannot write the output");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct ctx ctx;
+	int next = 0, err;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.lock.fd = -1;
+	lms_buf_init(&ctx.out);
+	lms_set_oom_handler(out_of_memory);
+	ctx.root_arg = getenv("LMS_DIR");
+	if (ctx.root_arg && !*ctx.root_arg)
+		ctx.root_arg = NULL;
+	ctx.lock_timeout_ms = lock_timeout_ms();
+
+	err = global_options(&ctx, argc, argv, &next);
+	if (!err && next)
+		err = cmd_dispatch(&ctx, cmd_table, argc - next, argv + next);
+	if (err > 0)
+		err = 0;
+	/* Results go out even after a partial failure, then the error. */
+	if (flush_output(&ctx) && !err)
+		err = LMS_EIO;
+	if (err < 0)
+		print_error(&ctx, err);
+	lms_lock_release(&ctx.lock);
+	if (ctx.tree_open)
+		lms_tree_release(&ctx.tree);
+	lms_buf_release(&ctx.out);
+	return -err;
+}

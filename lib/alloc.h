@@ -1,0 +1,29 @@
+#ifndef LMS_ALLOC_H
+#define LMS_ALLOC_H
+
+#include <stddef.h>
+
+/*
+ * Allocation that never returns NULL.  Checking every small allocation in
+ * a command-line tool buys nothing but noise, so failure goes to one
+ * handler that the front end sets (it reports "out of memory" and exits);
+ * the default handler aborts.
+ */
+void lms_set_oom_handler(void (*handler)(void));
+void *lms_malloc(size_t size);
+void *lms_calloc(size_t n, size_t size);
+void *lms_realloc(void *p, size_t size);
+char *lms_strdup(const char *s);
+char *lms_strndup(const char *s, size_t n);
+
+/*
+ * Appends one zeroed element to the array *arrp of *n elements and returns
+ * it.  The capacity is the next power of two at or above *n, so it needs no
+ * field of its own and appending is amortised constant time.
+ */
+void *lms_array_push(void *arrp, size_t *n, size_t size);
+
+/* Removes element i, keeping the order of the rest. */
+void lms_array_remove(void *arr, size_t *n, size_t size, size_t i);
+
+#endif

@@ -1,0 +1,171 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "course.h"
+#include "date.h"
+#include "emit.h"
+#include "error.h"
+
+const char *const lms_status_names[] = {
+	"", "planned", "open", "running", "completed", "cancelled", NULL
+};
+const char *const lms_target_group_names[] = {
+	"", "at-risk", "patients", "relatives", "staff", NULL
+};
+const char *const lms_phase_names[] = {
+	"", "plan", "deliver", "evaluate", NULL
+};
+
+#define S struct lms_session
+static const struct lms_field session_fields[] = {
+	LMS_FIELD(S, "date", LMS_T_DATE, date, LMS_REQUIRED),
+	LMS_FIELD(S, "start", LMS_T_TIME, start, 0),
+	LMS_FIELD(S, "end", LMS_T_TIME, end, 0),
+	LMS_FIELD(S, "theme", LMS_T_STR, theme, 0),
+	LMS_FIELD(S, "place", LMS_T_STR, place, 0),
+	LMS_LIST_FIELD(S, "led_by", LMS_T_IDS, led_by, NULL, 0),
+	LMS_FIELD_END
+};
+#undef S
+
+const struct lms_schema lms_session_schema = {
+	"session", sizeof(struct lms_session), session_fields,
+	offsetof(struct lms_session, mark), LMS_NO_OFFSET
+};
+
+#define F struct lms_course_facilitator
+static const struct lms_field facilitator_fields[] = {
+	LMS_FIELD(F, "id", LMS_T_ID, id, LMS_REQUIRED),
+	LMS_FLAGS_FIELD(F, "phases", phases, lms_phase_names, 0),
+	LMS_FIELD_END
+};
+#undef F
+
+static const struct lms_schema facilitator_schema = {
+	"facilitator", sizeof(struct lms_course_facilitator), facilitator_fields,
+	offsetof(struct lms_course_facilitator, mark), LMS_NO_OFFSET
+};
+
+#define C struct lms_course
+static const struct lms_field course_fields[] = {
+	LMS_FIELD(C, "id", LMS_T_ID, id, LMS_REQUIRED),
+	LMS_FIELD(C, "title", LMS_T_STR, title, LMS_REQUIRED),
+	LMS_FIELD(C, "description", LMS_T_STR, description, 0),
+	LMS_ENUM_FIELD(C, "status", status, lms_status_names, 0),
+	LMS_FLAGS_FIELD(C, "target_groups", target_groups,
+			lms_target_group_names, 0),
+	LMS_LIST_FIELD(C, "topics", LMS_T_STRS, topics, NULL, 0),
+	LMS_FIELD(C, "diagnosis_independent", LMS_T_BOOL,
+		  diagnosis_independent, 0),
+	LMS_FIELD(C, "capacity", LMS_T_INT, capacity, 0),
+	LMS_FIELD(C, "waitlist", LMS_T_BOOL, waitlist, 0),
+	LMS_FIELD(C, "place", LMS_T_STR, place, 0),
+	LMS_FIELD(C, "template", LMS_T_ID, template, 0),
+	LMS_LIST_FIELD(C, "facilitators", LMS_T_SEQ, facilitators,
+		       &facilitator_schema, 0),
+	LMS_LIST_FIELD(C, "sessions", LMS_T_SEQ, sessions,
+		       &lms_session_schema, 0),
+	LMS_LIST_FIELD(C, "forms", LMS_T_IDS, forms, NULL, 0),
+	LMS_LIST_FIELD(C, "follow_up", LMS_T_STRS, follow_up, NULL, 0),
+	LMS_FIELD_END
+};
+#undef C
+
+const struct lms_schema lms_course_schema = {
+	"course", sizeof(struct lms_course), course_fields,
+	offsetof(struct lms_course, mark), LMS_NO_OFFSET
+};
+
+static int check(const struct lms_course *c, const char *path,
+		 const char *folder)
+{
+	if (folder && strcmp(c->id, folder))
+		return lms_error_at(LMS_EDATA, path, c->mark.line, c->mark.col,
+				    "id '%s' differs from the course's folder "
+				    "'%s'", c->id, folder);
+	if (c->capacity != LMS_UNSET && c->capacity < 0)
+		return lms_error_at(LMS_EDATA, path, c->mark.line, c->mark.col,
+				    "capacity: must not be negative");
+	return 0;
+}
+
+int lms_course_load(struct lms_course *out, const char *path, const char *text,
+		    size_t len, const char *folder, struct lms_diags *diags)
+{
+	int err = lms_load_text(path, text, len, &lms_course_schema, out, diags);
+
+	if (err)
+		return err;
+	if (out->status == 0)
+		out->status = LMS_PLANNED;
+	if (out->waitlist == LMS_UNSET)
+		out->waitlist = 1;
+	if ((err = check(out, path, folder)))
+		lms_course_release(out);
+	return err;
+}
+
+void lms_course_release(struct lms_course *c)
+{
+	lms_schema_release(&lms_course_schema, c);
+}
+
+void lms_course_emit(struct lms_buf *out, const struct lms_course *c)
+{
+	lms_emit_struct(out, &lms_course_schema, c, 0);
+}
+
+/* qsort has no context argument; the course being sorted is kept here. */
+static _Thread_local const struct lms_course *sort_course;
+
+static int by_date(const void *a, const void *b)
+{
+	const struct lms_session *x = &sort_course->sessions[*(const size_t *)a];
+	const struct lms_session *y = &sort_course->sessions[*(const size_t *)b];
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+size_t *lms_course_session_order(const struct lms_course *c)
+{
+	size_t *order = lms_calloc(c->nsessions, sizeof(*order));
+
+	for (size_t i = 0; i < c->nsessions; i++)
+		order[i] = i;
+	sort_course = c;
+	qsort(order, c->nsessions, sizeof(*order), by_date);
+	sort_course = NULL;
+	return order;
+}
+
+int32_t lms_course_first_date(const struct lms_course *c)
+{
+	int32_t first = LMS_DATE_NONE;
+
+	for (size_t i = 0; i < c->nsessions; i++)
+		if (first == LMS_DATE_NONE || c->sessions[i].date < first)
+			first = c->sessions[i].date;
+	return first;
+}
+
+int32_t lms_course_last_date(const struct lms_course *c)
+{
+	int32_t last = LMS_DATE_NONE;
+
+	for (size_t i = 0; i < c->nsessions; i++)
+		if (c->sessions[i].date > last)
+			last = c->sessions[i].date;
+	return last;
+}
+
+const char *lms_session_place(const struct lms_course *c, size_t i)
+{
+	if (c->sessions[i].place)
+		return c->sessions[i].place;
+	return c->place ? c->place : "";
+}

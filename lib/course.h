@@ -1,0 +1,90 @@
+#ifndef LMS_COURSE_H
+#define LMS_COURSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "schema.h"
+
+enum lms_course_status {
+	LMS_PLANNED = 1, LMS_OPEN, LMS_RUNNING, LMS_COMPLETED, LMS_CANCELLED
+};
+
+/* Target groups and phases are bit sets (bit i for names[i]). */
+enum {
+	LMS_TG_AT_RISK = 1 << 1, LMS_TG_PATIENTS = 1 << 2,
+	LMS_TG_RELATIVES = 1 << 3, LMS_TG_STAFF = 1 << 4
+};
+enum { LMS_PLAN = 1 << 1, LMS_DELIVER = 1 << 2, LMS_EVALUATE = 1 << 3 };
+
+extern const char *const lms_status_names[];
+extern const char *const lms_target_group_names[];
+extern const char *const lms_phase_names[];
+
+struct lms_session {
+	struct lms_mark mark;
+	int32_t date;
+	int start, end;			/* minutes since midnight */
+	char *theme;
+	char *place;			/* overrides the course's place */
+	char **led_by;
+	size_t nled_by;
+};
+
+struct lms_course_facilitator {
+	struct lms_mark mark;
+	char *id;
+	unsigned phases;
+};
+
+/* courses/<id>/course.yaml */
+struct lms_course {
+	struct lms_mark mark;
+	char *id;
+	char *title;
+	char *description;
+	int status;
+	unsigned target_groups;
+	char **topics;
+	size_t ntopics;
+	int diagnosis_independent;	/* bool */
+	int capacity;
+	int waitlist;			/* bool */
+	char *place;
+	char *template;
+	struct lms_course_facilitator *facilitators;
+	size_t nfacilitators;
+	struct lms_session *sessions;
+	size_t nsessions;
+	char **forms;
+	size_t nforms;
+	char **follow_up;
+	size_t nfollow_up;
+};
+
+extern const struct lms_schema lms_course_schema;
+extern const struct lms_schema lms_session_schema;
+
+/*
+ * Loads course.yaml text.  folder is the course's folder name, which the
+ * id must equal; NULL skips that check.
+ */
+int lms_course_load(struct lms_course *out, const char *path, const char *text,
+		    size_t len, const char *folder, struct lms_diags *diags);
+void lms_course_release(struct lms_course *c);
+/* Appends the canonical YAML of a course (for a new course.yaml). */
+void lms_course_emit(struct lms_buf *out, const struct lms_course *c);
+
+/*
+ * The sessions' indexes in date order (then start time, then file order):
+ * SESSION numbers on the command line count in this order.  The caller
+ * frees the array.
+ */
+size_t *lms_course_session_order(const struct lms_course *c);
+/* First and last session date, LMS_DATE_NONE without sessions. */
+int32_t lms_course_first_date(const struct lms_course *c);
+int32_t lms_course_last_date(const struct lms_course *c);
+/* The place of session i: its own, else the course's, else "". */
+const char *lms_session_place(const struct lms_course *c, size_t i);
+
+#endif

@@ -1,0 +1,204 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "courseedit.h"
+#include "emit.h"
+#include "error.h"
+#include "utf8.h"
+#include "yedit.h"
+
+static bool is_list(const struct lms_field *f)
+{
+	return f->type == LMS_T_STRS || f->type == LMS_T_IDS ||
+	       f->type == LMS_T_MUNIS || f->type == LMS_T_FLAGS;
+}
+
+/* One value checked against its field and written in canonical form. */
+static int format_scalar(const struct lms_field *f, const char *key,
+			 const char *value, struct lms_buf *out)
+{
+	union { int i; unsigned u; double d; int32_t date; const char *s; } v;
+	struct lms_field one = *f;
+	struct lms_buf why = LMS_BUF_INIT;
+	int err;
+
+	memset(&v, 0, sizeof(v));
+	if (is_list(f))
+		one.type = f->type == LMS_T_IDS ? LMS_T_ID :
+			   f->type == LMS_T_MUNIS ? LMS_T_MUNI :
+			   f->type == LMS_T_FLAGS ? LMS_T_ENUM : LMS_T_STR;
+	if ((err = lms_value_parse(&one, value, &v, &why)) ||
+	    !lms_utf8_valid(value)) {
+		err = lms_error(LMS_EUSAGE, "%s: %s", key,
+				why.len ? why.buf : "not UTF-8 text");
+		lms_buf_release(&why);
+		return err;
+	}
+	if (one.type == LMS_T_STR || one.type == LMS_T_ID || one.type == LMS_T_MUNI)
+		v.s = value;
+	if (one.type == LMS_T_MUNI)
+		one.flags |= LMS_QUOTED;
+	if (is_list(f) && one.type == LMS_T_STR) {
+		/* Items may end up inside [...], where ',' ends a plain word. */
+		lms_yaml_scalar(out, value, LMS_YAML_FLOW);
+		return 0;
+	}
+	lms_emit_value(out, &one, &v, 0);
+	return 0;
+}
+
+static int set_list(struct lms_buf *text, const char *path, const char *key,
+		    const struct lms_field *f, const char *value)
+{
+	struct lms_buf *items = NULL;
+	const char **texts = NULL;
+	size_t n = 0, ntexts = 0;
+	int err = 0;
+
+	for (const char *p = value; *p && !err;) {
+		size_t len = strcspn(p, ",");
+		char *word = lms_strndup(p, len);
+		struct lms_buf *b = lms_array_push(&items, &n, sizeof(*b));
+
+		lms_buf_init(b);
+		err = format_scalar(f, key, word, b);
+		free(word);
+		p += len + (p[len] == ',');
+	}
+	for (size_t i = 0; i < n; i++)
+		*(const char **)lms_array_push(&texts, &ntexts, sizeof(char *)) =
+			items[i].buf;
+	if (!err)
+		err = lms_yedit_set_list(text, path, key, texts, ntexts);
+	for (size_t i = 0; i < n; i++)
+		lms_buf_release(&items[i]);
+	free(items);
+	free(texts);
+	return err;
+}
+
+int lms_course_set(struct lms_buf *text, const char *path, const char *key,
+		   const char *value)
+{
+	const struct lms_field *f;
+	struct lms_buf b = LMS_BUF_INIT;
+	int err;
+
+	if ((err = lms_schema_resolve(&lms_course_schema, key, &f)))
+		return err;
+	if (!strcmp(key, "id"))
+		return lms_error(LMS_EUSAGE, "the id is the name of the course's "
+				 "folder and cannot be set");
+	if (f->type == LMS_T_SEQ || f->type == LMS_T_STRUCT ||
+	    f->type == LMS_T_CUSTOM)
+		return lms_error(LMS_EUSAGE, "'%s' is a list of %ss: set one "
+				 "of its keys, as in %s.1.%s", key,
+				 ((const struct lms_schema *)f->aux)->name, key,
+				 ((const struct lms_schema *)f->aux)->fields[0].key);
+	if (!*value)
+		return lms_yedit_remove(text, path, key);
+	if (is_list(f))
+		return set_list(text, path, key, f, value);
+	if (!(err = format_scalar(f, key, value, &b)))
+		err = lms_yedit_set_scalar(text, path, key, b.buf);
+	lms_buf_release(&b);
+	return err;
+}
+
+static long find_facilitator(const struct lms_course *c, const char *id)
+{
+	for (size_t i = 0; i < c->nfacilitators; i++)
+		if (!strcmp(c->facilitators[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+static void phase_words(unsigned phases, const char **out, size_t *n)
+{
+	*n = 0;
+	for (int i = 1; lms_phase_names[i]; i++)
+		if (phases & (1u << i))
+			out[(*n)++] = lms_phase_names[i];
+}
+
+int lms_course_assign(struct lms_buf *text, const char *path,
+		      const struct lms_course *c, const char *facilitator,
+		      unsigned phases)
+{
+	long i = find_facilitator(c, facilitator);
+	struct lms_buf list = LMS_BUF_INIT;
+	const char *words[8];
+	char key[64];
+	size_t n;
+	int err;
+
+	phase_words(phases, words, &n);
+	if (i >= 0) {
+		snprintf(key, sizeof(key), "facilitators.%ld.phases", i + 1);
+		return lms_yedit_set_list(text, path, key, words, n);
+	}
+	lms_buf_addch(&list, '[');
+	for (size_t k = 0; k < n; k++)
+		lms_buf_addf(&list, "%s%s", k ? ", " : "", words[k]);
+	lms_buf_addch(&list, ']');
+	err = lms_yedit_append(text, path, "facilitators",
+			       (struct lms_yedit_pair[]){
+				       { "id", facilitator },
+				       { "phases", list.buf } }, 2);
+	lms_buf_release(&list);
+	return err;
+}
+
+int lms_course_unassign(struct lms_buf *text, const char *path,
+			const struct lms_course *c, const char *facilitator)
+{
+	long i = find_facilitator(c, facilitator);
+	char key[64];
+
+	if (i < 0)
+		return lms_error(LMS_ENOENT, "'%s' is not a facilitator of "
+				 "course '%s'", facilitator, c->id);
+	snprintf(key, sizeof(key), "facilitators.%ld", i + 1);
+	return lms_yedit_remove(text, path, key);
+}
+
+void lms_course_describe(struct lms_buf *out, const struct lms_course *c,
+			 const char *key)
+{
+	const struct lms_schema *s = &lms_course_schema;
+	const void *obj = c;
+	const char *k = key;
+
+	/* Walk the path through the struct as lms_schema_resolve does. */
+	for (;;) {
+		size_t len = strcspn(k, ".");
+		char word[LMS_KEY_MAX];
+		const struct lms_field *f;
+		const void *field;
+		size_t index, count;
+
+		snprintf(word, sizeof(word), "%.*s", (int)len, k);
+		if (!(f = lms_schema_field(s, word)))
+			return;
+		field = (const char *)obj + f->offset;
+		k += len;
+		if (!*k) {
+			if (!lms_field_is_empty(f, field))
+				lms_emit_value(out, f, field, 0);
+			return;
+		}
+		k++;
+		if (f->type != LMS_T_SEQ)
+			return;
+		index = strtoul(k, NULL, 10);
+		count = *(const size_t *)((const char *)obj + f->count_offset);
+		s = f->aux;
+		if (index < 1 || index > count)
+			return;
+		obj = *(char *const *)field + (index - 1) * s->size;
+		k += strcspn(k, ".");
+		if (*k)
+			k++;
+	}
+}

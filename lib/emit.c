@@ -1,0 +1,352 @@
+#include <math.h>
+#include <string.h>
+#include <strings.h>
+
+#include "date.h"
+#include "emit.h"
+
+static bool is_reserved_word(const char *s)
+{
+	/* What YAML 1.1 or 1.2 would read as null or a boolean. */
+	static const char *const words[] = {
+		"~", "null", "y", "n", "yes", "no", "true", "false", "on", "off",
+		NULL
+	};
+
+	for (int i = 0; words[i]; i++)
+		if (!strcasecmp(s, words[i]))
+			return true;
+	return false;
+}
+
+static bool looks_numeric(const char *s)
+{
+	/* Numbers, dates and times in any YAML version ("0x1f", "1e3",
+	 * "11:00", ".inf", "2026-09-07"): quoting them keeps them strings
+	 * for every reader, not only for lms. */
+	if (!strchr("0123456789+-.", s[0]))
+		return false;
+	return strspn(s, "0123456789+-._:eExXoObBabcdefABCDFinINtTyY ") ==
+	       strlen(s);
+}
+
+/* Length of the UTF-8 sequence at s that YAML may hold unescaped, or 0. */
+static size_t printable_len(const unsigned char *s)
+{
+	unsigned c = s[0];
+
+	if (c == '\t' || (c >= 0x20 && c < 0x7f))
+		return 1;
+	if (c < 0x80)
+		return 0;
+	if (c >= 0xc2 && c <= 0xdf && (s[1] & 0xc0) == 0x80) {
+		/* C1 controls and NEL (U+0080..U+009F) are escaped. */
+		return c == 0xc2 && s[1] < 0xa0 ? 0 : 2;
+	}
+	if (c >= 0xe0 && c <= 0xef && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80) {
+		unsigned cp = (c & 0x0f) << 12 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu);
+
+		if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff) ||
+		    cp == 0xfeff || cp == 0x2028 || cp == 0x2029 || cp >= 0xfffe)
+			return 0;
+		return 3;
+	}
+	if (c >= 0xf0 && c <= 0xf4 && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80 && (s[3] & 0xc0) == 0x80)
+		return 4;
+	return 0;
+}
+
+bool lms_yaml_plain_ok(const char *s, unsigned how)
+{
+	size_t n = strlen(s);
+
+	if (!n || is_reserved_word(s) || looks_numeric(s))
+		return false;
+	if (strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) || s[n - 1] == ' ' ||
+	    s[n - 1] == ':' || s[n - 1] == '\t')
+		return false;
+	if (strstr(s, ": ") || strstr(s, " #") || strstr(s, ":\t") ||
+	    strpbrk(s, "\t"))
+		return false;
+	/* Flow indicators would end the value inside [...] and {...}. */
+	if ((how & LMS_YAML_FLOW) && strpbrk(s, ",[]{}"))
+		return false;
+	for (size_t i = 0; i < n;) {
+		size_t len = printable_len((const unsigned char *)s + i);
+
+		if (!len)
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+static void escape_byte(struct lms_buf *out, unsigned char c)
+{
+	switch (c) {
+	case '\n': lms_buf_adds(out, "\\n"); break;
+	case '\t': lms_buf_adds(out, "\\t"); break;
+	case '\r': lms_buf_adds(out, "\\r"); break;
+	case '"': lms_buf_adds(out, "\\\""); break;
+	case '\\': lms_buf_adds(out, "\\\\"); break;
+	default: lms_buf_addf(out, "\\x%02x", c); break;
+	}
+}
+
+static void escape_sequence(struct lms_buf *out, const unsigned char *s,
+			    size_t *i)
+{
+	unsigned c = s[*i];
+
+	/* A valid but unprintable character: write its code point. */
+	if (c >= 0xc2 && c <= 0xdf && (s[*i + 1] & 0xc0) == 0x80) {
+		lms_buf_addf(out, "\\u%04x", (c & 0x1f) << 6 | (s[*i + 1] & 0x3fu));
+		*i += 2;
+	} else if (c >= 0xe0 && c <= 0xef && (s[*i + 1] & 0xc0) == 0x80 &&
+		   (s[*i + 2] & 0xc0) == 0x80) {
+		lms_buf_addf(out, "\\u%04x", (c & 0x0f) << 12 |
+			     (s[*i + 1] & 0x3fu) << 6 | (s[*i + 2] & 0x3fu));
+		*i += 3;
+	} else {
+		escape_byte(out, (unsigned char)c);
+		*i += 1;
+	}
+}
+
+void lms_yaml_scalar(struct lms_buf *out, const char *s, unsigned how)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (!(how & LMS_YAML_QUOTE) && lms_yaml_plain_ok(s, how)) {
+		lms_buf_adds(out, s);
+		return;
+	}
+	lms_buf_addch(out, '"');
+	for (size_t i = 0; u[i];) {
+		size_t len = printable_len(u + i);
+
+		if (len && u[i] != '"' && u[i] != '\\' && u[i] != '\t') {
+			lms_buf_add(out, u + i, len);
+			i += len;
+		} else if (len) {
+			escape_byte(out, u[i++]);
+		} else {
+			escape_sequence(out, u, &i);
+		}
+	}
+	lms_buf_addch(out, '"');
+}
+
+static void emit_words(struct lms_buf *out, char *const *v, size_t n,
+		       bool quote)
+{
+	lms_buf_addch(out, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			lms_buf_adds(out, ", ");
+		lms_yaml_scalar(out, v[i], LMS_YAML_FLOW |
+				(quote ? LMS_YAML_QUOTE : 0));
+	}
+	lms_buf_addch(out, ']');
+}
+
+static void emit_flags(struct lms_buf *out, const char *const *names,
+		       unsigned bits)
+{
+	bool first = true;
+
+	lms_buf_addch(out, '[');
+	for (int i = 1; names[i]; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		lms_buf_adds(out, first ? "" : ", ");
+		lms_buf_adds(out, names[i]);
+		first = false;
+	}
+	lms_buf_addch(out, ']');
+}
+
+static size_t count_of(const struct lms_field *f, const void *field)
+{
+	return *(const size_t *)((const char *)field - f->offset +
+				 f->count_offset);
+}
+
+bool lms_field_is_empty(const struct lms_field *f, const void *field)
+{
+	const struct lms_custom *custom;
+
+	switch (f->type) {
+	case LMS_T_STR:
+	case LMS_T_ID:
+	case LMS_T_MUNI:
+		return !*(char *const *)field;
+	case LMS_T_INT:
+	case LMS_T_BOOL:
+		return *(const int *)field == LMS_UNSET;
+	case LMS_T_REAL:
+		return isnan(*(const double *)field);
+	case LMS_T_DATE:
+		return *(const int32_t *)field == LMS_DATE_NONE;
+	case LMS_T_TIME:
+		return *(const int *)field == LMS_TIME_NONE;
+	case LMS_T_ENUM:
+		return *(const int *)field == 0;
+	case LMS_T_FLAGS:
+		return *(const unsigned *)field == 0;
+	case LMS_T_STRS:
+	case LMS_T_IDS:
+	case LMS_T_MUNIS:
+	case LMS_T_SEQ:
+		return count_of(f, field) == 0;
+	case LMS_T_STRUCT:
+		return false;
+	case LMS_T_CUSTOM:
+		custom = f->aux;
+		return custom->is_empty(field);
+	}
+	return true;
+}
+
+void lms_emit_value(struct lms_buf *out, const struct lms_field *f,
+		    const void *field, int indent)
+{
+	bool quote = f->flags & LMS_QUOTED;
+	char text[16];
+
+	switch (f->type) {
+	case LMS_T_STR:
+	case LMS_T_ID:
+	case LMS_T_MUNI:
+		lms_yaml_scalar(out, *(char *const *)field,
+				quote ? LMS_YAML_QUOTE : 0);
+		break;
+	case LMS_T_INT:
+		lms_buf_addf(out, "%d", *(const int *)field);
+		break;
+	case LMS_T_REAL:
+		lms_buf_addf(out, "%.15g", *(const double *)field);
+		break;
+	case LMS_T_BOOL:
+		lms_buf_adds(out, *(const int *)field ? "true" : "false");
+		break;
+	case LMS_T_DATE:
+		lms_date_format(*(const int32_t *)field, text);
+		lms_buf_adds(out, text);
+		break;
+	case LMS_T_TIME:
+		lms_time_format(*(const int *)field, text);
+		lms_yaml_scalar(out, text, LMS_YAML_QUOTE);
+		break;
+	case LMS_T_ENUM:
+		lms_buf_adds(out, ((const char *const *)f->aux)[*(const int *)field]);
+		break;
+	case LMS_T_FLAGS:
+		emit_flags(out, f->aux, *(const unsigned *)field);
+		break;
+	case LMS_T_STRS:
+	case LMS_T_IDS:
+		emit_words(out, *(char **const *)field, count_of(f, field), quote);
+		break;
+	case LMS_T_MUNIS:
+		emit_words(out, *(char **const *)field, count_of(f, field), true);
+		break;
+	case LMS_T_SEQ:
+		lms_buf_addch(out, '\n');
+		lms_emit_list(out, f->aux, *(void *const *)field,
+			      count_of(f, field), indent + 2);
+		break;
+	case LMS_T_STRUCT:
+		lms_buf_addch(out, '\n');
+		lms_emit_struct(out, f->aux, field, indent + 2);
+		break;
+	case LMS_T_CUSTOM:
+		((const struct lms_custom *)f->aux)->emit(out, field, indent);
+		break;
+	}
+}
+
+static void emit_node(struct lms_buf *out, const struct lms_node *n, int indent)
+{
+	if (n->type == LMS_EV_SCALAR) {
+		lms_yaml_scalar(out, n->scalar, LMS_YAML_FLOW |
+				(n->plain ? 0 : LMS_YAML_QUOTE));
+		return;
+	}
+	/* Unknown values are kept in flow style: one line, exact content. */
+	lms_buf_addch(out, n->type == LMS_EV_SEQ ? '[' : '{');
+	for (size_t i = 0; i < n->nitems; i++) {
+		if (i)
+			lms_buf_adds(out, n->type == LMS_EV_MAP && i % 2 ? ": " : ", ");
+		emit_node(out, &n->items[i], indent);
+	}
+	lms_buf_addch(out, n->type == LMS_EV_SEQ ? ']' : '}');
+}
+
+static void emit_extras(struct lms_buf *out, const struct lms_schema *s,
+			const void *obj, int indent, bool *first)
+{
+	const struct lms_extras *x;
+
+	if (s->extras_offset == LMS_NO_OFFSET)
+		return;
+	x = (const struct lms_extras *)((const char *)obj + s->extras_offset);
+	for (size_t i = 0; i < x->n; i++) {
+		if (!*first)
+			lms_buf_addf(out, "%*s", indent, "");
+		*first = false;
+		lms_yaml_scalar(out, x->v[i].key, LMS_YAML_FLOW);
+		lms_buf_adds(out, ": ");
+		emit_node(out, &x->v[i].value, indent);
+		lms_buf_addch(out, '\n');
+	}
+}
+
+/*
+ * Writes the fields; the first line's indent is left to the caller when
+ * first_inline is set (it follows "- " of a list item).
+ */
+static void emit_fields(struct lms_buf *out, const struct lms_schema *s,
+			const void *obj, int indent, bool first_inline)
+{
+	bool first = first_inline;
+
+	for (const struct lms_field *f = s->fields; f->key; f++) {
+		const void *field = (const char *)obj + f->offset;
+
+		if (lms_field_is_empty(f, field))
+			continue;
+		if (!first)
+			lms_buf_addf(out, "%*s", indent, "");
+		first = false;
+		lms_buf_addf(out, "%s:", f->key);
+		if (f->type != LMS_T_SEQ && f->type != LMS_T_STRUCT &&
+		    f->type != LMS_T_CUSTOM)
+			lms_buf_addch(out, ' ');
+		lms_emit_value(out, f, field, indent);
+		if (f->type != LMS_T_SEQ && f->type != LMS_T_STRUCT &&
+		    f->type != LMS_T_CUSTOM)
+			lms_buf_addch(out, '\n');
+	}
+	emit_extras(out, s, obj, indent, &first);
+	if (first && first_inline)
+		lms_buf_adds(out, "{}\n");
+}
+
+void lms_emit_struct(struct lms_buf *out, const struct lms_schema *s,
+		     const void *obj, int indent)
+{
+	emit_fields(out, s, obj, indent, false);
+}
+
+void lms_emit_list(struct lms_buf *out, const struct lms_schema *s,
+		   const void *arr, size_t n, int indent)
+{
+	for (size_t i = 0; i < n; i++) {
+		lms_buf_addf(out, "%*s- ", indent, "");
+		emit_fields(out, s, (const char *)arr + i * s->size, indent + 2,
+			    true);
+	}
+}

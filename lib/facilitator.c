@@ -1,0 +1,152 @@
+#include <string.h>
+
+#include "date.h"
+#include "error.h"
+#include "facilitator.h"
+
+const char *const lms_kind_names[] = {
+	"", "professional", "user-representative", NULL
+};
+
+static int load_available(struct lms_loader *ld, const struct lms_event *ev,
+			  void *field)
+{
+	static const struct lms_field date = { "available", LMS_T_DATE, 0,
+					       LMS_NO_OFFSET, NULL, 0 };
+	static const struct lms_field flag = { "available", LMS_T_BOOL, 0,
+					       LMS_NO_OFFSET, NULL, 0 };
+	struct lms_yparser *p = lms_loader_parser(ld);
+	struct lms_availability *a = field;
+	struct lms_event e;
+	int32_t *ends[2] = { &a->from, &a->to };
+	int err, on;
+
+	if (ev->type == LMS_EV_SCALAR) {
+		if ((err = lms_loader_scalar(ld, ev, &flag, &on)))
+			return err;
+		a->mode = on ? LMS_AVAIL_ALWAYS : LMS_AVAIL_NEVER;
+		return 0;
+	}
+	if (ev->type != LMS_EV_SEQ)
+		return lms_loader_error(ld, ev->start, "expected true, false or "
+					"[FROM, TO]");
+	for (int i = 0;; i++) {
+		if ((err = lms_yparser_next(p, &e)))
+			return err;
+		if (e.type == LMS_EV_SEQ_END && i == 2)
+			break;
+		if (i == 2 || e.type == LMS_EV_SEQ_END)
+			return lms_loader_error(ld, e.start, "expected two dates, "
+						"[FROM, TO]");
+		if ((err = lms_loader_scalar(ld, &e, &date, ends[i])))
+			return err;
+	}
+	if (a->to < a->from)
+		return lms_loader_error(ld, ev->start, "the range ends before it "
+					"starts");
+	a->mode = LMS_AVAIL_RANGE;
+	return 0;
+}
+
+static void emit_available(struct lms_buf *out, const void *field, int indent)
+{
+	const struct lms_availability *a = field;
+	char from[11], to[11];
+
+	(void)indent;
+	if (a->mode != LMS_AVAIL_RANGE) {
+		lms_buf_adds(out, a->mode == LMS_AVAIL_ALWAYS ? " true\n" :
+			     " false\n");
+		return;
+	}
+	lms_date_format(a->from, from);
+	lms_date_format(a->to, to);
+	lms_buf_addf(out, " [%s, %s]\n", from, to);
+}
+
+static int available_is_empty(const void *field)
+{
+	return ((const struct lms_availability *)field)->mode == LMS_AVAIL_UNSET;
+}
+
+static void release_available(void *field)
+{
+	memset(field, 0, sizeof(struct lms_availability));
+}
+
+static const struct lms_custom available = {
+	load_available, emit_available, available_is_empty, release_available
+};
+
+#define F struct lms_facilitator
+static const struct lms_field fields[] = {
+	LMS_FIELD(F, "id", LMS_T_ID, id, LMS_REQUIRED),
+	LMS_FIELD(F, "name", LMS_T_STR, name, LMS_REQUIRED),
+	LMS_ENUM_FIELD(F, "kind", kind, lms_kind_names, LMS_REQUIRED),
+	LMS_FIELD(F, "organisation", LMS_T_STR, organisation, 0),
+	LMS_LIST_FIELD(F, "topics", LMS_T_STRS, topics, NULL, 0),
+	LMS_LIST_FIELD(F, "trained", LMS_T_STRS, trained, NULL, 0),
+	LMS_CUSTOM_FIELD(F, "available", available, &available, 0),
+	LMS_FIELD(F, "email", LMS_T_STR, email, 0),
+	LMS_FIELD(F, "phone", LMS_T_STR, phone, LMS_QUOTED),
+	LMS_FIELD_END
+};
+#undef F
+
+const struct lms_schema lms_facilitator_schema = {
+	"facilitator", sizeof(struct lms_facilitator), fields,
+	offsetof(struct lms_facilitator, mark),
+	offsetof(struct lms_facilitator, extras)
+};
+
+int lms_facilitators_load(struct lms_facilitator **out, size_t *n,
+			  const char *path, const char *text, size_t len,
+			  struct lms_diags *diags)
+{
+	int err = lms_load_list_text(path, text, len, &lms_facilitator_schema,
+				     out, n, diags);
+
+	if (err)
+		return err;
+	for (size_t i = 0; i < *n; i++) {
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp((*out)[i].id, (*out)[j].id))
+				continue;
+			err = lms_error_at(LMS_EDATA, path, (*out)[i].mark.line,
+					   (*out)[i].mark.col, "facilitator "
+					   "'%s' is listed twice", (*out)[i].id);
+			lms_facilitators_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+			return err;
+		}
+	}
+	return 0;
+}
+
+void lms_facilitators_free(struct lms_facilitator *v, size_t n)
+{
+	lms_schema_release_array(&lms_facilitator_schema, v, n);
+}
+
+const struct lms_facilitator *lms_facilitator_find(
+	const struct lms_facilitator *v, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i].id, id))
+			return &v[i];
+	return NULL;
+}
+
+bool lms_facilitator_available_on(const struct lms_facilitator *f,
+				  int32_t date)
+{
+	switch (f->available.mode) {
+	case LMS_AVAIL_NEVER:
+		return false;
+	case LMS_AVAIL_RANGE:
+		return date >= f->available.from && date <= f->available.to;
+	default:
+		return true;
+	}
+}

@@ -1,0 +1,49 @@
+#ifndef LMS_FACILITATOR_H
+#define LMS_FACILITATOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "schema.h"
+
+enum lms_facilitator_kind { LMS_PROFESSIONAL = 1, LMS_USER_REPRESENTATIVE };
+extern const char *const lms_kind_names[];
+
+/* available: true, false, or a [from, to] range of dates. */
+struct lms_availability {
+	enum { LMS_AVAIL_UNSET, LMS_AVAIL_ALWAYS, LMS_AVAIL_NEVER,
+	       LMS_AVAIL_RANGE } mode;
+	int32_t from, to;
+};
+
+/* One entry of people/facilitators.yaml. */
+struct lms_facilitator {
+	struct lms_mark mark;
+	char *id;
+	char *name;
+	int kind;
+	char *organisation;
+	char **topics;
+	size_t ntopics;
+	char **trained;
+	size_t ntrained;
+	struct lms_availability available;
+	char *email;
+	char *phone;
+	struct lms_extras extras;
+};
+
+extern const struct lms_schema lms_facilitator_schema;
+
+int lms_facilitators_load(struct lms_facilitator **out, size_t *n,
+			  const char *path, const char *text, size_t len,
+			  struct lms_diags *diags);
+void lms_facilitators_free(struct lms_facilitator *v, size_t n);
+const struct lms_facilitator *lms_facilitator_find(
+	const struct lms_facilitator *v, size_t n, const char *id);
+/* Available on date; unset availability counts as available. */
+bool lms_facilitator_available_on(const struct lms_facilitator *f,
+				  int32_t date);
+
+#endif

@@ -1,0 +1,699 @@
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "alloc.h"
+#include "date.h"
+#include "error.h"
+#include "id.h"
+#include "schema.h"
+#include "suggest.h"
+
+struct lms_loader {
+	struct lms_yparser p;
+	struct lms_diags *diags;
+	struct lms_buf keypath;		/* "sessions.3.start", for messages */
+	size_t keylen[64];		/* keypath's length at each depth */
+	unsigned nkeys;
+};
+
+static int load_value(struct lms_loader *ld, const struct lms_event *ev,
+		      const struct lms_field *f, void *field);
+
+struct lms_yparser *lms_loader_parser(struct lms_loader *ld)
+{
+	return &ld->p;
+}
+
+void lms_loader_push_key(struct lms_loader *ld, const char *key)
+{
+	if (ld->nkeys < sizeof(ld->keylen) / sizeof(ld->keylen[0]))
+		ld->keylen[ld->nkeys] = ld->keypath.len;
+	ld->nkeys++;
+	if (ld->keypath.len)
+		lms_buf_addch(&ld->keypath, '.');
+	lms_buf_adds(&ld->keypath, key);
+}
+
+void lms_loader_pop_key(struct lms_loader *ld)
+{
+	ld->nkeys--;
+	if (ld->nkeys < sizeof(ld->keylen) / sizeof(ld->keylen[0]))
+		lms_buf_truncate(&ld->keypath, ld->keylen[ld->nkeys]);
+}
+
+int lms_loader_error(struct lms_loader *ld, struct lms_mark at,
+		     const char *fmt, ...)
+{
+	char msg[900];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (ld->keypath.len)
+		return lms_yparser_error(&ld->p, at, "%s: %s", ld->keypath.buf, msg);
+	return lms_yparser_error(&ld->p, at, "%s", msg);
+}
+
+static void add_diag(struct lms_loader *ld, struct lms_mark at,
+		     const char *key, const struct lms_schema *s)
+{
+	struct lms_diag *d;
+	struct lms_buf msg = LMS_BUF_INIT;
+
+	if (!ld->diags)
+		return;
+	d = lms_array_push(&ld->diags->v, &ld->diags->n, sizeof(*d));
+	d->path = lms_strdup(ld->p.path);
+	d->at = at;
+	lms_buf_addf(&msg, "unknown key '%s' in %s", key, s->name);
+	d->msg = lms_buf_detach(&msg);
+	d->key = lms_strdup(key);
+	d->schema = s;
+}
+
+void lms_diags_release(struct lms_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].path);
+		free(d->v[i].msg);
+		free(d->v[i].key);
+	}
+	free(d->v);
+	d->v = NULL;
+	d->n = 0;
+}
+
+/* Scalars */
+
+static bool parse_int(const char *s, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < -1000000000L || v > 1000000000L)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+static bool parse_real(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (!*s || *end || errno || !isfinite(v))
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool parse_bool(const char *s, int *out)
+{
+	static const char *const yes[] = { "true", "yes", "on", NULL };
+	static const char *const no[] = { "false", "no", "off", NULL };
+
+	for (int i = 0; yes[i]; i++) {
+		if (!strcasecmp(s, yes[i]))
+			return *out = 1, true;
+		if (!strcasecmp(s, no[i]))
+			return *out = 0, true;
+	}
+	return false;
+}
+
+static int enum_index(const char *const *names, const char *value)
+{
+	for (int i = 0; names[i]; i++)
+		if (!strcmp(names[i], value))
+			return i;
+	return -1;
+}
+
+static void explain_enum(struct lms_buf *why, const char *s,
+			 const char *const *names)
+{
+	lms_buf_addf(why, "'%s' is not one of ", s);
+	for (int i = 1; names[i]; i++)
+		lms_buf_addf(why, "%s%s", i > 1 ? ", " : "", names[i]);
+}
+
+int lms_value_parse(const struct lms_field *f, const char *s, void *field,
+		    struct lms_buf *why)
+{
+	int32_t date;
+	int i;
+
+	switch (f->type) {
+	case LMS_T_STR:
+		return 0;
+	case LMS_T_ID:
+		if (lms_id_valid(s))
+			return 0;
+		lms_buf_addf(why, "'%s' is not a valid id (%s)", s, LMS_ID_RULE);
+		return LMS_EDATA;
+	case LMS_T_MUNI:
+		if (lms_municipality_valid(s))
+			return 0;
+		lms_buf_addf(why, "'%s' is not a municipality number (four digits)", s);
+		return LMS_EDATA;
+	case LMS_T_INT:
+		if (parse_int(s, field))
+			return 0;
+		lms_buf_addf(why, "'%s' is not a whole number", s);
+		return LMS_EDATA;
+	case LMS_T_REAL:
+		if (parse_real(s, field))
+			return 0;
+		lms_buf_addf(why, "'%s' is not a number", s);
+		return LMS_EDATA;
+	case LMS_T_BOOL:
+		if (parse_bool(s, field))
+			return 0;
+		lms_buf_addf(why, "'%s' is not true or false", s);
+		return LMS_EDATA;
+	case LMS_T_DATE:
+		if (!lms_date_parse(s, &date)) {
+			lms_buf_addf(why, "'%s' is not a date (YYYY-MM-DD)", s);
+			return LMS_EDATA;
+		}
+		*(int32_t *)field = date;
+		return 0;
+	case LMS_T_TIME:
+		if (!lms_time_parse(s, &i)) {
+			lms_buf_addf(why, "'%s' is not a time (HH:MM)", s);
+			return LMS_EDATA;
+		}
+		*(int *)field = i;
+		return 0;
+	case LMS_T_ENUM:
+	case LMS_T_FLAGS:
+		/* names[0] is "" so that 0 can mean "not given". */
+		i = enum_index(f->aux, s);
+		if (i > 0) {
+			if (f->type == LMS_T_ENUM)
+				*(int *)field = i;
+			else
+				*(unsigned *)field |= 1u << i;
+			return 0;
+		}
+		explain_enum(why, s, f->aux);
+		return LMS_EDATA;
+	default:
+		lms_buf_addf(why, "expected a list or mapping");
+		return LMS_EDATA;
+	}
+}
+
+int lms_loader_scalar(struct lms_loader *ld, const struct lms_event *ev,
+		      const struct lms_field *f, void *field)
+{
+	struct lms_buf why = LMS_BUF_INIT;
+	int err;
+
+	if (ev->type != LMS_EV_SCALAR)
+		return lms_loader_error(ld, ev->start, "expected a single value, "
+					"not a %s", ev->type == LMS_EV_SEQ ?
+					"list" : "mapping");
+	if ((err = lms_value_parse(f, ev->value, field, &why))) {
+		err = lms_loader_error(ld, ev->start, "%s", why.buf);
+		lms_buf_release(&why);
+		return err;
+	}
+	if (f->type == LMS_T_STR || f->type == LMS_T_ID || f->type == LMS_T_MUNI) {
+		free(*(char **)field);
+		*(char **)field = lms_yparser_take(&ld->p, ev);
+	}
+	return 0;
+}
+
+/* Lists */
+
+static int load_list_item(struct lms_loader *ld, const struct lms_event *ev,
+			  const struct lms_field *f, void *field)
+{
+	struct lms_field item = *f;
+	size_t *count;
+
+	if (lms_event_is_null(ev))
+		return 0;
+	if (f->type == LMS_T_FLAGS)
+		return lms_loader_scalar(ld, ev, f, field);
+	item.type = f->type == LMS_T_IDS ? LMS_T_ID :
+		    f->type == LMS_T_MUNIS ? LMS_T_MUNI : LMS_T_STR;
+	count = (size_t *)((char *)field - f->offset + f->count_offset);
+	return lms_loader_scalar(ld, ev, &item,
+				 lms_array_push(field, count, sizeof(char *)));
+}
+
+static int load_list(struct lms_loader *ld, const struct lms_event *ev,
+		     const struct lms_field *f, void *field)
+{
+	struct lms_event item;
+	char index[24];
+	unsigned n = 0;
+	int err;
+
+	if (ev->type != LMS_EV_SEQ)
+		return load_list_item(ld, ev, f, field);
+	for (;;) {
+		if ((err = lms_yparser_next(&ld->p, &item)))
+			return err;
+		if (item.type == LMS_EV_SEQ_END)
+			return 0;
+		snprintf(index, sizeof(index), "%u", ++n);
+		lms_loader_push_key(ld, index);
+		err = load_list_item(ld, &item, f, field);
+		lms_loader_pop_key(ld);
+		if (err)
+			return err;
+	}
+}
+
+/* Structs */
+
+static int load_struct(struct lms_loader *ld, const struct lms_event *ev,
+		       const struct lms_schema *s, void *obj);
+
+static int load_seq(struct lms_loader *ld, const struct lms_event *ev,
+		    const struct lms_schema *s, void *arrp, size_t *n)
+{
+	struct lms_event item;
+	char index[24];
+	int err;
+
+	if (ev->type != LMS_EV_SEQ)
+		return lms_loader_error(ld, ev->start, "expected a list of %ss",
+					s->name);
+	for (;;) {
+		void *obj;
+
+		if ((err = lms_yparser_next(&ld->p, &item)))
+			return err;
+		if (item.type == LMS_EV_SEQ_END)
+			return 0;
+		obj = lms_array_push(arrp, n, s->size);
+		lms_schema_init(s, obj);
+		snprintf(index, sizeof(index), "%zu", *n);
+		lms_loader_push_key(ld, index);
+		err = load_struct(ld, &item, s, obj);
+		lms_loader_pop_key(ld);
+		if (err)
+			return err;
+	}
+}
+
+int lms_loader_node(struct lms_loader *ld, const struct lms_event *ev,
+		    struct lms_node *out)
+{
+	struct lms_event item;
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	out->type = ev->type;
+	if (ev->type == LMS_EV_SCALAR) {
+		out->scalar = lms_yparser_take(&ld->p, ev);
+		out->plain = ev->plain;
+		return 0;
+	}
+	for (;;) {
+		if ((err = lms_yparser_next(&ld->p, &item)))
+			return err;
+		if (item.type == LMS_EV_SEQ_END || item.type == LMS_EV_MAP_END)
+			return 0;
+		err = lms_loader_node(ld, &item, lms_array_push(&out->items,
+								&out->nitems,
+								sizeof(*out)));
+		if (err)
+			return err;
+	}
+}
+
+void lms_node_release(struct lms_node *n)
+{
+	for (size_t i = 0; i < n->nitems; i++)
+		lms_node_release(&n->items[i]);
+	free(n->items);
+	free(n->scalar);
+	memset(n, 0, sizeof(*n));
+}
+
+static int unknown_key(struct lms_loader *ld, const struct lms_schema *s,
+		       void *obj, const struct lms_event *key,
+		       const struct lms_event *value)
+{
+	struct lms_extras *extras;
+	struct lms_extra *x;
+
+	add_diag(ld, key->start, key->value, s);
+	if (s->extras_offset == LMS_NO_OFFSET)
+		return lms_yparser_skip(&ld->p, value);
+	extras = (struct lms_extras *)((char *)obj + s->extras_offset);
+	x = lms_array_push(&extras->v, &extras->n, sizeof(*x));
+	x->key = lms_strdup(key->value);
+	x->at = key->start;
+	return lms_loader_node(ld, value, &x->value);
+}
+
+static int check_required(struct lms_loader *ld, const struct lms_schema *s,
+			  uint64_t seen, struct lms_mark at)
+{
+	for (unsigned i = 0; s->fields[i].key; i++)
+		if ((s->fields[i].flags & LMS_REQUIRED) && !(seen & (1ull << i)))
+			return lms_loader_error(ld, at, "%s has no '%s'", s->name,
+						s->fields[i].key);
+	return 0;
+}
+
+static int load_field(struct lms_loader *ld, const struct lms_schema *s,
+		      void *obj, const struct lms_event *key, uint64_t *seen)
+{
+	const struct lms_field *f = lms_schema_field(s, key->value);
+	struct lms_event value;
+	uint64_t bit;
+	int err;
+
+	lms_loader_push_key(ld, key->value);
+	if (!f) {
+		char *name = lms_strdup(key->value);
+		struct lms_event k = *key;
+
+		k.value = name;
+		if (!(err = lms_yparser_next(&ld->p, &value)))
+			err = unknown_key(ld, s, obj, &k, &value);
+		free(name);
+		goto out;
+	}
+	bit = 1ull << (f - s->fields);
+	if (*seen & bit) {
+		err = lms_loader_error(ld, key->start, "given twice");
+		goto out;
+	}
+	if ((err = lms_yparser_next(&ld->p, &value)))
+		goto out;
+	*seen |= bit;
+	if (!lms_event_is_null(&value))
+		err = load_value(ld, &value, f, (char *)obj + f->offset);
+out:
+	lms_loader_pop_key(ld);
+	return err;
+}
+
+static int load_struct(struct lms_loader *ld, const struct lms_event *ev,
+		       const struct lms_schema *s, void *obj)
+{
+	uint64_t seen = 0;
+	struct lms_event key;
+	int err;
+
+	if (ev->type != LMS_EV_MAP)
+		return lms_loader_error(ld, ev->start, "expected a %s (a mapping "
+					"of keys to values)", s->name);
+	if (s->mark_offset != LMS_NO_OFFSET)
+		*(struct lms_mark *)((char *)obj + s->mark_offset) = ev->start;
+	for (;;) {
+		if ((err = lms_yparser_next(&ld->p, &key)))
+			return err;
+		if (key.type == LMS_EV_MAP_END)
+			return check_required(ld, s, seen, ev->start);
+		if (key.type != LMS_EV_SCALAR)
+			return lms_loader_error(ld, key.start,
+						"a key must be a single word");
+		if ((err = load_field(ld, s, obj, &key, &seen)))
+			return err;
+	}
+}
+
+static int load_value(struct lms_loader *ld, const struct lms_event *ev,
+		      const struct lms_field *f, void *field)
+{
+	const struct lms_custom *custom;
+
+	switch (f->type) {
+	case LMS_T_FLAGS:
+	case LMS_T_STRS:
+	case LMS_T_IDS:
+	case LMS_T_MUNIS:
+		return load_list(ld, ev, f, field);
+	case LMS_T_SEQ:
+		return load_seq(ld, ev, f->aux, field,
+				(size_t *)((char *)field - f->offset +
+					   f->count_offset));
+	case LMS_T_STRUCT:
+		return load_struct(ld, ev, f->aux, field);
+	case LMS_T_CUSTOM:
+		custom = f->aux;
+		return custom->load(ld, ev, field);
+	default:
+		return lms_loader_scalar(ld, ev, f, field);
+	}
+}
+
+/* Documents */
+
+static int open_document(struct lms_loader *ld, const char *path,
+			 const char *text, size_t len, struct lms_diags *diags,
+			 struct lms_event *root)
+{
+	int err;
+
+	memset(ld, 0, sizeof(*ld));
+	lms_buf_init(&ld->keypath);
+	ld->diags = diags;
+	if ((err = lms_yparser_init(&ld->p, path, text, len, NULL)))
+		return err;
+	return lms_yparser_next(&ld->p, root);
+}
+
+static void close_document(struct lms_loader *ld)
+{
+	lms_yparser_release(&ld->p);
+	lms_buf_release(&ld->keypath);
+}
+
+static int finish_document(struct lms_loader *ld)
+{
+	struct lms_event end;
+	int err;
+
+	if ((err = lms_yparser_next(&ld->p, &end)))
+		return err;
+	if (end.type != LMS_EV_END)
+		return lms_loader_error(ld, end.start, "expected the end of the file");
+	return 0;
+}
+
+int lms_load_text(const char *path, const char *text, size_t len,
+		  const struct lms_schema *s, void *obj,
+		  struct lms_diags *diags)
+{
+	struct lms_loader ld;
+	struct lms_event root;
+	int err;
+
+	lms_schema_init(s, obj);
+	err = open_document(&ld, path, text, len, diags, &root);
+	if (!err && root.type == LMS_EV_END)
+		err = lms_yparser_error(&ld.p, root.start, "the file is empty");
+	if (!err)
+		err = load_struct(&ld, &root, s, obj);
+	if (!err)
+		err = finish_document(&ld);
+	close_document(&ld);
+	if (err)
+		lms_schema_release(s, obj);
+	return err;
+}
+
+int lms_load_list_text(const char *path, const char *text, size_t len,
+		       const struct lms_schema *s, void *arrp, size_t *n,
+		       struct lms_diags *diags)
+{
+	struct lms_loader ld;
+	struct lms_event root;
+	int err;
+
+	*(void **)arrp = NULL;
+	*n = 0;
+	err = open_document(&ld, path, text, len, diags, &root);
+	if (!err && root.type != LMS_EV_END && !lms_event_is_null(&root))
+		err = load_seq(&ld, &root, s, arrp, n);
+	if (!err)
+		err = finish_document(&ld);
+	close_document(&ld);
+	if (err) {
+		lms_schema_release_array(s, *(void **)arrp, *n);
+		*(void **)arrp = NULL;
+		*n = 0;
+	}
+	return err;
+}
+
+/* Schemas */
+
+const struct lms_field *lms_schema_field(const struct lms_schema *s,
+					 const char *key)
+{
+	for (const struct lms_field *f = s->fields; f->key; f++)
+		if (!strcmp(f->key, key))
+			return f;
+	return NULL;
+}
+
+void lms_schema_init(const struct lms_schema *s, void *obj)
+{
+	memset(obj, 0, s->size);
+	for (const struct lms_field *f = s->fields; f->key; f++) {
+		void *field = (char *)obj + f->offset;
+
+		switch (f->type) {
+		case LMS_T_INT:
+		case LMS_T_BOOL:
+			*(int *)field = LMS_UNSET;
+			break;
+		case LMS_T_REAL:
+			*(double *)field = NAN;
+			break;
+		case LMS_T_DATE:
+			*(int32_t *)field = LMS_DATE_NONE;
+			break;
+		case LMS_T_TIME:
+			*(int *)field = LMS_TIME_NONE;
+			break;
+		case LMS_T_STRUCT:
+			lms_schema_init(f->aux, field);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+void lms_schema_release_array(const struct lms_schema *s, void *arr, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		lms_schema_release(s, (char *)arr + i * s->size);
+	free(arr);
+}
+
+static void release_field(const struct lms_field *f, void *obj)
+{
+	void *field = (char *)obj + f->offset;
+	size_t *count = f->count_offset == LMS_NO_OFFSET ? NULL :
+			(size_t *)((char *)obj + f->count_offset);
+	const struct lms_custom *custom;
+
+	switch (f->type) {
+	case LMS_T_STR:
+	case LMS_T_ID:
+	case LMS_T_MUNI:
+		free(*(char **)field);
+		break;
+	case LMS_T_STRS:
+	case LMS_T_IDS:
+	case LMS_T_MUNIS:
+		for (size_t i = 0; i < *count; i++)
+			free((*(char ***)field)[i]);
+		free(*(char ***)field);
+		*count = 0;
+		break;
+	case LMS_T_SEQ:
+		lms_schema_release_array(f->aux, *(void **)field, *count);
+		*count = 0;
+		break;
+	case LMS_T_STRUCT:
+		lms_schema_release(f->aux, field);
+		break;
+	case LMS_T_CUSTOM:
+		custom = f->aux;
+		custom->release(field);
+		break;
+	default:
+		break;
+	}
+}
+
+void lms_schema_release(const struct lms_schema *s, void *obj)
+{
+	if (!obj)
+		return;
+	for (const struct lms_field *f = s->fields; f->key; f++)
+		release_field(f, obj);
+	if (s->extras_offset != LMS_NO_OFFSET) {
+		struct lms_extras *x = (struct lms_extras *)((char *)obj +
+							     s->extras_offset);
+
+		for (size_t i = 0; i < x->n; i++) {
+			free(x->v[i].key);
+			lms_node_release(&x->v[i].value);
+		}
+		free(x->v);
+	}
+	lms_schema_init(s, obj);
+}
+
+static int unknown_in(const struct lms_schema *s, const char *key, size_t len)
+{
+	const char *names[64];
+	char word[LMS_KEY_MAX];
+	const char *hint;
+	size_t n = 0;
+
+	for (const struct lms_field *f = s->fields; f->key && n < 64; f++)
+		names[n++] = f->key;
+	snprintf(word, sizeof(word), "%.*s", (int)len, key);
+	hint = lms_suggest(word, names, n);
+	if (hint)
+		return lms_error(LMS_EUSAGE, "%s has no key '%s'; did you mean "
+				 "'%s'?", s->name, word, hint);
+	return lms_error(LMS_EUSAGE, "%s has no key '%s'", s->name, word);
+}
+
+int lms_schema_resolve(const struct lms_schema *s, const char *keypath,
+		       const struct lms_field **out)
+{
+	const char *k = keypath;
+
+	for (;;) {
+		size_t len = strcspn(k, ".");
+		const struct lms_field *f = NULL;
+		char word[LMS_KEY_MAX];
+
+		snprintf(word, sizeof(word), "%.*s", (int)len, k);
+		if (!(f = lms_schema_field(s, word)))
+			return unknown_in(s, k, len);
+		k += len;
+		if (!*k) {
+			*out = f;
+			return 0;
+		}
+		k++;
+		if (f->type != LMS_T_SEQ && f->type != LMS_T_STRUCT)
+			return lms_error(LMS_EUSAGE, "'%s' has no parts: '%s'",
+					 word, keypath);
+		if (f->type == LMS_T_SEQ) {
+			len = strspn(k, "0123456789");
+			if (!len || (k[len] != '.' && k[len]))
+				return lms_error(LMS_EUSAGE, "'%s' is a list: "
+						 "name an item by its number, "
+						 "as in %s.1", word, word);
+			k += len;
+			if (!*k)
+				return lms_error(LMS_EUSAGE, "'%s' is a whole %s; "
+						 "name one of its keys",
+						 keypath, ((const struct
+							    lms_schema *)f->aux)->name);
+			k++;
+		}
+		s = f->aux;
+	}
+}

@@ -1,0 +1,118 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "date.h"
+#include "error.h"
+#include "plan.h"
+
+static char **copy_strings(char *const *v, size_t n)
+{
+	char **out = lms_calloc(n, sizeof(*out));
+
+	for (size_t i = 0; i < n; i++)
+		out[i] = lms_strdup(v[i]);
+	return out;
+}
+
+static void from_template(const struct lms_template *t, struct lms_course *c)
+{
+	c->template = lms_strdup(t->id);
+	if (t->description)
+		c->description = lms_strdup(t->description);
+	c->target_groups = t->target_groups;
+	c->topics = copy_strings(t->topics, c->ntopics = t->ntopics);
+	c->diagnosis_independent = t->diagnosis_independent;
+	c->capacity = t->capacity;
+	c->waitlist = t->waitlist;
+	if (t->place)
+		c->place = lms_strdup(t->place);
+	c->forms = copy_strings(t->forms, c->nforms = t->nforms);
+	c->follow_up = copy_strings(t->follow_up, c->nfollow_up = t->nfollow_up);
+}
+
+static int add_sessions(const struct lms_plan *p, struct lms_course *c)
+{
+	const struct lms_template *t = p->template;
+	struct lms_schedule s = p->schedule;
+	int start = p->start_time;
+	int32_t *dates;
+	size_t n;
+	int err;
+
+	if (t && !s.days)
+		s.days = lms_template_weekdays(t);
+	if (t && !s.count && s.until == LMS_DATE_NONE)
+		s.count = (int)t->nsessions;
+	if (t && start == LMS_TIME_NONE)
+		start = t->start;
+	if ((err = lms_schedule_dates(&s, &dates, &n)))
+		return err;
+	for (size_t i = 0; i < n; i++) {
+		struct lms_session *se = lms_array_push(&c->sessions,
+							&c->nsessions,
+							sizeof(*se));
+
+		lms_schema_init(&lms_session_schema, se);
+		se->date = dates[i];
+		se->start = start;
+		se->end = p->end_time;
+		if (t && i < t->nsessions) {
+			se->theme = lms_strdup(t->sessions[i].theme);
+			if (p->end_time == LMS_TIME_NONE && start != LMS_TIME_NONE)
+				se->end = start + t->sessions[i].duration;
+		}
+		if (se->end != LMS_TIME_NONE && se->end >= 24 * 60) {
+			free(dates);
+			return lms_error(LMS_EUSAGE, "session %zu would end after "
+					 "midnight", i + 1);
+		}
+	}
+	free(dates);
+	return 0;
+}
+
+static void add_facilitators(const struct lms_plan *p, struct lms_course *c)
+{
+	for (size_t i = 0; i < p->nfacilitators; i++) {
+		struct lms_course_facilitator *f =
+			lms_array_push(&c->facilitators, &c->nfacilitators,
+				       sizeof(*f));
+
+		f->id = lms_strdup(p->facilitators[i].id);
+		f->phases = p->facilitators[i].phases ? p->facilitators[i].phases :
+			    LMS_PLAN | LMS_DELIVER | LMS_EVALUATE;
+	}
+}
+
+int lms_plan_course(const struct lms_plan *p, struct lms_course *out)
+{
+	int err = 0;
+
+	lms_schema_init(&lms_course_schema, out);
+	out->id = lms_strdup(p->id);
+	out->title = lms_strdup(p->title);
+	out->status = LMS_PLANNED;
+	if (p->template)
+		from_template(p->template, out);
+	if (p->place) {
+		free(out->place);
+		out->place = lms_strdup(p->place);
+	}
+	if (p->capacity != LMS_UNSET)
+		out->capacity = p->capacity;
+	if (p->target_groups)
+		out->target_groups = p->target_groups;
+	if (p->start_time != LMS_TIME_NONE && p->end_time != LMS_TIME_NONE &&
+	    p->end_time <= p->start_time)
+		err = lms_error(LMS_EUSAGE, "a session must end after it starts");
+	add_facilitators(p, out);
+	if (!err && p->schedule.start != LMS_DATE_NONE)
+		err = add_sessions(p, out);
+	else if (!err && p->template)
+		err = lms_error(LMS_EUSAGE, "--start is needed to date the "
+				"template's sessions");
+	if (err)
+		lms_course_release(out);
+	return err;
+}

@@ -1,0 +1,82 @@
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include "alloc.h"
+#include "date.h"
+#include "error.h"
+#include "schedule.h"
+
+static bool skipped(const struct lms_schedule *s, int32_t date, bool *used)
+{
+	for (size_t i = 0; i < s->nskip; i++) {
+		if (s->skip[i] == date) {
+			used[i] = true;
+			return true;
+		}
+	}
+	return false;
+}
+
+static int check(const struct lms_schedule *s)
+{
+	if ((s->count > 0) == (s->until != LMS_DATE_NONE))
+		return lms_error(LMS_EUSAGE, "give either a count of sessions "
+				 "or an end date");
+	if (s->count > LMS_SCHEDULE_MAX)
+		return lms_error(LMS_EUSAGE, "more than %d sessions",
+				 LMS_SCHEDULE_MAX);
+	if (s->until != LMS_DATE_NONE && s->until < s->start)
+		return lms_error(LMS_EUSAGE, "the end date is before the start");
+	return 0;
+}
+
+/* Names the first skip date that is not a session day: a likely typo. */
+static int check_skips(const struct lms_schedule *s, const bool *used)
+{
+	char text[11];
+
+	for (size_t i = 0; i < s->nskip; i++) {
+		if (used[i])
+			continue;
+		lms_date_format(s->skip[i], text);
+		return lms_error(LMS_EUSAGE, "skip date %s is not a day of "
+				 "this schedule", text);
+	}
+	return 0;
+}
+
+int lms_schedule_dates(const struct lms_schedule *s, int32_t **out, size_t *n)
+{
+	unsigned days = s->days ? s->days : 1u << lms_date_weekday(s->start);
+	bool *used;
+	int err;
+
+	*out = NULL;
+	*n = 0;
+	if ((err = check(s)))
+		return err;
+	used = lms_calloc(s->nskip, sizeof(*used));
+	for (int32_t d = s->start;; d++) {
+		if (s->count ? *n == (size_t)s->count : d > s->until)
+			break;
+		if (*n == LMS_SCHEDULE_MAX) {
+			err = lms_error(LMS_EUSAGE, "more than %d sessions",
+					LMS_SCHEDULE_MAX);
+			break;
+		}
+		if (!(days & (1u << lms_date_weekday(d))) || skipped(s, d, used))
+			continue;
+		*(int32_t *)lms_array_push(out, n, sizeof(**out)) = d;
+	}
+	if (!err && !*n)
+		err = lms_error(LMS_EUSAGE, "no session day falls in that period");
+	if (!err)
+		err = check_skips(s, used);
+	free(used);
+	if (err) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return err;
+}

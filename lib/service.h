@@ -1,0 +1,28 @@
+#ifndef LMS_SERVICE_H
+#define LMS_SERVICE_H
+
+#include <stddef.h>
+
+#include "schema.h"
+
+/* lms.yaml: the service that owns the tree. */
+struct lms_service {
+	char *name;
+	char *municipality;		/* the host, "1806" */
+	char **partners;		/* whose residents may enrol too */
+	size_t npartners;
+	int min_cell;			/* reports hide counts below this */
+	double completion;		/* share of sessions for "completed" */
+	int retention_months;		/* private records kept this long */
+};
+
+extern const struct lms_schema lms_service_schema;
+
+/* Loads lms.yaml text; absent settings get their defaults. */
+int lms_service_load(struct lms_service *out, const char *path,
+		     const char *text, size_t len);
+void lms_service_release(struct lms_service *s);
+/* True if residents of muni may enrol: the host or a partner. */
+int lms_service_serves(const struct lms_service *s, const char *muni);
+
+#endif

@@ -1,0 +1,54 @@
+#ifndef LMS_TABLE_H
+#define LMS_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+/*
+ * A table of strings, the common shape of every listing and report, and
+ * its renderings: aligned text for people, CSV and TSV for spreadsheets,
+ * YAML for scripts, Markdown for documents.
+ */
+enum lms_format {
+	LMS_FMT_TEXT = 1 << 0,
+	LMS_FMT_CSV = 1 << 1,
+	LMS_FMT_TSV = 1 << 2,
+	LMS_FMT_YAML = 1 << 3,
+	LMS_FMT_MD = 1 << 4,
+	LMS_FMT_HTML = 1 << 5
+};
+
+#define LMS_FMT_LISTING (LMS_FMT_TEXT | LMS_FMT_CSV | LMS_FMT_TSV | LMS_FMT_YAML)
+
+/* Parses a format name among allowed; LMS_EUSAGE names the choices. */
+int lms_format_parse(const char *name, unsigned allowed, enum lms_format *out);
+
+struct lms_table {
+	char **cols;		/* column names: keys in YAML, headers elsewhere */
+	size_t ncols;
+	unsigned numeric;	/* bit i: column i is right-aligned in text */
+	char **cells;		/* row-major, ncols per row */
+	size_t nrows;
+	size_t ncells;
+};
+
+void lms_table_init(struct lms_table *t, const char *const *cols);
+void lms_table_release(struct lms_table *t);
+void lms_table_set_numeric(struct lms_table *t, size_t col);
+/* Starts a row; then lms_table_cell once per column. */
+void lms_table_row(struct lms_table *t);
+void lms_table_cell(struct lms_table *t, const char *value);
+void lms_table_cellf(struct lms_table *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+const char *lms_table_get(const struct lms_table *t, size_t row, size_t col);
+
+/*
+ * Renders the table.  excel, for CSV, writes what a Norwegian Excel opens
+ * right: ';' between fields, CRLF and a UTF-8 byte-order mark.
+ */
+void lms_table_render(const struct lms_table *t, enum lms_format f,
+		      bool excel, struct lms_buf *out);
+
+#endif

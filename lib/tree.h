@@ -1,0 +1,56 @@
+#ifndef LMS_TREE_H
+#define LMS_TREE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "course.h"
+#include "facilitator.h"
+#include "form.h"
+#include "schema.h"
+#include "service.h"
+#include "template.h"
+
+/*
+ * A service's tree of files (see lms-files(5)).  root is the path as the
+ * user would write it from the working directory ("." or "../.." or the
+ * -C argument), so that every path in a message can be pasted.
+ */
+struct lms_tree {
+	char *root;
+	struct lms_service service;
+	struct lms_buf text;		/* reused for each file read */
+};
+
+#define LMS_SERVICE_FILE "lms.yaml"
+#define LMS_FACILITATORS_FILE "people/facilitators.yaml"
+#define LMS_PARTICIPANTS_FILE "people/participants.yaml"
+
+/* The nearest folder upwards from the working directory with lms.yaml. */
+int lms_tree_find(char **out);
+/* Opens the tree at root and loads lms.yaml. */
+int lms_tree_open(struct lms_tree *t, const char *root);
+void lms_tree_release(struct lms_tree *t);
+
+/* root joined with a relative path; the caller frees it. */
+char *lms_tree_path(const struct lms_tree *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Reads a file of the tree into t->text. */
+int lms_tree_read(struct lms_tree *t, const char *path);
+
+/* The ids of all courses (folders under courses/), sorted. */
+int lms_tree_course_ids(struct lms_tree *t, char ***out, size_t *n);
+void lms_strings_free(char **v, size_t n);
+int lms_tree_course_exists(struct lms_tree *t, const char *id);
+
+int lms_tree_load_course(struct lms_tree *t, const char *id,
+			 struct lms_course *out, struct lms_diags *diags);
+/* A missing facilitators file is an empty list. */
+int lms_tree_load_facilitators(struct lms_tree *t, struct lms_facilitator **out,
+			       size_t *n, struct lms_diags *diags);
+int lms_tree_load_form(struct lms_tree *t, const char *id, struct lms_form *out,
+		       struct lms_diags *diags);
+int lms_tree_load_template(struct lms_tree *t, const char *id,
+			   struct lms_template *out, struct lms_diags *diags);
+
+#endif

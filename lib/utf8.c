@@ -1,0 +1,44 @@
+#include "utf8.h"
+
+static int sequence_length(const unsigned char *u)
+{
+	int extra = *u < 0x80 ? 0 : *u >= 0xc2 && *u <= 0xdf ? 1 :
+		    *u >= 0xe0 && *u <= 0xef ? 2 :
+		    *u >= 0xf0 && *u <= 0xf4 ? 3 : -1;
+
+	for (int i = 1; i <= extra; i++)
+		if ((u[i] & 0xc0) != 0x80)
+			return -1;
+	return extra + 1;
+}
+
+bool lms_utf8_valid(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	while (*u) {
+		int n = sequence_length(u);
+
+		if (n < 0)
+			return false;
+		u += n;
+	}
+	return true;
+}
+
+bool lms_text_is_line(const char *s)
+{
+	for (const unsigned char *u = (const unsigned char *)s; *u; u++)
+		if (*u < 0x20 || *u == 0x7f)
+			return false;
+	return lms_utf8_valid(s);
+}
+
+size_t lms_utf8_width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}

@@ -1,0 +1,13 @@
+#ifndef LMS_UTF8_H
+#define LMS_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+bool lms_utf8_valid(const char *s);
+/* Valid UTF-8 without control characters: a name, a title, a place. */
+bool lms_text_is_line(const char *s);
+/* Display width in terminal columns, one per character. */
+size_t lms_utf8_width(const char *s);
+
+#endif

@@ -1,0 +1,548 @@
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+#include "yedit.h"
+#include "yparse.h"
+
+/* A node of the document with the byte span of its text. */
+struct span {
+	enum lms_ev type;
+	bool flow;
+	bool replayed;
+	size_t start, end;	/* block collections: first to last child */
+	unsigned col;		/* 1-based column of start */
+	size_t key_end;		/* values in a mapping: just after their key */
+	struct span *kids;	/* mappings: key, value, key, value ... */
+	size_t nkids;
+};
+
+static void span_release(struct span *s)
+{
+	for (size_t i = 0; i < s->nkids; i++)
+		span_release(&s->kids[i]);
+	free(s->kids);
+}
+
+/*
+ * libyaml's marks count characters, not bytes: offsets[i] is the byte
+ * offset of character i.
+ */
+struct offsets {
+	size_t *v;
+	size_t n;
+};
+
+static void offsets_init(struct offsets *o, const struct lms_buf *text)
+{
+	o->v = lms_malloc((text->len + 1) * sizeof(*o->v));
+	o->n = 0;
+	for (size_t i = 0; i < text->len; i++)
+		if (((unsigned char)text->buf[i] & 0xc0) != 0x80)
+			o->v[o->n++] = i;
+	o->v[o->n] = text->len;
+}
+
+static size_t byte_at(const struct offsets *o, size_t index)
+{
+	return o->v[index < o->n ? index : o->n];
+}
+
+static int build(struct lms_yparser *p, const struct offsets *o,
+		 const struct lms_event *ev, struct span *out)
+{
+	struct lms_event e;
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	out->type = ev->type;
+	out->flow = ev->flow;
+	out->replayed = ev->replayed;
+	out->start = byte_at(o, ev->start.index);
+	out->end = byte_at(o, ev->end.index);
+	out->col = ev->start.col;
+	if (ev->type == LMS_EV_SCALAR)
+		return 0;
+	for (;;) {
+		struct span *kid;
+
+		if ((err = lms_yparser_next(p, &e)))
+			return err;
+		if (e.type == LMS_EV_SEQ_END || e.type == LMS_EV_MAP_END) {
+			/* A block collection's end mark is at the next token,
+			 * after comments: its own text ends with its last child. */
+			out->end = out->flow ? byte_at(o, e.end.index) :
+				   out->kids[out->nkids - 1].end;
+			return 0;
+		}
+		kid = lms_array_push(&out->kids, &out->nkids, sizeof(*kid));
+		if ((err = build(p, o, &e, kid)))
+			return err;
+		if (out->type == LMS_EV_MAP && out->nkids % 2 == 0)
+			kid->key_end = out->kids[out->nkids - 2].end;
+	}
+}
+
+static int parse(const struct lms_buf *text, const char *path,
+		 struct span *root)
+{
+	struct lms_yparser p;
+	struct lms_event ev;
+	struct offsets o;
+	int err;
+
+	memset(root, 0, sizeof(*root));
+	if ((err = lms_yparser_init(&p, path, text->buf, text->len, NULL)))
+		return err;
+	offsets_init(&o, text);
+	if (!(err = lms_yparser_next(&p, &ev))) {
+		if (ev.type == LMS_EV_MAP)
+			err = build(&p, &o, &ev, root);
+		else
+			err = lms_yparser_error(&p, ev.start, "expected a mapping "
+						"of keys to values");
+	}
+	lms_yparser_release(&p);
+	free(o.v);
+	return err;
+}
+
+/* Where a key path leads: the node, or the mapping that lacks its key. */
+struct target {
+	struct span *node;	/* NULL if the last key is missing */
+	struct span *parent;	/* the mapping or list holding node */
+	size_t index;		/* node's place in parent->kids */
+	const char *key;	/* the last component */
+	size_t keylen;
+};
+
+static bool is_number(const char *s, size_t len, size_t *out)
+{
+	size_t v = 0;
+
+	if (!len || len > 6)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (size_t)(s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+static struct span *list_item(struct span *s, const char *key, size_t len,
+			      size_t *index)
+{
+	size_t n;
+
+	if (s->type != LMS_EV_SEQ || !is_number(key, len, &n) || n < 1 ||
+	    n > s->nkids)
+		return NULL;
+	*index = n - 1;
+	return &s->kids[n - 1];
+}
+
+static int find(const struct lms_buf *text, const char *path,
+		struct span *root, const char *keypath, struct target *t)
+{
+	const char *k = keypath;
+	struct span *cur = root;
+
+	memset(t, 0, sizeof(*t));
+	for (;;) {
+		size_t len = strcspn(k, ".");
+		struct span *next = NULL;
+
+		if (cur->replayed)
+			return lms_error(LMS_EUSAGE, "%s: cannot edit '%s': it is "
+					 "given by an alias", path, keypath);
+		if (cur->type == LMS_EV_MAP) {
+			for (size_t i = 0; i + 1 < cur->nkids; i += 2) {
+				struct span *key = &cur->kids[i];
+
+				if (key->end - key->start == len &&
+				    !memcmp(text->buf + key->start, k, len)) {
+					next = &cur->kids[i + 1];
+					t->index = i + 1;
+				}
+			}
+		} else {
+			next = list_item(cur, k, len, &t->index);
+		}
+		t->parent = cur;
+		t->key = k;
+		t->keylen = len;
+		if (!k[len]) {
+			t->node = next;
+			if (!next && cur->type != LMS_EV_MAP)
+				break;
+			return 0;
+		}
+		if (!next)
+			break;
+		cur = next;
+		k += len + 1;
+	}
+	return lms_error(LMS_ENOENT, "%s: no '%.*s' in '%s'", path,
+			 (int)(t->key - keypath + t->keylen), keypath, keypath);
+}
+
+/* Text positions */
+
+static size_t line_start(const struct lms_buf *text, size_t pos)
+{
+	while (pos > 0 && text->buf[pos - 1] != '\n')
+		pos--;
+	return pos;
+}
+
+/* Just after the newline that ends the line holding pos (or the end). */
+static size_t line_after(const struct lms_buf *text, size_t pos)
+{
+	const char *nl = memchr(text->buf + pos, '\n', text->len - pos);
+
+	return nl ? (size_t)(nl - text->buf) + 1 : text->len;
+}
+
+/* The '-' that introduces a block list item starting at pos. */
+static size_t dash_before(const struct lms_buf *text, size_t pos)
+{
+	size_t i = pos;
+
+	while (i > 0 && strchr(" \t\r\n", text->buf[i - 1]))
+		i--;
+	return i > 0 && text->buf[i - 1] == '-' ? i - 1 : pos;
+}
+
+/* Just after the ':' that follows a key. */
+static size_t after_colon(const struct lms_buf *text, size_t key_end)
+{
+	const char *colon = memchr(text->buf + key_end, ':', text->len - key_end);
+
+	return colon ? (size_t)(colon - text->buf) + 1 : key_end;
+}
+
+static bool is_empty_scalar(const struct span *s)
+{
+	return s->type == LMS_EV_SCALAR && s->start == s->end;
+}
+
+static bool is_null_scalar(const struct lms_buf *text, const struct span *s)
+{
+	struct lms_event ev = { .type = LMS_EV_SCALAR, .plain = true };
+	char word[8];
+
+	if (s->type != LMS_EV_SCALAR || s->end - s->start >= sizeof(word))
+		return false;
+	memcpy(word, text->buf + s->start, s->end - s->start);
+	word[s->end - s->start] = '\0';
+	ev.value = word;
+	ev.len = s->end - s->start;
+	return lms_event_is_null(&ev);
+}
+
+static void splice(struct lms_buf *text, size_t from, size_t to,
+		   const struct lms_buf *with)
+{
+	lms_buf_splice(text, from, to - from, with->buf, with->len);
+}
+
+/* Inserts whole lines at pos, which is a line start or the end. */
+static void insert_lines(struct lms_buf *text, size_t pos,
+			 const struct lms_buf *lines)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+
+	if (pos == text->len && pos > 0 && text->buf[pos - 1] != '\n')
+		lms_buf_addch(&b, '\n');
+	lms_buf_add(&b, lines->buf, lines->len);
+	splice(text, pos, pos, &b);
+	lms_buf_release(&b);
+}
+
+/* Renderings */
+
+static void flow_list(struct lms_buf *out, const char *const *items, size_t n)
+{
+	lms_buf_addch(out, '[');
+	for (size_t i = 0; i < n; i++)
+		lms_buf_addf(out, "%s%s", i ? ", " : "", items[i]);
+	lms_buf_addch(out, ']');
+}
+
+static void block_item(struct lms_buf *out, int indent,
+		       const struct lms_yedit_pair *pairs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		lms_buf_addf(out, "%*s%s%s: %s\n", i ? indent + 2 : indent, "",
+			     i ? "" : "- ", pairs[i].key, pairs[i].value);
+}
+
+static void flow_item(struct lms_buf *out, const struct lms_yedit_pair *pairs,
+		      size_t n)
+{
+	lms_buf_addch(out, '{');
+	for (size_t i = 0; i < n; i++)
+		lms_buf_addf(out, "%s%s: %s", i ? ", " : "", pairs[i].key,
+			     pairs[i].value);
+	lms_buf_addch(out, '}');
+}
+
+/* The indentation of the keys of a mapping. */
+static int key_indent(const struct span *map)
+{
+	return map->nkids ? (int)map->kids[0].col - 1 : 0;
+}
+
+/* Adds "key: value" or "key:\n<block>" to a mapping that lacks the key. */
+static void add_key(struct lms_buf *text, const struct target *t,
+		    const char *value, const char *block)
+{
+	struct span *map = t->parent;
+	struct lms_buf b = LMS_BUF_INIT;
+
+	if (map->flow) {
+		lms_buf_addf(&b, "%s%.*s: %s", map->nkids ? ", " : "",
+			     (int)t->keylen, t->key, value ? value : "[]");
+		splice(text, map->end - 1, map->end - 1, &b);
+	} else {
+		lms_buf_addf(&b, "%*s%.*s:%s%s%s", key_indent(map), "",
+			     (int)t->keylen, t->key, value ? " " : "\n",
+			     value ? value : block, value ? "\n" : "");
+		insert_lines(text, line_after(text, map->kids[map->nkids - 1].end),
+			     &b);
+	}
+	lms_buf_release(&b);
+}
+
+/* Replaces a value (after its key's colon) with text that starts a
+ * line of its own or follows the colon after a space. */
+static void replace_value(struct lms_buf *text, const struct span *value,
+			  const struct lms_buf *with)
+{
+	size_t from = value->key_end ? after_colon(text, value->key_end) :
+		      value->start;
+	size_t to = value->type == LMS_EV_SEQ && !value->flow ?
+		    line_after(text, value->end) - 1 : value->end;
+
+	splice(text, from, to, with);
+}
+
+static int open_target(struct lms_buf *text, const char *path,
+		       const char *keypath, struct span *root,
+		       struct target *t)
+{
+	int err = parse(text, path, root);
+
+	if (!err)
+		err = find(text, path, root, keypath, t);
+	if (err)
+		span_release(root);
+	return err;
+}
+
+int lms_yedit_set_scalar(struct lms_buf *text, const char *path,
+			 const char *keypath, const char *value)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+	struct span root;
+	struct target t;
+	int err;
+
+	if ((err = open_target(text, path, keypath, &root, &t)))
+		return err;
+	if (!t.node) {
+		add_key(text, &t, value, NULL);
+	} else if (t.node->type != LMS_EV_SCALAR) {
+		err = lms_error(LMS_EUSAGE, "%s: '%s' is a %s, not a single "
+				"value", path, keypath, t.node->type == LMS_EV_SEQ ?
+				"list" : "mapping");
+	} else {
+		lms_buf_addf(&b, "%s%s", is_empty_scalar(t.node) ? " " : "", value);
+		splice(text, t.node->start, t.node->end, &b);
+	}
+	lms_buf_release(&b);
+	span_release(&root);
+	return err;
+}
+
+static void block_list(struct lms_buf *out, int indent, const char *const *items,
+		       size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		lms_buf_addf(out, "%*s- %s\n", indent, "", items[i]);
+}
+
+/*
+ * Updates a block list of scalars item by item, from the end so that the
+ * spans before each edit stay valid: unchanged items keep their lines and
+ * comments, changed ones only their value.
+ */
+static void update_block_list(struct lms_buf *text, const struct span *list,
+			      const char *const *items, size_t n)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+	size_t old = list->nkids;
+
+	if (n > old) {
+		block_list(&b, (int)list->col - 1, items + old, n - old);
+		insert_lines(text, line_after(text, list->kids[old - 1].end), &b);
+	}
+	for (size_t i = old; i-- > 0;) {
+		const struct span *item = &list->kids[i];
+
+		lms_buf_reset(&b);
+		if (i >= n) {
+			splice(text, line_start(text, dash_before(text, item->start)),
+			       line_after(text, item->end), &b);
+		} else if (item->end - item->start != strlen(items[i]) ||
+			   memcmp(text->buf + item->start, items[i],
+				  item->end - item->start)) {
+			lms_buf_adds(&b, items[i]);
+			splice(text, item->start, item->end, &b);
+		}
+	}
+	lms_buf_release(&b);
+}
+
+static bool scalars_only(const struct span *list)
+{
+	for (size_t i = 0; i < list->nkids; i++)
+		if (list->kids[i].type != LMS_EV_SCALAR)
+			return false;
+	return true;
+}
+
+int lms_yedit_set_list(struct lms_buf *text, const char *path,
+		       const char *keypath, const char *const *items,
+		       size_t n)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+	struct span root, *node;
+	struct target t;
+	int err;
+
+	if ((err = open_target(text, path, keypath, &root, &t)))
+		return err;
+	node = t.node;
+	if (!node) {
+		flow_list(&b, items, n);
+		add_key(text, &t, b.buf, NULL);
+	} else if (node->type == LMS_EV_MAP) {
+		err = lms_error(LMS_EUSAGE, "%s: '%s' is a mapping, not a list",
+				path, keypath);
+	} else if (node->type == LMS_EV_SEQ && !node->flow && n &&
+		   scalars_only(node)) {
+		update_block_list(text, node, items, n);
+	} else {
+		lms_buf_adds(&b, node->key_end ? " " : "");
+		flow_list(&b, items, n);
+		replace_value(text, node, &b);
+	}
+	lms_buf_release(&b);
+	span_release(&root);
+	return err;
+}
+
+int lms_yedit_append(struct lms_buf *text, const char *path,
+		     const char *keypath, const struct lms_yedit_pair *pairs,
+		     size_t n)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+	struct span root, *node;
+	struct target t;
+	int err, indent;
+
+	if ((err = open_target(text, path, keypath, &root, &t)))
+		return err;
+	node = t.node;
+	indent = key_indent(t.parent) + 2;
+	if (!node) {
+		block_item(&b, indent, pairs, n);
+		add_key(text, &t, NULL, b.buf);
+	} else if (node->type == LMS_EV_SEQ && node->flow) {
+		lms_buf_adds(&b, node->nkids ? ", " : "");
+		flow_item(&b, pairs, n);
+		splice(text, node->end - 1, node->end - 1, &b);
+	} else if (node->type == LMS_EV_SEQ) {
+		block_item(&b, (int)node->col - 1, pairs, n);
+		insert_lines(text, line_after(text, node->end), &b);
+	} else if (is_null_scalar(text, node)) {
+		lms_buf_addch(&b, '\n');
+		block_item(&b, indent, pairs, n);
+		lms_buf_truncate(&b, b.len - 1);
+		replace_value(text, node, &b);
+	} else {
+		err = lms_error(LMS_EUSAGE, "%s: '%s' is not a list", path,
+				keypath);
+	}
+	lms_buf_release(&b);
+	span_release(&root);
+	return err;
+}
+
+/* Removes a key and its value from a mapping. */
+static void remove_key(struct lms_buf *text, const struct span *map, size_t i)
+{
+	const struct span *key = &map->kids[i - 1], *value = &map->kids[i];
+	struct lms_buf none = LMS_BUF_INIT;
+	size_t from, to;
+
+	if (!map->flow) {
+		from = line_start(text, key->start);
+		to = line_after(text, value->end);
+	} else if (i + 1 < map->nkids) {
+		from = key->start;
+		to = map->kids[i + 1].start;
+	} else {
+		from = i > 1 ? map->kids[i - 2].end : key->start;
+		to = value->end;
+	}
+	splice(text, from, to, &none);
+}
+
+/* Removes an item from a list; the last one leaves "[]". */
+static void remove_item(struct lms_buf *text, const struct span *list, size_t i)
+{
+	const struct span *item = &list->kids[i];
+	struct lms_buf b = LMS_BUF_INIT;
+
+	if (list->nkids == 1) {
+		lms_buf_adds(&b, list->key_end ? " []" : "[]");
+		replace_value(text, list, &b);
+	} else if (list->flow) {
+		size_t from = i + 1 < list->nkids ? item->start :
+			      list->kids[i - 1].end;
+		size_t to = i + 1 < list->nkids ? list->kids[i + 1].start :
+			    item->end;
+
+		splice(text, from, to, &b);
+	} else {
+		size_t from = line_start(text, dash_before(text, item->start));
+
+		splice(text, from, line_after(text, item->end), &b);
+	}
+	lms_buf_release(&b);
+}
+
+int lms_yedit_remove(struct lms_buf *text, const char *path,
+		     const char *keypath)
+{
+	struct span root;
+	struct target t;
+	int err;
+
+	if ((err = open_target(text, path, keypath, &root, &t)))
+		return err;
+	if (!t.node)
+		;	/* nothing to remove */
+	else if (t.parent->type == LMS_EV_SEQ)
+		remove_item(text, t.parent, t.index);
+	else
+		remove_key(text, t.parent, t.index);
+	span_release(&root);
+	return 0;
+}

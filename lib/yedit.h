@@ -1,0 +1,41 @@
+#ifndef LMS_YEDIT_H
+#define LMS_YEDIT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/*
+ * Edits YAML text in place, for the files people write by hand: only the
+ * bytes of the changed value change, and comments, blank lines, quoting
+ * and key order elsewhere stay as they were.  libyaml's marks give each
+ * node's byte span; the edit is a splice there.
+ *
+ * A key path names a node: keys separated by '.', list items by their
+ * 1-based number ("capacity", "sessions.3.place", "facilitators.2").
+ * Values are YAML text already, formatted by the caller (see emit.h).
+ * The caller validates the result by loading it again.
+ */
+
+/* A key and its formatted value, for list items that are mappings. */
+struct lms_yedit_pair {
+	const char *key;
+	const char *value;
+};
+
+/* Sets a scalar; a missing key is added at the end of its mapping. */
+int lms_yedit_set_scalar(struct lms_buf *text, const char *path,
+			 const char *keypath, const char *value);
+/* Sets a list of scalars, keeping block or flow style. */
+int lms_yedit_set_list(struct lms_buf *text, const char *path,
+		       const char *keypath, const char *const *items,
+		       size_t n);
+/* Appends a mapping to a list, creating the list if needed. */
+int lms_yedit_append(struct lms_buf *text, const char *path,
+		     const char *keypath, const struct lms_yedit_pair *pairs,
+		     size_t n);
+/* Removes one item of a list ("facilitators.2") or a key ("place"). */
+int lms_yedit_remove(struct lms_buf *text, const char *path,
+		     const char *keypath);
+
+#endif

@@ -1,0 +1,98 @@
+#ifndef LMS_YPARSE_H
+#define LMS_YPARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <yaml.h>
+
+/*
+ * A thin layer over libyaml's event parser that every reader of lms files
+ * goes through.  It hides stream and document events, replays aliases
+ * (so that no consumer needs to know about anchors), and refuses hostile
+ * input: oversized files and scalars, absurd nesting, alias bombs, more
+ * than one document, NUL bytes in scalars.
+ */
+
+struct lms_limits {
+	size_t max_file;	/* bytes in one file */
+	size_t max_scalar;	/* bytes in one scalar */
+	unsigned max_depth;	/* nested collections */
+	unsigned max_aliases;	/* alias uses, nested ones included */
+	size_t max_replayed;	/* events produced by aliases in all */
+};
+
+extern const struct lms_limits lms_limits_default;
+
+/*
+ * A position in a file: line and column 1-based, index 0-based; column and
+ * index count characters, not bytes, as libyaml does.
+ */
+struct lms_mark {
+	unsigned line, col;
+	size_t index;
+};
+
+enum lms_ev {
+	LMS_EV_END,		/* the document is over */
+	LMS_EV_SCALAR,
+	LMS_EV_SEQ,
+	LMS_EV_SEQ_END,
+	LMS_EV_MAP,
+	LMS_EV_MAP_END
+};
+
+struct lms_event {
+	enum lms_ev type;
+	const char *value;	/* scalars: valid until the next event */
+	size_t len;
+	bool plain;		/* scalar written without quotes */
+	bool flow;		/* collection written in flow style ([...] or {...}) */
+	bool replayed;		/* produced by an alias: marks are the anchor's */
+	struct lms_mark start, end;
+};
+
+struct lms_anchor;
+
+struct lms_yparser {
+	yaml_parser_t yaml;
+	yaml_event_t cur;
+	bool have_cur;
+	const char *path;
+	const struct lms_limits *limits;
+	unsigned depth;
+	int state;		/* where we are in the stream */
+	struct lms_anchor *anchors;
+	size_t nanchors;
+	struct lms_replay { size_t anchor, pos; } *replay;
+	size_t nreplay;
+	unsigned aliases;
+	size_t replayed;
+};
+
+/*
+ * Starts parsing text (len bytes, not copied: it must outlive the parser).
+ * path names the file in messages.  Fails with LMS_EDATA if text is larger
+ * than the limits allow.
+ */
+int lms_yparser_init(struct lms_yparser *p, const char *path,
+		     const char *text, size_t len, const struct lms_limits *lim);
+void lms_yparser_release(struct lms_yparser *p);
+
+/* The next event; LMS_EV_END once after the document, and after that too. */
+int lms_yparser_next(struct lms_yparser *p, struct lms_event *ev);
+
+/* Takes ownership of the current scalar's value, a NUL-terminated string. */
+char *lms_yparser_take(struct lms_yparser *p, const struct lms_event *ev);
+
+/* Skips the rest of the node that ev started. */
+int lms_yparser_skip(struct lms_yparser *p, const struct lms_event *ev);
+
+/* Records an LMS_EDATA error at a mark of this file; returns LMS_EDATA. */
+int lms_yparser_error(struct lms_yparser *p, struct lms_mark at,
+		      const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* True for a plain null: empty, ~, null, Null, NULL. */
+bool lms_event_is_null(const struct lms_event *ev);
+
+#endif
