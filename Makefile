@@ -96,10 +96,13 @@ $(BUILD)/skel.c: $(SKEL) Makefile
 $(BUILD)/skel.o: $(BUILD)/skel.c
 	$(CC) $(ALL_CPPFLAGS) -I. $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/liblms.a
+# Tests that fake failures of system calls wrap them at link time.
+$(BUILD)/tests/test_fsio: TEST_LDFLAGS = -Wl,--wrap=fsync -Wl,--wrap=rename
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/liblms.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
-		-o $@ $< $(BUILD)/liblms.a $(CMOCKA_LIBS) $(LIBS)
+		$(TEST_LDFLAGS) -o $@ $< $(BUILD)/liblms.a $(CMOCKA_LIBS) $(LIBS)
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/liblms.a
 	@mkdir -p $(@D)

@@ -124,8 +124,7 @@ static int run(struct ctx *ctx, const struct cmd *c, int argc, char **argv)
 	if ((c->flags & CMD_TREE) && (err = open_tree(ctx)))
 		return err;
 	if ((c->flags & CMD_LOCK) &&
-	    (err = lms_lock_acquire(&ctx->lock, ctx->tree.root,
-				    ctx->lock_timeout_ms)))
+	    (err = lms_tree_lock(&ctx->tree, &ctx->lock, ctx->lock_timeout_ms)))
 		return err;
 	optind = 0;
 	return c->run(ctx, argc, argv);

@@ -316,7 +316,8 @@ static void list_table(struct ctx *ctx, struct course_row *rows, size_t n,
 	lms_table_init(&t, cols);
 	lms_table_set_numeric(&t, 4);
 	lms_table_set_numeric(&t, 5);
-	qsort(rows, n, sizeof(*rows), by_first_date);
+	if (n)
+		qsort(rows, n, sizeof(*rows), by_first_date);
 	for (size_t i = 0; i < n; i++) {
 		const struct course_row *r = &rows[i];
 
@@ -428,18 +429,24 @@ static const struct cmd course_list_cmd = {
 
 /* lms course show */
 
-static void show_flags(struct lms_buf *out, const char *label,
-		       const char *const *names, unsigned bits)
+static void add_flag_names(struct lms_buf *out, const char *const *names,
+			   unsigned bits)
 {
 	bool first = true;
 
-	lms_buf_addf(out, "%-14s", label);
 	for (int i = 1; names[i]; i++) {
 		if (!(bits & (1u << i)))
 			continue;
 		lms_buf_addf(out, "%s%s", first ? "" : ", ", names[i]);
 		first = false;
 	}
+}
+
+static void show_flags(struct lms_buf *out, const char *label,
+		       const char *const *names, unsigned bits)
+{
+	lms_buf_addf(out, "%-14s", label);
+	add_flag_names(out, names, bits);
 	lms_buf_addch(out, '\n');
 }
 
@@ -464,12 +471,21 @@ static void show_facilitators(struct lms_buf *out, const struct lms_course *c,
 
 		lms_buf_addf(out, "%-14s%s", i ? "" : "facilitators", cf->id);
 		if (f)
-			lms_buf_addf(out, " (%s, %s)", f->name,
+			lms_buf_addf(out, " (%s, %s): ", f->name,
 				     lms_kind_names[f->kind]);
 		else
-			lms_buf_adds(out, " (not in people/facilitators.yaml)");
-		show_flags(out, ":", lms_phase_names, cf->phases);
+			lms_buf_adds(out, " (not in people/facilitators.yaml): ");
+		add_flag_names(out, lms_phase_names, cf->phases);
+		lms_buf_addch(out, '\n');
 	}
+}
+
+static bool any_session_place(const struct lms_course *c)
+{
+	for (size_t i = 0; i < c->nsessions; i++)
+		if (c->sessions[i].place)
+			return true;
+	return false;
 }
 
 static void show_sessions(struct lms_buf *out, const struct lms_course *c)
@@ -477,13 +493,17 @@ static void show_sessions(struct lms_buf *out, const struct lms_course *c)
 	static const char *const cols[] = {
 		"n", "date", "day", "time", "theme", "place", NULL
 	};
+	static const char *const cols_no_place[] = {
+		"n", "date", "day", "time", "theme", NULL
+	};
+	bool places = any_session_place(c);
 	static const char *const days[] = {
 		"mon", "tue", "wed", "thu", "fri", "sat", "sun"
 	};
 	size_t *order = lms_course_session_order(c);
 	struct lms_table t;
 
-	lms_table_init(&t, cols);
+	lms_table_init(&t, places ? cols : cols_no_place);
 	lms_table_set_numeric(&t, 0);
 	for (size_t k = 0; k < c->nsessions; k++) {
 		const struct lms_session *s = &c->sessions[order[k]];
@@ -506,7 +526,8 @@ static void show_sessions(struct lms_buf *out, const struct lms_course *c)
 			}
 		}
 		lms_table_cell(&t, s->theme);
-		lms_table_cell(&t, s->place);
+		if (places)
+			lms_table_cell(&t, s->place);
 	}
 	lms_buf_addch(out, '\n');
 	lms_table_render(&t, LMS_FMT_TEXT, false, out);
@@ -714,10 +735,7 @@ static int course_assign(struct ctx *ctx, int argc, char **argv)
 	err = lms_course_assign(&e.text, e.path, &e.before, f.id, phases);
 	if (!err && !(err = edit_commit(ctx, &e, &after))) {
 		lms_buf_addf(&ctx->out, "%s: ", f.id);
-		for (int i = 1, n = 0; lms_phase_names[i]; i++)
-			if (phases & (1u << i))
-				lms_buf_addf(&ctx->out, "%s%s", n++ ? ", " : "",
-					     lms_phase_names[i]);
+		add_flag_names(&ctx->out, lms_phase_names, phases);
 		lms_buf_addch(&ctx->out, '\n');
 		lms_course_release(&after);
 	}

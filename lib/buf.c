@@ -63,6 +63,8 @@ void lms_buf_truncate(struct lms_buf *b, size_t len)
 
 void lms_buf_add(struct lms_buf *b, const void *data, size_t len)
 {
+	if (!len)
+		return;
 	lms_buf_grow(b, len);
 	memcpy(b->buf + b->len, data, len);
 	b->len += len;
@@ -114,6 +116,7 @@ void lms_buf_splice(struct lms_buf *b, size_t pos, size_t len,
 		lms_buf_grow(b, data_len - len);
 	memmove(b->buf + pos + data_len, b->buf + pos + len,
 		b->len - pos - len + 1);
-	memcpy(b->buf + pos, data, data_len);
+	if (data_len)
+		memcpy(b->buf + pos, data, data_len);
 	b->len = b->len - len + data_len;
 }

@@ -62,7 +62,9 @@ bool lms_yaml_plain_ok(const char *s, unsigned how)
 {
 	size_t n = strlen(s);
 
-	if (!n || is_reserved_word(s) || looks_numeric(s))
+	if (!n)
+		return false;
+	if (!(how & LMS_YAML_WAS_PLAIN) && (is_reserved_word(s) || looks_numeric(s)))
 		return false;
 	if (strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) || s[n - 1] == ' ' ||
 	    s[n - 1] == ':' || s[n - 1] == '\t')
@@ -272,7 +274,7 @@ static void emit_node(struct lms_buf *out, const struct lms_node *n, int indent)
 {
 	if (n->type == LMS_EV_SCALAR) {
 		lms_yaml_scalar(out, n->scalar, LMS_YAML_FLOW |
-				(n->plain ? 0 : LMS_YAML_QUOTE));
+				(n->plain ? LMS_YAML_WAS_PLAIN : LMS_YAML_QUOTE));
 		return;
 	}
 	/* Unknown values are kept in flow style: one line, exact content. */

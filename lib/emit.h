@@ -16,7 +16,10 @@
 
 enum {
 	LMS_YAML_QUOTE = 1 << 0,	/* always double-quoted */
-	LMS_YAML_FLOW = 1 << 1		/* inside [...] or {...}: ',' ends it */
+	LMS_YAML_FLOW = 1 << 1,		/* inside [...] or {...}: ',' ends it */
+	/* It was read without quotes, so it means the same written plain
+	 * again ("3" stays a number for other readers): only syntax counts. */
+	LMS_YAML_WAS_PLAIN = 1 << 2
 };
 
 /* True if s can be written without quotes and read back as a string. */

@@ -206,17 +206,12 @@ static void sleep_ms(int ms)
 		;
 }
 
-int lms_lock_acquire(struct lms_lock *lock, const char *root, int timeout_ms)
+int lms_lock_acquire(struct lms_lock *lock, const char *path, int timeout_ms)
 {
-	char path[PATH_MAX];
 	int waited = 0, err;
 
-	lock->fd = -1;
-	snprintf(path, sizeof(path), "%s/.lms", root);
-	if ((err = lms_mkdirs(path, 0755)))
-		return err;
-	snprintf(path, sizeof(path), "%s/.lms/lock", root);
-	if ((lock->fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0)
+	lock->fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (lock->fd < 0)
 		return io_error(LMS_ECREATE, "open lock", path);
 	while (flock(lock->fd, LOCK_EX | LOCK_NB) < 0) {
 		if (errno != EWOULDBLOCK && errno != EINTR) {

@@ -26,14 +26,14 @@ bool lms_is_dir(const char *path);
 bool lms_exists(const char *path);
 
 /*
- * The tree's lock: an flock on .lms/lock, held for a command's whole
- * read-modify-write.  Waits up to timeout_ms, then fails with LMS_EBUSY.
+ * An exclusive flock on the file at path (created if missing), held until
+ * released.  Waits up to timeout_ms, then fails with LMS_EBUSY.
  */
 struct lms_lock {
 	int fd;
 };
 
-int lms_lock_acquire(struct lms_lock *lock, const char *root, int timeout_ms);
+int lms_lock_acquire(struct lms_lock *lock, const char *path, int timeout_ms);
 void lms_lock_release(struct lms_lock *lock);
 
 #endif

@@ -23,6 +23,7 @@ int lms_format_parse(const char *name, unsigned allowed, enum lms_format *out)
 			continue;
 		if (!strcmp(name, format_names[i])) {
 			*out = (enum lms_format)(1u << i);
+			lms_buf_release(&list);
 			return 0;
 		}
 		lms_buf_addf(&list, "%s%s", list.len ? ", " : "", format_names[i]);

@@ -101,6 +101,19 @@ void lms_tree_release(struct lms_tree *t)
 	memset(t, 0, sizeof(*t));
 }
 
+int lms_tree_lock(struct lms_tree *t, struct lms_lock *lock, int timeout_ms)
+{
+	char *dir = lms_tree_path(t, ".lms");
+	char *path = lms_tree_path(t, ".lms/lock");
+	int err = lms_mkdirs(dir, 0755);
+
+	if (!err)
+		err = lms_lock_acquire(lock, path, timeout_ms);
+	free(path);
+	free(dir);
+	return err;
+}
+
 static int by_string(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -129,7 +142,8 @@ int lms_tree_course_ids(struct lms_tree *t, char ***out, size_t *n)
 		free(course);
 	}
 	closedir(d);
-	qsort(*out, *n, sizeof(char *), by_string);
+	if (*n)
+		qsort(*out, *n, sizeof(char *), by_string);
 	return 0;
 }
 

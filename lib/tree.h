@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "course.h"
 #include "facilitator.h"
+#include "fsio.h"
 #include "form.h"
 #include "schema.h"
 #include "service.h"
@@ -37,6 +38,12 @@ char *lms_tree_path(const struct lms_tree *t, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Reads a file of the tree into t->text. */
 int lms_tree_read(struct lms_tree *t, const char *path);
+
+/*
+ * Takes the tree's lock, .lms/lock, for a command's whole
+ * read-modify-write (see fsio.h).
+ */
+int lms_tree_lock(struct lms_tree *t, struct lms_lock *lock, int timeout_ms);
 
 /* The ids of all courses (folders under courses/), sorted. */
 int lms_tree_course_ids(struct lms_tree *t, char ***out, size_t *n);

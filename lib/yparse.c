@@ -37,6 +37,8 @@ int lms_yparser_init(struct lms_yparser *p, const char *path,
 {
 	memset(p, 0, sizeof(*p));
 	p->path = path;
+	p->text = text;
+	p->len = len;
 	p->limits = lim ? lim : &lms_limits_default;
 	if (len > p->limits->max_file)
 		return lms_error_at(LMS_EDATA, path, 0, 0,
@@ -90,12 +92,31 @@ static struct lms_mark mark_of(yaml_mark_t m)
 	return out;
 }
 
+/* Encoding errors come with a byte offset rather than a mark. */
+static struct lms_mark mark_at_offset(const struct lms_yparser *p, size_t at)
+{
+	struct lms_mark m = { 1, 1, 0 };
+
+	for (size_t i = 0; i < at && i < p->len; i++) {
+		if (p->text[i] == '\n') {
+			m.line++;
+			m.col = 1;
+		} else if (((unsigned char)p->text[i] & 0xc0) != 0x80) {
+			m.col++;
+		}
+	}
+	return m;
+}
+
 static int libyaml_error(struct lms_yparser *p)
 {
 	yaml_parser_t *y = &p->yaml;
 
 	if (y->error == YAML_MEMORY_ERROR)
 		return lms_error(LMS_ENOMEM, "out of memory");
+	if (y->error == YAML_READER_ERROR)
+		return lms_yparser_error(p, mark_at_offset(p, y->problem_offset),
+					 "%s", y->problem);
 	if (y->context)
 		return lms_yparser_error(p, mark_of(y->problem_mark), "%s %s",
 					 y->problem, y->context);

@@ -58,6 +58,8 @@ struct lms_yparser {
 	yaml_event_t cur;
 	bool have_cur;
 	const char *path;
+	const char *text;
+	size_t len;
 	const struct lms_limits *limits;
 	unsigned depth;
 	int state;		/* where we are in the stream */

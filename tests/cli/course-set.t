@@ -1,0 +1,116 @@
+#!/bin/sh
+# lms course set, assign and unassign edit a hand-written course.yaml in
+# place: only the changed values' bytes change, comments and layout stay.
+. "$(dirname "$0")/lib.sh"
+
+use_tree basic
+f=courses/matlaging/course.yaml
+cp "$f" "$SCRATCH/before.yaml"
+
+lms course set matlaging capacity=12 status=running \
+	sessions.4.theme="Vi evaluerer" sessions.1.place=Helsehuset \
+	title="Mat og helse: teori og praksis" topics=kosthold,rop,mat
+is_rc 0 "sets several values"
+is_out "and says what changed" <<'OUT'
+capacity: 10 -> 12
+status: open -> running
+sessions.4.theme: (none) -> Vi evaluerer
+sessions.1.place: (none) -> Helsehuset
+title: Matlaging og kosthold -> "Mat og helse: teori og praksis"
+topics: [kosthold, rop] -> [kosthold, rop, mat]
+OUT
+diff "$SCRATCH/before.yaml" "$f" >"$SCRATCH/changes"
+is_file "only the changed values differ; comments stay" "$SCRATCH/changes" <<'OUT'
+3c3
+< title: 'Matlaging og kosthold'   # tittelen på plakaten
+---
+> title: "Mat og helse: teori og praksis"   # tittelen på plakaten
+5,6c5,6
+< status: open          # åpen for påmelding
+< capacity: 10
+---
+> status: running          # åpen for påmelding
+> capacity: 12
+10a11
+>   - mat
+23a25
+>     place: Helsehuset
+29c31
+<   - {date: 2026-09-17, start: "11:00", end: "14:00"}
+---
+>   - {date: 2026-09-17, start: "11:00", end: "14:00", theme: Vi evaluerer}
+OUT
+
+cp "$SCRATCH/before.yaml" "$f"
+lms course assign matlaging fag-tre --phases deliver
+is_rc 0 "assigns a facilitator"
+is_out "with the phases" <<'OUT'
+fag-tre: deliver
+OUT
+lms course assign matlaging bruker-to --phases plan,evaluate
+is_rc 0 "re-assigning changes the phases"
+lms course unassign matlaging fag-en
+is_rc 0 "unassigns a facilitator"
+is_out "quietly" </dev/null
+diff "$SCRATCH/before.yaml" "$f" >"$SCRATCH/changes"
+is_file "the facilitator list changes line by line" "$SCRATCH/changes" <<'OUT'
+13,14d12
+< - id: fag-en          # leder praktisk del
+<   phases: [plan, deliver, evaluate]
+16c14,16
+<   phases: [plan, deliver, evaluate]
+---
+>   phases: [plan, evaluate]
+> - id: fag-tre
+>   phases: [deliver]
+OUT
+
+lms course set matlaging place= topics=
+is_rc 0 "an empty value removes a key"
+is_out "and says so" <<'OUT'
+place: Treffstedet, kjøkkenet -> (none)
+topics: [kosthold, rop] -> (none)
+OUT
+grep -q '^place:\|^topics:' "$f"
+report $((!$?)) "the keys are gone"
+
+# Refusals change nothing.
+remember
+refuse() {
+	expected_rc=$1 description=$2 message=$3
+	shift 3
+	lms course "$@"
+	is_rc "$expected_rc" "$description"
+	like "$description: says so" "$message" "$err"
+}
+refuse 2 "a misspelt key" "course has no key 'capasity'; did you mean 'capacity'?" \
+	set matlaging capasity=12
+refuse 2 "a value of the wrong type" "capacity: 'tolv' is not a whole number" \
+	set matlaging capacity=tolv
+refuse 2 "an unknown status" "status: 'done' is not one of planned" \
+	set matlaging status=done
+refuse 2 "a bad date" "sessions.1.date: '2026-13-01' is not a date" \
+	set matlaging sessions.1.date=2026-13-01
+refuse 2 "the id" "the id is the name of the course's folder" \
+	set matlaging id=other
+refuse 2 "a whole list of sessions" "'sessions' is a list of sessions" \
+	set matlaging sessions=x
+refuse 2 "not KEY=VALUE" "'capacity' is not KEY=VALUE" set matlaging capacity
+refuse 2 "no values" "give a course id and at least one KEY=VALUE" set matlaging
+refuse 66 "a session that does not exist" "no 'sessions.9' in 'sessions.9.place'" \
+	set matlaging sessions.9.place=x
+refuse 66 "an unknown course" "no such course: 'nope'" set nope capacity=1
+refuse 65 "a change that leaves the course invalid" "course has no 'title'" \
+	set matlaging title=
+refuse 66 "assigning an unknown facilitator" "no such facilitator: 'nobody'" \
+	assign matlaging nobody
+refuse 66 "unassigning someone not assigned" \
+	"'fag-en' is not a facilitator of course 'matlaging'" \
+	unassign matlaging fag-en
+refuse 2 "an unknown phase" "--phases: 'teach' is not one of plan" \
+	assign matlaging fag-en --phases teach
+refuse 2 "a bad facilitator id" "invalid facilitator id 'Fag'" \
+	assign matlaging Fag
+unchanged "the refusals changed nothing"
+
+done_testing

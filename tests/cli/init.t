@@ -1,0 +1,82 @@
+#!/bin/sh
+# lms init: a new tree, and what it refuses.
+. "$(dirname "$0")/lib.sh"
+
+cd "$SCRATCH"
+lms init narvik --name "Narvik kommunale lærings- og mestringssenter" \
+	--municipality 1806
+is_rc 0 "init creates a tree"
+is_out "init says where" <<'OUT'
+initialised an lms tree in narvik
+OUT
+(cd narvik && find . -type f | LC_ALL=C sort) >files
+is_file "init writes the service, the shipped forms and template" files <<'OUT'
+./.gitignore
+./forms/kursevaluering.yaml
+./forms/mestringstro.yaml
+./lms.yaml
+./people/facilitators.yaml
+./people/participants.yaml
+./templates/mestringstreff.yaml
+OUT
+mode=$(stat -c %a narvik/people/participants.yaml)
+[ "$mode" = 600 ]
+report $? "the private register is readable by its owner alone"
+grep -qx 'people/participants.yaml' narvik/.gitignore
+report $? "the private register is in .gitignore"
+grep -q '^name: Narvik kommunale lærings- og mestringssenter$' narvik/lms.yaml &&
+	grep -q '^municipality: "1806"$' narvik/lms.yaml
+report $? "lms.yaml holds the name and the quoted municipality number"
+[ -d narvik/courses ]
+report $? "init makes the courses folder"
+
+lms -C narvik course list
+is_rc 0 "the new tree loads"
+is_out "a new tree has no courses" <<'OUT'
+ID  STATUS  FIRST  LAST  SESSIONS  CAPACITY  TITLE
+OUT
+
+lms -C narvik course new mt --title "Mestringstreff" --template mestringstreff \
+	--start 2026-09-01
+is_rc 0 "the shipped template loads"
+
+cd narvik && remember && cd ..
+lms init narvik
+is_rc 73 "init refuses an existing tree"
+is_err "and says why" <<'OUT'
+lms: 'narvik' is an lms tree already
+OUT
+cd narvik && unchanged "and changes nothing" && cd ..
+
+lms init other --municipality 180
+is_rc 2 "init refuses a bad municipality number"
+is_err "naming it" <<'OUT'
+lms: '180' is not a municipality number (four digits, such as 1806)
+usage: lms init [DIR] [--name N] [--municipality NNNN]
+OUT
+[ ! -e other ]
+report $? "and creates nothing"
+
+lms init a b
+is_rc 2 "init takes one folder"
+lms init --colour
+is_rc 2 "init refuses unknown options"
+is_err "naming the option" <<'OUT'
+lms: unknown option '--colour'
+usage: lms init [DIR] [--name N] [--municipality NNNN]
+OUT
+
+mkdir default && cd default
+lms init
+is_rc 0 "init without arguments uses the current folder"
+is_out "and says the municipality is still to be set" <<'OUT'
+initialised an lms tree in .
+set the host municipality's number in ./lms.yaml
+OUT
+cd ..
+
+touch blocker
+lms init blocker/x
+is_rc 73 "init cannot create a tree under a file"
+
+done_testing

@@ -1,0 +1,105 @@
+# Helpers for the end-to-end tests of the lms binary, which print TAP for
+# prove(1).  Each test file sources this, runs lms in a scratch copy of a
+# fixture tree, and asserts the exit code and the exact output.
+
+set -u
+
+LMS=${LMS:?set LMS to the lms binary}
+FIXTURES=$(cd "$(dirname "$0")/../fixtures" && pwd)
+SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/lms-cli.XXXXXX")
+trap 'rm -rf "$SCRATCH"' EXIT
+export LMS_LOCK_TIMEOUT=10
+unset LMS_DIR
+
+tests=0
+failures=0
+
+# Copies a fixture tree into the scratch folder and enters it.
+use_tree() {
+	cp -R "$FIXTURES/$1" "$SCRATCH/$1"
+	chmod 600 "$SCRATCH/$1/people/participants.yaml" 2>/dev/null || true
+	cd "$SCRATCH/$1" || exit 1
+}
+
+# Runs lms; its stdout, stderr and exit code land in $out, $err, $rc.
+lms() {
+	"$LMS" "$@" >"$SCRATCH/stdout" 2>"$SCRATCH/stderr"
+	rc=$?
+	out=$(cat "$SCRATCH/stdout")
+	err=$(cat "$SCRATCH/stderr")
+}
+
+report() {
+	tests=$((tests + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tests - $2"
+	else
+		echo "not ok $tests - $2"
+		failures=$((failures + 1))
+	fi
+}
+
+# is_rc N DESCRIPTION: the last lms exited with N.
+is_rc() {
+	[ "$rc" -eq "$1" ]
+	report $? "$2 (exit $1)"
+	if [ "$rc" -ne "$1" ]; then
+		echo "# exit code was $rc; stderr:"
+		sed 's/^/#   /' "$SCRATCH/stderr"
+	fi
+}
+
+# is_out DESCRIPTION < expected: stdout of the last lms, exactly.
+is_out() {
+	cat >"$SCRATCH/expected"
+	diff -u "$SCRATCH/expected" "$SCRATCH/stdout" >"$SCRATCH/diff"
+	report $? "$1"
+	sed 's/^/# /' "$SCRATCH/diff"
+}
+
+# is_err DESCRIPTION < expected: stderr of the last lms, exactly.
+is_err() {
+	cat >"$SCRATCH/expected"
+	diff -u "$SCRATCH/expected" "$SCRATCH/stderr" >"$SCRATCH/diff"
+	report $? "$1"
+	sed 's/^/# /' "$SCRATCH/diff"
+}
+
+# is_file DESCRIPTION FILE < expected
+is_file() {
+	cat >"$SCRATCH/expected"
+	diff -u "$SCRATCH/expected" "$2" >"$SCRATCH/diff"
+	report $? "$1"
+	sed 's/^/# /' "$SCRATCH/diff"
+}
+
+# like DESCRIPTION PATTERN TEXT: TEXT matches the grep pattern.
+like() {
+	printf '%s\n' "$3" | grep -q -- "$2"
+	report $? "$1"
+}
+
+# A fingerprint of every file in the tree (content, mode, name), to show
+# that a refused command changed nothing.
+snapshot() {
+	find . -path ./.lms -prune -o -type f -print | LC_ALL=C sort |
+	while read -r f; do
+		printf '%s %s ' "$f" "$(stat -c %a "$f")"
+		cksum <"$f"
+	done
+}
+
+remember() {
+	snapshot >"$SCRATCH/snapshot"
+}
+
+unchanged() {
+	snapshot | diff -u "$SCRATCH/snapshot" - >"$SCRATCH/diff"
+	report $? "$1"
+	sed 's/^/# /' "$SCRATCH/diff"
+}
+
+done_testing() {
+	echo "1..$tests"
+	[ "$failures" -eq 0 ]
+}

@@ -1,0 +1,150 @@
+#include <stdlib.h>
+
+#include "test.h"
+
+#include "../../lib/date.h"
+#include "../../lib/schedule.h"
+
+static int32_t day(const char *s)
+{
+	int32_t d;
+
+	assert_true(lms_date_parse(s, &d));
+	return d;
+}
+
+/* Runs a schedule and compares its dates with the expected list. */
+static void expect(const struct lms_schedule *s, const char *const *want)
+{
+	int32_t *dates;
+	size_t n, i;
+	char text[11];
+
+	assert_int_equal(lms_schedule_dates(s, &dates, &n), 0);
+	for (i = 0; want[i]; i++) {
+		assert_true(i < n);
+		lms_date_format(dates[i], text);
+		assert_string_equal(text, want[i]);
+	}
+	assert_int_equal(n, i);
+	free(dates);
+}
+
+static void weekdays_with_count(void **state)
+{
+	struct lms_schedule s = { day("2026-09-07"), LMS_MON | LMS_THU, 4,
+				  LMS_DATE_NONE, NULL, 0 };
+	const char *want[] = { "2026-09-07", "2026-09-10", "2026-09-14",
+			       "2026-09-17", NULL };
+
+	(void)state;
+	expect(&s, want);
+}
+
+static void start_weekday_by_default(void **state)
+{
+	/* 2026-09-02 is a Wednesday: weekly on Wednesdays. */
+	struct lms_schedule s = { day("2026-09-02"), 0, 3, LMS_DATE_NONE,
+				  NULL, 0 };
+	const char *want[] = { "2026-09-02", "2026-09-09", "2026-09-16", NULL };
+
+	(void)state;
+	expect(&s, want);
+}
+
+static void skips_extend_a_counted_schedule(void **state)
+{
+	int32_t skip[] = { day("2026-10-06") };
+	struct lms_schedule s = { day("2026-09-29"), LMS_TUE, 3, LMS_DATE_NONE,
+				  skip, 1 };
+	const char *want[] = { "2026-09-29", "2026-10-13", "2026-10-20", NULL };
+
+	(void)state;
+	expect(&s, want);
+}
+
+static void crosses_month_and_year(void **state)
+{
+	struct lms_schedule s = { day("2026-12-28"), LMS_MON | LMS_WED |
+				  LMS_FRI, 0, day("2027-01-06"), NULL, 0 };
+	const char *want[] = { "2026-12-28", "2026-12-30", "2027-01-01",
+			       "2027-01-04", "2027-01-06", NULL };
+
+	(void)state;
+	expect(&s, want);
+}
+
+static void until_is_inclusive_and_leap_day(void **state)
+{
+	struct lms_schedule s = { day("2028-02-28"), LMS_MON | LMS_TUE |
+				  LMS_WED | LMS_THU | LMS_FRI | LMS_SAT |
+				  LMS_SUN, 0, day("2028-03-01"), NULL, 0 };
+	const char *want[] = { "2028-02-28", "2028-02-29", "2028-03-01", NULL };
+
+	(void)state;
+	expect(&s, want);
+}
+
+static void four_months_three_days_a_week(void **state)
+{
+	struct lms_schedule s = { day("2026-09-07"), LMS_MON | LMS_WED |
+				  LMS_FRI, 0, day("2026-12-31"), NULL, 0 };
+	int32_t *dates;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(lms_schedule_dates(&s, &dates, &n), 0);
+	assert_int_equal(n, 50);
+	free(dates);
+}
+
+static void refuses(const struct lms_schedule *s, const char *msg)
+{
+	int32_t *dates = (int32_t *)1;
+	size_t n = 7;
+
+	assert_int_equal(lms_schedule_dates(s, &dates, &n), LMS_EUSAGE);
+	assert_string_equal(lms_last_error()->msg, msg);
+	assert_null(dates);
+	assert_int_equal(n, 0);
+}
+
+static void refusals(void **state)
+{
+	int32_t bad_skip[] = { day("2026-09-08") };
+	struct lms_schedule neither = { day("2026-09-07"), 0, 0, LMS_DATE_NONE,
+					NULL, 0 };
+	struct lms_schedule both = { day("2026-09-07"), 0, 2, day("2026-10-01"),
+				     NULL, 0 };
+	struct lms_schedule backwards = { day("2026-09-07"), 0, 0,
+					  day("2026-09-01"), NULL, 0 };
+	struct lms_schedule empty = { day("2026-09-07"), LMS_SUN, 0,
+				      day("2026-09-12"), NULL, 0 };
+	struct lms_schedule typo = { day("2026-09-07"), LMS_MON, 2,
+				     LMS_DATE_NONE, bad_skip, 1 };
+	struct lms_schedule huge = { day("2026-09-07"), LMS_MON, 0,
+				     day("2099-01-01"), NULL, 0 };
+
+	(void)state;
+	refuses(&neither, "give either a count of sessions or an end date");
+	refuses(&both, "give either a count of sessions or an end date");
+	refuses(&backwards, "the end date is before the start");
+	refuses(&empty, "no session day falls in that period");
+	refuses(&typo, "skip date 2026-09-08 is not a day of this schedule");
+	refuses(&huge, "more than 1000 sessions");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(weekdays_with_count),
+		cmocka_unit_test(start_weekday_by_default),
+		cmocka_unit_test(skips_extend_a_counted_schedule),
+		cmocka_unit_test(crosses_month_and_year),
+		cmocka_unit_test(until_is_inclusive_and_leap_day),
+		cmocka_unit_test(four_months_three_days_a_week),
+		cmocka_unit_test(refusals),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,299 @@
+#include <stdlib.h>
+
+#include "test.h"
+
+#include "../../lib/course.h"
+#include "../../lib/courseedit.h"
+#include "../../lib/yedit.h"
+
+/* A hand-written course.yaml with comments, odd spacing and quoting. */
+static const char commented[] =
+	"# Matlaging, høsten 2026.  Planlagt med rus- og psykiatritjenesten.\n"
+	"id: kurs\n"
+	"title: 'Matlaging og kosthold'   # tittelen på plakaten\n"
+	"\n"
+	"status: open          # åpen for påmelding\n"
+	"capacity: 12\n"
+	"topics:\n"
+	"  - kosthold          # mat\n"
+	"  - rop\n"
+	"facilitators:\n"
+	"- id: ola-hansen      # leder praktisk del\n"
+	"  phases: [plan, deliver, evaluate]\n"
+	"\n"
+	"# Kjøkkenet er booket disse dagene.\n"
+	"sessions:\n"
+	"  - date: 2026-09-07\n"
+	"    start: \"11:00\"     # etter morgengruppa\n"
+	"    end: \"14:00\"\n"
+	"  - {date: 2026-09-10, start: \"11:00\", end: \"14:00\"}\n"
+	"forms: [kursevaluering]   # mestringstro kommer\n"
+	"# slutt\n";
+
+static struct lms_buf text;
+
+static int setup(void **state)
+{
+	(void)state;
+	lms_buf_init(&text);
+	lms_buf_adds(&text, commented);
+	return 0;
+}
+
+static void reset_text(void)
+{
+	lms_buf_reset(&text);
+	lms_buf_adds(&text, commented);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	lms_buf_release(&text);
+	return 0;
+}
+
+/* Replaces the first occurrence of from in commented with to. */
+static char *expected(const char *from, const char *to)
+{
+	const char *at = strstr(commented, from);
+	struct lms_buf b = LMS_BUF_INIT;
+
+	assert_non_null(at);
+	lms_buf_add(&b, commented, (size_t)(at - commented));
+	lms_buf_adds(&b, to);
+	lms_buf_adds(&b, at + strlen(from));
+	return lms_buf_detach(&b);
+}
+
+static void check(const char *from, const char *to)
+{
+	char *want = expected(from, to);
+
+	assert_string_equal(text.buf, want);
+	free(want);
+}
+
+static void sets_a_scalar_in_place(void **state)
+{
+	(void)state;
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", "capacity", "14"), 0);
+	check("capacity: 12\n", "capacity: 14\n");
+}
+
+static void keeps_comments_after_the_value(void **state)
+{
+	(void)state;
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", "status", "running"), 0);
+	check("status: open ", "status: running ");
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", "title",
+					      "\"Mat: teori\""), 0);
+	assert_non_null(strstr(text.buf, "title: \"Mat: teori\"   # tittelen "
+			       "på plakaten\n"));
+}
+
+static void adds_a_missing_key_to_its_mapping(void **state)
+{
+	(void)state;
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", "sessions.1.place",
+					      "Helsehuset"), 0);
+	check("    end: \"14:00\"\n  - {",
+	      "    end: \"14:00\"\n    place: Helsehuset\n  - {");
+}
+
+static void adds_to_flow_mappings(void **state)
+{
+	(void)state;
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", "sessions.2.place",
+					      "Kjøkkenet"), 0);
+	check("end: \"14:00\"}", "end: \"14:00\", place: Kjøkkenet}");
+}
+
+static void adds_top_level_keys_at_the_end(void **state)
+{
+	(void)state;
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", "place", "Treffstedet"),
+			 0);
+	check("# mestringstro kommer\n", "# mestringstro kommer\n"
+	      "place: Treffstedet\n");
+}
+
+static void sets_flow_lists(void **state)
+{
+	(void)state;
+	assert_int_equal(lms_yedit_set_list(&text, "c", "forms",
+					    (const char *[]){ "a", "b" }, 2), 0);
+	check("forms: [kursevaluering]", "forms: [a, b]");
+}
+
+static void sets_block_lists_item_by_item(void **state)
+{
+	(void)state;
+	assert_int_equal(lms_yedit_set_list(&text, "c", "topics",
+					    (const char *[]){ "kosthold", "mat",
+							      "rus" }, 3), 0);
+	check("  - rop\n", "  - mat\n  - rus\n");
+	reset_text();
+	assert_int_equal(lms_yedit_set_list(&text, "c", "topics",
+					    (const char *[]){ "kosthold" }, 1), 0);
+	check("  - rop\n", "");
+	reset_text();
+	assert_int_equal(lms_yedit_set_list(&text, "c", "topics", NULL, 0), 0);
+	check("topics:\n  - kosthold          # mat\n  - rop\n", "topics: []\n");
+}
+
+static void appends_to_a_block_list(void **state)
+{
+	const struct lms_yedit_pair item[] = {
+		{ "id", "kari" }, { "phases", "[plan]" }
+	};
+
+	(void)state;
+	assert_int_equal(lms_yedit_append(&text, "c", "facilitators", item, 2), 0);
+	check("  phases: [plan, deliver, evaluate]\n",
+	      "  phases: [plan, deliver, evaluate]\n- id: kari\n"
+	      "  phases: [plan]\n");
+}
+
+static void appends_where_the_list_is_missing_or_empty(void **state)
+{
+	const struct lms_yedit_pair item[] = { { "date", "2026-09-14" } };
+	const char *empty = "id: x\ntitle: T\nsessions: []\nforms: [a]\n";
+	const char *none = "id: x\ntitle: T\nsessions:\nforms: [a]\n";
+	const char *absent = "id: x\ntitle: T\n";
+
+	(void)state;
+	lms_buf_reset(&text);
+	lms_buf_adds(&text, empty);
+	assert_int_equal(lms_yedit_append(&text, "c", "sessions", item, 1), 0);
+	assert_string_equal(text.buf, "id: x\ntitle: T\nsessions: "
+			    "[{date: 2026-09-14}]\nforms: [a]\n");
+	lms_buf_reset(&text);
+	lms_buf_adds(&text, none);
+	assert_int_equal(lms_yedit_append(&text, "c", "sessions", item, 1), 0);
+	assert_string_equal(text.buf, "id: x\ntitle: T\nsessions:\n"
+			    "  - date: 2026-09-14\nforms: [a]\n");
+	lms_buf_reset(&text);
+	lms_buf_adds(&text, absent);
+	assert_int_equal(lms_yedit_append(&text, "c", "sessions", item, 1), 0);
+	assert_string_equal(text.buf, "id: x\ntitle: T\nsessions:\n"
+			    "  - date: 2026-09-14\n");
+}
+
+static void removes_items_and_keys(void **state)
+{
+	(void)state;
+	assert_int_equal(lms_yedit_remove(&text, "c", "sessions.2"), 0);
+	check("  - {date: 2026-09-10, start: \"11:00\", end: \"14:00\"}\n", "");
+	reset_text();
+	assert_int_equal(lms_yedit_remove(&text, "c", "facilitators.1"), 0);
+	check("facilitators:\n- id: ola-hansen      # leder praktisk del\n"
+	      "  phases: [plan, deliver, evaluate]\n", "facilitators: []\n");
+	reset_text();
+	assert_int_equal(lms_yedit_remove(&text, "c", "capacity"), 0);
+	check("capacity: 12\n", "");
+	reset_text();
+	assert_int_equal(lms_yedit_remove(&text, "c", "sessions.2.end"), 0);
+	check(", end: \"14:00\"}", "}");
+}
+
+static void refuses_what_it_cannot_find(void **state)
+{
+	(void)state;
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", "sessions.9.place", "x"),
+			 LMS_ENOENT);
+	assert_string_equal(lms_last_error()->msg,
+			    "c: no 'sessions.9' in 'sessions.9.place'");
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", "topics", "x"),
+			 LMS_EUSAGE);
+	assert_string_equal(text.buf, commented);
+}
+
+static void refuses_edits_through_aliases(void **state)
+{
+	(void)state;
+	lms_buf_reset(&text);
+	lms_buf_adds(&text, "a: &x {b: 1}\nc: *x\n");
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", "c.b", "2"), LMS_EUSAGE);
+}
+
+/* The course-level edits: typed values, then a load validates them. */
+static void course_set_formats_by_type(void **state)
+{
+	struct lms_course c;
+
+	(void)state;
+	assert_int_equal(lms_course_set(&text, "c", "capacity", "014"), 0);
+	assert_int_equal(lms_course_set(&text, "c", "sessions.1.end", "15:00"), 0);
+	assert_int_equal(lms_course_set(&text, "c", "waitlist", "yes"), 0);
+	assert_int_equal(lms_course_set(&text, "c", "target_groups",
+					"relatives,at-risk"), 0);
+	assert_int_equal(lms_course_set(&text, "c", "place",
+					"Treffstedet, kjøkkenet"), 0);
+	assert_non_null(strstr(text.buf, "capacity: 14\n"));
+	assert_non_null(strstr(text.buf, "    end: \"15:00\"\n"));
+	assert_non_null(strstr(text.buf, "waitlist: true\n"));
+	assert_non_null(strstr(text.buf, "target_groups: [relatives, at-risk]\n"));
+	assert_non_null(strstr(text.buf, "place: Treffstedet, kjøkkenet\n"));
+	assert_int_equal(lms_course_load(&c, "c", text.buf, text.len, "kurs",
+					 NULL), 0);
+	assert_int_equal(c.capacity, 14);
+	lms_course_release(&c);
+}
+
+static void course_set_refusals(void **state)
+{
+	(void)state;
+	assert_int_equal(lms_course_set(&text, "c", "capacity", "many"),
+			 LMS_EUSAGE);
+	assert_string_equal(lms_last_error()->msg,
+			    "capacity: 'many' is not a whole number");
+	assert_int_equal(lms_course_set(&text, "c", "status", "done"), LMS_EUSAGE);
+	assert_int_equal(lms_course_set(&text, "c", "capasity", "3"), LMS_EUSAGE);
+	assert_string_equal(lms_last_error()->msg, "course has no key "
+			    "'capasity'; did you mean 'capacity'?");
+	assert_int_equal(lms_course_set(&text, "c", "id", "other"), LMS_EUSAGE);
+	assert_int_equal(lms_course_set(&text, "c", "sessions", "x"), LMS_EUSAGE);
+	assert_int_equal(lms_course_set(&text, "c", "target_groups", "kids"),
+			 LMS_EUSAGE);
+	assert_string_equal(text.buf, commented);
+}
+
+static void assign_and_unassign(void **state)
+{
+	struct lms_course c;
+
+	(void)state;
+	assert_int_equal(lms_course_load(&c, "c", text.buf, text.len, NULL, NULL),
+			 0);
+	assert_int_equal(lms_course_assign(&text, "c", &c, "ola-hansen",
+					   LMS_DELIVER), 0);
+	check("  phases: [plan, deliver, evaluate]", "  phases: [deliver]");
+	assert_int_equal(lms_course_unassign(&text, "c", &c, "kari"), LMS_ENOENT);
+	lms_course_release(&c);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(sets_a_scalar_in_place),
+		T(keeps_comments_after_the_value),
+		T(adds_a_missing_key_to_its_mapping),
+		T(adds_to_flow_mappings),
+		T(adds_top_level_keys_at_the_end),
+		T(sets_flow_lists),
+		T(sets_block_lists_item_by_item),
+		T(appends_to_a_block_list),
+		T(appends_where_the_list_is_missing_or_empty),
+		T(removes_items_and_keys),
+		T(refuses_what_it_cannot_find),
+		T(refuses_edits_through_aliases),
+		T(course_set_formats_by_type),
+		T(course_set_refusals),
+		T(assign_and_unassign),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
