@@ -624,6 +624,24 @@ static int edit_open(struct ctx *ctx, const char *id, struct edit *e)
 	return 0;
 }
 
+/* Who leads a session must be someone the service knows. */
+static int check_led_by(struct ctx *ctx, const struct lms_course *c)
+{
+	struct lms_facilitator *all;
+	size_t nall;
+	int err = lms_tree_load_facilitators(&ctx->tree, &all, &nall, NULL);
+
+	for (size_t i = 0; i < c->nsessions && !err; i++)
+		for (size_t j = 0; j < c->sessions[i].nled_by && !err; j++)
+			if (!lms_facilitator_find(all, nall,
+						  c->sessions[i].led_by[j]))
+				err = lms_error(LMS_ENOENT, "sessions.%zu.led_by: no "
+						"such facilitator: '%s'", i + 1,
+						c->sessions[i].led_by[j]);
+	lms_facilitators_free(all, nall);
+	return err;
+}
+
 /* Validates the edited text by loading it, then writes it. */
 static int edit_commit(struct ctx *ctx, struct edit *e, struct lms_course *after)
 {
@@ -632,7 +650,9 @@ static int edit_commit(struct ctx *ctx, struct edit *e, struct lms_course *after
 
 	if (err)
 		return err;
-	err = cmd_write(ctx, e->path, &e->text, 0);
+	err = check_led_by(ctx, after);
+	if (!err)
+		err = cmd_write(ctx, e->path, &e->text, 0);
 	if (err)
 		lms_course_release(after);
 	return err;
@@ -703,6 +723,30 @@ static const struct cmd course_set_cmd = {
 	"change values of a course", "lms-course", NULL
 };
 
+/* Warns (it does not refuse) when a facilitator is away for a session. */
+static void warn_unavailable(struct ctx *ctx, const struct lms_course *c,
+			     const char *id)
+{
+	struct lms_facilitator *all;
+	const struct lms_facilitator *f;
+	size_t nall;
+
+	if (lms_tree_load_facilitators(&ctx->tree, &all, &nall, NULL))
+		return;
+	f = lms_facilitator_find(all, nall, id);
+	for (size_t i = 0; f && i < c->nsessions; i++) {
+		char date[11];
+
+		if (lms_facilitator_available_on(f, c->sessions[i].date))
+			continue;
+		lms_date_format(c->sessions[i].date, date);
+		fprintf(stderr, "lms: warning: %s is not available on %s "
+			"(see people/facilitators.yaml)\n", id, date);
+		break;
+	}
+	lms_facilitators_free(all, nall);
+}
+
 static const char *const assign_usage[] = {
 	"lms course assign ID FID [--phases plan,deliver,evaluate]", NULL
 };
@@ -734,6 +778,7 @@ static int course_assign(struct ctx *ctx, int argc, char **argv)
 		return err;
 	err = lms_course_assign(&e.text, e.path, &e.before, f.id, phases);
 	if (!err && !(err = edit_commit(ctx, &e, &after))) {
+		warn_unavailable(ctx, &after, f.id);
 		lms_buf_addf(&ctx->out, "%s: ", f.id);
 		add_flag_names(&ctx->out, lms_phase_names, phases);
 		lms_buf_addch(&ctx->out, '\n');
@@ -766,8 +811,11 @@ static int course_unassign(struct ctx *ctx, int argc, char **argv)
 	    (err = edit_open(ctx, argv[optind], &e)))
 		return err;
 	err = lms_course_unassign(&e.text, e.path, &e.before, argv[optind + 1]);
-	if (!err && !(err = edit_commit(ctx, &e, &after)))
+	if (!err && !(err = edit_commit(ctx, &e, &after))) {
+		lms_buf_addf(&ctx->out, "removed %s from course %s\n",
+			     argv[optind + 1], e.before.id);
 		lms_course_release(&after);
+	}
 	edit_close(&e);
 	return err;
 }

@@ -70,7 +70,8 @@ static int set_list(struct lms_buf *text, const char *path, const char *key,
 		*(const char **)lms_array_push(&texts, &ntexts, sizeof(char *)) =
 			items[i].buf;
 	if (!err)
-		err = lms_yedit_set_list(text, path, key, texts, ntexts);
+		err = lms_yedit_set_list(text, path, &lms_course_schema, key,
+					 texts, ntexts);
 	for (size_t i = 0; i < n; i++)
 		lms_buf_release(&items[i]);
 	free(items);
@@ -97,11 +98,12 @@ int lms_course_set(struct lms_buf *text, const char *path, const char *key,
 				 ((const struct lms_schema *)f->aux)->name, key,
 				 ((const struct lms_schema *)f->aux)->fields[0].key);
 	if (!*value)
-		return lms_yedit_remove(text, path, key);
+		return lms_yedit_remove(text, path, &lms_course_schema, key);
 	if (is_list(f))
 		return set_list(text, path, key, f, value);
 	if (!(err = format_scalar(f, key, value, &b)))
-		err = lms_yedit_set_scalar(text, path, key, b.buf);
+		err = lms_yedit_set_scalar(text, path, &lms_course_schema, key,
+					   b.buf);
 	lms_buf_release(&b);
 	return err;
 }
@@ -136,14 +138,15 @@ int lms_course_assign(struct lms_buf *text, const char *path,
 	phase_words(phases, words, &n);
 	if (i >= 0) {
 		snprintf(key, sizeof(key), "facilitators.%ld.phases", i + 1);
-		return lms_yedit_set_list(text, path, key, words, n);
+		return lms_yedit_set_list(text, path, &lms_course_schema, key,
+					  words, n);
 	}
 	lms_buf_addch(&list, '[');
 	for (size_t k = 0; k < n; k++)
 		lms_buf_addf(&list, "%s%s", k ? ", " : "", words[k]);
 	lms_buf_addch(&list, ']');
-	err = lms_yedit_append(text, path, "facilitators",
-			       (struct lms_yedit_pair[]){
+	err = lms_yedit_append(text, path, &lms_course_schema, "facilitators",
+			       (const struct lms_yedit_pair[]){
 				       { "id", facilitator },
 				       { "phases", list.buf } }, 2);
 	lms_buf_release(&list);
@@ -160,7 +163,7 @@ int lms_course_unassign(struct lms_buf *text, const char *path,
 		return lms_error(LMS_ENOENT, "'%s' is not a facilitator of "
 				 "course '%s'", facilitator, c->id);
 	snprintf(key, sizeof(key), "facilitators.%ld", i + 1);
-	return lms_yedit_remove(text, path, key);
+	return lms_yedit_remove(text, path, &lms_course_schema, key);
 }
 
 void lms_course_describe(struct lms_buf *out, const struct lms_course *c,

@@ -83,6 +83,7 @@ static const struct lms_field fields[] = {
 	LMS_FIELD(F, "id", LMS_T_ID, id, LMS_REQUIRED),
 	LMS_FIELD(F, "name", LMS_T_STR, name, LMS_REQUIRED),
 	LMS_ENUM_FIELD(F, "kind", kind, lms_kind_names, LMS_REQUIRED),
+	LMS_FIELD(F, "profession", LMS_T_STR, profession, 0),
 	LMS_FIELD(F, "organisation", LMS_T_STR, organisation, 0),
 	LMS_LIST_FIELD(F, "topics", LMS_T_STRS, topics, NULL, 0),
 	LMS_LIST_FIELD(F, "trained", LMS_T_STRS, trained, NULL, 0),

@@ -23,6 +23,7 @@ struct lms_facilitator {
 	char *id;
 	char *name;
 	int kind;
+	char *profession;		/* nurse, psychologist, ... */
 	char *organisation;
 	char **topics;
 	size_t ntopics;

@@ -4,6 +4,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "schema.h"
 #include "yedit.h"
 #include "yparse.h"
 
@@ -63,8 +64,14 @@ static int build(struct lms_yparser *p, const struct offsets *o,
 	out->start = byte_at(o, ev->start.index);
 	out->end = byte_at(o, ev->end.index);
 	out->col = ev->start.col;
-	if (ev->type == LMS_EV_SCALAR)
+	if (ev->type == LMS_EV_SCALAR) {
+		/* A block scalar (| or >) ends at the next line's start:
+		 * its own text ends with its last character. */
+		while (out->end > out->start &&
+		       strchr(" \t\r\n", p->text[out->end - 1]))
+			out->end--;
 		return 0;
+	}
 	for (;;) {
 		struct span *kid;
 
@@ -113,6 +120,7 @@ static int parse(const struct lms_buf *text, const char *path,
 struct target {
 	struct span *node;	/* NULL if the last key is missing */
 	struct span *parent;	/* the mapping or list holding node */
+	const struct lms_schema *schema;	/* parent's, if known */
 	size_t index;		/* node's place in parent->kids */
 	const char *key;	/* the last component */
 	size_t keylen;
@@ -145,8 +153,26 @@ static struct span *list_item(struct span *s, const char *key, size_t len,
 	return &s->kids[n - 1];
 }
 
+/* The schema of what a key of a mapping of schema s holds, if a struct. */
+static const struct lms_schema *descend(const struct lms_schema *s,
+					const char *key, size_t len)
+{
+	char word[LMS_KEY_MAX];
+	const struct lms_field *f;
+
+	if (!s || len >= sizeof(word))
+		return NULL;
+	memcpy(word, key, len);
+	word[len] = '\0';
+	f = lms_schema_field(s, word);
+	if (f && (f->type == LMS_T_SEQ || f->type == LMS_T_STRUCT))
+		return f->aux;
+	return NULL;
+}
+
 static int find(const struct lms_buf *text, const char *path,
-		struct span *root, const char *keypath, struct target *t)
+		const struct lms_schema *schema, struct span *root,
+		const char *keypath, struct target *t)
 {
 	const char *k = keypath;
 	struct span *cur = root;
@@ -173,8 +199,11 @@ static int find(const struct lms_buf *text, const char *path,
 			next = list_item(cur, k, len, &t->index);
 		}
 		t->parent = cur;
+		t->schema = schema;
 		t->key = k;
 		t->keylen = len;
+		if (cur->type == LMS_EV_MAP)
+			schema = descend(schema, k, len);
 		if (!k[len]) {
 			t->node = next;
 			if (!next && cur->type != LMS_EV_MAP)
@@ -297,23 +326,70 @@ static int key_indent(const struct span *map)
 	return map->nkids ? (int)map->kids[0].col - 1 : 0;
 }
 
+/* A key's place in the schema's order, or -1 for keys it does not know. */
+static int schema_rank(const struct lms_schema *s, const char *key, size_t len)
+{
+	if (!s)
+		return -1;
+	for (int i = 0; s->fields[i].key; i++)
+		if (strlen(s->fields[i].key) == len &&
+		    !memcmp(s->fields[i].key, key, len))
+			return i;
+	return -1;
+}
+
+/*
+ * Where a new key goes: after the last key that comes before it in the
+ * schema's order (so a new "place" lands where people expect it), or
+ * after the last key when the order says nothing.  Returns the index of
+ * that key's value in map->kids, or 0 when the new key goes first.
+ */
+static size_t insert_after(const struct lms_buf *text, const struct target *t)
+{
+	const struct span *map = t->parent;
+	int rank = schema_rank(t->schema, t->key, t->keylen);
+	size_t after = 0;
+
+	if (rank < 0)
+		return map->nkids - 1;
+	for (size_t i = 0; i + 1 < map->nkids; i += 2) {
+		const struct span *key = &map->kids[i];
+		int r = schema_rank(t->schema, text->buf + key->start,
+				    key->end - key->start);
+
+		if (r >= 0 && r < rank)
+			after = i + 1;
+	}
+	return after;
+}
+
 /* Adds "key: value" or "key:\n<block>" to a mapping that lacks the key. */
 static void add_key(struct lms_buf *text, const struct target *t,
 		    const char *value, const char *block)
 {
 	struct span *map = t->parent;
 	struct lms_buf b = LMS_BUF_INIT;
+	size_t after = map->nkids ? insert_after(text, t) : 0;
 
 	if (map->flow) {
-		lms_buf_addf(&b, "%s%.*s: %s", map->nkids ? ", " : "",
-			     (int)t->keylen, t->key, value ? value : "[]");
-		splice(text, map->end - 1, map->end - 1, &b);
+		if (after)
+			lms_buf_adds(&b, ", ");
+		lms_buf_addf(&b, "%.*s: %s", (int)t->keylen, t->key,
+			     value ? value : "[]");
+		if (!after && map->nkids)
+			lms_buf_adds(&b, ", ");
+		if (after)
+			splice(text, map->kids[after].end, map->kids[after].end, &b);
+		else if (map->nkids)
+			splice(text, map->kids[0].start, map->kids[0].start, &b);
+		else
+			splice(text, map->end - 1, map->end - 1, &b);
 	} else {
 		lms_buf_addf(&b, "%*s%.*s:%s%s%s", key_indent(map), "",
 			     (int)t->keylen, t->key, value ? " " : "\n",
 			     value ? value : block, value ? "\n" : "");
-		insert_lines(text, line_after(text, map->kids[map->nkids - 1].end),
-			     &b);
+		insert_lines(text, after ? line_after(text, map->kids[after].end) :
+			     line_start(text, map->kids[0].start), &b);
 	}
 	lms_buf_release(&b);
 }
@@ -332,19 +408,20 @@ static void replace_value(struct lms_buf *text, const struct span *value,
 }
 
 static int open_target(struct lms_buf *text, const char *path,
-		       const char *keypath, struct span *root,
-		       struct target *t)
+		       const struct lms_schema *schema, const char *keypath,
+		       struct span *root, struct target *t)
 {
 	int err = parse(text, path, root);
 
 	if (!err)
-		err = find(text, path, root, keypath, t);
+		err = find(text, path, schema, root, keypath, t);
 	if (err)
 		span_release(root);
 	return err;
 }
 
 int lms_yedit_set_scalar(struct lms_buf *text, const char *path,
+			const struct lms_schema *schema,
 			 const char *keypath, const char *value)
 {
 	struct lms_buf b = LMS_BUF_INIT;
@@ -352,7 +429,7 @@ int lms_yedit_set_scalar(struct lms_buf *text, const char *path,
 	struct target t;
 	int err;
 
-	if ((err = open_target(text, path, keypath, &root, &t)))
+	if ((err = open_target(text, path, schema, keypath, &root, &t)))
 		return err;
 	if (!t.node) {
 		add_key(text, &t, value, NULL);
@@ -417,6 +494,7 @@ static bool scalars_only(const struct span *list)
 }
 
 int lms_yedit_set_list(struct lms_buf *text, const char *path,
+			const struct lms_schema *schema,
 		       const char *keypath, const char *const *items,
 		       size_t n)
 {
@@ -425,7 +503,7 @@ int lms_yedit_set_list(struct lms_buf *text, const char *path,
 	struct target t;
 	int err;
 
-	if ((err = open_target(text, path, keypath, &root, &t)))
+	if ((err = open_target(text, path, schema, keypath, &root, &t)))
 		return err;
 	node = t.node;
 	if (!node) {
@@ -448,6 +526,7 @@ int lms_yedit_set_list(struct lms_buf *text, const char *path,
 }
 
 int lms_yedit_append(struct lms_buf *text, const char *path,
+			const struct lms_schema *schema,
 		     const char *keypath, const struct lms_yedit_pair *pairs,
 		     size_t n)
 {
@@ -456,7 +535,7 @@ int lms_yedit_append(struct lms_buf *text, const char *path,
 	struct target t;
 	int err, indent;
 
-	if ((err = open_target(text, path, keypath, &root, &t)))
+	if ((err = open_target(text, path, schema, keypath, &root, &t)))
 		return err;
 	node = t.node;
 	indent = key_indent(t.parent) + 2;
@@ -529,13 +608,14 @@ static void remove_item(struct lms_buf *text, const struct span *list, size_t i)
 }
 
 int lms_yedit_remove(struct lms_buf *text, const char *path,
+			const struct lms_schema *schema,
 		     const char *keypath)
 {
 	struct span root;
 	struct target t;
 	int err;
 
-	if ((err = open_target(text, path, keypath, &root, &t)))
+	if ((err = open_target(text, path, schema, keypath, &root, &t)))
 		return err;
 	if (!t.node)
 		;	/* nothing to remove */

@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "schema.h"
 
 /*
  * Edits YAML text in place, for the files people write by hand: only the
@@ -14,7 +15,9 @@
  * A key path names a node: keys separated by '.', list items by their
  * 1-based number ("capacity", "sessions.3.place", "facilitators.2").
  * Values are YAML text already, formatted by the caller (see emit.h).
- * The caller validates the result by loading it again.
+ * The caller validates the result by loading it again.  With a schema,
+ * a new key goes where the schema's order puts it; without one (NULL), at
+ * the end of its mapping.
  */
 
 /* A key and its formatted value, for list items that are mappings. */
@@ -25,17 +28,21 @@ struct lms_yedit_pair {
 
 /* Sets a scalar; a missing key is added at the end of its mapping. */
 int lms_yedit_set_scalar(struct lms_buf *text, const char *path,
+			const struct lms_schema *schema,
 			 const char *keypath, const char *value);
 /* Sets a list of scalars, keeping block or flow style. */
 int lms_yedit_set_list(struct lms_buf *text, const char *path,
+			const struct lms_schema *schema,
 		       const char *keypath, const char *const *items,
 		       size_t n);
 /* Appends a mapping to a list, creating the list if needed. */
 int lms_yedit_append(struct lms_buf *text, const char *path,
+			const struct lms_schema *schema,
 		     const char *keypath, const struct lms_yedit_pair *pairs,
 		     size_t n);
 /* Removes one item of a list ("facilitators.2") or a key ("place"). */
 int lms_yedit_remove(struct lms_buf *text, const char *path,
+			const struct lms_schema *schema,
 		     const char *keypath);
 
 #endif

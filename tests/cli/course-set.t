@@ -47,11 +47,16 @@ is_rc 0 "assigns a facilitator"
 is_out "with the phases" <<'OUT'
 fag-tre: deliver
 OUT
+is_err "and warns that the facilitator is away" <<'OUT'
+lms: warning: fag-tre is not available on 2026-09-07 (see people/facilitators.yaml)
+OUT
 lms course assign matlaging bruker-to --phases plan,evaluate
 is_rc 0 "re-assigning changes the phases"
 lms course unassign matlaging fag-en
 is_rc 0 "unassigns a facilitator"
-is_out "quietly" </dev/null
+is_out "and says so" <<'OUT'
+removed fag-en from course matlaging
+OUT
 diff "$SCRATCH/before.yaml" "$f" >"$SCRATCH/changes"
 is_file "the facilitator list changes line by line" "$SCRATCH/changes" <<'OUT'
 13,14d12
@@ -111,6 +116,9 @@ refuse 2 "an unknown phase" "--phases: 'teach' is not one of plan" \
 	assign matlaging fag-en --phases teach
 refuse 2 "a bad facilitator id" "invalid facilitator id 'Fag'" \
 	assign matlaging Fag
+refuse 66 "a session led by someone unknown" \
+	"sessions.1.led_by: no such facilitator: 'nobody'" \
+	set matlaging sessions.1.led_by=fag-en,nobody
 unchanged "the refusals changed nothing"
 
 done_testing

@@ -77,16 +77,16 @@ static void check(const char *from, const char *to)
 static void sets_a_scalar_in_place(void **state)
 {
 	(void)state;
-	assert_int_equal(lms_yedit_set_scalar(&text, "c", "capacity", "14"), 0);
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "capacity", "14"), 0);
 	check("capacity: 12\n", "capacity: 14\n");
 }
 
 static void keeps_comments_after_the_value(void **state)
 {
 	(void)state;
-	assert_int_equal(lms_yedit_set_scalar(&text, "c", "status", "running"), 0);
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "status", "running"), 0);
 	check("status: open ", "status: running ");
-	assert_int_equal(lms_yedit_set_scalar(&text, "c", "title",
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "title",
 					      "\"Mat: teori\""), 0);
 	assert_non_null(strstr(text.buf, "title: \"Mat: teori\"   # tittelen "
 			       "på plakaten\n"));
@@ -95,7 +95,7 @@ static void keeps_comments_after_the_value(void **state)
 static void adds_a_missing_key_to_its_mapping(void **state)
 {
 	(void)state;
-	assert_int_equal(lms_yedit_set_scalar(&text, "c", "sessions.1.place",
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "sessions.1.place",
 					      "Helsehuset"), 0);
 	check("    end: \"14:00\"\n  - {",
 	      "    end: \"14:00\"\n    place: Helsehuset\n  - {");
@@ -104,7 +104,7 @@ static void adds_a_missing_key_to_its_mapping(void **state)
 static void adds_to_flow_mappings(void **state)
 {
 	(void)state;
-	assert_int_equal(lms_yedit_set_scalar(&text, "c", "sessions.2.place",
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "sessions.2.place",
 					      "Kjøkkenet"), 0);
 	check("end: \"14:00\"}", "end: \"14:00\", place: Kjøkkenet}");
 }
@@ -112,7 +112,7 @@ static void adds_to_flow_mappings(void **state)
 static void adds_top_level_keys_at_the_end(void **state)
 {
 	(void)state;
-	assert_int_equal(lms_yedit_set_scalar(&text, "c", "place", "Treffstedet"),
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "place", "Treffstedet"),
 			 0);
 	check("# mestringstro kommer\n", "# mestringstro kommer\n"
 	      "place: Treffstedet\n");
@@ -121,7 +121,7 @@ static void adds_top_level_keys_at_the_end(void **state)
 static void sets_flow_lists(void **state)
 {
 	(void)state;
-	assert_int_equal(lms_yedit_set_list(&text, "c", "forms",
+	assert_int_equal(lms_yedit_set_list(&text, "c", NULL, "forms",
 					    (const char *[]){ "a", "b" }, 2), 0);
 	check("forms: [kursevaluering]", "forms: [a, b]");
 }
@@ -129,16 +129,16 @@ static void sets_flow_lists(void **state)
 static void sets_block_lists_item_by_item(void **state)
 {
 	(void)state;
-	assert_int_equal(lms_yedit_set_list(&text, "c", "topics",
+	assert_int_equal(lms_yedit_set_list(&text, "c", NULL, "topics",
 					    (const char *[]){ "kosthold", "mat",
 							      "rus" }, 3), 0);
 	check("  - rop\n", "  - mat\n  - rus\n");
 	reset_text();
-	assert_int_equal(lms_yedit_set_list(&text, "c", "topics",
+	assert_int_equal(lms_yedit_set_list(&text, "c", NULL, "topics",
 					    (const char *[]){ "kosthold" }, 1), 0);
 	check("  - rop\n", "");
 	reset_text();
-	assert_int_equal(lms_yedit_set_list(&text, "c", "topics", NULL, 0), 0);
+	assert_int_equal(lms_yedit_set_list(&text, "c", NULL, "topics", NULL, 0), 0);
 	check("topics:\n  - kosthold          # mat\n  - rop\n", "topics: []\n");
 }
 
@@ -149,7 +149,7 @@ static void appends_to_a_block_list(void **state)
 	};
 
 	(void)state;
-	assert_int_equal(lms_yedit_append(&text, "c", "facilitators", item, 2), 0);
+	assert_int_equal(lms_yedit_append(&text, "c", NULL, "facilitators", item, 2), 0);
 	check("  phases: [plan, deliver, evaluate]\n",
 	      "  phases: [plan, deliver, evaluate]\n- id: kari\n"
 	      "  phases: [plan]\n");
@@ -165,17 +165,17 @@ static void appends_where_the_list_is_missing_or_empty(void **state)
 	(void)state;
 	lms_buf_reset(&text);
 	lms_buf_adds(&text, empty);
-	assert_int_equal(lms_yedit_append(&text, "c", "sessions", item, 1), 0);
+	assert_int_equal(lms_yedit_append(&text, "c", NULL, "sessions", item, 1), 0);
 	assert_string_equal(text.buf, "id: x\ntitle: T\nsessions: "
 			    "[{date: 2026-09-14}]\nforms: [a]\n");
 	lms_buf_reset(&text);
 	lms_buf_adds(&text, none);
-	assert_int_equal(lms_yedit_append(&text, "c", "sessions", item, 1), 0);
+	assert_int_equal(lms_yedit_append(&text, "c", NULL, "sessions", item, 1), 0);
 	assert_string_equal(text.buf, "id: x\ntitle: T\nsessions:\n"
 			    "  - date: 2026-09-14\nforms: [a]\n");
 	lms_buf_reset(&text);
 	lms_buf_adds(&text, absent);
-	assert_int_equal(lms_yedit_append(&text, "c", "sessions", item, 1), 0);
+	assert_int_equal(lms_yedit_append(&text, "c", NULL, "sessions", item, 1), 0);
 	assert_string_equal(text.buf, "id: x\ntitle: T\nsessions:\n"
 			    "  - date: 2026-09-14\n");
 }
@@ -183,28 +183,68 @@ static void appends_where_the_list_is_missing_or_empty(void **state)
 static void removes_items_and_keys(void **state)
 {
 	(void)state;
-	assert_int_equal(lms_yedit_remove(&text, "c", "sessions.2"), 0);
+	assert_int_equal(lms_yedit_remove(&text, "c", NULL, "sessions.2"), 0);
 	check("  - {date: 2026-09-10, start: \"11:00\", end: \"14:00\"}\n", "");
 	reset_text();
-	assert_int_equal(lms_yedit_remove(&text, "c", "facilitators.1"), 0);
+	assert_int_equal(lms_yedit_remove(&text, "c", NULL, "facilitators.1"), 0);
 	check("facilitators:\n- id: ola-hansen      # leder praktisk del\n"
 	      "  phases: [plan, deliver, evaluate]\n", "facilitators: []\n");
 	reset_text();
-	assert_int_equal(lms_yedit_remove(&text, "c", "capacity"), 0);
+	assert_int_equal(lms_yedit_remove(&text, "c", NULL, "capacity"), 0);
 	check("capacity: 12\n", "");
 	reset_text();
-	assert_int_equal(lms_yedit_remove(&text, "c", "sessions.2.end"), 0);
+	assert_int_equal(lms_yedit_remove(&text, "c", NULL, "sessions.2.end"), 0);
 	check(", end: \"14:00\"}", "}");
+}
+
+static void new_keys_follow_the_schema_order(void **state)
+{
+	(void)state;
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", &lms_course_schema,
+					      "place", "Treffstedet"), 0);
+	/* After the last key that the schema puts before it. */
+	check("  - rop\n", "  - rop\nplace: Treffstedet\n");
+	reset_text();
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", &lms_course_schema,
+					      "description", "Om mat"), 0);
+	check("\nstatus: open", "description: Om mat\n\nstatus: open");
+	reset_text();
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", &lms_course_schema,
+					      "sessions.2.theme", "Mat"), 0);
+	check("end: \"14:00\"}", "end: \"14:00\", theme: Mat}");
+	reset_text();
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", &lms_course_schema,
+					      "sessions.1.theme", "Teori"), 0);
+	check("    end: \"14:00\"\n  - {",
+	      "    end: \"14:00\"\n    theme: Teori\n  - {");
+}
+
+static void block_scalars_end_at_their_last_line(void **state)
+{
+	const char *before = "id: c\ntitle: T\ndescription: >-\n  en\n  to\n"
+			     "\nstatus: open   # x\n";
+
+	(void)state;
+	lms_buf_reset(&text);
+	lms_buf_adds(&text, before);
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "description",
+					      "Kort"), 0);
+	assert_string_equal(text.buf, "id: c\ntitle: T\ndescription: Kort\n"
+			    "\nstatus: open   # x\n");
+	lms_buf_reset(&text);
+	lms_buf_adds(&text, before);
+	assert_int_equal(lms_yedit_remove(&text, "c", NULL, "description"), 0);
+	assert_string_equal(text.buf, "id: c\ntitle: T\n\nstatus: open   # x\n");
 }
 
 static void refuses_what_it_cannot_find(void **state)
 {
 	(void)state;
-	assert_int_equal(lms_yedit_set_scalar(&text, "c", "sessions.9.place", "x"),
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "sessions.9.place", "x"),
 			 LMS_ENOENT);
 	assert_string_equal(lms_last_error()->msg,
 			    "c: no 'sessions.9' in 'sessions.9.place'");
-	assert_int_equal(lms_yedit_set_scalar(&text, "c", "topics", "x"),
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "topics", "x"),
 			 LMS_EUSAGE);
 	assert_string_equal(text.buf, commented);
 }
@@ -214,7 +254,7 @@ static void refuses_edits_through_aliases(void **state)
 	(void)state;
 	lms_buf_reset(&text);
 	lms_buf_adds(&text, "a: &x {b: 1}\nc: *x\n");
-	assert_int_equal(lms_yedit_set_scalar(&text, "c", "c.b", "2"), LMS_EUSAGE);
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "c.b", "2"), LMS_EUSAGE);
 }
 
 /* The course-level edits: typed values, then a load validates them. */
@@ -288,6 +328,8 @@ int main(void)
 		T(appends_to_a_block_list),
 		T(appends_where_the_list_is_missing_or_empty),
 		T(removes_items_and_keys),
+		T(new_keys_follow_the_schema_order),
+		T(block_scalars_end_at_their_last_line),
 		T(refuses_what_it_cannot_find),
 		T(refuses_edits_through_aliases),
 		T(course_set_formats_by_type),

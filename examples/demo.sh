@@ -1,0 +1,60 @@
+#!/bin/sh
+# A short tour of the example trees, for a coordinator.  `make demo` runs
+#     LMS=/abs/path/to/lms sh examples/demo.sh
+# from the repository root.  It only reads examples/.  Each section is one
+# function; add a function and call it at the end to extend the tour.
+set -e
+
+EX=$(dirname "$0")
+LMS=${LMS:-$EX/../lms}
+TERM_FROM=2026-07-01
+TERM_TO=2026-12-31
+
+heading() {
+	printf '\n== %s ==\n' "$*"
+}
+
+# run TREE ARG...: runs lms on examples/TREE and shows the command as a
+# coordinator would type it.
+run() {
+	tree=$1
+	shift
+	printf '$ lms -C examples/%s %s\n' "$tree" "$*"
+	"$LMS" -C "$EX/$tree" "$@"
+}
+
+# service TREE: who runs the tree (no lms command prints lms.yaml yet).
+service() {
+	heading "$1: the service"
+	grep -E '^(name|municipality|partners):' "$EX/$1/lms.yaml"
+}
+
+# term TREE: the courses of the autumn term.
+term() {
+	heading "$1: courses in the autumn term 2026"
+	run "$1" course list --from "$TERM_FROM" --to "$TERM_TO"
+}
+
+# plan TREE COURSE [LINES]: a course's plan with its sessions, cut after
+# LINES lines if given.
+plan() {
+	heading "$1: the plan of $2"
+	out=$(run "$1" course show "$2")
+	if [ -n "$3" ]; then
+		total=$(printf '%s\n' "$out" | wc -l)
+		printf '%s\n' "$out" | head -n "$3"
+		if [ "$total" -gt "$3" ]; then
+			printf '   ... %d more lines\n' $((total - $3))
+		fi
+	else
+		printf '%s\n' "$out"
+	fi
+}
+
+service narvik
+term narvik
+plan narvik 2026-09-matlaging
+
+service fredrikstad
+term fredrikstad
+plan fredrikstad 2026-08-fra-ettervern 30

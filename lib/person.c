@@ -1,0 +1,167 @@
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/random.h>
+
+#include "alloc.h"
+#include "emit.h"
+#include "error.h"
+#include "id.h"
+#include "person.h"
+
+#define P struct lms_person
+static const struct lms_field fields[] = {
+	LMS_FIELD(P, "id", LMS_T_ID, id, LMS_REQUIRED),
+	LMS_FIELD(P, "name", LMS_T_STR, name, LMS_REQUIRED),
+	LMS_FIELD(P, "phone", LMS_T_STR, phone, LMS_QUOTED),
+	LMS_FIELD(P, "email", LMS_T_STR, email, 0),
+	LMS_FIELD(P, "municipality", LMS_T_MUNI, municipality, LMS_QUOTED),
+	LMS_FIELD(P, "birth_year", LMS_T_INT, birth_year, 0),
+	LMS_FIELD(P, "consent", LMS_T_DATE, consent, 0),
+	LMS_FIELD_END
+};
+#undef P
+
+const struct lms_schema lms_person_schema = {
+	"person", sizeof(struct lms_person), fields,
+	offsetof(struct lms_person, mark), offsetof(struct lms_person, extras)
+};
+
+int lms_register_load(struct lms_register *out, const char *path,
+		      const char *text, size_t len)
+{
+	int err = lms_load_list_text(path, text, len, &lms_person_schema,
+				     &out->v, &out->n, NULL);
+
+	for (size_t i = 0; !err && i < out->n; i++)
+		for (size_t j = 0; !err && j < i; j++)
+			if (!strcmp(out->v[i].id, out->v[j].id))
+				err = lms_error_at(LMS_EDATA, path,
+						   out->v[i].mark.line,
+						   out->v[i].mark.col,
+						   "person '%s' is listed twice",
+						   out->v[i].id);
+	if (err)
+		lms_register_release(out);
+	return err;
+}
+
+void lms_register_release(struct lms_register *r)
+{
+	lms_schema_release_array(&lms_person_schema, r->v, r->n);
+	r->v = NULL;
+	r->n = 0;
+}
+
+void lms_register_emit(struct lms_buf *out, const struct lms_register *r)
+{
+	lms_emit_list(out, &lms_person_schema, r->v, r->n, 0);
+}
+
+struct lms_person *lms_register_find(const struct lms_register *r,
+				     const char *id)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (!strcmp(r->v[i].id, id))
+			return &r->v[i];
+	return NULL;
+}
+
+struct lms_person *lms_register_match(const struct lms_register *r,
+				      const char *phone, const char *email)
+{
+	char want[32], have[32];
+
+	if (phone && *phone)
+		lms_phone_key(phone, want, sizeof(want));
+	for (size_t i = 0; i < r->n; i++) {
+		const struct lms_person *p = &r->v[i];
+
+		if (email && *email && p->email && !strcasecmp(p->email, email))
+			return &r->v[i];
+		if (!phone || !*phone || !p->phone)
+			continue;
+		lms_phone_key(p->phone, have, sizeof(have));
+		if (*want && !strcmp(want, have))
+			return &r->v[i];
+	}
+	return NULL;
+}
+
+struct lms_person *lms_register_add(struct lms_register *r,
+				    const struct lms_person *p)
+{
+	struct lms_person *slot = lms_array_push(&r->v, &r->n, sizeof(*slot));
+
+	*slot = *p;
+	return slot;
+}
+
+void lms_register_remove(struct lms_register *r, struct lms_person *p)
+{
+	size_t i = (size_t)(p - r->v);
+
+	lms_schema_release(&lms_person_schema, p);
+	lms_array_remove(r->v, &r->n, sizeof(*p), i);
+}
+
+int lms_person_new_id(char out[LMS_PERSON_ID_LEN + 1],
+		      bool (*taken)(const char *id, void *arg), void *arg)
+{
+	static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+	for (int attempt = 0; attempt < 100; attempt++) {
+		unsigned char r[6];
+
+		if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
+			return lms_error(LMS_EIO, "cannot read the system's "
+					 "random source");
+		memcpy(out, "p-", 2);
+		for (int i = 0; i < 6; i++)
+			/* 252 is the largest multiple of 36 below 256: no bias. */
+			out[2 + i] = r[i] < 252 ? alphabet[r[i] % 36] : 0;
+		out[LMS_PERSON_ID_LEN] = '\0';
+		if (memchr(out, 0, LMS_PERSON_ID_LEN))
+			continue;
+		if (!taken || !taken(out, arg))
+			return 0;
+	}
+	return lms_error(LMS_EIO, "cannot find a free person id");
+}
+
+void lms_phone_key(const char *phone, char *out, size_t size)
+{
+	size_t n = 0;
+
+	if (!strncmp(phone, "+47", 3))
+		phone += 3;
+	else if (!strncmp(phone, "0047", 4))
+		phone += 4;
+	for (; *phone && n + 1 < size; phone++)
+		if (isdigit((unsigned char)*phone))
+			out[n++] = *phone;
+	out[n] = '\0';
+}
+
+bool lms_phone_valid(const char *phone)
+{
+	size_t digits = 0;
+
+	for (const char *s = phone; *s; s++) {
+		if (isdigit((unsigned char)*s))
+			digits++;
+		else if (!strchr("+ -().", *s))
+			return false;
+	}
+	return digits >= 5 && digits <= 15;
+}
+
+bool lms_email_valid(const char *email)
+{
+	const char *at = strchr(email, '@');
+
+	return at && at > email && strchr(at + 1, '.') && !strchr(at + 1, '@') &&
+	       !strpbrk(email, " \t\r\n,;<>") && at[1] != '.' &&
+	       email[strlen(email) - 1] != '.';
+}

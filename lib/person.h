@@ -1,0 +1,63 @@
+#ifndef LMS_PERSON_H
+#define LMS_PERSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "schema.h"
+
+/*
+ * people/participants.yaml: the private register, the only file that
+ * names participants.  It is mode 0600 and in .gitignore; everything else
+ * refers to people by their random id.
+ */
+struct lms_person {
+	struct lms_mark mark;
+	char *id;
+	char *name;
+	char *phone;
+	char *email;
+	char *municipality;
+	int birth_year;
+	int32_t consent;
+	struct lms_extras extras;
+};
+
+struct lms_register {
+	struct lms_person *v;
+	size_t n;
+};
+
+extern const struct lms_schema lms_person_schema;
+
+#define LMS_PERSON_ID_LEN 8	/* "p-" and six characters */
+
+int lms_register_load(struct lms_register *out, const char *path,
+		      const char *text, size_t len);
+void lms_register_release(struct lms_register *r);
+void lms_register_emit(struct lms_buf *out, const struct lms_register *r);
+struct lms_person *lms_register_find(const struct lms_register *r,
+				     const char *id);
+/* The person with this phone number or e-mail address, if any. */
+struct lms_person *lms_register_match(const struct lms_register *r,
+				      const char *phone, const char *email);
+/* Appends a person; the register owns what p's pointers point to. */
+struct lms_person *lms_register_add(struct lms_register *r,
+				    const struct lms_person *p);
+void lms_register_remove(struct lms_register *r, struct lms_person *p);
+
+/*
+ * A new random person id ("p-" and six of [a-z0-9], from the system's
+ * random source, never from the name) that taken() says is free.
+ */
+int lms_person_new_id(char out[LMS_PERSON_ID_LEN + 1],
+		      bool (*taken)(const char *id, void *arg), void *arg);
+
+/* Phone numbers compare by their digits, without a +47 or 0047 prefix;
+ * e-mail addresses without case.  out holds at least 32 bytes. */
+void lms_phone_key(const char *phone, char *out, size_t size);
+bool lms_phone_valid(const char *phone);
+bool lms_email_valid(const char *email);
+
+#endif
