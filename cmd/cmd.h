@@ -38,6 +38,7 @@ struct cmd {
 
 struct ctx {
 	const char *root_arg;		/* -C DIR, or $LMS_DIR */
+	const char *chdir_arg;		/* -C DIR only: where init works */
 	int lock_timeout_ms;
 	struct lms_tree tree;
 	bool tree_open;

@@ -172,7 +172,7 @@ static int new_check(int argc, char **argv, struct new_args *a)
 		return cmd_usage_error("give --count or --until, not both");
 	if (p->schedule.start == LMS_DATE_NONE &&
 	    (p->schedule.count || p->schedule.until != LMS_DATE_NONE ||
-	     p->schedule.days || a->nskip))
+	     p->schedule.days || a->nskip || p->start_time != LMS_TIME_NONE))
 		return cmd_usage_error("a schedule needs --start DATE");
 	if (p->schedule.start != LMS_DATE_NONE && !a->template_id &&
 	    !p->schedule.count && p->schedule.until == LMS_DATE_NONE)
@@ -218,6 +218,20 @@ static int write_new_course(struct ctx *ctx, const struct lms_course *c)
 	return err;
 }
 
+/* The schedule and the template's session plan need not be equally long. */
+static void warn_template_fit(const struct lms_template *t,
+			      const struct lms_course *c)
+{
+	if (c->nsessions > t->nsessions)
+		fprintf(stderr, "lms: warning: template %s has %zu sessions; "
+			"sessions %zu to %zu have no theme\n", t->id,
+			t->nsessions, t->nsessions + 1, c->nsessions);
+	else if (c->nsessions < t->nsessions)
+		fprintf(stderr, "lms: warning: template %s has %zu sessions; "
+			"the last %zu were left out\n", t->id, t->nsessions,
+			t->nsessions - c->nsessions);
+}
+
 static int course_new(struct ctx *ctx, int argc, char **argv)
 {
 	struct new_args a;
@@ -248,8 +262,11 @@ static int course_new(struct ctx *ctx, int argc, char **argv)
 	a.plan.facilitators = a.facs;
 	a.plan.nfacilitators = a.nfacs;
 	if (!err && !(err = lms_plan_course(&a.plan, &course))) {
-		if (!(err = write_new_course(ctx, &course)))
+		if (!(err = write_new_course(ctx, &course))) {
 			new_report(ctx, &course);
+			if (have_tpl)
+				warn_template_fit(&tpl, &course);
+		}
 		lms_course_release(&course);
 	}
 	if (have_tpl)
@@ -642,14 +659,23 @@ static int check_led_by(struct ctx *ctx, const struct lms_course *c)
 	return err;
 }
 
-/* Validates the edited text by loading it, then writes it. */
+/*
+ * Validates the edited text by loading it, then writes it.  A load error
+ * has a line and column in text that was never written, so the message
+ * names the file and the problem instead.
+ */
 static int edit_commit(struct ctx *ctx, struct edit *e, struct lms_course *after)
 {
 	int err = lms_course_load(after, e->path, e->text.buf, e->text.len,
 				  e->before.id, NULL);
 
-	if (err)
-		return err;
+	if (err) {
+		char msg[sizeof(lms_last_error()->msg)];
+
+		snprintf(msg, sizeof(msg), "%s", lms_last_error()->msg);
+		return lms_error(err, "the change would leave %s invalid: %s",
+				 e->path, msg);
+	}
 	err = check_led_by(ctx, after);
 	if (!err)
 		err = cmd_write(ctx, e->path, &e->text, 0);

@@ -89,15 +89,12 @@ static int render_plain(const char *path)
 int cmd_show_man(const char *page, int section)
 {
 	char *path = find_page(page, section);
-	char sec[4];
 	int err;
 
-	snprintf(sec, sizeof(sec), "%d", section);
-	if (!path) {
-		execlp("man", "man", sec, page, (char *)NULL);
-		return lms_error(LMS_ENOENT, "no manual page %s(%d): is lms "
-				 "installed?", page, section);
-	}
+	if (!path)
+		return lms_error(LMS_ENOENT, "no manual page %s(%d) beside lms "
+				 "or in %s (see make install)", page, section,
+				 LMS_MANDIR);
 	if (isatty(STDOUT_FILENO)) {
 		execlp("mandoc", "mandoc", "-a", path, (char *)NULL);
 		execlp("man", "man", "-l", path, (char *)NULL);

@@ -17,6 +17,7 @@ static int init(struct ctx *ctx, int argc, char **argv)
 	const char *name = "Lærings- og mestringstjenesten";
 	const char *municipality = "0000";
 	const char *dir = ".";
+	struct lms_buf path = LMS_BUF_INIT;
 	int c, err;
 
 	while ((c = cmd_getopt(argc, argv, "", longopts)) != -1) {
@@ -31,12 +32,21 @@ static int init(struct ctx *ctx, int argc, char **argv)
 		return cmd_usage_error("one folder at a time");
 	if (optind < argc)
 		dir = argv[optind];
-	if ((err = lms_init_tree(dir, name, municipality)))
+	/* As with git, -C DIR is where init works; DIR is taken from there. */
+	if (ctx->chdir_arg && dir[0] != '/') {
+		lms_buf_addf(&path, "%s/%s", ctx->chdir_arg, dir);
+		dir = path.buf;
+	}
+	err = lms_init_tree(dir, name, municipality);
+	if (err) {
+		lms_buf_release(&path);
 		return err;
+	}
 	lms_buf_addf(&ctx->out, "initialised an lms tree in %s\n", dir);
 	if (!strcmp(municipality, "0000"))
 		lms_buf_addf(&ctx->out, "set the host municipality's number in "
 			     "%s/lms.yaml\n", dir);
+	lms_buf_release(&path);
 	return 0;
 }
 

@@ -71,9 +71,9 @@ static int global_options(struct ctx *ctx, int argc, char **argv, int *next)
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "-C") && i + 1 < argc) {
-			ctx->root_arg = argv[++i];
+			ctx->root_arg = ctx->chdir_arg = argv[++i];
 		} else if (!strncmp(argv[i], "-C", 2) && argv[i][2]) {
-			ctx->root_arg = argv[i] + 2;
+			ctx->root_arg = ctx->chdir_arg = argv[i] + 2;
 		} else if (!strcmp(argv[i], "--version")) {
 			lms_buf_adds(&ctx->out, "lms " LMS_VERSION "\n");
 			return 1;

@@ -6,6 +6,7 @@
 #include "emit.h"
 #include "error.h"
 #include "utf8.h"
+#include "words.h"
 #include "yedit.h"
 
 static bool is_list(const struct lms_field *f)
@@ -51,31 +52,28 @@ static int format_scalar(const struct lms_field *f, const char *key,
 static int set_list(struct lms_buf *text, const char *path, const char *key,
 		    const struct lms_field *f, const char *value)
 {
-	struct lms_buf *items = NULL;
-	const char **texts = NULL;
-	size_t n = 0, ntexts = 0;
+	struct lms_buf *items;
+	const char **texts;
+	char **words;
+	size_t n;
 	int err = 0;
 
-	for (const char *p = value; *p && !err;) {
-		size_t len = strcspn(p, ",");
-		char *word = lms_strndup(p, len);
-		struct lms_buf *b = lms_array_push(&items, &n, sizeof(*b));
-
-		lms_buf_init(b);
-		err = format_scalar(f, key, word, b);
-		free(word);
-		p += len + (p[len] == ',');
+	lms_words_split(value, &words, &n);
+	items = lms_calloc(n, sizeof(*items));
+	texts = lms_calloc(n, sizeof(*texts));
+	for (size_t i = 0; i < n && !err; i++) {
+		lms_buf_init(&items[i]);
+		err = format_scalar(f, key, words[i], &items[i]);
+		texts[i] = items[i].buf;
 	}
-	for (size_t i = 0; i < n; i++)
-		*(const char **)lms_array_push(&texts, &ntexts, sizeof(char *)) =
-			items[i].buf;
 	if (!err)
 		err = lms_yedit_set_list(text, path, &lms_course_schema, key,
-					 texts, ntexts);
+					 texts, n);
 	for (size_t i = 0; i < n; i++)
 		lms_buf_release(&items[i]);
 	free(items);
 	free(texts);
+	lms_words_free(words, n);
 	return err;
 }
 

@@ -365,17 +365,25 @@ static int unknown_key(struct lms_loader *ld, const struct lms_schema *s,
 }
 
 static int check_required(struct lms_loader *ld, const struct lms_schema *s,
-			  uint64_t seen, struct lms_mark at)
+			  uint64_t valued, struct lms_mark at)
 {
 	for (unsigned i = 0; s->fields[i].key; i++)
-		if ((s->fields[i].flags & LMS_REQUIRED) && !(seen & (1ull << i)))
+		if ((s->fields[i].flags & LMS_REQUIRED) && !(valued & (1ull << i)))
 			return lms_loader_error(ld, at, "%s has no '%s'", s->name,
 						s->fields[i].key);
 	return 0;
 }
 
+/*
+ * Which keys a mapping gave (to refuse a key given twice) and which of
+ * them have a value (a required key with a null value is missing).
+ */
+struct seen {
+	uint64_t given, valued;
+};
+
 static int load_field(struct lms_loader *ld, const struct lms_schema *s,
-		      void *obj, const struct lms_event *key, uint64_t *seen)
+		      void *obj, const struct lms_event *key, struct seen *seen)
 {
 	const struct lms_field *f = lms_schema_field(s, key->value);
 	struct lms_event value;
@@ -394,15 +402,17 @@ static int load_field(struct lms_loader *ld, const struct lms_schema *s,
 		goto out;
 	}
 	bit = 1ull << (f - s->fields);
-	if (*seen & bit) {
+	if (seen->given & bit) {
 		err = lms_loader_error(ld, key->start, "given twice");
 		goto out;
 	}
+	seen->given |= bit;
 	if ((err = lms_yparser_next(&ld->p, &value)))
 		goto out;
-	*seen |= bit;
-	if (!lms_event_is_null(&value))
+	if (!lms_event_is_null(&value)) {
+		seen->valued |= bit;
 		err = load_value(ld, &value, f, (char *)obj + f->offset);
+	}
 out:
 	lms_loader_pop_key(ld);
 	return err;
@@ -411,7 +421,7 @@ out:
 static int load_struct(struct lms_loader *ld, const struct lms_event *ev,
 		       const struct lms_schema *s, void *obj)
 {
-	uint64_t seen = 0;
+	struct seen seen = { 0, 0 };
 	struct lms_event key;
 	int err;
 
@@ -424,7 +434,7 @@ static int load_struct(struct lms_loader *ld, const struct lms_event *ev,
 		if ((err = lms_yparser_next(&ld->p, &key)))
 			return err;
 		if (key.type == LMS_EV_MAP_END)
-			return check_required(ld, s, seen, ev->start);
+			return check_required(ld, s, seen.valued, ev->start);
 		if (key.type != LMS_EV_SCALAR)
 			return lms_loader_error(ld, key.start,
 						"a key must be a single word");
@@ -535,6 +545,22 @@ int lms_load_list_text(const char *path, const char *text, size_t len,
 		*(void **)arrp = NULL;
 		*n = 0;
 	}
+	return err;
+}
+
+int lms_load_custom_text(const char *path, const char *text, size_t len,
+			 lms_doc_loader *load, void *obj)
+{
+	struct lms_loader ld;
+	struct lms_event root;
+	int err;
+
+	err = open_document(&ld, path, text, len, NULL, &root);
+	if (!err)
+		err = load(&ld, &root, obj);
+	if (!err)
+		err = finish_document(&ld);
+	close_document(&ld);
 	return err;
 }
 

@@ -9,6 +9,7 @@
 #include "error.h"
 #include "id.h"
 #include "person.h"
+#include "strset.h"
 
 #define P struct lms_person
 static const struct lms_field fields[] = {
@@ -33,15 +34,15 @@ int lms_register_load(struct lms_register *out, const char *path,
 {
 	int err = lms_load_list_text(path, text, len, &lms_person_schema,
 				     &out->v, &out->n, NULL);
+	struct lms_strset seen;
 
+	lms_strset_init(&seen);
 	for (size_t i = 0; !err && i < out->n; i++)
-		for (size_t j = 0; !err && j < i; j++)
-			if (!strcmp(out->v[i].id, out->v[j].id))
-				err = lms_error_at(LMS_EDATA, path,
-						   out->v[i].mark.line,
-						   out->v[i].mark.col,
-						   "person '%s' is listed twice",
-						   out->v[i].id);
+		if (!lms_strset_add(&seen, out->v[i].id, NULL))
+			err = lms_error_at(LMS_EDATA, path, out->v[i].mark.line,
+					   out->v[i].mark.col, "person '%s' is "
+					   "listed twice", out->v[i].id);
+	lms_strset_release(&seen);
 	if (err)
 		lms_register_release(out);
 	return err;

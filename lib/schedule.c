@@ -6,14 +6,11 @@
 #include "error.h"
 #include "schedule.h"
 
-static bool skipped(const struct lms_schedule *s, int32_t date, bool *used)
+static bool skipped(const struct lms_schedule *s, int32_t date)
 {
-	for (size_t i = 0; i < s->nskip; i++) {
-		if (s->skip[i] == date) {
-			used[i] = true;
+	for (size_t i = 0; i < s->nskip; i++)
+		if (s->skip[i] == date)
 			return true;
-		}
-	}
 	return false;
 }
 
@@ -30,15 +27,22 @@ static int check(const struct lms_schedule *s)
 	return 0;
 }
 
-/* Names the first skip date that is not a session day: a likely typo. */
-static int check_skips(const struct lms_schedule *s, const bool *used)
+/*
+ * Names the first skip date on a weekday without sessions, or before the
+ * start or after the end date: a likely typo.  A skip after the last
+ * session of a counted schedule is fine (a list of the term's holidays).
+ */
+static int check_skips(const struct lms_schedule *s, unsigned days)
 {
 	char text[11];
 
 	for (size_t i = 0; i < s->nskip; i++) {
-		if (used[i])
+		int32_t d = s->skip[i];
+
+		if ((days & (1u << lms_date_weekday(d))) && d >= s->start &&
+		    (s->until == LMS_DATE_NONE || d <= s->until))
 			continue;
-		lms_date_format(s->skip[i], text);
+		lms_date_format(d, text);
 		return lms_error(LMS_EUSAGE, "skip date %s is not a day of "
 				 "this schedule", text);
 	}
@@ -48,14 +52,12 @@ static int check_skips(const struct lms_schedule *s, const bool *used)
 int lms_schedule_dates(const struct lms_schedule *s, int32_t **out, size_t *n)
 {
 	unsigned days = s->days ? s->days : 1u << lms_date_weekday(s->start);
-	bool *used;
 	int err;
 
 	*out = NULL;
 	*n = 0;
-	if ((err = check(s)))
+	if ((err = check(s)) || (err = check_skips(s, days)))
 		return err;
-	used = lms_calloc(s->nskip, sizeof(*used));
 	for (int32_t d = s->start;; d++) {
 		if (s->count ? *n == (size_t)s->count : d > s->until)
 			break;
@@ -64,15 +66,12 @@ int lms_schedule_dates(const struct lms_schedule *s, int32_t **out, size_t *n)
 					LMS_SCHEDULE_MAX);
 			break;
 		}
-		if (!(days & (1u << lms_date_weekday(d))) || skipped(s, d, used))
+		if (!(days & (1u << lms_date_weekday(d))) || skipped(s, d))
 			continue;
 		*(int32_t *)lms_array_push(out, n, sizeof(**out)) = d;
 	}
 	if (!err && !*n)
 		err = lms_error(LMS_EUSAGE, "no session day falls in that period");
-	if (!err)
-		err = check_skips(s, used);
-	free(used);
 	if (err) {
 		free(*out);
 		*out = NULL;

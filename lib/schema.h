@@ -164,6 +164,16 @@ int lms_load_list_text(const char *path, const char *text, size_t len,
 int lms_value_parse(const struct lms_field *f, const char *s, void *field,
 		    struct lms_buf *why);
 
+/*
+ * Loads a document whose shape no schema describes (attendance, keyed by
+ * dates): load gets the root event (LMS_EV_END for an empty file) and
+ * reads the rest through the loader.  It cleans up obj itself on failure.
+ */
+typedef int lms_doc_loader(struct lms_loader *ld, const struct lms_event *root,
+			   void *obj);
+int lms_load_custom_text(const char *path, const char *text, size_t len,
+			 lms_doc_loader *load, void *obj);
+
 /* The loader as custom handlers see it. */
 struct lms_yparser *lms_loader_parser(struct lms_loader *ld);
 /* Records an error at a mark, naming the current key path. */

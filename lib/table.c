@@ -190,7 +190,9 @@ static void render_yaml(const struct lms_table *t, struct lms_buf *out)
 
 			lms_buf_adds(out, c ? "  " : "- ");
 			lms_buf_addf(out, "%s: ", t->cols[c]);
-			if (number)
+			if ((t->numeric >> c) & 1 && !*cell)
+				lms_buf_adds(out, "null");
+			else if (number)
 				lms_buf_adds(out, cell);
 			else
 				lms_yaml_scalar(out, cell, 0);

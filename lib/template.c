@@ -59,6 +59,9 @@ static int check(const struct lms_template *t, const char *path,
 	if (!t->nsessions)
 		return lms_error_at(LMS_EDATA, path, t->mark.line, t->mark.col,
 				    "template has no sessions");
+	if (t->capacity != LMS_UNSET && t->capacity < 0)
+		return lms_error_at(LMS_EDATA, path, t->mark.line, t->mark.col,
+				    "capacity: must not be negative");
 	for (size_t i = 0; i < t->nsessions; i++) {
 		const struct lms_template_session *s = &t->sessions[i];
 

@@ -570,7 +570,16 @@ static void remove_key(struct lms_buf *text, const struct span *map, size_t i)
 	struct lms_buf none = LMS_BUF_INIT;
 	size_t from, to;
 
-	if (!map->flow) {
+	if (!map->flow && line_start(text, key->start) != key->start &&
+	    strspn(text->buf + line_start(text, key->start), " -") ==
+	    key->start - line_start(text, key->start)) {
+		/* The first key of a list item shares its line with the "- ":
+		 * the next key moves up to that line, or the item empties. */
+		from = key->start;
+		to = i + 1 < map->nkids ? map->kids[i + 1].start : value->end;
+		if (i + 1 >= map->nkids)
+			lms_buf_adds(&none, "{}");
+	} else if (!map->flow) {
 		from = line_start(text, key->start);
 		to = line_after(text, value->end);
 	} else if (i + 1 < map->nkids) {
@@ -581,6 +590,7 @@ static void remove_key(struct lms_buf *text, const struct span *map, size_t i)
 		to = value->end;
 	}
 	splice(text, from, to, &none);
+	lms_buf_release(&none);
 }
 
 /* Removes an item from a list; the last one leaves "[]". */

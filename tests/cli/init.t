@@ -79,4 +79,21 @@ touch blocker
 lms init blocker/x
 is_rc 73 "init cannot create a tree under a file"
 
+mkdir place
+lms -C place init sub --municipality 1806
+is_rc 0 "-C names where init works"
+[ -f place/sub/lms.yaml ]
+report $? "DIR is taken from there"
+
+mkdir mine && printf 'build/\n' >mine/.gitignore
+lms init mine --municipality 1806
+[ "$(cat mine/.gitignore)" = "$(printf 'build/\npeople/participants.yaml')" ]
+report $? "an existing .gitignore keeps its lines and gains the register"
+
+mkdir -p shared/people && printf '' >shared/people/participants.yaml
+chmod 644 shared/people/participants.yaml
+lms init shared --municipality 1806
+[ "$(stat -c %a shared/people/participants.yaml)" = 600 ]
+report $? "an existing register is made private"
+
 done_testing

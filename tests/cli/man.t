@@ -4,6 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 MAN=$(cd "$(dirname "$0")/../../man" && pwd)
+use_tree basic
 
 # The SYNOPSIS entries of a page, one per line, whitespace squeezed.
 synopsis() {
@@ -28,7 +29,8 @@ commands=$("$LMS" help | sed -n 's/^   \([a-z][a-z]*\)  .*/\1/p')
 report $? "lms help lists the commands"
 
 for c in $commands; do
-	verbs=$("$LMS" "$c" 2>&1 | sed -n "s/^lms: 'lms $c' needs one of: //p" |
+	verbs=$("$LMS" "$c" --no-such-option 2>&1 |
+		sed -n "s/^lms: 'lms $c' needs one of: //p" |
 		tr -d ',')
 	page=lms-$c.1
 	[ "$c" = help ] && page=lms.1

@@ -146,6 +146,8 @@ static void every_error_has_its_place(void **state)
 		{ "id: x\ntitle: T\nsessions:\n  - theme: x\n", 4, 5,
 		  "sessions.1: session has no 'date'" },
 		{ "id: x\ntitle: T\ntitle: U\n", 3, 1, "title: given twice" },
+		{ "id: ~\ntitle: T\n", 1, 1, "course has no 'id'" },
+		{ "id: x\ntitle:\n", 1, 1, "course has no 'title'" },
 		{ "id: x\ntitle: T\nsessions: 3\n", 3, 11,
 		  "sessions: expected a list of sessions" },
 		{ "id: x\ntitle: {a: b}\n", 2, 8,

@@ -195,6 +195,15 @@ static void removes_items_and_keys(void **state)
 	reset_text();
 	assert_int_equal(lms_yedit_remove(&text, "c", NULL, "sessions.2.end"), 0);
 	check(", end: \"14:00\"}", "}");
+	/* The first key of a block list item: the next key takes its place. */
+	reset_text();
+	assert_int_equal(lms_yedit_remove(&text, "c", NULL, "sessions.1.date"), 0);
+	check("  - date: 2026-09-07\n    start:", "  - start:");
+	reset_text();
+	assert_int_equal(lms_yedit_remove(&text, "c", NULL, "facilitators.1.id"),
+			 0);
+	check("- id: ola-hansen      # leder praktisk del\n  phases:",
+	      "- phases:");
 }
 
 static void new_keys_follow_the_schema_order(void **state)

@@ -1,0 +1,52 @@
+#ifndef LMS_ENROLMENT_H
+#define LMS_ENROLMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "schema.h"
+
+enum lms_role { LMS_PARTICIPANT = 1, LMS_RELATIVE };
+enum lms_enrolment_status {
+	LMS_ENROLLED = 1, LMS_WAITLISTED, LMS_WITHDRAWN, LMS_COMPLETED,
+	LMS_NOT_COMPLETED
+};
+enum lms_referral { LMS_SELF = 1, LMS_GP, LMS_SPECIALIST, LMS_OTHER };
+
+extern const char *const lms_role_names[];
+extern const char *const lms_enrolment_status_names[];
+extern const char *const lms_referral_names[];
+
+/* One person's place on one course: courses/<id>/enrolments.yaml. */
+struct lms_enrolment {
+	struct lms_mark mark;
+	char *person;
+	int role;
+	int status;
+	int32_t requested;
+	int referral;
+	char *municipality;
+	char *relative_of;
+	char *follow_up;
+	struct lms_extras extras;
+};
+
+/* All of a course's enrolments, in request order: the order of the file,
+ * which is the order of the waiting list. */
+struct lms_enrolments {
+	struct lms_enrolment *v;
+	size_t n;
+};
+
+extern const struct lms_schema lms_enrolment_schema;
+
+int lms_enrolments_load(struct lms_enrolments *out, const char *path,
+			const char *text, size_t len);
+void lms_enrolments_release(struct lms_enrolments *e);
+void lms_enrolments_emit(struct lms_buf *out, const struct lms_enrolments *e);
+struct lms_enrolment *lms_enrolments_find(const struct lms_enrolments *e,
+					  const char *person);
+/* Enrolled people (the places taken). */
+size_t lms_enrolments_count(const struct lms_enrolments *e, int status);
+
+#endif
