@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "../lib/buf.h"
@@ -40,6 +41,7 @@ struct ctx {
 	const char *root_arg;		/* -C DIR, or $LMS_DIR */
 	const char *chdir_arg;		/* -C DIR only: where init works */
 	int lock_timeout_ms;
+	int32_t today;			/* $LMS_TODAY, or the clock's */
 	struct lms_tree tree;
 	bool tree_open;
 	struct lms_lock lock;
@@ -80,6 +82,24 @@ extern const struct cmd *const cmd_table[];
 
 extern const struct cmd cmd_init;
 extern const struct cmd cmd_course;
+extern const struct cmd cmd_person;
+extern const struct cmd cmd_purge;
+extern const struct cmd cmd_facilitator;
+extern const struct cmd cmd_enrol;
+extern const struct cmd cmd_withdraw;
+extern const struct cmd cmd_attend;
+extern const struct cmd cmd_roster;
+extern const struct cmd cmd_followup;
 extern const struct cmd cmd_help;
+
+/* Parses a comma-separated list of names (phases, target groups ...)
+ * into bits, for option; LMS_EUSAGE names the choices. */
+int cmd_parse_words(const char *option, const char *value,
+		    const char *const *names, unsigned *out);
+/* Parses one enumeration value, for option. */
+int cmd_parse_enum(const char *option, const char *value,
+		   const char *const *names, int *out);
+/* LMS_EUSAGE if arguments are left after the options and operands. */
+int cmd_no_args_left(int argc, char **argv);
 
 #endif

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include "../lib/date.h"
+#include "../lib/schema.h"
+#include "../lib/words.h"
 #include "cmd.h"
 
 void cmd_print_usage(FILE *f, const struct cmd *c)
@@ -67,6 +69,47 @@ int cmd_parse_date(const char *name, const char *s, int32_t *out)
 	if (!lms_date_parse(s, out))
 		return cmd_usage_error("%s: '%s' is not a date (YYYY-MM-DD)",
 				       name, s);
+	return 0;
+}
+
+int cmd_parse_words(const char *option, const char *value,
+		    const char *const *names, unsigned *out)
+{
+	struct lms_field f = { option, LMS_T_FLAGS, 0, LMS_NO_OFFSET, names, 0 };
+	struct lms_buf why = LMS_BUF_INIT;
+	char **words;
+	size_t n;
+	int err = 0;
+
+	*out = 0;
+	lms_words_split(value, &words, &n);
+	for (size_t i = 0; i < n && !err; i++)
+		if (lms_value_parse(&f, words[i], out, &why))
+			err = cmd_usage_error("%s: %s", option, why.buf);
+	if (!err && !*out)
+		err = cmd_usage_error("%s: give at least one value", option);
+	lms_words_free(words, n);
+	lms_buf_release(&why);
+	return err;
+}
+
+int cmd_parse_enum(const char *option, const char *value,
+		   const char *const *names, int *out)
+{
+	struct lms_field f = { option, LMS_T_ENUM, 0, LMS_NO_OFFSET, names, 0 };
+	struct lms_buf why = LMS_BUF_INIT;
+	int err = 0;
+
+	if (lms_value_parse(&f, value, out, &why))
+		err = cmd_usage_error("%s: %s", option, why.buf);
+	lms_buf_release(&why);
+	return err;
+}
+
+int cmd_no_args_left(int argc, char **argv)
+{
+	if (optind < argc)
+		return cmd_usage_error("unexpected argument '%s'", argv[optind]);
 	return 0;
 }
 

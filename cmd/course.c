@@ -5,32 +5,14 @@
 #include "../lib/courseedit.h"
 #include "../lib/date.h"
 #include "../lib/emit.h"
+#include "../lib/enrol.h"
 #include "../lib/id.h"
 #include "../lib/plan.h"
 #include "../lib/utf8.h"
+#include "../lib/words.h"
 #include "cmd.h"
 
 /* Option parsing shared by the verbs */
-
-static int parse_words(const char *option, const char *value,
-		       const char *const *names, unsigned *out)
-{
-	struct lms_field f = { option, LMS_T_FLAGS, 0, LMS_NO_OFFSET, names, 0 };
-	struct lms_buf why = LMS_BUF_INIT;
-	char *copy = lms_strdup(value), *save = NULL;
-	int err = 0;
-
-	*out = 0;
-	for (char *w = strtok_r(copy, ",", &save); w && !err;
-	     w = strtok_r(NULL, ",", &save))
-		if (lms_value_parse(&f, w, out, &why))
-			err = cmd_usage_error("%s: %s", option, why.buf);
-	if (!err && !*out)
-		err = cmd_usage_error("%s: give at least one value", option);
-	free(copy);
-	lms_buf_release(&why);
-	return err;
-}
 
 static int parse_time_range(const char *s, int *start, int *end)
 {
@@ -49,14 +31,15 @@ static int parse_time_range(const char *s, int *start, int *end)
 
 static int parse_skips(const char *s, int32_t **out, size_t *n)
 {
-	char *copy = lms_strdup(s), *save = NULL;
+	char **words;
+	size_t nwords;
 	int err = 0;
 
-	for (char *w = strtok_r(copy, ",", &save); w && !err;
-	     w = strtok_r(NULL, ",", &save))
-		err = cmd_parse_date("--skip", w,
+	lms_words_split(s, &words, &nwords);
+	for (size_t i = 0; i < nwords && !err; i++)
+		err = cmd_parse_date("--skip", words[i],
 				     lms_array_push(out, n, sizeof(**out)));
-	free(copy);
+	lms_words_free(words, nwords);
 	return err;
 }
 
@@ -84,7 +67,7 @@ static int parse_facilitator(const char *arg, struct lms_plan_facilitator *out)
 	out->id = id;
 	out->phases = 0;
 	if (!err && colon)
-		err = parse_words("--facilitator", colon + 1, lms_phase_names,
+		err = cmd_parse_words("--facilitator", colon + 1, lms_phase_names,
 				  &out->phases);
 	return err;
 }
@@ -145,7 +128,7 @@ static int new_options(int argc, char **argv, struct new_args *a)
 		case 'k': err = parse_skips(optarg, &a->skip, &a->nskip); break;
 		case 'p': p->place = optarg; break;
 		case 'c': err = cmd_parse_int("--capacity", optarg, 0, 10000, &p->capacity); break;
-		case 'g': err = parse_words("--target-group", optarg, lms_target_group_names, &p->target_groups); break;
+		case 'g': err = cmd_parse_words("--target-group", optarg, lms_target_group_names, &p->target_groups); break;
 		case 'f': err = parse_facilitator(optarg, lms_array_push(&a->facs, &a->nfacs, sizeof(*a->facs))); break;
 		default: err = LMS_EUSAGE; break;
 		}
@@ -403,9 +386,6 @@ static int course_list(struct ctx *ctx, int argc, char **argv)
 		{ "format", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct lms_field status_field = { "status", LMS_T_ENUM, 0, LMS_NO_OFFSET,
-					  lms_status_names, 0 };
-	struct lms_buf why = LMS_BUF_INIT;
 	int32_t from = LMS_DATE_NONE, to = LMS_DATE_NONE;
 	enum lms_format fmt = LMS_FMT_TEXT;
 	struct course_row *rows = NULL;
@@ -414,19 +394,15 @@ static int course_list(struct ctx *ctx, int argc, char **argv)
 
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
 		switch (c) {
-		case 's':
-			if (lms_value_parse(&status_field, optarg, &status, &why))
-				err = cmd_usage_error("--status: %s", why.buf);
-			break;
+		case 's': err = cmd_parse_enum("--status", optarg, lms_status_names, &status); break;
 		case 'f': err = cmd_parse_date("--from", optarg, &from); break;
 		case 't': err = cmd_parse_date("--to", optarg, &to); break;
 		case 'F': err = lms_format_parse(optarg, LMS_FMT_LISTING, &fmt); break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
-	lms_buf_release(&why);
-	if (!err && optind < argc)
-		err = cmd_usage_error("unexpected argument '%s'", argv[optind]);
+	if (!err)
+		err = cmd_no_args_left(argc, argv);
 	if (!err)
 		err = load_rows(ctx, status, from, to, &rows, &n);
 	if (!err)
@@ -708,6 +684,41 @@ static void describe_change(struct lms_buf *out, const struct edit *e,
 	lms_buf_release(&now);
 }
 
+static void say_moved(const struct lms_enrolment *r, void *arg)
+{
+	lms_buf_addf(arg, "%s moved up from the waiting list: enrolled\n",
+		     r->person);
+}
+
+/* More places (or places at all) go to the waiting list at once. */
+static int promote_waiting(struct ctx *ctx, const struct lms_course *c)
+{
+	struct lms_enrolments e;
+	struct lms_roll roll;
+	struct lms_buf text = LMS_BUF_INIT, said = LMS_BUF_INIT;
+	char *path;
+	int err = lms_tree_load_enrolments(&ctx->tree, c->id, &e);
+
+	if (err)
+		return err;
+	lms_roll_init(&roll, c, &e);
+	if (c->status != LMS_COURSE_CANCELLED &&
+	    c->status != LMS_COURSE_COMPLETED &&
+	    lms_roll_promote(&roll, say_moved, &said)) {
+		lms_enrolments_emit(&text, &e);
+		path = lms_tree_path(&ctx->tree, "courses/%s/enrolments.yaml",
+				     c->id);
+		if (!(err = cmd_write(ctx, path, &text, 0)))
+			lms_buf_add(&ctx->out, said.buf, said.len);
+		free(path);
+	}
+	lms_roll_release(&roll);
+	lms_enrolments_release(&e);
+	lms_buf_release(&text);
+	lms_buf_release(&said);
+	return err;
+}
+
 static int course_set(struct ctx *ctx, int argc, char **argv)
 {
 	struct lms_course after;
@@ -738,6 +749,7 @@ static int course_set(struct ctx *ctx, int argc, char **argv)
 			describe_change(&ctx->out, &e, &after, key);
 			free(key);
 		}
+		err = promote_waiting(ctx, &after);
 		lms_course_release(&after);
 	}
 	edit_close(&e);
@@ -790,7 +802,7 @@ static int course_assign(struct ctx *ctx, int argc, char **argv)
 	int c, err = 0;
 
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
-		err = c == 'p' ? parse_words("--phases", optarg,
+		err = c == 'p' ? cmd_parse_words("--phases", optarg,
 					     lms_phase_names, &phases) :
 		      LMS_EUSAGE;
 	if (!err && argc - optind != 2)
@@ -851,6 +863,165 @@ static const struct cmd course_unassign_cmd = {
 	"remove a facilitator from a course", "lms-course", NULL
 };
 
+/* lms course close */
+
+struct follow_up {
+	char *person;
+	const char *what;
+};
+
+static int parse_follow_up(const char *arg, struct follow_up *out)
+{
+	const char *eq = strchr(arg, '=');
+	int err;
+
+	if (!eq || !eq[1] || !lms_text_is_line(eq + 1))
+		return cmd_usage_error("--follow-up: '%s' is not PERSON=WHAT", arg);
+	out->person = lms_strndup(arg, (size_t)(eq - arg));
+	out->what = eq + 1;
+	if ((err = lms_id_check("person", out->person)))
+		return err;
+	return 0;
+}
+
+static int apply_follow_ups(const struct lms_course *c, struct lms_enrolments *e,
+			    const struct follow_up *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct lms_enrolment *r = lms_enrolments_find(e, v[i].person);
+
+		if (!r || r->status == LMS_WAITLISTED || r->status == LMS_WITHDRAWN)
+			return lms_error(LMS_ENOENT, "%s is not on course '%s'",
+					 v[i].person, c->id);
+		free(r->follow_up);
+		r->follow_up = lms_strdup(v[i].what);
+	}
+	return 0;
+}
+
+/* Held sessions without any record are counted as missed: say so. */
+static void warn_unrecorded(struct ctx *ctx, const struct lms_course *c,
+			    const struct lms_attendance *a)
+{
+	for (size_t i = 0; i < c->nsessions; i++) {
+		char date[11];
+
+		if (c->sessions[i].date > ctx->today ||
+		    lms_attendance_find(a, c->sessions[i].date))
+			continue;
+		lms_date_format(c->sessions[i].date, date);
+		fprintf(stderr, "lms: warning: no attendance was recorded on %s; "
+			"it counts as missed\n", date);
+	}
+}
+
+static void close_report(struct lms_buf *out, const struct lms_enrolments *e,
+			 const size_t *attended, const size_t *held)
+{
+	size_t done = 0, not_done = 0;
+
+	for (size_t i = 0; i < e->n; i++) {
+		const struct lms_enrolment *r = &e->v[i];
+
+		if (r->status != LMS_COMPLETED && r->status != LMS_NOT_COMPLETED)
+			continue;
+		lms_buf_addf(out, "%s %s (%zu of %zu sessions)%s%s\n", r->person,
+			     lms_enrolment_status_names[r->status], attended[i],
+			     held[i], r->follow_up ? ", follow-up: " : "",
+			     r->follow_up ? r->follow_up : "");
+		done += r->status == LMS_COMPLETED;
+		not_done += r->status == LMS_NOT_COMPLETED;
+	}
+	lms_buf_addf(out, "%zu completed, %zu not completed\n", done, not_done);
+}
+
+static int close_course(struct ctx *ctx, struct edit *ed,
+			struct lms_enrolments *e, struct lms_attendance *a,
+			const struct follow_up *fu, size_t nfu)
+{
+	const struct lms_course *c = &ed->before;
+	size_t *attended = lms_calloc(e->n, sizeof(size_t));
+	size_t *held = lms_calloc(e->n, sizeof(size_t));
+	struct lms_buf text = LMS_BUF_INIT;
+	struct lms_course after;
+	char *path;
+	int err = 0;
+
+	if (c->status == LMS_COURSE_CANCELLED)
+		err = lms_error(LMS_EREFUSED, "course '%s' is cancelled", c->id);
+	else if (!lms_course_sessions_held(c, ctx->today))
+		err = lms_error(LMS_EREFUSED, "course '%s' has held no session "
+				"yet", c->id);
+	if (!err) {
+		lms_close_enrolments(c, e, a, ctx->tree.service.completion,
+				     ctx->today, attended, held);
+		err = apply_follow_ups(c, e, fu, nfu);
+	}
+	if (!err)
+		err = lms_course_set(&ed->text, ed->path, "status", "completed");
+	if (!err && !(err = edit_commit(ctx, ed, &after))) {
+		lms_course_release(&after);
+		lms_enrolments_emit(&text, e);
+		path = lms_tree_path(&ctx->tree, "courses/%s/enrolments.yaml",
+				     c->id);
+		if (!(err = cmd_write(ctx, path, &text, 0))) {
+			warn_unrecorded(ctx, c, a);
+			close_report(&ctx->out, e, attended, held);
+		}
+		free(path);
+	}
+	lms_buf_release(&text);
+	free(attended);
+	free(held);
+	return err;
+}
+
+static const char *const close_usage[] = {
+	"lms course close ID [--follow-up PERSON=WHAT]...", NULL
+};
+
+static int course_close(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "follow-up", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct follow_up *fu = NULL;
+	struct lms_enrolments e;
+	struct lms_attendance a;
+	struct edit ed;
+	size_t nfu = 0;
+	int c, err = 0;
+
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
+		err = c == 'f' ? parse_follow_up(optarg, lms_array_push(&fu, &nfu,
+									sizeof(*fu))) :
+		      LMS_EUSAGE;
+	if (!err && argc - optind != 1)
+		err = cmd_usage_error("give one course id");
+	if (!err && !(err = edit_open(ctx, argv[optind], &ed))) {
+		if (!(err = lms_tree_load_enrolments(&ctx->tree, ed.before.id, &e))) {
+			if (!(err = lms_tree_load_attendance(&ctx->tree,
+							     ed.before.id, &a))) {
+				err = close_course(ctx, &ed, &e, &a, fu, nfu);
+				lms_attendance_release(&a);
+			}
+			lms_enrolments_release(&e);
+		}
+		edit_close(&ed);
+	}
+	for (size_t i = 0; i < nfu; i++)
+		free(fu[i].person);
+	free(fu);
+	return err;
+}
+
+static const struct cmd course_close_cmd = {
+	"close", course_close, CMD_TREE | CMD_LOCK, close_usage,
+	"close a course: who completed it, and their follow-up", "lms-course",
+	NULL
+};
+
 static const struct cmd *const verbs[] = {
 	&course_new_cmd,
 	&course_list_cmd,
@@ -858,11 +1029,13 @@ static const struct cmd *const verbs[] = {
 	&course_set_cmd,
 	&course_assign_cmd,
 	&course_unassign_cmd,
+	&course_close_cmd,
 	NULL
 };
 
 static const char *const usage[] = {
-	"lms course new | list | show | set | assign | unassign ...", NULL
+	"lms course new | list | show | set | assign | unassign | close ...",
+	NULL
 };
 
 const struct cmd cmd_course = {

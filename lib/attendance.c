@@ -197,6 +197,15 @@ void lms_attendance_emit(struct lms_buf *out, const struct lms_attendance *a)
 	}
 }
 
+const struct lms_session_attendance *lms_attendance_find(
+	const struct lms_attendance *a, int32_t date)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (a->v[i].date == date)
+			return &a->v[i];
+	return NULL;
+}
+
 struct lms_session_attendance *lms_attendance_session(struct lms_attendance *a,
 						      int32_t date, int create)
 {

@@ -36,6 +36,9 @@ int lms_attendance_load(struct lms_attendance *out, const char *path,
 void lms_attendance_release(struct lms_attendance *a);
 void lms_attendance_emit(struct lms_buf *out, const struct lms_attendance *a);
 
+/* The record of a date, or NULL. */
+const struct lms_session_attendance *lms_attendance_find(
+	const struct lms_attendance *a, int32_t date);
 /* The record of a date, created (empty) if missing when create is set. */
 struct lms_session_attendance *lms_attendance_session(struct lms_attendance *a,
 						      int32_t date, int create);

@@ -98,7 +98,7 @@ int lms_course_load(struct lms_course *out, const char *path, const char *text,
 	if (err)
 		return err;
 	if (out->status == 0)
-		out->status = LMS_PLANNED;
+		out->status = LMS_COURSE_PLANNED;
 	if (out->waitlist == LMS_UNSET)
 		out->waitlist = 1;
 	if ((err = check(out, path, folder)))
@@ -168,4 +168,47 @@ const char *lms_session_place(const struct lms_course *c, size_t i)
 	if (c->sessions[i].place)
 		return c->sessions[i].place;
 	return c->place ? c->place : "";
+}
+
+int lms_course_find_session(const struct lms_course *c, const char *arg,
+			    size_t *index, size_t *number)
+{
+	size_t *order = lms_course_session_order(c);
+	size_t n = 0, k = 0;
+	int32_t date;
+	int err = 0;
+
+	if (lms_date_parse(arg, &date)) {
+		while (k < c->nsessions && c->sessions[order[k]].date != date)
+			k++;
+		if (k == c->nsessions)
+			err = lms_error(LMS_ENOENT, "course '%s' has no session "
+					"on %s", c->id, arg);
+	} else if (strspn(arg, "0123456789") == strlen(arg) && *arg &&
+		   strlen(arg) < 6) {
+		n = (size_t)atoi(arg);
+		if (n < 1 || n > c->nsessions)
+			err = lms_error(LMS_ENOENT, "course '%s' has no session "
+					"%s (it has %zu)", c->id, arg,
+					c->nsessions);
+		k = n - 1;
+	} else {
+		err = lms_error(LMS_EUSAGE, "'%s' is not a session: give its "
+				"number or its date", arg);
+	}
+	if (!err) {
+		*index = order[k];
+		*number = k + 1;
+	}
+	free(order);
+	return err;
+}
+
+size_t lms_course_sessions_held(const struct lms_course *c, int32_t day)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->nsessions; i++)
+		n += c->sessions[i].date <= day;
+	return n;
 }

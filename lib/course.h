@@ -7,7 +7,8 @@
 #include "schema.h"
 
 enum lms_course_status {
-	LMS_PLANNED = 1, LMS_OPEN, LMS_RUNNING, LMS_COMPLETED, LMS_CANCELLED
+	LMS_COURSE_PLANNED = 1, LMS_COURSE_OPEN, LMS_COURSE_RUNNING,
+	LMS_COURSE_COMPLETED, LMS_COURSE_CANCELLED
 };
 
 /* Target groups and phases are bit sets (bit i for names[i]). */
@@ -84,6 +85,16 @@ size_t *lms_course_session_order(const struct lms_course *c);
 /* First and last session date, LMS_DATE_NONE without sessions. */
 int32_t lms_course_first_date(const struct lms_course *c);
 int32_t lms_course_last_date(const struct lms_course *c);
+/*
+ * The session that SESSION names on a command line: a number counting in
+ * date order from 1, or a date.  *index is its place in c->sessions and
+ * *number its number in date order.
+ */
+int lms_course_find_session(const struct lms_course *c, const char *arg,
+			    size_t *index, size_t *number);
+/* How many sessions took place up to and including day. */
+size_t lms_course_sessions_held(const struct lms_course *c, int32_t day);
+
 /* The place of session i: its own, else the course's, else "". */
 const char *lms_session_place(const struct lms_course *c, size_t i);
 

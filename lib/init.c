@@ -1,5 +1,4 @@
 #include <errno.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
@@ -22,20 +21,6 @@ static char *join(const char *dir, const char *rel)
 
 	sprintf(p, "%s/%s", dir, rel);
 	return p;
-}
-
-/* True if text has a line that is exactly line. */
-static bool has_line(const char *text, const char *line)
-{
-	size_t len = strlen(line);
-
-	for (const char *p = text; p; p = strchr(p, '\n')) {
-		if (*p == '\n')
-			p++;
-		if (!strncmp(p, line, len) && (p[len] == '\n' || !p[len]))
-			return true;
-	}
-	return false;
 }
 
 /* lms.yaml with the name and municipality filled in. */
@@ -84,23 +69,13 @@ static int write_new(const char *dir, const char *rel, const char *text,
  */
 static int keep_private(const char *dir)
 {
-	char *ignore = join(dir, ".gitignore");
 	char *reg = join(dir, LMS_PARTICIPANTS_FILE);
-	struct lms_buf text = LMS_BUF_INIT;
-	int err = lms_read_file(ignore, 1u << 20, &text);
+	int err = lms_keep_register_ignored(dir);
 
-	if (!err && !has_line(text.buf, LMS_PARTICIPANTS_FILE)) {
-		if (text.len && text.buf[text.len - 1] != '\n')
-			lms_buf_addch(&text, '\n');
-		lms_buf_adds(&text, LMS_PARTICIPANTS_FILE "\n");
-		err = lms_write_atomic(ignore, text.buf, text.len, 0);
-	}
 	if (!err && chmod(reg, 0600) < 0)
 		err = lms_error(LMS_EIO, "cannot make '%s' private: %s", reg,
 				strerror(errno));
-	lms_buf_release(&text);
 	free(reg);
-	free(ignore);
 	return err;
 }
 

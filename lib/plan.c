@@ -92,7 +92,7 @@ int lms_plan_course(const struct lms_plan *p, struct lms_course *out)
 	lms_schema_init(&lms_course_schema, out);
 	out->id = lms_strdup(p->id);
 	out->title = lms_strdup(p->title);
-	out->status = LMS_PLANNED;
+	out->status = LMS_COURSE_PLANNED;
 	if (p->template)
 		from_template(p->template, out);
 	if (p->place) {

@@ -1,5 +1,6 @@
 #include <dirent.h>
 #include <stdbool.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -234,5 +235,145 @@ int lms_tree_load_template(struct lms_tree *t, const char *id,
 		err = lms_template_load(out, path, t->text.buf, t->text.len, id,
 					diags);
 	free(path);
+	return err;
+}
+
+/* A course's file that lms writes; NULL text for a missing file. */
+static int read_course_file(struct lms_tree *t, const char *course,
+			    const char *name, char **path)
+{
+	int err;
+
+	*path = lms_tree_path(t, "courses/%s/%s", course, name);
+	err = lms_tree_read(t, *path);
+	if (err == LMS_ENOENT) {
+		lms_buf_reset(&t->text);
+		err = 0;
+	}
+	return err;
+}
+
+int lms_tree_load_enrolments(struct lms_tree *t, const char *course,
+			     struct lms_enrolments *out)
+{
+	char *path;
+	int err = read_course_file(t, course, "enrolments.yaml", &path);
+
+	memset(out, 0, sizeof(*out));
+	if (!err)
+		err = lms_enrolments_load(out, path, t->text.buf, t->text.len);
+	free(path);
+	return err;
+}
+
+int lms_tree_load_attendance(struct lms_tree *t, const char *course,
+			     struct lms_attendance *out)
+{
+	char *path;
+	int err = read_course_file(t, course, "attendance.yaml", &path);
+
+	memset(out, 0, sizeof(*out));
+	if (!err)
+		err = lms_attendance_load(out, path, t->text.buf, t->text.len);
+	free(path);
+	return err;
+}
+
+int lms_tree_load_register(struct lms_tree *t, struct lms_register *out)
+{
+	char *path = lms_tree_path(t, LMS_PARTICIPANTS_FILE);
+	struct stat st;
+	int err = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (stat(path, &st) == 0 && (st.st_mode & 077))
+		err = lms_error(LMS_EREFUSED, "'%s' can be read by others (mode "
+				"%03o): it holds names and contacts; make it "
+				"private with: chmod 600 %s", path,
+				(unsigned)(st.st_mode & 0777), path);
+	if (!err)
+		err = lms_tree_read(t, path);
+	if (err == LMS_ENOENT) {
+		lms_buf_reset(&t->text);
+		err = 0;
+	}
+	if (!err)
+		err = lms_register_load(out, path, t->text.buf, t->text.len);
+	free(path);
+	return err;
+}
+
+/* True if text has a line that is exactly line. */
+static bool has_line(const char *text, const char *line)
+{
+	size_t len = strlen(line);
+
+	for (const char *p = text; p; p = strchr(p, '\n')) {
+		if (*p == '\n')
+			p++;
+		if (!strncmp(p, line, len) && (p[len] == '\n' || !p[len]))
+			return true;
+	}
+	return false;
+}
+
+int lms_keep_register_ignored(const char *root)
+{
+	struct lms_buf path = LMS_BUF_INIT, text = LMS_BUF_INIT;
+	int err;
+
+	lms_buf_addf(&path, "%s/.gitignore", root);
+	err = lms_read_file(path.buf, 1u << 20, &text);
+	if (err == LMS_ENOENT)
+		err = 0;
+	if (!err && !has_line(text.buf, LMS_PARTICIPANTS_FILE)) {
+		if (text.len && text.buf[text.len - 1] != '\n')
+			lms_buf_addch(&text, '\n');
+		lms_buf_adds(&text, LMS_PARTICIPANTS_FILE "\n");
+		err = lms_write_atomic(path.buf, text.buf, text.len, 0);
+	}
+	lms_buf_release(&text);
+	lms_buf_release(&path);
+	return err;
+}
+
+int lms_tree_save_register(struct lms_tree *t, const struct lms_register *r)
+{
+	char *path = lms_tree_path(t, LMS_PARTICIPANTS_FILE);
+	char *dir = lms_tree_path(t, "people");
+	struct lms_buf text = LMS_BUF_INIT;
+	int err = lms_keep_register_ignored(t->root);
+
+	if (!err)
+		err = lms_mkdirs(dir, 0755);
+	if (!err) {
+		lms_register_emit(&text, r);
+		err = lms_write_atomic(path, text.buf, text.len, 0600);
+	}
+	lms_buf_release(&text);
+	free(dir);
+	free(path);
+	return err;
+}
+
+int lms_tree_person_ids(struct lms_tree *t, const struct lms_register *r,
+			struct lms_strset *out)
+{
+	char **ids;
+	size_t n;
+	int err = lms_tree_course_ids(t, &ids, &n);
+
+	for (size_t i = 0; i < r->n; i++)
+		lms_strset_add(out, r->v[i].id, NULL);
+	for (size_t i = 0; i < n && !err; i++) {
+		struct lms_enrolments e;
+
+		if ((err = lms_tree_load_enrolments(t, ids[i], &e)))
+			break;
+		for (size_t j = 0; j < e.n; j++)
+			lms_strset_add(out, e.v[j].person, NULL);
+		lms_enrolments_release(&e);
+	}
+	lms_strings_free(ids, n);
 	return err;
 }

@@ -5,11 +5,15 @@
 
 #include "buf.h"
 #include "course.h"
+#include "attendance.h"
+#include "enrolment.h"
 #include "facilitator.h"
 #include "fsio.h"
 #include "form.h"
+#include "person.h"
 #include "schema.h"
 #include "service.h"
+#include "strset.h"
 #include "template.h"
 
 /*
@@ -59,5 +63,25 @@ int lms_tree_load_form(struct lms_tree *t, const char *id, struct lms_form *out,
 		       struct lms_diags *diags);
 int lms_tree_load_template(struct lms_tree *t, const char *id,
 			   struct lms_template *out, struct lms_diags *diags);
+
+/* A course's files that lms owns; a missing file is empty. */
+int lms_tree_load_enrolments(struct lms_tree *t, const char *course,
+			     struct lms_enrolments *out);
+int lms_tree_load_attendance(struct lms_tree *t, const char *course,
+			     struct lms_attendance *out);
+
+/*
+ * The private register.  It is refused (LMS_EREFUSED) when others may
+ * read it; a missing register is empty.  Writing keeps it at mode 0600 and
+ * listed in .gitignore.
+ */
+int lms_tree_load_register(struct lms_tree *t, struct lms_register *out);
+int lms_tree_save_register(struct lms_tree *t, const struct lms_register *r);
+/* Keeps people/participants.yaml in the .gitignore at root. */
+int lms_keep_register_ignored(const char *root);
+
+/* Every person id the tree uses: the register's and the courses'. */
+int lms_tree_person_ids(struct lms_tree *t, const struct lms_register *r,
+			struct lms_strset *out);
 
 #endif

@@ -1,29 +1,38 @@
+#include <string.h>
+
 #include "utf8.h"
 
-static int sequence_length(const unsigned char *u)
+static int sequence_length(const unsigned char *u, size_t left)
 {
 	int extra = *u < 0x80 ? 0 : *u >= 0xc2 && *u <= 0xdf ? 1 :
 		    *u >= 0xe0 && *u <= 0xef ? 2 :
 		    *u >= 0xf0 && *u <= 0xf4 ? 3 : -1;
 
+	if (extra < 0 || (size_t)extra >= left)
+		return -1;
 	for (int i = 1; i <= extra; i++)
 		if ((u[i] & 0xc0) != 0x80)
 			return -1;
 	return extra + 1;
 }
 
-bool lms_utf8_valid(const char *s)
+bool lms_utf8_valid_n(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
-	while (*u) {
-		int n = sequence_length(u);
+	for (size_t i = 0; i < len;) {
+		int n = sequence_length(u + i, len - i);
 
 		if (n < 0)
 			return false;
-		u += n;
+		i += (size_t)n;
 	}
 	return true;
+}
+
+bool lms_utf8_valid(const char *s)
+{
+	return lms_utf8_valid_n(s, strlen(s));
 }
 
 bool lms_text_is_line(const char *s)

@@ -5,6 +5,8 @@
 #include <stddef.h>
 
 bool lms_utf8_valid(const char *s);
+/* The same for len bytes that need not end with NUL. */
+bool lms_utf8_valid_n(const char *s, size_t len);
 /* Valid UTF-8 without control characters: a name, a title, a place. */
 bool lms_text_is_line(const char *s);
 /* Display width in terminal columns, one per character. */

@@ -104,12 +104,13 @@ static int parse(const struct lms_buf *text, const char *path,
 	if ((err = lms_yparser_init(&p, path, text->buf, text->len, NULL)))
 		return err;
 	offsets_init(&o, text);
-	if (!(err = lms_yparser_next(&p, &ev))) {
-		if (ev.type == LMS_EV_MAP)
+	/* An empty document stays an LMS_EV_END root without children. */
+	if (!(err = lms_yparser_next(&p, &ev)) && ev.type != LMS_EV_END) {
+		if (ev.type == LMS_EV_MAP || ev.type == LMS_EV_SEQ)
 			err = build(&p, &o, &ev, root);
 		else
 			err = lms_yparser_error(&p, ev.start, "expected a mapping "
-						"of keys to values");
+						"or a list");
 	}
 	lms_yparser_release(&p);
 	free(o.v);
@@ -413,6 +414,16 @@ static int open_target(struct lms_buf *text, const char *path,
 {
 	int err = parse(text, path, root);
 
+	if (!err && !*keypath) {
+		/* The empty path is the document itself. */
+		memset(t, 0, sizeof(*t));
+		t->node = root->type == LMS_EV_END ? NULL : root;
+		t->parent = root;
+		return 0;
+	}
+	if (!err && root->type != LMS_EV_MAP)
+		err = lms_error(LMS_EUSAGE, "%s: the file is not a mapping of "
+				"keys", path);
 	if (!err)
 		err = find(text, path, schema, root, keypath, t);
 	if (err)
@@ -538,8 +549,11 @@ int lms_yedit_append(struct lms_buf *text, const char *path,
 	if ((err = open_target(text, path, schema, keypath, &root, &t)))
 		return err;
 	node = t.node;
-	indent = key_indent(t.parent) + 2;
-	if (!node) {
+	indent = t.parent->type == LMS_EV_MAP ? key_indent(t.parent) + 2 : 0;
+	if (!node && !*keypath) {
+		block_item(&b, 0, pairs, n);
+		insert_lines(text, text->len, &b);
+	} else if (!node) {
 		block_item(&b, indent, pairs, n);
 		add_key(text, &t, NULL, b.buf);
 	} else if (node->type == LMS_EV_SEQ && node->flow) {

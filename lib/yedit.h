@@ -13,7 +13,8 @@
  * node's byte span; the edit is a splice there.
  *
  * A key path names a node: keys separated by '.', list items by their
- * 1-based number ("capacity", "sessions.3.place", "facilitators.2").
+ * 1-based number ("capacity", "sessions.3.place", "facilitators.2");
+ * the empty path is the whole document (a list, for lms_yedit_append).
  * Values are YAML text already, formatted by the caller (see emit.h).
  * The caller validates the result by loading it again.  With a schema,
  * a new key goes where the schema's order puts it; without one (NULL), at

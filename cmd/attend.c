@@ -1,0 +1,230 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/alloc.h"
+#include "../lib/attendance.h"
+#include "../lib/date.h"
+#include "../lib/id.h"
+#include "../lib/words.h"
+#include "cmd.h"
+
+/* lms attend: who came to a session, or how many for a drop-in session. */
+
+struct marks {
+	char **present, **absent, **excused;
+	size_t npresent, nabsent, nexcused;
+	bool all;
+	int participants, relatives;	/* --headcount, or LMS_UNSET */
+};
+
+static const char *const usage[] = {
+	"lms attend COURSE SESSION [PERSON...] [--absent P,...] "
+	"[--excused P,...] [--all]",
+	"lms attend COURSE SESSION --headcount participants=N,relatives=N",
+	NULL
+};
+
+static int parse_headcount(const char *s, struct marks *m)
+{
+	char **words;
+	size_t n;
+	int err = 0;
+
+	lms_words_split(s, &words, &n);
+	for (size_t i = 0; i < n && !err; i++) {
+		char *eq = strchr(words[i], '=');
+		int *slot = NULL;
+
+		if (eq && !strncmp(words[i], "participants=", 13))
+			slot = &m->participants;
+		else if (eq && !strncmp(words[i], "relatives=", 10))
+			slot = &m->relatives;
+		if (!slot)
+			err = cmd_usage_error("--headcount: '%s' is not "
+					      "participants=N or relatives=N",
+					      words[i]);
+		else
+			err = cmd_parse_int("--headcount", eq + 1, 0, 10000, slot);
+	}
+	if (!err && m->participants == LMS_UNSET && m->relatives == LMS_UNSET)
+		err = cmd_usage_error("--headcount: give participants=N, "
+				      "relatives=N or both");
+	lms_words_free(words, n);
+	return err;
+}
+
+static int parse(int argc, char **argv, struct marks *m)
+{
+	static const struct option longopts[] = {
+		{ "absent", required_argument, NULL, 'a' },
+		{ "excused", required_argument, NULL, 'e' },
+		{ "all", no_argument, NULL, 'A' },
+		{ "headcount", required_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, err = 0;
+
+	memset(m, 0, sizeof(*m));
+	m->participants = m->relatives = LMS_UNSET;
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case 'a': lms_words_split(optarg, &m->absent, &m->nabsent); break;
+		case 'e': lms_words_split(optarg, &m->excused, &m->nexcused); break;
+		case 'A': m->all = true; break;
+		case 'h': err = parse_headcount(optarg, m); break;
+		default: err = LMS_EUSAGE; break;
+		}
+	}
+	if (err)
+		return err;
+	if (argc - optind < 2)
+		return cmd_usage_error("give a course and a session");
+	for (int i = optind + 2; i < argc; i++)
+		*(char **)lms_array_push(&m->present, &m->npresent, sizeof(char *)) =
+			lms_strdup(argv[i]);
+	if (m->participants != LMS_UNSET || m->relatives != LMS_UNSET) {
+		if (m->npresent || m->nabsent || m->nexcused || m->all)
+			return cmd_usage_error("a headcount is for sessions "
+					       "without names");
+	} else if (!m->npresent && !m->nabsent && !m->nexcused && !m->all) {
+		return cmd_usage_error("nobody to mark: name people or give "
+				       "--all");
+	}
+	return 0;
+}
+
+static void marks_release(struct marks *m)
+{
+	lms_words_free(m->present, m->npresent);
+	lms_words_free(m->absent, m->nabsent);
+	lms_words_free(m->excused, m->nexcused);
+}
+
+/* Everyone named must be on the course, and named once. */
+static int check_people(const struct marks *m, const struct lms_course *c,
+			const struct lms_enrolments *e)
+{
+	char **lists[] = { m->present, m->absent, m->excused };
+	size_t counts[] = { m->npresent, m->nabsent, m->nexcused };
+	struct lms_strset seen;
+	int err = 0;
+
+	lms_strset_init(&seen);
+	for (int l = 0; l < 3 && !err; l++) {
+		for (size_t i = 0; i < counts[l] && !err; i++) {
+			const char *p = lists[l][i];
+			const struct lms_enrolment *r;
+
+			if ((err = lms_id_check("person", p)))
+				break;
+			r = lms_enrolments_find(e, p);
+			if (!r || r->status == LMS_WAITLISTED)
+				err = lms_error(LMS_ENOENT, "%s is not on course "
+						"'%s'", p, c->id);
+			else if (!lms_strset_add(&seen, p, NULL))
+				err = cmd_usage_error("%s is named twice", p);
+		}
+	}
+	lms_strset_release(&seen);
+	return err;
+}
+
+static void apply(const struct marks *m, const struct lms_enrolments *e,
+		  struct lms_session_attendance *s)
+{
+	if (m->participants != LMS_UNSET)
+		s->participants = m->participants;
+	if (m->relatives != LMS_UNSET)
+		s->relatives = m->relatives;
+	/* --all first, so that the lists of names override it. */
+	for (size_t i = 0; m->all && i < e->n; i++)
+		if (e->v[i].status == LMS_ENROLLED)
+			lms_attendance_mark(s, e->v[i].person, LMS_PRESENT);
+	for (size_t i = 0; i < m->npresent; i++)
+		lms_attendance_mark(s, m->present[i], LMS_PRESENT);
+	for (size_t i = 0; i < m->nabsent; i++)
+		lms_attendance_mark(s, m->absent[i], LMS_ABSENT);
+	for (size_t i = 0; i < m->nexcused; i++)
+		lms_attendance_mark(s, m->excused[i], LMS_EXCUSED);
+}
+
+static void report(struct lms_buf *out, size_t number,
+		   const struct lms_session_attendance *s)
+{
+	size_t counts[4] = { 0, 0, 0, 0 };
+	char date[11];
+
+	for (size_t i = 0; i < s->n; i++)
+		counts[s->v[i].presence]++;
+	lms_date_format(s->date, date);
+	lms_buf_addf(out, "session %zu, %s: ", number, date);
+	if (s->n)
+		lms_buf_addf(out, "%zu present, %zu absent, %zu excused",
+			     counts[LMS_PRESENT], counts[LMS_ABSENT],
+			     counts[LMS_EXCUSED]);
+	if (s->participants != LMS_UNSET || s->relatives != LMS_UNSET)
+		lms_buf_addf(out, "%sheadcount %d participants, %d relatives",
+			     s->n ? "; " : "",
+			     s->participants == LMS_UNSET ? 0 : s->participants,
+			     s->relatives == LMS_UNSET ? 0 : s->relatives);
+	lms_buf_addch(out, '\n');
+}
+
+static int record(struct ctx *ctx, const struct marks *m,
+		  const struct lms_course *c, const char *session)
+{
+	struct lms_attendance a;
+	struct lms_enrolments e;
+	struct lms_session_attendance *s;
+	struct lms_buf text = LMS_BUF_INIT;
+	size_t index, number;
+	char *path;
+	int err;
+
+	if ((err = lms_course_find_session(c, session, &index, &number)) ||
+	    (err = lms_tree_load_enrolments(&ctx->tree, c->id, &e)))
+		return err;
+	if ((err = check_people(m, c, &e)) ||
+	    (err = lms_tree_load_attendance(&ctx->tree, c->id, &a))) {
+		lms_enrolments_release(&e);
+		return err;
+	}
+	if (m->all && !lms_enrolments_count(&e, LMS_ENROLLED) &&
+	    !m->npresent && !m->nabsent && !m->nexcused) {
+		err = lms_error(LMS_EREFUSED, "nobody is enrolled on course '%s'",
+				c->id);
+		goto out;
+	}
+	s = lms_attendance_session(&a, c->sessions[index].date, 1);
+	apply(m, &e, s);
+	lms_attendance_emit(&text, &a);
+	path = lms_tree_path(&ctx->tree, "courses/%s/attendance.yaml", c->id);
+	if (!(err = cmd_write(ctx, path, &text, 0)))
+		report(&ctx->out, number, s);
+	free(path);
+out:
+	lms_buf_release(&text);
+	lms_attendance_release(&a);
+	lms_enrolments_release(&e);
+	return err;
+}
+
+static int attend(struct ctx *ctx, int argc, char **argv)
+{
+	struct lms_course c;
+	struct marks m;
+	int err;
+
+	if (!(err = parse(argc, argv, &m)) &&
+	    !(err = lms_tree_load_course(&ctx->tree, argv[optind], &c, NULL))) {
+		err = record(ctx, &m, &c, argv[optind + 1]);
+		lms_course_release(&c);
+	}
+	marks_release(&m);
+	return err;
+}
+
+const struct cmd cmd_attend = {
+	"attend", attend, CMD_TREE | CMD_LOCK, usage,
+	"record who came to a session", "lms-attend", NULL
+};

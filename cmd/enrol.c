@@ -1,0 +1,224 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/batch.h"
+#include "../lib/csvin.h"
+#include "../lib/enrol.h"
+#include "../lib/id.h"
+#include "cmd.h"
+
+/* lms enrol: put a person, or a sheet of people, on a course. */
+
+struct enrol_args {
+	const char *course, *person, *csv, *relative_of;
+	int role, referral;
+	int32_t date;
+	bool force;
+};
+
+static const char *const usage[] = {
+	"lms enrol COURSE PERSON [--role R] [--referral R] [--relative-of P] "
+	"[--date DATE] [--force]",
+	"lms enrol COURSE --csv FILE [--date DATE] [--force]",
+	NULL
+};
+
+static int parse(struct ctx *ctx, int argc, char **argv, struct enrol_args *a)
+{
+	static const struct option longopts[] = {
+		{ "role", required_argument, NULL, 'r' },
+		{ "referral", required_argument, NULL, 'R' },
+		{ "relative-of", required_argument, NULL, 'o' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "csv", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, err = 0;
+
+	memset(a, 0, sizeof(*a));
+	a->date = ctx->today;
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case 'r': err = cmd_parse_enum("--role", optarg, lms_role_names, &a->role); break;
+		case 'R': err = cmd_parse_enum("--referral", optarg, lms_referral_names, &a->referral); break;
+		case 'o': a->relative_of = optarg; break;
+		case 'd': err = cmd_parse_date("--date", optarg, &a->date); break;
+		case 'f': a->force = true; break;
+		case 'c': a->csv = optarg; break;
+		default: err = LMS_EUSAGE; break;
+		}
+	}
+	if (err)
+		return err;
+	if (argc - optind != (a->csv ? 1 : 2))
+		return cmd_usage_error(a->csv ? "give the course and --csv FILE" :
+				       "give a course and a person");
+	a->course = argv[optind];
+	a->person = a->csv ? NULL : argv[optind + 1];
+	if (a->csv && (a->role || a->referral || a->relative_of))
+		return cmd_usage_error("with --csv, roles and referrals come "
+				       "from the sheet's columns");
+	if ((err = lms_id_check("course", a->course)))
+		return err;
+	if (a->person && (err = lms_id_check("person", a->person)))
+		return err;
+	if (a->relative_of && (err = lms_id_check("person", a->relative_of)))
+		return err;
+	return 0;
+}
+
+static int save_enrolments(struct ctx *ctx, const char *course,
+			   const struct lms_enrolments *e)
+{
+	char *path = lms_tree_path(&ctx->tree, "courses/%s/enrolments.yaml",
+				   course);
+	struct lms_buf text = LMS_BUF_INIT;
+	int err;
+
+	lms_enrolments_emit(&text, e);
+	err = cmd_write(ctx, path, &text, 0);
+	lms_buf_release(&text);
+	free(path);
+	return err;
+}
+
+/* "enrolled (3 of 12 places taken)" or "waitlisted (number 2 in line)" */
+static void describe(struct lms_buf *out, const struct lms_roll *roll,
+		     int status)
+{
+	size_t place = 0;
+
+	if (status == LMS_ENROLLED) {
+		if (roll->course->capacity == LMS_UNSET)
+			lms_buf_addf(out, "enrolled (%zu enrolled)", roll->enrolled);
+		else
+			lms_buf_addf(out, "enrolled (%zu of %d places taken)",
+				     roll->enrolled, roll->course->capacity);
+		return;
+	}
+	for (size_t i = 0; i < roll->e->n; i++)
+		place += roll->e->v[i].status == LMS_WAITLISTED;
+	lms_buf_addf(out, "waitlisted (number %zu on the waiting list)", place);
+}
+
+static int enrol_one(struct ctx *ctx, const struct enrol_args *a,
+		     const struct lms_course *c, struct lms_roll *roll)
+{
+	struct lms_enrol_request req;
+	struct lms_register reg;
+	const struct lms_person *p;
+	int status, err;
+
+	if ((err = lms_tree_load_register(&ctx->tree, &reg)))
+		return err;
+	if (!(p = lms_register_find(&reg, a->person)))
+		err = lms_error(LMS_ENOENT, "no such person: '%s' (see lms person "
+				"add)", a->person);
+	else if (a->relative_of && !lms_register_find(&reg, a->relative_of))
+		err = lms_error(LMS_ENOENT, "no such person: '%s'", a->relative_of);
+	if (!err) {
+		memset(&req, 0, sizeof(req));
+		req.person = a->person;
+		req.role = a->relative_of && !a->role ? LMS_RELATIVE : a->role;
+		req.referral = a->referral;
+		req.requested = a->date;
+		req.municipality = p->municipality;
+		req.relative_of = a->relative_of;
+		req.force = a->force;
+		err = lms_roll_enrol(roll, &ctx->tree.service, &req, &status);
+	}
+	if (!err)
+		err = save_enrolments(ctx, c->id, roll->e);
+	if (!err) {
+		lms_buf_addf(&ctx->out, "%s ", a->person);
+		describe(&ctx->out, roll, status);
+		lms_buf_addch(&ctx->out, '\n');
+	}
+	lms_register_release(&reg);
+	return err;
+}
+
+static void batch_report(struct lms_buf *out, const struct lms_batch *b)
+{
+	size_t enrolled = 0, waitlisted = 0;
+
+	for (size_t i = 0; i < b->n; i++) {
+		const struct lms_batch_row *r = &b->rows[i];
+
+		lms_buf_addf(out, "line %u: %s %s%s\n", r->line, r->person,
+			     lms_enrolment_status_names[r->status],
+			     r->is_new ? " (new in the register)" : "");
+		enrolled += r->status == LMS_ENROLLED;
+		waitlisted += r->status == LMS_WAITLISTED;
+	}
+	lms_buf_addf(out, "%zu enrolled, %zu waitlisted, %zu new in the "
+		     "register\n", enrolled, waitlisted, b->new_people);
+}
+
+static int enrol_sheet(struct ctx *ctx, const struct enrol_args *a,
+		       const struct lms_course *c, struct lms_roll *roll)
+{
+	struct lms_batch_input in = { a->csv, NULL, &ctx->tree.service, a->date,
+				      a->force, NULL };
+	struct lms_register reg = { NULL, 0 };
+	struct lms_strset ids;
+	struct lms_batch batch = { NULL, 0, 0 };
+	struct lms_buf text = LMS_BUF_INIT;
+	struct lms_csv csv;
+	int err;
+
+	lms_strset_init(&ids);
+	if ((err = lms_read_file(a->csv, 64u << 20, &text)) ||
+	    (err = lms_csv_parse(&csv, a->csv, text.buf, text.len))) {
+		lms_buf_release(&text);
+		return err;
+	}
+	in.csv = &csv;
+	in.ids_in_use = &ids;
+	if (!(err = lms_tree_load_register(&ctx->tree, &reg)) &&
+	    !(err = lms_tree_person_ids(&ctx->tree, &reg, &ids)))
+		err = lms_batch_enrol(&in, &reg, roll, &batch);
+	/* New people go into the register before the course names them. */
+	if (!err && batch.new_people)
+		err = lms_tree_save_register(&ctx->tree, &reg);
+	if (!err)
+		err = save_enrolments(ctx, c->id, roll->e);
+	if (!err)
+		batch_report(&ctx->out, &batch);
+	lms_batch_release(&batch);
+	lms_register_release(&reg);
+	lms_strset_release(&ids);
+	lms_csv_release(&csv);
+	lms_buf_release(&text);
+	return err;
+}
+
+static int enrol(struct ctx *ctx, int argc, char **argv)
+{
+	struct enrol_args a;
+	struct lms_course c;
+	struct lms_enrolments e;
+	struct lms_roll roll;
+	int err;
+
+	if ((err = parse(ctx, argc, argv, &a)) ||
+	    (err = lms_tree_load_course(&ctx->tree, a.course, &c, NULL)))
+		return err;
+	if ((err = lms_tree_load_enrolments(&ctx->tree, a.course, &e))) {
+		lms_course_release(&c);
+		return err;
+	}
+	lms_roll_init(&roll, &c, &e);
+	err = a.csv ? enrol_sheet(ctx, &a, &c, &roll) :
+	      enrol_one(ctx, &a, &c, &roll);
+	lms_roll_release(&roll);
+	lms_enrolments_release(&e);
+	lms_course_release(&c);
+	return err;
+}
+
+const struct cmd cmd_enrol = {
+	"enrol", enrol, CMD_TREE | CMD_LOCK, usage,
+	"enrol people on a course or its waiting list", "lms-enrol", NULL
+};

@@ -1,0 +1,298 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/alloc.h"
+#include "../lib/date.h"
+#include "../lib/emit.h"
+#include "../lib/id.h"
+#include "../lib/utf8.h"
+#include "../lib/words.h"
+#include "../lib/yedit.h"
+#include "cmd.h"
+
+/*
+ * lms facilitator: the registry of professionals and user
+ * representatives ("a system to know which user representatives are
+ * available").  people/facilitators.yaml is written by hand too, so add
+ * appends one entry and leaves the rest of the file as it was.
+ */
+
+/* --available: true, false, or FROM:TO. */
+static int parse_available(const char *s, struct lms_availability *out)
+{
+	const char *colon = strchr(s, ':');
+	char from[11];
+
+	if (!strcmp(s, "true") || !strcmp(s, "false")) {
+		out->mode = s[0] == 't' ? LMS_AVAIL_ALWAYS : LMS_AVAIL_NEVER;
+		return 0;
+	}
+	if (colon && colon - s == 10) {
+		memcpy(from, s, 10);
+		from[10] = '\0';
+		if (lms_date_parse(from, &out->from) &&
+		    lms_date_parse(colon + 1, &out->to) && out->to >= out->from) {
+			out->mode = LMS_AVAIL_RANGE;
+			return 0;
+		}
+	}
+	return cmd_usage_error("--available: '%s' is not true, false or "
+			       "FROM:TO (two dates)", s);
+}
+
+static void take_words(const char *s, char ***v, size_t *n)
+{
+	lms_words_split(s, v, n);
+}
+
+static const char *const add_usage[] = {
+	"lms facilitator add ID --name N --kind K [--profession P] "
+	"[--topics T,...] [--trained T,...] [--available FROM:TO | true | false]",
+	NULL
+};
+
+static int add_options(int argc, char **argv, struct lms_facilitator *f)
+{
+	static const struct option longopts[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "profession", required_argument, NULL, 'p' },
+		{ "topics", required_argument, NULL, 't' },
+		{ "trained", required_argument, NULL, 'T' },
+		{ "available", required_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, err = 0;
+
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case 'n': f->name = lms_strdup(optarg); break;
+		case 'k':
+			err = cmd_parse_enum("--kind", optarg, lms_kind_names,
+					     &f->kind);
+			break;
+		case 'p': f->profession = lms_strdup(optarg); break;
+		case 't': take_words(optarg, &f->topics, &f->ntopics); break;
+		case 'T': take_words(optarg, &f->trained, &f->ntrained); break;
+		case 'a': err = parse_available(optarg, &f->available); break;
+		default: err = LMS_EUSAGE; break;
+		}
+	}
+	if (err)
+		return err;
+	if (argc - optind != 1)
+		return cmd_usage_error("give one facilitator id");
+	if ((err = lms_id_check("facilitator", argv[optind])))
+		return err;
+	f->id = lms_strdup(argv[optind]);
+	if (!f->name || !*f->name || !lms_text_is_line(f->name))
+		return cmd_usage_error("--name: give the name on one line");
+	if (!f->kind)
+		return cmd_usage_error("--kind: give professional or "
+				       "user-representative");
+	if (f->profession && !lms_text_is_line(f->profession))
+		return cmd_usage_error("--profession: give it on one line");
+	return 0;
+}
+
+/* The new entry as "key: value" pairs in the schema's order. */
+static void entry_pairs(const struct lms_facilitator *f, struct lms_buf *vals,
+			struct lms_yedit_pair *pairs, size_t *n)
+{
+	*n = 0;
+	for (const struct lms_field *fl = lms_facilitator_schema.fields;
+	     fl->key; fl++) {
+		const void *field = (const char *)f + fl->offset;
+
+		if (lms_field_is_empty(fl, field))
+			continue;
+		lms_buf_init(&vals[*n]);
+		lms_emit_value(&vals[*n], fl, field, 0);
+		/* Custom values come with their leading space and newline. */
+		while (vals[*n].len && vals[*n].buf[vals[*n].len - 1] == '\n')
+			lms_buf_truncate(&vals[*n], vals[*n].len - 1);
+		pairs[*n].key = fl->key;
+		pairs[*n].value = vals[*n].buf + (vals[*n].buf[0] == ' ');
+		(*n)++;
+	}
+}
+
+static int append_entry(struct ctx *ctx, const struct lms_facilitator *f)
+{
+	char *path = lms_tree_path(&ctx->tree, LMS_FACILITATORS_FILE);
+	struct lms_buf text = LMS_BUF_INIT, vals[16];
+	struct lms_yedit_pair pairs[16];
+	struct lms_facilitator *all;
+	size_t n, nall;
+	int err = lms_tree_read(&ctx->tree, path);
+
+	if (err == LMS_ENOENT)
+		err = 0, lms_buf_reset(&ctx->tree.text);
+	lms_buf_add(&text, ctx->tree.text.buf, ctx->tree.text.len);
+	entry_pairs(f, vals, pairs, &n);
+	if (!err)
+		err = lms_yedit_append(&text, path, NULL, "", pairs, n);
+	/* The result must load, as a hand edit would be checked. */
+	if (!err && !(err = lms_facilitators_load(&all, &nall, path, text.buf,
+						  text.len, NULL))) {
+		lms_facilitators_free(all, nall);
+		err = cmd_write(ctx, path, &text, 0);
+	}
+	for (size_t i = 0; i < n; i++)
+		lms_buf_release(&vals[i]);
+	lms_buf_release(&text);
+	free(path);
+	return err;
+}
+
+static int facilitator_add(struct ctx *ctx, int argc, char **argv)
+{
+	struct lms_facilitator f, *all = NULL;
+	size_t nall = 0;
+	int err;
+
+	lms_schema_init(&lms_facilitator_schema, &f);
+	err = add_options(argc, argv, &f);
+	if (!err)
+		err = lms_tree_load_facilitators(&ctx->tree, &all, &nall, NULL);
+	if (!err && lms_facilitator_find(all, nall, f.id))
+		err = lms_error(LMS_ECREATE, "facilitator '%s' exists already",
+				f.id);
+	if (!err)
+		err = append_entry(ctx, &f);
+	if (!err)
+		lms_buf_addf(&ctx->out, "added %s (%s)\n", f.id,
+			     lms_kind_names[f.kind]);
+	lms_facilitators_free(all, nall);
+	lms_schema_release(&lms_facilitator_schema, &f);
+	return err;
+}
+
+static const struct cmd facilitator_add_cmd = {
+	"add", facilitator_add, CMD_TREE | CMD_LOCK, add_usage,
+	"add a professional or user representative", "lms-facilitator", NULL
+};
+
+/* lms facilitator list */
+
+static bool has_word(char *const *v, size_t n, const char *w)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i], w))
+			return true;
+	return false;
+}
+
+static void availability_text(const struct lms_facilitator *f, char *out,
+			      size_t size)
+{
+	char from[11], to[11];
+
+	switch (f->available.mode) {
+	case LMS_AVAIL_RANGE:
+		lms_date_format(f->available.from, from);
+		lms_date_format(f->available.to, to);
+		snprintf(out, size, "%s to %s", from, to);
+		break;
+	case LMS_AVAIL_NEVER:
+		snprintf(out, size, "no");
+		break;
+	default:
+		snprintf(out, size, "yes");
+		break;
+	}
+}
+
+static void join_words(struct lms_table *t, char *const *v, size_t n)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+
+	for (size_t i = 0; i < n; i++)
+		lms_buf_addf(&b, "%s%s", i ? "," : "", v[i]);
+	lms_table_cell(t, b.buf);
+	lms_buf_release(&b);
+}
+
+static const char *const list_usage[] = {
+	"lms facilitator list [--kind K] [--topic T] [--available-on DATE] "
+	"[--format F]",
+	NULL
+};
+
+static int facilitator_list(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "kind", required_argument, NULL, 'k' },
+		{ "topic", required_argument, NULL, 't' },
+		{ "available-on", required_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const cols[] = {
+		"id", "kind", "name", "profession", "topics", "trained",
+		"available", NULL
+	};
+	enum lms_format fmt = LMS_FMT_TEXT;
+	int32_t on = LMS_DATE_NONE;
+	const char *topic = NULL;
+	struct lms_facilitator *all;
+	struct lms_table t;
+	size_t nall;
+	int c, kind = 0, err = 0;
+
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case 'k': err = cmd_parse_enum("--kind", optarg, lms_kind_names, &kind); break;
+		case 't': topic = optarg; break;
+		case 'a': err = cmd_parse_date("--available-on", optarg, &on); break;
+		case 'F': err = lms_format_parse(optarg, LMS_FMT_LISTING, &fmt); break;
+		default: err = LMS_EUSAGE; break;
+		}
+	}
+	if (err || (err = cmd_no_args_left(argc, argv)) ||
+	    (err = lms_tree_load_facilitators(&ctx->tree, &all, &nall, NULL)))
+		return err;
+	lms_table_init(&t, cols);
+	for (size_t i = 0; i < nall; i++) {
+		const struct lms_facilitator *f = &all[i];
+		char avail[32];
+
+		if ((kind && f->kind != kind) ||
+		    (topic && !has_word(f->topics, f->ntopics, topic)) ||
+		    (on != LMS_DATE_NONE && !lms_facilitator_available_on(f, on)))
+			continue;
+		availability_text(f, avail, sizeof(avail));
+		lms_table_row(&t);
+		lms_table_cell(&t, f->id);
+		lms_table_cell(&t, lms_kind_names[f->kind]);
+		lms_table_cell(&t, f->name);
+		lms_table_cell(&t, f->profession);
+		join_words(&t, f->topics, f->ntopics);
+		join_words(&t, f->trained, f->ntrained);
+		lms_table_cell(&t, avail);
+	}
+	cmd_emit_table(ctx, &t, fmt);
+	lms_table_release(&t);
+	lms_facilitators_free(all, nall);
+	return 0;
+}
+
+static const struct cmd facilitator_list_cmd = {
+	"list", facilitator_list, CMD_TREE, list_usage,
+	"find facilitators by kind, topic and availability", "lms-facilitator",
+	NULL
+};
+
+static const struct cmd *const verbs[] = {
+	&facilitator_add_cmd, &facilitator_list_cmd, NULL
+};
+
+static const char *const usage[] = {
+	"lms facilitator add | list ...", NULL
+};
+
+const struct cmd cmd_facilitator = {
+	"facilitator", NULL, 0, usage,
+	"keep the registry of professionals and user representatives",
+	"lms-facilitator", verbs
+};

@@ -1,0 +1,135 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/attendance.h"
+#include "../lib/date.h"
+#include "cmd.h"
+
+/*
+ * lms followup: whom to call.  People enrolled on a course who missed the
+ * last two sessions held (absent, or not marked where others were; an
+ * excused absence is not missing).
+ */
+
+/* The dates of the last two sessions up to today that have a record. */
+static size_t last_two(const struct lms_course *c,
+		       const struct lms_attendance *a, int32_t today,
+		       const struct lms_session_attendance *out[2])
+{
+	size_t n = 0;
+
+	for (size_t i = a->n; i-- > 0 && n < 2;) {
+		const struct lms_session_attendance *s = &a->v[i];
+		bool planned = false;
+
+		for (size_t k = 0; k < c->nsessions; k++)
+			planned |= c->sessions[k].date == s->date;
+		if (planned && s->date <= today && s->n)
+			out[n++] = s;
+	}
+	return n;
+}
+
+static bool missed(const struct lms_session_attendance *s, const char *person)
+{
+	int p = lms_attendance_of(s, person);
+
+	return p == LMS_ABSENT || p == 0;
+}
+
+static void last_present(const struct lms_attendance *a, const char *person,
+			 char out[11])
+{
+	snprintf(out, 11, "never");
+	for (size_t i = a->n; i-- > 0;) {
+		if (lms_attendance_of(&a->v[i], person) == LMS_PRESENT) {
+			lms_date_format(a->v[i].date, out);
+			return;
+		}
+	}
+}
+
+static int course_rows(struct ctx *ctx, const char *id,
+		       const struct lms_register *reg, struct lms_table *t)
+{
+	const struct lms_session_attendance *two[2];
+	struct lms_course c;
+	struct lms_enrolments e;
+	struct lms_attendance a;
+	int err;
+
+	if ((err = lms_tree_load_course(&ctx->tree, id, &c, NULL)))
+		return err;
+	if (!(err = lms_tree_load_enrolments(&ctx->tree, id, &e)) &&
+	    !(err = lms_tree_load_attendance(&ctx->tree, id, &a))) {
+		if (last_two(&c, &a, ctx->today, two) == 2) {
+			for (size_t i = 0; i < e.n; i++) {
+				const char *p = e.v[i].person;
+				const struct lms_person *who = lms_register_find(reg, p);
+				char seen[11];
+
+				if (e.v[i].status != LMS_ENROLLED ||
+				    !missed(two[0], p) || !missed(two[1], p))
+					continue;
+				last_present(&a, p, seen);
+				lms_table_row(t);
+				lms_table_cell(t, id);
+				lms_table_cell(t, p);
+				lms_table_cell(t, who ? who->name : "(not in the register)");
+				lms_table_cell(t, who ? who->phone : NULL);
+				lms_table_cell(t, who ? who->email : NULL);
+				lms_table_cell(t, seen);
+			}
+		}
+		lms_attendance_release(&a);
+	}
+	lms_enrolments_release(&e);
+	lms_course_release(&c);
+	return err;
+}
+
+static const char *const usage[] = {
+	"lms followup [COURSE...] [--format F]", NULL
+};
+
+static int followup(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const cols[] = {
+		"course", "person", "name", "phone", "email", "last_present", NULL
+	};
+	enum lms_format fmt = LMS_FMT_TEXT;
+	struct lms_register reg;
+	struct lms_table t;
+	char **ids = NULL;
+	size_t n = 0;
+	int c, err = 0;
+
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
+		err = c == 'F' ? lms_format_parse(optarg, LMS_FMT_LISTING, &fmt) :
+		      LMS_EUSAGE;
+	if (err || (err = lms_tree_load_register(&ctx->tree, &reg)))
+		return err;
+	if (optind == argc)
+		err = lms_tree_course_ids(&ctx->tree, &ids, &n);
+	lms_table_init(&t, cols);
+	for (int i = optind; i < argc && !err; i++)
+		err = course_rows(ctx, argv[i], &reg, &t);
+	for (size_t i = 0; i < n && !err; i++)
+		err = course_rows(ctx, ids[i], &reg, &t);
+	if (!err)
+		cmd_emit_table(ctx, &t, fmt);
+	lms_table_release(&t);
+	lms_strings_free(ids, n);
+	lms_register_release(&reg);
+	return err;
+}
+
+const struct cmd cmd_followup = {
+	"followup", followup, CMD_TREE, usage,
+	"list who missed the last two sessions, and how to reach them",
+	"lms-followup", NULL
+};

@@ -1,0 +1,332 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/alloc.h"
+#include "../lib/date.h"
+#include "../lib/id.h"
+#include "../lib/person.h"
+#include "../lib/strset.h"
+#include "../lib/utf8.h"
+#include "cmd.h"
+
+/*
+ * lms person: the private register.  These are the commands, with roster,
+ * that show names: the register is kept for exactly this.
+ */
+
+static int check_person(const struct lms_person *p, int32_t today)
+{
+	int y, m, d;
+
+	lms_date_to_ymd(today, &y, &m, &d);
+	if (!p->name || !*p->name || !lms_text_is_line(p->name))
+		return cmd_usage_error("--name: give the name on one line");
+	if (p->phone && !lms_phone_valid(p->phone))
+		return cmd_usage_error("--phone: '%s' is not a phone number",
+				       p->phone);
+	if (p->email && !lms_email_valid(p->email))
+		return cmd_usage_error("--email: '%s' is not an e-mail address",
+				       p->email);
+	if (p->municipality && !lms_municipality_valid(p->municipality))
+		return cmd_usage_error("--municipality: '%s' is not four digits",
+				       p->municipality);
+	if (p->birth_year != LMS_UNSET && (p->birth_year < 1900 ||
+					   p->birth_year > y))
+		return cmd_usage_error("--birth-year: %d is not a year of birth",
+				       p->birth_year);
+	return 0;
+}
+
+static bool id_taken(const char *id, void *arg)
+{
+	return lms_strset_has(arg, id);
+}
+
+/* lms person add */
+
+static const char *const add_usage[] = {
+	"lms person add --name N [--phone P] [--email E] [--municipality NNNN] "
+	"[--birth-year Y] [--consent DATE]",
+	NULL
+};
+
+static int add_options(struct ctx *ctx, int argc, char **argv,
+		       struct lms_person *p)
+{
+	static const struct option longopts[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "phone", required_argument, NULL, 'p' },
+		{ "email", required_argument, NULL, 'e' },
+		{ "municipality", required_argument, NULL, 'm' },
+		{ "birth-year", required_argument, NULL, 'b' },
+		{ "consent", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, err = 0;
+
+	lms_schema_init(&lms_person_schema, p);
+	p->consent = ctx->today;
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case 'n': p->name = optarg; break;
+		case 'p': p->phone = optarg; break;
+		case 'e': p->email = optarg; break;
+		case 'm': p->municipality = optarg; break;
+		case 'b':
+			err = cmd_parse_int("--birth-year", optarg, 0, 9999,
+					    &p->birth_year);
+			break;
+		case 'c': err = cmd_parse_date("--consent", optarg, &p->consent); break;
+		default: err = LMS_EUSAGE; break;
+		}
+	}
+	if (!err)
+		err = cmd_no_args_left(argc, argv);
+	return err ? err : check_person(p, ctx->today);
+}
+
+/* Copies the strings of an option-filled person into the register. */
+static void add_to_register(struct lms_register *r, const struct lms_person *p,
+			    const char *id)
+{
+	struct lms_person copy = *p;
+
+	copy.id = lms_strdup(id);
+	copy.name = lms_strdup(p->name);
+	copy.phone = p->phone ? lms_strdup(p->phone) : NULL;
+	copy.email = p->email ? lms_strdup(p->email) : NULL;
+	copy.municipality = p->municipality ? lms_strdup(p->municipality) : NULL;
+	lms_register_add(r, &copy);
+}
+
+static int person_add(struct ctx *ctx, int argc, char **argv)
+{
+	struct lms_register reg;
+	struct lms_strset ids;
+	const struct lms_person *known;
+	struct lms_person p;
+	char id[LMS_PERSON_ID_LEN + 1];
+	int err;
+
+	if ((err = add_options(ctx, argc, argv, &p)))
+		return err;
+	if ((err = lms_tree_load_register(&ctx->tree, &reg)))
+		return err;
+	lms_strset_init(&ids);
+	known = lms_register_match(&reg, p.phone, p.email);
+	if (known)
+		err = lms_error(LMS_EREFUSED, "%s has that phone number or e-mail "
+				"address already", known->id);
+	if (!err)
+		err = lms_tree_person_ids(&ctx->tree, &reg, &ids);
+	if (!err)
+		err = lms_person_new_id(id, id_taken, &ids);
+	if (!err) {
+		add_to_register(&reg, &p, id);
+		err = lms_tree_save_register(&ctx->tree, &reg);
+	}
+	if (!err)
+		lms_buf_addf(&ctx->out, "%s\n", id);
+	lms_strset_release(&ids);
+	lms_register_release(&reg);
+	return err;
+}
+
+static const struct cmd person_add_cmd = {
+	"add", person_add, CMD_TREE | CMD_LOCK, add_usage,
+	"register a participant or relative", "lms-person", NULL
+};
+
+/* lms person list */
+
+static int by_name(const void *a, const void *b)
+{
+	const struct lms_person *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : strcmp(x->id, y->id);
+}
+
+static const char *const list_usage[] = {
+	"lms person list [--format F]", NULL
+};
+
+static int person_list(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const cols[] = {
+		"id", "name", "phone", "email", "municipality", "birth_year",
+		"consent", NULL
+	};
+	enum lms_format fmt = LMS_FMT_TEXT;
+	struct lms_register reg;
+	struct lms_table t;
+	int c, err = 0;
+
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
+		err = c == 'F' ? lms_format_parse(optarg, LMS_FMT_LISTING, &fmt) :
+		      LMS_EUSAGE;
+	if (err || (err = cmd_no_args_left(argc, argv)) ||
+	    (err = lms_tree_load_register(&ctx->tree, &reg)))
+		return err;
+	if (reg.n)
+		qsort(reg.v, reg.n, sizeof(*reg.v), by_name);
+	lms_table_init(&t, cols);
+	lms_table_set_numeric(&t, 5);
+	for (size_t i = 0; i < reg.n; i++) {
+		const struct lms_person *p = &reg.v[i];
+		char consent[11] = "";
+
+		if (p->consent != LMS_DATE_NONE)
+			lms_date_format(p->consent, consent);
+		lms_table_row(&t);
+		lms_table_cell(&t, p->id);
+		lms_table_cell(&t, p->name);
+		lms_table_cell(&t, p->phone);
+		lms_table_cell(&t, p->email);
+		lms_table_cell(&t, p->municipality);
+		if (p->birth_year == LMS_UNSET)
+			lms_table_cell(&t, "");
+		else
+			lms_table_cellf(&t, "%d", p->birth_year);
+		lms_table_cell(&t, consent);
+	}
+	cmd_emit_table(ctx, &t, fmt);
+	lms_table_release(&t);
+	lms_register_release(&reg);
+	return 0;
+}
+
+static const struct cmd person_list_cmd = {
+	"list", person_list, CMD_TREE, list_usage,
+	"list the register", "lms-person", NULL
+};
+
+/* lms person show */
+
+/* Appends the person's enrolments on every course. */
+static int show_courses(struct ctx *ctx, const char *id, struct lms_buf *out)
+{
+	char **courses;
+	size_t n, shown = 0;
+	int err = lms_tree_course_ids(&ctx->tree, &courses, &n);
+
+	for (size_t i = 0; i < n && !err; i++) {
+		struct lms_enrolments e;
+		const struct lms_enrolment *r;
+		char requested[11];
+
+		if ((err = lms_tree_load_enrolments(&ctx->tree, courses[i], &e)))
+			break;
+		if ((r = lms_enrolments_find(&e, id))) {
+			lms_date_format(r->requested, requested);
+			lms_buf_addf(out, "%-14s%s: %s, %s, requested %s\n",
+				     shown++ ? "" : "courses", courses[i],
+				     lms_role_names[r->role],
+				     lms_enrolment_status_names[r->status],
+				     requested);
+		}
+		lms_enrolments_release(&e);
+	}
+	lms_strings_free(courses, n);
+	return err;
+}
+
+static void show_field(struct lms_buf *out, const char *label, const char *v)
+{
+	if (v)
+		lms_buf_addf(out, "%-14s%s\n", label, v);
+}
+
+static const char *const show_usage[] = { "lms person show ID", NULL };
+
+static int person_show(struct ctx *ctx, int argc, char **argv)
+{
+	const struct lms_person *p;
+	struct lms_register reg;
+	char date[11];
+	int c, err;
+
+	while ((c = cmd_getopt(argc, argv, "", NULL)) != -1)
+		return LMS_EUSAGE;
+	if (argc - optind != 1)
+		return cmd_usage_error("give one person id");
+	if ((err = lms_id_check("person", argv[optind])) ||
+	    (err = lms_tree_load_register(&ctx->tree, &reg)))
+		return err;
+	if (!(p = lms_register_find(&reg, argv[optind]))) {
+		lms_register_release(&reg);
+		return lms_error(LMS_ENOENT, "no such person: '%s'", argv[optind]);
+	}
+	show_field(&ctx->out, "person", p->id);
+	show_field(&ctx->out, "name", p->name);
+	show_field(&ctx->out, "phone", p->phone);
+	show_field(&ctx->out, "email", p->email);
+	show_field(&ctx->out, "municipality", p->municipality);
+	if (p->birth_year != LMS_UNSET)
+		lms_buf_addf(&ctx->out, "%-14s%d\n", "birth year", p->birth_year);
+	if (p->consent != LMS_DATE_NONE) {
+		lms_date_format(p->consent, date);
+		show_field(&ctx->out, "consent", date);
+	}
+	err = show_courses(ctx, p->id, &ctx->out);
+	lms_register_release(&reg);
+	return err;
+}
+
+static const struct cmd person_show_cmd = {
+	"show", person_show, CMD_TREE, show_usage,
+	"show a person and their courses", "lms-person", NULL
+};
+
+/* lms person forget */
+
+static const char *const forget_usage[] = { "lms person forget ID", NULL };
+
+static int person_forget(struct ctx *ctx, int argc, char **argv)
+{
+	struct lms_register reg;
+	struct lms_person *p;
+	int c, err;
+
+	while ((c = cmd_getopt(argc, argv, "", NULL)) != -1)
+		return LMS_EUSAGE;
+	if (argc - optind != 1)
+		return cmd_usage_error("give one person id");
+	if ((err = lms_id_check("person", argv[optind])) ||
+	    (err = lms_tree_load_register(&ctx->tree, &reg)))
+		return err;
+	if (!(p = lms_register_find(&reg, argv[optind]))) {
+		err = lms_error(LMS_ENOENT, "no such person: '%s'", argv[optind]);
+	} else {
+		lms_register_remove(&reg, p);
+		err = lms_tree_save_register(&ctx->tree, &reg);
+	}
+	if (!err)
+		lms_buf_addf(&ctx->out, "forgot %s: the course files keep the "
+			     "bare id, which now names nobody\n", argv[optind]);
+	lms_register_release(&reg);
+	return err;
+}
+
+static const struct cmd person_forget_cmd = {
+	"forget", person_forget, CMD_TREE | CMD_LOCK, forget_usage,
+	"erase a person from the register", "lms-person", NULL
+};
+
+static const struct cmd *const verbs[] = {
+	&person_add_cmd, &person_list_cmd, &person_show_cmd, &person_forget_cmd,
+	NULL
+};
+
+static const char *const usage[] = {
+	"lms person add | list | show | forget ...", NULL
+};
+
+const struct cmd cmd_person = {
+	"person", NULL, 0, usage, "keep the private register of participants",
+	"lms-person", verbs
+};

@@ -1,0 +1,295 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/alloc.h"
+#include "../lib/attendance.h"
+#include "../lib/date.h"
+#include "../lib/enrol.h"
+#include "cmd.h"
+
+/*
+ * lms roster: the course's people with names, contacts and the attendance
+ * grid, for the coordinator's own use (with person list and show, the only
+ * output that names people); --sheet prints a sign-in sheet.
+ */
+
+struct roster {
+	struct lms_course course;
+	struct lms_enrolments e;
+	struct lms_attendance a;
+	struct lms_register reg;
+	size_t *order;			/* sessions in date order */
+};
+
+static int roster_load(struct ctx *ctx, const char *id, struct roster *r)
+{
+	int err;
+
+	memset(r, 0, sizeof(*r));
+	if ((err = lms_tree_load_course(&ctx->tree, id, &r->course, NULL)))
+		return err;
+	r->order = lms_course_session_order(&r->course);
+	if ((err = lms_tree_load_enrolments(&ctx->tree, id, &r->e)) ||
+	    (err = lms_tree_load_attendance(&ctx->tree, id, &r->a)) ||
+	    (err = lms_tree_load_register(&ctx->tree, &r->reg)))
+		return err;
+	return 0;
+}
+
+static void roster_release(struct roster *r)
+{
+	lms_course_release(&r->course);
+	lms_enrolments_release(&r->e);
+	lms_attendance_release(&r->a);
+	lms_register_release(&r->reg);
+	free(r->order);
+}
+
+static const struct lms_person *person_of(const struct roster *r,
+					  const char *id)
+{
+	return lms_register_find(&r->reg, id);
+}
+
+static const char *name_of(const struct lms_person *p)
+{
+	return p ? p->name : "(not in the register)";
+}
+
+/* People on the course as the roster lists them: enrolled and finished
+ * first, then the waiting list in its order; withdrawn people are left out. */
+static bool listed(const struct lms_enrolment *e, bool waiting)
+{
+	if (e->status == LMS_WITHDRAWN)
+		return false;
+	return (e->status == LMS_WAITLISTED) == waiting;
+}
+
+static void add_header(struct lms_table *t, const struct roster *r)
+{
+	static const char *const cols[] = {
+		"id", "name", "phone", "email", "role", "status", NULL
+	};
+
+	lms_table_init(t, cols);
+	for (size_t k = 0; k < r->course.nsessions; k++) {
+		char date[11];
+
+		lms_date_format(r->course.sessions[r->order[k]].date, date);
+		*(char **)lms_array_push(&t->cols, &t->ncols, sizeof(char *)) =
+			lms_strdup(date + 5);
+	}
+}
+
+static void add_person(struct lms_table *t, const struct roster *r,
+		       const struct lms_enrolment *e, size_t waiting)
+{
+	static const char *const marks[] = { "", "P", "A", "E" };
+	const struct lms_person *p = person_of(r, e->person);
+
+	lms_table_row(t);
+	lms_table_cell(t, e->person);
+	lms_table_cell(t, name_of(p));
+	lms_table_cell(t, p ? p->phone : NULL);
+	lms_table_cell(t, p ? p->email : NULL);
+	lms_table_cell(t, lms_role_names[e->role]);
+	if (waiting)
+		lms_table_cellf(t, "waitlisted %zu", waiting);
+	else
+		lms_table_cell(t, lms_enrolment_status_names[e->status]);
+	for (size_t k = 0; k < r->course.nsessions; k++) {
+		const struct lms_session_attendance *s = lms_attendance_find(
+			&r->a, r->course.sessions[r->order[k]].date);
+
+		lms_table_cell(t, s ? marks[lms_attendance_of(s, e->person)] : "");
+	}
+}
+
+/* The last row: how many came to each session, with any headcount. */
+static void add_counts(struct lms_table *t, const struct roster *r)
+{
+	lms_table_row(t);
+	lms_table_cell(t, "present");
+	for (int i = 0; i < 5; i++)
+		lms_table_cell(t, "");
+	for (size_t k = 0; k < r->course.nsessions; k++) {
+		const struct lms_session_attendance *s = lms_attendance_find(
+			&r->a, r->course.sessions[r->order[k]].date);
+		size_t present = 0;
+
+		for (size_t i = 0; s && i < s->n; i++)
+			present += s->v[i].presence == LMS_PRESENT;
+		if (!s)
+			lms_table_cell(t, "");
+		else if (s->participants != LMS_UNSET || s->relatives != LMS_UNSET)
+			lms_table_cellf(t, "%zu", present +
+					(size_t)(s->participants == LMS_UNSET ? 0 : s->participants) +
+					(size_t)(s->relatives == LMS_UNSET ? 0 : s->relatives));
+		else
+			lms_table_cellf(t, "%zu", present);
+	}
+}
+
+static void grid(struct ctx *ctx, const struct roster *r, enum lms_format fmt)
+{
+	struct lms_table t;
+	size_t waiting = 0;
+
+	add_header(&t, r);
+	for (size_t i = 0; i < r->e.n; i++)
+		if (listed(&r->e.v[i], false))
+			add_person(&t, r, &r->e.v[i], 0);
+	for (size_t i = 0; i < r->e.n; i++)
+		if (listed(&r->e.v[i], true))
+			add_person(&t, r, &r->e.v[i], ++waiting);
+	if (fmt == LMS_FMT_TEXT)
+		add_counts(&t, r);
+	cmd_emit_table(ctx, &t, fmt);
+	lms_table_release(&t);
+}
+
+static void summary(struct lms_buf *out, const struct roster *r)
+{
+	const struct lms_course *c = &r->course;
+	size_t enrolled = lms_enrolments_count(&r->e, LMS_ENROLLED);
+	size_t waiting = lms_enrolments_count(&r->e, LMS_WAITLISTED);
+
+	lms_buf_addf(out, "%s (%s): %zu enrolled", c->title, c->id, enrolled);
+	if (c->capacity != LMS_UNSET)
+		lms_buf_addf(out, " of %d places", c->capacity);
+	lms_buf_addf(out, ", %zu on the waiting list\n\n", waiting);
+}
+
+/* The sheet's session: the one given, else the next from today on, else
+ * the last. */
+static int sheet_session(struct ctx *ctx, const struct roster *r,
+			 const char *arg, size_t *index, size_t *number)
+{
+	const struct lms_course *c = &r->course;
+
+	if (arg)
+		return lms_course_find_session(c, arg, index, number);
+	if (!c->nsessions)
+		return lms_error(LMS_ENOENT, "course '%s' has no sessions", c->id);
+	for (size_t k = 0; k < c->nsessions; k++) {
+		*index = r->order[k];
+		*number = k + 1;
+		if (c->sessions[*index].date >= ctx->today)
+			break;
+	}
+	return 0;
+}
+
+static void sheet_heading(struct lms_buf *out, const struct roster *r,
+			  size_t index, size_t number)
+{
+	static const char *const days[] = {
+		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+		"Saturday", "Sunday"
+	};
+	const struct lms_session *s = &r->course.sessions[index];
+	char date[11], start[6], end[6];
+
+	lms_date_format(s->date, date);
+	lms_buf_addf(out, "Sign-in sheet: %s\nSession %zu of %zu: %s %s",
+		     r->course.title, number, r->course.nsessions,
+		     days[lms_date_weekday(s->date)], date);
+	if (s->start != LMS_TIME_NONE) {
+		lms_time_format(s->start, start);
+		lms_buf_addf(out, ", %s", start);
+		if (s->end != LMS_TIME_NONE) {
+			lms_time_format(s->end, end);
+			lms_buf_addf(out, "-%s", end);
+		}
+	}
+	if (*lms_session_place(&r->course, index))
+		lms_buf_addf(out, ", %s", lms_session_place(&r->course, index));
+	lms_buf_addch(out, '\n');
+	if (s->theme)
+		lms_buf_addf(out, "Theme: %s\n", s->theme);
+	lms_buf_addch(out, '\n');
+}
+
+static void sheet(struct ctx *ctx, const struct roster *r, size_t index,
+		  size_t number)
+{
+	static const char *const cols[] = { "name", "phone", "signature", NULL };
+	static const char line[] = "______________________________";
+	struct lms_table t;
+
+	sheet_heading(&ctx->out, r, index, number);
+	lms_table_init(&t, cols);
+	for (size_t i = 0; i < r->e.n; i++) {
+		const struct lms_person *p = person_of(r, r->e.v[i].person);
+
+		if (r->e.v[i].status != LMS_ENROLLED)
+			continue;
+		lms_table_row(&t);
+		lms_table_cell(&t, name_of(p));
+		lms_table_cell(&t, p ? p->phone : NULL);
+		lms_table_cell(&t, line);
+	}
+	/* Room for people who come without being on the list. */
+	for (int i = 0; i < 3; i++) {
+		lms_table_row(&t);
+		lms_table_cell(&t, line);
+		lms_table_cell(&t, "______________");
+		lms_table_cell(&t, line);
+	}
+	cmd_emit_table(ctx, &t, LMS_FMT_TEXT);
+	lms_table_release(&t);
+}
+
+static const char *const usage[] = {
+	"lms roster COURSE [--format F]",
+	"lms roster COURSE --sheet [--session SESSION]",
+	NULL
+};
+
+static int roster(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "sheet", no_argument, NULL, 's' },
+		{ "session", required_argument, NULL, 'S' },
+		{ "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum lms_format fmt = LMS_FMT_TEXT;
+	const char *session = NULL;
+	bool want_sheet = false;
+	size_t index, number;
+	struct roster r;
+	int c, err = 0;
+
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case 's': want_sheet = true; break;
+		case 'S': session = optarg; break;
+		case 'F': err = lms_format_parse(optarg, LMS_FMT_LISTING, &fmt); break;
+		default: err = LMS_EUSAGE; break;
+		}
+	}
+	if (!err && argc - optind != 1)
+		err = cmd_usage_error("give one course");
+	if (!err && session && !want_sheet)
+		err = cmd_usage_error("--session is for --sheet");
+	if (err)
+		return err;
+	if (!(err = roster_load(ctx, argv[optind], &r))) {
+		if (!want_sheet) {
+			if (fmt == LMS_FMT_TEXT)
+				summary(&ctx->out, &r);
+			grid(ctx, &r, fmt);
+		} else if (!(err = sheet_session(ctx, &r, session, &index,
+						  &number))) {
+			sheet(ctx, &r, index, number);
+		}
+	}
+	roster_release(&r);
+	return err;
+}
+
+const struct cmd cmd_roster = {
+	"roster", roster, CMD_TREE, usage,
+	"show a course's people, contacts and attendance", "lms-roster", NULL
+};

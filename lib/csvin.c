@@ -1,0 +1,184 @@
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "alloc.h"
+#include "csvin.h"
+#include "error.h"
+#include "utf8.h"
+
+/* libcsv's parser states (csv.c): a row has not begun in ROW_NOT_BEGUN. */
+#define ROW_NOT_BEGUN 0
+
+struct reader {
+	struct lms_csv *csv;
+	const char *path;
+	char **cells;		/* the row being read */
+	size_t ncells;
+	unsigned line;		/* the line being fed to libcsv */
+	unsigned row_line;	/* where the current row began */
+	int err;
+};
+
+static void on_field(void *data, size_t len, void *arg)
+{
+	struct reader *r = arg;
+	char **cell = lms_array_push(&r->cells, &r->ncells, sizeof(char *));
+
+	*cell = lms_strndup(data ? data : "", len);
+}
+
+static void drop_row(struct reader *r)
+{
+	for (size_t i = 0; i < r->ncells; i++)
+		free(r->cells[i]);
+	free(r->cells);
+	r->cells = NULL;
+	r->ncells = 0;
+}
+
+static int blank_row(const struct reader *r)
+{
+	for (size_t i = 0; i < r->ncells; i++)
+		if (r->cells[i][strspn(r->cells[i], " \t")])
+			return 0;
+	return 1;
+}
+
+static void on_row(int c, void *arg)
+{
+	struct reader *r = arg;
+	struct lms_csv *csv = r->csv;
+	struct lms_csv_row *row;
+
+	(void)c;
+	if (r->err || blank_row(r)) {
+		drop_row(r);
+		return;
+	}
+	if (!csv->header) {
+		csv->header = r->cells;
+		csv->ncols = r->ncells;
+		r->cells = NULL;
+		r->ncells = 0;
+		return;
+	}
+	if (r->ncells != csv->ncols) {
+		r->err = lms_error_at(LMS_EDATA, r->path, r->row_line, 0,
+				      "the row has %zu fields, the header %zu",
+				      r->ncells, csv->ncols);
+		drop_row(r);
+		return;
+	}
+	row = lms_array_push(&csv->rows, &csv->nrows, sizeof(*row));
+	row->line = r->row_line;
+	row->cells = r->cells;
+	r->cells = NULL;
+	r->ncells = 0;
+}
+
+/* The header line's delimiter: ';' if it has more of those than ','. */
+static char guess_delimiter(const char *text, size_t len)
+{
+	size_t commas = 0, semicolons = 0;
+	int quoted = 0;
+
+	for (size_t i = 0; i < len && (quoted || text[i] != '\n'); i++) {
+		if (text[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && text[i] == ',')
+			commas++;
+		else if (!quoted && text[i] == ';')
+			semicolons++;
+	}
+	return semicolons > commas ? ';' : ',';
+}
+
+/* Feeds the text a line at a time, so that each row knows its line. */
+static int feed(struct csv_parser *p, struct reader *r, const char *text,
+		size_t len)
+{
+	size_t pos = 0;
+
+	while (pos < len && !r->err) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - (text + pos)) + 1 : len - pos;
+
+		r->line++;
+		if (p->pstate == ROW_NOT_BEGUN)
+			r->row_line = r->line;
+		if (csv_parse(p, text + pos, n, on_field, on_row, r) != n)
+			return lms_error_at(LMS_EDATA, r->path, r->row_line, 0,
+					    "broken CSV: %s (a quote that is "
+					    "not closed?)",
+					    csv_strerror(csv_error(p)));
+		pos += n;
+	}
+	if (!r->err && csv_fini(p, on_field, on_row, r) != 0)
+		return lms_error_at(LMS_EDATA, r->path, r->row_line, 0,
+				    "broken CSV: a quoted field is not closed");
+	return r->err;
+}
+
+int lms_csv_parse(struct lms_csv *out, const char *path, const char *text,
+		  size_t len)
+{
+	struct reader r = { out, path, NULL, 0, 0, 1, 0 };
+	struct csv_parser p;
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
+		text += 3;
+		len -= 3;
+	}
+	if (memchr(text, '\0', len) || !lms_utf8_valid_n(text, len))
+		return lms_error_at(LMS_EDATA, path, 0, 0, "not UTF-8 text (save "
+				    "the sheet as \"CSV UTF-8\")");
+	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
+		return lms_error(LMS_ENOMEM, "out of memory");
+	out->delimiter = guess_delimiter(text, len);
+	csv_set_delim(&p, (unsigned char)out->delimiter);
+	err = feed(&p, &r, text, len);
+	csv_free(&p);
+	drop_row(&r);
+	if (!err && !out->header)
+		err = lms_error_at(LMS_EDATA, path, 0, 0, "the file is empty: it "
+				   "needs a header line");
+	if (err)
+		lms_csv_release(out);
+	return err;
+}
+
+void lms_csv_release(struct lms_csv *c)
+{
+	for (size_t i = 0; i < c->ncols; i++)
+		free(c->header[i]);
+	for (size_t r = 0; r < c->nrows; r++) {
+		for (size_t i = 0; i < c->ncols; i++)
+			free(c->rows[r].cells[i]);
+		free(c->rows[r].cells);
+	}
+	free(c->header);
+	free(c->rows);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Compares a header with a name, ignoring case and surrounding spaces. */
+static int header_is(const char *header, const char *name)
+{
+	size_t lead = strspn(header, " "), len = strlen(header + lead);
+
+	while (len && header[lead + len - 1] == ' ')
+		len--;
+	return len == strlen(name) && !strncasecmp(header + lead, name, len);
+}
+
+int lms_csv_column(const struct lms_csv *c, const char *name)
+{
+	for (size_t i = 0; i < c->ncols; i++)
+		if (header_is(c->header[i], name))
+			return (int)i;
+	return -1;
+}

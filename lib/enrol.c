@@ -1,0 +1,220 @@
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "attendance.h"
+#include "date.h"
+#include "enrol.h"
+#include "error.h"
+
+static void reindex(struct lms_roll *r)
+{
+	lms_strset_release(&r->index);
+	r->enrolled = 0;
+	r->next_waiting = 0;
+	for (size_t i = 0; i < r->e->n; i++) {
+		lms_strset_add(&r->index, r->e->v[i].person, (void *)(uintptr_t)(i + 1));
+		r->enrolled += r->e->v[i].status == LMS_ENROLLED;
+	}
+}
+
+void lms_roll_init(struct lms_roll *r, const struct lms_course *c,
+		   struct lms_enrolments *e)
+{
+	r->course = c;
+	r->e = e;
+	lms_strset_init(&r->index);
+	reindex(r);
+}
+
+void lms_roll_release(struct lms_roll *r)
+{
+	lms_strset_release(&r->index);
+}
+
+struct lms_enrolment *lms_roll_find(const struct lms_roll *r,
+				    const char *person)
+{
+	size_t i = (size_t)(uintptr_t)lms_strset_get(&r->index, person);
+
+	return i ? &r->e->v[i - 1] : NULL;
+}
+
+size_t lms_roll_free(const struct lms_roll *r)
+{
+	size_t cap;
+
+	if (r->course->capacity == LMS_UNSET)
+		return SIZE_MAX;
+	cap = (size_t)r->course->capacity;
+	return cap > r->enrolled ? cap - r->enrolled : 0;
+}
+
+size_t lms_roll_promote(struct lms_roll *r,
+			void (*moved)(const struct lms_enrolment *, void *),
+			void *arg)
+{
+	size_t n = 0;
+
+	/* The file is in request order, so the first waitlisted is first;
+	 * nobody before next_waiting is waiting any more. */
+	for (; r->next_waiting < r->e->n && lms_roll_free(r); r->next_waiting++) {
+		struct lms_enrolment *rec = &r->e->v[r->next_waiting];
+
+		if (rec->status != LMS_WAITLISTED)
+			continue;
+		rec->status = LMS_ENROLLED;
+		r->enrolled++;
+		n++;
+		if (moved)
+			moved(rec, arg);
+	}
+	return n;
+}
+
+static int check_course_open(const struct lms_course *c)
+{
+	if (c->status == LMS_COURSE_CANCELLED || c->status == LMS_COURSE_COMPLETED)
+		return lms_error(LMS_EREFUSED, "course '%s' is %s: it takes no "
+				 "enrolments", c->id, lms_status_names[c->status]);
+	return 0;
+}
+
+static int check_not_on_course(const struct lms_course *c,
+			       const struct lms_enrolment *old)
+{
+	if (!old || old->status == LMS_WITHDRAWN)
+		return 0;
+	return lms_error(LMS_EREFUSED, "%s is %s on course '%s' already",
+			 old->person, old->status == LMS_WAITLISTED ?
+			 "on the waiting list" : lms_enrolment_status_names
+			 [old->status], c->id);
+}
+
+static int check_request(const struct lms_service *svc,
+			 const struct lms_enrol_request *req)
+{
+	int role = req->role ? req->role : LMS_PARTICIPANT;
+
+	if (req->relative_of && role != LMS_RELATIVE)
+		return lms_error(LMS_EUSAGE, "only a relative supports someone "
+				 "(give the role relative)");
+	if (req->relative_of && !strcmp(req->relative_of, req->person))
+		return lms_error(LMS_EUSAGE, "%s cannot be their own relative",
+				 req->person);
+	if (!req->force && req->municipality &&
+	    !lms_service_serves(svc, req->municipality))
+		return lms_error(LMS_EREFUSED, "%s lives in %s, which is neither "
+				 "the host nor a partner of this service "
+				 "(--force enrols them anyway)", req->person,
+				 req->municipality);
+	return 0;
+}
+
+/* A withdrawn person who comes back queues again from their new request:
+ * the old record goes and a new one is appended. */
+static struct lms_enrolment *new_record(struct lms_roll *r, const char *person)
+{
+	struct lms_enrolment *old = lms_roll_find(r, person);
+	struct lms_enrolment *rec;
+
+	if (old) {
+		lms_schema_release(&lms_enrolment_schema, old);
+		lms_array_remove(r->e->v, &r->e->n, sizeof(*old),
+				 (size_t)(old - r->e->v));
+		reindex(r);
+	}
+	rec = lms_array_push(&r->e->v, &r->e->n, sizeof(*rec));
+	lms_schema_init(&lms_enrolment_schema, rec);
+	rec->person = lms_strdup(person);
+	lms_strset_add(&r->index, person, (void *)(uintptr_t)r->e->n);
+	return rec;
+}
+
+int lms_roll_enrol(struct lms_roll *r, const struct lms_service *svc,
+		   const struct lms_enrol_request *req, int *status)
+{
+	struct lms_enrolment *rec;
+	int err;
+
+	if ((err = check_course_open(r->course)) ||
+	    (err = check_not_on_course(r->course, lms_roll_find(r, req->person))) ||
+	    (err = check_request(svc, req)))
+		return err;
+	/* Places that freed up go to the waiting list before newcomers. */
+	lms_roll_promote(r, NULL, NULL);
+	if (lms_roll_free(r))
+		*status = LMS_ENROLLED;
+	else if (r->course->waitlist)
+		*status = LMS_WAITLISTED;
+	else
+		return lms_error(LMS_EREFUSED, "course '%s' is full (%d places) "
+				 "and has no waiting list", r->course->id,
+				 r->course->capacity);
+	rec = new_record(r, req->person);
+	rec->role = req->role ? req->role : LMS_PARTICIPANT;
+	rec->status = *status;
+	rec->requested = req->requested;
+	rec->referral = req->referral;
+	if (req->municipality)
+		rec->municipality = lms_strdup(req->municipality);
+	if (req->relative_of)
+		rec->relative_of = lms_strdup(req->relative_of);
+	r->enrolled += *status == LMS_ENROLLED;
+	return 0;
+}
+
+static void remember_first(const struct lms_enrolment *rec, void *arg)
+{
+	const char **first = arg;
+
+	if (!*first)
+		*first = rec->person;
+}
+
+int lms_roll_withdraw(struct lms_roll *r, const char *person,
+		      const char **promoted)
+{
+	struct lms_enrolment *rec = lms_roll_find(r, person);
+
+	*promoted = NULL;
+	if (!rec || (rec->status != LMS_ENROLLED && rec->status != LMS_WAITLISTED))
+		return lms_error(LMS_ENOENT, "%s is not enrolled on course '%s'",
+				 person, r->course->id);
+	r->enrolled -= rec->status == LMS_ENROLLED;
+	rec->status = LMS_WITHDRAWN;
+	lms_roll_promote(r, remember_first, promoted);
+	return 0;
+}
+
+void lms_close_enrolments(const struct lms_course *c, struct lms_enrolments *e,
+			  const struct lms_attendance *a, double completion,
+			  int32_t day, size_t *attended, size_t *held)
+{
+	size_t n = lms_course_sessions_held(c, day);
+
+	for (size_t i = 0; i < e->n; i++) {
+		struct lms_enrolment *r = &e->v[i];
+		size_t came = 0;
+
+		if (r->status != LMS_ENROLLED && r->status != LMS_COMPLETED &&
+		    r->status != LMS_NOT_COMPLETED)
+			continue;
+		for (size_t k = 0; k < c->nsessions; k++) {
+			const struct lms_session_attendance *s;
+
+			if (c->sessions[k].date > day)
+				continue;
+			s = lms_attendance_find(a, c->sessions[k].date);
+			came += s && lms_attendance_of(s, r->person) == LMS_PRESENT;
+		}
+		/* Compare whole counts: 6 of 8 meets 0.75 without rounding. */
+		r->status = n && (double)came >= completion * (double)n - 1e-9 ?
+			    LMS_COMPLETED : LMS_NOT_COMPLETED;
+		if (attended)
+			attended[i] = came;
+		if (held)
+			held[i] = n;
+	}
+}

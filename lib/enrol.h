@@ -1,0 +1,82 @@
+#ifndef LMS_ENROL_H
+#define LMS_ENROL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "course.h"
+#include "enrolment.h"
+#include "service.h"
+#include "strset.h"
+
+/*
+ * The rules of enrolment, first come first served: a person is enrolled
+ * while places remain, otherwise put on the waiting list, otherwise (a
+ * course without one) refused.  When a place frees up, the first on the
+ * waiting list moves up.
+ *
+ * A roll is a course's enrolments with the indexes that keep each step
+ * constant-time, so that a batch of ten thousand stays linear.  It
+ * changes the enrolments in memory; the caller writes them.
+ */
+struct lms_roll {
+	const struct lms_course *course;
+	struct lms_enrolments *e;
+	struct lms_strset index;	/* person -> 1 + position in e */
+	size_t enrolled;		/* places taken */
+	size_t next_waiting;		/* no one waits before this position */
+};
+
+struct lms_enrol_request {
+	const char *person;
+	int role;			/* LMS_PARTICIPANT if 0 */
+	int referral;			/* 0: not given */
+	int32_t requested;
+	const char *municipality;	/* the person's home, or NULL */
+	const char *relative_of;	/* role relative: whom they support */
+	bool force;			/* enrol residents of other municipalities */
+};
+
+void lms_roll_init(struct lms_roll *r, const struct lms_course *c,
+		   struct lms_enrolments *e);
+void lms_roll_release(struct lms_roll *r);
+struct lms_enrolment *lms_roll_find(const struct lms_roll *r,
+				    const char *person);
+/* Free places; SIZE_MAX for a course without a capacity. */
+size_t lms_roll_free(const struct lms_roll *r);
+
+/*
+ * Enrols a person; *status says whether as LMS_ENROLLED or
+ * LMS_WAITLISTED.  Refusals (LMS_EREFUSED): a cancelled or completed
+ * course, a person already on it, a resident of a municipality the
+ * service does not serve (unless force), a full course without a waiting
+ * list.
+ */
+int lms_roll_enrol(struct lms_roll *r, const struct lms_service *svc,
+		   const struct lms_enrol_request *req, int *status);
+
+/*
+ * Withdraws a person (enrolled or waitlisted); the first on the waiting
+ * list moves up into a freed place: *promoted is their id, or NULL.
+ */
+int lms_roll_withdraw(struct lms_roll *r, const char *person,
+		      const char **promoted);
+
+/* Fills free places from the waiting list, in order; moved is called for
+ * each one moved up (it may be NULL).  Returns how many moved. */
+size_t lms_roll_promote(struct lms_roll *r,
+			void (*moved)(const struct lms_enrolment *, void *),
+			void *arg);
+
+/*
+ * Closing a course: everyone on it is completed when they attended at
+ * least the completion share of the sessions held up to day, else
+ * not-completed.  attended and held (arrays of e->n, may be NULL) say
+ * how it was judged.  The waiting list stays as it was.
+ */
+struct lms_attendance;
+void lms_close_enrolments(const struct lms_course *c, struct lms_enrolments *e,
+			  const struct lms_attendance *a, double completion,
+			  int32_t day, size_t *attended, size_t *held);
+
+#endif
