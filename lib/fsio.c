@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -154,6 +155,33 @@ out:
 	free(tmp);
 	free(dir);
 	return err;
+}
+
+void lms_remove_stale_temporaries(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	char *dir = dir_of(path);
+	size_t len = strlen(base);
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	while (d && (e = readdir(d))) {
+		const char *n = e->d_name;
+		char *stale;
+
+		/* mkstemp's names: "." NAME "." and six characters. */
+		if (n[0] != '.' || strncmp(n + 1, base, len) || n[len + 1] != '.' ||
+		    strlen(n + len + 2) != 6)
+			continue;
+		stale = lms_malloc(strlen(dir) + strlen(n) + 2);
+		sprintf(stale, "%s/%s", dir, n);
+		unlink(stale);
+		free(stale);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
 }
 
 int lms_mkdirs(const char *dir, mode_t mode)

@@ -20,6 +20,12 @@ int lms_read_file(const char *path, size_t max, struct lms_buf *out);
 int lms_write_atomic(const char *path, const void *data, size_t len,
 		     mode_t mode);
 
+/*
+ * Removes temporary files that a writer of path left when it was killed
+ * (".NAME.XXXXXX" beside it).  Only safe while holding the tree's lock.
+ */
+void lms_remove_stale_temporaries(const char *path);
+
 /* Creates dir and its parents (like mkdir -p). */
 int lms_mkdirs(const char *dir, mode_t mode);
 bool lms_is_dir(const char *path);

@@ -326,10 +326,16 @@ int lms_keep_register_ignored(const char *root)
 	err = lms_read_file(path.buf, 1u << 20, &text);
 	if (err == LMS_ENOENT)
 		err = 0;
-	if (!err && !has_line(text.buf, LMS_PARTICIPANTS_FILE)) {
+	/* The register, and the temporary file of an interrupted write of
+	 * it, which holds the same names. */
+	if (!err && (!has_line(text.buf, LMS_PARTICIPANTS_FILE) ||
+		     !has_line(text.buf, LMS_PARTICIPANTS_TEMPORARY))) {
 		if (text.len && text.buf[text.len - 1] != '\n')
 			lms_buf_addch(&text, '\n');
-		lms_buf_adds(&text, LMS_PARTICIPANTS_FILE "\n");
+		if (!has_line(text.buf, LMS_PARTICIPANTS_FILE))
+			lms_buf_adds(&text, LMS_PARTICIPANTS_FILE "\n");
+		if (!has_line(text.buf, LMS_PARTICIPANTS_TEMPORARY))
+			lms_buf_adds(&text, LMS_PARTICIPANTS_TEMPORARY "\n");
 		err = lms_write_atomic(path.buf, text.buf, text.len, 0);
 	}
 	lms_buf_release(&text);
@@ -348,6 +354,7 @@ int lms_tree_save_register(struct lms_tree *t, const struct lms_register *r)
 		err = lms_mkdirs(dir, 0755);
 	if (!err) {
 		lms_register_emit(&text, r);
+		lms_remove_stale_temporaries(path);
 		err = lms_write_atomic(path, text.buf, text.len, 0600);
 	}
 	lms_buf_release(&text);

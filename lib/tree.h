@@ -30,6 +30,7 @@ struct lms_tree {
 #define LMS_SERVICE_FILE "lms.yaml"
 #define LMS_FACILITATORS_FILE "people/facilitators.yaml"
 #define LMS_PARTICIPANTS_FILE "people/participants.yaml"
+#define LMS_PARTICIPANTS_TEMPORARY "people/.participants.yaml.*"
 
 /* The nearest folder upwards from the working directory with lms.yaml. */
 int lms_tree_find(char **out);

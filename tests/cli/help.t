@@ -47,14 +47,14 @@ is_rc 2 "an unknown global option"
 lms course
 is_rc 2 "a command without its verb"
 is_err "lists the verbs" <<'OUT'
-lms: 'lms course' needs one of: new, list, show, set, assign, unassign
-usage: lms course new | list | show | set | assign | unassign ...
+lms: 'lms course' needs one of: new, list, show, set, assign, unassign, close
+usage: lms course new | list | show | set | assign | unassign | close ...
 OUT
 lms course frob
 is_rc 2 "an unknown verb"
 is_err "is named" <<'OUT'
 lms: 'frob' is not a verb of 'lms course'
-usage: lms course new | list | show | set | assign | unassign ...
+usage: lms course new | list | show | set | assign | unassign | close ...
 OUT
 lms help frob
 is_rc 2 "help for an unknown command"

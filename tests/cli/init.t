@@ -87,7 +87,7 @@ report $? "DIR is taken from there"
 
 mkdir mine && printf 'build/\n' >mine/.gitignore
 lms init mine --municipality 1806
-[ "$(cat mine/.gitignore)" = "$(printf 'build/\npeople/participants.yaml')" ]
+[ "$(cat mine/.gitignore)" = "$(printf 'build/\npeople/participants.yaml\npeople/.participants.yaml.*')" ]
 report $? "an existing .gitignore keeps its lines and gains the register"
 
 mkdir -p shared/people && printf '' >shared/people/participants.yaml

@@ -53,7 +53,7 @@ static void loads_every_key(void **state)
 	assert_string_equal(c.id, "2026-09-matlaging");
 	assert_string_equal(c.title, "Matlaging og kosthold");
 	assert_string_equal(c.description, "Teori og praksis");
-	assert_int_equal(c.status, LMS_OPEN);
+	assert_int_equal(c.status, LMS_COURSE_OPEN);
 	assert_int_equal(c.target_groups, LMS_TG_AT_RISK | LMS_TG_RELATIVES);
 	assert_int_equal(c.ntopics, 2);
 	assert_string_equal(c.topics[1], "rop");
@@ -92,7 +92,7 @@ static void defaults_and_nulls(void **state)
 
 	(void)state;
 	assert_int_equal(load("id: x\ntitle: T\nplace:\ncapacity: ~\n", &c), 0);
-	assert_int_equal(c.status, LMS_PLANNED);
+	assert_int_equal(c.status, LMS_COURSE_PLANNED);
 	assert_int_equal(c.waitlist, 1);
 	assert_null(c.place);
 	assert_int_equal(c.capacity, LMS_UNSET);

@@ -1,0 +1,169 @@
+#!/bin/sh
+# lms attend, roster, followup and course close: a course's sessions.
+. "$(dirname "$0")/lib.sh"
+
+use_tree enrol
+export LMS_TODAY=2026-08-20
+for p in p-test01 p-test02 p-test03 p-test04; do
+	"$LMS" enrol matlaging $p >/dev/null
+done
+export LMS_TODAY=2026-09-15
+
+lms attend matlaging 1 --all --excused p-test03
+is_rc 0 "marks everyone enrolled, but one excused"
+is_out "and counts the session" <<'OUT'
+session 1, 2026-09-07: 2 present, 0 absent, 1 excused
+OUT
+lms attend matlaging 2026-09-10 p-test01 --absent p-test02,p-test03
+is_rc 0 "names a session by its date"
+lms attend matlaging 3 --absent p-test02 --excused p-test01
+lms attend matlaging 3 p-test03
+is_out "marks add to a session's record" <<'OUT'
+session 3, 2026-09-14: 1 present, 1 absent, 1 excused
+OUT
+is_file "attendance is kept by date, people by id" \
+	courses/matlaging/attendance.yaml <<'OUT'
+"2026-09-07":
+  p-test01: present
+  p-test02: present
+  p-test03: excused
+"2026-09-10":
+  p-test01: present
+  p-test02: absent
+  p-test03: absent
+"2026-09-14":
+  p-test01: excused
+  p-test02: absent
+  p-test03: present
+OUT
+
+remember
+refuse() {
+	expected_rc=$1 description=$2 message=$3
+	shift 3
+	lms attend "$@"
+	is_rc "$expected_rc" "$description"
+	like "$description: says so" "$message" "$err"
+}
+refuse 66 "a person on the waiting list" \
+	"p-test04 is not on course 'matlaging'" matlaging 4 p-test04
+refuse 66 "a person not on the course" \
+	"p-test07 is not on course 'matlaging'" matlaging 4 --absent p-test07
+refuse 66 "a session that does not exist" \
+	"course 'matlaging' has no session 5 (it has 4)" matlaging 5 --all
+refuse 66 "a day without a session" \
+	"course 'matlaging' has no session on 2026-09-08" \
+	matlaging 2026-09-08 --all
+refuse 2 "something that is no session" \
+	"'next' is not a session: give its number or its date" \
+	matlaging next --all
+refuse 2 "nobody named" "nobody to mark: name people or give --all" \
+	matlaging 4
+refuse 2 "a person named twice" "p-test01 is named twice" \
+	matlaging 4 p-test01 --absent p-test01
+refuse 2 "names and a headcount" "a headcount is for sessions without names" \
+	matlaging 4 p-test01 --headcount participants=3
+refuse 2 "a bad headcount" \
+	"--headcount: 'adults=3' is not participants=N or relatives=N" \
+	matlaging 4 --headcount adults=3
+unchanged "the refusals changed nothing"
+
+lms roster matlaging
+is_rc 0 "the roster"
+is_out "names, contacts, the grid and the waiting list" <<'OUT'
+Matlaging og kosthold (matlaging): 3 enrolled of 3 places, 1 on the waiting list
+
+ID        NAME           PHONE       EMAIL           ROLE         STATUS        09-07  09-10  09-14  09-17
+p-test01  Deltaker En    900 00 001                  participant  enrolled      P      P      E
+p-test02  Deltaker To                to@example.org  participant  enrolled      P      A      A
+p-test03  Deltaker Tre                               participant  enrolled      E      A      P
+p-test04  Deltaker Fire                              participant  waitlisted 1
+present                                                                         2      1      1
+OUT
+lms roster matlaging --format csv
+is_out "as CSV, without the counts" <<'OUT'
+id,name,phone,email,role,status,09-07,09-10,09-14,09-17
+p-test01,Deltaker En,900 00 001,,participant,enrolled,P,P,E,
+p-test02,Deltaker To,,to@example.org,participant,enrolled,P,A,A,
+p-test03,Deltaker Tre,,,participant,enrolled,E,A,P,
+p-test04,Deltaker Fire,,,participant,waitlisted 1,,,,
+OUT
+lms roster matlaging --sheet
+is_rc 0 "a sign-in sheet"
+is_out "for the next session" <<'OUT'
+Sign-in sheet: Matlaging og kosthold
+Session 4 of 4: Thursday 2026-09-17, 11:00-14:00, Treffstedet, kjøkkenet
+
+NAME                            PHONE           SIGNATURE
+Deltaker En                     900 00 001      ______________________________
+Deltaker To                                     ______________________________
+Deltaker Tre                                    ______________________________
+______________________________  ______________  ______________________________
+______________________________  ______________  ______________________________
+______________________________  ______________  ______________________________
+OUT
+lms roster matlaging --sheet --session 2
+like "or for a session named" "^Session 2 of 4: Thursday 2026-09-10, 11:00-14:00" "$out"
+like "with its theme" "^Theme: Vi lager mat sammen$" "$out"
+lms roster matlaging --session 2
+is_rc 2 "--session needs --sheet"
+
+lms followup
+is_rc 0 "followup"
+is_out "lists who missed the last two sessions held" <<'OUT'
+COURSE     PERSON    NAME         PHONE  EMAIL           LAST_PRESENT
+matlaging  p-test02  Deltaker To         to@example.org  2026-09-07
+OUT
+lms followup matlaging --format csv
+is_out "excused absences are not missed" <<'OUT'
+course,person,name,phone,email,last_present
+matlaging,p-test02,Deltaker To,,to@example.org,2026-09-07
+OUT
+
+# A drop-in session counts heads.
+lms attend matlaging 4 --headcount participants=7,relatives=2
+is_rc 0 "a headcount"
+is_out "is recorded" <<'OUT'
+session 4, 2026-09-17: headcount 7 participants, 2 relatives
+OUT
+tail -2 courses/matlaging/attendance.yaml >"$SCRATCH/tail"
+is_file "in the session's record" "$SCRATCH/tail" <<'OUT'
+"2026-09-17":
+  headcount: {participants: 7, relatives: 2}
+OUT
+
+# Closing: completion is 0.75 of the four sessions held.
+"$LMS" attend matlaging 4 --all >/dev/null
+export LMS_TODAY=2026-09-20
+lms course close matlaging --follow-up p-test01=self-help-group
+is_rc 0 "closes the course"
+is_out "judging completion by attendance" <<'OUT'
+p-test01 completed (3 of 4 sessions), follow-up: self-help-group
+p-test02 not-completed (2 of 4 sessions)
+p-test03 not-completed (2 of 4 sessions)
+1 completed, 2 not completed
+OUT
+grep -q '^status: completed' courses/matlaging/course.yaml
+report $? "the course is completed"
+grep -A5 'person: p-test01' courses/matlaging/enrolments.yaml |
+	grep -q '^  follow_up: self-help-group$'
+report $? "the follow-up offer is on the enrolment"
+
+"$LMS" course new later --title "Senere" --start 2026-10-01 --count 2 >/dev/null
+remember
+lms course close later
+is_rc 1 "a course that has held no session cannot close"
+is_err "and says so" <<'OUT'
+lms: course 'later' has held no session yet
+OUT
+lms course close matlaging --follow-up p-test07=self-help-group
+is_rc 66 "a follow-up for someone not on the course"
+lms course close matlaging --follow-up self-help-group
+is_rc 2 "a follow-up that is not PERSON=WHAT"
+lms course close nope
+is_rc 66 "an unknown course"
+unchanged "the refusals changed nothing"
+lms enrol matlaging p-test07
+is_rc 1 "a completed course takes no enrolments"
+
+done_testing

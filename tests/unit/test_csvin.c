@@ -1,0 +1,93 @@
+#include "test.h"
+
+#include "../../lib/csvin.h"
+
+static struct lms_csv csv;
+
+static int parse(const char *text)
+{
+	return lms_csv_parse(&csv, "s.csv", text, strlen(text));
+}
+
+static void reads_what_spreadsheets_write(void **state)
+{
+	/* A Norwegian Excel export: BOM, ';', CRLF, a quoted ';' and a
+	 * quoted line break. */
+	const char *text = "\xef\xbb\xbfNavn;Telefon\r\n"
+			   "Kari;900 00 001\r\n"
+			   "\"Ola; Nordmann\";\"900\r\n00 002\"\r\n"
+			   "\r\n"
+			   "\"Sier \"\"hei\"\"\";\r\n";
+
+	(void)state;
+	assert_int_equal(parse(text), 0);
+	assert_int_equal(csv.delimiter, ';');
+	assert_int_equal(csv.ncols, 2);
+	assert_string_equal(csv.header[0], "Navn");
+	assert_int_equal(csv.nrows, 3);
+	assert_string_equal(csv.rows[0].cells[0], "Kari");
+	assert_int_equal(csv.rows[0].line, 2);
+	assert_string_equal(csv.rows[1].cells[0], "Ola; Nordmann");
+	assert_string_equal(csv.rows[1].cells[1], "900\r\n00 002");
+	assert_int_equal(csv.rows[1].line, 3);
+	/* The blank line 5 is skipped; the next row starts on line 6. */
+	assert_string_equal(csv.rows[2].cells[0], "Sier \"hei\"");
+	assert_string_equal(csv.rows[2].cells[1], "");
+	assert_int_equal(csv.rows[2].line, 6);
+	lms_csv_release(&csv);
+}
+
+static void commas_and_columns(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("name,phone,email\nA,1,a@b.no\n"), 0);
+	assert_int_equal(csv.delimiter, ',');
+	assert_int_equal(lms_csv_column(&csv, "email"), 2);
+	assert_int_equal(lms_csv_column(&csv, "EMAIL"), 2);
+	assert_int_equal(lms_csv_column(&csv, "municipality"), -1);
+	lms_csv_release(&csv);
+	assert_int_equal(parse("\"a,b\";c\nx;y\n"), 0);
+	assert_int_equal(csv.delimiter, ';');
+	lms_csv_release(&csv);
+}
+
+static void header_only_and_no_final_newline(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("name\n"), 0);
+	assert_int_equal(csv.nrows, 0);
+	lms_csv_release(&csv);
+	assert_int_equal(parse("name,phone\nA,1"), 0);
+	assert_int_equal(csv.nrows, 1);
+	assert_string_equal(csv.rows[0].cells[1], "1");
+	lms_csv_release(&csv);
+}
+
+static void refusals_name_their_line(void **state)
+{
+	(void)state;
+	assert_error(parse("name,phone\nA,1\nB,2,3\n"), LMS_EDATA, 3, 0,
+		     "the row has 3 fields, the header 2");
+	assert_null(csv.header);
+	assert_error(parse("name,phone\nA,1\n\"B,2\n"), LMS_EDATA, 3, 0,
+		     "broken CSV: a quoted field is not closed");
+	assert_int_equal(parse("name,phone\nA,x\"y\"z\n"), LMS_EDATA);
+	assert_int_equal(lms_last_error()->line, 2);
+	assert_int_equal(parse(""), LMS_EDATA);
+	assert_string_equal(lms_last_error()->msg,
+			    "the file is empty: it needs a header line");
+	assert_int_equal(parse("name\n\xff\xfe\n"), LMS_EDATA);
+	assert_int_equal(lms_csv_parse(&csv, "s.csv", "a\0b\n", 4), LMS_EDATA);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(reads_what_spreadsheets_write),
+		cmocka_unit_test(commas_and_columns),
+		cmocka_unit_test(header_only_and_no_final_newline),
+		cmocka_unit_test(refusals_name_their_line),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,122 @@
+#include <stdlib.h>
+
+#include "test.h"
+
+#include "../../lib/person.h"
+
+static void ids_are_random_and_well_formed(void **state)
+{
+	char a[LMS_PERSON_ID_LEN + 1], b[LMS_PERSON_ID_LEN + 1];
+
+	(void)state;
+	assert_int_equal(lms_person_new_id(a, NULL, NULL), 0);
+	assert_int_equal(lms_person_new_id(b, NULL, NULL), 0);
+	assert_int_equal(strlen(a), 8);
+	assert_memory_equal(a, "p-", 2);
+	assert_int_equal(strspn(a + 2, "abcdefghijklmnopqrstuvwxyz0123456789"), 6);
+	assert_string_not_equal(a, b);
+}
+
+static int tries;
+
+static bool first_three_taken(const char *id, void *arg)
+{
+	(void)id;
+	(void)arg;
+	return ++tries <= 3;
+}
+
+static bool all_taken(const char *id, void *arg)
+{
+	(void)id;
+	(void)arg;
+	return true;
+}
+
+static void ids_avoid_those_in_use(void **state)
+{
+	char id[LMS_PERSON_ID_LEN + 1];
+
+	(void)state;
+	tries = 0;
+	assert_int_equal(lms_person_new_id(id, first_three_taken, NULL), 0);
+	assert_int_equal(tries, 4);
+	assert_int_equal(lms_person_new_id(id, all_taken, NULL), LMS_EIO);
+}
+
+static void phone_numbers_compare_by_digits(void **state)
+{
+	char a[32], b[32];
+
+	(void)state;
+	lms_phone_key("+47 900 00 001", a, sizeof(a));
+	lms_phone_key("90000001", b, sizeof(b));
+	assert_string_equal(a, b);
+	lms_phone_key("0047 900-00-001", a, sizeof(a));
+	assert_string_equal(a, b);
+	assert_true(lms_phone_valid("+47 900 00 001"));
+	assert_true(lms_phone_valid("(+47) 76 96 50 00"));
+	assert_false(lms_phone_valid("12"));
+	assert_false(lms_phone_valid("call me"));
+	assert_true(lms_email_valid("kari@example.org"));
+	assert_false(lms_email_valid("kari@"));
+	assert_false(lms_email_valid("kari example.org"));
+	assert_false(lms_email_valid("a@b@c.no"));
+	assert_false(lms_email_valid("kari@example."));
+}
+
+static const char reg_text[] =
+	"- id: p-aaaaaa\n  name: Person A\n  phone: \"900 00 001\"\n"
+	"  municipality: \"1806\"\n  consent: 2026-08-01\n"
+	"- id: p-bbbbbb\n  name: Person B\n  email: b@example.org\n";
+
+static void the_register(void **state)
+{
+	struct lms_register r;
+	struct lms_buf out = LMS_BUF_INIT;
+	struct lms_person p;
+
+	(void)state;
+	assert_int_equal(lms_register_load(&r, "p", reg_text, strlen(reg_text)), 0);
+	assert_int_equal(r.n, 2);
+	assert_ptr_equal(lms_register_match(&r, "+4790000001", NULL), &r.v[0]);
+	assert_ptr_equal(lms_register_match(&r, NULL, "B@EXAMPLE.ORG"), &r.v[1]);
+	assert_null(lms_register_match(&r, "90000002", "c@example.org"));
+	lms_register_emit(&out, &r);
+	assert_string_equal(out.buf, reg_text);
+	lms_schema_init(&lms_person_schema, &p);
+	p.id = strdup("p-cccccc");
+	p.name = strdup("Person C");
+	lms_register_add(&r, &p);
+	lms_register_remove(&r, lms_register_find(&r, "p-aaaaaa"));
+	assert_int_equal(r.n, 2);
+	assert_string_equal(r.v[1].id, "p-cccccc");
+	lms_buf_release(&out);
+	lms_register_release(&r);
+}
+
+static void register_refusals(void **state)
+{
+	struct lms_register r;
+	const char *twice = "- {id: p-a, name: A}\n- {id: p-a, name: B}\n";
+	const char *nameless = "- {id: p-a}\n";
+
+	(void)state;
+	assert_error(lms_register_load(&r, "p", twice, strlen(twice)), LMS_EDATA,
+		     2, 3, "person 'p-a' is listed twice");
+	assert_error(lms_register_load(&r, "p", nameless, strlen(nameless)),
+		     LMS_EDATA, 1, 3, "1: person has no 'name'");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ids_are_random_and_well_formed),
+		cmocka_unit_test(ids_avoid_those_in_use),
+		cmocka_unit_test(phone_numbers_compare_by_digits),
+		cmocka_unit_test(the_register),
+		cmocka_unit_test(register_refusals),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
