@@ -51,9 +51,45 @@ plan() {
 	fi
 }
 
+# enrolment: a sign-up sheet for a new course, in a scratch copy of the
+# tree, with fictional people: places, the waiting list, and who moves up.
+enrolment() {
+	heading "narvik: enrolment day for a spring course (in a scratch copy)"
+	scratch=$(mktemp -d)
+	cp -R "$EX/narvik" "$scratch/narvik"
+	rm -f "$scratch/narvik/people/participants.yaml"
+	awk 'BEGIN {
+		print "Navn;Telefon;Kommune;Henvisning"
+		for (i = 1; i <= 14; i++)
+			printf "Deltaker %02d;900 10 %03d;%s;%s\n", i, i,
+				i % 5 ? "1806" : "1853", i % 3 ? "selv" : "fastlege"
+	}' >"$scratch/sheet.csv"
+	s() {
+		printf '$ lms'
+		for a in "$@"; do
+			case "$a" in
+			*" "*) printf " '%s'" "$a" ;;
+			*) printf ' %s' "$a" ;;
+			esac
+		done
+		printf '\n'
+		LMS_TODAY=2026-12-01 "$LMS" -C "$scratch/narvik" "$@"
+	}
+	s course new 2027-01-mestringstreff --title "Mestringstreff våren 2027" \
+		--template mestringstreff --start 2027-01-12 --time 18:00
+	s enrol 2027-01-mestringstreff --csv "$scratch/sheet.csv" | tail -n 4
+	first=$("$LMS" -C "$scratch/narvik" roster 2027-01-mestringstreff \
+		--format tsv | awk -F'\t' 'NR == 2 { print $1 }')
+	s withdraw 2027-01-mestringstreff "$first"
+	s roster 2027-01-mestringstreff |
+		awk 'NR == 1 { print; next } { print substr($0, 1, 72) }'
+	rm -rf "$scratch"
+}
+
 service narvik
 term narvik
 plan narvik 2026-09-matlaging
+enrolment
 
 service fredrikstad
 term fredrikstad

@@ -1,0 +1,153 @@
+#!/bin/sh
+# How the example trees' records were made: enrolments and attendance,
+# written by lms itself as a coordinator would have over the autumn.  It
+# works in a scratch copy with a register of numbered, fictional people,
+# and copies back only the course files, which name people by id; the
+# register (names) is thrown away.  Person ids are random, so running it
+# again gives new ids.
+#
+#     LMS=$PWD/lms sh examples/populate.sh
+set -eu
+
+EX=$(cd "$(dirname "$0")" && pwd)
+LMS=${LMS:-$EX/../lms}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+lms() {
+	"$LMS" -C "$WORK/$TREE" "$@"
+}
+
+# A sign-up sheet of n fictional people: "Deltaker <prefix>01" ...
+sheet() {
+	awk -v n="$1" -v prefix="$2" -v muni="$3" 'BEGIN {
+		srand(n * 7 + length(prefix));
+		print "navn;telefon;kommune;henvisning"
+		split(muni, m, ",")
+		for (i = 1; i <= n; i++) {
+			r = rand()
+			printf "Deltaker %s%02d;9%02d%05d;%s;%s\n", prefix, i,
+				length(prefix) * 3, i, m[1 + int(rand() * length(m))],
+				r < 0.5 ? "selv" : r < 0.8 ? "fastlege" : "spesialist"
+		}
+	}' >"$WORK/sheet.csv"
+}
+
+# Marks attendance at session k with a steady, seeded pattern: most come,
+# a few are absent or excused, and dropouts stop coming after a while.
+attend() {
+	course=$1 k=$2 seed=$3
+	ids=$(lms roster "$course" --format tsv | awk -F'\t' \
+		'NR > 1 && $6 == "enrolled" { print $1 }')
+	absent= excused=
+	set -- $ids
+	i=0
+	for id in "$@"; do
+		i=$((i + 1))
+		r=$(awk -v s="$seed" -v i="$i" -v k="$k" \
+			'BEGIN { srand(s * 1000 + i * 37 + k); print int(rand() * 100) }')
+		if [ "$i" -eq 3 ] && [ "$k" -gt 3 ]; then
+			absent="$absent,$id"	# drops out after three sessions
+		elif [ "$r" -lt 9 ]; then
+			absent="$absent,$id"
+		elif [ "$r" -lt 15 ]; then
+			excused="$excused,$id"
+		fi
+	done
+	set -- --all
+	[ -n "$absent" ] && set -- "$@" --absent "${absent#,}"
+	[ -n "$excused" ] && set -- "$@" --excused "${excused#,}"
+	lms attend "$course" "$k" "$@" >/dev/null
+}
+
+# Attendance for every session of a course held by the given day.
+attend_until() {
+	course=$1 day=$2 seed=$3
+	n=$(lms course show "$course" | awk -v d="$day" \
+		'$2 ~ /^20[0-9][0-9]-/ && $2 <= d { n++ } END { print n + 0 }')
+	k=1
+	while [ "$k" -le "$n" ]; do
+		attend "$course" "$k" "$seed"
+		k=$((k + 1))
+	done
+}
+
+enrol_sheet() {
+	course=$1 n=$2 prefix=$3 muni=$4 date=$5
+	sheet "$n" "$prefix" "$muni"
+	LMS_TODAY=$date lms enrol "$course" --csv "$WORK/sheet.csv" >/dev/null
+}
+
+narvik() {
+	TREE=narvik
+	cp -R "$EX/narvik" "$WORK/narvik"
+	: >"$WORK/narvik/people/participants.yaml"
+	chmod 600 "$WORK/narvik/people/participants.yaml"
+
+	# Matlaging: twelve asked for ten places; one withdrew and the first
+	# on the waiting list took the place.
+	lms course set 2026-09-matlaging status=open >/dev/null
+	enrol_sheet 2026-09-matlaging 12 M 1806,1806,1806,1853 2026-08-24
+	first=$(lms roster 2026-09-matlaging --format tsv | awk -F'\t' 'NR == 3 { print $1 }')
+	LMS_TODAY=2026-09-01 lms withdraw 2026-09-matlaging "$first" >/dev/null
+	attend_until 2026-09-matlaging 2026-09-30 1
+	follow=$(lms roster 2026-09-matlaging --format tsv | awk -F'\t' 'NR == 2 { print $1 }')
+	LMS_TODAY=2026-09-24 lms course close 2026-09-matlaging \
+		--follow-up "$follow=self-help-group" >/dev/null 2>&1
+
+	enrol_sheet 2026-10-kom-i-form 11 K 1806,1806,1851 2026-09-25
+	attend_until 2026-10-kom-i-form 2026-11-25 2
+	enrol_sheet 2026-10-mestringstreff 15 T 1806,1806,1853,1851 2026-10-05
+	attend_until 2026-10-mestringstreff 2026-11-25 3
+	enrol_sheet 2026-12-gruppeledelse 9 G 1806 2026-11-10
+
+	# Relatives of people with dementia: the people they support are in
+	# the register, not on the course.
+	for i in 1 2 3 4 5 6 7 8 9; do
+		supported=$(LMS_TODAY=2026-10-01 lms person add --name "Hjemmeboende $i" --municipality 1806)
+		sheet 1 "P$i" 1806
+		LMS_TODAY=2026-10-01 lms person add --name "Deltaker P$i" \
+			--municipality 1806 >"$WORK/id"
+		LMS_TODAY=2026-10-01 lms enrol 2026-10-parorendeskole-demens \
+			"$(cat "$WORK/id")" --role relative --relative-of "$supported" \
+			--referral specialist >/dev/null
+	done
+	attend_until 2026-10-parorendeskole-demens 2026-11-25 4
+
+	# The drop-in group after cancer treatment counts heads.
+	n=$(lms course show 2026-08-trening-etter-kreft | awk \
+		'$2 ~ /^20[0-9][0-9]-/ && $2 <= "2026-11-25" { n++ } END { print n }')
+	k=1
+	while [ "$k" -le "$n" ]; do
+		lms attend 2026-08-trening-etter-kreft "$k" --headcount \
+			"participants=$((5 + k % 4)),relatives=$((k % 3))" >/dev/null
+		k=$((k + 1))
+	done
+}
+
+fredrikstad() {
+	TREE=fredrikstad
+	cp -R "$EX/fredrikstad" "$WORK/fredrikstad"
+	: >"$WORK/fredrikstad/people/participants.yaml"
+	chmod 600 "$WORK/fredrikstad/people/participants.yaml"
+	enrol_sheet 2026-08-fra-ettervern 10 F 0106 2026-08-10
+	attend_until 2026-08-fra-ettervern 2026-11-25 5
+	enrol_sheet 2026-09-motivasjonsgruppe 9 V 0106 2026-09-01
+	attend_until 2026-09-motivasjonsgruppe 2026-11-25 6
+}
+
+copy_back() {
+	for f in "$WORK/$1"/courses/*/enrolments.yaml \
+		 "$WORK/$1"/courses/*/attendance.yaml; do
+		[ -f "$f" ] || continue
+		rel=${f#"$WORK/"}
+		cp "$f" "$EX/$rel"
+	done
+	cp "$WORK/$1/courses/2026-09-matlaging/course.yaml" \
+	   "$EX/$1/courses/2026-09-matlaging/course.yaml" 2>/dev/null || true
+}
+
+narvik
+fredrikstad
+copy_back narvik
+copy_back fredrikstad
