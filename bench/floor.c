@@ -1,0 +1,230 @@
+/*
+ * floor: the least that any reader of a tree must do, to measure lms
+ * against.
+ *
+ *   floor DIR [--name FILE]...
+ *
+ * Walks DIR and, for every regular file whose base name is one of the
+ * --name arguments (every *.yaml without them), reads the file whole into
+ * memory and runs libyaml's event parser over it, the way lms reads its
+ * files, and does nothing with the events.  Prints
+ *
+ *   files=N bytes=N events=N walk=SECONDS parse=SECONDS
+ *
+ * The walk is timed apart from the reading and parsing because it visits
+ * folders that lms need not list (lms goes straight to
+ * courses/<id>/course.yaml): parse= alone is the lower bound.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <yaml.h>
+
+struct paths {
+	char **v;
+	size_t n, alloc;
+};
+
+struct totals {
+	unsigned long long files, bytes, events;
+};
+
+static _Noreturn void die(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static _Noreturn void die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("floor: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+static void *xrealloc(void *p, size_t size)
+{
+	if (!(p = realloc(p, size)))
+		die("out of memory");
+	return p;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static bool wanted(const char *base, char **names, size_t nnames)
+{
+	size_t len = strlen(base);
+
+	if (!nnames)
+		return len > 5 && !strcmp(base + len - 5, ".yaml");
+	for (size_t i = 0; i < nnames; i++)
+		if (!strcmp(base, names[i]))
+			return true;
+	return false;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	char *s = xrealloc(NULL, a + b + 2);
+
+	memcpy(s, dir, a);
+	s[a] = '/';
+	memcpy(s + a + 1, name, b + 1);
+	return s;
+}
+
+/* d_type saves a stat per entry where the file system reports it. */
+static int entry_type(const char *path, const struct dirent *e)
+{
+	struct stat st;
+
+	if (e->d_type != DT_UNKNOWN)
+		return e->d_type;
+	if (lstat(path, &st) < 0)
+		return DT_UNKNOWN;
+	return S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG :
+	       DT_UNKNOWN;
+}
+
+static void walk(const char *dir, char **names, size_t nnames,
+		 struct paths *out)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		die("cannot open '%s': %s", dir, strerror(errno));
+	while ((e = readdir(d))) {
+		char *path;
+		int type;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		path = join(dir, e->d_name);
+		type = entry_type(path, e);
+		if (type == DT_DIR) {
+			walk(path, names, nnames, out);
+		} else if (type == DT_REG && wanted(e->d_name, names, nnames)) {
+			if (out->n == out->alloc) {
+				out->alloc = out->alloc ? out->alloc * 2 : 1024;
+				out->v = xrealloc(out->v, out->alloc *
+						  sizeof(*out->v));
+			}
+			out->v[out->n++] = path;
+			continue;
+		}
+		free(path);
+	}
+	closedir(d);
+}
+
+/* The whole file into buf, as lms reads a file before parsing it. */
+static size_t read_whole(const char *path, char **buf, size_t *alloc)
+{
+	struct stat st;
+	size_t len = 0;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || fstat(fd, &st) < 0)
+		die("cannot read '%s': %s", path, strerror(errno));
+	for (;;) {
+		if (*alloc < len + 4096 || *alloc < (size_t)st.st_size + 1) {
+			*alloc = (*alloc + 4096 + (size_t)st.st_size) * 2;
+			*buf = xrealloc(*buf, *alloc);
+		}
+		n = read(fd, *buf + len, *alloc - len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			die("cannot read '%s': %s", path, strerror(errno));
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	return len;
+}
+
+static unsigned long long parse(const char *path, const char *text,
+				size_t len)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	unsigned long long events = 0;
+	bool end = false;
+
+	if (!yaml_parser_initialize(&parser))
+		die("out of memory");
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	while (!end) {
+		if (!yaml_parser_parse(&parser, &ev))
+			die("%s:%zu:%zu: %s", path,
+			    parser.problem_mark.line + 1,
+			    parser.problem_mark.column + 1,
+			    parser.problem ? parser.problem : "malformed YAML");
+		end = ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
+		events++;
+	}
+	yaml_parser_delete(&parser);
+	return events;
+}
+
+int main(int argc, char **argv)
+{
+	struct paths paths = { NULL, 0, 0 };
+	struct totals t = { 0, 0, 0 };
+	char **names = NULL, *buf = NULL;
+	size_t nnames = 0, alloc = 0;
+	double t0, t1, t2;
+
+	if (argc < 2)
+		goto usage;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--name") || i + 1 == argc)
+			goto usage;
+		names = xrealloc(names, (nnames + 1) * sizeof(*names));
+		names[nnames++] = argv[++i];
+	}
+	t0 = now();
+	walk(argv[1], names, nnames, &paths);
+	t1 = now();
+	for (size_t i = 0; i < paths.n; i++) {
+		size_t len = read_whole(paths.v[i], &buf, &alloc);
+
+		t.events += parse(paths.v[i], buf, len);
+		t.bytes += len;
+		t.files++;
+	}
+	t2 = now();
+	printf("files=%llu bytes=%llu events=%llu walk=%.3f parse=%.3f\n",
+	       t.files, t.bytes, t.events, t1 - t0, t2 - t1);
+	for (size_t i = 0; i < paths.n; i++)
+		free(paths.v[i]);
+	free(paths.v);
+	free(names);
+	free(buf);
+	return 0;
+usage:
+	fputs("usage: floor DIR [--name FILE]...\n", stderr);
+	return 2;
+}
