@@ -68,8 +68,8 @@ static int parse(int argc, char **argv, struct marks *m)
 	m->participants = m->relatives = LMS_UNSET;
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
 		switch (c) {
-		case 'a': lms_words_split(optarg, &m->absent, &m->nabsent); break;
-		case 'e': lms_words_split(optarg, &m->excused, &m->nexcused); break;
+		case 'a': lms_words_add(optarg, &m->absent, &m->nabsent); break;
+		case 'e': lms_words_add(optarg, &m->excused, &m->nexcused); break;
 		case 'A': m->all = true; break;
 		case 'h': err = parse_headcount(optarg, m); break;
 		default: err = LMS_EUSAGE; break;

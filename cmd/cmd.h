@@ -90,6 +90,12 @@ extern const struct cmd cmd_withdraw;
 extern const struct cmd cmd_attend;
 extern const struct cmd cmd_roster;
 extern const struct cmd cmd_followup;
+extern const struct cmd cmd_evaluate;
+extern const struct cmd cmd_report;
+
+struct lms_doc;
+/* Builds the evaluation report of one course (lms report course). */
+int cmd_course_report(struct ctx *ctx, const char *id, struct lms_doc *out);
 extern const struct cmd cmd_help;
 
 /* Parses a comma-separated list of names (phases, target groups ...)

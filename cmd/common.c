@@ -42,7 +42,7 @@ int cmd_getopt(int argc, char **argv, const char *shortopts,
 	arg = argv[optind - 1];
 	if (c == ':')
 		cmd_usage_error("option '%s' needs a value", arg);
-	else if (optopt)
+	else if (optopt && strncmp(arg, "--", 2))
 		cmd_usage_error("unknown option '-%c'", optopt);
 	else
 		cmd_usage_error("unknown option '%.*s'", (int)strcspn(arg, "="),

@@ -636,11 +636,11 @@ static int check_led_by(struct ctx *ctx, const struct lms_course *c)
 }
 
 /*
- * Validates the edited text by loading it, then writes it.  A load error
- * has a line and column in text that was never written, so the message
- * names the file and the problem instead.
+ * Validates the edited text by loading it.  A load error has a line and
+ * column in text that was never written, so the message names the file
+ * and the problem instead.
  */
-static int edit_commit(struct ctx *ctx, struct edit *e, struct lms_course *after)
+static int edit_check(struct ctx *ctx, struct edit *e, struct lms_course *after)
 {
 	int err = lms_course_load(after, e->path, e->text.buf, e->text.len,
 				  e->before.id, NULL);
@@ -653,9 +653,17 @@ static int edit_commit(struct ctx *ctx, struct edit *e, struct lms_course *after
 				 e->path, msg);
 	}
 	err = check_led_by(ctx, after);
-	if (!err)
-		err = cmd_write(ctx, e->path, &e->text, 0);
 	if (err)
+		lms_course_release(after);
+	return err;
+}
+
+/* Validates the edited text, then writes it. */
+static int edit_commit(struct ctx *ctx, struct edit *e, struct lms_course *after)
+{
+	int err = edit_check(ctx, e, after);
+
+	if (!err && (err = cmd_write(ctx, e->path, &e->text, 0)))
 		lms_course_release(after);
 	return err;
 }
@@ -959,16 +967,22 @@ static int close_course(struct ctx *ctx, struct edit *ed,
 	}
 	if (!err)
 		err = lms_course_set(&ed->text, ed->path, "status", "completed");
-	if (!err && !(err = edit_commit(ctx, ed, &after))) {
+	if (!err && !(err = edit_check(ctx, ed, &after))) {
 		lms_course_release(&after);
+		/* The judgements first: if a crash comes between the two
+		 * writes, the course is still open and closing it again
+		 * finishes the job. */
 		lms_enrolments_emit(&text, e);
 		path = lms_tree_path(&ctx->tree, "courses/%s/enrolments.yaml",
 				     c->id);
-		if (!(err = cmd_write(ctx, path, &text, 0))) {
-			warn_unrecorded(ctx, c, a);
-			close_report(&ctx->out, e, attended, held);
-		}
+		err = cmd_write(ctx, path, &text, 0);
 		free(path);
+		if (!err)
+			err = cmd_write(ctx, ed->path, &ed->text, 0);
+	}
+	if (!err) {
+		warn_unrecorded(ctx, c, a);
+		close_report(&ctx->out, e, attended, held);
 	}
 	lms_buf_release(&text);
 	free(attended);

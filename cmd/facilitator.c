@@ -40,11 +40,6 @@ static int parse_available(const char *s, struct lms_availability *out)
 			       "FROM:TO (two dates)", s);
 }
 
-static void take_words(const char *s, char ***v, size_t *n)
-{
-	lms_words_split(s, v, n);
-}
-
 static const char *const add_usage[] = {
 	"lms facilitator add ID --name N --kind K [--profession P] "
 	"[--topics T,...] [--trained T,...] [--available FROM:TO | true | false]",
@@ -72,8 +67,8 @@ static int add_options(int argc, char **argv, struct lms_facilitator *f)
 					     &f->kind);
 			break;
 		case 'p': f->profession = lms_strdup(optarg); break;
-		case 't': take_words(optarg, &f->topics, &f->ntopics); break;
-		case 'T': take_words(optarg, &f->trained, &f->ntrained); break;
+		case 't': lms_words_add(optarg, &f->topics, &f->ntopics); break;
+		case 'T': lms_words_add(optarg, &f->trained, &f->ntrained); break;
 		case 'a': err = parse_available(optarg, &f->available); break;
 		default: err = LMS_EUSAGE; break;
 		}

@@ -116,8 +116,14 @@ static int followup(struct ctx *ctx, int argc, char **argv)
 	if (optind == argc)
 		err = lms_tree_course_ids(&ctx->tree, &ids, &n);
 	lms_table_init(&t, cols);
-	for (int i = optind; i < argc && !err; i++)
-		err = course_rows(ctx, argv[i], &reg, &t);
+	for (int i = optind; i < argc && !err; i++) {
+		bool again = false;
+
+		for (int j = optind; j < i; j++)
+			again |= !strcmp(argv[i], argv[j]);
+		if (!again)
+			err = course_rows(ctx, argv[i], &reg, &t);
+	}
 	for (size_t i = 0; i < n && !err; i++)
 		err = course_rows(ctx, ids[i], &reg, &t);
 	if (!err)

@@ -21,6 +21,8 @@ const struct cmd *const cmd_table[] = {
 	&cmd_attend,
 	&cmd_roster,
 	&cmd_followup,
+	&cmd_evaluate,
+	&cmd_report,
 	&cmd_purge,
 	&cmd_help,
 	NULL

@@ -94,8 +94,9 @@ static int purge(struct ctx *ctx, int argc, char **argv)
 			continue;
 		}
 		lms_date_format(last, date);
-		lms_buf_addf(&report, "%s %s: last course ended %s\n",
+		lms_buf_addf(&report, "%s %s: %s %s\n",
 			     dry_run ? "would forget" : "forgot", reg.v[i].id,
+			     k ? "last course ended" : "no course, consent given",
 			     date);
 		forgotten++;
 		if (dry_run)

@@ -255,7 +255,7 @@ static int roster(struct ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	enum lms_format fmt = LMS_FMT_TEXT;
-	const char *session = NULL;
+	const char *format = NULL, *session = NULL;
 	bool want_sheet = false;
 	size_t index, number;
 	struct roster r;
@@ -265,7 +265,10 @@ static int roster(struct ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 's': want_sheet = true; break;
 		case 'S': session = optarg; break;
-		case 'F': err = lms_format_parse(optarg, LMS_FMT_LISTING, &fmt); break;
+		case 'F':
+			format = optarg;
+			err = lms_format_parse(optarg, LMS_FMT_LISTING, &fmt);
+			break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
@@ -273,6 +276,9 @@ static int roster(struct ctx *ctx, int argc, char **argv)
 		err = cmd_usage_error("give one course");
 	if (!err && session && !want_sheet)
 		err = cmd_usage_error("--session is for --sheet");
+	if (!err && format && want_sheet)
+		err = cmd_usage_error("a sign-in sheet is text to print: no "
+				      "--format");
 	if (err)
 		return err;
 	if (!(err = roster_load(ctx, argv[optind], &r))) {

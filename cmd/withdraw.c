@@ -8,9 +8,15 @@
 
 static const char *const usage[] = { "lms withdraw COURSE PERSON", NULL };
 
+static void say_moved(const struct lms_enrolment *r, void *arg)
+{
+	lms_buf_addf(arg, "%s moved up from the waiting list: enrolled\n",
+		     r->person);
+}
+
 static int withdraw(struct ctx *ctx, int argc, char **argv)
 {
-	const char *promoted;
+	struct lms_buf moved = LMS_BUF_INIT;
 	struct lms_course c;
 	struct lms_enrolments e;
 	struct lms_roll roll;
@@ -29,7 +35,7 @@ static int withdraw(struct ctx *ctx, int argc, char **argv)
 		return err;
 	}
 	lms_roll_init(&roll, &c, &e);
-	err = lms_roll_withdraw(&roll, argv[optind + 1], &promoted);
+	err = lms_roll_withdraw(&roll, argv[optind + 1], say_moved, &moved);
 	if (!err) {
 		struct lms_buf text = LMS_BUF_INIT;
 
@@ -43,10 +49,9 @@ static int withdraw(struct ctx *ctx, int argc, char **argv)
 	if (!err) {
 		lms_buf_addf(&ctx->out, "%s withdrawn from %s\n", argv[optind + 1],
 			     c.id);
-		if (promoted)
-			lms_buf_addf(&ctx->out, "%s moved up from the waiting "
-				     "list: enrolled\n", promoted);
+		lms_buf_add(&ctx->out, moved.buf, moved.len);
 	}
+	lms_buf_release(&moved);
 	lms_roll_release(&roll);
 	lms_enrolments_release(&e);
 	lms_course_release(&c);

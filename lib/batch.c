@@ -1,7 +1,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "alloc.h"
 #include "batch.h"
@@ -53,6 +52,7 @@ struct entry {
 /* Lookups that keep the batch linear: phone and e-mail to a person. */
 struct match {
 	struct lms_strset by_phone, by_email;	/* -> 1 + index in the register */
+	struct lms_strset lines;		/* person id -> line in the sheet */
 };
 
 /*
@@ -114,7 +114,7 @@ static const char *cell_of(const struct lms_csv_row *row, const int at[NCOLS],
 static int word_value(const char *s, const struct word *words)
 {
 	for (int i = 0; words[i].word; i++)
-		if (!strcasecmp(s, words[i].word))
+		if (!lms_utf8_casecmp(s, words[i].word))
 			return words[i].value;
 	return 0;
 }
@@ -249,6 +249,7 @@ static int enrol_entry(const struct lms_batch_input *in, struct lms_register *re
 	long i = match_person(m, e);
 	struct lms_enrol_request req;
 	const struct lms_person *p;
+	uintptr_t earlier;
 	int err = 0;
 
 	out->line = e->line;
@@ -256,6 +257,12 @@ static int enrol_entry(const struct lms_batch_input *in, struct lms_register *re
 	if (i < 0 && (err = register_new(in, reg, e, m, &i)))
 		return err;
 	p = &reg->v[i];
+	earlier = (uintptr_t)lms_strset_get(&m->lines, p->id);
+	if (earlier)
+		return lms_error_at(LMS_EDATA, in->path, e->line, 0, "the same "
+				    "person as line %u (the same phone number "
+				    "or e-mail address)", (unsigned)earlier);
+	lms_strset_add(&m->lines, p->id, (void *)(uintptr_t)e->line);
 	snprintf(out->person, sizeof(out->person), "%s", p->id);
 	memset(&req, 0, sizeof(req));
 	req.person = p->id;
@@ -264,6 +271,8 @@ static int enrol_entry(const struct lms_batch_input *in, struct lms_register *re
 	req.requested = in->requested;
 	req.municipality = p->municipality ? p->municipality : e->municipality;
 	req.force = in->force;
+	/* A new person's id means nothing to whoever reads the message. */
+	req.who = out->is_new ? "the person on this line" : NULL;
 	if ((err = lms_roll_enrol(roll, in->service, &req, &out->status))) {
 		char msg[sizeof(lms_last_error()->msg)];
 
@@ -291,6 +300,7 @@ int lms_batch_enrol(const struct lms_batch_input *in, struct lms_register *reg,
 		err = read_entry(in, at, &in->csv->rows[r], &entries[r]);
 	lms_strset_init(&m.by_phone);
 	lms_strset_init(&m.by_email);
+	lms_strset_init(&m.lines);
 	for (size_t i = 0; i < reg->n && !err; i++)
 		index_person(&m, &reg->v[i], i);
 	out->rows = lms_calloc(n, sizeof(*out->rows));
@@ -301,6 +311,7 @@ int lms_batch_enrol(const struct lms_batch_input *in, struct lms_register *reg,
 	}
 	lms_strset_release(&m.by_phone);
 	lms_strset_release(&m.by_email);
+	lms_strset_release(&m.lines);
 	free(entries);
 	if (err)
 		lms_batch_release(out);

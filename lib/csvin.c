@@ -1,7 +1,6 @@
 #include <csv.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "alloc.h"
 #include "csvin.h"
@@ -169,10 +168,15 @@ void lms_csv_release(struct lms_csv *c)
 static int header_is(const char *header, const char *name)
 {
 	size_t lead = strspn(header, " "), len = strlen(header + lead);
+	char *trimmed;
+	int same;
 
 	while (len && header[lead + len - 1] == ' ')
 		len--;
-	return len == strlen(name) && !strncasecmp(header + lead, name, len);
+	trimmed = lms_strndup(header + lead, len);
+	same = !lms_utf8_casecmp(trimmed, name);
+	free(trimmed);
+	return same;
 }
 
 int lms_csv_column(const struct lms_csv *c, const char *name)

@@ -8,14 +8,22 @@
 #include "enrol.h"
 #include "error.h"
 
+/* Whoever was enrolled holds a place, also after the course closed. */
+static bool holds_place(int status)
+{
+	return status == LMS_ENROLLED || status == LMS_COMPLETED ||
+	       status == LMS_NOT_COMPLETED;
+}
+
 static void reindex(struct lms_roll *r)
 {
 	lms_strset_release(&r->index);
 	r->enrolled = 0;
 	r->next_waiting = 0;
 	for (size_t i = 0; i < r->e->n; i++) {
-		lms_strset_add(&r->index, r->e->v[i].person, (void *)(uintptr_t)(i + 1));
-		r->enrolled += r->e->v[i].status == LMS_ENROLLED;
+		lms_strset_add(&r->index, r->e->v[i].person,
+			       (void *)(uintptr_t)(i + 1));
+		r->enrolled += holds_place(r->e->v[i].status);
 	}
 }
 
@@ -57,6 +65,10 @@ size_t lms_roll_promote(struct lms_roll *r,
 {
 	size_t n = 0;
 
+	/* A closed or cancelled course takes nobody in. */
+	if (r->course->status == LMS_COURSE_COMPLETED ||
+	    r->course->status == LMS_COURSE_CANCELLED)
+		return 0;
 	/* The file is in request order, so the first waitlisted is first;
 	 * nobody before next_waiting is waiting any more. */
 	for (; r->next_waiting < r->e->n && lms_roll_free(r); r->next_waiting++) {
@@ -107,7 +119,8 @@ static int check_request(const struct lms_service *svc,
 	    !lms_service_serves(svc, req->municipality))
 		return lms_error(LMS_EREFUSED, "%s lives in %s, which is neither "
 				 "the host nor a partner of this service "
-				 "(--force enrols them anyway)", req->person,
+				 "(--force enrols them anyway)",
+				 req->who ? req->who : req->person,
 				 req->municipality);
 	return 0;
 }
@@ -165,26 +178,18 @@ int lms_roll_enrol(struct lms_roll *r, const struct lms_service *svc,
 	return 0;
 }
 
-static void remember_first(const struct lms_enrolment *rec, void *arg)
-{
-	const char **first = arg;
-
-	if (!*first)
-		*first = rec->person;
-}
-
 int lms_roll_withdraw(struct lms_roll *r, const char *person,
-		      const char **promoted)
+		      void (*moved)(const struct lms_enrolment *, void *),
+		      void *arg)
 {
 	struct lms_enrolment *rec = lms_roll_find(r, person);
 
-	*promoted = NULL;
 	if (!rec || (rec->status != LMS_ENROLLED && rec->status != LMS_WAITLISTED))
 		return lms_error(LMS_ENOENT, "%s is not enrolled on course '%s'",
 				 person, r->course->id);
 	r->enrolled -= rec->status == LMS_ENROLLED;
 	rec->status = LMS_WITHDRAWN;
-	lms_roll_promote(r, remember_first, promoted);
+	lms_roll_promote(r, moved, arg);
 	return 0;
 }
 

@@ -23,7 +23,8 @@ struct lms_roll {
 	const struct lms_course *course;
 	struct lms_enrolments *e;
 	struct lms_strset index;	/* person -> 1 + position in e */
-	size_t enrolled;		/* places taken */
+	size_t enrolled;		/* places taken, by the enrolled and the
+					 * completed or not of a closed course */
 	size_t next_waiting;		/* no one waits before this position */
 };
 
@@ -35,6 +36,7 @@ struct lms_enrol_request {
 	const char *municipality;	/* the person's home, or NULL */
 	const char *relative_of;	/* role relative: whom they support */
 	bool force;			/* enrol residents of other municipalities */
+	const char *who;		/* the person in messages, if not the id */
 };
 
 void lms_roll_init(struct lms_roll *r, const struct lms_course *c,
@@ -57,10 +59,12 @@ int lms_roll_enrol(struct lms_roll *r, const struct lms_service *svc,
 
 /*
  * Withdraws a person (enrolled or waitlisted); the first on the waiting
- * list moves up into a freed place: *promoted is their id, or NULL.
+ * list moves up into a freed place, and moved (which may be NULL) hears of
+ * each one that does.
  */
 int lms_roll_withdraw(struct lms_roll *r, const char *person,
-		      const char **promoted);
+		      void (*moved)(const struct lms_enrolment *, void *),
+		      void *arg);
 
 /* Fills free places from the waiting list, in order; moved is called for
  * each one moved up (it may be NULL).  Returns how many moved. */

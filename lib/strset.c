@@ -65,6 +65,12 @@ bool lms_strset_add(struct lms_strset *s, const char *key, void *value)
 	return true;
 }
 
+void lms_strset_set(struct lms_strset *s, const char *key, void *value)
+{
+	if (!lms_strset_add(s, key, value))
+		slot_for(s, key)->value = value;
+}
+
 bool lms_strset_has(const struct lms_strset *s, const char *key)
 {
 	return s->cap && slot_for(s, key)->key;

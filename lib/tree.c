@@ -279,6 +279,19 @@ int lms_tree_load_attendance(struct lms_tree *t, const char *course,
 	return err;
 }
 
+int lms_tree_load_evaluations(struct lms_tree *t, const char *course,
+			      struct lms_evaluations *out)
+{
+	char *path;
+	int err = read_course_file(t, course, "evaluations.yaml", &path);
+
+	memset(out, 0, sizeof(*out));
+	if (!err)
+		err = lms_evaluations_load(out, path, t->text.buf, t->text.len);
+	free(path);
+	return err;
+}
+
 int lms_tree_load_register(struct lms_tree *t, struct lms_register *out)
 {
 	char *path = lms_tree_path(t, LMS_PARTICIPANTS_FILE);

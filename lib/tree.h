@@ -7,6 +7,7 @@
 #include "course.h"
 #include "attendance.h"
 #include "enrolment.h"
+#include "evaluation.h"
 #include "facilitator.h"
 #include "fsio.h"
 #include "form.h"
@@ -70,6 +71,8 @@ int lms_tree_load_enrolments(struct lms_tree *t, const char *course,
 			     struct lms_enrolments *out);
 int lms_tree_load_attendance(struct lms_tree *t, const char *course,
 			     struct lms_attendance *out);
+int lms_tree_load_evaluations(struct lms_tree *t, const char *course,
+			      struct lms_evaluations *out);
 
 /*
  * The private register.  It is refused (LMS_EREFUSED) when others may

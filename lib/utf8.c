@@ -51,3 +51,34 @@ size_t lms_utf8_width(const char *s)
 		n += ((unsigned char)*s & 0xc0) != 0x80;
 	return n;
 }
+
+/* The lower-case form of the character at *s, which advances past it. */
+static unsigned fold(const unsigned char **s)
+{
+	const unsigned char *p = *s;
+
+	if (p[0] == 0xc3 && p[1] >= 0x80 && p[1] <= 0x9e && p[1] != 0x97) {
+		*s += 2;
+		return 0xc3a0u + (p[1] - 0x80u);
+	}
+	if (p[0] == 0xc3 && p[1]) {
+		*s += 2;
+		return 0xc300u + p[1];
+	}
+	(*s)++;
+	return p[0] >= 'A' && p[0] <= 'Z' ? p[0] + 32u : p[0];
+}
+
+int lms_utf8_casecmp(const char *a, const char *b)
+{
+	const unsigned char *x = (const unsigned char *)a;
+	const unsigned char *y = (const unsigned char *)b;
+
+	while (*x && *y) {
+		unsigned cx = fold(&x), cy = fold(&y);
+
+		if (cx != cy)
+			return cx < cy ? -1 : 1;
+	}
+	return *x ? 1 : *y ? -1 : 0;
+}

@@ -9,6 +9,10 @@ bool lms_utf8_valid(const char *s);
 bool lms_utf8_valid_n(const char *s, size_t len);
 /* Valid UTF-8 without control characters: a name, a title, a place. */
 bool lms_text_is_line(const char *s);
+/* Compares ignoring case, for ASCII and the Latin letters of U+00C0 to
+ * U+00DE (Æ, Ø, Å, É ...): what a Norwegian sheet's headers and words
+ * need.  Returns 0 when equal. */
+int lms_utf8_casecmp(const char *a, const char *b);
 /* Display width in terminal columns, one per character. */
 size_t lms_utf8_width(const char *s);
 

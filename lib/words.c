@@ -8,6 +8,11 @@ void lms_words_split(const char *s, char ***out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
+	lms_words_add(s, out, n);
+}
+
+void lms_words_add(const char *s, char ***out, size_t *n)
+{
 	while (*s) {
 		size_t len = strcspn(s, ",");
 		const char *start = s, *end = s + len;

@@ -9,6 +9,8 @@
  * The caller frees the words with lms_strings_free (tree.h) or free().
  */
 void lms_words_split(const char *s, char ***out, size_t *n);
+/* The same, adding to the words in *out (an option given twice). */
+void lms_words_add(const char *s, char ***out, size_t *n);
 void lms_words_free(char **v, size_t n);
 
 #endif

@@ -107,14 +107,14 @@ OUT
 "$LMS" enrol matlaging p-test03 >/dev/null
 LMS_TODAY=2028-09-17 lms purge --dry-run
 is_out "--dry-run says whom it would forget; a course keeps a record" <<OUT
-would forget p-test02: last course ended 2026-08-02
-would forget p-test04: last course ended 2026-08-04
-would forget p-test05: last course ended 2026-08-05
-would forget p-test06: last course ended 2026-08-06
-would forget p-test07: last course ended 2026-08-07
-would forget $id: last course ended 2026-08-20
-would forget $id2: last course ended 2026-08-20
-would forget $id3: last course ended 2026-08-20
+would forget p-test02: no course, consent given 2026-08-02
+would forget p-test04: no course, consent given 2026-08-04
+would forget p-test05: no course, consent given 2026-08-05
+would forget p-test06: no course, consent given 2026-08-06
+would forget p-test07: no course, consent given 2026-08-07
+would forget $id: no course, consent given 2026-08-20
+would forget $id2: no course, consent given 2026-08-20
+would forget $id3: no course, consent given 2026-08-20
 OUT
 remember
 LMS_TODAY=2028-09-17 lms purge --dry-run

@@ -95,9 +95,13 @@ static void one_bad_row_fails_the_batch(void **state)
 		{ "name,referral\nA,nav\n", 2, "referral: 'nav' is not self, gp, "
 		  "specialist or other" },
 		{ "name,phone\n,900 00 009\n", 2, "name: give a name on one line" },
-		{ "name,municipality\nA,0301\n", 2, "p-", },
+		{ "name,municipality\nA,0301\n", 2, "the person on this line "
+		  "lives in 0301, which is neither the host nor a partner" },
 		{ "navn;telefon\nA;900 00 009\nB;900 00 009\n", 3,
-		  "is enrolled on course 'kurs' already" },
+		  "the same person as line 2 (the same phone number or e-mail "
+		  "address)" },
+		{ "name,phone\nKjent En,900 00 001\nKjent En,900 00 001\n", 3,
+		  "the same person as line 2" },
 		{ NULL, 0, NULL }
 	};
 
@@ -112,6 +116,13 @@ static void one_bad_row_fails_the_batch(void **state)
 		assert_null(batch.rows);
 		lms_csv_release(&csv);
 	}
+}
+
+static void nordic_letters_ignore_case(void **state)
+{
+	(void)state;
+	assert_int_equal(run("NAVN,ROLLE\nA,PÅRØRENDE\n"), 0);
+	assert_int_equal(e.v[0].role, LMS_RELATIVE);
 }
 
 static void needs_a_name_column(void **state)
@@ -129,6 +140,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(matches_known_and_registers_new),
 		T(one_bad_row_fails_the_batch),
+		T(nordic_letters_ignore_case),
 		T(needs_a_name_column),
 	};
 

@@ -58,34 +58,37 @@ static void places_then_waiting_list(void **state)
 	assert_string_equal(e.v[1].municipality, "1853");
 }
 
+static void remember(const struct lms_enrolment *r, void *arg)
+{
+	*(const char **)arg = r->person;
+}
+
 static void withdrawal_moves_the_first_up(void **state)
 {
-	const char *promoted;
+	const char *promoted = NULL;
 
 	(void)state;
 	enrol("p-a", "1806");
 	enrol("p-b", "1806");
 	enrol("p-c", "1806");
 	enrol("p-d", "1806");
-	assert_int_equal(lms_roll_withdraw(&roll, "p-d", &promoted), 0);
+	assert_int_equal(lms_roll_withdraw(&roll, "p-d", remember, &promoted), 0);
 	assert_null(promoted);
-	assert_int_equal(lms_roll_withdraw(&roll, "p-a", &promoted), 0);
+	assert_int_equal(lms_roll_withdraw(&roll, "p-a", remember, &promoted), 0);
 	assert_string_equal(promoted, "p-c");
 	assert_int_equal(lms_roll_find(&roll, "p-a")->status, LMS_WITHDRAWN);
 	assert_int_equal(lms_roll_find(&roll, "p-c")->status, LMS_ENROLLED);
-	assert_int_equal(lms_roll_withdraw(&roll, "p-a", &promoted), LMS_ENOENT);
-	assert_int_equal(lms_roll_withdraw(&roll, "p-x", &promoted), LMS_ENOENT);
+	assert_int_equal(lms_roll_withdraw(&roll, "p-a", NULL, NULL), LMS_ENOENT);
+	assert_int_equal(lms_roll_withdraw(&roll, "p-x", NULL, NULL), LMS_ENOENT);
 }
 
 static void coming_back_queues_again(void **state)
 {
-	const char *promoted;
-
 	(void)state;
 	enrol("p-a", "1806");
 	enrol("p-b", "1806");
 	enrol("p-c", "1806");
-	assert_int_equal(lms_roll_withdraw(&roll, "p-a", &promoted), 0);
+	assert_int_equal(lms_roll_withdraw(&roll, "p-a", NULL, NULL), 0);
 	assert_int_equal(enrol("p-a", "1806"), LMS_WAITLISTED);
 	/* One record per person, now at the end of the queue. */
 	assert_int_equal(e.n, 3);
@@ -224,6 +227,29 @@ static void closing_judges_completion(void **state)
 	lms_attendance_release(&a);
 }
 
+static void a_closed_course_keeps_its_places(void **state)
+{
+	struct lms_attendance a = { NULL, 0 };
+
+	(void)state;
+	enrol("p-a", "1806");
+	enrol("p-b", "1806");
+	enrol("p-c", "1806");
+	lms_close_enrolments(&course, &e, &a, 0.75, 0, NULL, NULL);
+	course.status = LMS_COURSE_COMPLETED;
+	lms_roll_release(&roll);
+	lms_roll_init(&roll, &course, &e);
+	/* The completed still hold their places; nobody moves up. */
+	assert_int_equal(roll.enrolled, 2);
+	assert_int_equal(lms_roll_promote(&roll, NULL, NULL), 0);
+	course.capacity = 5;
+	assert_int_equal(lms_roll_promote(&roll, NULL, NULL), 0);
+	assert_int_equal(lms_roll_withdraw(&roll, "p-c", NULL, NULL), 0);
+	assert_int_equal(lms_roll_find(&roll, "p-c")->status, LMS_WITHDRAWN);
+	course.status = LMS_COURSE_CANCELLED;
+	assert_int_equal(lms_roll_promote(&roll, NULL, NULL), 0);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -238,6 +264,7 @@ int main(void)
 		T(force_and_relatives),
 		T(no_capacity_means_no_limit),
 		T(closing_judges_completion),
+		T(a_closed_course_keeps_its_places),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

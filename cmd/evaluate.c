@@ -1,0 +1,398 @@
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../lib/alloc.h"
+#include "../lib/csvin.h"
+#include "../lib/date.h"
+#include "../lib/id.h"
+#include "../lib/respond.h"
+#include "../lib/utf8.h"
+#include "../lib/words.h"
+#include "cmd.h"
+
+/* lms evaluate: record one response to a form, or import a survey's. */
+
+struct eval_args {
+	const char *course, *form, *session, *person, *csv;
+	int phase;
+	int32_t date;
+	char **maps;		/* COLUMN=ITEM */
+	size_t nmaps;
+	char **answers;		/* ITEM=VALUE */
+	size_t nanswers;
+};
+
+static const char *const usage[] = {
+	"lms evaluate COURSE --form F --phase pre | post | session "
+	"[--session S] [--person P] [--date DATE] ITEM=VALUE...",
+	"lms evaluate COURSE --form F --phase P --csv FILE "
+	"[--map COLUMN=ITEM,...] [--session S] [--date DATE]",
+	NULL
+};
+
+/* --map takes "COLUMN=ITEM" and "A=a,B=b"; a question's text may hold
+ * commas itself, so it splits only where every part has an '='. */
+static void add_maps(const char *arg, struct eval_args *a)
+{
+	char **parts;
+	size_t n;
+	bool all = true;
+
+	lms_words_split(arg, &parts, &n);
+	for (size_t i = 0; i < n; i++)
+		all &= strchr(parts[i], '=') != NULL;
+	if (all && n > 1) {
+		for (size_t i = 0; i < n; i++)
+			*(char **)lms_array_push(&a->maps, &a->nmaps,
+						 sizeof(char *)) = parts[i];
+		free(parts);
+		return;
+	}
+	lms_words_free(parts, n);
+	*(char **)lms_array_push(&a->maps, &a->nmaps, sizeof(char *)) =
+		lms_strdup(arg);
+}
+
+static int parse(struct ctx *ctx, int argc, char **argv, struct eval_args *a)
+{
+	static const struct option longopts[] = {
+		{ "form", required_argument, NULL, 'f' },
+		{ "phase", required_argument, NULL, 'p' },
+		{ "session", required_argument, NULL, 's' },
+		{ "person", required_argument, NULL, 'P' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "csv", required_argument, NULL, 'c' },
+		{ "map", required_argument, NULL, 'm' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, err = 0;
+
+	memset(a, 0, sizeof(*a));
+	a->date = ctx->today;
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case 'f': a->form = optarg; break;
+		case 'p': err = cmd_parse_enum("--phase", optarg, lms_eval_phase_names, &a->phase); break;
+		case 's': a->session = optarg; break;
+		case 'P': a->person = optarg; break;
+		case 'd': err = cmd_parse_date("--date", optarg, &a->date); break;
+		case 'c': a->csv = optarg; break;
+		case 'm': add_maps(optarg, a); break;
+		default: err = LMS_EUSAGE; break;
+		}
+	}
+	if (err)
+		return err;
+	if (optind == argc)
+		return cmd_usage_error("give a course");
+	a->course = argv[optind];
+	a->answers = argv + optind + 1;
+	a->nanswers = (size_t)(argc - optind - 1);
+	if (!a->form || !a->phase)
+		return cmd_usage_error("give the --form and the --phase");
+	if ((a->phase == LMS_SESSION) != (a->session != NULL))
+		return cmd_usage_error(a->session ? "--session is for the phase "
+				       "session" : "the phase session needs "
+				       "--session S");
+	if (a->csv && (a->nanswers || a->person))
+		return cmd_usage_error("with --csv, answers and people come "
+				       "from the file");
+	if (!a->csv && a->nmaps)
+		return cmd_usage_error("--map is for --csv");
+	if (!a->csv && !a->nanswers)
+		return cmd_usage_error("give the answers as ITEM=VALUE");
+	if ((err = lms_id_check("form", a->form)) ||
+	    (a->person && (err = lms_id_check("person", a->person))))
+		return err;
+	return 0;
+}
+
+/* Everything a response is checked against. */
+struct context {
+	struct lms_course course;
+	struct lms_form form;
+	struct lms_enrolments enrolments;
+	struct lms_evaluations evaluations;
+	int32_t session;
+	bool have_form;
+};
+
+static int load_context(struct ctx *ctx, const struct eval_args *a,
+			struct context *k)
+{
+	size_t index, number;
+	int err;
+
+	memset(k, 0, sizeof(*k));
+	k->session = LMS_DATE_NONE;
+	if ((err = lms_tree_load_course(&ctx->tree, a->course, &k->course, NULL)) ||
+	    (err = lms_tree_load_form(&ctx->tree, a->form, &k->form, NULL)))
+		return err;
+	k->have_form = true;
+	if ((err = lms_respond_form_used(&k->course, a->form)) ||
+	    (err = lms_tree_load_enrolments(&ctx->tree, a->course, &k->enrolments)) ||
+	    (err = lms_tree_load_evaluations(&ctx->tree, a->course,
+					     &k->evaluations)))
+		return err;
+	if (a->session) {
+		if ((err = lms_course_find_session(&k->course, a->session, &index,
+						   &number)))
+			return err;
+		k->session = k->course.sessions[index].date;
+	}
+	return 0;
+}
+
+static void release_context(struct context *k)
+{
+	lms_course_release(&k->course);
+	if (k->have_form)
+		lms_form_release(&k->form);
+	lms_enrolments_release(&k->enrolments);
+	lms_evaluations_release(&k->evaluations);
+}
+
+/* A new, empty response at the end of the course's evaluations. */
+static struct lms_evaluation *new_response(struct context *k,
+					   const struct eval_args *a,
+					   const char *person)
+{
+	struct lms_evaluation *e = lms_array_push(&k->evaluations.v,
+						  &k->evaluations.n, sizeof(*e));
+
+	lms_schema_init(&lms_evaluation_schema, e);
+	e->form = lms_strdup(a->form);
+	e->phase = a->phase;
+	e->session = k->session;
+	e->person = person ? lms_strdup(person) : NULL;
+	e->date = a->date;
+	return e;
+}
+
+static int check(const struct context *k, const struct lms_evaluation *e)
+{
+	struct lms_evaluations before = k->evaluations;
+	struct lms_respond r = { &k->course, &k->form, &k->enrolments, &before };
+
+	/* Compare with the responses before this one. */
+	before.n = (size_t)(e - k->evaluations.v);
+	return lms_respond_check(&r, e);
+}
+
+static int answer_args(struct context *k, const struct eval_args *a)
+{
+	struct lms_evaluation *e = new_response(k, a, a->person);
+	struct lms_buf why = LMS_BUF_INIT;
+	int err = 0;
+
+	for (size_t i = 0; i < a->nanswers && !err; i++) {
+		char *eq = strchr(a->answers[i], '=');
+		char *item;
+		const char *text;
+		int value = 0;
+
+		if (!eq || eq == a->answers[i])
+			return cmd_usage_error("'%s' is not ITEM=VALUE",
+					       a->answers[i]);
+		item = lms_strndup(a->answers[i], (size_t)(eq - a->answers[i]));
+		if (lms_answer_find(e, item))
+			err = cmd_usage_error("%s is answered twice", item);
+		else if (lms_answer_read(&k->form, item, eq + 1, &value, &text, &why))
+			err = cmd_usage_error("%s", why.buf);
+		else
+			lms_answer_add(e, item, value, text);
+		free(item);
+	}
+	lms_buf_release(&why);
+	return err ? err : check(k, e);
+}
+
+static int save(struct ctx *ctx, const struct context *k)
+{
+	char *path = lms_tree_path(&ctx->tree, "courses/%s/evaluations.yaml",
+				   k->course.id);
+	struct lms_buf text = LMS_BUF_INIT;
+	int err;
+
+	lms_evaluations_emit(&text, &k->evaluations);
+	err = cmd_write(ctx, path, &text, 0);
+	lms_buf_release(&text);
+	free(path);
+	return err;
+}
+
+/* Which column holds which item: --map first, then headers that are an
+ * item's id or text.  -1 for columns that hold no item. */
+struct columns {
+	const char **item;	/* per column */
+	int person;		/* the column of person ids, or -1 */
+	size_t mapped;
+};
+
+static int map_columns(const struct eval_args *a, const struct lms_csv *csv,
+		       const struct lms_form *f, struct columns *c)
+{
+	c->item = lms_calloc(csv->ncols, sizeof(*c->item));
+	c->person = lms_csv_column(csv, "person");
+	c->mapped = 0;
+	for (size_t m = 0; m < a->nmaps; m++) {
+		char *eq = strrchr(a->maps[m], '=');
+		char *col;
+		int i;
+
+		if (!eq || eq == a->maps[m])
+			return cmd_usage_error("--map: '%s' is not COLUMN=ITEM",
+					       a->maps[m]);
+		col = lms_strndup(a->maps[m], (size_t)(eq - a->maps[m]));
+		i = lms_csv_column(csv, col);
+		free(col);
+		if (i < 0)
+			return cmd_usage_error("--map: the file has no column "
+					       "'%.*s'", (int)(eq - a->maps[m]),
+					       a->maps[m]);
+		if (!lms_form_item(f, eq + 1))
+			return cmd_usage_error("--map: form '%s' has no item '%s'",
+					       f->id, eq + 1);
+		c->item[i] = lms_form_item(f, eq + 1)->id;
+	}
+	for (size_t i = 0; i < csv->ncols; i++) {
+		for (size_t j = 0; !c->item[i] && j < f->nitems; j++)
+			if (!lms_utf8_casecmp(csv->header[i], f->items[j].id) ||
+			    !lms_utf8_casecmp(csv->header[i], f->items[j].text))
+				c->item[i] = f->items[j].id;
+		c->mapped += c->item[i] != NULL;
+	}
+	if (!c->mapped)
+		return lms_error_at(LMS_EDATA, a->csv, 1, 0, "no column matches "
+				    "an item of form '%s' (name them with --map "
+				    "COLUMN=ITEM)", f->id);
+	return 0;
+}
+
+static int row_response(struct context *k, const struct eval_args *a,
+			const struct columns *c, const struct lms_csv *csv,
+			const struct lms_csv_row *row, const struct lms_register *reg)
+{
+	const char *person = c->person >= 0 && *row->cells[c->person] ?
+			     row->cells[c->person] : NULL;
+	struct lms_buf why = LMS_BUF_INIT;
+	struct lms_evaluation *e;
+	int err = 0;
+
+	if (person && (!lms_id_valid(person) || !lms_register_find(reg, person)))
+		return lms_error_at(LMS_EDATA, a->csv, row->line, 0, "person: "
+				    "no such person '%s'", person);
+	e = new_response(k, a, person);
+	for (size_t i = 0; i < csv->ncols && !err; i++) {
+		const char *text;
+		int value = 0;
+
+		if (!c->item[i] || !*row->cells[i])
+			continue;
+		if (lms_answer_read(&k->form, c->item[i], row->cells[i], &value,
+				    &text, &why))
+			err = lms_error_at(LMS_EDATA, a->csv, row->line, 0,
+					   "column '%s': %s", csv->header[i],
+					   why.buf);
+		else
+			lms_answer_add(e, c->item[i], value, text);
+	}
+	lms_buf_release(&why);
+	if (!err && !e->answers.n) {
+		/* A respondent who answered nothing is no response. */
+		lms_schema_release(&lms_evaluation_schema, e);
+		k->evaluations.n--;
+		return 0;
+	}
+	if (!err && (err = check(k, e))) {
+		char msg[sizeof(lms_last_error()->msg)];
+
+		snprintf(msg, sizeof(msg), "%s", lms_last_error()->msg);
+		err = lms_error_at(err, a->csv, row->line, 0, "%s", msg);
+	}
+	return err;
+}
+
+static int import_csv(struct ctx *ctx, struct context *k,
+		      const struct eval_args *a, size_t *named, size_t *anonymous)
+{
+	struct lms_buf text = LMS_BUF_INIT;
+	struct columns c = { NULL, -1, 0 };
+	struct lms_register reg = { NULL, 0 };
+	struct lms_csv csv;
+	size_t before = k->evaluations.n;
+	int err;
+
+	if ((err = lms_read_file(a->csv, 64u << 20, &text)) ||
+	    (err = lms_csv_parse(&csv, a->csv, text.buf, text.len))) {
+		lms_buf_release(&text);
+		return err;
+	}
+	if (!(err = map_columns(a, &csv, &k->form, &c)) && c.person >= 0)
+		err = lms_tree_load_register(&ctx->tree, &reg);
+	for (size_t r = 0; r < csv.nrows && !err; r++)
+		err = row_response(k, a, &c, &csv, &csv.rows[r], &reg);
+	for (size_t i = before; i < k->evaluations.n; i++) {
+		*named += k->evaluations.v[i].person != NULL;
+		*anonymous += k->evaluations.v[i].person == NULL;
+	}
+	free(c.item);
+	lms_register_release(&reg);
+	lms_csv_release(&csv);
+	lms_buf_release(&text);
+	return err;
+}
+
+static int check_person(struct ctx *ctx, const char *person)
+{
+	struct lms_register reg;
+	int err = lms_tree_load_register(&ctx->tree, &reg);
+
+	if (!err && !lms_register_find(&reg, person))
+		err = lms_error(LMS_ENOENT, "no such person: '%s'", person);
+	lms_register_release(&reg);
+	return err;
+}
+
+static int evaluate(struct ctx *ctx, int argc, char **argv)
+{
+	struct eval_args a;
+	struct context k;
+	size_t named = 0, anonymous = 0;
+	int err;
+
+	if ((err = parse(ctx, argc, argv, &a))) {
+		lms_words_free(a.maps, a.nmaps);
+		return err;
+	}
+	err = load_context(ctx, &a, &k);
+	if (!err && a.person)
+		err = check_person(ctx, a.person);
+	if (!err && a.csv)
+		err = import_csv(ctx, &k, &a, &named, &anonymous);
+	else if (!err)
+		err = answer_args(&k, &a);
+	if (!err)
+		err = save(ctx, &k);
+	if (!err && a.csv)
+		lms_buf_addf(&ctx->out, "imported %zu responses to %s (%s): %zu "
+			     "by name, %zu anonymous\n", named + anonymous,
+			     a.form, lms_eval_phase_names[a.phase], named,
+			     anonymous);
+	else if (!err && a.person)
+		lms_buf_addf(&ctx->out, "recorded %s's %s response to %s\n",
+			     a.person, lms_eval_phase_names[a.phase], a.form);
+	else if (!err)
+		lms_buf_addf(&ctx->out, "recorded an anonymous %s response to "
+			     "%s\n", lms_eval_phase_names[a.phase], a.form);
+	release_context(&k);
+	lms_words_free(a.maps, a.nmaps);
+	return err;
+}
+
+const struct cmd cmd_evaluate = {
+	"evaluate", evaluate, CMD_TREE | CMD_LOCK, usage,
+	"record or import responses to an evaluation form", "lms-evaluate",
+	NULL
+};

@@ -1,0 +1,334 @@
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "coursereport.h"
+#include "alloc.h"
+#include "date.h"
+#include "score.h"
+
+/* Numbers as people read them; "" for what cannot be computed. */
+static void num(char *out, size_t size, double v, int decimals)
+{
+	if (isnan(v))
+		snprintf(out, size, "-");
+	else
+		snprintf(out, size, "%.*f", decimals, v);
+}
+
+static void p_value(char *out, size_t size, double p)
+{
+	if (isnan(p))
+		snprintf(out, size, "-");
+	else if (p < 0.001)
+		snprintf(out, size, "<0.001");
+	else
+		snprintf(out, size, "%.3f", p);
+}
+
+static void course_section(struct lms_doc *d, const struct lms_course_files *f)
+{
+	static const char *const cols[] = { "name", "kind", "phases", NULL };
+	const struct lms_course *c = f->course;
+	struct lms_table *t;
+	char first[11], last[11];
+
+	lms_doc_section(d, "course", "The course");
+	lms_doc_facts(d, "facts");
+	lms_doc_fact(d, "course", "%s", c->id);
+	lms_doc_fact(d, "status", "%s", lms_status_names[c->status]);
+	if (c->nsessions) {
+		lms_date_format(lms_course_first_date(c), first);
+		lms_date_format(lms_course_last_date(c), last);
+		lms_doc_fact(d, "sessions", "%zu, %s to %s", c->nsessions, first,
+			     last);
+	}
+	if (c->place)
+		lms_doc_fact(d, "place", "%s", c->place);
+	t = lms_doc_table(d, "facilitators", cols);
+	for (size_t i = 0; i < c->nfacilitators; i++) {
+		const struct lms_facilitator *who = lms_facilitator_find(
+			f->facilitators, f->nfacilitators, c->facilitators[i].id);
+		struct lms_buf phases = LMS_BUF_INIT;
+
+		for (int k = 1; lms_phase_names[k]; k++)
+			if (c->facilitators[i].phases & (1u << k))
+				lms_buf_addf(&phases, "%s%s", phases.len ? ", " : "",
+					     lms_phase_names[k]);
+		lms_table_row(t);
+		lms_table_cell(t, who ? who->name : c->facilitators[i].id);
+		lms_table_cell(t, who ? lms_kind_names[who->kind] : "");
+		lms_table_cell(t, phases.buf);
+		lms_buf_release(&phases);
+	}
+}
+
+static void enrolment_section(struct lms_doc *d, const struct lms_course_files *f)
+{
+	const struct lms_enrolments *e = f->enrolments;
+	size_t relatives = 0;
+
+	lms_doc_section(d, "enrolment", "Enrolment");
+	lms_doc_facts(d, "facts");
+	if (f->course->capacity != LMS_UNSET)
+		lms_doc_fact(d, "places", "%d", f->course->capacity);
+	for (int s = 1; lms_enrolment_status_names[s]; s++)
+		lms_doc_fact(d, lms_enrolment_status_names[s], "%zu",
+			     lms_enrolments_count(e, s));
+	for (size_t i = 0; i < e->n; i++)
+		relatives += e->v[i].role == LMS_RELATIVE &&
+			     e->v[i].status != LMS_WAITLISTED &&
+			     e->v[i].status != LMS_WITHDRAWN;
+	lms_doc_fact(d, "relatives among them", "%zu", relatives);
+}
+
+static void attendance_row(struct lms_table *t, const struct lms_course *c,
+			   size_t k, size_t index,
+			   const struct lms_session_attendance *s)
+{
+	size_t counts[4] = { 0, 0, 0, 0 };
+	char date[11];
+
+	lms_date_format(c->sessions[index].date, date);
+	lms_table_row(t);
+	lms_table_cellf(t, "%zu", k + 1);
+	lms_table_cell(t, date);
+	lms_table_cell(t, c->sessions[index].theme);
+	for (size_t i = 0; s && i < s->n; i++)
+		counts[s->v[i].presence]++;
+	for (int p = LMS_PRESENT; p <= LMS_EXCUSED; p++) {
+		if (s && s->n)
+			lms_table_cellf(t, "%zu", counts[p]);
+		else
+			lms_table_cell(t, "");
+	}
+	if (s && (s->participants != LMS_UNSET || s->relatives != LMS_UNSET))
+		lms_table_cellf(t, "%d",
+				(s->participants == LMS_UNSET ? 0 : s->participants) +
+				(s->relatives == LMS_UNSET ? 0 : s->relatives));
+	else
+		lms_table_cell(t, "");
+	if (s && s->n)
+		lms_table_cellf(t, "%.0f%%", 100.0 * (double)counts[LMS_PRESENT] /
+				(double)s->n);
+	else
+		lms_table_cell(t, "");
+}
+
+static void attendance_section(struct lms_doc *d,
+			       const struct lms_course_files *f)
+{
+	static const char *const cols[] = {
+		"n", "date", "theme", "present", "absent", "excused",
+		"headcount", "rate", NULL
+	};
+	const struct lms_course *c = f->course;
+	size_t *order = lms_course_session_order(c);
+	struct lms_table *t;
+
+	lms_doc_section(d, "attendance", "Attendance by session");
+	t = lms_doc_table(d, "sessions", cols);
+	for (int i = 0; i < 8; i++)
+		if (i != 1 && i != 2)
+			lms_table_set_numeric(t, (size_t)i);
+	for (size_t k = 0; k < c->nsessions; k++)
+		attendance_row(t, c, k, order[k], lms_attendance_find(
+				       f->attendance, c->sessions[order[k]].date));
+	free(order);
+}
+
+static bool has_phase(const struct lms_evaluations *ev, const char *form,
+		      int phase)
+{
+	for (size_t i = 0; i < ev->n; i++)
+		if (ev->v[i].phase == phase && !strcmp(ev->v[i].form, form))
+			return true;
+	return false;
+}
+
+/* Before and after: one row each; then the change, person by person. */
+static void change_tables(struct lms_doc *d, const struct lms_form_summary *s)
+{
+	static const char *const score_cols[] = {
+		"when", "responses", "scored", "mean", "sd", NULL
+	};
+	static const char *const change_cols[] = {
+		"pairs", "change", "ci_low", "ci_high", "t", "df", "p", "d_z",
+		"improved", NULL
+	};
+	const struct lms_describe *when[2] = { &s->pre, &s->post };
+	const size_t missing[2] = { s->missing_pre, s->missing_post };
+	const struct lms_paired *p = &s->change;
+	struct lms_table *t = lms_doc_table(d, "scores", score_cols);
+	char v[9][32];
+
+	for (int i = 1; i < 5; i++)
+		lms_table_set_numeric(t, (size_t)i);
+	for (int i = 0; i < 2; i++) {
+		num(v[0], sizeof(v[0]), when[i]->mean, 2);
+		num(v[1], sizeof(v[1]), when[i]->sd, 2);
+		lms_table_row(t);
+		lms_table_cell(t, i ? "after" : "before");
+		lms_table_cellf(t, "%zu", when[i]->n + missing[i]);
+		lms_table_cellf(t, "%zu", when[i]->n);
+		lms_table_cell(t, v[0]);
+		lms_table_cell(t, v[1]);
+	}
+	t = lms_doc_table(d, "change", change_cols);
+	for (int i = 0; i < 9; i++)
+		lms_table_set_numeric(t, (size_t)i);
+	num(v[0], sizeof(v[0]), p->mean_change, 2);
+	num(v[1], sizeof(v[1]), p->ci_low, 2);
+	num(v[2], sizeof(v[2]), p->ci_high, 2);
+	num(v[3], sizeof(v[3]), p->t, 2);
+	num(v[4], sizeof(v[4]), p->df, 0);
+	p_value(v[5], sizeof(v[5]), p->p);
+	num(v[6], sizeof(v[6]), p->dz, 2);
+	num(v[7], sizeof(v[7]), 100 * p->improved, 0);
+	lms_table_row(t);
+	lms_table_cellf(t, "%zu", p->n);
+	for (int i = 0; i < 7; i++)
+		lms_table_cell(t, v[i]);
+	lms_table_cellf(t, "%s%s", v[7], isnan(p->improved) ? "" : "%");
+}
+
+static void item_table(struct lms_doc *d, const struct lms_form_summary *s)
+{
+	static const char *const cols[] = {
+		"item", "text", "before", "after", "change", NULL
+	};
+	struct lms_table *t = lms_doc_table(d, "items", cols);
+
+	for (int i = 2; i < 5; i++)
+		lms_table_set_numeric(t, (size_t)i);
+	for (size_t i = 0; i < s->nitems; i++) {
+		const struct lms_item_summary *it = &s->items[i];
+		char a[32], b[32], c[32];
+
+		num(a, sizeof(a), it->pre.mean, 2);
+		num(b, sizeof(b), it->post.mean, 2);
+		num(c, sizeof(c), it->post.mean - it->pre.mean, 2);
+		lms_table_row(t);
+		lms_table_cellf(t, "%s%s", it->item->id,
+				it->item->reverse ? " (reversed)" : "");
+		lms_table_cell(t, it->item->text);
+		lms_table_cell(t, a);
+		lms_table_cell(t, b);
+		lms_table_cell(t, c);
+	}
+}
+
+static void change_section(struct lms_doc *d, const struct lms_form *f,
+			   const struct lms_form_summary *s)
+{
+	char title[256];
+
+	snprintf(title, sizeof(title), "Before and after: %s", f->title);
+	lms_doc_section(d, f->id, title);
+	lms_doc_text(d, "about", "The score is the %s of the %zu scale items "
+		     "from %d to %d, reversed items turned round; higher is "
+		     "better.  A response needs 80 %% of the items answered to "
+		     "be scored.  Pairs are the same person's first answer "
+		     "before and last answer after the course; the change is "
+		     "after minus before, with its 95 %% confidence interval, "
+		     "the paired t-test and the effect size d_z.",
+		     f->score == LMS_SCORE_SUM ? "sum" : "mean", s->nitems,
+		     f->scale.min, f->scale.max);
+	change_tables(d, s);
+	item_table(d, s);
+}
+
+static void session_section(struct lms_doc *d, const struct lms_form *f,
+			    const struct lms_form_summary *s,
+			    const struct lms_course *c)
+{
+	static const char *const cols[] = {
+		"date", "theme", "responses", "scored", "mean", "sd", NULL
+	};
+	struct lms_table *t;
+	char title[256];
+
+	snprintf(title, sizeof(title), "Session by session: %s", f->title);
+	lms_doc_section(d, f->id, title);
+	t = lms_doc_table(d, "sessions", cols);
+	for (int i = 2; i < 6; i++)
+		lms_table_set_numeric(t, (size_t)i);
+	for (size_t i = 0; i < s->nsessions; i++) {
+		const struct lms_session_summary *ss = &s->sessions[i];
+		const char *theme = "";
+		char date[11], m[32], sd[32];
+
+		for (size_t k = 0; k < c->nsessions; k++)
+			if (c->sessions[k].date == ss->date && c->sessions[k].theme)
+				theme = c->sessions[k].theme;
+		lms_date_format(ss->date, date);
+		num(m, sizeof(m), ss->score.mean, 2);
+		num(sd, sizeof(sd), ss->score.sd, 2);
+		lms_table_row(t);
+		lms_table_cell(t, date);
+		lms_table_cell(t, theme);
+		lms_table_cellf(t, "%zu", ss->responses);
+		lms_table_cellf(t, "%zu", ss->score.n);
+		lms_table_cell(t, m);
+		lms_table_cell(t, sd);
+	}
+}
+
+static void comment_rows(struct lms_table *t, const struct lms_form_summary *s)
+{
+	for (size_t i = 0; i < s->ncomments; i++) {
+		const struct lms_comment *c = &s->comments[i];
+		char when[32];
+
+		if (c->phase == LMS_SESSION)
+			lms_date_format(c->session, when);
+		else
+			snprintf(when, sizeof(when), "%s",
+				 lms_eval_phase_names[c->phase]);
+		lms_table_row(t);
+		lms_table_cell(t, s->form->id);
+		lms_table_cell(t, when);
+		lms_table_cell(t, c->text);
+	}
+}
+
+void lms_course_report(struct lms_doc *out, const struct lms_course_files *f)
+{
+	static const char *const comment_cols[] = {
+		"form", "when", "comment", NULL
+	};
+	struct lms_form_summary *s = lms_calloc(f->nforms ? f->nforms : 1,
+						sizeof(*s));
+	struct lms_table *t = NULL;
+	char title[512];
+
+	snprintf(title, sizeof(title), "%s: evaluation report", f->course->title);
+	lms_doc_init(out, title);
+	course_section(out, f);
+	enrolment_section(out, f);
+	attendance_section(out, f);
+	/* Change before and after first: it is what the meeting asks. */
+	for (size_t i = 0; i < f->nforms; i++) {
+		lms_summarise(&f->forms[i], f->evaluations, &s[i]);
+		if (has_phase(f->evaluations, f->forms[i].id, LMS_PRE) ||
+		    has_phase(f->evaluations, f->forms[i].id, LMS_POST))
+			change_section(out, &f->forms[i], &s[i]);
+	}
+	for (size_t i = 0; i < f->nforms; i++)
+		if (s[i].nsessions)
+			session_section(out, &f->forms[i], &s[i], f->course);
+	for (size_t i = 0; i < f->nforms; i++) {
+		if (!s[i].ncomments)
+			continue;
+		if (!t) {
+			lms_doc_section(out, "comments", "What people wrote");
+			t = lms_doc_table(out, "comments", comment_cols);
+		}
+		comment_rows(t, &s[i]);
+	}
+	for (size_t i = 0; i < f->nforms; i++)
+		lms_summary_release(&s[i]);
+	free(s);
+}

@@ -1,0 +1,281 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "doc.h"
+#include "emit.h"
+#include "utf8.h"
+
+void lms_doc_init(struct lms_doc *d, const char *title)
+{
+	memset(d, 0, sizeof(*d));
+	d->title = lms_strdup(title);
+}
+
+void lms_doc_release(struct lms_doc *d)
+{
+	for (size_t i = 0; i < d->nsections; i++) {
+		struct lms_section *s = &d->sections[i];
+
+		for (size_t j = 0; j < s->nblocks; j++) {
+			free(s->blocks[j].key);
+			free(s->blocks[j].text);
+			lms_table_release(&s->blocks[j].table);
+		}
+		free(s->blocks);
+		free(s->title);
+		free(s->key);
+	}
+	free(d->sections);
+	free(d->title);
+	memset(d, 0, sizeof(*d));
+}
+
+void lms_doc_section(struct lms_doc *d, const char *key, const char *title)
+{
+	struct lms_section *s = lms_array_push(&d->sections, &d->nsections,
+					       sizeof(*s));
+
+	s->title = lms_strdup(title);
+	s->key = lms_strdup(key);
+}
+
+static struct lms_block *new_block(struct lms_doc *d, enum lms_block_type type,
+				   const char *key)
+{
+	struct lms_section *s = &d->sections[d->nsections - 1];
+	struct lms_block *b = lms_array_push(&s->blocks, &s->nblocks, sizeof(*b));
+
+	b->type = type;
+	b->key = lms_strdup(key);
+	return b;
+}
+
+void lms_doc_text(struct lms_doc *d, const char *key, const char *fmt, ...)
+{
+	struct lms_buf text = LMS_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	lms_buf_vaddf(&text, fmt, ap);
+	va_end(ap);
+	new_block(d, LMS_BLOCK_TEXT, key)->text = lms_buf_detach(&text);
+}
+
+void lms_doc_facts(struct lms_doc *d, const char *key)
+{
+	static const char *const cols[] = { "name", "value", NULL };
+
+	lms_table_init(&new_block(d, LMS_BLOCK_FACTS, key)->table, cols);
+}
+
+void lms_doc_fact(struct lms_doc *d, const char *name, const char *fmt, ...)
+{
+	struct lms_section *s = &d->sections[d->nsections - 1];
+	struct lms_table *t = &s->blocks[s->nblocks - 1].table;
+	struct lms_buf value = LMS_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	lms_buf_vaddf(&value, fmt, ap);
+	va_end(ap);
+	lms_table_row(t);
+	lms_table_cell(t, name);
+	lms_table_cell(t, value.buf);
+	lms_buf_release(&value);
+}
+
+struct lms_table *lms_doc_table(struct lms_doc *d, const char *key,
+				const char *const *cols)
+{
+	struct lms_block *b = new_block(d, LMS_BLOCK_TABLE, key);
+
+	lms_table_init(&b->table, cols);
+	return &b->table;
+}
+
+/* Text: an underlined title, headed sections, aligned facts and tables. */
+static void underline(struct lms_buf *out, const char *title, char c)
+{
+	size_t w = lms_utf8_width(title);
+
+	lms_buf_addf(out, "%s\n", title);
+	while (w--)
+		lms_buf_addch(out, c);
+	lms_buf_addch(out, '\n');
+}
+
+static void render_facts_text(const struct lms_table *t, struct lms_buf *out)
+{
+	size_t width = 0;
+
+	for (size_t r = 0; r < t->nrows; r++)
+		if (lms_utf8_width(lms_table_get(t, r, 0)) > width)
+			width = lms_utf8_width(lms_table_get(t, r, 0));
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *name = lms_table_get(t, r, 0);
+
+		lms_buf_addf(out, "%s:%*s %s\n", name,
+			     (int)(width - lms_utf8_width(name)), "",
+			     lms_table_get(t, r, 1));
+	}
+}
+
+static void render_text(const struct lms_doc *d, struct lms_buf *out)
+{
+	underline(out, d->title, '=');
+	for (size_t i = 0; i < d->nsections; i++) {
+		const struct lms_section *s = &d->sections[i];
+
+		lms_buf_addch(out, '\n');
+		underline(out, s->title, '-');
+		for (size_t j = 0; j < s->nblocks; j++) {
+			const struct lms_block *b = &s->blocks[j];
+
+			if (j)
+				lms_buf_addch(out, '\n');
+			if (b->type == LMS_BLOCK_TEXT)
+				lms_buf_addf(out, "%s\n", b->text);
+			else if (b->type == LMS_BLOCK_FACTS)
+				render_facts_text(&b->table, out);
+			else
+				lms_table_render(&b->table, LMS_FMT_TEXT, false, out);
+		}
+	}
+}
+
+static void render_md(const struct lms_doc *d, struct lms_buf *out)
+{
+	lms_buf_addf(out, "# %s\n", d->title);
+	for (size_t i = 0; i < d->nsections; i++) {
+		const struct lms_section *s = &d->sections[i];
+
+		lms_buf_addf(out, "\n## %s\n", s->title);
+		for (size_t j = 0; j < s->nblocks; j++) {
+			const struct lms_block *b = &s->blocks[j];
+
+			lms_buf_addch(out, '\n');
+			if (b->type == LMS_BLOCK_TEXT) {
+				lms_buf_addf(out, "%s\n", b->text);
+			} else if (b->type == LMS_BLOCK_FACTS) {
+				for (size_t r = 0; r < b->table.nrows; r++)
+					lms_buf_addf(out, "- **%s:** %s\n",
+						     lms_table_get(&b->table, r, 0),
+						     lms_table_get(&b->table, r, 1));
+			} else {
+				lms_table_render(&b->table, LMS_FMT_MD, false, out);
+			}
+		}
+	}
+}
+
+/* A whole number without a leading zero: written as a number in YAML. */
+static bool is_count(const char *s)
+{
+	return *s && strspn(s, "0123456789") == strlen(s) &&
+	       (s[0] != '0' || !s[1]);
+}
+
+/* YAML: a mapping of section keys to mappings of block keys. */
+static void render_yaml(const struct lms_doc *d, struct lms_buf *out)
+{
+	lms_buf_adds(out, "title: ");
+	lms_yaml_scalar(out, d->title, 0);
+	lms_buf_addch(out, '\n');
+	for (size_t i = 0; i < d->nsections; i++) {
+		const struct lms_section *s = &d->sections[i];
+
+		lms_buf_addf(out, "%s:\n", s->key);
+		for (size_t j = 0; j < s->nblocks; j++) {
+			const struct lms_block *b = &s->blocks[j];
+			struct lms_buf table = LMS_BUF_INIT;
+
+			lms_buf_addf(out, "  %s:", b->key);
+			if (b->type == LMS_BLOCK_TEXT) {
+				lms_buf_addch(out, ' ');
+				lms_yaml_scalar(out, b->text, 0);
+				lms_buf_addch(out, '\n');
+				continue;
+			}
+			if (b->type == LMS_BLOCK_FACTS) {
+				lms_buf_addch(out, '\n');
+				for (size_t r = 0; r < b->table.nrows; r++) {
+					const char *v = lms_table_get(&b->table, r, 1);
+
+					lms_buf_adds(out, "    ");
+					lms_yaml_scalar(out, lms_table_get(&b->table, r, 0), 0);
+					lms_buf_adds(out, ": ");
+					if (is_count(v))
+						lms_buf_adds(out, v);
+					else
+						lms_yaml_scalar(out, v, 0);
+					lms_buf_addch(out, '\n');
+				}
+				continue;
+			}
+			lms_table_render(&b->table, LMS_FMT_YAML, false, &table);
+			/* Indent the list under its key. */
+			if (!strcmp(table.buf, "[]\n")) {
+				lms_buf_adds(out, " []\n");
+			} else {
+				lms_buf_addch(out, '\n');
+				for (char *line = table.buf; *line;) {
+					size_t len = strcspn(line, "\n");
+
+					lms_buf_addf(out, "    %.*s\n", (int)len, line);
+					line += len + (line[len] == '\n');
+				}
+			}
+			lms_buf_release(&table);
+		}
+	}
+}
+
+/* CSV: one block after another, each under a line naming it. */
+static void render_csv(const struct lms_doc *d, bool excel, struct lms_buf *out)
+{
+	const char *eol = excel ? "\r\n" : "\n";
+	bool first = true;
+
+	if (excel)
+		lms_buf_adds(out, "\xef\xbb\xbf");
+	for (size_t i = 0; i < d->nsections; i++) {
+		const struct lms_section *s = &d->sections[i];
+
+		for (size_t j = 0; j < s->nblocks; j++) {
+			const struct lms_block *b = &s->blocks[j];
+			struct lms_buf table = LMS_BUF_INIT;
+
+			if (b->type == LMS_BLOCK_TEXT)
+				continue;
+			lms_buf_addf(out, "%s%s.%s%s", first ? "" : eol, s->key,
+				     b->key, eol);
+			first = false;
+			lms_table_render(&b->table, LMS_FMT_CSV, excel, &table);
+			/* The byte-order mark goes once, at the start. */
+			lms_buf_adds(out, excel ? table.buf + 3 : table.buf);
+			lms_buf_release(&table);
+		}
+	}
+}
+
+void lms_doc_render(const struct lms_doc *d, enum lms_format f, bool excel,
+		    struct lms_buf *out)
+{
+	switch (f) {
+	case LMS_FMT_MD:
+		render_md(d, out);
+		break;
+	case LMS_FMT_YAML:
+		render_yaml(d, out);
+		break;
+	case LMS_FMT_CSV:
+		render_csv(d, excel, out);
+		break;
+	default:
+		render_text(d, out);
+		break;
+	}
+}

@@ -1,0 +1,56 @@
+#ifndef LMS_DOC_H
+#define LMS_DOC_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "table.h"
+
+/*
+ * A report as a document: a title and sections, each a sequence of
+ * blocks (a paragraph, a list of facts, a table).  Reports build one, and
+ * one renderer per format writes it, so that every report speaks every
+ * format the same way.
+ */
+enum lms_block_type { LMS_BLOCK_TEXT, LMS_BLOCK_FACTS, LMS_BLOCK_TABLE };
+
+struct lms_block {
+	enum lms_block_type type;
+	char *key;			/* a name for YAML and CSV */
+	char *text;			/* TEXT */
+	struct lms_table table;		/* FACTS (two columns) and TABLE */
+};
+
+struct lms_section {
+	char *title;
+	char *key;
+	struct lms_block *blocks;
+	size_t nblocks;
+};
+
+struct lms_doc {
+	char *title;
+	struct lms_section *sections;
+	size_t nsections;
+};
+
+void lms_doc_init(struct lms_doc *d, const char *title);
+void lms_doc_release(struct lms_doc *d);
+/* Starts a section; blocks added next belong to it.  key names it in
+ * YAML and CSV ("attendance"). */
+void lms_doc_section(struct lms_doc *d, const char *key, const char *title);
+void lms_doc_text(struct lms_doc *d, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* A list of facts: then lms_doc_fact for each. */
+void lms_doc_facts(struct lms_doc *d, const char *key);
+void lms_doc_fact(struct lms_doc *d, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* A table with these columns; fill it through the returned table. */
+struct lms_table *lms_doc_table(struct lms_doc *d, const char *key,
+				const char *const *cols);
+
+/* Renders text, md, yaml or csv (excel as in lms_table_render). */
+void lms_doc_render(const struct lms_doc *d, enum lms_format f, bool excel,
+		    struct lms_buf *out);
+
+#endif

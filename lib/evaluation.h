@@ -1,0 +1,55 @@
+#ifndef LMS_EVALUATION_H
+#define LMS_EVALUATION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "schema.h"
+
+enum lms_phase { LMS_PRE = 1, LMS_POST, LMS_SESSION };
+extern const char *const lms_eval_phase_names[];
+
+/* One answer: a number on the form's scale, or text. */
+struct lms_answer {
+	char *item;
+	bool is_text;
+	int value;		/* when a number */
+	char *text;		/* when text */
+};
+
+struct lms_answers {
+	struct lms_answer *v;
+	size_t n;
+};
+
+/* One response to a form: courses/<id>/evaluations.yaml. */
+struct lms_evaluation {
+	struct lms_mark mark;
+	char *form;
+	int phase;
+	int32_t session;	/* the session's date, phase session only */
+	char *person;		/* NULL: an anonymous response, never paired */
+	int32_t date;
+	struct lms_answers answers;
+	struct lms_extras extras;
+};
+
+struct lms_evaluations {
+	struct lms_evaluation *v;
+	size_t n;
+};
+
+extern const struct lms_schema lms_evaluation_schema;
+
+int lms_evaluations_load(struct lms_evaluations *out, const char *path,
+			 const char *text, size_t len);
+void lms_evaluations_release(struct lms_evaluations *e);
+void lms_evaluations_emit(struct lms_buf *out, const struct lms_evaluations *e);
+const struct lms_answer *lms_answer_find(const struct lms_evaluation *e,
+					 const char *item);
+/* Adds an answer (the response owns copies of item and text). */
+void lms_answer_add(struct lms_evaluation *e, const char *item, int value,
+		    const char *text);
+
+#endif
