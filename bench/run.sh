@@ -156,7 +156,82 @@ bench_course_list() {
 	report "course list" "$FLOOR" "$WALL" "$RSS"
 }
 
-BENCHES="course_list"
+# The writes run on a small service of their own: one course and a
+# register of numbered, fictional people.  service DIR ENROLLED PEOPLE
+# makes it, with the first ENROLLED of PEOPLE on the course.
+service() {
+	rm -rf "$1"
+	"$LMS" init "$1" --municipality 0101 >/dev/null
+	"$LMS" -C "$1" course new kurs --title Kurs --start 2027-01-04 \
+		--count 8 >/dev/null
+	awk -v n="$3" 'BEGIN { for (i = 1; i <= n; i++)
+		printf "- id: p-%06d\n  name: Person %06d\n  municipality: " \
+		       "\"0101\"\n", i, i }' >"$1/people/participants.yaml"
+	awk -v n="$2" 'BEGIN { for (i = 1; i <= n; i++)
+		printf "- person: p-%06d\n  role: participant\n  status: " \
+		       "enrolled\n  requested: 2026-12-01\n  municipality: " \
+		       "\"0101\"\n", i }' >"$1/courses/kurs/enrolments.yaml"
+	[ "$2" -gt 0 ] || rm "$1/courses/kurs/enrolments.yaml"
+}
+
+# Times one write, RUNS times, each on a fresh copy of PRISTINE in W,
+# against the floor over the files named in $3 as they are after it.
+# Sets FLOOR, WALL and RSS like measure.
+measure_write() {
+	pristine=$1 W=$2 names=$3
+	shift 3
+	floors='' walls='' RSS=0 i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		rm -rf "$W"
+		cp -R "$pristine" "$W"
+		out=$("$BENCH_BIN/runstat" -n 1 -- "$LMS" -C "$W" "$@") ||
+			fail "lms $* failed"
+		walls="$walls $(field wall "$out")"
+		RSS=$(awk -v a="$RSS" -v b="$(field maxrss_mib "$out")" \
+		      'BEGIN { print (a > b ? a : b) }')
+		out=$("$BENCH_BIN/floor" "$W" $(floor_args "$names")) ||
+			fail "the floor failed on $W"
+		floors="$floors $(field parse "$out")"
+		i=$((i + 1))
+	done
+	FLOOR=$(printf '%s\n' $floors | median)
+	WALL=$(printf '%s\n' $walls | median)
+}
+
+# Enrolling one person into a course that holds 1,000 enrolments: lms
+# reads the service, the course, its enrolments and the register, and
+# writes the enrolments.  The floor parses those files once.
+bench_enrol_one() {
+	base=$ROOT/build/bench-enrol
+	service "$base.pristine" 1000 2000
+	measure_write "$base.pristine" "$base" \
+		"lms.yaml course.yaml enrolments.yaml participants.yaml" \
+		enrol kurs p-001001
+	n=$(grep -c '^- person:' "$base/courses/kurs/enrolments.yaml")
+	[ "$n" -eq 1001 ] || fail "enrol one left $n enrolments, not 1001"
+	report "enrol one" "$FLOOR" "$WALL" "$RSS"
+	rm -rf "$base" "$base.pristine"
+}
+
+# A sheet of 10,000 new people: lms parses the CSV, registers everyone
+# and writes the register and the enrolments.  The floor parses the two
+# files it wrote.
+bench_enrol_sheet() {
+	base=$ROOT/build/bench-sheet
+	service "$base.pristine" 0 0
+	awk 'BEGIN { print "navn;telefon"
+		for (i = 1; i <= 10000; i++)
+			printf "Ny Person %05d;9%07d\n", i, i }' >"$base.csv"
+	measure_write "$base.pristine" "$base" \
+		"lms.yaml course.yaml enrolments.yaml participants.yaml" \
+		enrol kurs --csv "$base.csv"
+	n=$(grep -c '^- person:' "$base/courses/kurs/enrolments.yaml")
+	[ "$n" -eq 10000 ] || fail "the sheet left $n enrolments, not 10000"
+	report "enrol sheet" "$FLOOR" "$WALL" "$RSS"
+	rm -rf "$base" "$base.pristine" "$base.csv"
+}
+
+BENCHES="course_list enrol_one enrol_sheet"
 
 GENERATED="reused"
 tree_is_current || make_tree

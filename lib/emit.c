@@ -287,6 +287,21 @@ static void emit_node(struct lms_buf *out, const struct lms_node *n, int indent)
 	lms_buf_addch(out, n->type == LMS_EV_SEQ ? ']' : '}');
 }
 
+/* Spaces by hand: formatting "%*s" for every line is the emitter's
+ * largest cost. */
+static void indent_to(struct lms_buf *out, int indent)
+{
+	static const char spaces[] = "                                ";
+
+	while (indent > 0) {
+		int n = indent < (int)sizeof(spaces) - 1 ? indent :
+			(int)sizeof(spaces) - 1;
+
+		lms_buf_add(out, spaces, (size_t)n);
+		indent -= n;
+	}
+}
+
 static void emit_extras(struct lms_buf *out, const struct lms_schema *s,
 			const void *obj, int indent, bool *first)
 {
@@ -297,7 +312,7 @@ static void emit_extras(struct lms_buf *out, const struct lms_schema *s,
 	x = (const struct lms_extras *)((const char *)obj + s->extras_offset);
 	for (size_t i = 0; i < x->n; i++) {
 		if (!*first)
-			lms_buf_addf(out, "%*s", indent, "");
+			indent_to(out, indent);
 		*first = false;
 		lms_yaml_scalar(out, x->v[i].key, LMS_YAML_FLOW);
 		lms_buf_adds(out, ": ");
@@ -321,9 +336,10 @@ static void emit_fields(struct lms_buf *out, const struct lms_schema *s,
 		if (lms_field_is_empty(f, field))
 			continue;
 		if (!first)
-			lms_buf_addf(out, "%*s", indent, "");
+			indent_to(out, indent);
 		first = false;
-		lms_buf_addf(out, "%s:", f->key);
+		lms_buf_adds(out, f->key);
+		lms_buf_addch(out, ':');
 		if (f->type != LMS_T_SEQ && f->type != LMS_T_STRUCT &&
 		    f->type != LMS_T_CUSTOM)
 			lms_buf_addch(out, ' ');
@@ -347,7 +363,8 @@ void lms_emit_list(struct lms_buf *out, const struct lms_schema *s,
 		   const void *arr, size_t n, int indent)
 {
 	for (size_t i = 0; i < n; i++) {
-		lms_buf_addf(out, "%*s- ", indent, "");
+		indent_to(out, indent);
+		lms_buf_adds(out, "- ");
 		emit_fields(out, s, (const char *)arr + i * s->size, indent + 2,
 			    true);
 	}
