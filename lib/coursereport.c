@@ -248,10 +248,11 @@ static void session_section(struct lms_doc *d, const struct lms_form *f,
 		"date", "theme", "responses", "scored", "mean", "sd", NULL
 	};
 	struct lms_table *t;
-	char title[256];
+	char title[256], key[128];
 
 	snprintf(title, sizeof(title), "Session by session: %s", f->title);
-	lms_doc_section(d, f->id, title);
+	snprintf(key, sizeof(key), "%s-by-session", f->id);
+	lms_doc_section(d, key, title);
 	t = lms_doc_table(d, "sessions", cols);
 	for (int i = 2; i < 6; i++)
 		lms_table_set_numeric(t, (size_t)i);

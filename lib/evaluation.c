@@ -61,7 +61,7 @@ static int load_answers(struct lms_loader *ld, const struct lms_event *ev,
 		if ((err = lms_yparser_next(p, &value)))
 			return err;
 		if (value.type != LMS_EV_SCALAR)
-			return lms_loader_error(ld, value.start, "answers.%s: "
+			return lms_loader_error(ld, value.start, "%s: "
 						"expected a number or text",
 						a->item);
 		if (lms_event_is_null(&value)) {

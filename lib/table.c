@@ -176,6 +176,23 @@ static void render_csv(const struct lms_table *t, struct lms_buf *out,
 	}
 }
 
+/* A decimal number as YAML reads it: -12, 3.50, 0.001. */
+static bool is_number(const char *s)
+{
+	size_t i = *s == '-', digits = strspn(s + i, "0123456789");
+
+	if (!digits || (s[i] == '0' && digits > 1))
+		return false;
+	i += digits;
+	if (s[i] == '.') {
+		digits = strspn(s + i + 1, "0123456789");
+		if (!digits)
+			return false;
+		i += 1 + digits;
+	}
+	return !s[i];
+}
+
 static void render_yaml(const struct lms_table *t, struct lms_buf *out)
 {
 	if (!t->nrows) {
@@ -185,14 +202,14 @@ static void render_yaml(const struct lms_table *t, struct lms_buf *out)
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			const char *cell = lms_table_get(t, r, c);
-			bool number = (t->numeric >> c) & 1 && *cell &&
-				      strspn(cell, "0123456789.-") == strlen(cell);
+			bool numeric = (t->numeric >> c) & 1;
 
 			lms_buf_adds(out, c ? "  " : "- ");
 			lms_buf_addf(out, "%s: ", t->cols[c]);
-			if ((t->numeric >> c) & 1 && !*cell)
+			/* "" and "-" are what cannot be computed. */
+			if (numeric && (!*cell || !strcmp(cell, "-")))
 				lms_buf_adds(out, "null");
-			else if (number)
+			else if (numeric && is_number(cell))
 				lms_buf_adds(out, cell);
 			else
 				lms_yaml_scalar(out, cell, 0);

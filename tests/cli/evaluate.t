@@ -1,0 +1,135 @@
+#!/bin/sh
+# lms evaluate: one response, a survey tool's CSV, and the refusals.
+. "$(dirname "$0")/lib.sh"
+
+use_tree enrol
+export LMS_TODAY=2026-09-01
+for p in p-test01 p-test02 p-test03; do
+	"$LMS" enrol matlaging $p >/dev/null
+done
+"$LMS" course set matlaging forms=kursevaluering,mestringstro >/dev/null
+export LMS_TODAY=2026-09-07
+
+lms evaluate matlaging --form mestringstro --phase pre --person p-test01 \
+	hverdagen=2 hjelp=2 mal=1 tilbakeslag=2 ressurser=2 si-fra=3 \
+	oppgitt="stemmer ganske godt" pavirke=2
+is_rc 0 "records a named response"
+is_out "and says so" <<'OUT'
+recorded p-test01's pre response to mestringstro
+OUT
+lms evaluate matlaging --form kursevaluering --phase session --session 1 \
+	nytte=5 teori-praksis=4 erfaringer=5 trygghet=5 formidling=4 lokaler=3 \
+	kommentar="Mer praksis, takk"
+is_out "and an anonymous one for a session" <<'OUT'
+recorded an anonymous session response to kursevaluering
+OUT
+is_file "in canonical form, labels as their numbers" \
+	courses/matlaging/evaluations.yaml <<'OUT'
+- form: mestringstro
+  phase: pre
+  person: p-test01
+  date: 2026-09-07
+  answers: {hverdagen: 2, hjelp: 2, mal: 1, tilbakeslag: 2, ressurser: 2, si-fra: 3, oppgitt: 3, pavirke: 2}
+- form: kursevaluering
+  phase: session
+  session: 2026-09-07
+  date: 2026-09-07
+  answers: {nytte: 5, teori-praksis: 4, erfaringer: 5, trygghet: 5, formidling: 4, lokaler: 3, kommentar: "Mer praksis, takk"}
+OUT
+
+remember
+refuse() {
+	expected_rc=$1 description=$2 message=$3
+	shift 3
+	lms evaluate matlaging "$@"
+	is_rc "$expected_rc" "$description"
+	like "$description: says so" "$message" "$err"
+}
+refuse 2 "an answer off the scale" "hverdagen: '5' is not on the scale from 1 to 4" \
+	--form mestringstro --phase pre hverdagen=5
+refuse 2 "an unknown item" \
+	"form 'mestringstro' has no item 'hverdag'; did you mean 'hverdagen'?" \
+	--form mestringstro --phase pre hverdag=3
+refuse 1 "a second pre response" \
+	"p-test01 has answered the pre form 'mestringstro' already" \
+	--form mestringstro --phase pre --person p-test01 hverdagen=3
+refuse 1 "a person not on the course" \
+	"p-test07 is not on course 'matlaging': only its participants answer by name" \
+	--form mestringstro --phase post --person p-test07 hverdagen=3
+refuse 66 "a person not in the register" "no such person: 'p-nobody'" \
+	--form mestringstro --phase post --person p-nobody hverdagen=3
+refuse 66 "an unknown form" "no such form: 'trivsel'" \
+	--form trivsel --phase post hverdagen=3
+refuse 2 "a session response without its session" \
+	"the phase session needs --session S" --form kursevaluering --phase session nytte=3
+refuse 2 "a session given for a post response" "--session is for the phase session" \
+	--form mestringstro --phase post --session 1 hverdagen=3
+refuse 66 "a session that does not exist" \
+	"course 'matlaging' has no session 9 (it has 4)" \
+	--form kursevaluering --phase session --session 9 nytte=3
+refuse 2 "no answers" "give the answers as ITEM=VALUE" --form mestringstro --phase post
+refuse 2 "an answer given twice" "hverdagen is answered twice" \
+	--form mestringstro --phase post hverdagen=3 hverdagen=2
+refuse 2 "no phase" "give the --form and the --phase" --form mestringstro hverdagen=3
+unchanged "the refusals changed nothing"
+
+"$LMS" course set matlaging forms=kursevaluering >/dev/null
+lms evaluate matlaging --form mestringstro --phase post hverdagen=3
+is_rc 1 "a form the course does not use"
+like "says which forms" "course 'matlaging' does not use form 'mestringstro'" "$err"
+"$LMS" course set matlaging forms=kursevaluering,mestringstro >/dev/null
+
+# A survey tool's export: question texts as headers, a timestamp, labels
+# for answers, an empty cell, and a person column.
+cat >survey.csv <<'CSV'
+Tidsstempel,person,Jeg har tro på at jeg kan mestre hverdagen med de helseutfordringene jeg har,Jeg vet hvor jeg kan få hjelp når jeg trenger det,mal,tilbakeslag,ressurser,si-fra,oppgitt,Påvirke
+2026-09-17 10:00,p-test01,3,3,3,3,3,3,2,3
+2026-09-17 10:01,p-test02,4,Stemmer helt,3,4,3,4,1,4
+2026-09-17 10:02,,3,3,,3,3,3,2,3
+2026-09-17 10:03,,,,,,,,,
+CSV
+lms evaluate matlaging --form mestringstro --phase post --csv survey.csv \
+	--date 2026-09-17 --map Påvirke=pavirke
+is_rc 0 "imports a survey"
+is_out "counting named and anonymous responses" <<'OUT'
+imported 3 responses to mestringstro (post): 2 by name, 1 anonymous
+OUT
+tail -4 courses/matlaging/evaluations.yaml >"$SCRATCH/tail"
+is_file "with the columns mapped to items" "$SCRATCH/tail" <<'OUT'
+- form: mestringstro
+  phase: post
+  date: 2026-09-17
+  answers: {hverdagen: 3, hjelp: 3, tilbakeslag: 3, ressurser: 3, si-fra: 3, oppgitt: 2, pavirke: 3}
+OUT
+
+remember
+import_refused() {
+	expected_rc=$1 description=$2 message=$3
+	printf '%b' "$4" >../bad.csv
+	shift 4
+	lms evaluate matlaging --form mestringstro --phase post --csv ../bad.csv "$@"
+	is_rc "$expected_rc" "$description"
+	is_err "$description: says where" <<OUT
+$message
+OUT
+}
+import_refused 65 "a value off the scale" \
+	"../bad.csv:3: error: column 'hjelp': hjelp: '7' is not on the scale from 1 to 4" \
+	'hverdagen,hjelp\n3,3\n3,7\n'
+import_refused 65 "no column that matches an item" \
+	"../bad.csv:1: error: no column matches an item of form 'mestringstro' (name them with --map COLUMN=ITEM)" \
+	'Spørsmål 1,Spørsmål 2\n3,3\n'
+import_refused 2 "a map to an unknown column" \
+	"lms: --map: the file has no column 'Q9'
+usage: lms evaluate COURSE --form F --phase pre | post | session [--session S] [--person P] [--date DATE] ITEM=VALUE...
+   or: lms evaluate COURSE --form F --phase P --csv FILE [--map COLUMN=ITEM,...] [--session S] [--date DATE]" \
+	'Q1\n3\n' --map Q9=hverdagen
+import_refused 65 "an unknown person" \
+	"../bad.csv:2: error: person: no such person 'p-nobody'" \
+	'person,hverdagen\np-nobody,3\n'
+import_refused 1 "someone who answered already" \
+	"../bad.csv:3: error: p-test03 has answered the post form 'mestringstro' already" \
+	'person,hverdagen\np-test03,3\np-test03,2\n'
+unchanged "a refused file changes nothing"
+
+done_testing
