@@ -86,9 +86,22 @@ enrolment() {
 	rm -rf "$scratch"
 }
 
+# evaluation TREE COURSE: the before/after change and the session
+# feedback of a course's evaluation report.
+evaluation() {
+	heading "$1: the evaluation of $2"
+	printf '$ lms -C examples/%s report course %s\n' "$1" "$2"
+	"$LMS" -C "$EX/$1" report course "$2" | awk '
+		/^Before and after/ || /^Session by session/ || /^What people/ { show = 1 }
+		/^(The course|Enrolment|Attendance by session)$/ { show = 0 }
+		/^ITEM/ { items = 1 } /^$/ { items = 0 }
+		show && !items && !/^The score is/'
+}
+
 service narvik
 term narvik
 plan narvik 2026-09-matlaging
+evaluation narvik 2026-09-matlaging
 enrolment
 
 service fredrikstad

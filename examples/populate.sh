@@ -72,6 +72,64 @@ attend_until() {
 	done
 }
 
+# Self-efficacy before and after, and course feedback after some
+# sessions, from everyone on the course (seeded, so the figures are the
+# same each time).  Most people gain a little; a few stay where they were.
+evaluate_course() {
+	course=$1 pre_day=$2 post_day=$3 seed=$4
+	ids=$(lms roster "$course" --format tsv | awk -F'\t' \
+		'NR > 1 && $6 !~ /^waitlisted/ { print $1 }')
+	i=0
+	for id in $ids; do
+		i=$((i + 1))
+		set -- $(awk -v s="$seed" -v i="$i" 'BEGIN {
+			srand(s * 100 + i)
+			base = 1.6 + rand() * 1.2
+			gain = rand() < 0.2 ? 0 : 0.3 + rand() * 0.9
+			for (k = 1; k <= 8; k++) {
+				b = int(base + rand() * 1.2); a = int(base + gain + rand() * 1.2)
+				b = b < 1 ? 1 : b > 4 ? 4 : b; a = a < 1 ? 1 : a > 4 ? 4 : a
+				# oppgitt (item 7) is asked the other way round
+				if (k == 7) { b = 5 - b; a = 5 - a }
+				printf "%d %d ", b, a
+			}
+		}')
+		LMS_TODAY=$pre_day lms evaluate "$course" --form mestringstro \
+			--phase pre --person "$id" hverdagen=$1 hjelp=$3 mal=$5 \
+			tilbakeslag=$7 ressurser=$9 si-fra=${11} oppgitt=${13} \
+			pavirke=${15} >/dev/null
+		# A running course has no answers after yet; one in eight did
+		# not hand in the form at the end.
+		[ -n "$post_day" ] || continue
+		[ $((i % 8)) -eq 0 ] && continue
+		LMS_TODAY=$post_day lms evaluate "$course" --form mestringstro \
+			--phase post --person "$id" hverdagen=$2 hjelp=$4 mal=$6 \
+			tilbakeslag=$8 ressurser=${10} si-fra=${12} oppgitt=${14} \
+			pavirke=${16} >/dev/null
+	done
+}
+
+# Anonymous course feedback after session k from n people.
+feedback() {
+	course=$1 k=$2 n=$3 comment=$4
+	j=1
+	while [ "$j" -le "$n" ]; do
+		set -- $(awk -v k="$k" -v j="$j" 'BEGIN { srand(k * 31 + j)
+			for (i = 0; i < 6; i++) printf "%d ", 3 + int(rand() * 2.6) }')
+		if [ "$j" -eq 1 ] && [ -n "$comment" ]; then
+			lms evaluate "$course" --form kursevaluering --phase session \
+				--session "$k" nytte=$1 teori-praksis=$2 erfaringer=$3 \
+				trygghet=$4 formidling=$5 lokaler=$6 \
+				kommentar="$comment" >/dev/null
+		else
+			lms evaluate "$course" --form kursevaluering --phase session \
+				--session "$k" nytte=$1 teori-praksis=$2 erfaringer=$3 \
+				trygghet=$4 formidling=$5 lokaler=$6 >/dev/null
+		fi
+		j=$((j + 1))
+	done
+}
+
 enrol_sheet() {
 	course=$1 n=$2 prefix=$3 muni=$4 date=$5
 	sheet "$n" "$prefix" "$muni"
@@ -81,6 +139,9 @@ enrol_sheet() {
 narvik() {
 	TREE=narvik
 	cp -R "$EX/narvik" "$WORK/narvik"
+	rm -f "$WORK"/narvik/courses/*/enrolments.yaml \
+	      "$WORK"/narvik/courses/*/attendance.yaml \
+	      "$WORK"/narvik/courses/*/evaluations.yaml
 	: >"$WORK/narvik/people/participants.yaml"
 	chmod 600 "$WORK/narvik/people/participants.yaml"
 
@@ -91,6 +152,11 @@ narvik() {
 	first=$(lms roster 2026-09-matlaging --format tsv | awk -F'\t' 'NR == 3 { print $1 }')
 	LMS_TODAY=2026-09-01 lms withdraw 2026-09-matlaging "$first" >/dev/null
 	attend_until 2026-09-matlaging 2026-09-30 1
+	evaluate_course 2026-09-matlaging 2026-09-08 2026-09-17 1
+	feedback 2026-09-matlaging 1 8 "Mer praksis og mindre teori, takk"
+	feedback 2026-09-matlaging 2 9 "Godt å lage mat sammen med andre"
+	feedback 2026-09-matlaging 3 8 ""
+	feedback 2026-09-matlaging 4 9 "Savner oppskriftene på papir"
 	follow=$(lms roster 2026-09-matlaging --format tsv | awk -F'\t' 'NR == 2 { print $1 }')
 	LMS_TODAY=2026-09-24 lms course close 2026-09-matlaging \
 		--follow-up "$follow=self-help-group" >/dev/null 2>&1
@@ -99,6 +165,7 @@ narvik() {
 	attend_until 2026-10-kom-i-form 2026-11-25 2
 	enrol_sheet 2026-10-mestringstreff 15 T 1806,1806,1853,1851 2026-10-05
 	attend_until 2026-10-mestringstreff 2026-11-25 3
+	evaluate_course 2026-10-mestringstreff 2026-10-20 "" 3
 	enrol_sheet 2026-12-gruppeledelse 9 G 1806 2026-11-10
 
 	# Relatives of people with dementia: the people they support are in
@@ -128,17 +195,22 @@ narvik() {
 fredrikstad() {
 	TREE=fredrikstad
 	cp -R "$EX/fredrikstad" "$WORK/fredrikstad"
+	rm -f "$WORK"/fredrikstad/courses/*/enrolments.yaml \
+	      "$WORK"/fredrikstad/courses/*/attendance.yaml \
+	      "$WORK"/fredrikstad/courses/*/evaluations.yaml
 	: >"$WORK/fredrikstad/people/participants.yaml"
 	chmod 600 "$WORK/fredrikstad/people/participants.yaml"
 	enrol_sheet 2026-08-fra-ettervern 10 F 0106 2026-08-10
 	attend_until 2026-08-fra-ettervern 2026-11-25 5
+	evaluate_course 2026-08-fra-ettervern 2026-08-24 "" 5
 	enrol_sheet 2026-09-motivasjonsgruppe 9 V 0106 2026-09-01
 	attend_until 2026-09-motivasjonsgruppe 2026-11-25 6
 }
 
 copy_back() {
 	for f in "$WORK/$1"/courses/*/enrolments.yaml \
-		 "$WORK/$1"/courses/*/attendance.yaml; do
+		 "$WORK/$1"/courses/*/attendance.yaml \
+		 "$WORK/$1"/courses/*/evaluations.yaml; do
 		[ -f "$f" ] || continue
 		rel=${f#"$WORK/"}
 		cp "$f" "$EX/$rel"
