@@ -69,8 +69,9 @@ $(BUILD)/lms: $(CMD_OBJ) $(BUILD)/liblms.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 ifndef SANITIZE
+# Replaced by rename, so that a running ./lms does not block the build.
 ./lms: $(BUILD)/lms
-	cp $< $@
+	cp $< $@.tmp && mv -f $@.tmp $@
 endif
 
 $(BUILD)/liblms.a: $(LIB_OBJ)

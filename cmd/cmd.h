@@ -74,6 +74,10 @@ void cmd_print_usage(FILE *f, const struct cmd *c);
 void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
 		    enum lms_format f);
 
+/* Opens the tree (-C, $LMS_DIR, or upwards) unless it is open already;
+ * for commands that need it only sometimes. */
+int cmd_open_tree(struct ctx *ctx);
+
 /* Writes text to a file of the tree atomically (ctx must hold the lock). */
 int cmd_write(struct ctx *ctx, const char *path, const struct lms_buf *text,
 	      mode_t mode);
@@ -92,6 +96,8 @@ extern const struct cmd cmd_roster;
 extern const struct cmd cmd_followup;
 extern const struct cmd cmd_evaluate;
 extern const struct cmd cmd_report;
+extern const struct cmd cmd_export;
+extern const struct cmd cmd_calendar;
 
 struct lms_doc;
 /* Builds the evaluation report of one course (lms report course). */

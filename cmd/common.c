@@ -146,7 +146,7 @@ static bool wants_help(int argc, char **argv)
 	return false;
 }
 
-static int open_tree(struct ctx *ctx)
+int cmd_open_tree(struct ctx *ctx)
 {
 	char *root = NULL;
 	int err;
@@ -165,7 +165,7 @@ static int run(struct ctx *ctx, const struct cmd *c, int argc, char **argv)
 {
 	int err;
 
-	if ((c->flags & CMD_TREE) && (err = open_tree(ctx)))
+	if ((c->flags & CMD_TREE) && (err = cmd_open_tree(ctx)))
 		return err;
 	if ((c->flags & CMD_LOCK) &&
 	    (err = lms_tree_lock(&ctx->tree, &ctx->lock, ctx->lock_timeout_ms)))

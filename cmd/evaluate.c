@@ -196,7 +196,9 @@ static int answer_args(struct context *k, const struct eval_args *a)
 			return cmd_usage_error("'%s' is not ITEM=VALUE",
 					       a->answers[i]);
 		item = lms_strndup(a->answers[i], (size_t)(eq - a->answers[i]));
-		if (lms_answer_find(e, item))
+		if (!eq[1] && lms_form_item(&k->form, item))
+			;	/* ITEM= leaves the item unanswered */
+		else if (lms_answer_find(e, item))
 			err = cmd_usage_error("%s is answered twice", item);
 		else if (lms_answer_read(&k->form, item, eq + 1, &value, &text, &why))
 			err = cmd_usage_error("%s", why.buf);
@@ -229,6 +231,9 @@ struct columns {
 	int person;		/* the column of person ids, or -1 */
 	size_t mapped;
 };
+
+static int check_columns(const struct eval_args *a, const struct lms_csv *csv,
+			 const struct columns *c);
 
 static int map_columns(const struct eval_args *a, const struct lms_csv *csv,
 		       const struct lms_form *f, struct columns *c)
@@ -267,7 +272,38 @@ static int map_columns(const struct eval_args *a, const struct lms_csv *csv,
 		return lms_error_at(LMS_EDATA, a->csv, 1, 0, "no column matches "
 				    "an item of form '%s' (name them with --map "
 				    "COLUMN=ITEM)", f->id);
+	return check_columns(a, csv, c);
+}
+
+/* Two columns for one item would give two answers; a column for no item
+ * is most often a header that misses the item's text by a letter. */
+static int check_columns(const struct eval_args *a, const struct lms_csv *csv,
+			 const struct columns *c)
+{
+	for (size_t i = 0; i < csv->ncols; i++) {
+		for (size_t j = 0; c->item[i] && j < i; j++)
+			if (c->item[j] && !strcmp(c->item[i], c->item[j]))
+				return lms_error_at(LMS_EDATA, a->csv, 1, 0,
+						    "columns '%s' and '%s' both "
+						    "answer item '%s'",
+						    csv->header[j], csv->header[i],
+						    c->item[i]);
+		if (!c->item[i] && (int)i != c->person && c->mapped)
+			fprintf(stderr, "lms: warning: %s: column '%s' matches "
+				"no item of the form and is left out\n", a->csv,
+				csv->header[i]);
+	}
 	return 0;
+}
+
+/* Spaces around a cell are not part of the answer. */
+static void trim(char *s)
+{
+	size_t lead = strspn(s, " \t\r\n"), len = strlen(s + lead);
+
+	memmove(s, s + lead, len + 1);
+	while (len && strchr(" \t\r\n", s[len - 1]))
+		s[--len] = '\0';
 }
 
 static int row_response(struct context *k, const struct eval_args *a,
@@ -288,6 +324,7 @@ static int row_response(struct context *k, const struct eval_args *a,
 		const char *text;
 		int value = 0;
 
+		trim(row->cells[i]);
 		if (!c->item[i] || !*row->cells[i])
 			continue;
 		if (lms_answer_read(&k->form, c->item[i], row->cells[i], &value,
@@ -333,6 +370,9 @@ static int import_csv(struct ctx *ctx, struct context *k,
 		err = lms_tree_load_register(&ctx->tree, &reg);
 	for (size_t r = 0; r < csv.nrows && !err; r++)
 		err = row_response(k, a, &c, &csv, &csv.rows[r], &reg);
+	if (!err && k->evaluations.n == before)
+		err = lms_error_at(LMS_EDATA, a->csv, 0, 0, "no row holds an "
+				   "answer: nothing to import");
 	for (size_t i = before; i < k->evaluations.n; i++) {
 		*named += k->evaluations.v[i].person != NULL;
 		*anonymous += k->evaluations.v[i].person == NULL;
@@ -376,10 +416,10 @@ static int evaluate(struct ctx *ctx, int argc, char **argv)
 	if (!err)
 		err = save(ctx, &k);
 	if (!err && a.csv)
-		lms_buf_addf(&ctx->out, "imported %zu responses to %s (%s): %zu "
+		lms_buf_addf(&ctx->out, "imported %zu response%s to %s (%s): %zu "
 			     "by name, %zu anonymous\n", named + anonymous,
-			     a.form, lms_eval_phase_names[a.phase], named,
-			     anonymous);
+			     named + anonymous == 1 ? "" : "s", a.form,
+			     lms_eval_phase_names[a.phase], named, anonymous);
 	else if (!err && a.person)
 		lms_buf_addf(&ctx->out, "recorded %s's %s response to %s\n",
 			     a.person, lms_eval_phase_names[a.phase], a.form);

@@ -23,6 +23,8 @@ const struct cmd *const cmd_table[] = {
 	&cmd_followup,
 	&cmd_evaluate,
 	&cmd_report,
+	&cmd_export,
+	&cmd_calendar,
 	&cmd_purge,
 	&cmd_help,
 	NULL

@@ -1,11 +1,38 @@
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "../lib/aggreport.h"
 #include "../lib/alloc.h"
 #include "../lib/coursereport.h"
+#include "../lib/date.h"
 #include "cmd.h"
 
-/* lms report course ID: the evaluation report of one course. */
+/*
+ * lms report: the aggregate report over one or more trees, the report of
+ * one course, or one report per course written to a folder.
+ */
+
+static const char *const usage[] = {
+	"lms report [--by course | municipality | year | term | target-group "
+	"| topic] [--from DATE] [--to DATE] [--status S] [--form F] "
+	"[--tree DIR]... [--format F]",
+	"lms report course ID [--format text | md | yaml | csv | html]",
+	"lms report --each course --out DIR [--format html | md | csv]",
+	NULL
+};
+
+struct report_args {
+	struct lms_agg_options agg;
+	enum lms_format format;
+	bool format_given;
+	const char *each, *out;
+	const char **trees;
+	size_t ntrees;
+};
+
+/* The course report */
 
 struct course_data {
 	struct lms_course course;
@@ -30,24 +57,23 @@ static void release_data(struct course_data *d)
 	free(d->forms);
 }
 
-static int load_data(struct ctx *ctx, const char *id, struct course_data *d)
+static int load_data(struct lms_tree *t, const char *id, struct course_data *d)
 {
 	int err;
 
 	memset(d, 0, sizeof(*d));
-	if ((err = lms_tree_load_course(&ctx->tree, id, &d->course, NULL)) ||
-	    (err = lms_tree_load_facilitators(&ctx->tree, &d->facilitators,
+	if ((err = lms_tree_load_course(t, id, &d->course, NULL)) ||
+	    (err = lms_tree_load_facilitators(t, &d->facilitators,
 					      &d->nfacilitators, NULL)) ||
-	    (err = lms_tree_load_enrolments(&ctx->tree, id, &d->enrolments)) ||
-	    (err = lms_tree_load_attendance(&ctx->tree, id, &d->attendance)) ||
-	    (err = lms_tree_load_evaluations(&ctx->tree, id, &d->evaluations)))
+	    (err = lms_tree_load_enrolments(t, id, &d->enrolments)) ||
+	    (err = lms_tree_load_attendance(t, id, &d->attendance)) ||
+	    (err = lms_tree_load_evaluations(t, id, &d->evaluations)))
 		return err;
 	for (size_t i = 0; i < d->course.nforms && !err; i++) {
 		struct lms_form *f = lms_array_push(&d->forms, &d->nforms,
 						    sizeof(*f));
 
-		if ((err = lms_tree_load_form(&ctx->tree, d->course.forms[i], f,
-					      NULL)))
+		if ((err = lms_tree_load_form(t, d->course.forms[i], f, NULL)))
 			d->nforms--;
 	}
 	return err;
@@ -56,7 +82,7 @@ static int load_data(struct ctx *ctx, const char *id, struct course_data *d)
 int cmd_course_report(struct ctx *ctx, const char *id, struct lms_doc *out)
 {
 	struct course_data d;
-	int err = load_data(ctx, id, &d);
+	int err = load_data(&ctx->tree, id, &d);
 
 	if (!err) {
 		struct lms_course_files files = {
@@ -70,38 +96,312 @@ int cmd_course_report(struct ctx *ctx, const char *id, struct lms_doc *out)
 	return err;
 }
 
-static const char *const usage[] = {
-	"lms report course ID [--format text | md | yaml | csv]",
-	NULL
-};
-
-static int report(struct ctx *ctx, int argc, char **argv)
+static int one_course(struct ctx *ctx, const struct report_args *a,
+		      const char *id)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'F' },
-		{ NULL, 0, NULL, 0 }
-	};
-	enum lms_format fmt = LMS_FMT_TEXT;
 	struct lms_doc doc;
-	int c, err = 0;
+	int err;
 
-	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
-		err = c == 'F' ? lms_format_parse(optarg, LMS_FMT_TEXT |
-						  LMS_FMT_MD | LMS_FMT_YAML |
-						  LMS_FMT_CSV, &fmt) :
-		      LMS_EUSAGE;
-	if (err)
+	if (a->format == LMS_FMT_TSV)
+		return cmd_usage_error("a course report has no TSV form");
+	if ((err = cmd_open_tree(ctx)) || (err = cmd_course_report(ctx, id, &doc)))
 		return err;
-	if (argc - optind != 2 || strcmp(argv[optind], "course"))
-		return cmd_usage_error("give 'course' and a course id");
-	if ((err = cmd_course_report(ctx, argv[optind + 1], &doc)))
-		return err;
-	lms_doc_render(&doc, fmt, false, &ctx->out);
+	lms_doc_render(&doc, a->format, false, &ctx->out);
 	lms_doc_release(&doc);
 	return 0;
 }
 
+/* Progress on a terminal, once a run has taken more than a second. */
+struct progress {
+	bool on;
+	struct timespec start, shown;
+	bool drawn;
+};
+
+static double seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) +
+	       (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void progress_start(struct progress *p)
+{
+	p->on = isatty(STDERR_FILENO);
+	p->drawn = false;
+	clock_gettime(CLOCK_MONOTONIC, &p->start);
+	p->shown = p->start;
+}
+
+static void progress_show(size_t done, size_t total, void *arg)
+{
+	struct progress *p = arg;
+
+	if (!p->on || seconds_since(&p->start) < 1 ||
+	    (seconds_since(&p->shown) < 0.1 && done < total))
+		return;
+	fprintf(stderr, "\rlms: %zu of %zu courses", done, total);
+	clock_gettime(CLOCK_MONOTONIC, &p->shown);
+	p->drawn = true;
+}
+
+static void progress_end(struct progress *p)
+{
+	if (p->drawn)
+		fprintf(stderr, "\r%40s\r", "");
+}
+
+/* The aggregate report */
+
+static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
+			   struct lms_agg *agg, const char ***names, size_t *n,
+			   long *min_cell)
+{
+	struct progress p;
+	int err = 0;
+
+	progress_start(&p);
+	*min_cell = 1;
+	if (!a->ntrees) {
+		if (!(err = cmd_open_tree(ctx)))
+			err = lms_agg_tree(agg, &ctx->tree, progress_show, &p);
+		if (!err) {
+			*(const char **)lms_array_push(names, n, sizeof(char *)) =
+				lms_strdup(ctx->tree.service.name);
+			*min_cell = ctx->tree.service.min_cell;
+		}
+	}
+	for (size_t i = 0; i < a->ntrees && !err; i++) {
+		struct lms_tree t;
+
+		if ((err = lms_tree_open(&t, a->trees[i])))
+			break;
+		err = lms_agg_tree(agg, &t, progress_show, &p);
+		*(const char **)lms_array_push(names, n, sizeof(char *)) =
+			lms_strdup(t.service.name);
+		/* Several services: hide as the strictest of them would. */
+		if (t.service.min_cell > *min_cell)
+			*min_cell = t.service.min_cell;
+		lms_tree_release(&t);
+	}
+	progress_end(&p);
+	return err;
+}
+
+static int aggregate(struct ctx *ctx, const struct report_args *a)
+{
+	struct lms_agg agg;
+	const char **names = NULL;
+	size_t nnames = 0;
+	struct lms_table table;
+	struct lms_doc doc;
+	long min_cell;
+	int err;
+
+	lms_agg_init(&agg, &a->agg);
+	err = aggregate_trees(ctx, a, &agg, &names, &nnames, &min_cell);
+	if (!err && (a->format == LMS_FMT_CSV || a->format == LMS_FMT_TSV)) {
+		/* CSV and TSV are the table alone, for scripts and sheets. */
+		lms_agg_table(&agg, min_cell, &table);
+		lms_table_render(&table, a->format, false, &ctx->out);
+		lms_table_release(&table);
+	} else if (!err) {
+		struct lms_agg_about about = { names, nnames, min_cell, 40 };
+
+		lms_agg_report(&agg, &about, &doc);
+		lms_doc_render(&doc, a->format, false, &ctx->out);
+		lms_doc_release(&doc);
+	}
+	for (size_t i = 0; i < nnames; i++)
+		free((char *)names[i]);
+	free(names);
+	lms_agg_release(&agg);
+	return err;
+}
+
+/* One report per course */
+
+static const char *extension(enum lms_format f)
+{
+	return f == LMS_FMT_MD ? "md" : f == LMS_FMT_CSV ? "csv" : "html";
+}
+
+static int write_file(const char *dir, const char *name, const char *ext,
+		      const struct lms_buf *text)
+{
+	struct lms_buf path = LMS_BUF_INIT;
+	int err;
+
+	lms_buf_addf(&path, "%s/%s.%s", dir, name, ext);
+	err = lms_write_atomic(path.buf, text->buf, text->len, 0);
+	lms_buf_release(&path);
+	return err;
+}
+
+/* The index: every course with its title, dates and report. */
+static void index_row(struct lms_table *t, const struct lms_course *c,
+		      enum lms_format f)
+{
+	char first[11] = "", last[11] = "";
+
+	if (c->nsessions) {
+		lms_date_format(lms_course_first_date(c), first);
+		lms_date_format(lms_course_last_date(c), last);
+	}
+	lms_table_row(t);
+	lms_table_cell(t, c->id);
+	lms_table_cell(t, c->title);
+	lms_table_cell(t, lms_status_names[c->status]);
+	lms_table_cell(t, first);
+	lms_table_cell(t, last);
+	lms_table_cellf(t, "%s.%s", c->id, extension(f));
+}
+
+static int each_course(struct ctx *ctx, struct lms_table *index,
+		       const char *id, const struct report_args *a)
+{
+	struct lms_buf text = LMS_BUF_INIT;
+	struct course_data d;
+	struct lms_doc doc;
+	int err = load_data(&ctx->tree, id, &d);
+
+	if (!err) {
+		struct lms_course_files files = {
+			&d.course, d.facilitators, d.nfacilitators, &d.enrolments,
+			&d.attendance, &d.evaluations, d.forms, d.nforms
+		};
+
+		lms_course_report(&doc, &files);
+		lms_doc_render(&doc, a->format, false, &text);
+		lms_doc_release(&doc);
+		err = write_file(a->out, id, extension(a->format), &text);
+		index_row(index, &d.course, a->format);
+	}
+	release_data(&d);
+	lms_buf_release(&text);
+	return err;
+}
+
+static int each(struct ctx *ctx, const struct report_args *a)
+{
+	static const char *const cols[] = {
+		"course", "title", "status", "first", "last", "report", NULL
+	};
+	struct lms_buf text = LMS_BUF_INIT;
+	struct lms_table index;
+	struct lms_doc doc;
+	struct progress p;
+	char **ids = NULL;
+	size_t n = 0;
+	int err;
+
+	if (strcmp(a->each, "course"))
+		return cmd_usage_error("--each: only 'course' is known");
+	if (!a->out)
+		return cmd_usage_error("--each needs --out DIR");
+	if (a->format != LMS_FMT_HTML && a->format != LMS_FMT_MD &&
+	    a->format != LMS_FMT_CSV)
+		return cmd_usage_error("--each writes html, md or csv");
+	if ((err = cmd_open_tree(ctx)) || (err = lms_mkdirs(a->out, 0755)) ||
+	    (err = lms_tree_course_ids(&ctx->tree, &ids, &n)))
+		return err;
+	lms_table_init(&index, cols);
+	progress_start(&p);
+	for (size_t i = 0; i < n && !err; i++) {
+		err = each_course(ctx, &index, ids[i], a);
+		progress_show(i + 1, n, &p);
+	}
+	progress_end(&p);
+	if (!err) {
+		lms_doc_init(&doc, ctx->tree.service.name);
+		lms_doc_section(&doc, "courses", "Course reports");
+		lms_doc_add_table(&doc, "courses", &index);
+		lms_doc_render(&doc, a->format, false, &text);
+		lms_doc_release(&doc);
+		err = write_file(a->out, "index", extension(a->format), &text);
+	}
+	if (!err)
+		lms_buf_addf(&ctx->out, "wrote %zu course reports and an index "
+			     "to %s\n", n, a->out);
+	lms_table_release(&index);
+	lms_buf_release(&text);
+	lms_strings_free(ids, n);
+	return err;
+}
+
+/* Options */
+
+static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
+{
+	static const struct option longopts[] = {
+		{ "by", required_argument, NULL, 'b' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "status", required_argument, NULL, 's' },
+		{ "form", required_argument, NULL, 'm' },
+		{ "tree", required_argument, NULL, 'T' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "each", required_argument, NULL, 'e' },
+		{ "out", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, err = 0;
+
+	memset(a, 0, sizeof(*a));
+	a->agg.by = LMS_BY_COURSE;
+	a->agg.from = a->agg.to = LMS_DATE_NONE;
+	a->agg.today = ctx->today;
+	a->agg.form = "mestringstro";
+	a->format = LMS_FMT_TEXT;
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case 'b': err = cmd_parse_enum("--by", optarg, lms_group_by_names, &a->agg.by); break;
+		case 'f': err = cmd_parse_date("--from", optarg, &a->agg.from); break;
+		case 't': err = cmd_parse_date("--to", optarg, &a->agg.to); break;
+		case 's': err = cmd_parse_enum("--status", optarg, lms_status_names, &a->agg.status); break;
+		case 'm': a->agg.form = optarg; break;
+		case 'T': *(const char **)lms_array_push(&a->trees, &a->ntrees, sizeof(char *)) = optarg; break;
+		case 'F':
+			a->format_given = true;
+			err = lms_format_parse(optarg, LMS_FMT_LISTING | LMS_FMT_MD |
+					       LMS_FMT_HTML, &a->format);
+			break;
+		case 'e': a->each = optarg; break;
+		case 'o': a->out = optarg; break;
+		default: err = LMS_EUSAGE; break;
+		}
+	}
+	return err;
+}
+
+static int report(struct ctx *ctx, int argc, char **argv)
+{
+	struct report_args a;
+	int err = parse(argc, argv, ctx, &a);
+
+	if (!err && a.each) {
+		if (!a.format_given)
+			a.format = LMS_FMT_HTML;
+		err = optind < argc ? cmd_usage_error("--each takes no course") :
+		      each(ctx, &a);
+	} else if (!err && optind < argc) {
+		if (strcmp(argv[optind], "course") || argc - optind != 2)
+			err = cmd_usage_error("give 'course' and a course id");
+		else if (a.ntrees || a.out)
+			err = cmd_usage_error("a course report is of one tree");
+		else
+			err = one_course(ctx, &a, argv[optind + 1]);
+	} else if (!err) {
+		err = a.out ? cmd_usage_error("--out is for --each") :
+		      aggregate(ctx, &a);
+	}
+	free(a.trees);
+	return err;
+}
+
 const struct cmd cmd_report = {
-	"report", report, CMD_TREE, usage,
-	"report on a course's evaluation", "lms-report", NULL
+	"report", report, 0, usage,
+	"report on courses, services and their evaluation", "lms-report", NULL
 };

@@ -26,8 +26,9 @@ sheet() {
 		split(muni, m, ",")
 		for (i = 1; i <= n; i++) {
 			r = rand()
-			printf "Deltaker %s%02d;9%02d%05d;%s;%s\n", prefix, i,
-				length(prefix) * 3, i, m[1 + int(rand() * length(m))],
+			printf "Deltaker %s%02d;9%03d%04d;%s;%s\n", prefix, i,
+				index("MKTGFV", substr(prefix, 1, 1)) * 7 + length(prefix),
+				i, m[1 + int(rand() * length(m))],
 				r < 0.5 ? "selv" : r < 0.8 ? "fastlege" : "spesialist"
 		}
 	}' >"$WORK/sheet.csv"

@@ -223,10 +223,11 @@ static void item_table(struct lms_doc *d, const struct lms_form_summary *s)
 static void change_section(struct lms_doc *d, const struct lms_form *f,
 			   const struct lms_form_summary *s)
 {
-	char title[256];
+	char title[256], key[128];
 
 	snprintf(title, sizeof(title), "Before and after: %s", f->title);
-	lms_doc_section(d, f->id, title);
+	snprintf(key, sizeof(key), "form-%s", f->id);
+	lms_doc_section(d, key, title);
 	lms_doc_text(d, "about", "The score is the %s of the %zu scale items "
 		     "from %d to %d, reversed items turned round; higher is "
 		     "better.  A response needs 80 %% of the items answered to "
@@ -251,7 +252,7 @@ static void session_section(struct lms_doc *d, const struct lms_form *f,
 	char title[256], key[128];
 
 	snprintf(title, sizeof(title), "Session by session: %s", f->title);
-	snprintf(key, sizeof(key), "%s-by-session", f->id);
+	snprintf(key, sizeof(key), "form-%s-by-session", f->id);
 	lms_doc_section(d, key, title);
 	t = lms_doc_table(d, "sessions", cols);
 	for (int i = 2; i < 6; i++)

@@ -24,8 +24,16 @@ static void on_field(void *data, size_t len, void *arg)
 {
 	struct reader *r = arg;
 	char **cell = lms_array_push(&r->cells, &r->ncells, sizeof(char *));
+	char *out;
 
 	*cell = lms_strndup(data ? data : "", len);
+	/* A line break inside a quoted cell is a line break, whatever the
+	 * file's line ends. */
+	out = *cell;
+	for (const char *in = *cell; *in; in++)
+		if (!(in[0] == '\r' && in[1] == '\n'))
+			*out++ = *in;
+	*out = '\0';
 }
 
 static void drop_row(struct reader *r)

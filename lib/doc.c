@@ -8,6 +8,17 @@
 #include "emit.h"
 #include "utf8.h"
 
+static void release_chart(struct lms_chart *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->bars[i].label);
+	free(c->bars);
+	free(c->series[0]);
+	free(c->series[1]);
+	free(c->unit);
+	memset(c, 0, sizeof(*c));
+}
+
 void lms_doc_init(struct lms_doc *d, const char *title)
 {
 	memset(d, 0, sizeof(*d));
@@ -23,6 +34,7 @@ void lms_doc_release(struct lms_doc *d)
 			free(s->blocks[j].key);
 			free(s->blocks[j].text);
 			lms_table_release(&s->blocks[j].table);
+			release_chart(&s->blocks[j].chart);
 		}
 		free(s->blocks);
 		free(s->title);
@@ -96,6 +108,47 @@ struct lms_table *lms_doc_table(struct lms_doc *d, const char *key,
 	return &b->table;
 }
 
+void lms_doc_add_table(struct lms_doc *d, const char *key, struct lms_table *t)
+{
+	struct lms_block *b = new_block(d, LMS_BLOCK_TABLE, key);
+
+	b->table = *t;
+	memset(t, 0, sizeof(*t));
+}
+
+struct lms_chart *lms_doc_chart(struct lms_doc *d, const char *key,
+				const char *title, const char *unit,
+				const char *first, const char *second)
+{
+	struct lms_block *b = new_block(d, LMS_BLOCK_CHART, key);
+
+	b->text = lms_strdup(title);
+	b->chart.unit = lms_strdup(unit);
+	b->chart.series[0] = lms_strdup(first);
+	b->chart.series[1] = second ? lms_strdup(second) : NULL;
+	return &b->chart;
+}
+
+void lms_chart_add(struct lms_chart *c, const char *label, double first,
+		   double second)
+{
+	struct lms_chart_bar *b = lms_array_push(&c->bars, &c->n, sizeof(*b));
+
+	b->label = lms_strdup(label);
+	b->value[0] = first;
+	b->value[1] = second;
+}
+
+/* Charts are drawn in HTML only: elsewhere a section of charts is left
+ * out, heading and all. */
+static bool only_charts(const struct lms_section *s)
+{
+	for (size_t j = 0; j < s->nblocks; j++)
+		if (s->blocks[j].type != LMS_BLOCK_CHART)
+			return false;
+	return true;
+}
+
 /* Text: an underlined title, headed sections, aligned facts and tables. */
 static void underline(struct lms_buf *out, const char *title, char c)
 {
@@ -104,6 +157,32 @@ static void underline(struct lms_buf *out, const char *title, char c)
 	lms_buf_addf(out, "%s\n", title);
 	while (w--)
 		lms_buf_addch(out, c);
+	lms_buf_addch(out, '\n');
+}
+
+/* A paragraph wrapped at 78 columns, as text is read in a terminal. */
+static void wrap(struct lms_buf *out, const char *text)
+{
+	size_t col = 0;
+
+	while (*text) {
+		size_t len = strcspn(text, " ");
+		char *word = lms_strndup(text, len);
+		size_t w = lms_utf8_width(word);
+
+		if (col && col + 1 + w > 78) {
+			lms_buf_addch(out, '\n');
+			col = 0;
+		} else if (col) {
+			lms_buf_addch(out, ' ');
+			col++;
+		}
+		lms_buf_adds(out, word);
+		col += w;
+		free(word);
+		text += len;
+		text += strspn(text, " ");
+	}
 	lms_buf_addch(out, '\n');
 }
 
@@ -129,15 +208,19 @@ static void render_text(const struct lms_doc *d, struct lms_buf *out)
 	for (size_t i = 0; i < d->nsections; i++) {
 		const struct lms_section *s = &d->sections[i];
 
+		if (only_charts(s))
+			continue;
 		lms_buf_addch(out, '\n');
 		underline(out, s->title, '-');
 		for (size_t j = 0; j < s->nblocks; j++) {
 			const struct lms_block *b = &s->blocks[j];
 
+			if (b->type == LMS_BLOCK_CHART)
+				continue;
 			if (j)
 				lms_buf_addch(out, '\n');
 			if (b->type == LMS_BLOCK_TEXT)
-				lms_buf_addf(out, "%s\n", b->text);
+				wrap(out, b->text);
 			else if (b->type == LMS_BLOCK_FACTS)
 				render_facts_text(&b->table, out);
 			else
@@ -152,10 +235,14 @@ static void render_md(const struct lms_doc *d, struct lms_buf *out)
 	for (size_t i = 0; i < d->nsections; i++) {
 		const struct lms_section *s = &d->sections[i];
 
+		if (only_charts(s))
+			continue;
 		lms_buf_addf(out, "\n## %s\n", s->title);
 		for (size_t j = 0; j < s->nblocks; j++) {
 			const struct lms_block *b = &s->blocks[j];
 
+			if (b->type == LMS_BLOCK_CHART)
+				continue;
 			lms_buf_addch(out, '\n');
 			if (b->type == LMS_BLOCK_TEXT) {
 				lms_buf_addf(out, "%s\n", b->text);
@@ -187,11 +274,15 @@ static void render_yaml(const struct lms_doc *d, struct lms_buf *out)
 	for (size_t i = 0; i < d->nsections; i++) {
 		const struct lms_section *s = &d->sections[i];
 
+		if (only_charts(s))
+			continue;
 		lms_buf_addf(out, "%s:\n", s->key);
 		for (size_t j = 0; j < s->nblocks; j++) {
 			const struct lms_block *b = &s->blocks[j];
 			struct lms_buf table = LMS_BUF_INIT;
 
+			if (b->type == LMS_BLOCK_CHART)
+				continue;
 			lms_buf_addf(out, "  %s:", b->key);
 			if (b->type == LMS_BLOCK_TEXT) {
 				lms_buf_addch(out, ' ');
@@ -248,7 +339,7 @@ static void render_csv(const struct lms_doc *d, bool excel, struct lms_buf *out)
 			const struct lms_block *b = &s->blocks[j];
 			struct lms_buf table = LMS_BUF_INIT;
 
-			if (b->type == LMS_BLOCK_TEXT)
+			if (b->type == LMS_BLOCK_TEXT || b->type == LMS_BLOCK_CHART)
 				continue;
 			lms_buf_addf(out, "%s%s.%s%s", first ? "" : eol, s->key,
 				     b->key, eol);
@@ -273,6 +364,9 @@ void lms_doc_render(const struct lms_doc *d, enum lms_format f, bool excel,
 		break;
 	case LMS_FMT_CSV:
 		render_csv(d, excel, out);
+		break;
+	case LMS_FMT_HTML:
+		lms_doc_render_html(d, out);
 		break;
 	default:
 		render_text(d, out);

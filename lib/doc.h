@@ -12,13 +12,29 @@
  * one renderer per format writes it, so that every report speaks every
  * format the same way.
  */
-enum lms_block_type { LMS_BLOCK_TEXT, LMS_BLOCK_FACTS, LMS_BLOCK_TABLE };
+enum lms_block_type { LMS_BLOCK_TEXT, LMS_BLOCK_FACTS, LMS_BLOCK_TABLE,
+		      LMS_BLOCK_CHART };
+
+/* A horizontal bar chart of one or two series over labelled groups;
+ * only HTML draws it (the table holds the same figures). */
+struct lms_chart_bar {
+	char *label;
+	double value[2];		/* NAN: nothing to draw */
+};
+
+struct lms_chart {
+	char *unit;			/* "%", "people" */
+	char *series[2];		/* names; series[1] NULL for one */
+	struct lms_chart_bar *bars;
+	size_t n;
+};
 
 struct lms_block {
 	enum lms_block_type type;
 	char *key;			/* a name for YAML and CSV */
 	char *text;			/* TEXT */
 	struct lms_table table;		/* FACTS (two columns) and TABLE */
+	struct lms_chart chart;		/* CHART, titled by text */
 };
 
 struct lms_section {
@@ -49,8 +65,21 @@ void lms_doc_fact(struct lms_doc *d, const char *name, const char *fmt, ...)
 struct lms_table *lms_doc_table(struct lms_doc *d, const char *key,
 				const char *const *cols);
 
-/* Renders text, md, yaml or csv (excel as in lms_table_render). */
+/* Adds a table made elsewhere; the document takes it over (t is left
+ * empty). */
+void lms_doc_add_table(struct lms_doc *d, const char *key, struct lms_table *t);
+/* A chart titled title; fill it with lms_chart_add. */
+struct lms_chart *lms_doc_chart(struct lms_doc *d, const char *key,
+				const char *title, const char *unit,
+				const char *first, const char *second);
+void lms_chart_add(struct lms_chart *c, const char *label, double first,
+		   double second);
+
+/* Renders text, md, yaml, csv (excel as in lms_table_render) or html. */
 void lms_doc_render(const struct lms_doc *d, enum lms_format f, bool excel,
 		    struct lms_buf *out);
+/* One self-contained HTML page: inline styles and SVG, nothing fetched,
+ * laid out to print on A4 (dochtml.c). */
+void lms_doc_render_html(const struct lms_doc *d, struct lms_buf *out);
 
 #endif

@@ -1,6 +1,6 @@
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+#include <ctype.h>
 
 #include "error.h"
 #include "respond.h"
@@ -37,7 +37,8 @@ static int scale_value(const struct lms_form *f, const char *value, int *out)
 	char *end;
 	long v = strtol(value, &end, 10);
 
-	if (*value && !*end && v >= f->scale.min && v <= f->scale.max) {
+	if ((isdigit((unsigned char)*value) || *value == '-') && !*end &&
+	    v >= f->scale.min && v <= f->scale.max) {
 		*out = (int)v;
 		return 0;
 	}

@@ -14,6 +14,14 @@ static int scored(const struct lms_form *f, const struct lms_form_item *it,
 	return it->reverse ? f->scale.max + f->scale.min - answer : answer;
 }
 
+/* An answer counts on the scale only if it is a number on it: a file
+ * edited by hand may hold anything. */
+static bool on_scale(const struct lms_form *f, const struct lms_answer *a)
+{
+	return a && !a->is_text && a->value >= f->scale.min &&
+	       a->value <= f->scale.max;
+}
+
 bool lms_score(const struct lms_form *f, const struct lms_evaluation *e,
 	       double *out)
 {
@@ -28,7 +36,7 @@ bool lms_score(const struct lms_form *f, const struct lms_evaluation *e,
 			continue;
 		items++;
 		a = lms_answer_find(e, it->id);
-		if (!a || a->is_text)
+		if (!on_scale(f, a))
 			continue;
 		answered++;
 		sum += scored(f, it, a->value);
@@ -114,10 +122,12 @@ static void pick(const struct lms_form *f, const struct lms_evaluations *ev,
 }
 
 size_t lms_pairs(const struct lms_form *f, const struct lms_evaluations *ev,
-		 double **before, double **after)
+		 double **before, double **after, const char ***people)
 {
 	struct lms_strset pre, post;
 	struct values b = { NULL, 0 }, a = { NULL, 0 };
+	const char **who = NULL;
+	size_t nwho = 0;
 
 	lms_strset_init(&pre);
 	lms_strset_init(&post);
@@ -136,11 +146,17 @@ size_t lms_pairs(const struct lms_form *f, const struct lms_evaluations *ev,
 		lms_score(f, &ev->v[k - 1], &y);
 		add(&b, x);
 		add(&a, y);
+		*(const char **)lms_array_push(&who, &nwho, sizeof(char *)) =
+			e->person;
 	}
 	lms_strset_release(&pre);
 	lms_strset_release(&post);
 	*before = b.v;
 	*after = a.v;
+	if (people)
+		*people = who;
+	else
+		free(who);
 	return b.n;
 }
 
@@ -157,7 +173,7 @@ static void item_means(const struct lms_form *f, const struct lms_evaluations *e
 		for (size_t j = 0; j < ev->n; j++) {
 			const struct lms_answer *a = lms_answer_find(&ev->v[j], it->id);
 
-			if (!a || a->is_text || strcmp(ev->v[j].form, f->id))
+			if (!on_scale(f, a) || strcmp(ev->v[j].form, f->id))
 				continue;
 			if (ev->v[j].phase == LMS_PRE)
 				add(&pre, a->value);
@@ -224,9 +240,13 @@ static void comments(const struct lms_form *f, const struct lms_evaluations *ev,
 			continue;
 		for (size_t j = 0; j < e->answers.n; j++) {
 			const struct lms_answer *a = &e->answers.v[j];
+			const struct lms_form_item *it = lms_form_item(f, a->item);
 			struct lms_comment *c;
 
-			if (!a->is_text || !*a->text)
+			/* Text answers to text items, whatever else the file
+			 * holds. */
+			if (!a->is_text || !*a->text || !it ||
+			    it->type != LMS_ITEM_TEXT)
 				continue;
 			c = lms_array_push(&out->comments, &out->ncomments,
 					   sizeof(*c));
@@ -251,7 +271,7 @@ void lms_summarise(const struct lms_form *f, const struct lms_evaluations *ev,
 	for (size_t i = 0; i < ev->n; i++)
 		out->anonymous += !ev->v[i].person && ev->v[i].phase != LMS_SESSION &&
 				  !strcmp(ev->v[i].form, f->id);
-	n = lms_pairs(f, ev, &before, &after);
+	n = lms_pairs(f, ev, &before, &after, NULL);
 	lms_paired_t(before, after, n, &out->change);
 	free(before);
 	free(after);

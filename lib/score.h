@@ -63,8 +63,9 @@ void lms_summarise(const struct lms_form *f, const struct lms_evaluations *ev,
 		   struct lms_form_summary *out);
 void lms_summary_release(struct lms_form_summary *s);
 
-/* The scores of matched pairs, for callers that pool them across courses. */
+/* The scores of matched pairs, for callers that pool them across courses;
+ * people (which may be NULL) gets whose pair each is. */
 size_t lms_pairs(const struct lms_form *f, const struct lms_evaluations *ev,
-		 double **before, double **after);
+		 double **before, double **after, const char ***people);
 
 #endif

@@ -29,6 +29,7 @@ struct lms_table {
 	char **cols;		/* column names: keys in YAML, headers elsewhere */
 	size_t ncols;
 	unsigned numeric;	/* bit i: column i is right-aligned in text */
+	bool total_row;		/* the last row sums up the others */
 	char **cells;		/* row-major, ncols per row */
 	size_t nrows;
 	size_t ncells;

@@ -93,7 +93,11 @@ N  DATE        THEME                 PRESENT  ABSENT  EXCUSED  HEADCOUNT  RATE
 
 Before and after: Tro på egen mestring
 --------------------------------------
-The score is the mean of the 8 scale items from 1 to 4, reversed items turned round; higher is better.  A response needs 80 % of the items answered to be scored.  Pairs are the same person's first answer before and last answer after the course; the change is after minus before, with its 95 % confidence interval, the paired t-test and the effect size d_z.
+The score is the mean of the 8 scale items from 1 to 4, reversed items turned
+round; higher is better. A response needs 80 % of the items answered to be
+scored. Pairs are the same person's first answer before and last answer after
+the course; the change is after minus before, with its 95 % confidence
+interval, the paired t-test and the effect size d_z.
 
 WHEN    RESPONSES  SCORED  MEAN    SD
 before          6       6  2.19  0.47
@@ -180,7 +184,7 @@ q = (a + b) / 2
 se = sd / math.sqrt(n)
 want = {"pairs": n, "change": mean, "ci_low": mean - q * se,
         "ci_high": mean + q * se, "t": t, "df": df, "p": p, "d_z": mean / sd}
-got = report["mestringstro"]["change"][0]
+got = report["form-mestringstro"]["change"][0]
 bad = [k for k, v in want.items() if abs(float(got[k]) - v) > 0.006]
 print("python: change %.4f sd %.4f t %.4f p %.5f ci %.4f..%.4f"
       % (mean, sd, t, p, mean - q * se, mean + q * se))
@@ -193,8 +197,8 @@ sed 's/^/# /' "$SCRATCH/python"
 lms report course matlaging --format md
 like "as Markdown" '^| PAIRS\|^| pairs | change | ci_low |' "$out"
 lms report course matlaging --format csv
-like "as CSV, block by block" '^mestringstro.change$' "$out"
-lms report course matlaging --format html
+like "as CSV, block by block" '^form-mestringstro.change$' "$out"
+lms report course matlaging --format tsv
 is_rc 2 "a format the course report does not have"
 lms report course nope
 is_rc 66 "an unknown course"

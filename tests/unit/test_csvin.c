@@ -28,7 +28,8 @@ static void reads_what_spreadsheets_write(void **state)
 	assert_string_equal(csv.rows[0].cells[0], "Kari");
 	assert_int_equal(csv.rows[0].line, 2);
 	assert_string_equal(csv.rows[1].cells[0], "Ola; Nordmann");
-	assert_string_equal(csv.rows[1].cells[1], "900\r\n00 002");
+	/* A line break inside a cell is "\n", whatever the file's. */
+	assert_string_equal(csv.rows[1].cells[1], "900\n00 002");
 	assert_int_equal(csv.rows[1].line, 3);
 	/* The blank line 5 is skipped; the next row starts on line 6. */
 	assert_string_equal(csv.rows[2].cells[0], "Sier \"hei\"");

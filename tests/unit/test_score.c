@@ -95,7 +95,7 @@ static void pairs_first_pre_and_last_post(void **state)
 	     "answers: {q1: 4}}\n");
 	/* p-a: the pre of 09-01 and the post of 09-30; p-b has no post in
 	 * form f; the anonymous post pairs with nobody. */
-	assert_int_equal(lms_pairs(&form, &ev, &before, &after), 1);
+	assert_int_equal(lms_pairs(&form, &ev, &before, &after, NULL), 1);
 	NEAR(before[0], 1);
 	NEAR(after[0], 4);
 	free(before);

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""The peer of `lms report --by municipality`: the same table computed
+from the same files by a short program on python3-yaml's C loader, to
+measure lms against and to check its figures.
+
+    peer.py TREE TODAY     prints the table as CSV, nothing hidden
+
+Definitions, as lms-report(1) gives them: a course counts unless it is
+cancelled; people take part when enrolled, completed or not-completed;
+participants and relatives are distinct (person, role) per municipality;
+waits are days from request to the first session, at least 0; attendance
+is present of marked; drop-in headcounts count as attendances of an
+"unknown" municipality; pairs pair a person's earliest pre and latest
+post answer of the self-efficacy form.
+"""
+import csv
+import datetime
+import math
+import os
+import statistics
+import sys
+
+import yaml
+
+Loader = yaml.CSafeLoader
+
+
+def load(path):
+    try:
+        with open(path, "rb") as f:
+            return yaml.load(f, Loader=Loader)
+    except FileNotFoundError:
+        return None
+
+
+def day(v):
+    return v if isinstance(v, datetime.date) else datetime.date.fromisoformat(str(v))
+
+
+def score(form, answers):
+    lo, hi = form["scale"]["min"], form["scale"]["max"]
+    items = [i for i in form["items"] if i.get("type", "scale") == "scale"]
+    vals = []
+    for i in items:
+        v = answers.get(i["id"])
+        if isinstance(v, int) and not isinstance(v, bool) and lo <= v <= hi:
+            vals.append(hi + lo - v if i.get("reverse") else v)
+    if not items or len(vals) < 0.8 * len(items):
+        return None
+    s = sum(vals)
+    return s * len(items) / len(vals) if form.get("score") == "sum" else s / len(vals)
+
+
+def pairs(form, evaluations):
+    pick = {"pre": {}, "post": {}}
+    for e in evaluations or []:
+        if e.get("form") != form["id"] or not e.get("person"):
+            continue
+        phase = e.get("phase")
+        if phase not in pick or score(form, e.get("answers") or {}) is None:
+            continue
+        old = pick[phase].get(e["person"])
+        date = e.get("date")
+        if old is None:
+            pick[phase][e["person"]] = e
+        elif date is None or old.get("date") is None or day(date) == day(old["date"]):
+            if phase == "post":
+                pick[phase][e["person"]] = e
+        elif (day(date) < day(old["date"])) == (phase == "pre"):
+            pick[phase][e["person"]] = e
+    out = []
+    for person, pre in pick["pre"].items():
+        if person in pick["post"]:
+            out.append((person, score(form, pre["answers"]),
+                        score(form, pick["post"][person]["answers"])))
+    return out
+
+
+class Row:
+    def __init__(self):
+        self.courses = set()
+        self.sessions = 0
+        self.ur = 0
+        self.people = set()
+        self.enrolments = self.waitlisted = 0
+        self.completed = self.not_completed = 0
+        self.present = self.marked = self.headcount = 0
+        self.waits = []
+        self.changes = []
+        self.pre = self.post = 0.0
+
+    def course(self, cid, held, ur):
+        if cid not in self.courses:
+            self.courses.add(cid)
+            self.sessions += held
+            self.ur += ur
+
+
+def main():
+    tree, today = sys.argv[1], datetime.date.fromisoformat(sys.argv[2])
+    facilitators = {f["id"]: f for f in load(os.path.join(tree, "people/facilitators.yaml")) or []}
+    form = load(os.path.join(tree, "forms/mestringstro.yaml"))
+    rows, total = {}, Row()
+    for cid in sorted(os.listdir(os.path.join(tree, "courses"))):
+        base = os.path.join(tree, "courses", cid)
+        course = load(os.path.join(base, "course.yaml"))
+        if course.get("status", "planned") == "cancelled":
+            continue
+        dates = [day(s["date"]) for s in course.get("sessions") or []]
+        first = min(dates) if dates else None
+        held = sum(1 for d in dates if d <= today)
+        phases = set()
+        for f in course.get("facilitators") or []:
+            if facilitators.get(f["id"], {}).get("kind") == "user-representative":
+                phases.update(f.get("phases") or [])
+        ur = int({"plan", "deliver", "evaluate"} <= phases)
+        enrolments = load(os.path.join(base, "enrolments.yaml")) or []
+        attendance = load(os.path.join(base, "attendance.yaml")) or {}
+        evaluations = load(os.path.join(base, "evaluations.yaml")) if form else None
+        where = {}
+        total.course(cid, held, ur)
+        for e in enrolments:
+            if e["status"] == "withdrawn":
+                continue
+            key = e.get("municipality") or "unknown"
+            where[e["person"]] = key
+            for r in (rows.setdefault(key, Row()), total):
+                r.course(cid, held, ur)
+                if e["status"] == "waitlisted":
+                    r.waitlisted += 1
+                    continue
+                r.enrolments += 1
+                r.completed += e["status"] == "completed"
+                r.not_completed += e["status"] == "not-completed"
+                if first and e.get("requested"):
+                    r.waits.append(max(0, (first - day(e["requested"])).days))
+                r.people.add((e["person"], e["role"]))
+        for marks in attendance.values():
+            for person, presence in (marks or {}).items():
+                if person == "headcount":
+                    n = presence.get("participants", 0) + presence.get("relatives", 0)
+                    for r in (rows.setdefault("unknown", Row()), total):
+                        r.course(cid, held, ur)
+                        r.headcount += n
+                    continue
+                for r in (rows.setdefault(where.get(person, "unknown"), Row()), total):
+                    r.marked += 1
+                    r.present += presence == "present"
+        for person, before, after in pairs(form, evaluations) if form else []:
+            for r in (rows.setdefault(where.get(person, "unknown"), Row()), total):
+                r.changes.append(after - before)
+                r.pre += before
+                r.post += after
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["municipality", "courses", "sessions", "participants", "relatives",
+                  "enrolments", "waitlisted", "completion_pct", "attendances",
+                  "attendance_pct", "wait_days", "user_rep_all_phases", "pairs",
+                  "before", "after", "change", "d_z"])
+    keys = sorted(k for k in rows if k != "unknown") + (["unknown"] if "unknown" in rows else [])
+    for key, r in [(k, rows[k]) for k in keys] + [("total", total)]:
+        judged = r.completed + r.not_completed
+        n = len(r.changes)
+        sd = statistics.stdev(r.changes) if n > 1 else float("nan")
+        out.writerow([
+            key, len(r.courses), r.sessions,
+            sum(1 for p in r.people if p[1] != "relative"),
+            sum(1 for p in r.people if p[1] == "relative"),
+            r.enrolments, r.waitlisted,
+            "%.0f" % (100 * r.completed / judged) if judged else "",
+            r.present + r.headcount,
+            "%.0f" % (100 * r.present / r.marked) if r.marked else "",
+            "%g" % statistics.median(r.waits) if r.waits else "",
+            r.ur, n,
+            "%.2f" % (r.pre / n) if n else "",
+            "%.2f" % (r.post / n) if n else "",
+            "%.2f" % statistics.mean(r.changes) if n else "",
+            "%.2f" % (statistics.mean(r.changes) / sd) if n > 1 and sd > 0 else "",
+        ])
+
+
+if __name__ == "__main__":
+    main()

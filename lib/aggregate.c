@@ -1,0 +1,635 @@
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aggregate.h"
+#include "alloc.h"
+#include "date.h"
+#include "fsio.h"
+#include "score.h"
+#include "suppress.h"
+
+const char *const lms_group_by_names[] = {
+	"", "course", "municipality", "year", "term", "target-group", "topic",
+	NULL
+};
+
+void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt)
+{
+	memset(a, 0, sizeof(*a));
+	a->opt = *opt;
+	lms_strset_init(&a->index);
+	lms_keyset_init(&a->people);
+	a->total.key = lms_strdup("total");
+}
+
+static void release_row(struct lms_agg_row *r)
+{
+	free(r->key);
+	free(r->late);
+}
+
+void lms_agg_release(struct lms_agg *a)
+{
+	for (size_t i = 0; i < a->nrows; i++)
+		release_row(&a->rows[i]);
+	free(a->rows);
+	release_row(&a->total);
+	lms_strset_release(&a->index);
+	lms_keyset_release(&a->people);
+	memset(a, 0, sizeof(*a));
+}
+
+bool lms_agg_wants(const struct lms_agg *a, const struct lms_course *c)
+{
+	int32_t first = lms_course_first_date(c);
+
+	if (a->opt.status ? c->status != a->opt.status :
+	    c->status == LMS_COURSE_CANCELLED)
+		return false;
+	if (a->opt.from == LMS_DATE_NONE && a->opt.to == LMS_DATE_NONE)
+		return true;
+	return first != LMS_DATE_NONE &&
+	       (a->opt.from == LMS_DATE_NONE || first >= a->opt.from) &&
+	       (a->opt.to == LMS_DATE_NONE || first <= a->opt.to);
+}
+
+/* Rows */
+
+static struct lms_agg_row *row(struct lms_agg *a, const char *key)
+{
+	uintptr_t i = (uintptr_t)lms_strset_get(&a->index, key);
+	struct lms_agg_row *r;
+
+	if (i)
+		return &a->rows[i - 1];
+	r = lms_array_push(&a->rows, &a->nrows, sizeof(*r));
+	r->key = lms_strdup(key);
+	lms_strset_add(&a->index, key, (void *)(uintptr_t)a->nrows);
+	return r;
+}
+
+static size_t row_number(const struct lms_agg *a, const struct lms_agg_row *r)
+{
+	return r == &a->total ? SIZE_MAX : (size_t)(r - a->rows);
+}
+
+/* A course counts once in each of its rows. */
+static void count_course(struct lms_agg *a, struct lms_agg_row *r,
+			 const struct lms_agg_course *in, bool ur)
+{
+	if (r->last_course == a->courses_seen)
+		return;
+	r->last_course = a->courses_seen;
+	r->courses++;
+	r->sessions += lms_course_sessions_held(in->course, a->opt.today);
+	r->ur_courses += ur;
+}
+
+static void count_person(struct lms_agg *a, struct lms_agg_row *r,
+			 const struct lms_enrolment *e)
+{
+	uint64_t key = lms_hash_mix(lms_hash(e->person),
+				    (uint64_t)row_number(a, r) * 4 + (uint64_t)e->role);
+
+	if (!lms_keyset_add(&a->people, key))
+		return;
+	if (e->role == LMS_RELATIVE)
+		r->relatives++;
+	else
+		r->participants++;
+}
+
+static bool takes_part(const struct lms_enrolment *e)
+{
+	return e->status == LMS_ENROLLED || e->status == LMS_COMPLETED ||
+	       e->status == LMS_NOT_COMPLETED;
+}
+
+static void count_wait(struct lms_agg_row *r, int days)
+{
+	if (days < 0)
+		days = 0;	/* asked after the start: no wait */
+	if (days < LMS_AGG_DAYS)
+		r->days[days]++;
+	else
+		*(int *)lms_array_push(&r->late, &r->nlate, sizeof(int)) = days;
+	r->ndays++;
+}
+
+static void count_enrolment(struct lms_agg *a, struct lms_agg_row *r,
+			    const struct lms_enrolment *e, int32_t first)
+{
+	if (e->status == LMS_WAITLISTED) {
+		r->waitlisted++;
+		return;
+	}
+	if (!takes_part(e))
+		return;
+	r->enrolments++;
+	r->completed += e->status == LMS_COMPLETED;
+	r->not_completed += e->status == LMS_NOT_COMPLETED;
+	if (first != LMS_DATE_NONE && e->requested != LMS_DATE_NONE)
+		count_wait(r, first - e->requested);
+	count_person(a, r, e);
+}
+
+static void count_pair(struct lms_agg_row *r, double before, double after)
+{
+	double x = after - before, delta;
+
+	r->pairs++;
+	delta = x - r->change_mean;
+	r->change_mean += delta / (double)r->pairs;
+	r->change_m2 += delta * (x - r->change_mean);
+	r->pre_sum += before;
+	r->post_sum += after;
+}
+
+static void count_marks(struct lms_agg_row *r,
+			const struct lms_session_attendance *s, const char *person)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (person && strcmp(s->v[i].person, person))
+			continue;
+		r->marked++;
+		r->present += s->v[i].presence == LMS_PRESENT;
+	}
+}
+
+static void count_headcount(struct lms_agg_row *r,
+			    const struct lms_session_attendance *s)
+{
+	r->headcount += (size_t)(s->participants == LMS_UNSET ? 0 : s->participants) +
+			(size_t)(s->relatives == LMS_UNSET ? 0 : s->relatives);
+}
+
+/* A user representative in each of the phases plan, deliver, evaluate. */
+static bool ur_in_all_phases(const struct lms_agg_course *in)
+{
+	unsigned phases = 0;
+
+	for (size_t i = 0; i < in->course->nfacilitators; i++) {
+		const struct lms_course_facilitator *cf = &in->course->facilitators[i];
+		const struct lms_facilitator *f = lms_facilitator_find(
+			in->facilitators, in->nfacilitators, cf->id);
+
+		if (f && f->kind == LMS_USER_REPRESENTATIVE)
+			phases |= cf->phases;
+	}
+	return (phases & (LMS_PLAN | LMS_DELIVER | LMS_EVALUATE)) ==
+	       (LMS_PLAN | LMS_DELIVER | LMS_EVALUATE);
+}
+
+/* The pairs of the course's self-efficacy responses, with their people. */
+struct pairs {
+	double *before, *after;
+	const char **people;
+	size_t n;
+};
+
+static void course_pairs(const struct lms_agg *a, const struct lms_agg_course *in,
+			 struct pairs *p)
+{
+	memset(p, 0, sizeof(*p));
+	if (!in->form || !a->opt.form || !in->evaluations)
+		return;
+	p->n = lms_pairs(in->form, in->evaluations, &p->before, &p->after,
+			 &p->people);
+}
+
+static void pairs_release(struct pairs *p)
+{
+	free(p->before);
+	free(p->after);
+	free(p->people);
+}
+
+/* Adds the whole course to each of rows (course-level groups, the totals). */
+static void add_whole(struct lms_agg *a, struct lms_agg_row **rows, size_t n,
+		      const struct lms_agg_course *in, const struct pairs *p,
+		      bool ur)
+{
+	int32_t first = lms_course_first_date(in->course);
+
+	for (size_t k = 0; k < n; k++) {
+		struct lms_agg_row *r = rows[k];
+
+		count_course(a, r, in, ur);
+		for (size_t i = 0; i < in->enrolments->n; i++)
+			count_enrolment(a, r, &in->enrolments->v[i], first);
+		for (size_t i = 0; i < in->attendance->n; i++) {
+			count_marks(r, &in->attendance->v[i], NULL);
+			count_headcount(r, &in->attendance->v[i]);
+		}
+		for (size_t i = 0; i < p->n; i++)
+			count_pair(r, p->before[i], p->after[i]);
+	}
+}
+
+static void term_key(int32_t first, char *out, size_t size)
+{
+	int y, m, d;
+
+	lms_date_to_ymd(first, &y, &m, &d);
+	snprintf(out, size, "%04d %s", y, m <= 6 ? "spring" : "autumn");
+}
+
+/* The course-level groups a course belongs to, as row numbers: rows may
+ * move in memory while new ones are made. */
+static size_t course_rows(struct lms_agg *a, const struct lms_course *c,
+			  size_t *out, size_t max)
+{
+	int32_t first = lms_course_first_date(c);
+	char key[64];
+	size_t n = 0;
+	int y, m, d;
+
+	switch (a->opt.by) {
+	case LMS_BY_COURSE:
+		out[n++] = row_number(a, row(a, c->id));
+		break;
+	case LMS_BY_YEAR:
+	case LMS_BY_TERM:
+		if (first == LMS_DATE_NONE) {
+			out[n++] = row_number(a, row(a, "(no sessions)"));
+			break;
+		}
+		lms_date_to_ymd(first, &y, &m, &d);
+		if (a->opt.by == LMS_BY_YEAR)
+			snprintf(key, sizeof(key), "%04d", y);
+		else
+			term_key(first, key, sizeof(key));
+		out[n++] = row_number(a, row(a, key));
+		break;
+	case LMS_BY_TARGET_GROUP:
+		for (int i = 1; lms_target_group_names[i] && n < max; i++)
+			if (c->target_groups & (1u << i))
+				out[n++] = row_number(a, row(a,
+						lms_target_group_names[i]));
+		break;
+	case LMS_BY_TOPIC:
+		for (size_t i = 0; i < c->ntopics && n < max; i++)
+			out[n++] = row_number(a, row(a, c->topics[i]));
+		break;
+	}
+	if (!n)
+		out[n++] = row_number(a, row(a, "(none)"));
+	return n;
+}
+
+/* By municipality: each enrolment goes to its person's home. */
+static struct lms_agg_row *home_row(struct lms_agg *a, const char *muni)
+{
+	return row(a, muni ? muni : "unknown");
+}
+
+static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
+			const struct pairs *p, bool ur)
+{
+	int32_t first = lms_course_first_date(in->course);
+	struct lms_strset where;		/* person -> 1 + row */
+	struct lms_agg_row *r;
+
+	lms_strset_init(&where);
+	for (size_t i = 0; i < in->enrolments->n; i++) {
+		const struct lms_enrolment *e = &in->enrolments->v[i];
+
+		if (e->status == LMS_WITHDRAWN)
+			continue;
+		r = home_row(a, e->municipality);
+		count_course(a, r, in, ur);
+		count_enrolment(a, r, e, first);
+		lms_strset_set(&where, e->person,
+			       (void *)(uintptr_t)(row_number(a, r) + 1));
+	}
+	for (size_t i = 0; i < in->attendance->n; i++) {
+		const struct lms_session_attendance *s = &in->attendance->v[i];
+
+		for (size_t j = 0; j < s->n; j++) {
+			uintptr_t k = (uintptr_t)lms_strset_get(&where, s->v[j].person);
+
+			r = k ? &a->rows[k - 1] : home_row(a, NULL);
+			r->marked++;
+			r->present += s->v[j].presence == LMS_PRESENT;
+		}
+		/* Who came to a drop-in session is not known, nor where from. */
+		if (s->participants != LMS_UNSET || s->relatives != LMS_UNSET) {
+			r = home_row(a, NULL);
+			count_course(a, r, in, ur);
+			count_headcount(r, s);
+		}
+	}
+	for (size_t i = 0; i < p->n; i++) {
+		uintptr_t k = (uintptr_t)lms_strset_get(&where, p->people[i]);
+
+		r = k ? &a->rows[k - 1] : home_row(a, NULL);
+		count_pair(r, p->before[i], p->after[i]);
+	}
+	lms_strset_release(&where);
+}
+
+void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in)
+{
+	struct lms_agg_row *rows[16], *total = &a->total;
+	bool ur = ur_in_all_phases(in);
+	size_t idx[16], n;
+	struct pairs p;
+
+	a->courses_seen++;
+	course_pairs(a, in, &p);
+	add_whole(a, &total, 1, in, &p, ur);
+	if (a->opt.by == LMS_BY_MUNICIPALITY) {
+		add_by_home(a, in, &p, ur);
+	} else {
+		n = course_rows(a, in->course, idx, 16);
+		for (size_t i = 0; i < n; i++)
+			rows[i] = &a->rows[idx[i]];
+		add_whole(a, rows, n, in, &p, ur);
+	}
+	pairs_release(&p);
+}
+
+/* The table */
+
+double lms_agg_share(size_t part, size_t whole)
+{
+	return whole ? (double)part / (double)whole : NAN;
+}
+
+static int by_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The wait with rank i (0-based) in order: the histogram, then the list
+ * of long waits, which late (a sorted copy) holds. */
+static int nth_wait(const struct lms_agg_row *r, const int *late, size_t i)
+{
+	for (int d = 0; d < LMS_AGG_DAYS; d++) {
+		if (i < r->days[d])
+			return d;
+		i -= r->days[d];
+	}
+	return late[i];
+}
+
+double lms_agg_median_wait(const struct lms_agg_row *r)
+{
+	int *late;
+	double m;
+
+	if (!r->ndays)
+		return NAN;
+	late = lms_calloc(r->nlate, sizeof(int));
+	if (r->nlate) {
+		memcpy(late, r->late, r->nlate * sizeof(int));
+		qsort(late, r->nlate, sizeof(int), by_int);
+	}
+	m = (nth_wait(r, late, (r->ndays - 1) / 2) +
+	     nth_wait(r, late, r->ndays / 2)) / 2.0;
+	free(late);
+	return m;
+}
+
+enum { COL_KEY, COL_COURSES, COL_SESSIONS, COL_PARTICIPANTS, COL_RELATIVES,
+       COL_ENROLMENTS, COL_WAITLISTED, COL_COMPLETION, COL_ATTENDANCES,
+       COL_ATTENDANCE, COL_WAIT, COL_UR, COL_PAIRS, COL_BEFORE, COL_AFTER,
+       COL_CHANGE, COL_DZ, NCOLS };
+
+/* The counts of people, whose small values are hidden. */
+static const int count_cols[] = {
+	COL_PARTICIPANTS, COL_RELATIVES, COL_ENROLMENTS, COL_WAITLISTED,
+	COL_ATTENDANCES, COL_PAIRS
+};
+#define NCOUNTS (sizeof(count_cols) / sizeof(count_cols[0]))
+
+static long count_of(const struct lms_agg_row *r, int col)
+{
+	switch (col) {
+	case COL_PARTICIPANTS: return (long)r->participants;
+	case COL_RELATIVES: return (long)r->relatives;
+	case COL_ENROLMENTS: return (long)r->enrolments;
+	case COL_WAITLISTED: return (long)r->waitlisted;
+	case COL_ATTENDANCES: return (long)(r->present + r->headcount);
+	default: return (long)r->pairs;
+	}
+}
+
+static int by_key(const void *a, const void *b)
+{
+	const struct lms_agg_row *x = *(const struct lms_agg_row *const *)a;
+	const struct lms_agg_row *y = *(const struct lms_agg_row *const *)b;
+	/* "unknown" and "(none)" go last; "2026 spring" before "2026 autumn". */
+	int ux = x->key[0] == '(' || !strcmp(x->key, "unknown");
+	int uy = y->key[0] == '(' || !strcmp(y->key, "unknown");
+	size_t n = strcspn(x->key, " ");
+
+	if (ux != uy)
+		return ux - uy;
+	if (!strncmp(x->key, y->key, n) && y->key[n] == ' ' && x->key[n] == ' ')
+		return strcmp(y->key + n, x->key + n);
+	return strcmp(x->key, y->key);
+}
+
+/* The states of the counts of every row, column by column. */
+static void suppress_all(const struct lms_agg_row *const *rows, size_t n,
+			 const struct lms_agg_row *total, long k,
+			 enum lms_cell (*state)[NCOLS], enum lms_cell *total_state)
+{
+	long *counts = lms_calloc(n, sizeof(long));
+	enum lms_cell *col = lms_calloc(n, sizeof(enum lms_cell));
+
+	for (size_t c = 0; c < NCOLS; c++) {
+		total_state[c] = LMS_CELL_SHOWN;
+		for (size_t i = 0; i < n; i++)
+			state[i][c] = LMS_CELL_SHOWN;
+	}
+	for (size_t m = 0; m < NCOUNTS; m++) {
+		int c = count_cols[m];
+
+		for (size_t i = 0; i < n; i++)
+			counts[i] = count_of(rows[i], c);
+		lms_suppress_column(counts, n, count_of(total, c), k, col,
+				    &total_state[c]);
+		for (size_t i = 0; i < n; i++)
+			state[i][c] = col[i];
+	}
+	free(counts);
+	free(col);
+}
+
+static void cell_count(struct lms_table *t, long v, enum lms_cell s, long k)
+{
+	if (s == LMS_CELL_SMALL)
+		lms_table_cellf(t, "<%ld", k);
+	else if (s == LMS_CELL_HIDDEN)
+		lms_table_cell(t, "x");
+	else
+		lms_table_cellf(t, "%ld", v);
+}
+
+/* A figure that rests on base people: hidden with them when few. */
+static void cell_figure(struct lms_table *t, double v, size_t base, long k,
+			const char *fmt)
+{
+	if (isnan(v))
+		lms_table_cell(t, "");
+	else if ((long)base < k)
+		lms_table_cell(t, "x");
+	else
+		lms_table_cellf(t, fmt, v);
+}
+
+static void add_row(struct lms_table *t, const struct lms_agg_row *r,
+		    const enum lms_cell *state, long k)
+{
+	double sd = r->pairs > 1 ? sqrt(r->change_m2 / (double)(r->pairs - 1)) :
+		    NAN;
+
+	lms_table_row(t);
+	lms_table_cell(t, r->key);
+	lms_table_cellf(t, "%zu", r->courses);
+	lms_table_cellf(t, "%zu", r->sessions);
+	for (int c = COL_PARTICIPANTS; c <= COL_WAITLISTED; c++)
+		cell_count(t, count_of(r, c), state[c], k);
+	cell_figure(t, 100 * lms_agg_share(r->completed, r->completed +
+					   r->not_completed),
+		    r->completed + r->not_completed, k, "%.0f");
+	cell_count(t, count_of(r, COL_ATTENDANCES), state[COL_ATTENDANCES], k);
+	cell_figure(t, 100 * lms_agg_share(r->present, r->marked), r->marked, k,
+		    "%.0f");
+	cell_figure(t, lms_agg_median_wait(r), r->ndays, k, "%g");
+	lms_table_cellf(t, "%zu", r->ur_courses);
+	cell_count(t, count_of(r, COL_PAIRS), state[COL_PAIRS], k);
+	cell_figure(t, r->pairs ? r->pre_sum / (double)r->pairs : NAN, r->pairs,
+		    k, "%.2f");
+	cell_figure(t, r->pairs ? r->post_sum / (double)r->pairs : NAN, r->pairs,
+		    k, "%.2f");
+	cell_figure(t, r->pairs ? r->change_mean : NAN, r->pairs, k, "%.2f");
+	cell_figure(t, sd > 0 ? r->change_mean / sd : NAN, r->pairs, k, "%.2f");
+}
+
+void lms_agg_table(const struct lms_agg *a, long min_cell, struct lms_table *out)
+{
+	const char *cols[NCOLS + 1] = {
+		NULL, "courses", "sessions", "participants", "relatives",
+		"enrolments", "waitlisted", "completion_pct", "attendances",
+		"attendance_pct", "wait_days", "user_rep_all_phases", "pairs",
+		"before", "after", "change", "d_z", NULL
+	};
+	const struct lms_agg_row **rows = lms_calloc(a->nrows, sizeof(*rows));
+	enum lms_cell (*state)[NCOLS] = lms_calloc(a->nrows ? a->nrows : 1,
+						   sizeof(*state));
+	enum lms_cell total_state[NCOLS];
+	char key[32];
+
+	/* The grouping names the first column: target-group as target_group. */
+	snprintf(key, sizeof(key), "%s", lms_group_by_names[a->opt.by]);
+	for (char *c = key; *c; c++)
+		*c = *c == '-' ? '_' : *c;
+	cols[COL_KEY] = key;
+	lms_table_init(out, cols);
+	for (int c = COL_COURSES; c < NCOLS; c++)
+		lms_table_set_numeric(out, (size_t)c);
+	for (size_t i = 0; i < a->nrows; i++)
+		rows[i] = &a->rows[i];
+	if (a->nrows)
+		qsort(rows, a->nrows, sizeof(*rows), by_key);
+	suppress_all(rows, a->nrows, &a->total, min_cell, state, total_state);
+	for (size_t i = 0; i < a->nrows; i++)
+		add_row(out, rows[i], state[i], min_cell);
+	add_row(out, &a->total, total_state, min_cell);
+	out->total_row = true;
+	free(rows);
+	free(state);
+}
+
+/* The tree's self-efficacy form, if it has it. */
+static int tree_form(const struct lms_agg *a, struct lms_tree *t,
+		     struct lms_form *out, bool *have)
+{
+	char *path;
+	int err = 0;
+
+	*have = false;
+	if (!a->opt.form)
+		return 0;
+	path = lms_tree_path(t, "forms/%s.yaml", a->opt.form);
+	if (lms_exists(path) && !(err = lms_tree_load_form(t, a->opt.form, out,
+							    NULL)))
+		*have = true;
+	free(path);
+	return err;
+}
+
+static int add_course(struct lms_agg *a, struct lms_tree *t, const char *id,
+		      struct lms_agg_course *in)
+{
+	struct lms_course c;
+	struct lms_enrolments e;
+	struct lms_attendance at;
+	struct lms_evaluations ev = { NULL, 0 };
+	int err;
+
+	if ((err = lms_tree_load_course(t, id, &c, NULL)))
+		return err;
+	if (!lms_agg_wants(a, &c)) {
+		lms_course_release(&c);
+		return 0;
+	}
+	if (!(err = lms_tree_load_enrolments(t, id, &e))) {
+		if (!(err = lms_tree_load_attendance(t, id, &at))) {
+			if (!in->form || !(err = lms_tree_load_evaluations(t, id,
+									   &ev))) {
+				in->course = &c;
+				in->enrolments = &e;
+				in->attendance = &at;
+				in->evaluations = &ev;
+				lms_agg_add(a, in);
+				lms_evaluations_release(&ev);
+			}
+			lms_attendance_release(&at);
+		}
+		lms_enrolments_release(&e);
+	}
+	lms_course_release(&c);
+	return err;
+}
+
+int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
+		 void (*progress)(size_t done, size_t total, void *arg),
+		 void *arg)
+{
+	struct lms_agg_course in;
+	struct lms_facilitator *facilitators;
+	struct lms_form form;
+	char **ids = NULL;
+	size_t nfacilitators, n = 0;
+	bool have_form;
+	int err;
+
+	memset(&in, 0, sizeof(in));
+	if ((err = lms_tree_load_facilitators(t, &facilitators, &nfacilitators,
+					      NULL)))
+		return err;
+	if (!(err = tree_form(a, t, &form, &have_form)) &&
+	    !(err = lms_tree_course_ids(t, &ids, &n))) {
+		in.form = have_form ? &form : NULL;
+		in.facilitators = facilitators;
+		in.nfacilitators = nfacilitators;
+		for (size_t i = 0; i < n && !err; i++) {
+			err = add_course(a, t, ids[i], &in);
+			if (progress)
+				progress(i + 1, n, arg);
+		}
+	}
+	if (have_form)
+		lms_form_release(&form);
+	lms_strings_free(ids, n);
+	lms_facilitators_free(facilitators, nfacilitators);
+	return err;
+}

@@ -1,0 +1,109 @@
+#ifndef LMS_AGGREGATE_H
+#define LMS_AGGREGATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "attendance.h"
+#include "course.h"
+#include "enrolment.h"
+#include "evaluation.h"
+#include "facilitator.h"
+#include "form.h"
+#include "keyset.h"
+#include "strset.h"
+#include "table.h"
+#include "tree.h"
+
+/*
+ * The aggregate report over many courses, in many trees, fed one course
+ * at a time so that memory does not grow with the number of courses: a
+ * course's files are read, added and freed before the next.  What it
+ * keeps grows only with the number of groups and of distinct people.
+ *
+ * Rows are groups of courses (by course, year, term, target group or
+ * topic: a course may be in several groups) or of enrolments (by the home
+ * municipality of each enrolment).  Every figure of the totals row is
+ * computed over everything once, not summed from the rows.
+ */
+enum lms_group_by {
+	LMS_BY_COURSE = 1, LMS_BY_MUNICIPALITY, LMS_BY_YEAR, LMS_BY_TERM,
+	LMS_BY_TARGET_GROUP, LMS_BY_TOPIC
+};
+extern const char *const lms_group_by_names[];
+
+struct lms_agg_options {
+	int by;
+	int32_t from, to;	/* courses that start in [from, to]; NONE: open */
+	int status;		/* 0: every course but the cancelled */
+	int32_t today;		/* sessions up to today are held */
+	const char *form;	/* the self-efficacy form, for the change */
+};
+
+/* Waiting times in whole days: a histogram up to MAX, then a list. */
+#define LMS_AGG_DAYS 731
+
+struct lms_agg_row {
+	char *key;
+	size_t last_course;		/* to count each course once */
+	size_t courses, sessions, ur_courses;
+	size_t participants, relatives, enrolments, waitlisted;
+	size_t completed, not_completed;
+	size_t present, marked, headcount;
+	uint32_t days[LMS_AGG_DAYS];
+	size_t ndays;
+	int *late;			/* waits of LMS_AGG_DAYS days or more */
+	size_t nlate;
+	size_t pairs;			/* self-efficacy before and after */
+	double change_mean, change_m2;	/* running mean and squared spread */
+	double pre_sum, post_sum;
+};
+
+struct lms_agg {
+	struct lms_agg_options opt;
+	struct lms_agg_row *rows;
+	size_t nrows;
+	struct lms_strset index;	/* key -> 1 + row */
+	struct lms_agg_row total;
+	struct lms_keyset people;	/* (row, person, role) seen */
+	size_t courses_seen;
+};
+
+/* The files of one course, as the aggregate needs them. */
+struct lms_agg_course {
+	const struct lms_course *course;
+	const struct lms_enrolments *enrolments;
+	const struct lms_attendance *attendance;
+	const struct lms_evaluations *evaluations;
+	const struct lms_form *form;		/* NULL if the tree lacks it */
+	const struct lms_facilitator *facilitators;
+	size_t nfacilitators;
+};
+
+void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt);
+void lms_agg_release(struct lms_agg *a);
+/* True if the course belongs in the report (dates and status). */
+bool lms_agg_wants(const struct lms_agg *a, const struct lms_course *c);
+void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in);
+
+/*
+ * Reads a whole tree into the report, a course at a time.  progress, if
+ * not NULL, hears how many courses of how many are done.
+ */
+struct lms_tree;
+int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
+		 void (*progress)(size_t done, size_t total, void *arg),
+		 void *arg);
+
+/*
+ * The report's table: one row per group in key order, then the totals,
+ * with counts below min_cell hidden (see suppress.h) and the figures
+ * that rest on them hidden too.
+ */
+void lms_agg_table(const struct lms_agg *a, long min_cell, struct lms_table *out);
+
+/* Figures of a row, for charts: NAN when there are none. */
+double lms_agg_share(size_t part, size_t whole);
+double lms_agg_median_wait(const struct lms_agg_row *r);
+
+#endif

@@ -1,0 +1,123 @@
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aggreport.h"
+#include "date.h"
+
+static void about_section(struct lms_doc *d, const struct lms_agg *a,
+			  const struct lms_agg_about *about)
+{
+	struct lms_buf names = LMS_BUF_INIT;
+	char from[11] = "", to[11] = "", today[11];
+
+	for (size_t i = 0; i < about->nservices; i++)
+		lms_buf_addf(&names, "%s%s", i ? "; " : "", about->services[i]);
+	lms_doc_section(d, "about", "What the report covers");
+	lms_doc_facts(d, "facts");
+	lms_doc_fact(d, about->nservices > 1 ? "services" : "service", "%s",
+		     names.buf);
+	if (a->opt.from != LMS_DATE_NONE)
+		lms_date_format(a->opt.from, from);
+	if (a->opt.to != LMS_DATE_NONE)
+		lms_date_format(a->opt.to, to);
+	if (*from || *to)
+		lms_doc_fact(d, "courses starting", "%s to %s",
+			     *from ? from : "the first", *to ? to : "the last");
+	lms_doc_fact(d, "grouped by", "%s", lms_group_by_names[a->opt.by]);
+	lms_doc_fact(d, "courses", "%zu", a->total.courses);
+	lms_date_format(a->opt.today, today);
+	lms_doc_fact(d, "sessions held up to", "%s", today);
+	if (a->opt.form)
+		lms_doc_fact(d, "self-efficacy form", "%s", a->opt.form);
+	lms_buf_release(&names);
+}
+
+static void legend(struct lms_doc *d, long k)
+{
+	lms_doc_text(d, "legend", "Participants and relatives are distinct "
+		     "people who had a place; enrolments count their places; "
+		     "completion is the share who completed of those judged when "
+		     "their course closed; attendances count who came, with "
+		     "drop-in headcounts; attendance is the share present of "
+		     "those marked; wait is the median days from request to the "
+		     "first session; before, after and change are the mean "
+		     "self-efficacy scores of the pairs and their difference, "
+		     "with the effect size d_z.  <%ld: fewer than %ld people; x: "
+		     "hidden as well, so that the small counts cannot be worked "
+		     "out from the others or from the totals.", k, k);
+}
+
+/* A figure of the table, or NAN where the table hides or lacks it. */
+static double figure(const struct lms_table *t, size_t row, const char *col)
+{
+	const char *cell = "";
+	char *end;
+	double v;
+
+	for (size_t c = 0; c < t->ncols; c++)
+		if (!strcmp(t->cols[c], col))
+			cell = lms_table_get(t, row, c);
+	v = strtod(cell, &end);
+	return *cell && !*end ? v : NAN;
+}
+
+static void chart(struct lms_doc *d, const struct lms_table *t, size_t bars,
+		  const char *key, const char *title, const char *unit,
+		  const char *first, const char *second, const char *names[2])
+{
+	char caption[256];
+	struct lms_chart *c;
+
+	if (t->nrows > bars + 1)
+		snprintf(caption, sizeof(caption), "%s (the first %zu groups)",
+			 title, bars);
+	else
+		snprintf(caption, sizeof(caption), "%s", title);
+	c = lms_doc_chart(d, key, caption, unit, first, second);
+
+	/* Every group but the totals, up to the number the page can hold. */
+	for (size_t r = 0; r + 1 < t->nrows && r < bars; r++) {
+		double v0 = figure(t, r, names[0]);
+		double v1 = names[1] ? figure(t, r, names[1]) : NAN;
+
+		if (!isnan(v0) || !isnan(v1))
+			lms_chart_add(c, lms_table_get(t, r, 0), v0, v1);
+	}
+}
+
+static void charts(struct lms_doc *d, const struct lms_table *t, size_t bars)
+{
+	lms_doc_section(d, "charts", "In pictures");
+	chart(d, t, bars, "people", "Participants and relatives", "people",
+	      "participants", "relatives",
+	      (const char *[]){ "participants", "relatives" });
+	chart(d, t, bars, "completion", "Completion and attendance", "%",
+	      "completion", "attendance",
+	      (const char *[]){ "completion_pct", "attendance_pct" });
+	chart(d, t, bars, "self-efficacy", "Self-efficacy before and after "
+	      "(mean score of the pairs)", "score", "before", "after",
+	      (const char *[]){ "before", "after" });
+}
+
+void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
+		    struct lms_doc *out)
+{
+	struct lms_table table, for_charts;
+	char title[256];
+
+	snprintf(title, sizeof(title), "Report by %s",
+		 lms_group_by_names[a->opt.by]);
+	lms_doc_init(out, title);
+	about_section(out, a, about);
+	lms_doc_section(out, "figures", "Figures");
+	lms_agg_table(a, about->min_cell, &table);
+	lms_doc_add_table(out, "rows", &table);
+	legend(out, about->min_cell);
+	/* The charts read a table of their own: the document's may move as
+	 * the document grows. */
+	lms_agg_table(a, about->min_cell, &for_charts);
+	charts(out, &for_charts, about->max_bars);
+	lms_table_release(&for_charts);
+}

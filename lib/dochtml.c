@@ -1,0 +1,206 @@
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "doc.h"
+
+/*
+ * A report as one HTML page a steering group can open anywhere and print:
+ * no script, no fonts or images fetched, charts drawn as inline SVG, and
+ * a print style for A4.
+ */
+
+static const char style[] =
+	"@page { size: A4; margin: 16mm 14mm; }\n"
+	"body { font: 10.5pt/1.45 system-ui, -apple-system, 'Segoe UI', "
+	"Roboto, 'Helvetica Neue', Arial, sans-serif; color: #1d2430; "
+	"max-width: 180mm; margin: 2em auto; padding: 0 1em; }\n"
+	"h1 { font-size: 17pt; margin: 0 0 .4em; color: #12355b; }\n"
+	"h2 { font-size: 12.5pt; margin: 1.6em 0 .5em; color: #12355b; "
+	"border-bottom: 1px solid #c9d3df; padding-bottom: .15em; "
+	"break-after: avoid; }\n"
+	"p { margin: .4em 0 .8em; }\n"
+	"dl { display: grid; grid-template-columns: max-content auto; "
+	"gap: .15em 1.2em; margin: .3em 0 .8em; }\n"
+	"dt { color: #4a5668; } dd { margin: 0; }\n"
+	"table { border-collapse: collapse; width: 100%; font-size: 9pt; "
+	"margin: .4em 0 1em; font-variant-numeric: tabular-nums; }\n"
+	"th, td { padding: .25em .45em; border-bottom: 1px solid #e1e6ed; "
+	"text-align: left; vertical-align: top; }\n"
+	"th { background: #eef2f7; font-weight: 600; }\n"
+	"td.n, th.n { text-align: right; }\n"
+	"tr.total td { font-weight: 600; border-top: 1px solid #8d99a8; }\n"
+	"tr { break-inside: avoid; }\n"
+	"figure { margin: .6em 0 1.2em; break-inside: avoid; }\n"
+	"figcaption { font-weight: 600; margin-bottom: .3em; }\n"
+	".legend span { display: inline-block; margin-right: 1.2em; }\n"
+	".legend i { display: inline-block; width: .8em; height: .8em; "
+	"margin-right: .3em; vertical-align: -.05em; }\n"
+	"footer { margin-top: 2em; color: #6b7686; font-size: 8.5pt; }\n";
+
+static const char *const colours[2] = { "#2f6db5", "#e08a2c" };
+
+static void escape(struct lms_buf *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': lms_buf_adds(out, "&amp;"); break;
+		case '<': lms_buf_adds(out, "&lt;"); break;
+		case '>': lms_buf_adds(out, "&gt;"); break;
+		case '"': lms_buf_adds(out, "&quot;"); break;
+		default: lms_buf_addch(out, *s); break;
+		}
+	}
+}
+
+static void facts(struct lms_buf *out, const struct lms_table *t)
+{
+	lms_buf_adds(out, "<dl>\n");
+	for (size_t r = 0; r < t->nrows; r++) {
+		lms_buf_adds(out, "<dt>");
+		escape(out, lms_table_get(t, r, 0));
+		lms_buf_adds(out, "</dt><dd>");
+		escape(out, lms_table_get(t, r, 1));
+		lms_buf_adds(out, "</dd>\n");
+	}
+	lms_buf_adds(out, "</dl>\n");
+}
+
+static void table(struct lms_buf *out, const struct lms_table *t)
+{
+	lms_buf_adds(out, "<table>\n<thead><tr>");
+	for (size_t c = 0; c < t->ncols; c++) {
+		lms_buf_adds(out, (t->numeric >> c) & 1 ? "<th class=\"n\">" : "<th>");
+		for (const char *p = t->cols[c]; *p; p++)
+			lms_buf_addch(out, *p == '_' ? ' ' : *p);
+		lms_buf_adds(out, "</th>");
+	}
+	lms_buf_adds(out, "</tr></thead>\n<tbody>\n");
+	for (size_t r = 0; r < t->nrows; r++) {
+		lms_buf_adds(out, t->total_row && r + 1 == t->nrows ?
+			     "<tr class=\"total\">" : "<tr>");
+		for (size_t c = 0; c < t->ncols; c++) {
+			lms_buf_adds(out, (t->numeric >> c) & 1 ? "<td class=\"n\">" :
+				     "<td>");
+			escape(out, lms_table_get(t, r, c));
+			lms_buf_adds(out, "</td>");
+		}
+		lms_buf_adds(out, "</tr>\n");
+	}
+	lms_buf_adds(out, "</tbody>\n</table>\n");
+}
+
+static double chart_max(const struct lms_chart *c)
+{
+	double max = 0;
+
+	for (size_t i = 0; i < c->n; i++)
+		for (int s = 0; s < 2; s++)
+			if (!isnan(c->bars[i].value[s]) && c->bars[i].value[s] > max)
+				max = c->bars[i].value[s];
+	return max > 0 ? max : 1;
+}
+
+static void legend(struct lms_buf *out, const struct lms_chart *c)
+{
+	lms_buf_adds(out, "<div class=\"legend\">");
+	for (int s = 0; s < 2 && c->series[s]; s++) {
+		lms_buf_addf(out, "<span><i style=\"background:%s\"></i>",
+			     colours[s]);
+		escape(out, c->series[s]);
+		lms_buf_adds(out, "</span>");
+	}
+	lms_buf_adds(out, "</div>\n");
+}
+
+/* Horizontal bars: a label column, then one or two bars per group. */
+static void chart(struct lms_buf *out, const char *title,
+		  const struct lms_chart *c)
+{
+	const int label_w = 190, bar_w = 420, bar_h = 11, gap = 7;
+	int series = c->series[1] ? 2 : 1;
+	int group_h = series * bar_h + gap;
+	int height = (int)c->n * group_h + 6;
+	double max = chart_max(c);
+
+	lms_buf_adds(out, "<figure>\n<figcaption>");
+	escape(out, title);
+	lms_buf_adds(out, "</figcaption>\n");
+	legend(out, c);
+	lms_buf_addf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+		     "viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" "
+		     "font-size=\"10\" font-family=\"system-ui, Arial, "
+		     "sans-serif\">\n", label_w + bar_w + 60, height);
+	for (size_t i = 0; i < c->n; i++) {
+		int y = (int)i * group_h + 3;
+
+		lms_buf_addf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
+			     "fill=\"#1d2430\">", label_w - 6,
+			     y + series * bar_h / 2 + 4);
+		escape(out, c->bars[i].label);
+		lms_buf_adds(out, "</text>\n");
+		for (int s = 0; s < series; s++) {
+			double v = c->bars[i].value[s];
+			int w = isnan(v) ? 0 : (int)lround(v / max * bar_w);
+
+			if (isnan(v))
+				continue;
+			lms_buf_addf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
+				     "height=\"%d\" fill=\"%s\"/>"
+				     "<text x=\"%d\" y=\"%d\" fill=\"#4a5668\">"
+				     "%.*f%s</text>\n", label_w, y + s * bar_h,
+				     w > 0 ? w : 1, bar_h - 2, colours[s],
+				     label_w + w + 4, y + s * bar_h + bar_h - 3,
+				     v == floor(v) ? 0 : 2, v,
+				     !strcmp(c->unit, "%") ? "%" : "");
+		}
+	}
+	lms_buf_addf(out, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%d\" "
+		     "stroke=\"#8d99a8\"/>\n</svg>\n</figure>\n", label_w,
+		     label_w, height);
+}
+
+static void block(struct lms_buf *out, const struct lms_block *b)
+{
+	switch (b->type) {
+	case LMS_BLOCK_TEXT:
+		lms_buf_adds(out, "<p>");
+		escape(out, b->text);
+		lms_buf_adds(out, "</p>\n");
+		break;
+	case LMS_BLOCK_FACTS:
+		facts(out, &b->table);
+		break;
+	case LMS_BLOCK_TABLE:
+		table(out, &b->table);
+		break;
+	case LMS_BLOCK_CHART:
+		if (b->chart.n)
+			chart(out, b->text, &b->chart);
+		break;
+	}
+}
+
+void lms_doc_render_html(const struct lms_doc *d, struct lms_buf *out)
+{
+	lms_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n"
+		     "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+		     "content=\"width=device-width, initial-scale=1\">\n<title>");
+	escape(out, d->title);
+	lms_buf_addf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
+		     style);
+	escape(out, d->title);
+	lms_buf_adds(out, "</h1>\n");
+	for (size_t i = 0; i < d->nsections; i++) {
+		const struct lms_section *s = &d->sections[i];
+
+		lms_buf_addf(out, "<section id=\"%s\">\n<h2>", s->key);
+		escape(out, s->title);
+		lms_buf_adds(out, "</h2>\n");
+		for (size_t j = 0; j < s->nblocks; j++)
+			block(out, &s->blocks[j]);
+		lms_buf_adds(out, "</section>\n");
+	}
+	lms_buf_adds(out, "<footer>Made by lms from the service's files. "
+		     "No participant is named.</footer>\n</body>\n</html>\n");
+}

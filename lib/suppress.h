@@ -1,0 +1,31 @@
+#ifndef LMS_SUPPRESS_H
+#define LMS_SUPPRESS_H
+
+#include <stddef.h>
+
+/*
+ * Hiding small counts in aggregate reports, so that nobody can be
+ * recognised.  A count from 1 to k - 1 (k is min_cell) is hidden and shown
+ * as "<k" (primary suppression).  Because a column's total is shown, one
+ * hidden cell could be worked out as the total minus the others; so more
+ * cells are hidden (shown as "x", complementary suppression) until every
+ * hidden cell could take at least two values, even for a reader who knows
+ * that "<k" cells are 1 to k - 1 and "x" cells are k or more.  If nothing
+ * is left to hide, the total is hidden.
+ */
+enum lms_cell { LMS_CELL_SHOWN, LMS_CELL_SMALL, LMS_CELL_HIDDEN };
+
+/*
+ * Decides for one column of n counts and its total.  out gets n states,
+ * *total_state the total's.
+ */
+void lms_suppress_column(const long *counts, size_t n, long total, long k,
+			 enum lms_cell *out, enum lms_cell *total_state);
+
+/* The values hidden cell i could take, as [*low, *high], given what the
+ * table shows; for tests and for the reasoning above. */
+void lms_suppress_range(const long *counts, const enum lms_cell *state,
+			size_t n, long total, long k, size_t i, long *low,
+			long *high);
+
+#endif

@@ -1,0 +1,248 @@
+#include <math.h>
+
+#include "test.h"
+
+#include "../../lib/aggregate.h"
+#include "../../lib/date.h"
+
+/* Two courses sharing a person, built from YAML as the files would be. */
+struct course_files {
+	struct lms_course c;
+	struct lms_enrolments e;
+	struct lms_attendance a;
+	struct lms_evaluations ev;
+};
+
+static struct lms_form form;
+static struct lms_facilitator *facs;
+static size_t nfacs;
+static struct course_files one, two;
+
+static void load(struct course_files *f, const char *c, const char *e,
+		 const char *a, const char *ev)
+{
+	assert_int_equal(lms_course_load(&f->c, "c", c, strlen(c), NULL, NULL), 0);
+	assert_int_equal(lms_enrolments_load(&f->e, "e", e, strlen(e)), 0);
+	assert_int_equal(lms_attendance_load(&f->a, "a", a, strlen(a)), 0);
+	assert_int_equal(lms_evaluations_load(&f->ev, "v", ev, strlen(ev)), 0);
+}
+
+static int setup(void **state)
+{
+	const char *fm = "id: se\ntitle: SE\nscale: {min: 1, max: 4}\nitems:\n"
+			 "  - {id: a, text: A}\n  - {id: b, text: B}\n";
+	const char *fa = "- {id: ur, name: U, kind: user-representative}\n"
+			 "- {id: pro, name: P, kind: professional}\n";
+
+	(void)state;
+	assert_int_equal(lms_form_load(&form, "f", fm, strlen(fm), "se", NULL), 0);
+	assert_int_equal(lms_facilitators_load(&facs, &nfacs, "f", fa, strlen(fa),
+					       NULL), 0);
+	load(&one, "id: one\ntitle: One\nstatus: completed\n"
+	     "target_groups: [patients, relatives]\ntopics: [mat]\n"
+	     "facilitators:\n  - {id: ur, phases: [plan, deliver, evaluate]}\n"
+	     "sessions:\n  - {date: 2026-03-02}\n  - {date: 2026-03-09}\n",
+	     "- {person: p-a, role: participant, status: completed, "
+	     "requested: 2026-02-20, municipality: \"1806\"}\n"
+	     "- {person: p-b, role: relative, status: not-completed, "
+	     "requested: 2026-02-28, municipality: \"1853\"}\n"
+	     "- {person: p-c, role: participant, status: waitlisted, "
+	     "requested: 2026-03-01, municipality: \"1806\"}\n",
+	     "\"2026-03-02\": {p-a: present, p-b: present}\n"
+	     "\"2026-03-09\": {p-a: present, p-b: absent}\n",
+	     "- {form: se, phase: pre, person: p-a, answers: {a: 1, b: 2}}\n"
+	     "- {form: se, phase: post, person: p-a, answers: {a: 3, b: 4}}\n");
+	load(&two, "id: two\ntitle: Two\nstatus: running\n"
+	     "target_groups: [patients]\n"
+	     "facilitators:\n  - {id: ur, phases: [plan]}\n"
+	     "  - {id: pro, phases: [plan, deliver, evaluate]}\n"
+	     "sessions:\n  - {date: 2026-09-07}\n  - {date: 2026-12-07}\n",
+	     "- {person: p-a, role: participant, status: enrolled, "
+	     "requested: 2026-08-07, municipality: \"1806\"}\n",
+	     "\"2026-09-07\": {p-a: present}\n"
+	     "\"2026-09-14\": {headcount: {participants: 3, relatives: 1}}\n",
+	     "");
+	return 0;
+}
+
+static void release(struct course_files *f)
+{
+	lms_course_release(&f->c);
+	lms_enrolments_release(&f->e);
+	lms_attendance_release(&f->a);
+	lms_evaluations_release(&f->ev);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	release(&one);
+	release(&two);
+	lms_form_release(&form);
+	lms_facilitators_free(facs, nfacs);
+	return 0;
+}
+
+static void run(struct lms_agg *agg, int by)
+{
+	struct lms_agg_options opt = { by, LMS_DATE_NONE, LMS_DATE_NONE, 0, 0,
+				       "se" };
+	struct lms_agg_course in = { NULL, NULL, NULL, NULL, &form, facs, nfacs };
+
+	assert_true(lms_date_parse("2026-10-01", &opt.today));
+	lms_agg_init(agg, &opt);
+	for (struct course_files *f = &one; f; f = f == &one ? &two : NULL) {
+		in.course = &f->c;
+		in.enrolments = &f->e;
+		in.attendance = &f->a;
+		in.evaluations = &f->ev;
+		if (lms_agg_wants(agg, &f->c))
+			lms_agg_add(agg, &in);
+	}
+}
+
+static const struct lms_agg_row *find(const struct lms_agg *a, const char *key)
+{
+	if (!strcmp(key, "total"))
+		return &a->total;
+	for (size_t i = 0; i < a->nrows; i++)
+		if (!strcmp(a->rows[i].key, key))
+			return &a->rows[i];
+	fail_msg("no row %s", key);
+	return NULL;
+}
+
+static void totals_count_people_once(void **state)
+{
+	struct lms_agg a;
+	const struct lms_agg_row *t;
+
+	(void)state;
+	run(&a, LMS_BY_COURSE);
+	t = find(&a, "total");
+	assert_int_equal(t->courses, 2);
+	/* Sessions held by 2026-10-01: two, and one of two. */
+	assert_int_equal(t->sessions, 3);
+	assert_int_equal(t->participants, 1);	/* p-a, on both courses */
+	assert_int_equal(t->relatives, 1);
+	assert_int_equal(t->enrolments, 3);
+	assert_int_equal(t->waitlisted, 1);
+	assert_int_equal(t->completed, 1);
+	assert_int_equal(t->not_completed, 1);
+	assert_int_equal(t->present, 4);
+	assert_int_equal(t->marked, 5);
+	assert_int_equal(t->headcount, 4);
+	assert_int_equal(t->ur_courses, 1);
+	assert_int_equal(t->pairs, 1);
+	assert_true(fabs(t->change_mean - 2) < 1e-12);
+	/* Waits: 10, 2 and 31 days; the median is 10. */
+	assert_true(fabs(lms_agg_median_wait(t) - 10) < 1e-12);
+	assert_int_equal(find(&a, "one")->participants, 1);
+	assert_int_equal(find(&a, "two")->participants, 1);
+	lms_agg_release(&a);
+}
+
+static void groups_of_courses(void **state)
+{
+	struct lms_agg a;
+
+	(void)state;
+	run(&a, LMS_BY_TERM);
+	assert_int_equal(find(&a, "2026 spring")->courses, 1);
+	assert_int_equal(find(&a, "2026 autumn")->headcount, 4);
+	lms_agg_release(&a);
+	run(&a, LMS_BY_TARGET_GROUP);
+	assert_int_equal(find(&a, "patients")->courses, 2);
+	assert_int_equal(find(&a, "relatives")->courses, 1);
+	lms_agg_release(&a);
+	run(&a, LMS_BY_TOPIC);
+	assert_int_equal(find(&a, "mat")->courses, 1);
+	assert_int_equal(find(&a, "(none)")->courses, 1);
+	lms_agg_release(&a);
+}
+
+static void homes_of_enrolments(void **state)
+{
+	struct lms_agg a;
+	const struct lms_agg_row *narvik, *evenes, *unknown;
+
+	(void)state;
+	run(&a, LMS_BY_MUNICIPALITY);
+	narvik = find(&a, "1806");
+	evenes = find(&a, "1853");
+	unknown = find(&a, "unknown");
+	assert_int_equal(narvik->courses, 2);
+	assert_int_equal(narvik->participants, 1);
+	assert_int_equal(narvik->waitlisted, 1);
+	assert_int_equal(narvik->pairs, 1);
+	assert_int_equal(narvik->present, 3);
+	assert_int_equal(evenes->relatives, 1);
+	assert_int_equal(evenes->marked, 2);
+	/* Drop-in heads have no home. */
+	assert_int_equal(unknown->headcount, 4);
+	assert_int_equal(unknown->participants, 0);
+	lms_agg_release(&a);
+}
+
+static void filters(void **state)
+{
+	struct lms_agg a;
+	struct lms_agg_options opt = { LMS_BY_YEAR, 0, LMS_DATE_NONE,
+				       LMS_COURSE_RUNNING, 0, NULL };
+
+	(void)state;
+	assert_true(lms_date_parse("2026-06-01", &opt.from));
+	lms_agg_init(&a, &opt);
+	assert_false(lms_agg_wants(&a, &one.c));
+	assert_true(lms_agg_wants(&a, &two.c));
+	two.c.status = LMS_COURSE_OPEN;
+	assert_false(lms_agg_wants(&a, &two.c));
+	lms_agg_release(&a);
+	opt.status = 0;
+	opt.from = LMS_DATE_NONE;
+	lms_agg_init(&a, &opt);
+	two.c.status = LMS_COURSE_CANCELLED;
+	assert_false(lms_agg_wants(&a, &two.c));
+	lms_agg_release(&a);
+}
+
+static void the_table_hides_small_counts(void **state)
+{
+	struct lms_agg a;
+	struct lms_table t;
+
+	(void)state;
+	run(&a, LMS_BY_COURSE);
+	lms_agg_table(&a, 5, &t);
+	assert_int_equal(t.nrows, 3);
+	assert_string_equal(lms_table_get(&t, 0, 0), "one");
+	assert_string_equal(lms_table_get(&t, 0, 3), "<5");	/* participants */
+	assert_string_equal(lms_table_get(&t, 0, 7), "x");	/* completion */
+	assert_string_equal(lms_table_get(&t, 2, 0), "total");
+	assert_string_equal(lms_table_get(&t, 2, 1), "2");	/* courses shown */
+	assert_true(t.total_row);
+	lms_table_release(&t);
+	/* With min_cell 1 nothing is hidden. */
+	lms_agg_table(&a, 1, &t);
+	assert_string_equal(lms_table_get(&t, 2, 3), "1");
+	assert_string_equal(lms_table_get(&t, 0, 7), "50");
+	assert_string_equal(lms_table_get(&t, 2, 10), "10");
+	assert_string_equal(lms_table_get(&t, 2, 15), "2.00");
+	lms_table_release(&t);
+	lms_agg_release(&a);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(totals_count_people_once),
+		T(groups_of_courses),
+		T(homes_of_enrolments),
+		T(filters),
+		T(the_table_hides_small_counts),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
