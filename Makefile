@@ -42,7 +42,7 @@ ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
 	       $(YAML_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(CFLAGS) $(WARNINGS) $(SAN_FLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
-LIBS = $(YAML_LIBS) $(CSV_LIBS) -lm
+LIBS = $(YAML_LIBS) $(CSV_LIBS) -lm -pthread
 
 LIB_SRC = $(sort $(wildcard lib/*.c))
 CMD_SRC = $(sort $(wildcard cmd/*.c))

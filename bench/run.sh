@@ -231,7 +231,50 @@ bench_enrol_sheet() {
 	rm -rf "$base" "$base.pristine" "$base.csv"
 }
 
-BENCHES="course_list enrol_one enrol_sheet"
+# Every cell lms shows must equal the peer's; a cell lms hides as "<k"
+# must be below k in the peer's table.
+compare_tables() {
+	awk -F, 'NR == FNR { peer[FNR] = $0; next }
+	{
+		n = split(peer[FNR], p, ",")
+		for (i = 1; i <= NF; i++) {
+			if ($i == "x") continue
+			if ($i ~ /^</) {
+				if (p[i] + 0 >= substr($i, 2) + 0) bad++
+				continue
+			}
+			if ($i != p[i]) { bad++; if (bad < 5) print "differ: " $0 " / " peer[FNR] > "/dev/stderr" }
+		}
+		if (n != NF) bad++
+	}
+	END { exit bad > 0 }' "$1" "$2"
+}
+
+# The aggregate report over the whole tree, against the parse floor of
+# the same files, and against a peer on python3-yaml's C loader whose
+# figures must agree.
+bench_report() {
+	LMS_TODAY=2026-12-31
+	export LMS_TODAY
+	names="course.yaml enrolments.yaml attendance.yaml evaluations.yaml"
+	"$LMS" -C "$TREE" report --by municipality --format csv \
+		>"$ROOT/build/bench-report-lms.csv" || fail "lms report failed"
+	measure "$names" report --by municipality --format csv
+	report "report" "$FLOOR" "$WALL" "$RSS"
+	out=$("$BENCH_BIN/runstat" -n 1 -- python3 "$ROOT/bench/peer.py" "$TREE" \
+	      "$LMS_TODAY") || fail "the peer failed (python3-yaml?)"
+	python3 "$ROOT/bench/peer.py" "$TREE" "$LMS_TODAY" \
+		>"$ROOT/build/bench-report-peer.csv"
+	compare_tables "$ROOT/build/bench-report-peer.csv" \
+		"$ROOT/build/bench-report-lms.csv" ||
+		fail "lms and the peer disagree (build/bench-report-*.csv)"
+	awk -v peer="$(field wall "$out")" -v lms="$WALL" 'BEGIN {
+		printf "report peer   python3-yaml %.3f s   lms %.3f s   " \
+		       "%.1fx faster; their tables agree\n", peer, lms, peer / lms }'
+	unset LMS_TODAY
+}
+
+BENCHES="course_list enrol_one enrol_sheet report"
 
 GENERATED="reused"
 tree_is_current || make_tree

@@ -1,11 +1,14 @@
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "aggregate.h"
 #include "alloc.h"
 #include "date.h"
+#include "error.h"
 #include "fsio.h"
 #include "score.h"
 #include "suppress.h"
@@ -17,8 +20,12 @@ const char *const lms_group_by_names[] = {
 
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt)
 {
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
 	memset(a, 0, sizeof(*a));
 	a->opt = *opt;
+	a->threads = cores < 1 ? 1 : cores > LMS_AGG_THREADS ? LMS_AGG_THREADS :
+		     (size_t)cores;
 	lms_strset_init(&a->index);
 	lms_keyset_init(&a->people);
 	a->total.key = lms_strdup("total");
@@ -566,37 +573,194 @@ static int tree_form(const struct lms_agg *a, struct lms_tree *t,
 	return err;
 }
 
-static int add_course(struct lms_agg *a, struct lms_tree *t, const char *id,
-		      struct lms_agg_course *in)
-{
+/*
+ * A course's files, read by a worker thread and added by the main one in
+ * course order: parsing is most of the work and runs on every core, while
+ * the adding, which needs one owner, stays on one thread.
+ */
+struct bundle {
 	struct lms_course c;
 	struct lms_enrolments e;
 	struct lms_attendance at;
-	struct lms_evaluations ev = { NULL, 0 };
+	struct lms_evaluations ev;
+	bool wanted, ready;
+	int err;
+	struct lms_error error;
+};
+
+static int load_bundle(const struct lms_agg *a, struct lms_tree *t,
+		       const char *id, bool evaluations, struct bundle *b)
+{
 	int err;
 
-	if ((err = lms_tree_load_course(t, id, &c, NULL)))
+	memset(b, 0, sizeof(*b));
+	if ((err = lms_tree_load_course(t, id, &b->c, NULL)))
 		return err;
-	if (!lms_agg_wants(a, &c)) {
-		lms_course_release(&c);
+	b->wanted = lms_agg_wants(a, &b->c);
+	if (!b->wanted)
 		return 0;
-	}
-	if (!(err = lms_tree_load_enrolments(t, id, &e))) {
-		if (!(err = lms_tree_load_attendance(t, id, &at))) {
-			if (!in->form || !(err = lms_tree_load_evaluations(t, id,
-									   &ev))) {
-				in->course = &c;
-				in->enrolments = &e;
-				in->attendance = &at;
-				in->evaluations = &ev;
-				lms_agg_add(a, in);
-				lms_evaluations_release(&ev);
-			}
-			lms_attendance_release(&at);
+	if ((err = lms_tree_load_enrolments(t, id, &b->e)) ||
+	    (err = lms_tree_load_attendance(t, id, &b->at)) ||
+	    (evaluations && (err = lms_tree_load_evaluations(t, id, &b->ev))))
+		return err;
+	return 0;
+}
+
+static void release_bundle(struct bundle *b)
+{
+	lms_course_release(&b->c);
+	lms_enrolments_release(&b->e);
+	lms_attendance_release(&b->at);
+	lms_evaluations_release(&b->ev);
+}
+
+#define SLOTS 64
+
+struct pipeline {
+	pthread_mutex_t lock;
+	pthread_cond_t filled, emptied;
+	struct bundle slots[SLOTS];
+	size_t next_to_load, next_to_add;
+	bool stop;
+	const struct lms_agg *a;
+	struct lms_tree *tree;
+	char **ids;
+	size_t n;
+	bool evaluations;
+};
+
+static void *worker(void *arg)
+{
+	struct pipeline *p = arg;
+	/* A tree of its own: the same root and service, its own buffer. */
+	struct lms_tree t = *p->tree;
+
+	lms_buf_init(&t.text);
+	for (;;) {
+		struct bundle *b;
+		size_t i;
+
+		pthread_mutex_lock(&p->lock);
+		while (!p->stop && p->next_to_load < p->n &&
+		       p->next_to_load - p->next_to_add >= SLOTS)
+			pthread_cond_wait(&p->emptied, &p->lock);
+		if (p->stop || p->next_to_load >= p->n) {
+			pthread_mutex_unlock(&p->lock);
+			break;
 		}
-		lms_enrolments_release(&e);
+		i = p->next_to_load++;
+		pthread_mutex_unlock(&p->lock);
+		b = &p->slots[i % SLOTS];
+		b->err = load_bundle(p->a, &t, p->ids[i], p->evaluations, b);
+		if (b->err)
+			b->error = *lms_last_error();
+		pthread_mutex_lock(&p->lock);
+		b->ready = true;
+		pthread_cond_broadcast(&p->filled);
+		pthread_mutex_unlock(&p->lock);
 	}
-	lms_course_release(&c);
+	lms_buf_release(&t.text);
+	return NULL;
+}
+
+/* Takes the courses in order as the workers finish them. */
+static int add_in_order(struct lms_agg *a, struct pipeline *p,
+			struct lms_agg_course *in,
+			void (*progress)(size_t, size_t, void *), void *arg)
+{
+	int err = 0;
+
+	for (size_t i = 0; i < p->n && !err; i++) {
+		struct bundle *b = &p->slots[i % SLOTS];
+
+		pthread_mutex_lock(&p->lock);
+		while (!b->ready)
+			pthread_cond_wait(&p->filled, &p->lock);
+		pthread_mutex_unlock(&p->lock);
+		if ((err = b->err)) {
+			lms_error_set(&b->error);
+		} else if (b->wanted) {
+			in->course = &b->c;
+			in->enrolments = &b->e;
+			in->attendance = &b->at;
+			in->evaluations = &b->ev;
+			lms_agg_add(a, in);
+		}
+		release_bundle(b);
+		pthread_mutex_lock(&p->lock);
+		b->ready = false;
+		p->next_to_add++;
+		p->stop |= err != 0;
+		pthread_cond_broadcast(&p->emptied);
+		pthread_mutex_unlock(&p->lock);
+		if (progress)
+			progress(i + 1, p->n, arg);
+	}
+	return err;
+}
+
+/* One thread: read a course, add it, and so on. */
+static int add_one_by_one(struct lms_agg *a, struct lms_tree *t, char **ids,
+			  size_t n, struct lms_agg_course *in,
+			  void (*progress)(size_t, size_t, void *), void *arg)
+{
+	struct bundle b;
+	int err = 0;
+
+	for (size_t i = 0; i < n && !err; i++) {
+		err = load_bundle(a, t, ids[i], in->form != NULL, &b);
+		if (!err && b.wanted) {
+			in->course = &b.c;
+			in->enrolments = &b.e;
+			in->attendance = &b.at;
+			in->evaluations = &b.ev;
+			lms_agg_add(a, in);
+		}
+		release_bundle(&b);
+		if (progress)
+			progress(i + 1, n, arg);
+	}
+	return err;
+}
+
+static int add_courses(struct lms_agg *a, struct lms_tree *t, char **ids,
+		       size_t n, struct lms_agg_course *in,
+		       void (*progress)(size_t, size_t, void *), void *arg)
+{
+	struct pipeline *p;
+	pthread_t threads[LMS_AGG_THREADS];
+	size_t nthreads = 0;
+	int err;
+
+	if (a->threads < 2)
+		return add_one_by_one(a, t, ids, n, in, progress, arg);
+	p = lms_calloc(1, sizeof(*p));
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->filled, NULL);
+	pthread_cond_init(&p->emptied, NULL);
+	p->a = a;
+	p->tree = t;
+	p->ids = ids;
+	p->n = n;
+	p->evaluations = in->form != NULL;
+	while (nthreads < a->threads &&
+	       !pthread_create(&threads[nthreads], NULL, worker, p))
+		nthreads++;
+	if (nthreads) {
+		err = add_in_order(a, p, in, progress, arg);
+		for (size_t i = 0; i < nthreads; i++)
+			pthread_join(threads[i], NULL);
+	} else {
+		err = add_one_by_one(a, t, ids, n, in, progress, arg);
+	}
+	/* After a failure, bundles read ahead are still to be freed. */
+	for (size_t i = 0; i < SLOTS; i++)
+		if (p->slots[i].ready)
+			release_bundle(&p->slots[i]);
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->filled);
+	pthread_cond_destroy(&p->emptied);
+	free(p);
 	return err;
 }
 
@@ -621,11 +785,7 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		in.form = have_form ? &form : NULL;
 		in.facilitators = facilitators;
 		in.nfacilitators = nfacilitators;
-		for (size_t i = 0; i < n && !err; i++) {
-			err = add_course(a, t, ids[i], &in);
-			if (progress)
-				progress(i + 1, n, arg);
-		}
+		err = add_courses(a, t, ids, n, &in, progress, arg);
 	}
 	if (have_form)
 		lms_form_release(&form);

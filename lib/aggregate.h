@@ -59,8 +59,11 @@ struct lms_agg_row {
 	double pre_sum, post_sum;
 };
 
+#define LMS_AGG_THREADS 8
+
 struct lms_agg {
 	struct lms_agg_options opt;
+	size_t threads;			/* that read courses: 1 to 8 */
 	struct lms_agg_row *rows;
 	size_t nrows;
 	struct lms_strset index;	/* key -> 1 + row */

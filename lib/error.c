@@ -43,6 +43,11 @@ const struct lms_error *lms_last_error(void)
 	return &last;
 }
 
+void lms_error_set(const struct lms_error *e)
+{
+	last = *e;
+}
+
 void lms_error_clear(void)
 {
 	memset(&last, 0, sizeof(last));

@@ -35,6 +35,8 @@ int lms_error_at(int code, const char *path, unsigned line, unsigned col,
 		 const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 const struct lms_error *lms_last_error(void);
+/* Records an error that another thread met, as this thread's last. */
+void lms_error_set(const struct lms_error *e);
 void lms_error_clear(void);
 
 #endif
