@@ -19,6 +19,9 @@ WARNINGS += -Werror
 endif
 
 PKG_CONFIG ?= pkg-config
+# The tests and the bench use Debian's Python, which make deps equips
+# with python3-yaml and python3-icalendar.
+PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 YAML_CFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
 YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
@@ -58,7 +61,7 @@ MAN1 = $(sort $(wildcard man/*.1))
 MAN5 = $(sort $(wildcard man/*.5))
 
 DEB_PACKAGES = gcc make pkg-config libyaml-dev libcsv-dev libcmocka-dev \
-	       mandoc perl git python3 python3-yaml
+	       mandoc perl git python3 python3-yaml python3-icalendar
 
 .PHONY: all deps check unit cli lint-man demo bench install uninstall clean
 .DEFAULT_GOAL := all
@@ -130,7 +133,7 @@ unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
 cli: $(LMS)
-	LMS=$(abspath $(LMS)) prove -j2 tests/cli/
+	LMS=$(abspath $(LMS)) PYTHON=$(PYTHON) prove -j2 tests/cli/
 
 lint-man:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
@@ -141,7 +144,8 @@ demo: deps
 
 bench: deps
 	$(MAKE) all $(BENCH_BIN)
-	LMS=$(abspath $(LMS)) BENCH_BIN=$(abspath $(BUILD)/bench) sh bench/run.sh
+	LMS=$(abspath $(LMS)) BENCH_BIN=$(abspath $(BUILD)/bench) \
+		PYTHON=$(PYTHON) sh bench/run.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

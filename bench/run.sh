@@ -261,9 +261,9 @@ bench_report() {
 		>"$ROOT/build/bench-report-lms.csv" || fail "lms report failed"
 	measure "$names" report --by municipality --format csv
 	report "report" "$FLOOR" "$WALL" "$RSS"
-	out=$("$BENCH_BIN/runstat" -n 1 -- python3 "$ROOT/bench/peer.py" "$TREE" \
+	out=$("$BENCH_BIN/runstat" -n 1 -- "${PYTHON:-python3}" "$ROOT/bench/peer.py" "$TREE" \
 	      "$LMS_TODAY") || fail "the peer failed (python3-yaml?)"
-	python3 "$ROOT/bench/peer.py" "$TREE" "$LMS_TODAY" \
+	"${PYTHON:-python3}" "$ROOT/bench/peer.py" "$TREE" "$LMS_TODAY" \
 		>"$ROOT/build/bench-report-peer.csv"
 	compare_tables "$ROOT/build/bench-report-peer.csv" \
 		"$ROOT/build/bench-report-lms.csv" ||

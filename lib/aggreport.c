@@ -110,6 +110,7 @@ void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 	snprintf(title, sizeof(title), "Report by %s",
 		 lms_group_by_names[a->opt.by]);
 	lms_doc_init(out, title);
+	out->wide = true;
 	about_section(out, a, about);
 	lms_doc_section(out, "figures", "Figures");
 	lms_agg_table(a, about->min_cell, &table);

@@ -46,6 +46,7 @@ struct lms_section {
 
 struct lms_doc {
 	char *title;
+	bool wide;			/* tables too wide for portrait A4 */
 	struct lms_section *sections;
 	size_t nsections;
 };

@@ -10,11 +10,20 @@
  * a print style for A4.
  */
 
-static const char style[] =
+/* Portrait A4, or landscape for a wide report (lms_doc.wide). */
+static const char portrait[] =
 	"@page { size: A4; margin: 16mm 14mm; }\n"
+	"body { max-width: 180mm; }\n";
+static const char landscape[] =
+	"@page { size: A4 landscape; margin: 12mm 12mm; }\n"
+	"body { max-width: 270mm; }\n"
+	"table { font-size: 8pt; }\n"
+	"th { font-size: 7.5pt; }\n";
+
+static const char style[] =
 	"body { font: 10.5pt/1.45 system-ui, -apple-system, 'Segoe UI', "
 	"Roboto, 'Helvetica Neue', Arial, sans-serif; color: #1d2430; "
-	"max-width: 180mm; margin: 2em auto; padding: 0 1em; }\n"
+	"margin: 2em auto; padding: 0 1em; }\n"
 	"h1 { font-size: 17pt; margin: 0 0 .4em; color: #12355b; }\n"
 	"h2 { font-size: 12.5pt; margin: 1.6em 0 .5em; color: #12355b; "
 	"border-bottom: 1px solid #c9d3df; padding-bottom: .15em; "
@@ -187,8 +196,8 @@ void lms_doc_render_html(const struct lms_doc *d, struct lms_buf *out)
 		     "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 		     "content=\"width=device-width, initial-scale=1\">\n<title>");
 	escape(out, d->title);
-	lms_buf_addf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
-		     style);
+	lms_buf_addf(out, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n<h1>",
+		     style, d->wide ? landscape : portrait);
 	escape(out, d->title);
 	lms_buf_adds(out, "</h1>\n");
 	for (size_t i = 0; i < d->nsections; i++) {

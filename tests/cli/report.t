@@ -135,7 +135,7 @@ report $((!$?)) "names no participant, not even by id"
 lms report course matlaging --format yaml
 is_rc 0 "the report as YAML"
 printf '%s\n' "$out" >"$SCRATCH/report.yaml"
-python3 - "$SCRATCH/report.yaml" courses/matlaging/evaluations.yaml \
+"${PYTHON:-python3}" - "$SCRATCH/report.yaml" courses/matlaging/evaluations.yaml \
 	forms/mestringstro.yaml >"$SCRATCH/python" 2>&1 <<'PY'
 import math, sys, yaml
 report = yaml.safe_load(open(sys.argv[1]))
