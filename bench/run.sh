@@ -261,17 +261,40 @@ bench_report() {
 		>"$ROOT/build/bench-report-lms.csv" || fail "lms report failed"
 	measure "$names" report --by municipality --format csv
 	report "report" "$FLOOR" "$WALL" "$RSS"
-	out=$("$BENCH_BIN/runstat" -n 1 -- "${PYTHON:-python3}" "$ROOT/bench/peer.py" "$TREE" \
-	      "$LMS_TODAY") || fail "the peer failed (python3-yaml?)"
-	"${PYTHON:-python3}" "$ROOT/bench/peer.py" "$TREE" "$LMS_TODAY" \
-		>"$ROOT/build/bench-report-peer.csv"
-	compare_tables "$ROOT/build/bench-report-peer.csv" \
+	peer_csv=$ROOT/build/bench-report-peer.csv
+	out=$("$BENCH_BIN/runstat" -n 1 -- sh -c '"$1" "$2" "$3" "$4" >"$5"' \
+	      peer "${PYTHON:-python3}" "$ROOT/bench/peer.py" "$TREE" \
+	      "$LMS_TODAY" "$peer_csv") || fail "the peer failed (python3-yaml?)"
+	compare_tables "$peer_csv" \
 		"$ROOT/build/bench-report-lms.csv" ||
 		fail "lms and the peer disagree (build/bench-report-*.csv)"
 	awk -v peer="$(field wall "$out")" -v lms="$WALL" 'BEGIN {
 		printf "report peer   python3-yaml %.3f s   lms %.3f s   " \
 		       "%.1fx faster; their tables agree\n", peer, lms, peer / lms }'
+	report_memory
 	unset LMS_TODAY
+}
+
+# Peak memory of the report on a tree with an eighth of the courses of
+# each municipality, beside the whole tree's: what grows is the set of
+# distinct people, a few bytes each, not anything kept per course.
+report_memory() {
+	small=$(($C / 8))
+	[ "$small" -ge 1 ] || return 0
+	full_rss=$RSS full_courses=$COURSES
+	(
+		C=$small TREE=$ROOT/build/bench-tree-${M}x$small
+		[ -z "${BENCH_DIR:-}" ] || TREE=$BENCH_DIR.eighth
+		STAMP=$TREE.stamp
+		tree_is_current || make_tree >/dev/null
+		read_stamp
+		out=$("$BENCH_BIN/runstat" -n 1 -- "$LMS" -C "$TREE" report \
+		      --by municipality --format csv) || fail "lms report failed"
+		awk -v c1="$COURSES" -v r1="$(field maxrss_mib "$out")" \
+		    -v c2="$full_courses" -v r2="$full_rss" 'BEGIN {
+			printf "report memory %d courses %.1f MiB   %d courses " \
+			       "%.1f MiB\n", c1, r1, c2, r2 }'
+	)
 }
 
 BENCHES="course_list enrol_one enrol_sheet report"

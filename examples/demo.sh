@@ -1,8 +1,10 @@
 #!/bin/sh
 # A short tour of the example trees, for a coordinator.  `make demo` runs
 #     LMS=/abs/path/to/lms sh examples/demo.sh
-# from the repository root.  It only reads examples/.  Each section is one
-# function; add a function and call it at the end to extend the tour.
+# from the repository root.  It reads examples/ and writes one file there,
+# the term's report as a web page (examples/report-autumn-2026.html).  Each
+# section is one function; add a function and call it at the end to extend
+# the tour.
 set -e
 
 EX=$(dirname "$0")
@@ -98,6 +100,21 @@ evaluation() {
 		show && !items && !/^The score is/'
 }
 
+# term_report: the autumn term of both services by municipality, as a
+# table and as the web page a steering group would open.
+term_report() {
+	heading "both services: the report of the autumn term 2026"
+	set -- --tree examples/narvik --tree examples/fredrikstad \
+		--from "$TERM_FROM" --to "$TERM_TO" --by municipality
+	printf '$ lms report %s\n' "$*"
+	(cd "$EX/.." && "$LMS" report "$@")
+	printf '$ lms report %s --format html >examples/%s\n' "$*" "$HTML"
+	(cd "$EX/.." && "$LMS" report "$@" --format html >"examples/$HTML")
+	printf 'Wrote examples/%s: open it in a browser, or print it.\n' "$HTML"
+}
+
+HTML=report-autumn-2026.html
+
 service narvik
 term narvik
 plan narvik 2026-09-matlaging
@@ -107,3 +124,5 @@ enrolment
 service fredrikstad
 term fredrikstad
 plan fredrikstad 2026-08-fra-ettervern 30
+
+term_report

@@ -201,10 +201,10 @@ fredrikstad() {
 	      "$WORK"/fredrikstad/courses/*/evaluations.yaml
 	: >"$WORK/fredrikstad/people/participants.yaml"
 	chmod 600 "$WORK/fredrikstad/people/participants.yaml"
-	enrol_sheet 2026-08-fra-ettervern 10 F 0106 2026-08-10
+	enrol_sheet 2026-08-fra-ettervern 10 F 3107 2026-08-10
 	attend_until 2026-08-fra-ettervern 2026-11-25 5
 	evaluate_course 2026-08-fra-ettervern 2026-08-24 "" 5
-	enrol_sheet 2026-09-motivasjonsgruppe 9 V 0106 2026-09-01
+	enrol_sheet 2026-09-motivasjonsgruppe 9 V 3107 2026-09-01
 	attend_until 2026-09-motivasjonsgruppe 2026-11-25 6
 }
 
