@@ -120,10 +120,10 @@ def main():
         where = {}
         total.course(cid, held, ur)
         for e in enrolments:
-            if e["status"] == "withdrawn":
-                continue
             key = e.get("municipality") or "unknown"
             where[e["person"]] = key
+            if e["status"] == "withdrawn":
+                continue
             for r in (rows.setdefault(key, Row()), total):
                 r.course(cid, held, ur)
                 if e["status"] == "waitlisted":
@@ -135,7 +135,9 @@ def main():
                 if first and e.get("requested"):
                     r.waits.append(max(0, (first - day(e["requested"])).days))
                 r.people.add((e["person"], e["role"]))
-        for marks in attendance.values():
+        for date, marks in attendance.items():
+            if day(date) not in dates:
+                continue
             for person, presence in (marks or {}).items():
                 if person == "headcount":
                     n = presence.get("participants", 0) + presence.get("relatives", 0)
@@ -146,7 +148,8 @@ def main():
                 for r in (rows.setdefault(where.get(person, "unknown"), Row()), total):
                     r.marked += 1
                     r.present += presence == "present"
-        for person, before, after in pairs(form, evaluations) if form else []:
+        listed = form and "mestringstro" in (course.get("forms") or [])
+        for person, before, after in pairs(form, evaluations) if listed else []:
             for r in (rows.setdefault(where.get(person, "unknown"), Row()), total):
                 r.changes.append(after - before)
                 r.pre += before

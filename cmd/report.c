@@ -25,6 +25,7 @@ static const char *const usage[] = {
 
 struct report_args {
 	struct lms_agg_options agg;
+	const char *agg_option;		/* one given, for usage errors */
 	enum lms_format format;
 	bool format_given;
 	const char *each, *out;
@@ -75,6 +76,10 @@ static int load_data(struct lms_tree *t, const char *id, struct course_data *d)
 
 		if ((err = lms_tree_load_form(t, d->course.forms[i], f, NULL)))
 			d->nforms--;
+		if (err == LMS_ENOENT)
+			err = lms_error(err, "course %s lists the form '%s', "
+					"which is not in forms/", id,
+					d->course.forms[i]);
 	}
 	return err;
 }
@@ -308,6 +313,7 @@ static int each(struct ctx *ctx, const struct report_args *a)
 	    (err = lms_tree_course_ids(&ctx->tree, &ids, &n)))
 		return err;
 	lms_table_init(&index, cols);
+	lms_table_set_links(&index, 5);
 	progress_start(&p);
 	for (size_t i = 0; i < n && !err; i++) {
 		err = each_course(ctx, &index, ids[i], a);
@@ -333,6 +339,15 @@ static int each(struct ctx *ctx, const struct report_args *a)
 
 /* Options */
 
+static size_t option_index(const struct option *o, int c)
+{
+	size_t i = 0;
+
+	while (o[i].val != c)
+		i++;
+	return i;
+}
+
 static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 {
 	static const struct option longopts[] = {
@@ -356,12 +371,15 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 	a->agg.form = "mestringstro";
 	a->format = LMS_FMT_TEXT;
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		/* Remembered to refuse them with course or --each. */
+		if (c > 0 && strchr("bftsmT", c))
+			a->agg_option = longopts[option_index(longopts, c)].name;
 		switch (c) {
 		case 'b': err = cmd_parse_enum("--by", optarg, lms_group_by_names, &a->agg.by); break;
 		case 'f': err = cmd_parse_date("--from", optarg, &a->agg.from); break;
 		case 't': err = cmd_parse_date("--to", optarg, &a->agg.to); break;
 		case 's': err = cmd_parse_enum("--status", optarg, lms_status_names, &a->agg.status); break;
-		case 'm': a->agg.form = optarg; break;
+		case 'm': a->agg.form = optarg, a->agg.form_required = true; break;
 		case 'T': *(const char **)lms_array_push(&a->trees, &a->ntrees, sizeof(char *)) = optarg; break;
 		case 'F':
 			a->format_given = true;
@@ -381,16 +399,23 @@ static int report(struct ctx *ctx, int argc, char **argv)
 	struct report_args a;
 	int err = parse(argc, argv, ctx, &a);
 
+	a.agg.name_trees = a.ntrees > 1;
 	if (!err && a.each) {
 		if (!a.format_given)
 			a.format = LMS_FMT_HTML;
-		err = optind < argc ? cmd_usage_error("--each takes no course") :
-		      each(ctx, &a);
+		if (optind < argc)
+			err = cmd_usage_error("--each takes no course");
+		else if (a.agg_option)
+			err = cmd_usage_error("--%s is for the aggregate report, "
+					      "not --each", a.agg_option);
+		else
+			err = each(ctx, &a);
 	} else if (!err && optind < argc) {
 		if (strcmp(argv[optind], "course") || argc - optind != 2)
 			err = cmd_usage_error("give 'course' and a course id");
-		else if (a.ntrees || a.out)
-			err = cmd_usage_error("a course report is of one tree");
+		else if (a.agg_option || a.out)
+			err = cmd_usage_error("--%s is not for a course report",
+					      a.out ? "out" : a.agg_option);
 		else
 			err = one_course(ctx, &a, argv[optind + 1]);
 	} else if (!err) {

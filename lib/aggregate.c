@@ -1,9 +1,7 @@
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "aggregate.h"
 #include "alloc.h"
@@ -12,6 +10,7 @@
 #include "fsio.h"
 #include "score.h"
 #include "suppress.h"
+#include "walk.h"
 
 const char *const lms_group_by_names[] = {
 	"", "course", "municipality", "year", "term", "target-group", "topic",
@@ -20,12 +19,8 @@ const char *const lms_group_by_names[] = {
 
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt)
 {
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-
 	memset(a, 0, sizeof(*a));
 	a->opt = *opt;
-	a->threads = cores < 1 ? 1 : cores > LMS_AGG_THREADS ? LMS_AGG_THREADS :
-		     (size_t)cores;
 	lms_strset_init(&a->index);
 	lms_keyset_init(&a->people);
 	a->total.key = lms_strdup("total");
@@ -196,11 +191,22 @@ struct pairs {
 	size_t n;
 };
 
+/* Responses count only for a form that the course lists, as in its own
+ * report. */
+static bool lists_form(const struct lms_course *c, const char *form)
+{
+	for (size_t i = 0; i < c->nforms; i++)
+		if (!strcmp(c->forms[i], form))
+			return true;
+	return false;
+}
+
 static void course_pairs(const struct lms_agg *a, const struct lms_agg_course *in,
 			 struct pairs *p)
 {
 	memset(p, 0, sizeof(*p));
-	if (!in->form || !a->opt.form || !in->evaluations)
+	if (!in->form || !a->opt.form || !in->evaluations ||
+	    !lists_form(in->course, a->opt.form))
 		return;
 	p->n = lms_pairs(in->form, in->evaluations, &p->before, &p->after,
 			 &p->people);
@@ -211,6 +217,17 @@ static void pairs_release(struct pairs *p)
 	free(p->before);
 	free(p->after);
 	free(p->people);
+}
+
+/* Attendance recorded for a date that is no session of the course counts
+ * for no session (see lms-files(5)). */
+static bool is_session(const struct lms_course *c,
+		       const struct lms_session_attendance *s)
+{
+	for (size_t i = 0; i < c->nsessions; i++)
+		if (c->sessions[i].date == s->date)
+			return true;
+	return false;
 }
 
 /* Adds the whole course to each of rows (course-level groups, the totals). */
@@ -227,6 +244,8 @@ static void add_whole(struct lms_agg *a, struct lms_agg_row **rows, size_t n,
 		for (size_t i = 0; i < in->enrolments->n; i++)
 			count_enrolment(a, r, &in->enrolments->v[i], first);
 		for (size_t i = 0; i < in->attendance->n; i++) {
+			if (!is_session(in->course, &in->attendance->v[i]))
+				continue;
 			count_marks(r, &in->attendance->v[i], NULL);
 			count_headcount(r, &in->attendance->v[i]);
 		}
@@ -243,11 +262,28 @@ static void term_key(int32_t first, char *out, size_t size)
 	snprintf(out, size, "%04d %s", y, m <= 6 ? "spring" : "autumn");
 }
 
+/* By course, with several trees, a row is named by tree as well: two
+ * services may well use the same course id. */
+static struct lms_agg_row *course_row(struct lms_agg *a,
+				      const struct lms_agg_course *in)
+{
+	struct lms_buf key = LMS_BUF_INIT;
+	struct lms_agg_row *r;
+
+	if (!a->opt.name_trees || !in->tree)
+		return row(a, in->course->id);
+	lms_buf_addf(&key, "%s/%s", in->tree, in->course->id);
+	r = row(a, key.buf);
+	lms_buf_release(&key);
+	return r;
+}
+
 /* The course-level groups a course belongs to, as row numbers: rows may
  * move in memory while new ones are made. */
-static size_t course_rows(struct lms_agg *a, const struct lms_course *c,
+static size_t course_rows(struct lms_agg *a, const struct lms_agg_course *in,
 			  size_t *out, size_t max)
 {
+	const struct lms_course *c = in->course;
 	int32_t first = lms_course_first_date(c);
 	char key[64];
 	size_t n = 0;
@@ -255,7 +291,7 @@ static size_t course_rows(struct lms_agg *a, const struct lms_course *c,
 
 	switch (a->opt.by) {
 	case LMS_BY_COURSE:
-		out[n++] = row_number(a, row(a, c->id));
+		out[n++] = row_number(a, course_row(a, in));
 		break;
 	case LMS_BY_YEAR:
 	case LMS_BY_TERM:
@@ -303,17 +339,21 @@ static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
 	for (size_t i = 0; i < in->enrolments->n; i++) {
 		const struct lms_enrolment *e = &in->enrolments->v[i];
 
-		if (e->status == LMS_WITHDRAWN)
-			continue;
 		r = home_row(a, e->municipality);
-		count_course(a, r, in, ur);
-		count_enrolment(a, r, e, first);
+		/* Someone who withdrew may have come to a session first:
+		 * their marks go home too, but they took no place. */
+		if (e->status != LMS_WITHDRAWN) {
+			count_course(a, r, in, ur);
+			count_enrolment(a, r, e, first);
+		}
 		lms_strset_set(&where, e->person,
 			       (void *)(uintptr_t)(row_number(a, r) + 1));
 	}
 	for (size_t i = 0; i < in->attendance->n; i++) {
 		const struct lms_session_attendance *s = &in->attendance->v[i];
 
+		if (!is_session(in->course, s))
+			continue;
 		for (size_t j = 0; j < s->n; j++) {
 			uintptr_t k = (uintptr_t)lms_strset_get(&where, s->v[j].person);
 
@@ -350,7 +390,7 @@ void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in)
 	if (a->opt.by == LMS_BY_MUNICIPALITY) {
 		add_by_home(a, in, &p, ur);
 	} else {
-		n = course_rows(a, in->course, idx, 16);
+		n = course_rows(a, in, idx, 16);
 		for (size_t i = 0; i < n; i++)
 			rows[i] = &a->rows[idx[i]];
 		add_whole(a, rows, n, in, &p, ur);
@@ -426,47 +466,117 @@ static long count_of(const struct lms_agg_row *r, int col)
 	}
 }
 
+/* "2026 spring" before "2026 autumn": terms in the order of the year. */
+static int term_rank(const char *key)
+{
+	const char *space = strchr(key, ' ');
+
+	if (!space)
+		return 0;
+	return !strcmp(space, " spring") ? 1 : !strcmp(space, " autumn") ? 2 : 0;
+}
+
 static int by_key(const void *a, const void *b)
 {
 	const struct lms_agg_row *x = *(const struct lms_agg_row *const *)a;
 	const struct lms_agg_row *y = *(const struct lms_agg_row *const *)b;
-	/* "unknown" and "(none)" go last; "2026 spring" before "2026 autumn". */
+	/* "unknown" and "(none)" go last. */
 	int ux = x->key[0] == '(' || !strcmp(x->key, "unknown");
 	int uy = y->key[0] == '(' || !strcmp(y->key, "unknown");
-	size_t n = strcspn(x->key, " ");
+	int tx = term_rank(x->key), ty = term_rank(y->key);
 
 	if (ux != uy)
 		return ux - uy;
-	if (!strncmp(x->key, y->key, n) && y->key[n] == ' ' && x->key[n] == ' ')
-		return strcmp(y->key + n, x->key + n);
+	if (tx && ty && !strncmp(x->key, y->key, strcspn(x->key, " ")) &&
+	    tx != ty)
+		return tx - ty;
 	return strcmp(x->key, y->key);
 }
 
-/* The states of the counts of every row, column by column. */
+/* The number of people a row is about: those who had a place. */
+static long people_of(const struct lms_agg_row *r)
+{
+	return (long)(r->participants + r->relatives);
+}
+
+/*
+ * What a row gives away across its columns.  Enrolments are participants
+ * plus relatives in a course's row (and close to it elsewhere), so one of
+ * the three hidden alone could be worked out from the other two: they are
+ * hidden together.  The attendances of fewer than k people tell of those
+ * people, so they are hidden with them.  Returns true if it hid more.
+ */
+static bool hide_along_row(const struct lms_agg_row *r, long k,
+			   enum lms_cell *state)
+{
+	static const int linked[] = {
+		COL_PARTICIPANTS, COL_RELATIVES, COL_ENROLMENTS
+	};
+	bool any = false, more = false;
+	long people = people_of(r);
+
+	for (size_t i = 0; i < 3; i++)
+		any |= state[linked[i]] != LMS_CELL_SHOWN;
+	for (size_t i = 0; i < 3 && any; i++) {
+		if (state[linked[i]] == LMS_CELL_SHOWN) {
+			state[linked[i]] = LMS_CELL_HIDDEN;
+			more = true;
+		}
+	}
+	if (people > 0 && people < k && state[COL_ATTENDANCES] == LMS_CELL_SHOWN) {
+		state[COL_ATTENDANCES] = LMS_CELL_HIDDEN;
+		more = true;
+	}
+	return more;
+}
+
+/* Hides what each column needs hidden, given what is hidden already. */
+static void hide_down_columns(const struct lms_agg_row *const *rows, size_t n,
+			      const struct lms_agg_row *total, long k,
+			      enum lms_cell (*state)[NCOLS],
+			      enum lms_cell *total_state)
+{
+	long *counts = lms_calloc(n, sizeof(long));
+	enum lms_cell *col = lms_calloc(n, sizeof(enum lms_cell));
+
+	for (size_t m = 0; m < NCOUNTS; m++) {
+		int c = count_cols[m];
+
+		for (size_t i = 0; i < n; i++) {
+			counts[i] = count_of(rows[i], c);
+			col[i] = state[i][c];
+		}
+		lms_suppress_column_more(counts, n, count_of(total, c), k, col,
+					 &total_state[c]);
+		for (size_t i = 0; i < n; i++)
+			state[i][c] = col[i];
+	}
+	free(counts);
+	free(col);
+}
+
+/*
+ * The states of the counts of every row: each column is made safe on its
+ * own, each row hides what its hidden cells would give away, and so on
+ * until neither hides more.  Cells only ever become hidden, so it ends.
+ */
 static void suppress_all(const struct lms_agg_row *const *rows, size_t n,
 			 const struct lms_agg_row *total, long k,
 			 enum lms_cell (*state)[NCOLS], enum lms_cell *total_state)
 {
-	long *counts = lms_calloc(n, sizeof(long));
-	enum lms_cell *col = lms_calloc(n, sizeof(enum lms_cell));
+	bool more;
 
 	for (size_t c = 0; c < NCOLS; c++) {
 		total_state[c] = LMS_CELL_SHOWN;
 		for (size_t i = 0; i < n; i++)
 			state[i][c] = LMS_CELL_SHOWN;
 	}
-	for (size_t m = 0; m < NCOUNTS; m++) {
-		int c = count_cols[m];
-
+	do {
+		hide_down_columns(rows, n, total, k, state, total_state);
+		more = hide_along_row(total, k, total_state);
 		for (size_t i = 0; i < n; i++)
-			counts[i] = count_of(rows[i], c);
-		lms_suppress_column(counts, n, count_of(total, c), k, col,
-				    &total_state[c]);
-		for (size_t i = 0; i < n; i++)
-			state[i][c] = col[i];
-	}
-	free(counts);
-	free(col);
+			more |= hide_along_row(rows[i], k, state[i]);
+	} while (more);
 }
 
 static void cell_count(struct lms_table *t, long v, enum lms_cell s, long k)
@@ -507,8 +617,10 @@ static void add_row(struct lms_table *t, const struct lms_agg_row *r,
 					   r->not_completed),
 		    r->completed + r->not_completed, k, "%.0f");
 	cell_count(t, count_of(r, COL_ATTENDANCES), state[COL_ATTENDANCES], k);
-	cell_figure(t, 100 * lms_agg_share(r->present, r->marked), r->marked, k,
-		    "%.0f");
+	/* A rate of many marks of few people still tells of those people. */
+	cell_figure(t, 100 * lms_agg_share(r->present, r->marked),
+		    people_of(r) > 0 && (size_t)people_of(r) < r->marked ?
+		    (size_t)people_of(r) : r->marked, k, "%.0f");
 	cell_figure(t, lms_agg_median_wait(r), r->ndays, k, "%g");
 	lms_table_cellf(t, "%zu", r->ur_courses);
 	cell_count(t, count_of(r, COL_PAIRS), state[COL_PAIRS], k);
@@ -566,230 +678,110 @@ static int tree_form(const struct lms_agg *a, struct lms_tree *t,
 	if (!a->opt.form)
 		return 0;
 	path = lms_tree_path(t, "forms/%s.yaml", a->opt.form);
-	if (lms_exists(path) && !(err = lms_tree_load_form(t, a->opt.form, out,
-							    NULL)))
+	if (!lms_exists(path) && a->opt.form_required)
+		err = lms_error(LMS_ENOENT, "no such form: '%s' (no %s)",
+				a->opt.form, path);
+	else if (lms_exists(path) && !(err = lms_tree_load_form(t, a->opt.form,
+								 out, NULL)))
 		*have = true;
 	free(path);
 	return err;
 }
 
-/*
- * A course's files, read by a worker thread and added by the main one in
- * course order: parsing is most of the work and runs on every core, while
- * the adding, which needs one owner, stays on one thread.
- */
+/* A course's files, as a walk reads them (see walk.h). */
 struct bundle {
 	struct lms_course c;
 	struct lms_enrolments e;
 	struct lms_attendance at;
 	struct lms_evaluations ev;
-	bool wanted, ready;
-	int err;
-	struct lms_error error;
+	bool wanted;
 };
 
-static int load_bundle(const struct lms_agg *a, struct lms_tree *t,
-		       const char *id, bool evaluations, struct bundle *b)
+/* What the walk's callbacks share. */
+struct adding {
+	struct lms_agg *a;
+	struct lms_agg_course in;
+	size_t n;
+	void (*progress)(size_t done, size_t total, void *arg);
+	void *arg;
+};
+
+static int read_bundle(void *arg, struct lms_tree *t, const char *id,
+		       void *slot)
 {
+	const struct adding *ad = arg;
+	struct bundle *b = slot;
 	int err;
 
-	memset(b, 0, sizeof(*b));
 	if ((err = lms_tree_load_course(t, id, &b->c, NULL)))
 		return err;
-	b->wanted = lms_agg_wants(a, &b->c);
+	b->wanted = lms_agg_wants(ad->a, &b->c);
 	if (!b->wanted)
 		return 0;
 	if ((err = lms_tree_load_enrolments(t, id, &b->e)) ||
 	    (err = lms_tree_load_attendance(t, id, &b->at)) ||
-	    (evaluations && (err = lms_tree_load_evaluations(t, id, &b->ev))))
+	    (ad->in.form && (err = lms_tree_load_evaluations(t, id, &b->ev))))
 		return err;
 	return 0;
 }
 
-static void release_bundle(struct bundle *b)
+static int add_bundle(void *arg, size_t i, void *slot)
 {
+	struct adding *ad = arg;
+	struct bundle *b = slot;
+
+	if (b->wanted) {
+		ad->in.course = &b->c;
+		ad->in.enrolments = &b->e;
+		ad->in.attendance = &b->at;
+		ad->in.evaluations = &b->ev;
+		lms_agg_add(ad->a, &ad->in);
+	}
+	if (ad->progress)
+		ad->progress(i + 1, ad->n, ad->arg);
+	return 0;
+}
+
+static void release_bundle(void *arg, void *slot)
+{
+	struct bundle *b = slot;
+
+	(void)arg;
 	lms_course_release(&b->c);
 	lms_enrolments_release(&b->e);
 	lms_attendance_release(&b->at);
 	lms_evaluations_release(&b->ev);
 }
 
-#define SLOTS 64
-
-struct pipeline {
-	pthread_mutex_t lock;
-	pthread_cond_t filled, emptied;
-	struct bundle slots[SLOTS];
-	size_t next_to_load, next_to_add;
-	bool stop;
-	const struct lms_agg *a;
-	struct lms_tree *tree;
-	char **ids;
-	size_t n;
-	bool evaluations;
-};
-
-static void *worker(void *arg)
-{
-	struct pipeline *p = arg;
-	/* A tree of its own: the same root and service, its own buffer. */
-	struct lms_tree t = *p->tree;
-
-	lms_buf_init(&t.text);
-	for (;;) {
-		struct bundle *b;
-		size_t i;
-
-		pthread_mutex_lock(&p->lock);
-		while (!p->stop && p->next_to_load < p->n &&
-		       p->next_to_load - p->next_to_add >= SLOTS)
-			pthread_cond_wait(&p->emptied, &p->lock);
-		if (p->stop || p->next_to_load >= p->n) {
-			pthread_mutex_unlock(&p->lock);
-			break;
-		}
-		i = p->next_to_load++;
-		pthread_mutex_unlock(&p->lock);
-		b = &p->slots[i % SLOTS];
-		b->err = load_bundle(p->a, &t, p->ids[i], p->evaluations, b);
-		if (b->err)
-			b->error = *lms_last_error();
-		pthread_mutex_lock(&p->lock);
-		b->ready = true;
-		pthread_cond_broadcast(&p->filled);
-		pthread_mutex_unlock(&p->lock);
-	}
-	lms_buf_release(&t.text);
-	return NULL;
-}
-
-/* Takes the courses in order as the workers finish them. */
-static int add_in_order(struct lms_agg *a, struct pipeline *p,
-			struct lms_agg_course *in,
-			void (*progress)(size_t, size_t, void *), void *arg)
-{
-	int err = 0;
-
-	for (size_t i = 0; i < p->n && !err; i++) {
-		struct bundle *b = &p->slots[i % SLOTS];
-
-		pthread_mutex_lock(&p->lock);
-		while (!b->ready)
-			pthread_cond_wait(&p->filled, &p->lock);
-		pthread_mutex_unlock(&p->lock);
-		if ((err = b->err)) {
-			lms_error_set(&b->error);
-		} else if (b->wanted) {
-			in->course = &b->c;
-			in->enrolments = &b->e;
-			in->attendance = &b->at;
-			in->evaluations = &b->ev;
-			lms_agg_add(a, in);
-		}
-		release_bundle(b);
-		pthread_mutex_lock(&p->lock);
-		b->ready = false;
-		p->next_to_add++;
-		p->stop |= err != 0;
-		pthread_cond_broadcast(&p->emptied);
-		pthread_mutex_unlock(&p->lock);
-		if (progress)
-			progress(i + 1, p->n, arg);
-	}
-	return err;
-}
-
-/* One thread: read a course, add it, and so on. */
-static int add_one_by_one(struct lms_agg *a, struct lms_tree *t, char **ids,
-			  size_t n, struct lms_agg_course *in,
-			  void (*progress)(size_t, size_t, void *), void *arg)
-{
-	struct bundle b;
-	int err = 0;
-
-	for (size_t i = 0; i < n && !err; i++) {
-		err = load_bundle(a, t, ids[i], in->form != NULL, &b);
-		if (!err && b.wanted) {
-			in->course = &b.c;
-			in->enrolments = &b.e;
-			in->attendance = &b.at;
-			in->evaluations = &b.ev;
-			lms_agg_add(a, in);
-		}
-		release_bundle(&b);
-		if (progress)
-			progress(i + 1, n, arg);
-	}
-	return err;
-}
-
-static int add_courses(struct lms_agg *a, struct lms_tree *t, char **ids,
-		       size_t n, struct lms_agg_course *in,
-		       void (*progress)(size_t, size_t, void *), void *arg)
-{
-	struct pipeline *p;
-	pthread_t threads[LMS_AGG_THREADS];
-	size_t nthreads = 0;
-	int err;
-
-	if (a->threads < 2)
-		return add_one_by_one(a, t, ids, n, in, progress, arg);
-	p = lms_calloc(1, sizeof(*p));
-	pthread_mutex_init(&p->lock, NULL);
-	pthread_cond_init(&p->filled, NULL);
-	pthread_cond_init(&p->emptied, NULL);
-	p->a = a;
-	p->tree = t;
-	p->ids = ids;
-	p->n = n;
-	p->evaluations = in->form != NULL;
-	while (nthreads < a->threads &&
-	       !pthread_create(&threads[nthreads], NULL, worker, p))
-		nthreads++;
-	if (nthreads) {
-		err = add_in_order(a, p, in, progress, arg);
-		for (size_t i = 0; i < nthreads; i++)
-			pthread_join(threads[i], NULL);
-	} else {
-		err = add_one_by_one(a, t, ids, n, in, progress, arg);
-	}
-	/* After a failure, bundles read ahead are still to be freed. */
-	for (size_t i = 0; i < SLOTS; i++)
-		if (p->slots[i].ready)
-			release_bundle(&p->slots[i]);
-	pthread_mutex_destroy(&p->lock);
-	pthread_cond_destroy(&p->filled);
-	pthread_cond_destroy(&p->emptied);
-	free(p);
-	return err;
-}
-
 int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		 void (*progress)(size_t done, size_t total, void *arg),
 		 void *arg)
 {
-	struct lms_agg_course in;
+	struct adding ad = { .a = a, .progress = progress, .arg = arg };
+	struct lms_walk w = {
+		.tree = t, .slot_size = sizeof(struct bundle),
+		.read = read_bundle, .take = add_bundle,
+		.release = release_bundle, .arg = &ad, .threads = a->threads
+	};
 	struct lms_facilitator *facilitators;
 	struct lms_form form;
-	char **ids = NULL;
-	size_t nfacilitators, n = 0;
 	bool have_form;
 	int err;
 
-	memset(&in, 0, sizeof(in));
-	if ((err = lms_tree_load_facilitators(t, &facilitators, &nfacilitators,
+	if ((err = lms_tree_load_facilitators(t, &facilitators, &ad.in.nfacilitators,
 					      NULL)))
 		return err;
+	ad.in.facilitators = facilitators;
+	ad.in.tree = t->root;
 	if (!(err = tree_form(a, t, &form, &have_form)) &&
-	    !(err = lms_tree_course_ids(t, &ids, &n))) {
-		in.form = have_form ? &form : NULL;
-		in.facilitators = facilitators;
-		in.nfacilitators = nfacilitators;
-		err = add_courses(a, t, ids, n, &in, progress, arg);
+	    !(err = lms_tree_course_ids(t, &w.ids, &w.n))) {
+		ad.in.form = have_form ? &form : NULL;
+		ad.n = w.n;
+		err = lms_walk_courses(&w);
 	}
 	if (have_form)
 		lms_form_release(&form);
-	lms_strings_free(ids, n);
-	lms_facilitators_free(facilitators, nfacilitators);
+	lms_strings_free(w.ids, w.n);
+	lms_facilitators_free(facilitators, ad.in.nfacilitators);
 	return err;
 }

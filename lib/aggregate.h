@@ -1,6 +1,7 @@
 #ifndef LMS_AGGREGATE_H
 #define LMS_AGGREGATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,6 +39,8 @@ struct lms_agg_options {
 	int status;		/* 0: every course but the cancelled */
 	int32_t today;		/* sessions up to today are held */
 	const char *form;	/* the self-efficacy form, for the change */
+	bool form_required;	/* every tree must have it (--form given) */
+	bool name_trees;	/* by course: rows named TREE/ID (several trees) */
 };
 
 /* Waiting times in whole days: a histogram up to MAX, then a list. */
@@ -59,11 +62,9 @@ struct lms_agg_row {
 	double pre_sum, post_sum;
 };
 
-#define LMS_AGG_THREADS 8
-
 struct lms_agg {
 	struct lms_agg_options opt;
-	size_t threads;			/* that read courses: 1 to 8 */
+	size_t threads;			/* that read courses; 0: one per core */
 	struct lms_agg_row *rows;
 	size_t nrows;
 	struct lms_strset index;	/* key -> 1 + row */
@@ -81,6 +82,7 @@ struct lms_agg_course {
 	const struct lms_form *form;		/* NULL if the tree lacks it */
 	const struct lms_facilitator *facilitators;
 	size_t nfacilitators;
+	const char *tree;			/* its root, for name_trees */
 };
 
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt);

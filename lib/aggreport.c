@@ -63,42 +63,73 @@ static double figure(const struct lms_table *t, size_t row, const char *col)
 	return *cell && !*end ? v : NAN;
 }
 
+/* A chart of two columns of the table, group by group. */
+struct chart_spec {
+	const char *key, *title, *unit, *series[2], *cols[2];
+};
+
+static const struct chart_spec chart_specs[] = {
+	{ "people", "Participants and relatives", "people",
+	  { "participants", "relatives" }, { "participants", "relatives" } },
+	{ "completion", "Completion and attendance", "%",
+	  { "completion", "attendance" }, { "completion_pct", "attendance_pct" } },
+	{ "self-efficacy", "Self-efficacy before and after (mean score of the "
+	  "pairs)", "score", { "before", "after" }, { "before", "after" } },
+};
+#define NCHARTS (sizeof(chart_specs) / sizeof(chart_specs[0]))
+
+/* Groups with a bar: every row but the totals, up to bars, that has a
+ * figure the table shows. */
+static bool has_bar(const struct lms_table *t, size_t r,
+		    const struct chart_spec *s)
+{
+	return !isnan(figure(t, r, s->cols[0])) ||
+	       !isnan(figure(t, r, s->cols[1]));
+}
+
+static size_t count_bars(const struct lms_table *t, size_t bars,
+			 const struct chart_spec *s)
+{
+	size_t n = 0;
+
+	for (size_t r = 0; r + 1 < t->nrows && r < bars; r++)
+		n += has_bar(t, r, s);
+	return n;
+}
+
 static void chart(struct lms_doc *d, const struct lms_table *t, size_t bars,
-		  const char *key, const char *title, const char *unit,
-		  const char *first, const char *second, const char *names[2])
+		  const struct chart_spec *s)
 {
 	char caption[256];
 	struct lms_chart *c;
 
 	if (t->nrows > bars + 1)
 		snprintf(caption, sizeof(caption), "%s (the first %zu groups)",
-			 title, bars);
+			 s->title, bars);
 	else
-		snprintf(caption, sizeof(caption), "%s", title);
-	c = lms_doc_chart(d, key, caption, unit, first, second);
-
-	/* Every group but the totals, up to the number the page can hold. */
-	for (size_t r = 0; r + 1 < t->nrows && r < bars; r++) {
-		double v0 = figure(t, r, names[0]);
-		double v1 = names[1] ? figure(t, r, names[1]) : NAN;
-
-		if (!isnan(v0) || !isnan(v1))
-			lms_chart_add(c, lms_table_get(t, r, 0), v0, v1);
-	}
+		snprintf(caption, sizeof(caption), "%s", s->title);
+	c = lms_doc_chart(d, s->key, caption, s->unit, s->series[0],
+			  s->series[1]);
+	for (size_t r = 0; r + 1 < t->nrows && r < bars; r++)
+		if (has_bar(t, r, s))
+			lms_chart_add(c, lms_table_get(t, r, 0),
+				      figure(t, r, s->cols[0]),
+				      figure(t, r, s->cols[1]));
 }
 
+/* The charts that have bars; none, and no section, when nothing shows. */
 static void charts(struct lms_doc *d, const struct lms_table *t, size_t bars)
 {
-	lms_doc_section(d, "charts", "In pictures");
-	chart(d, t, bars, "people", "Participants and relatives", "people",
-	      "participants", "relatives",
-	      (const char *[]){ "participants", "relatives" });
-	chart(d, t, bars, "completion", "Completion and attendance", "%",
-	      "completion", "attendance",
-	      (const char *[]){ "completion_pct", "attendance_pct" });
-	chart(d, t, bars, "self-efficacy", "Self-efficacy before and after "
-	      "(mean score of the pairs)", "score", "before", "after",
-	      (const char *[]){ "before", "after" });
+	bool section = false;
+
+	for (size_t i = 0; i < NCHARTS; i++) {
+		if (!count_bars(t, bars, &chart_specs[i]))
+			continue;
+		if (!section)
+			lms_doc_section(d, "charts", "In pictures");
+		section = true;
+		chart(d, t, bars, &chart_specs[i]);
+	}
 }
 
 void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,

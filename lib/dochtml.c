@@ -89,10 +89,18 @@ static void table(struct lms_buf *out, const struct lms_table *t)
 		lms_buf_adds(out, t->total_row && r + 1 == t->nrows ?
 			     "<tr class=\"total\">" : "<tr>");
 		for (size_t c = 0; c < t->ncols; c++) {
+			const char *cell = lms_table_get(t, r, c);
+			bool link = *cell && ((t->links >> c) & 1);
+
 			lms_buf_adds(out, (t->numeric >> c) & 1 ? "<td class=\"n\">" :
 				     "<td>");
-			escape(out, lms_table_get(t, r, c));
-			lms_buf_adds(out, "</td>");
+			if (link) {
+				lms_buf_adds(out, "<a href=\"");
+				escape(out, cell);
+				lms_buf_adds(out, "\">");
+			}
+			escape(out, cell);
+			lms_buf_adds(out, link ? "</a></td>" : "</td>");
 		}
 		lms_buf_adds(out, "</tr>\n");
 	}

@@ -67,14 +67,25 @@ static size_t smallest_shown(const long *counts, const enum lms_cell *state,
 void lms_suppress_column(const long *counts, size_t n, long total, long k,
 			 enum lms_cell *out, enum lms_cell *total_state)
 {
+	for (size_t i = 0; i < n; i++)
+		out[i] = LMS_CELL_SHOWN;
+	*total_state = LMS_CELL_SHOWN;
+	lms_suppress_column_more(counts, n, total, k, out, total_state);
+}
+
+void lms_suppress_column_more(const long *counts, size_t n, long total,
+			      long k, enum lms_cell *out,
+			      enum lms_cell *total_state)
+{
 	size_t hidden = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		out[i] = counts[i] > 0 && counts[i] < k ? LMS_CELL_SMALL :
-			 LMS_CELL_SHOWN;
+		if (counts[i] > 0 && counts[i] < k)
+			out[i] = LMS_CELL_SMALL;
 		hidden += out[i] != LMS_CELL_SHOWN;
 	}
-	*total_state = total > 0 && total < k ? LMS_CELL_SMALL : LMS_CELL_SHOWN;
+	if (total > 0 && total < k)
+		*total_state = LMS_CELL_SMALL;
 	if (!hidden || *total_state != LMS_CELL_SHOWN)
 		return;
 	while (!safe(counts, out, n, total, k)) {

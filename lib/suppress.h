@@ -22,6 +22,18 @@ enum lms_cell { LMS_CELL_SHOWN, LMS_CELL_SMALL, LMS_CELL_HIDDEN };
 void lms_suppress_column(const long *counts, size_t n, long total, long k,
 			 enum lms_cell *out, enum lms_cell *total_state);
 
+/*
+ * The same, for a column some of whose cells other columns already hide:
+ * a cell that out marks LMS_CELL_HIDDEN on entry stays hidden (as "<k" if
+ * it is small), and the column is made safe around it; so does a hidden
+ * total.  A table whose
+ * columns add up along a row needs this, run column by column until no
+ * column hides more.
+ */
+void lms_suppress_column_more(const long *counts, size_t n, long total,
+			      long k, enum lms_cell *out,
+			      enum lms_cell *total_state);
+
 /* The values hidden cell i could take, as [*low, *high], given what the
  * table shows; for tests and for the reasoning above. */
 void lms_suppress_range(const long *counts, const enum lms_cell *state,

@@ -57,6 +57,11 @@ void lms_table_set_numeric(struct lms_table *t, size_t col)
 	t->numeric |= 1u << col;
 }
 
+void lms_table_set_links(struct lms_table *t, size_t col)
+{
+	t->links |= 1u << col;
+}
+
 void lms_table_row(struct lms_table *t)
 {
 	t->nrows++;
@@ -232,8 +237,17 @@ static void render_md(const struct lms_table *t, struct lms_buf *out)
 	for (size_t r = 0; r <= t->nrows; r++) {
 		lms_buf_adds(out, "|");
 		for (size_t c = 0; c < t->ncols; c++) {
-			lms_buf_addch(out, ' ');
-			md_cell(out, r ? lms_table_get(t, r - 1, c) : t->cols[c]);
+			const char *cell = r ? lms_table_get(t, r - 1, c) :
+					       t->cols[c];
+			bool link = r && *cell && ((t->links >> c) & 1);
+
+			lms_buf_adds(out, link ? " [" : " ");
+			md_cell(out, cell);
+			if (link) {
+				lms_buf_adds(out, "](");
+				md_cell(out, cell);
+				lms_buf_addch(out, ')');
+			}
 			lms_buf_adds(out, " |");
 		}
 		lms_buf_addch(out, '\n');

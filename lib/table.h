@@ -29,6 +29,7 @@ struct lms_table {
 	char **cols;		/* column names: keys in YAML, headers elsewhere */
 	size_t ncols;
 	unsigned numeric;	/* bit i: column i is right-aligned in text */
+	unsigned links;		/* bit i: column i names files to link to */
 	bool total_row;		/* the last row sums up the others */
 	char **cells;		/* row-major, ncols per row */
 	size_t nrows;
@@ -38,6 +39,9 @@ struct lms_table {
 void lms_table_init(struct lms_table *t, const char *const *cols);
 void lms_table_release(struct lms_table *t);
 void lms_table_set_numeric(struct lms_table *t, size_t col);
+/* The cells of column col are relative file names, which HTML and
+ * Markdown make into links. */
+void lms_table_set_links(struct lms_table *t, size_t col);
 /* Starts a row; then lms_table_cell once per column. */
 void lms_table_row(struct lms_table *t);
 void lms_table_cell(struct lms_table *t, const char *value);

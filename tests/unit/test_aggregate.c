@@ -1,4 +1,7 @@
+#include <limits.h>
 #include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
 
 #include "test.h"
 
@@ -41,7 +44,8 @@ static int setup(void **state)
 	load(&one, "id: one\ntitle: One\nstatus: completed\n"
 	     "target_groups: [patients, relatives]\ntopics: [mat]\n"
 	     "facilitators:\n  - {id: ur, phases: [plan, deliver, evaluate]}\n"
-	     "sessions:\n  - {date: 2026-03-02}\n  - {date: 2026-03-09}\n",
+	     "sessions:\n  - {date: 2026-03-02}\n  - {date: 2026-03-09}\n"
+	     "forms: [se]\n",
 	     "- {person: p-a, role: participant, status: completed, "
 	     "requested: 2026-02-20, municipality: \"1806\"}\n"
 	     "- {person: p-b, role: relative, status: not-completed, "
@@ -60,7 +64,8 @@ static int setup(void **state)
 	     "- {person: p-a, role: participant, status: enrolled, "
 	     "requested: 2026-08-07, municipality: \"1806\"}\n",
 	     "\"2026-09-07\": {p-a: present}\n"
-	     "\"2026-09-14\": {headcount: {participants: 3, relatives: 1}}\n",
+	     "\"2026-12-07\": {headcount: {participants: 3, relatives: 1}}\n"
+	     "\"2026-12-24\": {p-a: present}\n",
 	     "");
 	return 0;
 }
@@ -85,9 +90,10 @@ static int teardown(void **state)
 
 static void run(struct lms_agg *agg, int by)
 {
-	struct lms_agg_options opt = { by, LMS_DATE_NONE, LMS_DATE_NONE, 0, 0,
-				       "se" };
-	struct lms_agg_course in = { NULL, NULL, NULL, NULL, &form, facs, nfacs };
+	struct lms_agg_options opt = { .by = by, .from = LMS_DATE_NONE,
+				       .to = LMS_DATE_NONE, .form = "se" };
+	struct lms_agg_course in = { .form = &form, .facilitators = facs,
+				     .nfacilitators = nfacs };
 
 	assert_true(lms_date_parse("2026-10-01", &opt.today));
 	lms_agg_init(agg, &opt);
@@ -187,8 +193,9 @@ static void homes_of_enrolments(void **state)
 static void filters(void **state)
 {
 	struct lms_agg a;
-	struct lms_agg_options opt = { LMS_BY_YEAR, 0, LMS_DATE_NONE,
-				       LMS_COURSE_RUNNING, 0, NULL };
+	struct lms_agg_options opt = { .by = LMS_BY_YEAR, .from = 0,
+				       .to = LMS_DATE_NONE,
+				       .status = LMS_COURSE_RUNNING };
 
 	(void)state;
 	assert_true(lms_date_parse("2026-06-01", &opt.from));
@@ -232,6 +239,156 @@ static void the_table_hides_small_counts(void **state)
 	lms_agg_release(&a);
 }
 
+
+/* Marks on a date that is no session count nowhere; pairs count only for
+ * a form the course lists. */
+static void only_sessions_and_listed_forms(void **state)
+{
+	struct lms_agg a;
+
+	(void)state;
+	run(&a, LMS_BY_COURSE);
+	assert_int_equal(find(&a, "two")->marked, 1);	/* not 2026-12-24 */
+	assert_int_equal(find(&a, "one")->pairs, 1);
+	lms_agg_release(&a);
+	free(one.c.forms[0]);
+	one.c.nforms = 0;
+	run(&a, LMS_BY_COURSE);
+	assert_int_equal(find(&a, "one")->pairs, 0);
+	assert_int_equal(a.total.pairs, 0);
+	lms_agg_release(&a);
+}
+
+/* Courses of given numbers of participants and relatives, by course. */
+#define NROWS 3
+
+static void add_people(struct lms_agg *a, const int (*people)[2], size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct lms_buf c = LMS_BUF_INIT, e = LMS_BUF_INIT;
+		struct course_files f;
+
+		lms_buf_addf(&c, "id: c%zu\ntitle: C\nstatus: completed\n"
+			     "sessions:\n  - {date: 2026-03-02}\n", i);
+		for (int role = 0; role < 2; role++)
+			for (int j = 0; j < people[i][role]; j++)
+				lms_buf_addf(&e, "- {person: p-%zu%d%04d, role: %s, "
+					     "status: completed, requested: 2026-02-01}\n", i, role, j,
+					     role ? "relative" : "participant");
+		load(&f, c.buf, e.len ? e.buf : "", "", "");
+		lms_agg_add(a, &(struct lms_agg_course){
+			.course = &f.c, .enrolments = &f.e, .attendance = &f.a,
+			.evaluations = &f.ev, .facilitators = facs,
+			.nfacilitators = nfacs });
+		release(&f);
+		lms_buf_release(&c);
+		lms_buf_release(&e);
+	}
+}
+
+/* A cell as the attack reads it: shown (lo == hi), "<5" or "x". */
+static void bounds(const struct lms_table *t, size_t r, size_t c, long max,
+		   long *lo, long *hi)
+{
+	const char *cell = lms_table_get(t, r, c);
+
+	if (!strcmp(cell, "x"))
+		*lo = 0, *hi = max;	/* a reader who assumes the least */
+	else if (!strcmp(cell, "<5"))
+		*lo = 1, *hi = 4;
+	else
+		*lo = *hi = atol(cell);
+}
+
+/*
+ * The attack along rows and columns: every participants and relatives
+ * count of every row within what its cells show, enrolments their sum,
+ * each column adding up to its shown total.  Returns the row and column
+ * of a "<5" cell that only one solution fits, or -1.
+ */
+static int attack(const struct lms_table *t, long max)
+{
+	long lo[NROWS][3], hi[NROWS][3], tlo[3], thi[3];
+	long seen_lo[NROWS][2], seen_hi[NROWS][2], v[NROWS][2];
+
+	assert_int_equal(t->nrows, NROWS + 1);
+	for (size_t c = 0; c < 3; c++) {
+		for (size_t r = 0; r < NROWS; r++)
+			bounds(t, r, 3 + c, max, &lo[r][c], &hi[r][c]);
+		bounds(t, NROWS, 3 + c, 3 * max, &tlo[c], &thi[c]);
+	}
+	for (size_t r = 0; r < NROWS; r++)
+		for (size_t c = 0; c < 2; c++)
+			seen_lo[r][c] = LONG_MAX, seen_hi[r][c] = LONG_MIN,
+			v[r][c] = lo[r][c];
+	for (;;) {
+		long sum[3] = { 0, 0, 0 };
+		bool fits = true;
+		size_t d = 0;
+
+		for (size_t r = 0; r < NROWS; r++) {
+			long e = v[r][0] + v[r][1];
+
+			fits &= e >= lo[r][2] && e <= hi[r][2];
+			sum[0] += v[r][0], sum[1] += v[r][1], sum[2] += e;
+		}
+		for (size_t c = 0; c < 3; c++)
+			fits &= sum[c] >= tlo[c] && sum[c] <= thi[c];
+		for (size_t r = 0; r < NROWS && fits; r++)
+			for (size_t c = 0; c < 2; c++) {
+				if (v[r][c] < seen_lo[r][c])
+					seen_lo[r][c] = v[r][c];
+				if (v[r][c] > seen_hi[r][c])
+					seen_hi[r][c] = v[r][c];
+			}
+		while (d < 2 * NROWS && ++v[d / 2][d % 2] > hi[d / 2][d % 2]) {
+			v[d / 2][d % 2] = lo[d / 2][d % 2];
+			d++;
+		}
+		if (d == 2 * NROWS)
+			break;
+	}
+	for (size_t r = 0; r < NROWS; r++)
+		for (size_t c = 0; c < 2; c++)
+			if (!strcmp(lms_table_get(t, r, 3 + c), "<5") &&
+			    seen_lo[r][c] == seen_hi[r][c])
+				return (int)(r * 10 + c);
+	return -1;
+}
+
+static void no_small_count_can_be_worked_out_along_a_row(void **state)
+{
+	/* Each course's enrolments are its participants plus relatives, so
+	 * hiding the relatives alone would give them away. */
+	static const int tables[][NROWS][2] = {
+		{ { 6, 2 }, { 0, 5 }, { 5, 0 } },
+		{ { 9, 1 }, { 7, 0 }, { 0, 6 } },
+		{ { 3, 6 }, { 8, 2 }, { 5, 5 } },
+		{ { 0, 0 }, { 7, 4 }, { 6, 0 } },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		struct lms_agg_options opt = { .by = LMS_BY_COURSE,
+					       .from = LMS_DATE_NONE,
+					       .to = LMS_DATE_NONE };
+		struct lms_agg a;
+		struct lms_table t;
+		int found;
+
+		assert_true(lms_date_parse("2026-10-01", &opt.today));
+		lms_agg_init(&a, &opt);
+		add_people(&a, tables[i], NROWS);
+		lms_agg_table(&a, 5, &t);
+		found = attack(&t, 12);
+		if (found >= 0)
+			fail_msg("table %zu: row %d's %s can be worked out", i,
+				 found / 10, found % 10 ? "relatives" : "participants");
+		lms_table_release(&t);
+		lms_agg_release(&a);
+	}
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -242,6 +399,8 @@ int main(void)
 		T(homes_of_enrolments),
 		T(filters),
 		T(the_table_hides_small_counts),
+		T(only_sessions_and_listed_forms),
+		T(no_small_count_can_be_worked_out_along_a_row),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -38,7 +38,7 @@ static int teardown(void **state)
 
 static int enrol(const char *person, const char *muni)
 {
-	struct lms_enrol_request r = { person, 0, 0, 0, muni, NULL, false };
+	struct lms_enrol_request r = { .person = person, .municipality = muni };
 	int status = 0, err = lms_roll_enrol(&roll, &service, &r, &status);
 
 	return err ? err : status;
@@ -163,10 +163,13 @@ static void refusals(void **state)
 
 static void force_and_relatives(void **state)
 {
-	struct lms_enrol_request r = { "p-b", LMS_RELATIVE, LMS_GP, 0, "0301",
-				       "p-a", true };
-	struct lms_enrol_request bad = { "p-c", LMS_PARTICIPANT, 0, 0, NULL,
-					 "p-a", false };
+	struct lms_enrol_request r = {
+		.person = "p-b", .role = LMS_RELATIVE, .referral = LMS_GP,
+		.municipality = "0301", .relative_of = "p-a", .force = true
+	};
+	struct lms_enrol_request bad = {
+		.person = "p-c", .role = LMS_PARTICIPANT, .relative_of = "p-a"
+	};
 	int status;
 
 	(void)state;
