@@ -394,11 +394,41 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 	return err;
 }
 
+/*
+ * The trees as rows will name them, without trailing slashes; a tree named
+ * twice would count twice.
+ */
+static int check_trees(struct report_args *a)
+{
+	char **real = lms_calloc(a->ntrees + 1, sizeof(char *));
+	int err = 0;
+
+	for (size_t i = 0; i < a->ntrees && !err; i++) {
+		char *t = (char *)a->trees[i];
+		size_t n = strlen(t);
+
+		while (n > 1 && t[n - 1] == '/')
+			t[--n] = '\0';
+		real[i] = realpath(t, NULL);
+		for (size_t j = 0; j < i && real[i] && !err; j++)
+			if (real[j] && !strcmp(real[i], real[j]))
+				err = cmd_usage_error("--tree %s and --tree %s "
+						      "are the same tree",
+						      a->trees[j], t);
+	}
+	for (size_t i = 0; i < a->ntrees; i++)
+		free(real[i]);
+	free(real);
+	return err;
+}
+
 static int report(struct ctx *ctx, int argc, char **argv)
 {
 	struct report_args a;
 	int err = parse(argc, argv, ctx, &a);
 
+	if (!err)
+		err = check_trees(&a);
 	a.agg.name_trees = a.ntrees > 1;
 	if (!err && a.each) {
 		if (!a.format_given)

@@ -149,15 +149,24 @@ static void count_pair(struct lms_agg_row *r, double before, double after)
 	r->post_sum += after;
 }
 
-static void count_marks(struct lms_agg_row *r,
-			const struct lms_session_attendance *s, const char *person)
+/* A mark of person in row r; the people marked are counted once, to
+ * know when a row's attendance tells of only a few. */
+static void count_mark(struct lms_agg *a, struct lms_agg_row *r,
+		       const struct lms_attendee *m)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		if (person && strcmp(s->v[i].person, person))
-			continue;
-		r->marked++;
-		r->present += s->v[i].presence == LMS_PRESENT;
-	}
+	uint64_t key = lms_hash_mix(lms_hash(m->person),
+				    (uint64_t)row_number(a, r) * 4 + 3);
+
+	r->marked++;
+	r->present += m->presence == LMS_PRESENT;
+	r->marked_people += lms_keyset_add(&a->people, key);
+}
+
+static void count_marks(struct lms_agg *a, struct lms_agg_row *r,
+			const struct lms_session_attendance *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		count_mark(a, r, &s->v[i]);
 }
 
 static void count_headcount(struct lms_agg_row *r,
@@ -246,7 +255,7 @@ static void add_whole(struct lms_agg *a, struct lms_agg_row **rows, size_t n,
 		for (size_t i = 0; i < in->attendance->n; i++) {
 			if (!is_session(in->course, &in->attendance->v[i]))
 				continue;
-			count_marks(r, &in->attendance->v[i], NULL);
+			count_marks(a, r, &in->attendance->v[i]);
 			count_headcount(r, &in->attendance->v[i]);
 		}
 		for (size_t i = 0; i < p->n; i++)
@@ -328,39 +337,44 @@ static struct lms_agg_row *home_row(struct lms_agg *a, const char *muni)
 	return row(a, muni ? muni : "unknown");
 }
 
+/* The row of a person's record on the course, or "unknown". */
+static struct lms_agg_row *record_row(struct lms_agg *a,
+				      const struct lms_strset *records,
+				      const char *person)
+{
+	const struct lms_enrolment *e = lms_strset_get(records, person);
+
+	return home_row(a, e ? e->municipality : NULL);
+}
+
 static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
 			const struct pairs *p, bool ur)
 {
 	int32_t first = lms_course_first_date(in->course);
-	struct lms_strset where;		/* person -> 1 + row */
+	struct lms_strset records;		/* person -> their record */
 	struct lms_agg_row *r;
 
-	lms_strset_init(&where);
+	lms_strset_init(&records);
 	for (size_t i = 0; i < in->enrolments->n; i++) {
 		const struct lms_enrolment *e = &in->enrolments->v[i];
 
-		r = home_row(a, e->municipality);
 		/* Someone who withdrew may have come to a session first:
 		 * their marks go home too, but they took no place. */
-		if (e->status != LMS_WITHDRAWN) {
-			count_course(a, r, in, ur);
-			count_enrolment(a, r, e, first);
-		}
-		lms_strset_set(&where, e->person,
-			       (void *)(uintptr_t)(row_number(a, r) + 1));
+		lms_strset_add(&records, e->person, (void *)e);
+		if (e->status == LMS_WITHDRAWN)
+			continue;
+		r = home_row(a, e->municipality);
+		count_course(a, r, in, ur);
+		count_enrolment(a, r, e, first);
 	}
 	for (size_t i = 0; i < in->attendance->n; i++) {
 		const struct lms_session_attendance *s = &in->attendance->v[i];
 
 		if (!is_session(in->course, s))
 			continue;
-		for (size_t j = 0; j < s->n; j++) {
-			uintptr_t k = (uintptr_t)lms_strset_get(&where, s->v[j].person);
-
-			r = k ? &a->rows[k - 1] : home_row(a, NULL);
-			r->marked++;
-			r->present += s->v[j].presence == LMS_PRESENT;
-		}
+		for (size_t j = 0; j < s->n; j++)
+			count_mark(a, record_row(a, &records, s->v[j].person),
+				   &s->v[j]);
 		/* Who came to a drop-in session is not known, nor where from. */
 		if (s->participants != LMS_UNSET || s->relatives != LMS_UNSET) {
 			r = home_row(a, NULL);
@@ -368,13 +382,10 @@ static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
 			count_headcount(r, s);
 		}
 	}
-	for (size_t i = 0; i < p->n; i++) {
-		uintptr_t k = (uintptr_t)lms_strset_get(&where, p->people[i]);
-
-		r = k ? &a->rows[k - 1] : home_row(a, NULL);
-		count_pair(r, p->before[i], p->after[i]);
-	}
-	lms_strset_release(&where);
+	for (size_t i = 0; i < p->n; i++)
+		count_pair(record_row(a, &records, p->people[i]), p->before[i],
+			   p->after[i]);
+	lms_strset_release(&records);
 }
 
 void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in)
@@ -493,18 +504,28 @@ static int by_key(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
-/* The number of people a row is about: those who had a place. */
-static long people_of(const struct lms_agg_row *r)
+/* The people a row's attendance tells of: those marked. */
+static long marked_people(const struct lms_agg_row *r)
 {
-	return (long)(r->participants + r->relatives);
+	return (long)r->marked_people;
+}
+
+static bool hide(enum lms_cell *state, int col)
+{
+	if (state[col] != LMS_CELL_SHOWN)
+		return false;
+	state[col] = LMS_CELL_HIDDEN;
+	return true;
 }
 
 /*
  * What a row gives away across its columns.  Enrolments are participants
- * plus relatives in a course's row (and close to it elsewhere), so one of
- * the three hidden alone could be worked out from the other two: they are
- * hidden together.  The attendances of fewer than k people tell of those
- * people, so they are hidden with them.  Returns true if it hid more.
+ * plus relatives in a course's row (and close to it elsewhere), so when
+ * one of the three is hidden, the others are hidden with it; a third left
+ * showing would tie the two hidden ones to each other.  The attendances
+ * of fewer than k people tell of those people, so they are hidden too.
+ * A count of 0 is never hidden: then every "x" stands for k or more, as
+ * the columns' reasoning takes it.  Returns true if it hid more.
  */
 static bool hide_along_row(const struct lms_agg_row *r, long k,
 			   enum lms_cell *state)
@@ -513,20 +534,15 @@ static bool hide_along_row(const struct lms_agg_row *r, long k,
 		COL_PARTICIPANTS, COL_RELATIVES, COL_ENROLMENTS
 	};
 	bool any = false, more = false;
-	long people = people_of(r);
+	long people = marked_people(r);
 
 	for (size_t i = 0; i < 3; i++)
 		any |= state[linked[i]] != LMS_CELL_SHOWN;
-	for (size_t i = 0; i < 3 && any; i++) {
-		if (state[linked[i]] == LMS_CELL_SHOWN) {
-			state[linked[i]] = LMS_CELL_HIDDEN;
-			more = true;
-		}
-	}
-	if (people > 0 && people < k && state[COL_ATTENDANCES] == LMS_CELL_SHOWN) {
-		state[COL_ATTENDANCES] = LMS_CELL_HIDDEN;
-		more = true;
-	}
+	for (size_t i = 0; i < 3 && any; i++)
+		if (count_of(r, linked[i]) > 0)
+			more |= hide(state, linked[i]);
+	if (people > 0 && people < k && count_of(r, COL_ATTENDANCES) > 0)
+		more |= hide(state, COL_ATTENDANCES);
 	return more;
 }
 
@@ -555,6 +571,41 @@ static void hide_down_columns(const struct lms_agg_row *const *rows, size_t n,
 	free(col);
 }
 
+/* Participants, relatives and enrolments, which add up along rows, made
+ * safe against a reader who combines rows and columns (suppress.h). */
+static bool hide_linked(const struct lms_agg_row *const *rows, size_t n,
+			const struct lms_agg_row *total, long k,
+			enum lms_cell (*state)[NCOLS], enum lms_cell *total_state)
+{
+	static const int linked[3] = {
+		COL_PARTICIPANTS, COL_RELATIVES, COL_ENROLMENTS
+	};
+	long (*counts)[3] = lms_calloc(n + 1, sizeof(*counts));
+	enum lms_cell (*cells)[3] = lms_calloc(n + 1, sizeof(*cells));
+	long totals[3];
+	enum lms_cell total_cells[3];
+	bool more;
+
+	for (int c = 0; c < 3; c++) {
+		for (size_t i = 0; i < n; i++) {
+			counts[i][c] = count_of(rows[i], linked[c]);
+			cells[i][c] = state[i][linked[c]];
+		}
+		totals[c] = count_of(total, linked[c]);
+		total_cells[c] = total_state[linked[c]];
+	}
+	more = lms_suppress_linked((const long (*)[3])counts, cells, n, totals,
+				   total_cells, k);
+	for (int c = 0; c < 3; c++) {
+		for (size_t i = 0; i < n; i++)
+			state[i][linked[c]] = cells[i][c];
+		total_state[linked[c]] = total_cells[c];
+	}
+	free(counts);
+	free(cells);
+	return more;
+}
+
 /*
  * The states of the counts of every row: each column is made safe on its
  * own, each row hides what its hidden cells would give away, and so on
@@ -576,6 +627,8 @@ static void suppress_all(const struct lms_agg_row *const *rows, size_t n,
 		more = hide_along_row(total, k, total_state);
 		for (size_t i = 0; i < n; i++)
 			more |= hide_along_row(rows[i], k, state[i]);
+		if (!more)
+			more = hide_linked(rows, n, total, k, state, total_state);
 	} while (more);
 }
 
@@ -619,8 +672,8 @@ static void add_row(struct lms_table *t, const struct lms_agg_row *r,
 	cell_count(t, count_of(r, COL_ATTENDANCES), state[COL_ATTENDANCES], k);
 	/* A rate of many marks of few people still tells of those people. */
 	cell_figure(t, 100 * lms_agg_share(r->present, r->marked),
-		    people_of(r) > 0 && (size_t)people_of(r) < r->marked ?
-		    (size_t)people_of(r) : r->marked, k, "%.0f");
+		    r->marked_people < r->marked ? r->marked_people : r->marked,
+		    k, "%.0f");
 	cell_figure(t, lms_agg_median_wait(r), r->ndays, k, "%g");
 	lms_table_cellf(t, "%zu", r->ur_courses);
 	cell_count(t, count_of(r, COL_PAIRS), state[COL_PAIRS], k);

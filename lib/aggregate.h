@@ -53,6 +53,7 @@ struct lms_agg_row {
 	size_t participants, relatives, enrolments, waitlisted;
 	size_t completed, not_completed;
 	size_t present, marked, headcount;
+	size_t marked_people;		/* distinct people with a mark */
 	uint32_t days[LMS_AGG_DAYS];
 	size_t ndays;
 	int *late;			/* waits of LMS_AGG_DAYS days or more */

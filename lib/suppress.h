@@ -1,6 +1,7 @@
 #ifndef LMS_SUPPRESS_H
 #define LMS_SUPPRESS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -39,5 +40,18 @@ void lms_suppress_column_more(const long *counts, size_t n, long total,
 void lms_suppress_range(const long *counts, const enum lms_cell *state,
 			size_t n, long total, long k, size_t i, long *low,
 			long *high);
+
+/*
+ * Three columns that add up along every row, a + b = c (participants,
+ * relatives, enrolments): a reader may combine the rows with the columns'
+ * totals.  Narrows what each hidden cell could be, from the totals, the
+ * rows and the marks ("<k" is 1 to k - 1, "x" k or more), until nothing
+ * narrows more; if that leaves a "<k" cell with one value, hides the
+ * smallest count still shown in its column (or, if none, the total) and
+ * returns true.  Run until it returns false.
+ */
+bool lms_suppress_linked(const long (*counts)[3], enum lms_cell (*state)[3],
+			 size_t n, const long *totals,
+			 enum lms_cell *total_state, long k);
 
 #endif
