@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "../lib/buf.h"
 #include "../lib/error.h"
@@ -96,6 +97,7 @@ extern const struct cmd cmd_roster;
 extern const struct cmd cmd_followup;
 extern const struct cmd cmd_evaluate;
 extern const struct cmd cmd_report;
+extern const struct cmd cmd_check;
 extern const struct cmd cmd_export;
 extern const struct cmd cmd_calendar;
 
@@ -113,5 +115,20 @@ int cmd_parse_enum(const char *option, const char *value,
 		   const char *const *names, int *out);
 /* LMS_EUSAGE if arguments are left after the options and operands. */
 int cmd_no_args_left(int argc, char **argv);
+
+/*
+ * "lms: 1200 of 5000 courses" on standard error while long work goes on:
+ * only when it is a terminal, after a second, and erased at the end.
+ */
+struct cmd_progress {
+	bool on;
+	struct timespec start, shown;
+	bool drawn;
+};
+
+void cmd_progress_start(struct cmd_progress *p);
+/* For lib's progress callbacks: arg is the struct cmd_progress. */
+void cmd_progress_show(size_t done, size_t total, void *arg);
+void cmd_progress_end(struct cmd_progress *p);
 
 #endif

@@ -211,3 +211,40 @@ int cmd_dispatch(struct ctx *ctx, const struct cmd *const *table,
 		return cmd_show_man(c->man, 1);
 	return run(ctx, c, argc, argv);
 }
+
+/* Progress */
+
+static double seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) +
+	       (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+void cmd_progress_start(struct cmd_progress *p)
+{
+	p->on = isatty(STDERR_FILENO);
+	p->drawn = false;
+	clock_gettime(CLOCK_MONOTONIC, &p->start);
+	p->shown = p->start;
+}
+
+void cmd_progress_show(size_t done, size_t total, void *arg)
+{
+	struct cmd_progress *p = arg;
+
+	if (!p->on || seconds_since(&p->start) < 1 ||
+	    (seconds_since(&p->shown) < 0.1 && done < total))
+		return;
+	fprintf(stderr, "\rlms: %zu of %zu courses", done, total);
+	clock_gettime(CLOCK_MONOTONIC, &p->shown);
+	p->drawn = true;
+}
+
+void cmd_progress_end(struct cmd_progress *p)
+{
+	if (p->drawn)
+		fprintf(stderr, "\r%40s\r", "");
+}

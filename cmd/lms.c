@@ -23,6 +23,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_followup,
 	&cmd_evaluate,
 	&cmd_report,
+	&cmd_check,
 	&cmd_export,
 	&cmd_calendar,
 	&cmd_purge,

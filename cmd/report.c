@@ -1,7 +1,5 @@
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "../lib/aggreport.h"
 #include "../lib/alloc.h"
@@ -117,61 +115,20 @@ static int one_course(struct ctx *ctx, const struct report_args *a,
 }
 
 /* Progress on a terminal, once a run has taken more than a second. */
-struct progress {
-	bool on;
-	struct timespec start, shown;
-	bool drawn;
-};
-
-static double seconds_since(const struct timespec *t)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - t->tv_sec) +
-	       (double)(now.tv_nsec - t->tv_nsec) / 1e9;
-}
-
-static void progress_start(struct progress *p)
-{
-	p->on = isatty(STDERR_FILENO);
-	p->drawn = false;
-	clock_gettime(CLOCK_MONOTONIC, &p->start);
-	p->shown = p->start;
-}
-
-static void progress_show(size_t done, size_t total, void *arg)
-{
-	struct progress *p = arg;
-
-	if (!p->on || seconds_since(&p->start) < 1 ||
-	    (seconds_since(&p->shown) < 0.1 && done < total))
-		return;
-	fprintf(stderr, "\rlms: %zu of %zu courses", done, total);
-	clock_gettime(CLOCK_MONOTONIC, &p->shown);
-	p->drawn = true;
-}
-
-static void progress_end(struct progress *p)
-{
-	if (p->drawn)
-		fprintf(stderr, "\r%40s\r", "");
-}
-
 /* The aggregate report */
 
 static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
 			   struct lms_agg *agg, const char ***names, size_t *n,
 			   long *min_cell)
 {
-	struct progress p;
+	struct cmd_progress p;
 	int err = 0;
 
-	progress_start(&p);
+	cmd_progress_start(&p);
 	*min_cell = 1;
 	if (!a->ntrees) {
 		if (!(err = cmd_open_tree(ctx)))
-			err = lms_agg_tree(agg, &ctx->tree, progress_show, &p);
+			err = lms_agg_tree(agg, &ctx->tree, cmd_progress_show, &p);
 		if (!err) {
 			*(const char **)lms_array_push(names, n, sizeof(char *)) =
 				lms_strdup(ctx->tree.service.name);
@@ -183,7 +140,7 @@ static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
 
 		if ((err = lms_tree_open(&t, a->trees[i])))
 			break;
-		err = lms_agg_tree(agg, &t, progress_show, &p);
+		err = lms_agg_tree(agg, &t, cmd_progress_show, &p);
 		*(const char **)lms_array_push(names, n, sizeof(char *)) =
 			lms_strdup(t.service.name);
 		/* Several services: hide as the strictest of them would. */
@@ -191,7 +148,7 @@ static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
 			*min_cell = t.service.min_cell;
 		lms_tree_release(&t);
 	}
-	progress_end(&p);
+	cmd_progress_end(&p);
 	return err;
 }
 
@@ -297,7 +254,7 @@ static int each(struct ctx *ctx, const struct report_args *a)
 	struct lms_buf text = LMS_BUF_INIT;
 	struct lms_table index;
 	struct lms_doc doc;
-	struct progress p;
+	struct cmd_progress p;
 	char **ids = NULL;
 	size_t n = 0;
 	int err;
@@ -314,12 +271,12 @@ static int each(struct ctx *ctx, const struct report_args *a)
 		return err;
 	lms_table_init(&index, cols);
 	lms_table_set_links(&index, 5);
-	progress_start(&p);
+	cmd_progress_start(&p);
 	for (size_t i = 0; i < n && !err; i++) {
 		err = each_course(ctx, &index, ids[i], a);
-		progress_show(i + 1, n, &p);
+		cmd_progress_show(i + 1, n, &p);
 	}
-	progress_end(&p);
+	cmd_progress_end(&p);
 	if (!err) {
 		lms_doc_init(&doc, ctx->tree.service.name);
 		lms_doc_section(&doc, "courses", "Course reports");

@@ -1,0 +1,176 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/check.h"
+#include "cmd.h"
+
+/*
+ * lms check: the tree's findings, as a compiler prints its diagnostics
+ * (or as YAML or CSV for scripts), and an exit status that a pre-commit
+ * hook can act on.
+ */
+
+static const char *const usage[] = {
+	"lms check [COURSE...] [--rule NAME]... [--no-rule NAME]... "
+	"[--strict] [--format text | yaml | csv]",
+	NULL
+};
+
+struct check_args {
+	unsigned only, without;		/* rules of --rule and --no-rule */
+	bool strict;
+	enum lms_format format;
+};
+
+static int parse_rule(const char *opt, const char *name, unsigned *rules)
+{
+	for (int rule = 0; lms_rule_names[rule]; rule++) {
+		if (!strcmp(lms_rule_names[rule], name)) {
+			*rules |= 1u << rule;
+			return 0;
+		}
+	}
+	return cmd_usage_error("%s: no rule '%s' (the rules: schema, dates, "
+			       "references, conflicts, capacity, participation, "
+			       "privacy)", opt, name);
+}
+
+static int parse(int argc, char **argv, struct check_args *a)
+{
+	static const struct option longopts[] = {
+		{ "rule", required_argument, NULL, 'r' },
+		{ "no-rule", required_argument, NULL, 'n' },
+		{ "strict", no_argument, NULL, 's' },
+		{ "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, err = 0;
+
+	memset(a, 0, sizeof(*a));
+	a->format = LMS_FMT_TEXT;
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case 'r': err = parse_rule("--rule", optarg, &a->only); break;
+		case 'n': err = parse_rule("--no-rule", optarg, &a->without); break;
+		case 's': a->strict = true; break;
+		case 'F':
+			err = lms_format_parse(optarg, LMS_FMT_LISTING, &a->format);
+			if (!err && a->format == LMS_FMT_TSV)
+				err = cmd_usage_error("--format: text, yaml or csv");
+			break;
+		default: err = LMS_EUSAGE; break;
+		}
+	}
+	return err;
+}
+
+/* "path:line:col: error: message [rule]", without what is unknown. */
+static void print_text(struct lms_buf *out, const struct lms_findings *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		const struct lms_finding *x = &f->v[i];
+
+		lms_buf_adds(out, x->path);
+		if (x->line)
+			lms_buf_addf(out, ":%u", x->line);
+		if (x->line && x->col)
+			lms_buf_addf(out, ":%u", x->col);
+		lms_buf_addf(out, ": %s: %s [%s]\n",
+			     lms_severity_names[x->severity], x->msg,
+			     lms_rule_names[x->rule]);
+	}
+}
+
+static void print_table(struct ctx *ctx, const struct lms_findings *f,
+			enum lms_format format)
+{
+	static const char *const cols[] = {
+		"path", "line", "col", "severity", "rule", "message", NULL
+	};
+	struct lms_table t;
+
+	lms_table_init(&t, cols);
+	lms_table_set_numeric(&t, 1);
+	lms_table_set_numeric(&t, 2);
+	for (size_t i = 0; i < f->n; i++) {
+		const struct lms_finding *x = &f->v[i];
+
+		lms_table_row(&t);
+		lms_table_cell(&t, x->path);
+		if (x->line)
+			lms_table_cellf(&t, "%u", x->line);
+		else
+			lms_table_cell(&t, "");
+		if (x->col)
+			lms_table_cellf(&t, "%u", x->col);
+		else
+			lms_table_cell(&t, "");
+		lms_table_cell(&t, lms_severity_names[x->severity]);
+		lms_table_cell(&t, lms_rule_names[x->rule]);
+		lms_table_cell(&t, x->msg);
+	}
+	cmd_emit_table(ctx, &t, format);
+	lms_table_release(&t);
+}
+
+/* "2 errors and 1 warning" */
+static void count_words(struct lms_buf *b, size_t errors, size_t warnings)
+{
+	if (errors)
+		lms_buf_addf(b, "%zu error%s", errors, errors == 1 ? "" : "s");
+	if (errors && warnings)
+		lms_buf_adds(b, " and ");
+	if (warnings)
+		lms_buf_addf(b, "%zu warning%s", warnings,
+			     warnings == 1 ? "" : "s");
+}
+
+static int check(struct ctx *ctx, int argc, char **argv)
+{
+	struct check_args a;
+	struct lms_check_options opt = { 0 };
+	struct lms_findings found;
+	struct cmd_progress progress;
+	struct lms_buf summary = LMS_BUF_INIT;
+	size_t errors, warnings;
+	int err;
+
+	if ((err = parse(argc, argv, &a)))
+		return err;
+	opt.rules = (a.only ? a.only : LMS_ALL_RULES) & ~a.without;
+	opt.today = ctx->today;
+	opt.courses = argv + optind;
+	opt.ncourses = (size_t)(argc - optind);
+	opt.progress = cmd_progress_show;
+	opt.progress_arg = &progress;
+	cmd_progress_start(&progress);
+	err = lms_check_tree(&ctx->tree, &opt, &found);
+	cmd_progress_end(&progress);
+	if (err)
+		return err;
+	if (a.format == LMS_FMT_TEXT)
+		print_text(&ctx->out, &found);
+	else
+		print_table(ctx, &found, a.format);
+	errors = lms_findings_count(&found, LMS_ERROR);
+	warnings = lms_findings_count(&found, LMS_WARNING);
+	lms_findings_release(&found);
+	count_words(&summary, errors, warnings);
+	if (errors || (a.strict && warnings))
+		err = lms_error(LMS_EREFUSED, "%s", summary.buf);
+	else if (warnings) {
+		/* After the findings, as a compiler says it at the end. */
+		fwrite(ctx->out.buf, 1, ctx->out.len, stdout);
+		lms_buf_reset(&ctx->out);
+		fflush(stdout);
+		fprintf(stderr, "lms: %s\n", summary.buf);
+	}
+	lms_buf_release(&summary);
+	return err;
+}
+
+const struct cmd cmd_check = {
+	"check", check, CMD_TREE, usage,
+	"find mistakes in plans, user participation and privacy", "lms-check",
+	NULL
+};

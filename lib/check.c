@@ -1,0 +1,676 @@
+#include <dirent.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "alloc.h"
+#include "check.h"
+#include "checkctx.h"
+#include "conflicts.h"
+#include "error.h"
+#include "fsio.h"
+#include "id.h"
+#include "walk.h"
+
+/*
+ * lms check over a tree: the files of the service first (lms.yaml, the
+ * facilitators, forms and templates, the register and whatever else lies
+ * in the tree), then every course, read on all cores by a walk, and last
+ * the conflicts between courses, which need them all.
+ */
+
+/* The context */
+
+const struct lms_facilitator *lms_check_facilitator(
+	const struct lms_check_ctx *x, const char *id)
+{
+	uintptr_t i = (uintptr_t)lms_strset_get(&x->facilitator_index, id);
+
+	return i ? &x->facilitators[i - 1] : NULL;
+}
+
+const struct lms_form *lms_check_form(const struct lms_check_ctx *x,
+				      const char *id)
+{
+	uintptr_t i = (uintptr_t)lms_strset_get(&x->form_index, id);
+
+	return i ? &x->forms[i - 1] : NULL;
+}
+
+bool lms_check_template(const struct lms_check_ctx *x, const char *id)
+{
+	for (size_t i = 0; i < x->ntemplates; i++)
+		if (!strcmp(x->template_ids[i], id))
+			return true;
+	return false;
+}
+
+/* A file that did not load: the loader's error, as a finding. */
+static void load_failed(struct lms_findings *out)
+{
+	const struct lms_error *e = lms_last_error();
+
+	lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, e->path, e->line, e->col,
+		    "%s", e->msg);
+}
+
+/* Reads path into text; a missing file is empty when may_miss. */
+static bool read_text(const char *path, struct lms_buf *text, bool may_miss,
+		      struct lms_findings *out)
+{
+	int err = lms_read_file(path, lms_limits_default.max_file, text);
+
+	if (err == LMS_ENOENT && may_miss) {
+		lms_buf_reset(text);
+		return true;
+	}
+	if (err)
+		lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, path, 0, 0, "%s",
+			    lms_last_error()->msg);
+	return !err;
+}
+
+static void load_facilitators(struct lms_check_ctx *x, bool report,
+			      struct lms_findings *out)
+{
+	char *path = lms_tree_path(x->tree, LMS_FACILITATORS_FILE);
+	struct lms_buf text = LMS_BUF_INIT;
+	struct lms_diags diags = { NULL, 0 };
+
+	if (read_text(path, &text, true, out)) {
+		if (report)
+			lms_check_text(path, text.buf, text.len, true, out);
+		if (lms_facilitators_load(&x->facilitators, &x->nfacilitators,
+					  path, text.buf, text.len, &diags))
+			load_failed(out);
+	}
+	if (report)
+		lms_check_diags(&diags, out);
+	x->facilitator_ids = lms_calloc(x->nfacilitators + 1, sizeof(char *));
+	for (size_t i = 0; i < x->nfacilitators; i++) {
+		x->facilitator_ids[i] = x->facilitators[i].id;
+		lms_strset_add(&x->facilitator_index, x->facilitators[i].id,
+			       (void *)(uintptr_t)(i + 1));
+	}
+	lms_diags_release(&diags);
+	lms_buf_release(&text);
+	free(path);
+}
+
+static int by_string(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void sort_strings(char **v, size_t n)
+{
+	if (n)
+		qsort(v, n, sizeof(char *), by_string);
+}
+
+/* The ids of the YAML files in a folder of the tree, sorted. */
+static void yaml_ids(const struct lms_tree *t, const char *folder,
+		     char ***ids, size_t *n)
+{
+	char *dir = lms_tree_path(t, "%s", folder);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	*ids = NULL;
+	*n = 0;
+	free(dir);
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+
+		if (len > 5 && !strcmp(e->d_name + len - 5, ".yaml") &&
+		    e->d_name[0] != '.')
+			*(char **)lms_array_push(ids, n, sizeof(char *)) =
+				lms_strndup(e->d_name, len - 5);
+	}
+	closedir(d);
+	sort_strings(*ids, *n);
+}
+
+static void load_forms(struct lms_check_ctx *x, bool report,
+		       struct lms_findings *out)
+{
+	struct lms_buf text = LMS_BUF_INIT;
+	char **ids;
+	size_t n;
+
+	yaml_ids(x->tree, "forms", &ids, &n);
+	x->forms = lms_calloc(n + 1, sizeof(*x->forms));
+	x->form_ids = lms_calloc(n + 1, sizeof(char *));
+	for (size_t i = 0; i < n; i++) {
+		char *path = lms_tree_path(x->tree, "forms/%s.yaml", ids[i]);
+		struct lms_diags diags = { NULL, 0 };
+		struct lms_form *f = &x->forms[x->nforms];
+
+		if (read_text(path, &text, false, out)) {
+			if (report)
+				lms_check_text(path, text.buf, text.len, false, out);
+			if (lms_form_load(f, path, text.buf, text.len, ids[i],
+					  &diags)) {
+				load_failed(out);
+			} else {
+				x->form_ids[x->nforms++] = f->id;
+				lms_strset_add(&x->form_index, f->id,
+					       (void *)(uintptr_t)x->nforms);
+			}
+		}
+		if (report)
+			lms_check_diags(&diags, out);
+		lms_diags_release(&diags);
+		free(path);
+	}
+	lms_strings_free(ids, n);
+	lms_buf_release(&text);
+}
+
+static void load_templates(struct lms_check_ctx *x, bool report,
+			   struct lms_findings *out)
+{
+	struct lms_buf text = LMS_BUF_INIT;
+	char **ids;
+	size_t n;
+
+	yaml_ids(x->tree, "templates", &ids, &n);
+	x->template_ids = (const char **)ids;
+	x->ntemplates = n;
+	for (size_t i = 0; i < n && report; i++) {
+		char *path = lms_tree_path(x->tree, "templates/%s.yaml", ids[i]);
+		struct lms_diags diags = { NULL, 0 };
+		struct lms_template tpl;
+
+		if (read_text(path, &text, false, out)) {
+			lms_check_text(path, text.buf, text.len, false, out);
+			if (lms_template_load(&tpl, path, text.buf, text.len,
+					      ids[i], &diags))
+				load_failed(out);
+			else
+				lms_template_release(&tpl);
+		}
+		lms_check_diags(&diags, out);
+		lms_diags_release(&diags);
+		free(path);
+	}
+	lms_buf_release(&text);
+}
+
+/* The register's ids, when it is there and only its owner may read it. */
+static void load_people(struct lms_check_ctx *x, struct lms_findings *out)
+{
+	char *path = lms_tree_path(x->tree, LMS_PARTICIPANTS_FILE);
+	struct lms_register r;
+	struct stat st;
+
+	if (stat(path, &st) == 0 && !(st.st_mode & 077)) {
+		if (lms_tree_load_register(x->tree, &r)) {
+			load_failed(out);
+		} else {
+			x->have_people = true;
+			for (size_t i = 0; i < r.n; i++)
+				lms_strset_add(&x->people, r.v[i].id, NULL);
+			lms_register_release(&r);
+		}
+	}
+	free(path);
+}
+
+static void ctx_init(struct lms_check_ctx *x, struct lms_tree *t,
+		     const struct lms_check_options *opt)
+{
+	memset(x, 0, sizeof(*x));
+	x->tree = t;
+	x->opt = opt;
+	lms_strset_init(&x->facilitator_index);
+	lms_strset_init(&x->form_index);
+	lms_strset_init(&x->people);
+}
+
+static void ctx_release(struct lms_check_ctx *x)
+{
+	lms_facilitators_free(x->facilitators, x->nfacilitators);
+	free(x->facilitator_ids);
+	for (size_t i = 0; i < x->nforms; i++)
+		lms_form_release(&x->forms[i]);
+	free(x->forms);
+	free(x->form_ids);
+	lms_strings_free((char **)x->template_ids, x->ntemplates);
+	lms_strset_release(&x->facilitator_index);
+	lms_strset_release(&x->form_index);
+	lms_strset_release(&x->people);
+}
+
+/* The service's own files */
+
+static void check_service(struct lms_check_ctx *x, struct lms_findings *out)
+{
+	char *path = lms_tree_path(x->tree, LMS_SERVICE_FILE);
+	struct lms_buf text = LMS_BUF_INIT;
+	struct lms_diags diags = { NULL, 0 };
+	struct lms_service s;
+
+	if (read_text(path, &text, false, out)) {
+		lms_check_text(path, text.buf, text.len, false, out);
+		lms_schema_init(&lms_service_schema, &s);
+		if (lms_load_text(path, text.buf, text.len, &lms_service_schema,
+				  &s, &diags))
+			load_failed(out);
+		lms_service_release(&s);
+	}
+	lms_check_diags(&diags, out);
+	lms_diags_release(&diags);
+	lms_buf_release(&text);
+	free(path);
+}
+
+/*
+ * Files that the loaders read, or that are private, which the search for
+ * other files meant for git passes by: paths relative to the tree.
+ */
+static bool read_elsewhere(const char *rel)
+{
+	static const char *const patterns[] = {
+		LMS_SERVICE_FILE, LMS_FACILITATORS_FILE, LMS_PARTICIPANTS_FILE,
+		LMS_PARTICIPANTS_TEMPORARY, "forms/*.yaml", "templates/*.yaml",
+		".git", ".lms", "courses", NULL
+	};
+
+	for (const char *const *p = patterns; *p; p++)
+		if (fnmatch(*p, rel, FNM_PATHNAME) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Every file under rel (a folder of the tree) that skip does not pass
+ * by, checked for personal data.  Symbolic links are not followed.
+ */
+static void check_files_under(const struct lms_tree *t, const char *rel,
+			      bool (*skip)(const char *rel),
+			      struct lms_buf *scratch, struct lms_findings *out)
+{
+	char *dir = lms_tree_path(t, "%s", *rel ? rel : ".");
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	free(dir);
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		struct lms_buf sub = LMS_BUF_INIT;
+		struct stat st;
+		char *path;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		lms_buf_addf(&sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
+		path = lms_tree_path(t, "%s", sub.buf);
+		if (!skip(sub.buf) && lstat(path, &st) == 0) {
+			if (S_ISDIR(st.st_mode))
+				check_files_under(t, sub.buf, skip, scratch, out);
+			else if (S_ISREG(st.st_mode))
+				lms_check_file(path, scratch, out);
+		}
+		free(path);
+		lms_buf_release(&sub);
+	}
+	closedir(d);
+}
+
+static void check_service_files(struct lms_check_ctx *x,
+				struct lms_findings *out)
+{
+	struct lms_buf scratch = LMS_BUF_INIT;
+
+	check_service(x, out);
+	lms_check_register(x->tree, out);
+	check_files_under(x->tree, "", read_elsewhere, &scratch, out);
+	lms_buf_release(&scratch);
+}
+
+/* The courses */
+
+/*
+ * The folders under courses/: the ids of those that hold a course, and
+ * findings for those that cannot (a name that is no id, no course.yaml).
+ * Files there are checked for personal data.
+ */
+static void list_courses(const struct lms_tree *t, char ***ids, size_t *n,
+			 bool report, struct lms_findings *out)
+{
+	char *dir = lms_tree_path(t, "courses");
+	struct lms_buf scratch = LMS_BUF_INIT;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	*ids = NULL;
+	*n = 0;
+	free(dir);
+	while (d && (e = readdir(d))) {
+		char *path = lms_tree_path(t, "courses/%s", e->d_name);
+		char *file = lms_tree_path(t, "courses/%s/course.yaml", e->d_name);
+
+		if (e->d_name[0] == '.') {
+			/* hidden, as git and ls leave them */
+		} else if (!lms_is_dir(path)) {
+			if (report)
+				lms_check_file(path, &scratch, out);
+		} else if (!lms_id_valid(e->d_name) || !lms_exists(file)) {
+			if (report)
+				lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, path,
+					    0, 0, "%s", lms_id_valid(e->d_name) ?
+					    "a course folder without course.yaml" :
+					    "a course folder's name must be a course "
+					    "id: lower-case letters, digits and '-'");
+		} else {
+			*(char **)lms_array_push(ids, n, sizeof(char *)) =
+				lms_strdup(e->d_name);
+		}
+		free(path);
+		free(file);
+	}
+	if (d)
+		closedir(d);
+	lms_buf_release(&scratch);
+	sort_strings(*ids, *n);
+}
+
+/* One course as a worker reads it. */
+struct course_slot {
+	struct lms_course course;
+	bool loaded, selected;
+	struct lms_enrolments enrolments;
+	struct lms_attendance attendance;
+	struct lms_evaluations evaluations;
+	struct lms_findings found;
+};
+
+/* What the walk's callbacks share. */
+struct checking {
+	struct lms_check_ctx *x;
+	struct lms_findings *out;
+	struct lms_strset chosen;	/* the courses named, if any */
+	struct lms_bookings people, places;
+	size_t ncourses;
+	void (*progress)(size_t done, size_t total, void *arg);
+	void *progress_arg;
+};
+
+static int slashes(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += *s == '/';
+	return n;
+}
+
+/* courses/ID/course.yaml and the others that lms reads itself. */
+static bool is_course_file(const char *rel)
+{
+	static const char *const names[] = {
+		"course.yaml", "enrolments.yaml", "attendance.yaml",
+		"evaluations.yaml", NULL
+	};
+	const char *base = strrchr(rel, '/');
+
+	base = base ? base + 1 : rel;
+	for (const char *const *p = names; *p; p++)
+		if (!strcmp(base, *p) && slashes(rel) == 2)
+			return true;
+	return false;
+}
+
+/* One of the files lms keeps beside course.yaml: checked for personal
+ * data, then loaded; NULL if it did not load. */
+static void *course_file(struct lms_tree *t, const char *id, const char *name,
+			 int (*load)(void *out, const char *path,
+				     const char *text, size_t len),
+			 void *obj, char **path, struct lms_findings *out)
+{
+	*path = lms_tree_path(t, "courses/%s/%s", id, name);
+	if (!read_text(*path, &t->text, true, out))
+		return NULL;
+	lms_check_text(*path, t->text.buf, t->text.len, false, out);
+	if (load(obj, *path, t->text.buf, t->text.len)) {
+		load_failed(out);
+		return NULL;
+	}
+	return obj;
+}
+
+static int load_enrolments(void *o, const char *p, const char *s, size_t n)
+{
+	return lms_enrolments_load(o, p, s, n);
+}
+
+static int load_attendance(void *o, const char *p, const char *s, size_t n)
+{
+	return lms_attendance_load(o, p, s, n);
+}
+
+static int load_evaluations(void *o, const char *p, const char *s, size_t n)
+{
+	return lms_evaluations_load(o, p, s, n);
+}
+
+/* The course's plan; false if it did not load. */
+static bool read_plan(struct lms_tree *t, const char *id, struct course_slot *s,
+		      struct lms_course_files_check *cf)
+{
+	struct lms_diags diags = { NULL, 0 };
+	struct lms_findings *out = &s->found;
+	char *path = (char *)cf->course_path;
+
+	if (!read_text(path, &t->text, false, out))
+		return false;
+	if (s->selected)
+		lms_check_text(path, t->text.buf, t->text.len, false, out);
+	if (lms_course_load(&s->course, path, t->text.buf, t->text.len, NULL,
+			    &diags)) {
+		load_failed(out);
+	} else {
+		s->loaded = true;
+		if (strcmp(s->course.id, id))
+			lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, path,
+				    s->course.mark.line, s->course.mark.col,
+				    "the id '%s' is not the folder's name '%s'",
+				    s->course.id, id);
+	}
+	lms_check_diags(&diags, out);
+	lms_diags_release(&diags);
+	return s->loaded;
+}
+
+static void check_one(struct checking *ck, struct lms_tree *t, const char *id,
+		      struct course_slot *s)
+{
+	struct lms_findings *out = &s->found;
+	struct lms_buf rel = LMS_BUF_INIT, text = LMS_BUF_INIT;
+	struct lms_course_files_check cf = { .id = id };
+	char *ep = NULL, *ap = NULL, *vp = NULL;
+
+	cf.course_path = lms_tree_path(t, "courses/%s/course.yaml", id);
+	if (read_plan(t, id, s, &cf)) {
+		lms_buf_add(&text, t->text.buf, t->text.len);
+		cf.course = &s->course;
+		cf.course_text = text.buf;
+		cf.course_len = text.len;
+		cf.enrolments = course_file(t, id, "enrolments.yaml",
+					    load_enrolments, &s->enrolments,
+					    &ep, out);
+		cf.attendance = course_file(t, id, "attendance.yaml",
+					    load_attendance, &s->attendance,
+					    &ap, out);
+		cf.evaluations = course_file(t, id, "evaluations.yaml",
+					     load_evaluations, &s->evaluations,
+					     &vp, out);
+		cf.enrolments_path = ep;
+		cf.attendance_path = ap;
+		cf.evaluations_path = vp;
+		lms_check_course(ck->x, &cf, out);
+	}
+	lms_buf_addf(&rel, "courses/%s", id);
+	check_files_under(t, rel.buf, is_course_file, &text, out);
+	free((char *)cf.course_path);
+	free(ep);
+	free(ap);
+	free(vp);
+	lms_buf_release(&rel);
+	lms_buf_release(&text);
+}
+
+static int read_course(void *arg, struct lms_tree *t, const char *id,
+		       void *slot)
+{
+	struct checking *ck = arg;
+	struct course_slot *s = slot;
+	char *path;
+
+	lms_findings_init(&s->found, ck->out->rules);
+	s->selected = !ck->x->opt->ncourses ||
+		      lms_strset_has(&ck->chosen, id);
+	if (s->selected) {
+		check_one(ck, t, id, s);
+		return 0;
+	}
+	/* Another course, read only for the times it books. */
+	path = lms_tree_path(t, "courses/%s/course.yaml", id);
+	if (lms_tree_read(t, path) == 0 &&
+	    lms_course_load(&s->course, path, t->text.buf, t->text.len, NULL,
+			    NULL) == 0)
+		s->loaded = true;
+	free(path);
+	return 0;
+}
+
+/* The course's sessions as bookings of its facilitators and places. */
+static void book(struct checking *ck, uint32_t number,
+		 const struct lms_course *c)
+{
+	for (size_t i = 0; i < c->nsessions; i++) {
+		const struct lms_session *s = &c->sessions[i];
+
+		lms_bookings_add(&ck->places, lms_session_place(c, i), number, s);
+		if (s->nled_by) {
+			for (size_t j = 0; j < s->nled_by; j++)
+				lms_bookings_add(&ck->people, s->led_by[j],
+						 number, s);
+			continue;
+		}
+		/* Without led_by, those who deliver the course lead it. */
+		for (size_t j = 0; j < c->nfacilitators; j++)
+			if (c->facilitators[j].phases & LMS_DELIVER)
+				lms_bookings_add(&ck->people,
+						 c->facilitators[j].id, number, s);
+	}
+}
+
+static int take_course(void *arg, size_t i, void *slot)
+{
+	struct checking *ck = arg;
+	struct course_slot *s = slot;
+
+	if (s->selected)
+		lms_findings_move(ck->out, &s->found);
+	if (s->loaded && s->course.status != LMS_COURSE_CANCELLED)
+		book(ck, (uint32_t)i, &s->course);
+	if (ck->progress)
+		ck->progress(i + 1, ck->ncourses, ck->progress_arg);
+	return 0;
+}
+
+static void release_course(void *arg, void *slot)
+{
+	struct course_slot *s = slot;
+
+	(void)arg;
+	lms_course_release(&s->course);
+	lms_enrolments_release(&s->enrolments);
+	lms_attendance_release(&s->attendance);
+	lms_evaluations_release(&s->evaluations);
+	lms_findings_release(&s->found);
+}
+
+/* The courses named, which must exist; their numbers marked in chosen. */
+static int choose(struct checking *ck, char **ids, size_t n, bool **selected)
+{
+	const struct lms_check_options *opt = ck->x->opt;
+
+	*selected = NULL;
+	if (!opt->ncourses)
+		return 0;
+	for (size_t i = 0; i < opt->ncourses; i++) {
+		if (!lms_tree_course_exists(ck->x->tree, opt->courses[i]))
+			return lms_error(LMS_ENOENT, "no such course: '%s'",
+					 opt->courses[i]);
+		lms_strset_add(&ck->chosen, opt->courses[i], NULL);
+	}
+	*selected = lms_calloc(n + 1, sizeof(bool));
+	for (size_t i = 0; i < n; i++)
+		(*selected)[i] = lms_strset_has(&ck->chosen, ids[i]);
+	return 0;
+}
+
+static int check_courses(struct checking *ck)
+{
+	struct lms_walk w = {
+		.tree = ck->x->tree, .slot_size = sizeof(struct course_slot),
+		.read = read_course, .take = take_course,
+		.release = release_course, .arg = ck,
+		.threads = ck->x->opt->threads
+	};
+	bool *selected;
+	int err;
+
+	list_courses(ck->x->tree, &w.ids, &w.n, !ck->x->opt->ncourses, ck->out);
+	ck->ncourses = w.n;
+	if (!(err = choose(ck, w.ids, w.n, &selected)) &&
+	    !(err = lms_walk_courses(&w))) {
+		lms_bookings_check(&ck->people, ck->x->tree, w.ids, selected,
+				   ck->out);
+		lms_bookings_check(&ck->places, ck->x->tree, w.ids, selected,
+				   ck->out);
+	}
+	free(selected);
+	lms_strings_free(w.ids, w.n);
+	return err;
+}
+
+int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
+		   struct lms_findings *out)
+{
+	struct lms_check_ctx x;
+	struct checking ck = { .x = &x, .out = out,
+			       .progress = opt->progress,
+			       .progress_arg = opt->progress_arg };
+	bool whole = !opt->ncourses;
+	int err;
+
+	lms_findings_init(out, opt->rules);
+	ctx_init(&x, t, opt);
+	lms_strset_init(&ck.chosen);
+	lms_bookings_init(&ck.people, "facilitator", LMS_ERROR);
+	lms_bookings_init(&ck.places, "place", LMS_WARNING);
+	load_facilitators(&x, whole, out);
+	load_forms(&x, whole, out);
+	load_templates(&x, whole, out);
+	load_people(&x, out);
+	if (whole)
+		check_service_files(&x, out);
+	err = check_courses(&ck);
+	lms_bookings_release(&ck.people);
+	lms_bookings_release(&ck.places);
+	lms_strset_release(&ck.chosen);
+	ctx_release(&x);
+	if (err)
+		lms_findings_release(out);
+	else
+		lms_findings_sort(out);
+	return err;
+}

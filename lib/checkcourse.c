@@ -1,0 +1,420 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "checkctx.h"
+#include "date.h"
+#include "suggest.h"
+
+/*
+ * The rules of lms check that look at one course: its plan (dates,
+ * references, participation) and the files lms keeps beside it
+ * (capacity, the people and sessions they name, answers on forms).
+ */
+
+/* A finding into out: F(RULE, SEVERITY, path, mark, format, ...). */
+#define F(rule, sev, path, at, ...) \
+	lms_finding(out, LMS_RULE_##rule, LMS_##sev, path, (at).line, (at).col, \
+		    __VA_ARGS__)
+
+/* Unknown keys */
+
+void lms_check_diags(const struct lms_diags *d, struct lms_findings *out)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct lms_diag *g = &d->v[i];
+		const char *names[64];
+		size_t n = 0;
+		const char *hint = NULL;
+
+		for (const struct lms_field *f = g->schema ? g->schema->fields :
+		     NULL; f && f->key && n < 64; f++)
+			names[n++] = f->key;
+		if (g->key)
+			hint = lms_suggest(g->key, names, n);
+		if (hint)
+			F(SCHEMA, WARNING, g->path, g->at, "%s (did you mean "
+			  "'%s'?)", g->msg, hint);
+		else
+			F(SCHEMA, WARNING, g->path, g->at, "%s", g->msg);
+	}
+}
+
+/* Where a top-level key of the course's file is, for findings about its
+ * value: the start of the line "key:", else the course's own start. */
+static struct lms_mark key_mark(const struct lms_course_files_check *cf,
+				const char *key)
+{
+	size_t n = strlen(key);
+	unsigned line = 1;
+	const char *p = cf->course_text, *end = p + cf->course_len;
+
+	for (; p < end; line++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if ((size_t)(end - p) > n && !strncmp(p, key, n) && p[n] == ':')
+			return (struct lms_mark){ line, 1, 0 };
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return cf->course->mark;
+}
+
+/* "2026-09-08 11:00-14:00", or the date alone without times. */
+static void when(const struct lms_session *s, char *out, size_t size)
+{
+	char date[11], start[6] = "", end[6] = "";
+
+	lms_date_format(s->date, date);
+	if (s->start == LMS_TIME_NONE) {
+		snprintf(out, size, "%s", date);
+		return;
+	}
+	lms_time_format(s->start, start);
+	if (s->end != LMS_TIME_NONE)
+		lms_time_format(s->end, end);
+	snprintf(out, size, "%s %s%s%s", date, start, *end ? "-" : "", end);
+}
+
+/* Dates */
+
+/* A session's minutes as [start, end); a session without times takes
+ * the whole day, one without an end a moment. */
+static void span(const struct lms_session *s, int *from, int *to)
+{
+	*from = s->start == LMS_TIME_NONE ? 0 : s->start;
+	*to = s->start == LMS_TIME_NONE ? 24 * 60 :
+	      s->end == LMS_TIME_NONE ? s->start + 1 : s->end;
+}
+
+static bool overlap(const struct lms_session *a, const struct lms_session *b)
+{
+	int a0, a1, b0, b1;
+
+	if (a->date != b->date)
+		return false;
+	span(a, &a0, &a1);
+	span(b, &b0, &b1);
+	return a0 < b1 && b0 < a1;
+}
+
+static bool before(const struct lms_session *a, const struct lms_session *b)
+{
+	return a->date < b->date || (a->date == b->date && a->start < b->start);
+}
+
+static void session_times(const struct lms_course_files_check *cf,
+			  struct lms_findings *out)
+{
+	const struct lms_course *c = cf->course;
+	char w[40], v[40];
+
+	for (size_t i = 0; i < c->nsessions; i++) {
+		const struct lms_session *s = &c->sessions[i];
+
+		when(s, w, sizeof(w));
+		if (s->start != LMS_TIME_NONE && s->end != LMS_TIME_NONE &&
+		    s->end <= s->start)
+			F(DATES, ERROR, cf->course_path, s->mark, "the session "
+			  "on %s ends before it starts", w);
+		if (i && before(s, &c->sessions[i - 1])) {
+			when(&c->sessions[i - 1], v, sizeof(v));
+			F(DATES, WARNING, cf->course_path, s->mark, "the session "
+			  "on %s comes after the one on %s in the file; lms "
+			  "numbers sessions in date order", w, v);
+		}
+	}
+}
+
+/* Sessions of the course at the same time, each named once. */
+static void session_overlaps(const struct lms_course_files_check *cf,
+			     struct lms_findings *out)
+{
+	const struct lms_course *c = cf->course;
+	size_t *order = lms_course_session_order(c);
+	char w[40], v[40];
+
+	for (size_t k = 1; k < c->nsessions; k++) {
+		const struct lms_session *s = &c->sessions[order[k]];
+
+		for (size_t j = k; j-- > 0;) {
+			const struct lms_session *t = &c->sessions[order[j]];
+
+			if (t->date != s->date)
+				break;
+			if (!overlap(s, t))
+				continue;
+			when(s, w, sizeof(w));
+			when(t, v, sizeof(v));
+			F(DATES, ERROR, cf->course_path, s->mark, "the session "
+			  "%s overlaps the session %s", w, v);
+			break;
+		}
+	}
+	free(order);
+}
+
+static const char *status_name(int status)
+{
+	return lms_status_names[status];
+}
+
+/* A status that the calendar has left behind. */
+static void status_and_calendar(const struct lms_check_ctx *x,
+				const struct lms_course_files_check *cf,
+				struct lms_findings *out)
+{
+	const struct lms_course *c = cf->course;
+	int32_t last = lms_course_last_date(c);
+	char date[11];
+
+	if (last == LMS_DATE_NONE)
+		return;
+	lms_date_format(last, date);
+	if (c->status == LMS_COURSE_COMPLETED && last > x->opt->today) {
+		for (size_t i = 0; i < c->nsessions; i++) {
+			const struct lms_session *s = &c->sessions[i];
+
+			if (s->date <= x->opt->today)
+				continue;
+			lms_date_format(s->date, date);
+			F(DATES, ERROR, cf->course_path, s->mark, "the course is "
+			  "completed, but its session on %s is still to come",
+			  date);
+			break;
+		}
+	} else if ((c->status == LMS_COURSE_PLANNED ||
+		    c->status == LMS_COURSE_OPEN ||
+		    c->status == LMS_COURSE_RUNNING) && last < x->opt->today) {
+		F(DATES, WARNING, cf->course_path, key_mark(cf, "status"),
+		  "the course is still %s, but its last session was on %s: "
+		  "close it with 'lms course close %s'",
+		  status_name(c->status), date, cf->id);
+	}
+}
+
+/* References of the plan */
+
+static void unknown_facilitator(const struct lms_check_ctx *x,
+				const char *path, struct lms_mark at,
+				const char *id, struct lms_findings *out)
+{
+	const char *hint = lms_suggest(id, x->facilitator_ids,
+				       x->nfacilitators);
+
+	F(REFERENCES, ERROR, path, at, "no facilitator '%s' in %s%s%s%s", id,
+	  LMS_FACILITATORS_FILE, hint ? " (did you mean '" : "",
+	  hint ? hint : "", hint ? "'?)" : "");
+}
+
+static void plan_references(const struct lms_check_ctx *x,
+			    const struct lms_course_files_check *cf,
+			    struct lms_findings *out)
+{
+	const struct lms_course *c = cf->course;
+
+	for (size_t i = 0; i < c->nfacilitators; i++)
+		if (!lms_check_facilitator(x, c->facilitators[i].id))
+			unknown_facilitator(x, cf->course_path,
+					    c->facilitators[i].mark,
+					    c->facilitators[i].id, out);
+	for (size_t i = 0; i < c->nsessions; i++)
+		for (size_t j = 0; j < c->sessions[i].nled_by; j++)
+			if (!lms_check_facilitator(x, c->sessions[i].led_by[j]))
+				unknown_facilitator(x, cf->course_path,
+						    c->sessions[i].mark,
+						    c->sessions[i].led_by[j], out);
+	for (size_t i = 0; i < c->nforms; i++)
+		if (!lms_check_form(x, c->forms[i]))
+			F(REFERENCES, ERROR, cf->course_path,
+			  key_mark(cf, "forms"), "no form '%s' in forms/",
+			  c->forms[i]);
+	if (c->template && !lms_check_template(x, c->template))
+		F(REFERENCES, ERROR, cf->course_path, key_mark(cf, "template"),
+		  "no template '%s' in templates/", c->template);
+}
+
+/* User participation */
+
+static void participation(const struct lms_check_ctx *x,
+			  const struct lms_course_files_check *cf,
+			  struct lms_findings *out)
+{
+	static const char *const doing[] = {
+		"", "planning", "delivery", "evaluation"
+	};
+	const struct lms_course *c = cf->course;
+	struct lms_mark at = key_mark(cf, "facilitators");
+	unsigned ur = 0, pro = 0;
+
+	if (c->status == LMS_COURSE_CANCELLED)
+		return;
+	if (!c->nforms)
+		F(PARTICIPATION, WARNING, cf->course_path, key_mark(cf, "forms"),
+		  "the course has no evaluation form (forms:)");
+	for (size_t i = 0; i < c->nfacilitators; i++) {
+		const struct lms_facilitator *f =
+			lms_check_facilitator(x, c->facilitators[i].id);
+
+		if (f && f->kind == LMS_USER_REPRESENTATIVE)
+			ur |= c->facilitators[i].phases;
+		else if (f && f->kind == LMS_PROFESSIONAL)
+			pro |= c->facilitators[i].phases;
+	}
+	for (int p = 1; p <= 3; p++) {
+		if (!(ur & (1u << p)))
+			F(PARTICIPATION, WARNING, cf->course_path, at, "no user "
+			  "representative takes part in %s", doing[p]);
+		if (!(pro & (1u << p)))
+			F(PARTICIPATION, WARNING, cf->course_path, at, "no "
+			  "professional takes part in %s", doing[p]);
+	}
+}
+
+/* The files lms keeps */
+
+static bool is_session(const struct lms_course *c, int32_t date)
+{
+	for (size_t i = 0; i < c->nsessions; i++)
+		if (c->sessions[i].date == date)
+			return true;
+	return false;
+}
+
+static void person_reference(const struct lms_check_ctx *x, const char *path,
+			     struct lms_mark at, const char *id,
+			     struct lms_findings *out)
+{
+	if (x->have_people && id && !lms_strset_has(&x->people, id))
+		F(REFERENCES, ERROR, path, at, "no person '%s' in the register",
+		  id);
+}
+
+static void capacity(const struct lms_course_files_check *cf,
+		     struct lms_findings *out)
+{
+	const struct lms_course *c = cf->course;
+	const struct lms_enrolments *e = cf->enrolments;
+	size_t held = lms_enrolments_count(e, LMS_ENROLLED) +
+		      lms_enrolments_count(e, LMS_COMPLETED) +
+		      lms_enrolments_count(e, LMS_NOT_COMPLETED);
+	size_t waiting = lms_enrolments_count(e, LMS_WAITLISTED);
+
+	if (c->capacity == LMS_UNSET)
+		return;
+	if (held > (size_t)c->capacity)
+		F(CAPACITY, ERROR, cf->course_path, key_mark(cf, "capacity"),
+		  "%zu people hold places, but the course has %d", held,
+		  c->capacity);
+	else if (waiting && held < (size_t)c->capacity &&
+		 c->status != LMS_COURSE_COMPLETED &&
+		 c->status != LMS_COURSE_CANCELLED)
+		F(CAPACITY, WARNING, cf->course_path, key_mark(cf, "capacity"),
+		  "%zu %s on the waiting list while %zu of %d places are free",
+		  waiting, waiting == 1 ? "person is" : "people are",
+		  (size_t)c->capacity - held, c->capacity);
+}
+
+static void enrolments(const struct lms_check_ctx *x,
+		       const struct lms_course_files_check *cf,
+		       struct lms_findings *out)
+{
+	const struct lms_enrolments *e = cf->enrolments;
+
+	capacity(cf, out);
+	for (size_t i = 0; i < e->n; i++) {
+		person_reference(x, cf->enrolments_path, e->v[i].mark,
+				 e->v[i].person, out);
+		person_reference(x, cf->enrolments_path, e->v[i].mark,
+				 e->v[i].relative_of, out);
+	}
+}
+
+static void attendance(const struct lms_check_ctx *x,
+		       const struct lms_course_files_check *cf,
+		       struct lms_findings *out)
+{
+	const struct lms_attendance *a = cf->attendance;
+	char date[11];
+
+	for (size_t i = 0; i < a->n; i++) {
+		const struct lms_session_attendance *s = &a->v[i];
+
+		if (!is_session(cf->course, s->date)) {
+			lms_date_format(s->date, date);
+			F(REFERENCES, ERROR, cf->attendance_path, s->mark,
+			  "attendance for %s, which is not a session of the "
+			  "course", date);
+		}
+		for (size_t j = 0; j < s->n; j++)
+			person_reference(x, cf->attendance_path, s->mark,
+					 s->v[j].person, out);
+	}
+}
+
+/* Each answer belongs to the form and lies on its scale. */
+static void answers(const struct lms_form *f, const char *path,
+		    const struct lms_evaluation *ev, struct lms_findings *out)
+{
+	for (size_t i = 0; i < ev->answers.n; i++) {
+		const struct lms_answer *a = &ev->answers.v[i];
+		const struct lms_form_item *item = lms_form_item(f, a->item);
+
+		if (!item)
+			F(SCHEMA, ERROR, path, ev->mark, "the form '%s' has no "
+			  "item '%s'", f->id, a->item);
+		else if (item->type == LMS_ITEM_SCALE && a->is_text)
+			F(SCHEMA, ERROR, path, ev->mark, "%s: the answer is "
+			  "text, but the item takes a number from %d to %d",
+			  a->item, f->scale.min, f->scale.max);
+		else if (item->type == LMS_ITEM_SCALE &&
+			 (a->value < f->scale.min || a->value > f->scale.max))
+			F(SCHEMA, ERROR, path, ev->mark, "%s: %d is not on the "
+			  "scale from %d to %d", a->item, a->value, f->scale.min,
+			  f->scale.max);
+	}
+}
+
+static void evaluations(const struct lms_check_ctx *x,
+			const struct lms_course_files_check *cf,
+			struct lms_findings *out)
+{
+	const struct lms_evaluations *e = cf->evaluations;
+	const char *path = cf->evaluations_path;
+	char date[11];
+
+	for (size_t i = 0; i < e->n; i++) {
+		const struct lms_evaluation *ev = &e->v[i];
+		const struct lms_form *f = lms_check_form(x, ev->form);
+
+		if (!f)
+			F(REFERENCES, ERROR, path, ev->mark, "no form '%s' in "
+			  "forms/", ev->form);
+		else
+			answers(f, path, ev, out);
+		if (ev->phase == LMS_SESSION && ev->session != LMS_DATE_NONE &&
+		    !is_session(cf->course, ev->session)) {
+			lms_date_format(ev->session, date);
+			F(REFERENCES, ERROR, path, ev->mark, "a response for %s, "
+			  "which is not a session of the course", date);
+		}
+		person_reference(x, path, ev->mark, ev->person, out);
+	}
+}
+
+void lms_check_course(const struct lms_check_ctx *x,
+		      const struct lms_course_files_check *cf,
+		      struct lms_findings *out)
+{
+	session_times(cf, out);
+	session_overlaps(cf, out);
+	status_and_calendar(x, cf, out);
+	plan_references(x, cf, out);
+	participation(x, cf, out);
+	if (cf->enrolments)
+		enrolments(x, cf, out);
+	if (cf->attendance)
+		attendance(x, cf, out);
+	if (cf->evaluations)
+		evaluations(x, cf, out);
+}

@@ -1,0 +1,72 @@
+#ifndef LMS_CHECKCTX_H
+#define LMS_CHECKCTX_H
+
+#include <stdbool.h>
+
+#include "check.h"
+#include "form.h"
+#include "strset.h"
+
+/*
+ * What the rules of lms check share, made once before the courses are
+ * read and only read after: the parts of check.c (the tree and its
+ * files), checkcourse.c (the rules of one course), checkprivacy.c and
+ * conflicts.c see it.
+ */
+struct lms_check_ctx {
+	struct lms_tree *tree;
+	const struct lms_check_options *opt;
+	struct lms_facilitator *facilitators;
+	size_t nfacilitators;
+	const char **facilitator_ids;	/* for suggestions */
+	struct lms_strset facilitator_index;	/* id -> 1 + index */
+	struct lms_form *forms;
+	size_t nforms;
+	const char **form_ids;
+	struct lms_strset form_index;	/* id -> 1 + index */
+	const char **template_ids;
+	size_t ntemplates;
+	struct lms_strset people;	/* the register's ids */
+	bool have_people;		/* the register was read */
+};
+
+const struct lms_facilitator *lms_check_facilitator(
+	const struct lms_check_ctx *x, const char *id);
+const struct lms_form *lms_check_form(const struct lms_check_ctx *x,
+				      const char *id);
+bool lms_check_template(const struct lms_check_ctx *x, const char *id);
+
+/* The findings of one course's files (checkcourse.c). */
+struct lms_course_files_check {
+	const char *id;
+	const char *course_path;
+	const char *course_text;	/* to place findings on keys */
+	size_t course_len;
+	const struct lms_course *course;
+	const char *enrolments_path, *attendance_path, *evaluations_path;
+	const struct lms_enrolments *enrolments;	/* NULL: did not load */
+	const struct lms_attendance *attendance;
+	const struct lms_evaluations *evaluations;
+};
+
+void lms_check_course(const struct lms_check_ctx *x,
+		      const struct lms_course_files_check *cf,
+		      struct lms_findings *out);
+
+/* Unknown keys that a loader noted, with a suggestion (checkcourse.c). */
+void lms_check_diags(const struct lms_diags *d, struct lms_findings *out);
+
+/*
+ * Privacy (checkprivacy.c): what looks like personal data in text;
+ * contacts_allowed for people/facilitators.yaml, whose phone numbers and
+ * addresses are those of people in a public role.
+ */
+void lms_check_text(const char *path, const char *text, size_t len,
+		    bool contacts_allowed, struct lms_findings *out);
+/* Reads path and checks it as above, unless it is binary. */
+void lms_check_file(const char *path, struct lms_buf *scratch,
+		    struct lms_findings *out);
+/* The private register: readable by others, or not kept out of git. */
+void lms_check_register(const struct lms_tree *t, struct lms_findings *out);
+
+#endif

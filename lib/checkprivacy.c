@@ -1,0 +1,152 @@
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "checkctx.h"
+#include "error.h"
+#include "fsio.h"
+#include "personal.h"
+#include "yparse.h"
+
+/* Where the scan has got to, to turn byte offsets into lines and
+ * columns (columns count characters, as libyaml's marks do). */
+struct place {
+	const char *path, *text;
+	size_t at;
+	unsigned line, col;
+	struct lms_findings *out;
+};
+
+static void advance(struct place *p, size_t to)
+{
+	for (; p->at < to; p->at++) {
+		unsigned char c = (unsigned char)p->text[p->at];
+
+		if (c == '\n')
+			p->line++, p->col = 1;
+		else if ((c & 0xc0) != 0x80)
+			p->col++;
+	}
+}
+
+static void report(const struct lms_personal_hit *hit, void *arg)
+{
+	static const char *const what[] = {
+		[LMS_PD_FNR] = "a fødselsnummer",
+		[LMS_PD_PHONE] = "a phone number",
+		[LMS_PD_EMAIL] = "an e-mail address",
+	};
+	struct place *p = arg;
+
+	/* The message does not repeat what was found: it would carry the
+	 * personal data on into terminals and logs. */
+	advance(p, hit->offset);
+	lms_finding(p->out, LMS_RULE_PRIVACY, LMS_ERROR, p->path, p->line,
+		    p->col, "this looks like %s: personal data does not belong "
+		    "in a file that goes to git", what[hit->kind]);
+}
+
+void lms_check_text(const char *path, const char *text, size_t len,
+		    bool contacts_allowed, struct lms_findings *out)
+{
+	struct place p = { path, text, 0, 1, 1, out };
+	unsigned kinds = LMS_PD_FNR;
+
+	if (!(out->rules & (1u << LMS_RULE_PRIVACY)))
+		return;
+	if (!contacts_allowed)
+		kinds |= LMS_PD_PHONE | LMS_PD_EMAIL;
+	lms_find_personal(text, len, kinds, report, &p);
+}
+
+void lms_check_file(const char *path, struct lms_buf *scratch,
+		    struct lms_findings *out)
+{
+	int err;
+
+	if (!(out->rules & (1u << LMS_RULE_PRIVACY)))
+		return;
+	err = lms_read_file(path, lms_limits_default.max_file, scratch);
+	if (err) {
+		lms_finding(out, LMS_RULE_PRIVACY, LMS_WARNING, path, 0, 0,
+			    "could not be read to check for personal data: %s",
+			    lms_last_error()->msg);
+		return;
+	}
+	/* A NUL in the first block: an image, an archive, a binary. */
+	if (memchr(scratch->buf, '\0', scratch->len < 8192 ? scratch->len : 8192))
+		return;
+	lms_check_text(path, scratch->buf, scratch->len, false, out);
+}
+
+/*
+ * Whether a line of a .gitignore at the tree's root matches the register:
+ * the file itself, or the folder people/ that holds it.  This is the part
+ * of gitignore(5) that such a line uses; "**" and character classes are
+ * left to fnmatch.
+ */
+static bool line_matches(const char *pattern, bool dir_only)
+{
+	static const char *const file = "people/participants.yaml";
+
+	if (strchr(pattern, '/'))
+		return fnmatch(pattern, "people", FNM_PATHNAME) == 0 ||
+		       (!dir_only && fnmatch(pattern, file, FNM_PATHNAME) == 0);
+	return fnmatch(pattern, "people", 0) == 0 ||
+	       (!dir_only && fnmatch(pattern, "participants.yaml", 0) == 0);
+}
+
+/* True if the .gitignore text keeps the register out: the last line that
+ * matches decides, as in git. */
+static bool ignores_register(char *text)
+{
+	bool ignored = false;
+	char *save;
+
+	for (char *line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		size_t n = strcspn(line, "\r");
+		bool negated = line[0] == '!', dir_only;
+		char *pattern = line + negated;
+
+		line[n] = '\0';
+		while (n > 0 && line[n - 1] == ' ')
+			line[--n] = '\0';
+		if (!*pattern || *line == '#')
+			continue;
+		dir_only = pattern[strlen(pattern) - 1] == '/';
+		if (dir_only)
+			pattern[strlen(pattern) - 1] = '\0';
+		if (*pattern == '/')
+			pattern++;
+		if (line_matches(pattern, dir_only))
+			ignored = !negated;
+	}
+	return ignored;
+}
+
+void lms_check_register(const struct lms_tree *t, struct lms_findings *out)
+{
+	char *path = lms_tree_path(t, LMS_PARTICIPANTS_FILE);
+	char *ignore = lms_tree_path(t, ".gitignore");
+	struct lms_buf text = LMS_BUF_INIT;
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		goto done;
+	if (st.st_mode & 077)
+		lms_finding(out, LMS_RULE_PRIVACY, LMS_ERROR, path, 0, 0,
+			    "others can read the private register (mode %03o): "
+			    "make it yours alone with 'chmod 600 %s'",
+			    (unsigned)(st.st_mode & 0777), path);
+	if (lms_read_file(ignore, 1 << 20, &text) != 0 ||
+	    !ignores_register(text.buf))
+		lms_finding(out, LMS_RULE_PRIVACY, LMS_ERROR, path, 0, 0,
+			    "git would take the private register: add the line "
+			    "'%s' to %s", LMS_PARTICIPANTS_FILE, ignore);
+done:
+	lms_buf_release(&text);
+	free(ignore);
+	free(path);
+}

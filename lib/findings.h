@@ -1,0 +1,55 @@
+#ifndef LMS_FINDINGS_H
+#define LMS_FINDINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * What lms check finds: each finding has a place, a severity, the rule
+ * that found it and a message, and is printed as a compiler prints a
+ * diagnostic, "path:line:col: error: message [rule]".
+ */
+enum lms_rule {
+	LMS_RULE_SCHEMA, LMS_RULE_DATES, LMS_RULE_REFERENCES,
+	LMS_RULE_CONFLICTS, LMS_RULE_CAPACITY, LMS_RULE_PARTICIPATION,
+	LMS_RULE_PRIVACY, LMS_NRULES
+};
+#define LMS_ALL_RULES ((1u << LMS_NRULES) - 1)
+
+/* "schema", "dates", ...: the names of the rules in enum order, then
+ * NULL. */
+extern const char *const lms_rule_names[];
+
+enum lms_severity { LMS_WARNING, LMS_ERROR };
+extern const char *const lms_severity_names[];
+
+struct lms_finding {
+	char *path;
+	unsigned line, col;		/* 1-based; 0 when the file has none */
+	enum lms_severity severity;
+	enum lms_rule rule;
+	char *msg;
+};
+
+struct lms_findings {
+	struct lms_finding *v;
+	size_t n;
+	unsigned rules;			/* bit per rule: those to report */
+};
+
+void lms_findings_init(struct lms_findings *f, unsigned rules);
+void lms_findings_release(struct lms_findings *f);
+
+/* Adds a finding, unless its rule is not among f->rules. */
+void lms_finding(struct lms_findings *f, enum lms_rule rule,
+		 enum lms_severity severity, const char *path, unsigned line,
+		 unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+/* Moves every finding of from to the end of to; from is left empty. */
+void lms_findings_move(struct lms_findings *to, struct lms_findings *from);
+/* By path, line and column; findings at one place keep their order. */
+void lms_findings_sort(struct lms_findings *f);
+size_t lms_findings_count(const struct lms_findings *f,
+			  enum lms_severity severity);
+
+#endif
