@@ -412,7 +412,7 @@ static void write_facilitators(struct gen *g)
 	for (unsigned i = 0; i < g->nfacs; i++) {
 		unsigned t = below(&r, sizeof(topics) / sizeof(*topics));
 
-		fprintf(f, "- id: fasilitator-%03u\n  name: Fasilitator %03u\n"
+		fprintf(f, "- id: fasilitator-%04u\n  name: Fasilitator %04u\n"
 			"  kind: %s\n  topics: [%s, %s]\n", i + 1, i + 1,
 			is_user_rep(i) ? "user-representative" : "professional",
 			topics[t], topics[(t + 1) % (sizeof(topics) /
@@ -522,7 +522,7 @@ static void plan_course(const struct gen *g, struct course *c, unsigned muni,
 static void write_fac_ids(FILE *f, const struct course *c)
 {
 	for (unsigned i = 0; i < c->nfac && i < 2; i++)
-		fprintf(f, "%sfasilitator-%03u", i ? ", " : "", c->fac[i] + 1);
+		fprintf(f, "%sfasilitator-%04u", i ? ", " : "", c->fac[i] + 1);
 }
 
 static void write_plan(struct gen *g, const struct course *c)
@@ -537,13 +537,13 @@ static void write_plan(struct gen *g, const struct course *c)
 	lms_date_to_ymd(c->s[0].date, &y, &m, &d);
 	fprintf(f, "id: %s\ntitle: %s, %s %d\nstatus: %s\n"
 		"target_groups: %s\ntopics: %s\ndiagnosis_independent: %s\n"
-		"capacity: %u\nwaitlist: %s\nplace: %s\nfacilitators:\n",
+		"capacity: %u\nwaitlist: %s\nplace: %s, %s\nfacilitators:\n",
 		c->id, c->kind->title, m <= 6 ? "vår" : "høst", y,
 		status_names[c->status], c->kind->groups, c->kind->topics,
 		c->kind->diagnosis_independent ? "true" : "false", c->capacity,
-		c->waitlist ? "true" : "false", c->place);
+		c->waitlist ? "true" : "false", c->place, g->munis[c->muni]);
 	for (unsigned i = 0; i < c->nfac; i++)
-		fprintf(f, "  - id: fasilitator-%03u\n    phases: %s\n",
+		fprintf(f, "  - id: fasilitator-%04u\n    phases: %s\n",
 			c->fac[i] + 1, phases[i]);
 	fputs("sessions:\n", f);
 	for (unsigned i = 0; i < c->ns; i++) {
@@ -552,8 +552,10 @@ static void write_plan(struct gen *g, const struct course *c)
 		fprintf(f, "  - date: %s\n    start: \"%s\"\n    end: \"%s\"\n"
 			"    theme: %s\n", date_str(s->date, date), s->start,
 			s->end, s->theme);
+		/* Each municipality has places of its own. */
 		if (s->place)
-			fprintf(f, "    place: %s\n", s->place);
+			fprintf(f, "    place: %s, %s\n", s->place,
+				g->munis[c->muni]);
 		if (s->led_by && s->date < g->ref) {
 			fputs("    led_by: [", f);
 			write_fac_ids(f, c);
@@ -930,9 +932,10 @@ int main(int argc, char **argv)
 	make_munis(&g);
 	r = rng_for(g.seed, UINT64_MAX - 1);
 	g.host = below(&r, g.nmunis);
-	g.nfacs = g.nmunis * 3 / 4 < 8 ? 8 : g.nmunis * 3 / 4;
-	if (g.nfacs > 999)
-		g.nfacs = 999;
+	/* Six facilitators in each municipality, each in a course or two at
+	 * a time, as in a real service; fewer shared more widely would book
+	 * each into many sessions at once. */
+	g.nfacs = g.nmunis * 6;
 	g.ref = lms_date_from_ymd(REF_Y, REF_M, REF_D);
 	make_root(g.dir);
 	make_dir(&g, "courses");

@@ -1,7 +1,7 @@
 /*
  * runstat: how long a command takes and how much memory it needs.
  *
- *   runstat [-n RUNS] -- COMMAND ARGS...
+ *   runstat [-n RUNS] [-s STATUS] -- COMMAND ARGS...
  *
  * Runs COMMAND RUNS times (3 unless told), its stdout to /dev/null, and
  * prints one line for scripts:
@@ -11,7 +11,8 @@
  * wall is the median of the runs' wall-clock times in seconds, maxrss_mib
  * the largest peak resident set of any run (the child's own rusage from
  * wait4, so that runstat's memory is not counted).  Exits 1 if any run
- * fails, 2 on a usage error.
+ * fails (exits with more than STATUS, 0 unless told: lms check exits 1
+ * when it finds errors, which is its work done), 2 on a usage error.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -27,6 +28,8 @@
 
 #define MAX_RUNS 1000
 
+static int ok_status;		/* the largest exit status of a success */
+
 static double now(void)
 {
 	struct timespec ts;
@@ -37,7 +40,8 @@ static double now(void)
 
 static int usage(void)
 {
-	fputs("usage: runstat [-n RUNS] -- COMMAND ARGS...\n", stderr);
+	fputs("usage: runstat [-n RUNS] [-s STATUS] -- COMMAND ARGS...\n",
+	      stderr);
 	return 2;
 }
 
@@ -77,7 +81,7 @@ static int run_once(char **argv, double *wall, long *kib)
 	}
 	*wall = now() - start;
 	*kib = ru.ru_maxrss;	/* kilobytes on Linux and the BSDs */
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+	if (WIFEXITED(status) && WEXITSTATUS(status) <= ok_status)
 		return 0;
 	if (WIFEXITED(status))
 		fprintf(stderr, "runstat: '%s' exited with %d\n", argv[0],
@@ -105,6 +109,12 @@ int main(int argc, char **argv)
 	if (i + 1 < argc && !strcmp(argv[i], "-n")) {
 		runs = strtol(argv[i + 1], &end, 10);
 		if (!*argv[i + 1] || *end || runs < 1 || runs > MAX_RUNS)
+			return usage();
+		i += 2;
+	}
+	if (i + 1 < argc && !strcmp(argv[i], "-s")) {
+		ok_status = (int)strtol(argv[i + 1], &end, 10);
+		if (!*argv[i + 1] || *end || ok_status < 0 || ok_status > 255)
 			return usage();
 		i += 2;
 	}

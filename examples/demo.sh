@@ -113,6 +113,31 @@ term_report() {
 	printf 'Wrote examples/%s: open it in a browser, or print it.\n' "$HTML"
 }
 
+# checking: lms check on both examples, which are clean, then on a copy
+# of Narvik with the kind of mistakes that hands make.  The examples are
+# kept as of 2026-11-25, so the check looks at them on that day.
+checking() {
+	heading "both services: lms check, as of 2026-11-25"
+	for tree in narvik fredrikstad; do
+		printf '$ lms -C examples/%s check\n' "$tree"
+		LMS_TODAY=2026-11-25 "$LMS" -C "$EX/$tree" check
+		printf '(nothing found: exit %d)\n' $?
+	done
+	heading "narvik: lms check on a copy with mistakes in it"
+	scratch=$(mktemp -d)
+	cp -R "$EX/narvik" "$scratch/narvik"
+	course=$scratch/narvik/courses/2026-10-kom-i-form/course.yaml
+	# A typo, a session moved onto another course's day, one that ends
+	# before it starts, and a phone number in a comment.
+	sed -i -e 's/^capacity:/capasity:/' \
+		-e 's/^  - date: 2026-10-08$/  - date: 2026-09-08/' \
+		-e '0,/^    end: "13:30"$/s//    end: "11:30"/' "$course"
+	printf '# Ring Kari på 912 34 567 om lokalet.\n' >>"$course"
+	printf '$ lms check\n'
+	(cd "$scratch/narvik" && LMS_TODAY=2026-11-25 "$LMS" check) || true
+	rm -rf "$scratch"
+}
+
 HTML=report-autumn-2026.html
 
 service narvik
@@ -126,3 +151,5 @@ term fredrikstad
 plan fredrikstad 2026-08-fra-ettervern 30
 
 term_report
+
+checking

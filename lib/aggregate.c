@@ -183,8 +183,10 @@ static bool ur_in_all_phases(const struct lms_agg_course *in)
 
 	for (size_t i = 0; i < in->course->nfacilitators; i++) {
 		const struct lms_course_facilitator *cf = &in->course->facilitators[i];
-		const struct lms_facilitator *f = lms_facilitator_find(
-			in->facilitators, in->nfacilitators, cf->id);
+		const struct lms_facilitator *f = in->facilitator_index ?
+			lms_strset_get(in->facilitator_index, cf->id) :
+			lms_facilitator_find(in->facilitators,
+					     in->nfacilitators, cf->id);
 
 		if (f && f->kind == LMS_USER_REPRESENTATIVE)
 			phases |= cf->phases;
@@ -817,6 +819,7 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		.release = release_bundle, .arg = &ad, .threads = a->threads
 	};
 	struct lms_facilitator *facilitators;
+	struct lms_strset index;
 	struct lms_form form;
 	bool have_form;
 	int err;
@@ -825,6 +828,11 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 					      NULL)))
 		return err;
 	ad.in.facilitators = facilitators;
+	/* A national tree has thousands of facilitators. */
+	lms_strset_init(&index);
+	for (size_t i = 0; i < ad.in.nfacilitators; i++)
+		lms_strset_add(&index, facilitators[i].id, &facilitators[i]);
+	ad.in.facilitator_index = &index;
 	ad.in.tree = t->root;
 	if (!(err = tree_form(a, t, &form, &have_form)) &&
 	    !(err = lms_tree_course_ids(t, &w.ids, &w.n))) {
@@ -835,6 +843,7 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 	if (have_form)
 		lms_form_release(&form);
 	lms_strings_free(w.ids, w.n);
+	lms_strset_release(&index);
 	lms_facilitators_free(facilitators, ad.in.nfacilitators);
 	return err;
 }

@@ -83,6 +83,8 @@ struct lms_agg_course {
 	const struct lms_form *form;		/* NULL if the tree lacks it */
 	const struct lms_facilitator *facilitators;
 	size_t nfacilitators;
+	const struct lms_strset *facilitator_index;	/* id -> facilitator,
+							 * or NULL */
 	const char *tree;			/* its root, for name_trees */
 };
 

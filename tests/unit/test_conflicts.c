@@ -1,0 +1,111 @@
+#include <stdlib.h>
+
+#include "test.h"
+
+#include "../../lib/conflicts.h"
+#include "../../lib/date.h"
+
+static char root[] = ".", id_a[] = "a", id_b[] = "b", id_c[] = "c";
+static struct lms_tree tree = { .root = root };
+static char *ids[] = { id_a, id_b, id_c };
+
+/* A session on 2026-09-07 from start to end (as "HH:MM"), on line. */
+static struct lms_session at(const char *start, const char *end,
+			     unsigned line)
+{
+	struct lms_session s = { .mark = { line, 5, 0 } };
+
+	assert_true(lms_date_parse("2026-09-07", &s.date));
+	assert_true(lms_time_parse(start, &s.start));
+	assert_true(lms_time_parse(end, &s.end));
+	return s;
+}
+
+static void check(struct lms_bookings *b, const bool *selected,
+		  struct lms_findings *out)
+{
+	lms_findings_init(out, LMS_ALL_RULES);
+	lms_bookings_check(b, &tree, ids, selected, out);
+	lms_findings_sort(out);
+}
+
+static void overlaps_of_two_courses_once(void **state)
+{
+	struct lms_bookings b;
+	struct lms_findings f;
+	struct lms_session s1 = at("11:00", "14:00", 10),
+			   s2 = at("13:00", "15:00", 20),
+			   s3 = at("15:00", "16:00", 30),
+			   s4 = at("12:00", "12:30", 40);
+
+	(void)state;
+	lms_bookings_init(&b, "facilitator", LMS_ERROR);
+	lms_bookings_add(&b, "kari", 0, &s1);
+	lms_bookings_add(&b, "kari", 1, &s2);
+	lms_bookings_add(&b, "kari", 2, &s3);	/* right after: no conflict */
+	lms_bookings_add(&b, "kari", 0, &s4);	/* its own course: no conflict */
+	lms_bookings_add(&b, "ola", 2, &s1);	/* someone else */
+	check(&b, NULL, &f);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].path, "courses/b/course.yaml");
+	assert_int_equal(f.v[0].line, 20);
+	assert_string_equal(f.v[0].msg, "facilitator 'kari' is booked at the "
+			    "same time by a on 2026-09-07 11:00-14:00 "
+			    "(courses/a/course.yaml:10)");
+	lms_findings_release(&f);
+	lms_bookings_release(&b);
+}
+
+static void places_fold_case_and_spaces(void **state)
+{
+	struct lms_bookings b;
+	struct lms_findings f;
+	struct lms_session s1 = at("11:00", "14:00", 10),
+			   s2 = at("12:00", "13:00", 20);
+
+	(void)state;
+	lms_bookings_init(&b, "place", LMS_WARNING);
+	lms_bookings_add(&b, "Helsehuset", 0, &s1);
+	lms_bookings_add(&b, " helsehuset ", 1, &s2);
+	lms_bookings_add(&b, "", 2, &s2);	/* no place: nothing booked */
+	check(&b, NULL, &f);
+	assert_int_equal(f.n, 1);
+	assert_int_equal(f.v[0].severity, LMS_WARNING);
+	lms_findings_release(&f);
+	lms_bookings_release(&b);
+}
+
+static void only_in_the_courses_chosen(void **state)
+{
+	struct lms_bookings b;
+	struct lms_findings f;
+	struct lms_session s1 = at("11:00", "14:00", 10),
+			   s2 = at("13:00", "15:00", 20);
+	const bool a_only[] = { true, false, false };
+	const bool c_only[] = { false, false, true };
+
+	(void)state;
+	lms_bookings_init(&b, "facilitator", LMS_ERROR);
+	lms_bookings_add(&b, "kari", 0, &s1);
+	lms_bookings_add(&b, "kari", 1, &s2);
+	check(&b, a_only, &f);
+	/* Reported in the chosen course's file, naming the other. */
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].path, "courses/a/course.yaml");
+	lms_findings_release(&f);
+	check(&b, c_only, &f);
+	assert_int_equal(f.n, 0);
+	lms_findings_release(&f);
+	lms_bookings_release(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(overlaps_of_two_courses_once),
+		cmocka_unit_test(places_fold_case_and_spaces),
+		cmocka_unit_test(only_in_the_courses_chosen),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
