@@ -30,6 +30,7 @@ static void release_row(struct lms_agg_row *r)
 {
 	free(r->key);
 	free(r->late);
+	free(r->marked_seen);
 }
 
 void lms_agg_release(struct lms_agg *a)
@@ -149,24 +150,30 @@ static void count_pair(struct lms_agg_row *r, double before, double after)
 	r->post_sum += after;
 }
 
-/* A mark of person in row r; the people marked are counted once, to
- * know when a row's attendance tells of only a few. */
-static void count_mark(struct lms_agg *a, struct lms_agg_row *r,
-		       const struct lms_attendee *m)
+/* A mark of person in row r.  The people marked are counted, up to
+ * LMS_MIN_CELL_MAX, to know when a row's attendance tells of only a few;
+ * a list that short costs less than a set of everyone. */
+static void count_mark(struct lms_agg_row *r, const struct lms_attendee *m)
 {
-	uint64_t key = lms_hash_mix(lms_hash(m->person),
-				    (uint64_t)row_number(a, r) * 4 + 3);
+	uint64_t h;
 
 	r->marked++;
 	r->present += m->presence == LMS_PRESENT;
-	r->marked_people += lms_keyset_add(&a->people, key);
+	if (r->marked_people >= LMS_MIN_CELL_MAX)
+		return;
+	h = lms_hash(m->person);
+	for (size_t i = 0; i < r->marked_people; i++)
+		if (r->marked_seen[i] == h)
+			return;
+	*(uint64_t *)lms_array_push(&r->marked_seen, &r->marked_people,
+				    sizeof(h)) = h;
 }
 
-static void count_marks(struct lms_agg *a, struct lms_agg_row *r,
+static void count_marks(struct lms_agg_row *r,
 			const struct lms_session_attendance *s)
 {
 	for (size_t i = 0; i < s->n; i++)
-		count_mark(a, r, &s->v[i]);
+		count_mark(r, &s->v[i]);
 }
 
 static void count_headcount(struct lms_agg_row *r,
@@ -257,7 +264,7 @@ static void add_whole(struct lms_agg *a, struct lms_agg_row **rows, size_t n,
 		for (size_t i = 0; i < in->attendance->n; i++) {
 			if (!is_session(in->course, &in->attendance->v[i]))
 				continue;
-			count_marks(a, r, &in->attendance->v[i]);
+			count_marks(r, &in->attendance->v[i]);
 			count_headcount(r, &in->attendance->v[i]);
 		}
 		for (size_t i = 0; i < p->n; i++)
@@ -375,7 +382,7 @@ static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
 		if (!is_session(in->course, s))
 			continue;
 		for (size_t j = 0; j < s->n; j++)
-			count_mark(a, record_row(a, &records, s->v[j].person),
+			count_mark(record_row(a, &records, s->v[j].person),
 				   &s->v[j]);
 		/* Who came to a drop-in session is not known, nor where from. */
 		if (s->participants != LMS_UNSET || s->relatives != LMS_UNSET) {

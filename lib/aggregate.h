@@ -12,6 +12,7 @@
 #include "facilitator.h"
 #include "form.h"
 #include "keyset.h"
+#include "service.h"
 #include "strset.h"
 #include "table.h"
 #include "tree.h"
@@ -53,7 +54,10 @@ struct lms_agg_row {
 	size_t participants, relatives, enrolments, waitlisted;
 	size_t completed, not_completed;
 	size_t present, marked, headcount;
-	size_t marked_people;		/* distinct people with a mark */
+	/* The people with a mark, as hashes, counted up to the largest
+	 * min_cell: all a report needs to know is whether they are few. */
+	uint64_t *marked_seen;
+	size_t marked_people;
 	uint32_t days[LMS_AGG_DAYS];
 	size_t ndays;
 	int *late;			/* waits of LMS_AGG_DAYS days or more */

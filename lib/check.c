@@ -465,12 +465,11 @@ static bool read_plan(struct lms_tree *t, const char *id, struct course_slot *s,
 {
 	struct lms_diags diags = { NULL, 0 };
 	struct lms_findings *out = &s->found;
-	char *path = (char *)cf->course_path;
+	const char *path = cf->course_path;
 
 	if (!read_text(path, &t->text, false, out))
 		return false;
-	if (s->selected)
-		lms_check_text(path, t->text.buf, t->text.len, false, out);
+	lms_check_text(path, t->text.buf, t->text.len, false, out);
 	if (lms_course_load(&s->course, path, t->text.buf, t->text.len, NULL,
 			    &diags)) {
 		load_failed(out);
@@ -501,20 +500,20 @@ static void check_one(struct checking *ck, struct lms_tree *t, const char *id,
 		cf.course = &s->course;
 		cf.course_text = text.buf;
 		cf.course_len = text.len;
-		cf.enrolments = course_file(t, id, "enrolments.yaml",
-					    load_enrolments, &s->enrolments,
-					    &ep, out);
-		cf.attendance = course_file(t, id, "attendance.yaml",
-					    load_attendance, &s->attendance,
-					    &ap, out);
-		cf.evaluations = course_file(t, id, "evaluations.yaml",
-					     load_evaluations, &s->evaluations,
-					     &vp, out);
-		cf.enrolments_path = ep;
-		cf.attendance_path = ap;
-		cf.evaluations_path = vp;
-		lms_check_course(ck->x, &cf, out);
 	}
+	/* The files beside it are read even when the plan is broken: they
+	 * may hold personal data all the same. */
+	cf.enrolments = course_file(t, id, "enrolments.yaml", load_enrolments,
+				    &s->enrolments, &ep, out);
+	cf.attendance = course_file(t, id, "attendance.yaml", load_attendance,
+				    &s->attendance, &ap, out);
+	cf.evaluations = course_file(t, id, "evaluations.yaml",
+				     load_evaluations, &s->evaluations, &vp, out);
+	cf.enrolments_path = ep;
+	cf.attendance_path = ap;
+	cf.evaluations_path = vp;
+	if (cf.course)
+		lms_check_course(ck->x, &cf, out);
 	lms_buf_addf(&rel, "courses/%s", id);
 	check_files_under(t, rel.buf, is_course_file, &text, out);
 	free((char *)cf.course_path);

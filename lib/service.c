@@ -24,9 +24,9 @@ const struct lms_schema lms_service_schema = {
 
 static int check(const struct lms_service *s, const char *path)
 {
-	if (s->min_cell < 1)
-		return lms_error_at(LMS_EDATA, path, 0, 0, "min_cell: must be 1 "
-				    "or more");
+	if (s->min_cell < 1 || s->min_cell > LMS_MIN_CELL_MAX)
+		return lms_error_at(LMS_EDATA, path, 0, 0, "min_cell: must be "
+				    "from 1 to %d", LMS_MIN_CELL_MAX);
 	if (!(s->completion > 0 && s->completion <= 1))
 		return lms_error_at(LMS_EDATA, path, 0, 0, "completion: must be "
 				    "a share above 0 and at most 1");

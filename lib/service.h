@@ -5,6 +5,9 @@
 
 #include "schema.h"
 
+/* The largest min_cell: reports count some things only up to it. */
+#define LMS_MIN_CELL_MAX 100
+
 /* lms.yaml: the service that owns the tree. */
 struct lms_service {
 	char *name;

@@ -76,10 +76,14 @@ int lms_tree_open(struct lms_tree *t, const char *root)
 {
 	char *path;
 	int err;
+	size_t n = strlen(root);
 
 	memset(t, 0, sizeof(*t));
 	lms_buf_init(&t->text);
-	t->root = lms_strdup(root);
+	/* "-C narvik/" names its files narvik/..., not narvik//... */
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	t->root = lms_strndup(root, n);
 	path = lms_tree_path(t, LMS_SERVICE_FILE);
 	err = lms_tree_read(t, path);
 	if (err == LMS_ENOENT)

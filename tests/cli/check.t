@@ -61,6 +61,26 @@ courses/matlaging/enrolments.yaml:4:14: error: 1.requested: '2026-98-20' is not 
 courses/tom: error: a course folder without course.yaml [schema]
 OUT
 
+fresh
+LMS_TODAY=2026-09-20 "$LMS" evaluate matlaging --form kursevaluering \
+	--phase session --session 1 --person p-test01 nytte=4 >/dev/null
+sed -i 's/answers: {nytte: 4}/answers: {nytte: 9, nytta: 3}/' \
+	courses/matlaging/evaluations.yaml
+lms check --rule schema
+is_rc 1 "schema: answers that are not on the form"
+is_out "are placed on the response" <<'OUT'
+courses/matlaging/evaluations.yaml:1:3: error: nytte: 9 is not on the scale from 1 to 5 [schema]
+courses/matlaging/evaluations.yaml:1:3: error: the form 'kursevaluering' has no item 'nytta' [schema]
+OUT
+sed -i 's/^id: matlaging/id: [matlaging/' courses/matlaging/course.yaml
+printf '  # ring 912 34 567\n' >>courses/matlaging/enrolments.yaml
+lms check
+is_rc 1 "a plan of the wrong type does not load"
+is_out "is one error, and the files beside it are still read" <<'OUT'
+courses/matlaging/course.yaml:2:5: error: id: expected a single value, not a list [schema]
+courses/matlaging/enrolments.yaml:6:10: error: this looks like a phone number: personal data does not belong in a file that goes to git [privacy]
+OUT
+
 # dates
 fresh
 cat >>courses/matlaging/course.yaml <<'EOF'
