@@ -149,15 +149,17 @@ bench: deps
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(LMS) $(DESTDIR)$(BINDIR)/lms
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 completion/lms.bash $(DESTDIR)$(BASHCOMPDIR)/lms
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lms
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/lms
 
 clean:
 	rm -rf build lms

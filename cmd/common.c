@@ -30,10 +30,14 @@ int cmd_usage_error(const char *fmt, ...)
 int cmd_getopt(int argc, char **argv, const char *shortopts,
 	       const struct option *longopts)
 {
+	/* Without a table, getopt_long takes "--x" for short options. */
+	static const struct option none[] = { { NULL, 0, NULL, 0 } };
 	char opts[64];
 	const char *arg;
 	int c;
 
+	if (!longopts)
+		longopts = none;
 	snprintf(opts, sizeof(opts), ":%s", shortopts);
 	opterr = 0;
 	c = getopt_long(argc, argv, opts, longopts, NULL);

@@ -82,8 +82,11 @@ static void load_facilitators(struct lms_check_ctx *x, bool report,
 		if (report)
 			lms_check_text(path, text.buf, text.len, true, out);
 		if (lms_facilitators_load(&x->facilitators, &x->nfacilitators,
-					  path, text.buf, text.len, &diags))
-			load_failed(out);
+					  path, text.buf, text.len, &diags)) {
+			if (report)
+				load_failed(out);
+			x->facilitators_broken = true;
+		}
 	}
 	if (report)
 		lms_check_diags(&diags, out);
@@ -154,7 +157,10 @@ static void load_forms(struct lms_check_ctx *x, bool report,
 				lms_check_text(path, text.buf, text.len, false, out);
 			if (lms_form_load(f, path, text.buf, text.len, ids[i],
 					  &diags)) {
-				load_failed(out);
+				if (report)
+					load_failed(out);
+				/* It is there, if broken: one error is enough. */
+				lms_strset_add(&x->broken_forms, ids[i], NULL);
 			} else {
 				x->form_ids[x->nforms++] = f->id;
 				lms_strset_add(&x->form_index, f->id,
@@ -228,6 +234,7 @@ static void ctx_init(struct lms_check_ctx *x, struct lms_tree *t,
 	x->opt = opt;
 	lms_strset_init(&x->facilitator_index);
 	lms_strset_init(&x->form_index);
+	lms_strset_init(&x->broken_forms);
 	lms_strset_init(&x->people);
 }
 
@@ -242,6 +249,7 @@ static void ctx_release(struct lms_check_ctx *x)
 	lms_strings_free((char **)x->template_ids, x->ntemplates);
 	lms_strset_release(&x->facilitator_index);
 	lms_strset_release(&x->form_index);
+	lms_strset_release(&x->broken_forms);
 	lms_strset_release(&x->people);
 }
 
@@ -280,8 +288,9 @@ static bool read_elsewhere(const char *rel)
 		".git", ".lms", "courses", NULL
 	};
 
+	/* FNM_PERIOD: forms/.notes.yaml is no form, and is read here. */
 	for (const char *const *p = patterns; *p; p++)
-		if (fnmatch(*p, rel, FNM_PATHNAME) == 0)
+		if (fnmatch(*p, rel, FNM_PATHNAME | FNM_PERIOD) == 0)
 			return true;
 	return false;
 }
@@ -335,6 +344,33 @@ static void check_service_files(struct lms_check_ctx *x,
 
 /* The courses */
 
+static bool nothing_read_elsewhere(const char *rel)
+{
+	(void)rel;
+	return false;
+}
+
+/* A folder under courses/ that holds no course: an error, unless it is
+ * hidden (as git and ls leave such), and its files read for personal
+ * data all the same. */
+static void not_a_course(const struct lms_tree *t, const char *name,
+			 struct lms_buf *scratch, struct lms_findings *out)
+{
+	struct lms_buf rel = LMS_BUF_INIT;
+	char *path = lms_tree_path(t, "courses/%s", name);
+
+	if (name[0] != '.')
+		lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, path, 0, 0, "%s",
+			    lms_id_valid(name) ?
+			    "a course folder without course.yaml" :
+			    "a course folder's name must be a course id: "
+			    "lower-case letters, digits and '-'");
+	lms_buf_addf(&rel, "courses/%s", name);
+	check_files_under(t, rel.buf, nothing_read_elsewhere, scratch, out);
+	lms_buf_release(&rel);
+	free(path);
+}
+
 /*
  * The folders under courses/: the ids of those that hold a course, and
  * findings for those that cannot (a name that is no id, no course.yaml).
@@ -355,18 +391,14 @@ static void list_courses(const struct lms_tree *t, char ***ids, size_t *n,
 		char *path = lms_tree_path(t, "courses/%s", e->d_name);
 		char *file = lms_tree_path(t, "courses/%s/course.yaml", e->d_name);
 
-		if (e->d_name[0] == '.') {
-			/* hidden, as git and ls leave them */
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) {
+			/* not a course */
 		} else if (!lms_is_dir(path)) {
 			if (report)
 				lms_check_file(path, &scratch, out);
 		} else if (!lms_id_valid(e->d_name) || !lms_exists(file)) {
 			if (report)
-				lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, path,
-					    0, 0, "%s", lms_id_valid(e->d_name) ?
-					    "a course folder without course.yaml" :
-					    "a course folder's name must be a course "
-					    "id: lower-case letters, digits and '-'");
+				not_a_course(t, e->d_name, &scratch, out);
 		} else {
 			*(char **)lms_array_push(ids, n, sizeof(char *)) =
 				lms_strdup(e->d_name);
@@ -562,9 +594,11 @@ static void book(struct checking *ck, uint32_t number,
 						 number, s);
 			continue;
 		}
-		/* Without led_by, those who deliver the course lead it. */
+		/* Without led_by, those who deliver the course lead it, and
+		 * those whose phases are not given (as lms calendar has it). */
 		for (size_t j = 0; j < c->nfacilitators; j++)
-			if (c->facilitators[j].phases & LMS_DELIVER)
+			if (!c->facilitators[j].phases ||
+			    (c->facilitators[j].phases & LMS_DELIVER))
 				lms_bookings_add(&ck->people,
 						 c->facilitators[j].id, number, s);
 	}

@@ -18,17 +18,17 @@
 
 /* Unknown keys */
 
+static size_t key_names(const struct lms_schema *s, const char **names,
+			size_t max);
+
 void lms_check_diags(const struct lms_diags *d, struct lms_findings *out)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		const struct lms_diag *g = &d->v[i];
 		const char *names[64];
-		size_t n = 0;
+		size_t n = g->schema ? key_names(g->schema, names, 64) : 0;
 		const char *hint = NULL;
 
-		for (const struct lms_field *f = g->schema ? g->schema->fields :
-		     NULL; f && f->key && n < 64; f++)
-			names[n++] = f->key;
 		if (g->key)
 			hint = lms_suggest(g->key, names, n);
 		if (hint)
@@ -36,6 +36,34 @@ void lms_check_diags(const struct lms_diags *d, struct lms_findings *out)
 			  "'%s'?)", g->msg, hint);
 		else
 			F(SCHEMA, WARNING, g->path, g->at, "%s", g->msg);
+	}
+}
+
+/* The keys of s, for suggestions. */
+static size_t key_names(const struct lms_schema *s, const char **names,
+			size_t max)
+{
+	size_t n = 0;
+
+	for (const struct lms_field *f = s->fields; f->key && n < max; f++)
+		names[n++] = f->key;
+	return n;
+}
+
+/* Keys that a record of a file lms writes kept without knowing them. */
+static void unknown_extras(const struct lms_extras *x,
+			   const struct lms_schema *s, const char *path,
+			   struct lms_findings *out)
+{
+	const char *names[64];
+	size_t n = key_names(s, names, 64);
+
+	for (size_t i = 0; i < x->n; i++) {
+		const char *hint = lms_suggest(x->v[i].key, names, n);
+
+		F(SCHEMA, WARNING, path, x->v[i].at, "unknown key '%s' in %s%s%s%s",
+		  x->v[i].key, s->name, hint ? " (did you mean '" : "",
+		  hint ? hint : "", hint ? "'?)" : "");
 	}
 }
 
@@ -116,7 +144,7 @@ static void session_times(const struct lms_course_files_check *cf,
 		if (s->start != LMS_TIME_NONE && s->end != LMS_TIME_NONE &&
 		    s->end <= s->start)
 			F(DATES, ERROR, cf->course_path, s->mark, "the session "
-			  "on %s ends before it starts", w);
+			  "on %s does not end after it starts", w);
 		if (i && before(s, &c->sessions[i - 1])) {
 			when(&c->sessions[i - 1], v, sizeof(v));
 			F(DATES, WARNING, cf->course_path, s->mark, "the session "
@@ -195,6 +223,13 @@ static void status_and_calendar(const struct lms_check_ctx *x,
 
 /* References of the plan */
 
+/* A form that is there, loaded or not: a broken one is one error, in
+ * its own file. */
+static bool form_exists(const struct lms_check_ctx *x, const char *id)
+{
+	return lms_check_form(x, id) || lms_strset_has(&x->broken_forms, id);
+}
+
 static void unknown_facilitator(const struct lms_check_ctx *x,
 				const char *path, struct lms_mark at,
 				const char *id, struct lms_findings *out)
@@ -213,19 +248,19 @@ static void plan_references(const struct lms_check_ctx *x,
 {
 	const struct lms_course *c = cf->course;
 
-	for (size_t i = 0; i < c->nfacilitators; i++)
+	for (size_t i = 0; i < c->nfacilitators && !x->facilitators_broken; i++)
 		if (!lms_check_facilitator(x, c->facilitators[i].id))
 			unknown_facilitator(x, cf->course_path,
 					    c->facilitators[i].mark,
 					    c->facilitators[i].id, out);
-	for (size_t i = 0; i < c->nsessions; i++)
+	for (size_t i = 0; i < c->nsessions && !x->facilitators_broken; i++)
 		for (size_t j = 0; j < c->sessions[i].nled_by; j++)
 			if (!lms_check_facilitator(x, c->sessions[i].led_by[j]))
 				unknown_facilitator(x, cf->course_path,
 						    c->sessions[i].mark,
 						    c->sessions[i].led_by[j], out);
 	for (size_t i = 0; i < c->nforms; i++)
-		if (!lms_check_form(x, c->forms[i]))
+		if (!form_exists(x, c->forms[i]))
 			F(REFERENCES, ERROR, cf->course_path,
 			  key_mark(cf, "forms"), "no form '%s' in forms/",
 			  c->forms[i]);
@@ -252,6 +287,8 @@ static void participation(const struct lms_check_ctx *x,
 	if (!c->nforms)
 		F(PARTICIPATION, WARNING, cf->course_path, key_mark(cf, "forms"),
 		  "the course has no evaluation form (forms:)");
+	if (x->facilitators_broken)
+		return;		/* who is who is not known */
 	for (size_t i = 0; i < c->nfacilitators; i++) {
 		const struct lms_facilitator *f =
 			lms_check_facilitator(x, c->facilitators[i].id);
@@ -323,6 +360,8 @@ static void enrolments(const struct lms_check_ctx *x,
 
 	capacity(cf, out);
 	for (size_t i = 0; i < e->n; i++) {
+		unknown_extras(&e->v[i].extras, &lms_enrolment_schema,
+			       cf->enrolments_path, out);
 		person_reference(x, cf->enrolments_path, e->v[i].mark,
 				 e->v[i].person, out);
 		person_reference(x, cf->enrolments_path, e->v[i].mark,
@@ -387,11 +426,12 @@ static void evaluations(const struct lms_check_ctx *x,
 		const struct lms_evaluation *ev = &e->v[i];
 		const struct lms_form *f = lms_check_form(x, ev->form);
 
-		if (!f)
+		unknown_extras(&ev->extras, &lms_evaluation_schema, path, out);
+		if (f)
+			answers(f, path, ev, out);
+		else if (!form_exists(x, ev->form))
 			F(REFERENCES, ERROR, path, ev->mark, "no form '%s' in "
 			  "forms/", ev->form);
-		else
-			answers(f, path, ev, out);
 		if (ev->phase == LMS_SESSION && ev->session != LMS_DATE_NONE &&
 		    !is_session(cf->course, ev->session)) {
 			lms_date_format(ev->session, date);

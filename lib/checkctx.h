@@ -20,10 +20,12 @@ struct lms_check_ctx {
 	size_t nfacilitators;
 	const char **facilitator_ids;	/* for suggestions */
 	struct lms_strset facilitator_index;	/* id -> 1 + index */
+	bool facilitators_broken;	/* the file did not load */
 	struct lms_form *forms;
 	size_t nforms;
 	const char **form_ids;
 	struct lms_strset form_index;	/* id -> 1 + index */
+	struct lms_strset broken_forms;	/* there, but they did not load */
 	const char **template_ids;
 	size_t ntemplates;
 	struct lms_strset people;	/* the register's ids */

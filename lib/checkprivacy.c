@@ -1,8 +1,10 @@
 #include <fnmatch.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "alloc.h"
 #include "checkctx.h"
 #include "error.h"
 #include "fsio.h"
@@ -60,46 +62,56 @@ void lms_check_text(const char *path, const char *text, size_t len,
 	lms_find_personal(text, len, kinds, report, &p);
 }
 
+/* True if the file's first block holds a NUL: an image, an archive, a
+ * video, which no one writes personal data into by hand. */
+static bool is_binary(const char *path)
+{
+	char block[8192];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f)
+		return false;
+	n = fread(block, 1, sizeof(block), f);
+	fclose(f);
+	return memchr(block, '\0', n) != NULL;
+}
+
 void lms_check_file(const char *path, struct lms_buf *scratch,
 		    struct lms_findings *out)
 {
-	int err;
-
-	if (!(out->rules & (1u << LMS_RULE_PRIVACY)))
+	if (!(out->rules & (1u << LMS_RULE_PRIVACY)) || is_binary(path))
 		return;
-	err = lms_read_file(path, lms_limits_default.max_file, scratch);
-	if (err) {
+	if (lms_read_file(path, lms_limits_default.max_file, scratch)) {
 		lms_finding(out, LMS_RULE_PRIVACY, LMS_WARNING, path, 0, 0,
 			    "could not be read to check for personal data: %s",
 			    lms_last_error()->msg);
 		return;
 	}
-	/* A NUL in the first block: an image, an archive, a binary. */
-	if (memchr(scratch->buf, '\0', scratch->len < 8192 ? scratch->len : 8192))
-		return;
 	lms_check_text(path, scratch->buf, scratch->len, false, out);
 }
 
 /*
- * Whether a line of a .gitignore at the tree's root matches the register:
- * the file itself, or the folder people/ that holds it.  This is the part
- * of gitignore(5) that such a line uses; "**" and character classes are
- * left to fnmatch.
+ * Whether a pattern of a .gitignore at the tree's root matches path (a
+ * file, or with is_dir a folder), the part of gitignore(5) that such a
+ * line uses: a pattern with a '/' in it, or anchored by a leading one,
+ * matches the whole path from the root; one without matches the last
+ * part of the path at any depth.  "**" and classes are left to fnmatch.
  */
-static bool line_matches(const char *pattern, bool dir_only)
+static bool pattern_matches(const char *pattern, bool anchored, bool dir_only,
+			    const char *path, bool is_dir)
 {
-	static const char *const file = "people/participants.yaml";
+	const char *base = strrchr(path, '/');
 
-	if (strchr(pattern, '/'))
-		return fnmatch(pattern, "people", FNM_PATHNAME) == 0 ||
-		       (!dir_only && fnmatch(pattern, file, FNM_PATHNAME) == 0);
-	return fnmatch(pattern, "people", 0) == 0 ||
-	       (!dir_only && fnmatch(pattern, "participants.yaml", 0) == 0);
+	if (dir_only && !is_dir)
+		return false;
+	if (anchored || strchr(pattern, '/'))
+		return fnmatch(pattern, path, FNM_PATHNAME) == 0;
+	return fnmatch(pattern, base ? base + 1 : path, 0) == 0;
 }
 
-/* True if the .gitignore text keeps the register out: the last line that
- * matches decides, as in git. */
-static bool ignores_register(char *text)
+/* The last line that matches path decides, as in git. */
+static bool ignores(char *text, const char *path, bool is_dir)
 {
 	bool ignored = false;
 	char *save;
@@ -107,7 +119,7 @@ static bool ignores_register(char *text)
 	for (char *line = strtok_r(text, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
 		size_t n = strcspn(line, "\r");
-		bool negated = line[0] == '!', dir_only;
+		bool negated = line[0] == '!', anchored, dir_only;
 		char *pattern = line + negated;
 
 		line[n] = '\0';
@@ -118,11 +130,26 @@ static bool ignores_register(char *text)
 		dir_only = pattern[strlen(pattern) - 1] == '/';
 		if (dir_only)
 			pattern[strlen(pattern) - 1] = '\0';
-		if (*pattern == '/')
+		anchored = *pattern == '/';
+		if (anchored)
 			pattern++;
-		if (line_matches(pattern, dir_only))
+		if (*pattern && pattern_matches(pattern, anchored, dir_only, path,
+						 is_dir))
 			ignored = !negated;
 	}
+	return ignored;
+}
+
+/* Git takes no file in an ignored folder, whatever lines follow. */
+static bool ignores_register(const struct lms_buf *gitignore)
+{
+	char *a = lms_strndup(gitignore->buf, gitignore->len);
+	char *b = lms_strndup(gitignore->buf, gitignore->len);
+	bool ignored = ignores(a, "people", true) ||
+		       ignores(b, LMS_PARTICIPANTS_FILE, false);
+
+	free(a);
+	free(b);
 	return ignored;
 }
 
@@ -137,11 +164,12 @@ void lms_check_register(const struct lms_tree *t, struct lms_findings *out)
 		goto done;
 	if (st.st_mode & 077)
 		lms_finding(out, LMS_RULE_PRIVACY, LMS_ERROR, path, 0, 0,
-			    "others can read the private register (mode %03o): "
-			    "make it yours alone with 'chmod 600 %s'",
-			    (unsigned)(st.st_mode & 0777), path);
+			    "people other than you may read the private "
+			    "register (mode %03o): make it yours alone with "
+			    "'chmod 600 %s'", (unsigned)(st.st_mode & 0777),
+			    path);
 	if (lms_read_file(ignore, 1 << 20, &text) != 0 ||
-	    !ignores_register(text.buf))
+	    !ignores_register(&text))
 		lms_finding(out, LMS_RULE_PRIVACY, LMS_ERROR, path, 0, 0,
 			    "git would take the private register: add the line "
 			    "'%s' to %s", LMS_PARTICIPANTS_FILE, ignore);

@@ -9,7 +9,7 @@
  * lms check: a fødselsnummer or D-number (eleven digits that pass both
  * mod-11 checks), a Norwegian phone number (eight digits starting with 2
  * to 7 or 9, alone or after +47 or 0047, written together or in the
- * groups people use: 900 00 001, 90 00 00 01, 9000 0001) and an e-mail
+ * groups people use: 900 00 001, 90 00 00 01) and an e-mail
  * address.  Digits that run on into more digits or letters are not
  * taken: an id or a longer number is not a phone number.
  */

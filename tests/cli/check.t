@@ -92,7 +92,7 @@ sed -i 's/{date: 2026-09-17, start: "11:00", end: "14:00"}/{date: 2026-09-10, st
 lms check --rule dates
 is_rc 1 "dates: end before start, out of order, overlapping"
 is_out "each is placed on its session" <<'OUT'
-courses/matlaging/course.yaml:28:5: error: the session on 2026-09-14 11:00-10:00 ends before it starts [dates]
+courses/matlaging/course.yaml:28:5: error: the session on 2026-09-14 11:00-10:00 does not end after it starts [dates]
 courses/matlaging/course.yaml:29:5: warning: the session on 2026-09-10 13:00-15:00 comes after the one on 2026-09-14 11:00-10:00 in the file; lms numbers sessions in date order [dates]
 courses/matlaging/course.yaml:29:5: error: the session 2026-09-10 13:00-15:00 overlaps the session 2026-09-10 11:00-14:00 [dates]
 OUT
@@ -207,13 +207,31 @@ is_out "is found and placed, but never repeated" <<OUT
 courses/kveld/course.yaml:19:16: error: this looks like a phone number: personal data does not belong in a file that goes to git [privacy]
 courses/kveld/course.yaml:19:33: error: this looks like an e-mail address: personal data does not belong in a file that goes to git [privacy]
 courses/kveld/påmelding.csv:2:6: error: this looks like a fødselsnummer: personal data does not belong in a file that goes to git [privacy]
-people/participants.yaml: error: others can read the private register (mode 644): make it yours alone with 'chmod 600 people/participants.yaml' [privacy]
+people/participants.yaml: error: people other than you may read the private register (mode 644): make it yours alone with 'chmod 600 people/participants.yaml' [privacy]
 people/participants.yaml: error: git would take the private register: add the line 'people/participants.yaml' to .gitignore [privacy]
 OUT
 ! grep -q '912\|kari@\|01819' "$SCRATCH/stdout" "$SCRATCH/stderr"
 report $? "no finding repeats the personal data it found"
-printf '/people/\n' >.gitignore
 chmod 600 people/participants.yaml
+printf '/participants.yaml\n' >.gitignore
+lms check --rule privacy
+like "a pattern anchored at the root does not reach people/" \
+	"people/participants.yaml: error: git would take" "$out"
+printf 'people/\n!people/participants.yaml\n' >.gitignore
+lms check --rule privacy
+! printf '%s\n' "$out" | grep -q 'git would take'
+report $? "nor does a line after the folder is ignored bring it back"
+mkdir courses/Gamle
+printf 'ring 912 34 567\n' >courses/Gamle/notat.txt
+head -c 100000 /dev/zero >courses/kveld/video.mp4
+printf '912 34 567' >>courses/kveld/video.mp4
+lms check --rule privacy
+like "files in a folder that is no course are read too" \
+	"^courses/Gamle/notat.txt:1:6: error: this looks like a phone number" "$out"
+! printf '%s\n' "$out" | grep -q 'video.mp4'
+report $? "binary files are not"
+rm -r courses/Gamle courses/kveld/video.mp4
+printf '/people/\n' >.gitignore
 rm courses/kveld/påmelding.csv
 sed -i '$d' courses/kveld/course.yaml
 lms check --rule privacy

@@ -1,0 +1,436 @@
+#!/bin/sh
+# Bash completion (completion/lms.bash): commands, verbs and options as lms
+# reports them, ids from the tree, and never a participant's name.
+. "$(dirname "$0")/lib.sh"
+
+if ! command -v bash >/dev/null 2>&1; then
+	echo "1..0 # SKIP bash is not installed"
+	exit 0
+fi
+COMPLETION=$(cd "$(dirname "$0")/../.." && pwd)/completion/lms.bash
+case $LMS in
+/*) ;;
+*) LMS=$(pwd)/$LMS ;;
+esac
+# The completion runs "lms" from PATH: this one.
+mkdir "$SCRATCH/bin"
+ln -s "$LMS" "$SCRATCH/bin/lms"
+: >"$SCRATCH/offered"
+
+# completes WORD...: sources the completion in a bare bash and lists, one a
+# line and sorted, what _lms offers for the last word, as if the cursor
+# were at its end.  The result lands in $SCRATCH/stdout, like lms().
+completes() {
+	PATH="$SCRATCH/bin:$PATH" bash --norc --noprofile -c '
+		. "$0" || exit 1
+		COMP_WORDS=("$@")
+		COMP_CWORD=$(($# - 1))
+		COMP_LINE="$*"
+		COMP_POINT=${#COMP_LINE}
+		_lms || exit 1
+		if [ ${#COMPREPLY[@]} -gt 0 ]; then
+			printf "%s\n" "${COMPREPLY[@]}"
+		fi | LC_ALL=C sort
+	' "$COMPLETION" "$@" >"$SCRATCH/stdout" 2>"$SCRATCH/stderr"
+	rc=$?
+	cat "$SCRATCH/stdout" >>"$SCRATCH/offered"
+}
+
+# offers DESCRIPTION < expected: the last completion offered exactly that,
+# quietly.
+offers() {
+	cat >"$SCRATCH/expected"
+	[ "$rc" -eq 0 ] && [ ! -s "$SCRATCH/stderr" ] &&
+		diff -u "$SCRATCH/expected" "$SCRATCH/stdout" >"$SCRATCH/diff"
+	report $? "$1"
+	diff -u "$SCRATCH/expected" "$SCRATCH/stdout" | sed 's/^/# /'
+	sed 's/^/# stderr: /' "$SCRATCH/stderr"
+}
+
+bash -n "$COMPLETION"
+report $? "the completion script parses"
+
+use_tree enrol
+export LMS_TODAY=2026-08-20
+lms course new sorg --title "Sorg og tap"
+is_rc 0 "a second course"
+# Neither is a course for lms: no course.yaml, or no valid id.
+mkdir courses/notater 'courses/$(touch PWNED)'
+touch 'courses/$(touch PWNED)/course.yaml'
+
+# Commands, from lms help.
+completes lms ''
+offers "lms TAB: the commands" <<'OUT'
+attend
+calendar
+check
+course
+enrol
+evaluate
+export
+facilitator
+followup
+help
+init
+person
+purge
+report
+roster
+withdraw
+OUT
+completes lms co
+offers "lms co: course" <<'OUT'
+course
+OUT
+completes lms -
+offers "lms -: the global options" <<'OUT'
+--help
+--version
+-C
+OUT
+completes lms frob ''
+offers "nothing after an unknown command" </dev/null
+
+# Verbs, from the usage lines.
+completes lms course ''
+offers "lms course TAB: its verbs" <<'OUT'
+assign
+close
+list
+new
+set
+show
+unassign
+OUT
+completes lms person ''
+offers "lms person TAB: its verbs" <<'OUT'
+add
+forget
+list
+show
+OUT
+completes lms facilitator ''
+offers "lms facilitator TAB: its verbs" <<'OUT'
+add
+list
+OUT
+
+# The options of every command and verb.
+{
+	completes lms ''
+	for cmd in $(cat "$SCRATCH/stdout"); do
+		completes lms "$cmd" ''
+		case $cmd in
+		course | person | facilitator) verbs=$(cat "$SCRATCH/stdout") ;;
+		*) verbs=- ;;
+		esac
+		for verb in $verbs; do
+			if [ "$verb" = - ]; then
+				completes lms "$cmd" --
+				echo "$cmd:" $(cat "$SCRATCH/stdout")
+			else
+				completes lms "$cmd" "$verb" --
+				echo "$cmd $verb:" $(cat "$SCRATCH/stdout")
+			fi
+		done
+	done
+} >"$SCRATCH/options"
+is_file "lms COMMAND --: the options of its usage lines" "$SCRATCH/options" <<'OUT'
+attend: --absent --all --excused --headcount
+calendar:
+check: --format --no-rule --rule --strict
+course assign: --phases
+course close: --follow-up
+course list: --format --from --status --to
+course new: --capacity --count --days --facilitator --place --skip --start --target-group --template --time --title --until
+course set:
+course show: --format
+course unassign:
+enrol: --csv --date --force --referral --relative-of --role
+evaluate: --csv --date --form --map --person --phase --session
+export: --excel --format
+facilitator add: --available --kind --name --profession --topics --trained
+facilitator list: --available-on --format --kind --topic
+followup: --format
+help:
+init: --municipality --name
+person add: --birth-year --consent --email --municipality --name --phone
+person forget:
+person list: --format
+person show:
+purge: --dry-run
+report: --by --each --form --format --from --out --status --to --tree
+roster: --format --session --sheet
+withdraw:
+OUT
+completes lms check --rule
+offers "a whole option" <<'OUT'
+--rule
+OUT
+
+# Course ids: the folders of courses/ with a course.yaml.
+completes lms enrol ''
+offers "lms enrol TAB: the courses" <<'OUT'
+matlaging
+sorg
+OUT
+[ ! -e PWNED ]
+report $? "a folder's name is never run"
+completes lms enrol m
+offers "lms enrol m: matlaging" <<'OUT'
+matlaging
+OUT
+for cmd in withdraw attend roster followup evaluate check calendar \
+	"course show" "course set" "course assign" "course unassign" \
+	"course close" "report course" "export enrolments"; do
+	completes lms $cmd ''
+	offers "lms $cmd TAB: the courses" <<'OUT'
+matlaging
+sorg
+OUT
+done
+completes lms check sorg ''
+offers "COURSE... offers each course once" <<'OUT'
+matlaging
+OUT
+completes lms course new ''
+offers "but not where a new id goes" </dev/null
+completes lms report ''
+offers "lms report TAB: course" <<'OUT'
+course
+OUT
+
+# Person ids, from lms person list.
+completes lms enrol matlaging p-
+offers "lms enrol COURSE p-: the person ids" <<'OUT'
+p-test01
+p-test02
+p-test03
+p-test04
+p-test05
+p-test06
+p-test07
+OUT
+lms enrol matlaging p-test01
+lms enrol matlaging p-test02
+for line in "withdraw matlaging" "person show" "person forget" \
+	"attend matlaging 1" "enrol matlaging p-test01 --relative-of" \
+	"evaluate matlaging --person"; do
+	completes lms $line p-test0
+	offers "lms $line TAB: the person ids" <<'OUT'
+p-test01
+p-test02
+p-test03
+p-test04
+p-test05
+p-test06
+p-test07
+OUT
+done
+completes lms attend matlaging 1 --absent p-test01,p-test0
+offers "a list of people goes on without those in it" <<'OUT'
+p-test01,p-test02
+p-test01,p-test03
+p-test01,p-test04
+p-test01,p-test05
+p-test01,p-test06
+p-test01,p-test07
+OUT
+completes lms attend matlaging ''
+offers "nothing for a session" </dev/null
+chmod 644 people/participants.yaml
+completes lms enrol matlaging ''
+offers "no person ids when lms refuses the register" </dev/null
+chmod 600 people/participants.yaml
+
+# Facilitator ids, forms and templates.
+completes lms course assign matlaging ''
+offers "lms course assign COURSE TAB: the facilitators" <<'OUT'
+bruker-to
+fag-en
+fag-tre
+OUT
+completes lms course new kurs --facilitator f
+offers "--facilitator: the facilitators" <<'OUT'
+fag-en
+fag-tre
+OUT
+completes lms evaluate matlaging --form ''
+offers "--form: the forms" <<'OUT'
+kursevaluering
+mestringstro
+OUT
+completes lms course new kurs --template ''
+offers "--template: the templates" <<'OUT'
+mestringstreff
+OUT
+
+# Values of options.
+completes lms check --rule ''
+offers "--rule: the rules" <<'OUT'
+capacity
+conflicts
+dates
+participation
+privacy
+references
+schema
+OUT
+completes lms check matlaging --no-rule p
+offers "--no-rule: the rules" <<'OUT'
+participation
+privacy
+OUT
+completes lms check --format ''
+offers "check --format: those check takes" <<'OUT'
+csv
+text
+yaml
+OUT
+completes lms check --format = ''
+offers "--format=, as readline splits it" <<'OUT'
+csv
+text
+yaml
+OUT
+completes lms check --format = y
+offers "--format=y" <<'OUT'
+yaml
+OUT
+completes lms check --format=y
+offers "--format=y as one word" <<'OUT'
+--format=yaml
+OUT
+completes lms course show matlaging --format ''
+offers "course show --format" <<'OUT'
+text
+yaml
+OUT
+completes lms export --format ''
+offers "export --format" <<'OUT'
+csv
+tsv
+OUT
+completes lms report --format ''
+offers "report --format: all its forms take" <<'OUT'
+csv
+html
+md
+text
+tsv
+yaml
+OUT
+completes lms report --by ''
+offers "report --by" <<'OUT'
+course
+municipality
+target-group
+term
+topic
+year
+OUT
+completes lms course list --status ''
+offers "--status" <<'OUT'
+cancelled
+completed
+open
+planned
+running
+OUT
+completes lms enrol matlaging p-test03 --role ''
+offers "--role" <<'OUT'
+participant
+relative
+OUT
+completes lms evaluate matlaging --phase ''
+offers "--phase" <<'OUT'
+post
+pre
+session
+OUT
+completes lms course assign matlaging fag-en --phases plan,
+offers "--phases, a list" <<'OUT'
+plan,deliver
+plan,evaluate
+OUT
+completes lms enrol matlaging p-test03 --date ''
+offers "nothing for a date" </dev/null
+completes lms export ''
+offers "lms export TAB: what to export" <<'OUT'
+attendance
+enrolments
+evaluations
+OUT
+completes lms help ''
+offers "lms help TAB: the commands and files" <<'OUT'
+attend
+calendar
+check
+course
+enrol
+evaluate
+export
+facilitator
+files
+followup
+help
+init
+person
+purge
+report
+roster
+withdraw
+OUT
+
+# No name, phone number or e-mail address of the register, anywhere.
+sed -n 's/^  \(name\|phone\|email\): "\{0,1\}\([^"]*\)"\{0,1\}$/\2/p' \
+	people/participants.yaml >"$SCRATCH/private"
+[ "$(wc -l <"$SCRATCH/private")" -ge 7 ] &&
+	! grep -F -f "$SCRATCH/private" "$SCRATCH/offered"
+report $? "no participant's name or contact is offered"
+grep -h '^- id: ' people/participants.yaml | sed 's/^- id: //' | sort >"$SCRATCH/ids"
+tr , '\n' <"$SCRATCH/offered" | grep '^p-' | sort -u |
+	diff -u "$SCRATCH/ids" - >"$SCRATCH/diff"
+report $? "but every person id is"
+sed 's/^/# /' "$SCRATCH/diff"
+
+# Finding the tree as lms does.
+cd courses/matlaging || exit 1
+completes lms enrol ''
+offers "from a folder of the tree" <<'OUT'
+matlaging
+sorg
+OUT
+cd "$SCRATCH" || exit 1
+completes lms enrol ''
+offers "outside a tree: no courses" </dev/null
+completes lms -C enrol enrol ''
+offers "lms -C DIR enrol TAB: that tree's courses" <<'OUT'
+matlaging
+sorg
+OUT
+completes lms -C "$SCRATCH/enrol" enrol matlaging p-test06
+offers "and its people" <<'OUT'
+p-test06
+OUT
+completes lms -C"$SCRATCH/enrol" check --rule d
+offers "-CDIR" <<'OUT'
+dates
+OUT
+export LMS_DIR="$SCRATCH/enrol"
+completes lms roster s
+unset LMS_DIR
+offers "or \$LMS_DIR" <<'OUT'
+sorg
+OUT
+completes lms -C en
+offers "-C DIR: folders" <<'OUT'
+enrol
+OUT
+completes lms init --
+offers "a command without a tree has its options" <<'OUT'
+--municipality
+--name
+OUT
+
+done_testing
