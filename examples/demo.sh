@@ -150,6 +150,6 @@ service fredrikstad
 term fredrikstad
 plan fredrikstad 2026-08-fra-ettervern 30
 
-term_report
-
 checking
+
+term_report
