@@ -1,6 +1,7 @@
 #include <limits.h>
 #include <stdlib.h>
 
+#include "alloc.h"
 #include "suppress.h"
 
 /*
@@ -102,10 +103,15 @@ void lms_suppress_column_more(const long *counts, size_t n, long total,
 
 /* Linked columns */
 
-#define UNBOUNDED (LONG_MAX / 8)
+/*
+ * Bounds are long long, and "no bound" is 2^40: far above any count, and
+ * low enough that sums of millions of bounds cannot overflow.  A bound
+ * above half of it is taken for none.
+ */
+#define UNBOUNDED (1LL << 40)
 
 struct interval {
-	long lo, hi;
+	long long lo, hi;
 };
 
 static struct interval bounds(long count, enum lms_cell s, long k)
@@ -117,12 +123,18 @@ static struct interval bounds(long count, enum lms_cell s, long k)
 	return (struct interval){ count, count };
 }
 
-static bool narrow(struct interval *v, long lo, long hi)
+static bool narrow(struct interval *v, long long lo, long long hi)
 {
 	bool changed = false;
 
-	if (hi > UNBOUNDED / 2)		/* unbounded less a little */
+	/* Bounds stay within [-UNBOUNDED, UNBOUNDED], so that no sum of
+	 * them overflows; unbounded less a little is unbounded. */
+	if (hi > UNBOUNDED / 2)
 		hi = UNBOUNDED;
+	if (hi < -UNBOUNDED)
+		hi = -UNBOUNDED;
+	if (lo > UNBOUNDED)
+		lo = UNBOUNDED;
 
 	if (lo > v->lo)
 		v->lo = lo, changed = true;
@@ -132,17 +144,23 @@ static bool narrow(struct interval *v, long lo, long hi)
 }
 
 /* A sum of intervals, with unbounded ends kept unbounded. */
-static long add_bound(long a, long b)
+static long long add_bound(long long a, long long b)
 {
 	return a >= UNBOUNDED || b >= UNBOUNDED ? UNBOUNDED : a + b;
 }
 
-/* sum = the cells of column c (rows 0..n-1): each cell lies between the
- * sum less the most and the sum less the least the others can be. */
-static bool narrow_column(struct interval (*v)[3], size_t n,
-			  struct interval *sum, int c)
+/*
+ * Column c and its total (row n).  Exact: the total is the sum of the
+ * cells, as with counts of places; else at most their sum, as with
+ * counts of distinct people, who may be in several rows.  Each cell is at
+ * least the total less the most the others can be, and, when exact, at
+ * most the total less the least they can be.
+ */
+static bool narrow_column(struct interval (*v)[3], size_t n, int c,
+			  bool exact)
 {
-	long lo = 0, hi = 0;
+	struct interval *total = &v[n][c];
+	long long lo = 0, hi = 0;
 	size_t unbounded = 0;
 	bool changed;
 
@@ -153,16 +171,16 @@ static bool narrow_column(struct interval (*v)[3], size_t n,
 		else
 			hi += v[i][c].hi;
 	}
-	changed = narrow(sum, lo, unbounded ? UNBOUNDED : hi);
+	changed = narrow(total, exact ? lo : total->lo,
+			 unbounded ? UNBOUNDED : hi);
 	for (size_t i = 0; i < n; i++) {
 		bool self = v[i][c].hi >= UNBOUNDED;
-		long others_lo = lo - v[i][c].lo;
-		long new_lo = v[i][c].lo, new_hi = v[i][c].hi;
+		long long new_lo = v[i][c].lo, new_hi = v[i][c].hi;
 
 		if (unbounded - self == 0)
-			new_lo = sum->lo - (hi - (self ? 0 : v[i][c].hi));
-		if (sum->hi < UNBOUNDED)
-			new_hi = sum->hi - others_lo;
+			new_lo = total->lo - (hi - (self ? 0 : v[i][c].hi));
+		if (exact && total->hi < UNBOUNDED)
+			new_hi = total->hi - (lo - v[i][c].lo);
 		changed |= narrow(&v[i][c], new_lo, new_hi);
 	}
 	return changed;
@@ -179,29 +197,55 @@ static bool narrow_row(struct interval *r)
 	return changed;
 }
 
-/* The first "<k" cell that the reader can pin down, as row * 3 + column,
- * or -1. */
-static long pinned(const long (*counts)[3], enum lms_cell (*state)[3],
-		   size_t n, const long *totals, const enum lms_cell *total_state,
-		   long k)
+static void start_from_marks(struct interval (*v)[3], const long (*counts)[3],
+			     enum lms_cell (*state)[3], size_t n,
+			     const long *totals, const enum lms_cell *total_state,
+			     long k)
 {
-	struct interval (*v)[3] = calloc(n + 1, sizeof(*v));
-	struct interval *sum = v[n];
-	bool changed = true;
-	long found = -1;
-
-	if (!v)
-		return -1;
 	for (size_t i = 0; i <= n; i++)
 		for (int c = 0; c < 3; c++)
 			v[i][c] = i < n ? bounds(counts[i][c], state[i][c], k) :
 				  bounds(totals[c], total_state[c], k);
+}
+
+/* Narrows until nothing narrows more; false if the bounds contradict
+ * each other, which the true counts never do when the model is right. */
+static bool narrow_all(struct interval (*v)[3], size_t n, bool exact)
+{
+	bool changed = true;
+
 	for (int pass = 0; changed && pass < 1000; pass++) {
-		changed = narrow_row(sum);
+		/* The totals add up along their row only if exact. */
+		changed = exact && narrow_row(v[n]);
 		for (size_t i = 0; i < n; i++)
 			changed |= narrow_row(v[i]);
 		for (int c = 0; c < 3; c++)
-			changed |= narrow_column(v, n, &sum[c], c);
+			changed |= narrow_column(v, n, c, exact);
+		for (size_t i = 0; i <= n; i++)
+			for (int c = 0; c < 3; c++)
+				if (v[i][c].lo > v[i][c].hi)
+					return false;
+	}
+	return true;
+}
+
+/*
+ * The first "<k" cell that the reader can pin down, as row * 3 + column,
+ * or -1.  The reader takes the totals for sums of their columns; if the
+ * table shows that they are not (someone in two rows), only for at most
+ * their sums.
+ */
+static long pinned(const long (*counts)[3], enum lms_cell (*state)[3],
+		   size_t n, const long *totals, const enum lms_cell *total_state,
+		   long k)
+{
+	struct interval (*v)[3] = lms_calloc(n + 1, sizeof(*v));
+	long found = -1;
+
+	start_from_marks(v, counts, state, n, totals, total_state, k);
+	if (!narrow_all(v, n, true)) {
+		start_from_marks(v, counts, state, n, totals, total_state, k);
+		narrow_all(v, n, false);
 	}
 	for (size_t i = 0; i < n && found < 0; i++)
 		for (int c = 0; c < 3 && found < 0; c++)
