@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "../lib/check.h"
+#include "../lib/id.h"
 #include "cmd.h"
 
 /*
@@ -54,9 +55,13 @@ static int parse(int argc, char **argv, struct check_args *a)
 		case 'n': err = parse_rule("--no-rule", optarg, &a->without); break;
 		case 's': a->strict = true; break;
 		case 'F':
-			err = lms_format_parse(optarg, LMS_FMT_LISTING, &a->format);
-			if (!err && a->format == LMS_FMT_TSV)
-				err = cmd_usage_error("--format: text, yaml or csv");
+			if (strcmp(optarg, "text") && strcmp(optarg, "yaml") &&
+			    strcmp(optarg, "csv"))
+				err = cmd_usage_error("--format: '%s' is not "
+						      "text, yaml or csv", optarg);
+			else
+				err = lms_format_parse(optarg, LMS_FMT_LISTING,
+						       &a->format);
 			break;
 		default: err = LMS_EUSAGE; break;
 		}
@@ -137,6 +142,9 @@ static int check(struct ctx *ctx, int argc, char **argv)
 
 	if ((err = parse(argc, argv, &a)))
 		return err;
+	for (int i = optind; i < argc; i++)
+		if (!lms_id_valid(argv[i]))
+			return cmd_usage_error("'%s' is not a course id", argv[i]);
 	opt.rules = (a.only ? a.only : LMS_ALL_RULES) & ~a.without;
 	opt.today = ctx->today;
 	opt.courses = argv + optind;

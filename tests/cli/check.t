@@ -266,5 +266,7 @@ lms check nosuch
 is_rc 66 "an unknown course"
 lms check --format tsv
 is_rc 2 "no TSV"
+lms check ../x
+is_rc 2 "a course id that cannot be one"
 
 done_testing
