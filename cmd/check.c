@@ -166,13 +166,8 @@ static int check(struct ctx *ctx, int argc, char **argv)
 	count_words(&summary, errors, warnings);
 	if (errors || (a.strict && warnings))
 		err = lms_error(LMS_EREFUSED, "%s", summary.buf);
-	else if (warnings) {
-		/* After the findings, as a compiler says it at the end. */
-		fwrite(ctx->out.buf, 1, ctx->out.len, stdout);
-		lms_buf_reset(&ctx->out);
-		fflush(stdout);
-		fprintf(stderr, "lms: %s\n", summary.buf);
-	}
+	else if (warnings)	/* after the findings, as a compiler says it */
+		lms_buf_addf(&ctx->note, "lms: %s\n", summary.buf);
 	lms_buf_release(&summary);
 	return err;
 }

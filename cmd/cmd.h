@@ -48,6 +48,7 @@ struct ctx {
 	struct lms_lock lock;
 	const struct cmd *cmd;		/* the command running, for usage */
 	struct lms_buf out;		/* what goes to stdout */
+	struct lms_buf note;		/* to stderr after it, on success */
 };
 
 /* Runs argv[0] of table (NULL-terminated); prefix is "lms" or "lms course". */

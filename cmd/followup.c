@@ -20,11 +20,9 @@ static size_t last_two(const struct lms_course *c,
 
 	for (size_t i = a->n; i-- > 0 && n < 2;) {
 		const struct lms_session_attendance *s = &a->v[i];
-		bool planned = false;
 
-		for (size_t k = 0; k < c->nsessions; k++)
-			planned |= c->sessions[k].date == s->date;
-		if (planned && s->date <= today && s->n)
+		if (lms_course_has_session(c, s->date) && s->date <= today &&
+		    s->n)
 			out[n++] = s;
 	}
 	return n;

@@ -150,5 +150,5 @@ static const char *const usage[] = { "lms help [COMMAND | files]", NULL };
 
 const struct cmd cmd_help = {
 	"help", help, 0, usage, "show the manual of lms or of a command",
-	"lms", NULL
+	"lms-help", NULL
 };

@@ -138,6 +138,7 @@ int main(int argc, char **argv)
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.lock.fd = -1;
 	lms_buf_init(&ctx.out);
+	lms_buf_init(&ctx.note);
 	lms_set_oom_handler(out_of_memory);
 	ctx.root_arg = getenv("LMS_DIR");
 	if (ctx.root_arg && !*ctx.root_arg)
@@ -155,9 +156,12 @@ int main(int argc, char **argv)
 		err = LMS_EIO;
 	if (err < 0)
 		print_error(&ctx, err);
+	else if (ctx.note.len)
+		fputs(ctx.note.buf, stderr);
 	lms_lock_release(&ctx.lock);
 	if (ctx.tree_open)
 		lms_tree_release(&ctx.tree);
 	lms_buf_release(&ctx.out);
+	lms_buf_release(&ctx.note);
 	return -err;
 }

@@ -241,26 +241,41 @@ static void show_field(struct lms_buf *out, const char *label, const char *v)
 		lms_buf_addf(out, "%-14s%s\n", label, v);
 }
 
-static const char *const show_usage[] = { "lms person show ID", NULL };
-
-static int person_show(struct ctx *ctx, int argc, char **argv)
+/*
+ * The person that the one argument of show and forget names, in reg
+ * (loaded here; released here on failure).
+ */
+static int named_person(struct ctx *ctx, int argc, char **argv,
+			struct lms_register *reg, struct lms_person **p)
 {
-	const struct lms_person *p;
-	struct lms_register reg;
-	char date[11];
-	int c, err;
+	int err;
 
-	while ((c = cmd_getopt(argc, argv, "", NULL)) != -1)
+	if (cmd_getopt(argc, argv, "", NULL) != -1)
 		return LMS_EUSAGE;
 	if (argc - optind != 1)
 		return cmd_usage_error("give one person id");
 	if ((err = lms_id_check("person", argv[optind])) ||
-	    (err = lms_tree_load_register(&ctx->tree, &reg)))
+	    (err = lms_tree_load_register(&ctx->tree, reg)))
 		return err;
-	if (!(p = lms_register_find(&reg, argv[optind]))) {
-		lms_register_release(&reg);
-		return lms_error(LMS_ENOENT, "no such person: '%s'", argv[optind]);
+	if (!(*p = lms_register_find(reg, argv[optind]))) {
+		lms_register_release(reg);
+		return lms_error(LMS_ENOENT, "no such person: '%s'",
+				 argv[optind]);
 	}
+	return 0;
+}
+
+static const char *const show_usage[] = { "lms person show ID", NULL };
+
+static int person_show(struct ctx *ctx, int argc, char **argv)
+{
+	struct lms_person *p;
+	struct lms_register reg;
+	char date[11];
+	int err;
+
+	if ((err = named_person(ctx, argc, argv, &reg, &p)))
+		return err;
 	show_field(&ctx->out, "person", p->id);
 	show_field(&ctx->out, "name", p->name);
 	show_field(&ctx->out, "phone", p->phone);
@@ -290,21 +305,12 @@ static int person_forget(struct ctx *ctx, int argc, char **argv)
 {
 	struct lms_register reg;
 	struct lms_person *p;
-	int c, err;
+	int err;
 
-	while ((c = cmd_getopt(argc, argv, "", NULL)) != -1)
-		return LMS_EUSAGE;
-	if (argc - optind != 1)
-		return cmd_usage_error("give one person id");
-	if ((err = lms_id_check("person", argv[optind])) ||
-	    (err = lms_tree_load_register(&ctx->tree, &reg)))
+	if ((err = named_person(ctx, argc, argv, &reg, &p)))
 		return err;
-	if (!(p = lms_register_find(&reg, argv[optind]))) {
-		err = lms_error(LMS_ENOENT, "no such person: '%s'", argv[optind]);
-	} else {
-		lms_register_remove(&reg, p);
-		err = lms_tree_save_register(&ctx->tree, &reg);
-	}
+	lms_register_remove(&reg, p);
+	err = lms_tree_save_register(&ctx->tree, &reg);
 	if (!err)
 		lms_buf_addf(&ctx->out, "forgot %s: the course files keep the "
 			     "bare id, which now names nobody\n", argv[optind]);

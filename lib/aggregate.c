@@ -209,22 +209,13 @@ struct pairs {
 	size_t n;
 };
 
-/* Responses count only for a form that the course lists, as in its own
- * report. */
-static bool lists_form(const struct lms_course *c, const char *form)
-{
-	for (size_t i = 0; i < c->nforms; i++)
-		if (!strcmp(c->forms[i], form))
-			return true;
-	return false;
-}
-
 static void course_pairs(const struct lms_agg *a, const struct lms_agg_course *in,
 			 struct pairs *p)
 {
 	memset(p, 0, sizeof(*p));
 	if (!in->form || !a->opt.form || !in->evaluations ||
-	    !lists_form(in->course, a->opt.form))
+	    /* only for a form the course lists, as in its own report */
+	    !lms_course_lists_form(in->course, a->opt.form))
 		return;
 	p->n = lms_pairs(in->form, in->evaluations, &p->before, &p->after,
 			 &p->people);
@@ -235,17 +226,6 @@ static void pairs_release(struct pairs *p)
 	free(p->before);
 	free(p->after);
 	free(p->people);
-}
-
-/* Attendance recorded for a date that is no session of the course counts
- * for no session (see lms-files(5)). */
-static bool is_session(const struct lms_course *c,
-		       const struct lms_session_attendance *s)
-{
-	for (size_t i = 0; i < c->nsessions; i++)
-		if (c->sessions[i].date == s->date)
-			return true;
-	return false;
 }
 
 /* Adds the whole course to each of rows (course-level groups, the totals). */
@@ -262,7 +242,10 @@ static void add_whole(struct lms_agg *a, struct lms_agg_row **rows, size_t n,
 		for (size_t i = 0; i < in->enrolments->n; i++)
 			count_enrolment(a, r, &in->enrolments->v[i], first);
 		for (size_t i = 0; i < in->attendance->n; i++) {
-			if (!is_session(in->course, &in->attendance->v[i]))
+			/* A date that is no session counts for none
+			 * (see lms-files(5)). */
+			if (!lms_course_has_session(in->course,
+						    in->attendance->v[i].date))
 				continue;
 			count_marks(r, &in->attendance->v[i]);
 			count_headcount(r, &in->attendance->v[i]);
@@ -379,7 +362,7 @@ static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
 	for (size_t i = 0; i < in->attendance->n; i++) {
 		const struct lms_session_attendance *s = &in->attendance->v[i];
 
-		if (!is_session(in->course, s))
+		if (!lms_course_has_session(in->course, s->date))
 			continue;
 		for (size_t j = 0; j < s->n; j++)
 			count_mark(record_row(a, &records, s->v[j].person),
@@ -823,7 +806,7 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 	struct lms_walk w = {
 		.tree = t, .slot_size = sizeof(struct bundle),
 		.read = read_bundle, .take = add_bundle,
-		.release = release_bundle, .arg = &ad, .threads = a->threads
+		.release = release_bundle, .arg = &ad
 	};
 	struct lms_facilitator *facilitators;
 	struct lms_strset index;

@@ -69,7 +69,6 @@ struct lms_agg_row {
 
 struct lms_agg {
 	struct lms_agg_options opt;
-	size_t threads;			/* that read courses; 0: one per core */
 	struct lms_agg_row *rows;
 	size_t nrows;
 	struct lms_strset index;	/* key -> 1 + row */

@@ -101,17 +101,6 @@ static void load_facilitators(struct lms_check_ctx *x, bool report,
 	free(path);
 }
 
-static int by_string(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void sort_strings(char **v, size_t n)
-{
-	if (n)
-		qsort(v, n, sizeof(char *), by_string);
-}
-
 /* The ids of the YAML files in a folder of the tree, sorted. */
 static void yaml_ids(const struct lms_tree *t, const char *folder,
 		     char ***ids, size_t *n)
@@ -134,7 +123,7 @@ static void yaml_ids(const struct lms_tree *t, const char *folder,
 				lms_strndup(e->d_name, len - 5);
 	}
 	closedir(d);
-	sort_strings(*ids, *n);
+	lms_strings_sort(*ids, *n);
 }
 
 static void load_forms(struct lms_check_ctx *x, bool report,
@@ -409,7 +398,7 @@ static void list_courses(const struct lms_tree *t, char ***ids, size_t *n,
 	if (d)
 		closedir(d);
 	lms_buf_release(&scratch);
-	sort_strings(*ids, *n);
+	lms_strings_sort(*ids, *n);
 }
 
 /* One course as a worker reads it. */
@@ -491,18 +480,19 @@ static int load_evaluations(void *o, const char *p, const char *s, size_t n)
 	return lms_evaluations_load(o, p, s, n);
 }
 
-/* The course's plan; false if it did not load. */
-static bool read_plan(struct lms_tree *t, const char *id, struct course_slot *s,
-		      struct lms_course_files_check *cf)
+/* The course's plan, read into text, which it keeps for the findings'
+ * places; false if it did not load. */
+static bool read_plan(const char *id, struct course_slot *s,
+		      struct lms_course_files_check *cf, struct lms_buf *text)
 {
 	struct lms_diags diags = { NULL, 0 };
 	struct lms_findings *out = &s->found;
 	const char *path = cf->course_path;
 
-	if (!read_text(path, &t->text, false, out))
+	if (!read_text(path, text, false, out))
 		return false;
-	lms_check_text(path, t->text.buf, t->text.len, false, out);
-	if (lms_course_load(&s->course, path, t->text.buf, t->text.len, NULL,
+	lms_check_text(path, text->buf, text->len, false, out);
+	if (lms_course_load(&s->course, path, text->buf, text->len, NULL,
 			    &diags)) {
 		load_failed(out);
 	} else {
@@ -527,8 +517,7 @@ static void check_one(struct checking *ck, struct lms_tree *t, const char *id,
 	char *ep = NULL, *ap = NULL, *vp = NULL;
 
 	cf.course_path = lms_tree_path(t, "courses/%s/course.yaml", id);
-	if (read_plan(t, id, s, &cf)) {
-		lms_buf_add(&text, t->text.buf, t->text.len);
+	if (read_plan(id, s, &cf, &text)) {
 		cf.course = &s->course;
 		cf.course_text = text.buf;
 		cf.course_len = text.len;
@@ -655,8 +644,7 @@ static int check_courses(struct checking *ck)
 	struct lms_walk w = {
 		.tree = ck->x->tree, .slot_size = sizeof(struct course_slot),
 		.read = read_course, .take = take_course,
-		.release = release_course, .arg = ck,
-		.threads = ck->x->opt->threads
+		.release = release_course, .arg = ck
 	};
 	bool *selected;
 	int err;

@@ -33,7 +33,6 @@ struct lms_check_options {
 	int32_t today;
 	char **courses;			/* only these; none: the whole tree */
 	size_t ncourses;
-	size_t threads;			/* that read courses; 0: one per core */
 	/* If not NULL, hears how many courses of how many are checked. */
 	void (*progress)(size_t done, size_t total, void *arg);
 	void *progress_arg;

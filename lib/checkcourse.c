@@ -310,14 +310,6 @@ static void participation(const struct lms_check_ctx *x,
 
 /* The files lms keeps */
 
-static bool is_session(const struct lms_course *c, int32_t date)
-{
-	for (size_t i = 0; i < c->nsessions; i++)
-		if (c->sessions[i].date == date)
-			return true;
-	return false;
-}
-
 static void person_reference(const struct lms_check_ctx *x, const char *path,
 			     struct lms_mark at, const char *id,
 			     struct lms_findings *out)
@@ -379,7 +371,7 @@ static void attendance(const struct lms_check_ctx *x,
 	for (size_t i = 0; i < a->n; i++) {
 		const struct lms_session_attendance *s = &a->v[i];
 
-		if (!is_session(cf->course, s->date)) {
+		if (!lms_course_has_session(cf->course, s->date)) {
 			lms_date_format(s->date, date);
 			F(REFERENCES, ERROR, cf->attendance_path, s->mark,
 			  "attendance for %s, which is not a session of the "
@@ -433,7 +425,7 @@ static void evaluations(const struct lms_check_ctx *x,
 			F(REFERENCES, ERROR, path, ev->mark, "no form '%s' in "
 			  "forms/", ev->form);
 		if (ev->phase == LMS_SESSION && ev->session != LMS_DATE_NONE &&
-		    !is_session(cf->course, ev->session)) {
+		    !lms_course_has_session(cf->course, ev->session)) {
 			lms_date_format(ev->session, date);
 			F(REFERENCES, ERROR, path, ev->mark, "a response for %s, "
 			  "which is not a session of the course", date);

@@ -212,3 +212,19 @@ size_t lms_course_sessions_held(const struct lms_course *c, int32_t day)
 		n += c->sessions[i].date <= day;
 	return n;
 }
+
+bool lms_course_has_session(const struct lms_course *c, int32_t date)
+{
+	for (size_t i = 0; i < c->nsessions; i++)
+		if (c->sessions[i].date == date)
+			return true;
+	return false;
+}
+
+bool lms_course_lists_form(const struct lms_course *c, const char *form)
+{
+	for (size_t i = 0; i < c->nforms; i++)
+		if (!strcmp(c->forms[i], form))
+			return true;
+	return false;
+}

@@ -1,6 +1,7 @@
 #ifndef LMS_COURSE_H
 #define LMS_COURSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -92,6 +93,10 @@ int32_t lms_course_last_date(const struct lms_course *c);
  */
 int lms_course_find_session(const struct lms_course *c, const char *arg,
 			    size_t *index, size_t *number);
+/* True if the course has a session on date. */
+bool lms_course_has_session(const struct lms_course *c, int32_t date);
+/* True if the course lists the form id in forms. */
+bool lms_course_lists_form(const struct lms_course *c, const char *form);
 /* How many sessions took place up to and including day. */
 size_t lms_course_sessions_held(const struct lms_course *c, int32_t day);
 

@@ -9,9 +9,8 @@
 
 int lms_respond_form_used(const struct lms_course *c, const char *form)
 {
-	for (size_t i = 0; i < c->nforms; i++)
-		if (!strcmp(c->forms[i], form))
-			return 0;
+	if (lms_course_lists_form(c, form))
+		return 0;
 	return lms_error(LMS_EREFUSED, "course '%s' does not use form '%s' "
 			 "(its forms are listed in course.yaml: lms course set "
 			 "%s forms=...)", c->id, form, c->id);

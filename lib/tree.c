@@ -147,9 +147,14 @@ int lms_tree_course_ids(struct lms_tree *t, char ***out, size_t *n)
 		free(course);
 	}
 	closedir(d);
-	if (*n)
-		qsort(*out, *n, sizeof(char *), by_string);
+	lms_strings_sort(*out, *n);
 	return 0;
+}
+
+void lms_strings_sort(char **v, size_t n)
+{
+	if (n)
+		qsort(v, n, sizeof(char *), by_string);
 }
 
 void lms_strings_free(char **v, size_t n)

@@ -54,6 +54,7 @@ int lms_tree_lock(struct lms_tree *t, struct lms_lock *lock, int timeout_ms);
 /* The ids of all courses (folders under courses/), sorted. */
 int lms_tree_course_ids(struct lms_tree *t, char ***out, size_t *n);
 void lms_strings_free(char **v, size_t n);
+void lms_strings_sort(char **v, size_t n);
 int lms_tree_course_exists(struct lms_tree *t, const char *id);
 
 int lms_tree_load_course(struct lms_tree *t, const char *id,

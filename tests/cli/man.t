@@ -33,7 +33,6 @@ for c in $commands; do
 		sed -n "s/^lms: 'lms $c' needs one of: //p" |
 		tr -d ',')
 	page=lms-$c.1
-	[ "$c" = help ] && page=lms.1
 	[ -f "$MAN/$page" ]
 	report $? "$c has a manual page ($page)"
 	[ -f "$MAN/$page" ] || continue
