@@ -101,7 +101,8 @@ $(BUILD)/skel.o: $(BUILD)/skel.c
 	$(CC) $(ALL_CPPFLAGS) -I. $(ALL_CFLAGS) -c -o $@ $<
 
 # Tests that fake failures of system calls wrap them at link time.
-$(BUILD)/tests/test_fsio: TEST_LDFLAGS = -Wl,--wrap=fsync -Wl,--wrap=rename
+$(BUILD)/tests/test_fsio: TEST_LDFLAGS = -Wl,--wrap=fsync -Wl,--wrap=renameat \
+	-Wl,--wrap=opendir
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/liblms.a
 	@mkdir -p $(@D)

@@ -129,8 +129,7 @@ int cmd_write(struct ctx *ctx, const char *path, const struct lms_buf *text,
 	if (ctx->lock.fd < 0)
 		return lms_error(LMS_EIO, "internal: writing '%s' without the "
 				 "tree's lock", path);
-	lms_remove_stale_temporaries(path);
-	return lms_write_atomic(path, text->buf, text->len, mode);
+	return lms_tree_write(&ctx->tree, path, text->buf, text->len, mode);
 }
 
 static const struct cmd *lookup(const struct cmd *const *table,

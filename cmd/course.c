@@ -190,7 +190,7 @@ static int write_new_course(struct ctx *ctx, const struct lms_course *c)
 		err = lms_error(LMS_ECREATE, "course '%s' exists already (%s)",
 				c->id, path);
 	if (!err)
-		err = lms_mkdirs(dir, 0755);
+		err = lms_tree_mkdirs(&ctx->tree, dir);
 	if (!err) {
 		lms_course_emit(&text, c);
 		err = cmd_write(ctx, path, &text, 0);

@@ -1,4 +1,3 @@
-#include <dirent.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,38 +101,38 @@ static void load_facilitators(struct lms_check_ctx *x, bool report,
 }
 
 /* The ids of the YAML files in a folder of the tree, sorted. */
-static void yaml_ids(const struct lms_tree *t, const char *folder,
-		     char ***ids, size_t *n)
+static int yaml_ids(const struct lms_tree *t, const char *folder,
+		    char ***ids, size_t *n)
 {
 	char *dir = lms_tree_path(t, "%s", folder);
-	DIR *d = opendir(dir);
-	struct dirent *e;
+	char **names;
+	size_t nnames;
+	int err = lms_dir_list(dir, &names, &nnames);
 
 	*ids = NULL;
 	*n = 0;
 	free(dir);
-	if (!d)
-		return;
-	while ((e = readdir(d))) {
-		size_t len = strlen(e->d_name);
+	for (size_t i = 0; i < nnames; i++) {
+		size_t len = strlen(names[i]);
 
-		if (len > 5 && !strcmp(e->d_name + len - 5, ".yaml") &&
-		    e->d_name[0] != '.')
+		if (len > 5 && !strcmp(names[i] + len - 5, ".yaml") &&
+		    names[i][0] != '.')
 			*(char **)lms_array_push(ids, n, sizeof(char *)) =
-				lms_strndup(e->d_name, len - 5);
+				lms_strndup(names[i], len - 5);
 	}
-	closedir(d);
+	lms_strings_free(names, nnames);
 	lms_strings_sort(*ids, *n);
+	return err;
 }
 
-static void load_forms(struct lms_check_ctx *x, bool report,
-		       struct lms_findings *out)
+static int load_forms(struct lms_check_ctx *x, bool report,
+		      struct lms_findings *out)
 {
 	struct lms_buf text = LMS_BUF_INIT;
 	char **ids;
 	size_t n;
+	int err = yaml_ids(x->tree, "forms", &ids, &n);
 
-	yaml_ids(x->tree, "forms", &ids, &n);
 	x->forms = lms_calloc(n + 1, sizeof(*x->forms));
 	x->form_ids = lms_calloc(n + 1, sizeof(char *));
 	for (size_t i = 0; i < n; i++) {
@@ -163,16 +162,17 @@ static void load_forms(struct lms_check_ctx *x, bool report,
 	}
 	lms_strings_free(ids, n);
 	lms_buf_release(&text);
+	return err;
 }
 
-static void load_templates(struct lms_check_ctx *x, bool report,
-			   struct lms_findings *out)
+static int load_templates(struct lms_check_ctx *x, bool report,
+			  struct lms_findings *out)
 {
 	struct lms_buf text = LMS_BUF_INIT;
 	char **ids;
 	size_t n;
+	int err = yaml_ids(x->tree, "templates", &ids, &n);
 
-	yaml_ids(x->tree, "templates", &ids, &n);
 	x->template_ids = (const char **)ids;
 	x->ntemplates = n;
 	for (size_t i = 0; i < n && report; i++) {
@@ -193,6 +193,7 @@ static void load_templates(struct lms_check_ctx *x, bool report,
 		free(path);
 	}
 	lms_buf_release(&text);
+	return err;
 }
 
 /* The register's ids, when it is there and only its owner may read it. */
@@ -293,20 +294,20 @@ static void check_files_under(const struct lms_tree *t, const char *rel,
 			      struct lms_buf *scratch, struct lms_findings *out)
 {
 	char *dir = lms_tree_path(t, "%s", *rel ? rel : ".");
-	DIR *d = opendir(dir);
-	struct dirent *e;
+	char **names;
+	size_t n;
 
+	if (lms_dir_list(dir, &names, &n))
+		lms_finding(out, LMS_RULE_PRIVACY, LMS_WARNING, dir, 0, 0,
+			    "could not be read to check for personal data: %s",
+			    lms_last_error()->msg);
 	free(dir);
-	if (!d)
-		return;
-	while ((e = readdir(d))) {
+	for (size_t i = 0; i < n; i++) {
 		struct lms_buf sub = LMS_BUF_INIT;
 		struct stat st;
 		char *path;
 
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		lms_buf_addf(&sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
+		lms_buf_addf(&sub, "%s%s%s", rel, *rel ? "/" : "", names[i]);
 		path = lms_tree_path(t, "%s", sub.buf);
 		if (!skip(sub.buf) && lstat(path, &st) == 0) {
 			if (S_ISDIR(st.st_mode))
@@ -317,7 +318,7 @@ static void check_files_under(const struct lms_tree *t, const char *rel,
 		free(path);
 		lms_buf_release(&sub);
 	}
-	closedir(d);
+	lms_strings_free(names, n);
 }
 
 static void check_service_files(struct lms_check_ctx *x,
@@ -363,42 +364,44 @@ static void not_a_course(const struct lms_tree *t, const char *name,
 /*
  * The folders under courses/: the ids of those that hold a course, and
  * findings for those that cannot (a name that is no id, no course.yaml).
- * Files there are checked for personal data.
+ * Files there are checked for personal data.  A courses/ that cannot be
+ * read fails the check: it would find nothing wrong in it.
  */
-static void list_courses(const struct lms_tree *t, char ***ids, size_t *n,
-			 bool report, struct lms_findings *out)
+static int list_courses(const struct lms_tree *t, char ***ids, size_t *n,
+			bool report, struct lms_findings *out)
 {
 	char *dir = lms_tree_path(t, "courses");
 	struct lms_buf scratch = LMS_BUF_INIT;
-	DIR *d = opendir(dir);
-	struct dirent *e;
+	char **names;
+	size_t nnames;
+	int err = lms_dir_list(dir, &names, &nnames);
 
 	*ids = NULL;
 	*n = 0;
 	free(dir);
-	while (d && (e = readdir(d))) {
-		char *path = lms_tree_path(t, "courses/%s", e->d_name);
-		char *file = lms_tree_path(t, "courses/%s/course.yaml", e->d_name);
+	for (size_t i = 0; i < nnames && !err; i++) {
+		char *path = lms_tree_path(t, "courses/%s", names[i]);
+		int found = 0;
 
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) {
-			/* not a course */
-		} else if (!lms_is_dir(path)) {
+		if (!lms_is_dir(path)) {
 			if (report)
 				lms_check_file(path, &scratch, out);
-		} else if (!lms_id_valid(e->d_name) || !lms_exists(file)) {
+		} else if (lms_id_valid(names[i]) &&
+			   (found = lms_tree_has_course(t, names[i])) < 0) {
+			err = found;
+		} else if (!found) {
 			if (report)
-				not_a_course(t, e->d_name, &scratch, out);
+				not_a_course(t, names[i], &scratch, out);
 		} else {
 			*(char **)lms_array_push(ids, n, sizeof(char *)) =
-				lms_strdup(e->d_name);
+				lms_strdup(names[i]);
 		}
 		free(path);
-		free(file);
 	}
-	if (d)
-		closedir(d);
+	lms_strings_free(names, nnames);
 	lms_buf_release(&scratch);
 	lms_strings_sort(*ids, *n);
+	return err;
 }
 
 /* One course as a worker reads it. */
@@ -646,12 +649,12 @@ static int check_courses(struct checking *ck)
 		.read = read_course, .take = take_course,
 		.release = release_course, .arg = ck
 	};
-	bool *selected;
-	int err;
+	bool *selected = NULL;
+	int err = list_courses(ck->x->tree, &w.ids, &w.n, !ck->x->opt->ncourses,
+			       ck->out);
 
-	list_courses(ck->x->tree, &w.ids, &w.n, !ck->x->opt->ncourses, ck->out);
 	ck->ncourses = w.n;
-	if (!(err = choose(ck, w.ids, w.n, &selected)) &&
+	if (!err && !(err = choose(ck, w.ids, w.n, &selected)) &&
 	    !(err = lms_walk_courses(&w))) {
 		lms_bookings_check(&ck->people, ck->x->tree, w.ids, selected,
 				   ck->out);
@@ -679,12 +682,13 @@ int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 	lms_bookings_init(&ck.people, "facilitator", LMS_ERROR);
 	lms_bookings_init(&ck.places, "place", LMS_WARNING);
 	load_facilitators(&x, whole, out);
-	load_forms(&x, whole, out);
-	load_templates(&x, whole, out);
+	if (!(err = load_forms(&x, whole, out)))
+		err = load_templates(&x, whole, out);
 	load_people(&x, out);
-	if (whole)
+	if (!err && whole)
 		check_service_files(&x, out);
-	err = check_courses(&ck);
+	if (!err)
+		err = check_courses(&ck);
 	lms_bookings_release(&ck.people);
 	lms_bookings_release(&ck.places);
 	lms_strset_release(&ck.chosen);

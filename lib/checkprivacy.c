@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "checkctx.h"
@@ -63,18 +64,19 @@ void lms_check_text(const char *path, const char *text, size_t len,
 }
 
 /* True if the file's first block holds a NUL: an image, an archive, a
- * video, which no one writes personal data into by hand. */
+ * video, which no one writes personal data into by hand.  What is no
+ * regular file is not opened here, lest a FIFO keep us waiting. */
 static bool is_binary(const char *path)
 {
 	char block[8192];
-	FILE *f = fopen(path, "rb");
-	size_t n;
+	ssize_t n;
+	int fd;
 
-	if (!f)
+	if (lms_open_regular(path, &fd))
 		return false;
-	n = fread(block, 1, sizeof(block), f);
-	fclose(f);
-	return memchr(block, '\0', n) != NULL;
+	n = read(fd, block, sizeof(block));
+	close(fd);
+	return n > 0 && memchr(block, '\0', (size_t)n) != NULL;
 }
 
 void lms_check_file(const char *path, struct lms_buf *scratch,

@@ -23,21 +23,97 @@ static int io_error(int code, const char *what, const char *path)
 	return lms_error(code, "cannot %s '%s': %s", what, path, strerror(e));
 }
 
+static const char *kind_of(mode_t m)
+{
+	if (S_ISLNK(m))
+		return "a symbolic link";
+	if (S_ISDIR(m))
+		return "a folder";
+	if (S_ISFIFO(m))
+		return "a FIFO";
+	if (S_ISSOCK(m))
+		return "a socket";
+	if (S_ISCHR(m) || S_ISBLK(m))
+		return "a device";
+	return "a file";
+}
+
+/*
+ * A write refused because part (or, if NULL, path itself) is of the wrong
+ * kind: a link, which is never written through, or not a folder (is_dir)
+ * or regular file.
+ */
+static int refuse(const char *verb, const char *path, const char *part,
+		  mode_t m, bool is_dir)
+{
+	struct lms_buf who = LMS_BUF_INIT;
+	int err;
+
+	if (part && strcmp(part, path))
+		lms_buf_addf(&who, "'%s'", part);
+	else
+		lms_buf_adds(&who, "it");
+	if (S_ISLNK(m))
+		err = lms_error(LMS_ECREATE, "cannot %s '%s': %s is a symbolic "
+				"link, which lms never writes through", verb,
+				path, who.buf);
+	else
+		err = lms_error(LMS_ECREATE, "cannot %s '%s': %s is %s, not %s",
+				verb, path, who.buf, kind_of(m),
+				is_dir ? "a folder" : "a regular file");
+	lms_buf_release(&who);
+	return err;
+}
+
+static int not_regular(const char *path, mode_t m)
+{
+	return lms_error(LMS_EDATA, "cannot read '%s': it is %s, not a regular "
+			 "file", path, kind_of(m));
+}
+
+/*
+ * stat first, so that a device is not even opened; O_NONBLOCK, so that a
+ * FIFO put there in between is not waited on; fstat, so that what was
+ * opened is what is read.
+ */
+int lms_open_regular(const char *path, int *out)
+{
+	struct stat st;
+	int fd, flags;
+
+	*out = -1;
+	if (stat(path, &st) < 0)
+		return io_error(LMS_EIO, "read", path);
+	if (!S_ISREG(st.st_mode))
+		return not_regular(path, st.st_mode);
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+		return io_error(LMS_EIO, "read", path);
+	if (fstat(fd, &st) < 0 || (flags = fcntl(fd, F_GETFL)) < 0 ||
+	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+		int err = io_error(LMS_EIO, "read", path);
+
+		close(fd);
+		return err;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return not_regular(path, st.st_mode);
+	}
+	*out = fd;
+	return 0;
+}
+
 int lms_read_file(const char *path, size_t max, struct lms_buf *out)
 {
 	struct stat st;
 	ssize_t n;
-	int fd, err = 0;
+	int fd, err;
 
 	lms_buf_reset(out);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return io_error(LMS_EIO, "read", path);
+	if ((err = lms_open_regular(path, &fd)))
+		return err;
 	if (fstat(fd, &st) < 0) {
 		err = io_error(LMS_EIO, "read", path);
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		err = lms_error(LMS_EDATA, "'%s' is not a regular file", path);
 		goto out;
 	}
 	if ((size_t)st.st_size > max) {
@@ -71,6 +147,163 @@ out:
 	return err;
 }
 
+int lms_dir_list(const char *path, char ***out, size_t *n)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	int err = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!d)
+		return errno == ENOENT ? 0 : io_error(LMS_EIO, "read folder", path);
+	for (;;) {
+		errno = 0;
+		if (!(e = readdir(d))) {
+			if (errno)
+				err = io_error(LMS_EIO, "read folder", path);
+			break;
+		}
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			*(char **)lms_array_push(out, n, sizeof(char *)) =
+				lms_strdup(e->d_name);
+	}
+	closedir(d);
+	if (err) {
+		for (size_t i = 0; i < *n; i++)
+			free((*out)[i]);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return err;
+}
+
+/* Walking below a root */
+
+enum {
+	WALK_CREATE = 1 << 0,	/* make missing folders */
+	WALK_WHOLE = 1 << 1	/* open path itself, not the folder above */
+};
+
+/* The length of path's folder, as a root for the generic writers. */
+static size_t parent_len(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? (size_t)(slash - path) : 0;
+}
+
+static int open_root(const char *path, size_t root_len, const char *verb,
+		     int *out)
+{
+	char *root;
+	int err = 0;
+
+	if (root_len)
+		root = lms_strndup(path, root_len);
+	else
+		root = lms_strdup(path[0] == '/' ? "/" : ".");
+	/* The root itself may be a link: it is where the user sent us. */
+	*out = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (*out < 0)
+		err = io_error(LMS_ECREATE, verb, path);
+	free(root);
+	return err;
+}
+
+/* One step down from folder fd into name (path up to end), which must be
+ * a folder and no link; made first with WALK_CREATE. */
+static int step(int fd, const char *name, const char *path, size_t end,
+		const char *verb, unsigned flags, mode_t mode, int *out)
+{
+	const int how = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
+	char *part = lms_strndup(path, end);
+	struct stat st;
+	int err = 0;
+
+	*out = -1;
+	/* ".." would climb out of the root as a link would. */
+	if (!strcmp(name, "..")) {
+		err = lms_error(LMS_ECREATE, "cannot %s '%s': '..' below the "
+				"tree's root", verb, path);
+		goto out;
+	}
+	*out = openat(fd, name, how);
+	if (*out < 0 && errno == ENOENT && (flags & WALK_CREATE)) {
+		if (mkdirat(fd, name, mode) < 0 && errno != EEXIST) {
+			err = io_error(LMS_ECREATE, "create folder", part);
+			goto out;
+		}
+		*out = openat(fd, name, how);
+	}
+	if (*out >= 0)
+		goto out;
+	/* O_NOFOLLOW fails alike for a link and for what is not a folder;
+	 * look, so as to say which. */
+	if ((errno == ELOOP || errno == ENOTDIR) &&
+	    fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+		err = refuse(verb, path, part, st.st_mode, true);
+	else if (errno == ENOENT)
+		err = io_error(LMS_ECREATE, verb, path);
+	else
+		err = io_error(LMS_ECREATE, "open folder", part);
+out:
+	free(part);
+	return err;
+}
+
+/*
+ * Opens the folder that holds the last part of path (or with WALK_WHOLE,
+ * path itself) from the root down, following no link and entering
+ * nothing but folders.  *name is the last part, in path.
+ */
+static int walk(const char *path, size_t root_len, const char *verb,
+		unsigned flags, mode_t mode, int *out, const char **name)
+{
+	const char *p = path + root_len;
+	struct lms_buf part = LMS_BUF_INIT;
+	int fd = -1, next, err;
+
+	*out = -1;
+	if ((err = open_root(path, root_len, verb, &fd)))
+		return err;
+	for (;;) {
+		size_t len;
+		bool last;
+
+		while (*p == '/')
+			p++;
+		len = strcspn(p, "/");
+		last = !p[len + strspn(p + len, "/")];
+		if (!len || (last && !(flags & WALK_WHOLE)))
+			break;
+		lms_buf_reset(&part);
+		lms_buf_add(&part, p, len);
+		err = step(fd, part.buf, path, (size_t)(p + len - path), verb,
+			   flags, mode, &next);
+		close(fd);
+		if (err) {
+			lms_buf_release(&part);
+			return err;
+		}
+		fd = next;
+		p += len;
+	}
+	lms_buf_release(&part);
+	if (!*p && !(flags & WALK_WHOLE)) {
+		close(fd);
+		return lms_error(LMS_ECREATE, "cannot %s '%s': it names a "
+				 "folder", verb, path);
+	}
+	*out = fd;
+	if (name)
+		*name = p;
+	return 0;
+}
+
+/* Writing */
+
 static int write_all(int fd, const char *data, size_t len)
 {
 	while (len) {
@@ -86,102 +319,144 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-static char *dir_of(const char *path)
+static mode_t new_file_mode(void)
 {
-	const char *slash = strrchr(path, '/');
+	mode_t mask = umask(0);
 
-	if (!slash)
-		return lms_strdup(".");
-	if (slash == path)
-		return lms_strdup("/");
-	return lms_strndup(path, (size_t)(slash - path));
+	umask(mask);
+	return 0666 & ~mask;
 }
 
-static int sync_dir(const char *dir)
+/* ".NAME." and six characters, made in folder dir like mkstemp does. */
+static int create_temporary(int dir, const char *name, struct lms_buf *tmp)
 {
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	int err = 0;
+	static const char chars[] = "abcdefghijklmnopqrstuvwxyz"
+				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	static unsigned long long counter;
+	struct timespec ts;
+	int fd = -1;
 
-	if (fd < 0)
-		return io_error(LMS_EIO, "open folder", dir);
-	if (fsync(fd) < 0 && errno != EINVAL)
-		err = io_error(LMS_EIO, "sync folder", dir);
-	close(fd);
+	for (int tries = 0; fd < 0 && tries < 100; tries++) {
+		unsigned long long v;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		v = (unsigned long long)ts.tv_nsec ^
+		    ((unsigned long long)ts.tv_sec << 30) ^
+		    ((unsigned long long)getpid() << 16) ^
+		    (++counter * 0x9e3779b97f4a7c15ULL);
+		lms_buf_reset(tmp);
+		lms_buf_addf(tmp, ".%s.", name);
+		for (int i = 0; i < 6; i++, v /= sizeof(chars) - 1)
+			lms_buf_addch(tmp, chars[v % (sizeof(chars) - 1)]);
+		fd = openat(dir, tmp->buf, O_WRONLY | O_CREAT | O_EXCL |
+			    O_NOFOLLOW | O_CLOEXEC, 0600);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	return fd;
+}
+
+/* name in the open folder dir, which is path's folder. */
+static int write_in(int dir, const char *name, const char *path,
+		    const void *data, size_t len, mode_t mode)
+{
+	struct lms_buf tmp = LMS_BUF_INIT, shown = LMS_BUF_INIT;
+	struct stat st;
+	int fd, err = 0;
+
+	if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+		if (!S_ISREG(st.st_mode))
+			return refuse("write", path, NULL, st.st_mode, false);
+		if (!mode)
+			mode = st.st_mode & 07777;
+	} else if (errno != ENOENT) {
+		return io_error(LMS_EIO, "write", path);
+	}
+	if (!mode)
+		mode = new_file_mode();
+	if ((fd = create_temporary(dir, name, &tmp)) < 0) {
+		err = io_error(LMS_ECREATE, "create a file beside", path);
+		goto out;
+	}
+	lms_buf_add(&shown, path, (size_t)(name - path));
+	lms_buf_adds(&shown, tmp.buf);
+	if (fchmod(fd, mode) < 0 || write_all(fd, data, len) < 0 ||
+	    fsync(fd) < 0) {
+		err = io_error(LMS_EIO, "write", shown.buf);
+		close(fd);
+		unlinkat(dir, tmp.buf, 0);
+		goto out;
+	}
+	if (close(fd) < 0 || renameat(dir, tmp.buf, dir, name) < 0) {
+		err = io_error(LMS_EIO, "replace", path);
+		unlinkat(dir, tmp.buf, 0);
+		goto out;
+	}
+	if (fsync(dir) < 0 && errno != EINVAL)
+		err = io_error(LMS_EIO, "sync the folder of", path);
+out:
+	lms_buf_release(&shown);
+	lms_buf_release(&tmp);
 	return err;
 }
 
-static mode_t mode_for(const char *path, mode_t mode)
+int lms_write_below(const char *path, size_t root_len, const void *data,
+		    size_t len, mode_t mode)
 {
-	struct stat st;
-	mode_t mask;
+	const char *name;
+	int dir, err = walk(path, root_len, "write", 0, 0, &dir, &name);
 
-	if (mode)
-		return mode;
-	if (stat(path, &st) == 0)
-		return st.st_mode & 07777;
-	mask = umask(0);
-	umask(mask);
-	return 0666 & ~mask;
+	if (err)
+		return err;
+	err = write_in(dir, name, path, data, len, mode);
+	close(dir);
+	return err;
 }
 
 int lms_write_atomic(const char *path, const void *data, size_t len,
 		     mode_t mode)
 {
-	char *dir = dir_of(path);
-	char *tmp = lms_malloc(strlen(path) + 16);
-	const char *base = strrchr(path, '/');
-	int fd, err = 0;
-
-	sprintf(tmp, "%.*s.%s.XXXXXX", base ? (int)(base - path + 1) : 0, path,
-		base ? base + 1 : path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		err = io_error(LMS_ECREATE, "create a file beside", path);
-		goto out;
-	}
-	if (fchmod(fd, mode_for(path, mode)) < 0 || write_all(fd, data, len) < 0 ||
-	    fsync(fd) < 0) {
-		err = io_error(LMS_EIO, "write", tmp);
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	if (close(fd) < 0 || rename(tmp, path) < 0) {
-		err = io_error(LMS_EIO, "replace", path);
-		unlink(tmp);
-		goto out;
-	}
-	err = sync_dir(dir);
-out:
-	free(tmp);
-	free(dir);
-	return err;
+	return lms_write_below(path, parent_len(path), data, len, mode);
 }
 
-void lms_remove_stale_temporaries(const char *path)
+void lms_remove_stale_temporaries(const char *path, size_t root_len)
 {
-	const char *slash = strrchr(path, '/');
-	const char *base = slash ? slash + 1 : path;
-	char *dir = dir_of(path);
-	size_t len = strlen(base);
+	const char *name;
 	struct dirent *e;
-	DIR *d = opendir(dir);
+	size_t len;
+	int dir, fd;
+	DIR *d;
 
+	/* A folder that cannot be walked to is the write's to report. */
+	if (walk(path, root_len, "write", 0, 0, &dir, &name))
+		return;
+	len = strlen(name);
+	fd = dup(dir);
+	d = fd < 0 ? NULL : fdopendir(fd);
+	if (!d && fd >= 0)
+		close(fd);
 	while (d && (e = readdir(d))) {
 		const char *n = e->d_name;
-		char *stale;
 
-		/* mkstemp's names: "." NAME "." and six characters. */
-		if (n[0] != '.' || strncmp(n + 1, base, len) || n[len + 1] != '.' ||
-		    strlen(n + len + 2) != 6)
+		/* The temporaries' names: "." NAME "." and six characters. */
+		if (n[0] != '.' || strncmp(n + 1, name, len) ||
+		    n[len + 1] != '.' || strlen(n + len + 2) != 6)
 			continue;
-		stale = lms_malloc(strlen(dir) + strlen(n) + 2);
-		sprintf(stale, "%s/%s", dir, n);
-		unlink(stale);
-		free(stale);
+		unlinkat(dir, n, 0);
 	}
 	if (d)
 		closedir(d);
-	free(dir);
+	close(dir);
+}
+
+int lms_mkdirs_below(const char *path, size_t root_len, mode_t mode)
+{
+	int dir, err = walk(path, root_len, "create folder",
+			    WALK_CREATE | WALK_WHOLE, mode, &dir, NULL);
+
+	if (!err)
+		close(dir);
+	return err;
 }
 
 int lms_mkdirs(const char *dir, mode_t mode)
@@ -212,6 +487,56 @@ int lms_mkdirs(const char *dir, mode_t mode)
 	return err;
 }
 
+/*
+ * Opens name in folder dir, path's folder, as a regular file and no link
+ * (see lms_open_regular), creating it with O_CREAT in flags.
+ */
+static int open_in(int dir, const char *name, const char *path,
+		   const char *verb, int flags, int *out)
+{
+	struct stat st;
+	int fd, err = 0;
+
+	*out = -1;
+	if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    !S_ISREG(st.st_mode))
+		return refuse(verb, path, NULL, st.st_mode, false);
+	fd = openat(dir, name, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+		    0644);
+	if (fd < 0 && errno == ELOOP)
+		return refuse(verb, path, NULL, S_IFLNK, false);
+	if (fd < 0)
+		return io_error(flags & O_CREAT ? LMS_ECREATE : LMS_EIO, verb,
+				path);
+	if (fstat(fd, &st) < 0)
+		err = io_error(LMS_EIO, verb, path);
+	else if (!S_ISREG(st.st_mode))
+		err = refuse(verb, path, NULL, st.st_mode, false);
+	if (err) {
+		close(fd);
+		return err;
+	}
+	*out = fd;
+	return 0;
+}
+
+int lms_chmod_below(const char *path, size_t root_len, mode_t mode)
+{
+	const char *name;
+	int dir, fd, err = walk(path, root_len, "change the mode of", 0, 0,
+				&dir, &name);
+
+	if (err)
+		return err;
+	err = open_in(dir, name, path, "change the mode of", O_RDONLY, &fd);
+	if (!err && fchmod(fd, mode) < 0)
+		err = io_error(LMS_EIO, "change the mode of", path);
+	if (fd >= 0)
+		close(fd);
+	close(dir);
+	return err;
+}
+
 bool lms_is_dir(const char *path)
 {
 	struct stat st;
@@ -226,6 +551,8 @@ bool lms_exists(const char *path)
 	return lstat(path, &st) == 0;
 }
 
+/* The lock */
+
 static void sleep_ms(int ms)
 {
 	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
@@ -234,13 +561,20 @@ static void sleep_ms(int ms)
 		;
 }
 
-int lms_lock_acquire(struct lms_lock *lock, const char *path, int timeout_ms)
+int lms_lock_acquire(struct lms_lock *lock, const char *path, size_t root_len,
+		     int timeout_ms)
 {
-	int waited = 0, err;
+	const char *name;
+	int waited = 0, dir, err;
 
-	lock->fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (lock->fd < 0)
-		return io_error(LMS_ECREATE, "open lock", path);
+	lock->fd = -1;
+	if ((err = walk(path, root_len, "lock", WALK_CREATE, 0755, &dir,
+			&name)))
+		return err;
+	err = open_in(dir, name, path, "lock", O_RDWR | O_CREAT, &lock->fd);
+	close(dir);
+	if (err)
+		return err;
 	while (flock(lock->fd, LOCK_EX | LOCK_NB) < 0) {
 		if (errno != EWOULDBLOCK && errno != EINTR) {
 			err = io_error(LMS_EIO, "lock", path);

@@ -7,16 +7,49 @@
 
 #include "buf.h"
 
+/*
+ * The one place where lms touches the file system, so that every reader
+ * and writer keeps the same rules (see lms-files(5), FILES AND LINKS):
+ *
+ * - Reading follows symbolic links, so that a forms/ folder shared by
+ *   several services can be a link, but reads only regular files: a
+ *   FIFO, socket or device is refused at once, never waited on.
+ * - Writing never follows a symbolic link below the root of the tree it
+ *   writes in, nor writes into a FIFO, socket or device: the write is
+ *   refused with LMS_ECREATE and nothing is written.  Whatever leads to
+ *   the root is the user's choice, and followed.
+ * - A folder that cannot be listed is an error; only a missing one is
+ *   empty.
+ *
+ * The writers take path as a root folder of root_len bytes, a '/', and
+ * the path below it.  root_len 0 makes the root "." (or "/" for a path
+ * that starts with one).
+ */
+
 /* Reads a whole file into out (replacing its content); refuses files
- * larger than max bytes with LMS_EDATA, a missing file with LMS_ENOENT. */
+ * larger than max bytes and paths that are not regular files with
+ * LMS_EDATA, a missing file with LMS_ENOENT. */
 int lms_read_file(const char *path, size_t max, struct lms_buf *out);
+
+/* Opens a regular file for reading into *out (see lms_read_file). */
+int lms_open_regular(const char *path, int *out);
+
+/*
+ * The names in the folder path but "." and "..", in no order, for the
+ * caller to free (lms_strings_free).  A missing folder has none; one that
+ * cannot be read (no permission, not a folder) is LMS_EIO.
+ */
+int lms_dir_list(const char *path, char ***out, size_t *n);
 
 /*
  * Replaces path with data so that a crash at any moment leaves either the
  * old or the new file: a temporary file beside it, fsync, rename, fsync of
  * the folder.  mode 0 keeps the mode of the file it replaces, or gives a
- * new file 0666 less the umask.
+ * new file 0666 less the umask.  The folders below the root must exist.
  */
+int lms_write_below(const char *path, size_t root_len, const void *data,
+		    size_t len, mode_t mode);
+/* lms_write_below with the folder that holds path as the root. */
 int lms_write_atomic(const char *path, const void *data, size_t len,
 		     mode_t mode);
 
@@ -24,22 +57,28 @@ int lms_write_atomic(const char *path, const void *data, size_t len,
  * Removes temporary files that a writer of path left when it was killed
  * (".NAME.XXXXXX" beside it).  Only safe while holding the tree's lock.
  */
-void lms_remove_stale_temporaries(const char *path);
+void lms_remove_stale_temporaries(const char *path, size_t root_len);
 
-/* Creates dir and its parents (like mkdir -p). */
+/* Creates the folders below the root down to path (like mkdir -p). */
+int lms_mkdirs_below(const char *path, size_t root_len, mode_t mode);
+/* Creates dir and its parents (like mkdir -p), following links. */
 int lms_mkdirs(const char *dir, mode_t mode);
+/* Changes the mode of the regular file path (see lms_write_below). */
+int lms_chmod_below(const char *path, size_t root_len, mode_t mode);
 bool lms_is_dir(const char *path);
 bool lms_exists(const char *path);
 
 /*
- * An exclusive flock on the file at path (created if missing), held until
- * released.  Waits up to timeout_ms, then fails with LMS_EBUSY.
+ * An exclusive flock on the file at path (created, with the folders on
+ * the way, if missing; see lms_write_below), held until released.  Waits
+ * up to timeout_ms, then fails with LMS_EBUSY.
  */
 struct lms_lock {
 	int fd;
 };
 
-int lms_lock_acquire(struct lms_lock *lock, const char *path, int timeout_ms);
+int lms_lock_acquire(struct lms_lock *lock, const char *path, size_t root_len,
+		     int timeout_ms);
 void lms_lock_release(struct lms_lock *lock);
 
 #endif

@@ -1,4 +1,3 @@
-#include <errno.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
@@ -48,7 +47,8 @@ static void service_text(struct lms_buf *out, const char *skel,
 	lms_buf_release(&value);
 }
 
-/* Writes a file unless it exists; folders on the way are created. */
+/* Writes a file unless it exists; folders on the way are created.  As
+ * everywhere, nothing is written through a link below dir (fsio.h). */
 static int write_new(const char *dir, const char *rel, const char *text,
 		     size_t len, mode_t mode)
 {
@@ -56,8 +56,9 @@ static int write_new(const char *dir, const char *rel, const char *text,
 	int err = 0;
 
 	*strrchr(parent, '/') = '\0';
-	if (!lms_exists(path) && !(err = lms_mkdirs(parent, 0755)))
-		err = lms_write_atomic(path, text, len, mode);
+	if (!lms_exists(path) &&
+	    !(err = lms_mkdirs_below(parent, strlen(dir), 0755)))
+		err = lms_write_below(path, strlen(dir), text, len, mode);
 	free(parent);
 	free(path);
 	return err;
@@ -72,9 +73,8 @@ static int keep_private(const char *dir)
 	char *reg = join(dir, LMS_PARTICIPANTS_FILE);
 	int err = lms_keep_register_ignored(dir);
 
-	if (!err && chmod(reg, 0600) < 0)
-		err = lms_error(LMS_EIO, "cannot make '%s' private: %s", reg,
-				strerror(errno));
+	if (!err)
+		err = lms_chmod_below(reg, strlen(dir), 0600);
 	free(reg);
 	return err;
 }
@@ -120,7 +120,7 @@ int lms_init_tree(const char *dir, const char *name, const char *municipality)
 	if (!err) {
 		char *courses = join(dir, "courses");
 
-		err = lms_mkdirs(courses, 0755);
+		err = lms_mkdirs_below(courses, strlen(dir), 0755);
 		free(courses);
 	}
 	/* lms.yaml last: a tree is not a tree until everything is there. */

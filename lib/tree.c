@@ -1,4 +1,4 @@
-#include <dirent.h>
+#include <errno.h>
 #include <stdbool.h>
 #include <sys/stat.h>
 #include <stdarg.h>
@@ -106,16 +106,47 @@ void lms_tree_release(struct lms_tree *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/* How much of a path from lms_tree_path is the root, for fsio's writers. */
+static int root_len(const struct lms_tree *t, const char *path, size_t *out)
+{
+	size_t n = strcmp(t->root, ".") ? strlen(t->root) : 0;
+
+	*out = n;
+	if (n ? strncmp(path, t->root, n) || path[n] != '/' : path[0] == '/')
+		return lms_error(LMS_EIO, "internal: '%s' is not in the tree "
+				 "'%s'", path, t->root);
+	return 0;
+}
+
+int lms_tree_write(struct lms_tree *t, const char *path, const void *data,
+		   size_t len, mode_t mode)
+{
+	size_t n;
+	int err = root_len(t, path, &n);
+
+	if (err)
+		return err;
+	lms_remove_stale_temporaries(path, n);
+	return lms_write_below(path, n, data, len, mode);
+}
+
+int lms_tree_mkdirs(struct lms_tree *t, const char *path)
+{
+	size_t n;
+	int err = root_len(t, path, &n);
+
+	return err ? err : lms_mkdirs_below(path, n, 0755);
+}
+
 int lms_tree_lock(struct lms_tree *t, struct lms_lock *lock, int timeout_ms)
 {
-	char *dir = lms_tree_path(t, ".lms");
 	char *path = lms_tree_path(t, ".lms/lock");
-	int err = lms_mkdirs(dir, 0755);
+	size_t n;
+	int err = root_len(t, path, &n);
 
 	if (!err)
-		err = lms_lock_acquire(lock, path, timeout_ms);
+		err = lms_lock_acquire(lock, path, n, timeout_ms);
 	free(path);
-	free(dir);
 	return err;
 }
 
@@ -124,31 +155,54 @@ static int by_string(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/*
+ * Whether the course has its plan: 1, or 0 when it, or its folder, is
+ * missing.  What cannot be looked into (no permission) is an error, lest
+ * a course go missing from a report without a word.
+ */
+int lms_tree_has_course(const struct lms_tree *t, const char *id)
+{
+	char *path = lms_tree_path(t, "courses/%s/course.yaml", id);
+	struct stat st;
+	int found = 1;
+
+	if (stat(path, &st) < 0)
+		found = errno == ENOENT || errno == ENOTDIR ? 0 :
+			lms_error(LMS_EIO, "cannot read '%s': %s", path,
+				  strerror(errno));
+	free(path);
+	return found;
+}
+
 int lms_tree_course_ids(struct lms_tree *t, char ***out, size_t *n)
 {
 	char *dir = lms_tree_path(t, "courses");
-	DIR *d = opendir(dir);
-	struct dirent *e;
+	char **names;
+	size_t nnames;
+	int err = lms_dir_list(dir, &names, &nnames);	/* none: no courses yet */
 
 	*out = NULL;
 	*n = 0;
 	free(dir);
-	if (!d)
-		return 0;	/* no courses yet */
-	while ((e = readdir(d))) {
-		char *course;
+	for (size_t i = 0; i < nnames && !err; i++) {
+		int found;
 
-		if (!lms_id_valid(e->d_name))
+		if (!lms_id_valid(names[i]))
 			continue;
-		course = lms_tree_path(t, "courses/%s/course.yaml", e->d_name);
-		if (lms_exists(course))
+		if ((found = lms_tree_has_course(t, names[i])) < 0)
+			err = found;
+		else if (found)
 			*(char **)lms_array_push(out, n, sizeof(char *)) =
-				lms_strdup(e->d_name);
-		free(course);
+				lms_strdup(names[i]);
 	}
-	closedir(d);
+	lms_strings_free(names, nnames);
+	if (err) {
+		lms_strings_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
 	lms_strings_sort(*out, *n);
-	return 0;
+	return err;
 }
 
 void lms_strings_sort(char **v, size_t n)
@@ -358,7 +412,8 @@ int lms_keep_register_ignored(const char *root)
 			lms_buf_adds(&text, LMS_PARTICIPANTS_FILE "\n");
 		if (!has_line(text.buf, LMS_PARTICIPANTS_TEMPORARY))
 			lms_buf_adds(&text, LMS_PARTICIPANTS_TEMPORARY "\n");
-		err = lms_write_atomic(path.buf, text.buf, text.len, 0);
+		err = lms_write_below(path.buf, strlen(root), text.buf,
+				      text.len, 0);
 	}
 	lms_buf_release(&text);
 	lms_buf_release(&path);
@@ -373,11 +428,10 @@ int lms_tree_save_register(struct lms_tree *t, const struct lms_register *r)
 	int err = lms_keep_register_ignored(t->root);
 
 	if (!err)
-		err = lms_mkdirs(dir, 0755);
+		err = lms_tree_mkdirs(t, dir);
 	if (!err) {
 		lms_register_emit(&text, r);
-		lms_remove_stale_temporaries(path);
-		err = lms_write_atomic(path, text.buf, text.len, 0600);
+		err = lms_tree_write(t, path, text.buf, text.len, 0600);
 	}
 	lms_buf_release(&text);
 	free(dir);

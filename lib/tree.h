@@ -51,8 +51,26 @@ int lms_tree_read(struct lms_tree *t, const char *path);
  */
 int lms_tree_lock(struct lms_tree *t, struct lms_lock *lock, int timeout_ms);
 
-/* The ids of all courses (folders under courses/), sorted. */
+/*
+ * Writes a file of the tree (a path from lms_tree_path) atomically, first
+ * removing what a killed writer of it left; the caller holds the lock.
+ * Nothing is written through a symbolic link below the root, nor into a
+ * FIFO, socket or device (LMS_ECREATE; see fsio.h).
+ */
+int lms_tree_write(struct lms_tree *t, const char *path, const void *data,
+		   size_t len, mode_t mode);
+/* Makes a folder of the tree and those above it, as lms_tree_write. */
+int lms_tree_mkdirs(struct lms_tree *t, const char *path);
+
+/*
+ * The ids of all courses (folders under courses/ with a course.yaml),
+ * sorted.  A missing courses/ has none; one that cannot be read is
+ * LMS_EIO, never "no courses".
+ */
 int lms_tree_course_ids(struct lms_tree *t, char ***out, size_t *n);
+/* 1 if courses/ID/course.yaml is there, 0 if not, LMS_EIO if that cannot
+ * be told. */
+int lms_tree_has_course(const struct lms_tree *t, const char *id);
 void lms_strings_free(char **v, size_t n);
 void lms_strings_sort(char **v, size_t n);
 int lms_tree_course_exists(struct lms_tree *t, const char *id);

@@ -11,15 +11,18 @@
 #include "../../lib/fsio.h"
 
 /*
- * fsync and rename are wrapped (-Wl,--wrap in the Makefile) so that the
- * tests can make them fail without a broken disk.
+ * fsync, renameat and opendir are wrapped (-Wl,--wrap in the Makefile) so
+ * that the tests can make them fail without a broken disk, and without
+ * a user whom permissions hold back (the tests may run as root).
  */
 int __real_fsync(int fd);
-int __real_rename(const char *from, const char *to);
+int __real_renameat(int fromdir, const char *from, int todir, const char *to);
+DIR *__real_opendir(const char *path);
 int __wrap_fsync(int fd);
-int __wrap_rename(const char *from, const char *to);
+int __wrap_renameat(int fromdir, const char *from, int todir, const char *to);
+DIR *__wrap_opendir(const char *path);
 
-static int fail_fsync, fail_rename;
+static int fail_fsync, fail_rename, fail_opendir;
 
 int __wrap_fsync(int fd)
 {
@@ -30,13 +33,22 @@ int __wrap_fsync(int fd)
 	return __real_fsync(fd);
 }
 
-int __wrap_rename(const char *from, const char *to)
+int __wrap_renameat(int fromdir, const char *from, int todir, const char *to)
 {
 	if (fail_rename) {
 		errno = EXDEV;
 		return -1;
 	}
-	return __real_rename(from, to);
+	return __real_renameat(fromdir, from, todir, to);
+}
+
+DIR *__wrap_opendir(const char *path)
+{
+	if (fail_opendir) {
+		errno = EACCES;
+		return NULL;
+	}
+	return __real_opendir(path);
 }
 
 static char dir[64];
@@ -46,7 +58,7 @@ static int setup(void **state)
 	(void)state;
 	snprintf(dir, sizeof(dir), "/tmp/lms-test-fsio-XXXXXX");
 	assert_non_null(mkdtemp(dir));
-	fail_fsync = fail_rename = 0;
+	fail_fsync = fail_rename = fail_opendir = 0;
 	return 0;
 }
 
@@ -112,6 +124,62 @@ static void read_errors(void **state)
 	lms_buf_release(&b);
 }
 
+/* A FIFO would block open(2) until a writer came: it is refused at once. */
+static void special_files_are_refused_not_waited_on(void **state)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+	char msg[256];
+	int fd;
+
+	(void)state;
+	assert_int_equal(mkfifo(path_in("fifo"), 0644), 0);
+	assert_int_equal(lms_read_file(path_in("fifo"), 100, &b), LMS_EDATA);
+	snprintf(msg, sizeof(msg), "cannot read '%s': it is a FIFO, not a "
+		 "regular file", path_in("fifo"));
+	assert_string_equal(lms_last_error()->msg, msg);
+	assert_int_equal(lms_open_regular(path_in("fifo"), &fd), LMS_EDATA);
+	assert_int_equal(fd, -1);
+	assert_int_equal(lms_read_file("/dev/null", 100, &b), LMS_EDATA);
+	assert_string_equal(lms_last_error()->msg, "cannot read '/dev/null': "
+			    "it is a device, not a regular file");
+	/* Nor is one written into, or a lock taken on one. */
+	assert_int_equal(lms_write_atomic(path_in("fifo"), "x", 1, 0),
+			 LMS_ECREATE);
+	snprintf(msg, sizeof(msg), "cannot write '%s': it is a FIFO, not a "
+		 "regular file", path_in("fifo"));
+	assert_string_equal(lms_last_error()->msg, msg);
+	lms_buf_release(&b);
+}
+
+static void lists_folders(void **state)
+{
+	char **names;
+	size_t n;
+	char msg[256];
+
+	(void)state;
+	assert_int_equal(lms_write_atomic(path_in("a"), "x", 1, 0), 0);
+	assert_int_equal(lms_dir_list(dir, &names, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(names[0], "a");
+	free(names[0]);
+	free(names);
+	/* A missing folder is empty ... */
+	assert_int_equal(lms_dir_list(path_in("none"), &names, &n), 0);
+	assert_int_equal(n, 0);
+	assert_null(names);
+	/* ... but one that is no folder, or cannot be read, is an error. */
+	assert_int_equal(lms_dir_list(path_in("a"), &names, &n), LMS_EIO);
+	assert_int_equal(n, 0);
+	fail_opendir = 1;
+	assert_int_equal(lms_dir_list(dir, &names, &n), LMS_EIO);
+	fail_opendir = 0;
+	snprintf(msg, sizeof(msg), "cannot read folder '%s': Permission denied",
+		 dir);
+	assert_string_equal(lms_last_error()->msg, msg);
+	assert_int_equal(n, 0);
+}
+
 static void failures_leave_the_old_file(void **state)
 {
 	struct lms_buf b = LMS_BUF_INIT;
@@ -157,14 +225,136 @@ static void the_lock_excludes_a_second_holder(void **state)
 
 	(void)state;
 	snprintf(lock, sizeof(lock), "%s", path_in("lock"));
-	assert_int_equal(lms_lock_acquire(&first, lock, 0), 0);
+	assert_int_equal(lms_lock_acquire(&first, lock, strlen(dir), 0), 0);
 	assert_true(lms_exists(lock));
 	/* A second open file description conflicts like another process. */
-	assert_int_equal(lms_lock_acquire(&second, lock, 100), LMS_EBUSY);
+	assert_int_equal(lms_lock_acquire(&second, lock, strlen(dir), 100),
+			 LMS_EBUSY);
 	assert_int_equal(second.fd, -1);
 	lms_lock_release(&first);
-	assert_int_equal(lms_lock_acquire(&second, lock, 0), 0);
+	assert_int_equal(lms_lock_acquire(&second, lock, strlen(dir), 0), 0);
 	lms_lock_release(&second);
+}
+
+/*
+ * A tree at dir/tree, with a folder "out" beside it that is not the
+ * tree's: a link from the tree to it must not let lms write there.
+ */
+static void make_tree_and_outside(void)
+{
+	assert_int_equal(mkdir(path_in("tree"), 0755), 0);
+	assert_int_equal(mkdir(path_in("out"), 0755), 0);
+}
+
+static size_t tree_root_len(void)
+{
+	return strlen(path_in("tree"));
+}
+
+static void writes_refuse_links_below_the_root(void **state)
+{
+	size_t root = tree_root_len();
+	char path[256], msg[512];
+
+	(void)state;
+	make_tree_and_outside();
+	assert_int_equal(symlink("../out", path_in("tree/people")), 0);
+	snprintf(path, sizeof(path), "%s", path_in("tree/people/p.yaml"));
+	assert_int_equal(lms_write_below(path, root, "x", 1, 0600), LMS_ECREATE);
+	snprintf(msg, sizeof(msg), "cannot write '%s': '%s' is a symbolic link, "
+		 "which lms never writes through", path, path_in("tree/people"));
+	assert_string_equal(lms_last_error()->msg, msg);
+	assert_false(lms_exists(path_in("out/p.yaml")));
+	/* Nor makes folders through one. */
+	snprintf(path, sizeof(path), "%s", path_in("tree/people/sub"));
+	assert_int_equal(lms_mkdirs_below(path, root, 0755), LMS_ECREATE);
+	assert_false(lms_exists(path_in("out/sub")));
+	/* A link deeper down, and a file that is a link. */
+	assert_int_equal(mkdir(path_in("tree/courses"), 0755), 0);
+	assert_int_equal(symlink("../../out", path_in("tree/courses/c")), 0);
+	snprintf(path, sizeof(path), "%s", path_in("tree/courses/c/e.yaml"));
+	assert_int_equal(lms_write_below(path, root, "x", 1, 0), LMS_ECREATE);
+	assert_int_equal(symlink("../out/f.yaml", path_in("tree/f.yaml")), 0);
+	snprintf(path, sizeof(path), "%s", path_in("tree/f.yaml"));
+	assert_int_equal(lms_write_below(path, root, "x", 1, 0), LMS_ECREATE);
+	snprintf(msg, sizeof(msg), "cannot write '%s': it is a symbolic link, "
+		 "which lms never writes through", path);
+	assert_string_equal(lms_last_error()->msg, msg);
+	assert_int_equal(lms_chmod_below(path, root, 0600), LMS_ECREATE);
+	assert_false(lms_exists(path_in("out/f.yaml")));
+	/* A folder that leads out by "..": refused all the same. */
+	snprintf(path, sizeof(path), "%s/../out/g.yaml", path_in("tree"));
+	assert_int_equal(lms_write_below(path, root, "x", 1, 0), LMS_ECREATE);
+	assert_false(lms_exists(path_in("out/g.yaml")));
+}
+
+/* The root itself may be a link: that is where the user sent lms. */
+static void the_root_may_be_a_link(void **state)
+{
+	char path[256];
+
+	(void)state;
+	make_tree_and_outside();
+	assert_int_equal(symlink("tree", path_in("alias")), 0);
+	assert_int_equal(mkdir(path_in("tree/people"), 0755), 0);
+	snprintf(path, sizeof(path), "%s", path_in("alias/people/p.yaml"));
+	assert_int_equal(lms_write_below(path, strlen(path_in("alias")), "x", 1,
+					 0600), 0);
+	assert_true(lms_exists(path_in("tree/people/p.yaml")));
+}
+
+static void the_lock_refuses_links(void **state)
+{
+	struct lms_lock lock;
+	size_t root = tree_root_len();
+	char path[256];
+
+	(void)state;
+	make_tree_and_outside();
+	/* The lock file a link: flock(2) would create its target. */
+	assert_int_equal(mkdir(path_in("tree/.lms"), 0755), 0);
+	assert_int_equal(symlink("../../out/lock", path_in("tree/.lms/lock")), 0);
+	snprintf(path, sizeof(path), "%s", path_in("tree/.lms/lock"));
+	assert_int_equal(lms_lock_acquire(&lock, path, root, 0), LMS_ECREATE);
+	assert_int_equal(lock.fd, -1);
+	assert_false(lms_exists(path_in("out/lock")));
+	/* .lms a link. */
+	assert_int_equal(unlink(path_in("tree/.lms/lock")), 0);
+	assert_int_equal(rmdir(path_in("tree/.lms")), 0);
+	assert_int_equal(symlink("../out", path_in("tree/.lms")), 0);
+	assert_int_equal(lms_lock_acquire(&lock, path, root, 0), LMS_ECREATE);
+	assert_false(lms_exists(path_in("out/lock")));
+	/* A FIFO is no lock either. */
+	assert_int_equal(unlink(path_in("tree/.lms")), 0);
+	assert_int_equal(mkdir(path_in("tree/.lms"), 0755), 0);
+	assert_int_equal(mkfifo(path, 0644), 0);
+	assert_int_equal(lms_lock_acquire(&lock, path, root, 0), LMS_ECREATE);
+	/* Missing, it is made, with its folder. */
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(path_in("tree/.lms")), 0);
+	assert_int_equal(lms_lock_acquire(&lock, path, root, 0), 0);
+	lms_lock_release(&lock);
+}
+
+/* Sweeping a killed writer's temporaries does not reach through a link. */
+static void stale_temporaries_are_swept_inside_only(void **state)
+{
+	size_t root = tree_root_len();
+	char path[256];
+
+	(void)state;
+	make_tree_and_outside();
+	assert_int_equal(lms_write_atomic(path_in("out/.p.yaml.abcdef"), "x", 1,
+					  0), 0);
+	assert_int_equal(lms_write_atomic(path_in("tree/.q.yaml.abcdef"), "x",
+					  1, 0), 0);
+	assert_int_equal(symlink("../out", path_in("tree/people")), 0);
+	snprintf(path, sizeof(path), "%s", path_in("tree/people/p.yaml"));
+	lms_remove_stale_temporaries(path, root);
+	assert_true(lms_exists(path_in("out/.p.yaml.abcdef")));
+	snprintf(path, sizeof(path), "%s", path_in("tree/q.yaml"));
+	lms_remove_stale_temporaries(path, root);
+	assert_false(lms_exists(path_in("tree/.q.yaml.abcdef")));
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -178,6 +368,12 @@ int main(void)
 		T(cannot_create_in_a_missing_folder),
 		T(makes_folders),
 		T(the_lock_excludes_a_second_holder),
+		T(special_files_are_refused_not_waited_on),
+		T(lists_folders),
+		T(writes_refuse_links_below_the_root),
+		T(the_root_may_be_a_link),
+		T(the_lock_refuses_links),
+		T(stale_temporaries_are_swept_inside_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
