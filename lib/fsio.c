@@ -451,7 +451,7 @@ void lms_remove_stale_temporaries(const char *path, size_t root_len)
 
 int lms_mkdirs_below(const char *path, size_t root_len, mode_t mode)
 {
-	int dir, err = walk(path, root_len, "create folder",
+	int dir, err = walk(path, root_len, "write in folder",
 			    WALK_CREATE | WALK_WHOLE, mode, &dir, NULL);
 
 	if (!err)
