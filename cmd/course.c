@@ -316,8 +316,7 @@ static void list_table(struct ctx *ctx, struct course_row *rows, size_t n,
 	lms_table_init(&t, cols);
 	lms_table_set_numeric(&t, 4);
 	lms_table_set_numeric(&t, 5);
-	if (n)
-		qsort(rows, n, sizeof(*rows), by_first_date);
+	lms_array_sort(rows, n, sizeof(*rows), by_first_date);
 	for (size_t i = 0; i < n; i++) {
 		const struct course_row *r = &rows[i];
 

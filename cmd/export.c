@@ -43,7 +43,7 @@ static int course_ids(struct ctx *ctx, char **names, size_t nnames,
 		return lms_tree_course_ids(&ctx->tree, out, n);
 	sorted = lms_calloc(nnames, sizeof(char *));
 	memcpy(sorted, names, nnames * sizeof(char *));
-	qsort(sorted, nnames, sizeof(char *), by_string);
+	lms_array_sort(sorted, nnames, sizeof(char *), by_string);
 	*out = NULL;
 	*n = 0;
 	for (size_t i = 0; i < nnames; i++)

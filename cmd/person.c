@@ -172,8 +172,7 @@ static int person_list(struct ctx *ctx, int argc, char **argv)
 	if (err || (err = cmd_no_args_left(argc, argv)) ||
 	    (err = lms_tree_load_register(&ctx->tree, &reg)))
 		return err;
-	if (reg.n)
-		qsort(reg.v, reg.n, sizeof(*reg.v), by_name);
+	lms_array_sort(reg.v, reg.n, sizeof(*reg.v), by_name);
 	lms_table_init(&t, cols);
 	lms_table_set_numeric(&t, 5);
 	for (size_t i = 0; i < reg.n; i++) {

@@ -437,7 +437,7 @@ double lms_agg_median_wait(const struct lms_agg_row *r)
 	late = lms_calloc(r->nlate, sizeof(int));
 	if (r->nlate) {
 		memcpy(late, r->late, r->nlate * sizeof(int));
-		qsort(late, r->nlate, sizeof(int), by_int);
+		lms_array_sort(late, r->nlate, sizeof(int), by_int);
 	}
 	m = (nth_wait(r, late, (r->ndays - 1) / 2) +
 	     nth_wait(r, late, r->ndays / 2)) / 2.0;
@@ -701,8 +701,7 @@ void lms_agg_table(const struct lms_agg *a, long min_cell, struct lms_table *out
 		lms_table_set_numeric(out, (size_t)c);
 	for (size_t i = 0; i < a->nrows; i++)
 		rows[i] = &a->rows[i];
-	if (a->nrows)
-		qsort(rows, a->nrows, sizeof(*rows), by_key);
+	lms_array_sort(rows, a->nrows, sizeof(*rows), by_key);
 	suppress_all(rows, a->nrows, &a->total, min_cell, state, total_state);
 	for (size_t i = 0; i < a->nrows; i++)
 		add_row(out, rows[i], state[i], min_cell);

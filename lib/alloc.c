@@ -75,3 +75,10 @@ void lms_array_remove(void *arr, size_t *n, size_t size, size_t i)
 	memmove(base + i * size, base + (i + 1) * size, (*n - i - 1) * size);
 	(*n)--;
 }
+
+void lms_array_sort(void *arr, size_t n, size_t size,
+		    int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(arr, n, size, cmp);
+}

@@ -26,4 +26,12 @@ void *lms_array_push(void *arrp, size_t *n, size_t size);
 /* Removes element i, keeping the order of the rest. */
 void lms_array_remove(void *arr, size_t *n, size_t size, size_t i);
 
+/*
+ * qsort(3) for these arrays, which are NULL while empty: qsort itself must
+ * not be given a null pointer even with no elements (C11 7.1.4, 7.22.5),
+ * and UBSan stops a program that does.
+ */
+void lms_array_sort(void *arr, size_t n, size_t size,
+		    int (*cmp)(const void *, const void *));
+
 #endif

@@ -93,8 +93,7 @@ static int load_marks(struct lms_loader *ld, const struct lms_event *ev,
 					     &a->presence)))
 			return err;
 	}
-	if (s->n)
-		qsort(s->v, s->n, sizeof(*s->v), by_person);
+	lms_array_sort(s->v, s->n, sizeof(*s->v), by_person);
 	for (size_t i = 1; i < s->n; i++)
 		if (!strcmp(s->v[i].person, s->v[i - 1].person))
 			return lms_loader_error(ld, ev->start, "'%s' is marked "
@@ -219,7 +218,7 @@ struct lms_session_attendance *lms_attendance_session(struct lms_attendance *a,
 	s = lms_array_push(&a->v, &a->n, sizeof(*s));
 	s->date = date;
 	s->participants = s->relatives = LMS_UNSET;
-	qsort(a->v, a->n, sizeof(*a->v), by_date);
+	lms_array_sort(a->v, a->n, sizeof(*a->v), by_date);
 	return lms_attendance_session(a, date, 0);
 }
 
@@ -237,7 +236,7 @@ void lms_attendance_mark(struct lms_session_attendance *s, const char *person,
 	a = lms_array_push(&s->v, &s->n, sizeof(*a));
 	a->person = lms_strdup(person);
 	a->presence = presence;
-	qsort(s->v, s->n, sizeof(*s->v), by_person);
+	lms_array_sort(s->v, s->n, sizeof(*s->v), by_person);
 }
 
 int lms_attendance_of(const struct lms_session_attendance *s,

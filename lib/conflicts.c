@@ -125,7 +125,7 @@ void lms_bookings_check(struct lms_bookings *b, const struct lms_tree *t,
 
 	if (!(out->rules & (1u << LMS_RULE_CONFLICTS)))
 		return;
-	qsort(b->v, b->n, sizeof(*b->v), by_time);
+	lms_array_sort(b->v, b->n, sizeof(*b->v), by_time);
 	for (size_t i = 0; i < b->n; i++) {
 		const struct lms_booking *x = &b->v[i], *hit;
 

@@ -138,7 +138,7 @@ size_t *lms_course_session_order(const struct lms_course *c)
 	for (size_t i = 0; i < c->nsessions; i++)
 		order[i] = i;
 	sort_course = c;
-	qsort(order, c->nsessions, sizeof(*order), by_date);
+	lms_array_sort(order, c->nsessions, sizeof(*order), by_date);
 	sort_course = NULL;
 	return order;
 }

@@ -88,7 +88,7 @@ void lms_findings_sort(struct lms_findings *f)
 	for (size_t i = 0; i < f->n; i++)
 		order[i] = i;
 	sorting = f->v;
-	qsort(order, f->n, sizeof(size_t), by_place);
+	lms_array_sort(order, f->n, sizeof(size_t), by_place);
 	for (size_t i = 0; i < f->n; i++)
 		sorted[i] = f->v[order[i]];
 	free(f->v);

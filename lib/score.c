@@ -225,9 +225,8 @@ static void session_means(const struct lms_form *f,
 		}
 		describe_values(&x, &s->score);
 	}
-	if (out->nsessions)
-		qsort(out->sessions, out->nsessions, sizeof(*out->sessions),
-		      by_date);
+	lms_array_sort(out->sessions, out->nsessions, sizeof(*out->sessions),
+		       by_date);
 }
 
 static void comments(const struct lms_form *f, const struct lms_evaluations *ev,

@@ -207,8 +207,7 @@ int lms_tree_course_ids(struct lms_tree *t, char ***out, size_t *n)
 
 void lms_strings_sort(char **v, size_t n)
 {
-	if (n)
-		qsort(v, n, sizeof(char *), by_string);
+	lms_array_sort(v, n, sizeof(char *), by_string);
 }
 
 void lms_strings_free(char **v, size_t n)

@@ -99,12 +99,28 @@ static void only_in_the_courses_chosen(void **state)
 	lms_bookings_release(&b);
 }
 
+/* No bookings at all (a tree without places): nothing to sort, and no
+ * qsort of a null array, which UBSan would stop. */
+static void no_bookings(void **state)
+{
+	struct lms_bookings b;
+	struct lms_findings f;
+
+	(void)state;
+	lms_bookings_init(&b, "place", LMS_WARNING);
+	check(&b, NULL, &f);
+	assert_int_equal(f.n, 0);
+	lms_findings_release(&f);
+	lms_bookings_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(overlaps_of_two_courses_once),
 		cmocka_unit_test(places_fold_case_and_spaces),
 		cmocka_unit_test(only_in_the_courses_chosen),
+		cmocka_unit_test(no_bookings),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
