@@ -41,7 +41,7 @@ LMS = ./lms
 endif
 
 ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
-	       -DLMS_VERSION='"$(VERSION)"' -DLMS_MANDIR='"$(MANDIR)"' \
+	       -DLMS_VERSION='"$(VERSION)"' -I$(BUILD) \
 	       $(YAML_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(CFLAGS) $(WARNINGS) $(SAN_FLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
@@ -63,7 +63,8 @@ MAN5 = $(sort $(wildcard man/*.5))
 DEB_PACKAGES = gcc make pkg-config libyaml-dev libcsv-dev libcmocka-dev \
 	       mandoc perl git python3 python3-yaml python3-icalendar
 
-.PHONY: all deps check unit cli lint-man demo bench install uninstall clean
+.PHONY: all deps check unit cli lint-man demo bench install uninstall clean \
+	FORCE
 .DEFAULT_GOAL := all
 
 all: $(LMS)
@@ -84,6 +85,19 @@ $(BUILD)/liblms.a: $(LIB_OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# Where lms looks for its manual: written on every run, as git writes
+# GIT-PREFIX, but replaced only when the paths change, so that
+# `make install PREFIX=...` after `make` rebuilds what uses them and a
+# plain `make` rebuilds nothing.
+$(BUILD)/paths.h: FORCE
+	@mkdir -p $(@D)
+	@{ printf '#define LMS_BINDIR "%s"\n' '$(subst ','\'',$(BINDIR))'; \
+	   printf '#define LMS_MANDIR "%s"\n' '$(subst ','\'',$(MANDIR))'; \
+	 } >$@.tmp
+	@if cmp -s $@ $@.tmp; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+
+$(BUILD)/cmd/help.o: $(BUILD)/paths.h
 
 # The skeleton files of `lms init`, as C strings.
 $(BUILD)/skel.c: $(SKEL) Makefile

@@ -68,8 +68,11 @@ int cmd_usage_error(const char *fmt, ...)
 int cmd_parse_int(const char *name, const char *s, int min, int max, int *out);
 int cmd_parse_date(const char *name, const char *s, int32_t *out);
 
-/* Shows a man page (lms help); returns only on failure. */
-int cmd_show_man(const char *page, int section);
+/*
+ * Shows a man page (lms help): on a terminal mandoc's pager takes over
+ * the process; otherwise the page goes to ctx->out as plain text.
+ */
+int cmd_show_man(struct ctx *ctx, const char *page, int section);
 void cmd_print_usage(FILE *f, const struct cmd *c);
 
 /* Renders a table to ctx->out in the given format. */

@@ -202,7 +202,7 @@ int cmd_dispatch(struct ctx *ctx, const struct cmd *const *table,
 	if (c->sub) {
 		if (argc < 2 || argv[1][0] == '-') {
 			if (argc >= 2 && wants_help(argc, argv))
-				return cmd_show_man(c->man, 1);
+				return cmd_show_man(ctx, c->man, 1);
 			return list_verbs(c);
 		}
 		if (!lookup(c->sub, argv[1]))
@@ -211,7 +211,7 @@ int cmd_dispatch(struct ctx *ctx, const struct cmd *const *table,
 		return cmd_dispatch(ctx, c->sub, argc - 1, argv + 1);
 	}
 	if (wants_help(argc, argv))
-		return cmd_show_man(c->man, 1);
+		return cmd_show_man(ctx, c->man, 1);
 	return run(ctx, c, argc, argv);
 }
 

@@ -5,66 +5,85 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../lib/overstrike.h"
 #include "cmd.h"
+/* LMS_BINDIR and LMS_MANDIR, as make install was told them. */
+#include "paths.h"
 
-#ifndef LMS_MANDIR
-#define LMS_MANDIR "/usr/local/share/man"
-#endif
+static bool readable(const char *path)
+{
+	return access(path, R_OK) == 0;
+}
+
+/*
+ * Where make install put the pages: LMS_MANDIR, or, when the binary is
+ * not in LMS_BINDIR but below another folder as if that were the root
+ * (make install DESTDIR=..., or an installation moved as a whole), that
+ * folder's LMS_MANDIR.
+ */
+static bool installed_page(const char *exe_dir, const char *page, int section,
+			   char *path, size_t size)
+{
+	size_t n = strlen(exe_dir), bin = strlen(LMS_BINDIR);
+
+	if (n > bin && !strcmp(exe_dir + n - bin, LMS_BINDIR)) {
+		snprintf(path, size, "%.*s%s/man%d/%s.%d", (int)(n - bin),
+			 exe_dir, LMS_MANDIR, section, page, section);
+		if (readable(path))
+			return true;
+	}
+	snprintf(path, size, "%s/man%d/%s.%d", LMS_MANDIR, section, page,
+		 section);
+	return readable(path);
+}
 
 /* The page beside the binary (a build tree) or where make install put it. */
 static char *find_page(const char *page, int section)
 {
-	char exe[PATH_MAX], path[PATH_MAX + 64];
+	char exe[PATH_MAX], dir[PATH_MAX], path[2 * PATH_MAX + 64];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
 
-	if (n > 0) {
-		char *slash;
-
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		for (int up = 0; slash && up < 3; up++) {
+	exe[n > 0 ? n : 0] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	snprintf(dir, sizeof(dir), "%s", exe);
+	for (int up = 0; slash && up < 3; up++) {
+		snprintf(path, sizeof(path), "%s/man/%s.%d", exe, page, section);
+		if (readable(path))
+			return strdup(path);
+		if ((slash = strrchr(exe, '/')))
 			*slash = '\0';
-			snprintf(path, sizeof(path), "%s/man/%s.%d", exe, page,
-				 section);
-			if (access(path, R_OK) == 0)
-				return strdup(path);
-			slash = strrchr(exe, '/');
-		}
 	}
-	snprintf(path, sizeof(path), "%s/man%d/%s.%d", LMS_MANDIR, section,
-		 page, section);
-	return access(path, R_OK) == 0 ? strdup(path) : NULL;
+	return installed_page(dir, page, section, path, sizeof(path)) ?
+	       strdup(path) : NULL;
 }
 
-/* Copies mandoc's output without its backspace overstrikes (bold). */
-static void copy_plain(int fd)
+/* mandoc's output, without its backspace overstrikes (bold, underline),
+ * into out. */
+static void copy_plain(int fd, struct lms_buf *out)
 {
-	char in[4096], out[4096];
-	size_t o = 0;
+	struct lms_overstrike strip;
+	char in[4096];
 	ssize_t n;
 
-	while ((n = read(fd, in, sizeof(in))) > 0) {
-		for (ssize_t i = 0; i < n; i++) {
-			if (in[i] == '\b') {
-				o -= o > 0;
-				continue;
-			}
-			out[o++] = in[i];
-			if (o == sizeof(out)) {
-				fwrite(out, 1, o, stdout);
-				o = 0;
-			}
-		}
+	lms_overstrike_init(&strip);
+	while ((n = read(fd, in, sizeof(in))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		lms_overstrike_add(&strip, in, (size_t)n, out);
 	}
-	fwrite(out, 1, o, stdout);
+	lms_overstrike_finish(&strip, out);
 }
 
-static int render_plain(const char *path)
+static int render_plain(const char *path, struct lms_buf *out)
 {
 	int fds[2], status;
 	pid_t pid;
 
-	fflush(stdout);
 	if (pipe(fds) < 0 || (pid = fork()) < 0)
 		return lms_error(LMS_EIO, "cannot run mandoc: %s", strerror(errno));
 	if (pid == 0) {
@@ -76,9 +95,8 @@ static int render_plain(const char *path)
 		_exit(127);
 	}
 	close(fds[1]);
-	copy_plain(fds[0]);
+	copy_plain(fds[0], out);
 	close(fds[0]);
-	fflush(stdout);
 	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0)
 		return lms_error(LMS_EIO, "cannot show '%s': mandoc or man is "
@@ -86,7 +104,7 @@ static int render_plain(const char *path)
 	return 0;
 }
 
-int cmd_show_man(const char *page, int section)
+int cmd_show_man(struct ctx *ctx, const char *page, int section)
 {
 	char *path = find_page(page, section);
 	int err;
@@ -99,7 +117,7 @@ int cmd_show_man(const char *page, int section)
 		execlp("mandoc", "mandoc", "-a", path, (char *)NULL);
 		execlp("man", "man", "-l", path, (char *)NULL);
 	}
-	err = render_plain(path);
+	err = render_plain(path, &ctx->out);
 	free(path);
 	return err;
 }
@@ -134,14 +152,14 @@ static int help(struct ctx *ctx, int argc, char **argv)
 	if (optind + 1 < argc)
 		return cmd_usage_error("one command at a time");
 	if (!strcmp(argv[optind], "files"))
-		return cmd_show_man("lms-files", 5);
+		return cmd_show_man(ctx, "lms-files", 5);
 	if (!strcmp(argv[optind], "lms"))
-		return cmd_show_man("lms", 1);
+		return cmd_show_man(ctx, "lms", 1);
 	for (int i = 0; cmd_table[i]; i++) {
 		if (strcmp(cmd_table[i]->name, argv[optind]))
 			continue;
 		snprintf(page, sizeof(page), "%s", cmd_table[i]->man);
-		return cmd_show_man(page, 1);
+		return cmd_show_man(ctx, page, 1);
 	}
 	return cmd_usage_error("no such command: '%s'", argv[optind]);
 }

@@ -106,7 +106,7 @@ static int global_options(struct ctx *ctx, int argc, char **argv, int *next)
 			lms_buf_adds(&ctx->out, "lms " LMS_VERSION "\n");
 			return 1;
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			return cmd_show_man("lms", 1);
+			return cmd_show_man(ctx, "lms", 1);
 		} else {
 			ctx->cmd = &cmd_main;
 			return cmd_usage_error("unknown option '%s'", argv[i]);

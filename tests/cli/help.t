@@ -59,4 +59,49 @@ OUT
 lms help frob
 is_rc 2 "help for an unknown command"
 
+# A page saved to a file or read by a program is plain UTF-8 text: the
+# formatter's bold (c BS c) and underline (_ BS c) come out whole
+# character by whole character, not byte by byte.
+lms help files
+is_rc 0 "help to a file"
+tr -d '\b' <"$SCRATCH/stdout" | cmp -s - "$SCRATCH/stdout"
+report $? "leaves no backspace"
+iconv -f UTF-8 -t UTF-8 "$SCRATCH/stdout" >/dev/null 2>&1
+report $? "and is valid UTF-8"
+mandoc -Tutf8 "$FIXTURES/../../man/lms-files.5" |
+	perl -CS -pe 's/.\x08//g' >"$SCRATCH/expected"
+cmp -s "$SCRATCH/expected" "$SCRATCH/stdout"
+report $? "the page as mandoc writes it, the overstrike taken out"
+
+# A page of lines longer than any buffer, bold and underlined, in
+# Norwegian: a copy of lms finds it beside itself.
+mkdir -p "$SCRATCH/pages/man"
+cp "$LMS" "$SCRATCH/pages/lms"
+long_x=$(printf '%5000s' '' | tr ' ' x)
+long_nb= escaped=
+for i in $(seq 1000); do
+	long_nb="${long_nb}æøå"
+	escaped="${escaped}\\(ae\\(/o\\(oa"
+done
+cat >"$SCRATCH/pages/man/lms-files.5" <<EOF
+.Dd December 1, 2026
+.Dt LMS-FILES 5
+.Os
+.Sh NAME
+.Nm lms-files
+.Nd a test page
+.Sh DESCRIPTION
+.Bd -literal
+.Sy $long_x
+.Sy $escaped
+.Em $escaped
+.Ed
+EOF
+"$SCRATCH/pages/lms" help files >"$SCRATCH/stdout" 2>"$SCRATCH/stderr"
+rc=$?
+is_rc 0 "a page with long bold lines"
+sed -n 's/^ *//; 7,9p' "$SCRATCH/stdout" >"$SCRATCH/got"
+printf '%s\n' "$long_x" "$long_nb" "$long_nb" | cmp -s - "$SCRATCH/got"
+report $? "comes out whole, past every buffer's end"
+
 done_testing
