@@ -1,3 +1,5 @@
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,20 +122,37 @@ static int global_options(struct ctx *ctx, int argc, char **argv, int *next)
 	return 0;
 }
 
+/*
+ * Writes the results and closes standard output, so that a full disk or a
+ * closed pipe is noticed (as git's check_pipe and maybe_flush_or_die do)
+ * and not taken for success: 0, or the errno of the failure.  A reader
+ * that went away (EPIPE) ends lms quietly, as SIGPIPE would have, had it
+ * not been ignored.
+ */
 static int flush_output(struct ctx *ctx)
 {
+	int e = 0;
+
+	errno = 0;
 	if (ctx->out.len &&
 	    fwrite(ctx->out.buf, 1, ctx->out.len, stdout) != ctx->out.len)
-		return lms_error(LMS_EIO, "cannot write the output");
-	if (fflush(stdout) != 0 || ferror(stdout))
-		return lms_error(LMS_EIO, "cannot write the output");
-	return 0;
+		e = errno ? errno : EIO;
+	errno = 0;
+	if ((fflush(stdout) != 0 || ferror(stdout)) && !e)
+		e = errno ? errno : EIO;
+	if (fclose(stdout) != 0 && !e)
+		e = errno ? errno : EIO;
+	if (e == EPIPE) {
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+	}
+	return e;
 }
 
 int main(int argc, char **argv)
 {
 	struct ctx ctx;
-	int next = 0, err;
+	int next = 0, err, write_errno;
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.lock.fd = -1;
@@ -151,13 +170,18 @@ int main(int argc, char **argv)
 		err = cmd_dispatch(&ctx, cmd_table, argc - next, argv + next);
 	if (err > 0)
 		err = 0;
-	/* Results go out even after a partial failure, then the error. */
-	if (flush_output(&ctx) && !err)
-		err = LMS_EIO;
+	/* Results go out even after a partial failure, then the error.
+	 * Results that could not be written are an I/O error whatever the
+	 * command found, lms check's findings included. */
+	write_errno = flush_output(&ctx);
 	if (err < 0)
 		print_error(&ctx, err);
 	else if (ctx.note.len)
 		fputs(ctx.note.buf, stderr);
+	if (write_errno) {
+		fprintf(stderr, "lms: write error: %s\n", strerror(write_errno));
+		err = LMS_EIO;
+	}
 	lms_lock_release(&ctx.lock);
 	if (ctx.tree_open)
 		lms_tree_release(&ctx.tree);

@@ -49,13 +49,37 @@ wait $holder
 lms course set matlaging capacity=11
 is_rc 0 "once the lock is free, the writer goes ahead"
 
-# Output that cannot be written is an I/O error.
-"$LMS" course list >/dev/full 2>"$SCRATCH/stderr"
-rc=$?
+# Output that cannot be written is an I/O error, for every command.
+full() {
+	"$LMS" "$@" >/dev/full 2>"$SCRATCH/stderr"
+	rc=$?
+}
+full course list
 is_rc 74 "a full disk on stdout"
-is_err "says it could not write" <<'OUT'
-lms: cannot write the output
+is_err "says it could not write, and why" <<'OUT'
+lms: write error: No space left on device
 OUT
+LMS_TODAY=2026-12-01 full check --strict
+is_rc 74 "lms check's findings that cannot be written are no mere findings"
+is_err "its summary comes first" <<'OUT'
+lms: 1 warning
+lms: write error: No space left on device
+OUT
+for command in "help check" "--version" "course show matlaging" \
+	       "calendar" "report" "export enrolments" "help"; do
+	# shellcheck disable=SC2086
+	full $command
+	is_rc 74 "lms $command to a full disk"
+	like "lms $command says so" "^lms: write error: No space left on device$" \
+		"$(cat "$SCRATCH/stderr")"
+done
+# A reader that goes away ends lms as SIGPIPE would, even where SIGPIPE
+# is ignored, and without a message.
+(trap '' PIPE; { sleep 0.3; "$LMS" help files 2>"$SCRATCH/stderr"
+		 echo $? >"$SCRATCH/rc"; } | true)
+rc=$(cat "$SCRATCH/rc")
+is_rc 141 "a closed pipe"
+is_err "is no error to report" </dev/null
 
 # A broken lms.yaml stops every command with its place.
 cp lms.yaml "$SCRATCH/lms.yaml"
