@@ -106,6 +106,17 @@ test ! -e "$outside/lock"
 report $? "and no lock was made outside"
 rm .lms
 
+# lms init does not write through a link either.
+mkdir "$SCRATCH/new" "$outside/shared"
+ln -s ../outside/shared "$SCRATCH/new/people"
+lms init "$SCRATCH/new" --name Test --municipality 1806
+is_rc 73 "lms init refuses a linked people/"
+is_err "naming it" <<OUT
+lms: cannot write in folder '$SCRATCH/new/people': it is a symbolic link, which lms never writes through
+OUT
+test -z "$(ls -A "$outside/shared")" && test ! -e "$SCRATCH/new/lms.yaml"
+report $? "nothing was written through it, and there is no tree"
+
 # The root may be reached through a link: that is where the user sent lms.
 ln -s basic "$SCRATCH/alias"
 lms -C "$SCRATCH/alias" course set matlaging capacity=11
