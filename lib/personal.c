@@ -1,4 +1,5 @@
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -547,6 +548,7 @@ void lms_names_init(struct lms_names *n)
 {
 	memset(n, 0, sizeof(*n));
 	lms_strset_init(&n->first);
+	lms_strset_init(&n->pairs);
 	lms_strset_init(&n->whole);
 	lms_strset_init(&n->public_);
 }
@@ -560,31 +562,35 @@ void lms_names_release(struct lms_names *n)
 	}
 	free(n->lists);
 	lms_strset_release(&n->first);
+	lms_strset_release(&n->pairs);
 	lms_strset_release(&n->whole);
 	lms_strset_release(&n->public_);
 	lms_names_init(n);
 }
 
-/* Adds "w1 ... wn" (normalised) under its first word. */
+/* Adds "w1 ... wn" (normalised) under its first two words. */
 static void add_whole(struct lms_names *n, const char *whole, size_t first_len)
 {
+	const char *space = strchr(whole + first_len + 1, ' ');
+	size_t pair_len = space ? (size_t)(space - whole) : strlen(whole);
 	char *first = lms_strndup(whole, first_len);
-	uintptr_t i = (uintptr_t)lms_strset_get(&n->first, first);
+	char *pair = lms_strndup(whole, pair_len);
+	uintptr_t i = (uintptr_t)lms_strset_get(&n->pairs, pair);
 	struct lms_name_list *list;
 
-	if (!lms_strset_add(&n->whole, whole, NULL)) {
-		free(first);
-		return;
+	if (lms_strset_add(&n->whole, whole, NULL)) {
+		lms_strset_add(&n->first, first, NULL);
+		if (!i) {
+			lms_array_push(&n->lists, &n->nlists, sizeof(*n->lists));
+			i = n->nlists;
+			lms_strset_add(&n->pairs, pair, (void *)i);
+		}
+		list = &n->lists[i - 1];
+		*(char **)lms_array_push(&list->rest, &list->n, sizeof(char *)) =
+			lms_strdup(space ? space + 1 : "");
 	}
-	if (!i) {
-		lms_array_push(&n->lists, &n->nlists, sizeof(*n->lists));
-		i = n->nlists;
-		lms_strset_add(&n->first, first, (void *)i);
-	}
-	list = &n->lists[i - 1];
-	*(char **)lms_array_push(&list->rest, &list->n, sizeof(char *)) =
-		lms_strdup(whole + first_len + 1);
 	free(first);
+	free(pair);
 }
 
 /* Calls add for the whole name, and for its first and last word when it
@@ -627,10 +633,8 @@ void lms_names_add_public(struct lms_names *n, const char *name)
 
 /* Names: matching */
 
-/*
- * The words of rest ("w2 ... wn"), each after a run of white space, from
- * text[at]; the last may carry a genitive s.  Returns the end, or 0.
- */
+/* The words of rest ("w3 ... wn"), each after a run of white space, from
+ * text[at]; the last may carry a genitive s.  Returns the end, or 0. */
 static size_t match_rest(const char *text, size_t len, size_t at,
 			 const char *rest)
 {
@@ -653,7 +657,7 @@ static size_t match_rest(const char *text, size_t len, size_t at,
 	return name_ends(text, len, i);
 }
 
-static bool is_public(const struct lms_names *names, const struct word *w,
+static bool is_public(const struct lms_names *names, const char *pair,
 		      const char *rest)
 {
 	struct lms_buf whole = LMS_BUF_INIT;
@@ -661,34 +665,67 @@ static bool is_public(const struct lms_names *names, const struct word *w,
 
 	if (!names->public_.n)
 		return false;
-	lms_buf_addf(&whole, "%s %s", w->s, rest);
+	lms_buf_addf(&whole, "%s%s%s", pair, *rest ? " " : "", rest);
 	yes = lms_strset_has(&names->public_, whole.buf);
 	lms_buf_release(&whole);
 	return yes;
 }
 
 /*
+ * The end of the longest name that starts with the two words in pair and
+ * goes on at text[at] (after the second word), or 0.  genitive: the
+ * second word had an s that pair leaves out, so it must be the last.
+ */
+static size_t longest(const struct lms_names *names, const char *pair,
+		      bool genitive, const char *text, size_t len, size_t at)
+{
+	uintptr_t i = (uintptr_t)lms_strset_get(&names->pairs, pair);
+	const struct lms_name_list *list;
+	size_t best = 0;
+
+	if (!i)
+		return 0;
+	list = &names->lists[i - 1];
+	for (size_t k = 0; k < list->n; k++) {
+		const char *rest = list->rest[k];
+		size_t end = genitive ? (*rest ? 0 : name_ends(text, len, at)) :
+			     match_rest(text, len, at, rest);
+
+		if (end > best && !is_public(names, pair, rest))
+			best = end;
+	}
+	return best;
+}
+
+/*
  * The length of the longest name from the register at text[at], or 0;
- * *word_end is the end of the word there, where a search goes on.
+ * *word_end is the end of the word there, where a search goes on.  A
+ * name is looked up by its first two words, so that a common first name
+ * costs no more than a rare one.
  */
 static size_t name_at(const struct lms_names *names, const char *text,
 		      size_t len, size_t at, size_t *word_end)
 {
-	const struct lms_name_list *list;
-	struct word w;
-	size_t best = 0;
-	uintptr_t i;
+	struct word w1, w2;
+	char pair[2 * sizeof(w1.s)];
+	size_t s, e, best;
 
-	*word_end = read_word(text, len, at, &w);
-	if (*word_end == at || w.too_long ||
-	    !(i = (uintptr_t)lms_strset_get(&names->first, w.s)))
+	*word_end = read_word(text, len, at, &w1);
+	if (*word_end == at || w1.too_long ||
+	    !lms_strset_has(&names->first, w1.s))
 		return 0;
-	list = &names->lists[i - 1];
-	for (size_t k = 0; k < list->n; k++) {
-		size_t end = match_rest(text, len, *word_end, list->rest[k]);
+	s = skip_space(text, len, *word_end);
+	if (s == *word_end || (e = read_word(text, len, s, &w2)) == s ||
+	    w2.too_long)
+		return 0;
+	snprintf(pair, sizeof(pair), "%s %s", w1.s, w2.s);
+	best = longest(names, pair, false, text, len, e);
+	if (w2.n > 1 && w2.s[w2.n - 1] == 's') {
+		size_t end;
 
-		if (end > best && !is_public(names, &w, list->rest[k]))
-			best = end;
+		pair[strlen(pair) - 1] = '\0';
+		end = longest(names, pair, true, text, len, e);
+		best = end > best ? end : best;
 	}
 	return best ? best - at : 0;
 }
@@ -701,7 +738,7 @@ void lms_find_personal(const char *text, size_t len, unsigned kinds,
 				     void *arg),
 		       void *arg)
 {
-	bool by_name = (kinds & LMS_PD_NAME) && names && names->first.n;
+	bool by_name = (kinds & LMS_PD_NAME) && names && names->pairs.n;
 	size_t i = 0, done = 0;	/* done: the end of the last hit */
 
 	while (i < len) {

@@ -49,9 +49,10 @@ struct lms_personal_hit {
  * message ever repeats one.
  */
 struct lms_names {
-	struct lms_strset first;	/* first word -> 1 + index in lists */
+	struct lms_strset first;	/* the first words */
+	struct lms_strset pairs;	/* "w1 w2" -> 1 + index in lists */
 	struct lms_name_list {
-		char **rest;		/* the words after it: "w2 ... wn" */
+		char **rest;		/* the words after them, or "" */
 		size_t n;
 	} *lists;
 	size_t nlists;
