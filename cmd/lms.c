@@ -158,6 +158,7 @@ int main(int argc, char **argv)
 		print_error(&ctx, err);
 	else if (ctx.note.len)
 		fputs(ctx.note.buf, stderr);
+	cmd_screen_release(&ctx);
 	lms_lock_release(&ctx.lock);
 	if (ctx.tree_open)
 		lms_tree_release(&ctx.tree);
