@@ -143,6 +143,30 @@ like "and for each walk-in" \
 	'^<tr class="blank"><td class="n">8</td><td></td><td class="sign"></td></tr>$' "$out"
 ! printf '%s\n' "$out" | grep -q '900\|@example\|<tr class="blank"><td class="n">9<'
 report $? "no contacts, no more rows"
+lms roster matlaging --sheet --format html --blank 30
+printf '%s\n' "$out" >"$SCRATCH/sheet.html"
+! grep -q 'src=\|href=\|<script\|@import\|url(' "$SCRATCH/sheet.html"
+report $? "the HTML sheet fetches nothing"
+if command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
+		--no-first-run --disable-background-networking \
+		--disable-component-update --disable-sync \
+		--user-data-dir="$SCRATCH/chromium" --no-pdf-header-footer \
+		--print-to-pdf="$SCRATCH/sheet.pdf" \
+		"file://$SCRATCH/sheet.html" >/dev/null 2>&1
+	pdftotext -layout "$SCRATCH/sheet.pdf" "$SCRATCH/sheet.txt"
+	grep -c '# *NAME *SIGNATURE' "$SCRATCH/sheet.txt" >"$SCRATCH/count"
+	is_file "a browser prints 33 rows on two A4 pages, the header on each" \
+		"$SCRATCH/count" <<'OUT'
+2
+OUT
+	grep -q '^ *33 *$' "$SCRATCH/sheet.txt"
+	report $? "with every row numbered"
+else
+	echo "ok $((tests + 1)) # SKIP chromium or pdftotext is not installed"
+	echo "ok $((tests + 2)) # SKIP chromium or pdftotext is not installed"
+	tests=$((tests + 2))
+fi
 lms roster matlaging --sheet --format html --contacts --blank 0
 like "with --contacts, their columns" \
 	'^<tr><td class="n">1</td><td>Deltaker En</td><td>900 00 001</td><td></td><td class="sign"></td></tr>$' "$out"
