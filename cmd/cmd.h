@@ -27,6 +27,7 @@ enum {
 };
 
 struct ctx;
+struct lms_names;
 
 struct cmd {
 	const char *name;
@@ -49,6 +50,7 @@ struct ctx {
 	const struct cmd *cmd;		/* the command running, for usage */
 	struct lms_buf out;		/* what goes to stdout */
 	struct lms_buf note;		/* to stderr after it, on success */
+	struct lms_names *names;	/* the register's, once screening needs them */
 };
 
 /* Runs argv[0] of table (NULL-terminated); prefix is "lms" or "lms course". */
@@ -86,6 +88,29 @@ int cmd_open_tree(struct ctx *ctx);
 /* Writes text to a file of the tree atomically (ctx must hold the lock). */
 int cmd_write(struct ctx *ctx, const char *path, const struct lms_buf *text,
 	      mode_t mode);
+
+/*
+ * Free text on its way into a file that goes to git (an answer, a title,
+ * a theme, a follow-up) is screened for personal data (see
+ * lms_find_personal): it is refused (LMS_EDATA, "WHAT: this looks like a
+ * phone number: ..."), or, when redacted is given, each part that looks
+ * so is replaced by CMD_REDACTED in a new string put there, and a warning
+ * that says where goes to ctx->note.  at places the messages: path and
+ * line of an input file (path NULL for the command line) and what
+ * ("column 'X'", "title").  hint ends a refusal, after what it found.
+ */
+#define CMD_REDACTED "[redacted]"
+struct cmd_where {
+	const char *path;
+	unsigned line;
+	const char *what;
+	const char *hint;
+};
+
+int cmd_screen(struct ctx *ctx, const struct cmd_where *at, const char *text,
+	       char **redacted);
+/* Frees what screening loaded (at exit). */
+void cmd_screen_release(struct ctx *ctx);
 
 extern const struct cmd *const cmd_table[];
 

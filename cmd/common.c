@@ -5,7 +5,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../lib/alloc.h"
 #include "../lib/date.h"
+#include "../lib/facilitator.h"
+#include "../lib/personal.h"
 #include "../lib/schema.h"
 #include "../lib/words.h"
 #include "cmd.h"
@@ -250,4 +253,119 @@ void cmd_progress_end(struct cmd_progress *p)
 {
 	if (p->drawn)
 		fprintf(stderr, "\r%40s\r", "");
+}
+
+/* Whether text has room for a name: two words, so a letter and a space. */
+static bool may_hold_name(const char *text)
+{
+	bool letter = false, space = false;
+
+	for (const unsigned char *u = (const unsigned char *)text; *u; u++) {
+		letter |= (*u | 0x20) >= 'a' && (*u | 0x20) <= 'z';
+		letter |= *u >= 0xc3;
+		space |= *u == ' ' || *u == '\t' || *u == '\n' || *u == 0xa0;
+	}
+	return letter && space;
+}
+
+/*
+ * The register's names, and the facilitators' as public ones, read the
+ * first time a text could hold a name.  A register that others may read
+ * refuses (as everywhere): its names could not be looked for.  The
+ * facilitators only spare names, so a broken file of them costs nothing
+ * here.
+ */
+static int load_names(struct ctx *ctx)
+{
+	struct lms_register reg;
+	struct lms_facilitator *f;
+	size_t nf;
+	int err;
+
+	if (ctx->names)
+		return 0;
+	if ((err = lms_tree_load_register(&ctx->tree, &reg)))
+		return err;
+	ctx->names = lms_malloc(sizeof(*ctx->names));
+	lms_names_init(ctx->names);
+	for (size_t i = 0; i < reg.n; i++)
+		if (reg.v[i].name)
+			lms_names_add(ctx->names, reg.v[i].name);
+	lms_register_release(&reg);
+	if (lms_tree_load_facilitators(&ctx->tree, &f, &nf, NULL) == 0) {
+		for (size_t i = 0; i < nf; i++)
+			if (f[i].name)
+				lms_names_add_public(ctx->names, f[i].name);
+		lms_facilitators_free(f, nf);
+	}
+	lms_error_clear();
+	return 0;
+}
+
+void cmd_screen_release(struct ctx *ctx)
+{
+	if (ctx->names)
+		lms_names_release(ctx->names);
+	free(ctx->names);
+	ctx->names = NULL;
+}
+
+struct screening {
+	struct ctx *ctx;
+	const struct cmd_where *at;
+	const struct lms_personal_hit *first;
+	struct lms_personal_hit hit;
+};
+
+static void first_hit(const struct lms_personal_hit *hit, void *arg)
+{
+	struct screening *s = arg;
+
+	if (!s->first) {
+		s->hit = *hit;
+		s->first = &s->hit;
+	}
+}
+
+static void note_redacted(const struct lms_personal_hit *hit, void *arg)
+{
+	struct screening *s = arg;
+
+	lms_buf_adds(&s->ctx->note, "lms: warning: ");
+	if (s->at->path)
+		lms_buf_addf(&s->ctx->note, "%s:%u: ", s->at->path, s->at->line);
+	lms_buf_addf(&s->ctx->note, "%s: %s was replaced with %s\n",
+		     s->at->what, lms_personal_what(hit->kind), CMD_REDACTED);
+}
+
+int cmd_screen(struct ctx *ctx, const struct cmd_where *at, const char *text,
+	       char **redacted)
+{
+	struct screening s = { ctx, at, NULL, { 0, 0, 0 } };
+	int err;
+
+	if (redacted)
+		*redacted = NULL;
+	/* Without a tree (lms init) there is no register to look in. */
+	if (ctx->tree_open && may_hold_name(text) && (err = load_names(ctx)))
+		return err;
+	if (redacted) {
+		*redacted = lms_personal_redact(text, LMS_PD_ALL, ctx->names,
+						CMD_REDACTED, note_redacted, &s);
+		return 0;
+	}
+	lms_find_personal(text, strlen(text), LMS_PD_ALL, ctx->names, first_hit,
+			  &s);
+	if (!s.first)
+		return 0;
+	/* The message does not repeat what was found. */
+	if (at->path)
+		return lms_error_at(LMS_EDATA, at->path, at->line, 0, "%s: this "
+				    "looks like %s: personal data does not "
+				    "belong in a file that goes to git%s",
+				    at->what, lms_personal_what(s.hit.kind),
+				    at->hint ? at->hint : "");
+	return lms_error(LMS_EDATA, "%s: this looks like %s: personal data does "
+			 "not belong in a file that goes to git%s", at->what,
+			 lms_personal_what(s.hit.kind), at->hint ? at->hint : "");
 }

@@ -215,6 +215,13 @@ static void warn_template_fit(const struct lms_template *t,
 			t->nsessions - c->nsessions);
 }
 
+/* Free text for a file that goes to git, from the command line. */
+static int screen_arg(struct ctx *ctx, const char *what, const char *value)
+{
+	return value ? cmd_screen(ctx, &(struct cmd_where){ NULL, 0, what, NULL },
+				  value, NULL) : 0;
+}
+
 static int course_new(struct ctx *ctx, int argc, char **argv)
 {
 	struct new_args a;
@@ -230,6 +237,8 @@ static int course_new(struct ctx *ctx, int argc, char **argv)
 	err = new_options(argc, argv, &a);
 	if (!err)
 		err = new_check(argc, argv, &a);
+	if (!err && !(err = screen_arg(ctx, "--title", a.plan.title)))
+		err = screen_arg(ctx, "--place", a.plan.place);
 	if (!err && lms_tree_course_exists(&ctx->tree, a.plan.id))
 		err = lms_error(LMS_ECREATE, "course '%s' exists already",
 				a.plan.id);
@@ -740,7 +749,13 @@ static int course_set(struct ctx *ctx, int argc, char **argv)
 	for (int i = optind + 1; i < argc; i++)
 		if (!strchr(argv[i], '=') || argv[i][0] == '=')
 			return cmd_usage_error("'%s' is not KEY=VALUE", argv[i]);
-	if ((err = edit_open(ctx, argv[optind], &e)))
+	for (int i = optind + 1; i < argc && !err; i++) {
+		char *key = lms_strndup(argv[i], strcspn(argv[i], "="));
+
+		err = screen_arg(ctx, key, argv[i] + strlen(key) + 1);
+		free(key);
+	}
+	if (err || (err = edit_open(ctx, argv[optind], &e)))
 		return err;
 	for (int i = optind + 1; i < argc && !err; i++) {
 		char *key = lms_strndup(argv[i], strcspn(argv[i], "="));
@@ -1012,6 +1027,8 @@ static int course_close(struct ctx *ctx, int argc, char **argv)
 		      LMS_EUSAGE;
 	if (!err && argc - optind != 1)
 		err = cmd_usage_error("give one course id");
+	for (size_t i = 0; i < nfu && !err; i++)
+		err = screen_arg(ctx, "--follow-up", fu[i].what);
 	if (!err && !(err = edit_open(ctx, argv[optind], &ed))) {
 		if (!(err = lms_tree_load_enrolments(&ctx->tree, ed.before.id, &e))) {
 			if (!(err = lms_tree_load_attendance(&ctx->tree,

@@ -17,6 +17,7 @@ struct eval_args {
 	const char *course, *form, *session, *person, *csv;
 	int phase;
 	int32_t date;
+	bool redact;		/* personal data in text answers: replace it */
 	char **maps;		/* COLUMN=ITEM */
 	size_t nmaps;
 	char **answers;		/* ITEM=VALUE */
@@ -25,9 +26,9 @@ struct eval_args {
 
 static const char *const usage[] = {
 	"lms evaluate COURSE --form F --phase pre | post | session "
-	"[--session S] [--person P] [--date DATE] ITEM=VALUE...",
+	"[--session S] [--person P] [--date DATE] [--redact] ITEM=VALUE...",
 	"lms evaluate COURSE --form F --phase P --csv FILE "
-	"[--map COLUMN=ITEM,...] [--session S] [--date DATE]",
+	"[--map COLUMN=ITEM,...] [--session S] [--date DATE] [--redact]",
 	NULL
 };
 
@@ -64,6 +65,7 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct eval_args *a)
 		{ "date", required_argument, NULL, 'd' },
 		{ "csv", required_argument, NULL, 'c' },
 		{ "map", required_argument, NULL, 'm' },
+		{ "redact", no_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, err = 0;
@@ -79,6 +81,7 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct eval_args *a)
 		case 'd': err = cmd_parse_date("--date", optarg, &a->date); break;
 		case 'c': a->csv = optarg; break;
 		case 'm': add_maps(optarg, a); break;
+		case 'r': a->redact = true; break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
@@ -180,7 +183,28 @@ static int check(const struct context *k, const struct lms_evaluation *e)
 	return lms_respond_check(&r, e);
 }
 
-static int answer_args(struct context *k, const struct eval_args *a)
+/*
+ * A text answer goes into evaluations.yaml, which goes to git: personal
+ * data in it is refused, or replaced with --redact.  Adds the answer.
+ */
+static int add_text(struct ctx *ctx, const struct eval_args *a,
+		    struct lms_evaluation *e, const char *item, const char *text,
+		    const struct cmd_where *at)
+{
+	char *redacted = NULL;
+	int err = cmd_screen(ctx, at, text, a->redact ? &redacted : NULL);
+
+	if (!err)
+		lms_answer_add(e, item, 0, redacted ? redacted : text);
+	free(redacted);
+	return err;
+}
+
+static const char redact_hint[] =
+	" (leave it out, or give --redact to replace it with " CMD_REDACTED ")";
+
+static int answer_args(struct ctx *ctx, struct context *k,
+		       const struct eval_args *a)
 {
 	struct lms_evaluation *e = new_response(k, a, a->person);
 	struct lms_buf why = LMS_BUF_INIT;
@@ -202,8 +226,11 @@ static int answer_args(struct context *k, const struct eval_args *a)
 			err = cmd_usage_error("%s is answered twice", item);
 		else if (lms_answer_read(&k->form, item, eq + 1, &value, &text, &why))
 			err = cmd_usage_error("%s", why.buf);
+		else if (text)
+			err = add_text(ctx, a, e, item, text, &(struct cmd_where){
+				NULL, 0, item, redact_hint });
 		else
-			lms_answer_add(e, item, value, text);
+			lms_answer_add(e, item, value, NULL);
 		free(item);
 	}
 	lms_buf_release(&why);
@@ -306,13 +333,40 @@ static void trim(char *s)
 		s[--len] = '\0';
 }
 
-static int row_response(struct context *k, const struct eval_args *a,
+/* One cell's answer to item, added to e; errors name the row (the line
+ * it starts on) and the column. */
+static int cell_answer(struct ctx *ctx, const struct context *k,
+		       const struct eval_args *a, struct lms_evaluation *e,
+		       const char *header, const char *item, const char *cell,
+		       unsigned line)
+{
+	struct lms_buf why = LMS_BUF_INIT, column = LMS_BUF_INIT;
+	const char *text;
+	int value = 0, err;
+
+	if (lms_answer_read(&k->form, item, cell, &value, &text, &why)) {
+		err = lms_error_at(LMS_EDATA, a->csv, line, 0, "column '%s': %s",
+				   header, why.buf);
+	} else if (!text) {
+		lms_answer_add(e, item, value, NULL);
+		err = 0;
+	} else {
+		lms_buf_addf(&column, "column '%s'", header);
+		err = add_text(ctx, a, e, item, text, &(struct cmd_where){
+			a->csv, line, column.buf, redact_hint });
+	}
+	lms_buf_release(&why);
+	lms_buf_release(&column);
+	return err;
+}
+
+static int row_response(struct ctx *ctx, struct context *k,
+			const struct eval_args *a,
 			const struct columns *c, const struct lms_csv *csv,
 			const struct lms_csv_row *row, const struct lms_register *reg)
 {
 	const char *person = c->person >= 0 && *row->cells[c->person] ?
 			     row->cells[c->person] : NULL;
-	struct lms_buf why = LMS_BUF_INIT;
 	struct lms_evaluation *e;
 	int err = 0;
 
@@ -321,21 +375,11 @@ static int row_response(struct context *k, const struct eval_args *a,
 				    "no such person '%s'", person);
 	e = new_response(k, a, person);
 	for (size_t i = 0; i < csv->ncols && !err; i++) {
-		const char *text;
-		int value = 0;
-
 		trim(row->cells[i]);
-		if (!c->item[i] || !*row->cells[i])
-			continue;
-		if (lms_answer_read(&k->form, c->item[i], row->cells[i], &value,
-				    &text, &why))
-			err = lms_error_at(LMS_EDATA, a->csv, row->line, 0,
-					   "column '%s': %s", csv->header[i],
-					   why.buf);
-		else
-			lms_answer_add(e, c->item[i], value, text);
+		if (c->item[i] && *row->cells[i])
+			err = cell_answer(ctx, k, a, e, csv->header[i],
+					  c->item[i], row->cells[i], row->line);
 	}
-	lms_buf_release(&why);
 	if (!err && !e->answers.n) {
 		/* A respondent who answered nothing is no response. */
 		lms_schema_release(&lms_evaluation_schema, e);
@@ -369,7 +413,7 @@ static int import_csv(struct ctx *ctx, struct context *k,
 	if (!(err = map_columns(a, &csv, &k->form, &c)) && c.person >= 0)
 		err = lms_tree_load_register(&ctx->tree, &reg);
 	for (size_t r = 0; r < csv.nrows && !err; r++)
-		err = row_response(k, a, &c, &csv, &csv.rows[r], &reg);
+		err = row_response(ctx, k, a, &c, &csv, &csv.rows[r], &reg);
 	if (!err && k->evaluations.n == before)
 		err = lms_error_at(LMS_EDATA, a->csv, 0, 0, "no row holds an "
 				   "answer: nothing to import");
@@ -412,7 +456,7 @@ static int evaluate(struct ctx *ctx, int argc, char **argv)
 	if (!err && a.csv)
 		err = import_csv(ctx, &k, &a, &named, &anonymous);
 	else if (!err)
-		err = answer_args(&k, &a);
+		err = answer_args(ctx, &k, &a);
 	if (!err)
 		err = save(ctx, &k);
 	if (!err && a.csv)

@@ -32,6 +32,10 @@ static int init(struct ctx *ctx, int argc, char **argv)
 		return cmd_usage_error("one folder at a time");
 	if (optind < argc)
 		dir = argv[optind];
+	/* lms.yaml goes to git; there is no register yet to find names in. */
+	if ((err = cmd_screen(ctx, &(struct cmd_where){ NULL, 0, "--name", NULL },
+			      name, NULL)))
+		return err;
 	/* As with git, -C DIR is where init works; DIR is taken from there. */
 	if (ctx->chdir_arg && dir[0] != '/') {
 		lms_buf_addf(&path, "%s/%s", ctx->chdir_arg, dir);

@@ -178,6 +178,7 @@ int main(int argc, char **argv)
 		print_error(&ctx, err);
 	else if (ctx.note.len)
 		fputs(ctx.note.buf, stderr);
+	cmd_screen_release(&ctx);
 	if (write_errno) {
 		fprintf(stderr, "lms: write error: %s\n", strerror(write_errno));
 		err = LMS_EIO;

@@ -5,12 +5,14 @@
 #include "../lib/attendance.h"
 #include "../lib/date.h"
 #include "../lib/enrol.h"
+#include "../lib/sheet.h"
 #include "cmd.h"
 
 /*
  * lms roster: the course's people with names, contacts and the attendance
  * grid, for the coordinator's own use (with person list and show, the only
- * output that names people); --sheet prints a sign-in sheet.
+ * output that names people); --sheet prints a sign-in sheet, with names
+ * only unless --contacts asks for more.
  */
 
 struct roster {
@@ -180,8 +182,9 @@ static int sheet_session(struct ctx *ctx, const struct roster *r,
 	return 0;
 }
 
-static void sheet_heading(struct lms_buf *out, const struct roster *r,
-			  size_t index, size_t number)
+/* "Session 4 of 4: Thursday 2026-09-17, 11:00-14:00, Treffstedet". */
+static void sheet_when(struct lms_buf *out, const struct roster *r,
+		       size_t index, size_t number)
 {
 	static const char *const days[] = {
 		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
@@ -191,9 +194,8 @@ static void sheet_heading(struct lms_buf *out, const struct roster *r,
 	char date[11], start[6], end[6];
 
 	lms_date_format(s->date, date);
-	lms_buf_addf(out, "Sign-in sheet: %s\nSession %zu of %zu: %s %s",
-		     r->course.title, number, r->course.nsessions,
-		     days[lms_date_weekday(s->date)], date);
+	lms_buf_addf(out, "Session %zu of %zu: %s %s", number,
+		     r->course.nsessions, days[lms_date_weekday(s->date)], date);
 	if (s->start != LMS_TIME_NONE) {
 		lms_time_format(s->start, start);
 		lms_buf_addf(out, ", %s", start);
@@ -204,47 +206,170 @@ static void sheet_heading(struct lms_buf *out, const struct roster *r,
 	}
 	if (*lms_session_place(&r->course, index))
 		lms_buf_addf(out, ", %s", lms_session_place(&r->course, index));
-	lms_buf_addch(out, '\n');
-	if (s->theme)
-		lms_buf_addf(out, "Theme: %s\n", s->theme);
-	lms_buf_addch(out, '\n');
 }
 
-static void sheet(struct ctx *ctx, const struct roster *r, size_t index,
-		  size_t number)
+/* A name as a Norwegian list sorts it: without case, with æ, ø and å
+ * after z. */
+static char *sort_key(const char *name)
 {
-	static const char *const cols[] = { "name", "phone", "signature", NULL };
-	static const char line[] = "______________________________";
-	struct lms_table t;
+	struct lms_buf key = LMS_BUF_INIT;
 
-	sheet_heading(&ctx->out, r, index, number);
-	lms_table_init(&t, cols);
+	for (const unsigned char *u = (const unsigned char *)name; *u; u++) {
+		if (u[0] == 0xc3 && (u[1] == 0xa6 || u[1] == 0x86))
+			lms_buf_addch(&key, '{'), u++;
+		else if (u[0] == 0xc3 && (u[1] == 0xb8 || u[1] == 0x98))
+			lms_buf_addch(&key, '|'), u++;
+		else if (u[0] == 0xc3 && (u[1] == 0xa5 || u[1] == 0x85))
+			lms_buf_addch(&key, '}'), u++;
+		else
+			lms_buf_addch(&key, *u >= 'A' && *u <= 'Z' ? *u + 32 : *u);
+	}
+	return lms_buf_detach(&key);
+}
+
+struct sorted_person {
+	struct lms_sheet_person p;
+	char *key;
+	size_t order;			/* of request, between equal names */
+};
+
+static int by_name(const void *a, const void *b)
+{
+	const struct sorted_person *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : x->order < y->order ? -1 : 1;
+}
+
+/* The people enrolled, in the order of their names: a sheet at the door
+ * is read by people who look for their own. */
+static struct sorted_person *sheet_people(const struct roster *r, size_t *n)
+{
+	struct sorted_person *v = NULL;
+
+	*n = 0;
 	for (size_t i = 0; i < r->e.n; i++) {
 		const struct lms_person *p = person_of(r, r->e.v[i].person);
+		struct sorted_person *s;
 
 		if (r->e.v[i].status != LMS_ENROLLED)
 			continue;
-		lms_table_row(&t);
-		lms_table_cell(&t, name_of(p));
-		lms_table_cell(&t, p ? p->phone : NULL);
-		lms_table_cell(&t, line);
+		s = lms_array_push(&v, n, sizeof(*v));
+		s->p.name = name_of(p);
+		s->p.phone = p ? p->phone : NULL;
+		s->p.email = p ? p->email : NULL;
+		s->key = sort_key(s->p.name);
+		s->order = i;
 	}
-	/* Room for people who come without being on the list. */
-	for (int i = 0; i < 3; i++) {
-		lms_table_row(&t);
-		lms_table_cell(&t, line);
-		lms_table_cell(&t, "______________");
-		lms_table_cell(&t, line);
+	if (*n)
+		qsort(v, *n, sizeof(*v), by_name);
+	return v;
+}
+
+/* The most people at one session so far: those marked present and the
+ * headcount. */
+static size_t most_present(const struct roster *r)
+{
+	size_t most = 0;
+
+	for (size_t k = 0; k < r->a.n; k++) {
+		const struct lms_session_attendance *s = &r->a.v[k];
+		size_t n = 0;
+
+		for (size_t i = 0; i < s->n; i++)
+			n += s->v[i].presence == LMS_PRESENT;
+		n += (size_t)(s->participants == LMS_UNSET ? 0 : s->participants);
+		n += (size_t)(s->relatives == LMS_UNSET ? 0 : s->relatives);
+		most = n > most ? n : most;
 	}
-	cmd_emit_table(ctx, &t, LMS_FMT_TEXT);
-	lms_table_release(&t);
+	return most;
+}
+
+/* A drop-in course: one without a capacity, or one that counts heads. */
+static bool drop_in(const struct roster *r)
+{
+	if (r->course.capacity == LMS_UNSET)
+		return true;
+	for (size_t k = 0; k < r->a.n; k++)
+		if (r->a.v[k].participants != LMS_UNSET ||
+		    r->a.v[k].relatives != LMS_UNSET)
+			return true;
+	return false;
+}
+
+/*
+ * Blank rows for people who come without being on the list: the places
+ * left, and at least 5; for a drop-in course, as many as ever came to one
+ * session, and at least 15.
+ */
+static size_t blank_rows(const struct roster *r, size_t listed)
+{
+	size_t left;
+
+	if (drop_in(r)) {
+		size_t most = most_present(r);
+
+		return most > 15 ? most : 15;
+	}
+	left = (size_t)r->course.capacity > listed ?
+	       (size_t)r->course.capacity - listed : 0;
+	return left > 5 ? left : 5;
+}
+
+struct sheet_options {
+	const char *session;
+	bool contacts;
+	int blank;			/* -1: as blank_rows says */
+	enum lms_format format;
+};
+
+static void sheet(struct ctx *ctx, const struct roster *r, size_t index,
+		  size_t number, const struct sheet_options *o)
+{
+	struct lms_buf when = LMS_BUF_INIT;
+	struct lms_sheet_person *people;
+	char date[11];
+	struct sorted_person *sorted;
+	struct lms_sheet sh;
+	size_t n;
+
+	sorted = sheet_people(r, &n);
+	people = lms_calloc(n + 1, sizeof(*people));
+	for (size_t i = 0; i < n; i++)
+		people[i] = sorted[i].p;
+	sheet_when(&when, r, index, number);
+	lms_date_format(r->course.sessions[index].date, date);
+	sh = (struct lms_sheet){
+		.title = r->course.title, .when = when.buf, .date = date,
+		.theme = r->course.sessions[index].theme,
+		.contacts = o->contacts, .people = people, .npeople = n,
+		.blank = o->blank >= 0 ? (size_t)o->blank : blank_rows(r, n)
+	};
+	lms_sheet_render(&sh, o->format, &ctx->out);
+	for (size_t i = 0; i < n; i++)
+		free(sorted[i].key);
+	free(sorted);
+	free(people);
+	lms_buf_release(&when);
 }
 
 static const char *const usage[] = {
 	"lms roster COURSE [--format F]",
-	"lms roster COURSE --sheet [--session SESSION]",
+	"lms roster COURSE --sheet [--session SESSION] [--contacts] "
+	"[--blank N] [--format text | html]",
 	NULL
 };
+
+static int sheet_format(const char *format, struct sheet_options *o)
+{
+	int err = lms_format_parse(format, LMS_FMT_TEXT | LMS_FMT_HTML,
+				   &o->format);
+
+	if (err)
+		lms_error_clear();
+	return err ? cmd_usage_error("--format: a sign-in sheet is text or "
+				     "html") : 0;
+}
 
 static int roster(struct ctx *ctx, int argc, char **argv)
 {
@@ -252,10 +377,13 @@ static int roster(struct ctx *ctx, int argc, char **argv)
 		{ "sheet", no_argument, NULL, 's' },
 		{ "session", required_argument, NULL, 'S' },
 		{ "format", required_argument, NULL, 'F' },
+		{ "contacts", no_argument, NULL, 'c' },
+		{ "blank", required_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct sheet_options o = { NULL, false, -1, LMS_FMT_TEXT };
 	enum lms_format fmt = LMS_FMT_TEXT;
-	const char *format = NULL, *session = NULL;
+	const char *format = NULL;
 	bool want_sheet = false;
 	size_t index, number;
 	struct roster r;
@@ -264,21 +392,24 @@ static int roster(struct ctx *ctx, int argc, char **argv)
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
 		switch (c) {
 		case 's': want_sheet = true; break;
-		case 'S': session = optarg; break;
-		case 'F':
-			format = optarg;
-			err = lms_format_parse(optarg, LMS_FMT_LISTING, &fmt);
+		case 'S': o.session = optarg; break;
+		case 'F': format = optarg; break;
+		case 'c': o.contacts = true; break;
+		case 'b':
+			err = cmd_parse_int("--blank", optarg, 0, 1000, &o.blank);
 			break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
 	if (!err && argc - optind != 1)
 		err = cmd_usage_error("give one course");
-	if (!err && session && !want_sheet)
-		err = cmd_usage_error("--session is for --sheet");
-	if (!err && format && want_sheet)
-		err = cmd_usage_error("a sign-in sheet is text to print: no "
-				      "--format");
+	if (!err && !want_sheet && (o.session || o.contacts || o.blank >= 0))
+		err = cmd_usage_error("%s is for --sheet", o.session ?
+				      "--session" : o.contacts ? "--contacts" :
+				      "--blank");
+	if (!err && format)
+		err = want_sheet ? sheet_format(format, &o) :
+		      lms_format_parse(format, LMS_FMT_LISTING, &fmt);
 	if (err)
 		return err;
 	if (!(err = roster_load(ctx, argv[optind], &r))) {
@@ -286,9 +417,9 @@ static int roster(struct ctx *ctx, int argc, char **argv)
 			if (fmt == LMS_FMT_TEXT)
 				summary(&ctx->out, &r);
 			grid(ctx, &r, fmt);
-		} else if (!(err = sheet_session(ctx, &r, session, &index,
+		} else if (!(err = sheet_session(ctx, &r, o.session, &index,
 						  &number))) {
-			sheet(ctx, &r, index, number);
+			sheet(ctx, &r, index, number, &o);
 		}
 	}
 	roster_release(&r);

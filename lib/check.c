@@ -70,6 +70,8 @@ static bool read_text(const char *path, struct lms_buf *text, bool may_miss,
 	return !err;
 }
 
+/* After load_people: the facilitators' names are public, so the same
+ * names in the register are not looked for in files. */
 static void load_facilitators(struct lms_check_ctx *x, bool report,
 			      struct lms_findings *out)
 {
@@ -78,14 +80,19 @@ static void load_facilitators(struct lms_check_ctx *x, bool report,
 	struct lms_diags diags = { NULL, 0 };
 
 	if (read_text(path, &text, true, out)) {
-		if (report)
-			lms_check_text(path, text.buf, text.len, true, out);
 		if (lms_facilitators_load(&x->facilitators, &x->nfacilitators,
 					  path, text.buf, text.len, &diags)) {
 			if (report)
 				load_failed(out);
 			x->facilitators_broken = true;
 		}
+		for (size_t i = 0; i < x->nfacilitators; i++)
+			if (x->facilitators[i].name)
+				lms_names_add_public(&x->names,
+						     x->facilitators[i].name);
+		if (report)
+			lms_check_text(&x->names, path, text.buf, text.len, true,
+				       out);
 	}
 	if (report)
 		lms_check_diags(&diags, out);
@@ -142,7 +149,8 @@ static int load_forms(struct lms_check_ctx *x, bool report,
 
 		if (read_text(path, &text, false, out)) {
 			if (report)
-				lms_check_text(path, text.buf, text.len, false, out);
+				lms_check_text(&x->names, path, text.buf,
+					       text.len, false, out);
 			if (lms_form_load(f, path, text.buf, text.len, ids[i],
 					  &diags)) {
 				if (report)
@@ -181,7 +189,8 @@ static int load_templates(struct lms_check_ctx *x, bool report,
 		struct lms_template tpl;
 
 		if (read_text(path, &text, false, out)) {
-			lms_check_text(path, text.buf, text.len, false, out);
+			lms_check_text(&x->names, path, text.buf, text.len,
+				       false, out);
 			if (lms_template_load(&tpl, path, text.buf, text.len,
 					      ids[i], &diags))
 				load_failed(out);
@@ -196,23 +205,32 @@ static int load_templates(struct lms_check_ctx *x, bool report,
 	return err;
 }
 
-/* The register's ids, when it is there and only its owner may read it. */
+/*
+ * The register's ids, and its names to look for in the files meant for
+ * git.  It is read though others may read it too (lms_check_register
+ * says so): its names must be looked for all the same.
+ */
 static void load_people(struct lms_check_ctx *x, struct lms_findings *out)
 {
 	char *path = lms_tree_path(x->tree, LMS_PARTICIPANTS_FILE);
+	struct lms_buf text = LMS_BUF_INIT;
 	struct lms_register r;
-	struct stat st;
+	int err = lms_read_file(path, lms_limits_default.max_file, &text);
 
-	if (stat(path, &st) == 0 && !(st.st_mode & 077)) {
-		if (lms_tree_load_register(x->tree, &r)) {
-			load_failed(out);
-		} else {
-			x->have_people = true;
-			for (size_t i = 0; i < r.n; i++)
-				lms_strset_add(&x->people, r.v[i].id, NULL);
-			lms_register_release(&r);
+	if (err == LMS_ENOENT) {
+		/* no register yet */
+	} else if (err || lms_register_load(&r, path, text.buf, text.len)) {
+		load_failed(out);
+	} else {
+		x->have_people = true;
+		for (size_t i = 0; i < r.n; i++) {
+			lms_strset_add(&x->people, r.v[i].id, NULL);
+			if (r.v[i].name)
+				lms_names_add(&x->names, r.v[i].name);
 		}
+		lms_register_release(&r);
 	}
+	lms_buf_release(&text);
 	free(path);
 }
 
@@ -226,6 +244,7 @@ static void ctx_init(struct lms_check_ctx *x, struct lms_tree *t,
 	lms_strset_init(&x->form_index);
 	lms_strset_init(&x->broken_forms);
 	lms_strset_init(&x->people);
+	lms_names_init(&x->names);
 }
 
 static void ctx_release(struct lms_check_ctx *x)
@@ -241,6 +260,7 @@ static void ctx_release(struct lms_check_ctx *x)
 	lms_strset_release(&x->form_index);
 	lms_strset_release(&x->broken_forms);
 	lms_strset_release(&x->people);
+	lms_names_release(&x->names);
 }
 
 /* The service's own files */
@@ -253,7 +273,7 @@ static void check_service(struct lms_check_ctx *x, struct lms_findings *out)
 	struct lms_service s;
 
 	if (read_text(path, &text, false, out)) {
-		lms_check_text(path, text.buf, text.len, false, out);
+		lms_check_text(&x->names, path, text.buf, text.len, false, out);
 		lms_schema_init(&lms_service_schema, &s);
 		if (lms_load_text(path, text.buf, text.len, &lms_service_schema,
 				  &s, &diags))
@@ -289,7 +309,8 @@ static bool read_elsewhere(const char *rel)
  * Every file under rel (a folder of the tree) that skip does not pass
  * by, checked for personal data.  Symbolic links are not followed.
  */
-static void check_files_under(const struct lms_tree *t, const char *rel,
+static void check_files_under(const struct lms_tree *t,
+			      const struct lms_names *people, const char *rel,
 			      bool (*skip)(const char *rel),
 			      struct lms_buf *scratch, struct lms_findings *out)
 {
@@ -311,9 +332,10 @@ static void check_files_under(const struct lms_tree *t, const char *rel,
 		path = lms_tree_path(t, "%s", sub.buf);
 		if (!skip(sub.buf) && lstat(path, &st) == 0) {
 			if (S_ISDIR(st.st_mode))
-				check_files_under(t, sub.buf, skip, scratch, out);
+				check_files_under(t, people, sub.buf, skip,
+						  scratch, out);
 			else if (S_ISREG(st.st_mode))
-				lms_check_file(path, scratch, out);
+				lms_check_file(people, path, scratch, out);
 		}
 		free(path);
 		lms_buf_release(&sub);
@@ -328,7 +350,8 @@ static void check_service_files(struct lms_check_ctx *x,
 
 	check_service(x, out);
 	lms_check_register(x->tree, out);
-	check_files_under(x->tree, "", read_elsewhere, &scratch, out);
+	check_files_under(x->tree, &x->names, "", read_elsewhere, &scratch,
+			  out);
 	lms_buf_release(&scratch);
 }
 
@@ -343,7 +366,8 @@ static bool nothing_read_elsewhere(const char *rel)
 /* A folder under courses/ that holds no course: an error, unless it is
  * hidden (as git and ls leave such), and its files read for personal
  * data all the same. */
-static void not_a_course(const struct lms_tree *t, const char *name,
+static void not_a_course(const struct lms_tree *t,
+			 const struct lms_names *names, const char *name,
 			 struct lms_buf *scratch, struct lms_findings *out)
 {
 	struct lms_buf rel = LMS_BUF_INIT;
@@ -356,7 +380,8 @@ static void not_a_course(const struct lms_tree *t, const char *name,
 			    "a course folder's name must be a course id: "
 			    "lower-case letters, digits and '-'");
 	lms_buf_addf(&rel, "courses/%s", name);
-	check_files_under(t, rel.buf, nothing_read_elsewhere, scratch, out);
+	check_files_under(t, names, rel.buf, nothing_read_elsewhere, scratch,
+			  out);
 	lms_buf_release(&rel);
 	free(path);
 }
@@ -367,8 +392,9 @@ static void not_a_course(const struct lms_tree *t, const char *name,
  * Files there are checked for personal data.  A courses/ that cannot be
  * read fails the check: it would find nothing wrong in it.
  */
-static int list_courses(const struct lms_tree *t, char ***ids, size_t *n,
-			bool report, struct lms_findings *out)
+static int list_courses(const struct lms_tree *t,
+			const struct lms_names *people, char ***ids,
+			size_t *n, bool report, struct lms_findings *out)
 {
 	char *dir = lms_tree_path(t, "courses");
 	struct lms_buf scratch = LMS_BUF_INIT;
@@ -385,13 +411,14 @@ static int list_courses(const struct lms_tree *t, char ***ids, size_t *n,
 
 		if (!lms_is_dir(path)) {
 			if (report)
-				lms_check_file(path, &scratch, out);
+				lms_check_file(people, path, &scratch, out);
 		} else if (lms_id_valid(names[i]) &&
 			   (found = lms_tree_has_course(t, names[i])) < 0) {
 			err = found;
 		} else if (!found) {
 			if (report)
-				not_a_course(t, names[i], &scratch, out);
+				not_a_course(t, people, names[i], &scratch,
+					     out);
 		} else {
 			*(char **)lms_array_push(ids, n, sizeof(char *)) =
 				lms_strdup(names[i]);
@@ -452,7 +479,8 @@ static bool is_course_file(const char *rel)
 
 /* One of the files lms keeps beside course.yaml: checked for personal
  * data, then loaded; NULL if it did not load. */
-static void *course_file(struct lms_tree *t, const char *id, const char *name,
+static void *course_file(struct lms_tree *t, const struct lms_names *names,
+			 const char *id, const char *name,
 			 int (*load)(void *out, const char *path,
 				     const char *text, size_t len),
 			 void *obj, char **path, struct lms_findings *out)
@@ -460,7 +488,7 @@ static void *course_file(struct lms_tree *t, const char *id, const char *name,
 	*path = lms_tree_path(t, "courses/%s/%s", id, name);
 	if (!read_text(*path, &t->text, true, out))
 		return NULL;
-	lms_check_text(*path, t->text.buf, t->text.len, false, out);
+	lms_check_text(names, *path, t->text.buf, t->text.len, false, out);
 	if (load(obj, *path, t->text.buf, t->text.len)) {
 		load_failed(out);
 		return NULL;
@@ -485,8 +513,9 @@ static int load_evaluations(void *o, const char *p, const char *s, size_t n)
 
 /* The course's plan, read into text, which it keeps for the findings'
  * places; false if it did not load. */
-static bool read_plan(const char *id, struct course_slot *s,
-		      struct lms_course_files_check *cf, struct lms_buf *text)
+static bool read_plan(const struct lms_names *names, const char *id,
+		      struct course_slot *s, struct lms_course_files_check *cf,
+		      struct lms_buf *text)
 {
 	struct lms_diags diags = { NULL, 0 };
 	struct lms_findings *out = &s->found;
@@ -494,7 +523,7 @@ static bool read_plan(const char *id, struct course_slot *s,
 
 	if (!read_text(path, text, false, out))
 		return false;
-	lms_check_text(path, text->buf, text->len, false, out);
+	lms_check_text(names, path, text->buf, text->len, false, out);
 	if (lms_course_load(&s->course, path, text->buf, text->len, NULL,
 			    &diags)) {
 		load_failed(out);
@@ -517,21 +546,22 @@ static void check_one(struct checking *ck, struct lms_tree *t, const char *id,
 	struct lms_findings *out = &s->found;
 	struct lms_buf rel = LMS_BUF_INIT, text = LMS_BUF_INIT;
 	struct lms_course_files_check cf = { .id = id };
+	const struct lms_names *names = &ck->x->names;
 	char *ep = NULL, *ap = NULL, *vp = NULL;
 
 	cf.course_path = lms_tree_path(t, "courses/%s/course.yaml", id);
-	if (read_plan(id, s, &cf, &text)) {
+	if (read_plan(names, id, s, &cf, &text)) {
 		cf.course = &s->course;
 		cf.course_text = text.buf;
 		cf.course_len = text.len;
 	}
 	/* The files beside it are read even when the plan is broken: they
 	 * may hold personal data all the same. */
-	cf.enrolments = course_file(t, id, "enrolments.yaml", load_enrolments,
-				    &s->enrolments, &ep, out);
-	cf.attendance = course_file(t, id, "attendance.yaml", load_attendance,
-				    &s->attendance, &ap, out);
-	cf.evaluations = course_file(t, id, "evaluations.yaml",
+	cf.enrolments = course_file(t, names, id, "enrolments.yaml",
+				    load_enrolments, &s->enrolments, &ep, out);
+	cf.attendance = course_file(t, names, id, "attendance.yaml",
+				    load_attendance, &s->attendance, &ap, out);
+	cf.evaluations = course_file(t, names, id, "evaluations.yaml",
 				     load_evaluations, &s->evaluations, &vp, out);
 	cf.enrolments_path = ep;
 	cf.attendance_path = ap;
@@ -539,7 +569,7 @@ static void check_one(struct checking *ck, struct lms_tree *t, const char *id,
 	if (cf.course)
 		lms_check_course(ck->x, &cf, out);
 	lms_buf_addf(&rel, "courses/%s", id);
-	check_files_under(t, rel.buf, is_course_file, &text, out);
+	check_files_under(t, names, rel.buf, is_course_file, &text, out);
 	free((char *)cf.course_path);
 	free(ep);
 	free(ap);
@@ -650,8 +680,8 @@ static int check_courses(struct checking *ck)
 		.release = release_course, .arg = ck
 	};
 	bool *selected = NULL;
-	int err = list_courses(ck->x->tree, &w.ids, &w.n, !ck->x->opt->ncourses,
-			       ck->out);
+	int err = list_courses(ck->x->tree, &ck->x->names, &w.ids, &w.n,
+			       !ck->x->opt->ncourses, ck->out);
 
 	ck->ncourses = w.n;
 	if (!err && !(err = choose(ck, w.ids, w.n, &selected)) &&
@@ -681,10 +711,10 @@ int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 	lms_strset_init(&ck.chosen);
 	lms_bookings_init(&ck.people, "facilitator", LMS_ERROR);
 	lms_bookings_init(&ck.places, "place", LMS_WARNING);
+	load_people(&x, out);
 	load_facilitators(&x, whole, out);
 	if (!(err = load_forms(&x, whole, out)))
 		err = load_templates(&x, whole, out);
-	load_people(&x, out);
 	if (!err && whole)
 		check_service_files(&x, out);
 	if (!err)

@@ -5,6 +5,7 @@
 
 #include "check.h"
 #include "form.h"
+#include "personal.h"
 #include "strset.h"
 
 /*
@@ -30,6 +31,7 @@ struct lms_check_ctx {
 	size_t ntemplates;
 	struct lms_strset people;	/* the register's ids */
 	bool have_people;		/* the register was read */
+	struct lms_names names;		/* its names, to find in files */
 };
 
 const struct lms_facilitator *lms_check_facilitator(
@@ -59,15 +61,17 @@ void lms_check_course(const struct lms_check_ctx *x,
 void lms_check_diags(const struct lms_diags *d, struct lms_findings *out);
 
 /*
- * Privacy (checkprivacy.c): what looks like personal data in text;
- * contacts_allowed for people/facilitators.yaml, whose phone numbers and
- * addresses are those of people in a public role.
+ * Privacy (checkprivacy.c): what looks like personal data in text, names
+ * from the register among it; contacts_allowed for
+ * people/facilitators.yaml, whose phone numbers and addresses are those
+ * of people in a public role.
  */
-void lms_check_text(const char *path, const char *text, size_t len,
-		    bool contacts_allowed, struct lms_findings *out);
-/* Reads path and checks it as above, unless it is binary. */
-void lms_check_file(const char *path, struct lms_buf *scratch,
+void lms_check_text(const struct lms_names *names, const char *path,
+		    const char *text, size_t len, bool contacts_allowed,
 		    struct lms_findings *out);
+/* Reads path and checks it as above (UTF-16 too), unless it is binary. */
+void lms_check_file(const struct lms_names *names, const char *path,
+		    struct lms_buf *scratch, struct lms_findings *out);
 /* The private register: readable by others, or not kept out of git. */
 void lms_check_register(const struct lms_tree *t, struct lms_findings *out);
 

@@ -10,6 +10,7 @@
 #include "error.h"
 #include "fsio.h"
 #include "personal.h"
+#include "utf8.h"
 #include "yparse.h"
 
 /* Where the scan has got to, to turn byte offsets into lines and
@@ -35,11 +36,6 @@ static void advance(struct place *p, size_t to)
 
 static void report(const struct lms_personal_hit *hit, void *arg)
 {
-	static const char *const what[] = {
-		[LMS_PD_FNR] = "a fødselsnummer",
-		[LMS_PD_PHONE] = "a phone number",
-		[LMS_PD_EMAIL] = "an e-mail address",
-	};
 	struct place *p = arg;
 
 	/* The message does not repeat what was found: it would carry the
@@ -47,41 +43,50 @@ static void report(const struct lms_personal_hit *hit, void *arg)
 	advance(p, hit->offset);
 	lms_finding(p->out, LMS_RULE_PRIVACY, LMS_ERROR, p->path, p->line,
 		    p->col, "this looks like %s: personal data does not belong "
-		    "in a file that goes to git", what[hit->kind]);
+		    "in a file that goes to git", lms_personal_what(hit->kind));
 }
 
-void lms_check_text(const char *path, const char *text, size_t len,
-		    bool contacts_allowed, struct lms_findings *out)
+void lms_check_text(const struct lms_names *names, const char *path,
+		    const char *text, size_t len, bool contacts_allowed,
+		    struct lms_findings *out)
 {
 	struct place p = { path, text, 0, 1, 1, out };
-	unsigned kinds = LMS_PD_FNR;
+	unsigned kinds = LMS_PD_ALL;
 
 	if (!(out->rules & (1u << LMS_RULE_PRIVACY)))
 		return;
-	if (!contacts_allowed)
-		kinds |= LMS_PD_PHONE | LMS_PD_EMAIL;
-	lms_find_personal(text, len, kinds, report, &p);
+	if (contacts_allowed)
+		kinds &= ~(unsigned)(LMS_PD_PHONE | LMS_PD_EMAIL);
+	lms_find_personal(text, len, kinds, names, report, &p);
 }
 
 /* True if the file's first block holds a NUL: an image, an archive, a
- * video, which no one writes personal data into by hand.  What is no
- * regular file is not opened here, lest a FIFO keep us waiting. */
+ * video, which no one writes personal data into by hand.  Text in UTF-16
+ * holds NULs too, and is read.  What is no regular file is not opened
+ * here, lest a FIFO keep us waiting. */
 static bool is_binary(const char *path)
 {
 	char block[8192];
 	ssize_t n;
+	size_t bom;
+	bool big_endian;
 	int fd;
 
 	if (lms_open_regular(path, &fd))
 		return false;
 	n = read(fd, block, sizeof(block));
 	close(fd);
-	return n > 0 && memchr(block, '\0', (size_t)n) != NULL;
+	return n > 0 && memchr(block, '\0', (size_t)n) != NULL &&
+	       !lms_utf16_detect(block, (size_t)n, &big_endian, &bom);
 }
 
-void lms_check_file(const char *path, struct lms_buf *scratch,
-		    struct lms_findings *out)
+void lms_check_file(const struct lms_names *names, const char *path,
+		    struct lms_buf *scratch, struct lms_findings *out)
 {
+	struct lms_buf utf8 = LMS_BUF_INIT;
+	bool big_endian;
+	size_t bom;
+
 	if (!(out->rules & (1u << LMS_RULE_PRIVACY)) || is_binary(path))
 		return;
 	if (lms_read_file(path, lms_limits_default.max_file, scratch)) {
@@ -90,7 +95,17 @@ void lms_check_file(const char *path, struct lms_buf *scratch,
 			    lms_last_error()->msg);
 		return;
 	}
-	lms_check_text(path, scratch->buf, scratch->len, false, out);
+	/* Lines and characters stay where they were in UTF-16, so the
+	 * places found are right for the file as it is. */
+	if (lms_utf16_detect(scratch->buf, scratch->len, &big_endian, &bom)) {
+		lms_utf16_to_utf8(scratch->buf + bom, scratch->len - bom,
+				  big_endian, &utf8);
+		lms_check_text(names, path, utf8.buf, utf8.len, false, out);
+	} else {
+		lms_check_text(names, path, scratch->buf, scratch->len, false,
+			       out);
+	}
+	lms_buf_release(&utf8);
 }
 
 /*

@@ -79,6 +79,8 @@ void lms_chart_add(struct lms_chart *c, const char *label, double first,
 /* Renders text, md, yaml, csv (excel as in lms_table_render) or html. */
 void lms_doc_render(const struct lms_doc *d, enum lms_format f, bool excel,
 		    struct lms_buf *out);
+/* Appends s with &, <, > and " escaped for HTML text and attributes. */
+void lms_html_escape(struct lms_buf *out, const char *s);
 /* One self-contained HTML page: inline styles and SVG, nothing fetched,
  * laid out to print on A4 (dochtml.c). */
 void lms_doc_render_html(const struct lms_doc *d, struct lms_buf *out);

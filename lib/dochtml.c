@@ -62,6 +62,11 @@ static void escape(struct lms_buf *out, const char *s)
 	}
 }
 
+void lms_html_escape(struct lms_buf *out, const char *s)
+{
+	escape(out, s);
+}
+
 static void facts(struct lms_buf *out, const struct lms_table *t)
 {
 	lms_buf_adds(out, "<dl>\n");

@@ -82,3 +82,76 @@ int lms_utf8_casecmp(const char *a, const char *b)
 	}
 	return *x ? 1 : *y ? -1 : 0;
 }
+
+bool lms_utf16_detect(const char *s, size_t len, bool *big_endian,
+		      size_t *bom)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = len < 8192 ? len : 8192;
+	int zeros[2] = { 0, 0 };
+
+	*bom = 0;
+	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
+			 (u[0] == 0xfe && u[1] == 0xff))) {
+		*big_endian = u[0] == 0xfe;
+		*bom = 2;
+		return true;
+	}
+	if (n < 4)
+		return false;
+	n &= ~(size_t)1;
+	for (size_t i = 0; i < n; i++)
+		zeros[i & 1] += !u[i];
+	if (zeros[0] == 0 && zeros[1] == (int)(n / 2))
+		*big_endian = false;
+	else if (zeros[1] == 0 && zeros[0] == (int)(n / 2))
+		*big_endian = true;
+	else
+		return false;
+	return true;
+}
+
+static void put_utf8(struct lms_buf *out, unsigned cp)
+{
+	if (cp < 0x80) {
+		lms_buf_addch(out, (int)cp);
+	} else if (cp < 0x800) {
+		lms_buf_addch(out, (int)(0xc0 | cp >> 6));
+		lms_buf_addch(out, (int)(0x80 | (cp & 0x3f)));
+	} else if (cp < 0x10000) {
+		lms_buf_addch(out, (int)(0xe0 | cp >> 12));
+		lms_buf_addch(out, (int)(0x80 | (cp >> 6 & 0x3f)));
+		lms_buf_addch(out, (int)(0x80 | (cp & 0x3f)));
+	} else {
+		lms_buf_addch(out, (int)(0xf0 | cp >> 18));
+		lms_buf_addch(out, (int)(0x80 | (cp >> 12 & 0x3f)));
+		lms_buf_addch(out, (int)(0x80 | (cp >> 6 & 0x3f)));
+		lms_buf_addch(out, (int)(0x80 | (cp & 0x3f)));
+	}
+}
+
+void lms_utf16_to_utf8(const char *s, size_t len, bool big_endian,
+		       struct lms_buf *out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+#define UNIT(k) (big_endian ? (unsigned)u[k] << 8 | u[(k) + 1] : \
+			      (unsigned)u[(k) + 1] << 8 | u[k])
+	lms_buf_grow(out, len + len / 2);
+	for (; i + 1 < len; i += 2) {
+		unsigned cp = UNIT(i);
+
+		if (cp >= 0xd800 && cp <= 0xdbff && i + 3 < len &&
+		    UNIT(i + 2) >= 0xdc00 && UNIT(i + 2) <= 0xdfff) {
+			cp = 0x10000 + ((cp - 0xd800) << 10) + (UNIT(i + 2) - 0xdc00);
+			i += 2;
+		} else if (cp >= 0xd800 && cp <= 0xdfff) {
+			cp = 0xfffd;
+		}
+		put_utf8(out, cp);
+	}
+#undef UNIT
+	if (i < len)
+		put_utf8(out, 0xfffd);
+}

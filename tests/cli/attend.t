@@ -90,18 +90,94 @@ p-test04,Deltaker Fire,,,participant,waitlisted 1,,,,
 OUT
 lms roster matlaging --sheet
 is_rc 0 "a sign-in sheet"
-is_out "for the next session" <<'OUT'
+is_out "for the next session: names only, and rows for the places left" <<'OUT'
 Sign-in sheet: Matlaging og kosthold
 Session 4 of 4: Thursday 2026-09-17, 11:00-14:00, Treffstedet, kjøkkenet
 
-NAME                            PHONE           SIGNATURE
-Deltaker En                     900 00 001      ______________________________
-Deltaker To                                     ______________________________
-Deltaker Tre                                    ______________________________
-______________________________  ______________  ______________________________
-______________________________  ______________  ______________________________
-______________________________  ______________  ______________________________
+#  NAME                            SIGNATURE
+1  Deltaker En                     ______________________________
+
+2  Deltaker To                     ______________________________
+
+3  Deltaker Tre                    ______________________________
+
+4  ______________________________  ______________________________
+
+5  ______________________________  ______________________________
+
+6  ______________________________  ______________________________
+
+7  ______________________________  ______________________________
+
+8  ______________________________  ______________________________
+
+This sheet names people: keep it with the course's papers,
+and shred it when the attendance is recorded.
 OUT
+! grep -q '900\|@' "$SCRATCH/stdout"
+report $? "no phone number or e-mail address on it"
+lms roster matlaging --sheet --contacts --blank 1
+is_rc 0 "with --contacts"
+is_out "the phone and e-mail columns, and as many blank rows as asked" <<'OUT'
+Sign-in sheet: Matlaging og kosthold
+Session 4 of 4: Thursday 2026-09-17, 11:00-14:00, Treffstedet, kjøkkenet
+
+#  NAME                      PHONE           EMAIL                 SIGNATURE
+1  Deltaker En               900 00 001                            ____________________
+
+2  Deltaker To                               to@example.org        ____________________
+
+3  Deltaker Tre                                                    ____________________
+
+4  ________________________  ______________  ____________________  ____________________
+
+This sheet names people: keep it with the course's papers,
+and shred it when the attendance is recorded.
+OUT
+lms roster matlaging --sheet --format html
+is_rc 0 "as HTML"
+like "a page to print" '^@page { size: A4;' "$out"
+like "a row for each person" \
+	'^<tr><td class="n">2</td><td>Deltaker To</td><td class="sign"></td></tr>$' "$out"
+like "and for each walk-in" \
+	'^<tr class="blank"><td class="n">8</td><td></td><td class="sign"></td></tr>$' "$out"
+! printf '%s\n' "$out" | grep -q '900\|@example\|<tr class="blank"><td class="n">9<'
+report $? "no contacts, no more rows"
+lms roster matlaging --sheet --format html --blank 30
+printf '%s\n' "$out" >"$SCRATCH/sheet.html"
+! grep -q 'src=\|href=\|<script\|@import\|url(' "$SCRATCH/sheet.html"
+report $? "the HTML sheet fetches nothing"
+if command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
+		--no-first-run --disable-background-networking \
+		--disable-component-update --disable-sync \
+		--user-data-dir="$SCRATCH/chromium" --no-pdf-header-footer \
+		--print-to-pdf="$SCRATCH/sheet.pdf" \
+		"file://$SCRATCH/sheet.html" >/dev/null 2>&1
+	pdftotext -layout "$SCRATCH/sheet.pdf" "$SCRATCH/sheet.txt"
+	grep -c '# *NAME *SIGNATURE' "$SCRATCH/sheet.txt" >"$SCRATCH/count"
+	is_file "a browser prints 33 rows on two A4 pages, the header on each" \
+		"$SCRATCH/count" <<'OUT'
+2
+OUT
+	grep -q '^ *33 *$' "$SCRATCH/sheet.txt"
+	report $? "with every row numbered"
+else
+	echo "ok $((tests + 1)) # SKIP chromium or pdftotext is not installed"
+	echo "ok $((tests + 2)) # SKIP chromium or pdftotext is not installed"
+	tests=$((tests + 2))
+fi
+lms roster matlaging --sheet --format html --contacts --blank 0
+like "with --contacts, their columns" \
+	'^<tr><td class="n">1</td><td>Deltaker En</td><td>900 00 001</td><td></td><td class="sign"></td></tr>$' "$out"
+lms roster matlaging --contacts
+is_rc 2 "--contacts is for the sheet"
+like "says so" "--contacts is for --sheet" "$err"
+lms roster matlaging --sheet --format csv
+is_rc 2 "a sheet is text or HTML"
+like "says so" "a sign-in sheet is text or html" "$err"
+lms roster matlaging --sheet --blank -1
+is_rc 2 "--blank takes a number"
 lms roster matlaging --sheet --session 2
 like "or for a session named" "^Session 2 of 4: Thursday 2026-09-10, 11:00-14:00" "$out"
 like "with its theme" "^Theme: Vi lager mat sammen$" "$out"
@@ -130,6 +206,22 @@ tail -2 courses/matlaging/attendance.yaml >"$SCRATCH/tail"
 is_file "in the session's record" "$SCRATCH/tail" <<'OUT'
 "2026-09-17":
   headcount: {participants: 7, relatives: 2}
+OUT
+
+lms roster matlaging --sheet --session 4
+printf '%s\n' "$out" | grep -c '^ *[0-9]*  _____' >"$SCRATCH/count"
+is_file "a course that counts heads is a drop-in: 15 blank rows at least" \
+	"$SCRATCH/count" <<'OUT'
+15
+OUT
+"$LMS" course new treff --title Treff --start 2026-09-01 --count 2 \
+	--time 18:00-20:00 >/dev/null
+"$LMS" attend treff 1 --headcount participants=20,relatives=2 >/dev/null
+lms roster treff --sheet --session 2
+printf '%s\n' "$out" | grep -c '^ *[0-9]*  _____' >"$SCRATCH/count"
+is_file "and as many as came to one session, when more did" \
+	"$SCRATCH/count" <<'OUT'
+22
 OUT
 
 # Closing: completion is 0.75 of the four sessions held.

@@ -238,6 +238,39 @@ lms check --rule privacy
 is_rc 0 "privacy: contacts of facilitators, a register kept out of git"
 is_out "are sound" </dev/null
 
+# privacy: names from the register, phones however written, UTF-16
+fresh
+printf '# Deltaker  En ringte.\ndescription: Spør Deltaker\n  To først\n' \
+	>>courses/kveld/course.yaml
+printf 'Hilsen DELTAKER TRES mor\nDeltaker, Fire, Fem\n' >notat.txt
+printf 'ring 900-00-001 eller +47.900.00.002, ikke 2026-09-07 kl. 11.00\n' \
+	>courses/kveld/telefon.txt
+printf 'notat\ntlf 900 00 003, Deltaker Fem\n' |
+	iconv -f UTF-8 -t UTF-16 >courses/kveld/utf16le.txt
+printf '\376\377' >courses/kveld/utf16be.txt
+printf 'notat\nDeltaker En\n' | iconv -f UTF-8 -t UTF-16BE \
+	>>courses/kveld/utf16be.txt
+lms check --rule privacy
+is_rc 1 "privacy: names from the register and phones in any form"
+is_out "are found, placed, and never repeated" <<'OUT'
+courses/kveld/course.yaml:19:3: error: this looks like a name from the private register: personal data does not belong in a file that goes to git [privacy]
+courses/kveld/course.yaml:20:19: error: this looks like a name from the private register: personal data does not belong in a file that goes to git [privacy]
+courses/kveld/telefon.txt:1:6: error: this looks like a phone number: personal data does not belong in a file that goes to git [privacy]
+courses/kveld/telefon.txt:1:23: error: this looks like a phone number: personal data does not belong in a file that goes to git [privacy]
+courses/kveld/utf16be.txt:2:1: error: this looks like a name from the private register: personal data does not belong in a file that goes to git [privacy]
+courses/kveld/utf16le.txt:2:5: error: this looks like a phone number: personal data does not belong in a file that goes to git [privacy]
+courses/kveld/utf16le.txt:2:17: error: this looks like a name from the private register: personal data does not belong in a file that goes to git [privacy]
+notat.txt:1:8: error: this looks like a name from the private register: personal data does not belong in a file that goes to git [privacy]
+OUT
+! grep -qi 'deltaker\|900' "$SCRATCH/stdout" "$SCRATCH/stderr"
+report $? "no finding names the person"
+# A facilitator's name is public, though a participant has it too.
+fresh
+printf -- '- id: p-test09\n  name: Fagperson En\n' >>people/participants.yaml
+printf '# Fagperson En leder kurset.\n' >>courses/kveld/course.yaml
+lms check --rule privacy
+is_rc 0 "privacy: a facilitator's name is no finding"
+
 # The formats, and the rules chosen.
 fresh
 sed -i 's/^capacity: 3$/capasity: 3/' courses/matlaging/course.yaml

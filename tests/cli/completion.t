@@ -147,7 +147,7 @@ course set:
 course show: --format
 course unassign:
 enrol: --csv --date --force --referral --relative-of --role
-evaluate: --csv --date --form --map --person --phase --session
+evaluate: --csv --date --form --map --person --phase --redact --session
 export: --excel --format
 facilitator add: --available --kind --name --profession --topics --trained
 facilitator list: --available-on --format --kind --topic
@@ -160,7 +160,7 @@ person list: --format
 person show:
 purge: --dry-run
 report: --by --each --form --format --from --out --status --to --tree
-roster: --format --session --sheet
+roster: --blank --contacts --format --session --sheet
 withdraw:
 OUT
 completes lms check --rule

@@ -121,8 +121,8 @@ import_refused 65 "no column that matches an item" \
 	'Spørsmål 1,Spørsmål 2\n3,3\n'
 import_refused 2 "a map to an unknown column" \
 	"lms: --map: the file has no column 'Q9'
-usage: lms evaluate COURSE --form F --phase pre | post | session [--session S] [--person P] [--date DATE] ITEM=VALUE...
-   or: lms evaluate COURSE --form F --phase P --csv FILE [--map COLUMN=ITEM,...] [--session S] [--date DATE]" \
+usage: lms evaluate COURSE --form F --phase pre | post | session [--session S] [--person P] [--date DATE] [--redact] ITEM=VALUE...
+   or: lms evaluate COURSE --form F --phase P --csv FILE [--map COLUMN=ITEM,...] [--session S] [--date DATE] [--redact]" \
 	'Q1\n3\n' --map Q9=hverdagen
 import_refused 65 "an unknown person" \
 	"../bad.csv:2: error: person: no such person 'p-nobody'" \
@@ -131,5 +131,75 @@ import_refused 1 "someone who answered already" \
 	"../bad.csv:3: error: p-test03 has answered the post form 'mestringstro' already" \
 	'person,hverdagen\np-test03,3\np-test03,2\n'
 unchanged "a refused file changes nothing"
+
+# Personal data in a text answer: refused, or replaced with --redact.
+remember
+said="personal data does not belong in a file that goes to git (leave it out, or give --redact to replace it with [redacted])"
+free_text_refused() {
+	lms evaluate matlaging --form kursevaluering --phase session --session 2 \
+		nytte=4 kommentar="$2"
+	is_rc 65 "$1: refused"
+	is_err "$1: says what it looks like, not what it is" <<OUT
+lms: kommentar: this looks like $3: $said
+OUT
+}
+free_text_refused "a phone number" "Ring meg på 900-00-001" "a phone number"
+free_text_refused "a phone number with +47" "tlf +47-900-00-001" "a phone number"
+free_text_refused "a fødselsnummer" "pnr 018190 12365" "a fødselsnummer"
+free_text_refused "an e-mail address" "skriv til en@example.org" \
+	"an e-mail address"
+free_text_refused "a name from the register" "Takk til deltaker  en!" \
+	"a name from the private register"
+unchanged "refused answers changed nothing"
+lms evaluate matlaging --form kursevaluering --phase session --session 2 \
+	nytte=4 kommentar="Bra kurs, 2026-09-10 kl. 11.00, rom 214, 12 deltakere"
+is_rc 0 "dates, times and small numbers are no personal data"
+lms evaluate matlaging --form kursevaluering --phase session --session 2 \
+	--redact nytte=4 kommentar="Deltaker Tre har 900.00.003 og tre@example.org"
+is_rc 0 "--redact records the answer"
+is_err "and says what it replaced" <<'OUT'
+lms: warning: kommentar: a name from the private register was replaced with [redacted]
+lms: warning: kommentar: a phone number was replaced with [redacted]
+lms: warning: kommentar: an e-mail address was replaced with [redacted]
+OUT
+tail -1 courses/matlaging/evaluations.yaml >"$SCRATCH/tail"
+is_file "with the personal data replaced" "$SCRATCH/tail" <<'OUT'
+  answers: {nytte: 4, kommentar: "[redacted] har [redacted] og [redacted]"}
+OUT
+
+# The same in a survey's file: the row and the column are named.
+remember
+printf '%s\n' 'nytte,Hva bør vi gjøre annerledes neste gang?' '4,Mer praksis' \
+	'5,"Ring meg,' 'Deltaker To, på 900 00 002"' '3,' >../free.csv
+lms evaluate matlaging --form kursevaluering --phase post --csv ../free.csv
+is_rc 65 "a survey with personal data in a comment"
+is_err "is refused at the row's line and the column" <<OUT
+../free.csv:3: error: column 'Hva bør vi gjøre annerledes neste gang?': this looks like a name from the private register: $said
+OUT
+unchanged "and nothing of it is imported"
+lms evaluate matlaging --form kursevaluering --phase post --csv ../free.csv \
+	--redact
+is_rc 0 "--redact imports it"
+is_err "saying where it replaced what" <<'OUT'
+lms: warning: ../free.csv:3: column 'Hva bør vi gjøre annerledes neste gang?': a name from the private register was replaced with [redacted]
+lms: warning: ../free.csv:3: column 'Hva bør vi gjøre annerledes neste gang?': a phone number was replaced with [redacted]
+OUT
+tail -12 courses/matlaging/evaluations.yaml >"$SCRATCH/tail"
+is_file "with the rest of the comment kept" "$SCRATCH/tail" <<'OUT'
+- form: kursevaluering
+  phase: post
+  date: 2026-09-07
+  answers: {nytte: 4, kommentar: Mer praksis}
+- form: kursevaluering
+  phase: post
+  date: 2026-09-07
+  answers: {nytte: 5, kommentar: "Ring meg,\n[redacted], på [redacted]"}
+- form: kursevaluering
+  phase: post
+  date: 2026-09-07
+  answers: {nytte: 3}
+OUT
+! grep -q '900 00 002\|Deltaker To' courses/matlaging/evaluations.yaml
+report $? "and none of it is written"
 
 done_testing
