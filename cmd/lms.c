@@ -43,16 +43,20 @@ static void out_of_memory(void)
 static void print_error(const struct ctx *ctx, int code)
 {
 	const struct lms_error *e = lms_last_error();
+	struct lms_buf msg = LMS_BUF_INIT;
 
 	if (e->path[0] && e->line && e->col)
-		fprintf(stderr, "%s:%u:%u: error: %s\n", e->path, e->line,
-			e->col, e->msg);
+		lms_buf_addf(&msg, "%s:%u:%u: error: %s\n", e->path, e->line,
+			     e->col, e->msg);
 	else if (e->path[0] && e->line)
-		fprintf(stderr, "%s:%u: error: %s\n", e->path, e->line, e->msg);
+		lms_buf_addf(&msg, "%s:%u: error: %s\n", e->path, e->line,
+			     e->msg);
 	else if (e->path[0])
-		fprintf(stderr, "%s: error: %s\n", e->path, e->msg);
+		lms_buf_addf(&msg, "%s: error: %s\n", e->path, e->msg);
 	else if (e->msg[0])
-		fprintf(stderr, "lms: %s\n", e->msg);
+		lms_buf_addf(&msg, "lms: %s\n", e->msg);
+	cmd_put(stderr, msg.buf, msg.len);
+	lms_buf_release(&msg);
 	if (code == LMS_EUSAGE && ctx->cmd)
 		cmd_print_usage(stderr, ctx->cmd);
 }
@@ -122,8 +126,7 @@ static int global_options(struct ctx *ctx, int argc, char **argv, int *next)
 
 static int flush_output(struct ctx *ctx)
 {
-	if (ctx->out.len &&
-	    fwrite(ctx->out.buf, 1, ctx->out.len, stdout) != ctx->out.len)
+	if (ctx->out.len && cmd_put(stdout, ctx->out.buf, ctx->out.len))
 		return lms_error(LMS_EIO, "cannot write the output");
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return lms_error(LMS_EIO, "cannot write the output");
@@ -157,7 +160,7 @@ int main(int argc, char **argv)
 	if (err < 0)
 		print_error(&ctx, err);
 	else if (ctx.note.len)
-		fputs(ctx.note.buf, stderr);
+		cmd_put(stderr, ctx.note.buf, ctx.note.len);
 	lms_lock_release(&ctx.lock);
 	if (ctx.tree_open)
 		lms_tree_release(&ctx.tree);
