@@ -70,8 +70,8 @@ bool lms_text_is_line(const char *s)
 
 /*
  * One character, or one byte that does not start valid UTF-8, as it is
- * shown: what to write instead of it (NULL: the character itself), and
- * the bytes it takes from s.
+ * shown: the bytes it takes, and what to write instead of them ("" for
+ * the character itself).
  */
 struct shown {
 	int len;
