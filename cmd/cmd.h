@@ -66,6 +66,14 @@ int cmd_getopt(int argc, char **argv, const char *shortopts,
 	       const struct option *longopts);
 int cmd_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
+/*
+ * Writes len bytes of s to f with control characters shown visibly
+ * (lms_utf8_add_shown, keeping lines): everything lms prints goes through
+ * it, so that no value from a file reaches a terminal raw.
+ */
+int cmd_put(FILE *f, const char *s, size_t len);
+/* "lms: warning: ..." on standard error, through cmd_put. */
+void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parses a whole number in [min, max] for option name. */
 int cmd_parse_int(const char *name, const char *s, int min, int max, int *out);
 int cmd_parse_date(const char *name, const char *s, int32_t *out);

@@ -10,6 +10,7 @@
 #include "../lib/facilitator.h"
 #include "../lib/personal.h"
 #include "../lib/schema.h"
+#include "../lib/utf8.h"
 #include "../lib/words.h"
 #include "cmd.h"
 
@@ -19,13 +20,43 @@ void cmd_print_usage(FILE *f, const struct cmd *c)
 		fprintf(f, "%s %s\n", i ? "   or:" : "usage:", c->usage[i]);
 }
 
+int cmd_put(FILE *f, const char *s, size_t len)
+{
+	struct lms_buf shown = LMS_BUF_INIT;
+	int err = 0;
+
+	if (!lms_utf8_is_shown(s, len, LMS_VIS_LINES)) {
+		lms_utf8_add_shown(&shown, s, len, LMS_VIS_LINES);
+		s = shown.buf;
+		len = shown.len;
+	}
+	if (fwrite(s, 1, len, f) != len)
+		err = LMS_EIO;
+	lms_buf_release(&shown);
+	return err;
+}
+
+void cmd_warn(const char *fmt, ...)
+{
+	struct lms_buf msg = LMS_BUF_INIT;
+	va_list ap;
+
+	lms_buf_adds(&msg, "lms: warning: ");
+	va_start(ap, fmt);
+	lms_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	lms_buf_addch(&msg, '\n');
+	cmd_put(stderr, msg.buf, msg.len);
+	lms_buf_release(&msg);
+}
+
 int cmd_usage_error(const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	lms_utf8_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	return lms_error(LMS_EUSAGE, "%s", msg);
 }

@@ -316,9 +316,8 @@ static int check_columns(const struct eval_args *a, const struct lms_csv *csv,
 						    csv->header[j], csv->header[i],
 						    c->item[i]);
 		if (!c->item[i] && (int)i != c->person && c->mapped)
-			fprintf(stderr, "lms: warning: %s: column '%s' matches "
-				"no item of the form and is left out\n", a->csv,
-				csv->header[i]);
+			cmd_warn("%s: column '%s' matches no item of the form "
+				 "and is left out", a->csv, csv->header[i]);
 	}
 	return 0;
 }

@@ -102,11 +102,8 @@ static int export(struct ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < n && !err; i++)
 		err = lms_export_course(&ctx->tree, ids[i], which, &t);
 	/* Nothing on a failure: half an export would pass for all of it. */
-	if (!err) {
-		if (excel)
-			lms_export_decimal_comma(&t);
+	if (!err)
 		lms_table_render(&t, fmt, excel, &ctx->out);
-	}
 	lms_table_release(&t);
 	lms_strings_free(ids, n);
 	return err;

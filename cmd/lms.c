@@ -45,16 +45,20 @@ static void out_of_memory(void)
 static void print_error(const struct ctx *ctx, int code)
 {
 	const struct lms_error *e = lms_last_error();
+	struct lms_buf msg = LMS_BUF_INIT;
 
 	if (e->path[0] && e->line && e->col)
-		fprintf(stderr, "%s:%u:%u: error: %s\n", e->path, e->line,
-			e->col, e->msg);
+		lms_buf_addf(&msg, "%s:%u:%u: error: %s\n", e->path, e->line,
+			     e->col, e->msg);
 	else if (e->path[0] && e->line)
-		fprintf(stderr, "%s:%u: error: %s\n", e->path, e->line, e->msg);
+		lms_buf_addf(&msg, "%s:%u: error: %s\n", e->path, e->line,
+			     e->msg);
 	else if (e->path[0])
-		fprintf(stderr, "%s: error: %s\n", e->path, e->msg);
+		lms_buf_addf(&msg, "%s: error: %s\n", e->path, e->msg);
 	else if (e->msg[0])
-		fprintf(stderr, "lms: %s\n", e->msg);
+		lms_buf_addf(&msg, "lms: %s\n", e->msg);
+	cmd_put(stderr, msg.buf, msg.len);
+	lms_buf_release(&msg);
 	if (code == LMS_EUSAGE && ctx->cmd)
 		cmd_print_usage(stderr, ctx->cmd);
 }
@@ -134,8 +138,7 @@ static int flush_output(struct ctx *ctx)
 	int e = 0;
 
 	errno = 0;
-	if (ctx->out.len &&
-	    fwrite(ctx->out.buf, 1, ctx->out.len, stdout) != ctx->out.len)
+	if (ctx->out.len && cmd_put(stdout, ctx->out.buf, ctx->out.len))
 		e = errno ? errno : EIO;
 	errno = 0;
 	if ((fflush(stdout) != 0 || ferror(stdout)) && !e)
@@ -177,7 +180,7 @@ int main(int argc, char **argv)
 	if (err < 0)
 		print_error(&ctx, err);
 	else if (ctx.note.len)
-		fputs(ctx.note.buf, stderr);
+		cmd_put(stderr, ctx.note.buf, ctx.note.len);
 	cmd_screen_release(&ctx);
 	if (write_errno) {
 		fprintf(stderr, "lms: write error: %s\n", strerror(write_errno));

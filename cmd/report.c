@@ -15,9 +15,11 @@
 static const char *const usage[] = {
 	"lms report [--by course | municipality | year | term | target-group "
 	"| topic] [--from DATE] [--to DATE] [--status S] [--form F] "
-	"[--tree DIR]... [--format F]",
-	"lms report course ID [--format text | md | yaml | csv | html]",
-	"lms report --each course --out DIR [--format html | md | csv]",
+	"[--tree DIR]... [--format F] [--excel]",
+	"lms report course ID [--format text | md | yaml | csv | html] "
+	"[--excel]",
+	"lms report --each course --out DIR [--format html | md | csv] "
+	"[--excel]",
 	NULL
 };
 
@@ -25,7 +27,8 @@ struct report_args {
 	struct lms_agg_options agg;
 	const char *agg_option;		/* one given, for usage errors */
 	enum lms_format format;
-	bool format_given;
+	const char *format_given;	/* as given, for usage errors */
+	bool excel;			/* CSV for a Norwegian spreadsheet */
 	const char *each, *out;
 	const char **trees;
 	size_t ntrees;
@@ -109,7 +112,7 @@ static int one_course(struct ctx *ctx, const struct report_args *a,
 		return cmd_usage_error("a course report has no TSV form");
 	if ((err = cmd_open_tree(ctx)) || (err = cmd_course_report(ctx, id, &doc)))
 		return err;
-	lms_doc_render(&doc, a->format, false, &ctx->out);
+	lms_doc_render(&doc, a->format, a->excel, &ctx->out);
 	lms_doc_release(&doc);
 	return 0;
 }
@@ -167,13 +170,13 @@ static int aggregate(struct ctx *ctx, const struct report_args *a)
 	if (!err && (a->format == LMS_FMT_CSV || a->format == LMS_FMT_TSV)) {
 		/* CSV and TSV are the table alone, for scripts and sheets. */
 		lms_agg_table(&agg, min_cell, &table);
-		lms_table_render(&table, a->format, false, &ctx->out);
+		lms_table_render(&table, a->format, a->excel, &ctx->out);
 		lms_table_release(&table);
 	} else if (!err) {
 		struct lms_agg_about about = { names, nnames, min_cell, 40 };
 
 		lms_agg_report(&agg, &about, &doc);
-		lms_doc_render(&doc, a->format, false, &ctx->out);
+		lms_doc_render(&doc, a->format, a->excel, &ctx->out);
 		lms_doc_release(&doc);
 	}
 	for (size_t i = 0; i < nnames; i++)
@@ -236,7 +239,7 @@ static int each_course(struct ctx *ctx, struct lms_table *index,
 		};
 
 		lms_course_report(&doc, &files);
-		lms_doc_render(&doc, a->format, false, &text);
+		lms_doc_render(&doc, a->format, a->excel, &text);
 		lms_doc_release(&doc);
 		err = write_file(a->out, id, extension(a->format), &text);
 		index_row(index, &d.course, a->format);
@@ -281,7 +284,7 @@ static int each(struct ctx *ctx, const struct report_args *a)
 		lms_doc_init(&doc, ctx->tree.service.name);
 		lms_doc_section(&doc, "courses", "Course reports");
 		lms_doc_add_table(&doc, "courses", &index);
-		lms_doc_render(&doc, a->format, false, &text);
+		lms_doc_render(&doc, a->format, a->excel, &text);
 		lms_doc_release(&doc);
 		err = write_file(a->out, "index", extension(a->format), &text);
 	}
@@ -317,6 +320,7 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 		{ "format", required_argument, NULL, 'F' },
 		{ "each", required_argument, NULL, 'e' },
 		{ "out", required_argument, NULL, 'o' },
+		{ "excel", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, err = 0;
@@ -339,15 +343,22 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 		case 'm': a->agg.form = optarg, a->agg.form_required = true; break;
 		case 'T': *(const char **)lms_array_push(&a->trees, &a->ntrees, sizeof(char *)) = optarg; break;
 		case 'F':
-			a->format_given = true;
+			a->format_given = optarg;
 			err = lms_format_parse(optarg, LMS_FMT_LISTING | LMS_FMT_MD |
 					       LMS_FMT_HTML, &a->format);
 			break;
 		case 'e': a->each = optarg; break;
 		case 'o': a->out = optarg; break;
+		case 'x': a->excel = true; break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
+	/* --excel is a kind of CSV: alone, it chooses CSV. */
+	if (!err && a->excel && !a->format_given)
+		a->format = LMS_FMT_CSV, a->format_given = "csv";
+	else if (!err && a->excel && a->format != LMS_FMT_CSV)
+		err = cmd_usage_error("--excel writes CSV: it cannot go with "
+				      "--format %s", a->format_given);
 	return err;
 }
 

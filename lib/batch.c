@@ -124,7 +124,7 @@ static int row_error(const struct lms_batch_input *in, unsigned line,
 {
 	char msg[600];
 
-	snprintf(msg, sizeof(msg), fmt, value);
+	lms_utf8_format(msg, sizeof(msg), fmt, value);
 	return lms_error_at(LMS_EDATA, in->path, line, 0, "%s: %s", column, msg);
 }
 

@@ -223,11 +223,14 @@ static void item_table(struct lms_doc *d, const struct lms_form_summary *s)
 static void change_section(struct lms_doc *d, const struct lms_form *f,
 			   const struct lms_form_summary *s)
 {
-	char title[256], key[128];
+	struct lms_buf title = LMS_BUF_INIT;
+	char key[128];
 
-	snprintf(title, sizeof(title), "Before and after: %s", f->title);
+	/* Titles are not cut: a fixed buffer would cut inside a character. */
+	lms_buf_addf(&title, "Before and after: %s", f->title);
 	snprintf(key, sizeof(key), "form-%s", f->id);
-	lms_doc_section(d, key, title);
+	lms_doc_section(d, key, title.buf);
+	lms_buf_release(&title);
 	lms_doc_text(d, "about", "The score is the %s of the %zu scale items "
 		     "from %d to %d, reversed items turned round; higher is "
 		     "better.  A response needs 80 %% of the items answered to "
@@ -249,11 +252,13 @@ static void session_section(struct lms_doc *d, const struct lms_form *f,
 		"date", "theme", "responses", "scored", "mean", "sd", NULL
 	};
 	struct lms_table *t;
-	char title[256], key[128];
+	struct lms_buf title = LMS_BUF_INIT;
+	char key[128];
 
-	snprintf(title, sizeof(title), "Session by session: %s", f->title);
+	lms_buf_addf(&title, "Session by session: %s", f->title);
 	snprintf(key, sizeof(key), "form-%s-by-session", f->id);
-	lms_doc_section(d, key, title);
+	lms_doc_section(d, key, title.buf);
+	lms_buf_release(&title);
 	t = lms_doc_table(d, "sessions", cols);
 	for (int i = 2; i < 6; i++)
 		lms_table_set_numeric(t, (size_t)i);
@@ -304,10 +309,11 @@ void lms_course_report(struct lms_doc *out, const struct lms_course_files *f)
 	struct lms_form_summary *s = lms_calloc(f->nforms ? f->nforms : 1,
 						sizeof(*s));
 	struct lms_table *t = NULL;
-	char title[512];
+	struct lms_buf title = LMS_BUF_INIT;
 
-	snprintf(title, sizeof(title), "%s: evaluation report", f->course->title);
-	lms_doc_init(out, title);
+	lms_buf_addf(&title, "%s: evaluation report", f->course->title);
+	lms_doc_init(out, title.buf);
+	lms_buf_release(&title);
 	course_section(out, f);
 	enrolment_section(out, f);
 	attendance_section(out, f);

@@ -149,20 +149,33 @@ static bool only_charts(const struct lms_section *s)
 	return true;
 }
 
+/* Text from files as text shows it: one line, controls visible. */
+static char *shown(const char *s)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+
+	lms_utf8_add_shown(&b, s, strlen(s), LMS_VIS_FLAT);
+	return lms_buf_detach(&b);
+}
+
 /* Text: an underlined title, headed sections, aligned facts and tables. */
 static void underline(struct lms_buf *out, const char *title, char c)
 {
-	size_t w = lms_utf8_width(title);
+	char *t = shown(title);
+	size_t w = lms_utf8_width(t);
 
-	lms_buf_addf(out, "%s\n", title);
+	lms_buf_addf(out, "%s\n", t);
 	while (w--)
 		lms_buf_addch(out, c);
 	lms_buf_addch(out, '\n');
+	free(t);
 }
 
 /* A paragraph wrapped at 78 columns, as text is read in a terminal. */
-static void wrap(struct lms_buf *out, const char *text)
+static void wrap(struct lms_buf *out, const char *paragraph)
 {
+	char *all = shown(paragraph);
+	const char *text = all;
 	size_t col = 0;
 
 	while (*text) {
@@ -184,6 +197,7 @@ static void wrap(struct lms_buf *out, const char *text)
 		text += strspn(text, " ");
 	}
 	lms_buf_addch(out, '\n');
+	free(all);
 }
 
 static void render_facts_text(const struct lms_table *t, struct lms_buf *out)
@@ -194,11 +208,13 @@ static void render_facts_text(const struct lms_table *t, struct lms_buf *out)
 		if (lms_utf8_width(lms_table_get(t, r, 0)) > width)
 			width = lms_utf8_width(lms_table_get(t, r, 0));
 	for (size_t r = 0; r < t->nrows; r++) {
-		const char *name = lms_table_get(t, r, 0);
+		char *name = shown(lms_table_get(t, r, 0));
+		char *value = shown(lms_table_get(t, r, 1));
 
 		lms_buf_addf(out, "%s:%*s %s\n", name,
-			     (int)(width - lms_utf8_width(name)), "",
-			     lms_table_get(t, r, 1));
+			     (int)(width - lms_utf8_width(name)), "", value);
+		free(name);
+		free(value);
 	}
 }
 
@@ -229,15 +245,32 @@ static void render_text(const struct lms_doc *d, struct lms_buf *out)
 	}
 }
 
+static void render_facts_md(const struct lms_table *t, struct lms_buf *out)
+{
+	for (size_t r = 0; r < t->nrows; r++) {
+		lms_buf_adds(out, "- **");
+		lms_table_md_escape(out, lms_table_get(t, r, 0), false);
+		lms_buf_adds(out, ":** ");
+		lms_table_md_escape(out, lms_table_get(t, r, 1), false);
+		lms_buf_addch(out, '\n');
+	}
+}
+
+/* Markdown: every text from a file escaped, so that a title or comment
+ * cannot add markup or HTML to the page it becomes. */
 static void render_md(const struct lms_doc *d, struct lms_buf *out)
 {
-	lms_buf_addf(out, "# %s\n", d->title);
+	lms_buf_adds(out, "# ");
+	lms_table_md_escape(out, d->title, false);
+	lms_buf_addch(out, '\n');
 	for (size_t i = 0; i < d->nsections; i++) {
 		const struct lms_section *s = &d->sections[i];
 
 		if (only_charts(s))
 			continue;
-		lms_buf_addf(out, "\n## %s\n", s->title);
+		lms_buf_adds(out, "\n## ");
+		lms_table_md_escape(out, s->title, false);
+		lms_buf_addch(out, '\n');
 		for (size_t j = 0; j < s->nblocks; j++) {
 			const struct lms_block *b = &s->blocks[j];
 
@@ -245,12 +278,10 @@ static void render_md(const struct lms_doc *d, struct lms_buf *out)
 				continue;
 			lms_buf_addch(out, '\n');
 			if (b->type == LMS_BLOCK_TEXT) {
-				lms_buf_addf(out, "%s\n", b->text);
+				lms_table_md_escape(out, b->text, true);
+				lms_buf_addch(out, '\n');
 			} else if (b->type == LMS_BLOCK_FACTS) {
-				for (size_t r = 0; r < b->table.nrows; r++)
-					lms_buf_addf(out, "- **%s:** %s\n",
-						     lms_table_get(&b->table, r, 0),
-						     lms_table_get(&b->table, r, 1));
+				render_facts_md(&b->table, out);
 			} else {
 				lms_table_render(&b->table, LMS_FMT_MD, false, out);
 			}

@@ -1,8 +1,11 @@
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "doc.h"
+#include "utf8.h"
 
 /*
  * A report as one HTML page a steering group can open anywhere and print:
@@ -49,9 +52,14 @@ static const char style[] =
 
 static const char *const colours[2] = { "#2f6db5", "#e08a2c" };
 
-static void escape(struct lms_buf *out, const char *s)
+/* Text and attribute values, with control characters shown as
+ * everywhere else (HTML has no place for them). */
+static void escape(struct lms_buf *out, const char *text)
 {
-	for (; *s; s++) {
+	struct lms_buf b = LMS_BUF_INIT;
+
+	lms_utf8_add_shown(&b, text, strlen(text), LMS_VIS_LINES);
+	for (const char *s = b.buf; *s; s++) {
 		switch (*s) {
 		case '&': lms_buf_adds(out, "&amp;"); break;
 		case '<': lms_buf_adds(out, "&lt;"); break;
@@ -60,6 +68,7 @@ static void escape(struct lms_buf *out, const char *s)
 		default: lms_buf_addch(out, *s); break;
 		}
 	}
+	lms_buf_release(&b);
 }
 
 void lms_html_escape(struct lms_buf *out, const char *s)
@@ -84,9 +93,14 @@ static void table(struct lms_buf *out, const struct lms_table *t)
 {
 	lms_buf_adds(out, "<table>\n<thead><tr>");
 	for (size_t c = 0; c < t->ncols; c++) {
+		char *name = lms_strdup(t->cols[c]);
+
 		lms_buf_adds(out, (t->numeric >> c) & 1 ? "<th class=\"n\">" : "<th>");
-		for (const char *p = t->cols[c]; *p; p++)
-			lms_buf_addch(out, *p == '_' ? ' ' : *p);
+		for (char *p = name; *p; p++)
+			if (*p == '_')
+				*p = ' ';
+		escape(out, name);
+		free(name);
 		lms_buf_adds(out, "</th>");
 	}
 	lms_buf_adds(out, "</tr></thead>\n<tbody>\n");

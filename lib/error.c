@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "utf8.h"
 
 static _Thread_local struct lms_error last;
 
@@ -13,7 +14,7 @@ static int record(int code, const char *path, unsigned line, unsigned col,
 	snprintf(last.path, sizeof(last.path), "%s", path ? path : "");
 	last.line = line;
 	last.col = col;
-	vsnprintf(last.msg, sizeof(last.msg), fmt, ap);
+	lms_utf8_vformat(last.msg, sizeof(last.msg), fmt, ap);
 	return code;
 }
 

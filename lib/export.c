@@ -339,14 +339,3 @@ int lms_export_course(struct lms_tree *tree, const char *id,
 	lms_course_release(&c);
 	return err;
 }
-
-void lms_export_decimal_comma(struct lms_table *t)
-{
-	for (size_t i = 0; i < t->ncells; i++) {
-		char *dot;
-
-		if ((t->numeric >> (i % t->ncols)) & 1 &&
-		    (dot = strchr(t->cells[i], '.')))
-			*dot = ',';
-	}
-}

@@ -50,10 +50,4 @@ void lms_export_evaluations(struct lms_table *out, const struct lms_course *c,
 int lms_export_course(struct lms_tree *tree, const char *id,
 		      enum lms_export_table which, struct lms_table *out);
 
-/*
- * Writes the numbers of numeric columns with a decimal comma, as a
- * spreadsheet set up for Norwegian and R's read.csv2 read them.
- */
-void lms_export_decimal_comma(struct lms_table *t);
-
 #endif

@@ -12,6 +12,7 @@
 #include "id.h"
 #include "schema.h"
 #include "suggest.h"
+#include "utf8.h"
 
 struct lms_loader {
 	struct lms_yparser p;
@@ -53,7 +54,7 @@ int lms_loader_error(struct lms_loader *ld, struct lms_mark at,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	lms_utf8_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (ld->keypath.len)
 		return lms_yparser_error(&ld->p, at, "%s: %s", ld->keypath.buf, msg);

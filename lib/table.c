@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,87 +99,160 @@ static void pad(struct lms_buf *out, size_t n)
 		lms_buf_addch(out, ' ');
 }
 
-/* Text in one line: newlines and tabs would break the columns. */
-static void add_flat(struct lms_buf *out, const char *s)
+/*
+ * A cell as text shows it: on one line, controls made visible, and no
+ * wider than LMS_TABLE_TEXT_MAX columns, so that no value can break the
+ * layout or drive the terminal.
+ */
+static char *text_cell(const char *s, bool header, size_t *width)
 {
-	for (; *s; s++)
-		lms_buf_addch(out, *s == '\n' || *s == '\t' || *s == '\r' ? ' ' : *s);
+	struct lms_buf b = LMS_BUF_INIT;
+	size_t len = strlen(s);
+
+	*width = lms_utf8_width(s);
+	/* Cut before showing, so that ^[ is never cut in two. */
+	if (*width > LMS_TABLE_TEXT_MAX)
+		len = lms_utf8_cut(s, LMS_TABLE_TEXT_MAX - 1);
+	lms_utf8_add_shown(&b, s, len, LMS_VIS_FLAT);
+	if (len < strlen(s)) {
+		lms_buf_adds(&b, "\xe2\x80\xa6");	/* … */
+		*width = lms_utf8_width(b.buf);
+	}
+	if (header)
+		for (char *p = b.buf; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+	return lms_buf_detach(&b);
 }
 
 static void render_text(const struct lms_table *t, struct lms_buf *out)
 {
-	size_t *width = lms_calloc(t->ncols, sizeof(*width));
+	size_t n = (t->nrows + 1) * t->ncols;
+	char **shown = lms_calloc(n ? n : 1, sizeof(*shown));
+	size_t *cw = lms_calloc(n ? n : 1, sizeof(*cw));
+	size_t *width = lms_calloc(t->ncols ? t->ncols : 1, sizeof(*width));
 
-	for (size_t c = 0; c < t->ncols; c++) {
-		width[c] = lms_utf8_width(t->cols[c]);
-		for (size_t r = 0; r < t->nrows; r++) {
-			size_t w = lms_utf8_width(lms_table_get(t, r, c));
+	for (size_t r = 0; r <= t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			size_t i = r * t->ncols + c;
 
-			if (w > width[c])
-				width[c] = w;
+			shown[i] = text_cell(r ? lms_table_get(t, r - 1, c) :
+					     t->cols[c], !r, &cw[i]);
+			if (cw[i] > width[c])
+				width[c] = cw[i];
 		}
 	}
 	for (size_t r = 0; r <= t->nrows; r++) {
 		size_t start = out->len;
 
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *cell = r ? lms_table_get(t, r - 1, c) : t->cols[c];
-			size_t w = lms_utf8_width(cell);
+			size_t i = r * t->ncols + c;
 			bool right = (t->numeric >> c) & 1;
 
 			if (c)
 				lms_buf_adds(out, "  ");
 			if (right)
-				pad(out, width[c] - w);
-			if (r) {
-				add_flat(out, cell);
-			} else {
-				for (const char *p = cell; *p; p++)
-					lms_buf_addch(out, *p >= 'a' && *p <= 'z' ?
-						      *p - 'a' + 'A' : *p);
-			}
+				pad(out, width[c] - cw[i]);
+			lms_buf_adds(out, shown[i]);
 			if (!right && c + 1 < t->ncols)
-				pad(out, width[c] - w);
+				pad(out, width[c] - cw[i]);
 		}
 		while (out->len > start && out->buf[out->len - 1] == ' ')
 			lms_buf_truncate(out, out->len - 1);
 		lms_buf_addch(out, '\n');
 	}
+	for (size_t i = 0; i < n; i++)
+		free(shown[i]);
+	free(shown);
+	free(cw);
 	free(width);
 }
 
-static void csv_field(struct lms_buf *out, const char *s, char delim)
+/*
+ * A number as a spreadsheet reads it: -3, -0.5, 80%; with a decimal comma
+ * (point ',') for --excel, where -0.5 is no number.
+ */
+static bool is_sheet_number(const char *s, char point)
 {
-	if (!strchr(s, delim) && !strpbrk(s, "\"\r\n") &&
-	    s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
-		lms_buf_adds(out, s);
+	size_t i = *s == '-', digits = strspn(s + i, "0123456789");
+
+	if (!digits)
+		return false;
+	i += digits;
+	if (s[i] == point) {
+		digits = strspn(s + i + 1, "0123456789");
+		if (!digits)
+			return false;
+		i += 1 + digits;
+	}
+	return !s[i] || (s[i] == '%' && !s[i + 1]);
+}
+
+/*
+ * A cell that begins with = + - @, a tab or a CR is a formula to a
+ * spreadsheet (=HYPERLINK(...), -2+3+cmd|...), unless it is a number or
+ * the lone "-" of a figure that cannot be computed.  It gets a leading
+ * apostrophe, which makes it text (OWASP's advice against CSV injection).
+ */
+static bool is_formula(const char *s, char point)
+{
+	return *s && strchr("=+-@\t\r", *s) && strcmp(s, "-") &&
+	       !is_sheet_number(s, point);
+}
+
+/* One field of CSV (quoted) or TSV, as a spreadsheet should read it;
+ * point is the decimal mark it reads numbers with. */
+static void sheet_field(struct lms_buf *out, const char *s, char delim,
+			bool quoted, char point)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+
+	if (is_formula(s, point))
+		lms_buf_addch(&b, '\'');
+	lms_utf8_add_shown(&b, s, strlen(s), quoted ? LMS_VIS_LINES :
+			   LMS_VIS_FLAT);
+	if (!quoted || (!strchr(b.buf, delim) && !strpbrk(b.buf, "\"\r\n") &&
+			b.buf[0] != ' ' && (!b.len || b.buf[b.len - 1] != ' '))) {
+		lms_buf_add(out, b.buf, b.len);
+		lms_buf_release(&b);
 		return;
 	}
 	lms_buf_addch(out, '"');
-	for (; *s; s++) {
-		if (*s == '"')
+	for (const char *p = b.buf; *p; p++) {
+		if (*p == '"')
 			lms_buf_addch(out, '"');
-		lms_buf_addch(out, *s);
+		lms_buf_addch(out, *p);
 	}
 	lms_buf_addch(out, '"');
+	lms_buf_release(&b);
 }
 
+/*
+ * With excel, the numbers of numeric columns get a decimal comma, as a
+ * spreadsheet set up for Norwegian and R's read.csv2 read them.
+ */
 static void render_csv(const struct lms_table *t, struct lms_buf *out,
-		       char delim, const char *eol, bool quoted)
+		       char delim, bool excel, bool quoted)
 {
+	struct lms_buf cell = LMS_BUF_INIT;
+
 	for (size_t r = 0; r <= t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *cell = r ? lms_table_get(t, r - 1, c) : t->cols[c];
-
+			lms_buf_reset(&cell);
+			lms_buf_adds(&cell, r ? lms_table_get(t, r - 1, c) :
+				     t->cols[c]);
+			if (excel && r && ((t->numeric >> c) & 1) &&
+			    is_sheet_number(cell.buf, '.') &&
+			    strchr(cell.buf, '.'))
+				*strchr(cell.buf, '.') = ',';
 			if (c)
 				lms_buf_addch(out, delim);
-			if (quoted)
-				csv_field(out, cell, delim);
-			else
-				add_flat(out, cell);
+			sheet_field(out, cell.buf, delim, quoted,
+				    excel ? ',' : '.');
 		}
-		lms_buf_adds(out, eol);
+		lms_buf_adds(out, excel ? "\r\n" : "\n");
 	}
+	lms_buf_release(&cell);
 }
 
 /* A decimal number as YAML reads it: -12, 3.50, 0.001. */
@@ -223,12 +297,57 @@ static void render_yaml(const struct lms_table *t, struct lms_buf *out)
 	}
 }
 
-static void md_cell(struct lms_buf *out, const char *s)
+void lms_table_md_escape(struct lms_buf *out, const char *s, bool line_start)
 {
-	for (; *s; s++) {
-		if (*s == '|')
+	struct lms_buf b = LMS_BUF_INIT;
+	const char *p;
+
+	lms_utf8_add_shown(&b, s, strlen(s), LMS_VIS_FLAT);
+	p = b.buf;
+	if (line_start) {
+		size_t digits;
+
+		p += strspn(p, " ");
+		digits = strspn(p, "0123456789");
+		/* What would begin a list, a heading or a rule. */
+		if (*p == '-' || *p == '+' || *p == '=') {
 			lms_buf_addch(out, '\\');
-		lms_buf_addch(out, *s == '\n' ? ' ' : *s);
+		} else if (digits && (p[digits] == '.' || p[digits] == ')')) {
+			lms_buf_add(out, p, digits);
+			p += digits;
+			lms_buf_addch(out, '\\');
+		}
+	}
+	for (; *p; p++) {
+		/* snake_case stays: an underscore between letters or digits
+		 * cannot begin or end emphasis. */
+		if (*p == '_' && p > b.buf && isalnum((unsigned char)p[-1]) &&
+		    isalnum((unsigned char)p[1]))
+			lms_buf_addch(out, '_');
+		else if (*p == '<')
+			lms_buf_adds(out, "&lt;");
+		else if (*p == '>')
+			lms_buf_adds(out, "&gt;");
+		else if (*p == '&')
+			lms_buf_adds(out, "&amp;");
+		else if (strchr("\\`*_[]#|~$^", *p))
+			lms_buf_addf(out, "\\%c", *p);
+		else
+			lms_buf_addch(out, *p);
+	}
+	lms_buf_release(&b);
+}
+
+/* A relative file name as a link target: what is not plainly safe in a
+ * URL is percent-encoded. */
+static void md_target(struct lms_buf *out, const char *s)
+{
+	for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+		if ((*u >= 'a' && *u <= 'z') || (*u >= 'A' && *u <= 'Z') ||
+		    (*u >= '0' && *u <= '9') || strchr("-._~/", *u))
+			lms_buf_addch(out, *u);
+		else
+			lms_buf_addf(out, "%%%02X", *u);
 	}
 }
 
@@ -242,10 +361,10 @@ static void render_md(const struct lms_table *t, struct lms_buf *out)
 			bool link = r && *cell && ((t->links >> c) & 1);
 
 			lms_buf_adds(out, link ? " [" : " ");
-			md_cell(out, cell);
+			lms_table_md_escape(out, cell, false);
 			if (link) {
 				lms_buf_adds(out, "](");
-				md_cell(out, cell);
+				md_target(out, cell);
 				lms_buf_addch(out, ')');
 			}
 			lms_buf_adds(out, " |");
@@ -268,10 +387,10 @@ void lms_table_render(const struct lms_table *t, enum lms_format f,
 	case LMS_FMT_CSV:
 		if (excel)
 			lms_buf_adds(out, "\xef\xbb\xbf");
-		render_csv(t, out, excel ? ';' : ',', excel ? "\r\n" : "\n", true);
+		render_csv(t, out, excel ? ';' : ',', excel, true);
 		break;
 	case LMS_FMT_TSV:
-		render_csv(t, out, '\t', "\n", false);
+		render_csv(t, out, '\t', false, false);
 		break;
 	case LMS_FMT_YAML:
 		render_yaml(t, out);

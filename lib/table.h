@@ -49,11 +49,30 @@ void lms_table_cellf(struct lms_table *t, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 const char *lms_table_get(const struct lms_table *t, size_t row, size_t col);
 
+/* Text cuts a cell wider than this many columns (CSV and the rest give
+ * it whole). */
+#define LMS_TABLE_TEXT_MAX 80
+
 /*
  * Renders the table.  excel, for CSV, writes what a Norwegian Excel opens
- * right: ';' between fields, CRLF and a UTF-8 byte-order mark.
+ * right: ';' between fields, a decimal comma in the numbers of numeric
+ * columns, CRLF and a UTF-8 byte-order mark.
+ *
+ * Every format shows control characters visibly (lms_utf8_add_shown).
+ * CSV and TSV give a cell that a spreadsheet would take for a formula (it
+ * begins with = + - @, a tab or a CR and is not a number) a leading
+ * apostrophe, which makes it text.  Markdown escapes what would make
+ * markup (lms_table_md_escape).
  */
 void lms_table_render(const struct lms_table *t, enum lms_format f,
 		      bool excel, struct lms_buf *out);
+
+/*
+ * Appends s as Markdown text that reads as s and nothing more: on one
+ * line, with < > & as entities, and a backslash before what would begin
+ * emphasis, code, a link, a heading or a table cell (\ ` * _ [ ] # | ~ $
+ * ^), or at line_start a list or a rule.
+ */
+void lms_table_md_escape(struct lms_buf *out, const char *s, bool line_start);
 
 #endif

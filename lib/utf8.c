@@ -1,3 +1,5 @@
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -35,21 +37,223 @@ bool lms_utf8_valid(const char *s)
 	return lms_utf8_valid_n(s, strlen(s));
 }
 
+/* The code point of the sequence of n bytes at u (sequence_length). */
+static uint32_t decode(const unsigned char *u, int n)
+{
+	uint32_t cp = n == 1 ? u[0] : u[0] & (0x7fu >> n);
+
+	for (int i = 1; i < n; i++)
+		cp = cp << 6 | (u[i] & 0x3fu);
+	return cp;
+}
+
+/* A C0 control, DEL or a C1 control (U+0080..U+009F). */
+static bool is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
+}
+
 bool lms_text_is_line(const char *s)
 {
-	for (const unsigned char *u = (const unsigned char *)s; *u; u++)
-		if (*u < 0x20 || *u == 0x7f)
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = strlen(s);
+
+	for (size_t i = 0; i < len;) {
+		int n = sequence_length(u + i, len - i);
+
+		if (n < 0 || is_control(decode(u + i, n)))
 			return false;
-	return lms_utf8_valid(s);
+		i += (size_t)n;
+	}
+	return true;
+}
+
+/*
+ * One character, or one byte that does not start valid UTF-8, as it is
+ * shown: the bytes it takes, and what to write instead of them ("" for
+ * the character itself).
+ */
+struct shown {
+	int len;
+	char as[12];
+};
+
+static void show(const unsigned char *u, size_t left, unsigned how,
+		 struct shown *out)
+{
+	int n = sequence_length(u, left);
+	uint32_t cp;
+
+	out->as[0] = '\0';
+	if (n < 0) {
+		out->len = 1;
+		snprintf(out->as, sizeof(out->as), "<%02X>", u[0]);
+		return;
+	}
+	out->len = n;
+	cp = decode(u, n);
+	if (!is_control(cp))
+		return;
+	if ((how & LMS_VIS_FLAT) && (cp == '\n' || cp == '\r' || cp == '\t')) {
+		strcpy(out->as, " ");
+	} else if ((how & LMS_VIS_LINES) &&
+		   (cp == '\n' || cp == '\t' ||
+		    (cp == '\r' && n < (int)left && u[1] == '\n'))) {
+		return;
+	} else if (cp < 0x20 || cp == 0x7f) {
+		out->as[0] = '^';
+		out->as[1] = (char)(cp ^ 0x40);
+		out->as[2] = '\0';
+	} else {
+		snprintf(out->as, sizeof(out->as), "<U+%04X>", (unsigned)cp);
+	}
+}
+
+bool lms_utf8_is_shown(const char *s, size_t len, unsigned how)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct shown sh;
+
+	for (size_t i = 0; i < len; i += (size_t)sh.len) {
+		if (u[i] >= 0x20 && u[i] < 0x7f) {
+			sh.len = 1;
+			continue;
+		}
+		show(u + i, len - i, how, &sh);
+		if (sh.as[0])
+			return false;
+	}
+	return true;
+}
+
+void lms_utf8_add_shown(struct lms_buf *out, const char *s, size_t len,
+			unsigned how)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct shown sh;
+
+	lms_buf_grow(out, len);
+	for (size_t i = 0; i < len; i += (size_t)sh.len) {
+		if (u[i] >= 0x20 && u[i] < 0x7f) {
+			sh.len = 1;
+			lms_buf_addch(out, u[i]);
+			continue;
+		}
+		show(u + i, len - i, how, &sh);
+		if (sh.as[0])
+			lms_buf_adds(out, sh.as);
+		else
+			lms_buf_add(out, s + i, (size_t)sh.len);
+	}
+}
+
+struct width_range {
+	uint32_t first, last;
+};
+
+#include "utf8width.h"
+
+static bool in_ranges(uint32_t cp, const struct width_range *r, size_t n)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cp < r[mid].first)
+			hi = mid;
+		else if (cp > r[mid].last)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+#define NRANGES(r) (sizeof(r) / sizeof(*(r)))
+
+/* The columns of one character as shown flat (show with LMS_VIS_FLAT). */
+static size_t char_width(const unsigned char *u, size_t left, int *len)
+{
+	struct shown sh;
+	uint32_t cp;
+
+	if (*u >= 0x20 && *u < 0x7f) {
+		*len = 1;
+		return 1;
+	}
+	show(u, left, LMS_VIS_FLAT, &sh);
+	*len = sh.len;
+	if (sh.as[0])
+		return strlen(sh.as);
+	cp = decode(u, sh.len);
+	if (in_ranges(cp, zero_width, NRANGES(zero_width)))
+		return 0;
+	return in_ranges(cp, double_width, NRANGES(double_width)) ? 2 : 1;
 }
 
 size_t lms_utf8_width(const char *s)
 {
-	size_t n = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = strlen(s), n = 0;
+	int step;
 
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
+	for (size_t i = 0; i < len; i += (size_t)step)
+		n += char_width(u + i, len - i, &step);
 	return n;
+}
+
+size_t lms_utf8_cut(const char *s, size_t cols)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = strlen(s), used = 0, i = 0;
+	int step;
+
+	while (i < len) {
+		size_t w = char_width(u + i, len - i, &step);
+
+		/* Marks that combine with the last character kept (w 0) are
+		 * kept with it. */
+		if (used + w > cols)
+			break;
+		used += w;
+		i += (size_t)step;
+	}
+	return i;
+}
+
+size_t lms_utf8_floor(const char *s, size_t n)
+{
+	size_t i = strnlen(s, n);
+
+	if (i < n)
+		return i;
+	/* s[n] is the first byte left out: the character it continues is
+	 * left out whole (a character has at most three such bytes). */
+	while (i > 0 && n - i < 3 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	return ((unsigned char)s[i] & 0xc0) == 0x80 ? n : i;
+}
+
+void lms_utf8_vformat(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	static const char more[] = "\xe2\x80\xa6";	/* … */
+	int n = vsnprintf(buf, size, fmt, ap);
+	size_t keep;
+
+	if (n < 0 || (size_t)n < size || size < sizeof(more))
+		return;
+	keep = lms_utf8_floor(buf, size - sizeof(more));
+	memcpy(buf + keep, more, sizeof(more));
+}
+
+void lms_utf8_format(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	lms_utf8_vformat(buf, size, fmt, ap);
+	va_end(ap);
 }
 
 /* The lower-case form of the character at *s, which advances past it. */

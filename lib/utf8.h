@@ -1,6 +1,7 @@
 #ifndef LMS_UTF8_H
 #define LMS_UTF8_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -9,14 +10,48 @@
 bool lms_utf8_valid(const char *s);
 /* The same for len bytes that need not end with NUL. */
 bool lms_utf8_valid_n(const char *s, size_t len);
-/* Valid UTF-8 without control characters: a name, a title, a place. */
+/* Valid UTF-8 without control characters (C0, DEL, C1): a name, a
+ * title, a place. */
 bool lms_text_is_line(const char *s);
 /* Compares ignoring case, for ASCII and the Latin letters of U+00C0 to
  * U+00DE (Æ, Ø, Å, É ...): what a Norwegian sheet's headers and words
  * need.  Returns 0 when equal. */
 int lms_utf8_casecmp(const char *a, const char *b);
-/* Display width in terminal columns, one per character. */
+
+/*
+ * How text that came from files is shown, so that no value can move a
+ * terminal's cursor, retitle its window or clear its screen: C0 controls
+ * and DEL in caret notation (^[ for ESC, ^? for DEL), C1 controls as
+ * <U+009B>, and a byte that does not begin valid UTF-8 as <E6>, the way
+ * less(1) shows them.  how adds exceptions:
+ */
+enum {
+	LMS_VIS_LINES = 1 << 0,	/* newline, tab and the CR of CRLF pass */
+	LMS_VIS_FLAT = 1 << 1	/* newline, CR and tab become a space */
+};
+void lms_utf8_add_shown(struct lms_buf *out, const char *s, size_t len,
+			unsigned how);
+/* Whether lms_utf8_add_shown would copy s unchanged. */
+bool lms_utf8_is_shown(const char *s, size_t len, unsigned how);
+
+/*
+ * The columns s takes in a terminal, shown with LMS_VIS_FLAT: two for
+ * wide characters (CJK, emoji), none for combining marks, as wcwidth(3)
+ * counts them.
+ */
 size_t lms_utf8_width(const char *s);
+/* The length in bytes of the longest start of s that takes at most cols
+ * columns: never inside a character, and a character's combining marks
+ * go with it. */
+size_t lms_utf8_cut(const char *s, size_t cols);
+/* The greatest length up to n bytes that does not end inside a character
+ * of s. */
+size_t lms_utf8_floor(const char *s, size_t n);
+/* vsnprintf, but what does not fit is cut at the end of a character and
+ * marked with an ellipsis: for messages of a bounded size. */
+void lms_utf8_vformat(char *buf, size_t size, const char *fmt, va_list ap);
+void lms_utf8_format(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /*
  * Whether len bytes are UTF-16, as some Windows programs save text: with

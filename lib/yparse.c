@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "utf8.h"
 #include "yparse.h"
 
 const struct lms_limits lms_limits_default = {
@@ -79,7 +80,7 @@ int lms_yparser_error(struct lms_yparser *p, struct lms_mark at,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	lms_utf8_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	return lms_error_at(LMS_EDATA, p->path, at.line, at.col, "%s", msg);
 }

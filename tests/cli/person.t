@@ -39,7 +39,7 @@ $id2,Deltaker Ni,,,,,2026-08-20
 p-test07,Deltaker Sju,,,9999,1960,2026-08-07
 p-test02,Deltaker To,,to@example.org,9998,,2026-08-02
 p-test03,Deltaker Tre,,,9999,,2026-08-03
-$id,Deltaker Åtte,+47 900 00 008,atte@example.org,9999,1971,2026-08-20
+$id,Deltaker Åtte,'+47 900 00 008,atte@example.org,9999,1971,2026-08-20
 p-test06,Pårørende Seks,900 00 006,,9999,,2026-08-06
 OUT
 

@@ -1,6 +1,7 @@
 #include "test.h"
 
 #include "../../lib/doc.h"
+#include "../../lib/utf8.h"
 
 static struct lms_doc doc;
 
@@ -80,12 +81,131 @@ static void csv(void **state)
 	      "places;12\r\n\r\nsessions.list\r\nn;theme\r\n1;Mat, og helse\r\n");
 }
 
+/* A document whose every text came from a hostile file. */
+static void hostile(struct lms_doc *d)
+{
+	static const char *const cols[] = { "theme", "n", NULL };
+	struct lms_table *t;
+
+	lms_doc_init(d, "# <script>alert(1)</script> \x1b]0;x\a");
+	lms_doc_section(d, "course", "The course");
+	lms_doc_facts(d, "facts");
+	lms_doc_fact(d, "place", "%s", "*Rom* <b>1</b> & [x](javascript:y)");
+	lms_doc_text(d, "about", "%s", "- a comment\nwith\x1b[2J lines");
+	t = lms_doc_table(d, "list", cols);
+	lms_table_row(t);
+	lms_table_cell(t, "=HYPERLINK(\"http://x.example\")");
+	lms_table_cell(t, "\xc2\x9b" "1");
+}
+
+static void hostile_text(void **state)
+{
+	struct lms_doc d;
+	struct lms_buf out = LMS_BUF_INIT;
+
+	(void)state;
+	hostile(&d);
+	lms_doc_render(&d, LMS_FMT_TEXT, false, &out);
+	assert_string_equal(out.buf,
+		"# <script>alert(1)</script> ^[]0;x^G\n"
+		"====================================\n\n"
+		"The course\n----------\n"
+		"place: *Rom* <b>1</b> & [x](javascript:y)\n\n"
+		"- a comment with^[[2J lines\n\n"
+		"THEME                           N\n"
+		"=HYPERLINK(\"http://x.example\")  <U+009B>1\n");
+	lms_buf_release(&out);
+	lms_doc_release(&d);
+}
+
+static void hostile_markdown(void **state)
+{
+	struct lms_doc d;
+	struct lms_buf out = LMS_BUF_INIT;
+
+	(void)state;
+	hostile(&d);
+	lms_doc_render(&d, LMS_FMT_MD, false, &out);
+	assert_string_equal(out.buf,
+		"# \\# &lt;script&gt;alert(1)&lt;/script&gt; \\^\\[\\]0;x\\^G\n\n"
+		"## The course\n\n"
+		"- **place:** \\*Rom\\* &lt;b&gt;1&lt;/b&gt; &amp; "
+		"\\[x\\](javascript:y)\n\n"
+		"\\- a comment with\\^\\[\\[2J lines\n\n"
+		"| theme | n |\n| --- | --- |\n"
+		"| =HYPERLINK(\"http://x.example\") | &lt;U+009B&gt;1 |\n");
+	lms_buf_release(&out);
+	lms_doc_release(&d);
+}
+
+static void hostile_csv(void **state)
+{
+	struct lms_doc d;
+	struct lms_buf out = LMS_BUF_INIT;
+
+	(void)state;
+	hostile(&d);
+	lms_doc_render(&d, LMS_FMT_CSV, true, &out);
+	assert_string_equal(out.buf,
+		"\xef\xbb\xbf" "course.facts\r\nname;value\r\n"
+		"place;*Rom* <b>1</b> & [x](javascript:y)\r\n\r\n"
+		"course.list\r\ntheme;n\r\n"
+		"\"'=HYPERLINK(\"\"http://x.example\"\")\";<U+009B>1\r\n");
+	lms_buf_release(&out);
+	lms_doc_release(&d);
+}
+
+static void hostile_html(void **state)
+{
+	struct lms_doc d;
+	struct lms_buf out = LMS_BUF_INIT;
+
+	(void)state;
+	hostile(&d);
+	lms_doc_render(&d, LMS_FMT_HTML, false, &out);
+	assert_non_null(strstr(out.buf, "<h1># &lt;script&gt;alert(1)"
+			       "&lt;/script&gt; ^[]0;x^G</h1>"));
+	assert_non_null(strstr(out.buf, "<p>- a comment\nwith^[[2J lines</p>"));
+	assert_non_null(strstr(out.buf, "<td>&lt;U+009B&gt;1</td>"));
+	assert_null(strstr(out.buf, "<script"));
+	assert_null(strstr(out.buf, "\x1b"));
+	lms_buf_release(&out);
+	lms_doc_release(&d);
+}
+
+/* Before, the title went through a buffer of 512 bytes and lost half a
+ * character; a title is now never cut. */
+static void long_titles_are_whole(void **state)
+{
+	struct lms_buf title = LMS_BUF_INIT, out = LMS_BUF_INIT;
+	struct lms_doc d;
+
+	(void)state;
+	for (int i = 0; i < 300; i++)
+		lms_buf_adds(&title, "æ");
+	lms_doc_init(&d, title.buf);
+	lms_doc_render(&d, LMS_FMT_TEXT, false, &out);
+	assert_true(lms_utf8_valid(out.buf));
+	assert_int_equal(strlen(out.buf), 600 + 1 + 300 + 1);
+	lms_buf_reset(&out);
+	lms_doc_render(&d, LMS_FMT_HTML, false, &out);
+	assert_non_null(strstr(out.buf, title.buf));
+	lms_buf_release(&out);
+	lms_buf_release(&title);
+	lms_doc_release(&d);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(text), T(markdown), T(yaml), T(csv),
+		cmocka_unit_test(hostile_text),
+		cmocka_unit_test(hostile_markdown),
+		cmocka_unit_test(hostile_csv),
+		cmocka_unit_test(hostile_html),
+		cmocka_unit_test(long_titles_are_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
