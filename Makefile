@@ -108,6 +108,13 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/liblms.a
 	$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
 		$(TEST_LDFLAGS) -o $@ $< $(BUILD)/liblms.a $(CMOCKA_LIBS) $(LIBS)
 
+# The crash tests stop lms at each call that changes a file (LD_PRELOAD).
+# It is built without sanitizers: it runs inside whatever lms is.
+CRASHPOINT = $(BUILD)/tests/crashpoint.so
+$(CRASHPOINT): tests/crash/crashpoint.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARNINGS) -fPIC -shared -o $@ $< -ldl
+
 $(BUILD)/bench/%: bench/%.c $(BUILD)/liblms.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
@@ -132,8 +139,9 @@ check: deps
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-cli: $(LMS)
-	LMS=$(abspath $(LMS)) PYTHON=$(PYTHON) prove -j2 tests/cli/
+cli: $(LMS) $(CRASHPOINT)
+	LMS=$(abspath $(LMS)) CRASHPOINT=$(abspath $(CRASHPOINT)) \
+		PYTHON=$(PYTHON) prove -j2 tests/cli/
 
 lint-man:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)

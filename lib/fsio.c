@@ -124,36 +124,62 @@ static mode_t mode_for(const char *path, mode_t mode)
 	return 0666 & ~mask;
 }
 
-int lms_write_atomic(const char *path, const void *data, size_t len,
-		     mode_t mode)
+int lms_write_temporary(const char *path, const void *data, size_t len,
+			mode_t mode, char **tmp)
 {
-	char *dir = dir_of(path);
-	char *tmp = lms_malloc(strlen(path) + 16);
 	const char *base = strrchr(path, '/');
 	int fd, err = 0;
 
-	sprintf(tmp, "%.*s.%s.XXXXXX", base ? (int)(base - path + 1) : 0, path,
+	*tmp = lms_malloc(strlen(path) + 16);
+	sprintf(*tmp, "%.*s.%s.XXXXXX", base ? (int)(base - path + 1) : 0, path,
 		base ? base + 1 : path);
-	if ((fd = mkstemp(tmp)) < 0) {
+	if ((fd = mkstemp(*tmp)) < 0) {
 		err = io_error(LMS_ECREATE, "create a file beside", path);
 		goto out;
 	}
 	if (fchmod(fd, mode_for(path, mode)) < 0 || write_all(fd, data, len) < 0 ||
 	    fsync(fd) < 0) {
-		err = io_error(LMS_EIO, "write", tmp);
+		err = io_error(LMS_EIO, "write", *tmp);
 		close(fd);
-		unlink(tmp);
+		unlink(*tmp);
 		goto out;
 	}
-	if (close(fd) < 0 || rename(tmp, path) < 0) {
+	if (close(fd) < 0) {
+		err = io_error(LMS_EIO, "write", *tmp);
+		unlink(*tmp);
+	}
+out:
+	if (err) {
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return err;
+}
+
+int lms_sync_parent(const char *path)
+{
+	char *dir = dir_of(path);
+	int err = sync_dir(dir);
+
+	free(dir);
+	return err;
+}
+
+int lms_write_atomic(const char *path, const void *data, size_t len,
+		     mode_t mode)
+{
+	char *tmp;
+	int err = lms_write_temporary(path, data, len, mode, &tmp);
+
+	if (err)
+		return err;
+	if (rename(tmp, path) < 0) {
 		err = io_error(LMS_EIO, "replace", path);
 		unlink(tmp);
-		goto out;
+	} else {
+		err = lms_sync_parent(path);
 	}
-	err = sync_dir(dir);
-out:
 	free(tmp);
-	free(dir);
 	return err;
 }
 
@@ -234,14 +260,14 @@ static void sleep_ms(int ms)
 		;
 }
 
-int lms_lock_acquire(struct lms_lock *lock, const char *path, int timeout_ms)
+/* Waits up to timeout_ms for flock(fd, op); the lock is released when it
+ * cannot be had. */
+static int wait_for_lock(struct lms_lock *lock, const char *path, int op,
+			 int timeout_ms)
 {
 	int waited = 0, err;
 
-	lock->fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (lock->fd < 0)
-		return io_error(LMS_ECREATE, "open lock", path);
-	while (flock(lock->fd, LOCK_EX | LOCK_NB) < 0) {
+	while (flock(lock->fd, op | LOCK_NB) < 0) {
 		if (errno != EWOULDBLOCK && errno != EINTR) {
 			err = io_error(LMS_EIO, "lock", path);
 			lms_lock_release(lock);
@@ -256,6 +282,34 @@ int lms_lock_acquire(struct lms_lock *lock, const char *path, int timeout_ms)
 		waited += 20;
 	}
 	return 0;
+}
+
+int lms_lock_acquire(struct lms_lock *lock, const char *path, int timeout_ms)
+{
+	lock->fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (lock->fd < 0)
+		return io_error(LMS_ECREATE, "open lock", path);
+	return wait_for_lock(lock, path, LOCK_EX, timeout_ms);
+}
+
+int lms_lock_acquire_shared(struct lms_lock *lock, const char *path,
+			    int timeout_ms)
+{
+	lock->fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	/* flock needs no write access: a tree that is read-only for us
+	 * still has its lock file. */
+	if (lock->fd < 0)
+		lock->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (lock->fd < 0)
+		return io_error(LMS_EIO, "open lock", path);
+	return wait_for_lock(lock, path, LOCK_SH, timeout_ms);
+}
+
+int lms_lock_change(struct lms_lock *lock, const char *path, bool exclusive,
+		    int timeout_ms)
+{
+	return wait_for_lock(lock, path, exclusive ? LOCK_EX : LOCK_SH,
+			     timeout_ms);
 }
 
 void lms_lock_release(struct lms_lock *lock)

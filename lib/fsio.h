@@ -21,6 +21,17 @@ int lms_write_atomic(const char *path, const void *data, size_t len,
 		     mode_t mode);
 
 /*
+ * The first half of lms_write_atomic: data in a new temporary file beside
+ * path (".NAME.XXXXXX", path's mode as above), fsynced but not renamed;
+ * *tmp is its path, which the caller frees.  On failure nothing is left.
+ */
+int lms_write_temporary(const char *path, const void *data, size_t len,
+			mode_t mode, char **tmp);
+/* fsyncs the folder that holds path, so that a new name or a rename in it
+ * survives a crash of the system. */
+int lms_sync_parent(const char *path);
+
+/*
  * Removes temporary files that a writer of path left when it was killed
  * (".NAME.XXXXXX" beside it).  Only safe while holding the tree's lock.
  */
@@ -40,6 +51,17 @@ struct lms_lock {
 };
 
 int lms_lock_acquire(struct lms_lock *lock, const char *path, int timeout_ms);
+/*
+ * A shared flock, which any number of readers hold together while no
+ * writer holds the exclusive one.  The file is created if it can be, and
+ * opened read-only if the tree is read-only for us; LMS_EIO if it cannot
+ * be opened at all.
+ */
+int lms_lock_acquire_shared(struct lms_lock *lock, const char *path,
+			    int timeout_ms);
+/* Turns a held lock exclusive or shared (not atomically: flock(2)). */
+int lms_lock_change(struct lms_lock *lock, const char *path, bool exclusive,
+		    int timeout_ms);
 void lms_lock_release(struct lms_lock *lock);
 
 #endif

@@ -114,9 +114,64 @@ int lms_tree_lock(struct lms_tree *t, struct lms_lock *lock, int timeout_ms)
 
 	if (!err)
 		err = lms_lock_acquire(lock, path, timeout_ms);
+	if (!err && (err = lms_txn_recover(t->root, &t->recovered)))
+		lms_lock_release(lock);
 	free(path);
 	free(dir);
 	return err;
+}
+
+/*
+ * Readers take the lock shared rather than read around a change: between
+ * the renames of a change the files disagree, and only the lock tells a
+ * reader that no change is under way.  A change that a killed writer left
+ * is finished by the first reader too, so that what it reads is the
+ * change whole; it may not be ignored, since some files are new already.
+ */
+int lms_tree_lock_shared(struct lms_tree *t, struct lms_lock *lock,
+			 int timeout_ms)
+{
+	char *dir = lms_tree_path(t, ".lms");
+	char *path = lms_tree_path(t, ".lms/lock");
+	int err;
+
+	lms_mkdirs(dir, 0755);		/* a read-only tree may have none */
+	err = lms_lock_acquire_shared(lock, path, timeout_ms);
+	if (err == LMS_EIO && !lms_txn_pending(t->root)) {
+		/* Nobody who may write this tree has written it yet. */
+		lock->fd = -1;
+		err = 0;
+	}
+	while (!err && lms_txn_pending(t->root)) {
+		if (lock->fd < 0)
+			err = lms_error(LMS_EIO, "a change was left half made in "
+					"'%s', and the tree's lock cannot be had "
+					"to finish it", LMS_JOURNAL_FILE);
+		else if (!(err = lms_lock_change(lock, path, true, timeout_ms)) &&
+			 !(err = lms_txn_recover(t->root, &t->recovered)))
+			err = lms_lock_change(lock, path, false, timeout_ms);
+		if (err)
+			lms_lock_release(lock);
+	}
+	free(path);
+	free(dir);
+	return err;
+}
+
+int lms_tree_write(struct lms_tree *t, const char *path, const void *data,
+		   size_t len, mode_t mode)
+{
+	size_t skip = strcmp(t->root, ".") ? strlen(t->root) + 1 : 0;
+
+	if (!t->txn) {
+		lms_remove_stale_temporaries(path);
+		return lms_write_atomic(path, data, len, mode);
+	}
+	if (strncmp(path, t->root, skip ? skip - 1 : 0) ||
+	    (skip && path[skip - 1] != '/'))
+		return lms_error(LMS_EIO, "internal: '%s' is not in the tree",
+				 path);
+	return lms_txn_put(t->txn, path + skip, data, len, mode);
 }
 
 static int by_string(const void *a, const void *b)
@@ -339,27 +394,43 @@ static bool has_line(const char *text, const char *line)
 	return false;
 }
 
-int lms_keep_register_ignored(const char *root)
+/*
+ * The .gitignore at path as it must be to keep the register out of git,
+ * in text; false if it is so already.
+ */
+static int ignoring_register(const char *path, struct lms_buf *text,
+			     bool *changed)
 {
-	struct lms_buf path = LMS_BUF_INIT, text = LMS_BUF_INIT;
-	int err;
+	int err = lms_read_file(path, 1u << 20, text);
 
-	lms_buf_addf(&path, "%s/.gitignore", root);
-	err = lms_read_file(path.buf, 1u << 20, &text);
+	*changed = false;
 	if (err == LMS_ENOENT)
 		err = 0;
 	/* The register, and the temporary file of an interrupted write of
 	 * it, which holds the same names. */
-	if (!err && (!has_line(text.buf, LMS_PARTICIPANTS_FILE) ||
-		     !has_line(text.buf, LMS_PARTICIPANTS_TEMPORARY))) {
-		if (text.len && text.buf[text.len - 1] != '\n')
-			lms_buf_addch(&text, '\n');
-		if (!has_line(text.buf, LMS_PARTICIPANTS_FILE))
-			lms_buf_adds(&text, LMS_PARTICIPANTS_FILE "\n");
-		if (!has_line(text.buf, LMS_PARTICIPANTS_TEMPORARY))
-			lms_buf_adds(&text, LMS_PARTICIPANTS_TEMPORARY "\n");
-		err = lms_write_atomic(path.buf, text.buf, text.len, 0);
+	if (!err && (!has_line(text->buf, LMS_PARTICIPANTS_FILE) ||
+		     !has_line(text->buf, LMS_PARTICIPANTS_TEMPORARY))) {
+		if (text->len && text->buf[text->len - 1] != '\n')
+			lms_buf_addch(text, '\n');
+		if (!has_line(text->buf, LMS_PARTICIPANTS_FILE))
+			lms_buf_adds(text, LMS_PARTICIPANTS_FILE "\n");
+		if (!has_line(text->buf, LMS_PARTICIPANTS_TEMPORARY))
+			lms_buf_adds(text, LMS_PARTICIPANTS_TEMPORARY "\n");
+		*changed = true;
 	}
+	return err;
+}
+
+int lms_keep_register_ignored(const char *root)
+{
+	struct lms_buf path = LMS_BUF_INIT, text = LMS_BUF_INIT;
+	bool changed;
+	int err;
+
+	lms_buf_addf(&path, "%s/.gitignore", root);
+	err = ignoring_register(path.buf, &text, &changed);
+	if (!err && changed)
+		err = lms_write_atomic(path.buf, text.buf, text.len, 0);
 	lms_buf_release(&text);
 	lms_buf_release(&path);
 	return err;
@@ -369,17 +440,24 @@ int lms_tree_save_register(struct lms_tree *t, const struct lms_register *r)
 {
 	char *path = lms_tree_path(t, LMS_PARTICIPANTS_FILE);
 	char *dir = lms_tree_path(t, "people");
+	char *ignore = lms_tree_path(t, ".gitignore");
 	struct lms_buf text = LMS_BUF_INIT;
-	int err = lms_keep_register_ignored(t->root);
+	bool changed;
+	/* .gitignore first: in one change with the register, or before it
+	 * when there is no change. */
+	int err = ignoring_register(ignore, &text, &changed);
 
+	if (!err && changed)
+		err = lms_tree_write(t, ignore, text.buf, text.len, 0);
 	if (!err)
 		err = lms_mkdirs(dir, 0755);
 	if (!err) {
+		lms_buf_reset(&text);
 		lms_register_emit(&text, r);
-		lms_remove_stale_temporaries(path);
-		err = lms_write_atomic(path, text.buf, text.len, 0600);
+		err = lms_tree_write(t, path, text.buf, text.len, 0600);
 	}
 	lms_buf_release(&text);
+	free(ignore);
 	free(dir);
 	free(path);
 	return err;
