@@ -102,6 +102,8 @@ $(BUILD)/skel.o: $(BUILD)/skel.c
 
 # Tests that fake failures of system calls wrap them at link time.
 $(BUILD)/tests/test_fsio: TEST_LDFLAGS = -Wl,--wrap=fsync -Wl,--wrap=rename
+$(BUILD)/tests/test_txn: TEST_LDFLAGS = -Wl,--wrap=fsync -Wl,--wrap=rename \
+	-Wl,--wrap=unlink
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/liblms.a
 	@mkdir -p $(@D)

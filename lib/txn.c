@@ -222,10 +222,12 @@ static const char *tmp_relative(const struct lms_txn *x,
 	return strcmp(x->root, ".") ? f->tmp + strlen(x->root) + 1 : f->tmp;
 }
 
-/* Step 2: the commit point. */
+/* Step 2: the commit point.  Once the journal has its name, the change is
+ * decided even if the sync after it fails: the temporaries must stay. */
 static int write_journal(struct lms_txn *x, const char *journal)
 {
 	struct lms_buf text = LMS_BUF_INIT;
+	char *tmp;
 	int err;
 
 	lms_buf_adds(&text, JOURNAL_HEAD "\n");
@@ -234,8 +236,19 @@ static int write_journal(struct lms_txn *x, const char *journal)
 			     x->v[i].path);
 	lms_buf_adds(&text, JOURNAL_END "\n");
 	lms_remove_stale_temporaries(journal);
-	err = lms_write_atomic(journal, text.buf, text.len, 0644);
+	err = lms_write_temporary(journal, text.buf, text.len, 0644, &tmp);
 	lms_buf_release(&text);
+	if (err)
+		return err;
+	if (rename(tmp, journal) < 0) {
+		err = lms_error(LMS_EIO, "cannot replace '%s': %s", journal,
+				strerror(errno));
+		unlink(tmp);
+	} else {
+		x->durable = true;
+		err = lms_sync_parent(journal);
+	}
+	free(tmp);
 	return err;
 }
 
@@ -263,7 +276,6 @@ int lms_txn_commit(struct lms_txn *x)
 	targets = lms_calloc(x->n + 1, sizeof(char *));
 	journal = join(x->root, LMS_JOURNAL_FILE);
 	if (!(err = stage(x, targets)) && !(err = write_journal(x, journal))) {
-		x->durable = true;
 		pairs = lms_calloc(x->n, sizeof(*pairs));
 		for (size_t i = 0; i < x->n; i++) {
 			pairs[i].tmp = x->v[i].tmp;

@@ -140,14 +140,23 @@ crash_every "withdraw" "$SCRATCH/enrolled" withdraw c "$first"
 crash_every "course set capacity=" "$SCRATCH/enrolled" course set c capacity=3
 LMS_TODAY=2027-02-01 crash_every "course close" "$SCRATCH/held" course close c
 
-# The next command says that it finished a change.
+# The next command says that it finished a change; the journal holds
+# paths in the tree, so that it does not matter where lms runs from.
+# Killed after the first file's rename, the second's still to come:
 fresh_copy "$SCRATCH/base"
-CRASH_AT=20 "$LMS" enrol c --csv "$SCRATCH/sheet.csv" >/dev/null 2>&1
+rm -f "$SCRATCH/calls"
+CRASH_LOG="$SCRATCH/calls" "$LMS" enrol c --csv "$SCRATCH/sheet.csv" >/dev/null
+at=$(awk '$2 == "rename" && ++n == 2 { print $1 }' "$SCRATCH/calls")
+fresh_copy "$SCRATCH/base"
+cd "$SCRATCH"
+CRASH_AT=$at "$LMS" -C run enrol c --csv "$SCRATCH/sheet.csv" >/dev/null 2>&1
+cd run/courses
 lms course list --format csv
 is_rc 0 "a reader finishes a change left half made"
 is_err "and says so" <<'OUT'
 lms: finished a change that an interrupted lms had begun
 OUT
+cd ..
 counts >"$SCRATCH/counts"
 is_file "all of it" "$SCRATCH/counts" <<'OUT'
 register 3, course 3
