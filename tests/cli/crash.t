@@ -42,6 +42,8 @@ cp -R "$SCRATCH/enrolled" "$SCRATCH/held"
 (cd "$SCRATCH/held" &&
 	LMS_TODAY=2027-01-04 "$LMS" attend c 1 --all >/dev/null &&
 	LMS_TODAY=2027-01-11 "$LMS" attend c 2 --all >/dev/null)
+cp -R "$SCRATCH/held" "$SCRATCH/closed"
+(cd "$SCRATCH/closed" && LMS_TODAY=2027-02-01 "$LMS" course close c >/dev/null)
 
 # What the tree holds: each file's name, mode and text, with the random
 # person ids made alike, but not the lock or the temporary files a killed
@@ -139,6 +141,9 @@ after_kill=
 crash_every "withdraw" "$SCRATCH/enrolled" withdraw c "$first"
 crash_every "course set capacity=" "$SCRATCH/enrolled" course set c capacity=3
 LMS_TODAY=2027-02-01 crash_every "course close" "$SCRATCH/held" course close c
+# After the close, attendance judges completion again: two files.
+LMS_TODAY=2027-02-01 crash_every "attend after the close" "$SCRATCH/closed" \
+	attend c 1 --absent "$first"
 
 # The next command says that it finished a change; the journal holds
 # paths in the tree, so that it does not matter where lms runs from.
