@@ -396,7 +396,7 @@ static bool has_line(const char *text, const char *line)
 
 /*
  * The .gitignore at path as it must be to keep the register out of git,
- * in text; false if it is so already.
+ * in text; *changed says whether that takes a line it does not have.
  */
 static int ignoring_register(const char *path, struct lms_buf *text,
 			     bool *changed)
