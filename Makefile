@@ -117,11 +117,20 @@ $(BUILD)/skel.o: $(BUILD)/skel.c
 # Tests that fake failures of system calls wrap them at link time.
 $(BUILD)/tests/test_fsio: TEST_LDFLAGS = -Wl,--wrap=fsync -Wl,--wrap=renameat \
 	-Wl,--wrap=opendir
+$(BUILD)/tests/test_txn: TEST_LDFLAGS = -Wl,--wrap=fsync -Wl,--wrap=renameat \
+	-Wl,--wrap=unlink
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/liblms.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
 		$(TEST_LDFLAGS) -o $@ $< $(BUILD)/liblms.a $(CMOCKA_LIBS) $(LIBS)
+
+# The crash tests stop lms at each call that changes a file (LD_PRELOAD).
+# It is built without sanitizers: it runs inside whatever lms is.
+CRASHPOINT = $(BUILD)/tests/crashpoint.so
+$(CRASHPOINT): tests/crash/crashpoint.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARNINGS) -fPIC -shared -o $@ $< -ldl
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/liblms.a
 	@mkdir -p $(@D)
@@ -147,8 +156,9 @@ check: deps
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-cli: $(LMS)
-	LMS=$(abspath $(LMS)) PYTHON=$(PYTHON) prove -j2 tests/cli/
+cli: $(LMS) $(CRASHPOINT)
+	LMS=$(abspath $(LMS)) CRASHPOINT=$(abspath $(CRASHPOINT)) \
+		PYTHON=$(PYTHON) prove -j2 tests/cli/
 
 lint-man:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)

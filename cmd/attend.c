@@ -4,6 +4,7 @@
 #include "../lib/alloc.h"
 #include "../lib/attendance.h"
 #include "../lib/date.h"
+#include "../lib/enrol.h"
 #include "../lib/id.h"
 #include "../lib/words.h"
 #include "cmd.h"
@@ -136,9 +137,10 @@ static void apply(const struct marks *m, const struct lms_enrolments *e,
 		s->participants = m->participants;
 	if (m->relatives != LMS_UNSET)
 		s->relatives = m->relatives;
-	/* --all first, so that the lists of names override it. */
+	/* --all first, so that the lists of names override it.  After the
+	 * close, those on the course are the completed and not completed. */
 	for (size_t i = 0; m->all && i < e->n; i++)
-		if (e->v[i].status == LMS_ENROLLED)
+		if (lms_enrolment_on_course(e->v[i].status))
 			lms_attendance_mark(s, e->v[i].person, LMS_PRESENT);
 	for (size_t i = 0; i < m->npresent; i++)
 		lms_attendance_mark(s, m->present[i], LMS_PRESENT);
@@ -170,6 +172,60 @@ static void report(struct lms_buf *out, size_t number,
 	lms_buf_addch(out, '\n');
 }
 
+/* People on the course, however it stands. */
+static size_t on_course(const struct lms_enrolments *e)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < e->n; i++)
+		n += lms_enrolment_on_course(e->v[i].status);
+	return n;
+}
+
+/*
+ * A closed course's verdicts (completed or not) come from its attendance,
+ * so a change to that attendance judges them again, as lms course close
+ * would now: they never go stale.  Each verdict that changes is said, and
+ * the enrolments are written with the attendance, as one change.
+ */
+static int judge_again(struct ctx *ctx, const struct lms_course *c,
+		       struct lms_enrolments *e, const struct lms_attendance *a)
+{
+	int *was = lms_calloc(e->n + 1, sizeof(int));
+	size_t *attended = lms_calloc(e->n + 1, sizeof(size_t));
+	size_t *held = lms_calloc(e->n + 1, sizeof(size_t));
+	bool changed = false;
+	int err = 0;
+
+	for (size_t i = 0; i < e->n; i++)
+		was[i] = e->v[i].status;
+	lms_close_enrolments(c, e, a, ctx->tree.service.completion, ctx->today,
+			     attended, held);
+	for (size_t i = 0; i < e->n; i++) {
+		if (was[i] == e->v[i].status)
+			continue;
+		lms_buf_addf(&ctx->out, "%s: %s -> %s (%zu of %zu sessions)\n",
+			     e->v[i].person, lms_enrolment_status_names[was[i]],
+			     lms_enrolment_status_names[e->v[i].status],
+			     attended[i], held[i]);
+		changed = true;
+	}
+	if (changed) {
+		struct lms_buf text = LMS_BUF_INIT;
+		char *path = lms_tree_path(&ctx->tree,
+					   "courses/%s/enrolments.yaml", c->id);
+
+		lms_enrolments_emit(&text, e);
+		err = cmd_write(ctx, path, &text, 0);
+		lms_buf_release(&text);
+		free(path);
+	}
+	free(was);
+	free(attended);
+	free(held);
+	return err;
+}
+
 static int record(struct ctx *ctx, const struct marks *m,
 		  const struct lms_course *c, const char *session)
 {
@@ -189,8 +245,8 @@ static int record(struct ctx *ctx, const struct marks *m,
 		lms_enrolments_release(&e);
 		return err;
 	}
-	if (m->all && !lms_enrolments_count(&e, LMS_ENROLLED) &&
-	    !m->npresent && !m->nabsent && !m->nexcused) {
+	if (m->all && !on_course(&e) && !m->npresent && !m->nabsent &&
+	    !m->nexcused) {
 		err = lms_error(LMS_EREFUSED, "nobody is enrolled on course '%s'",
 				c->id);
 		goto out;
@@ -201,6 +257,8 @@ static int record(struct ctx *ctx, const struct marks *m,
 	path = lms_tree_path(&ctx->tree, "courses/%s/attendance.yaml", c->id);
 	if (!(err = cmd_write(ctx, path, &text, 0)))
 		report(&ctx->out, number, s);
+	if (!err && c->status == LMS_COURSE_COMPLETED)
+		err = judge_again(ctx, c, &e, &a);
 	free(path);
 out:
 	lms_buf_release(&text);

@@ -89,11 +89,13 @@ void cmd_print_usage(FILE *f, const struct cmd *c);
 void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
 		    enum lms_format f);
 
-/* Opens the tree (-C, $LMS_DIR, or upwards) unless it is open already;
- * for commands that need it only sometimes. */
+/* Opens the tree (-C, $LMS_DIR, or upwards) unless it is open already,
+ * and, unless the command changes it, takes its lock shared; for commands
+ * that need it only sometimes. */
 int cmd_open_tree(struct ctx *ctx);
 
-/* Writes text to a file of the tree atomically (ctx must hold the lock). */
+/* Writes text to a file of the tree: it is staged, and written with the
+ * others when the command has succeeded (a command with CMD_LOCK). */
 int cmd_write(struct ctx *ctx, const char *path, const struct lms_buf *text,
 	      mode_t mode);
 

@@ -160,7 +160,7 @@ void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
 int cmd_write(struct ctx *ctx, const char *path, const struct lms_buf *text,
 	      mode_t mode)
 {
-	if (ctx->lock.fd < 0)
+	if (!ctx->tree.txn)
 		return lms_error(LMS_EIO, "internal: writing '%s' without the "
 				 "tree's lock", path);
 	return lms_tree_write(&ctx->tree, path, text->buf, text->len, mode);
@@ -183,6 +183,15 @@ static bool wants_help(int argc, char **argv)
 	return false;
 }
 
+/* Finishing a change that a killed lms left is worth a word. */
+static void say_recovered(struct ctx *ctx)
+{
+	if (ctx->tree.recovered)
+		fprintf(stderr, "lms: finished a change that an interrupted lms "
+			"had begun\n");
+	ctx->tree.recovered = false;
+}
+
 int cmd_open_tree(struct ctx *ctx)
 {
 	char *root = NULL;
@@ -195,6 +204,46 @@ int cmd_open_tree(struct ctx *ctx)
 	err = lms_tree_open(&ctx->tree, ctx->root_arg ? ctx->root_arg : root);
 	free(root);
 	ctx->tree_open = !err;
+	/* A command that only reads holds the lock shared, so that it never
+	 * reads a change half made (see lms_tree_lock_shared). */
+	if (!err && !(ctx->cmd && (ctx->cmd->flags & CMD_LOCK)))
+		err = lms_tree_lock_shared(&ctx->tree, &ctx->lock,
+					   ctx->lock_timeout_ms);
+	say_recovered(ctx);
+	return err;
+}
+
+/*
+ * A command that changes the tree makes one change: whatever it writes is
+ * staged, and written together when it has succeeded, so that a command
+ * killed or failing at any point changes all of its files or none (see
+ * lib/txn.h).  What it meant to print goes only when the change is made.
+ */
+static int run_changing(struct ctx *ctx, const struct cmd *c, int argc,
+			char **argv)
+{
+	struct lms_txn txn;
+	int err = lms_tree_lock(&ctx->tree, &ctx->lock, ctx->lock_timeout_ms);
+
+	say_recovered(ctx);
+	if (err)
+		return err;
+	lms_txn_init(&txn, ctx->tree.root);
+	ctx->tree.txn = &txn;
+	optind = 0;
+	err = c->run(ctx, argc, argv);
+	if (err >= 0) {
+		int failed = lms_txn_commit(&txn);
+
+		if (failed && !txn.durable) {
+			lms_buf_reset(&ctx->out);
+			lms_buf_reset(&ctx->note);
+		}
+		if (failed)
+			err = failed;
+	}
+	ctx->tree.txn = NULL;
+	lms_txn_release(&txn);
 	return err;
 }
 
@@ -204,9 +253,8 @@ static int run(struct ctx *ctx, const struct cmd *c, int argc, char **argv)
 
 	if ((c->flags & CMD_TREE) && (err = cmd_open_tree(ctx)))
 		return err;
-	if ((c->flags & CMD_LOCK) &&
-	    (err = lms_tree_lock(&ctx->tree, &ctx->lock, ctx->lock_timeout_ms)))
-		return err;
+	if (c->flags & CMD_LOCK)
+		return run_changing(ctx, c, argc, argv);
 	optind = 0;
 	return c->run(ctx, argc, argv);
 }

@@ -983,9 +983,8 @@ static int close_course(struct ctx *ctx, struct edit *ed,
 		err = lms_course_set(&ed->text, ed->path, "status", "completed");
 	if (!err && !(err = edit_check(ctx, ed, &after))) {
 		lms_course_release(&after);
-		/* The judgements first: if a crash comes between the two
-		 * writes, the course is still open and closing it again
-		 * finishes the job. */
+		/* Both files are written as one change when the command
+		 * ends (see run_changing in cmd/common.c). */
 		lms_enrolments_emit(&text, e);
 		path = lms_tree_path(&ctx->tree, "courses/%s/enrolments.yaml",
 				     c->id);

@@ -179,7 +179,8 @@ static int enrol_sheet(struct ctx *ctx, const struct enrol_args *a,
 	if (!(err = lms_tree_load_register(&ctx->tree, &reg)) &&
 	    !(err = lms_tree_person_ids(&ctx->tree, &reg, &ids)))
 		err = lms_batch_enrol(&in, &reg, roll, &batch);
-	/* New people go into the register before the course names them. */
+	/* The register and the course are written as one change when the
+	 * command ends: all rows or none, even if it is killed. */
 	if (!err && batch.new_people)
 		err = lms_tree_save_register(&ctx->tree, &reg);
 	if (!err)

@@ -139,11 +139,14 @@ static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
 		}
 	}
 	for (size_t i = 0; i < a->ntrees && !err; i++) {
+		struct lms_lock lock = { -1 };
 		struct lms_tree t;
 
 		if ((err = lms_tree_open(&t, a->trees[i])))
 			break;
-		err = lms_agg_tree(agg, &t, cmd_progress_show, &p);
+		if (!(err = lms_tree_lock_shared(&t, &lock, ctx->lock_timeout_ms)))
+			err = lms_agg_tree(agg, &t, cmd_progress_show, &p);
+		lms_lock_release(&lock);
 		*(const char **)lms_array_push(names, n, sizeof(char *)) =
 			lms_strdup(t.service.name);
 		/* Several services: hide as the strictest of them would. */

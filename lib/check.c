@@ -7,6 +7,7 @@
 #include "check.h"
 #include "checkctx.h"
 #include "conflicts.h"
+#include "date.h"
 #include "error.h"
 #include "fsio.h"
 #include "id.h"
@@ -214,21 +215,20 @@ static void load_people(struct lms_check_ctx *x, struct lms_findings *out)
 {
 	char *path = lms_tree_path(x->tree, LMS_PARTICIPANTS_FILE);
 	struct lms_buf text = LMS_BUF_INIT;
-	struct lms_register r;
+	struct lms_register *r = &x->reg;
 	int err = lms_read_file(path, lms_limits_default.max_file, &text);
 
 	if (err == LMS_ENOENT) {
 		/* no register yet */
-	} else if (err || lms_register_load(&r, path, text.buf, text.len)) {
+	} else if (err || lms_register_load(r, path, text.buf, text.len)) {
 		load_failed(out);
 	} else {
 		x->have_people = true;
-		for (size_t i = 0; i < r.n; i++) {
-			lms_strset_add(&x->people, r.v[i].id, NULL);
-			if (r.v[i].name)
-				lms_names_add(&x->names, r.v[i].name);
+		for (size_t i = 0; i < r->n; i++) {
+			lms_strset_add(&x->people, r->v[i].id, NULL);
+			if (r->v[i].name)
+				lms_names_add(&x->names, r->v[i].name);
 		}
-		lms_register_release(&r);
 	}
 	lms_buf_release(&text);
 	free(path);
@@ -261,6 +261,7 @@ static void ctx_release(struct lms_check_ctx *x)
 	lms_strset_release(&x->broken_forms);
 	lms_strset_release(&x->people);
 	lms_names_release(&x->names);
+	lms_register_release(&x->reg);
 }
 
 /* The service's own files */
@@ -435,6 +436,7 @@ static int list_courses(const struct lms_tree *t,
 struct course_slot {
 	struct lms_course course;
 	bool loaded, selected;
+	bool enrolments_read;		/* the file loaded (or is not there) */
 	struct lms_enrolments enrolments;
 	struct lms_attendance attendance;
 	struct lms_evaluations evaluations;
@@ -447,6 +449,9 @@ struct checking {
 	struct lms_findings *out;
 	struct lms_strset chosen;	/* the courses named, if any */
 	struct lms_bookings people, places;
+	struct lms_strset on_courses;	/* who any course names */
+	bool enrolments_broken;		/* some did not load: on_courses is
+					 * not everyone */
 	size_t ncourses;
 	void (*progress)(size_t done, size_t total, void *arg);
 	void *progress_arg;
@@ -563,6 +568,7 @@ static void check_one(struct checking *ck, struct lms_tree *t, const char *id,
 				    load_attendance, &s->attendance, &ap, out);
 	cf.evaluations = course_file(t, names, id, "evaluations.yaml",
 				     load_evaluations, &s->evaluations, &vp, out);
+	s->enrolments_read = cf.enrolments != NULL;
 	cf.enrolments_path = ep;
 	cf.attendance_path = ap;
 	cf.evaluations_path = vp;
@@ -633,6 +639,10 @@ static int take_course(void *arg, size_t i, void *slot)
 
 	if (s->selected)
 		lms_findings_move(ck->out, &s->found);
+	if (s->selected && !s->enrolments_read)
+		ck->enrolments_broken = true;
+	for (size_t j = 0; s->selected && j < s->enrolments.n; j++)
+		lms_strset_add(&ck->on_courses, s->enrolments.v[j].person, NULL);
 	if (s->loaded && s->course.status != LMS_COURSE_CANCELLED)
 		book(ck, (uint32_t)i, &s->course);
 	if (ck->progress)
@@ -696,6 +706,44 @@ static int check_courses(struct checking *ck)
 	return err;
 }
 
+/*
+ * Records in the register that no course names.  Someone registered ahead
+ * of their course is kept, as lms purge keeps them, for retention_months
+ * after their consent; past that, or without a consent date, nothing
+ * explains the record.  Only ids are named: this runs where a name must
+ * never be printed.
+ */
+static void check_on_no_course(const struct checking *ck,
+			       struct lms_findings *out)
+{
+	const struct lms_check_ctx *x = ck->x;
+	int months = x->tree->service.retention_months;
+	int32_t cutoff = lms_date_add_months(x->opt->today, -months);
+	char *path;
+
+	if (!x->have_people || ck->enrolments_broken)
+		return;
+	path = lms_tree_path(x->tree, LMS_PARTICIPANTS_FILE);
+	for (size_t i = 0; i < x->reg.n; i++) {
+		const struct lms_person *p = &x->reg.v[i];
+
+		if (lms_strset_has(&ck->on_courses, p->id))
+			continue;
+		if (p->consent == LMS_DATE_NONE)
+			lms_finding(out, LMS_RULE_PRIVACY, LMS_WARNING, path,
+				    p->mark.line, p->mark.col, "%s is on no course "
+				    "and has no consent date: nothing explains "
+				    "keeping the record (lms person forget %s)",
+				    p->id, p->id);
+		else if (p->consent < cutoff)
+			lms_finding(out, LMS_RULE_PRIVACY, LMS_WARNING, path,
+				    p->mark.line, p->mark.col, "%s is on no course "
+				    "and gave consent more than %d months ago: "
+				    "lms purge forgets the record", p->id, months);
+	}
+	free(path);
+}
+
 int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 		   struct lms_findings *out)
 {
@@ -709,6 +757,7 @@ int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 	lms_findings_init(out, opt->rules);
 	ctx_init(&x, t, opt);
 	lms_strset_init(&ck.chosen);
+	lms_strset_init(&ck.on_courses);
 	lms_bookings_init(&ck.people, "facilitator", LMS_ERROR);
 	lms_bookings_init(&ck.places, "place", LMS_WARNING);
 	load_people(&x, out);
@@ -719,6 +768,9 @@ int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 		check_service_files(&x, out);
 	if (!err)
 		err = check_courses(&ck);
+	if (!err && whole)
+		check_on_no_course(&ck, out);
+	lms_strset_release(&ck.on_courses);
 	lms_bookings_release(&ck.people);
 	lms_bookings_release(&ck.places);
 	lms_strset_release(&ck.chosen);

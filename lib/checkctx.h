@@ -32,6 +32,7 @@ struct lms_check_ctx {
 	struct lms_strset people;	/* the register's ids */
 	bool have_people;		/* the register was read */
 	struct lms_names names;		/* its names, to find in files */
+	struct lms_register reg;	/* and its records, for their places */
 };
 
 const struct lms_facilitator *lms_check_facilitator(

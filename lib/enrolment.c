@@ -85,3 +85,9 @@ size_t lms_enrolments_count(const struct lms_enrolments *e, int status)
 		n += e->v[i].status == status;
 	return n;
 }
+
+bool lms_enrolment_on_course(int status)
+{
+	return status == LMS_ENROLLED || status == LMS_COMPLETED ||
+	       status == LMS_NOT_COMPLETED;
+}

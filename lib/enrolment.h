@@ -1,6 +1,7 @@
 #ifndef LMS_ENROLMENT_H
 #define LMS_ENROLMENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -48,5 +49,8 @@ struct lms_enrolment *lms_enrolments_find(const struct lms_enrolments *e,
 					  const char *person);
 /* Enrolled people (the places taken). */
 size_t lms_enrolments_count(const struct lms_enrolments *e, int status);
+/* On the course: enrolled, or, once it is closed, completed or not (not
+ * waiting, not withdrawn). */
+bool lms_enrolment_on_course(int status);
 
 #endif

@@ -356,11 +356,16 @@ static int create_temporary(int dir, const char *name, struct lms_buf *tmp)
 	return fd;
 }
 
-/* name in the open folder dir, which is path's folder. */
-static int write_in(int dir, const char *name, const char *path,
-		    const void *data, size_t len, mode_t mode)
+/*
+ * A temporary beside name in the open folder dir (path's folder), holding
+ * data durably; tmp gets its name.  The target must be a regular file or
+ * absent; its mode is kept unless mode is given.
+ */
+static int stage_in(int dir, const char *name, const char *path,
+		    const void *data, size_t len, mode_t mode,
+		    struct lms_buf *tmp)
 {
-	struct lms_buf tmp = LMS_BUF_INIT, shown = LMS_BUF_INIT;
+	struct lms_buf shown = LMS_BUF_INIT;
 	struct stat st;
 	int fd, err = 0;
 
@@ -374,28 +379,43 @@ static int write_in(int dir, const char *name, const char *path,
 	}
 	if (!mode)
 		mode = new_file_mode();
-	if ((fd = create_temporary(dir, name, &tmp)) < 0) {
-		err = io_error(LMS_ECREATE, "create a file beside", path);
-		goto out;
-	}
+	if ((fd = create_temporary(dir, name, tmp)) < 0)
+		return io_error(LMS_ECREATE, "create a file beside", path);
 	lms_buf_add(&shown, path, (size_t)(name - path));
-	lms_buf_adds(&shown, tmp.buf);
+	lms_buf_adds(&shown, tmp->buf);
 	if (fchmod(fd, mode) < 0 || write_all(fd, data, len) < 0 ||
 	    fsync(fd) < 0) {
 		err = io_error(LMS_EIO, "write", shown.buf);
 		close(fd);
-		unlinkat(dir, tmp.buf, 0);
-		goto out;
+		unlinkat(dir, tmp->buf, 0);
+	} else if (close(fd) < 0) {
+		err = io_error(LMS_EIO, "write", shown.buf);
+		unlinkat(dir, tmp->buf, 0);
 	}
-	if (close(fd) < 0 || renameat(dir, tmp.buf, dir, name) < 0) {
+	lms_buf_release(&shown);
+	return err;
+}
+
+static int sync_folder(int dir, const char *path)
+{
+	if (fsync(dir) < 0 && errno != EINVAL)
+		return io_error(LMS_EIO, "sync the folder of", path);
+	return 0;
+}
+
+/* name in the open folder dir, which is path's folder. */
+static int write_in(int dir, const char *name, const char *path,
+		    const void *data, size_t len, mode_t mode)
+{
+	struct lms_buf tmp = LMS_BUF_INIT;
+	int err = stage_in(dir, name, path, data, len, mode, &tmp);
+
+	if (!err && renameat(dir, tmp.buf, dir, name) < 0) {
 		err = io_error(LMS_EIO, "replace", path);
 		unlinkat(dir, tmp.buf, 0);
-		goto out;
 	}
-	if (fsync(dir) < 0 && errno != EINVAL)
-		err = io_error(LMS_EIO, "sync the folder of", path);
-out:
-	lms_buf_release(&shown);
+	if (!err)
+		err = sync_folder(dir, path);
 	lms_buf_release(&tmp);
 	return err;
 }
@@ -409,6 +429,55 @@ int lms_write_below(const char *path, size_t root_len, const void *data,
 	if (err)
 		return err;
 	err = write_in(dir, name, path, data, len, mode);
+	close(dir);
+	return err;
+}
+
+int lms_write_temporary(const char *path, size_t root_len, const void *data,
+			size_t len, mode_t mode, char **tmp)
+{
+	struct lms_buf name_buf = LMS_BUF_INIT;
+	const char *name;
+	int dir, err = walk(path, root_len, "write", 0, 0, &dir, &name);
+
+	*tmp = NULL;
+	if (err)
+		return err;
+	err = stage_in(dir, name, path, data, len, mode, &name_buf);
+	close(dir);
+	if (!err) {
+		struct lms_buf full = LMS_BUF_INIT;
+
+		lms_buf_add(&full, path, (size_t)(name - path));
+		lms_buf_adds(&full, name_buf.buf);
+		*tmp = lms_buf_detach(&full);
+	}
+	lms_buf_release(&name_buf);
+	return err;
+}
+
+int lms_rename_below(const char *tmp, const char *path, size_t root_len)
+{
+	const char *name, *slash = strrchr(tmp, '/');
+	int dir, err = walk(path, root_len, "write", 0, 0, &dir, &name);
+
+	if (err)
+		return err;
+	if (renameat(dir, slash ? slash + 1 : tmp, dir, name) < 0)
+		err = errno == ENOENT ? LMS_ENOENT
+				      : io_error(LMS_EIO, "replace", path);
+	close(dir);
+	return err;
+}
+
+int lms_sync_parent(const char *path, size_t root_len)
+{
+	const char *name;
+	int dir, err = walk(path, root_len, "write", 0, 0, &dir, &name);
+
+	if (err)
+		return err;
+	err = sync_folder(dir, path);
 	close(dir);
 	return err;
 }
@@ -561,21 +630,14 @@ static void sleep_ms(int ms)
 		;
 }
 
-int lms_lock_acquire(struct lms_lock *lock, const char *path, size_t root_len,
-		     int timeout_ms)
+/* Waits up to timeout_ms for flock(fd, op); the lock is released when it
+ * cannot be had. */
+static int wait_for_lock(struct lms_lock *lock, const char *path, int op,
+			 int timeout_ms)
 {
-	const char *name;
-	int waited = 0, dir, err;
+	int waited = 0, err;
 
-	lock->fd = -1;
-	if ((err = walk(path, root_len, "lock", WALK_CREATE, 0755, &dir,
-			&name)))
-		return err;
-	err = open_in(dir, name, path, "lock", O_RDWR | O_CREAT, &lock->fd);
-	close(dir);
-	if (err)
-		return err;
-	while (flock(lock->fd, LOCK_EX | LOCK_NB) < 0) {
+	while (flock(lock->fd, op | LOCK_NB) < 0) {
 		if (errno != EWOULDBLOCK && errno != EINTR) {
 			err = io_error(LMS_EIO, "lock", path);
 			lms_lock_release(lock);
@@ -590,6 +652,51 @@ int lms_lock_acquire(struct lms_lock *lock, const char *path, size_t root_len,
 		waited += 20;
 	}
 	return 0;
+}
+
+/* Opens the lock file below the root, never through a link; creates it
+ * (and .lms/) when create is set. */
+static int open_lock(struct lms_lock *lock, const char *path, size_t root_len,
+		     bool create)
+{
+	const char *name;
+	int dir, err;
+
+	lock->fd = -1;
+	if ((err = walk(path, root_len, "lock", create ? WALK_CREATE : 0,
+			0755, &dir, &name)))
+		return err;
+	err = open_in(dir, name, path, "lock",
+		      create ? O_RDWR | O_CREAT : O_RDONLY, &lock->fd);
+	close(dir);
+	return err;
+}
+
+int lms_lock_acquire(struct lms_lock *lock, const char *path, size_t root_len,
+		     int timeout_ms)
+{
+	int err = open_lock(lock, path, root_len, true);
+
+	return err ? err : wait_for_lock(lock, path, LOCK_EX, timeout_ms);
+}
+
+int lms_lock_acquire_shared(struct lms_lock *lock, const char *path,
+			    size_t root_len, int timeout_ms)
+{
+	/* flock needs no write access: a tree that is read-only for us
+	 * still has its lock file. */
+	int err = open_lock(lock, path, root_len, true);
+
+	if (err == LMS_ECREATE || err == LMS_EIO)
+		err = open_lock(lock, path, root_len, false);
+	return err ? err : wait_for_lock(lock, path, LOCK_SH, timeout_ms);
+}
+
+int lms_lock_change(struct lms_lock *lock, const char *path, bool exclusive,
+		    int timeout_ms)
+{
+	return wait_for_lock(lock, path, exclusive ? LOCK_EX : LOCK_SH,
+			     timeout_ms);
 }
 
 void lms_lock_release(struct lms_lock *lock)

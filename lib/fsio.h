@@ -54,6 +54,20 @@ int lms_write_atomic(const char *path, const void *data, size_t len,
 		     mode_t mode);
 
 /*
+ * The first half of lms_write_below: data in a new temporary file beside
+ * path (".NAME.XXXXXX", path's mode as above), fsynced but not renamed;
+ * *tmp is its path, which the caller frees.  On failure nothing is left.
+ */
+int lms_write_temporary(const char *path, size_t root_len, const void *data,
+			size_t len, mode_t mode, char **tmp);
+/* The second half: renames tmp (a temporary beside path) over path;
+ * LMS_ENOENT, with no message, when tmp is gone. */
+int lms_rename_below(const char *tmp, const char *path, size_t root_len);
+/* fsyncs the folder that holds path, so that a new name or a rename in it
+ * survives a crash of the system. */
+int lms_sync_parent(const char *path, size_t root_len);
+
+/*
  * Removes temporary files that a writer of path left when it was killed
  * (".NAME.XXXXXX" beside it).  Only safe while holding the tree's lock.
  */
@@ -79,6 +93,16 @@ struct lms_lock {
 
 int lms_lock_acquire(struct lms_lock *lock, const char *path, size_t root_len,
 		     int timeout_ms);
+/*
+ * A shared flock, which any number of readers hold together while no
+ * writer holds the exclusive one.  The file is created if it can be, and
+ * opened read-only if the tree is read-only for us.
+ */
+int lms_lock_acquire_shared(struct lms_lock *lock, const char *path,
+			    size_t root_len, int timeout_ms);
+/* Turns a held lock exclusive or shared (not atomically: flock(2)). */
+int lms_lock_change(struct lms_lock *lock, const char *path, bool exclusive,
+		    int timeout_ms);
 void lms_lock_release(struct lms_lock *lock);
 
 #endif

@@ -118,18 +118,6 @@ static int root_len(const struct lms_tree *t, const char *path, size_t *out)
 	return 0;
 }
 
-int lms_tree_write(struct lms_tree *t, const char *path, const void *data,
-		   size_t len, mode_t mode)
-{
-	size_t n;
-	int err = root_len(t, path, &n);
-
-	if (err)
-		return err;
-	lms_remove_stale_temporaries(path, n);
-	return lms_write_below(path, n, data, len, mode);
-}
-
 int lms_tree_mkdirs(struct lms_tree *t, const char *path)
 {
 	size_t n;
@@ -146,8 +134,60 @@ int lms_tree_lock(struct lms_tree *t, struct lms_lock *lock, int timeout_ms)
 
 	if (!err)
 		err = lms_lock_acquire(lock, path, n, timeout_ms);
+	if (!err && (err = lms_txn_recover(t->root, &t->recovered)))
+		lms_lock_release(lock);
 	free(path);
 	return err;
+}
+
+/*
+ * Readers take the lock shared rather than read around a change: between
+ * the renames of a change the files disagree, and only the lock tells a
+ * reader that no change is under way.  A change that a killed writer left
+ * is finished by the first reader too, so that what it reads is the
+ * change whole; it may not be ignored, since some files are new already.
+ */
+int lms_tree_lock_shared(struct lms_tree *t, struct lms_lock *lock,
+			 int timeout_ms)
+{
+	char *path = lms_tree_path(t, ".lms/lock");
+	size_t n;
+	int err = root_len(t, path, &n);
+
+	if (!err)
+		err = lms_lock_acquire_shared(lock, path, n, timeout_ms);
+	if (err && err != LMS_EBUSY && !lms_txn_pending(t->root)) {
+		/* Nobody who may write this tree has written it yet. */
+		lock->fd = -1;
+		err = 0;
+	}
+	while (!err && lms_txn_pending(t->root)) {
+		if (lock->fd < 0)
+			err = lms_error(LMS_EIO, "a change was left half made in "
+					"'%s', and the tree's lock cannot be had "
+					"to finish it", LMS_JOURNAL_FILE);
+		else if (!(err = lms_lock_change(lock, path, true, timeout_ms)) &&
+			 !(err = lms_txn_recover(t->root, &t->recovered)))
+			err = lms_lock_change(lock, path, false, timeout_ms);
+		if (err)
+			lms_lock_release(lock);
+	}
+	free(path);
+	return err;
+}
+
+int lms_tree_write(struct lms_tree *t, const char *path, const void *data,
+		   size_t len, mode_t mode)
+{
+	size_t n;
+	int err = root_len(t, path, &n);
+
+	if (err)
+		return err;
+	if (t->txn)
+		return lms_txn_put(t->txn, path + n + (n > 0), data, len, mode);
+	lms_remove_stale_temporaries(path, n);
+	return lms_write_below(path, n, data, len, mode);
 }
 
 static int by_string(const void *a, const void *b)
@@ -392,28 +432,44 @@ static bool has_line(const char *text, const char *line)
 	return false;
 }
 
-int lms_keep_register_ignored(const char *root)
+/*
+ * The .gitignore at path as it must be to keep the register out of git,
+ * in text; *changed says whether that takes a line it does not have.
+ */
+static int ignoring_register(const char *path, struct lms_buf *text,
+			     bool *changed)
 {
-	struct lms_buf path = LMS_BUF_INIT, text = LMS_BUF_INIT;
-	int err;
+	int err = lms_read_file(path, 1u << 20, text);
 
-	lms_buf_addf(&path, "%s/.gitignore", root);
-	err = lms_read_file(path.buf, 1u << 20, &text);
+	*changed = false;
 	if (err == LMS_ENOENT)
 		err = 0;
 	/* The register, and the temporary file of an interrupted write of
 	 * it, which holds the same names. */
-	if (!err && (!has_line(text.buf, LMS_PARTICIPANTS_FILE) ||
-		     !has_line(text.buf, LMS_PARTICIPANTS_TEMPORARY))) {
-		if (text.len && text.buf[text.len - 1] != '\n')
-			lms_buf_addch(&text, '\n');
-		if (!has_line(text.buf, LMS_PARTICIPANTS_FILE))
-			lms_buf_adds(&text, LMS_PARTICIPANTS_FILE "\n");
-		if (!has_line(text.buf, LMS_PARTICIPANTS_TEMPORARY))
-			lms_buf_adds(&text, LMS_PARTICIPANTS_TEMPORARY "\n");
+	if (!err && (!has_line(text->buf, LMS_PARTICIPANTS_FILE) ||
+		     !has_line(text->buf, LMS_PARTICIPANTS_TEMPORARY))) {
+		if (text->len && text->buf[text->len - 1] != '\n')
+			lms_buf_addch(text, '\n');
+		if (!has_line(text->buf, LMS_PARTICIPANTS_FILE))
+			lms_buf_adds(text, LMS_PARTICIPANTS_FILE "\n");
+		if (!has_line(text->buf, LMS_PARTICIPANTS_TEMPORARY))
+			lms_buf_adds(text, LMS_PARTICIPANTS_TEMPORARY "\n");
+		*changed = true;
+	}
+	return err;
+}
+
+int lms_keep_register_ignored(const char *root)
+{
+	struct lms_buf path = LMS_BUF_INIT, text = LMS_BUF_INIT;
+	bool changed;
+	int err;
+
+	lms_buf_addf(&path, "%s/.gitignore", root);
+	err = ignoring_register(path.buf, &text, &changed);
+	if (!err && changed)
 		err = lms_write_below(path.buf, strlen(root), text.buf,
 				      text.len, 0);
-	}
 	lms_buf_release(&text);
 	lms_buf_release(&path);
 	return err;
@@ -423,16 +479,24 @@ int lms_tree_save_register(struct lms_tree *t, const struct lms_register *r)
 {
 	char *path = lms_tree_path(t, LMS_PARTICIPANTS_FILE);
 	char *dir = lms_tree_path(t, "people");
+	char *ignore = lms_tree_path(t, ".gitignore");
 	struct lms_buf text = LMS_BUF_INIT;
-	int err = lms_keep_register_ignored(t->root);
+	bool changed;
+	/* .gitignore first: in one change with the register, or before it
+	 * when there is no change. */
+	int err = ignoring_register(ignore, &text, &changed);
 
+	if (!err && changed)
+		err = lms_tree_write(t, ignore, text.buf, text.len, 0);
 	if (!err)
 		err = lms_tree_mkdirs(t, dir);
 	if (!err) {
+		lms_buf_reset(&text);
 		lms_register_emit(&text, r);
 		err = lms_tree_write(t, path, text.buf, text.len, 0600);
 	}
 	lms_buf_release(&text);
+	free(ignore);
 	free(dir);
 	free(path);
 	return err;

@@ -16,6 +16,7 @@
 #include "service.h"
 #include "strset.h"
 #include "template.h"
+#include "txn.h"
 
 /*
  * A service's tree of files (see lms-files(5)).  root is the path as the
@@ -26,6 +27,13 @@ struct lms_tree {
 	char *root;
 	struct lms_service service;
 	struct lms_buf text;		/* reused for each file read */
+	/* The change a command is making, if any: what the tree writes is
+	 * staged there and committed as one (see txn.h).  The files of a
+	 * change are read before they are written: a read does not see
+	 * what is staged. */
+	struct lms_txn *txn;
+	/* Taking the lock finished a change that a killed lms had left. */
+	bool recovered;
 };
 
 #define LMS_SERVICE_FILE "lms.yaml"
@@ -47,9 +55,26 @@ int lms_tree_read(struct lms_tree *t, const char *path);
 
 /*
  * Takes the tree's lock, .lms/lock, for a command's whole
- * read-modify-write (see fsio.h).
+ * read-modify-write (see fsio.h), and finishes a change that a killed
+ * writer left in .lms/journal (see txn.h).
  */
 int lms_tree_lock(struct lms_tree *t, struct lms_lock *lock, int timeout_ms);
+/*
+ * The lock shared, for reading: no change is half made while it is held.
+ * A change left half made is finished first (which takes the lock alone
+ * for a moment); a reader that cannot write the tree is refused then.  On
+ * a tree where the lock file can be neither opened nor made, readers go
+ * without (lock->fd is -1), unless a change is half made.
+ */
+int lms_tree_lock_shared(struct lms_tree *t, struct lms_lock *lock,
+			 int timeout_ms);
+
+/*
+ * Writes a file of the tree (a path as lms_tree_path makes it): into the
+ * change t->txn if there is one, else at once with lms_write_atomic.
+ */
+int lms_tree_write(struct lms_tree *t, const char *path, const void *data,
+		   size_t len, mode_t mode);
 
 /*
  * Writes a file of the tree (a path from lms_tree_path) atomically, first

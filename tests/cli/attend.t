@@ -258,4 +258,32 @@ unchanged "the refusals changed nothing"
 lms enrol matlaging p-test07
 is_rc 1 "a completed course takes no enrolments"
 
+# Attendance after the close: --all marks those who were on the course
+# (completed or not, never the waiting list), and the verdicts follow.
+lms attend matlaging 2 --all
+is_rc 0 "--all after the close"
+is_out "marks those on the course, and judges completion again" <<'OUT'
+session 2, 2026-09-10: 3 present, 0 absent, 0 excused
+p-test02: not-completed -> completed (3 of 4 sessions)
+p-test03: not-completed -> completed (3 of 4 sessions)
+OUT
+! grep -q p-test04 courses/matlaging/attendance.yaml
+report $? "the waiting list is not marked"
+grep -c '^  status: completed$' courses/matlaging/enrolments.yaml >"$SCRATCH/n"
+is_file "the verdicts are written" "$SCRATCH/n" <<'OUT'
+3
+OUT
+lms attend matlaging 2 --absent p-test03
+is_out "a verdict can go back" <<'OUT'
+session 2, 2026-09-10: 2 present, 1 absent, 0 excused
+p-test03: completed -> not-completed (2 of 4 sessions)
+OUT
+lms attend matlaging 3 p-test01
+is_out "a mark that changes no verdict says only the session" <<'OUT'
+session 3, 2026-09-14: 2 present, 1 absent, 0 excused
+OUT
+grep -A5 'person: p-test01' courses/matlaging/enrolments.yaml |
+	grep -q '^  follow_up: self-help-group$'
+report $? "the follow-up offer stays"
+
 done_testing

@@ -270,6 +270,35 @@ printf -- '- id: p-test09\n  name: Fagperson En\n' >>people/participants.yaml
 printf '# Fagperson En leder kurset.\n' >>courses/kveld/course.yaml
 lms check --rule privacy
 is_rc 0 "privacy: a facilitator's name is no finding"
+# privacy: records in the register that no course names, and nothing
+# explains: someone registered ahead of a course is kept for
+# retention_months after their consent, as lms purge keeps them.
+fresh
+cat >>people/participants.yaml <<'EOF'
+- id: p-gammel
+  name: Gammel Prøveperson
+  consent: 2024-08-19
+- id: p-uten01
+  name: Uten Samtykke
+- id: p-nylig1
+  name: Nylig Registrert
+  consent: 2024-08-20
+EOF
+sed -i 's/^  consent: 2026-08-01$/  consent: 2020-01-01/' people/participants.yaml
+lms check
+is_rc 0 "privacy: records on no course are warnings"
+is_out "named by id, past retention or without a consent date" <<'OUT'
+people/participants.yaml:34:3: warning: p-gammel is on no course and gave consent more than 24 months ago: lms purge forgets the record [privacy]
+people/participants.yaml:37:3: warning: p-uten01 is on no course and has no consent date: nothing explains keeping the record (lms person forget p-uten01) [privacy]
+OUT
+! grep -q 'Gammel\|Uten\|Nylig' "$SCRATCH/stdout" "$SCRATCH/stderr"
+report $? "never by name"
+lms check matlaging
+is_out "a check of some courses cannot tell" </dev/null
+"$LMS" enrol kveld p-gammel >/dev/null
+"$LMS" person forget p-uten01 >/dev/null
+lms check
+is_out "on a course, or forgotten, they are sound" </dev/null
 
 # The formats, and the rules chosen.
 fresh

@@ -43,8 +43,17 @@ is_err "saying the tree is busy" <<'OUT'
 lms: the tree is busy: another lms holds '.lms/lock'
 OUT
 unchanged "and nothing changed"
+# Readers wait too, so that they never see a change half made.
 LMS_LOCK_TIMEOUT=0.2 lms course list --format csv
-is_rc 0 "readers do not wait for the lock"
+is_rc 75 "a held lock makes a reader give up as well"
+wait $holder
+flock -s .lms/lock sleep 3 &
+holder=$!
+sleep 0.3
+LMS_LOCK_TIMEOUT=0.2 lms course list --format csv
+is_rc 0 "readers do not wait for each other"
+LMS_LOCK_TIMEOUT=0.2 lms course set matlaging capacity=12
+is_rc 75 "a writer waits for the readers"
 wait $holder
 lms course set matlaging capacity=11
 is_rc 0 "once the lock is free, the writer goes ahead"
