@@ -44,10 +44,7 @@ static const char *const col_names[NCOLS][16] = {
 	{ "rolle", "role", NULL },
 	{ "henvist av", "henvisning", "henvist", "henvist fra", "referral",
 	  "referred by", "hvem henviste deg*", NULL },
-	{ "tidsstempel", "tidsmerke", "tidspunkt", "timestamp",
-	  "fullføringstidspunkt", "completion time", "innsendt", "submitted",
-	  "påmeldt", "påmeldingsdato", "dato", "date", "requested",
-	  "starttidspunkt", "start time", NULL },
+	{ NULL },	/* lms_stamp_headers */
 	{ "samtykke*", "samtykkje*", "jeg samtykker*", "eg samtykkjer*",
 	  "consent*", "i consent*", "i agree*", NULL },
 };
@@ -148,13 +145,16 @@ static bool header_is(const char *header, const char *name)
 /* The first column, not taken yet, with one of a kind's names. */
 static int find_column(const struct lms_csv *csv, int kind, const bool *taken)
 {
-	for (int k = 0; col_names[kind][k]; k++) {
+	const char *const *names = kind == COL_STAMP ? lms_stamp_headers :
+				   col_names[kind];
+
+	for (int k = 0; names[k]; k++) {
 		for (size_t i = 0; i < csv->ncols; i++) {
 			char *h = lms_strdup(csv->header[i]);
 			bool hit;
 
 			flatten(h);
-			hit = !taken[i] && header_is(h, col_names[kind][k]);
+			hit = !taken[i] && header_is(h, names[k]);
 			free(h);
 			if (hit)
 				return (int)i;
@@ -274,17 +274,12 @@ static int row_error(const struct sheet *s, unsigned line, int col,
  * a sheet written by one tool writes all its dates one way. */
 static void stamp_order(struct sheet *s)
 {
-	unsigned order = LMS_DAY_FIRST | LMS_MONTH_FIRST;
+	unsigned order = LMS_ANY_ORDER;
 
-	for (size_t r = 0; s->at[COL_STAMP] >= 0 && r < s->in->csv->nrows; r++) {
-		unsigned o = lms_stamp_orders(
+	for (size_t r = 0; s->at[COL_STAMP] >= 0 && r < s->in->csv->nrows; r++)
+		order = lms_stamp_order_add(order,
 			s->in->csv->rows[r].cells[s->at[COL_STAMP]]);
-
-		if (o && !(o & LMS_ORDER_SAME))
-			order &= o;
-	}
-	/* Both, or neither: the dates themselves must show it. */
-	s->order = order == (LMS_DAY_FIRST | LMS_MONTH_FIRST) ? 0 : order;
+	s->order = lms_stamp_column_order(order);
 }
 
 static int read_stamp(const struct sheet *s, const char *cell, struct entry *e)

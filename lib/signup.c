@@ -166,6 +166,26 @@ unsigned lms_stamp_orders(const char *s)
 	return (b <= 12 ? LMS_DAY_FIRST : 0) | (a <= 12 ? LMS_MONTH_FIRST : 0);
 }
 
+unsigned lms_stamp_order_add(unsigned order, const char *cell)
+{
+	unsigned o = lms_stamp_orders(cell);
+
+	return o && !(o & LMS_ORDER_SAME) ? order & o : order;
+}
+
+unsigned lms_stamp_column_order(unsigned order)
+{
+	/* Both, or neither: the dates themselves must show it. */
+	return order == LMS_ANY_ORDER ? 0 : order;
+}
+
+const char *const lms_stamp_headers[] = {
+	"tidsstempel", "tidsmerke", "tidspunkt", "timestamp",
+	"fullføringstidspunkt", "completion time", "innsendt", "submitted",
+	"påmeldt", "påmeldingsdato", "dato", "date", "requested",
+	"starttidspunkt", "start time", NULL
+};
+
 int64_t lms_stamp_seconds(const struct lms_stamp *s)
 {
 	return (int64_t)s->date * 86400 + s->second;

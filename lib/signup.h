@@ -36,6 +36,15 @@ bool lms_stamp_parse(const char *s, unsigned order, struct lms_stamp *out);
 /* The orders a cell allows (see above); 0 when it is no d/m/y or m/d/y
  * date.  A column's order is what all of its cells allow. */
 unsigned lms_stamp_orders(const char *s);
+/* A column's order: start with LMS_ANY_ORDER, add each cell, and read the
+ * cells with lms_stamp_column_order of the result. */
+#define LMS_ANY_ORDER (LMS_DAY_FIRST | LMS_MONTH_FIRST)
+unsigned lms_stamp_order_add(unsigned order, const char *cell);
+unsigned lms_stamp_column_order(unsigned order);
+/* The headers of timestamp columns that form tools and people write:
+ * Google Forms' "Tidsmerke", Microsoft Forms' "Fullføringstidspunkt",
+ * Nettskjema's "Innsendt", "Timestamp" ...; NULL at the end. */
+extern const char *const lms_stamp_headers[];
 /* Seconds since 1970 for sorting. */
 int64_t lms_stamp_seconds(const struct lms_stamp *s);
 
