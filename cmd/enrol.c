@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/alloc.h"
 #include "../lib/batch.h"
 #include "../lib/csvin.h"
 #include "../lib/enrol.h"
@@ -14,14 +15,39 @@ struct enrol_args {
 	int role, referral;
 	int32_t date;
 	bool force;
+	unsigned *force_lines;	/* --force-line: rows let in from anywhere */
+	size_t nforce_lines;
 };
 
 static const char *const usage[] = {
 	"lms enrol COURSE PERSON [--role R] [--referral R] [--relative-of P] "
 	"[--date DATE] [--force]",
-	"lms enrol COURSE --csv FILE [--date DATE] [--force]",
+	"lms enrol COURSE --csv FILE [--date DATE] [--force] "
+	"[--force-line LINE,...]",
 	NULL
 };
+
+/* --force-line 7 or --force-line 7,12: lines of the sheet, as lms names
+ * them in its messages. */
+static int parse_lines(const char *arg, struct enrol_args *a)
+{
+	const char *p = arg;
+
+	do {
+		char *end;
+		unsigned long n = strtoul(p, &end, 10);
+
+		if (end == p || *p == '-' || (*end && *end != ',') || !n ||
+		    n > 100000000)
+			return cmd_usage_error("--force-line: '%s' is not a "
+					       "line number, or a list of them",
+					       arg);
+		*(unsigned *)lms_array_push(&a->force_lines, &a->nforce_lines,
+					    sizeof(unsigned)) = (unsigned)n;
+		p = *end ? end + 1 : end;
+	} while (*p);
+	return 0;
+}
 
 static int parse(struct ctx *ctx, int argc, char **argv, struct enrol_args *a)
 {
@@ -32,6 +58,7 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct enrol_args *a)
 		{ "date", required_argument, NULL, 'd' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "csv", required_argument, NULL, 'c' },
+		{ "force-line", required_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, err = 0;
@@ -46,6 +73,7 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct enrol_args *a)
 		case 'd': err = cmd_parse_date("--date", optarg, &a->date); break;
 		case 'f': a->force = true; break;
 		case 'c': a->csv = optarg; break;
+		case 'l': err = parse_lines(optarg, a); break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
@@ -56,6 +84,8 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct enrol_args *a)
 				       "give a course and a person");
 	a->course = argv[optind];
 	a->person = a->csv ? NULL : argv[optind + 1];
+	if (!a->csv && a->nforce_lines)
+		return cmd_usage_error("--force-line is for the rows of --csv");
 	if (a->csv && (a->role || a->referral || a->relative_of))
 		return cmd_usage_error("with --csv, roles and referrals come "
 				       "from the sheet's columns");
@@ -153,17 +183,34 @@ static void batch_report(struct lms_buf *out, const struct lms_batch *b)
 		waitlisted += r->status == LMS_WAITLISTED;
 	}
 	lms_buf_addf(out, "%zu enrolled, %zu waitlisted, %zu new in the "
-		     "register\n", enrolled, waitlisted, b->new_people);
+		     "register", enrolled, waitlisted, b->new_people);
+	if (b->left_out)
+		lms_buf_addf(out, ", %zu left out", b->left_out);
+	lms_buf_addch(out, '\n');
+}
+
+/* What the sheet needs the user to know, after the report, as a compiler
+ * writes warnings: rows left out, columns not read, numbers read anew. */
+static void batch_notes(struct lms_buf *note, const char *path,
+			const struct lms_batch *b)
+{
+	for (size_t i = 0; i < b->nnotes; i++)
+		lms_buf_addf(note, "%s:%u: warning: %s\n", path,
+			     b->notes[i].line, b->notes[i].text);
 }
 
 static int enrol_sheet(struct ctx *ctx, const struct enrol_args *a,
 		       const struct lms_course *c, struct lms_roll *roll)
 {
-	struct lms_batch_input in = { a->csv, NULL, &ctx->tree.service, a->date,
-				      a->force, NULL };
+	struct lms_batch_input in = {
+		.path = a->csv, .service = &ctx->tree.service,
+		.requested = a->date, .force = a->force,
+		.force_lines = a->force_lines, .nforce_lines = a->nforce_lines,
+		.today = ctx->today
+	};
 	struct lms_register reg = { NULL, 0 };
 	struct lms_strset ids;
-	struct lms_batch batch = { NULL, 0, 0 };
+	struct lms_batch batch = { 0 };
 	struct lms_buf text = LMS_BUF_INIT;
 	struct lms_csv csv;
 	int err;
@@ -185,8 +232,10 @@ static int enrol_sheet(struct ctx *ctx, const struct enrol_args *a,
 		err = lms_tree_save_register(&ctx->tree, &reg);
 	if (!err)
 		err = save_enrolments(ctx, c->id, roll->e);
-	if (!err)
+	if (!err) {
 		batch_report(&ctx->out, &batch);
+		batch_notes(&ctx->note, a->csv, &batch);
+	}
 	lms_batch_release(&batch);
 	lms_register_release(&reg);
 	lms_strset_release(&ids);
@@ -204,10 +253,13 @@ static int enrol(struct ctx *ctx, int argc, char **argv)
 	int err;
 
 	if ((err = parse(ctx, argc, argv, &a)) ||
-	    (err = lms_tree_load_course(&ctx->tree, a.course, &c, NULL)))
+	    (err = lms_tree_load_course(&ctx->tree, a.course, &c, NULL))) {
+		free(a.force_lines);
 		return err;
+	}
 	if ((err = lms_tree_load_enrolments(&ctx->tree, a.course, &e))) {
 		lms_course_release(&c);
+		free(a.force_lines);
 		return err;
 	}
 	lms_roll_init(&roll, &c, &e);
@@ -216,6 +268,7 @@ static int enrol(struct ctx *ctx, int argc, char **argv)
 	lms_roll_release(&roll);
 	lms_enrolments_release(&e);
 	lms_course_release(&c);
+	free(a.force_lines);
 	return err;
 }
 

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -7,6 +8,9 @@
 #include "../lib/date.h"
 #include "../lib/id.h"
 #include "../lib/respond.h"
+#include "../lib/signup.h"
+#include "../lib/strset.h"
+#include "../lib/survey.h"
 #include "../lib/utf8.h"
 #include "../lib/words.h"
 #include "cmd.h"
@@ -256,40 +260,76 @@ static int save(struct ctx *ctx, const struct context *k)
 struct columns {
 	const char **item;	/* per column */
 	int person;		/* the column of person ids, or -1 */
+	int stamp;		/* the column of timestamps, or -1 */
 	size_t mapped;
+	unsigned order;		/* of the timestamps' day and month */
+};
+
+/* The headers of a column of person ids.  Not "ID": Microsoft Forms
+ * numbers its responses in a column of that name. */
+static const char *const person_headers[] = {
+	"person", "person-id", "personid", "deltakernummer", "deltakernr",
+	"deltaker-id", "deltakerid", "deltaker id", "participant",
+	"participant id", "participant-id", NULL
 };
 
 static int check_columns(const struct eval_args *a, const struct lms_csv *csv,
 			 const struct columns *c);
 
+/* The first column, for no item yet, whose header is one of names. */
+static int named_column(const struct lms_csv *csv, const struct columns *c,
+			const char *const *names)
+{
+	for (size_t k = 0; names[k]; k++) {
+		int i = lms_csv_column(csv, names[k]);
+
+		if (i >= 0 && !c->item[i] && i != c->person && i != c->stamp)
+			return i;
+	}
+	return -1;
+}
+
+/* --map COLUMN=ITEM, COLUMN=person or COLUMN=timestamp. */
+static int map_one(const char *map, const struct lms_csv *csv,
+		   const struct lms_form *f, struct columns *c)
+{
+	const char *eq = strrchr(map, '=');
+	char *col;
+	int i;
+
+	if (!eq || eq == map)
+		return cmd_usage_error("--map: '%s' is not COLUMN=ITEM", map);
+	col = lms_strndup(map, (size_t)(eq - map));
+	i = lms_csv_column(csv, col);
+	free(col);
+	if (i < 0)
+		return cmd_usage_error("--map: the file has no column '%.*s'",
+				       (int)(eq - map), map);
+	if (!strcmp(eq + 1, "person"))
+		c->person = i;
+	else if (!strcmp(eq + 1, "timestamp"))
+		c->stamp = i;
+	else if (!lms_form_item(f, eq + 1))
+		return cmd_usage_error("--map: form '%s' has no item '%s'",
+				       f->id, eq + 1);
+	else
+		c->item[i] = lms_form_item(f, eq + 1)->id;
+	return 0;
+}
+
 static int map_columns(const struct eval_args *a, const struct lms_csv *csv,
 		       const struct lms_form *f, struct columns *c)
 {
-	c->item = lms_calloc(csv->ncols, sizeof(*c->item));
-	c->person = lms_csv_column(csv, "person");
-	c->mapped = 0;
-	for (size_t m = 0; m < a->nmaps; m++) {
-		char *eq = strrchr(a->maps[m], '=');
-		char *col;
-		int i;
+	unsigned order = LMS_ANY_ORDER;
+	int err;
 
-		if (!eq || eq == a->maps[m])
-			return cmd_usage_error("--map: '%s' is not COLUMN=ITEM",
-					       a->maps[m]);
-		col = lms_strndup(a->maps[m], (size_t)(eq - a->maps[m]));
-		i = lms_csv_column(csv, col);
-		free(col);
-		if (i < 0)
-			return cmd_usage_error("--map: the file has no column "
-					       "'%.*s'", (int)(eq - a->maps[m]),
-					       a->maps[m]);
-		if (!lms_form_item(f, eq + 1))
-			return cmd_usage_error("--map: form '%s' has no item '%s'",
-					       f->id, eq + 1);
-		c->item[i] = lms_form_item(f, eq + 1)->id;
-	}
+	c->item = lms_calloc(csv->ncols ? csv->ncols : 1, sizeof(*c->item));
+	for (size_t m = 0; m < a->nmaps; m++)
+		if ((err = map_one(a->maps[m], csv, f, c)))
+			return err;
 	for (size_t i = 0; i < csv->ncols; i++) {
-		for (size_t j = 0; !c->item[i] && j < f->nitems; j++)
+		for (size_t j = 0; !c->item[i] && (int)i != c->person &&
+		     (int)i != c->stamp && j < f->nitems; j++)
 			if (!lms_utf8_casecmp(csv->header[i], f->items[j].id) ||
 			    !lms_utf8_casecmp(csv->header[i], f->items[j].text))
 				c->item[i] = f->items[j].id;
@@ -299,6 +339,13 @@ static int map_columns(const struct eval_args *a, const struct lms_csv *csv,
 		return lms_error_at(LMS_EDATA, a->csv, 1, 0, "no column matches "
 				    "an item of form '%s' (name them with --map "
 				    "COLUMN=ITEM)", f->id);
+	if (c->person < 0)
+		c->person = named_column(csv, c, person_headers);
+	if (c->stamp < 0)
+		c->stamp = named_column(csv, c, lms_stamp_headers);
+	for (size_t r = 0; c->stamp >= 0 && r < csv->nrows; r++)
+		order = lms_stamp_order_add(order, csv->rows[r].cells[c->stamp]);
+	c->order = lms_stamp_column_order(order);
 	return check_columns(a, csv, c);
 }
 
@@ -315,7 +362,7 @@ static int check_columns(const struct eval_args *a, const struct lms_csv *csv,
 						    "answer item '%s'",
 						    csv->header[j], csv->header[i],
 						    c->item[i]);
-		if (!c->item[i] && (int)i != c->person && c->mapped)
+		if (!c->item[i] && (int)i != c->person && (int)i != c->stamp)
 			cmd_warn("%s: column '%s' matches no item of the form "
 				 "and is left out", a->csv, csv->header[i]);
 	}
@@ -332,8 +379,104 @@ static void trim(char *s)
 		s[--len] = '\0';
 }
 
+/* What an import keeps from row to row. */
+struct import {
+	const struct eval_args *a;
+	const struct lms_csv *csv;
+	struct columns c;
+	size_t before;			/* responses in the file before it */
+	struct lms_strset digests;	/* of those: digest -> 1 + index */
+	struct lms_strset repeats;	/* rows read alike so far -> count */
+	size_t named, anonymous, again;
+};
+
+/* The person of a row: an id of someone on the course, as the form's
+ * respondent typed it ("P-7K3Q9X", "7k3q9x"). */
+static int row_person(const struct context *k, const struct import *im,
+		      const struct lms_csv_row *row, const char **out)
+{
+	const char *cell = row->cells[im->c.person];
+	struct lms_buf id = LMS_BUF_INIT, alt = LMS_BUF_INIT;
+	const struct lms_enrolment *e;
+	int err = 0;
+
+	lms_survey_person(cell, &id, &alt);
+	*out = NULL;
+	if (!id.len)
+		;	/* an anonymous response */
+	else if ((e = lms_enrolments_find(&k->enrolments, id.buf)) ||
+		 (e = lms_enrolments_find(&k->enrolments, alt.buf)))
+		*out = e->person;
+	else
+		err = lms_error_at(LMS_EDATA, im->a->csv, row->line, 0, "column "
+				   "'%s': '%s' is not a person on course '%s' "
+				   "(use the ids of lms roster, such as "
+				   "p-7k3q9x)", im->csv->header[im->c.person],
+				   cell, k->course.id);
+	lms_buf_release(&id);
+	lms_buf_release(&alt);
+	return err;
+}
+
+static int row_stamp(const struct import *im, const struct lms_csv_row *row,
+		     struct lms_stamp *out, bool *have)
+{
+	const char *cell = row->cells[im->c.stamp];
+
+	*have = *cell != '\0';
+	if (!*have || lms_stamp_parse(cell, im->c.order, out))
+		return 0;
+	return lms_error_at(LMS_EDATA, im->a->csv, row->line, 0, "column '%s': "
+			    "'%s' is not a date and time (such as 2026-09-17 "
+			    "10:12 or 17.09.2026 kl. 10.12)",
+			    im->csv->header[im->c.stamp], cell);
+}
+
+/*
+ * Whether the row was imported before: then *again is set and the
+ * response is not added.  A row imported for another phase or session is
+ * an error: one sheet answers one of them.
+ */
+static int imported_before(struct context *k, struct import *im,
+			   struct lms_evaluation *e, const struct lms_stamp *st,
+			   unsigned line, bool *again)
+{
+	struct lms_buf key = LMS_BUF_INIT;
+	char alike[LMS_DIGEST_LEN + 1], digest[LMS_DIGEST_LEN + 1];
+	uintptr_t n, old;
+	const struct lms_evaluation *prev;
+
+	lms_survey_key(&key, e, st);
+	lms_survey_digest(key.buf, key.len, 0, alike);
+	n = (uintptr_t)lms_strset_get(&im->repeats, alike) + 1;
+	lms_strset_set(&im->repeats, alike, (void *)n);
+	lms_survey_digest(key.buf, key.len, (unsigned)n, digest);
+	lms_buf_release(&key);
+	old = (uintptr_t)lms_strset_get(&im->digests, digest);
+	*again = old != 0;
+	if (!old) {
+		e->digest = lms_strdup(digest);
+		return 0;
+	}
+	prev = &k->evaluations.v[old - 1];
+	if (prev->phase == e->phase && prev->session == e->session)
+		return 0;
+	return lms_error_at(LMS_EREFUSED, im->a->csv, line, 0, "this row was "
+			    "imported before, as a %s response (line %u of "
+			    "evaluations.yaml): a sheet answers one phase",
+			    lms_eval_phase_names[prev->phase], prev->mark.line);
+}
+
+/* Drops the response at the end of the course's evaluations. */
+static void drop_last(struct context *k)
+{
+	lms_schema_release(&lms_evaluation_schema,
+			   &k->evaluations.v[--k->evaluations.n]);
+}
+
 /* One cell's answer to item, added to e; errors name the row (the line
- * it starts on) and the column. */
+ * it starts on) and the column.  Free text is screened for personal data
+ * first. */
 static int cell_answer(struct ctx *ctx, const struct context *k,
 		       const struct eval_args *a, struct lms_evaluation *e,
 		       const char *header, const char *item, const char *cell,
@@ -359,49 +502,91 @@ static int cell_answer(struct ctx *ctx, const struct context *k,
 	return err;
 }
 
-static int row_response(struct ctx *ctx, struct context *k,
-			const struct eval_args *a,
-			const struct columns *c, const struct lms_csv *csv,
-			const struct lms_csv_row *row, const struct lms_register *reg)
+static int row_answers(struct ctx *ctx, struct context *k,
+		       const struct import *im, struct lms_evaluation *e,
+		       const struct lms_csv_row *row)
 {
-	const char *person = c->person >= 0 && *row->cells[c->person] ?
-			     row->cells[c->person] : NULL;
-	struct lms_evaluation *e;
 	int err = 0;
 
-	if (person && (!lms_id_valid(person) || !lms_register_find(reg, person)))
-		return lms_error_at(LMS_EDATA, a->csv, row->line, 0, "person: "
-				    "no such person '%s'", person);
-	e = new_response(k, a, person);
-	for (size_t i = 0; i < csv->ncols && !err; i++) {
+	for (size_t i = 0; i < im->csv->ncols && !err; i++) {
 		trim(row->cells[i]);
-		if (c->item[i] && *row->cells[i])
-			err = cell_answer(ctx, k, a, e, csv->header[i],
-					  c->item[i], row->cells[i], row->line);
-	}
-	if (!err && !e->answers.n) {
-		/* A respondent who answered nothing is no response. */
-		lms_schema_release(&lms_evaluation_schema, e);
-		k->evaluations.n--;
-		return 0;
-	}
-	if (!err && (err = check(k, e))) {
-		char msg[sizeof(lms_last_error()->msg)];
-
-		snprintf(msg, sizeof(msg), "%s", lms_last_error()->msg);
-		err = lms_error_at(err, a->csv, row->line, 0, "%s", msg);
+		if (im->c.item[i] && *row->cells[i])
+			err = cell_answer(ctx, k, im->a, e, im->csv->header[i],
+					  im->c.item[i], row->cells[i],
+					  row->line);
 	}
 	return err;
 }
 
+static int row_response(struct ctx *ctx, struct context *k,
+			struct import *im, const struct lms_csv_row *row)
+{
+	const char *person = NULL;
+	struct lms_stamp st;
+	struct lms_evaluation *e;
+	bool stamped = false, again = false;
+	int err = 0;
+
+	if ((im->c.person >= 0 && (err = row_person(k, im, row, &person))) ||
+	    (im->c.stamp >= 0 && (err = row_stamp(im, row, &st, &stamped))))
+		return err;
+	e = new_response(k, im->a, person);
+	if (stamped)
+		e->date = st.date;
+	if ((err = row_answers(ctx, k, im, e, row)))
+		return err;
+	/* A respondent who answered nothing is no response. */
+	if (!e->answers.n) {
+		drop_last(k);
+		return 0;
+	}
+	if ((err = imported_before(k, im, e, stamped ? &st : NULL, row->line,
+				   &again)) || again) {
+		drop_last(k);
+		im->again += again;
+		return err;
+	}
+	if ((err = check(k, e))) {
+		char msg[sizeof(lms_last_error()->msg)];
+
+		snprintf(msg, sizeof(msg), "%s", lms_last_error()->msg);
+		err = lms_error_at(err, im->a->csv, row->line, 0, "%s", msg);
+	}
+	return err;
+}
+
+static void start_import(struct import *im, const struct eval_args *a,
+			 const struct lms_csv *csv, const struct context *k)
+{
+	memset(im, 0, sizeof(*im));
+	im->a = a;
+	im->csv = csv;
+	im->c.person = im->c.stamp = -1;
+	im->before = k->evaluations.n;
+	lms_strset_init(&im->digests);
+	lms_strset_init(&im->repeats);
+	for (size_t i = 0; i < k->evaluations.n; i++)
+		if (k->evaluations.v[i].digest)
+			lms_strset_add(&im->digests, k->evaluations.v[i].digest,
+				       (void *)(uintptr_t)(i + 1));
+}
+
+static void end_import(struct import *im, const struct context *k)
+{
+	for (size_t i = im->before; i < k->evaluations.n; i++) {
+		im->named += k->evaluations.v[i].person != NULL;
+		im->anonymous += k->evaluations.v[i].person == NULL;
+	}
+	free(im->c.item);
+	lms_strset_release(&im->digests);
+	lms_strset_release(&im->repeats);
+}
+
 static int import_csv(struct ctx *ctx, struct context *k,
-		      const struct eval_args *a, size_t *named, size_t *anonymous)
+		      const struct eval_args *a, struct import *im)
 {
 	struct lms_buf text = LMS_BUF_INIT;
-	struct columns c = { NULL, -1, 0 };
-	struct lms_register reg = { NULL, 0 };
 	struct lms_csv csv;
-	size_t before = k->evaluations.n;
 	int err;
 
 	if ((err = lms_read_file(a->csv, 64u << 20, &text)) ||
@@ -409,19 +594,14 @@ static int import_csv(struct ctx *ctx, struct context *k,
 		lms_buf_release(&text);
 		return err;
 	}
-	if (!(err = map_columns(a, &csv, &k->form, &c)) && c.person >= 0)
-		err = lms_tree_load_register(&ctx->tree, &reg);
+	start_import(im, a, &csv, k);
+	err = map_columns(a, &csv, &k->form, &im->c);
 	for (size_t r = 0; r < csv.nrows && !err; r++)
-		err = row_response(ctx, k, a, &c, &csv, &csv.rows[r], &reg);
-	if (!err && k->evaluations.n == before)
+		err = row_response(ctx, k, im, &csv.rows[r]);
+	if (!err && k->evaluations.n == im->before && !im->again)
 		err = lms_error_at(LMS_EDATA, a->csv, 0, 0, "no row holds an "
 				   "answer: nothing to import");
-	for (size_t i = before; i < k->evaluations.n; i++) {
-		*named += k->evaluations.v[i].person != NULL;
-		*anonymous += k->evaluations.v[i].person == NULL;
-	}
-	free(c.item);
-	lms_register_release(&reg);
+	end_import(im, k);
 	lms_csv_release(&csv);
 	lms_buf_release(&text);
 	return err;
@@ -438,11 +618,32 @@ static int check_person(struct ctx *ctx, const char *person)
 	return err;
 }
 
+/* "imported 3 responses to mestringstro (post): 2 by name, 1 anonymous" */
+static void import_report(struct lms_buf *out, const struct eval_args *a,
+			  const struct import *im)
+{
+	size_t n = im->named + im->anonymous;
+
+	if (!n) {
+		lms_buf_addf(out, "nothing new: the %zu response%s of %s %s "
+			     "imported before\n", im->again, im->again == 1 ?
+			     "" : "s", a->csv, im->again == 1 ? "was" : "were");
+		return;
+	}
+	lms_buf_addf(out, "imported %zu response%s to %s (%s): %zu by name, "
+		     "%zu anonymous", n, n == 1 ? "" : "s", a->form,
+		     lms_eval_phase_names[a->phase], im->named, im->anonymous);
+	if (im->again)
+		lms_buf_addf(out, "; %zu imported before, left as %s", im->again,
+			     im->again == 1 ? "it was" : "they were");
+	lms_buf_addch(out, '\n');
+}
+
 static int evaluate(struct ctx *ctx, int argc, char **argv)
 {
 	struct eval_args a;
 	struct context k;
-	size_t named = 0, anonymous = 0;
+	struct import im = { 0 };
 	int err;
 
 	if ((err = parse(ctx, argc, argv, &a))) {
@@ -453,16 +654,14 @@ static int evaluate(struct ctx *ctx, int argc, char **argv)
 	if (!err && a.person)
 		err = check_person(ctx, a.person);
 	if (!err && a.csv)
-		err = import_csv(ctx, &k, &a, &named, &anonymous);
+		err = import_csv(ctx, &k, &a, &im);
 	else if (!err)
 		err = answer_args(ctx, &k, &a);
-	if (!err)
+	/* A sheet imported before changes nothing, not even the file. */
+	if (!err && (!a.csv || im.named + im.anonymous))
 		err = save(ctx, &k);
 	if (!err && a.csv)
-		lms_buf_addf(&ctx->out, "imported %zu response%s to %s (%s): %zu "
-			     "by name, %zu anonymous\n", named + anonymous,
-			     named + anonymous == 1 ? "" : "s", a.form,
-			     lms_eval_phase_names[a.phase], named, anonymous);
+		import_report(&ctx->out, &a, &im);
 	else if (!err && a.person)
 		lms_buf_addf(&ctx->out, "recorded %s's %s response to %s\n",
 			     a.person, lms_eval_phase_names[a.phase], a.form);

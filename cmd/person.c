@@ -4,6 +4,7 @@
 #include "../lib/alloc.h"
 #include "../lib/date.h"
 #include "../lib/id.h"
+#include "../lib/municipality.h"
 #include "../lib/person.h"
 #include "../lib/strset.h"
 #include "../lib/utf8.h"
@@ -14,11 +15,33 @@
  * that show names: the register is kept for exactly this.
  */
 
-static int check_person(const struct lms_person *p, int32_t today)
+/* --municipality takes a number or a name: the register keeps the number
+ * of today, and a retired number is read as its successor's. */
+static int read_municipality(struct ctx *ctx, struct lms_person *p,
+			     char number[5])
+{
+	const char *old;
+	int how, until;
+
+	if (lms_service_municipality(&ctx->tree.service, p->municipality,
+				     number, &how))
+		return cmd_usage_error("--municipality: %s",
+				       lms_last_error()->msg);
+	if (how == LMS_MUNI_RETIRED &&
+	    lms_municipality_retired(p->municipality, &old, &until))
+		lms_buf_addf(&ctx->note, "lms: warning: --municipality: %s was "
+			     "%s until %d: read as %s %s\n", p->municipality,
+			     old, until, number, lms_municipality_name(number));
+	p->municipality = number;
+	return 0;
+}
+
+static int check_person(struct ctx *ctx, struct lms_person *p,
+			char number[5])
 {
 	int y, m, d;
 
-	lms_date_to_ymd(today, &y, &m, &d);
+	lms_date_to_ymd(ctx->today, &y, &m, &d);
 	if (!p->name || !*p->name || !lms_text_is_line(p->name))
 		return cmd_usage_error("--name: give the name on one line");
 	if (p->phone && !lms_phone_valid(p->phone))
@@ -27,9 +50,8 @@ static int check_person(const struct lms_person *p, int32_t today)
 	if (p->email && !lms_email_valid(p->email))
 		return cmd_usage_error("--email: '%s' is not an e-mail address",
 				       p->email);
-	if (p->municipality && !lms_municipality_valid(p->municipality))
-		return cmd_usage_error("--municipality: '%s' is not four digits",
-				       p->municipality);
+	if (p->municipality && read_municipality(ctx, p, number))
+		return LMS_EUSAGE;
 	if (p->birth_year != LMS_UNSET && (p->birth_year < 1900 ||
 					   p->birth_year > y))
 		return cmd_usage_error("--birth-year: %d is not a year of birth",
@@ -45,13 +67,13 @@ static bool id_taken(const char *id, void *arg)
 /* lms person add */
 
 static const char *const add_usage[] = {
-	"lms person add --name N [--phone P] [--email E] [--municipality NNNN] "
+	"lms person add --name N [--phone P] [--email E] [--municipality M] "
 	"[--birth-year Y] [--consent DATE]",
 	NULL
 };
 
 static int add_options(struct ctx *ctx, int argc, char **argv,
-		       struct lms_person *p)
+		       struct lms_person *p, char number[5])
 {
 	static const struct option longopts[] = {
 		{ "name", required_argument, NULL, 'n' },
@@ -82,7 +104,7 @@ static int add_options(struct ctx *ctx, int argc, char **argv,
 	}
 	if (!err)
 		err = cmd_no_args_left(argc, argv);
-	return err ? err : check_person(p, ctx->today);
+	return err ? err : check_person(ctx, p, number);
 }
 
 /* Copies the strings of an option-filled person into the register. */
@@ -105,10 +127,10 @@ static int person_add(struct ctx *ctx, int argc, char **argv)
 	struct lms_strset ids;
 	const struct lms_person *known;
 	struct lms_person p;
-	char id[LMS_PERSON_ID_LEN + 1];
+	char id[LMS_PERSON_ID_LEN + 1], number[5];
 	int err;
 
-	if ((err = add_options(ctx, argc, argv, &p)))
+	if ((err = add_options(ctx, argc, argv, &p, number)))
 		return err;
 	if ((err = lms_tree_load_register(&ctx->tree, &reg)))
 		return err;

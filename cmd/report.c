@@ -170,6 +170,11 @@ static int aggregate(struct ctx *ctx, const struct report_args *a)
 
 	lms_agg_init(&agg, &a->agg);
 	err = aggregate_trees(ctx, a, &agg, &names, &nnames, &min_cell);
+	if (!err && agg.nforms > 1) {
+		lms_buf_adds(&ctx->note, "lms: warning: ");
+		lms_agg_forms_note(&agg, &ctx->note);
+		lms_buf_addch(&ctx->note, '\n');
+	}
 	if (!err && (a->format == LMS_FMT_CSV || a->format == LMS_FMT_TSV)) {
 		/* CSV and TSV are the table alone, for scripts and sheets. */
 		lms_agg_table(&agg, min_cell, &table);

@@ -307,7 +307,9 @@ _lms_option_words()
 	--phases) words=(plan deliver evaluate) ;;
 	--kind) words=(professional user-representative) ;;
 	--role) words=(participant relative) ;;
-	--referral) words=(self gp specialist other) ;;
+	--referral)
+		words=(self gp healthy-life-centre specialist municipal nav
+		       user-organisation other) ;;
 	--target-group) words=(at-risk patients relatives staff) ;;
 	--days) words=(mon tue wed thu fri sat sun) ;;
 	--form) _lms_tree_names forms ;;

@@ -35,6 +35,11 @@ static void release_row(struct lms_agg_row *r)
 
 void lms_agg_release(struct lms_agg *a)
 {
+	for (size_t i = 0; i < a->nforms; i++) {
+		free(a->forms[i].service);
+		free(a->forms[i].measure);
+	}
+	free(a->forms);
 	for (size_t i = 0; i < a->nrows; i++)
 		release_row(&a->rows[i]);
 	free(a->rows);
@@ -138,10 +143,15 @@ static void count_enrolment(struct lms_agg *a, struct lms_agg_row *r,
 	count_person(a, r, e);
 }
 
-static void count_pair(struct lms_agg_row *r, double before, double after)
+static void count_pair(struct lms_agg_row *r, double before, double after,
+		       unsigned form)
 {
 	double x = after - before, delta;
 
+	/* Scores of two measures in one mean would be neither. */
+	if (r->pairs && r->pair_form != form)
+		r->pairs_mixed = true;
+	r->pair_form = form;
 	r->pairs++;
 	delta = x - r->change_mean;
 	r->change_mean += delta / (double)r->pairs;
@@ -251,7 +261,8 @@ static void add_whole(struct lms_agg *a, struct lms_agg_row **rows, size_t n,
 			count_headcount(r, &in->attendance->v[i]);
 		}
 		for (size_t i = 0; i < p->n; i++)
-			count_pair(r, p->before[i], p->after[i]);
+			count_pair(r, p->before[i], p->after[i],
+				   in->form_version);
 	}
 }
 
@@ -376,7 +387,7 @@ static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
 	}
 	for (size_t i = 0; i < p->n; i++)
 		count_pair(record_row(a, &records, p->people[i]), p->before[i],
-			   p->after[i]);
+			   p->after[i], in->form_version);
 	lms_strset_release(&records);
 }
 
@@ -651,6 +662,7 @@ static void add_row(struct lms_table *t, const struct lms_agg_row *r,
 {
 	double sd = r->pairs > 1 ? sqrt(r->change_m2 / (double)(r->pairs - 1)) :
 		    NAN;
+	bool pooled;
 
 	lms_table_row(t);
 	lms_table_cell(t, r->key);
@@ -669,12 +681,15 @@ static void add_row(struct lms_table *t, const struct lms_agg_row *r,
 	cell_figure(t, lms_agg_median_wait(r), r->ndays, k, "%g");
 	lms_table_cellf(t, "%zu", r->ur_courses);
 	cell_count(t, count_of(r, COL_PAIRS), state[COL_PAIRS], k);
-	cell_figure(t, r->pairs ? r->pre_sum / (double)r->pairs : NAN, r->pairs,
+	/* Pairs of forms that measure differently have no common figure. */
+	pooled = r->pairs && !r->pairs_mixed;
+	cell_figure(t, pooled ? r->pre_sum / (double)r->pairs : NAN, r->pairs,
 		    k, "%.2f");
-	cell_figure(t, r->pairs ? r->post_sum / (double)r->pairs : NAN, r->pairs,
+	cell_figure(t, pooled ? r->post_sum / (double)r->pairs : NAN, r->pairs,
 		    k, "%.2f");
-	cell_figure(t, r->pairs ? r->change_mean : NAN, r->pairs, k, "%.2f");
-	cell_figure(t, sd > 0 ? r->change_mean / sd : NAN, r->pairs, k, "%.2f");
+	cell_figure(t, pooled ? r->change_mean : NAN, r->pairs, k, "%.2f");
+	cell_figure(t, pooled && sd > 0 ? r->change_mean / sd : NAN, r->pairs,
+		    k, "%.2f");
 }
 
 void lms_agg_table(const struct lms_agg *a, long min_cell, struct lms_table *out)
@@ -709,6 +724,77 @@ void lms_agg_table(const struct lms_agg *a, long min_cell, struct lms_table *out
 	out->total_row = true;
 	free(rows);
 	free(state);
+}
+
+static int by_string(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* What makes two forms one measure: the scale, the score and the scored
+ * items with their direction, in any order.  Texts and labels may
+ * differ, as a typo fixed in one tree. */
+static char *measure_of(const struct lms_form *f, size_t *nitems)
+{
+	struct lms_buf m = LMS_BUF_INIT;
+	const char **ids = lms_calloc(f->nitems + 1, sizeof(*ids));
+	size_t n = 0;
+
+	for (size_t i = 0; i < f->nitems; i++)
+		if (f->items[i].type == LMS_ITEM_SCALE)
+			ids[n++] = f->items[i].id;
+	if (n)
+		qsort(ids, n, sizeof(*ids), by_string);
+	lms_buf_addf(&m, "%d..%d %d", f->scale.min, f->scale.max, f->score);
+	for (size_t i = 0; i < n; i++)
+		lms_buf_addf(&m, " %s%s", ids[i],
+			     lms_form_item(f, ids[i])->reverse ? "-" : "");
+	free(ids);
+	*nitems = n;
+	return lms_buf_detach(&m);
+}
+
+unsigned lms_agg_form_version(struct lms_agg *a, const struct lms_form *f,
+			      const char *service)
+{
+	struct lms_agg_form *v;
+	size_t nitems;
+	char *measure = measure_of(f, &nitems);
+
+	for (size_t i = 0; i < a->nforms; i++) {
+		if (!strcmp(a->forms[i].measure, measure)) {
+			free(measure);
+			return (unsigned)i + 1;
+		}
+	}
+	v = lms_array_push(&a->forms, &a->nforms, sizeof(*v));
+	v->service = lms_strdup(service ? service : "");
+	v->measure = measure;
+	v->min = f->scale.min;
+	v->max = f->scale.max;
+	v->score = f->score;
+	v->nitems = nitems;
+	return (unsigned)a->nforms;
+}
+
+void lms_agg_forms_note(const struct lms_agg *a, struct lms_buf *out)
+{
+	if (a->nforms < 2)
+		return;
+	lms_buf_addf(out, "The trees do not share one form '%s': ", a->opt.form);
+	for (size_t i = 0; i < a->nforms; i++) {
+		const struct lms_agg_form *f = &a->forms[i];
+
+		lms_buf_addf(out, "%s%s scores it as the %s of %zu items from %d "
+			     "to %d", i == 0 ? "" : i + 1 < a->nforms ? "; " :
+			     "; and ", f->service, f->score == LMS_SCORE_SUM ?
+			     "sum" : "mean", f->nitems, f->min, f->max);
+	}
+	lms_buf_adds(out, ".  The forms differ in their scale, their score or "
+		     "their items, so their before, after, change and d_z are "
+		     "never pooled: they are shown for groups of one form "
+		     "only, and left blank for the others, such as the "
+		     "totals.");
 }
 
 /* The tree's self-efficacy form, if it has it. */
@@ -826,6 +912,8 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 	if (!(err = tree_form(a, t, &form, &have_form)) &&
 	    !(err = lms_tree_course_ids(t, &w.ids, &w.n))) {
 		ad.in.form = have_form ? &form : NULL;
+		ad.in.form_version = have_form ?
+			lms_agg_form_version(a, &form, t->service.name) : 0;
 		ad.n = w.n;
 		err = lms_walk_courses(&w);
 	}

@@ -65,6 +65,20 @@ struct lms_agg_row {
 	size_t pairs;			/* self-efficacy before and after */
 	double change_mean, change_m2;	/* running mean and squared spread */
 	double pre_sum, post_sum;
+	unsigned pair_form;		/* the form of its pairs (see forms) */
+	bool pairs_mixed;		/* pairs of different forms: no figure */
+};
+
+/*
+ * The self-efficacy form of each tree, as it measures: trees whose forms
+ * share an id but not their scale, score or items are never pooled in
+ * one figure of before, after or change.
+ */
+struct lms_agg_form {
+	char *service;			/* the first tree's that has it */
+	char *measure;			/* what makes two forms one measure */
+	int min, max, score;
+	size_t nitems;			/* scored items */
 };
 
 struct lms_agg {
@@ -75,6 +89,8 @@ struct lms_agg {
 	struct lms_agg_row total;
 	struct lms_keyset people;	/* (row, person, role) seen */
 	size_t courses_seen;
+	struct lms_agg_form *forms;	/* the forms met, one per measure */
+	size_t nforms;
 };
 
 /* The files of one course, as the aggregate needs them. */
@@ -89,6 +105,7 @@ struct lms_agg_course {
 	const struct lms_strset *facilitator_index;	/* id -> facilitator,
 							 * or NULL */
 	const char *tree;			/* its root, for name_trees */
+	unsigned form_version;			/* 1 + index in forms; 0: one */
 };
 
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt);
@@ -96,6 +113,12 @@ void lms_agg_release(struct lms_agg *a);
 /* True if the course belongs in the report (dates and status). */
 bool lms_agg_wants(const struct lms_agg *a, const struct lms_course *c);
 void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in);
+/* When the trees' self-efficacy forms differ: what the report and the
+ * user are told (nothing when they do not). */
+void lms_agg_forms_note(const struct lms_agg *a, struct lms_buf *out);
+/* The version (1 + index in a->forms) of a tree's form, noted if new. */
+unsigned lms_agg_form_version(struct lms_agg *a, const struct lms_form *f,
+			      const char *service);
 
 /*
  * Reads a whole tree into the report, a course at a time.  progress, if

@@ -30,7 +30,12 @@ static void about_section(struct lms_doc *d, const struct lms_agg *a,
 	lms_date_format(a->opt.today, today);
 	lms_doc_fact(d, "sessions held up to", "%s", today);
 	if (a->opt.form)
-		lms_doc_fact(d, "self-efficacy form", "%s", a->opt.form);
+		lms_doc_fact(d, "self-efficacy form", "%s%s", a->opt.form,
+			     a->nforms > 1 ? " (not the same in every tree)" : "");
+	lms_buf_reset(&names);
+	lms_agg_forms_note(a, &names);
+	if (names.len)
+		lms_doc_text(d, "forms", "%s", names.buf);
 	lms_buf_release(&names);
 }
 

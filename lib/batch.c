@@ -1,52 +1,72 @@
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "batch.h"
+#include "date.h"
 #include "enrolment.h"
 #include "error.h"
 #include "id.h"
+#include "municipality.h"
+#include "signup.h"
 #include "utf8.h"
 
-enum { COL_NAME, COL_PHONE, COL_EMAIL, COL_MUNI, COL_ROLE, COL_REFERRAL,
-       NCOLS };
+enum { COL_NAME, COL_FIRST, COL_LAST, COL_PHONE, COL_EMAIL, COL_MUNI,
+       COL_BIRTH, COL_ROLE, COL_REFERRAL, COL_STAMP, COL_CONSENT, NCOLS };
 
-/* Header names a sheet may use, in English and Norwegian. */
-static const char *const col_names[NCOLS][6] = {
-	{ "name", "navn", "fullt navn", NULL },
-	{ "phone", "telefon", "tlf", "mobil", "mobile", NULL },
-	{ "email", "e-mail", "e-post", "epost", NULL },
-	{ "municipality", "kommune", "kommunenummer", NULL },
-	{ "role", "rolle", NULL },
-	{ "referral", "henvisning", NULL },
+/* What lms calls each column in messages. */
+static const char *const col_label[NCOLS] = {
+	"name", "first name", "last name", "phone", "email", "municipality",
+	"birth year", "role", "referral", "timestamp", "consent"
 };
 
-struct word {
-	const char *word;
-	int value;
-};
-
-/* Values a sheet may use for roles and referrals, with their meaning. */
-static const struct word role_words[] = {
-	{ "participant", LMS_PARTICIPANT }, { "deltaker", LMS_PARTICIPANT },
-	{ "relative", LMS_RELATIVE }, { "pårørende", LMS_RELATIVE },
-	{ NULL, 0 }
-};
-static const struct word referral_words[] = {
-	{ "self", LMS_SELF }, { "selv", LMS_SELF },
-	{ "gp", LMS_GP }, { "fastlege", LMS_GP }, { "frisklivsresept", LMS_GP },
-	{ "specialist", LMS_SPECIALIST }, { "spesialist", LMS_SPECIALIST },
-	{ "spesialisthelsetjenesten", LMS_SPECIALIST },
-	{ "other", LMS_OTHER }, { "annen", LMS_OTHER }, { "annet", LMS_OTHER },
-	{ NULL, 0 }
+/*
+ * Header names that sheets and form tools (Google Forms, Microsoft Forms,
+ * Nettskjema, spreadsheets by hand) use, in English and Norwegian, most
+ * telling first; a final '*' takes any header that starts so, as the
+ * question of a form often does ("Samtykker du til at ...").
+ */
+static const char *const col_names[NCOLS][16] = {
+	{ "fullt navn", "full name", "navn", "name", "deltakers navn", NULL },
+	{ "fornavn", "first name", "given name", NULL },
+	{ "etternavn", "last name", "surname", "family name", NULL },
+	{ "mobil", "mobilnummer", "telefon", "telefonnummer", "tlf", "tlf.",
+	  "phone", "phone number", "mobile", NULL },
+	{ "e-post", "epost", "e-postadresse", "email", "e-mail",
+	  "email address", "e-mail address", NULL },
+	{ "kommune", "bostedskommune", "hjemkommune", "kommunenummer",
+	  "municipality", NULL },
+	{ "fødselsår", "født", "birth year", "year of birth", "fødselsdato",
+	  "date of birth", "birth date", NULL },
+	{ "rolle", "role", NULL },
+	{ "henvist av", "henvisning", "henvist", "henvist fra", "referral",
+	  "referred by", "hvem henviste deg*", NULL },
+	{ NULL },	/* lms_stamp_headers */
+	{ "samtykke*", "samtykkje*", "jeg samtykker*", "eg samtykkjer*",
+	  "consent*", "i consent*", "i agree*", NULL },
 };
 
 /* A sheet's row, read and checked. */
 struct entry {
 	unsigned line;
-	const char *name, *phone, *email, *municipality;
+	const char *phone, *email;
+	char *name;			/* owned: first and last name joined */
+	char municipality[5];		/* today's number, or "" */
+	int birth_year;			/* or LMS_UNSET */
 	int role, referral;
+	struct lms_stamp stamp;		/* date: the request's */
+	bool consent, force;
+};
+
+/* The columns of a sheet: where each is, and what reads its cells. */
+struct sheet {
+	const struct lms_batch_input *in;
+	int at[NCOLS];
+	unsigned order;			/* of the timestamps' day and month */
+	struct lms_batch *out;
 };
 
 /* Lookups that keep the batch linear: phone and e-mail to a person. */
@@ -85,18 +105,102 @@ static void flatten_cells(struct lms_csv *csv)
 			flatten(csv->rows[r].cells[i]);
 }
 
-static int find_columns(const struct lms_batch_input *in, int at[NCOLS])
+static void add_note(struct lms_batch *b, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void add_note(struct lms_batch *b, unsigned line, const char *fmt, ...)
+{
+	struct lms_batch_note *n = lms_array_push(&b->notes, &b->nnotes,
+						  sizeof(*n));
+	struct lms_buf text = LMS_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	lms_buf_vaddf(&text, fmt, ap);
+	va_end(ap);
+	n->line = line;
+	n->text = lms_buf_detach(&text);
+}
+
+/* Whether a header (flattened) is the name, or starts as a pattern with
+ * a final '*' does. */
+static bool header_is(const char *header, const char *name)
+{
+	size_t n = strlen(name);
+	char *start, *prefix;
+	bool same;
+
+	if (!n || name[n - 1] != '*')
+		return !lms_utf8_casecmp(header, name);
+	if (strlen(header) < n - 1)
+		return false;
+	start = lms_strndup(header, n - 1);
+	prefix = lms_strndup(name, n - 1);
+	same = !lms_utf8_casecmp(start, prefix);
+	free(start);
+	free(prefix);
+	return same;
+}
+
+/* The first column, not taken yet, with one of a kind's names. */
+static int find_column(const struct lms_csv *csv, int kind, const bool *taken)
+{
+	const char *const *names = kind == COL_STAMP ? lms_stamp_headers :
+				   col_names[kind];
+
+	for (int k = 0; names[k]; k++) {
+		for (size_t i = 0; i < csv->ncols; i++) {
+			char *h = lms_strdup(csv->header[i]);
+			bool hit;
+
+			flatten(h);
+			hit = !taken[i] && header_is(h, names[k]);
+			free(h);
+			if (hit)
+				return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* 'Alder', 'Kommentar' and 'Allergier' */
+static void quote_list(struct lms_buf *out, char *const *names,
+		       const bool *skip, size_t n, size_t count)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (skip[i])
+			continue;
+		k++;
+		lms_buf_addf(out, "%s'%s'", k == 1 ? "" : k == count ? " and " :
+			     ", ", names[i]);
+	}
+}
+
+/* Every column that lms does not read is named: it is left out. */
+static void note_unused(struct sheet *s, const bool *taken)
+{
+	const struct lms_csv *csv = s->in->csv;
+	struct lms_buf list = LMS_BUF_INIT;
+	size_t unused = 0;
+
+	for (size_t i = 0; i < csv->ncols; i++)
+		unused += !taken[i];
+	if (!unused)
+		return;
+	quote_list(&list, csv->header, taken, csv->ncols, unused);
+	add_note(s->out, 1, "%s %s %s not read: %s left out", unused == 1 ?
+		 "the column" : "the columns", list.buf, unused == 1 ? "is" :
+		 "are", unused == 1 ? "it is" : "they are");
+	lms_buf_release(&list);
+}
+
+static int no_name_column(const struct lms_batch_input *in)
 {
 	struct lms_buf found = LMS_BUF_INIT;
 	int err;
 
-	for (int k = 0; k < NCOLS; k++) {
-		at[k] = -1;
-		for (int i = 0; col_names[k][i] && at[k] < 0; i++)
-			at[k] = lms_csv_column(in->csv, col_names[k][i]);
-	}
-	if (at[COL_NAME] >= 0)
-		return 0;
 	for (size_t i = 0; i < in->csv->ncols; i++)
 		lms_buf_addf(&found, "%s'%s'", i ? ", " : "", in->csv->header[i]);
 	err = lms_error_at(LMS_EDATA, in->path, 1, 0, "no name column (the "
@@ -105,62 +209,281 @@ static int find_columns(const struct lms_batch_input *in, int at[NCOLS])
 	return err;
 }
 
-static const char *cell_of(const struct lms_csv_row *row, const int at[NCOLS],
+static int find_columns(struct sheet *s)
+{
+	const struct lms_csv *csv = s->in->csv;
+	bool *taken = lms_calloc(csv->ncols ? csv->ncols : 1, sizeof(bool));
+	int err = 0;
+
+	for (int k = 0; k < NCOLS; k++) {
+		/* First and last name stand in for a name column only. */
+		if ((k == COL_FIRST || k == COL_LAST) && s->at[COL_NAME] >= 0) {
+			s->at[k] = -1;
+			continue;
+		}
+		s->at[k] = find_column(csv, k, taken);
+		if (s->at[k] >= 0)
+			taken[s->at[k]] = true;
+	}
+	if (s->at[COL_NAME] < 0 && (s->at[COL_FIRST] < 0 || s->at[COL_LAST] < 0))
+		err = no_name_column(s->in);
+	else
+		note_unused(s, taken);
+	free(taken);
+	return err;
+}
+
+static const char *cell_of(const struct sheet *s, const struct lms_csv_row *row,
 			   int col)
 {
-	return at[col] >= 0 && *row->cells[at[col]] ? row->cells[at[col]] : NULL;
+	int at = s->at[col];
+
+	return at >= 0 && *row->cells[at] ? row->cells[at] : NULL;
 }
 
-static int word_value(const char *s, const struct word *words)
+/* "consent ('Samtykke')": how messages name a column. */
+static void column_name(const struct sheet *s, int col, char *out, size_t size)
 {
-	for (int i = 0; words[i].word; i++)
-		if (!lms_utf8_casecmp(s, words[i].word))
-			return words[i].value;
+	const char *header = s->at[col] >= 0 ? s->in->csv->header[s->at[col]] :
+			     "";
+
+	if (!lms_utf8_casecmp(header, col_label[col]) || !*header)
+		snprintf(out, size, "%s", col_label[col]);
+	else
+		snprintf(out, size, "%s ('%.100s')", col_label[col], header);
+}
+
+static int row_error(const struct sheet *s, unsigned line, int col,
+		     const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int row_error(const struct sheet *s, unsigned line, int col,
+		     const char *fmt, ...)
+{
+	struct lms_buf msg = LMS_BUF_INIT;
+	char name[160];
+	va_list ap;
+	int err;
+
+	/* Unbounded here: lms_error_at cuts the message between characters. */
+	va_start(ap, fmt);
+	lms_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	column_name(s, col, name, sizeof(name));
+	err = lms_error_at(LMS_EDATA, s->in->path, line, 0, "%s: %s", name,
+			   msg.buf);
+	lms_buf_release(&msg);
+	return err;
+}
+
+/* The order of day and month that the timestamps of the column allow:
+ * a sheet written by one tool writes all its dates one way. */
+static void stamp_order(struct sheet *s)
+{
+	unsigned order = LMS_ANY_ORDER;
+
+	for (size_t r = 0; s->at[COL_STAMP] >= 0 && r < s->in->csv->nrows; r++)
+		order = lms_stamp_order_add(order,
+			s->in->csv->rows[r].cells[s->at[COL_STAMP]]);
+	s->order = lms_stamp_column_order(order);
+}
+
+static int read_stamp(const struct sheet *s, const char *cell, struct entry *e)
+{
+	const struct lms_batch_input *in = s->in;
+	unsigned orders;
+	char day[11];
+
+	e->stamp.date = in->requested;
+	e->stamp.second = 86400;	/* after the timestamps of that day */
+	if (!cell)
+		return 0;
+	orders = lms_stamp_orders(cell);
+	if (!lms_stamp_parse(cell, s->order, &e->stamp))
+		return row_error(s, e->line, COL_STAMP, "'%s' is not a date "
+				 "and time%s", cell, orders ==
+				 (LMS_DAY_FIRST | LMS_MONTH_FIRST) ? ": the day "
+				 "and the month can be read either way (write "
+				 "dates as 2026-08-24)" : " (such as 2026-08-24 "
+				 "10:12 or 24.08.2026 kl. 10.12)");
+	if (in->today && e->stamp.date > in->today) {
+		lms_date_format(e->stamp.date, day);
+		return row_error(s, e->line, COL_STAMP, "%s is after today",
+				 day);
+	}
 	return 0;
 }
 
-static int row_error(const struct lms_batch_input *in, unsigned line,
-		     const char *column, const char *fmt, const char *value)
+static int read_consent(const struct sheet *s, const char *cell,
+			struct entry *e)
 {
-	char msg[600];
-
-	lms_utf8_format(msg, sizeof(msg), fmt, value);
-	return lms_error_at(LMS_EDATA, in->path, line, 0, "%s: %s", column, msg);
+	if (s->at[COL_CONSENT] < 0) {
+		e->consent = true;
+		return 0;
+	}
+	if (!lms_consent_parse(cell ? cell : "", &e->consent))
+		return row_error(s, e->line, COL_CONSENT, "'%s' is neither yes "
+				 "nor no (write ja or nei)", cell);
+	return 0;
 }
 
-static int read_entry(const struct lms_batch_input *in, const int at[NCOLS],
-		      const struct lms_csv_row *row, struct entry *e)
+static int read_municipality(struct sheet *s, const char *cell,
+			     struct entry *e)
 {
-	const char *role = cell_of(row, at, COL_ROLE);
-	const char *referral = cell_of(row, at, COL_REFERRAL);
+	const char *name;
+	int how, until;
+	char msg[sizeof(lms_last_error()->msg)], old[12], column[160];
 
-	e->line = row->line;
-	e->name = cell_of(row, at, COL_NAME);
-	e->phone = cell_of(row, at, COL_PHONE);
-	e->email = cell_of(row, at, COL_EMAIL);
-	e->municipality = cell_of(row, at, COL_MUNI);
-	if (!e->name || !lms_text_is_line(e->name))
-		return row_error(in, e->line, "name", "%s", "give a name on one "
-				 "line");
+	if (!cell)
+		return 0;
+	if (lms_service_municipality(s->in->service, cell, e->municipality,
+				     &how)) {
+		snprintf(msg, sizeof(msg), "%s", lms_last_error()->msg);
+		return row_error(s, e->line, COL_MUNI, "%s", msg);
+	}
+	if (how != LMS_MUNI_RETIRED)
+		return 0;
+	/* "301" is 0301: a spreadsheet dropped the zero. */
+	snprintf(old, sizeof(old), "%04d", atoi(cell));
+	column_name(s, COL_MUNI, column, sizeof(column));
+	if (lms_municipality_retired(old, &name, &until))
+		add_note(s->out, e->line, "%s: %s was %s until %d: read as %s "
+			 "%s", column, old, name, until, e->municipality,
+			 lms_municipality_name(e->municipality));
+	return 0;
+}
+
+/* A year of birth, or a date of birth of which only the year is kept. */
+static int read_birth(const struct sheet *s, const char *cell, struct entry *e)
+{
+	struct lms_stamp born;
+	char *end;
+	long y;
+	int ty, tm, td;
+
+	e->birth_year = LMS_UNSET;
+	if (!cell)
+		return 0;
+	y = strtol(cell, &end, 10);
+	if (*end || end - cell != 4) {
+		y = 0;
+		if (lms_stamp_parse(cell, LMS_DAY_FIRST, &born)) {
+			lms_date_to_ymd(born.date, &ty, &tm, &td);
+			y = ty;
+		}
+	}
+	lms_date_to_ymd(s->in->today ? s->in->today : e->stamp.date, &ty, &tm,
+			&td);
+	if (y < 1900 || y > ty)
+		return row_error(s, e->line, COL_BIRTH, "'%s' is not a year "
+				 "of birth", cell);
+	e->birth_year = (int)y;
+	return 0;
+}
+
+static int read_referral(const struct sheet *s, const char *cell,
+			 struct entry *e)
+{
+	e->referral = 0;
+	if (!cell || lms_referral_unknown(cell))
+		return 0;
+	if (!(e->referral = lms_referral_parse(cell)))
+		return row_error(s, e->line, COL_REFERRAL, "'%s' is not a "
+				 "referral that lms knows (write self, gp, "
+				 "healthy-life-centre, specialist, municipal, "
+				 "nav, user-organisation or other, or a word "
+				 "such as fastlege, sykehus, NAV or kommunen)",
+				 cell);
+	return 0;
+}
+
+static int read_name(const struct sheet *s, const struct lms_csv_row *row,
+		     struct entry *e)
+{
+	const char *first = cell_of(s, row, COL_FIRST);
+	const char *last = cell_of(s, row, COL_LAST);
+	struct lms_buf name = LMS_BUF_INIT;
+
+	if (s->at[COL_NAME] >= 0) {
+		if (cell_of(s, row, COL_NAME))
+			lms_buf_adds(&name, cell_of(s, row, COL_NAME));
+	} else {
+		lms_buf_addf(&name, "%s%s%s", first ? first : "",
+			     first && last ? " " : "", last ? last : "");
+	}
+	e->name = lms_buf_detach(&name);
+	if (!*e->name || !lms_text_is_line(e->name))
+		return row_error(s, e->line, COL_NAME, "give a name on one line");
+	return 0;
+}
+
+static bool forced(const struct lms_batch_input *in, unsigned line)
+{
+	for (size_t i = 0; i < in->nforce_lines; i++)
+		if (in->force_lines[i] == line)
+			return true;
+	return in->force;
+}
+
+/* Reads a row whose person consented: everything must be right. */
+static int read_details(struct sheet *s, const struct lms_csv_row *row,
+			struct entry *e)
+{
+	const char *role = cell_of(s, row, COL_ROLE);
+	int err;
+
+	e->phone = cell_of(s, row, COL_PHONE);
+	e->email = cell_of(s, row, COL_EMAIL);
+	if ((err = read_name(s, row, e)))
+		return err;
 	if (e->phone && !lms_phone_valid(e->phone))
-		return row_error(in, e->line, "phone", "'%s' is not a phone "
+		return row_error(s, e->line, COL_PHONE, "'%s' is not a phone "
 				 "number", e->phone);
 	if (e->email && !lms_email_valid(e->email))
-		return row_error(in, e->line, "email", "'%s' is not an e-mail "
+		return row_error(s, e->line, COL_EMAIL, "'%s' is not an e-mail "
 				 "address", e->email);
-	if (e->municipality && !lms_municipality_valid(e->municipality))
-		return row_error(in, e->line, "municipality", "'%s' is not a "
-				 "municipality number (four digits)",
-				 e->municipality);
-	e->role = role ? word_value(role, role_words) : LMS_PARTICIPANT;
+	if ((err = read_municipality(s, cell_of(s, row, COL_MUNI), e)) ||
+	    (err = read_stamp(s, cell_of(s, row, COL_STAMP), e)) ||
+	    (err = read_birth(s, cell_of(s, row, COL_BIRTH), e)) ||
+	    (err = read_referral(s, cell_of(s, row, COL_REFERRAL), e)))
+		return err;
+	e->role = role ? lms_role_parse(role) : LMS_PARTICIPANT;
 	if (!e->role)
-		return row_error(in, e->line, "role", "'%s' is not participant "
+		return row_error(s, e->line, COL_ROLE, "'%s' is not participant "
 				 "or relative", role);
-	e->referral = referral ? word_value(referral, referral_words) : 0;
-	if (referral && !e->referral)
-		return row_error(in, e->line, "referral", "'%s' is not self, gp, "
-				 "specialist or other", referral);
+	e->force = forced(s->in, e->line);
 	return 0;
+}
+
+static int read_entry(struct sheet *s, const struct lms_csv_row *row,
+		      struct entry *e)
+{
+	char name[160];
+	int err;
+
+	e->line = row->line;
+	if ((err = read_consent(s, cell_of(s, row, COL_CONSENT), e)))
+		return err;
+	if (e->consent)
+		return read_details(s, row, e);
+	/* Nothing of the row is read, let alone kept. */
+	column_name(s, COL_CONSENT, name, sizeof(name));
+	add_note(s->out, e->line, "no %s: left out, neither registered nor "
+		 "enrolled", name);
+	s->out->left_out++;
+	return 0;
+}
+
+/* Request order: by timestamp, and in the order of the sheet within one. */
+static int by_request(const void *a, const void *b)
+{
+	const struct entry *x = *(const struct entry *const *)a;
+	const struct entry *y = *(const struct entry *const *)b;
+	int64_t sx = lms_stamp_seconds(&x->stamp), sy = lms_stamp_seconds(&y->stamp);
+
+	if (sx != sy)
+		return sx < sy ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
 }
 
 static void phone_key(const char *phone, char key[32])
@@ -233,12 +556,30 @@ static int register_new(const struct lms_batch_input *in, struct lms_register *r
 	p.name = lms_strdup(e->name);
 	p.phone = e->phone ? lms_strdup(e->phone) : NULL;
 	p.email = e->email ? lms_strdup(e->email) : NULL;
-	p.municipality = e->municipality ? lms_strdup(e->municipality) : NULL;
-	p.consent = in->requested;
+	p.municipality = *e->municipality ? lms_strdup(e->municipality) : NULL;
+	p.birth_year = e->birth_year;
+	/* They consented when they signed up. */
+	p.consent = e->stamp.date;
 	lms_register_add(reg, &p);
 	*index = (long)reg->n - 1;
 	index_person(m, &reg->v[*index], (size_t)*index);
 	return 0;
+}
+
+/* A row from outside the host and partners is let in by --force-line N
+ * (or the whole sheet by --force); the message says so. */
+static int check_home(const struct lms_batch_input *in, const struct entry *e,
+		      const char *who, const char *muni)
+{
+	const char *name = muni ? lms_municipality_name(muni) : NULL;
+
+	if (e->force || !muni || lms_service_serves(in->service, muni))
+		return 0;
+	return lms_error_at(LMS_EREFUSED, in->path, e->line, 0, "%s lives in "
+			    "%s%s%s%s, which is neither the host nor a partner "
+			    "of this service (--force-line %u lets this row in, "
+			    "--force the whole sheet)", who, muni, name ? " (" :
+			    "", name ? name : "", name ? ")" : "", e->line);
 }
 
 /* Enrols one checked row; errors get the row's line. */
@@ -268,11 +609,15 @@ static int enrol_entry(const struct lms_batch_input *in, struct lms_register *re
 	req.person = p->id;
 	req.role = e->role;
 	req.referral = e->referral;
-	req.requested = in->requested;
-	req.municipality = p->municipality ? p->municipality : e->municipality;
-	req.force = in->force;
+	req.requested = e->stamp.date;
+	req.municipality = p->municipality ? p->municipality :
+			   *e->municipality ? e->municipality : NULL;
 	/* A new person's id means nothing to whoever reads the message. */
 	req.who = out->is_new ? "the person on this line" : NULL;
+	if ((err = check_home(in, e, req.who ? req.who : p->id,
+			      req.municipality)))
+		return err;
+	req.force = true;	/* checked above, with the sheet's remedy */
 	if ((err = lms_roll_enrol(roll, in->service, &req, &out->status))) {
 		char msg[sizeof(lms_last_error()->msg)];
 
@@ -282,37 +627,88 @@ static int enrol_entry(const struct lms_batch_input *in, struct lms_register *re
 	return err;
 }
 
+/* --force-line names lines where rows of the sheet start. */
+static int check_force_lines(const struct lms_batch_input *in)
+{
+	for (size_t k = 0; k < in->nforce_lines; k++) {
+		bool found = false;
+
+		for (size_t r = 0; r < in->csv->nrows && !found; r++)
+			found = in->csv->rows[r].line == in->force_lines[k];
+		if (!found)
+			return lms_error(LMS_EUSAGE, "--force-line %u: no row of "
+					 "'%s' starts on line %u",
+					 in->force_lines[k], in->path,
+					 in->force_lines[k]);
+	}
+	return 0;
+}
+
+/* Every row is read and checked, in the order of the file, before any
+ * is enrolled; then the rows with consent, in request order. */
+static int read_sheet(struct sheet *s, struct entry *entries,
+		      struct entry **order, size_t *n)
+{
+	int err = 0;
+
+	*n = 0;
+	stamp_order(s);
+	for (size_t r = 0; r < s->in->csv->nrows && !err; r++) {
+		err = read_entry(s, &s->in->csv->rows[r], &entries[r]);
+		if (!err && entries[r].consent)
+			order[(*n)++] = &entries[r];
+	}
+	if (!err && *n)
+		qsort(order, *n, sizeof(*order), by_request);
+	return err;
+}
+
+static void init_match(struct match *m, const struct lms_register *reg)
+{
+	lms_strset_init(&m->by_phone);
+	lms_strset_init(&m->by_email);
+	lms_strset_init(&m->lines);
+	for (size_t i = 0; i < reg->n; i++)
+		index_person(m, &reg->v[i], i);
+}
+
+static void release_match(struct match *m)
+{
+	lms_strset_release(&m->by_phone);
+	lms_strset_release(&m->by_email);
+	lms_strset_release(&m->lines);
+}
+
 int lms_batch_enrol(const struct lms_batch_input *in, struct lms_register *reg,
 		    struct lms_roll *roll, struct lms_batch *out)
 {
+	struct sheet s = { in, { 0 }, 0, out };
+	struct entry *entries, **order;
 	struct match m;
-	struct entry *entries;
-	int at[NCOLS], err;
-	size_t n = in->csv->nrows;
+	size_t n = in->csv->nrows, wanted = 0;
+	int err;
 
 	memset(out, 0, sizeof(*out));
 	flatten_cells(in->csv);
-	if ((err = find_columns(in, at)))
+	if ((err = find_columns(&s)) || (err = check_force_lines(in))) {
+		lms_batch_release(out);
 		return err;
-	/* Every row is read and checked before any is enrolled. */
-	entries = lms_calloc(n, sizeof(*entries));
-	for (size_t r = 0; r < n && !err; r++)
-		err = read_entry(in, at, &in->csv->rows[r], &entries[r]);
-	lms_strset_init(&m.by_phone);
-	lms_strset_init(&m.by_email);
-	lms_strset_init(&m.lines);
-	for (size_t i = 0; i < reg->n && !err; i++)
-		index_person(&m, &reg->v[i], i);
-	out->rows = lms_calloc(n, sizeof(*out->rows));
-	for (size_t r = 0; r < n && !err; r++) {
-		err = enrol_entry(in, reg, roll, &entries[r], &m, &out->rows[r]);
+	}
+	entries = lms_calloc(n ? n : 1, sizeof(*entries));
+	order = lms_calloc(n ? n : 1, sizeof(*order));
+	out->rows = lms_calloc(n ? n : 1, sizeof(*out->rows));
+	err = read_sheet(&s, entries, order, &wanted);
+	init_match(&m, reg);
+	for (size_t r = 0; r < wanted && !err; r++) {
+		err = enrol_entry(in, reg, roll, order[r], &m, &out->rows[r]);
 		out->new_people += out->rows[r].is_new;
 		out->n++;
 	}
-	lms_strset_release(&m.by_phone);
-	lms_strset_release(&m.by_email);
-	lms_strset_release(&m.lines);
+	release_match(&m);
+	for (size_t r = 0; r < n; r++)
+		free(entries[r].name);
 	free(entries);
+	free(order);
 	if (err)
 		lms_batch_release(out);
 	return err;
@@ -321,5 +717,8 @@ int lms_batch_enrol(const struct lms_batch_input *in, struct lms_register *reg,
 void lms_batch_release(struct lms_batch *b)
 {
 	free(b->rows);
+	for (size_t i = 0; i < b->nnotes; i++)
+		free(b->notes[i].text);
+	free(b->notes);
 	memset(b, 0, sizeof(*b));
 }

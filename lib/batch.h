@@ -11,11 +11,16 @@
 
 /*
  * Enrolment from a sign-up sheet: one row per person with the columns
- * name, phone, email, municipality, role and referral (in any order,
- * English or Norwegian headers).  Known people are matched by phone
- * number or e-mail address, new ones are registered.  Every row is
- * checked before anything changes: a bad row fails the whole batch with
- * its line.
+ * name (or first and last name), phone, email, municipality (number or
+ * name), role, referral, a timestamp and consent, in any order, with the
+ * headers that people and form tools write in English or Norwegian.
+ * Known people are matched by phone number or e-mail address, new ones
+ * are registered.  Every row is checked before anything changes: a bad
+ * row fails the whole batch with its line.  A row whose consent column
+ * says no is left out, and is neither registered nor enrolled.  Rows are
+ * taken in the order of their timestamps (rows without one: --date, after
+ * the timestamped rows of that day), so that the waiting list is first
+ * come, first served.
  */
 struct lms_batch_row {
 	unsigned line;
@@ -24,10 +29,20 @@ struct lms_batch_row {
 	int status;		/* LMS_ENROLLED or LMS_WAITLISTED */
 };
 
+/* What the caller should tell the user, by line: a row left out, a
+ * column not read, a retired municipality number read as today's. */
+struct lms_batch_note {
+	unsigned line;
+	char *text;
+};
+
 struct lms_batch {
-	struct lms_batch_row *rows;
+	struct lms_batch_row *rows;	/* in request order */
 	size_t n;
 	size_t new_people;
+	struct lms_batch_note *notes;	/* in the order of the file */
+	size_t nnotes;
+	size_t left_out;		/* rows without consent */
 };
 
 struct lms_batch_input {
@@ -37,6 +52,9 @@ struct lms_batch_input {
 	int32_t requested;
 	bool force;
 	struct lms_strset *ids_in_use;	/* every person id of the tree */
+	const unsigned *force_lines;	/* rows let in from anywhere, as force */
+	size_t nforce_lines;
+	int32_t today;			/* no timestamp after it; 0: no check */
 };
 
 /* Fills reg and the roll; on failure they may be half changed and must

@@ -4,6 +4,7 @@
 #include "checkctx.h"
 #include "date.h"
 #include "suggest.h"
+#include "survey.h"
 
 /*
  * The rules of lms check that look at one course: its plan (dates,
@@ -406,6 +407,37 @@ static void answers(const struct lms_form *f, const char *path,
 	}
 }
 
+/* Each row of a sheet is imported once: two responses with one digest
+ * are one row twice, as when two branches that both imported a sheet
+ * are merged. */
+static void digests(const struct lms_course_files_check *cf,
+		    struct lms_findings *out)
+{
+	const struct lms_evaluations *e = cf->evaluations;
+	struct lms_strset seen;
+
+	lms_strset_init(&seen);
+	for (size_t i = 0; i < e->n; i++) {
+		const struct lms_evaluation *ev = &e->v[i];
+		const struct lms_evaluation *first;
+
+		if (!ev->digest)
+			continue;
+		if (!lms_digest_valid(ev->digest))
+			F(SCHEMA, WARNING, cf->evaluations_path, ev->mark,
+			  "digest: '%s' is not a digest that lms wrote",
+			  ev->digest);
+		else if ((first = lms_strset_get(&seen, ev->digest)))
+			F(SCHEMA, ERROR, cf->evaluations_path, ev->mark,
+			  "the same row of a sheet as the response on line %u: "
+			  "imported twice, perhaps by two branches that were "
+			  "merged; remove one", first->mark.line);
+		else
+			lms_strset_add(&seen, ev->digest, (void *)ev);
+	}
+	lms_strset_release(&seen);
+}
+
 static void evaluations(const struct lms_check_ctx *x,
 			const struct lms_course_files_check *cf,
 			struct lms_findings *out)
@@ -432,6 +464,7 @@ static void evaluations(const struct lms_check_ctx *x,
 		}
 		person_reference(x, path, ev->mark, ev->person, out);
 	}
+	digests(cf, out);
 }
 
 void lms_check_course(const struct lms_check_ctx *x,

@@ -11,7 +11,8 @@ const char *const lms_enrolment_status_names[] = {
 	NULL
 };
 const char *const lms_referral_names[] = {
-	"", "self", "gp", "specialist", "other", NULL
+	"", "self", "gp", "healthy-life-centre", "specialist", "municipal",
+	"nav", "user-organisation", "other", NULL
 };
 
 #define E struct lms_enrolment

@@ -12,7 +12,12 @@ enum lms_enrolment_status {
 	LMS_ENROLLED = 1, LMS_WAITLISTED, LMS_WITHDRAWN, LMS_COMPLETED,
 	LMS_NOT_COMPLETED
 };
-enum lms_referral { LMS_SELF = 1, LMS_GP, LMS_SPECIALIST, LMS_OTHER };
+/* Who sent a person to the course.  Files hold the names, so the order
+ * of the values is free: it is the order lms lists them in. */
+enum lms_referral {
+	LMS_SELF = 1, LMS_GP, LMS_HEALTHY_LIFE, LMS_SPECIALIST, LMS_MUNICIPAL,
+	LMS_NAV, LMS_USER_ORG, LMS_OTHER
+};
 
 extern const char *const lms_role_names[];
 extern const char *const lms_enrolment_status_names[];

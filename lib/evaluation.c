@@ -124,6 +124,7 @@ static const struct lms_field fields[] = {
 	LMS_FIELD(E, "person", LMS_T_ID, person, 0),
 	LMS_FIELD(E, "date", LMS_T_DATE, date, 0),
 	LMS_CUSTOM_FIELD(E, "answers", answers, &answers_field, 0),
+	LMS_FIELD(E, "digest", LMS_T_STR, digest, LMS_QUOTED),
 	LMS_FIELD_END
 };
 #undef E

@@ -32,6 +32,7 @@ struct lms_evaluation {
 	char *person;		/* NULL: an anonymous response, never paired */
 	int32_t date;
 	struct lms_answers answers;
+	char *digest;		/* of the sheet's row it came from, or NULL */
 	struct lms_extras extras;
 };
 

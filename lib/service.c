@@ -2,6 +2,8 @@
 #include <string.h>
 
 #include "error.h"
+#include "id.h"
+#include "municipality.h"
 #include "service.h"
 
 #define S struct lms_service
@@ -67,4 +69,20 @@ int lms_service_serves(const struct lms_service *s, const char *muni)
 		if (!strcmp(s->partners[i], muni))
 			return 1;
 	return 0;
+}
+
+int lms_service_municipality(const struct lms_service *s, const char *text,
+			     char out[5], int *how)
+{
+	size_t lead = strspn(text, " "), len = strcspn(text + lead, " ");
+
+	if (len == 4 && !text[lead + len + strspn(text + lead + len, " ")]) {
+		memcpy(out, text + lead, 4);
+		out[4] = '\0';
+		if (lms_municipality_valid(out) && lms_service_serves(s, out)) {
+			*how = LMS_MUNI_NUMBER;
+			return 0;
+		}
+	}
+	return lms_municipality_lookup(text, out, how);
 }

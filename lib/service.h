@@ -27,5 +27,13 @@ int lms_service_load(struct lms_service *out, const char *path,
 void lms_service_release(struct lms_service *s);
 /* True if residents of muni may enrol: the host or a partner. */
 int lms_service_serves(const struct lms_service *s, const char *muni);
+/*
+ * A municipality as a person gives it, a number or a name (see
+ * lms_municipality_lookup, whose how it sets), for this service: the
+ * numbers of its host and partners count as written, also when they are
+ * newer than lms's table of municipalities.
+ */
+int lms_service_municipality(const struct lms_service *s, const char *text,
+			     char out[5], int *how);
 
 #endif

@@ -146,7 +146,7 @@ course new: --capacity --count --days --facilitator --place --skip --start --tar
 course set:
 course show: --format
 course unassign:
-enrol: --csv --date --force --referral --relative-of --role
+enrol: --csv --date --force --force-line --referral --relative-of --role
 evaluate: --csv --date --form --map --person --phase --redact --session
 export: --excel --format
 facilitator add: --available --kind --name --profession --topics --trained

@@ -85,8 +85,8 @@ refuse 2 "a participant who supports someone" \
 refuse 2 "an unknown role" "--role: 'child' is not one of participant, relative" \
 	enrol matlaging p-test07 --role child
 refuse 2 "an unknown referral" \
-	"--referral: 'nav' is not one of self, gp, specialist, other" \
-	enrol matlaging p-test07 --referral nav
+	"--referral: 'fastlege' is not one of self, gp, healthy-life-centre, specialist, municipal, nav, user-organisation, other" \
+	enrol matlaging p-test07 --referral fastlege
 refuse 2 "a bad person id" "invalid person id 'Kari'" enrol matlaging Kari
 refuse 2 "no person" "give a course and a person" enrol matlaging
 unchanged "the refusals changed nothing"

@@ -94,12 +94,13 @@ is_rc 0 "imports a survey"
 is_out "counting named and anonymous responses" <<'OUT'
 imported 3 responses to mestringstro (post): 2 by name, 1 anonymous
 OUT
-tail -4 courses/matlaging/evaluations.yaml >"$SCRATCH/tail"
-is_file "with the columns mapped to items" "$SCRATCH/tail" <<'OUT'
+tail -5 courses/matlaging/evaluations.yaml >"$SCRATCH/tail"
+is_file "with the columns mapped to items, and the row's digest" "$SCRATCH/tail" <<'OUT'
 - form: mestringstro
   phase: post
   date: 2026-09-17
   answers: {hverdagen: 3, hjelp: 3, tilbakeslag: 3, ressurser: 3, si-fra: 3, oppgitt: 2, pavirke: 3}
+  digest: "4406f0efb882ff2e"
 OUT
 
 remember
@@ -125,7 +126,7 @@ usage: lms evaluate COURSE --form F --phase pre | post | session [--session S] [
    or: lms evaluate COURSE --form F --phase P --csv FILE [--map COLUMN=ITEM,...] [--session S] [--date DATE] [--redact]" \
 	'Q1\n3\n' --map Q9=hverdagen
 import_refused 65 "an unknown person" \
-	"../bad.csv:2: error: person: no such person 'p-nobody'" \
+	"../bad.csv:2: error: column 'person': 'p-nobody' is not a person on course 'matlaging' (use the ids of lms roster, such as p-7k3q9x)" \
 	'person,hverdagen\np-nobody,3\n'
 import_refused 1 "someone who answered already" \
 	"../bad.csv:3: error: p-test03 has answered the post form 'mestringstro' already" \
@@ -184,20 +185,23 @@ is_err "saying where it replaced what" <<'OUT'
 lms: warning: ../free.csv:3: column 'Hva bør vi gjøre annerledes neste gang?': a name from the private register was replaced with [redacted]
 lms: warning: ../free.csv:3: column 'Hva bør vi gjøre annerledes neste gang?': a phone number was replaced with [redacted]
 OUT
-tail -12 courses/matlaging/evaluations.yaml >"$SCRATCH/tail"
+tail -15 courses/matlaging/evaluations.yaml >"$SCRATCH/tail"
 is_file "with the rest of the comment kept" "$SCRATCH/tail" <<'OUT'
 - form: kursevaluering
   phase: post
   date: 2026-09-07
   answers: {nytte: 4, kommentar: Mer praksis}
+  digest: "36119facdc6a49ae"
 - form: kursevaluering
   phase: post
   date: 2026-09-07
   answers: {nytte: 5, kommentar: "Ring meg,\n[redacted], på [redacted]"}
+  digest: "59c31fd308ceafc8"
 - form: kursevaluering
   phase: post
   date: 2026-09-07
   answers: {nytte: 3}
+  digest: "b0619660105aeefb"
 OUT
 ! grep -q '900 00 002\|Deltaker To' courses/matlaging/evaluations.yaml
 report $? "and none of it is written"

@@ -62,8 +62,14 @@ refuse 2 "a bad phone number" "--phone: 'ring meg' is not a phone number" \
 	add --name X --phone "ring meg"
 refuse 2 "a bad e-mail address" "--email: 'x@' is not an e-mail address" \
 	add --name X --email x@
-refuse 2 "a bad municipality" "--municipality: '99' is not four digits" \
+refuse 2 "a bad municipality" "--municipality: '99' is not the number of a municipality" \
 	add --name X --municipality 99
+refuse 2 "a number that is no municipality" \
+	"--municipality: '1299' is not the number of a municipality" \
+	add --name X --municipality 1299
+refuse 2 "a name of two municipalities" \
+	"--municipality: 'Våler' is the name of 2 municipalities, 3114 Våler (Østfold) and 3419 Våler (Innlandet): give the number" \
+	add --name X --municipality Våler
 refuse 2 "a bad year of birth" "--birth-year: 2030 is not a year of birth" \
 	add --name X --birth-year 2030
 refuse 66 "an unknown person" "no such person: 'p-nobody'" show p-nobody

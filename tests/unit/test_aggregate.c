@@ -414,6 +414,67 @@ static void no_small_count_can_be_worked_out_along_a_row(void **state)
 	}
 }
 
+/* Two trees whose forms share an id but not their scale: each tree's
+ * course keeps its figures, the totals pool none. */
+static void forms_that_differ_are_never_pooled(void **state)
+{
+	const char *fm = "id: se\ntitle: SE\nscale: {min: 1, max: 5}\nitems:\n"
+			 "  - {id: a, text: Other text}\n  - {id: b, text: B}\n";
+	const char *same = "id: se\ntitle: SE\nscale: {min: 1, max: 4}\n"
+			   "items:\n  - {id: b, text: B}\n  - {id: a, text: A}\n";
+	struct lms_agg_options opt = { .by = LMS_BY_COURSE, .from = LMS_DATE_NONE,
+				       .to = LMS_DATE_NONE, .form = "se",
+				       .name_trees = true };
+	struct lms_agg_course in = { .course = &one.c, .enrolments = &one.e,
+				     .attendance = &one.a, .evaluations = &one.ev,
+				     .facilitators = facs, .nfacilitators = nfacs };
+	struct lms_form five, reordered;
+	struct lms_buf note = LMS_BUF_INIT;
+	struct lms_table t;
+	struct lms_agg a;
+
+	(void)state;
+	assert_int_equal(lms_form_load(&five, "f", fm, strlen(fm), "se", NULL), 0);
+	assert_int_equal(lms_form_load(&reordered, "f", same, strlen(same), "se",
+				       NULL), 0);
+	assert_true(lms_date_parse("2026-10-01", &opt.today));
+	lms_agg_init(&a, &opt);
+	assert_int_equal(lms_agg_form_version(&a, &form, "A"), 1);
+	/* Items in another order, texts changed: the same measure. */
+	assert_int_equal(lms_agg_form_version(&a, &reordered, "C"), 1);
+	assert_int_equal(lms_agg_form_version(&a, &five, "B"), 2);
+	lms_agg_forms_note(&a, &note);
+	assert_string_equal(note.buf, "The trees do not share one form 'se': A "
+			    "scores it as the mean of 2 items from 1 to 4; and B "
+			    "scores it as the mean of 2 items from 1 to 5.  The "
+			    "forms differ in their scale, their score or their "
+			    "items, so their before, after, change and d_z are "
+			    "never pooled: they are shown for groups of one form "
+			    "only, and left blank for the others, such as the "
+			    "totals.");
+	in.tree = "A";
+	in.form = &form;
+	in.form_version = 1;
+	lms_agg_add(&a, &in);
+	in.tree = "B";
+	in.form = &five;
+	in.form_version = 2;
+	lms_agg_add(&a, &in);
+	lms_agg_table(&a, 1, &t);
+	assert_string_equal(lms_table_get(&t, 0, 0), "A/one");
+	assert_string_equal(lms_table_get(&t, 0, 15), "2.00");
+	assert_string_equal(lms_table_get(&t, 1, 15), "2.00");
+	assert_string_equal(lms_table_get(&t, 2, 0), "total");
+	assert_string_equal(lms_table_get(&t, 2, 12), "2");
+	for (size_t c = 13; c <= 16; c++)
+		assert_string_equal(lms_table_get(&t, 2, c), "");
+	lms_table_release(&t);
+	lms_agg_release(&a);
+	lms_buf_release(&note);
+	lms_form_release(&five);
+	lms_form_release(&reordered);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -426,6 +487,7 @@ int main(void)
 		T(the_table_hides_small_counts),
 		T(only_sessions_and_listed_forms),
 		T(no_small_count_can_be_worked_out_along_a_row),
+		T(forms_that_differ_are_never_pooled),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

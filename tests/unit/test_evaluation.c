@@ -12,7 +12,8 @@ static const char canonical[] =
 	"  phase: session\n"
 	"  session: 2026-09-07\n"
 	"  date: 2026-09-07\n"
-	"  answers: {nytte: 5, kommentar: \"3\"}\n";
+	"  answers: {nytte: 5, kommentar: \"3\"}\n"
+	"  digest: \"0a8e3f8423a804c4\"\n";
 
 static void round_trips(void **state)
 {
@@ -34,6 +35,8 @@ static void round_trips(void **state)
 	assert_true(a->is_text);
 	assert_string_equal(a->text, "3");
 	assert_null(ev.v[1].person);
+	assert_null(ev.v[0].digest);
+	assert_string_equal(ev.v[1].digest, "0a8e3f8423a804c4");
 	lms_evaluations_emit(&out, &ev);
 	assert_string_equal(out.buf, canonical);
 	lms_buf_release(&out);

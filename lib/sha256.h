@@ -1,0 +1,20 @@
+#ifndef LMS_SHA256_H
+#define LMS_SHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* SHA-256 (FIPS 180-4), for digests that files keep: what a version of
+ * lms writes, every later one must compute the same. */
+struct lms_sha256 {
+	uint32_t h[8];
+	uint64_t len;			/* bytes hashed so far */
+	unsigned char block[64];
+	size_t used;
+};
+
+void lms_sha256_init(struct lms_sha256 *s);
+void lms_sha256_add(struct lms_sha256 *s, const void *data, size_t len);
+void lms_sha256_final(struct lms_sha256 *s, unsigned char out[32]);
+
+#endif
