@@ -43,6 +43,19 @@ static size_t sequence_length(const unsigned char *u, size_t left,
 	return n;
 }
 
+size_t lms_utf8_char(const char *s, size_t left, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const char *why;
+	size_t n = left ? sequence_length(u, left, &why) : 0;
+
+	*cp = n == 1 ? u[0] : n == 2 ? u[0] & 0x1fu : n == 3 ? u[0] & 0x0fu :
+	      u[0] & 0x07u;
+	for (size_t i = 1; i < n; i++)
+		*cp = *cp << 6 | (u[i] & 0x3fu);
+	return n;
+}
+
 const char *lms_utf8_problem(const char *s, size_t len, size_t *at)
 {
 	const unsigned char *u = (const unsigned char *)s;

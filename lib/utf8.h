@@ -19,6 +19,9 @@
  * surrogate (CESU-8)", and its byte offset in *at; NULL when s is valid.
  */
 const char *lms_utf8_problem(const char *s, size_t len, size_t *at);
+/* The length of the character at s (left bytes remain), 0 if it is not
+ * valid UTF-8; its code point in *cp. */
+size_t lms_utf8_char(const char *s, size_t left, unsigned *cp);
 bool lms_utf8_valid(const char *s);
 /* The same for len bytes that need not end with NUL. */
 bool lms_utf8_valid_n(const char *s, size_t len);
