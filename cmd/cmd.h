@@ -80,7 +80,8 @@ void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
  * for commands that need it only sometimes. */
 int cmd_open_tree(struct ctx *ctx);
 
-/* Writes text to a file of the tree atomically (ctx must hold the lock). */
+/* Writes text to a YAML file of the tree atomically (ctx must hold the
+ * lock); refuses text that lms would not read back. */
 int cmd_write(struct ctx *ctx, const char *path, const struct lms_buf *text,
 	      mode_t mode);
 

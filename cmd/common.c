@@ -8,6 +8,7 @@
 #include "../lib/date.h"
 #include "../lib/schema.h"
 #include "../lib/words.h"
+#include "../lib/yparse.h"
 #include "cmd.h"
 
 void cmd_print_usage(FILE *f, const struct cmd *c)
@@ -126,9 +127,14 @@ void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
 int cmd_write(struct ctx *ctx, const char *path, const struct lms_buf *text,
 	      mode_t mode)
 {
+	int err;
+
 	if (ctx->lock.fd < 0)
 		return lms_error(LMS_EIO, "internal: writing '%s' without the "
 				 "tree's lock", path);
+	/* The files of a tree are YAML: never write one lms would refuse. */
+	if ((err = lms_yaml_readable(path, text->buf, text->len)))
+		return err;
 	lms_remove_stale_temporaries(path);
 	return lms_write_atomic(path, text->buf, text->len, mode);
 }

@@ -376,6 +376,9 @@ int lms_tree_save_register(struct lms_tree *t, const struct lms_register *r)
 		err = lms_mkdirs(dir, 0755);
 	if (!err) {
 		lms_register_emit(&text, r);
+		err = lms_yaml_readable(path, text.buf, text.len);
+	}
+	if (!err) {
 		lms_remove_stale_temporaries(path);
 		err = lms_write_atomic(path, text.buf, text.len, 0600);
 	}

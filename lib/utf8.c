@@ -116,12 +116,14 @@ void lms_utf8_quote(struct lms_buf *out, const char *s, size_t max)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t len = strlen(s), i = 0;
 
-	while (i < len && i < max) {
+	while (i < len) {
 		const char *why;
 		size_t n = sequence_length(u + i, len - i, &why);
 
 		if (n == 1 && (u[i] < 0x20 || u[i] == 0x7f))
 			n = 0;
+		if (i + (n ? n : 1) > max)
+			break;
 		if (n) {
 			lms_buf_add(out, u + i, n);
 			i += n;

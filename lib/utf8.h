@@ -32,8 +32,9 @@ bool lms_utf8_valid_n(const char *s, size_t len);
 void lms_utf8_position(const char *text, size_t at, unsigned *line,
 		       unsigned *col);
 /*
- * Appends s for a message: at most max bytes of it, with control
- * characters and bytes that are not UTF-8 as \xNN, and "..." when cut.
+ * Appends s for a message: at most its first max bytes, cut between
+ * characters, with control characters and bytes that are not UTF-8 as
+ * \xNN, and "..." when cut.
  */
 void lms_utf8_quote(struct lms_buf *out, const char *s, size_t max);
 /* Valid UTF-8 without control characters: a name, a title, a place. */
