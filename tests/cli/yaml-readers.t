@@ -101,8 +101,14 @@ for id in $IDS; do
 	printf -- '- id: "%s"\n  name: Testperson\n' "$id" \
 		>>people/participants.yaml
 done
-lms course set c forms=f
 failed=0
+lms course set c forms=f
+for id in $IDS; do
+	lms facilitator add "$id" --name Testperson --kind professional
+	[ "$rc" -eq 0 ] || { echo "# facilitator add $id: $err"; failed=1; }
+	lms course assign c "$id" --phases deliver
+	[ "$rc" -eq 0 ] || { echo "# course assign $id: $err"; failed=1; }
+done
 for id in $IDS; do
 	lms enrol c "$id"
 	[ "$rc" -eq 0 ] || { echo "# enrol $id: $err"; failed=1; }
@@ -132,7 +138,8 @@ report $? "lms takes every string and id"
 
 mkdir "$SCRATCH/files"
 cp courses/c/course.yaml courses/c/enrolments.yaml courses/c/attendance.yaml \
-	courses/c/evaluations.yaml people/participants.yaml "$SCRATCH/files/"
+	courses/c/evaluations.yaml people/participants.yaml \
+	people/facilitators.yaml "$SCRATCH/files/"
 lms course show c --format yaml
 cp "$SCRATCH/stdout" "$SCRATCH/files/course.yaml.shown"
 [ "$rc" -eq 0 ]

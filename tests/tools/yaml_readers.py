@@ -189,6 +189,9 @@ def tree(reader, root, anyfile, linefile):
     att = plain(load(reader, root + "/attendance.yaml"))
     expect("attendance keys", sorted(next(iter(att.values()))),
            sorted(ids))
+    expect("assigned ids", [f["id"] for f in course["facilitators"]], ids)
+    staff = plain(load(reader, root + "/facilitators.yaml"))
+    expect("facilitator ids", [f["id"] for f in staff], ids)
     enr = plain(load(reader, root + "/enrolments.yaml"))
     expect("enrolled ids", sorted(e["person"] for e in enr), sorted(ids))
     for p in problems[:10]:
