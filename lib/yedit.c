@@ -252,19 +252,21 @@ static size_t break_at(const struct lms_buf *text, size_t pos)
 	return 0;
 }
 
-/* True if a line break ends just before pos. */
-static bool break_before(const struct lms_buf *text, size_t pos)
+/* The length of the line break that ends just before pos, or 0. */
+static size_t break_before(const struct lms_buf *text, size_t pos)
 {
 	const unsigned char *u = (const unsigned char *)text->buf;
 
 	if (pos == 0)
-		return false;
-	if (u[pos - 1] == '\n' || (u[pos - 1] == '\r' && pos < text->len &&
-				   u[pos] != '\n') ||
-	    (u[pos - 1] == '\r' && pos == text->len))
-		return true;
-	return (pos >= 2 && break_at(text, pos - 2) == 2 && u[pos - 2] == 0xc2) ||
-	       (pos >= 3 && break_at(text, pos - 3) == 3);
+		return 0;
+	if (u[pos - 1] == '\n')
+		return pos >= 2 && u[pos - 2] == '\r' ? 2 : 1;
+	/* A CR followed by LF is half of a line break. */
+	if (u[pos - 1] == '\r')
+		return pos < text->len && u[pos] == '\n' ? 0 : 1;
+	if (pos >= 2 && u[pos - 2] == 0xc2 && u[pos - 1] == 0x85)
+		return 2;
+	return pos >= 3 && break_at(text, pos - 3) == 3 ? 3 : 0;
 }
 
 static size_t line_start(const struct lms_buf *text, size_t pos)
@@ -321,9 +323,14 @@ static size_t dash_before(const struct lms_buf *text, size_t pos)
 {
 	size_t i = pos;
 
-	while (i > 0 && (strchr(" \t\r\n", text->buf[i - 1]) ||
-			 break_before(text, i)))
-		i--;
+	for (;;) {
+		if (i > 0 && (text->buf[i - 1] == ' ' || text->buf[i - 1] == '\t'))
+			i--;
+		else if (break_before(text, i))
+			i -= break_before(text, i);
+		else
+			break;
+	}
 	return i > 0 && text->buf[i - 1] == '-' ? i - 1 : pos;
 }
 
