@@ -29,8 +29,9 @@ static bool is_reserved_word(const char *s)
 /*
  * Numbers, dates and timestamps of any YAML version ("0x1f", "0o17",
  * "1_000", "1e3", ".5", "+1", "012", "1:30", ".inf", "2026-09-07",
- * "2026-09-07T10:12:33Z"): every one starts with a digit, a sign or a
- * point and holds only these characters.  A string that could be one is
+ * "2026-09-07T10:12:33Z", and "2026-09-07 10:12:33,5" for go-yaml, whose
+ * times take a comma before fractions): every one starts with a digit, a
+ * sign or a point and holds only these characters.  A string that could be one is
  * quoted, so that every reader keeps it as text; "2026-09-matlaging" is
  * not.
  */
@@ -38,7 +39,7 @@ static bool looks_numeric(const char *s)
 {
 	if (!*s || !strchr("0123456789+-.", s[0]))
 		return false;
-	return strspn(s, "0123456789+-._:eExXoObBaAcCdDfFiInNtTzZ ") ==
+	return strspn(s, "0123456789+-._:,eExXoObBaAcCdDfFiInNtTzZ ") ==
 	       strlen(s);
 }
 

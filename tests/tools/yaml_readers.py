@@ -26,7 +26,8 @@ SPECIAL = [
     "1:30", "190:20:30", "1.5e-3", "1e+5", "12", "3.14", "0", "-0",
     "2026-09-07", "2026-9-7", "2026-09-07T10:12:33Z",
     "2026-09-07t10:12:33.5+02:00", "2026-09-07 10:12:33",
-    "2026-09-07 10:12:33 -7", "11:00", "23:59:59", "2026-09-matlaging",
+    "2026-09-07 10:12:33 -7", "2026-09-07 10:12:33,5", "11:00", "23:59:59",
+    "2026-09-matlaging",
     "p-7k3q9x", "Kom i form", "Treffstedet, kjøkkenet",
 ]
 PIECES = [
@@ -51,7 +52,8 @@ def all_cases(word):
 def strings(n, seed, line):
     rnd = random.Random(seed)
     fixed = [c for w in WORDS for c in all_cases(w)] + SPECIAL
-    pieces = PIECES + ([] if line else CONTROLS)
+    # Names on one line have no control characters, tab included.
+    pieces = [p for p in PIECES if p != "\t"] if line else PIECES + CONTROLS
     # All of the fixed strings when there is room, then random ones.
     out = rnd.sample(fixed, min(len(fixed), n // 2))
     while len(out) < n:
