@@ -55,13 +55,19 @@ LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/skel.o
 CMD_OBJ = $(CMD_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Programs that the end-to-end tests run besides lms.
+TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/tools/%)
 BENCH_SRC = $(sort $(wildcard bench/*.c))
 BENCH_BIN = $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 MAN1 = $(sort $(wildcard man/*.1))
 MAN5 = $(sort $(wildcard man/*.5))
 
+# YAML readers besides lms, which the tests hold its files to: PyYAML,
+# ruamel.yaml and go-yaml v3 (the parser of the Go yq).
 DEB_PACKAGES = gcc make pkg-config libyaml-dev libcsv-dev libcmocka-dev \
-	       mandoc perl git python3 python3-yaml python3-icalendar
+	       mandoc perl git python3 python3-yaml python3-icalendar \
+	       python3-ruamel.yaml golang-go golang-gopkg-yaml.v3-dev
 
 .PHONY: all deps check unit cli lint-man demo bench install uninstall clean \
 	FORCE
@@ -132,6 +138,11 @@ $(CRASHPOINT): tests/crash/crashpoint.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARNINGS) -fPIC -shared -o $@ $< -ldl
 
+$(BUILD)/tests/tools/%: tests/tools/%.c $(BUILD)/liblms.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+		$(BUILD)/liblms.a $(LIBS)
+
 $(BUILD)/bench/%: bench/%.c $(BUILD)/liblms.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
@@ -156,9 +167,10 @@ check: deps
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-cli: $(LMS) $(CRASHPOINT)
+cli: $(LMS) $(CRASHPOINT) $(TOOL_BIN)
 	LMS=$(abspath $(LMS)) CRASHPOINT=$(abspath $(CRASHPOINT)) \
-		PYTHON=$(PYTHON) prove -j2 tests/cli/
+		TOOLS=$(abspath $(BUILD)/tests/tools) PYTHON=$(PYTHON) \
+		prove -j2 tests/cli/
 
 lint-man:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)

@@ -94,8 +94,9 @@ void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
  * that need it only sometimes. */
 int cmd_open_tree(struct ctx *ctx);
 
-/* Writes text to a file of the tree: it is staged, and written with the
- * others when the command has succeeded (a command with CMD_LOCK). */
+/* Writes text to a YAML file of the tree: it is staged, and written with
+ * the others when the command has succeeded (a command with CMD_LOCK);
+ * text that lms would not read back is refused. */
 int cmd_write(struct ctx *ctx, const char *path, const struct lms_buf *text,
 	      mode_t mode);
 

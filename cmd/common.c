@@ -12,6 +12,7 @@
 #include "../lib/schema.h"
 #include "../lib/utf8.h"
 #include "../lib/words.h"
+#include "../lib/yparse.h"
 #include "cmd.h"
 
 void cmd_print_usage(FILE *f, const struct cmd *c)
@@ -160,9 +161,14 @@ void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
 int cmd_write(struct ctx *ctx, const char *path, const struct lms_buf *text,
 	      mode_t mode)
 {
+	int err;
+
 	if (!ctx->tree.txn)
 		return lms_error(LMS_EIO, "internal: writing '%s' without the "
 				 "tree's lock", path);
+	/* The files of a tree are YAML: never write one lms would refuse. */
+	if ((err = lms_yaml_readable(path, text->buf, text->len)))
+		return err;
 	return lms_tree_write(&ctx->tree, path, text->buf, text->len, mode);
 }
 

@@ -7,6 +7,7 @@
 
 #include "../lib/alloc.h"
 #include "../lib/date.h"
+#include "../lib/utf8.h"
 #include "cmd.h"
 
 #ifndef LMS_VERSION
@@ -98,6 +99,29 @@ static const struct cmd cmd_main = {
 	"lms", NULL, 0, main_usage, NULL, "lms", NULL
 };
 
+/*
+ * Every argument is text that may end up in a file, so each must be
+ * strict UTF-8, checked once here rather than by each option.
+ */
+static int check_arguments(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		struct lms_buf shown = LMS_BUF_INIT;
+		const char *why;
+		size_t at;
+		int err;
+
+		if (!(why = lms_utf8_problem(argv[i], strlen(argv[i]), &at)))
+			continue;
+		lms_utf8_quote(&shown, argv[i], 60);
+		err = lms_error(LMS_EUSAGE, "argument '%s' is not UTF-8 text: %s "
+				"at byte %zu", shown.buf, why, at + 1);
+		lms_buf_release(&shown);
+		return err;
+	}
+	return 0;
+}
+
 /* Global options come before the command, as with git. */
 static int global_options(struct ctx *ctx, int argc, char **argv, int *next)
 {
@@ -168,7 +192,9 @@ int main(int argc, char **argv)
 	ctx.lock_timeout_ms = lock_timeout_ms();
 	ctx.today = today();
 
-	err = global_options(&ctx, argc, argv, &next);
+	err = check_arguments(argc, argv);
+	if (!err)
+		err = global_options(&ctx, argc, argv, &next);
 	if (!err && next)
 		err = cmd_dispatch(&ctx, cmd_table, argc - next, argv + next);
 	if (err > 0)

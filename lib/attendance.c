@@ -185,9 +185,13 @@ void lms_attendance_emit(struct lms_buf *out, const struct lms_attendance *a)
 			continue;
 		}
 		lms_buf_addch(out, '\n');
-		for (size_t j = 0; j < s->n; j++)
-			lms_buf_addf(out, "  %s: %s\n", s->v[j].person,
+		for (size_t j = 0; j < s->n; j++) {
+			/* Person ids such as "y" or "0x1f" are quoted. */
+			lms_buf_adds(out, "  ");
+			lms_yaml_key(out, s->v[j].person, 0);
+			lms_buf_addf(out, " %s\n",
 				     lms_presence_names[s->v[j].presence]);
+		}
 		if (s->participants != LMS_UNSET || s->relatives != LMS_UNSET)
 			lms_buf_addf(out, "  headcount: {participants: %d, "
 				     "relatives: %d}\n",

@@ -127,7 +127,7 @@ int lms_course_assign(struct lms_buf *text, const char *path,
 		      unsigned phases)
 {
 	long i = find_facilitator(c, facilitator);
-	struct lms_buf list = LMS_BUF_INIT;
+	struct lms_buf list = LMS_BUF_INIT, id = LMS_BUF_INIT;
 	const char *words[8];
 	char key[64];
 	size_t n;
@@ -143,11 +143,14 @@ int lms_course_assign(struct lms_buf *text, const char *path,
 	for (size_t k = 0; k < n; k++)
 		lms_buf_addf(&list, "%s%s", k ? ", " : "", words[k]);
 	lms_buf_addch(&list, ']');
+	/* An id such as "no" or "1e3" is quoted, as the emitter does. */
+	lms_yaml_scalar(&id, facilitator, LMS_YAML_FLOW);
 	err = lms_yedit_append(text, path, &lms_course_schema, "facilitators",
 			       (const struct lms_yedit_pair[]){
-				       { "id", facilitator },
+				       { "id", id.buf },
 				       { "phases", list.buf } }, 2);
 	lms_buf_release(&list);
+	lms_buf_release(&id);
 	return err;
 }
 

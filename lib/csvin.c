@@ -6,6 +6,7 @@
 #include "csvin.h"
 #include "error.h"
 #include "utf8.h"
+#include "yparse.h"
 
 /* libcsv's parser states (csv.c): a row has not begun in ROW_NOT_BEGUN. */
 #define ROW_NOT_BEGUN 0
@@ -23,9 +24,27 @@ struct reader {
 static void on_field(void *data, size_t len, void *arg)
 {
 	struct reader *r = arg;
-	char **cell = lms_array_push(&r->cells, &r->ncells, sizeof(char *));
+	char **cell;
 	char *out;
 
+	/* What the YAML reader would refuse is refused here, with its line. */
+	if (len > lms_limits_default.max_scalar && !r->err) {
+		struct lms_buf which = LMS_BUF_INIT;
+
+		if (r->csv->header && r->ncells < r->csv->ncols)
+			lms_buf_addf(&which, "column '%s'",
+				     r->csv->header[r->ncells]);
+		else
+			lms_buf_addf(&which, "field %zu", r->ncells + 1);
+		r->err = lms_error_at(LMS_EDATA, r->path, r->line, 0, "%s holds "
+				      "%zu bytes, more than a value may (%zu)",
+				      which.buf, len,
+				      lms_limits_default.max_scalar);
+		lms_buf_release(&which);
+	}
+	if (r->err)
+		return;
+	cell = lms_array_push(&r->cells, &r->ncells, sizeof(char *));
 	*cell = lms_strndup(data ? data : "", len);
 	/* A line break inside a quoted cell is a line break, whatever the
 	 * file's line ends. */
@@ -128,6 +147,29 @@ static int feed(struct csv_parser *p, struct reader *r, const char *text,
 	return r->err;
 }
 
+/* Strict UTF-8 without NUL, as every input of lms (see utf8.h). */
+static int check_text(const char *path, const char *text, size_t len)
+{
+	const char *nul = memchr(text, '\0', len), *why;
+	unsigned line, col;
+	size_t at;
+
+	if (len >= 2 && ((text[0] == '\xff' && text[1] == '\xfe') ||
+			 (text[0] == '\xfe' && text[1] == '\xff')))
+		return lms_error_at(LMS_EDATA, path, 1, 1, "the file is UTF-16: "
+				    "save the sheet as \"CSV UTF-8\"");
+	why = lms_utf8_problem(text, len, &at);
+	if (nul && (!why || (size_t)(nul - text) < at)) {
+		why = "a NUL byte";
+		at = (size_t)(nul - text);
+	}
+	if (!why)
+		return 0;
+	lms_utf8_position(text, at, &line, &col);
+	return lms_error_at(LMS_EDATA, path, line, col, "not UTF-8 text: %s "
+			    "(save the sheet as \"CSV UTF-8\")", why);
+}
+
 int lms_csv_parse(struct lms_csv *out, const char *path, const char *text,
 		  size_t len)
 {
@@ -140,9 +182,8 @@ int lms_csv_parse(struct lms_csv *out, const char *path, const char *text,
 		text += 3;
 		len -= 3;
 	}
-	if (memchr(text, '\0', len) || !lms_utf8_valid_n(text, len))
-		return lms_error_at(LMS_EDATA, path, 0, 0, "not UTF-8 text (save "
-				    "the sheet as \"CSV UTF-8\")");
+	if ((err = check_text(path, text, len)))
+		return err;
 	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
 		return lms_error(LMS_ENOMEM, "out of memory");
 	out->delimiter = guess_delimiter(text, len);

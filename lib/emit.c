@@ -1,16 +1,23 @@
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "date.h"
 #include "emit.h"
+#include "utf8.h"
 
+/*
+ * What a YAML 1.1 or 1.2 reader (libyaml, PyYAML, ruamel.yaml, go-yaml)
+ * takes for null, a boolean, a merge key or a value key rather than text,
+ * in any case: "No" is false for PyYAML, "y" true for YAML 1.1 itself,
+ * "<<" merges for PyYAML and "=" stops its safe_load.
+ */
 static bool is_reserved_word(const char *s)
 {
-	/* What YAML 1.1 or 1.2 would read as null or a boolean. */
 	static const char *const words[] = {
 		"~", "null", "y", "n", "yes", "no", "true", "false", "on", "off",
-		NULL
+		"<<", "=", NULL
 	};
 
 	for (int i = 0; words[i]; i++)
@@ -19,43 +26,39 @@ static bool is_reserved_word(const char *s)
 	return false;
 }
 
+/*
+ * Numbers, dates and timestamps of any YAML version ("0x1f", "0o17",
+ * "1_000", "1e3", ".5", "+1", "012", "1:30", ".inf", "2026-09-07",
+ * "2026-09-07T10:12:33Z", and "2026-09-07 10:12:33,5" for go-yaml, whose
+ * times take a comma before fractions): every one starts with a digit, a
+ * sign or a point and holds only these characters.  A string that could be one is
+ * quoted, so that every reader keeps it as text; "2026-09-matlaging" is
+ * not.
+ */
 static bool looks_numeric(const char *s)
 {
-	/* Numbers, dates and times in any YAML version ("0x1f", "1e3",
-	 * "11:00", ".inf", "2026-09-07"): quoting them keeps them strings
-	 * for every reader, not only for lms. */
-	if (!strchr("0123456789+-.", s[0]))
+	if (!*s || !strchr("0123456789+-.", s[0]))
 		return false;
-	return strspn(s, "0123456789+-._:eExXoObBabcdefABCDFinINtTyY ") ==
+	return strspn(s, "0123456789+-._:,eExXoObBaAcCdDfFiInNtTzZ ") ==
 	       strlen(s);
 }
 
-/* Length of the UTF-8 sequence at s that YAML may hold unescaped, or 0. */
-static size_t printable_len(const unsigned char *s)
+/*
+ * Length of the character at s if YAML may hold it unescaped, else 0:
+ * what YAML 1.1 and 1.2 call printable, less the line breaks NEL, LS and
+ * PS and the byte-order mark, which readers treat apart.
+ */
+static size_t printable_len(const char *s)
 {
-	unsigned c = s[0];
+	unsigned cp;
+	/* s ends with NUL, which ends any sequence: 4 bytes are enough. */
+	size_t n = lms_utf8_char(s, 4, &cp);
 
-	if (c == '\t' || (c >= 0x20 && c < 0x7f))
-		return 1;
-	if (c < 0x80)
+	if (!n || (cp < 0x20 && cp != '\t') || (cp >= 0x7f && cp < 0xa0) ||
+	    cp == 0x2028 || cp == 0x2029 || cp == 0xfeff ||
+	    cp == 0xfffe || cp == 0xffff)
 		return 0;
-	if (c >= 0xc2 && c <= 0xdf && (s[1] & 0xc0) == 0x80) {
-		/* C1 controls and NEL (U+0080..U+009F) are escaped. */
-		return c == 0xc2 && s[1] < 0xa0 ? 0 : 2;
-	}
-	if (c >= 0xe0 && c <= 0xef && (s[1] & 0xc0) == 0x80 &&
-	    (s[2] & 0xc0) == 0x80) {
-		unsigned cp = (c & 0x0f) << 12 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu);
-
-		if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff) ||
-		    cp == 0xfeff || cp == 0x2028 || cp == 0x2029 || cp >= 0xfffe)
-			return 0;
-		return 3;
-	}
-	if (c >= 0xf0 && c <= 0xf4 && (s[1] & 0xc0) == 0x80 &&
-	    (s[2] & 0xc0) == 0x80 && (s[3] & 0xc0) == 0x80)
-		return 4;
-	return 0;
+	return n;
 }
 
 bool lms_yaml_plain_ok(const char *s, unsigned how)
@@ -66,17 +69,20 @@ bool lms_yaml_plain_ok(const char *s, unsigned how)
 		return false;
 	if (!(how & LMS_YAML_WAS_PLAIN) && (is_reserved_word(s) || looks_numeric(s)))
 		return false;
-	if (strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) || s[n - 1] == ' ' ||
-	    s[n - 1] == ':' || s[n - 1] == '\t')
+	/* Indicators that start something else, and a document marker. */
+	if (strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) || !strncmp(s, "...", 3))
 		return false;
-	if (strstr(s, ": ") || strstr(s, " #") || strstr(s, ":\t") ||
-	    strpbrk(s, "\t"))
+	if (s[n - 1] == ' ' || s[n - 1] == ':' || strstr(s, ": ") ||
+	    strstr(s, " #") || strchr(s, '\t'))
 		return false;
-	/* Flow indicators would end the value inside [...] and {...}. */
-	if ((how & LMS_YAML_FLOW) && strpbrk(s, ",[]{}"))
+	/*
+	 * Inside [...] and {...} flow indicators end the value, and PyYAML
+	 * before 5.1 ends it at any ':' and '?' too.
+	 */
+	if ((how & LMS_YAML_FLOW) && strpbrk(s, ",[]{}:?#"))
 		return false;
 	for (size_t i = 0; i < n;) {
-		size_t len = printable_len((const unsigned char *)s + i);
+		size_t len = printable_len(s + i);
 
 		if (!len)
 			return false;
@@ -97,45 +103,48 @@ static void escape_byte(struct lms_buf *out, unsigned char c)
 	}
 }
 
-static void escape_sequence(struct lms_buf *out, const unsigned char *s,
-			    size_t *i)
+static void escape_sequence(struct lms_buf *out, const char *s, size_t *i)
 {
-	unsigned c = s[*i];
+	unsigned cp;
+	size_t n = lms_utf8_char(s + *i, 4, &cp);
 
-	/* A valid but unprintable character: write its code point. */
-	if (c >= 0xc2 && c <= 0xdf && (s[*i + 1] & 0xc0) == 0x80) {
-		lms_buf_addf(out, "\\u%04x", (c & 0x1f) << 6 | (s[*i + 1] & 0x3fu));
-		*i += 2;
-	} else if (c >= 0xe0 && c <= 0xef && (s[*i + 1] & 0xc0) == 0x80 &&
-		   (s[*i + 2] & 0xc0) == 0x80) {
-		lms_buf_addf(out, "\\u%04x", (c & 0x0f) << 12 |
-			     (s[*i + 1] & 0x3fu) << 6 | (s[*i + 2] & 0x3fu));
-		*i += 3;
+	if (n == 1) {
+		escape_byte(out, (unsigned char)cp);
+	} else if (n) {
+		/* A valid but unprintable character: write its code point. */
+		lms_buf_addf(out, "\\u%04x", cp);
 	} else {
-		escape_byte(out, (unsigned char)c);
-		*i += 1;
+		/* Not UTF-8, which no input lets through: "\xff" would be
+		 * read as U+00FF, so write the replacement character. */
+		lms_buf_adds(out, "\\ufffd");
+		n = 1;
 	}
+	*i += n;
+}
+
+void lms_yaml_key(struct lms_buf *out, const char *key, unsigned how)
+{
+	lms_yaml_scalar(out, key, how);
+	lms_buf_addch(out, ':');
 }
 
 void lms_yaml_scalar(struct lms_buf *out, const char *s, unsigned how)
 {
-	const unsigned char *u = (const unsigned char *)s;
-
 	if (!(how & LMS_YAML_QUOTE) && lms_yaml_plain_ok(s, how)) {
 		lms_buf_adds(out, s);
 		return;
 	}
 	lms_buf_addch(out, '"');
-	for (size_t i = 0; u[i];) {
-		size_t len = printable_len(u + i);
+	for (size_t i = 0; s[i];) {
+		size_t len = printable_len(s + i);
 
-		if (len && u[i] != '"' && u[i] != '\\' && u[i] != '\t') {
-			lms_buf_add(out, u + i, len);
+		if (len && s[i] != '"' && s[i] != '\\' && s[i] != '\t') {
+			lms_buf_add(out, s + i, len);
 			i += len;
 		} else if (len) {
-			escape_byte(out, u[i++]);
+			escape_byte(out, (unsigned char)s[i++]);
 		} else {
-			escape_sequence(out, u, &i);
+			escape_sequence(out, s, &i);
 		}
 	}
 	lms_buf_addch(out, '"');
@@ -212,6 +221,26 @@ bool lms_field_is_empty(const struct lms_field *f, const void *field)
 	return true;
 }
 
+/*
+ * A number as every reader takes it for one: PyYAML's floats need a point
+ * before an exponent ("1.0e-05", not "1e-05", which it reads as text).
+ */
+static void emit_real(struct lms_buf *out, double v)
+{
+	char text[40];
+	char *e;
+
+	snprintf(text, sizeof(text), "%.15g", v);
+	e = strchr(text, 'e');
+	if (e && !strchr(text, '.')) {
+		lms_buf_add(out, text, (size_t)(e - text));
+		lms_buf_adds(out, ".0");
+		lms_buf_adds(out, e);
+	} else {
+		lms_buf_adds(out, text);
+	}
+}
+
 void lms_emit_value(struct lms_buf *out, const struct lms_field *f,
 		    const void *field, int indent)
 {
@@ -229,7 +258,7 @@ void lms_emit_value(struct lms_buf *out, const struct lms_field *f,
 		lms_buf_addf(out, "%d", *(const int *)field);
 		break;
 	case LMS_T_REAL:
-		lms_buf_addf(out, "%.15g", *(const double *)field);
+		emit_real(out, *(const double *)field);
 		break;
 	case LMS_T_BOOL:
 		lms_buf_adds(out, *(const int *)field ? "true" : "false");
@@ -314,8 +343,8 @@ static void emit_extras(struct lms_buf *out, const struct lms_schema *s,
 		if (!*first)
 			indent_to(out, indent);
 		*first = false;
-		lms_yaml_scalar(out, x->v[i].key, LMS_YAML_FLOW);
-		lms_buf_adds(out, ": ");
+		lms_yaml_key(out, x->v[i].key, LMS_YAML_FLOW);
+		lms_buf_addch(out, ' ');
 		emit_node(out, &x->v[i].value, indent);
 		lms_buf_addch(out, '\n');
 	}

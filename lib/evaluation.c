@@ -85,7 +85,10 @@ static void emit_answers(struct lms_buf *out, const void *field, int indent)
 	for (size_t i = 0; i < answers->n; i++) {
 		const struct lms_answer *a = &answers->v[i];
 
-		lms_buf_addf(out, "%s%s: ", i ? ", " : "", a->item);
+		/* Item ids such as "no" or "1e3" are quoted as keys. */
+		lms_buf_adds(out, i ? ", " : "");
+		lms_yaml_key(out, a->item, LMS_YAML_FLOW);
+		lms_buf_addch(out, ' ');
 		if (a->is_text)
 			lms_yaml_scalar(out, a->text, LMS_YAML_FLOW);
 		else

@@ -493,8 +493,10 @@ int lms_tree_save_register(struct lms_tree *t, const struct lms_register *r)
 	if (!err) {
 		lms_buf_reset(&text);
 		lms_register_emit(&text, r);
-		err = lms_tree_write(t, path, text.buf, text.len, 0600);
+		err = lms_yaml_readable(path, text.buf, text.len);
 	}
+	if (!err)
+		err = lms_tree_write(t, path, text.buf, text.len, 0600);
 	lms_buf_release(&text);
 	free(ignore);
 	free(dir);

@@ -4,47 +4,97 @@
 
 #include "utf8.h"
 
-static int sequence_length(const unsigned char *u, size_t left)
+/*
+ * The length of the sequence at u (left bytes remain), or 0 with *why set.
+ * The ranges of the second byte are those of RFC 3629's table: they are
+ * what rules out overlong forms, surrogates and code points past U+10FFFF.
+ */
+static size_t sequence_length(const unsigned char *u, size_t left,
+			      const char **why)
 {
-	int extra = *u < 0x80 ? 0 : *u >= 0xc2 && *u <= 0xdf ? 1 :
-		    *u >= 0xe0 && *u <= 0xef ? 2 :
-		    *u >= 0xf0 && *u <= 0xf4 ? 3 : -1;
+	unsigned c = u[0], lo = 0x80, hi = 0xbf;
+	size_t n;
 
-	if (extra < 0 || (size_t)extra >= left)
-		return -1;
-	for (int i = 1; i <= extra; i++)
-		if ((u[i] & 0xc0) != 0x80)
-			return -1;
-	return extra + 1;
+	if (c < 0x80)
+		return 1;
+	if (c < 0xc0)
+		return *why = "a continuation byte without a start", 0;
+	if (c < 0xc2)
+		return *why = "an overlong form", 0;
+	if (c >= 0xf8)
+		return *why = "a byte that UTF-8 never uses", 0;
+	if (c >= 0xf5)
+		return *why = "a code point above U+10FFFF", 0;
+	n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	if (c == 0xe0)
+		lo = 0xa0;
+	else if (c == 0xed)
+		hi = 0x9f;
+	else if (c == 0xf0)
+		lo = 0x90;
+	else if (c == 0xf4)
+		hi = 0x8f;
+	if (left >= 2 && u[1] >= 0x80 && u[1] <= 0xbf &&
+	    (u[1] < lo || u[1] > hi))
+		return *why = c == 0xed ? "a surrogate (CESU-8)" :
+			      c == 0xf4 ? "a code point above U+10FFFF" :
+			      "an overlong form", 0;
+	for (size_t i = 1; i < n; i++)
+		if (i >= left || (u[i] & 0xc0) != 0x80)
+			return *why = "a truncated sequence", 0;
+	return n;
+}
+
+size_t lms_utf8_char(const char *s, size_t left, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const char *why;
+	size_t n = left ? sequence_length(u, left, &why) : 0;
+
+	*cp = n == 1 ? u[0] : n == 2 ? u[0] & 0x1fu : n == 3 ? u[0] & 0x0fu :
+	      u[0] & 0x07u;
+	for (size_t i = 1; i < n; i++)
+		*cp = *cp << 6 | (u[i] & 0x3fu);
+	return n;
+}
+
+const char *lms_utf8_problem(const char *s, size_t len, size_t *at)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const char *why = NULL;
+
+	for (size_t i = 0; i < len;) {
+		size_t n;
+
+		/* Most text is ASCII: skip it eight bytes at a time. */
+		if (i + 8 <= len) {
+			unsigned long long w;
+
+			memcpy(&w, u + i, sizeof(w));
+			if (!(w & 0x8080808080808080ull)) {
+				i += 8;
+				continue;
+			}
+		}
+		if (!(n = sequence_length(u + i, len - i, &why))) {
+			*at = i;
+			return why;
+		}
+		i += n;
+	}
+	return NULL;
 }
 
 bool lms_utf8_valid_n(const char *s, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	size_t at;
 
-	for (size_t i = 0; i < len;) {
-		int n = sequence_length(u + i, len - i);
-
-		if (n < 0)
-			return false;
-		i += (size_t)n;
-	}
-	return true;
+	return !lms_utf8_problem(s, len, &at);
 }
 
 bool lms_utf8_valid(const char *s)
 {
 	return lms_utf8_valid_n(s, strlen(s));
-}
-
-/* The code point of the sequence of n bytes at u (sequence_length). */
-static uint32_t decode(const unsigned char *u, int n)
-{
-	uint32_t cp = n == 1 ? u[0] : u[0] & (0x7fu >> n);
-
-	for (int i = 1; i < n; i++)
-		cp = cp << 6 | (u[i] & 0x3fu);
-	return cp;
 }
 
 /* A C0 control, DEL or a C1 control (U+0080..U+009F). */
@@ -53,17 +103,58 @@ static bool is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
 }
 
+void lms_utf8_position(const char *text, size_t at, unsigned *line,
+		       unsigned *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < at; i++) {
+		if (text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n')) {
+			++*line;
+			*col = 1;
+		} else if (((unsigned char)text[i] & 0xc0) != 0x80 &&
+			   text[i] != '\r') {
+			++*col;
+		}
+	}
+}
+
+void lms_utf8_quote(struct lms_buf *out, const char *s, size_t max)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = strlen(s), i = 0;
+
+	while (i < len) {
+		const char *why;
+		size_t n = sequence_length(u + i, len - i, &why);
+
+		if (n == 1 && (u[i] < 0x20 || u[i] == 0x7f))
+			n = 0;
+		if (i + (n ? n : 1) > max)
+			break;
+		if (n) {
+			lms_buf_add(out, u + i, n);
+			i += n;
+		} else {
+			lms_buf_addf(out, "\\x%02x", u[i++]);
+		}
+	}
+	if (i < len)
+		lms_buf_adds(out, "...");
+}
+
 bool lms_text_is_line(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t len = strlen(s);
 
 	for (size_t i = 0; i < len;) {
-		int n = sequence_length(u + i, len - i);
+		unsigned cp;
+		size_t n = lms_utf8_char((const char *)u + i, len - i, &cp);
 
-		if (n < 0 || is_control(decode(u + i, n)))
+		if (!n || is_control(cp))
 			return false;
-		i += (size_t)n;
+		i += n;
 	}
 	return true;
 }
@@ -81,24 +172,23 @@ struct shown {
 static void show(const unsigned char *u, size_t left, unsigned how,
 		 struct shown *out)
 {
-	int n = sequence_length(u, left);
-	uint32_t cp;
+	unsigned cp;
+	size_t n = lms_utf8_char((const char *)u, left, &cp);
 
 	out->as[0] = '\0';
-	if (n < 0) {
+	if (!n) {
 		out->len = 1;
 		snprintf(out->as, sizeof(out->as), "<%02X>", u[0]);
 		return;
 	}
-	out->len = n;
-	cp = decode(u, n);
+	out->len = (int)n;
 	if (!is_control(cp))
 		return;
 	if ((how & LMS_VIS_FLAT) && (cp == '\n' || cp == '\r' || cp == '\t')) {
 		strcpy(out->as, " ");
 	} else if ((how & LMS_VIS_LINES) &&
 		   (cp == '\n' || cp == '\t' ||
-		    (cp == '\r' && n < (int)left && u[1] == '\n'))) {
+		    (cp == '\r' && n < left && u[1] == '\n'))) {
 		return;
 	} else if (cp < 0x20 || cp == 0x7f) {
 		out->as[0] = '^';
@@ -176,7 +266,7 @@ static bool in_ranges(uint32_t cp, const struct width_range *r, size_t n)
 static size_t char_width(const unsigned char *u, size_t left, int *len)
 {
 	struct shown sh;
-	uint32_t cp;
+	unsigned cp;
 
 	if (*u >= 0x20 && *u < 0x7f) {
 		*len = 1;
@@ -186,7 +276,7 @@ static size_t char_width(const unsigned char *u, size_t left, int *len)
 	*len = sh.len;
 	if (sh.as[0])
 		return strlen(sh.as);
-	cp = decode(u, sh.len);
+	lms_utf8_char((const char *)u, left, &cp);
 	if (in_ranges(cp, zero_width, NRANGES(zero_width)))
 		return 0;
 	return in_ranges(cp, double_width, NRANGES(double_width)) ? 2 : 1;

@@ -36,11 +36,17 @@ struct offsets {
 	size_t n;
 };
 
+/* Bytes of a leading byte-order mark, which libyaml's marks skip. */
+static size_t bom_len(const struct lms_buf *text)
+{
+	return text->len >= 3 && !memcmp(text->buf, "\xef\xbb\xbf", 3) ? 3 : 0;
+}
+
 static void offsets_init(struct offsets *o, const struct lms_buf *text)
 {
 	o->v = lms_malloc((text->len + 1) * sizeof(*o->v));
 	o->n = 0;
-	for (size_t i = 0; i < text->len; i++)
+	for (size_t i = bom_len(text); i < text->len; i++)
 		if (((unsigned char)text->buf[i] & 0xc0) != 0x80)
 			o->v[o->n++] = i;
 	o->v[o->n] = text->len;
@@ -220,21 +226,96 @@ static int find(const struct lms_buf *text, const char *path,
 			 (int)(t->key - keypath + t->keylen), keypath, keypath);
 }
 
-/* Text positions */
+/*
+ * Text positions.  Lines end as libyaml ends them: CR LF, LF or a lone CR,
+ * and NEL, LS or PS, so that a file with any of them is edited where its
+ * reader sees the lines.
+ */
+
+/* The length of the line break that starts at pos, or 0. */
+static size_t break_at(const struct lms_buf *text, size_t pos)
+{
+	const unsigned char *u = (const unsigned char *)text->buf + pos;
+	size_t left = text->len - pos;
+
+	if (!left)
+		return 0;
+	if (u[0] == '\r')
+		return left > 1 && u[1] == '\n' ? 2 : 1;
+	if (u[0] == '\n')
+		return 1;
+	if (left > 1 && u[0] == 0xc2 && u[1] == 0x85)
+		return 2;
+	if (left > 2 && u[0] == 0xe2 && u[1] == 0x80 &&
+	    (u[2] == 0xa8 || u[2] == 0xa9))
+		return 3;
+	return 0;
+}
+
+/* The length of the line break that ends just before pos, or 0. */
+static size_t break_before(const struct lms_buf *text, size_t pos)
+{
+	const unsigned char *u = (const unsigned char *)text->buf;
+
+	if (pos == 0)
+		return 0;
+	if (u[pos - 1] == '\n')
+		return pos >= 2 && u[pos - 2] == '\r' ? 2 : 1;
+	/* A CR followed by LF is half of a line break. */
+	if (u[pos - 1] == '\r')
+		return pos < text->len && u[pos] == '\n' ? 0 : 1;
+	if (pos >= 2 && u[pos - 2] == 0xc2 && u[pos - 1] == 0x85)
+		return 2;
+	return pos >= 3 && break_at(text, pos - 3) == 3 ? 3 : 0;
+}
 
 static size_t line_start(const struct lms_buf *text, size_t pos)
 {
-	while (pos > 0 && text->buf[pos - 1] != '\n')
+	size_t first = bom_len(text);
+
+	while (pos > first && !break_before(text, pos))
 		pos--;
+	return pos < first ? first : pos;
+}
+
+/* Where the line break that ends the line holding pos starts (or the end). */
+static size_t line_end(const struct lms_buf *text, size_t pos)
+{
+	while (pos < text->len && !break_at(text, pos))
+		pos++;
 	return pos;
 }
 
-/* Just after the newline that ends the line holding pos (or the end). */
+/* Just after the line break that ends the line holding pos (or the end). */
 static size_t line_after(const struct lms_buf *text, size_t pos)
 {
-	const char *nl = memchr(text->buf + pos, '\n', text->len - pos);
+	size_t end = line_end(text, pos);
 
-	return nl ? (size_t)(nl - text->buf) + 1 : text->len;
+	return end + break_at(text, end);
+}
+
+/*
+ * The line break that new lines at pos get: the one of the nearest line
+ * before it, else after it, else LF.  A file keeps its line ends, and a
+ * file that mixes them gets at each place what the lines there have.
+ */
+static const char *line_break_near(const struct lms_buf *text, size_t pos)
+{
+	size_t i = pos;
+
+	while (i > 0 && text->buf[i - 1] != '\n' && text->buf[i - 1] != '\r')
+		i--;
+	if (i == 0) {
+		i = line_end(text, pos);
+		while (i < text->len && text->buf[i] != '\n' && text->buf[i] != '\r')
+			i = line_end(text, i + 1);
+		if (i == text->len)
+			return "\n";
+		i += break_at(text, i);
+	}
+	if (text->buf[i - 1] == '\r')
+		return "\r";
+	return i >= 2 && text->buf[i - 2] == '\r' ? "\r\n" : "\n";
 }
 
 /* The '-' that introduces a block list item starting at pos. */
@@ -242,8 +323,14 @@ static size_t dash_before(const struct lms_buf *text, size_t pos)
 {
 	size_t i = pos;
 
-	while (i > 0 && strchr(" \t\r\n", text->buf[i - 1]))
-		i--;
+	for (;;) {
+		if (i > 0 && (text->buf[i - 1] == ' ' || text->buf[i - 1] == '\t'))
+			i--;
+		else if (break_before(text, i))
+			i -= break_before(text, i);
+		else
+			break;
+	}
 	return i > 0 && text->buf[i - 1] == '-' ? i - 1 : pos;
 }
 
@@ -274,10 +361,28 @@ static bool is_null_scalar(const struct lms_buf *text, const struct span *s)
 	return lms_event_is_null(&ev);
 }
 
+/*
+ * Replaces [from, to) with with, whose lines end in LF, in the line ends
+ * of the file around from.
+ */
 static void splice(struct lms_buf *text, size_t from, size_t to,
 		   const struct lms_buf *with)
 {
-	lms_buf_splice(text, from, to - from, with->buf, with->len);
+	const char *eol = line_break_near(text, from);
+	struct lms_buf b = LMS_BUF_INIT;
+
+	if (!strcmp(eol, "\n") || !memchr(with->buf, '\n', with->len)) {
+		lms_buf_splice(text, from, to - from, with->buf, with->len);
+		return;
+	}
+	for (size_t i = 0; i < with->len; i++) {
+		if (with->buf[i] == '\n')
+			lms_buf_adds(&b, eol);
+		else
+			lms_buf_addch(&b, with->buf[i]);
+	}
+	lms_buf_splice(text, from, to - from, b.buf, b.len);
+	lms_buf_release(&b);
 }
 
 /* Inserts whole lines at pos, which is a line start or the end. */
@@ -286,7 +391,7 @@ static void insert_lines(struct lms_buf *text, size_t pos,
 {
 	struct lms_buf b = LMS_BUF_INIT;
 
-	if (pos == text->len && pos > 0 && text->buf[pos - 1] != '\n')
+	if (pos == text->len && pos > bom_len(text) && !break_before(text, pos))
 		lms_buf_addch(&b, '\n');
 	lms_buf_add(&b, lines->buf, lines->len);
 	splice(text, pos, pos, &b);
@@ -403,7 +508,7 @@ static void replace_value(struct lms_buf *text, const struct span *value,
 	size_t from = value->key_end ? after_colon(text, value->key_end) :
 		      value->start;
 	size_t to = value->type == LMS_EV_SEQ && !value->flow ?
-		    line_after(text, value->end) - 1 : value->end;
+		    line_end(text, value->end) : value->end;
 
 	splice(text, from, to, with);
 }

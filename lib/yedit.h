@@ -10,7 +10,9 @@
  * Edits YAML text in place, for the files people write by hand: only the
  * bytes of the changed value change, and comments, blank lines, quoting
  * and key order elsewhere stay as they were.  libyaml's marks give each
- * node's byte span; the edit is a splice there.
+ * node's byte span; the edit is a splice there.  A byte-order mark stays
+ * first, lines end where libyaml ends them (CR LF, LF, a lone CR), and new
+ * lines end as the lines around them do.
  *
  * A key path names a node: keys separated by '.', list items by their
  * 1-based number ("capacity", "sessions.3.place", "facilitators.2");

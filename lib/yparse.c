@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "error.h"
 #include "utf8.h"
 #include "yparse.h"
@@ -11,7 +12,9 @@
 const struct lms_limits lms_limits_default = {
 	.max_file = 64u << 20,
 	.max_scalar = 1u << 20,
+	.max_key = 128,
 	.max_depth = 32,
+	.max_anchors = 10000,
 	.max_aliases = 1000,
 	.max_replayed = 100000,
 };
@@ -19,23 +22,48 @@ const struct lms_limits lms_limits_default = {
 /* An event as an anchor recorded it, to be produced again by an alias. */
 struct lms_recorded {
 	struct lms_event ev;
-	char *value;		/* scalar value, or the name of a nested alias */
+	char *value;		/* a scalar's value */
+	size_t alias;		/* a nested alias: the anchor it named then */
 	bool is_alias;
 };
 
+/* An anchored node: the stretch [start, end) of the tape. */
 struct lms_anchor {
 	char *name;
-	struct lms_recorded *events;
-	size_t nevents;
-	unsigned open_depth;	/* depth at which recording started */
-	bool recording;
+	size_t start, end;
+	unsigned open_depth;	/* depth at which recording stops */
+	bool open;
 };
 
 enum { BEFORE_DOCUMENT, IN_DOCUMENT, AFTER_DOCUMENT };
 
+/* What comes next at a depth: a list item, a mapping's key or its value. */
+enum { IN_LIST, NEXT_KEY, NEXT_VALUE };
+
+static int check_encoding(struct lms_yparser *p)
+{
+	const unsigned char *u = (const unsigned char *)p->text;
+	const char *why;
+	unsigned line, col;
+	size_t at;
+
+	if (p->len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
+			    (u[0] == 0xfe && u[1] == 0xff)))
+		return lms_error_at(LMS_EDATA, p->path, 1, 1, "the file is "
+				    "UTF-16: lms reads UTF-8 text (save it "
+				    "as UTF-8)");
+	if (!(why = lms_utf8_problem(p->text, p->len, &at)))
+		return 0;
+	lms_utf8_position(p->text, at, &line, &col);
+	return lms_error_at(LMS_EDATA, p->path, line, col, "not valid UTF-8: "
+			    "%s", why);
+}
+
 int lms_yparser_init(struct lms_yparser *p, const char *path,
 		     const char *text, size_t len, const struct lms_limits *lim)
 {
+	int err;
+
 	memset(p, 0, sizeof(*p));
 	p->path = path;
 	p->text = text;
@@ -45,9 +73,12 @@ int lms_yparser_init(struct lms_yparser *p, const char *path,
 		return lms_error_at(LMS_EDATA, path, 0, 0,
 				    "file is larger than %zu bytes",
 				    p->limits->max_file);
+	if ((err = check_encoding(p)))
+		return err;
 	if (!yaml_parser_initialize(&p->yaml))
 		return lms_error(LMS_ENOMEM, "out of memory");
 	yaml_parser_set_input_string(&p->yaml, (const unsigned char *)text, len);
+	p->frames = lms_calloc((size_t)p->limits->max_depth + 1, 1);
 	return 0;
 }
 
@@ -61,15 +92,18 @@ static void drop_current(struct lms_yparser *p)
 void lms_yparser_release(struct lms_yparser *p)
 {
 	drop_current(p);
-	yaml_parser_delete(&p->yaml);
-	for (size_t i = 0; i < p->nanchors; i++) {
-		for (size_t j = 0; j < p->anchors[i].nevents; j++)
-			free(p->anchors[i].events[j].value);
-		free(p->anchors[i].events);
+	if (p->frames)
+		yaml_parser_delete(&p->yaml);
+	for (size_t i = 0; i < p->ntape; i++)
+		free(p->tape[i].value);
+	for (size_t i = 0; i < p->nanchors; i++)
 		free(p->anchors[i].name);
-	}
+	free(p->tape);
 	free(p->anchors);
+	free(p->slots);
+	free(p->open);
 	free(p->replay);
+	free(p->frames);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -96,16 +130,9 @@ static struct lms_mark mark_of(yaml_mark_t m)
 /* Encoding errors come with a byte offset rather than a mark. */
 static struct lms_mark mark_at_offset(const struct lms_yparser *p, size_t at)
 {
-	struct lms_mark m = { 1, 1, 0 };
+	struct lms_mark m = { 1, 1, at };
 
-	for (size_t i = 0; i < at && i < p->len; i++) {
-		if (p->text[i] == '\n') {
-			m.line++;
-			m.col = 1;
-		} else if (((unsigned char)p->text[i] & 0xc0) != 0x80) {
-			m.col++;
-		}
-	}
+	lms_utf8_position(p->text, at < p->len ? at : p->len, &m.line, &m.col);
 	return m;
 }
 
@@ -125,78 +152,146 @@ static int libyaml_error(struct lms_yparser *p)
 				 y->problem ? y->problem : "malformed YAML");
 }
 
-static struct lms_anchor *find_anchor(struct lms_yparser *p, const char *name)
+/* Anchors */
+
+static size_t hash_name(const char *s)
 {
-	for (size_t i = p->nanchors; i-- > 0;)
-		if (!strcmp(p->anchors[i].name, name))
-			return &p->anchors[i];
-	return NULL;
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
 }
 
-static void record(struct lms_yparser *p, const struct lms_event *ev,
-		   const char *alias)
+/* The slot that holds name, or the free slot where it would go. */
+static size_t *anchor_slot(struct lms_yparser *p, const char *name)
 {
-	for (size_t i = 0; i < p->nanchors; i++) {
-		struct lms_anchor *a = &p->anchors[i];
-		struct lms_recorded *r;
+	size_t i = hash_name(name) & (p->nslots - 1);
 
-		if (!a->recording)
-			continue;
-		r = lms_array_push(&a->events, &a->nevents, sizeof(*r));
-		r->ev = *ev;
-		r->is_alias = alias != NULL;
-		if (alias)
-			r->value = lms_strdup(alias);
-		else if (ev->type == LMS_EV_SCALAR)
-			r->value = lms_strndup(ev->value, ev->len);
-		r->ev.value = NULL;
-		/* A scalar anchor, or a collection closing at its own depth. */
-		if ((ev->type == LMS_EV_SCALAR || alias ||
-		     ev->type == LMS_EV_SEQ_END || ev->type == LMS_EV_MAP_END) &&
-		    p->depth == a->open_depth)
-			a->recording = false;
+	while (p->slots[i] && strcmp(p->anchors[p->slots[i] - 1].name, name))
+		i = (i + 1) & (p->nslots - 1);
+	return &p->slots[i];
+}
+
+/* Keeps the table at most half full, so that a look-up takes a few steps. */
+static void grow_slots(struct lms_yparser *p)
+{
+	size_t *old = p->slots, n = p->nslots;
+
+	p->nslots = n ? n * 2 : 64;
+	p->slots = lms_calloc(p->nslots, sizeof(*p->slots));
+	for (size_t i = 0; i < n; i++)
+		if (old[i])
+			*anchor_slot(p, p->anchors[old[i] - 1].name) = old[i];
+	free(old);
+}
+
+/* The anchor that a name refers to here: the latest one of that name. */
+static struct lms_anchor *find_anchor(struct lms_yparser *p, const char *name)
+{
+	size_t slot;
+
+	if (!p->nslots)
+		return NULL;
+	slot = *anchor_slot(p, name);
+	return slot ? &p->anchors[slot - 1] : NULL;
+}
+
+static int start_anchor(struct lms_yparser *p, const char *name,
+			const struct lms_event *ev)
+{
+	struct lms_anchor *a;
+
+	if (p->nanchors >= p->limits->max_anchors)
+		return lms_yparser_error(p, ev->start, "more than %u anchors",
+					 p->limits->max_anchors);
+	if (2 * (p->nanchors + 1) > p->nslots)
+		grow_slots(p);
+	a = lms_array_push(&p->anchors, &p->nanchors, sizeof(*a));
+	a->name = lms_strdup(name);
+	a->start = p->ntape;
+	a->open = true;
+	/* A collection's anchor stops at the end that returns to the depth
+	 * of its parent; a scalar's at the scalar itself. */
+	a->open_depth = ev->type == LMS_EV_SCALAR ? p->depth : p->depth - 1;
+	/* A name given again refers to the new node from here on. */
+	*anchor_slot(p, name) = p->nanchors;
+	*(size_t *)lms_array_push(&p->open, &p->nopen, sizeof(size_t)) =
+		p->nanchors - 1;
+	return 0;
+}
+
+/*
+ * Puts an event on the tape while any anchor is open.  Anchors nest, so
+ * the innermost one is the only one that can end here.
+ */
+static void record(struct lms_yparser *p, const struct lms_event *ev,
+		   const struct lms_anchor *alias)
+{
+	struct lms_recorded *r;
+	struct lms_anchor *a;
+
+	if (!p->nopen)
+		return;
+	r = lms_array_push(&p->tape, &p->ntape, sizeof(*r));
+	r->ev = *ev;
+	r->ev.value = NULL;
+	r->value = NULL;
+	r->is_alias = alias != NULL;
+	r->alias = alias ? (size_t)(alias - p->anchors) : 0;
+	if (!alias && ev->type == LMS_EV_SCALAR)
+		r->value = lms_strndup(ev->value, ev->len);
+	a = &p->anchors[p->open[p->nopen - 1]];
+	if ((ev->type == LMS_EV_SCALAR || alias || ev->type == LMS_EV_SEQ_END ||
+	     ev->type == LMS_EV_MAP_END) && p->depth == a->open_depth) {
+		a->end = p->ntape;
+		a->open = false;
+		p->nopen--;
 	}
 }
 
-static void start_anchor(struct lms_yparser *p, const char *name)
-{
-	struct lms_anchor *a = lms_array_push(&p->anchors, &p->nanchors,
-					      sizeof(*a));
-
-	a->name = lms_strdup(name);
-	a->open_depth = p->depth;
-	a->recording = true;
-}
-
-static int use_alias(struct lms_yparser *p, const char *name,
+static int use_alias(struct lms_yparser *p, const struct lms_anchor *a,
 		     struct lms_mark at)
 {
-	struct lms_anchor *a = find_anchor(p, name);
 	struct lms_replay *r;
 
-	if (!a)
-		return lms_yparser_error(p, at, "unknown alias '*%s'", name);
-	if (a->recording)
-		return lms_yparser_error(p, at, "alias '*%s' refers to itself",
-					 name);
 	if (++p->aliases > p->limits->max_aliases)
 		return lms_yparser_error(p, at, "more than %u aliases",
 					 p->limits->max_aliases);
 	r = lms_array_push(&p->replay, &p->nreplay, sizeof(*r));
-	r->anchor = (size_t)(a - p->anchors);
-	r->pos = 0;
+	r->pos = a->start;
+	r->end = a->end;
 	return 0;
 }
 
-static int check_depth(struct lms_yparser *p, struct lms_event *ev)
+/*
+ * Keeps track of depth and of which scalars are keys: a key is one short
+ * value, never a list or a mapping, which other YAML readers cannot all
+ * take and lms never writes.
+ */
+static int check_shape(struct lms_yparser *p, struct lms_event *ev)
 {
+	unsigned char *at = &p->frames[p->depth];
+
+	if (ev->type == LMS_EV_SEQ_END || ev->type == LMS_EV_MAP_END) {
+		p->depth--;
+		return 0;
+	}
+	if (*at == NEXT_KEY && ev->type != LMS_EV_SCALAR)
+		return lms_yparser_error(p, ev->start, "a key must be a single "
+					 "value, not a %s", ev->type == LMS_EV_SEQ ?
+					 "list" : "mapping");
+	if (*at == NEXT_KEY && ev->len > p->limits->max_key)
+		return lms_yparser_error(p, ev->start, "key longer than %zu "
+					 "bytes", p->limits->max_key);
+	if (*at != IN_LIST)
+		*at = *at == NEXT_KEY ? NEXT_VALUE : NEXT_KEY;
 	if (ev->type == LMS_EV_SEQ || ev->type == LMS_EV_MAP) {
-		if (++p->depth > p->limits->max_depth)
+		if (p->depth + 1 > p->limits->max_depth)
 			return lms_yparser_error(p, ev->start,
 						 "nesting deeper than %u levels",
 						 p->limits->max_depth);
-	} else if (ev->type == LMS_EV_SEQ_END || ev->type == LMS_EV_MAP_END) {
-		p->depth--;
+		p->frames[++p->depth] = ev->type == LMS_EV_MAP ? NEXT_KEY : IN_LIST;
 	}
 	return 0;
 }
@@ -206,28 +301,28 @@ static int next_replayed(struct lms_yparser *p, struct lms_event *ev)
 {
 	while (p->nreplay) {
 		struct lms_replay *r = &p->replay[p->nreplay - 1];
-		struct lms_anchor *a = &p->anchors[r->anchor];
 		struct lms_recorded *rec;
 		int err;
 
-		if (r->pos == a->nevents) {
+		if (r->pos == r->end) {
 			p->nreplay--;
 			continue;
 		}
-		rec = &a->events[r->pos++];
+		rec = &p->tape[r->pos++];
 		if (++p->replayed > p->limits->max_replayed)
 			return lms_yparser_error(p, rec->ev.start,
 						 "aliases expand to more than %zu nodes",
 						 p->limits->max_replayed);
 		if (rec->is_alias) {
-			if ((err = use_alias(p, rec->value, rec->ev.start)))
+			if ((err = use_alias(p, &p->anchors[rec->alias],
+					     rec->ev.start)))
 				return err;
 			continue;
 		}
 		*ev = rec->ev;
 		ev->value = rec->value;
 		ev->replayed = true;
-		if ((err = check_depth(p, ev)))
+		if ((err = check_shape(p, ev)))
 			return err;
 		return 1;
 	}
@@ -305,6 +400,27 @@ static int handle_structure(struct lms_yparser *p, struct lms_event *ev)
 	}
 }
 
+/* An alias in the text: recorded as such, then replayed. */
+static int alias_event(struct lms_yparser *p, struct lms_event *ev)
+{
+	const char *name = (const char *)p->cur.data.alias.anchor;
+	struct lms_mark at = mark_of(p->cur.start_mark);
+	struct lms_event alias_ev = { .type = LMS_EV_SCALAR, .start = at,
+				      .end = at };
+	struct lms_anchor *a = find_anchor(p, name);
+	int err;
+
+	if (!a)
+		return lms_yparser_error(p, at, "unknown alias '*%s'", name);
+	if (a->open)
+		return lms_yparser_error(p, at, "alias '*%s' refers to itself",
+					 name);
+	record(p, &alias_ev, a);
+	if ((err = use_alias(p, a, at)))
+		return err;
+	return lms_yparser_next(p, ev);
+}
+
 int lms_yparser_next(struct lms_yparser *p, struct lms_event *ev)
 {
 	const char *anchor;
@@ -325,17 +441,8 @@ int lms_yparser_next(struct lms_yparser *p, struct lms_event *ev)
 		if (err == 0)
 			break;
 	}
-	if (p->cur.type == YAML_ALIAS_EVENT) {
-		const char *name = (const char *)p->cur.data.alias.anchor;
-		struct lms_mark at = mark_of(p->cur.start_mark);
-		struct lms_event alias_ev = { .type = LMS_EV_SCALAR, .start = at,
-					      .end = at };
-
-		record(p, &alias_ev, name);
-		if ((err = use_alias(p, name, at)))
-			return err;
-		return lms_yparser_next(p, ev);
-	}
+	if (p->cur.type == YAML_ALIAS_EVENT)
+		return alias_event(p, ev);
 	anchor = convert(p, ev);
 	if (ev->type == LMS_EV_SCALAR) {
 		if (ev->len > p->limits->max_scalar)
@@ -346,13 +453,10 @@ int lms_yparser_next(struct lms_yparser *p, struct lms_event *ev)
 			return lms_yparser_error(p, ev->start,
 						 "value contains a NUL character");
 	}
-	if ((err = check_depth(p, ev)))
+	if ((err = check_shape(p, ev)))
 		return err;
-	if (anchor)
-		start_anchor(p, anchor);
-	/* Anchors open at the depth of their node's parent. */
-	if (anchor && (ev->type == LMS_EV_SEQ || ev->type == LMS_EV_MAP))
-		p->anchors[p->nanchors - 1].open_depth = p->depth - 1;
+	if (anchor && (err = start_anchor(p, anchor, ev)))
+		return err;
 	record(p, ev, NULL);
 	return 0;
 }
@@ -387,6 +491,32 @@ int lms_yparser_skip(struct lms_yparser *p, const struct lms_event *ev)
 			return lms_yparser_error(p, e.start, "unexpected end of file");
 	}
 	return 0;
+}
+
+int lms_yaml_readable(const char *path, const char *text, size_t len)
+{
+	struct lms_yparser p;
+	struct lms_event ev;
+	int err;
+
+	if (!(err = lms_yparser_init(&p, path, text, len, NULL))) {
+		do
+			err = lms_yparser_next(&p, &ev);
+		while (!err && ev.type != LMS_EV_END);
+	}
+	lms_yparser_release(&p);
+	if (err == LMS_EDATA) {
+		const struct lms_error *e = lms_last_error();
+		struct lms_buf msg = LMS_BUF_INIT;
+
+		if (e->line)
+			lms_buf_addf(&msg, "line %u, column %u: ", e->line, e->col);
+		lms_buf_adds(&msg, e->msg);
+		err = lms_error(LMS_EDATA, "not writing %s: lms could not read "
+				"it back (%s)", path, msg.buf);
+		lms_buf_release(&msg);
+	}
+	return err;
 }
 
 bool lms_event_is_null(const struct lms_event *ev)

@@ -9,14 +9,17 @@
  * A thin layer over libyaml's event parser that every reader of lms files
  * goes through.  It hides stream and document events, replays aliases
  * (so that no consumer needs to know about anchors), and refuses hostile
- * input: oversized files and scalars, absurd nesting, alias bombs, more
- * than one document, NUL bytes in scalars.
+ * input: text that is not strict UTF-8, oversized files, scalars and keys,
+ * keys that are lists or mappings, absurd nesting, anchor floods, alias
+ * bombs, more than one document, NUL bytes in scalars.
  */
 
 struct lms_limits {
 	size_t max_file;	/* bytes in one file */
 	size_t max_scalar;	/* bytes in one scalar */
+	size_t max_key;		/* bytes in one mapping key */
 	unsigned max_depth;	/* nested collections */
+	unsigned max_anchors;	/* anchors defined in one file */
 	unsigned max_aliases;	/* alias uses, nested ones included */
 	size_t max_replayed;	/* events produced by aliases in all */
 };
@@ -52,6 +55,7 @@ struct lms_event {
 };
 
 struct lms_anchor;
+struct lms_recorded;
 
 struct lms_yparser {
 	yaml_parser_t yaml;
@@ -62,10 +66,19 @@ struct lms_yparser {
 	size_t len;
 	const struct lms_limits *limits;
 	unsigned depth;
+	unsigned char *frames;	/* per depth: a list, or a mapping's key or value next */
 	int state;		/* where we are in the stream */
+	/* Anchored nodes are recorded once, on one tape; an anchor is a
+	 * stretch of it, found by name in a hash table. */
 	struct lms_anchor *anchors;
 	size_t nanchors;
-	struct lms_replay { size_t anchor, pos; } *replay;
+	size_t *slots;		/* anchor index + 1, or 0 when free */
+	size_t nslots;
+	size_t *open;		/* anchors still being recorded, innermost last */
+	size_t nopen;
+	struct lms_recorded *tape;
+	size_t ntape;
+	struct lms_replay { size_t pos, end; } *replay;
 	size_t nreplay;
 	unsigned aliases;
 	size_t replayed;
@@ -93,6 +106,14 @@ int lms_yparser_skip(struct lms_yparser *p, const struct lms_event *ev);
 int lms_yparser_error(struct lms_yparser *p, struct lms_mark at,
 		      const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/*
+ * 0 if lms would read text back as a file named path: strict UTF-8, within
+ * the limits, one well-formed document.  Writers check what they are about
+ * to write with this, so that no file lms writes is one it then refuses;
+ * else LMS_EDATA, with a message that says nothing was written.
+ */
+int lms_yaml_readable(const char *path, const char *text, size_t len);
 
 /* True for a plain null: empty, ~, null, Null, NULL. */
 bool lms_event_is_null(const struct lms_event *ev);

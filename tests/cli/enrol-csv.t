@@ -71,7 +71,7 @@ refuse 65 "no name column" \
 	"../bad.csv:1: error: no name column (the header has 'fornavn', 'telefon')" \
 	'fornavn,telefon\nNy,900 00 014\n'
 refuse 65 "a file that is not UTF-8" \
-	"../bad.csv: error: not UTF-8 text (save the sheet as \"CSV UTF-8\")" \
+	"../bad.csv:2:2: error: not UTF-8 text: a byte that UTF-8 never uses (save the sheet as \"CSV UTF-8\")" \
 	'name\nB\370rre\n'
 refuse 1 "someone on the course already" \
 	"../bad.csv:3: error: p-test01 is enrolled on course 'matlaging' already" \

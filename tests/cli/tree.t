@@ -127,7 +127,7 @@ notes: $(printf '%0100d' 0 | tr 0 '[')"
 hostile "absurd nesting" ":3:39: error: nesting deeper than 32 levels" "$deep"
 hostile "malformed YAML" "courses/hostile/course.yaml:2:8: error:" \
 	"$(printf 'id: hostile\ntitle: [T\n')"
-hostile "bytes that are not UTF-8" "invalid leading UTF-8 octet" \
+hostile "bytes that are not UTF-8" "courses/hostile/course.yaml:2:8: error: not valid UTF-8: a byte that UTF-8 never uses" \
 	"$(printf 'id: hostile\ntitle: \377\n')"
 head -c 1100000 /dev/zero | tr '\0' x >"$SCRATCH/long"
 hostile "a value over a megabyte" "value longer than 1048576 bytes" \

@@ -1,6 +1,8 @@
 #include "test.h"
 
+#include "../../lib/buf.h"
 #include "../../lib/csvin.h"
+#include "../../lib/yparse.h"
 
 static struct lms_csv csv;
 
@@ -81,6 +83,57 @@ static void refusals_name_their_line(void **state)
 	assert_int_equal(lms_csv_parse(&csv, "s.csv", "a\0b\n", 4), LMS_EDATA);
 }
 
+/* Strict UTF-8, refused with the line and column of the first bad byte. */
+static void refuses_what_is_not_utf8(void **state)
+{
+	(void)state;
+	assert_error(parse("navn;telefon\r\nOla \xed\xa0\xbd\xed\xb8\x80;900\r\n"),
+		     LMS_EDATA, 2, 5, "not UTF-8 text: a surrogate (CESU-8) "
+		     "(save the sheet as \"CSV UTF-8\")");
+	assert_error(parse("navn\nKari\nOla \xc0\xaf\n"), LMS_EDATA, 3, 5,
+		     "not UTF-8 text: an overlong form (save the sheet as "
+		     "\"CSV UTF-8\")");
+	assert_error(parse("navn\n\xf4\x90\x80\x80\n"), LMS_EDATA, 2, 1,
+		     "not UTF-8 text: a code point above U+10FFFF (save the "
+		     "sheet as \"CSV UTF-8\")");
+	assert_error(parse("navn\nx\xe2\x82"), LMS_EDATA, 2, 2,
+		     "not UTF-8 text: a truncated sequence (save the sheet as "
+		     "\"CSV UTF-8\")");
+	assert_error(lms_csv_parse(&csv, "s.csv", "a\nb\0c\n", 6), LMS_EDATA, 2, 2,
+		     "not UTF-8 text: a NUL byte (save the sheet as \"CSV "
+		     "UTF-8\")");
+	assert_error(lms_csv_parse(&csv, "s.csv", "\xff\xfen\0a\0", 6), LMS_EDATA,
+		     1, 1, "the file is UTF-16: save the sheet as \"CSV UTF-8\"");
+	/* A byte-order mark is UTF-8, and skipped. */
+	assert_int_equal(parse("\xef\xbb\xbfnavn\nÅse\n"), 0);
+	assert_string_equal(csv.header[0], "navn");
+	lms_csv_release(&csv);
+}
+
+/* A cell that the YAML reader would refuse as a value is refused here. */
+static void refuses_cells_over_the_value_limit(void **state)
+{
+	size_t max = lms_limits_default.max_scalar;
+	struct lms_buf text = LMS_BUF_INIT;
+
+	(void)state;
+	lms_buf_adds(&text, "name,note\nKari,");
+	for (size_t i = 0; i < max; i++)
+		lms_buf_addch(&text, 'x');
+	lms_buf_adds(&text, "\n");
+	assert_int_equal(lms_csv_parse(&csv, "s.csv", text.buf, text.len), 0);
+	lms_csv_release(&csv);
+	lms_buf_adds(&text, "Ola,\"");
+	for (size_t i = 0; i <= max; i++)
+		lms_buf_addch(&text, 'y');
+	lms_buf_adds(&text, "\"\n");
+	assert_error(lms_csv_parse(&csv, "s.csv", text.buf, text.len), LMS_EDATA,
+		     3, 0, "column 'note' holds 1048577 bytes, more than a "
+		     "value may (1048576)");
+	assert_null(csv.header);
+	lms_buf_release(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -88,6 +141,8 @@ int main(void)
 		cmocka_unit_test(commas_and_columns),
 		cmocka_unit_test(header_only_and_no_final_newline),
 		cmocka_unit_test(refusals_name_their_line),
+		cmocka_unit_test(refuses_what_is_not_utf8),
+		cmocka_unit_test(refuses_cells_over_the_value_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

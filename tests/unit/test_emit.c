@@ -19,7 +19,11 @@ static void plain_when_it_reads_back_the_same(void **state)
 		"- item", "[a]", "{a}", "*ref", "&anchor", "!tag", "'q'", "\"q\"",
 		"%x", "@x", "`x", "|x", ">x", "#x", " lead", "trail ", "tab\there",
 		"line\nbreak", "nel\xc2\x85", "bom\xef\xbb\xbf", "end:", ".inf",
-		"0x1F", "1e3", NULL
+		"0x1F", "1e3", "<<", "=", "Y", "n", "NULL", "oN", "0o17", "1_000",
+		".5", "012", "+1", "1:30", "-.Inf", ".NaN", "2026-9-7",
+		"2026-09-07T10:12:33Z", "2026-09-07 10:12:33 +02:00", "... x",
+		"2026-09-07 10:12:33,5",
+		"---", "c1\xc2\x80", "ff\xef\xbf\xbf", NULL
 	};
 
 	(void)state;
@@ -29,9 +33,16 @@ static void plain_when_it_reads_back_the_same(void **state)
 	for (int i = 0; quoted[i]; i++)
 		if (lms_yaml_plain_ok(quoted[i], 0))
 			fail_msg("'%s' should be quoted", quoted[i]);
-	/* Inside [...] a comma would end the value. */
+	/* Inside [...] a comma would end the value, and old PyYAML ends it
+	 * at ':' and '?' too. */
 	assert_false(lms_yaml_plain_ok("a, b", LMS_YAML_FLOW));
 	assert_false(lms_yaml_plain_ok("a]", LMS_YAML_FLOW));
+	assert_false(lms_yaml_plain_ok("a:b", LMS_YAML_FLOW));
+	assert_false(lms_yaml_plain_ok("Hvorfor?", LMS_YAML_FLOW));
+	assert_true(lms_yaml_plain_ok("Hvorfor?", 0));
+	/* A word read without quotes is written without them again. */
+	assert_true(lms_yaml_plain_ok("yes", LMS_YAML_WAS_PLAIN));
+	assert_false(lms_yaml_plain_ok("a: b", LMS_YAML_WAS_PLAIN));
 }
 
 static void quotes_and_escapes(void **state)
@@ -47,6 +58,39 @@ static void quotes_and_escapes(void **state)
 	lms_buf_reset(&b);
 	lms_yaml_scalar(&b, "Kom i form", LMS_YAML_QUOTE);
 	assert_string_equal(b.buf, "\"Kom i form\"");
+	lms_buf_reset(&b);
+	lms_yaml_scalar(&b, "c1\xc2\x9f nc\xef\xbf\xbe emoji\xf0\x9f\x98\x80", 0);
+	assert_string_equal(b.buf, "\"c1\\u009f nc\\ufffe emoji\xf0\x9f\x98\x80\"");
+	/* Bytes that are not UTF-8 never get here; if they did, "\xed"
+	 * would read back as U+00ED. */
+	lms_buf_reset(&b);
+	lms_yaml_scalar(&b, "cesu\xed\xa0\xbd", 0);
+	assert_string_equal(b.buf, "\"cesu\\ufffd\\ufffd\\ufffd\"");
+	lms_buf_reset(&b);
+	lms_yaml_key(&b, "no", 0);
+	assert_string_equal(b.buf, "\"no\":");
+	lms_buf_release(&b);
+}
+
+/* Numbers that every reader takes for numbers: PyYAML reads "1e-05" as
+ * text. */
+static void reals_have_a_point(void **state)
+{
+	static const struct lms_field f = {
+		"completion", LMS_T_REAL, 0, LMS_NO_OFFSET, NULL, 0
+	};
+	static const struct { double v; const char *text; } cases[] = {
+		{ 0.75, "0.75" }, { 1, "1" }, { 1e-5, "1.0e-05" },
+		{ 2.5e-7, "2.5e-07" }, { 1e20, "1.0e+20" },
+	};
+	struct lms_buf b = LMS_BUF_INIT;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		lms_buf_reset(&b);
+		lms_emit_value(&b, &f, &cases[i].v, 0);
+		assert_string_equal(b.buf, cases[i].text);
+	}
 	lms_buf_release(&b);
 }
 
@@ -191,6 +235,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(plain_when_it_reads_back_the_same),
 		cmocka_unit_test(quotes_and_escapes),
+		cmocka_unit_test(reals_have_a_point),
 		cmocka_unit_test(scalars_round_trip),
 		cmocka_unit_test(canonical_text_round_trips),
 		cmocka_unit_test(same_data_same_bytes),

@@ -158,7 +158,7 @@ static void every_error_has_its_place(void **state)
 		{ "- a\n", 1, 1,
 		  "expected a course (a mapping of keys to values)" },
 		{ "id: x\ntitle: T\n[a]: b\n", 3, 1,
-		  "a key must be a single word" },
+		  "a key must be a single value, not a list" },
 		{ "", 1, 1, "the file is empty" },
 		{ "id: x\ntitle: T\n---\nid: y\n", 3, 1,
 		  "a file holds one YAML document, this is a second" },

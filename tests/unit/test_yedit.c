@@ -322,6 +322,125 @@ static void assign_and_unassign(void **state)
 	lms_course_release(&c);
 }
 
+/* One edit of each kind, as lms course set, assign and unassign and lms
+ * facilitator add make them. */
+static void edit_all_ways(struct lms_buf *t)
+{
+	const struct lms_yedit_pair item[] = {
+		{ "id", "kari" }, { "phases", "[plan]" }
+	};
+	struct lms_course c;
+
+	assert_int_equal(lms_course_set(t, "c", "capacity", "14"), 0);
+	assert_int_equal(lms_course_set(t, "c", "place", "Helsehuset"), 0);
+	assert_int_equal(lms_course_set(t, "c", "description", "Om mat"), 0);
+	assert_int_equal(lms_course_set(t, "c", "sessions.1.theme", "Teori"), 0);
+	assert_int_equal(lms_course_set(t, "c", "sessions.2.theme", "Praksis"), 0);
+	assert_int_equal(lms_course_set(t, "c", "topics", "kosthold,mat,rus"), 0);
+	assert_int_equal(lms_course_set(t, "c", "forms", "a,b"), 0);
+	assert_int_equal(lms_course_set(t, "c", "status", ""), 0);
+	assert_int_equal(lms_yedit_append(t, "c", NULL, "facilitators", item, 2), 0);
+	assert_int_equal(lms_course_load(&c, "c", t->buf, t->len, NULL, NULL), 0);
+	assert_int_equal(lms_course_assign(t, "c", &c, "ola-hansen", LMS_PLAN), 0);
+	assert_int_equal(lms_course_assign(t, "c", &c, "per", LMS_DELIVER), 0);
+	lms_course_release(&c);
+	assert_int_equal(lms_course_load(&c, "c", t->buf, t->len, NULL, NULL), 0);
+	assert_int_equal(lms_course_unassign(t, "c", &c, "kari"), 0);
+	lms_course_release(&c);
+	assert_int_equal(lms_yedit_remove(t, "c", NULL, "sessions.2"), 0);
+}
+
+static char *with_breaks(const char *lf, const char *bom, const char *eol)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+
+	lms_buf_adds(&b, bom);
+	for (; *lf; lf++) {
+		if (*lf == '\n')
+			lms_buf_adds(&b, eol);
+		else
+			lms_buf_addch(&b, *lf);
+	}
+	return lms_buf_detach(&b);
+}
+
+/*
+ * A file with a byte-order mark, CR LF or lone CR line ends is edited as
+ * the same file with LF, and keeps its line ends and its mark.
+ */
+static void keeps_line_ends(void **state)
+{
+	static const char *const boms[] = { "", "\xef\xbb\xbf" };
+	static const char *const eols[] = { "\n", "\r\n", "\r" };
+	struct lms_buf want_lf = LMS_BUF_INIT;
+
+	(void)state;
+	lms_buf_adds(&want_lf, commented);
+	edit_all_ways(&want_lf);
+	for (int i = 0; i < 2; i++) {
+		for (int j = 0; j < 3; j++) {
+			char *before = with_breaks(commented, boms[i], eols[j]);
+			char *want = with_breaks(want_lf.buf, boms[i], eols[j]);
+
+			lms_buf_reset(&text);
+			lms_buf_adds(&text, before);
+			edit_all_ways(&text);
+			if (strcmp(text.buf, want))
+				fail_msg("bom %d, eol %d:\n%s\nwanted\n%s", i, j,
+					 text.buf, want);
+			free(before);
+			free(want);
+		}
+	}
+	lms_buf_release(&want_lf);
+}
+
+/* A file that mixes line ends: new lines take those of their neighbours,
+ * and the ends of lines that stay are untouched. */
+static void mixed_line_ends(void **state)
+{
+	const char *before = "\xef\xbb\xbfid: c\r\ntitle: T\r\n"
+			     "description: Et kurs\rfollow_up: [selvhjelp]\n"
+			     "topics:\n  - mat\r\n  - rus\r"
+			     "sessions:\r\n  - date: 2026-09-07\n";
+
+	(void)state;
+	lms_buf_reset(&text);
+	lms_buf_adds(&text, before);
+	assert_int_equal(lms_course_set(&text, "c", "place", "Helsehuset"), 0);
+	assert_int_equal(lms_course_set(&text, "c", "topics", "mat,rus,kos"), 0);
+	assert_int_equal(lms_course_set(&text, "c", "capacity", "9"), 0);
+	assert_int_equal(lms_course_set(&text, "c", "sessions.1.theme", "T"), 0);
+	assert_int_equal(lms_course_set(&text, "c", "status", "open"), 0);
+	assert_string_equal(text.buf,
+			    "\xef\xbb\xbfid: c\r\ntitle: T\r\n"
+			    "description: Et kurs\rstatus: open\r"
+			    "follow_up: [selvhjelp]\n"
+			    "topics:\n  - mat\r\n  - rus\r  - kos\r"
+			    "capacity: 9\rplace: Helsehuset\r"
+			    "sessions:\r\n  - date: 2026-09-07\n"
+			    "    theme: T\n");
+}
+
+/* A lone CR ends a line: the new key goes after it, not into the middle
+ * of the value on the next line. */
+static void lone_cr_is_a_line_end(void **state)
+{
+	struct lms_course c;
+
+	(void)state;
+	lms_buf_reset(&text);
+	lms_buf_adds(&text, "id: c\ntitle: Kurs\ndescription: Et kurs\r"
+		     "follow_up: selvhjelp\n  og mer\n");
+	assert_int_equal(lms_course_set(&text, "c", "place", "Helsehuset"), 0);
+	assert_string_equal(text.buf, "id: c\ntitle: Kurs\ndescription: Et kurs\r"
+			    "place: Helsehuset\rfollow_up: selvhjelp\n  og mer\n");
+	assert_int_equal(lms_course_load(&c, "c", text.buf, text.len, NULL, NULL), 0);
+	assert_string_equal(c.place, "Helsehuset");
+	assert_string_equal(c.follow_up[0], "selvhjelp og mer");
+	lms_course_release(&c);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -344,6 +463,9 @@ int main(void)
 		T(course_set_formats_by_type),
 		T(course_set_refusals),
 		T(assign_and_unassign),
+		T(keeps_line_ends),
+		T(mixed_line_ends),
+		T(lone_cr_is_a_line_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -81,7 +81,61 @@ static void syntax_errors_have_a_place(void **state)
 		     "found unexpected end of stream while scanning a quoted "
 		     "scalar");
 	assert_error(parse_all("a: \xff\n", NULL, &n), LMS_EDATA, 1, 4,
-		     "invalid leading UTF-8 octet");
+		     "not valid UTF-8: a byte that UTF-8 never uses");
+}
+
+/* The reader takes strict UTF-8 only, and says where it is broken. */
+static void refuses_what_is_not_utf8(void **state)
+{
+	size_t n;
+
+	(void)state;
+	assert_error(parse_all("a: b\nname: \"Ola \xed\xa0\xbd\xed\xb8\x80\"\n",
+			       NULL, &n), LMS_EDATA, 2, 12,
+		     "not valid UTF-8: a surrogate (CESU-8)");
+	assert_error(parse_all("a: \xc0\xaf\n", NULL, &n), LMS_EDATA, 1, 4,
+		     "not valid UTF-8: an overlong form");
+	assert_error(parse_all("a: \xe0\x80\xaf\n", NULL, &n), LMS_EDATA, 1, 4,
+		     "not valid UTF-8: an overlong form");
+	assert_error(parse_all("a: \xf0\x8f\xbf\xbf\n", NULL, &n), LMS_EDATA, 1,
+		     4, "not valid UTF-8: an overlong form");
+	assert_error(parse_all("a: \xf4\x90\x80\x80\n", NULL, &n), LMS_EDATA, 1,
+		     4, "not valid UTF-8: a code point above U+10FFFF");
+	assert_error(parse_all("a: \xf5\x80\x80\x80\n", NULL, &n), LMS_EDATA, 1,
+		     4, "not valid UTF-8: a code point above U+10FFFF");
+	assert_error(parse_all("a: b\r\nc: \xc3\xa6\xc3\n", NULL, &n), LMS_EDATA,
+		     2, 5, "not valid UTF-8: a truncated sequence");
+	assert_error(parse_all("a: b\rc: \xe2\x82", NULL, &n), LMS_EDATA, 2, 4,
+		     "not valid UTF-8: a truncated sequence");
+	assert_error(parse_all("\xff\xfe" "a\0:\0", NULL, &n), LMS_EDATA, 1, 1,
+		     "the file is UTF-16: lms reads UTF-8 text (save it as "
+		     "UTF-8)");
+	/* The largest code point, and a byte-order mark, are fine. */
+	assert_int_equal(parse_all("\xef\xbb\xbf" "a: \xf4\x8f\xbf\xbf\n", NULL,
+				   &n), 0);
+}
+
+/* Keys are short single values: what every YAML reader takes and lms
+ * writes back on one line. */
+static void keys_are_short_values(void **state)
+{
+	struct lms_limits lim = lms_limits_default;
+	size_t n;
+
+	(void)state;
+	assert_error(parse_all("a: 1\n? [x, y]\n: 2\n", NULL, &n), LMS_EDATA, 2,
+		     3, "a key must be a single value, not a list");
+	assert_error(parse_all("- {a: 1, {b: 2}: 3}\n", NULL, &n), LMS_EDATA, 1,
+		     10, "a key must be a single value, not a mapping");
+	assert_error(parse_all("a: &m {b: 1}\nc: {*m : 2}\n", NULL, &n),
+		     LMS_EDATA, 1, 4, "a key must be a single value, not a "
+		     "mapping");
+	lim.max_key = 3;
+	assert_int_equal(parse_all("abc: [abcdef, {x: abcdef}]\n", &lim, &n), 0);
+	assert_error(parse_all("a: {x: 1, abcd: 2}\n", &lim, &n), LMS_EDATA, 1,
+		     11, "key longer than 3 bytes");
+	assert_error(parse_all("a: &k abcd\n*k : 1\n", &lim, &n), LMS_EDATA, 1,
+		     4, "key longer than 3 bytes");
 }
 
 static void one_document_only(void **state)
@@ -188,6 +242,117 @@ static void refuses_bad_aliases(void **state)
 		     "alias '*x' refers to itself");
 }
 
+/* The values of a document of the form "k1: v1\nk2: v2 ...", in order. */
+static void expect_values(const char *text, const struct lms_limits *lim,
+			  const char *const *want, size_t nwant)
+{
+	struct lms_yparser p;
+	struct lms_event ev;
+	size_t i = 0;
+
+	assert_int_equal(lms_yparser_init(&p, "t.yaml", text, strlen(text),
+					  lim), 0);
+	assert_int_equal(lms_yparser_next(&p, &ev), 0);
+	for (;;) {
+		assert_int_equal(lms_yparser_next(&p, &ev), 0);
+		if (ev.type == LMS_EV_MAP_END)
+			break;
+		assert_int_equal(lms_yparser_next(&p, &ev), 0);
+		if (ev.type == LMS_EV_SEQ) {
+			assert_int_equal(lms_yparser_next(&p, &ev), 0);
+			assert_int_equal(ev.type, LMS_EV_SCALAR);
+			assert_true(i < nwant);
+			assert_string_equal(ev.value, want[i]);
+			assert_int_equal(lms_yparser_next(&p, &ev), 0);
+			assert_int_equal(ev.type, LMS_EV_SEQ_END);
+		} else {
+			assert_true(i < nwant);
+			assert_string_equal(ev.value, want[i]);
+		}
+		i++;
+	}
+	assert_int_equal(i, nwant);
+	lms_yparser_release(&p);
+}
+
+/* An alias means the node of the latest anchor of its name before it,
+ * also when it is replayed from inside another anchor later on. */
+static void anchors_given_again(void **state)
+{
+	static const char *const want[] = { "1", "1", "1", "2", "2", "1" };
+
+	(void)state;
+	expect_values("a: &x 1\nb: *x\ny: &y [*x]\nc: &x 2\nd: *x\ne: *y\n",
+		      NULL, want, 6);
+}
+
+/*
+ * Many anchors in one file: every look-up of a name, and every event while
+ * an anchor is open, once took time in proportion to all anchors so far.
+ * Up to the cap they are read, each alias finding its own anchor.
+ */
+static void many_anchors_up_to_the_cap(void **state)
+{
+	struct lms_limits lim = lms_limits_default;
+	struct lms_buf text = LMS_BUF_INIT;
+	char **want;
+	size_t nwant = 0, n;
+	unsigned anchors = lms_limits_default.max_anchors;
+
+	(void)state;
+	assert_int_equal(anchors, 10000);
+	lim.max_aliases = anchors;
+	lim.max_replayed = 2 * (size_t)anchors;
+	want = calloc(2 * (size_t)anchors, sizeof(*want));
+	for (unsigned i = 0; i < anchors; i++) {
+		lms_buf_addf(&text, "k%u: &a%u v%u\n", i, i, i);
+		want[nwant] = malloc(16);
+		snprintf(want[nwant++], 16, "v%u", i);
+	}
+	/* Aliases in an order unlike the anchors', some in lists. */
+	for (unsigned i = 0; i < anchors; i++) {
+		unsigned k = (i * 7919u) % anchors;
+
+		lms_buf_addf(&text, i % 2 ? "r%u: *a%u\n" : "r%u: [*a%u]\n", i, k);
+		want[nwant] = malloc(16);
+		snprintf(want[nwant++], 16, "v%u", k);
+	}
+	expect_values(text.buf, &lim, (const char *const *)want, nwant);
+
+	/* One more anchor is refused where it stands. */
+	lms_buf_addf(&text, "extra: &a%u v\n", anchors);
+	assert_error(parse_all(text.buf, &lim, &n), LMS_EDATA, 2 * anchors + 1, 8,
+		     "more than 10000 anchors");
+	for (size_t i = 0; i < nwant; i++)
+		free(want[i]);
+	free(want);
+	lms_buf_release(&text);
+}
+
+static void anchor_cap(void **state)
+{
+	struct lms_limits lim = lms_limits_default;
+	size_t n;
+
+	(void)state;
+	lim.max_anchors = 2;
+	assert_int_equal(parse_all("a: &x 1\nb: &x 2\nc: *x\n", &lim, &n), 0);
+	assert_error(parse_all("a: &x 1\nb: &y [&z 2]\n", &lim, &n), LMS_EDATA,
+		     2, 8, "more than 2 anchors");
+}
+
+static void readable_or_not_written(void **state)
+{
+	(void)state;
+	assert_int_equal(lms_yaml_readable("p.yaml", "a: 1\n", 5), 0);
+	assert_int_equal(lms_yaml_readable("p.yaml", "a: \"\xed\xa0\xbd\"\n", 8),
+			 LMS_EDATA);
+	assert_string_equal(lms_last_error()->msg, "not writing p.yaml: lms "
+			    "could not read it back (line 1, column 5: not "
+			    "valid UTF-8: a surrogate (CESU-8))");
+	assert_string_equal(lms_last_error()->path, "");
+}
+
 static void takes_values(void **state)
 {
 	struct lms_yparser p;
@@ -239,12 +404,18 @@ int main(void)
 		cmocka_unit_test(marks_are_one_based),
 		cmocka_unit_test(empty_text_is_just_the_end),
 		cmocka_unit_test(syntax_errors_have_a_place),
+		cmocka_unit_test(refuses_what_is_not_utf8),
+		cmocka_unit_test(keys_are_short_values),
 		cmocka_unit_test(one_document_only),
 		cmocka_unit_test(refuses_nul_in_values),
 		cmocka_unit_test(limits),
 		cmocka_unit_test(replays_aliases),
 		cmocka_unit_test(refuses_alias_bombs),
 		cmocka_unit_test(refuses_bad_aliases),
+		cmocka_unit_test(anchors_given_again),
+		cmocka_unit_test(many_anchors_up_to_the_cap),
+		cmocka_unit_test(anchor_cap),
+		cmocka_unit_test(readable_or_not_written),
 		cmocka_unit_test(takes_values),
 		cmocka_unit_test(nulls),
 	};
