@@ -23,12 +23,32 @@ static void write_row(struct lms_buf *out, char *const *cells, size_t n,
 	lms_buf_addch(out, '\n');
 }
 
+/*
+ * A line break in a cell reads as LF, so a cell that holds a CR before
+ * one (a lone CR, then CRLF) holds CRLF, which reads as LF next time:
+ * that much is as it should be.
+ */
+static bool same_cell(const char *a, const char *b)
+{
+	for (; *a; a++) {
+		if (a[0] == '\r' && a[1] == '\n')
+			a++;
+		if (*a != *b++)
+			return false;
+	}
+	return !*b;
+}
+
 static void same_cells(char *const *a, char *const *b, size_t n, unsigned line)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(a[i], b[i]))
-			fuzz_fail("row at line %u, cell %zu: '%s' reads back as "
-				  "'%s'", line, i + 1, a[i], b[i]);
+	for (size_t i = 0; i < n; i++) {
+		if (same_cell(a[i], b[i]))
+			continue;
+		fuzz_show("cell", a[i], strlen(a[i]));
+		fuzz_show("read back", b[i], strlen(b[i]));
+		fuzz_fail("row at line %u, cell %zu reads back changed", line,
+			  i + 1);
+	}
 }
 
 /*
