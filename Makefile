@@ -1,6 +1,6 @@
 # lms: one non-recursive Makefile.  `make` builds ./lms; `make check` runs
-# every test; `make demo` runs lms on examples/.  Both install what is
-# missing first (make deps).
+# every test; `make demo` runs lms on examples/; `make fuzz` runs the
+# fuzzers.  They install what is missing first (make deps, make fuzz-deps).
 
 VERSION = 0.1.0
 PREFIX ?= /usr/local
@@ -69,8 +69,25 @@ DEB_PACKAGES = gcc make pkg-config libyaml-dev libcsv-dev libcmocka-dev \
 	       mandoc perl git python3 python3-yaml python3-icalendar \
 	       python3-ruamel.yaml golang-go golang-gopkg-yaml.v3-dev
 
+# The fuzzers (fuzz/): libFuzzer harnesses built by clang with
+# AddressSanitizer and UndefinedBehaviorSanitizer, against the library
+# compiled the same way in a folder of its own.  libclang-rt-dev holds
+# libFuzzer's runtime.
+FUZZ_PACKAGES = clang libclang-rt-dev
+FUZZ_CC ?= clang
+FUZZ_CFLAGS ?= -O1 -g
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD = build/fuzz
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	   -fno-omit-frame-pointer
+FUZZ_ALL_CFLAGS = $(FUZZ_CFLAGS) $(WARNINGS) $(FUZZ_SAN) -MMD -MP
+FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_BIN = $(FUZZ_SRC:fuzz/%.c=$(FUZZ_BUILD)/%)
+FUZZ_LIB_OBJ = $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/skel.o
+FUZZ_COMMON = $(FUZZ_BUILD)/fuzz/common.o
+
 .PHONY: all deps check unit cli lint-man demo bench install uninstall clean \
-	FORCE
+	fuzz fuzz-deps fuzz-build FORCE
 .DEFAULT_GOAL := all
 
 all: $(LMS)
@@ -106,7 +123,7 @@ $(BUILD)/paths.h: FORCE
 $(BUILD)/cmd/help.o: $(BUILD)/paths.h
 
 # The skeleton files of `lms init`, as C strings.
-$(BUILD)/skel.c: $(SKEL) Makefile
+$(BUILD)/skel.c $(FUZZ_BUILD)/skel.c: $(SKEL) Makefile
 	@mkdir -p $(@D)
 	{ echo '#include "lib/skel.h"'; \
 	  echo 'const struct lms_skel lms_skel_files[] = {'; \
@@ -148,9 +165,10 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/liblms.a
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/liblms.a $(LIBS)
 
-# Installs the Debian packages that are missing; a no-op otherwise.
-deps:
-	@missing=; for p in $(DEB_PACKAGES); do \
+# Installs the Debian packages of the list $(1) that are missing; a no-op
+# otherwise.
+define install_missing
+	@missing=; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
 	    || missing="$$missing $$p"; \
 	done; \
@@ -160,6 +178,13 @@ deps:
 	  $$sudo apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(DEB_PACKAGES))
+
+fuzz-deps:
+	$(call install_missing,$(FUZZ_PACKAGES))
 
 check: deps
 	$(MAKE) unit cli lint-man
@@ -184,6 +209,35 @@ bench: deps
 	LMS=$(abspath $(LMS)) BENCH_BIN=$(abspath $(BUILD)/bench) \
 		PYTHON=$(PYTHON) sh bench/run.sh
 
+# Each harness runs FUZZ_SECONDS on its corpus (build/fuzz/corpus/NAME,
+# which grows from run to run, and the seeds made from examples/); a
+# failure names the input that reproduces it.
+fuzz: deps fuzz-deps
+	$(MAKE) fuzz-build
+	sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_BIN)
+
+fuzz-build: $(FUZZ_BIN)
+	sh fuzz/seeds.sh $(FUZZ_BUILD)/seeds
+
+$(FUZZ_BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer-no-link \
+		-c -o $@ $<
+
+$(FUZZ_BUILD)/skel.o: $(FUZZ_BUILD)/skel.c
+	$(FUZZ_CC) $(ALL_CPPFLAGS) -I. $(FUZZ_ALL_CFLAGS) \
+		-fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/liblms.a: $(FUZZ_LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(FUZZ_BIN): $(FUZZ_COMMON) $(FUZZ_BUILD)/liblms.a
+
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer \
+		-o $@ $< $(FUZZ_COMMON) $(FUZZ_BUILD)/liblms.a $(LIBS)
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR)
@@ -202,3 +256,4 @@ clean:
 	rm -rf build lms
 
 -include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d)
+-include $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d) $(FUZZ_COMMON:.o=.d)

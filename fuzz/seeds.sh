@@ -1,0 +1,75 @@
+#!/bin/sh
+# Makes each harness's seed corpus, DIR/NAME/, from the files of the
+# example trees and the skeleton of `lms init` (the fuzzers mutate them),
+# and the few hand-made seeds of fuzz/seeds/.
+#
+#     sh fuzz/seeds.sh DIR
+set -eu
+out=$1
+rm -rf "$out"
+mkdir -p "$out"
+
+# seed NAME FILE...: the files as they are.
+seed() {
+	name=$1
+	shift
+	mkdir -p "$out/$name"
+	for f in "$@"; do
+		cp "$f" "$out/$name/$(echo "$f" | tr / _)"
+	done
+}
+
+# prefixed NAME PREFIX FILE...: each file after PREFIX (printf's format).
+prefixed() {
+	name=$1 prefix=$2
+	shift 2
+	mkdir -p "$out/$name"
+	for f in "$@"; do
+		{ printf "$prefix"; cat "$f"; } \
+			>"$out/$name/$(printf '%s' "$prefix$f" | cksum | cut -d' ' -f1)"
+	done
+}
+
+courses='examples/*/courses/*/course.yaml tests/fixtures/*/courses/*/course.yaml'
+seed fuzz_service examples/*/lms.yaml lib/skel/lms.yaml
+seed fuzz_course $courses
+seed fuzz_enrolments examples/*/courses/*/enrolments.yaml
+seed fuzz_attendance examples/*/courses/*/attendance.yaml
+seed fuzz_evaluations examples/*/courses/*/evaluations.yaml
+seed fuzz_facilitators examples/*/people/facilitators.yaml \
+	lib/skel/people/facilitators.yaml
+# The examples keep no register (it never goes into git): the test
+# fixtures' fictional one stands in.
+seed fuzz_participants tests/fixtures/*/people/participants.yaml
+seed fuzz_form examples/*/forms/*.yaml lib/skel/forms/*.yaml
+seed fuzz_template examples/*/templates/*.yaml lib/skel/templates/*.yaml
+
+# fuzz_roundtrip: a letter for the kind of file, then the file.
+prefixed fuzz_roundtrip c $courses
+prefixed fuzz_roundtrip e examples/*/courses/*/enrolments.yaml
+prefixed fuzz_roundtrip a examples/*/courses/*/attendance.yaml
+prefixed fuzz_roundtrip v examples/*/courses/*/evaluations.yaml
+prefixed fuzz_roundtrip p tests/fixtures/*/people/participants.yaml
+
+# fuzz_emit: strings separated by NUL, here the lines of the examples.
+mkdir -p "$out/fuzz_emit"
+for f in examples/*/courses/*/course.yaml examples/*/forms/*.yaml; do
+	tr '\n' '\0' <"$f" >"$out/fuzz_emit/$(echo "$f" | tr / _)"
+done
+
+# fuzz_course_set: KEY=VALUE, a NUL, then the course.yaml to change.
+for kv in 'title=Kurs for p\303\245r\303\270rende' 'capacity=14' 'place=' \
+	'status=open' 'waitlist=false' 'topics=kosthold, rop' \
+	'target_groups=patients,relatives' 'forms=mestringstro' \
+	'description=Linje \303\251n\nlinje to' 'sessions.1.place=Rom 2' \
+	'sessions.2.start=10:00' 'sessions.1.led_by=kari,ola' \
+	'facilitators.1.phases=plan,deliver' 'sessions.1.theme=' \
+	'template=mestringstreff' 'follow_up=3 m\303\245neder'; do
+	prefixed fuzz_course_set "$kv\\0" $courses
+done
+
+# The sheets: hand-made, as sign-up forms and survey tools export them.
+for name in fuzz_csv fuzz_signup fuzz_survey; do
+	mkdir -p "$out/$name"
+	cp fuzz/seeds/*.csv "$out/$name/"
+done
