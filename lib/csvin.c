@@ -121,6 +121,19 @@ static char guess_delimiter(const char *text, size_t len)
 	return semicolons > commas ? ';' : ',';
 }
 
+/* The length of the line at s, with its end: LF, CR LF or a lone CR, as
+ * libcsv and the YAML reader take them. */
+static size_t line_length(const char *s, size_t left)
+{
+	size_t n = 0;
+
+	while (n < left && s[n] != '\n' && s[n] != '\r')
+		n++;
+	if (n < left && s[n] == '\r' && n + 1 < left && s[n + 1] == '\n')
+		n++;
+	return n < left ? n + 1 : n;
+}
+
 /* Feeds the text a line at a time, so that each row knows its line. */
 static int feed(struct csv_parser *p, struct reader *r, const char *text,
 		size_t len)
@@ -128,8 +141,7 @@ static int feed(struct csv_parser *p, struct reader *r, const char *text,
 	size_t pos = 0;
 
 	while (pos < len && !r->err) {
-		const char *nl = memchr(text + pos, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - (text + pos)) + 1 : len - pos;
+		size_t n = line_length(text + pos, len - pos);
 
 		r->line++;
 		if (p->pstate == ROW_NOT_BEGUN)

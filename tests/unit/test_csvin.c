@@ -134,6 +134,19 @@ static void refuses_cells_over_the_value_limit(void **state)
 	lms_buf_release(&text);
 }
 
+/* Old Mac line ends (a lone CR) are line ends for the rows' lines too,
+ * as they are for libcsv: the first row is on line 2. */
+static void lone_carriage_returns_end_lines(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("navn;tlf\rEn To;1\rTre Fire;2\r\nFem;3\n"), 0);
+	assert_int_equal(csv.nrows, 3);
+	assert_int_equal(csv.rows[0].line, 2);
+	assert_int_equal(csv.rows[1].line, 3);
+	assert_int_equal(csv.rows[2].line, 4);
+	lms_csv_release(&csv);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -143,6 +156,7 @@ int main(void)
 		cmocka_unit_test(refusals_name_their_line),
 		cmocka_unit_test(refuses_what_is_not_utf8),
 		cmocka_unit_test(refuses_cells_over_the_value_limit),
+		cmocka_unit_test(lone_carriage_returns_end_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
