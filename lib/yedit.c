@@ -682,6 +682,17 @@ int lms_yedit_append(struct lms_buf *text, const char *path,
 	return err;
 }
 
+/* True if the key at start is the first of a list item, on the line of
+ * its "- " (indentation alone is no dash). */
+static bool shares_dash_line(const struct lms_buf *text, size_t start)
+{
+	size_t from = line_start(text, start);
+	const char *p = text->buf + from;
+
+	return from != start && strspn(p, " -") == start - from &&
+	       memchr(p, '-', start - from) != NULL;
+}
+
 /* Removes a key and its value from a mapping. */
 static void remove_key(struct lms_buf *text, const struct span *map, size_t i)
 {
@@ -689,9 +700,7 @@ static void remove_key(struct lms_buf *text, const struct span *map, size_t i)
 	struct lms_buf none = LMS_BUF_INIT;
 	size_t from, to;
 
-	if (!map->flow && line_start(text, key->start) != key->start &&
-	    strspn(text->buf + line_start(text, key->start), " -") ==
-	    key->start - line_start(text, key->start)) {
+	if (!map->flow && shares_dash_line(text, key->start)) {
 		/* The first key of a list item shares its line with the "- ":
 		 * the next key moves up to that line, or the item empties. */
 		from = key->start;

@@ -204,6 +204,12 @@ static void removes_items_and_keys(void **state)
 			 0);
 	check("- id: ola-hansen      # leder praktisk del\n  phases:",
 	      "- phases:");
+	/* The last key of a block list item, indented but with no dash on
+	 * its line: its line goes, and the item keeps its other keys. */
+	reset_text();
+	assert_int_equal(lms_yedit_remove(&text, "c", NULL, "sessions.1.end"),
+			 0);
+	check("    end: \"14:00\"\n  - {", "  - {");
 }
 
 static void new_keys_follow_the_schema_order(void **state)
