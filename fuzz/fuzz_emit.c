@@ -6,6 +6,7 @@
 #include "../lib/date.h"
 #include "../lib/evaluation.h"
 #include "../lib/person.h"
+#include "../lib/yparse.h"
 #include "common.h"
 
 /*
@@ -81,9 +82,12 @@ static void course(const struct strings *s)
 	lms_buf_release(&where);
 }
 
-/* An unknown key is kept; one that the schema knows would not be. */
+/* An unknown key is kept; one that the schema knows would not be, and one
+ * longer than the reader takes could never have been read. */
 static bool extra_key_ok(const struct lms_person *p, const char *key)
 {
+	if (strlen(key) > lms_limits_default.max_key)
+		return false;
 	if (lms_schema_field(&lms_person_schema, key))
 		return false;
 	for (size_t i = 0; i < p->extras.n; i++)
@@ -136,6 +140,8 @@ static void person(struct lms_person *p, const struct strings *s, size_t i)
 			add_scalar(n, s->v[k], k % 2);
 		n = add_extra(p, "map", LMS_EV_MAP);
 		for (size_t k = 0; k + 1 < s->n; k += 2) {
+			if (strlen(s->v[k]) > lms_limits_default.max_key)
+				continue;	/* no key lms could read */
 			add_scalar(n, s->v[k], true);
 			add_scalar(n, s->v[k + 1], false);
 		}
