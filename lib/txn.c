@@ -177,6 +177,26 @@ static void pairs_free(struct pair *v, size_t n)
 	free(v);
 }
 
+/*
+ * A rename of a decided change failed: its cause, and where the change is
+ * kept.  A refusal (a link, a folder gone) stays until someone repairs it,
+ * so the next lms would only meet it again.
+ */
+static int kept(int err, const char *journal)
+{
+	char cause[sizeof(lms_last_error()->msg)];
+
+	/* The message is formatted into the buffer it comes from. */
+	snprintf(cause, sizeof(cause), "%s", lms_last_error()->msg);
+	if (err == LMS_ECREATE)
+		return lms_error(err, "%s; the change is kept in '%s', and is "
+				 "finished by the next lms that may write the "
+				 "tree once that is repaired", cause, journal);
+	return lms_error(err, "%s; the change is kept in '%s', and the next "
+			 "lms that may write the tree finishes it", cause,
+			 journal);
+}
+
 /* Steps 3 to 5, for a commit and for a recovery alike. */
 static int finish(const char *journal, const struct pair *v, size_t n,
 		  size_t rl)
@@ -191,10 +211,7 @@ static int finish(const char *journal, const struct pair *v, size_t n,
 		if (err == LMS_ENOENT)
 			err = 0;
 		else if (err)
-			err = lms_error(err, "%s; the change is kept in '%s', "
-					"and the next lms that may write the "
-					"tree finishes it",
-					lms_last_error()->msg, journal);
+			err = kept(err, journal);
 	}
 	if (!err)
 		err = sync_parents(targets, n, rl);

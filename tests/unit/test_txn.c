@@ -299,7 +299,15 @@ static void a_failed_rename_is_finished_by_recovery(void **state)
 		stage_both(&x);
 		assert_int_equal(lms_txn_commit(&x), LMS_EIO);
 		assert_true(x.durable);
-		assert_non_null(strstr(lms_last_error()->msg, "the change is kept"));
+		/* The cause first, then what became of the change. */
+		assert_int_equal(strncmp(lms_last_error()->msg,
+					 "cannot replace '", 16), 0);
+		assert_non_null(strstr(lms_last_error()->msg,
+				       "Input/output error; the change is "
+				       "kept in '"));
+		assert_non_null(strstr(lms_last_error()->msg,
+				       "and the next lms that may write the "
+				       "tree finishes it"));
 		lms_txn_release(&x);
 		assert_true(lms_txn_pending(root));
 		/* The file renamed before the failure is new already. */
