@@ -470,6 +470,19 @@ int lms_rename_below(const char *tmp, const char *path, size_t root_len)
 	return err;
 }
 
+int lms_unlink_below(const char *path, size_t root_len)
+{
+	const char *name;
+	int dir, err = walk(path, root_len, "remove", 0, 0, &dir, &name);
+
+	if (err)
+		return err;
+	if (unlinkat(dir, name, 0) < 0)
+		err = io_error(LMS_EIO, "remove", path);
+	close(dir);
+	return err;
+}
+
 int lms_sync_parent(const char *path, size_t root_len)
 {
 	const char *name;

@@ -78,7 +78,7 @@ static void forget_staged(struct lms_txn *x)
 {
 	for (size_t i = 0; i < x->n; i++) {
 		if (x->v[i].tmp) {
-			unlink(x->v[i].tmp);
+			lms_unlink_below(x->v[i].tmp, root_len(x->root));
 			free(x->v[i].tmp);
 			x->v[i].tmp = NULL;
 		}
@@ -215,9 +215,8 @@ static int finish(const char *journal, const struct pair *v, size_t n,
 	}
 	if (!err)
 		err = sync_parents(targets, n, rl);
-	if (!err && unlink(journal) < 0 && errno != ENOENT)
-		err = lms_error(LMS_EIO, "cannot remove '%s': %s", journal,
-				strerror(errno));
+	if (!err && (err = lms_unlink_below(journal, rl)) == LMS_ENOENT)
+		err = 0;
 	/* The journal's removal need not last: found again, it finds every
 	 * temporary gone and does nothing. */
 	free(targets);
@@ -273,7 +272,7 @@ static int write_journal(struct lms_txn *x, const char *journal)
 		if (err == LMS_ENOENT)
 			err = lms_error(LMS_EIO, "cannot replace '%s': its "
 					"temporary is gone", journal);
-		unlink(tmp);
+		lms_unlink_below(tmp, root_len(x->root));
 	} else {
 		x->durable = true;
 		err = lms_sync_parent(journal, root_len(x->root));

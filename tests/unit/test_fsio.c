@@ -357,6 +357,25 @@ static void stale_temporaries_are_swept_inside_only(void **state)
 	assert_false(lms_exists(path_in("tree/.q.yaml.abcdef")));
 }
 
+static void removes_below_the_root_only(void **state)
+{
+	size_t root = tree_root_len();
+	char path[256];
+
+	(void)state;
+	make_tree_and_outside();
+	assert_int_equal(lms_write_atomic(path_in("out/p.yaml"), "x", 1, 0), 0);
+	assert_int_equal(symlink("../out", path_in("tree/people")), 0);
+	snprintf(path, sizeof(path), "%s", path_in("tree/people/p.yaml"));
+	assert_int_equal(lms_unlink_below(path, root), LMS_ECREATE);
+	assert_true(lms_exists(path_in("out/p.yaml")));
+	assert_int_equal(lms_write_atomic(path_in("tree/q.yaml"), "x", 1, 0), 0);
+	snprintf(path, sizeof(path), "%s", path_in("tree/q.yaml"));
+	assert_int_equal(lms_unlink_below(path, root), 0);
+	assert_false(lms_exists(path));
+	assert_int_equal(lms_unlink_below(path, root), LMS_ENOENT);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -374,6 +393,7 @@ int main(void)
 		T(the_root_may_be_a_link),
 		T(the_lock_refuses_links),
 		T(stale_temporaries_are_swept_inside_only),
+		T(removes_below_the_root_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

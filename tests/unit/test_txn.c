@@ -11,7 +11,7 @@
 #include "../../lib/txn.h"
 
 /*
- * fsync, renameat and unlink are wrapped (-Wl,--wrap in the Makefile): the
+ * fsync, renameat and unlinkat are wrapped (-Wl,--wrap in the Makefile): the
  * N-th call after a reset fails, so that every step of a commit and of a
  * recovery can fail without a broken disk.  Calls are counted from the
  * start of each test.
@@ -19,11 +19,11 @@
 int __real_fsync(int fd);
 int __real_renameat(int fromdir, const char *from, int todir,
 		    const char *to);
-int __real_unlink(const char *path);
+int __real_unlinkat(int dir, const char *path, int flags);
 int __wrap_fsync(int fd);
 int __wrap_renameat(int fromdir, const char *from, int todir,
 		    const char *to);
-int __wrap_unlink(const char *path);
+int __wrap_unlinkat(int dir, const char *path, int flags);
 
 static int fsyncs, renames, unlinks;
 static int fail_fsync, fail_rename, fail_unlink;	/* 0: none */
@@ -47,13 +47,13 @@ int __wrap_renameat(int fromdir, const char *from, int todir,
 	return __real_renameat(fromdir, from, todir, to);
 }
 
-int __wrap_unlink(const char *path)
+int __wrap_unlinkat(int dir, const char *path, int flags)
 {
 	if (++unlinks == fail_unlink) {
 		errno = EIO;
 		return -1;
 	}
-	return __real_unlink(path);
+	return __real_unlinkat(dir, path, flags);
 }
 
 static char root[64];
