@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -326,13 +327,25 @@ int lms_txn_commit(struct lms_txn *x)
 	return err;
 }
 
-bool lms_txn_pending(const char *root)
+int lms_txn_pending(const char *root)
 {
+	char cause[sizeof(lms_last_error()->msg)];
 	char *journal = join(root, LMS_JOURNAL_FILE);
-	bool found = lms_exists(journal);
+	struct stat st;
+	/* As lms_txn_recover reads it: a link is a journal, if a bad one. */
+	int err = lms_stat_below(journal, root_len(root), &st);
 
+	if (err == LMS_ENOENT) {
+		err = 0;
+	} else if (!err) {
+		err = 1;
+	} else {
+		snprintf(cause, sizeof(cause), "%s", lms_last_error()->msg);
+		err = lms_error(LMS_EIO, "cannot tell whether a change was left "
+				"half made: %s", cause);
+	}
 	free(journal);
-	return found;
+	return err;
 }
 
 /* A temporary that lms_write_temporary makes for target, in its folder. */
@@ -402,7 +415,7 @@ int lms_txn_recover(const char *root, bool *finished)
 	struct lms_buf text = LMS_BUF_INIT;
 	struct pair *pairs = NULL;
 	size_t n = 0;
-	int err = lms_read_file(journal, 1u << 20, &text);
+	int err = lms_read_below(journal, root_len(root), 1u << 20, &text);
 
 	if (finished)
 		*finished = false;
@@ -410,6 +423,11 @@ int lms_txn_recover(const char *root, bool *finished)
 		err = 0;
 		goto out;
 	}
+	/* Too large, or no regular file (a link, a FIFO): not lms's. */
+	if (err == LMS_EDATA)
+		err = lms_error_at(LMS_EDATA, journal, 0, 0, "not a journal "
+				   "that lms wrote; lms will not change the tree "
+				   "until it is repaired or removed");
 	if (!err && !(err = parse_journal(root, journal, text.buf, &pairs, &n)))
 		err = finish(journal, pairs, n, root_len(root));
 	if (!err && finished)

@@ -203,4 +203,27 @@ is_err "either" <<'OUT'
 .lms/journal:3: error: not a journal that lms wrote; lms will not change the tree until it is repaired or removed
 OUT
 
+# A journal that is a link, even one to nowhere, is no journal lms wrote:
+# readers and writers are stopped at once, not left to wait for ever.
+rm .lms/journal
+ln -s /nonexistent/journal .lms/journal
+timeout 10 "$LMS" course list >"$SCRATCH/stdout" 2>"$SCRATCH/stderr"
+rc=$?
+is_rc 65 "a journal that is a dangling link stops a reader"
+is_err "which names it" <<'OUT'
+.lms/journal: error: not a journal that lms wrote; lms will not change the tree until it is repaired or removed
+OUT
+timeout 10 "$LMS" enrol c --csv "$SCRATCH/sheet.csv" >"$SCRATCH/stdout" \
+	2>"$SCRATCH/stderr"
+rc=$?
+is_rc 65 "and a writer"
+rm .lms/journal
+printf 'lms journal 1\nend\n' >"$SCRATCH/journal"
+ln -s "$SCRATCH/journal" .lms/journal
+timeout 10 "$LMS" course list >"$SCRATCH/stdout" 2>"$SCRATCH/stderr"
+rc=$?
+is_rc 65 "a link to a journal is not read through either"
+rm .lms/journal
+unchanged "and nothing changed"
+
 done_testing
