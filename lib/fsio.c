@@ -222,7 +222,10 @@ static int open_root(const char *path, size_t root_len, const char *verb,
 	return err;
 }
 
-/* Makes the folder name (part) in folder fd. */
+/*
+ * Makes the folder name (part) in folder fd.  Its name is fsynced in fd,
+ * lest a crash lose the folder with what is then written in it.
+ */
 static int make_folder(int fd, const char *name, const char *part,
 		       unsigned flags, mode_t mode)
 {
@@ -241,6 +244,8 @@ static int make_folder(int fd, const char *name, const char *part,
 		if (err < 0)
 			return io_error(LMS_ECREATE, "create folder", part);
 	}
+	if (fsync(fd) < 0 && errno != EINVAL)
+		return io_error(LMS_EIO, "sync the folder of", part);
 	return 0;
 }
 

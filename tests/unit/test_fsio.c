@@ -443,6 +443,25 @@ static void a_reader_makes_no_lock(void **state)
 	lms_lock_release(&lock);
 }
 
+/* A folder made is fsynced into its parent, or the error is told. */
+static void made_folders_are_synced(void **state)
+{
+	size_t root = tree_root_len();
+	char path[256];
+
+	(void)state;
+	make_tree_and_outside();
+	snprintf(path, sizeof(path), "%s", path_in("tree/courses/c"));
+	fail_fsync = 1;
+	assert_int_equal(lms_mkdirs_below(path, root, 0755), LMS_EIO);
+	/* One that is there already needs none. */
+	assert_int_equal(lms_mkdirs_below(path_in("tree"), strlen(dir), 0755),
+			 0);
+	fail_fsync = 0;
+	assert_int_equal(lms_mkdirs_below(path, root, 0755), 0);
+	assert_true(lms_is_dir(path));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -463,6 +482,7 @@ int main(void)
 		T(removes_below_the_root_only),
 		T(reads_below_the_root_through_no_link),
 		T(a_reader_makes_no_lock),
+		T(made_folders_are_synced),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
