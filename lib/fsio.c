@@ -568,6 +568,30 @@ int lms_rename_below(const char *tmp, const char *path, size_t root_len)
 	return err;
 }
 
+/* name in folder dir (path), if there, is a regular file. */
+static int regular_or_gone(int dir, const char *name, const char *path)
+{
+	struct stat st;
+
+	if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+		return S_ISREG(st.st_mode) ? 0 : refuse("write", path, NULL,
+							st.st_mode, false);
+	return errno == ENOENT ? 0 : io_error(LMS_EIO, "write", path);
+}
+
+int lms_rename_check(const char *tmp, const char *path, size_t root_len)
+{
+	const char *name, *slash = strrchr(tmp, '/');
+	int dir, err = walk(path, root_len, "write", 0, 0, &dir, &name);
+
+	if (err)
+		return err;
+	if (!(err = regular_or_gone(dir, slash ? slash + 1 : tmp, tmp)))
+		err = regular_or_gone(dir, name, path);
+	close(dir);
+	return err;
+}
+
 int lms_unlink_below(const char *path, size_t root_len)
 {
 	const char *name;

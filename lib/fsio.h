@@ -75,6 +75,9 @@ int lms_write_temporary(const char *path, size_t root_len, const void *data,
 /* The second half: renames tmp (a temporary beside path) over path;
  * LMS_ENOENT, with no message, when tmp is gone. */
 int lms_rename_below(const char *tmp, const char *path, size_t root_len);
+/* Whether lms_rename_below(tmp, path) may be done: path's folder is
+ * reached through no link, and tmp and path are regular files or gone. */
+int lms_rename_check(const char *tmp, const char *path, size_t root_len);
 /* Removes the file path, through no link below the root; LMS_ENOENT when
  * it is not there. */
 int lms_unlink_below(const char *path, size_t root_len);

@@ -205,6 +205,12 @@ static int finish(const char *journal, const struct pair *v, size_t n,
 	char **targets = lms_calloc(n + 1, sizeof(char *));
 	int err = 0;
 
+	/* Every pair is checked before the first rename, so that one that
+	 * would be refused (its folder now a link, or gone) leaves the
+	 * targets all old, not some replaced already. */
+	for (size_t i = 0; i < n && !err; i++)
+		if ((err = lms_rename_check(v[i].tmp, v[i].target, rl)))
+			err = kept(err, journal);
 	for (size_t i = 0; i < n && !err; i++) {
 		targets[i] = v[i].target;
 		/* A temporary that is gone was renamed before: invariant B. */

@@ -379,6 +379,39 @@ static void recovery_can_fail_and_start_over(void **state)
 	assert_clean();
 }
 
+/* A pair that would be refused is found before any file is replaced. */
+static void a_refused_pair_replaces_nothing(void **state)
+{
+	struct lms_txn x;
+	char link[160];
+
+	(void)state;
+	fail_rename = 2;	/* the first file's: both temporaries stay */
+	stage_both(&x);
+	assert_int_equal(lms_txn_commit(&x), LMS_EIO);
+	lms_txn_release(&x);
+	/* The second file's folder is now a link. */
+	assert_int_equal(rename(path_in("courses/c"), path_in("courses/d")), 0);
+	snprintf(link, sizeof(link), "%s", path_in("courses/c"));
+	assert_int_equal(symlink("d", link), 0);
+	reset_counts();
+	assert_int_equal(lms_txn_recover(root, NULL), LMS_ECREATE);
+	assert_int_equal(renames, 0);
+	assert_text("people/participants.yaml", "old register\n");
+	assert_non_null(strstr(lms_last_error()->msg, "' is a symbolic link, "
+			       "which lms never writes through; the change is "
+			       "kept in '"));
+	assert_non_null(strstr(lms_last_error()->msg, "once that is repaired"));
+	assert_null(strstr(lms_last_error()->msg, "finishes it"));
+	assert_true(lms_txn_pending(root));
+	/* Repaired, it is finished. */
+	assert_int_equal(unlink(link), 0);
+	assert_int_equal(rename(path_in("courses/d"), link), 0);
+	assert_int_equal(lms_txn_recover(root, NULL), 0);
+	assert_new();
+	assert_clean();
+}
+
 static void no_journal_no_recovery(void **state)
 {
 	bool finished = true;
@@ -486,6 +519,7 @@ int main(void)
 		T(the_journal_goes_only_when_the_renames_last),
 		T(a_journal_that_cannot_be_removed_is_harmless),
 		T(recovery_can_fail_and_start_over),
+		T(a_refused_pair_replaces_nothing),
 		T(no_journal_no_recovery),
 		T(a_strange_journal_renames_nothing),
 		T(the_journal_holds_paths_in_the_tree),
