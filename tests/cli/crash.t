@@ -183,6 +183,19 @@ OUT
 [ ! -e .lms/journal ]
 report $? "and the journal is gone"
 
+# So does report --tree, for each of its trees, naming it.
+fresh_copy "$SCRATCH/base"
+cd "$SCRATCH"
+CRASH_AT=$at "$LMS" -C run enrol c --csv "$SCRATCH/sheet.csv" >/dev/null 2>&1
+lms report --tree run --format csv
+is_rc 0 "report --tree finishes a change left half made"
+is_err "and says so, naming the tree" <<'OUT'
+lms: finished a change that an interrupted lms had begun in 'run'
+OUT
+cd run
+[ ! -e .lms/journal ]
+report $? "and the journal is gone"
+
 # A journal that lms did not write stops every command; nothing is renamed.
 fresh_copy "$SCRATCH/base"
 printf 'lms journal 1\npeople/x\t../../etc/passwd\nend\n' >.lms/journal
