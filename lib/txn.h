@@ -34,7 +34,7 @@
 struct lms_txn_file {
 	char *path;			/* relative to the root */
 	struct lms_buf text;
-	mode_t mode;			/* as lms_write_atomic takes it */
+	mode_t mode;			/* as lms_write_below takes it */
 	char *tmp;			/* the staged file, while there is one */
 };
 
