@@ -141,7 +141,7 @@ $(BUILD)/skel.o: $(BUILD)/skel.c
 $(BUILD)/tests/test_fsio: TEST_LDFLAGS = -Wl,--wrap=fsync -Wl,--wrap=renameat \
 	-Wl,--wrap=opendir
 $(BUILD)/tests/test_txn: TEST_LDFLAGS = -Wl,--wrap=fsync -Wl,--wrap=renameat \
-	-Wl,--wrap=unlink
+	-Wl,--wrap=unlinkat
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/liblms.a
 	@mkdir -p $(@D)

@@ -122,6 +122,12 @@ static int check_arguments(int argc, char **argv)
 	return 0;
 }
 
+static int empty_folder(struct ctx *ctx)
+{
+	ctx->cmd = &cmd_main;
+	return cmd_usage_error("-C needs a folder, not an empty string");
+}
+
 /* Global options come before the command, as with git. */
 static int global_options(struct ctx *ctx, int argc, char **argv, int *next)
 {
@@ -130,6 +136,8 @@ static int global_options(struct ctx *ctx, int argc, char **argv, int *next)
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "-C") && i + 1 < argc) {
 			ctx->root_arg = ctx->chdir_arg = argv[++i];
+			if (!*ctx->root_arg)	/* as git: "" is no folder */
+				return empty_folder(ctx);
 		} else if (!strncmp(argv[i], "-C", 2) && argv[i][2]) {
 			ctx->root_arg = ctx->chdir_arg = argv[i] + 2;
 		} else if (!strcmp(argv[i], "--version")) {

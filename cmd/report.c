@@ -144,7 +144,13 @@ static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
 
 		if ((err = lms_tree_open(&t, a->trees[i])))
 			break;
-		if (!(err = lms_tree_lock_shared(&t, &lock, ctx->lock_timeout_ms)))
+		err = lms_tree_lock_shared(&t, &lock, ctx->lock_timeout_ms);
+		/* As cmd_open_tree says it, with the tree named: there are
+		 * several. */
+		if (t.recovered)
+			fprintf(stderr, "lms: finished a change that an "
+				"interrupted lms had begun in '%s'\n", t.root);
+		if (!err)
 			err = lms_agg_tree(agg, &t, cmd_progress_show, &p);
 		lms_lock_release(&lock);
 		*(const char **)lms_array_push(names, n, sizeof(char *)) =

@@ -103,15 +103,13 @@ int lms_open_regular(const char *path, int *out)
 	return 0;
 }
 
-int lms_read_file(const char *path, size_t max, struct lms_buf *out)
+/* Reads the open regular file fd (path) to its end, and closes it. */
+static int read_fd(int fd, const char *path, size_t max, struct lms_buf *out)
 {
 	struct stat st;
 	ssize_t n;
-	int fd, err;
+	int err = 0;
 
-	lms_buf_reset(out);
-	if ((err = lms_open_regular(path, &fd)))
-		return err;
 	if (fstat(fd, &st) < 0) {
 		err = io_error(LMS_EIO, "read", path);
 		goto out;
@@ -145,6 +143,16 @@ int lms_read_file(const char *path, size_t max, struct lms_buf *out)
 out:
 	close(fd);
 	return err;
+}
+
+int lms_read_file(const char *path, size_t max, struct lms_buf *out)
+{
+	int fd, err;
+
+	lms_buf_reset(out);
+	if ((err = lms_open_regular(path, &fd)))
+		return err;
+	return read_fd(fd, path, max, out);
 }
 
 int lms_dir_list(const char *path, char ***out, size_t *n)
@@ -183,7 +191,9 @@ int lms_dir_list(const char *path, char ***out, size_t *n)
 
 enum {
 	WALK_CREATE = 1 << 0,	/* make missing folders */
-	WALK_WHOLE = 1 << 1	/* open path itself, not the folder above */
+	WALK_WHOLE = 1 << 1,	/* open path itself, not the folder above */
+	WALK_READ = 1 << 2,	/* a missing folder is LMS_ENOENT */
+	WALK_MODE = 1 << 3	/* made folders get mode whatever the umask */
 };
 
 /* The length of path's folder, as a root for the generic writers. */
@@ -212,6 +222,33 @@ static int open_root(const char *path, size_t root_len, const char *verb,
 	return err;
 }
 
+/*
+ * Makes the folder name (part) in folder fd.  Its name is fsynced in fd,
+ * lest a crash lose the folder with what is then written in it.
+ */
+static int make_folder(int fd, const char *name, const char *part,
+		       unsigned flags, mode_t mode)
+{
+	int made;
+
+	if (mkdirat(fd, name, mode) < 0)
+		return errno == EEXIST ? 0
+				       : io_error(LMS_ECREATE, "create folder",
+						  part);
+	if ((flags & WALK_MODE) &&
+	    (made = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+			   O_CLOEXEC)) >= 0) {
+		int err = fchmod(made, mode);
+
+		close(made);
+		if (err < 0)
+			return io_error(LMS_ECREATE, "create folder", part);
+	}
+	if (fsync(fd) < 0 && errno != EINVAL)
+		return io_error(LMS_EIO, "sync the folder of", part);
+	return 0;
+}
+
 /* One step down from folder fd into name (path up to end), which must be
  * a folder and no link; made first with WALK_CREATE. */
 static int step(int fd, const char *name, const char *path, size_t end,
@@ -231,10 +268,8 @@ static int step(int fd, const char *name, const char *path, size_t end,
 	}
 	*out = openat(fd, name, how);
 	if (*out < 0 && errno == ENOENT && (flags & WALK_CREATE)) {
-		if (mkdirat(fd, name, mode) < 0 && errno != EEXIST) {
-			err = io_error(LMS_ECREATE, "create folder", part);
+		if ((err = make_folder(fd, name, part, flags, mode)))
 			goto out;
-		}
 		*out = openat(fd, name, how);
 	}
 	if (*out >= 0)
@@ -245,9 +280,11 @@ static int step(int fd, const char *name, const char *path, size_t end,
 	    fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
 		err = refuse(verb, path, part, st.st_mode, true);
 	else if (errno == ENOENT)
-		err = io_error(LMS_ECREATE, verb, path);
+		err = io_error(flags & WALK_READ ? LMS_EIO : LMS_ECREATE, verb,
+			       path);
 	else
-		err = io_error(LMS_ECREATE, "open folder", part);
+		err = io_error(flags & WALK_READ ? LMS_EIO : LMS_ECREATE,
+			       "open folder", part);
 out:
 	free(part);
 	return err;
@@ -300,6 +337,67 @@ static int walk(const char *path, size_t root_len, const char *verb,
 	if (name)
 		*name = p;
 	return 0;
+}
+
+/* Reading below a root */
+
+int lms_stat_below(const char *path, size_t root_len, struct stat *st)
+{
+	const char *name;
+	int dir, err = walk(path, root_len, "read", WALK_READ, 0, &dir, &name);
+
+	if (err)
+		return err;
+	if (fstatat(dir, name, st, AT_SYMLINK_NOFOLLOW) < 0)
+		err = io_error(LMS_EIO, "read", path);
+	close(dir);
+	return err;
+}
+
+/* As lms_open_regular, name in folder dir (path's folder), and no link. */
+static int open_regular_in(int dir, const char *name, const char *path,
+			   int *out)
+{
+	struct stat st;
+	int fd, flags;
+
+	*out = -1;
+	if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return io_error(LMS_EIO, "read", path);
+	if (!S_ISREG(st.st_mode))
+		return not_regular(path, st.st_mode);
+	fd = openat(dir, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ELOOP ? not_regular(path, S_IFLNK)
+				      : io_error(LMS_EIO, "read", path);
+	if (fstat(fd, &st) < 0 || (flags = fcntl(fd, F_GETFL)) < 0 ||
+	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+		int err = io_error(LMS_EIO, "read", path);
+
+		close(fd);
+		return err;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return not_regular(path, st.st_mode);
+	}
+	*out = fd;
+	return 0;
+}
+
+int lms_read_below(const char *path, size_t root_len, size_t max,
+		   struct lms_buf *out)
+{
+	const char *name;
+	int dir, fd, err = walk(path, root_len, "read", WALK_READ, 0, &dir,
+				&name);
+
+	lms_buf_reset(out);
+	if (err)
+		return err;
+	err = open_regular_in(dir, name, path, &fd);
+	close(dir);
+	return err ? err : read_fd(fd, path, max, out);
 }
 
 /* Writing */
@@ -466,6 +564,43 @@ int lms_rename_below(const char *tmp, const char *path, size_t root_len)
 	if (renameat(dir, slash ? slash + 1 : tmp, dir, name) < 0)
 		err = errno == ENOENT ? LMS_ENOENT
 				      : io_error(LMS_EIO, "replace", path);
+	close(dir);
+	return err;
+}
+
+/* name in folder dir (path), if there, is a regular file. */
+static int regular_or_gone(int dir, const char *name, const char *path)
+{
+	struct stat st;
+
+	if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+		return S_ISREG(st.st_mode) ? 0 : refuse("write", path, NULL,
+							st.st_mode, false);
+	return errno == ENOENT ? 0 : io_error(LMS_EIO, "write", path);
+}
+
+int lms_rename_check(const char *tmp, const char *path, size_t root_len)
+{
+	const char *name, *slash = strrchr(tmp, '/');
+	int dir, err = walk(path, root_len, "write", 0, 0, &dir, &name);
+
+	if (err)
+		return err;
+	if (!(err = regular_or_gone(dir, slash ? slash + 1 : tmp, tmp)))
+		err = regular_or_gone(dir, name, path);
+	close(dir);
+	return err;
+}
+
+int lms_unlink_below(const char *path, size_t root_len)
+{
+	const char *name;
+	int dir, err = walk(path, root_len, "remove", 0, 0, &dir, &name);
+
+	if (err)
+		return err;
+	if (unlinkat(dir, name, 0) < 0)
+		err = io_error(LMS_EIO, "remove", path);
 	close(dir);
 	return err;
 }
@@ -654,8 +789,36 @@ static int wait_for_lock(struct lms_lock *lock, const char *path, int op,
 	return 0;
 }
 
-/* Opens the lock file below the root, never through a link; creates it
- * (and .lms/) when create is set. */
+/*
+ * The lock file name in folder dir, made if missing.  Its mode, and its
+ * folder's, are set whatever the umask: a writer's umask 077 would lock
+ * every other user out of reading the tree.
+ */
+static int make_lock_in(int dir, const char *name, const char *path, int *out)
+{
+	int fd = openat(dir, name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW |
+			O_CLOEXEC, 0644);
+
+	*out = -1;
+	if (fd < 0 && errno == EEXIST)
+		return open_in(dir, name, path, "lock", O_RDWR, out);
+	if (fd < 0)
+		return io_error(LMS_ECREATE, "lock", path);
+	if (fchmod(fd, 0644) < 0) {
+		int err = io_error(LMS_ECREATE, "lock", path);
+
+		close(fd);
+		return err;
+	}
+	*out = fd;
+	return 0;
+}
+
+/*
+ * Opens the lock file below the root, never through a link.  A writer
+ * (create) makes it and .lms/ if missing; a reader makes nothing, and
+ * gets LMS_ENOENT when either is missing.
+ */
 static int open_lock(struct lms_lock *lock, const char *path, size_t root_len,
 		     bool create)
 {
@@ -663,11 +826,14 @@ static int open_lock(struct lms_lock *lock, const char *path, size_t root_len,
 	int dir, err;
 
 	lock->fd = -1;
-	if ((err = walk(path, root_len, "lock", create ? WALK_CREATE : 0,
-			0755, &dir, &name)))
+	if ((err = walk(path, root_len, "lock",
+			create ? WALK_CREATE | WALK_MODE : WALK_READ, 0755,
+			&dir, &name)))
 		return err;
-	err = open_in(dir, name, path, "lock",
-		      create ? O_RDWR | O_CREAT : O_RDONLY, &lock->fd);
+	if (create)
+		err = make_lock_in(dir, name, path, &lock->fd);
+	else
+		err = open_in(dir, name, path, "lock", O_RDONLY, &lock->fd);
 	close(dir);
 	return err;
 }
@@ -683,12 +849,10 @@ int lms_lock_acquire(struct lms_lock *lock, const char *path, size_t root_len,
 int lms_lock_acquire_shared(struct lms_lock *lock, const char *path,
 			    size_t root_len, int timeout_ms)
 {
-	/* flock needs no write access: a tree that is read-only for us
-	 * still has its lock file. */
-	int err = open_lock(lock, path, root_len, true);
+	/* flock needs no write access; and a reader, who may be another
+	 * user (root), must not make files that the owner cannot write. */
+	int err = open_lock(lock, path, root_len, false);
 
-	if (err == LMS_ECREATE || err == LMS_EIO)
-		err = open_lock(lock, path, root_len, false);
 	return err ? err : wait_for_lock(lock, path, LOCK_SH, timeout_ms);
 }
 

@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include "buf.h"
@@ -35,6 +36,17 @@ int lms_read_file(const char *path, size_t max, struct lms_buf *out);
 int lms_open_regular(const char *path, int *out);
 
 /*
+ * lms_read_file for a file of lms's own (.lms/journal), read as the
+ * writers write: no link below the root is followed, the file's own
+ * included (LMS_EDATA, as it is no regular file).  A missing folder on
+ * the way is LMS_ENOENT, as a missing file is.
+ */
+int lms_read_below(const char *path, size_t root_len, size_t max,
+		   struct lms_buf *out);
+/* lstat(2) of path, walked to as lms_read_below does. */
+int lms_stat_below(const char *path, size_t root_len, struct stat *st);
+
+/*
  * The names in the folder path but "." and "..", in no order, for the
  * caller to free (lms_strings_free).  A missing folder has none; one that
  * cannot be read (no permission, not a folder) is LMS_EIO.
@@ -63,6 +75,12 @@ int lms_write_temporary(const char *path, size_t root_len, const void *data,
 /* The second half: renames tmp (a temporary beside path) over path;
  * LMS_ENOENT, with no message, when tmp is gone. */
 int lms_rename_below(const char *tmp, const char *path, size_t root_len);
+/* Whether lms_rename_below(tmp, path) may be done: path's folder is
+ * reached through no link, and tmp and path are regular files or gone. */
+int lms_rename_check(const char *tmp, const char *path, size_t root_len);
+/* Removes the file path, through no link below the root; LMS_ENOENT when
+ * it is not there. */
+int lms_unlink_below(const char *path, size_t root_len);
 /* fsyncs the folder that holds path, so that a new name or a rename in it
  * survives a crash of the system. */
 int lms_sync_parent(const char *path, size_t root_len);
@@ -84,8 +102,9 @@ bool lms_exists(const char *path);
 
 /*
  * An exclusive flock on the file at path (created, with the folders on
- * the way, if missing; see lms_write_below), held until released.  Waits
- * up to timeout_ms, then fails with LMS_EBUSY.
+ * the way, if missing: mode 0644, and 0755 for the folders, whatever the
+ * umask; see lms_write_below), held until released.  Waits up to
+ * timeout_ms, then fails with LMS_EBUSY.
  */
 struct lms_lock {
 	int fd;
@@ -95,8 +114,8 @@ int lms_lock_acquire(struct lms_lock *lock, const char *path, size_t root_len,
 		     int timeout_ms);
 /*
  * A shared flock, which any number of readers hold together while no
- * writer holds the exclusive one.  The file is created if it can be, and
- * opened read-only if the tree is read-only for us.
+ * writer holds the exclusive one.  The file is opened read-only and never
+ * made: LMS_ENOENT when it or its folder is missing.
  */
 int lms_lock_acquire_shared(struct lms_lock *lock, const char *path,
 			    size_t root_len, int timeout_ms);

@@ -141,6 +141,39 @@ int lms_tree_lock(struct lms_tree *t, struct lms_lock *lock, int timeout_ms)
 }
 
 /*
+ * Finishes a change left half made, under the lock taken alone for a
+ * moment; the lock is released on failure.  A journal that recovery does
+ * not find is one that it cannot agree is there: a stop, not a loop.
+ */
+static int finish_pending(struct lms_tree *t, struct lms_lock *lock,
+			  const char *path, int timeout_ms)
+{
+	int pending, err = 0;
+
+	while (!err && (pending = lms_txn_pending(t->root))) {
+		bool finished = false;
+
+		if (pending < 0)
+			err = pending;
+		else if (lock->fd < 0)
+			err = lms_error(LMS_EIO, "a change was left half made in "
+					"'%s', and the tree's lock cannot be had "
+					"to finish it", LMS_JOURNAL_FILE);
+		else if (!(err = lms_lock_change(lock, path, true, timeout_ms)) &&
+			 !(err = lms_txn_recover(t->root, &finished)))
+			err = lms_lock_change(lock, path, false, timeout_ms);
+		if (!err && !finished)
+			err = lms_error(LMS_EIO, "'%s' is there, but lms found "
+					"no change in it to finish",
+					LMS_JOURNAL_FILE);
+		t->recovered = t->recovered || finished;
+	}
+	if (err)
+		lms_lock_release(lock);
+	return err;
+}
+
+/*
  * Readers take the lock shared rather than read around a change: between
  * the renames of a change the files disagree, and only the lock tells a
  * reader that no change is under way.  A change that a killed writer left
@@ -156,22 +189,14 @@ int lms_tree_lock_shared(struct lms_tree *t, struct lms_lock *lock,
 
 	if (!err)
 		err = lms_lock_acquire_shared(lock, path, n, timeout_ms);
-	if (err && err != LMS_EBUSY && !lms_txn_pending(t->root)) {
-		/* Nobody who may write this tree has written it yet. */
+	/* No .lms/ or no lock: nobody who may write this tree has written
+	 * it yet.  Any other failure (no permission) says nothing of that. */
+	if (err == LMS_ENOENT) {
 		lock->fd = -1;
 		err = 0;
 	}
-	while (!err && lms_txn_pending(t->root)) {
-		if (lock->fd < 0)
-			err = lms_error(LMS_EIO, "a change was left half made in "
-					"'%s', and the tree's lock cannot be had "
-					"to finish it", LMS_JOURNAL_FILE);
-		else if (!(err = lms_lock_change(lock, path, true, timeout_ms)) &&
-			 !(err = lms_txn_recover(t->root, &t->recovered)))
-			err = lms_lock_change(lock, path, false, timeout_ms);
-		if (err)
-			lms_lock_release(lock);
-	}
+	if (!err)
+		err = finish_pending(t, lock, path, timeout_ms);
 	free(path);
 	return err;
 }

@@ -62,25 +62,21 @@ int lms_tree_lock(struct lms_tree *t, struct lms_lock *lock, int timeout_ms);
 /*
  * The lock shared, for reading: no change is half made while it is held.
  * A change left half made is finished first (which takes the lock alone
- * for a moment); a reader that cannot write the tree is refused then.  On
- * a tree where the lock file can be neither opened nor made, readers go
- * without (lock->fd is -1), unless a change is half made.
+ * for a moment); a reader that cannot write the tree is refused then.
+ * A reader makes nothing: on a tree without .lms/ or its lock, which no
+ * writer has written yet, it goes without (lock->fd is -1), unless a
+ * change is half made.  A lock that is there but cannot be opened, or a
+ * journal that cannot be looked for, is an error.
  */
 int lms_tree_lock_shared(struct lms_tree *t, struct lms_lock *lock,
 			 int timeout_ms);
 
 /*
- * Writes a file of the tree (a path as lms_tree_path makes it): into the
- * change t->txn if there is one, else at once with lms_write_atomic.
- */
-int lms_tree_write(struct lms_tree *t, const char *path, const void *data,
-		   size_t len, mode_t mode);
-
-/*
- * Writes a file of the tree (a path from lms_tree_path) atomically, first
- * removing what a killed writer of it left; the caller holds the lock.
- * Nothing is written through a symbolic link below the root, nor into a
- * FIFO, socket or device (LMS_ECREATE; see fsio.h).
+ * Writes a file of the tree (a path from lms_tree_path); the caller holds
+ * the lock.  Into the change t->txn if there is one; else at once and
+ * atomically with lms_write_below, first removing what a killed writer of
+ * it left.  Nothing is written through a symbolic link below the root,
+ * nor into a FIFO, socket or device (LMS_ECREATE; see fsio.h).
  */
 int lms_tree_write(struct lms_tree *t, const char *path, const void *data,
 		   size_t len, mode_t mode);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -78,7 +79,7 @@ static void forget_staged(struct lms_txn *x)
 {
 	for (size_t i = 0; i < x->n; i++) {
 		if (x->v[i].tmp) {
-			unlink(x->v[i].tmp);
+			lms_unlink_below(x->v[i].tmp, root_len(x->root));
 			free(x->v[i].tmp);
 			x->v[i].tmp = NULL;
 		}
@@ -177,6 +178,26 @@ static void pairs_free(struct pair *v, size_t n)
 	free(v);
 }
 
+/*
+ * A rename of a decided change failed: its cause, and where the change is
+ * kept.  A refusal (a link, a folder gone) stays until someone repairs it,
+ * so the next lms would only meet it again.
+ */
+static int kept(int err, const char *journal)
+{
+	char cause[sizeof(lms_last_error()->msg)];
+
+	/* The message is formatted into the buffer it comes from. */
+	snprintf(cause, sizeof(cause), "%s", lms_last_error()->msg);
+	if (err == LMS_ECREATE)
+		return lms_error(err, "%s; the change is kept in '%s', and is "
+				 "finished by the next lms that may write the "
+				 "tree once that is repaired", cause, journal);
+	return lms_error(err, "%s; the change is kept in '%s', and the next "
+			 "lms that may write the tree finishes it", cause,
+			 journal);
+}
+
 /* Steps 3 to 5, for a commit and for a recovery alike. */
 static int finish(const char *journal, const struct pair *v, size_t n,
 		  size_t rl)
@@ -184,6 +205,12 @@ static int finish(const char *journal, const struct pair *v, size_t n,
 	char **targets = lms_calloc(n + 1, sizeof(char *));
 	int err = 0;
 
+	/* Every pair is checked before the first rename, so that one that
+	 * would be refused (its folder now a link, or gone) leaves the
+	 * targets all old, not some replaced already. */
+	for (size_t i = 0; i < n && !err; i++)
+		if ((err = lms_rename_check(v[i].tmp, v[i].target, rl)))
+			err = kept(err, journal);
 	for (size_t i = 0; i < n && !err; i++) {
 		targets[i] = v[i].target;
 		/* A temporary that is gone was renamed before: invariant B. */
@@ -191,16 +218,12 @@ static int finish(const char *journal, const struct pair *v, size_t n,
 		if (err == LMS_ENOENT)
 			err = 0;
 		else if (err)
-			err = lms_error(err, "%s; the change is kept in '%s', "
-					"and the next lms that may write the "
-					"tree finishes it",
-					lms_last_error()->msg, journal);
+			err = kept(err, journal);
 	}
 	if (!err)
 		err = sync_parents(targets, n, rl);
-	if (!err && unlink(journal) < 0 && errno != ENOENT)
-		err = lms_error(LMS_EIO, "cannot remove '%s': %s", journal,
-				strerror(errno));
+	if (!err && (err = lms_unlink_below(journal, rl)) == LMS_ENOENT)
+		err = 0;
 	/* The journal's removal need not last: found again, it finds every
 	 * temporary gone and does nothing. */
 	free(targets);
@@ -256,7 +279,7 @@ static int write_journal(struct lms_txn *x, const char *journal)
 		if (err == LMS_ENOENT)
 			err = lms_error(LMS_EIO, "cannot replace '%s': its "
 					"temporary is gone", journal);
-		unlink(tmp);
+		lms_unlink_below(tmp, root_len(x->root));
 	} else {
 		x->durable = true;
 		err = lms_sync_parent(journal, root_len(x->root));
@@ -310,13 +333,25 @@ int lms_txn_commit(struct lms_txn *x)
 	return err;
 }
 
-bool lms_txn_pending(const char *root)
+int lms_txn_pending(const char *root)
 {
+	char cause[sizeof(lms_last_error()->msg)];
 	char *journal = join(root, LMS_JOURNAL_FILE);
-	bool found = lms_exists(journal);
+	struct stat st;
+	/* As lms_txn_recover reads it: a link is a journal, if a bad one. */
+	int err = lms_stat_below(journal, root_len(root), &st);
 
+	if (err == LMS_ENOENT) {
+		err = 0;
+	} else if (!err) {
+		err = 1;
+	} else {
+		snprintf(cause, sizeof(cause), "%s", lms_last_error()->msg);
+		err = lms_error(LMS_EIO, "cannot tell whether a change was left "
+				"half made: %s", cause);
+	}
 	free(journal);
-	return found;
+	return err;
 }
 
 /* A temporary that lms_write_temporary makes for target, in its folder. */
@@ -386,7 +421,7 @@ int lms_txn_recover(const char *root, bool *finished)
 	struct lms_buf text = LMS_BUF_INIT;
 	struct pair *pairs = NULL;
 	size_t n = 0;
-	int err = lms_read_file(journal, 1u << 20, &text);
+	int err = lms_read_below(journal, root_len(root), 1u << 20, &text);
 
 	if (finished)
 		*finished = false;
@@ -394,6 +429,11 @@ int lms_txn_recover(const char *root, bool *finished)
 		err = 0;
 		goto out;
 	}
+	/* Too large, or no regular file (a link, a FIFO): not lms's. */
+	if (err == LMS_EDATA)
+		err = lms_error_at(LMS_EDATA, journal, 0, 0, "not a journal "
+				   "that lms wrote; lms will not change the tree "
+				   "until it is repaired or removed");
 	if (!err && !(err = parse_journal(root, journal, text.buf, &pairs, &n)))
 		err = finish(journal, pairs, n, root_len(root));
 	if (!err && finished)

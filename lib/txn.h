@@ -34,7 +34,7 @@
 struct lms_txn_file {
 	char *path;			/* relative to the root */
 	struct lms_buf text;
-	mode_t mode;			/* as lms_write_atomic takes it */
+	mode_t mode;			/* as lms_write_below takes it */
 	char *tmp;			/* the staged file, while there is one */
 };
 
@@ -57,8 +57,13 @@ int lms_txn_put(struct lms_txn *x, const char *path, const void *data,
 		size_t len, mode_t mode);
 int lms_txn_commit(struct lms_txn *x);
 
-/* A journal is waiting: a change was decided but maybe not finished. */
-bool lms_txn_pending(const char *root);
+/*
+ * 1 if a journal is waiting (a change was decided but maybe not
+ * finished), 0 if not; LMS_EIO if that cannot be told (no permission),
+ * which a reader must take as "maybe".  Anything at .lms/journal counts,
+ * a link included, as lms_txn_recover refuses what it cannot read.
+ */
+int lms_txn_pending(const char *root);
 /* Finishes the change that .lms/journal names, if there is one;
  * *finished (if not NULL) says whether there was. */
 int lms_txn_recover(const char *root, bool *finished);

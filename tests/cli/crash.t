@@ -183,6 +183,19 @@ OUT
 [ ! -e .lms/journal ]
 report $? "and the journal is gone"
 
+# So does report --tree, for each of its trees, naming it.
+fresh_copy "$SCRATCH/base"
+cd "$SCRATCH"
+CRASH_AT=$at "$LMS" -C run enrol c --csv "$SCRATCH/sheet.csv" >/dev/null 2>&1
+lms report --tree run --format csv
+is_rc 0 "report --tree finishes a change left half made"
+is_err "and says so, naming the tree" <<'OUT'
+lms: finished a change that an interrupted lms had begun in 'run'
+OUT
+cd run
+[ ! -e .lms/journal ]
+report $? "and the journal is gone"
+
 # A journal that lms did not write stops every command; nothing is renamed.
 fresh_copy "$SCRATCH/base"
 printf 'lms journal 1\npeople/x\t../../etc/passwd\nend\n' >.lms/journal
@@ -202,5 +215,28 @@ is_rc 65 "a journal without its end is not one lms wrote"
 is_err "either" <<'OUT'
 .lms/journal:3: error: not a journal that lms wrote; lms will not change the tree until it is repaired or removed
 OUT
+
+# A journal that is a link, even one to nowhere, is no journal lms wrote:
+# readers and writers are stopped at once, not left to wait for ever.
+rm .lms/journal
+ln -s /nonexistent/journal .lms/journal
+timeout 10 "$LMS" course list >"$SCRATCH/stdout" 2>"$SCRATCH/stderr"
+rc=$?
+is_rc 65 "a journal that is a dangling link stops a reader"
+is_err "which names it" <<'OUT'
+.lms/journal: error: not a journal that lms wrote; lms will not change the tree until it is repaired or removed
+OUT
+timeout 10 "$LMS" enrol c --csv "$SCRATCH/sheet.csv" >"$SCRATCH/stdout" \
+	2>"$SCRATCH/stderr"
+rc=$?
+is_rc 65 "and a writer"
+rm .lms/journal
+printf 'lms journal 1\nend\n' >"$SCRATCH/journal"
+ln -s "$SCRATCH/journal" .lms/journal
+timeout 10 "$LMS" course list >"$SCRATCH/stdout" 2>"$SCRATCH/stderr"
+rc=$?
+is_rc 65 "a link to a journal is not read through either"
+rm .lms/journal
+unchanged "and nothing changed"
 
 done_testing

@@ -213,4 +213,58 @@ else
 	done
 fi
 
+# A reader makes nothing: root listing the courses of a tree that is
+# another user's must leave no .lms/ of root's that its owner cannot write.
+rm -rf .lms
+lms course list
+is_rc 0 "a reader of a tree without .lms/ reads"
+[ ! -e .lms ]
+report $? "and makes no .lms/"
+# A writer makes .lms/ and its lock readable by all, whatever its umask,
+# so that every reader can take the lock.
+(umask 077 && "$LMS" course set matlaging capacity=12 >/dev/null)
+stat -c '%a %n' .lms .lms/lock >"$SCRATCH/modes"
+is_file "with modes of its own" "$SCRATCH/modes" <<'OUT'
+755 .lms
+644 .lms/lock
+OUT
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
+   setpriv --reuid=65534 --regid=65534 --clear-groups "$LMS" --version \
+	>/dev/null 2>&1; then
+	rm -rf .lms
+	chown -R 65534:65534 .
+	lms course list
+	is_rc 0 "root reads a tree that is another user's"
+	nobody course set matlaging capacity=13
+	is_rc 0 "and its owner still writes it"
+	stat -c '%a %u %n' .lms .lms/lock >"$SCRATCH/modes"
+	is_file "in a .lms/ of its own" "$SCRATCH/modes" <<'OUT'
+755 65534 .lms
+644 65534 .lms/lock
+OUT
+	chown -R 0:0 .
+	nobody course list
+	is_rc 0 "another user reads with the lock a umask 077 writer made"
+	# A lock that is there but cannot be had is no missing lock: the
+	# reader cannot tell whether a change is half made, and stops.
+	chmod 700 .lms
+	nobody course list
+	is_rc 74 "a .lms/ that cannot be entered stops a reader"
+	is_err "that names it" <<'OUT'
+lms: cannot open folder '.lms': Permission denied
+OUT
+	chmod 755 .lms
+	chmod 600 .lms/lock
+	nobody course list
+	is_rc 74 "so does a lock that cannot be opened"
+	is_err "named" <<'OUT'
+lms: cannot lock '.lms/lock': Permission denied
+OUT
+	chmod 644 .lms/lock
+else
+	for t in 1 2 3 4 5 6 7 8 9; do
+		report 0 "# SKIP needs root and setpriv(1) to be another user"
+	done
+fi
+
 done_testing

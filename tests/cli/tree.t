@@ -29,6 +29,13 @@ is_rc 66 "-C with no tree there"
 is_err "names the missing file" <<OUT
 lms: not an lms tree: no '$SCRATCH/lms.yaml' (see lms init)
 OUT
+lms -C "" course list
+is_rc 2 "an empty -C is a usage error, as with git"
+is_err "that says so" <<'OUT'
+lms: -C needs a folder, not an empty string
+usage: lms [-C DIR] COMMAND [ARG...]
+   or: lms --version | --help
+OUT
 cd "$top"
 
 # The lock: a writer waits, then gives up with exit 75.

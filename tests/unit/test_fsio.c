@@ -357,6 +357,111 @@ static void stale_temporaries_are_swept_inside_only(void **state)
 	assert_false(lms_exists(path_in("tree/.q.yaml.abcdef")));
 }
 
+static void removes_below_the_root_only(void **state)
+{
+	size_t root = tree_root_len();
+	char path[256];
+
+	(void)state;
+	make_tree_and_outside();
+	assert_int_equal(lms_write_atomic(path_in("out/p.yaml"), "x", 1, 0), 0);
+	assert_int_equal(symlink("../out", path_in("tree/people")), 0);
+	snprintf(path, sizeof(path), "%s", path_in("tree/people/p.yaml"));
+	assert_int_equal(lms_unlink_below(path, root), LMS_ECREATE);
+	assert_true(lms_exists(path_in("out/p.yaml")));
+	assert_int_equal(lms_write_atomic(path_in("tree/q.yaml"), "x", 1, 0), 0);
+	snprintf(path, sizeof(path), "%s", path_in("tree/q.yaml"));
+	assert_int_equal(lms_unlink_below(path, root), 0);
+	assert_false(lms_exists(path));
+	assert_int_equal(lms_unlink_below(path, root), LMS_ENOENT);
+}
+
+/* lms's own files are read as they are written: through no link. */
+static void reads_below_the_root_through_no_link(void **state)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+	size_t root = tree_root_len();
+	struct stat st;
+	char path[256];
+
+	(void)state;
+	make_tree_and_outside();
+	assert_int_equal(lms_write_atomic(path_in("out/journal"), "x", 1, 0), 0);
+	snprintf(path, sizeof(path), "%s", path_in("tree/.lms/journal"));
+	assert_int_equal(lms_read_below(path, root, 100, &b), LMS_ENOENT);
+	assert_int_equal(lms_stat_below(path, root, &st), LMS_ENOENT);
+	assert_int_equal(mkdir(path_in("tree/.lms"), 0755), 0);
+	assert_int_equal(lms_read_below(path, root, 100, &b), LMS_ENOENT);
+	assert_int_equal(symlink("/nonexistent/journal", path), 0);
+	assert_int_equal(lms_stat_below(path, root, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(lms_read_below(path, root, 100, &b), LMS_EDATA);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(symlink("../../out/journal", path), 0);
+	assert_int_equal(lms_read_below(path, root, 100, &b), LMS_EDATA);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(path_in("tree/.lms")), 0);
+	assert_int_equal(symlink("../out", path_in("tree/.lms")), 0);
+	snprintf(path, sizeof(path), "%s", path_in("tree/.lms/journal"));
+	assert_int_equal(lms_read_below(path, root, 100, &b), LMS_ECREATE);
+	assert_int_equal(lms_write_atomic(path_in("tree/j"), "ok\n", 3, 0), 0);
+	snprintf(path, sizeof(path), "%s", path_in("tree/j"));
+	assert_int_equal(lms_read_below(path, root, 100, &b), 0);
+	assert_string_equal(b.buf, "ok\n");
+	lms_buf_release(&b);
+}
+
+/* A reader never makes the lock: another user's tree stays its own. */
+static void a_reader_makes_no_lock(void **state)
+{
+	struct lms_lock lock;
+	size_t root = tree_root_len();
+	struct stat st;
+	char path[256];
+
+	(void)state;
+	make_tree_and_outside();
+	snprintf(path, sizeof(path), "%s", path_in("tree/.lms/lock"));
+	assert_int_equal(lms_lock_acquire_shared(&lock, path, root, 0),
+			 LMS_ENOENT);
+	assert_false(lms_exists(path_in("tree/.lms")));
+	assert_int_equal(mkdir(path_in("tree/.lms"), 0755), 0);
+	assert_int_equal(lms_lock_acquire_shared(&lock, path, root, 0),
+			 LMS_ENOENT);
+	assert_false(lms_exists(path));
+	assert_int_equal(rmdir(path_in("tree/.lms")), 0);
+	/* A writer makes both, readable by all whatever the umask. */
+	umask(077);
+	assert_int_equal(lms_lock_acquire(&lock, path, root, 0), 0);
+	umask(022);
+	lms_lock_release(&lock);
+	assert_int_equal(stat(path_in("tree/.lms"), &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0755);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0644);
+	assert_int_equal(lms_lock_acquire_shared(&lock, path, root, 0), 0);
+	lms_lock_release(&lock);
+}
+
+/* A folder made is fsynced into its parent, or the error is told. */
+static void made_folders_are_synced(void **state)
+{
+	size_t root = tree_root_len();
+	char path[256];
+
+	(void)state;
+	make_tree_and_outside();
+	snprintf(path, sizeof(path), "%s", path_in("tree/courses/c"));
+	fail_fsync = 1;
+	assert_int_equal(lms_mkdirs_below(path, root, 0755), LMS_EIO);
+	/* One that is there already needs none. */
+	assert_int_equal(lms_mkdirs_below(path_in("tree"), strlen(dir), 0755),
+			 0);
+	fail_fsync = 0;
+	assert_int_equal(lms_mkdirs_below(path, root, 0755), 0);
+	assert_true(lms_is_dir(path));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -374,6 +479,10 @@ int main(void)
 		T(the_root_may_be_a_link),
 		T(the_lock_refuses_links),
 		T(stale_temporaries_are_swept_inside_only),
+		T(removes_below_the_root_only),
+		T(reads_below_the_root_through_no_link),
+		T(a_reader_makes_no_lock),
+		T(made_folders_are_synced),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

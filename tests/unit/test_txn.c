@@ -11,7 +11,7 @@
 #include "../../lib/txn.h"
 
 /*
- * fsync, renameat and unlink are wrapped (-Wl,--wrap in the Makefile): the
+ * fsync, renameat and unlinkat are wrapped (-Wl,--wrap in the Makefile): the
  * N-th call after a reset fails, so that every step of a commit and of a
  * recovery can fail without a broken disk.  Calls are counted from the
  * start of each test.
@@ -19,11 +19,11 @@
 int __real_fsync(int fd);
 int __real_renameat(int fromdir, const char *from, int todir,
 		    const char *to);
-int __real_unlink(const char *path);
+int __real_unlinkat(int dir, const char *path, int flags);
 int __wrap_fsync(int fd);
 int __wrap_renameat(int fromdir, const char *from, int todir,
 		    const char *to);
-int __wrap_unlink(const char *path);
+int __wrap_unlinkat(int dir, const char *path, int flags);
 
 static int fsyncs, renames, unlinks;
 static int fail_fsync, fail_rename, fail_unlink;	/* 0: none */
@@ -47,13 +47,13 @@ int __wrap_renameat(int fromdir, const char *from, int todir,
 	return __real_renameat(fromdir, from, todir, to);
 }
 
-int __wrap_unlink(const char *path)
+int __wrap_unlinkat(int dir, const char *path, int flags)
 {
 	if (++unlinks == fail_unlink) {
 		errno = EIO;
 		return -1;
 	}
-	return __real_unlink(path);
+	return __real_unlinkat(dir, path, flags);
 }
 
 static char root[64];
@@ -299,7 +299,15 @@ static void a_failed_rename_is_finished_by_recovery(void **state)
 		stage_both(&x);
 		assert_int_equal(lms_txn_commit(&x), LMS_EIO);
 		assert_true(x.durable);
-		assert_non_null(strstr(lms_last_error()->msg, "the change is kept"));
+		/* The cause first, then what became of the change. */
+		assert_int_equal(strncmp(lms_last_error()->msg,
+					 "cannot replace '", 16), 0);
+		assert_non_null(strstr(lms_last_error()->msg,
+				       "Input/output error; the change is "
+				       "kept in '"));
+		assert_non_null(strstr(lms_last_error()->msg,
+				       "and the next lms that may write the "
+				       "tree finishes it"));
 		lms_txn_release(&x);
 		assert_true(lms_txn_pending(root));
 		/* The file renamed before the failure is new already. */
@@ -366,6 +374,39 @@ static void recovery_can_fail_and_start_over(void **state)
 	assert_int_equal(lms_txn_recover(root, NULL), LMS_EIO);
 	assert_true(lms_txn_pending(root));
 	assert_old();
+	assert_int_equal(lms_txn_recover(root, NULL), 0);
+	assert_new();
+	assert_clean();
+}
+
+/* A pair that would be refused is found before any file is replaced. */
+static void a_refused_pair_replaces_nothing(void **state)
+{
+	struct lms_txn x;
+	char link[160];
+
+	(void)state;
+	fail_rename = 2;	/* the first file's: both temporaries stay */
+	stage_both(&x);
+	assert_int_equal(lms_txn_commit(&x), LMS_EIO);
+	lms_txn_release(&x);
+	/* The second file's folder is now a link. */
+	assert_int_equal(rename(path_in("courses/c"), path_in("courses/d")), 0);
+	snprintf(link, sizeof(link), "%s", path_in("courses/c"));
+	assert_int_equal(symlink("d", link), 0);
+	reset_counts();
+	assert_int_equal(lms_txn_recover(root, NULL), LMS_ECREATE);
+	assert_int_equal(renames, 0);
+	assert_text("people/participants.yaml", "old register\n");
+	assert_non_null(strstr(lms_last_error()->msg, "' is a symbolic link, "
+			       "which lms never writes through; the change is "
+			       "kept in '"));
+	assert_non_null(strstr(lms_last_error()->msg, "once that is repaired"));
+	assert_null(strstr(lms_last_error()->msg, "finishes it"));
+	assert_true(lms_txn_pending(root));
+	/* Repaired, it is finished. */
+	assert_int_equal(unlink(link), 0);
+	assert_int_equal(rename(path_in("courses/d"), link), 0);
 	assert_int_equal(lms_txn_recover(root, NULL), 0);
 	assert_new();
 	assert_clean();
@@ -478,6 +519,7 @@ int main(void)
 		T(the_journal_goes_only_when_the_renames_last),
 		T(a_journal_that_cannot_be_removed_is_harmless),
 		T(recovery_can_fail_and_start_over),
+		T(a_refused_pair_replaces_nothing),
 		T(no_journal_no_recovery),
 		T(a_strange_journal_renames_nothing),
 		T(the_journal_holds_paths_in_the_tree),
