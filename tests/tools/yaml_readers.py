@@ -9,7 +9,7 @@ them back as the same strings (tests/cli/yaml-readers.t).
 READER is pyyaml (PyYAML's safe_load, YAML 1.1), ruamel (ruamel.yaml's
 default round-trip loader, YAML 1.2) or json (DOC is the JSON that the
 go-yaml reader, yaml2json.go, made of it).  With "line", strings have no
-control characters, as names from the command line.  A check prints
+control characters (C0, DEL or C1), as names from the command line.  A check prints
 each difference and exits 1 if there was one.
 """
 import json
@@ -52,8 +52,9 @@ def all_cases(word):
 def strings(n, seed, line):
     rnd = random.Random(seed)
     fixed = [c for w in WORDS for c in all_cases(w)] + SPECIAL
-    # Names on one line have no control characters, tab included.
-    pieces = [p for p in PIECES if p != "\t"] if line else PIECES + CONTROLS
+    # Names on one line have no control characters: no tab, no C1.
+    pieces = ([p for p in PIECES if p != "\t" and not "\x80" <= p <= "\x9f"]
+              if line else PIECES + CONTROLS)
     # All of the fixed strings when there is room, then random ones.
     out = rnd.sample(fixed, min(len(fixed), n // 2))
     while len(out) < n:
