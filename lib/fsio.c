@@ -76,18 +76,16 @@ static int not_regular(const char *path, mode_t m)
  * FIFO put there in between is not waited on; fstat, so that what was
  * opened is what is read.
  */
-int lms_open_regular(const char *path, int *out)
+/*
+ * The second half of opening path to read, on fd opened O_NONBLOCK: it
+ * must still be a regular file (no FIFO slipped in), and reads block
+ * again.  fd is closed on failure.
+ */
+static int settle_regular(int fd, const char *path, int *out)
 {
 	struct stat st;
-	int fd, flags;
+	int flags;
 
-	*out = -1;
-	if (stat(path, &st) < 0)
-		return io_error(LMS_EIO, "read", path);
-	if (!S_ISREG(st.st_mode))
-		return not_regular(path, st.st_mode);
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
-		return io_error(LMS_EIO, "read", path);
 	if (fstat(fd, &st) < 0 || (flags = fcntl(fd, F_GETFL)) < 0 ||
 	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
 		int err = io_error(LMS_EIO, "read", path);
@@ -101,6 +99,21 @@ int lms_open_regular(const char *path, int *out)
 	}
 	*out = fd;
 	return 0;
+}
+
+int lms_open_regular(const char *path, int *out)
+{
+	struct stat st;
+	int fd;
+
+	*out = -1;
+	if (stat(path, &st) < 0)
+		return io_error(LMS_EIO, "read", path);
+	if (!S_ISREG(st.st_mode))
+		return not_regular(path, st.st_mode);
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+		return io_error(LMS_EIO, "read", path);
+	return settle_regular(fd, path, out);
 }
 
 /* Reads the open regular file fd (path) to its end, and closes it. */
@@ -359,7 +372,7 @@ static int open_regular_in(int dir, const char *name, const char *path,
 			   int *out)
 {
 	struct stat st;
-	int fd, flags;
+	int fd;
 
 	*out = -1;
 	if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
@@ -370,19 +383,7 @@ static int open_regular_in(int dir, const char *name, const char *path,
 	if (fd < 0)
 		return errno == ELOOP ? not_regular(path, S_IFLNK)
 				      : io_error(LMS_EIO, "read", path);
-	if (fstat(fd, &st) < 0 || (flags = fcntl(fd, F_GETFL)) < 0 ||
-	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
-		int err = io_error(LMS_EIO, "read", path);
-
-		close(fd);
-		return err;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		return not_regular(path, st.st_mode);
-	}
-	*out = fd;
-	return 0;
+	return settle_regular(fd, path, out);
 }
 
 int lms_read_below(const char *path, size_t root_len, size_t max,
