@@ -195,7 +195,7 @@ unit: $(UNIT_BIN)
 cli: $(LMS) $(CRASHPOINT) $(TOOL_BIN)
 	LMS=$(abspath $(LMS)) CRASHPOINT=$(abspath $(CRASHPOINT)) \
 		TOOLS=$(abspath $(BUILD)/tests/tools) PYTHON=$(PYTHON) \
-		prove -j2 tests/cli/
+		LMS_SANITIZE=$(SANITIZE) prove -j2 tests/cli/
 
 lint-man:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
