@@ -429,7 +429,13 @@ static void flow_item(struct lms_buf *out, const struct lms_yedit_pair *pairs,
 /* The indentation of the keys of a mapping. */
 static int key_indent(const struct span *map)
 {
-	return map->nkids ? (int)map->kids[0].col - 1 : 0;
+	size_t col = 0;
+
+	/* The leftmost key: an explicit key ("? k") starts after its "? ". */
+	for (size_t i = 0; i < map->nkids; i += 2)
+		if (!col || map->kids[i].col < col)
+			col = map->kids[i].col;
+	return col ? (int)col - 1 : 0;
 }
 
 /* A key's place in the schema's order, or -1 for keys it does not know. */

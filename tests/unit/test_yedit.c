@@ -449,9 +449,24 @@ static void lone_cr_is_a_line_end(void **state)
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
+/* A new key lines up with the mapping's keys, not with the text of an
+ * explicit key ("? k"), which starts two columns in. */
+static void new_keys_line_up_after_an_explicit_key(void **state)
+{
+	(void)state;
+	lms_buf_reset(&text);
+	lms_buf_adds(&text, "? note\n: x\nid: c\ntitle: T\n");
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "place", "Rom"),
+			 0);
+	assert_non_null(strstr(text.buf, "\nplace: Rom\n"));
+	assert_null(strstr(text.buf, "  place:"));
+	reset_text();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(new_keys_line_up_after_an_explicit_key),
 		T(sets_a_scalar_in_place),
 		T(keeps_comments_after_the_value),
 		T(adds_a_missing_key_to_its_mapping),
