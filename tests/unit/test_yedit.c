@@ -460,13 +460,12 @@ static void new_keys_line_up_after_an_explicit_key(void **state)
 			 0);
 	assert_non_null(strstr(text.buf, "\nplace: Rom\n"));
 	assert_null(strstr(text.buf, "  place:"));
-	reset_text();
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(new_keys_line_up_after_an_explicit_key),
+		T(new_keys_line_up_after_an_explicit_key),
 		T(sets_a_scalar_in_place),
 		T(keeps_comments_after_the_value),
 		T(adds_a_missing_key_to_its_mapping),
