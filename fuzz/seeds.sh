@@ -68,6 +68,20 @@ for kv in 'title=Kurs for p\303\245r\303\270rende' 'capacity=14' 'place=' \
 	prefixed fuzz_course_set "$kv\\0" $courses
 done
 
+# Files saved on Windows (CRLF), on old Macs (CR) and with a byte-order
+# mark, as people's editors write them.
+one=examples/narvik/courses/2026-09-matlaging/course.yaml
+mkdir -p "$out/tmp"
+sed 's/$/\r/' "$one" >"$out/tmp/crlf"
+tr '\n' '\r' <"$one" >"$out/tmp/cr"
+{ printf '\357\273\277'; cat "$one"; } >"$out/tmp/bom"
+for kv in 'capacity=14' 'place=' 'place=Rom 2' 'topics=kosthold, rop' \
+	'sessions.2.theme=Ny'; do
+	prefixed fuzz_course_set "$kv\\0" "$out/tmp/crlf" "$out/tmp/cr" \
+		"$out/tmp/bom"
+done
+rm -r "$out/tmp"
+
 # The sheets: hand-made, as sign-up forms and survey tools export them.
 for name in fuzz_csv fuzz_signup fuzz_survey; do
 	mkdir -p "$out/$name"
