@@ -569,6 +569,24 @@ int lms_rename_below(const char *tmp, const char *path, size_t root_len)
 	return err;
 }
 
+int lms_link_new_below(const char *tmp, const char *path, size_t root_len)
+{
+	const char *name, *slash = strrchr(tmp, '/');
+	const char *tmpname = slash ? slash + 1 : tmp;
+	int dir, err = walk(path, root_len, "write", 0, 0, &dir, &name);
+
+	if (err)
+		return err;
+	if (linkat(dir, tmpname, dir, name, 0) < 0)
+		err = errno == EEXIST ? 1
+				      : io_error(LMS_EIO, "create", path);
+	unlinkat(dir, tmpname, 0);
+	if (!err && fsync(dir) < 0)
+		err = io_error(LMS_EIO, "sync the folder of", path);
+	close(dir);
+	return err;
+}
+
 /* name in folder dir (path), if there, is a regular file. */
 static int regular_or_gone(int dir, const char *name, const char *path)
 {

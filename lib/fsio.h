@@ -75,6 +75,10 @@ int lms_write_temporary(const char *path, size_t root_len, const void *data,
 /* The second half: renames tmp (a temporary beside path) over path;
  * LMS_ENOENT, with no message, when tmp is gone. */
 int lms_rename_below(const char *tmp, const char *path, size_t root_len);
+/* The second half for a file that must not be replaced: links tmp to
+ * path, then removes tmp, whatever happened; 1, with no
+ * message, when path is there already (another lms made it first). */
+int lms_link_new_below(const char *tmp, const char *path, size_t root_len);
 /* Whether lms_rename_below(tmp, path) may be done: path's folder is
  * reached through no link, and tmp and path are regular files or gone. */
 int lms_rename_check(const char *tmp, const char *path, size_t root_len);

@@ -95,3 +95,24 @@ void lms_sha256_final(struct lms_sha256 *s, unsigned char out[32])
 		out[4 * i + 3] = (unsigned char)s->h[i];
 	}
 }
+
+void lms_hmac_sha256(const unsigned char *key, size_t key_len,
+		     const void *data, size_t len, unsigned char out[32])
+{
+	unsigned char pad[64] = { 0 }, inner[32];
+	struct lms_sha256 s;
+
+	memcpy(pad, key, key_len < sizeof(pad) ? key_len : sizeof(pad));
+	for (size_t i = 0; i < sizeof(pad); i++)
+		pad[i] ^= 0x36;
+	lms_sha256_init(&s);
+	lms_sha256_add(&s, pad, sizeof(pad));
+	lms_sha256_add(&s, data, len);
+	lms_sha256_final(&s, inner);
+	for (size_t i = 0; i < sizeof(pad); i++)
+		pad[i] ^= 0x36 ^ 0x5c;
+	lms_sha256_init(&s);
+	lms_sha256_add(&s, pad, sizeof(pad));
+	lms_sha256_add(&s, inner, sizeof(inner));
+	lms_sha256_final(&s, out);
+}

@@ -17,4 +17,8 @@ void lms_sha256_init(struct lms_sha256 *s);
 void lms_sha256_add(struct lms_sha256 *s, const void *data, size_t len);
 void lms_sha256_final(struct lms_sha256 *s, unsigned char out[32]);
 
+/* HMAC-SHA256 (RFC 2104) of data under a key of at most 64 bytes. */
+void lms_hmac_sha256(const unsigned char *key, size_t key_len,
+		     const void *data, size_t len, unsigned char out[32]);
+
 #endif

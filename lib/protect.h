@@ -1,0 +1,77 @@
+#ifndef LMS_PROTECT_H
+#define LMS_PROTECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * How shared reports protect small numbers (lms-report(1), PRIVACY).
+ *
+ * Every figure of a shared report is a sum over pieces: the people of
+ * one course who share a home municipality and a role.  A piece of 1 to
+ * k - 1 people (k is min_cell) is published as k with the chance n / k,
+ * else as 0; larger pieces are exact.  The draw is fixed by a cell key,
+ * the sum of the people's record keys, which a secret of the service
+ * makes: the same people give the same figure in every report, and a
+ * reader who subtracts reports learns at most the pieces' published
+ * values, each of which fits several counts.
+ *
+ * This is the cell key method of the Australian Bureau of Statistics
+ * applied to the smallest cells only.  Applied to every published cell
+ * it would give two cells that differ by one small piece independent
+ * noise, which many subtracted windows average away.
+ */
+
+#define LMS_REPORT_KEY_FILE "people/report-key"
+
+struct lms_protect_key {
+	unsigned char secret[32];
+};
+
+/*
+ * The tree's key, made (and named in its .gitignore) if it has none:
+ * *made says so.  A key that is not 64 hex digits is LMS_EDATA.
+ */
+struct lms_tree;
+int lms_protect_key_load(struct lms_tree *t, struct lms_protect_key *out,
+			 bool *made);
+
+/* What kind of count a cell key is drawn for: the same people are drawn
+ * for apart as relatives and as those who did not complete. */
+enum lms_piece_kind {
+	LMS_PIECE_PARTICIPANTS = 1, LMS_PIECE_RELATIVES, LMS_PIECE_WAITLISTED,
+	LMS_PIECE_DROP_IN, LMS_PIECE_COMPLETED, LMS_PIECE_NOT_COMPLETED,
+	LMS_PIECE_NOT_JUDGED, LMS_PIECE_PRESENT, LMS_PIECE_ABSENT
+};
+
+/* A person's record key on a course; a piece's cell key is the sum of
+ * its people's (mod 2^64), so it does not depend on their order. */
+uint64_t lms_protect_record_key(const struct lms_protect_key *key,
+				const char *course, const char *person);
+/* The cell key of something counted without people (drop-in heads). */
+uint64_t lms_protect_thing_key(const struct lms_protect_key *key,
+			       const char *course, const char *what, long n);
+
+/* The published count of a piece of n with cell key: n if 0 or at least
+ * k, else k or 0. */
+long lms_protect_count(long n, long k, uint64_t cell_key,
+		       enum lms_piece_kind kind);
+
+/*
+ * Splits a published whole into parts that add up to it: a part of 0 or
+ * at least k stays, one of 1 to k - 1 is drawn as lms_protect_count
+ * does, and the largest part (the first of equals) takes what is left.
+ * Should that be negative, parts drawn up to k go back to 0, the last
+ * first, until it is not.
+ */
+struct lms_protect_part {
+	long n;
+	uint64_t cell_key;
+	enum lms_piece_kind kind;
+};
+
+void lms_protect_split(const struct lms_protect_part *parts, size_t nparts,
+		       long whole, long k, long *out);
+
+#endif
