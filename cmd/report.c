@@ -9,17 +9,20 @@
 
 /*
  * lms report: the aggregate report over one or more trees, the report of
- * one course, or one report per course written to a folder.
+ * one course, or one report per course written to a folder.  Reports are
+ * for sharing, with small numbers protected (lib/protect.h), unless the
+ * user asks for exact figures; those are headed as internal.  The course
+ * report, for the course's own team, is always exact and internal.
  */
 
 static const char *const usage[] = {
 	"lms report [--by course | municipality | year | term | target-group "
 	"| topic] [--from DATE] [--to DATE] [--status S] [--form F] "
-	"[--tree DIR]... [--format F] [--excel]",
+	"[--tree DIR]... [--exact] [--format F] [--excel]",
 	"lms report course ID [--format text | md | yaml | csv | html] "
 	"[--excel]",
-	"lms report --each course --out DIR [--format html | md | csv] "
-	"[--excel]",
+	"lms report --each course --out DIR [--exact] "
+	"[--format html | md | csv] [--excel]",
 	NULL
 };
 
@@ -97,6 +100,7 @@ int cmd_course_report(struct ctx *ctx, const char *id, struct lms_doc *out)
 		};
 
 		lms_course_report(out, &files);
+		lms_doc_notice(out, LMS_INTERNAL_NOTICE);
 	}
 	release_data(&d);
 	return err;
@@ -120,23 +124,74 @@ static int one_course(struct ctx *ctx, const struct report_args *a,
 /* Progress on a terminal, once a run has taken more than a second. */
 /* The aggregate report */
 
+/* Marks (≈) are for people; scripts read YAML, CSV and TSV. */
+static bool marks_for(enum lms_format f)
+{
+	return f == LMS_FMT_TEXT || f == LMS_FMT_MD || f == LMS_FMT_HTML;
+}
+
+/* The strictest min_cell of the trees: pieces must be rounded alike
+ * before any is added. */
+static int strictest_min_cell(struct ctx *ctx, const struct report_args *a,
+			      long *min_cell)
+{
+	int err = 0;
+
+	*min_cell = 1;
+	if (!a->ntrees && !(err = cmd_open_tree(ctx)))
+		*min_cell = ctx->tree.service.min_cell;
+	for (size_t i = 0; i < a->ntrees && !err; i++) {
+		struct lms_tree t;
+
+		if ((err = lms_tree_open(&t, a->trees[i])))
+			break;
+		if (t.service.min_cell > *min_cell)
+			*min_cell = t.service.min_cell;
+		lms_tree_release(&t);
+	}
+	return err;
+}
+
+/* The tree's key for the shared figures, made if it has none. */
+static int report_key(struct lms_tree *t, struct lms_protect_key *key)
+{
+	bool made;
+	int err = lms_protect_key_load(t, key, &made);
+
+	if (!err && made)
+		fprintf(stderr, "lms: made the key of shared reports, "
+			"%s/%s: keep it with the register and out of git "
+			"(see lms-report(1))\n", t->root, LMS_REPORT_KEY_FILE);
+	return err;
+}
+
+static int add_tree(struct lms_agg *agg, struct lms_tree *t,
+		    struct cmd_progress *p)
+{
+	struct lms_protect_key key;
+	int err = 0;
+
+	if (!agg->opt.exact && (err = report_key(t, &key)))
+		return err;
+	agg->key = agg->opt.exact ? NULL : &key;
+	err = lms_agg_tree(agg, t, cmd_progress_show, p);
+	agg->key = NULL;
+	return err;
+}
+
 static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
-			   struct lms_agg *agg, const char ***names, size_t *n,
-			   long *min_cell)
+			   struct lms_agg *agg, const char ***names, size_t *n)
 {
 	struct cmd_progress p;
 	int err = 0;
 
 	cmd_progress_start(&p);
-	*min_cell = 1;
 	if (!a->ntrees) {
 		if (!(err = cmd_open_tree(ctx)))
-			err = lms_agg_tree(agg, &ctx->tree, cmd_progress_show, &p);
-		if (!err) {
+			err = add_tree(agg, &ctx->tree, &p);
+		if (!err)
 			*(const char **)lms_array_push(names, n, sizeof(char *)) =
 				lms_strdup(ctx->tree.service.name);
-			*min_cell = ctx->tree.service.min_cell;
-		}
 	}
 	for (size_t i = 0; i < a->ntrees && !err; i++) {
 		struct lms_lock lock = { -1 };
@@ -151,31 +206,36 @@ static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
 			fprintf(stderr, "lms: finished a change that an "
 				"interrupted lms had begun in '%s'\n", t.root);
 		if (!err)
-			err = lms_agg_tree(agg, &t, cmd_progress_show, &p);
+			err = add_tree(agg, &t, &p);
 		lms_lock_release(&lock);
 		*(const char **)lms_array_push(names, n, sizeof(char *)) =
 			lms_strdup(t.service.name);
-		/* Several services: hide as the strictest of them would. */
-		if (t.service.min_cell > *min_cell)
-			*min_cell = t.service.min_cell;
 		lms_tree_release(&t);
 	}
 	cmd_progress_end(&p);
 	return err;
 }
 
-static int aggregate(struct ctx *ctx, const struct report_args *a)
+/* What marks a table or document as not for sharing, in CSV and TSV. */
+static void internal_line(const struct report_args *a, struct lms_buf *out)
+{
+	if (a->agg.exact)
+		lms_buf_adds(out, "# internal: exact figures, not for sharing\n");
+}
+
+static int aggregate(struct ctx *ctx, struct report_args *a)
 {
 	struct lms_agg agg;
 	const char **names = NULL;
 	size_t nnames = 0;
 	struct lms_table table;
 	struct lms_doc doc;
-	long min_cell;
 	int err;
 
+	if ((err = strictest_min_cell(ctx, a, &a->agg.min_cell)))
+		return err;
 	lms_agg_init(&agg, &a->agg);
-	err = aggregate_trees(ctx, a, &agg, &names, &nnames, &min_cell);
+	err = aggregate_trees(ctx, a, &agg, &names, &nnames);
 	if (!err && agg.nforms > 1) {
 		lms_buf_adds(&ctx->note, "lms: warning: ");
 		lms_agg_forms_note(&agg, &ctx->note);
@@ -183,11 +243,14 @@ static int aggregate(struct ctx *ctx, const struct report_args *a)
 	}
 	if (!err && (a->format == LMS_FMT_CSV || a->format == LMS_FMT_TSV)) {
 		/* CSV and TSV are the table alone, for scripts and sheets. */
-		lms_agg_table(&agg, min_cell, &table);
+		lms_agg_table(&agg, false, &table);
+		internal_line(a, &ctx->out);
 		lms_table_render(&table, a->format, a->excel, &ctx->out);
 		lms_table_release(&table);
 	} else if (!err) {
-		struct lms_agg_about about = { names, nnames, min_cell, 40 };
+		struct lms_agg_about about = {
+			names, nnames, marks_for(a->format), 40
+		};
 
 		lms_agg_report(&agg, &about, &doc);
 		lms_doc_render(&doc, a->format, a->excel, &ctx->out);
@@ -238,6 +301,7 @@ static void index_row(struct lms_table *t, const struct lms_course *c,
 	lms_table_cellf(t, "%s.%s", c->id, extension(f));
 }
 
+/* --each --exact: the course report, internal, as report course gives. */
 static int each_course(struct ctx *ctx, struct lms_table *index,
 		       const char *id, const struct report_args *a)
 {
@@ -253,6 +317,7 @@ static int each_course(struct ctx *ctx, struct lms_table *index,
 		};
 
 		lms_course_report(&doc, &files);
+		lms_doc_notice(&doc, LMS_INTERNAL_NOTICE);
 		lms_doc_render(&doc, a->format, a->excel, &text);
 		lms_doc_release(&doc);
 		err = write_file(a->out, id, extension(a->format), &text);
@@ -263,13 +328,45 @@ static int each_course(struct ctx *ctx, struct lms_table *index,
 	return err;
 }
 
+/* --each: the course's row of the shared report by course, if the
+ * report has the course (a cancelled one it has not). */
+static int each_shared(struct ctx *ctx, struct lms_table *index,
+		       const struct lms_agg *agg, const char *id,
+		       const struct report_args *a)
+{
+	const char *service = ctx->tree.service.name;
+	struct lms_agg_about about = { &service, 1, marks_for(a->format), 0 };
+	struct lms_buf text = LMS_BUF_INIT;
+	struct lms_course c;
+	struct lms_doc doc;
+	int err = lms_tree_load_course(&ctx->tree, id, &c, NULL);
+
+	if (err)
+		return err;
+	if (lms_strset_get(&agg->index, id)) {
+		lms_agg_report_one(agg, id, c.title, &about, &doc);
+		lms_doc_render(&doc, a->format, a->excel, &text);
+		lms_doc_release(&doc);
+		err = write_file(a->out, id, extension(a->format), &text);
+		index_row(index, &c, a->format);
+	}
+	lms_course_release(&c);
+	lms_buf_release(&text);
+	return err;
+}
+
 static int each(struct ctx *ctx, const struct report_args *a)
 {
 	static const char *const cols[] = {
 		"course", "title", "status", "first", "last", "report", NULL
 	};
 	struct lms_buf text = LMS_BUF_INIT;
+	struct lms_agg_options agg_opt = {
+		.by = LMS_BY_COURSE, .from = LMS_DATE_NONE, .to = LMS_DATE_NONE,
+		.form = a->agg.form
+	};
 	struct lms_table index;
+	struct lms_agg agg;
 	struct lms_doc doc;
 	struct cmd_progress p;
 	char **ids = NULL;
@@ -286,16 +383,28 @@ static int each(struct ctx *ctx, const struct report_args *a)
 	if ((err = cmd_open_tree(ctx)) || (err = lms_mkdirs(a->out, 0755)) ||
 	    (err = lms_tree_course_ids(&ctx->tree, &ids, &n)))
 		return err;
+	agg_opt.today = ctx->today;
+	agg_opt.min_cell = ctx->tree.service.min_cell;
+	lms_agg_init(&agg, &agg_opt);
+	if (!a->agg.exact) {
+		cmd_progress_start(&p);
+		err = add_tree(&agg, &ctx->tree, &p);
+		cmd_progress_end(&p);
+	}
 	lms_table_init(&index, cols);
 	lms_table_set_links(&index, 5);
 	cmd_progress_start(&p);
 	for (size_t i = 0; i < n && !err; i++) {
-		err = each_course(ctx, &index, ids[i], a);
+		err = a->agg.exact ? each_course(ctx, &index, ids[i], a) :
+		      each_shared(ctx, &index, &agg, ids[i], a);
 		cmd_progress_show(i + 1, n, &p);
 	}
 	cmd_progress_end(&p);
+	lms_agg_release(&agg);
 	if (!err) {
 		lms_doc_init(&doc, ctx->tree.service.name);
+		if (a->agg.exact)
+			lms_doc_notice(&doc, LMS_INTERNAL_NOTICE);
 		lms_doc_section(&doc, "courses", "Course reports");
 		lms_doc_add_table(&doc, "courses", &index);
 		lms_doc_render(&doc, a->format, a->excel, &text);
@@ -335,6 +444,7 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 		{ "each", required_argument, NULL, 'e' },
 		{ "out", required_argument, NULL, 'o' },
 		{ "excel", no_argument, NULL, 'x' },
+		{ "exact", no_argument, NULL, 'E' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, err = 0;
@@ -364,6 +474,7 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 		case 'e': a->each = optarg; break;
 		case 'o': a->out = optarg; break;
 		case 'x': a->excel = true; break;
+		case 'E': a->agg.exact = true; break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
@@ -425,9 +536,12 @@ static int report(struct ctx *ctx, int argc, char **argv)
 	} else if (!err && optind < argc) {
 		if (strcmp(argv[optind], "course") || argc - optind != 2)
 			err = cmd_usage_error("give 'course' and a course id");
-		else if (a.agg_option || a.out)
-			err = cmd_usage_error("--%s is not for a course report",
-					      a.out ? "out" : a.agg_option);
+		else if (a.agg_option || a.out || a.agg.exact)
+			err = cmd_usage_error("--%s is not for a course report%s",
+					      a.out ? "out" : a.agg_option ?
+					      a.agg_option : "exact",
+					      a.agg_option || a.out ? "" :
+					      ": it is always exact, and internal");
 		else
 			err = one_course(ctx, &a, argv[optind + 1]);
 	} else if (!err) {

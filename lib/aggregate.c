@@ -9,7 +9,7 @@
 #include "error.h"
 #include "fsio.h"
 #include "score.h"
-#include "suppress.h"
+#include "piece.h"
 #include "walk.h"
 
 const char *const lms_group_by_names[] = {
@@ -17,12 +17,19 @@ const char *const lms_group_by_names[] = {
 	NULL
 };
 
+/* The columns of the table; a row notes which hold a rounded piece. */
+enum { COL_KEY, COL_COURSES, COL_SESSIONS, COL_PARTICIPANTS, COL_RELATIVES,
+       COL_ENROLMENTS, COL_WAITLISTED, COL_COMPLETION, COL_ATTENDANCES,
+       COL_ATTENDANCE, COL_WAIT, COL_UR, COL_PAIRS, COL_BEFORE, COL_AFTER,
+       COL_CHANGE, COL_DZ, NCOLS };
+#define ROUNDED(col) (1u << (col))
+#define ROUNDED_MARK "\xe2\x89\x88"	/* ≈ */
+
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt)
 {
 	memset(a, 0, sizeof(*a));
 	a->opt = *opt;
 	lms_strset_init(&a->index);
-	lms_keyset_init(&a->people);
 	a->total.key = lms_strdup("total");
 }
 
@@ -30,7 +37,6 @@ static void release_row(struct lms_agg_row *r)
 {
 	free(r->key);
 	free(r->late);
-	free(r->marked_seen);
 }
 
 void lms_agg_release(struct lms_agg *a)
@@ -45,7 +51,6 @@ void lms_agg_release(struct lms_agg *a)
 	free(a->rows);
 	release_row(&a->total);
 	lms_strset_release(&a->index);
-	lms_keyset_release(&a->people);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -83,64 +88,13 @@ static size_t row_number(const struct lms_agg *a, const struct lms_agg_row *r)
 	return r == &a->total ? SIZE_MAX : (size_t)(r - a->rows);
 }
 
-/* A course counts once in each of its rows. */
-static void count_course(struct lms_agg *a, struct lms_agg_row *r,
-			 const struct lms_agg_course *in, bool ur)
-{
-	if (r->last_course == a->courses_seen)
-		return;
-	r->last_course = a->courses_seen;
-	r->courses++;
-	r->sessions += lms_course_sessions_held(in->course, a->opt.today);
-	r->ur_courses += ur;
-}
-
-static void count_person(struct lms_agg *a, struct lms_agg_row *r,
-			 const struct lms_enrolment *e)
-{
-	uint64_t key = lms_hash_mix(lms_hash(e->person),
-				    (uint64_t)row_number(a, r) * 4 + (uint64_t)e->role);
-
-	if (!lms_keyset_add(&a->people, key))
-		return;
-	if (e->role == LMS_RELATIVE)
-		r->relatives++;
-	else
-		r->participants++;
-}
-
-static bool takes_part(const struct lms_enrolment *e)
-{
-	return e->status == LMS_ENROLLED || e->status == LMS_COMPLETED ||
-	       e->status == LMS_NOT_COMPLETED;
-}
-
 static void count_wait(struct lms_agg_row *r, int days)
 {
-	if (days < 0)
-		days = 0;	/* asked after the start: no wait */
 	if (days < LMS_AGG_DAYS)
 		r->days[days]++;
 	else
 		*(int *)lms_array_push(&r->late, &r->nlate, sizeof(int)) = days;
 	r->ndays++;
-}
-
-static void count_enrolment(struct lms_agg *a, struct lms_agg_row *r,
-			    const struct lms_enrolment *e, int32_t first)
-{
-	if (e->status == LMS_WAITLISTED) {
-		r->waitlisted++;
-		return;
-	}
-	if (!takes_part(e))
-		return;
-	r->enrolments++;
-	r->completed += e->status == LMS_COMPLETED;
-	r->not_completed += e->status == LMS_NOT_COMPLETED;
-	if (first != LMS_DATE_NONE && e->requested != LMS_DATE_NONE)
-		count_wait(r, first - e->requested);
-	count_person(a, r, e);
 }
 
 static void count_pair(struct lms_agg_row *r, double before, double after,
@@ -158,39 +112,6 @@ static void count_pair(struct lms_agg_row *r, double before, double after,
 	r->change_m2 += delta * (x - r->change_mean);
 	r->pre_sum += before;
 	r->post_sum += after;
-}
-
-/* A mark of person in row r.  The people marked are counted, up to
- * LMS_MIN_CELL_MAX, to know when a row's attendance tells of only a few;
- * a list that short costs less than a set of everyone. */
-static void count_mark(struct lms_agg_row *r, const struct lms_attendee *m)
-{
-	uint64_t h;
-
-	r->marked++;
-	r->present += m->presence == LMS_PRESENT;
-	if (r->marked_people >= LMS_MIN_CELL_MAX)
-		return;
-	h = lms_hash(m->person);
-	for (size_t i = 0; i < r->marked_people; i++)
-		if (r->marked_seen[i] == h)
-			return;
-	*(uint64_t *)lms_array_push(&r->marked_seen, &r->marked_people,
-				    sizeof(h)) = h;
-}
-
-static void count_marks(struct lms_agg_row *r,
-			const struct lms_session_attendance *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		count_mark(r, &s->v[i]);
-}
-
-static void count_headcount(struct lms_agg_row *r,
-			    const struct lms_session_attendance *s)
-{
-	r->headcount += (size_t)(s->participants == LMS_UNSET ? 0 : s->participants) +
-			(size_t)(s->relatives == LMS_UNSET ? 0 : s->relatives);
 }
 
 /* A user representative in each of the phases plan, deliver, evaluate. */
@@ -217,12 +138,14 @@ struct pairs {
 	double *before, *after;
 	const char **people;
 	size_t n;
+	unsigned form;
 };
 
 static void course_pairs(const struct lms_agg *a, const struct lms_agg_course *in,
 			 struct pairs *p)
 {
 	memset(p, 0, sizeof(*p));
+	p->form = in->form_version;
 	if (!in->form || !a->opt.form || !in->evaluations ||
 	    /* only for a form the course lists, as in its own report */
 	    !lms_course_lists_form(in->course, a->opt.form))
@@ -238,31 +161,71 @@ static void pairs_release(struct pairs *p)
 	free(p->people);
 }
 
+/* The columns a piece's rounding touches, for the marks of a report. */
+static unsigned rounded_columns(const struct lms_piece *x)
+{
+	unsigned r = x->shown.rounded, cols = 0;
+
+	if (r & LMS_ROUNDED_PEOPLE)
+		cols |= x->kind == LMS_PIECE_PARTICIPANTS ?
+			ROUNDED(COL_PARTICIPANTS) | ROUNDED(COL_ENROLMENTS) :
+			x->kind == LMS_PIECE_RELATIVES ?
+			ROUNDED(COL_RELATIVES) | ROUNDED(COL_ENROLMENTS) :
+			x->kind == LMS_PIECE_WAITLISTED ?
+			ROUNDED(COL_WAITLISTED) : ROUNDED(COL_ATTENDANCES);
+	if (r & LMS_ROUNDED_COMPLETION)
+		cols |= ROUNDED(COL_COMPLETION);
+	if (r & LMS_ROUNDED_ATTENDANCE)
+		cols |= ROUNDED(COL_ATTENDANCES) | ROUNDED(COL_ATTENDANCE);
+	return cols;
+}
+
+/* Adds a piece as published to row r. */
+static void add_piece(struct lms_agg_row *r, const struct lms_piece *x,
+		      const struct pairs *p)
+{
+	const struct lms_piece_figures *s = &x->shown;
+
+	switch (x->kind) {
+	case LMS_PIECE_PARTICIPANTS: r->participants += s->n; break;
+	case LMS_PIECE_RELATIVES: r->relatives += s->n; break;
+	case LMS_PIECE_WAITLISTED: r->waitlisted += s->n; break;
+	default: r->headcount += s->n; break;
+	}
+	r->completed += s->part[LMS_PART_COMPLETED];
+	r->not_completed += s->part[LMS_PART_NOT_COMPLETED];
+	r->present += s->mark[LMS_MARK_PRESENT];
+	r->marked += s->mark[LMS_MARK_PRESENT] + s->mark[LMS_MARK_ABSENT];
+	r->rounded |= rounded_columns(x);
+	for (size_t i = 0; s->counted && i < x->nwaits; i++)
+		count_wait(r, x->waits[i]);
+	for (size_t i = 0; s->pairs_counted && i < x->npairs; i++)
+		count_pair(r, p->before[x->pairs[i]], p->after[x->pairs[i]],
+			   p->form);
+}
+
+/* A course counts once in each of its rows. */
+static void count_course(struct lms_agg *a, struct lms_agg_row *r,
+			 const struct lms_agg_course *in, bool ur)
+{
+	if (r->last_course == a->courses_seen)
+		return;
+	r->last_course = a->courses_seen;
+	r->courses++;
+	r->sessions += lms_course_sessions_held(in->course, a->opt.today);
+	r->ur_courses += ur;
+}
+
 /* Adds the whole course to each of rows (course-level groups, the totals). */
 static void add_whole(struct lms_agg *a, struct lms_agg_row **rows, size_t n,
-		      const struct lms_agg_course *in, const struct pairs *p,
+		      const struct lms_agg_course *in,
+		      const struct lms_course_pieces *cp, const struct pairs *p,
 		      bool ur)
 {
-	int32_t first = lms_course_first_date(in->course);
-
 	for (size_t k = 0; k < n; k++) {
-		struct lms_agg_row *r = rows[k];
-
-		count_course(a, r, in, ur);
-		for (size_t i = 0; i < in->enrolments->n; i++)
-			count_enrolment(a, r, &in->enrolments->v[i], first);
-		for (size_t i = 0; i < in->attendance->n; i++) {
-			/* A date that is no session counts for none
-			 * (see lms-files(5)). */
-			if (!lms_course_has_session(in->course,
-						    in->attendance->v[i].date))
-				continue;
-			count_marks(r, &in->attendance->v[i]);
-			count_headcount(r, &in->attendance->v[i]);
-		}
-		for (size_t i = 0; i < p->n; i++)
-			count_pair(r, p->before[i], p->after[i],
-				   in->form_version);
+		count_course(a, rows[k], in, ur);
+		for (size_t i = 0; i < cp->n; i++)
+			add_piece(rows[k], &cp->v[i], p);
 	}
 }
 
@@ -334,81 +297,49 @@ static size_t course_rows(struct lms_agg *a, const struct lms_agg_course *in,
 	return n;
 }
 
-/* By municipality: each enrolment goes to its person's home. */
-static struct lms_agg_row *home_row(struct lms_agg *a, const char *muni)
-{
-	return row(a, muni ? muni : "unknown");
-}
-
-/* The row of a person's record on the course, or "unknown". */
-static struct lms_agg_row *record_row(struct lms_agg *a,
-				      const struct lms_strset *records,
-				      const char *person)
-{
-	const struct lms_enrolment *e = lms_strset_get(records, person);
-
-	return home_row(a, e ? e->municipality : NULL);
-}
-
+/* By municipality: each piece goes to its people's home. */
 static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
+			const struct lms_course_pieces *cp,
 			const struct pairs *p, bool ur)
 {
-	int32_t first = lms_course_first_date(in->course);
-	struct lms_strset records;		/* person -> their record */
-	struct lms_agg_row *r;
+	for (size_t i = 0; i < cp->n; i++) {
+		const struct lms_piece *x = &cp->v[i];
+		struct lms_agg_row *r = row(a, x->municipality ?
+					    x->municipality : "unknown");
 
-	lms_strset_init(&records);
-	for (size_t i = 0; i < in->enrolments->n; i++) {
-		const struct lms_enrolment *e = &in->enrolments->v[i];
-
-		/* Someone who withdrew may have come to a session first:
-		 * their marks go home too, but they took no place. */
-		lms_strset_add(&records, e->person, (void *)e);
-		if (e->status == LMS_WITHDRAWN)
-			continue;
-		r = home_row(a, e->municipality);
-		count_course(a, r, in, ur);
-		count_enrolment(a, r, e, first);
-	}
-	for (size_t i = 0; i < in->attendance->n; i++) {
-		const struct lms_session_attendance *s = &in->attendance->v[i];
-
-		if (!lms_course_has_session(in->course, s->date))
-			continue;
-		for (size_t j = 0; j < s->n; j++)
-			count_mark(record_row(a, &records, s->v[j].person),
-				   &s->v[j]);
-		/* Who came to a drop-in session is not known, nor where from. */
-		if (s->participants != LMS_UNSET || s->relatives != LMS_UNSET) {
-			r = home_row(a, NULL);
+		/* Marks of people who withdrew go home, but take no place. */
+		if (x->exact.n)
 			count_course(a, r, in, ur);
-			count_headcount(r, s);
-		}
+		add_piece(r, x, p);
 	}
-	for (size_t i = 0; i < p->n; i++)
-		count_pair(record_row(a, &records, p->people[i]), p->before[i],
-			   p->after[i], in->form_version);
-	lms_strset_release(&records);
 }
 
 void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in)
 {
 	struct lms_agg_row *rows[16], *total = &a->total;
 	bool ur = ur_in_all_phases(in);
+	struct lms_course_pieces cp;
 	size_t idx[16], n;
 	struct pairs p;
 
 	a->courses_seen++;
 	course_pairs(a, in, &p);
-	add_whole(a, &total, 1, in, &p, ur);
+	lms_pieces_count(&cp, &(struct lms_piece_input){
+		in->course, in->enrolments, in->attendance,
+		(const char *const *)p.people, p.n,
+		a->opt.exact ? NULL : a->key
+	});
+	lms_pieces_publish(&cp, a->opt.min_cell, a->opt.exact);
+	add_whole(a, &total, 1, in, &cp, &p, ur);
 	if (a->opt.by == LMS_BY_MUNICIPALITY) {
-		add_by_home(a, in, &p, ur);
+		add_by_home(a, in, &cp, &p, ur);
 	} else {
 		n = course_rows(a, in, idx, 16);
 		for (size_t i = 0; i < n; i++)
 			rows[i] = &a->rows[idx[i]];
-		add_whole(a, rows, n, in, &p, ur);
+		add_whole(a, rows, n, in, &cp, &p, ur);
 	}
+	lms_pieces_release(&cp);
 	pairs_release(&p);
 }
 
@@ -456,29 +387,7 @@ double lms_agg_median_wait(const struct lms_agg_row *r)
 	return m;
 }
 
-enum { COL_KEY, COL_COURSES, COL_SESSIONS, COL_PARTICIPANTS, COL_RELATIVES,
-       COL_ENROLMENTS, COL_WAITLISTED, COL_COMPLETION, COL_ATTENDANCES,
-       COL_ATTENDANCE, COL_WAIT, COL_UR, COL_PAIRS, COL_BEFORE, COL_AFTER,
-       COL_CHANGE, COL_DZ, NCOLS };
 
-/* The counts of people, whose small values are hidden. */
-static const int count_cols[] = {
-	COL_PARTICIPANTS, COL_RELATIVES, COL_ENROLMENTS, COL_WAITLISTED,
-	COL_ATTENDANCES, COL_PAIRS
-};
-#define NCOUNTS (sizeof(count_cols) / sizeof(count_cols[0]))
-
-static long count_of(const struct lms_agg_row *r, int col)
-{
-	switch (col) {
-	case COL_PARTICIPANTS: return (long)r->participants;
-	case COL_RELATIVES: return (long)r->relatives;
-	case COL_ENROLMENTS: return (long)r->enrolments;
-	case COL_WAITLISTED: return (long)r->waitlisted;
-	case COL_ATTENDANCES: return (long)(r->present + r->headcount);
-	default: return (long)r->pairs;
-	}
-}
 
 /* "2026 spring" before "2026 autumn": terms in the order of the year. */
 static int term_rank(const char *key)
@@ -507,161 +416,38 @@ static int by_key(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
-/* The people a row's attendance tells of: those marked. */
-static long marked_people(const struct lms_agg_row *r)
+/* A count, marked when it holds a rounded piece and the reader is a
+ * person (not a script). */
+static void cell_count(struct lms_table *t, long v, bool rounded, bool marks)
 {
-	return (long)r->marked_people;
+	lms_table_cellf(t, "%s%ld", rounded && marks ? ROUNDED_MARK : "", v);
 }
 
-static bool hide(enum lms_cell *state, int col)
+static void cell_figure(struct lms_table *t, double v, bool rounded,
+			bool marks, const char *fmt)
 {
-	if (state[col] != LMS_CELL_SHOWN)
-		return false;
-	state[col] = LMS_CELL_HIDDEN;
-	return true;
-}
-
-/*
- * What a row gives away across its columns.  Enrolments are participants
- * plus relatives in a course's row (and close to it elsewhere), so when
- * one of the three is hidden, the others are hidden with it; a third left
- * showing would tie the two hidden ones to each other.  The attendances
- * of fewer than k people tell of those people, so they are hidden too.
- * A count of 0 is never hidden: then every "x" stands for k or more, as
- * the columns' reasoning takes it.  Returns true if it hid more.
- */
-static bool hide_along_row(const struct lms_agg_row *r, long k,
-			   enum lms_cell *state)
-{
-	static const int linked[] = {
-		COL_PARTICIPANTS, COL_RELATIVES, COL_ENROLMENTS
-	};
-	bool any = false, more = false;
-	long people = marked_people(r);
-
-	for (size_t i = 0; i < 3; i++)
-		any |= state[linked[i]] != LMS_CELL_SHOWN;
-	for (size_t i = 0; i < 3 && any; i++)
-		if (count_of(r, linked[i]) > 0)
-			more |= hide(state, linked[i]);
-	if (people > 0 && people < k && count_of(r, COL_ATTENDANCES) > 0)
-		more |= hide(state, COL_ATTENDANCES);
-	return more;
-}
-
-/* Hides what each column needs hidden, given what is hidden already. */
-static void hide_down_columns(const struct lms_agg_row *const *rows, size_t n,
-			      const struct lms_agg_row *total, long k,
-			      enum lms_cell (*state)[NCOLS],
-			      enum lms_cell *total_state)
-{
-	long *counts = lms_calloc(n, sizeof(long));
-	enum lms_cell *col = lms_calloc(n, sizeof(enum lms_cell));
-
-	for (size_t m = 0; m < NCOUNTS; m++) {
-		int c = count_cols[m];
-
-		for (size_t i = 0; i < n; i++) {
-			counts[i] = count_of(rows[i], c);
-			col[i] = state[i][c];
-		}
-		lms_suppress_column_more(counts, n, count_of(total, c), k, col,
-					 &total_state[c]);
-		for (size_t i = 0; i < n; i++)
-			state[i][c] = col[i];
-	}
-	free(counts);
-	free(col);
-}
-
-/* Participants, relatives and enrolments, which add up along rows, made
- * safe against a reader who combines rows and columns (suppress.h). */
-static bool hide_linked(const struct lms_agg_row *const *rows, size_t n,
-			const struct lms_agg_row *total, long k,
-			enum lms_cell (*state)[NCOLS], enum lms_cell *total_state)
-{
-	static const int linked[3] = {
-		COL_PARTICIPANTS, COL_RELATIVES, COL_ENROLMENTS
-	};
-	long (*counts)[3] = lms_calloc(n + 1, sizeof(*counts));
-	enum lms_cell (*cells)[3] = lms_calloc(n + 1, sizeof(*cells));
-	long totals[3];
-	enum lms_cell total_cells[3];
-	bool more;
-
-	for (int c = 0; c < 3; c++) {
-		for (size_t i = 0; i < n; i++) {
-			counts[i][c] = count_of(rows[i], linked[c]);
-			cells[i][c] = state[i][linked[c]];
-		}
-		totals[c] = count_of(total, linked[c]);
-		total_cells[c] = total_state[linked[c]];
-	}
-	more = lms_suppress_linked((const long (*)[3])counts, cells, n, totals,
-				   total_cells, k);
-	for (int c = 0; c < 3; c++) {
-		for (size_t i = 0; i < n; i++)
-			state[i][linked[c]] = cells[i][c];
-		total_state[linked[c]] = total_cells[c];
-	}
-	free(counts);
-	free(cells);
-	return more;
-}
-
-/*
- * The states of the counts of every row: each column is made safe on its
- * own, each row hides what its hidden cells would give away, and so on
- * until neither hides more.  Cells only ever become hidden, so it ends.
- */
-static void suppress_all(const struct lms_agg_row *const *rows, size_t n,
-			 const struct lms_agg_row *total, long k,
-			 enum lms_cell (*state)[NCOLS], enum lms_cell *total_state)
-{
-	bool more;
-
-	for (size_t c = 0; c < NCOLS; c++) {
-		total_state[c] = LMS_CELL_SHOWN;
-		for (size_t i = 0; i < n; i++)
-			state[i][c] = LMS_CELL_SHOWN;
-	}
-	do {
-		hide_down_columns(rows, n, total, k, state, total_state);
-		more = hide_along_row(total, k, total_state);
-		for (size_t i = 0; i < n; i++)
-			more |= hide_along_row(rows[i], k, state[i]);
-		if (!more)
-			more = hide_linked(rows, n, total, k, state, total_state);
-	} while (more);
-}
-
-static void cell_count(struct lms_table *t, long v, enum lms_cell s, long k)
-{
-	if (s == LMS_CELL_SMALL)
-		lms_table_cellf(t, "<%ld", k);
-	else if (s == LMS_CELL_HIDDEN)
-		lms_table_cell(t, "x");
-	else
-		lms_table_cellf(t, "%ld", v);
-}
-
-/* A figure that rests on base people: hidden with them when few. */
-static void cell_figure(struct lms_table *t, double v, size_t base, long k,
-			const char *fmt)
-{
-	if (isnan(v))
+	if (isnan(v)) {
 		lms_table_cell(t, "");
-	else if ((long)base < k)
-		lms_table_cell(t, "x");
-	else
-		lms_table_cellf(t, fmt, v);
+	} else {
+		char text[64];
+
+		snprintf(text, sizeof(text), fmt, v);
+		lms_table_cellf(t, "%s%s", rounded && marks ? ROUNDED_MARK : "",
+				text);
+	}
 }
 
 static void add_row(struct lms_table *t, const struct lms_agg_row *r,
-		    const enum lms_cell *state, long k)
+		    bool marks)
 {
 	double sd = r->pairs > 1 ? sqrt(r->change_m2 / (double)(r->pairs - 1)) :
 		    NAN;
+	long counts[] = {
+		[COL_PARTICIPANTS] = r->participants,
+		[COL_RELATIVES] = r->relatives,
+		[COL_ENROLMENTS] = r->participants + r->relatives,
+		[COL_WAITLISTED] = r->waitlisted
+	};
 	bool pooled;
 
 	lms_table_row(t);
@@ -669,30 +455,31 @@ static void add_row(struct lms_table *t, const struct lms_agg_row *r,
 	lms_table_cellf(t, "%zu", r->courses);
 	lms_table_cellf(t, "%zu", r->sessions);
 	for (int c = COL_PARTICIPANTS; c <= COL_WAITLISTED; c++)
-		cell_count(t, count_of(r, c), state[c], k);
-	cell_figure(t, 100 * lms_agg_share(r->completed, r->completed +
-					   r->not_completed),
-		    r->completed + r->not_completed, k, "%.0f");
-	cell_count(t, count_of(r, COL_ATTENDANCES), state[COL_ATTENDANCES], k);
-	/* A rate of many marks of few people still tells of those people. */
-	cell_figure(t, 100 * lms_agg_share(r->present, r->marked),
-		    r->marked_people < r->marked ? r->marked_people : r->marked,
-		    k, "%.0f");
-	cell_figure(t, lms_agg_median_wait(r), r->ndays, k, "%g");
+		cell_count(t, counts[c], r->rounded & ROUNDED(c), marks);
+	cell_figure(t, 100 * lms_agg_share((size_t)r->completed,
+					   (size_t)(r->completed +
+						    r->not_completed)),
+		    r->rounded & ROUNDED(COL_COMPLETION), marks, "%.0f");
+	cell_count(t, r->present + r->headcount,
+		   r->rounded & ROUNDED(COL_ATTENDANCES), marks);
+	cell_figure(t, 100 * lms_agg_share((size_t)r->present,
+					   (size_t)r->marked),
+		    r->rounded & ROUNDED(COL_ATTENDANCE), marks, "%.0f");
+	cell_figure(t, lms_agg_median_wait(r), false, marks, "%g");
 	lms_table_cellf(t, "%zu", r->ur_courses);
-	cell_count(t, count_of(r, COL_PAIRS), state[COL_PAIRS], k);
+	lms_table_cellf(t, "%zu", r->pairs);
 	/* Pairs of forms that measure differently have no common figure. */
 	pooled = r->pairs && !r->pairs_mixed;
-	cell_figure(t, pooled ? r->pre_sum / (double)r->pairs : NAN, r->pairs,
-		    k, "%.2f");
-	cell_figure(t, pooled ? r->post_sum / (double)r->pairs : NAN, r->pairs,
-		    k, "%.2f");
-	cell_figure(t, pooled ? r->change_mean : NAN, r->pairs, k, "%.2f");
-	cell_figure(t, pooled && sd > 0 ? r->change_mean / sd : NAN, r->pairs,
-		    k, "%.2f");
+	cell_figure(t, pooled ? r->pre_sum / (double)r->pairs : NAN, false,
+		    marks, "%.2f");
+	cell_figure(t, pooled ? r->post_sum / (double)r->pairs : NAN, false,
+		    marks, "%.2f");
+	cell_figure(t, pooled ? r->change_mean : NAN, false, marks, "%.2f");
+	cell_figure(t, pooled && sd > 0 ? r->change_mean / sd : NAN, false,
+		    marks, "%.2f");
 }
 
-void lms_agg_table(const struct lms_agg *a, long min_cell, struct lms_table *out)
+static void table_init(const struct lms_agg *a, struct lms_table *out)
 {
 	const char *cols[NCOLS + 1] = {
 		NULL, "courses", "sessions", "participants", "relatives",
@@ -700,10 +487,6 @@ void lms_agg_table(const struct lms_agg *a, long min_cell, struct lms_table *out
 		"attendance_pct", "wait_days", "user_rep_all_phases", "pairs",
 		"before", "after", "change", "d_z", NULL
 	};
-	const struct lms_agg_row **rows = lms_calloc(a->nrows, sizeof(*rows));
-	enum lms_cell (*state)[NCOLS] = lms_calloc(a->nrows ? a->nrows : 1,
-						   sizeof(*state));
-	enum lms_cell total_state[NCOLS];
 	char key[32];
 
 	/* The grouping names the first column: target-group as target_group. */
@@ -714,16 +497,33 @@ void lms_agg_table(const struct lms_agg *a, long min_cell, struct lms_table *out
 	lms_table_init(out, cols);
 	for (int c = COL_COURSES; c < NCOLS; c++)
 		lms_table_set_numeric(out, (size_t)c);
+}
+
+void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out)
+{
+	const struct lms_agg_row **rows = lms_calloc(a->nrows + 1,
+						     sizeof(*rows));
+
+	table_init(a, out);
 	for (size_t i = 0; i < a->nrows; i++)
 		rows[i] = &a->rows[i];
 	lms_array_sort(rows, a->nrows, sizeof(*rows), by_key);
-	suppress_all(rows, a->nrows, &a->total, min_cell, state, total_state);
 	for (size_t i = 0; i < a->nrows; i++)
-		add_row(out, rows[i], state[i], min_cell);
-	add_row(out, &a->total, total_state, min_cell);
+		add_row(out, rows[i], marks);
+	add_row(out, &a->total, marks);
 	out->total_row = true;
 	free(rows);
-	free(state);
+}
+
+bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
+		       struct lms_table *out)
+{
+	uintptr_t i = (uintptr_t)lms_strset_get(&a->index, key);
+
+	table_init(a, out);
+	if (i)
+		add_row(out, &a->rows[i - 1], marks);
+	return i != 0;
 }
 
 static int by_string(const void *a, const void *b)

@@ -12,6 +12,7 @@
 #include "facilitator.h"
 #include "form.h"
 #include "keyset.h"
+#include "protect.h"
 #include "service.h"
 #include "strset.h"
 #include "table.h"
@@ -21,12 +22,15 @@
  * The aggregate report over many courses, in many trees, fed one course
  * at a time so that memory does not grow with the number of courses: a
  * course's files are read, added and freed before the next.  What it
- * keeps grows only with the number of groups and of distinct people.
+ * keeps grows only with the number of groups.
  *
- * Rows are groups of courses (by course, year, term, target group or
- * topic: a course may be in several groups) or of enrolments (by the home
- * municipality of each enrolment).  Every figure of the totals row is
- * computed over everything once, not summed from the rows.
+ * Each course is cut into pieces (piece.h), published exactly or
+ * protected (protect.h), and every figure is made of the pieces'
+ * published figures: so that no set of reports, however cut, tells more
+ * than the pieces do.  Rows are groups of courses (by course, year, term,
+ * target group or topic: a course may be in several groups) or of pieces
+ * (by the home municipality of their people).  The totals row adds up
+ * every piece once, whatever the grouping.
  */
 enum lms_group_by {
 	LMS_BY_COURSE = 1, LMS_BY_MUNICIPALITY, LMS_BY_YEAR, LMS_BY_TERM,
@@ -42,6 +46,8 @@ struct lms_agg_options {
 	const char *form;	/* the self-efficacy form, for the change */
 	bool form_required;	/* every tree must have it (--form given) */
 	bool name_trees;	/* by course: rows named TREE/ID (several trees) */
+	long min_cell;		/* pieces smaller than this are rounded */
+	bool exact;		/* no rounding: for the service's own use */
 };
 
 /* Waiting times in whole days: a histogram up to MAX, then a list. */
@@ -51,13 +57,11 @@ struct lms_agg_row {
 	char *key;
 	size_t last_course;		/* to count each course once */
 	size_t courses, sessions, ur_courses;
-	size_t participants, relatives, enrolments, waitlisted;
-	size_t completed, not_completed;
-	size_t present, marked, headcount;
-	/* The people with a mark, as hashes, counted up to the largest
-	 * min_cell: all a report needs to know is whether they are few. */
-	uint64_t *marked_seen;
-	size_t marked_people;
+	/* Sums of the pieces' published figures (see piece.h). */
+	long participants, relatives, waitlisted;
+	long completed, not_completed;
+	long present, marked, headcount;
+	unsigned rounded;		/* columns that hold a rounded piece */
 	uint32_t days[LMS_AGG_DAYS];
 	size_t ndays;
 	int *late;			/* waits of LMS_AGG_DAYS days or more */
@@ -87,7 +91,7 @@ struct lms_agg {
 	size_t nrows;
 	struct lms_strset index;	/* key -> 1 + row */
 	struct lms_agg_row total;
-	struct lms_keyset people;	/* (row, person, role) seen */
+	const struct lms_protect_key *key;	/* the tree being added's */
 	size_t courses_seen;
 	struct lms_agg_form *forms;	/* the forms met, one per measure */
 	size_t nforms;
@@ -130,11 +134,15 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		 void *arg);
 
 /*
- * The report's table: one row per group in key order, then the totals,
- * with counts below min_cell hidden (see suppress.h) and the figures
- * that rest on them hidden too.
+ * The report's table: one row per group in key order, then the totals.
+ * marks puts ≈ before a figure that holds a rounded piece, for people;
+ * scripts get the numbers alone.
  */
-void lms_agg_table(const struct lms_agg *a, long min_cell, struct lms_table *out);
+void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out);
+/* The table of one group (key) alone, without totals: false, and no row,
+ * if there is no such group. */
+bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
+		       struct lms_table *out);
 
 /* Figures of a row, for charts: NAN when there are none. */
 double lms_agg_share(size_t part, size_t whole);

@@ -39,23 +39,40 @@ static void about_section(struct lms_doc *d, const struct lms_agg *a,
 	lms_buf_release(&names);
 }
 
-static void legend(struct lms_doc *d, long k)
+#define ROUNDED_MARK "\xe2\x89\x88"	/* ≈, as lms_agg_table marks */
+
+static void legend(struct lms_doc *d, const struct lms_agg *a)
 {
-	lms_doc_text(d, "legend", "Participants and relatives are distinct "
-		     "people who had a place; enrolments count their places; "
-		     "completion is the share who completed of those judged when "
-		     "their course closed; attendances count who came, with "
-		     "drop-in headcounts; attendance is the share present of "
-		     "those marked; wait is the median days from request to the "
-		     "first session; before, after and change are the mean "
+	long k = a->opt.min_cell;
+
+	lms_doc_text(d, "legend", "Participants and relatives count the "
+		     "people of each course (someone on two courses counts "
+		     "twice); enrolments are the two together; completion is "
+		     "the share who completed of those judged when their course "
+		     "closed; attendances count who came, with drop-in "
+		     "headcounts; attendance is the share present of those "
+		     "marked; wait is the median days from request to the first "
+		     "session; before, after and change are the mean "
 		     "self-efficacy scores of the pairs and their difference, "
-		     "with the effect size d_z.  <%ld: fewer than %ld people; x: "
-		     "hidden as well, so that the small counts cannot be worked "
-		     "out from the others or from the totals.", k, k);
+		     "with the effect size d_z.");
+	if (a->opt.exact)
+		lms_doc_text(d, "protection", "These are exact figures, for the "
+			     "service's own use: small numbers are not "
+			     "protected, so the report is not for sharing.");
+	else
+		lms_doc_text(d, "protection", "Small numbers are protected: in "
+			     "each course, a group of fewer than %ld people from "
+			     "one municipality counts as 0 or %ld people, by a "
+			     "fixed draw, so that no combination of reports can "
+			     "tell how many it had; such a group's attendance, "
+			     "completion, waits and answers are left out.  "
+			     "Figures marked " ROUNDED_MARK " include such a group.", k, k);
 }
 
-/* A figure of the table, or NAN where the table hides or lacks it. */
-static double figure(const struct lms_table *t, size_t row, const char *col)
+/* A figure of the table, or NAN where the table lacks it; *rounded says
+ * whether it is marked as holding a rounded piece. */
+static double figure(const struct lms_table *t, size_t row, const char *col,
+		     bool *rounded)
 {
 	const char *cell = "";
 	char *end;
@@ -64,6 +81,9 @@ static double figure(const struct lms_table *t, size_t row, const char *col)
 	for (size_t c = 0; c < t->ncols; c++)
 		if (!strcmp(t->cols[c], col))
 			cell = lms_table_get(t, row, c);
+	*rounded = !strncmp(cell, ROUNDED_MARK, strlen(ROUNDED_MARK));
+	if (*rounded)
+		cell += strlen(ROUNDED_MARK);
 	v = strtod(cell, &end);
 	return *cell && !*end ? v : NAN;
 }
@@ -88,8 +108,10 @@ static const struct chart_spec chart_specs[] = {
 static bool has_bar(const struct lms_table *t, size_t r,
 		    const struct chart_spec *s)
 {
-	return !isnan(figure(t, r, s->cols[0])) ||
-	       !isnan(figure(t, r, s->cols[1]));
+	bool rounded;
+
+	return !isnan(figure(t, r, s->cols[0], &rounded)) ||
+	       !isnan(figure(t, r, s->cols[1], &rounded));
 }
 
 static size_t count_bars(const struct lms_table *t, size_t bars,
@@ -115,11 +137,17 @@ static void chart(struct lms_doc *d, const struct lms_table *t, size_t bars,
 		snprintf(caption, sizeof(caption), "%s", s->title);
 	c = lms_doc_chart(d, s->key, caption, s->unit, s->series[0],
 			  s->series[1]);
-	for (size_t r = 0; r + 1 < t->nrows && r < bars; r++)
-		if (has_bar(t, r, s))
-			lms_chart_add(c, lms_table_get(t, r, 0),
-				      figure(t, r, s->cols[0]),
-				      figure(t, r, s->cols[1]));
+	for (size_t r = 0; r + 1 < t->nrows && r < bars; r++) {
+		bool rounded[2];
+		double v[2];
+
+		if (!has_bar(t, r, s))
+			continue;
+		for (int i = 0; i < 2; i++)
+			v[i] = figure(t, r, s->cols[i], &rounded[i]);
+		lms_chart_add_approx(c, lms_table_get(t, r, 0), v[0], v[1],
+				     rounded[0], rounded[1]);
+	}
 }
 
 /* The charts that have bars; none, and no section, when nothing shows. */
@@ -146,15 +174,39 @@ void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 	snprintf(title, sizeof(title), "Report by %s",
 		 lms_group_by_names[a->opt.by]);
 	lms_doc_init(out, title);
+	if (a->opt.exact)
+		lms_doc_notice(out, LMS_INTERNAL_NOTICE);
 	out->wide = true;
 	about_section(out, a, about);
 	lms_doc_section(out, "figures", "Figures");
-	lms_agg_table(a, about->min_cell, &table);
+	lms_agg_table(a, about->marks, &table);
 	lms_doc_add_table(out, "rows", &table);
-	legend(out, about->min_cell);
-	/* The charts read a table of their own: the document's may move as
-	 * the document grows. */
-	lms_agg_table(a, about->min_cell, &for_charts);
+	legend(out, a);
+	/* The charts read a table of their own, marked: the document's may
+	 * move as the document grows. */
+	lms_agg_table(a, true, &for_charts);
 	charts(out, &for_charts, about->max_bars);
 	lms_table_release(&for_charts);
+}
+
+void lms_agg_report_one(const struct lms_agg *a, const char *key,
+			const char *title, const struct lms_agg_about *about,
+			struct lms_doc *out)
+{
+	struct lms_table table;
+	char today[11];
+
+	lms_doc_init(out, title);
+	out->wide = true;
+	lms_doc_section(out, "about", "What the report covers");
+	lms_doc_facts(out, "facts");
+	if (about->nservices)
+		lms_doc_fact(out, "service", "%s", about->services[0]);
+	lms_doc_fact(out, "course", "%s", key);
+	lms_date_format(a->opt.today, today);
+	lms_doc_fact(out, "sessions held up to", "%s", today);
+	lms_doc_section(out, "figures", "Figures");
+	lms_agg_table_one(a, key, about->marks, &table);
+	lms_doc_add_table(out, "rows", &table);
+	legend(out, a);
 }

@@ -15,11 +15,19 @@
 struct lms_agg_about {
 	const char *const *services;	/* the names of the trees' services */
 	size_t nservices;
-	long min_cell;
+	bool marks;			/* ≈ in the table: for people */
 	size_t max_bars;		/* groups in a chart; more are left out */
 };
 
+/* The heading of every report that is not for sharing. */
+#define LMS_INTERNAL_NOTICE "Internal: exact figures, not for sharing"
+
 void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 		    struct lms_doc *out);
+
+/* The shared report of one course: its row of a report by course. */
+void lms_agg_report_one(const struct lms_agg *a, const char *key,
+			const char *title, const struct lms_agg_about *about,
+			struct lms_doc *out);
 
 #endif

@@ -88,15 +88,20 @@ static int teardown(void **state)
 	return 0;
 }
 
-static void run(struct lms_agg *agg, int by)
+static const struct lms_protect_key test_key = { { 1, 2, 3 } };
+
+/* The shared figures for min_cell k, or with k 0 the exact ones. */
+static void run_k(struct lms_agg *agg, int by, long k)
 {
 	struct lms_agg_options opt = { .by = by, .from = LMS_DATE_NONE,
-				       .to = LMS_DATE_NONE, .form = "se" };
+				       .to = LMS_DATE_NONE, .form = "se",
+				       .min_cell = k, .exact = !k };
 	struct lms_agg_course in = { .form = &form, .facilitators = facs,
 				     .nfacilitators = nfacs };
 
 	assert_true(lms_date_parse("2026-10-01", &opt.today));
 	lms_agg_init(agg, &opt);
+	agg->key = &test_key;
 	for (struct course_files *f = &one; f; f = f == &one ? &two : NULL) {
 		in.course = &f->c;
 		in.enrolments = &f->e;
@@ -105,6 +110,11 @@ static void run(struct lms_agg *agg, int by)
 		if (lms_agg_wants(agg, &f->c))
 			lms_agg_add(agg, &in);
 	}
+}
+
+static void run(struct lms_agg *agg, int by)
+{
+	run_k(agg, by, 0);
 }
 
 static const struct lms_agg_row *find(const struct lms_agg *a, const char *key)
@@ -118,7 +128,8 @@ static const struct lms_agg_row *find(const struct lms_agg *a, const char *key)
 	return NULL;
 }
 
-static void totals_count_people_once(void **state)
+/* Exact figures: a person counts in each course they are on. */
+static void totals_count_each_course_s_people(void **state)
 {
 	struct lms_agg a;
 	const struct lms_agg_row *t;
@@ -129,9 +140,8 @@ static void totals_count_people_once(void **state)
 	assert_int_equal(t->courses, 2);
 	/* Sessions held by 2026-10-01: two, and one of two. */
 	assert_int_equal(t->sessions, 3);
-	assert_int_equal(t->participants, 1);	/* p-a, on both courses */
+	assert_int_equal(t->participants, 2);	/* p-a, on both courses */
 	assert_int_equal(t->relatives, 1);
-	assert_int_equal(t->enrolments, 3);
 	assert_int_equal(t->waitlisted, 1);
 	assert_int_equal(t->completed, 1);
 	assert_int_equal(t->not_completed, 1);
@@ -178,7 +188,7 @@ static void homes_of_enrolments(void **state)
 	evenes = find(&a, "1853");
 	unknown = find(&a, "unknown");
 	assert_int_equal(narvik->courses, 2);
-	assert_int_equal(narvik->participants, 1);
+	assert_int_equal(narvik->participants, 2);
 	assert_int_equal(narvik->waitlisted, 1);
 	assert_int_equal(narvik->pairs, 1);
 	assert_int_equal(narvik->present, 3);
@@ -213,32 +223,49 @@ static void filters(void **state)
 	lms_agg_release(&a);
 }
 
-static void the_table_hides_small_counts(void **state)
+/* Shared: each piece of 1 to 4 people shows 0 or 5, marked for people;
+ * what such a piece did is left out; courses are exact. */
+static void the_shared_table_rounds_small_pieces(void **state)
 {
 	struct lms_agg a;
-	struct lms_table t;
+	struct lms_table t, marked;
+	long p;
 
 	(void)state;
-	run(&a, LMS_BY_COURSE);
-	lms_agg_table(&a, 5, &t);
+	run_k(&a, LMS_BY_COURSE, 5);
+	lms_agg_table(&a, false, &t);
+	lms_agg_table(&a, true, &marked);
 	assert_int_equal(t.nrows, 3);
 	assert_string_equal(lms_table_get(&t, 0, 0), "one");
-	assert_string_equal(lms_table_get(&t, 0, 3), "<5");	/* participants */
-	assert_string_equal(lms_table_get(&t, 0, 7), "x");	/* completion */
+	p = atol(lms_table_get(&t, 0, 3));		/* participants */
+	assert_true(p == 0 || p == 5);
+	assert_string_equal(lms_table_get(&marked, 0, 3), p ? "\u22485" :
+			    "\u22480");
+	assert_string_equal(lms_table_get(&t, 0, 7), "");	/* completion */
+	assert_string_equal(lms_table_get(&t, 0, 9), "");	/* attendance */
+	assert_string_equal(lms_table_get(&t, 0, 10), "");	/* wait */
+	assert_string_equal(lms_table_get(&t, 0, 12), "0");	/* pairs */
 	assert_string_equal(lms_table_get(&t, 2, 0), "total");
-	assert_string_equal(lms_table_get(&t, 2, 1), "2");	/* courses shown */
+	assert_string_equal(lms_table_get(&t, 2, 1), "2");	/* courses */
+	assert_string_equal(lms_table_get(&t, 2, 11), "1");	/* user reps */
 	assert_true(t.total_row);
+	/* The total is the rows' sum: course two's p-a is a piece too. */
+	assert_int_equal(atol(lms_table_get(&t, 2, 3)),
+			 p + atol(lms_table_get(&t, 1, 3)));
 	lms_table_release(&t);
-	/* With min_cell 1 nothing is hidden. */
-	lms_agg_table(&a, 1, &t);
-	assert_string_equal(lms_table_get(&t, 2, 3), "1");
+	lms_table_release(&marked);
+	lms_agg_release(&a);
+	/* Exact: nothing rounded or left out, nothing marked. */
+	run(&a, LMS_BY_COURSE);
+	lms_agg_table(&a, true, &t);
+	assert_string_equal(lms_table_get(&t, 0, 3), "1");
 	assert_string_equal(lms_table_get(&t, 0, 7), "50");
+	assert_string_equal(lms_table_get(&t, 2, 3), "2");
 	assert_string_equal(lms_table_get(&t, 2, 10), "10");
 	assert_string_equal(lms_table_get(&t, 2, 15), "2.00");
 	lms_table_release(&t);
 	lms_agg_release(&a);
 }
-
 
 /* Marks on a date that is no session count nowhere; pairs count only for
  * a form the course lists. */
@@ -259,12 +286,12 @@ static void only_sessions_and_listed_forms(void **state)
 	lms_agg_release(&a);
 }
 
-/* Courses of given numbers of participants and relatives, by course. */
-#define NROWS 3
-
-static void add_people(struct lms_agg *a, const int (*people)[2], size_t n)
+/* Courses first to last - 1 of given numbers of participants and
+ * relatives; course i is always c<i>, with the same people. */
+static void add_people(struct lms_agg *a, const int (*people)[2], size_t first,
+		       size_t last)
 {
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = first; i < last; i++) {
 		struct lms_buf c = LMS_BUF_INIT, e = LMS_BUF_INIT;
 		struct course_files f;
 
@@ -286,131 +313,62 @@ static void add_people(struct lms_agg *a, const int (*people)[2], size_t n)
 	}
 }
 
-/* A cell as the attack reads it: shown (lo == hi), "<5" or "x". */
-static void bounds(const struct lms_table *t, size_t r, size_t c, long max,
-		   long *lo, long *hi)
-{
-	const char *cell = lms_table_get(t, r, c);
+#define NCOURSES 6
 
-	if (!strcmp(cell, "x"))
-		*lo = 5, *hi = max;	/* a zero is never hidden */
-	else if (!strcmp(cell, "<5"))
-		*lo = 1, *hi = 4;
-	else
-		*lo = *hi = atol(cell);
+/* The shared totals of the courses first to last - 1, alone. */
+static void window(int (*people)[2], size_t first, size_t last, long *out)
+{
+	struct lms_agg_options opt = { .by = LMS_BY_COURSE,
+				       .from = LMS_DATE_NONE,
+				       .to = LMS_DATE_NONE, .min_cell = 5 };
+	struct lms_agg a;
+
+	lms_agg_init(&a, &opt);
+	a.key = &test_key;
+	add_people(&a, (const int (*)[2])people, first, last);
+	out[0] = a.total.participants;
+	out[1] = a.total.relatives;
+	lms_agg_release(&a);
 }
 
 /*
- * The attack along rows and columns: every participants and relatives
- * count of every row within what its cells show, enrolments their sum,
- * each column adding up to its shown total.  Returns the row and column
- * of a "<5" cell that only one solution fits, or -1.
+ * The differencing reader: of random courses with 0 to 9 participants
+ * and relatives, every window's totals minus every other's.  Whenever the
+ * true difference is 1 to 4 people, the published one is a multiple of 5,
+ * never the count: every figure is a sum of pieces that show 0 or 5.
  */
-static int attack(const struct lms_table *t, long max)
+static void no_difference_of_windows_shows_a_small_count(void **state)
 {
-	long lo[NROWS][3], hi[NROWS][3], tlo[3], thi[3];
-	long seen_lo[NROWS][2], seen_hi[NROWS][2], v[NROWS][2];
-
-	assert_int_equal(t->nrows, NROWS + 1);
-	for (size_t c = 0; c < 3; c++) {
-		/* No cell is more than its column's total. */
-		bounds(t, NROWS, 3 + c, 3 * max, &tlo[c], &thi[c]);
-		for (size_t r = 0; r < NROWS; r++)
-			bounds(t, r, 3 + c, thi[c], &lo[r][c], &hi[r][c]);
-	}
-	for (size_t r = 0; r < NROWS; r++)
-		for (size_t c = 0; c < 2; c++)
-			seen_lo[r][c] = LONG_MAX, seen_hi[r][c] = LONG_MIN,
-			v[r][c] = lo[r][c];
-	for (;;) {
-		long sum[3] = { 0, 0, 0 };
-		bool fits = true;
-		size_t d = 0;
-
-		for (size_t r = 0; r < NROWS; r++) {
-			long e = v[r][0] + v[r][1];
-
-			fits &= e >= lo[r][2] && e <= hi[r][2];
-			sum[0] += v[r][0], sum[1] += v[r][1], sum[2] += e;
-		}
-		for (size_t c = 0; c < 3; c++)
-			fits &= sum[c] >= tlo[c] && sum[c] <= thi[c];
-		for (size_t r = 0; r < NROWS && fits; r++)
-			for (size_t c = 0; c < 2; c++) {
-				if (v[r][c] < seen_lo[r][c])
-					seen_lo[r][c] = v[r][c];
-				if (v[r][c] > seen_hi[r][c])
-					seen_hi[r][c] = v[r][c];
-			}
-		while (d < 2 * NROWS && ++v[d / 2][d % 2] > hi[d / 2][d % 2]) {
-			v[d / 2][d % 2] = lo[d / 2][d % 2];
-			d++;
-		}
-		if (d == 2 * NROWS)
-			break;
-	}
-	for (size_t r = 0; r < NROWS; r++)
-		for (size_t c = 0; c < 2; c++)
-			if (!strcmp(lms_table_get(t, r, 3 + c), "<5") &&
-			    seen_lo[r][c] == seen_hi[r][c])
-				return (int)(r * 10 + c);
-	return -1;
-}
-
-static void no_small_count_can_be_worked_out_along_a_row(void **state)
-{
-	/* Each course's enrolments are its participants plus relatives, so
-	 * hiding the relatives alone would give them away. */
-	static const int tables[][NROWS][2] = {
-		{ { 6, 2 }, { 0, 5 }, { 5, 0 } },
-		{ { 9, 1 }, { 7, 0 }, { 0, 6 } },
-		{ { 3, 6 }, { 8, 2 }, { 5, 5 } },
-		{ { 0, 0 }, { 7, 4 }, { 6, 0 } },
-	};
-
-	int random[120][NROWS][2];
-	unsigned seed = 1;
+	unsigned seed = 7;
 
 	(void)state;
-	/* And tables of small counts, as many as run in a moment. */
-	for (size_t i = 0; i < 120; i++)
-		for (size_t r = 0; r < NROWS; r++)
-			for (size_t c = 0; c < 2; c++) {
+	for (int round = 0; round < 20; round++) {
+		int people[NCOURSES][2];
+		long shown[NCOURSES + 1][NCOURSES + 1][2];
+
+		for (size_t i = 0; i < NCOURSES; i++)
+			for (size_t r = 0; r < 2; r++) {
 				seed = seed * 1103515245u + 12345u;
-				random[i][r][c] = (int)((seed >> 16) % 10);
+				people[i][r] = (int)((seed >> 16) % 10);
 			}
-	for (size_t i = 0; i < 4 + 120; i++) {
-		struct lms_agg_options opt = { .by = LMS_BY_COURSE,
-					       .from = LMS_DATE_NONE,
-					       .to = LMS_DATE_NONE };
-		struct lms_agg a;
-		struct lms_table t;
-		int found;
+		for (size_t f = 0; f <= NCOURSES; f++)
+			for (size_t l = f; l <= NCOURSES; l++)
+				window(people, f, l, shown[f][l]);
+		for (size_t f = 0; f <= NCOURSES; f++)
+			for (size_t l = f; l <= NCOURSES; l++)
+				for (size_t g = f; g <= l; g++)
+					for (size_t r = 0; r < 2; r++) {
+						long truth = 0, d;
 
-		assert_true(lms_date_parse("2026-10-01", &opt.today));
-		lms_agg_init(&a, &opt);
-		add_people(&a, i < 4 ? tables[i] : (const int (*)[2])random[i - 4],
-			   NROWS);
-		lms_agg_table(&a, 5, &t);
-		found = attack(&t, 20);
-		if (found >= 0) {
-			const int (*people)[2] = i < 4 ? tables[i] :
-				(const int (*)[2])random[i - 4];
-
-			for (size_t r = 0; r <= NROWS; r++)
-				print_message("%s: %s %s %s (of %d %d)\n",
-					      lms_table_get(&t, r, 0),
-					      lms_table_get(&t, r, 3),
-					      lms_table_get(&t, r, 4),
-					      lms_table_get(&t, r, 5),
-					      r < NROWS ? people[r][0] : 0,
-					      r < NROWS ? people[r][1] : 0);
-		}
-		if (found >= 0)
-			fail_msg("table %zu: row %d's %s can be worked out", i,
-				 found / 10, found % 10 ? "relatives" : "participants");
-		lms_table_release(&t);
-		lms_agg_release(&a);
+						for (size_t i = f; i < g; i++)
+							truth += people[i][r];
+						d = shown[f][l][r] - shown[g][l][r];
+						if (truth > 0 && truth < 5)
+							assert_int_equal(d % 5, 0);
+						/* A course of 5 or more is exact. */
+						if (g == f + 1 && people[f][r] >= 5)
+							assert_int_equal(d, people[f][r]);
+					}
 	}
 }
 
@@ -424,7 +382,7 @@ static void forms_that_differ_are_never_pooled(void **state)
 			   "items:\n  - {id: b, text: B}\n  - {id: a, text: A}\n";
 	struct lms_agg_options opt = { .by = LMS_BY_COURSE, .from = LMS_DATE_NONE,
 				       .to = LMS_DATE_NONE, .form = "se",
-				       .name_trees = true };
+				       .name_trees = true, .exact = true };
 	struct lms_agg_course in = { .course = &one.c, .enrolments = &one.e,
 				     .attendance = &one.a, .evaluations = &one.ev,
 				     .facilitators = facs, .nfacilitators = nfacs };
@@ -460,7 +418,7 @@ static void forms_that_differ_are_never_pooled(void **state)
 	in.form = &five;
 	in.form_version = 2;
 	lms_agg_add(&a, &in);
-	lms_agg_table(&a, 1, &t);
+	lms_agg_table(&a, false, &t);
 	assert_string_equal(lms_table_get(&t, 0, 0), "A/one");
 	assert_string_equal(lms_table_get(&t, 0, 15), "2.00");
 	assert_string_equal(lms_table_get(&t, 1, 15), "2.00");
@@ -480,13 +438,13 @@ static void forms_that_differ_are_never_pooled(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(totals_count_people_once),
+		T(totals_count_each_course_s_people),
 		T(groups_of_courses),
 		T(homes_of_enrolments),
 		T(filters),
-		T(the_table_hides_small_counts),
+		T(the_shared_table_rounds_small_pieces),
 		T(only_sessions_and_listed_forms),
-		T(no_small_count_can_be_worked_out_along_a_row),
+		T(no_difference_of_windows_shows_a_small_count),
 		T(forms_that_differ_are_never_pooled),
 	};
 

@@ -1,0 +1,249 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "date.h"
+#include "piece.h"
+#include "strset.h"
+
+/* Counting */
+
+static bool same_home(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The piece of people from home in kind, made empty if the course has
+ * none yet; as an index, since pieces move as they are made. */
+static size_t piece_of(struct lms_course_pieces *p, const char *home,
+		       enum lms_piece_kind kind)
+{
+	struct lms_piece *x;
+
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].kind == kind && same_home(p->v[i].municipality, home))
+			return i;
+	x = lms_array_push(&p->v, &p->n, sizeof(*x));
+	x->municipality = home;
+	x->kind = kind;
+	return p->n - 1;
+}
+
+static bool takes_part(const struct lms_enrolment *e)
+{
+	return e->status == LMS_ENROLLED || e->status == LMS_COMPLETED ||
+	       e->status == LMS_NOT_COMPLETED;
+}
+
+static enum lms_piece_kind place_kind(const struct lms_enrolment *e)
+{
+	return e->role == LMS_RELATIVE ? LMS_PIECE_RELATIVES :
+	       LMS_PIECE_PARTICIPANTS;
+}
+
+static int part_of(const struct lms_enrolment *e)
+{
+	return e->status == LMS_COMPLETED ? LMS_PART_COMPLETED :
+	       e->status == LMS_NOT_COMPLETED ? LMS_PART_NOT_COMPLETED :
+	       LMS_PART_NOT_JUDGED;
+}
+
+/* A person of the course: their piece (where their marks and answers
+ * go) and their record key. */
+struct who {
+	size_t piece;
+	uint64_t key;
+};
+
+static uint64_t record_key(const struct lms_piece_input *in,
+			   const char *person)
+{
+	return in->key ? lms_protect_record_key(in->key, in->course->id,
+						person) : 0;
+}
+
+static void count_enrolment(struct lms_course_pieces *p,
+			    const struct lms_piece_input *in,
+			    const struct lms_enrolment *e, struct who *w)
+{
+	int32_t first = lms_course_first_date(in->course);
+	struct lms_piece *x;
+	size_t i;
+
+	w->key = record_key(in, e->person);
+	w->piece = piece_of(p, e->municipality, place_kind(e));
+	if (e->status == LMS_WAITLISTED)
+		i = piece_of(p, e->municipality, LMS_PIECE_WAITLISTED);
+	else if (takes_part(e))
+		i = w->piece;
+	else
+		return;		/* withdrawn: marks, but no place */
+	x = &p->v[i];
+	x->exact.n++;
+	x->key += w->key;
+	if (e->status == LMS_WAITLISTED)
+		return;
+	x->exact.part[part_of(e)]++;
+	x->part_key[part_of(e)] += w->key;
+	if (first != LMS_DATE_NONE && e->requested != LMS_DATE_NONE)
+		*(int *)lms_array_push(&x->waits, &x->nwaits, sizeof(int)) =
+			first > e->requested ? first - e->requested : 0;
+}
+
+/* Someone marked or answering who has no record: no home known. */
+static struct who *stranger(struct lms_course_pieces *p,
+			    const struct lms_piece_input *in,
+			    const char *person, struct who *w)
+{
+	w->piece = piece_of(p, NULL, LMS_PIECE_PARTICIPANTS);
+	w->key = record_key(in, person);
+	return w;
+}
+
+static void count_marks(struct lms_course_pieces *p,
+			const struct lms_piece_input *in,
+			const struct lms_strset *people)
+{
+	long heads = 0;
+
+	for (size_t i = 0; i < in->attendance->n; i++) {
+		const struct lms_session_attendance *s = &in->attendance->v[i];
+
+		/* A date that is no session counts for none (lms-files(5)). */
+		if (!lms_course_has_session(in->course, s->date))
+			continue;
+		for (size_t j = 0; j < s->n; j++) {
+			struct who spare, *w = lms_strset_get(people,
+							      s->v[j].person);
+			int m = s->v[j].presence == LMS_PRESENT ?
+				LMS_MARK_PRESENT : LMS_MARK_ABSENT;
+
+			if (!w)
+				w = stranger(p, in, s->v[j].person, &spare);
+			p->v[w->piece].exact.mark[m]++;
+			p->v[w->piece].mark_key[m] += w->key;
+		}
+		heads += (s->participants == LMS_UNSET ? 0 : s->participants) +
+			 (s->relatives == LMS_UNSET ? 0 : s->relatives);
+	}
+	if (heads) {
+		size_t i = piece_of(p, NULL, LMS_PIECE_DROP_IN);
+		struct lms_piece *x = &p->v[i];
+
+		x->exact.n = heads;
+		if (in->key)
+			x->key = lms_protect_thing_key(in->key, in->course->id,
+						       "drop-in", heads);
+	}
+}
+
+static void count_pairs(struct lms_course_pieces *p,
+			const struct lms_piece_input *in,
+			const struct lms_strset *people)
+{
+	for (size_t i = 0; i < in->npairs; i++) {
+		struct who spare, *w = lms_strset_get(people,
+						      in->pair_people[i]);
+		struct lms_piece *x;
+
+		if (!w)
+			w = stranger(p, in, in->pair_people[i], &spare);
+		x = &p->v[w->piece];
+		*(size_t *)lms_array_push(&x->pairs, &x->npairs,
+					  sizeof(size_t)) = i;
+	}
+}
+
+void lms_pieces_count(struct lms_course_pieces *out,
+		      const struct lms_piece_input *in)
+{
+	struct who *who = lms_calloc(in->enrolments->n + 1, sizeof(*who));
+	struct lms_strset people;
+
+	memset(out, 0, sizeof(*out));
+	lms_strset_init(&people);
+	for (size_t i = 0; i < in->enrolments->n; i++) {
+		count_enrolment(out, in, &in->enrolments->v[i], &who[i]);
+		lms_strset_add(&people, in->enrolments->v[i].person, &who[i]);
+	}
+	count_marks(out, in, &people);
+	count_pairs(out, in, &people);
+	lms_strset_release(&people);
+	free(who);
+}
+
+/* Publishing */
+
+static unsigned rounded_if(const long *exact, const long *shown, size_t n,
+			   unsigned flag)
+{
+	for (size_t i = 0; i < n; i++)
+		if (exact[i] != shown[i])
+			return flag;
+	return 0;
+}
+
+/* A piece of k or more: its parts and marks, split so that none of 1 to
+ * k - 1 shows; its waits and pairs count. */
+static void publish_large(struct lms_piece *x, long k)
+{
+	struct lms_protect_part parts[LMS_NPARTS], marks[LMS_NMARKS];
+	struct lms_piece_figures *s = &x->shown;
+
+	for (int i = 0; i < LMS_NPARTS; i++)
+		parts[i] = (struct lms_protect_part){
+			x->exact.part[i], x->part_key[i],
+			LMS_PIECE_COMPLETED + i
+		};
+	for (int i = 0; i < LMS_NMARKS; i++)
+		marks[i] = (struct lms_protect_part){
+			x->exact.mark[i], x->mark_key[i], LMS_PIECE_PRESENT + i
+		};
+	lms_protect_split(parts, LMS_NPARTS, x->exact.n, k, s->part);
+	lms_protect_split(marks, LMS_NMARKS, x->exact.mark[0] +
+			  x->exact.mark[1], k, s->mark);
+	s->rounded |= rounded_if(x->exact.part, s->part, LMS_NPARTS,
+				 LMS_ROUNDED_COMPLETION);
+	s->rounded |= rounded_if(x->exact.mark, s->mark, LMS_NMARKS,
+				 LMS_ROUNDED_ATTENDANCE);
+	s->counted = true;
+	s->pairs_counted = (long)x->npairs >= k;
+}
+
+static void publish(struct lms_piece *x, long k)
+{
+	struct lms_piece_figures *s = &x->shown;
+
+	memset(s, 0, sizeof(*s));
+	s->n = lms_protect_count(x->exact.n, k, x->key, x->kind);
+	if (x->exact.n > 0 && x->exact.n < k)
+		s->rounded = LMS_ROUNDED_PEOPLE;
+	/* A smaller piece shows its number only: anything else it did
+	 * would tell how many it has. */
+	if (x->exact.n >= k && x->kind != LMS_PIECE_DROP_IN)
+		publish_large(x, k);
+}
+
+void lms_pieces_publish(struct lms_course_pieces *p, long k, bool exact)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		struct lms_piece *x = &p->v[i];
+
+		if (exact) {
+			x->shown = x->exact;
+			x->shown.counted = x->shown.pairs_counted = true;
+		} else {
+			publish(x, k);
+		}
+	}
+}
+
+void lms_pieces_release(struct lms_course_pieces *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->v[i].waits);
+		free(p->v[i].pairs);
+	}
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}

@@ -1,0 +1,75 @@
+#ifndef LMS_PIECE_H
+#define LMS_PIECE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "attendance.h"
+#include "course.h"
+#include "enrolment.h"
+#include "protect.h"
+
+/*
+ * The pieces of one course, which every figure of an aggregate report
+ * adds up (see protect.h): the people of the course who share a home
+ * municipality and a role (participants, relatives, the waiting list),
+ * and its drop-in heads.  A piece keeps what its people did, so that a
+ * piece of at least k people can show it; counting and publishing are
+ * apart so that the exact report and the shared one count alike.
+ */
+enum { LMS_PART_COMPLETED, LMS_PART_NOT_COMPLETED, LMS_PART_NOT_JUDGED,
+       LMS_NPARTS };
+enum { LMS_MARK_PRESENT, LMS_MARK_ABSENT, LMS_NMARKS };
+
+/* What a published piece shows rounded, for the marks of a report. */
+enum {
+	LMS_ROUNDED_PEOPLE = 1, LMS_ROUNDED_COMPLETION = 2,
+	LMS_ROUNDED_ATTENDANCE = 4
+};
+
+struct lms_piece_figures {
+	long n;				/* people, or drop-in heads */
+	long part[LMS_NPARTS];
+	long mark[LMS_NMARKS];
+	bool counted;			/* its waits count */
+	bool pairs_counted;		/* and its pairs: k or more */
+	unsigned rounded;
+};
+
+struct lms_piece {
+	const char *municipality;	/* NULL: unknown */
+	enum lms_piece_kind kind;
+	struct lms_piece_figures exact;
+	uint64_t key;			/* the cell key of its people */
+	uint64_t part_key[LMS_NPARTS];
+	uint64_t mark_key[LMS_NMARKS];	/* of the people of each mark */
+	int *waits;			/* days, one per person who waited */
+	size_t nwaits;
+	size_t *pairs;			/* indices into the course's pairs */
+	size_t npairs;
+	struct lms_piece_figures shown;	/* as published */
+};
+
+struct lms_course_pieces {
+	struct lms_piece *v;
+	size_t n;
+};
+
+/* What the pieces are counted from; key is NULL for exact figures. */
+struct lms_piece_input {
+	const struct lms_course *course;
+	const struct lms_enrolments *enrolments;
+	const struct lms_attendance *attendance;
+	const char *const *pair_people;	/* the person of each pair */
+	size_t npairs;
+	const struct lms_protect_key *key;
+};
+
+void lms_pieces_count(struct lms_course_pieces *out,
+		      const struct lms_piece_input *in);
+/* Sets each piece's shown figures: exact, or protected for min_cell k. */
+void lms_pieces_publish(struct lms_course_pieces *p, long k, bool exact);
+void lms_pieces_release(struct lms_course_pieces *p);
+
+#endif

@@ -1,0 +1,196 @@
+#include <string.h>
+#include <sys/random.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "error.h"
+#include "fsio.h"
+#include "protect.h"
+#include "sha256.h"
+#include "tree.h"
+
+/* The key on disk: 64 hex digits and a newline. */
+
+static int hex_value(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+static int parse_key(const char *path, const struct lms_buf *text,
+		     struct lms_protect_key *out)
+{
+	size_t n = sizeof(out->secret);
+
+	if (text->len != 2 * n + 1 || text->buf[2 * n] != '\n')
+		return lms_error_at(LMS_EDATA, path, 1, 1, "a report key is "
+				    "64 hex digits and a newline");
+	for (size_t i = 0; i < n; i++) {
+		int hi = hex_value(text->buf[2 * i]);
+		int lo = hex_value(text->buf[2 * i + 1]);
+
+		if (hi < 0 || lo < 0)
+			return lms_error_at(LMS_EDATA, path, 1,
+					    (unsigned)(2 * i + (hi < 0 ? 1 : 2)),
+					    "a report "
+					    "key is 64 hex digits (0-9, a-f)");
+		out->secret[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+/* .gitignore names the key, so that it never goes into git. */
+static int ignore_key(struct lms_tree *t)
+{
+	static const char line[] = "\n# The key of shared reports' protection "
+				   "(lms-report(1)) stays here too.\n"
+				   LMS_REPORT_KEY_FILE "\n";
+	char *path = lms_tree_path(t, ".gitignore");
+	struct lms_buf text = LMS_BUF_INIT;
+	int err = lms_read_file(path, 1 << 20, &text);
+
+	if (err == LMS_ENOENT)
+		lms_error_clear(), err = 0;
+	if (!err && !strstr(text.buf ? text.buf : "", LMS_REPORT_KEY_FILE "\n")) {
+		if (text.len && text.buf[text.len - 1] != '\n')
+			lms_buf_addch(&text, '\n');
+		lms_buf_adds(&text, text.len ? line : line + 1);
+		err = lms_write_below(path, strlen(t->root), text.buf,
+				      text.len, 0);
+	}
+	lms_buf_release(&text);
+	free(path);
+	return err;
+}
+
+/* A new key, unless another lms makes one first: then that one stays. */
+static int make_key(struct lms_tree *t, const char *path, bool *made)
+{
+	unsigned char secret[32];
+	char hex[2 * sizeof(secret) + 2];
+	size_t root_len = strlen(t->root);
+	char *tmp = NULL, *people = lms_tree_path(t, "people");
+	int err;
+
+	if (getrandom(secret, sizeof(secret), 0) != (ssize_t)sizeof(secret)) {
+		free(people);
+		return lms_error(LMS_EIO, "cannot read the system's random "
+				 "source");
+	}
+	for (size_t i = 0; i < sizeof(secret); i++)
+		snprintf(hex + 2 * i, 3, "%02x", secret[i]);
+	hex[2 * sizeof(secret)] = '\n';
+	if (!(err = lms_mkdirs_below(people, root_len, 0755)) &&
+	    !(err = lms_write_temporary(path, root_len, hex, sizeof(hex) - 1,
+					0600, &tmp)))
+		err = lms_link_new_below(tmp, path, root_len);
+	*made = err == 0;
+	if (err == 1)
+		err = 0;
+	if (*made)
+		err = ignore_key(t);
+	free(tmp);
+	free(people);
+	return err;
+}
+
+int lms_protect_key_load(struct lms_tree *t, struct lms_protect_key *out,
+			 bool *made)
+{
+	char *path = lms_tree_path(t, "%s", LMS_REPORT_KEY_FILE);
+	struct lms_buf text = LMS_BUF_INIT;
+	int err = lms_read_file(path, 256, &text);
+
+	*made = false;
+	if (err == LMS_ENOENT) {
+		lms_error_clear();
+		if (!(err = make_key(t, path, made)))
+			err = lms_read_file(path, 256, &text);
+	}
+	if (!err)
+		err = parse_key(path, &text, out);
+	lms_buf_release(&text);
+	free(path);
+	return err;
+}
+
+/* Keys and draws */
+
+static uint64_t first_bytes(const unsigned char *digest)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | digest[i];
+	return v;
+}
+
+uint64_t lms_protect_record_key(const struct lms_protect_key *key,
+				const char *course, const char *person)
+{
+	struct lms_buf data = LMS_BUF_INIT;
+	unsigned char digest[32];
+
+	lms_buf_addf(&data, "%s\n%s", course, person);
+	lms_hmac_sha256(key->secret, sizeof(key->secret), data.buf, data.len,
+			digest);
+	lms_buf_release(&data);
+	return first_bytes(digest);
+}
+
+uint64_t lms_protect_thing_key(const struct lms_protect_key *key,
+			       const char *course, const char *what, long n)
+{
+	struct lms_buf data = LMS_BUF_INIT;
+	unsigned char digest[32];
+
+	lms_buf_addf(&data, "%s\n%s\n%ld", course, what, n);
+	lms_hmac_sha256(key->secret, sizeof(key->secret), data.buf, data.len,
+			digest);
+	lms_buf_release(&data);
+	return first_bytes(digest);
+}
+
+/* SplitMix64's finaliser: every bit of the key moves every bit out. */
+static uint64_t scramble(uint64_t x)
+{
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
+	return x ^ (x >> 31);
+}
+
+long lms_protect_count(long n, long k, uint64_t cell_key,
+		       enum lms_piece_kind kind)
+{
+	uint64_t draw;
+
+	if (n <= 0 || n >= k)
+		return n;
+	draw = scramble(cell_key ^ scramble((uint64_t)kind));
+	return draw % (uint64_t)k < (uint64_t)n ? k : 0;
+}
+
+void lms_protect_split(const struct lms_protect_part *parts, size_t nparts,
+		       long whole, long k, long *out)
+{
+	size_t largest = 0;
+	long rest = whole;
+
+	for (size_t i = 1; i < nparts; i++)
+		if (parts[i].n > parts[largest].n)
+			largest = i;
+	for (size_t i = 0; i < nparts; i++) {
+		if (i == largest)
+			continue;
+		out[i] = lms_protect_count(parts[i].n, k, parts[i].cell_key,
+					   parts[i].kind);
+		rest -= out[i];
+	}
+	for (size_t i = nparts; rest < 0 && i-- > 0;)
+		if (i != largest && parts[i].n < k && out[i] == k)
+			out[i] = 0, rest += k;
+	out[largest] = rest;
+}

@@ -1,0 +1,259 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "test.h"
+
+#include "../../lib/buf.h"
+#include "../../lib/fsio.h"
+#include "../../lib/protect.h"
+#include "../../lib/sha256.h"
+#include "../../lib/tree.h"
+
+static char root[64];
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(root, sizeof(root), "/tmp/lms-test-protect-XXXXXX");
+	assert_non_null(mkdtemp(root));
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	return system(cmd);
+}
+
+static void hex(const unsigned char *d, size_t n, char *out)
+{
+	for (size_t i = 0; i < n; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
+/* RFC 4231, test cases 1 and 2. */
+static void hmac_sha256_as_rfc_4231(void **state)
+{
+	unsigned char key[20], mac[32];
+	char text[65];
+
+	(void)state;
+	memset(key, 0x0b, sizeof(key));
+	lms_hmac_sha256(key, sizeof(key), "Hi There", 8, mac);
+	hex(mac, 32, text);
+	assert_string_equal(text, "b0344c61d8db38535ca8afceaf0bf12b"
+			    "881dc200c9833da726e9376c2e32cff7");
+	lms_hmac_sha256((const unsigned char *)"Jefe", 4,
+			"what do ya want for nothing?", 28, mac);
+	hex(mac, 32, text);
+	assert_string_equal(text, "5bdcc146bf60754e6a042426089575c7"
+			    "5a003f089d2739839dec58b964ec3843");
+}
+
+/* 0 and counts of k or more stay; 1 to k - 1 become 0 or k, k about n
+ * times in k, so that sums of many are right on average. */
+static void small_counts_become_0_or_k(void **state)
+{
+	(void)state;
+	for (uint64_t key = 0; key < 100; key++) {
+		assert_int_equal(lms_protect_count(0, 5, key, 1), 0);
+		assert_int_equal(lms_protect_count(5, 5, key, 1), 5);
+		assert_int_equal(lms_protect_count(17, 5, key, 1), 17);
+	}
+	for (long n = 1; n < 5; n++) {
+		long up = 0;
+
+		for (uint64_t key = 0; key < 20000; key++) {
+			long v = lms_protect_count(n, 5, key * 0x9e3779b97f4a7c15u,
+						   LMS_PIECE_RELATIVES);
+
+			assert_true(v == 0 || v == 5);
+			up += v == 5;
+		}
+		/* n / 5 of 20000, give or take 2.5 standard deviations */
+		assert_in_range(up, 4000 * n - 180, 4000 * n + 180);
+	}
+}
+
+/* The same key draws the same; the kind of count draws apart. */
+static void draws_are_fixed_by_key_and_kind(void **state)
+{
+	long differ = 0;
+
+	(void)state;
+	for (uint64_t key = 1; key < 1000; key++) {
+		long a = lms_protect_count(2, 5, key, LMS_PIECE_PARTICIPANTS);
+
+		assert_int_equal(a, lms_protect_count(2, 5, key,
+						      LMS_PIECE_PARTICIPANTS));
+		differ += a != lms_protect_count(2, 5, key,
+						 LMS_PIECE_NOT_COMPLETED);
+	}
+	assert_true(differ > 300);
+}
+
+/* The cell key of a piece is its people's, in any order; another secret
+ * gives other keys. */
+static void record_keys_come_from_the_secret(void **state)
+{
+	struct lms_protect_key k1, k2;
+	uint64_t a, b, c;
+
+	(void)state;
+	memset(&k1, 1, sizeof(k1));
+	memset(&k2, 2, sizeof(k2));
+	a = lms_protect_record_key(&k1, "c", "p-aaaaaa");
+	b = lms_protect_record_key(&k1, "c", "p-bbbbbb");
+	assert_true(a != b);
+	assert_true(a + b == lms_protect_record_key(&k1, "c", "p-bbbbbb") +
+			     lms_protect_record_key(&k1, "c", "p-aaaaaa"));
+	c = lms_protect_record_key(&k2, "c", "p-aaaaaa");
+	assert_true(a != c);
+	/* The course is part of the record: a person on two courses. */
+	assert_true(a != lms_protect_record_key(&k1, "d", "p-aaaaaa"));
+	assert_true(lms_protect_thing_key(&k1, "c", "drop-in", 3) !=
+		    lms_protect_thing_key(&k1, "c", "drop-in", 4));
+}
+
+/* A key that draws a small count up to k, found by trying. */
+static uint64_t key_drawing(long n, long want, enum lms_piece_kind kind)
+{
+	uint64_t key = 1;
+
+	while (lms_protect_count(n, 5, key, kind) != want)
+		key++;
+	return key;
+}
+
+static void splits_add_up_and_show_no_small_part(void **state)
+{
+	struct lms_protect_part parts[3] = {
+		{ 8, 0, LMS_PIECE_COMPLETED },
+		{ 2, key_drawing(2, 5, LMS_PIECE_NOT_COMPLETED),
+		  LMS_PIECE_NOT_COMPLETED },
+		{ 0, 0, LMS_PIECE_NOT_JUDGED }
+	};
+	long out[3];
+
+	(void)state;
+	/* 8 completed, 2 did not: the 2 drawn up to 5, the 8 takes 5. */
+	lms_protect_split(parts, 3, 10, 5, out);
+	assert_int_equal(out[0], 5);
+	assert_int_equal(out[1], 5);
+	assert_int_equal(out[2], 0);
+	/* Drawn down: the whole is the largest part's. */
+	parts[1].cell_key = key_drawing(2, 0, LMS_PIECE_NOT_COMPLETED);
+	lms_protect_split(parts, 3, 10, 5, out);
+	assert_int_equal(out[0], 10);
+	assert_int_equal(out[1], 0);
+	/* 5 + 1 + 1: both small parts drawn up would leave -3; the last
+	 * goes back to 0, and the largest takes 2. */
+	parts[0].n = 5;
+	parts[1] = (struct lms_protect_part){
+		1, key_drawing(1, 5, LMS_PIECE_NOT_COMPLETED),
+		LMS_PIECE_NOT_COMPLETED };
+	parts[2] = (struct lms_protect_part){
+		1, key_drawing(1, 5, LMS_PIECE_NOT_JUDGED),
+		LMS_PIECE_NOT_JUDGED };
+	lms_protect_split(parts, 3, 7, 5, out);
+	assert_int_equal(out[0], 2);
+	assert_int_equal(out[1], 5);
+	assert_int_equal(out[2], 0);
+	/* Parts of k or more are exact. */
+	parts[0].n = 6, parts[1].n = 7, parts[2].n = 0;
+	lms_protect_split(parts, 3, 13, 5, out);
+	assert_int_equal(out[0], 6);
+	assert_int_equal(out[1], 7);
+	assert_int_equal(out[2], 0);
+}
+
+static char *in_root(const char *name)
+{
+	static char path[256];
+
+	snprintf(path, sizeof(path), "%s/%s", root, name);
+	return path;
+}
+
+static void read_text(const char *name, struct lms_buf *out)
+{
+	assert_int_equal(lms_read_file(in_root(name), 1 << 16, out), 0);
+}
+
+static void the_key_is_made_once_and_kept_out_of_git(void **state)
+{
+	struct lms_tree t = { .root = root };
+	struct lms_protect_key k1, k2;
+	struct lms_buf text = LMS_BUF_INIT;
+	struct stat st;
+	FILE *f;
+	bool made;
+
+	(void)state;
+	f = fopen(in_root(".gitignore"), "w");
+	fputs("people/participants.yaml", f);	/* no newline at the end */
+	fclose(f);
+	assert_int_equal(lms_protect_key_load(&t, &k1, &made), 0);
+	assert_true(made);
+	assert_int_equal(stat(in_root(LMS_REPORT_KEY_FILE), &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(st.st_size, 65);
+	read_text(".gitignore", &text);
+	assert_string_equal(text.buf, "people/participants.yaml\n\n"
+			    "# The key of shared reports' protection "
+			    "(lms-report(1)) stays here too.\n"
+			    "people/report-key\n");
+	assert_int_equal(lms_protect_key_load(&t, &k2, &made), 0);
+	assert_false(made);
+	assert_memory_equal(k1.secret, k2.secret, sizeof(k1.secret));
+	read_text(".gitignore", &text);		/* named once */
+	assert_string_equal(text.buf, "people/participants.yaml\n\n"
+			    "# The key of shared reports' protection "
+			    "(lms-report(1)) stays here too.\n"
+			    "people/report-key\n");
+	lms_buf_release(&text);
+}
+
+static void a_bad_key_is_refused_where_it_is_bad(void **state)
+{
+	struct lms_tree t = { .root = root };
+	struct lms_protect_key k;
+	bool made;
+	FILE *f;
+
+	(void)state;
+	assert_int_equal(lms_mkdirs(in_root("people"), 0755), 0);
+	f = fopen(in_root(LMS_REPORT_KEY_FILE), "w");
+	fputs("00112233445566778899aabbccddeeff"
+	      "0011223344556677889Gaabbccddeeff\n", f);
+	fclose(f);
+	assert_error(lms_protect_key_load(&t, &k, &made), LMS_EDATA, 1, 52,
+		     "a report key is 64 hex digits (0-9, a-f)");
+	f = fopen(in_root(LMS_REPORT_KEY_FILE), "w");
+	fputs("0011\n", f);
+	fclose(f);
+	assert_error(lms_protect_key_load(&t, &k, &made), LMS_EDATA, 1, 1,
+		     "a report key is 64 hex digits and a newline");
+	assert_false(made);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(hmac_sha256_as_rfc_4231),
+		cmocka_unit_test(small_counts_become_0_or_k),
+		cmocka_unit_test(draws_are_fixed_by_key_and_kind),
+		cmocka_unit_test(record_keys_come_from_the_secret),
+		cmocka_unit_test(splits_add_up_and_show_no_small_part),
+		T(the_key_is_made_once_and_kept_out_of_git),
+		T(a_bad_key_is_refused_where_it_is_bad),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
