@@ -46,6 +46,7 @@ struct lms_section {
 
 struct lms_doc {
 	char *title;
+	char *notice;			/* NULL, or said at the head */
 	bool wide;			/* tables too wide for portrait A4 */
 	struct lms_section *sections;
 	size_t nsections;
@@ -53,6 +54,9 @@ struct lms_doc {
 
 void lms_doc_init(struct lms_doc *d, const char *title);
 void lms_doc_release(struct lms_doc *d);
+/* A notice every format shows at the head of the document (and HTML on
+ * every printed page), such as that its figures are not for sharing. */
+void lms_doc_notice(struct lms_doc *d, const char *text);
 /* Starts a section; blocks added next belong to it.  key names it in
  * YAML and CSV ("attendance"). */
 void lms_doc_section(struct lms_doc *d, const char *key, const char *title);

@@ -50,6 +50,22 @@ static const char style[] =
 	"margin-right: .3em; vertical-align: -.05em; }\n"
 	"footer { margin-top: 2em; color: #6b7686; font-size: 8.5pt; }\n";
 
+/* A document's notice, a banner under the title; when printed, on every
+ * page: Chromium repeats a fixed element on each page, and the body's top
+ * padding, cloned on each page, keeps the text from running under it. */
+static const char notice_style[] =
+	".notice { margin: 0 0 1em; padding: .35em .7em; font-weight: 700; "
+	"color: #7a1111; background: #fdeded; border: 2px solid #7a1111; "
+	"border-radius: 3px; }\n"
+	"@media print {\n"
+	"body { padding-top: 12mm; box-decoration-break: clone; "
+	"-webkit-box-decoration-break: clone; }\n"
+	".notice { position: fixed; top: 0; left: 0; right: 0; margin: 0; "
+	"height: 8mm; box-sizing: border-box; overflow: hidden; "
+	"font-size: 9.5pt; line-height: 1.3; padding: 1mm 2.5mm; "
+	"background: #fff; }\n"
+	"}\n";
+
 static const char *const colours[2] = { "#2f6db5", "#e08a2c" };
 
 /* Text and attribute values, with control characters shown as
@@ -223,10 +239,16 @@ void lms_doc_render_html(const struct lms_doc *d, struct lms_buf *out)
 		     "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 		     "content=\"width=device-width, initial-scale=1\">\n<title>");
 	escape(out, d->title);
-	lms_buf_addf(out, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n<h1>",
-		     style, d->wide ? landscape : portrait);
+	lms_buf_addf(out, "</title>\n<style>\n%s%s%s</style>\n</head>\n"
+		     "<body>\n<h1>", style, d->wide ? landscape : portrait,
+		     d->notice ? notice_style : "");
 	escape(out, d->title);
 	lms_buf_adds(out, "</h1>\n");
+	if (d->notice) {
+		lms_buf_adds(out, "<p class=\"notice\" role=\"note\">");
+		escape(out, d->notice);
+		lms_buf_adds(out, "</p>\n");
+	}
 	for (size_t i = 0; i < d->nsections; i++) {
 		const struct lms_section *s = &d->sections[i];
 

@@ -195,6 +195,99 @@ static void long_titles_are_whole(void **state)
 	lms_doc_release(&d);
 }
 
+/* A notice heads every format: an internal report cannot pass for a
+ * shared one. */
+static const char internal[] = "Internal: exact figures, not for sharing";
+
+static void notice_text(void **state)
+{
+	(void)state;
+	lms_doc_notice(&doc, internal);
+	check(LMS_FMT_TEXT, false,
+	      "Kurs: rapport\n=============\n"
+	      "*** Internal: exact figures, not for sharing ***\n\n"
+	      "The course\n----------\nstatus: open\nplaces: 12\n\n"
+	      "Sessions\n--------\nTwo sessions, so far.\n\n"
+	      "N  THEME\n1  Mat, og helse\n");
+}
+
+static void notice_markdown(void **state)
+{
+	(void)state;
+	lms_doc_notice(&doc, internal);
+	check(LMS_FMT_MD, false,
+	      "# Kurs: rapport\n\n"
+	      "**Internal: exact figures, not for sharing**\n\n"
+	      "## The course\n\n- **status:** open\n"
+	      "- **places:** 12\n\n## Sessions\n\nTwo sessions, so far.\n\n"
+	      "| n | theme |\n| ---: | --- |\n| 1 | Mat, og helse |\n");
+}
+
+static void notice_yaml(void **state)
+{
+	(void)state;
+	lms_doc_notice(&doc, internal);
+	check(LMS_FMT_YAML, false,
+	      "title: \"Kurs: rapport\"\n"
+	      "notice: \"Internal: exact figures, not for sharing\"\n"
+	      "course:\n  facts:\n    status: open\n"
+	      "    places: 12\nsessions:\n  about: Two sessions, so far.\n"
+	      "  list:\n    - n: 1\n      theme: Mat, og helse\n");
+}
+
+static void notice_csv(void **state)
+{
+	(void)state;
+	lms_doc_notice(&doc, internal);
+	check(LMS_FMT_CSV, false,
+	      "# internal: exact figures, not for sharing\n"
+	      "course.facts\nname,value\nstatus,open\nplaces,12\n\n"
+	      "sessions.list\nn,theme\n1,\"Mat, og helse\"\n");
+	check(LMS_FMT_CSV, true,
+	      "\xef\xbb\xbf" "# internal: exact figures, not for sharing\r\n"
+	      "course.facts\r\nname;value\r\nstatus;open\r\n"
+	      "places;12\r\n\r\nsessions.list\r\nn;theme\r\n1;Mat, og helse\r\n");
+	/* A later notice replaces the first; a Norwegian capital is made
+	 * small too, and a line break cannot end the comment line. */
+	lms_doc_notice(&doc, "Å dele: nei\nNEI");
+	check(LMS_FMT_CSV, false,
+	      "# å dele: nei NEI\n"
+	      "course.facts\nname,value\nstatus,open\nplaces,12\n\n"
+	      "sessions.list\nn,theme\n1,\"Mat, og helse\"\n");
+}
+
+static void notice_html(void **state)
+{
+	struct lms_buf out = LMS_BUF_INIT;
+	const char *print;
+
+	(void)state;
+	lms_doc_notice(&doc, "Internal & <exact>");
+	lms_doc_render(&doc, LMS_FMT_HTML, false, &out);
+	assert_non_null(strstr(out.buf, "</h1>\n<p class=\"notice\" role=\"note\">"
+			       "Internal &amp; &lt;exact&gt;</p>\n<section"));
+	/* On every printed page, and never over the text. */
+	print = strstr(out.buf, "@media print {");
+	assert_non_null(print);
+	assert_non_null(strstr(print, ".notice { position: fixed; top: 0;"));
+	assert_non_null(strstr(print, "body { padding-top: 12mm; "
+			       "box-decoration-break: clone;"));
+	lms_buf_release(&out);
+}
+
+/* Without a notice, no banner and no print rule for one. */
+static void no_notice_html(void **state)
+{
+	struct lms_buf out = LMS_BUF_INIT;
+
+	(void)state;
+	lms_doc_render(&doc, LMS_FMT_HTML, false, &out);
+	assert_non_null(strstr(out.buf, "</h1>\n<section"));
+	assert_null(strstr(out.buf, "notice"));
+	assert_null(strstr(out.buf, "@media print"));
+	lms_buf_release(&out);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -206,6 +299,8 @@ int main(void)
 		cmocka_unit_test(hostile_csv),
 		cmocka_unit_test(hostile_html),
 		cmocka_unit_test(long_titles_are_whole),
+		T(notice_text), T(notice_markdown), T(notice_yaml),
+		T(notice_csv), T(notice_html), T(no_notice_html),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
