@@ -139,11 +139,20 @@ struct lms_chart *lms_doc_chart(struct lms_doc *d, const char *key,
 void lms_chart_add(struct lms_chart *c, const char *label, double first,
 		   double second)
 {
+	lms_chart_add_approx(c, label, first, second, false, false);
+}
+
+void lms_chart_add_approx(struct lms_chart *c, const char *label,
+			  double first, double second, bool approx_first,
+			  bool approx_second)
+{
 	struct lms_chart_bar *b = lms_array_push(&c->bars, &c->n, sizeof(*b));
 
 	b->label = lms_strdup(label);
 	b->value[0] = first;
 	b->value[1] = second;
+	b->approx[0] = approx_first;
+	b->approx[1] = approx_second;
 }
 
 /* Charts are drawn in HTML only: elsewhere a section of charts is left

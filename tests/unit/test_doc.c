@@ -1,5 +1,8 @@
 #include "test.h"
 
+#include <math.h>
+#include <stdlib.h>
+
 #include "../../lib/doc.h"
 #include "../../lib/utf8.h"
 
@@ -288,6 +291,101 @@ static void no_notice_html(void **state)
 	lms_buf_release(&out);
 }
 
+static size_t count(const char *s, const char *what)
+{
+	size_t n = 0;
+
+	while ((s = strstr(s, what))) {
+		n++;
+		s += strlen(what);
+	}
+	return n;
+}
+
+/* The HTML of a chart of one group. */
+static char *chart_of(const char *unit, double first, double second,
+		      bool approx_first, bool approx_second, bool two)
+{
+	struct lms_buf out = LMS_BUF_INIT;
+	struct lms_chart *c;
+	struct lms_doc d;
+
+	lms_doc_init(&d, "Charts");
+	lms_doc_section(&d, "charts", "Charts");
+	c = lms_doc_chart(&d, "people", "Participants", unit, "participants",
+			  two ? "relatives" : NULL);
+	lms_chart_add_approx(c, "Bodø", first, second, approx_first,
+			     approx_second);
+	lms_doc_render(&d, LMS_FMT_HTML, false, &out);
+	lms_doc_release(&d);
+	return lms_buf_detach(&out);
+}
+
+/* Before, a value with no figure drew a bar of one pixel, as if it were
+ * (nearly) 0; now it draws none and says so. */
+static void chart_no_figure(void **state)
+{
+	char *html;
+
+	(void)state;
+	html = chart_of("%", NAN, NAN, false, false, false);
+	assert_non_null(strstr(html, ">no figure</text>"));
+	assert_null(strstr(html, "<rect"));
+	free(html);
+	html = chart_of("people", NAN, 12, false, false, true);
+	assert_int_equal(count(html, ">no figure</text>"), 1);
+	assert_int_equal(count(html, "<rect"), 1);
+	assert_non_null(strstr(html, "fill=\"#e08a2c\"/><text"));
+	assert_non_null(strstr(html, ">12</text>"));
+	free(html);
+}
+
+/* 0 is a figure: no bar, labelled 0. */
+static void chart_zero(void **state)
+{
+	char *html;
+
+	(void)state;
+	html = chart_of("people", 0, 4, false, false, true);
+	assert_int_equal(count(html, "<rect"), 1);
+	assert_non_null(strstr(html, ">0</text>"));
+	assert_null(strstr(html, "no figure"));
+	free(html);
+}
+
+/* A rounded value is labelled "≈", drawn lighter with a dashed outline,
+ * and the legend says what ≈ means; an exact one is drawn as before. */
+static void chart_approx(void **state)
+{
+	char *html;
+
+	(void)state;
+	html = chart_of("people", 15, 20, true, false, true);
+	assert_non_null(strstr(html, ">≈15</text>"));
+	assert_non_null(strstr(html, ">20</text>"));
+	assert_int_equal(count(html, "<rect"), 2);
+	assert_int_equal(count(html, "stroke-dasharray"), 1);
+	assert_non_null(strstr(html, "≈: rounded to protect small groups"));
+	free(html);
+	html = chart_of("%", 50, NAN, false, false, false);
+	assert_null(strstr(html, "≈"));
+	assert_null(strstr(html, "stroke-dasharray"));
+	assert_non_null(strstr(html, ">50%</text>"));
+	free(html);
+}
+
+/* The chart is an image named by its title, for a screen reader. */
+static void chart_named(void **state)
+{
+	char *html;
+
+	(void)state;
+	html = chart_of("people", 3, NAN, false, false, false);
+	assert_non_null(strstr(html, "role=\"img\""));
+	assert_non_null(strstr(html, "\">\n<title>Participants</title>\n"));
+	free(html);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -301,6 +399,10 @@ int main(void)
 		cmocka_unit_test(long_titles_are_whole),
 		T(notice_text), T(notice_markdown), T(notice_yaml),
 		T(notice_csv), T(notice_html), T(no_notice_html),
+		cmocka_unit_test(chart_no_figure),
+		cmocka_unit_test(chart_zero),
+		cmocka_unit_test(chart_approx),
+		cmocka_unit_test(chart_named),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
