@@ -42,7 +42,14 @@ void lms_doc_release(struct lms_doc *d)
 	}
 	free(d->sections);
 	free(d->title);
+	free(d->notice);
 	memset(d, 0, sizeof(*d));
+}
+
+void lms_doc_notice(struct lms_doc *d, const char *text)
+{
+	free(d->notice);
+	d->notice = lms_strdup(text);
 }
 
 void lms_doc_section(struct lms_doc *d, const char *key, const char *title)
@@ -132,11 +139,20 @@ struct lms_chart *lms_doc_chart(struct lms_doc *d, const char *key,
 void lms_chart_add(struct lms_chart *c, const char *label, double first,
 		   double second)
 {
+	lms_chart_add_approx(c, label, first, second, false, false);
+}
+
+void lms_chart_add_approx(struct lms_chart *c, const char *label,
+			  double first, double second, bool approx_first,
+			  bool approx_second)
+{
 	struct lms_chart_bar *b = lms_array_push(&c->bars, &c->n, sizeof(*b));
 
 	b->label = lms_strdup(label);
 	b->value[0] = first;
 	b->value[1] = second;
+	b->approx[0] = approx_first;
+	b->approx[1] = approx_second;
 }
 
 /* Charts are drawn in HTML only: elsewhere a section of charts is left
@@ -221,6 +237,13 @@ static void render_facts_text(const struct lms_table *t, struct lms_buf *out)
 static void render_text(const struct lms_doc *d, struct lms_buf *out)
 {
 	underline(out, d->title, '=');
+	/* The blank line after it is the one before the first section. */
+	if (d->notice) {
+		char *notice = shown(d->notice);
+
+		lms_buf_addf(out, "*** %s ***\n", notice);
+		free(notice);
+	}
 	for (size_t i = 0; i < d->nsections; i++) {
 		const struct lms_section *s = &d->sections[i];
 
@@ -263,6 +286,11 @@ static void render_md(const struct lms_doc *d, struct lms_buf *out)
 	lms_buf_adds(out, "# ");
 	lms_table_md_escape(out, d->title, false);
 	lms_buf_addch(out, '\n');
+	if (d->notice) {
+		lms_buf_adds(out, "\n**");
+		lms_table_md_escape(out, d->notice, false);
+		lms_buf_adds(out, "**\n");
+	}
 	for (size_t i = 0; i < d->nsections; i++) {
 		const struct lms_section *s = &d->sections[i];
 
@@ -302,6 +330,11 @@ static void render_yaml(const struct lms_doc *d, struct lms_buf *out)
 	lms_buf_adds(out, "title: ");
 	lms_yaml_scalar(out, d->title, 0);
 	lms_buf_addch(out, '\n');
+	if (d->notice) {
+		lms_buf_adds(out, "notice: ");
+		lms_yaml_scalar(out, d->notice, 0);
+		lms_buf_addch(out, '\n');
+	}
 	for (size_t i = 0; i < d->nsections; i++) {
 		const struct lms_section *s = &d->sections[i];
 
@@ -355,6 +388,23 @@ static void render_yaml(const struct lms_doc *d, struct lms_buf *out)
 	}
 }
 
+/* The notice as a comment line before the data, its first letter small
+ * as a comment reads ("# internal: ..."); Latin capitals (U+00C0 to
+ * U+00DE, but ×) as lms_utf8_casecmp knows them. */
+static void csv_notice(const char *notice, const char *eol,
+		       struct lms_buf *out)
+{
+	char *line = shown(notice);
+	unsigned char *c = (unsigned char *)line;
+
+	if (c[0] >= 'A' && c[0] <= 'Z')
+		c[0] += 'a' - 'A';
+	else if (c[0] == 0xc3 && c[1] >= 0x80 && c[1] <= 0x9e && c[1] != 0x97)
+		c[1] += 0x20;
+	lms_buf_addf(out, "# %s%s", line, eol);
+	free(line);
+}
+
 /* CSV: one block after another, each under a line naming it. */
 static void render_csv(const struct lms_doc *d, bool excel, struct lms_buf *out)
 {
@@ -363,6 +413,8 @@ static void render_csv(const struct lms_doc *d, bool excel, struct lms_buf *out)
 
 	if (excel)
 		lms_buf_adds(out, "\xef\xbb\xbf");
+	if (d->notice)
+		csv_notice(d->notice, eol, out);
 	for (size_t i = 0; i < d->nsections; i++) {
 		const struct lms_section *s = &d->sections[i];
 

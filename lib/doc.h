@@ -1,6 +1,7 @@
 #ifndef LMS_DOC_H
 #define LMS_DOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "buf.h"
@@ -19,7 +20,8 @@ enum lms_block_type { LMS_BLOCK_TEXT, LMS_BLOCK_FACTS, LMS_BLOCK_TABLE,
  * only HTML draws it (the table holds the same figures). */
 struct lms_chart_bar {
 	char *label;
-	double value[2];		/* NAN: nothing to draw */
+	double value[2];		/* NAN: no figure, said so */
+	bool approx[2];			/* rounded to protect small groups */
 };
 
 struct lms_chart {
@@ -46,6 +48,7 @@ struct lms_section {
 
 struct lms_doc {
 	char *title;
+	char *notice;			/* NULL, or said at the head */
 	bool wide;			/* tables too wide for portrait A4 */
 	struct lms_section *sections;
 	size_t nsections;
@@ -53,6 +56,9 @@ struct lms_doc {
 
 void lms_doc_init(struct lms_doc *d, const char *title);
 void lms_doc_release(struct lms_doc *d);
+/* A notice every format shows at the head of the document (and HTML on
+ * every printed page), such as that its figures are not for sharing. */
+void lms_doc_notice(struct lms_doc *d, const char *text);
 /* Starts a section; blocks added next belong to it.  key names it in
  * YAML and CSV ("attendance"). */
 void lms_doc_section(struct lms_doc *d, const char *key, const char *title);
@@ -75,6 +81,11 @@ struct lms_chart *lms_doc_chart(struct lms_doc *d, const char *key,
 				const char *first, const char *second);
 void lms_chart_add(struct lms_chart *c, const char *label, double first,
 		   double second);
+/* As lms_chart_add, with each value marked if it is rounded (drawn and
+ * labelled as such, "≈15"). */
+void lms_chart_add_approx(struct lms_chart *c, const char *label,
+			  double first, double second, bool approx_first,
+			  bool approx_second);
 
 /* Renders text, md, yaml, csv (excel as in lms_table_render) or html. */
 void lms_doc_render(const struct lms_doc *d, enum lms_format f, bool excel,

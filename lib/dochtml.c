@@ -50,7 +50,29 @@ static const char style[] =
 	"margin-right: .3em; vertical-align: -.05em; }\n"
 	"footer { margin-top: 2em; color: #6b7686; font-size: 8.5pt; }\n";
 
+/* A document's notice, a banner under the title; when printed, on every
+ * page: Chromium repeats a fixed element on each page, and the body's top
+ * padding, cloned on each page, keeps the text from running under it. */
+static const char notice_style[] =
+	".notice { margin: 0 0 1em; padding: .35em .7em; font-weight: 700; "
+	"color: #7a1111; background: #fdeded; border: 2px solid #7a1111; "
+	"border-radius: 3px; }\n"
+	"@media print {\n"
+	"body { padding-top: 12mm; box-decoration-break: clone; "
+	"-webkit-box-decoration-break: clone; }\n"
+	".notice { position: fixed; top: 0; left: 0; right: 0; margin: 0; "
+	"height: 8mm; box-sizing: border-box; overflow: hidden; "
+	"font-size: 9.5pt; line-height: 1.3; padding: 1mm 2.5mm; "
+	"background: #fff; }\n"
+	"}\n";
+
 static const char *const colours[2] = { "#2f6db5", "#e08a2c" };
+/* Lighter, for a value rounded to protect small groups. */
+static const char *const tints[2] = { "#b9d0ec", "#f5d5b0" };
+static const char grey[] = "#4a5668";
+
+/* A chart's measures, in SVG units. */
+enum { LABEL_W = 190, BAR_W = 420, BAR_H = 11, GAP = 7 };
 
 /* Text and attribute values, with control characters shown as
  * everywhere else (HTML has no place for them). */
@@ -137,6 +159,15 @@ static double chart_max(const struct lms_chart *c)
 	return max > 0 ? max : 1;
 }
 
+static bool any_approx(const struct lms_chart *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		for (int s = 0; s < 2; s++)
+			if (c->bars[i].approx[s] && !isnan(c->bars[i].value[s]))
+				return true;
+	return false;
+}
+
 static void legend(struct lms_buf *out, const struct lms_chart *c)
 {
 	lms_buf_adds(out, "<div class=\"legend\">");
@@ -146,16 +177,60 @@ static void legend(struct lms_buf *out, const struct lms_chart *c)
 		escape(out, c->series[s]);
 		lms_buf_adds(out, "</span>");
 	}
+	if (any_approx(c))
+		lms_buf_addf(out, "<span><i style=\"background:%s;border:1px "
+			     "dashed %s;box-sizing:border-box\"></i>≈: rounded "
+			     "to protect small groups</span>", tints[0],
+			     colours[0]);
 	lms_buf_adds(out, "</div>\n");
 }
 
-/* Horizontal bars: a label column, then one or two bars per group. */
+/*
+ * One bar of group b at y, and its value after it.  What is drawn is
+ * what is published: no figure draws nothing and says so (a bar of no
+ * length would read as 0); 0 draws nothing and says 0; a rounded value
+ * is drawn lighter, outlined in dashes and labelled "≈".
+ */
+static void bar(struct lms_buf *out, const struct lms_chart *c,
+		const struct lms_chart_bar *b, int s, int y, double max)
+{
+	double v = b->value[s];
+	int w = 0;
+
+	if (isnan(v)) {
+		lms_buf_addf(out, "<text x=\"%d\" y=\"%d\" fill=\"%s\" "
+			     "font-style=\"italic\">no figure</text>\n",
+			     LABEL_W + 4, y + BAR_H - 3, grey);
+		return;
+	}
+	if (v > 0) {
+		w = (int)lround(v / max * BAR_W);
+		/* A small figure is still not none. */
+		w = w > 0 ? w : 1;
+	}
+	if (w && b->approx[s])
+		lms_buf_addf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
+			     "height=\"%d\" fill=\"%s\" stroke=\"%s\" "
+			     "stroke-dasharray=\"3 2\"/>", LABEL_W, y, w,
+			     BAR_H - 2, tints[s], colours[s]);
+	else if (w)
+		lms_buf_addf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
+			     "height=\"%d\" fill=\"%s\"/>", LABEL_W, y, w,
+			     BAR_H - 2, colours[s]);
+	lms_buf_addf(out, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s%.*f%s</text>\n",
+		     LABEL_W + w + 4, y + BAR_H - 3, grey,
+		     b->approx[s] ? "≈" : "", v == floor(v) ? 0 : 2, v,
+		     !strcmp(c->unit, "%") ? "%" : "");
+}
+
+/* Horizontal bars: a label column, then one or two bars per group.  The
+ * SVG is named by its title for a screen reader; the table beside it
+ * holds the same figures. */
 static void chart(struct lms_buf *out, const char *title,
 		  const struct lms_chart *c)
 {
-	const int label_w = 190, bar_w = 420, bar_h = 11, gap = 7;
 	int series = c->series[1] ? 2 : 1;
-	int group_h = series * bar_h + gap;
+	int group_h = series * BAR_H + GAP;
 	int height = (int)c->n * group_h + 6;
 	double max = chart_max(c);
 
@@ -166,34 +241,23 @@ static void chart(struct lms_buf *out, const char *title,
 	lms_buf_addf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 		     "viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" "
 		     "font-size=\"10\" font-family=\"system-ui, Arial, "
-		     "sans-serif\">\n", label_w + bar_w + 60, height);
+		     "sans-serif\">\n<title>", LABEL_W + BAR_W + 60, height);
+	escape(out, title);
+	lms_buf_adds(out, "</title>\n");
 	for (size_t i = 0; i < c->n; i++) {
 		int y = (int)i * group_h + 3;
 
 		lms_buf_addf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
-			     "fill=\"#1d2430\">", label_w - 6,
-			     y + series * bar_h / 2 + 4);
+			     "fill=\"#1d2430\">", LABEL_W - 6,
+			     y + series * BAR_H / 2 + 4);
 		escape(out, c->bars[i].label);
 		lms_buf_adds(out, "</text>\n");
-		for (int s = 0; s < series; s++) {
-			double v = c->bars[i].value[s];
-			int w = isnan(v) ? 0 : (int)lround(v / max * bar_w);
-
-			if (isnan(v))
-				continue;
-			lms_buf_addf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
-				     "height=\"%d\" fill=\"%s\"/>"
-				     "<text x=\"%d\" y=\"%d\" fill=\"#4a5668\">"
-				     "%.*f%s</text>\n", label_w, y + s * bar_h,
-				     w > 0 ? w : 1, bar_h - 2, colours[s],
-				     label_w + w + 4, y + s * bar_h + bar_h - 3,
-				     v == floor(v) ? 0 : 2, v,
-				     !strcmp(c->unit, "%") ? "%" : "");
-		}
+		for (int s = 0; s < series; s++)
+			bar(out, c, &c->bars[i], s, y + s * BAR_H, max);
 	}
 	lms_buf_addf(out, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%d\" "
-		     "stroke=\"#8d99a8\"/>\n</svg>\n</figure>\n", label_w,
-		     label_w, height);
+		     "stroke=\"#8d99a8\"/>\n</svg>\n</figure>\n", LABEL_W,
+		     LABEL_W, height);
 }
 
 static void block(struct lms_buf *out, const struct lms_block *b)
@@ -223,10 +287,16 @@ void lms_doc_render_html(const struct lms_doc *d, struct lms_buf *out)
 		     "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 		     "content=\"width=device-width, initial-scale=1\">\n<title>");
 	escape(out, d->title);
-	lms_buf_addf(out, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n<h1>",
-		     style, d->wide ? landscape : portrait);
+	lms_buf_addf(out, "</title>\n<style>\n%s%s%s</style>\n</head>\n"
+		     "<body>\n<h1>", style, d->wide ? landscape : portrait,
+		     d->notice ? notice_style : "");
 	escape(out, d->title);
 	lms_buf_adds(out, "</h1>\n");
+	if (d->notice) {
+		lms_buf_adds(out, "<p class=\"notice\" role=\"note\">");
+		escape(out, d->notice);
+		lms_buf_adds(out, "</p>\n");
+	}
 	for (size_t i = 0; i < d->nsections; i++) {
 		const struct lms_section *s = &d->sections[i];
 

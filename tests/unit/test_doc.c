@@ -1,5 +1,8 @@
 #include "test.h"
 
+#include <math.h>
+#include <stdlib.h>
+
 #include "../../lib/doc.h"
 #include "../../lib/utf8.h"
 
@@ -195,6 +198,194 @@ static void long_titles_are_whole(void **state)
 	lms_doc_release(&d);
 }
 
+/* A notice heads every format: an internal report cannot pass for a
+ * shared one. */
+static const char internal[] = "Internal: exact figures, not for sharing";
+
+static void notice_text(void **state)
+{
+	(void)state;
+	lms_doc_notice(&doc, internal);
+	check(LMS_FMT_TEXT, false,
+	      "Kurs: rapport\n=============\n"
+	      "*** Internal: exact figures, not for sharing ***\n\n"
+	      "The course\n----------\nstatus: open\nplaces: 12\n\n"
+	      "Sessions\n--------\nTwo sessions, so far.\n\n"
+	      "N  THEME\n1  Mat, og helse\n");
+}
+
+static void notice_markdown(void **state)
+{
+	(void)state;
+	lms_doc_notice(&doc, internal);
+	check(LMS_FMT_MD, false,
+	      "# Kurs: rapport\n\n"
+	      "**Internal: exact figures, not for sharing**\n\n"
+	      "## The course\n\n- **status:** open\n"
+	      "- **places:** 12\n\n## Sessions\n\nTwo sessions, so far.\n\n"
+	      "| n | theme |\n| ---: | --- |\n| 1 | Mat, og helse |\n");
+}
+
+static void notice_yaml(void **state)
+{
+	(void)state;
+	lms_doc_notice(&doc, internal);
+	check(LMS_FMT_YAML, false,
+	      "title: \"Kurs: rapport\"\n"
+	      "notice: \"Internal: exact figures, not for sharing\"\n"
+	      "course:\n  facts:\n    status: open\n"
+	      "    places: 12\nsessions:\n  about: Two sessions, so far.\n"
+	      "  list:\n    - n: 1\n      theme: Mat, og helse\n");
+}
+
+static void notice_csv(void **state)
+{
+	(void)state;
+	lms_doc_notice(&doc, internal);
+	check(LMS_FMT_CSV, false,
+	      "# internal: exact figures, not for sharing\n"
+	      "course.facts\nname,value\nstatus,open\nplaces,12\n\n"
+	      "sessions.list\nn,theme\n1,\"Mat, og helse\"\n");
+	check(LMS_FMT_CSV, true,
+	      "\xef\xbb\xbf" "# internal: exact figures, not for sharing\r\n"
+	      "course.facts\r\nname;value\r\nstatus;open\r\n"
+	      "places;12\r\n\r\nsessions.list\r\nn;theme\r\n1;Mat, og helse\r\n");
+	/* A later notice replaces the first; a Norwegian capital is made
+	 * small too, and a line break cannot end the comment line. */
+	lms_doc_notice(&doc, "Å dele: nei\nNEI");
+	check(LMS_FMT_CSV, false,
+	      "# å dele: nei NEI\n"
+	      "course.facts\nname,value\nstatus,open\nplaces,12\n\n"
+	      "sessions.list\nn,theme\n1,\"Mat, og helse\"\n");
+}
+
+static void notice_html(void **state)
+{
+	struct lms_buf out = LMS_BUF_INIT;
+	const char *print;
+
+	(void)state;
+	lms_doc_notice(&doc, "Internal & <exact>");
+	lms_doc_render(&doc, LMS_FMT_HTML, false, &out);
+	assert_non_null(strstr(out.buf, "</h1>\n<p class=\"notice\" role=\"note\">"
+			       "Internal &amp; &lt;exact&gt;</p>\n<section"));
+	/* On every printed page, and never over the text. */
+	print = strstr(out.buf, "@media print {");
+	assert_non_null(print);
+	assert_non_null(strstr(print, ".notice { position: fixed; top: 0;"));
+	assert_non_null(strstr(print, "body { padding-top: 12mm; "
+			       "box-decoration-break: clone;"));
+	lms_buf_release(&out);
+}
+
+/* Without a notice, no banner and no print rule for one. */
+static void no_notice_html(void **state)
+{
+	struct lms_buf out = LMS_BUF_INIT;
+
+	(void)state;
+	lms_doc_render(&doc, LMS_FMT_HTML, false, &out);
+	assert_non_null(strstr(out.buf, "</h1>\n<section"));
+	assert_null(strstr(out.buf, "notice"));
+	assert_null(strstr(out.buf, "@media print"));
+	lms_buf_release(&out);
+}
+
+static size_t count(const char *s, const char *what)
+{
+	size_t n = 0;
+
+	while ((s = strstr(s, what))) {
+		n++;
+		s += strlen(what);
+	}
+	return n;
+}
+
+/* The HTML of a chart of one group. */
+static char *chart_of(const char *unit, double first, double second,
+		      bool approx_first, bool approx_second, bool two)
+{
+	struct lms_buf out = LMS_BUF_INIT;
+	struct lms_chart *c;
+	struct lms_doc d;
+
+	lms_doc_init(&d, "Charts");
+	lms_doc_section(&d, "charts", "Charts");
+	c = lms_doc_chart(&d, "people", "Participants", unit, "participants",
+			  two ? "relatives" : NULL);
+	lms_chart_add_approx(c, "Bodø", first, second, approx_first,
+			     approx_second);
+	lms_doc_render(&d, LMS_FMT_HTML, false, &out);
+	lms_doc_release(&d);
+	return lms_buf_detach(&out);
+}
+
+/* Before, a value with no figure drew a bar of one pixel, as if it were
+ * (nearly) 0; now it draws none and says so. */
+static void chart_no_figure(void **state)
+{
+	char *html;
+
+	(void)state;
+	html = chart_of("%", NAN, NAN, false, false, false);
+	assert_non_null(strstr(html, ">no figure</text>"));
+	assert_null(strstr(html, "<rect"));
+	free(html);
+	html = chart_of("people", NAN, 12, false, false, true);
+	assert_int_equal(count(html, ">no figure</text>"), 1);
+	assert_int_equal(count(html, "<rect"), 1);
+	assert_non_null(strstr(html, "fill=\"#e08a2c\"/><text"));
+	assert_non_null(strstr(html, ">12</text>"));
+	free(html);
+}
+
+/* 0 is a figure: no bar, labelled 0. */
+static void chart_zero(void **state)
+{
+	char *html;
+
+	(void)state;
+	html = chart_of("people", 0, 4, false, false, true);
+	assert_int_equal(count(html, "<rect"), 1);
+	assert_non_null(strstr(html, ">0</text>"));
+	assert_null(strstr(html, "no figure"));
+	free(html);
+}
+
+/* A rounded value is labelled "≈", drawn lighter with a dashed outline,
+ * and the legend says what ≈ means; an exact one is drawn as before. */
+static void chart_approx(void **state)
+{
+	char *html;
+
+	(void)state;
+	html = chart_of("people", 15, 20, true, false, true);
+	assert_non_null(strstr(html, ">≈15</text>"));
+	assert_non_null(strstr(html, ">20</text>"));
+	assert_int_equal(count(html, "<rect"), 2);
+	assert_int_equal(count(html, "stroke-dasharray"), 1);
+	assert_non_null(strstr(html, "≈: rounded to protect small groups"));
+	free(html);
+	html = chart_of("%", 50, NAN, false, false, false);
+	assert_null(strstr(html, "≈"));
+	assert_null(strstr(html, "stroke-dasharray"));
+	assert_non_null(strstr(html, ">50%</text>"));
+	free(html);
+}
+
+/* The chart is an image named by its title, for a screen reader. */
+static void chart_named(void **state)
+{
+	char *html;
+
+	(void)state;
+	html = chart_of("people", 3, NAN, false, false, false);
+	assert_non_null(strstr(html, "role=\"img\""));
+	assert_non_null(strstr(html, "\">\n<title>Participants</title>\n"));
+	free(html);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -206,6 +397,12 @@ int main(void)
 		cmocka_unit_test(hostile_csv),
 		cmocka_unit_test(hostile_html),
 		cmocka_unit_test(long_titles_are_whole),
+		T(notice_text), T(notice_markdown), T(notice_yaml),
+		T(notice_csv), T(notice_html), T(no_notice_html),
+		cmocka_unit_test(chart_no_figure),
+		cmocka_unit_test(chart_zero),
+		cmocka_unit_test(chart_approx),
+		cmocka_unit_test(chart_named),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
