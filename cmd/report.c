@@ -156,7 +156,7 @@ static int strictest_min_cell(struct ctx *ctx, const struct report_args *a,
 static int report_key(struct lms_tree *t, struct lms_protect_key *key)
 {
 	bool made;
-	int err = lms_protect_key_load(t, key, &made);
+	int err = lms_protect_key_load(t->root, key, &made);
 
 	if (!err && made)
 		fprintf(stderr, "lms: made the key of shared reports, "

@@ -10,6 +10,7 @@
 #include "fsio.h"
 #include "id.h"
 #include "init.h"
+#include "protect.h"
 #include "skel.h"
 #include "tree.h"
 #include "utf8.h"
@@ -117,6 +118,12 @@ int lms_init_tree(const char *dir, const char *name, const char *municipality)
 		err = write_new(dir, LMS_PARTICIPANTS_FILE, "", 0, 0600);
 	if (!err)
 		err = keep_private(dir);
+	if (!err) {
+		struct lms_protect_key key;
+		bool made;
+
+		err = lms_protect_key_load(dir, &key, &made);
+	}
 	if (!err) {
 		char *courses = join(dir, "courses");
 

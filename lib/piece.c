@@ -219,8 +219,10 @@ static void publish(struct lms_piece *x, long k)
 	if (x->exact.n > 0 && x->exact.n < k)
 		s->rounded = LMS_ROUNDED_PEOPLE;
 	/* A smaller piece shows its number only: anything else it did
-	 * would tell how many it has. */
-	if (x->exact.n >= k && x->kind != LMS_PIECE_DROP_IN)
+	 * would tell how many it has.  Only people with a place did
+	 * anything. */
+	if (x->exact.n >= k && (x->kind == LMS_PIECE_PARTICIPANTS ||
+				x->kind == LMS_PIECE_RELATIVES))
 		publish_large(x, k);
 }
 

@@ -42,37 +42,13 @@ static int parse_key(const char *path, const struct lms_buf *text,
 	return 0;
 }
 
-/* .gitignore names the key, so that it never goes into git. */
-static int ignore_key(struct lms_tree *t)
-{
-	static const char line[] = "\n# The key of shared reports' protection "
-				   "(lms-report(1)) stays here too.\n"
-				   LMS_REPORT_KEY_FILE "\n";
-	char *path = lms_tree_path(t, ".gitignore");
-	struct lms_buf text = LMS_BUF_INIT;
-	int err = lms_read_file(path, 1 << 20, &text);
-
-	if (err == LMS_ENOENT)
-		lms_error_clear(), err = 0;
-	if (!err && !strstr(text.buf ? text.buf : "", LMS_REPORT_KEY_FILE "\n")) {
-		if (text.len && text.buf[text.len - 1] != '\n')
-			lms_buf_addch(&text, '\n');
-		lms_buf_adds(&text, text.len ? line : line + 1);
-		err = lms_write_below(path, strlen(t->root), text.buf,
-				      text.len, 0);
-	}
-	lms_buf_release(&text);
-	free(path);
-	return err;
-}
-
 /* A new key, unless another lms makes one first: then that one stays. */
-static int make_key(struct lms_tree *t, const char *path, bool *made)
+static int make_key(const char *root, const char *path, bool *made)
 {
 	unsigned char secret[32];
 	char hex[2 * sizeof(secret) + 2];
-	size_t root_len = strlen(t->root);
-	char *tmp = NULL, *people = lms_tree_path(t, "people");
+	size_t root_len = strlen(root);
+	char *tmp = NULL, *people = lms_strdup(path);
 	int err;
 
 	if (getrandom(secret, sizeof(secret), 0) != (ssize_t)sizeof(secret)) {
@@ -80,6 +56,7 @@ static int make_key(struct lms_tree *t, const char *path, bool *made)
 		return lms_error(LMS_EIO, "cannot read the system's random "
 				 "source");
 	}
+	*strrchr(people, '/') = '\0';
 	for (size_t i = 0; i < sizeof(secret); i++)
 		snprintf(hex + 2 * i, 3, "%02x", secret[i]);
 	hex[2 * sizeof(secret)] = '\n';
@@ -90,30 +67,35 @@ static int make_key(struct lms_tree *t, const char *path, bool *made)
 	*made = err == 0;
 	if (err == 1)
 		err = 0;
+	/* .gitignore names it, so that it never goes into git. */
 	if (*made)
-		err = ignore_key(t);
+		err = lms_keep_register_ignored(root);
 	free(tmp);
 	free(people);
 	return err;
 }
 
-int lms_protect_key_load(struct lms_tree *t, struct lms_protect_key *out,
+int lms_protect_key_load(const char *root, struct lms_protect_key *out,
 			 bool *made)
 {
-	char *path = lms_tree_path(t, "%s", LMS_REPORT_KEY_FILE);
+	struct lms_buf path_buf = LMS_BUF_INIT;
+	char *path;
 	struct lms_buf text = LMS_BUF_INIT;
-	int err = lms_read_file(path, 256, &text);
+	int err;
 
+	lms_buf_addf(&path_buf, "%s/%s", root, LMS_REPORT_KEY_FILE);
+	path = path_buf.buf;
+	err = lms_read_file(path, 256, &text);
 	*made = false;
 	if (err == LMS_ENOENT) {
 		lms_error_clear();
-		if (!(err = make_key(t, path, made)))
+		if (!(err = make_key(root, path, made)))
 			err = lms_read_file(path, 256, &text);
 	}
 	if (!err)
 		err = parse_key(path, &text, out);
 	lms_buf_release(&text);
-	free(path);
+	lms_buf_release(&path_buf);
 	return err;
 }
 

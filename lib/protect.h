@@ -23,18 +23,16 @@
  * noise, which many subtracted windows average away.
  */
 
-#define LMS_REPORT_KEY_FILE "people/report-key"
-
 struct lms_protect_key {
 	unsigned char secret[32];
 };
 
 /*
- * The tree's key, made (and named in its .gitignore) if it has none:
- * *made says so.  A key that is not 64 hex digits is LMS_EDATA.
+ * The key of the tree at root (in LMS_REPORT_KEY_FILE), made, and named
+ * in the tree's .gitignore, if it has none: *made says so.  A key that is
+ * not 64 hex digits is LMS_EDATA.
  */
-struct lms_tree;
-int lms_protect_key_load(struct lms_tree *t, struct lms_protect_key *out,
+int lms_protect_key_load(const char *root, struct lms_protect_key *out,
 			 bool *made);
 
 /* What kind of count a cell key is drawn for: the same people are drawn

@@ -464,21 +464,23 @@ static bool has_line(const char *text, const char *line)
 static int ignoring_register(const char *path, struct lms_buf *text,
 			     bool *changed)
 {
+	static const char *const private[] = {
+		LMS_PARTICIPANTS_FILE, LMS_PARTICIPANTS_TEMPORARY,
+		LMS_REPORT_KEY_FILE
+	};
 	int err = lms_read_file(path, 1u << 20, text);
 
 	*changed = false;
 	if (err == LMS_ENOENT)
 		err = 0;
-	/* The register, and the temporary file of an interrupted write of
-	 * it, which holds the same names. */
-	if (!err && (!has_line(text->buf, LMS_PARTICIPANTS_FILE) ||
-		     !has_line(text->buf, LMS_PARTICIPANTS_TEMPORARY))) {
+	/* The register, the temporary file of an interrupted write of it,
+	 * which holds the same names, and the key of shared reports. */
+	for (size_t i = 0; !err && i < sizeof(private) / sizeof(*private); i++) {
+		if (has_line(text->buf, private[i]))
+			continue;
 		if (text->len && text->buf[text->len - 1] != '\n')
 			lms_buf_addch(text, '\n');
-		if (!has_line(text->buf, LMS_PARTICIPANTS_FILE))
-			lms_buf_adds(text, LMS_PARTICIPANTS_FILE "\n");
-		if (!has_line(text->buf, LMS_PARTICIPANTS_TEMPORARY))
-			lms_buf_adds(text, LMS_PARTICIPANTS_TEMPORARY "\n");
+		lms_buf_addf(text, "%s\n", private[i]);
 		*changed = true;
 	}
 	return err;

@@ -17,6 +17,7 @@ is_file "init writes the service, the shipped forms and template" files <<'OUT'
 ./lms.yaml
 ./people/facilitators.yaml
 ./people/participants.yaml
+./people/report-key
 ./templates/mestringstreff.yaml
 OUT
 mode=$(stat -c %a narvik/people/participants.yaml)
@@ -87,8 +88,13 @@ report $? "DIR is taken from there"
 
 mkdir mine && printf 'build/\n' >mine/.gitignore
 lms init mine --municipality 1806
-[ "$(cat mine/.gitignore)" = "$(printf 'build/\npeople/participants.yaml\npeople/.participants.yaml.*')" ]
-report $? "an existing .gitignore keeps its lines and gains the register"
+[ "$(cat mine/.gitignore)" = "$(printf 'build/\npeople/participants.yaml\npeople/.participants.yaml.*\npeople/report-key')" ]
+report $? "an existing .gitignore keeps its lines and gains the register and the key"
+key=$(cat narvik/people/report-key)
+[ "$(stat -c %a narvik/people/report-key)" = 600 ] &&
+	printf '%s\n' "$key" | grep -Eqx '[0-9a-f]{64}' &&
+	[ "$key" != "$(cat mine/people/report-key)" ]
+report $? "init makes a key of shared reports: private, 64 hex digits, its own"
 
 mkdir -p shared/people && printf '' >shared/people/participants.yaml
 chmod 644 shared/people/participants.yaml

@@ -197,7 +197,7 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
 	is_err "that names it" <<'OUT'
 lms: cannot read folder 'courses': Permission denied
 OUT
-	nobody report
+	nobody report --exact
 	is_rc 74 "for reports too"
 	chmod 755 courses
 	chmod 000 courses/matlaging

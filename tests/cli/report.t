@@ -61,6 +61,7 @@ is_rc 0 "the course report"
 is_out "for the evaluation meeting" <<'OUT'
 Matlaging og kosthold: evaluation report
 ========================================
+*** Internal: exact figures, not for sharing ***
 
 The course
 ----------

@@ -186,8 +186,7 @@ static void read_text(const char *name, struct lms_buf *out)
 
 static void the_key_is_made_once_and_kept_out_of_git(void **state)
 {
-	struct lms_tree t = { .root = root };
-	struct lms_protect_key k1, k2;
+		struct lms_protect_key k1, k2;
 	struct lms_buf text = LMS_BUF_INIT;
 	struct stat st;
 	FILE *f;
@@ -197,31 +196,28 @@ static void the_key_is_made_once_and_kept_out_of_git(void **state)
 	f = fopen(in_root(".gitignore"), "w");
 	fputs("people/participants.yaml", f);	/* no newline at the end */
 	fclose(f);
-	assert_int_equal(lms_protect_key_load(&t, &k1, &made), 0);
+	assert_int_equal(lms_protect_key_load(root, &k1, &made), 0);
 	assert_true(made);
 	assert_int_equal(stat(in_root(LMS_REPORT_KEY_FILE), &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	assert_int_equal(st.st_size, 65);
 	read_text(".gitignore", &text);
-	assert_string_equal(text.buf, "people/participants.yaml\n\n"
-			    "# The key of shared reports' protection "
-			    "(lms-report(1)) stays here too.\n"
+	assert_string_equal(text.buf, "people/participants.yaml\n"
+			    "people/.participants.yaml.*\n"
 			    "people/report-key\n");
-	assert_int_equal(lms_protect_key_load(&t, &k2, &made), 0);
+	assert_int_equal(lms_protect_key_load(root, &k2, &made), 0);
 	assert_false(made);
 	assert_memory_equal(k1.secret, k2.secret, sizeof(k1.secret));
 	read_text(".gitignore", &text);		/* named once */
-	assert_string_equal(text.buf, "people/participants.yaml\n\n"
-			    "# The key of shared reports' protection "
-			    "(lms-report(1)) stays here too.\n"
+	assert_string_equal(text.buf, "people/participants.yaml\n"
+			    "people/.participants.yaml.*\n"
 			    "people/report-key\n");
 	lms_buf_release(&text);
 }
 
 static void a_bad_key_is_refused_where_it_is_bad(void **state)
 {
-	struct lms_tree t = { .root = root };
-	struct lms_protect_key k;
+		struct lms_protect_key k;
 	bool made;
 	FILE *f;
 
@@ -231,12 +227,12 @@ static void a_bad_key_is_refused_where_it_is_bad(void **state)
 	fputs("00112233445566778899aabbccddeeff"
 	      "0011223344556677889Gaabbccddeeff\n", f);
 	fclose(f);
-	assert_error(lms_protect_key_load(&t, &k, &made), LMS_EDATA, 1, 52,
+	assert_error(lms_protect_key_load(root, &k, &made), LMS_EDATA, 1, 52,
 		     "a report key is 64 hex digits (0-9, a-f)");
 	f = fopen(in_root(LMS_REPORT_KEY_FILE), "w");
 	fputs("0011\n", f);
 	fclose(f);
-	assert_error(lms_protect_key_load(&t, &k, &made), LMS_EDATA, 1, 1,
+	assert_error(lms_protect_key_load(root, &k, &made), LMS_EDATA, 1, 1,
 		     "a report key is 64 hex digits and a newline");
 	assert_false(made);
 }
