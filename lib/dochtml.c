@@ -288,7 +288,7 @@ void lms_doc_render_html(const struct lms_doc *d, struct lms_buf *out)
 		     "content=\"width=device-width, initial-scale=1\">\n<title>");
 	escape(out, d->title);
 	lms_buf_addf(out, "</title>\n<style>\n%s%s%s</style>\n</head>\n"
-		     "<body>\n<h1>", style, d->wide ? landscape : portrait,
+		     "<body>\n<main>\n<h1>", style, d->wide ? landscape : portrait,
 		     d->notice ? notice_style : "");
 	escape(out, d->title);
 	lms_buf_adds(out, "</h1>\n");
@@ -307,6 +307,6 @@ void lms_doc_render_html(const struct lms_doc *d, struct lms_buf *out)
 			block(out, &s->blocks[j]);
 		lms_buf_adds(out, "</section>\n");
 	}
-	lms_buf_adds(out, "<footer>Made by lms from the service's files. "
+	lms_buf_adds(out, "</main>\n<footer>Made by lms from the service's files. "
 		     "No participant is named.</footer>\n</body>\n</html>\n");
 }

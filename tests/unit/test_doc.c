@@ -374,6 +374,19 @@ static void chart_approx(void **state)
 	free(html);
 }
 
+/* The report is the page's main landmark, the footer outside it: every
+ * part of the page in a landmark, as a screen reader finds its way. */
+static void html_landmarks(void **state)
+{
+	struct lms_buf out = LMS_BUF_INIT;
+
+	(void)state;
+	lms_doc_render(&doc, LMS_FMT_HTML, false, &out);
+	assert_non_null(strstr(out.buf, "<body>\n<main>\n<h1>"));
+	assert_non_null(strstr(out.buf, "</section>\n</main>\n<footer>"));
+	lms_buf_release(&out);
+}
+
 /* The chart is an image named by its title, for a screen reader. */
 static void chart_named(void **state)
 {
@@ -403,6 +416,7 @@ int main(void)
 		cmocka_unit_test(chart_zero),
 		cmocka_unit_test(chart_approx),
 		cmocka_unit_test(chart_named),
+		T(html_landmarks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
