@@ -177,6 +177,8 @@ static unsigned rounded_columns(const struct lms_piece *x)
 		cols |= ROUNDED(COL_COMPLETION);
 	if (r & LMS_ROUNDED_ATTENDANCE)
 		cols |= ROUNDED(COL_ATTENDANCES) | ROUNDED(COL_ATTENDANCE);
+	if (r & LMS_ROUNDED_PAIRS)
+		cols |= ROUNDED(COL_PAIRS);
 	return cols;
 }
 
@@ -196,6 +198,7 @@ static void add_piece(struct lms_agg_row *r, const struct lms_piece *x,
 	r->not_completed += s->part[LMS_PART_NOT_COMPLETED];
 	r->present += s->mark[LMS_MARK_PRESENT];
 	r->marked += s->mark[LMS_MARK_PRESENT] + s->mark[LMS_MARK_ABSENT];
+	r->paired += s->paired;
 	r->rounded |= rounded_columns(x);
 	for (size_t i = 0; s->counted && i < x->nwaits; i++)
 		count_wait(r, x->waits[i]);
@@ -467,7 +470,7 @@ static void add_row(struct lms_table *t, const struct lms_agg_row *r,
 		    r->rounded & ROUNDED(COL_ATTENDANCE), marks, "%.0f");
 	cell_figure(t, lms_agg_median_wait(r), false, marks, "%g");
 	lms_table_cellf(t, "%zu", r->ur_courses);
-	lms_table_cellf(t, "%zu", r->pairs);
+	cell_count(t, r->paired, r->rounded & ROUNDED(COL_PAIRS), marks);
 	/* Pairs of forms that measure differently have no common figure. */
 	pooled = r->pairs && !r->pairs_mixed;
 	cell_figure(t, pooled ? r->pre_sum / (double)r->pairs : NAN, false,

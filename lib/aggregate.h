@@ -61,6 +61,8 @@ struct lms_agg_row {
 	long participants, relatives, waitlisted;
 	long completed, not_completed;
 	long present, marked, headcount;
+	long paired;			/* shown; pairs below is what the
+					 * means are of */
 	unsigned rounded;		/* columns that hold a rounded piece */
 	uint32_t days[LMS_AGG_DAYS];
 	size_t ndays;

@@ -151,6 +151,8 @@ static void count_pairs(struct lms_course_pieces *p,
 		x = &p->v[w->piece];
 		*(size_t *)lms_array_push(&x->pairs, &x->npairs,
 					  sizeof(size_t)) = i;
+		x->exact.paired++;
+		x->paired_key += w->key;
 	}
 }
 
@@ -183,6 +185,24 @@ static unsigned rounded_if(const long *exact, const long *shown, size_t n,
 	return 0;
 }
 
+/* Who answered before and after, and who did not, are parts too: the
+ * latter's keys are the piece's less the former's. */
+static void split_pairs(struct lms_piece *x, long k)
+{
+	long unpaired = x->exact.n > x->exact.paired ?
+			x->exact.n - x->exact.paired : 0;
+	struct lms_protect_part parts[2] = {
+		{ x->exact.paired, x->paired_key, LMS_PIECE_PAIRED },
+		{ unpaired, x->key - x->paired_key, LMS_PIECE_UNPAIRED }
+	};
+	long out[2];
+
+	lms_protect_split(parts, 2, x->exact.paired + unpaired, k, out);
+	x->shown.paired = out[0];
+	if (out[0] != x->exact.paired)
+		x->shown.rounded |= LMS_ROUNDED_PAIRS;
+}
+
 /* A piece of k or more: its parts and marks, split so that none of 1 to
  * k - 1 shows; its waits and pairs count. */
 static void publish_large(struct lms_piece *x, long k)
@@ -202,6 +222,7 @@ static void publish_large(struct lms_piece *x, long k)
 	lms_protect_split(parts, LMS_NPARTS, x->exact.n, k, s->part);
 	lms_protect_split(marks, LMS_NMARKS, x->exact.mark[0] +
 			  x->exact.mark[1], k, s->mark);
+	split_pairs(x, k);
 	s->rounded |= rounded_if(x->exact.part, s->part, LMS_NPARTS,
 				 LMS_ROUNDED_COMPLETION);
 	s->rounded |= rounded_if(x->exact.mark, s->mark, LMS_NMARKS,

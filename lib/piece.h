@@ -25,13 +25,14 @@ enum { LMS_MARK_PRESENT, LMS_MARK_ABSENT, LMS_NMARKS };
 /* What a published piece shows rounded, for the marks of a report. */
 enum {
 	LMS_ROUNDED_PEOPLE = 1, LMS_ROUNDED_COMPLETION = 2,
-	LMS_ROUNDED_ATTENDANCE = 4
+	LMS_ROUNDED_ATTENDANCE = 4, LMS_ROUNDED_PAIRS = 8
 };
 
 struct lms_piece_figures {
 	long n;				/* people, or drop-in heads */
 	long part[LMS_NPARTS];
 	long mark[LMS_NMARKS];
+	long paired;			/* people with a pair of answers */
 	bool counted;			/* its waits count */
 	bool pairs_counted;		/* and its pairs: k or more */
 	unsigned rounded;
@@ -44,6 +45,7 @@ struct lms_piece {
 	uint64_t key;			/* the cell key of its people */
 	uint64_t part_key[LMS_NPARTS];
 	uint64_t mark_key[LMS_NMARKS];	/* of the people of each mark */
+	uint64_t paired_key;
 	int *waits;			/* days, one per person who waited */
 	size_t nwaits;
 	size_t *pairs;			/* indices into the course's pairs */

@@ -40,7 +40,8 @@ int lms_protect_key_load(const char *root, struct lms_protect_key *out,
 enum lms_piece_kind {
 	LMS_PIECE_PARTICIPANTS = 1, LMS_PIECE_RELATIVES, LMS_PIECE_WAITLISTED,
 	LMS_PIECE_DROP_IN, LMS_PIECE_COMPLETED, LMS_PIECE_NOT_COMPLETED,
-	LMS_PIECE_NOT_JUDGED, LMS_PIECE_PRESENT, LMS_PIECE_ABSENT
+	LMS_PIECE_NOT_JUDGED, LMS_PIECE_PRESENT, LMS_PIECE_ABSENT,
+	LMS_PIECE_PAIRED, LMS_PIECE_UNPAIRED
 };
 
 /* A person's record key on a course; a piece's cell key is the sum of
