@@ -158,6 +158,14 @@ static int report_key(struct lms_tree *t, struct lms_protect_key *key)
 	bool made;
 	int err = lms_protect_key_load(t->root, key, &made);
 
+	if (err == LMS_ECREATE) {
+		char msg[sizeof(lms_last_error()->msg)];
+
+		snprintf(msg, sizeof(msg), "%s", lms_last_error()->msg);
+		return lms_error(err, "%s: a shared report needs the tree's key, "
+				 "%s, which its owner makes by running lms report "
+				 "once", msg, LMS_REPORT_KEY_FILE);
+	}
 	if (!err && made)
 		fprintf(stderr, "lms: made the key of shared reports, "
 			"%s/%s: keep it with the register and out of git "
