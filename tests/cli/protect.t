@@ -22,7 +22,7 @@ is_one_of() {
 	d=$1 v=$2
 	shift 2
 	for a; do
-		if [ "x$v" = "x$a" ]; then
+		if [ "$v" = "$a" ]; then
 			report 0 "$d"
 			return
 		fi
@@ -192,7 +192,9 @@ lms report --exact --format tsv
 is_one_of "TSV starts with the internal line" "$(printf '%s\n' "$out" |
 	head -n 1)" "# internal: exact figures, not for sharing"
 lms report --exact --format yaml
-like "YAML has it as a comment" "^# .*exact figures, not for sharing" "$out"
+like "YAML has it at its head, as a comment or a notice" \
+	"^\(# \|notice: \).*exact figures, not for sharing" \
+	"$(printf '%s\n' "$out" | head -n 3)"
 lms report
 ! printf '%s\n' "$out" | grep -qi 'exact figures, not for sharing'
 report $? "a shared report is not headed internal"

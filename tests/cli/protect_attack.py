@@ -17,8 +17,6 @@ by diagnostics as "# ..." lines; protect.t numbers them.
 import concurrent.futures
 import csv
 import datetime
-import io
-import itertools
 import os
 import subprocess
 import sys
@@ -415,14 +413,23 @@ def main():
     windows += [(a, b) for i, a in enumerate(dates) for b in dates[i:]]
     windows += [(None, b) for b in dates[1::3]] + \
                [(a, None) for a in dates[1::3]]
+    # Every window of both trees by course and municipality; the other
+    # groupings, and the trees one at a time, once for each set of courses
+    # that a window holds, for time.
     jobs = []
+    seen = set()
     for trees in (["p"], ["q"], ["p", "q"]):
         groupings = ["course", "municipality"]
         if len(trees) > 1:
             groupings += ["year", "term", "topic", "target-group"]
         for w in windows:
+            held = frozenset(c for c in allc
+                             if c.tree in trees and in_window(c, w))
             for g in groupings:
-                jobs.append((tuple(trees), w, g))
+                every = len(trees) > 1 and g in ("course", "municipality")
+                if every or (tuple(trees), held, g) not in seen:
+                    seen.add((tuple(trees), held, g))
+                    jobs.append((tuple(trees), w, g))
     with concurrent.futures.ThreadPoolExecutor(2) as ex:
         outs = list(ex.map(lambda j: lms(report_args(list(j[0]), j[1], j[2]),
                                          scratch), jobs))
