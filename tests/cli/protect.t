@@ -135,9 +135,10 @@ is_err "and nothing on standard error" </dev/null
 key=people/report-key
 grep -qx 'people/report-key' .gitignore
 report $? ".gitignore keeps $key out of git"
+# A tree from before lms init made the key.
 rm -f "$key"
 lms report --by municipality --format csv
-is_rc 0 "without the key, a report makes a new one"
+is_rc 0 "in a tree without a key, a report makes one"
 like "and says so" "report-key" "$err"
 grep -Eqx '[0-9a-f]{64}' "$key" 2>/dev/null && [ "$(wc -c <"$key")" -eq 65 ]
 report $? "the key is 64 hex digits and a newline"
@@ -146,7 +147,7 @@ is_one_of "readable by its owner alone" "$(stat -c %a "$key" 2>/dev/null)" 600
 report $? "and a new one, not the old"
 cd "$SCRATCH" || exit 1
 
-# Many reports at once, with no key yet: one key, and the same figures.
+# Many reports at once in a tree without a key: one key, the same figures.
 cp -R p race
 rm -f race/people/report-key
 for i in 1 2 3 4; do
