@@ -87,3 +87,10 @@ for name in fuzz_csv fuzz_signup fuzz_survey; do
 	mkdir -p "$out/$name"
 	cp fuzz/seeds/*.csv "$out/$name/"
 done
+
+# Courses in bytes (see fuzz/fuzz_pieces.c): min_cell 5, then a host piece
+# of six with one who did not complete and one absence, two relatives and
+# a neighbour on the waiting list, and a drop-in count.
+mkdir -p "$out/fuzz_pieces"
+printf '\004\010\377\001\010\377\001\010\377\001\010\377\001\010\377\001\020\357\000\004\377\001\004\017\000\031\000\000\003' \
+	>"$out/fuzz_pieces/course"
