@@ -316,7 +316,9 @@ report_memory() {
 		tree_is_current || make_tree >/dev/null
 		read_stamp
 		out=$("$BENCH_BIN/runstat" -n 1 -- "$LMS" -C "$TREE" report \
-		      --by municipality --format csv) || fail "lms report failed"
+		      --by municipality --format csv \
+		      2>"$ROOT/build/bench-stderr.txt") ||
+			fail "lms report failed (see build/bench-stderr.txt)"
 		awk -v c1="$COURSES" -v r1="$(field maxrss_mib "$out")" \
 		    -v c2="$full_courses" -v r2="$full_rss" 'BEGIN {
 			printf "report memory %d courses %.1f MiB   %d courses " \
