@@ -303,8 +303,10 @@ bench_report() {
 }
 
 # Peak memory of the report on a tree with an eighth of the courses of
-# each municipality, beside the whole tree's: what grows is the set of
-# distinct people, a few bytes each, not anything kept per course.
+# each municipality, beside the whole tree's: the report keeps its figures
+# per row, not per person or course (a person counts once in each course,
+# so no set of the people seen is needed), so the peak grows far slower
+# than the courses.
 report_memory() {
 	small=$(($C / 8))
 	[ "$small" -ge 1 ] || return 0
