@@ -581,6 +581,28 @@ static void make_person_id(struct rng *r, char id[9])
 	id[8] = '\0';
 }
 
+/* Some people come back for another course; they are drawn from a few
+ * people of each municipality, whose ids follow from the municipality
+ * alone, so that courses generated apart share them.  A report counts
+ * them once in each course they are on. */
+#define RETURN_PERCENT 10
+
+static void pick_returner(const struct gen *g, struct course *c,
+			  struct person *p)
+{
+	unsigned pool = g->ncourses / 4 + 1;
+	uint64_t j = below(&c->r, pool);
+	struct rng r = rng_for(g->seed, UINT64_MAX / 2 + p->muni * 10000u + j);
+	char id[9];
+
+	make_person_id(&r, id);
+	/* One record per person and course. */
+	for (unsigned i = 0; i < c->np; i++)
+		if (!strcmp(c->p[i].id, id))
+			return;
+	memcpy(p->id, id, sizeof(id));
+}
+
 /* Most people live where the course is; some come from nearby, a few
  * from anywhere (intermunicipal services, people who moved). */
 static unsigned pick_muni(const struct gen *g, struct course *c)
@@ -645,6 +667,8 @@ static void enrol_people(const struct gen *g, struct course *c)
 		p->requested = requested;
 		p->referral = pick_referral(&c->r);
 		p->muni = pick_muni(g, c);
+		if (chance(&c->r, RETURN_PERCENT))
+			pick_returner(g, c, p);
 		p->reliability = between(&c->r, 65, 100);
 		p->base = (int)between(&c->r, 15, 30);
 		if (chance(&c->r, 6)) {

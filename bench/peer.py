@@ -1,17 +1,23 @@
 #!/usr/bin/env python3
-"""The peer of `lms report --by municipality`: the same table computed
-from the same files by a short program on python3-yaml's C loader, to
-measure lms against and to check its figures.
+"""The peer of `lms report --exact --by municipality`: the same table
+computed from the same files by a short program on python3-yaml's C
+loader, to measure lms against and to check its exact figures.
 
-    peer.py TREE TODAY     prints the table as CSV, nothing hidden
+    peer.py TREE TODAY     prints the table as CSV, every figure exact
 
 Definitions, as lms-report(1) gives them: a course counts unless it is
 cancelled; people take part when enrolled, completed or not-completed;
-participants and relatives are distinct (person, role) per municipality;
-waits are days from request to the first session, at least 0; attendance
-is present of marked; drop-in headcounts count as attendances of an
-"unknown" municipality; pairs pair a person's earliest pre and latest
-post answer of the self-efficacy form.
+participants and relatives count a person once in each course they take
+part in, as the distinct (person, role) of the course, summed over the
+courses of the row (someone on two courses counts twice, and the total is
+the sum of the rows); enrolments are participants plus relatives (lms
+refuses a course with two records of one person, so a person has one role
+on a course and these are the records that take part); waits are days
+from request to the first session, at least 0; attendance is present of
+marked; drop-in headcounts count as attendances of an "unknown"
+municipality; pairs pair a person's earliest pre and latest post answer
+of the self-efficacy form.  The exact figures take every course and every
+person, however few; only the shared report rounds small ones.
 """
 import csv
 import datetime
@@ -81,8 +87,9 @@ class Row:
         self.courses = set()
         self.sessions = 0
         self.ur = 0
-        self.people = set()
-        self.enrolments = self.waitlisted = 0
+        self.participants = self.relatives = 0
+        self.seen, self.seen_in = set(), None
+        self.waitlisted = 0
         self.completed = self.not_completed = 0
         self.present = self.marked = self.headcount = 0
         self.waits = []
@@ -94,6 +101,18 @@ class Row:
             self.courses.add(cid)
             self.sessions += held
             self.ur += ur
+
+    def place(self, cid, person, role):
+        """Counts a person taking part in course cid, once per course."""
+        if self.seen_in != cid:
+            self.seen, self.seen_in = set(), cid
+        if (person, role) in self.seen:
+            return
+        self.seen.add((person, role))
+        if role == "relative":
+            self.relatives += 1
+        else:
+            self.participants += 1
 
 
 def main():
@@ -129,12 +148,11 @@ def main():
                 if e["status"] == "waitlisted":
                     r.waitlisted += 1
                     continue
-                r.enrolments += 1
+                r.place(cid, e["person"], e["role"])
                 r.completed += e["status"] == "completed"
                 r.not_completed += e["status"] == "not-completed"
                 if first and e.get("requested"):
                     r.waits.append(max(0, (first - day(e["requested"])).days))
-                r.people.add((e["person"], e["role"]))
         for date, marks in attendance.items():
             if day(date) not in dates:
                 continue
@@ -166,9 +184,8 @@ def main():
         sd = statistics.stdev(r.changes) if n > 1 else float("nan")
         out.writerow([
             key, len(r.courses), r.sessions,
-            sum(1 for p in r.people if p[1] != "relative"),
-            sum(1 for p in r.people if p[1] == "relative"),
-            r.enrolments, r.waitlisted,
+            r.participants, r.relatives,
+            r.participants + r.relatives, r.waitlisted,
             "%.0f" % (100 * r.completed / judged) if judged else "",
             r.present + r.headcount,
             "%.0f" % (100 * r.present / r.marked) if r.marked else "",
