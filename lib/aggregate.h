@@ -11,7 +11,6 @@
 #include "evaluation.h"
 #include "facilitator.h"
 #include "form.h"
-#include "keyset.h"
 #include "protect.h"
 #include "service.h"
 #include "strset.h"

@@ -8,9 +8,9 @@
 
 /*
  * The aggregate report as a document: what it covers, the table with its
- * small counts hidden, what the marks mean, and (for HTML) charts drawn
- * from the same hidden table, so that a chart never shows what the table
- * hides.
+ * figures (shared or exact), how small numbers are protected, and (for
+ * HTML) charts drawn from the same table, so that a chart never shows
+ * more than the table.
  */
 struct lms_agg_about {
 	const char *const *services;	/* the names of the trees' services */

@@ -14,7 +14,7 @@ struct lms_service {
 	char *municipality;		/* the host, "1806" */
 	char **partners;		/* whose residents may enrol too */
 	size_t npartners;
-	int min_cell;			/* reports hide counts below this */
+	int min_cell;			/* shared reports round groups below */
 	double completion;		/* share of sessions for "completed" */
 	int retention_months;		/* private records kept this long */
 };
