@@ -224,11 +224,24 @@ static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
 	return err;
 }
 
-/* What marks a table or document as not for sharing, in CSV and TSV. */
-static void internal_line(const struct report_args *a, struct lms_buf *out)
+/*
+ * The table alone, for scripts and sheets; exact figures under a line that
+ * says they are not for sharing, after the byte-order mark of a sheet for
+ * Excel, as the course report's CSV has it.
+ */
+static void render_table(const struct report_args *a,
+			 const struct lms_table *t, struct lms_buf *out)
 {
+	struct lms_buf text = LMS_BUF_INIT;
+	size_t bom = a->excel ? 3 : 0;
+
+	lms_table_render(t, a->format, a->excel, &text);
+	lms_buf_add(out, text.buf, bom);
 	if (a->agg.exact)
-		lms_buf_adds(out, "# internal: exact figures, not for sharing\n");
+		lms_buf_addf(out, "# internal: exact figures, not for sharing%s",
+			     a->excel ? "\r\n" : "\n");
+	lms_buf_adds(out, text.buf + bom);
+	lms_buf_release(&text);
 }
 
 static int aggregate(struct ctx *ctx, struct report_args *a)
@@ -252,8 +265,7 @@ static int aggregate(struct ctx *ctx, struct report_args *a)
 	if (!err && (a->format == LMS_FMT_CSV || a->format == LMS_FMT_TSV)) {
 		/* CSV and TSV are the table alone, for scripts and sheets. */
 		lms_agg_table(&agg, false, &table);
-		internal_line(a, &ctx->out);
-		lms_table_render(&table, a->format, a->excel, &ctx->out);
+		render_table(a, &table, &ctx->out);
 		lms_table_release(&table);
 	} else if (!err) {
 		struct lms_agg_about about = {

@@ -300,6 +300,16 @@ static size_t course_rows(struct lms_agg *a, const struct lms_agg_course *in,
 	return n;
 }
 
+/* Whether a piece shows anything: one drawn to 0 must not show even
+ * that its home had someone, by a row or a course of its own. */
+static bool piece_shows(const struct lms_piece *x)
+{
+	const struct lms_piece_figures *s = &x->shown;
+
+	return s->n || s->mark[LMS_MARK_PRESENT] || s->mark[LMS_MARK_ABSENT] ||
+	       s->paired;
+}
+
 /* By municipality: each piece goes to its people's home. */
 static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
 			const struct lms_course_pieces *cp,
@@ -307,11 +317,13 @@ static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
 {
 	for (size_t i = 0; i < cp->n; i++) {
 		const struct lms_piece *x = &cp->v[i];
-		struct lms_agg_row *r = row(a, x->municipality ?
-					    x->municipality : "unknown");
+		struct lms_agg_row *r;
 
+		if (!piece_shows(x))
+			continue;
+		r = row(a, x->municipality ? x->municipality : "unknown");
 		/* Marks of people who withdrew go home, but take no place. */
-		if (x->exact.n)
+		if (x->shown.n)
 			count_course(a, r, in, ur);
 		add_piece(r, x, p);
 	}

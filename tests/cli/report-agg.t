@@ -64,12 +64,13 @@ is_rc 0 "a report by home municipality"
 # Each piece goes to its people's home: 9999 has the piece of 5 and
 # kveld's two small pieces (0 each), 9998 its small piece (0), 1234 the
 # waiting list (5).  Nothing is hidden and no figure is a cascade: the
-# host's own figures show.
+# host's own figures show.  A home whose pieces are all drawn to 0 has
+# no row, and a course counts in a home's row only when the home's piece
+# there shows: a row or a course would tell that it had someone.
 is_out "small pieces drawn as 0 or 5; the host's figures shown" <<'OUT'
 municipality	courses	sessions	participants	relatives	enrolments	waitlisted	completion_pct	attendances	attendance_pct	wait_days	user_rep_all_phases	pairs	before	after	change	d_z
 1234	1	4	0	0	0	5		0			1	0				
-9998	1	4	0	0	0	0		0			1	0				
-9999	2	5	5	0	5	0	100	15	75	18	1	0				
+9999	1	4	5	0	5	0	100	15	75	18	1	0				
 total	2	5	5	0	5	5	100	15	75	18	1	0				
 OUT
 adds_up "$SCRATCH/stdout" "$(printf '\t')"
