@@ -9,6 +9,7 @@
 #include "error.h"
 #include "fsio.h"
 #include "score.h"
+#include "municipality.h"
 #include "piece.h"
 #include "walk.h"
 
@@ -452,8 +453,21 @@ static void cell_figure(struct lms_table *t, double v, bool rounded,
 	}
 }
 
-static void add_row(struct lms_table *t, const struct lms_agg_row *r,
-		    bool marks)
+/* A row's name: for people, a municipality's number with its name. */
+static void cell_key(struct lms_table *t, const struct lms_agg *a,
+		     const struct lms_agg_row *r, bool marks)
+{
+	const char *name = marks && a->opt.by == LMS_BY_MUNICIPALITY ?
+			   lms_municipality_name(r->key) : NULL;
+
+	if (name)
+		lms_table_cellf(t, "%s %s", r->key, name);
+	else
+		lms_table_cell(t, r->key);
+}
+
+static void add_row(struct lms_table *t, const struct lms_agg *a,
+		    const struct lms_agg_row *r, bool marks)
 {
 	double sd = r->pairs > 1 ? sqrt(r->change_m2 / (double)(r->pairs - 1)) :
 		    NAN;
@@ -466,7 +480,7 @@ static void add_row(struct lms_table *t, const struct lms_agg_row *r,
 	bool pooled;
 
 	lms_table_row(t);
-	lms_table_cell(t, r->key);
+	cell_key(t, a, r, marks);
 	lms_table_cellf(t, "%zu", r->courses);
 	lms_table_cellf(t, "%zu", r->sessions);
 	for (int c = COL_PARTICIPANTS; c <= COL_WAITLISTED; c++)
@@ -524,8 +538,8 @@ void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out)
 		rows[i] = &a->rows[i];
 	lms_array_sort(rows, a->nrows, sizeof(*rows), by_key);
 	for (size_t i = 0; i < a->nrows; i++)
-		add_row(out, rows[i], marks);
-	add_row(out, &a->total, marks);
+		add_row(out, a, rows[i], marks);
+	add_row(out, a, &a->total, marks);
 	out->total_row = true;
 	free(rows);
 }
@@ -537,7 +551,7 @@ bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
 
 	table_init(a, out);
 	if (i)
-		add_row(out, &a->rows[i - 1], marks);
+		add_row(out, a, &a->rows[i - 1], marks);
 	return i != 0;
 }
 

@@ -136,8 +136,9 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 
 /*
  * The report's table: one row per group in key order, then the totals.
- * marks puts ≈ before a figure that holds a rounded piece, for people;
- * scripts get the numbers alone.
+ * marks is for people: ≈ before a figure that holds a rounded piece,
+ * and a municipality's name after its number; scripts get the numbers
+ * alone.
  */
 void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out);
 /* The table of one group (key) alone, without totals: false, and no row,

@@ -107,7 +107,15 @@ sed 1d "$SCRATCH/stdout" >"$SCRATCH/exact"
 sed -i 's/^min_cell: 5$/min_cell: 1/' lms.yaml
 lms report --by municipality --format csv
 is_file "with min_cell 1 every figure shows" "$SCRATCH/stdout" <"$SCRATCH/exact"
-sed -i 's/^min_cell: 1$/min_cell: 5/' lms.yaml
+# With 2, a drawn group is one person, and a report shows that it was
+# drawn: refused.
+sed -i 's/^min_cell: 1$/min_cell: 2/' lms.yaml
+lms report --by municipality --format csv
+is_rc 65 "min_cell 2 protects no one"
+is_err "and says why" <<'OUT'
+lms.yaml: error: min_cell: 2 protects no one, as a smaller group is one person; use 3 or more (or 1 for no protection)
+OUT
+sed -i 's/^min_cell: 2$/min_cell: 5/' lms.yaml
 
 lms report --by term --format csv --from 2026-07-01 --to 2026-12-31
 is_out "by term, within a period" <<'OUT'
