@@ -18,7 +18,7 @@
 static const char *const usage[] = {
 	"lms report [--by course | municipality | year | term | target-group "
 	"| topic] [--from DATE] [--to DATE] [--status S] [--form F] "
-	"[--tree DIR]... [--exact] [--format F] [--excel]",
+	"[--tree DIR]... [--exact] [--new-key] [--format F] [--excel]",
 	"lms report course ID [--format text | md | yaml | csv | html] "
 	"[--excel]",
 	"lms report --each course --out DIR [--exact] "
@@ -32,6 +32,7 @@ struct report_args {
 	enum lms_format format;
 	const char *format_given;	/* as given, for usage errors */
 	bool excel;			/* CSV for a Norwegian spreadsheet */
+	bool new_key;			/* make the tree's key if missing */
 	const char *each, *out;
 	const char **trees;
 	size_t ntrees;
@@ -152,19 +153,20 @@ static int strictest_min_cell(struct ctx *ctx, const struct report_args *a,
 	return err;
 }
 
-/* The tree's key for the shared figures, made if it has none. */
-static int report_key(struct lms_tree *t, struct lms_protect_key *key)
+/* The tree's key for the shared figures, made if asked and it has none. */
+static int report_key(struct lms_tree *t, bool make,
+		      struct lms_protect_key *key)
 {
 	bool made;
-	int err = lms_protect_key_load(t->root, key, &made);
+	int err = lms_protect_key_load(t->root, make, key, &made);
 
 	if (err == LMS_ECREATE) {
 		char msg[sizeof(lms_last_error()->msg)];
 
 		snprintf(msg, sizeof(msg), "%s", lms_last_error()->msg);
 		return lms_error(err, "%s: a shared report needs the tree's key, "
-				 "%s, which its owner makes by running lms report "
-				 "once", msg, LMS_REPORT_KEY_FILE);
+				 "%s, which its owner makes once with lms report "
+				 "--new-key", msg, LMS_REPORT_KEY_FILE);
 	}
 	if (!err && made)
 		fprintf(stderr, "lms: made the key of shared reports, "
@@ -173,17 +175,18 @@ static int report_key(struct lms_tree *t, struct lms_protect_key *key)
 	return err;
 }
 
-static int add_tree(struct lms_agg *agg, struct lms_tree *t,
+static int add_tree(struct lms_agg *agg, struct lms_tree *t, bool new_key,
 		    struct cmd_progress *p)
 {
 	struct lms_protect_key key;
 	int err = 0;
 
-	if (!agg->opt.exact && (err = report_key(t, &key)))
+	if (!agg->opt.exact && (err = report_key(t, new_key, &key)))
 		return err;
 	agg->key = agg->opt.exact ? NULL : &key;
 	err = lms_agg_tree(agg, t, cmd_progress_show, p);
 	agg->key = NULL;
+	explicit_bzero(&key, sizeof(key));
 	return err;
 }
 
@@ -196,7 +199,7 @@ static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
 	cmd_progress_start(&p);
 	if (!a->ntrees) {
 		if (!(err = cmd_open_tree(ctx)))
-			err = add_tree(agg, &ctx->tree, &p);
+			err = add_tree(agg, &ctx->tree, a->new_key, &p);
 		if (!err)
 			*(const char **)lms_array_push(names, n, sizeof(char *)) =
 				lms_strdup(ctx->tree.service.name);
@@ -214,7 +217,7 @@ static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
 			fprintf(stderr, "lms: finished a change that an "
 				"interrupted lms had begun in '%s'\n", t.root);
 		if (!err)
-			err = add_tree(agg, &t, &p);
+			err = add_tree(agg, &t, a->new_key, &p);
 		lms_lock_release(&lock);
 		*(const char **)lms_array_push(names, n, sizeof(char *)) =
 			lms_strdup(t.service.name);
@@ -390,7 +393,7 @@ static int each(struct ctx *ctx, const struct report_args *a)
 	struct lms_doc doc;
 	struct cmd_progress p;
 	char **ids = NULL;
-	size_t n = 0;
+	size_t n = 0, written;
 	int err;
 
 	if (strcmp(a->each, "course"))
@@ -408,7 +411,7 @@ static int each(struct ctx *ctx, const struct report_args *a)
 	lms_agg_init(&agg, &agg_opt);
 	if (!a->agg.exact) {
 		cmd_progress_start(&p);
-		err = add_tree(&agg, &ctx->tree, &p);
+		err = add_tree(&agg, &ctx->tree, false, &p);
 		cmd_progress_end(&p);
 	}
 	lms_table_init(&index, cols);
@@ -421,6 +424,7 @@ static int each(struct ctx *ctx, const struct report_args *a)
 	}
 	cmd_progress_end(&p);
 	lms_agg_release(&agg);
+	written = index.nrows;		/* the document takes the index */
 	if (!err) {
 		lms_doc_init(&doc, ctx->tree.service.name);
 		if (a->agg.exact)
@@ -433,7 +437,7 @@ static int each(struct ctx *ctx, const struct report_args *a)
 	}
 	if (!err)
 		lms_buf_addf(&ctx->out, "wrote %zu course reports and an index "
-			     "to %s\n", n, a->out);
+			     "to %s\n", written, a->out);
 	lms_table_release(&index);
 	lms_buf_release(&text);
 	lms_strings_free(ids, n);
@@ -465,6 +469,7 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 		{ "out", required_argument, NULL, 'o' },
 		{ "excel", no_argument, NULL, 'x' },
 		{ "exact", no_argument, NULL, 'E' },
+		{ "new-key", no_argument, NULL, 'K' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, err = 0;
@@ -477,7 +482,7 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 	a->format = LMS_FMT_TEXT;
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
 		/* Remembered to refuse them with course or --each. */
-		if (c > 0 && strchr("bftsmT", c))
+		if (c > 0 && strchr("bftsmTK", c))
 			a->agg_option = longopts[option_index(longopts, c)].name;
 		switch (c) {
 		case 'b': err = cmd_parse_enum("--by", optarg, lms_group_by_names, &a->agg.by); break;
@@ -495,9 +500,13 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 		case 'o': a->out = optarg; break;
 		case 'x': a->excel = true; break;
 		case 'E': a->agg.exact = true; break;
+		case 'K': a->new_key = true; break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
+	if (!err && a->new_key && a->agg.exact)
+		err = cmd_usage_error("--new-key makes the key of shared "
+				      "reports: --exact needs none");
 	/* --excel is a kind of CSV: alone, it chooses CSV. */
 	if (!err && a->excel && !a->format_given)
 		a->format = LMS_FMT_CSV, a->format_given = "csv";

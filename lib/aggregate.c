@@ -24,8 +24,6 @@ enum { COL_KEY, COL_COURSES, COL_SESSIONS, COL_PARTICIPANTS, COL_RELATIVES,
        COL_ATTENDANCE, COL_WAIT, COL_UR, COL_PAIRS, COL_BEFORE, COL_AFTER,
        COL_CHANGE, COL_DZ, NCOLS };
 #define ROUNDED(col) (1u << (col))
-#define ROUNDED_MARK "\xe2\x89\x88"	/* ≈ */
-
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt)
 {
 	memset(a, 0, sizeof(*a));
@@ -173,7 +171,8 @@ static unsigned rounded_columns(const struct lms_piece *x)
 			x->kind == LMS_PIECE_RELATIVES ?
 			ROUNDED(COL_RELATIVES) | ROUNDED(COL_ENROLMENTS) :
 			x->kind == LMS_PIECE_WAITLISTED ?
-			ROUNDED(COL_WAITLISTED) : ROUNDED(COL_ATTENDANCES);
+			ROUNDED(COL_WAITLISTED) : x->kind == LMS_PIECE_DROP_IN ?
+			ROUNDED(COL_ATTENDANCES) : 0;
 	if (r & LMS_ROUNDED_COMPLETION)
 		cols |= ROUNDED(COL_COMPLETION);
 	if (r & LMS_ROUNDED_ATTENDANCE)
@@ -193,7 +192,8 @@ static void add_piece(struct lms_agg_row *r, const struct lms_piece *x,
 	case LMS_PIECE_PARTICIPANTS: r->participants += s->n; break;
 	case LMS_PIECE_RELATIVES: r->relatives += s->n; break;
 	case LMS_PIECE_WAITLISTED: r->waitlisted += s->n; break;
-	default: r->headcount += s->n; break;
+	case LMS_PIECE_DROP_IN: r->headcount += s->n; break;
+	default: break;		/* no place: marks and pairs only */
 	}
 	r->completed += s->part[LMS_PART_COMPLETED];
 	r->not_completed += s->part[LMS_PART_NOT_COMPLETED];
@@ -323,7 +323,8 @@ static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
 		if (!piece_shows(x))
 			continue;
 		r = row(a, x->municipality ? x->municipality : "unknown");
-		/* Marks of people who withdrew go home, but take no place. */
+		/* Marks of people who withdrew go home (exact figures
+		 * only), but take no place. */
 		if (x->shown.n)
 			count_course(a, r, in, ur);
 		add_piece(r, x, p);
@@ -403,8 +404,6 @@ double lms_agg_median_wait(const struct lms_agg_row *r)
 	return m;
 }
 
-
-
 /* "2026 spring" before "2026 autumn": terms in the order of the year. */
 static int term_rank(const char *key)
 {
@@ -436,7 +435,8 @@ static int by_key(const void *a, const void *b)
  * person (not a script). */
 static void cell_count(struct lms_table *t, long v, bool rounded, bool marks)
 {
-	lms_table_cellf(t, "%s%ld", rounded && marks ? ROUNDED_MARK : "", v);
+	lms_table_cellf(t, "%s%ld", rounded && marks ? LMS_ROUNDED_MARK : "",
+			v);
 }
 
 static void cell_figure(struct lms_table *t, double v, bool rounded,
@@ -448,8 +448,8 @@ static void cell_figure(struct lms_table *t, double v, bool rounded,
 		char text[64];
 
 		snprintf(text, sizeof(text), fmt, v);
-		lms_table_cellf(t, "%s%s", rounded && marks ? ROUNDED_MARK : "",
-				text);
+		lms_table_cellf(t, "%s%s",
+				rounded && marks ? LMS_ROUNDED_MARK : "", text);
 	}
 }
 

@@ -39,8 +39,6 @@ static void about_section(struct lms_doc *d, const struct lms_agg *a,
 	lms_buf_release(&names);
 }
 
-#define ROUNDED_MARK "\xe2\x89\x88"	/* ≈, as lms_agg_table marks */
-
 static void legend(struct lms_doc *d, const struct lms_agg *a)
 {
 	long k = a->opt.min_cell;
@@ -66,7 +64,8 @@ static void legend(struct lms_doc *d, const struct lms_agg *a)
 			     "fixed draw, so that no combination of reports can "
 			     "tell how many it had; such a group's attendance, "
 			     "completion, waits and answers are left out.  "
-			     "Figures marked " ROUNDED_MARK " include such a group.", k, k);
+			     "Figures marked " LMS_ROUNDED_MARK " include such a "
+			     "group.", k, k);
 }
 
 /* A figure of the table, or NAN where the table lacks it; *rounded says
@@ -81,9 +80,10 @@ static double figure(const struct lms_table *t, size_t row, const char *col,
 	for (size_t c = 0; c < t->ncols; c++)
 		if (!strcmp(t->cols[c], col))
 			cell = lms_table_get(t, row, c);
-	*rounded = !strncmp(cell, ROUNDED_MARK, strlen(ROUNDED_MARK));
+	*rounded = !strncmp(cell, LMS_ROUNDED_MARK,
+			    strlen(LMS_ROUNDED_MARK));
 	if (*rounded)
-		cell += strlen(ROUNDED_MARK);
+		cell += strlen(LMS_ROUNDED_MARK);
 	v = strtod(cell, &end);
 	return *cell && !*end ? v : NAN;
 }

@@ -122,7 +122,8 @@ int lms_init_tree(const char *dir, const char *name, const char *municipality)
 		struct lms_protect_key key;
 		bool made;
 
-		err = lms_protect_key_load(dir, &key, &made);
+		err = lms_protect_key_load(dir, true, &key, &made);
+		explicit_bzero(&key, sizeof(key));
 	}
 	if (!err) {
 		char *courses = join(dir, "courses");

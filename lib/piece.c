@@ -70,14 +70,17 @@ static void count_enrolment(struct lms_course_pieces *p,
 	struct lms_piece *x;
 	size_t i;
 
+	/* Who has no place may have come, or answered: that goes with
+	 * their home, in no piece of people (see no_place). */
 	w->key = record_key(in, e->person);
-	w->piece = piece_of(p, e->municipality, place_kind(e));
+	w->piece = piece_of(p, e->municipality, takes_part(e) ?
+			    place_kind(e) : LMS_PIECE_NO_PLACE);
 	if (e->status == LMS_WAITLISTED)
 		i = piece_of(p, e->municipality, LMS_PIECE_WAITLISTED);
 	else if (takes_part(e))
 		i = w->piece;
 	else
-		return;		/* withdrawn: marks, but no place */
+		return;
 	x = &p->v[i];
 	x->exact.n++;
 	x->key += w->key;
@@ -95,7 +98,7 @@ static struct who *stranger(struct lms_course_pieces *p,
 			    const struct lms_piece_input *in,
 			    const char *person, struct who *w)
 {
-	w->piece = piece_of(p, NULL, LMS_PIECE_PARTICIPANTS);
+	w->piece = piece_of(p, NULL, LMS_PIECE_NO_PLACE);
 	w->key = record_key(in, person);
 	return w;
 }
@@ -176,59 +179,72 @@ void lms_pieces_count(struct lms_course_pieces *out,
 
 /* Publishing */
 
-static unsigned rounded_if(const long *exact, const long *shown, size_t n,
-			   unsigned flag)
-{
-	for (size_t i = 0; i < n; i++)
-		if (exact[i] != shown[i])
-			return flag;
-	return 0;
-}
-
-/* Who answered before and after, and who did not, are parts too: the
- * latter's keys are the piece's less the former's. */
+/* Who answered before and after, and who did not, split the piece too.
+ * Its means count only when that split shows the pairs exactly: else
+ * how many they are of would tell the rounded part. */
 static void split_pairs(struct lms_piece *x, long k)
 {
-	long unpaired = x->exact.n > x->exact.paired ?
-			x->exact.n - x->exact.paired : 0;
 	struct lms_protect_part parts[2] = {
 		{ x->exact.paired, x->paired_key, LMS_PIECE_PAIRED },
-		{ unpaired, x->key - x->paired_key, LMS_PIECE_UNPAIRED }
+		{ x->exact.n - x->exact.paired, x->key - x->paired_key,
+		  LMS_PIECE_UNPAIRED }
 	};
 	long out[2];
 
-	lms_protect_split(parts, 2, x->exact.paired + unpaired, k, out);
+	lms_protect_split(parts, x->exact.n, k, out);
 	x->shown.paired = out[0];
 	if (out[0] != x->exact.paired)
 		x->shown.rounded |= LMS_ROUNDED_PAIRS;
+	x->shown.pairs_counted = out[0] == x->exact.paired &&
+				 x->exact.paired >= k;
 }
 
-/* A piece of k or more: its parts and marks, split so that none of 1 to
- * k - 1 shows; its waits and pairs count. */
+/* Who completed and who did not, once the course has judged them all: a
+ * piece partly judged shows no completion, as a split in three could
+ * tell a small part by which part took the rest. */
+static void split_completion(struct lms_piece *x, long k)
+{
+	const long *e = x->exact.part;
+	struct lms_protect_part parts[2] = {
+		{ e[LMS_PART_COMPLETED], x->part_key[LMS_PART_COMPLETED],
+		  LMS_PIECE_COMPLETED },
+		{ e[LMS_PART_NOT_COMPLETED], x->part_key[LMS_PART_NOT_COMPLETED],
+		  LMS_PIECE_NOT_COMPLETED }
+	};
+	long out[2];
+
+	if (e[LMS_PART_NOT_JUDGED])
+		return;
+	lms_protect_split(parts, x->exact.n, k, out);
+	x->shown.part[LMS_PART_COMPLETED] = out[0];
+	x->shown.part[LMS_PART_NOT_COMPLETED] = out[1];
+	if (out[0] != e[LMS_PART_COMPLETED])
+		x->shown.rounded |= LMS_ROUNDED_COMPLETION;
+}
+
+/* The marks, present and absent, of the piece's people. */
+static void split_marks(struct lms_piece *x, long k)
+{
+	struct lms_protect_part parts[2] = {
+		{ x->exact.mark[LMS_MARK_PRESENT], x->mark_key[LMS_MARK_PRESENT],
+		  LMS_PIECE_PRESENT },
+		{ x->exact.mark[LMS_MARK_ABSENT], x->mark_key[LMS_MARK_ABSENT],
+		  LMS_PIECE_ABSENT }
+	};
+
+	lms_protect_split(parts, parts[0].n + parts[1].n, k, x->shown.mark);
+	if (x->shown.mark[0] != x->exact.mark[0])
+		x->shown.rounded |= LMS_ROUNDED_ATTENDANCE;
+}
+
+/* A piece of k or more: what its people did, split so that no part of
+ * 1 to k - 1 shows; its waits count. */
 static void publish_large(struct lms_piece *x, long k)
 {
-	struct lms_protect_part parts[LMS_NPARTS], marks[LMS_NMARKS];
-	struct lms_piece_figures *s = &x->shown;
-
-	for (int i = 0; i < LMS_NPARTS; i++)
-		parts[i] = (struct lms_protect_part){
-			x->exact.part[i], x->part_key[i],
-			LMS_PIECE_COMPLETED + i
-		};
-	for (int i = 0; i < LMS_NMARKS; i++)
-		marks[i] = (struct lms_protect_part){
-			x->exact.mark[i], x->mark_key[i], LMS_PIECE_PRESENT + i
-		};
-	lms_protect_split(parts, LMS_NPARTS, x->exact.n, k, s->part);
-	lms_protect_split(marks, LMS_NMARKS, x->exact.mark[0] +
-			  x->exact.mark[1], k, s->mark);
+	split_completion(x, k);
+	split_marks(x, k);
 	split_pairs(x, k);
-	s->rounded |= rounded_if(x->exact.part, s->part, LMS_NPARTS,
-				 LMS_ROUNDED_COMPLETION);
-	s->rounded |= rounded_if(x->exact.mark, s->mark, LMS_NMARKS,
-				 LMS_ROUNDED_ATTENDANCE);
-	s->counted = true;
-	s->pairs_counted = (long)x->npairs >= k;
+	x->shown.counted = true;
 }
 
 static void publish(struct lms_piece *x, long k)

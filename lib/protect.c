@@ -57,6 +57,11 @@ static int make_key(const char *root, const char *path, bool *made)
 				 "source");
 	}
 	*strrchr(people, '/') = '\0';
+	/* .gitignore first, so that the key is never there unnamed. */
+	if ((err = lms_keep_register_ignored(root))) {
+		free(people);
+		return err;
+	}
 	for (size_t i = 0; i < sizeof(secret); i++)
 		snprintf(hex + 2 * i, 3, "%02x", secret[i]);
 	hex[2 * sizeof(secret)] = '\n';
@@ -67,16 +72,15 @@ static int make_key(const char *root, const char *path, bool *made)
 	*made = err == 0;
 	if (err == 1)
 		err = 0;
-	/* .gitignore names it, so that it never goes into git. */
-	if (*made)
-		err = lms_keep_register_ignored(root);
+	explicit_bzero(secret, sizeof(secret));
+	explicit_bzero(hex, sizeof(hex));
 	free(tmp);
 	free(people);
 	return err;
 }
 
-int lms_protect_key_load(const char *root, struct lms_protect_key *out,
-			 bool *made)
+int lms_protect_key_load(const char *root, bool make,
+			 struct lms_protect_key *out, bool *made)
 {
 	struct lms_buf path_buf = LMS_BUF_INIT;
 	char *path;
@@ -87,13 +91,22 @@ int lms_protect_key_load(const char *root, struct lms_protect_key *out,
 	path = path_buf.buf;
 	err = lms_read_file(path, 256, &text);
 	*made = false;
-	if (err == LMS_ENOENT) {
+	if (err == LMS_ENOENT && !make)
+		err = lms_error(LMS_ENOENT, "the tree has no key of shared "
+				"reports, %s: a copy of a tree cannot make shared "
+				"reports, as its draws would not be the "
+				"service's; on the service's own machine, make "
+				"the key once with lms report --new-key, or use "
+				"--exact for internal figures", path);
+	else if (err == LMS_ENOENT) {
 		lms_error_clear();
 		if (!(err = make_key(root, path, made)))
 			err = lms_read_file(path, 256, &text);
 	}
 	if (!err)
 		err = parse_key(path, &text, out);
+	if (text.buf)
+		explicit_bzero(text.buf, text.len);
 	lms_buf_release(&text);
 	lms_buf_release(&path_buf);
 	return err;
@@ -155,24 +168,15 @@ long lms_protect_count(long n, long k, uint64_t cell_key,
 	return draw % (uint64_t)k < (uint64_t)n ? k : 0;
 }
 
-void lms_protect_split(const struct lms_protect_part *parts, size_t nparts,
-		       long whole, long k, long *out)
+void lms_protect_split(const struct lms_protect_part parts[2], long whole,
+		       long k, long out[2])
 {
-	size_t largest = 0;
-	long rest = whole;
+	int larger = parts[1].n > parts[0].n, smaller = !larger;
 
-	for (size_t i = 1; i < nparts; i++)
-		if (parts[i].n > parts[largest].n)
-			largest = i;
-	for (size_t i = 0; i < nparts; i++) {
-		if (i == largest)
-			continue;
-		out[i] = lms_protect_count(parts[i].n, k, parts[i].cell_key,
-					   parts[i].kind);
-		rest -= out[i];
-	}
-	for (size_t i = nparts; rest < 0 && i-- > 0;)
-		if (i != largest && parts[i].n < k && out[i] == k)
-			out[i] = 0, rest += k;
-	out[largest] = rest;
+	out[smaller] = lms_protect_count(parts[smaller].n, k,
+					 parts[smaller].cell_key,
+					 parts[smaller].kind);
+	if (out[smaller] > whole)
+		out[smaller] = 0;
+	out[larger] = whole - out[smaller];
 }

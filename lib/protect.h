@@ -28,20 +28,22 @@ struct lms_protect_key {
 };
 
 /*
- * The key of the tree at root (in LMS_REPORT_KEY_FILE), made, and named
- * in the tree's .gitignore, if it has none: *made says so.  A key that is
- * not 64 hex digits is LMS_EDATA.
+ * The key of the tree at root (in LMS_REPORT_KEY_FILE).  With make, one
+ * is made (named in the tree's .gitignore first) if the tree has none,
+ * and *made says so; without, a missing key is LMS_ENOENT: a copy of a
+ * tree must not make a key of its own, as its draws would differ from
+ * the service's.  A key that is not 64 hex digits is LMS_EDATA.
  */
-int lms_protect_key_load(const char *root, struct lms_protect_key *out,
-			 bool *made);
+int lms_protect_key_load(const char *root, bool make,
+			 struct lms_protect_key *out, bool *made);
 
-/* What kind of count a cell key is drawn for: the same people are drawn
- * for apart as relatives and as those who did not complete. */
+/* What kind of count a cell key is drawn for: the same people draw apart
+ * as relatives and as those who did not complete. */
 enum lms_piece_kind {
 	LMS_PIECE_PARTICIPANTS = 1, LMS_PIECE_RELATIVES, LMS_PIECE_WAITLISTED,
 	LMS_PIECE_DROP_IN, LMS_PIECE_COMPLETED, LMS_PIECE_NOT_COMPLETED,
 	LMS_PIECE_NOT_JUDGED, LMS_PIECE_PRESENT, LMS_PIECE_ABSENT,
-	LMS_PIECE_PAIRED, LMS_PIECE_UNPAIRED
+	LMS_PIECE_PAIRED, LMS_PIECE_UNPAIRED, LMS_PIECE_NO_PLACE
 };
 
 /* A person's record key on a course; a piece's cell key is the sum of
@@ -57,20 +59,23 @@ uint64_t lms_protect_thing_key(const struct lms_protect_key *key,
 long lms_protect_count(long n, long k, uint64_t cell_key,
 		       enum lms_piece_kind kind);
 
-/*
- * Splits a published whole into parts that add up to it: a part of 0 or
- * at least k stays, one of 1 to k - 1 is drawn as lms_protect_count
- * does, and the largest part (the first of equals) takes what is left.
- * Should that be negative, parts drawn up to k go back to 0, the last
- * first, until it is not.
- */
+/* One of the two parts of a piece that lms_protect_split splits. */
 struct lms_protect_part {
 	long n;
 	uint64_t cell_key;
 	enum lms_piece_kind kind;
 };
 
-void lms_protect_split(const struct lms_protect_part *parts, size_t nparts,
-		       long whole, long k, long *out);
+/*
+ * Splits a whole (exact: a piece of k or more) into its two parts so that
+ * they add up to it: a part of 0 or at least k stays, one of 1 to k - 1 is
+ * drawn as lms_protect_count does, and the larger part (the first of
+ * equals) takes what is left, or k less if that would be negative.  Two
+ * parts only, and k at least 4: with three parts, or k 3, which part took
+ * the rest can pin a small one down (tests/unit/test_protect.c tries every
+ * split).
+ */
+void lms_protect_split(const struct lms_protect_part parts[2], long whole,
+		       long k, long out[2]);
 
 #endif

@@ -29,13 +29,13 @@ static int check(const struct lms_service *s, const char *path)
 	if (s->min_cell < 1 || s->min_cell > LMS_MIN_CELL_MAX)
 		return lms_error_at(LMS_EDATA, path, 0, 0, "min_cell: must be "
 				    "from 1 to %d", LMS_MIN_CELL_MAX);
-	/* A group drawn with 2 has one person: that it was drawn, which a
-	 * report tells by its marks and by what it leaves out, says how
-	 * many it had. */
-	if (s->min_cell == 2)
-		return lms_error_at(LMS_EDATA, path, 0, 0, "min_cell: 2 protects "
-				    "no one, as a smaller group is one person; "
-				    "use 3 or more (or 1 for no protection)");
+	/* With 2 a drawn group is one person, which a report tells by its
+	 * marks and by what it leaves out; with 3, a piece of 4 split in two
+	 * can show its part of 1 (see protect.h). */
+	if (s->min_cell == 2 || s->min_cell == 3)
+		return lms_error_at(LMS_EDATA, path, 0, 0, "min_cell: %d is too "
+				    "small to protect anyone; use 4 or more "
+				    "(or 1 for no protection)", s->min_cell);
 	if (!(s->completion > 0 && s->completion <= 1))
 		return lms_error_at(LMS_EDATA, path, 0, 0, "completion: must be "
 				    "a share above 0 and at most 1");

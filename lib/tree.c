@@ -466,7 +466,7 @@ static int ignoring_register(const char *path, struct lms_buf *text,
 {
 	static const char *const private[] = {
 		LMS_PARTICIPANTS_FILE, LMS_PARTICIPANTS_TEMPORARY,
-		LMS_REPORT_KEY_FILE
+		LMS_REPORT_KEY_FILE, LMS_REPORT_KEY_TEMPORARY
 	};
 	int err = lms_read_file(path, 1u << 20, text);
 
@@ -474,7 +474,8 @@ static int ignoring_register(const char *path, struct lms_buf *text,
 	if (err == LMS_ENOENT)
 		err = 0;
 	/* The register, the temporary file of an interrupted write of it,
-	 * which holds the same names, and the key of shared reports. */
+	 * which holds the same names, and the key of shared reports (and its
+	 * temporary file, which holds the secret). */
 	for (size_t i = 0; !err && i < sizeof(private) / sizeof(*private); i++) {
 		if (has_line(text->buf, private[i]))
 			continue;

@@ -42,6 +42,7 @@ struct lms_tree {
 #define LMS_PARTICIPANTS_TEMPORARY "people/.participants.yaml.*"
 /* The secret of shared reports' protection (protect.h). */
 #define LMS_REPORT_KEY_FILE "people/report-key"
+#define LMS_REPORT_KEY_TEMPORARY "people/.report-key.*"
 
 /* The nearest folder upwards from the working directory with lms.yaml. */
 int lms_tree_find(char **out);

@@ -159,7 +159,7 @@ person forget:
 person list: --format
 person show:
 purge: --dry-run
-report: --by --each --exact --excel --form --format --from --out --status --to --tree
+report: --by --each --exact --excel --form --format --from --new-key --out --status --to --tree
 roster: --blank --contacts --format --session --sheet
 withdraw:
 OUT

@@ -88,7 +88,7 @@ report $? "DIR is taken from there"
 
 mkdir mine && printf 'build/\n' >mine/.gitignore
 lms init mine --municipality 1806
-[ "$(cat mine/.gitignore)" = "$(printf 'build/\npeople/participants.yaml\npeople/.participants.yaml.*\npeople/report-key')" ]
+[ "$(cat mine/.gitignore)" = "$(printf 'build/\npeople/participants.yaml\npeople/.participants.yaml.*\npeople/report-key\npeople/.report-key.*')" ]
 report $? "an existing .gitignore keeps its lines and gains the register and the key"
 key=$(cat narvik/people/report-key)
 [ "$(stat -c %a narvik/people/report-key)" = 600 ] &&

@@ -137,10 +137,16 @@ is_err "and nothing on standard error" </dev/null
 key=people/report-key
 grep -qx 'people/report-key' .gitignore
 report $? ".gitignore keeps $key out of git"
-# A tree from before lms init made the key.
+# A copy without the key (a clone: the key stays out of git) makes no
+# key of its own, whose draws would differ; --new-key does, once.
 rm -f "$key"
 lms report --by municipality --format csv
-is_rc 0 "in a tree without a key, a report makes one"
+is_rc 66 "a tree without a key makes no shared report"
+like "and says how to make the key" "lms report --new-key" "$err"
+[ ! -e "$key" ]
+report $? "and makes none"
+lms report --new-key --by municipality --format csv
+is_rc 0 "--new-key makes one"
 like "and says so" "report-key" "$err"
 grep -Eqx '[0-9a-f]{64}' "$key" 2>/dev/null && [ "$(wc -c <"$key")" -eq 65 ]
 report $? "the key is 64 hex digits and a newline"
@@ -153,7 +159,7 @@ cd "$SCRATCH" || exit 1
 cp -R p race
 rm -f race/people/report-key
 for i in 1 2 3 4; do
-	"$LMS" -C race report --by municipality --format csv \
+	"$LMS" -C race report --new-key --by municipality --format csv \
 		>"$SCRATCH/race.$i" 2>/dev/null &
 done
 wait

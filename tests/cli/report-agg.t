@@ -113,7 +113,7 @@ sed -i 's/^min_cell: 1$/min_cell: 2/' lms.yaml
 lms report --by municipality --format csv
 is_rc 65 "min_cell 2 protects no one"
 is_err "and says why" <<'OUT'
-lms.yaml: error: min_cell: 2 protects no one, as a smaller group is one person; use 3 or more (or 1 for no protection)
+lms.yaml: error: min_cell: 2 is too small to protect anyone; use 4 or more (or 1 for no protection)
 OUT
 sed -i 's/^min_cell: 2$/min_cell: 5/' lms.yaml
 
@@ -200,8 +200,13 @@ lms report --tree "$SCRATCH/nokey" --exact
 [ ! -e "$SCRATCH/nokey/people/report-key" ]
 report $? "an exact report needs no key, and makes none"
 lms report --tree "$SCRATCH/nokey" --format csv
-is_rc 0 "a shared report of a tree without a key"
-is_err "makes one and says so" <<ERR
+is_rc 66 "a shared report of a tree without a key"
+is_err "makes no key of its own, and says what to do" <<ERR
+lms: the tree has no key of shared reports, $SCRATCH/nokey/people/report-key: a copy of a tree cannot make shared reports, as its draws would not be the service's; on the service's own machine, make the key once with lms report --new-key, or use --exact for internal figures
+ERR
+lms report --tree "$SCRATCH/nokey" --format csv --new-key
+is_rc 0 "--new-key makes it"
+is_err "and says so" <<ERR
 lms: made the key of shared reports, $SCRATCH/nokey/people/report-key: keep it with the register and out of git (see lms-report(1))
 ERR
 cp "$SCRATCH/stdout" "$SCRATCH/first"
@@ -211,8 +216,8 @@ printf '%s\n' "$key" | grep -q '^[0-9a-f]\{64\}$' &&
 	[ "$(stat -c %a "$SCRATCH/nokey/people/report-key")" = 600 ] &&
 	grep -q '^people/report-key$' "$SCRATCH/nokey/.gitignore"
 report $? "a new random key, private, and kept out of git"
-lms report --tree "$SCRATCH/nokey" --format csv
-is_err "the next report uses it quietly" </dev/null
+lms report --tree "$SCRATCH/nokey" --format csv --new-key
+is_err "the next report uses it quietly, and --new-key makes no other" </dev/null
 is_file "and gives the same figures" "$SCRATCH/stdout" <"$SCRATCH/first"
 echo 'not a key' >"$SCRATCH/nokey/people/report-key"
 lms report --tree "$SCRATCH/nokey"

@@ -119,56 +119,101 @@ static void record_keys_come_from_the_secret(void **state)
 		    lms_protect_thing_key(&k1, "c", "drop-in", 4));
 }
 
-/* A key that draws a small count up to k, found by trying. */
-static uint64_t key_drawing(long n, long want, enum lms_piece_kind kind)
+/* A key that draws n (1 to k - 1) to want, found by trying. */
+static uint64_t key_drawing(long n, long k, long want,
+			    enum lms_piece_kind kind)
 {
 	uint64_t key = 1;
 
-	while (lms_protect_count(n, 5, key, kind) != want)
+	while (lms_protect_count(n, k, key, kind) != want)
 		key++;
 	return key;
 }
 
 static void splits_add_up_and_show_no_small_part(void **state)
 {
-	struct lms_protect_part parts[3] = {
+	struct lms_protect_part parts[2] = {
 		{ 8, 0, LMS_PIECE_COMPLETED },
-		{ 2, key_drawing(2, 5, LMS_PIECE_NOT_COMPLETED),
-		  LMS_PIECE_NOT_COMPLETED },
-		{ 0, 0, LMS_PIECE_NOT_JUDGED }
+		{ 2, key_drawing(2, 5, 5, LMS_PIECE_NOT_COMPLETED),
+		  LMS_PIECE_NOT_COMPLETED }
 	};
-	long out[3];
+	long out[2];
 
 	(void)state;
 	/* 8 completed, 2 did not: the 2 drawn up to 5, the 8 takes 5. */
-	lms_protect_split(parts, 3, 10, 5, out);
+	lms_protect_split(parts, 10, 5, out);
 	assert_int_equal(out[0], 5);
 	assert_int_equal(out[1], 5);
-	assert_int_equal(out[2], 0);
-	/* Drawn down: the whole is the largest part's. */
-	parts[1].cell_key = key_drawing(2, 0, LMS_PIECE_NOT_COMPLETED);
-	lms_protect_split(parts, 3, 10, 5, out);
+	/* Drawn down: the whole is the larger part's. */
+	parts[1].cell_key = key_drawing(2, 5, 0, LMS_PIECE_NOT_COMPLETED);
+	lms_protect_split(parts, 10, 5, out);
 	assert_int_equal(out[0], 10);
 	assert_int_equal(out[1], 0);
-	/* 5 + 1 + 1: both small parts drawn up would leave -3; the last
-	 * goes back to 0, and the largest takes 2. */
-	parts[0].n = 5;
-	parts[1] = (struct lms_protect_part){
-		1, key_drawing(1, 5, LMS_PIECE_NOT_COMPLETED),
-		LMS_PIECE_NOT_COMPLETED };
-	parts[2] = (struct lms_protect_part){
-		1, key_drawing(1, 5, LMS_PIECE_NOT_JUDGED),
-		LMS_PIECE_NOT_JUDGED };
-	lms_protect_split(parts, 3, 7, 5, out);
-	assert_int_equal(out[0], 2);
-	assert_int_equal(out[1], 5);
-	assert_int_equal(out[2], 0);
-	/* Parts of k or more are exact. */
-	parts[0].n = 6, parts[1].n = 7, parts[2].n = 0;
-	lms_protect_split(parts, 3, 13, 5, out);
+	/* Parts of k or more, and 0, are exact. */
+	parts[0].n = 6, parts[1].n = 7;
+	lms_protect_split(parts, 13, 5, out);
 	assert_int_equal(out[0], 6);
 	assert_int_equal(out[1], 7);
-	assert_int_equal(out[2], 0);
+	parts[0].n = 0;
+	lms_protect_split(parts, 7, 5, out);
+	assert_int_equal(out[0], 0);
+	assert_int_equal(out[1], 7);
+}
+
+/*
+ * The reader who knows the rule: for every piece of n people (k to 3k)
+ * split in two in every way, and every draw, which splits could have
+ * given what is published (the two parts, and whether a part was drawn,
+ * as the mark says)?  No published split may leave a part only one
+ * value from 1 to k - 1.  So it is for k of 4 and more; with 3, a piece
+ * of 4 published (3, 1) can only be (1, 3), which is why lms.yaml may
+ * not have min_cell 3.
+ */
+static bool some_split_pins(long k)
+{
+	for (long n = k; n <= 3 * k; n++) {
+		/* could[p][d]: bit a set if a first part of a can publish
+		 * p as the first part, with d whether one was drawn. */
+		uint64_t could[64][2] = { { 0 } };
+
+		for (long a = 0; a <= n; a++)
+			for (long want = 0; want <= k; want += k) {
+				long small = a < n - a ? a : n - a, out[2];
+				struct lms_protect_part parts[2] = {
+					{ a, 0, LMS_PIECE_COMPLETED },
+					{ n - a, 0, LMS_PIECE_NOT_COMPLETED }
+				};
+				bool drawn = small > 0 && small < k;
+
+				if (drawn)
+					parts[a < n - a ? 0 : 1].cell_key =
+						key_drawing(small, k, want,
+							    parts[a < n - a ? 0 : 1].kind);
+				lms_protect_split(parts, n, k, out);
+				could[out[0]][drawn] |= (uint64_t)1 << a;
+			}
+		for (long p = 0; p <= n; p++)
+			for (int d = 0; d < 2; d++) {
+				uint64_t set = could[p][d];
+				long a;
+
+				if (!set || (set & (set - 1)))
+					continue;	/* none, or several */
+				a = __builtin_ctzll(set);
+				if ((a > 0 && a < k) || (n - a > 0 && n - a < k))
+					return true;
+			}
+	}
+	return false;
+}
+
+static void no_split_pins_a_small_part_down(void **state)
+{
+	(void)state;
+	assert_true(some_split_pins(3));	/* the reason 3 is refused */
+	for (long k = 4; k <= 12; k++)
+		if (some_split_pins(k))
+			fail_msg("min_cell %ld: a split pins a part down", k);
 }
 
 static char *in_root(const char *name)
@@ -196,7 +241,7 @@ static void the_key_is_made_once_and_kept_out_of_git(void **state)
 	f = fopen(in_root(".gitignore"), "w");
 	fputs("people/participants.yaml", f);	/* no newline at the end */
 	fclose(f);
-	assert_int_equal(lms_protect_key_load(root, &k1, &made), 0);
+	assert_int_equal(lms_protect_key_load(root, true, &k1, &made), 0);
 	assert_true(made);
 	assert_int_equal(stat(in_root(LMS_REPORT_KEY_FILE), &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
@@ -204,15 +249,32 @@ static void the_key_is_made_once_and_kept_out_of_git(void **state)
 	read_text(".gitignore", &text);
 	assert_string_equal(text.buf, "people/participants.yaml\n"
 			    "people/.participants.yaml.*\n"
-			    "people/report-key\n");
-	assert_int_equal(lms_protect_key_load(root, &k2, &made), 0);
+			    "people/report-key\n"
+			    "people/.report-key.*\n");
+	assert_int_equal(lms_protect_key_load(root, true, &k2, &made), 0);
 	assert_false(made);
 	assert_memory_equal(k1.secret, k2.secret, sizeof(k1.secret));
 	read_text(".gitignore", &text);		/* named once */
 	assert_string_equal(text.buf, "people/participants.yaml\n"
 			    "people/.participants.yaml.*\n"
-			    "people/report-key\n");
+			    "people/report-key\n"
+			    "people/.report-key.*\n");
 	lms_buf_release(&text);
+}
+
+/* Without make, a missing key is an error: a copy of a tree must not
+ * make one of its own. */
+static void a_missing_key_is_made_only_when_asked(void **state)
+{
+	struct lms_protect_key k;
+	bool made = true;
+
+	(void)state;
+	assert_int_equal(lms_protect_key_load(root, false, &k, &made),
+			 LMS_ENOENT);
+	assert_false(made);
+	assert_false(lms_exists(in_root(LMS_REPORT_KEY_FILE)));
+	assert_non_null(strstr(lms_last_error()->msg, "--new-key"));
 }
 
 static void a_bad_key_is_refused_where_it_is_bad(void **state)
@@ -227,12 +289,12 @@ static void a_bad_key_is_refused_where_it_is_bad(void **state)
 	fputs("00112233445566778899aabbccddeeff"
 	      "0011223344556677889Gaabbccddeeff\n", f);
 	fclose(f);
-	assert_error(lms_protect_key_load(root, &k, &made), LMS_EDATA, 1, 52,
+	assert_error(lms_protect_key_load(root, false, &k, &made), LMS_EDATA, 1, 52,
 		     "a report key is 64 hex digits (0-9, a-f)");
 	f = fopen(in_root(LMS_REPORT_KEY_FILE), "w");
 	fputs("0011\n", f);
 	fclose(f);
-	assert_error(lms_protect_key_load(root, &k, &made), LMS_EDATA, 1, 1,
+	assert_error(lms_protect_key_load(root, false, &k, &made), LMS_EDATA, 1, 1,
 		     "a report key is 64 hex digits and a newline");
 	assert_false(made);
 }
@@ -247,7 +309,9 @@ int main(void)
 		cmocka_unit_test(draws_are_fixed_by_key_and_kind),
 		cmocka_unit_test(record_keys_come_from_the_secret),
 		cmocka_unit_test(splits_add_up_and_show_no_small_part),
+		cmocka_unit_test(no_split_pins_a_small_part_down),
 		T(the_key_is_made_once_and_kept_out_of_git),
+		T(a_missing_key_is_made_only_when_asked),
 		T(a_bad_key_is_refused_where_it_is_bad),
 	};
 
