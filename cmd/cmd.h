@@ -76,6 +76,7 @@ int cmd_put(FILE *f, const char *s, size_t len);
 void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parses a whole number in [min, max] for option name. */
 int cmd_parse_int(const char *name, const char *s, int min, int max, int *out);
+/* Parses a date as people type it (lms_date_parse_input) for option name. */
 int cmd_parse_date(const char *name, const char *s, int32_t *out);
 
 /*

@@ -105,9 +105,9 @@ int cmd_parse_int(const char *name, const char *s, int min, int max, int *out)
 
 int cmd_parse_date(const char *name, const char *s, int32_t *out)
 {
-	if (!lms_date_parse(s, out))
-		return cmd_usage_error("%s: '%s' is not a date (YYYY-MM-DD)",
-				       name, s);
+	if (!lms_date_parse_input(s, out))
+		return cmd_usage_error("%s: '%s' is not a date (use 2026-09-07, "
+				       "07.09.2026, 7.9.2026 or 7.9.26)", name, s);
 	return 0;
 }
 

@@ -16,17 +16,10 @@
 
 static int parse_time_range(const char *s, int *start, int *end)
 {
-	char first[6];
-
-	if (strlen(s) == 5 && lms_time_parse(s, start))
+	if (lms_time_span_parse_input(s, start, end))
 		return 0;
-	if (strlen(s) == 11 && s[5] == '-') {
-		memcpy(first, s, 5);
-		first[5] = '\0';
-		if (lms_time_parse(first, start) && lms_time_parse(s + 6, end))
-			return 0;
-	}
-	return cmd_usage_error("--time: '%s' is not HH:MM or HH:MM-HH:MM", s);
+	return cmd_usage_error("--time: '%s' is not a time or a span of time "
+			       "(use 18:00, 18.00, kl. 18.00 or 18.00-20.00)", s);
 }
 
 static int parse_skips(const char *s, int32_t **out, size_t *n)
@@ -119,8 +112,9 @@ static int new_options(int argc, char **argv, struct new_args *a)
 		case 'd':
 			if (!lms_weekdays_parse(optarg, &p->schedule.days))
 				err = cmd_usage_error("--days: '%s' is not a list "
-						      "of weekdays such as "
-						      "mon,thu or mon-fri", optarg);
+						      "of weekdays (use mon,thu, "
+						      "man,tor, mandag,torsdag "
+						      "or man-fre)", optarg);
 			break;
 		case 'n': err = cmd_parse_int("--count", optarg, 1, LMS_SCHEDULE_MAX, &p->schedule.count); break;
 		case 'u': err = cmd_parse_date("--until", optarg, &p->schedule.until); break;

@@ -21,23 +21,25 @@
 static int parse_available(const char *s, struct lms_availability *out)
 {
 	const char *colon = strchr(s, ':');
-	char from[11];
+	char from[16];
 
 	if (!strcmp(s, "true") || !strcmp(s, "false")) {
 		out->mode = s[0] == 't' ? LMS_AVAIL_ALWAYS : LMS_AVAIL_NEVER;
 		return 0;
 	}
-	if (colon && colon - s == 10) {
-		memcpy(from, s, 10);
-		from[10] = '\0';
-		if (lms_date_parse(from, &out->from) &&
-		    lms_date_parse(colon + 1, &out->to) && out->to >= out->from) {
+	if (colon && (size_t)(colon - s) < sizeof(from)) {
+		memcpy(from, s, (size_t)(colon - s));
+		from[colon - s] = '\0';
+		if (lms_date_parse_input(from, &out->from) &&
+		    lms_date_parse_input(colon + 1, &out->to) &&
+		    out->to >= out->from) {
 			out->mode = LMS_AVAIL_RANGE;
 			return 0;
 		}
 	}
 	return cmd_usage_error("--available: '%s' is not true, false or "
-			       "FROM:TO (two dates)", s);
+			       "FROM:TO (two dates, such as 2026-08-01:2026-12-31 "
+			       "or 1.8.2026:31.12.2026)", s);
 }
 
 static const char *const add_usage[] = {

@@ -367,7 +367,9 @@ static int read_birth(const struct sheet *s, const char *cell, struct entry *e)
 	y = strtol(cell, &end, 10);
 	if (*end || end - cell != 4) {
 		y = 0;
-		if (lms_stamp_parse(cell, LMS_DAY_FIRST, &born)) {
+		/* 7.9.56 is no year of birth that lms can tell. */
+		if (lms_stamp_parse(cell, LMS_DAY_FIRST | LMS_FULL_YEAR,
+				    &born)) {
 			lms_date_to_ymd(born.date, &ty, &tm, &td);
 			y = ty;
 		}

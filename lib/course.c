@@ -178,7 +178,7 @@ int lms_course_find_session(const struct lms_course *c, const char *arg,
 	int32_t date;
 	int err = 0;
 
-	if (lms_date_parse(arg, &date)) {
+	if (lms_date_parse_input(arg, &date)) {
 		while (k < c->nsessions && c->sessions[order[k]].date != date)
 			k++;
 		if (k == c->nsessions)
@@ -194,7 +194,8 @@ int lms_course_find_session(const struct lms_course *c, const char *arg,
 		k = n - 1;
 	} else {
 		err = lms_error(LMS_EUSAGE, "'%s' is not a session: give its "
-				"number or its date", arg);
+				"number or its date (such as 2, 2026-09-07 or "
+				"7.9.2026)", arg);
 	}
 	if (!err) {
 		*index = order[k];

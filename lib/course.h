@@ -88,8 +88,8 @@ int32_t lms_course_first_date(const struct lms_course *c);
 int32_t lms_course_last_date(const struct lms_course *c);
 /*
  * The session that SESSION names on a command line: a number counting in
- * date order from 1, or a date.  *index is its place in c->sessions and
- * *number its number in date order.
+ * date order from 1, or a date as people type it (lms_date_parse_input).
+ * *index is its place in c->sessions and *number its number in date order.
  */
 int lms_course_find_session(const struct lms_course *c, const char *arg,
 			    size_t *index, size_t *number);

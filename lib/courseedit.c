@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "courseedit.h"
+#include "date.h"
 #include "emit.h"
 #include "error.h"
 #include "utf8.h"
@@ -15,6 +16,26 @@ static bool is_list(const struct lms_field *f)
 	       f->type == LMS_T_MUNIS || f->type == LMS_T_FLAGS;
 }
 
+/*
+ * A date or a time as people type it, which the file keeps as ISO and
+ * HH:MM; the strict readers of files (lms_value_parse) would refuse it.
+ */
+static int parse_input(const struct lms_field *f, const char *value,
+		       void *out, struct lms_buf *why)
+{
+	if (f->type == LMS_T_DATE && !lms_date_parse_input(value, out)) {
+		lms_buf_addf(why, "'%s' is not a date (use 2026-09-07, "
+			     "07.09.2026, 7.9.2026 or 7.9.26)", value);
+		return LMS_EDATA;
+	}
+	if (f->type == LMS_T_TIME && !lms_time_parse_input(value, out)) {
+		lms_buf_addf(why, "'%s' is not a time (use 18:00, 18.00 or "
+			     "kl. 18.00)", value);
+		return LMS_EDATA;
+	}
+	return 0;
+}
+
 /* One value checked against its field and written in canonical form. */
 static int format_scalar(const struct lms_field *f, const char *key,
 			 const char *value, struct lms_buf *out)
@@ -22,6 +43,7 @@ static int format_scalar(const struct lms_field *f, const char *key,
 	union { int i; unsigned u; double d; int32_t date; const char *s; } v;
 	struct lms_field one = *f;
 	struct lms_buf why = LMS_BUF_INIT;
+	bool typed = f->type == LMS_T_DATE || f->type == LMS_T_TIME;
 	int err;
 
 	memset(&v, 0, sizeof(v));
@@ -29,7 +51,8 @@ static int format_scalar(const struct lms_field *f, const char *key,
 		one.type = f->type == LMS_T_IDS ? LMS_T_ID :
 			   f->type == LMS_T_MUNIS ? LMS_T_MUNI :
 			   f->type == LMS_T_FLAGS ? LMS_T_ENUM : LMS_T_STR;
-	if ((err = lms_value_parse(&one, value, &v, &why)) ||
+	if ((err = typed ? parse_input(&one, value, &v, &why) :
+		   lms_value_parse(&one, value, &v, &why)) ||
 	    !lms_utf8_valid(value)) {
 		err = lms_error(LMS_EUSAGE, "%s: %s", key,
 				why.len ? why.buf : "not UTF-8 text");

@@ -13,7 +13,9 @@
 /*
  * Sets KEY to VALUE as `lms course set` takes them: a key path of the
  * course schema and the value as text; lists as "a,b"; an empty value
- * removes the key.
+ * removes the key.  Dates and times are read as people type them
+ * (8.9.2026, kl. 18.00) and written as the file keeps them (2026-09-08,
+ * "18:00").
  */
 int lms_course_set(struct lms_buf *text, const char *path, const char *key,
 		   const char *value);

@@ -2,6 +2,7 @@
 #include <time.h>
 
 #include "date.h"
+#include "utf8.h"
 
 /*
  * Days from civil and back, after Howard Hinnant's public-domain
@@ -54,6 +55,26 @@ static bool digits(const char *s, int n, int *out)
 	return true;
 }
 
+/* Reads up to max digits at *p; returns how many it read. */
+static int number(const char **p, int max, int *out)
+{
+	int n = 0, v = 0;
+
+	while (n < max && (*p)[n] >= '0' && (*p)[n] <= '9')
+		v = v * 10 + ((*p)[n++] - '0');
+	*p += n;
+	*out = v;
+	return n;
+}
+
+static bool valid_ymd(int y, int m, int d, int32_t *out)
+{
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return false;
+	*out = lms_date_from_ymd(y, m, d);
+	return true;
+}
+
 bool lms_date_parse(const char *s, int32_t *out)
 {
 	int y, m, d;
@@ -62,10 +83,24 @@ bool lms_date_parse(const char *s, int32_t *out)
 		return false;
 	if (!digits(s, 4, &y) || !digits(s + 5, 2, &m) || !digits(s + 8, 2, &d))
 		return false;
-	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	return valid_ymd(y, m, d, out);
+}
+
+bool lms_date_parse_input(const char *s, int32_t *out)
+{
+	const char *p = s;
+	int y, m, d, ny;
+
+	if (lms_date_parse(s, out))
+		return true;
+	if (!number(&p, 2, &d) || *p++ != '.' || !number(&p, 2, &m) ||
+	    *p++ != '.')
 		return false;
-	*out = lms_date_from_ymd(y, m, d);
-	return true;
+	ny = number(&p, 4, &y);
+	if (*p || (ny != 2 && ny != 4))
+		return false;
+	/* A course is planned this century: 7.9.26 is 2026. */
+	return valid_ymd(ny == 2 ? 2000 + y : y, m, d, out);
 }
 
 void lms_date_format(int32_t date, char out[11])
@@ -128,6 +163,78 @@ bool lms_time_parse(const char *s, int *out)
 	return true;
 }
 
+static void skip_spaces(const char **p)
+{
+	while (**p == ' ' || **p == '\t')
+		(*p)++;
+}
+
+/* "kl. 18.00", "kl 18", "18:00", "9.30", "18" at *p. */
+static bool time_at(const char **p, int *out)
+{
+	int h, m = 0;
+
+	if (((*p)[0] == 'k' || (*p)[0] == 'K') &&
+	    ((*p)[1] == 'l' || (*p)[1] == 'L')) {
+		*p += 2 + ((*p)[2] == '.');
+		skip_spaces(p);
+	}
+	if (!number(p, 2, &h) || h > 23)
+		return false;
+	if (**p == ':' || **p == '.') {
+		(*p)++;
+		if (number(p, 2, &m) != 2 || m > 59)
+			return false;
+	}
+	*out = h * 60 + m;
+	return true;
+}
+
+bool lms_time_parse_input(const char *s, int *out)
+{
+	int t;
+
+	skip_spaces(&s);
+	if (!time_at(&s, &t))
+		return false;
+	skip_spaces(&s);
+	if (*s)
+		return false;
+	*out = t;
+	return true;
+}
+
+/* The length of the dash at s: '-' or an en dash (U+2013); 0 for none. */
+static size_t dash_at(const char *s)
+{
+	if (*s == '-')
+		return 1;
+	return strncmp(s, "\u2013", 3) ? 0 : 3;
+}
+
+bool lms_time_span_parse_input(const char *s, int *start, int *end)
+{
+	int a, b = LMS_TIME_NONE;
+	size_t dash;
+
+	skip_spaces(&s);
+	if (!time_at(&s, &a))
+		return false;
+	skip_spaces(&s);
+	if ((dash = dash_at(s))) {
+		s += dash;
+		skip_spaces(&s);
+		if (!time_at(&s, &b))
+			return false;
+		skip_spaces(&s);
+	}
+	if (*s)
+		return false;
+	*start = a;
+	*end = b;
+	return true;
+}
+
 void lms_time_format(int minutes, char out[6])
 {
 	int h = minutes / 60 % 100, m = minutes % 60;
@@ -142,13 +249,29 @@ void lms_time_format(int minutes, char out[6])
 
 static int weekday_index(const char *s, size_t len)
 {
-	static const char *const names[] = {
-		"mon", "tue", "wed", "thu", "fri", "sat", "sun"
+	static const char *const names[7][4] = {
+		{ "mon", "monday", "man", "mandag" },
+		{ "tue", "tuesday", "tir", "tirsdag" },
+		{ "wed", "wednesday", "ons", "onsdag" },
+		{ "thu", "thursday", "tor", "torsdag" },
+		{ "fri", "friday", "fre", "fredag" },
+		{ "sat", "saturday", "lør", "lørdag" },
+		{ "sun", "sunday", "søn", "søndag" }
 	};
+	char word[16];
 
+	while (len && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (!len || len >= sizeof(word))
+		return -1;
+	memcpy(word, s, len);
+	word[len] = '\0';
 	for (int i = 0; i < 7; i++)
-		if (len == 3 && !strncmp(s, names[i], 3))
-			return i;
+		for (int k = 0; k < 4; k++)
+			if (!lms_utf8_casecmp(word, names[i][k]))
+				return i;
 	return -1;
 }
 
@@ -157,13 +280,14 @@ bool lms_weekdays_parse(const char *s, unsigned *out)
 	unsigned bits = 0;
 
 	while (*s) {
-		size_t len = strcspn(s, ",");
-		const char *dash = memchr(s, '-', len);
+		size_t len = strcspn(s, ","), at = 0, dash = 0;
 		int from, to;
 
+		while (at < len && !(dash = dash_at(s + at)))
+			at++;
 		if (dash) {
-			from = weekday_index(s, (size_t)(dash - s));
-			to = weekday_index(dash + 1, len - (size_t)(dash - s) - 1);
+			from = weekday_index(s, at);
+			to = weekday_index(s + at + dash, len - at - dash);
 		} else {
 			from = to = weekday_index(s, len);
 		}

@@ -22,6 +22,13 @@ int32_t lms_date_from_ymd(int y, int m, int d);
 void lms_date_to_ymd(int32_t date, int *y, int *m, int *d);
 /* Parses exactly YYYY-MM-DD; returns false for anything else. */
 bool lms_date_parse(const char *s, int32_t *out);
+/*
+ * A date as a person types it on the command line or in a sheet:
+ * 2026-09-07, or day.month.year as Norwegians write it: 07.09.2026,
+ * 7.9.2026, 7.9.26 (a two-digit year is 20YY).  Files keep ISO dates and
+ * are read with lms_date_parse.
+ */
+bool lms_date_parse_input(const char *s, int32_t *out);
 /* Writes YYYY-MM-DD and a NUL into out, which holds at least 11 bytes. */
 void lms_date_format(int32_t date, char out[11]);
 /* 0 for Monday ... 6 for Sunday. */
@@ -32,9 +39,25 @@ int32_t lms_date_today(void);
 
 /* Parses exactly HH:MM (00:00 to 23:59). */
 bool lms_time_parse(const char *s, int *out);
+/*
+ * A time of day as a person types it: 18:00, 18.00, 9.30, 18, with or
+ * without "kl." or "kl" before it (any case).  Files keep HH:MM.
+ */
+bool lms_time_parse_input(const char *s, int *out);
+/*
+ * A time or a span of time as a person types it: a time as above, or two
+ * joined by '-' or an en dash ("18.00-20.00", "kl. 18.00 – 20.00").
+ * *end is LMS_TIME_NONE when s is one time.
+ */
+bool lms_time_span_parse_input(const char *s, int *start, int *end);
 void lms_time_format(int minutes, char out[6]);
 
-/* Parses "mon,thu" or "mon-fri" style lists into LMS_MON... bits. */
+/*
+ * Parses "mon,thu" or "mon-fri" style lists into LMS_MON... bits.  A day
+ * is named in English or Norwegian, short or in full, in any case: mon,
+ * monday, man, mandag, Mandag ... søn, søndag.  A span may also be
+ * joined by an en dash.
+ */
 bool lms_weekdays_parse(const char *s, unsigned *out);
 
 #endif

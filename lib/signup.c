@@ -51,7 +51,11 @@ static bool valid_date(int y, int m, int d, int32_t *out)
 	return lms_date_parse(iso, out);
 }
 
-/* The date of a stamp: y-m-d, y/m/d, d.m.y, or d/m/y and m/d/y. */
+/*
+ * The date of a stamp: y-m-d, y/m/d, d.m.y, or d/m/y and m/d/y.  A
+ * Norwegian d.m.yy has a year of this century (24.08.26 is 2026), unless
+ * order asks for four digits.
+ */
 static bool stamp_date(const char **p, unsigned order, int32_t *out)
 {
 	int a, b, c, na;
@@ -65,7 +69,11 @@ static bool stamp_date(const char **p, unsigned order, int32_t *out)
 	if (na == 4)
 		return sep != '.' && number(p, 2, &c, NULL) &&
 		       valid_date(a, b, c, out);
-	if (!number(p, 4, &c, &na) || na != 4 || sep == '-')
+	if (!number(p, 4, &c, &na) || sep == '-')
+		return false;
+	if (na == 2 && sep == '.' && !(order & LMS_FULL_YEAR))
+		return valid_date(2000 + c, b, a, out);
+	if (na != 4)
 		return false;
 	if (sep == '/' && a != b && !(order & LMS_DAY_FIRST)) {
 		/* Month first, as the order says or as the numbers show. */

@@ -21,16 +21,18 @@ struct lms_stamp {
 enum {
 	LMS_DAY_FIRST = 1 << 0,		/* 24/08/2026 */
 	LMS_MONTH_FIRST = 1 << 1,	/* 8/24/2026, as US tools write it */
-	LMS_ORDER_SAME = 1 << 2		/* 8/8/2026: either order, one date */
+	LMS_ORDER_SAME = 1 << 2,	/* 8/8/2026: either order, one date */
+	LMS_FULL_YEAR = 1 << 3		/* not 24.08.26: a date of birth */
 };
 
 /*
  * Reads "2026-08-24 10:12:33", "2026-08-24T10:12:33Z", "24.08.2026
- * 10:12:33", "24.08.2026 kl. 10.12", "2026/08/24 10:12:33 AM GMT+2",
- * "8/24/2026 10:12:33" or a date alone.  A zone is left out: the date is
- * the one the form's clock showed.  order says how to read "d/m/y" and
- * "m/d/y" (LMS_DAY_FIRST or LMS_MONTH_FIRST; 0 reads only dates whose
- * order shows, such as 24/8/2026).
+ * 10:12:33", "24.08.2026 kl. 10.12", "24.8.26", "2026/08/24 10:12:33 AM
+ * GMT+2", "8/24/2026 10:12:33" or a date alone.  A zone is left out: the
+ * date is the one the form's clock showed.  order says how to read "d/m/y"
+ * and "m/d/y" (LMS_DAY_FIRST or LMS_MONTH_FIRST; 0 reads only dates whose
+ * order shows, such as 24/8/2026); with LMS_FULL_YEAR a two-digit year
+ * is refused.
  */
 bool lms_stamp_parse(const char *s, unsigned order, struct lms_stamp *out);
 /* The orders a cell allows (see above); 0 when it is no d/m/y or m/d/y

@@ -109,17 +109,17 @@ refuse 2 "a start without count or end" "give --count N or --until DATE" \
 refuse 2 "count and until" "give --count or --until, not both" \
 	new1 --title X --start 2026-09-01 --count 3 --until 2026-10-01
 refuse 2 "a date that does not exist" \
-	"--start: '2026-02-30' is not a date (YYYY-MM-DD)" \
+	"--start: '2026-02-30' is not a date (use 2026-09-07, 07.09.2026, 7.9.2026 or 7.9.26)" \
 	new1 --title X --start 2026-02-30 --count 3
-refuse 2 "bad weekdays" "--days: 'monday' is not a list of weekdays" \
-	new1 --title X --start 2026-09-01 --days monday --count 3
+refuse 2 "bad weekdays" "--days: 'mondays' is not a list of weekdays" \
+	new1 --title X --start 2026-09-01 --days mondays --count 3
 refuse 2 "a skip that is no session day" \
 	"skip date 2026-09-02 is not a day of this schedule" \
 	new1 --title X --start 2026-09-01 --count 3 --skip 2026-09-02
 refuse 2 "an end before the start" "the end date is before the start" \
 	new1 --title X --start 2026-09-01 --until 2026-08-01
-refuse 2 "a bad time" "--time: '11-14' is not HH:MM or HH:MM-HH:MM" \
-	new1 --title X --start 2026-09-01 --count 1 --time 11-14
+refuse 2 "a bad time" "--time: '11-14h' is not a time or a span of time" \
+	new1 --title X --start 2026-09-01 --count 1 --time 11-14h
 refuse 2 "a session ending before it starts" \
 	"a session must end after it starts" \
 	new1 --title X --start 2026-09-01 --count 1 --time 14:00-11:00

@@ -50,7 +50,15 @@ static void timestamps_of_forms(void **state)
 	stamp_is("4/4/2026", 0, "2026-04-04", 0);
 	stamp_refused("3/4/2026", 0);
 	stamp_refused("8/24/2026", LMS_DAY_FIRST);
-	stamp_refused("24.08.26", 0);
+	/* A Norwegian two-digit year is this century's, but never in a date
+	 * of birth. */
+	stamp_is("24.08.26", 0, "2026-08-24", 0);
+	stamp_is("7.9.26 kl. 10.12", 0, "2026-09-07", 10 * 3600 + 720);
+	stamp_refused("24.08.26", LMS_FULL_YEAR);
+	stamp_refused("29.02.27", 0);
+	stamp_refused("24/08/26", LMS_DAY_FIRST);
+	stamp_refused("24-08-26", 0);
+	stamp_refused("24.08.226", 0);
 	stamp_refused("31.02.2026", 0);
 	stamp_refused("2026-08-24 25:00", 0);
 	stamp_refused("2026-08-24 10:12 i morgen", 0);
