@@ -113,6 +113,51 @@ static void invalid_utf8_sorts_last(void **state)
 			 1);
 }
 
+/* Strings made of pieces that sort alike in different ways, with a
+ * fixed seed so that a failure comes back. */
+static char *random_string(unsigned *seed)
+{
+	static const char *const pieces[] = {
+		"a", "A", "s", "S", "ss", "\xc3\x9f", "\xc3\xa5", "\xc3\x85",
+		"a\xcc\x8a", "\xc3\xa4", "\xc3\xa6", "e", "\xc3\xa9",
+		"e\xcc\x81", "\xcc\x81", "1", " ", "-", "\xff", "\xc3", "z",
+		"\xce\xb1"
+	};
+	size_t n = (*seed = *seed * 1103515245u + 12345u) >> 16 & 3;
+	char *s = calloc(4 * 3 + 1, 1);
+
+	assert_non_null(s);
+	for (size_t i = 0; i <= n; i++) {
+		*seed = *seed * 1103515245u + 12345u;
+		strcat(s, pieces[(*seed >> 16) %
+				 (sizeof(pieces) / sizeof(pieces[0]))]);
+	}
+	return s;
+}
+
+static void an_order_on_any_strings(void **state)
+{
+	enum { N = 300 };
+	char *v[N];
+	unsigned seed = 11;
+
+	(void)state;
+	for (size_t i = 0; i < N; i++)
+		v[i] = random_string(&seed);
+	qsort(v, N, sizeof(*v), by_collation);
+	for (size_t i = 0; i < N; i++)
+		for (size_t j = 0; j < N; j++) {
+			int c = lms_collate(v[i], v[j]);
+
+			assert_int_equal(c, -lms_collate(v[j], v[i]));
+			assert_int_equal(c == 0, !strcmp(v[i], v[j]));
+			if (i < j)
+				assert_true(c <= 0);
+		}
+	for (size_t i = 0; i < N; i++)
+		free(v[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -123,6 +168,7 @@ int main(void)
 		cmocka_unit_test(aa_is_two_letters),
 		cmocka_unit_test(punctuation_then_digits_then_letters),
 		cmocka_unit_test(invalid_utf8_sorts_last),
+		cmocka_unit_test(an_order_on_any_strings),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
