@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "../lib/alloc.h"
+#include "../lib/collate.h"
 #include "../lib/date.h"
 #include "../lib/id.h"
 #include "../lib/municipality.h"
@@ -164,7 +165,7 @@ static const struct cmd person_add_cmd = {
 static int by_name(const void *a, const void *b)
 {
 	const struct lms_person *x = a, *y = b;
-	int c = strcmp(x->name, y->name);
+	int c = lms_collate(x->name, y->name);
 
 	return c ? c : strcmp(x->id, y->id);
 }

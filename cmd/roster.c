@@ -3,6 +3,7 @@
 
 #include "../lib/alloc.h"
 #include "../lib/attendance.h"
+#include "../lib/collate.h"
 #include "../lib/date.h"
 #include "../lib/enrol.h"
 #include "../lib/sheet.h"
@@ -208,35 +209,15 @@ static void sheet_when(struct lms_buf *out, const struct roster *r,
 		lms_buf_addf(out, ", %s", lms_session_place(&r->course, index));
 }
 
-/* A name as a Norwegian list sorts it: without case, with æ, ø and å
- * after z. */
-static char *sort_key(const char *name)
-{
-	struct lms_buf key = LMS_BUF_INIT;
-
-	for (const unsigned char *u = (const unsigned char *)name; *u; u++) {
-		if (u[0] == 0xc3 && (u[1] == 0xa6 || u[1] == 0x86))
-			lms_buf_addch(&key, '{'), u++;
-		else if (u[0] == 0xc3 && (u[1] == 0xb8 || u[1] == 0x98))
-			lms_buf_addch(&key, '|'), u++;
-		else if (u[0] == 0xc3 && (u[1] == 0xa5 || u[1] == 0x85))
-			lms_buf_addch(&key, '}'), u++;
-		else
-			lms_buf_addch(&key, *u >= 'A' && *u <= 'Z' ? *u + 32 : *u);
-	}
-	return lms_buf_detach(&key);
-}
-
 struct sorted_person {
 	struct lms_sheet_person p;
-	char *key;
 	size_t order;			/* of request, between equal names */
 };
 
 static int by_name(const void *a, const void *b)
 {
 	const struct sorted_person *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
+	int c = lms_collate(x->p.name, y->p.name);
 
 	return c ? c : x->order < y->order ? -1 : 1;
 }
@@ -258,7 +239,6 @@ static struct sorted_person *sheet_people(const struct roster *r, size_t *n)
 		s->p.name = name_of(p);
 		s->p.phone = p ? p->phone : NULL;
 		s->p.email = p ? p->email : NULL;
-		s->key = sort_key(s->p.name);
 		s->order = i;
 	}
 	if (*n)
@@ -346,8 +326,6 @@ static void sheet(struct ctx *ctx, const struct roster *r, size_t index,
 		.blank = o->blank >= 0 ? (size_t)o->blank : blank_rows(r, n)
 	};
 	lms_sheet_render(&sh, o->format, &ctx->out);
-	for (size_t i = 0; i < n; i++)
-		free(sorted[i].key);
 	free(sorted);
 	free(people);
 	lms_buf_release(&when);

@@ -5,6 +5,7 @@
 
 #include "aggregate.h"
 #include "alloc.h"
+#include "collate.h"
 #include "date.h"
 #include "error.h"
 #include "fsio.h"
@@ -414,21 +415,40 @@ static int term_rank(const char *key)
 	return !strcmp(space, " spring") ? 1 : !strcmp(space, " autumn") ? 2 : 0;
 }
 
+/* "unknown" and "(none)" go last. */
+static int unknown_last(const struct lms_agg_row *x,
+			const struct lms_agg_row *y)
+{
+	int ux = x->key[0] == '(' || !strcmp(x->key, "unknown");
+	int uy = y->key[0] == '(' || !strcmp(y->key, "unknown");
+
+	return ux - uy;
+}
+
+/* Ids, numbers and terms, byte by byte. */
 static int by_key(const void *a, const void *b)
 {
 	const struct lms_agg_row *x = *(const struct lms_agg_row *const *)a;
 	const struct lms_agg_row *y = *(const struct lms_agg_row *const *)b;
-	/* "unknown" and "(none)" go last. */
-	int ux = x->key[0] == '(' || !strcmp(x->key, "unknown");
-	int uy = y->key[0] == '(' || !strcmp(y->key, "unknown");
 	int tx = term_rank(x->key), ty = term_rank(y->key);
+	int c = unknown_last(x, y);
 
-	if (ux != uy)
-		return ux - uy;
+	if (c)
+		return c;
 	if (tx && ty && !strncmp(x->key, y->key, strcspn(x->key, " ")) &&
 	    tx != ty)
 		return tx - ty;
 	return strcmp(x->key, y->key);
+}
+
+/* Topics, which are words, as a Norwegian reader looks them up. */
+static int by_word(const void *a, const void *b)
+{
+	const struct lms_agg_row *x = *(const struct lms_agg_row *const *)a;
+	const struct lms_agg_row *y = *(const struct lms_agg_row *const *)b;
+	int c = unknown_last(x, y);
+
+	return c ? c : lms_collate(x->key, y->key);
 }
 
 /* A count, marked when it holds a rounded piece and the reader is a
@@ -536,7 +556,8 @@ void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out)
 	table_init(a, out);
 	for (size_t i = 0; i < a->nrows; i++)
 		rows[i] = &a->rows[i];
-	lms_array_sort(rows, a->nrows, sizeof(*rows), by_key);
+	lms_array_sort(rows, a->nrows, sizeof(*rows),
+		       a->opt.by == LMS_BY_TOPIC ? by_word : by_key);
 	for (size_t i = 0; i < a->nrows; i++)
 		add_row(out, a, rows[i], marks);
 	add_row(out, a, &a->total, marks);

@@ -224,6 +224,30 @@ is_file "and as many as came to one session, when more did" \
 22
 OUT
 
+# The sheet is in Norwegian order: case ignored, Æ, Ø, Å after Z, Ä as
+# Æ and É as E.
+"$LMS" course new navn --title Navn --start 2026-10-01 --count 1 \
+	--time 18:00-20:00 >/dev/null
+for name in "Åse Eksempel" "Øystein Eksempel" "Äsa Eksempel" \
+	"Ærlig Eksempel" "Zakarias Eksempel" "anne eksempel" \
+	"Bjørn Eksempel" "Élise Eksempel"; do
+	"$LMS" enrol navn "$("$LMS" person add --name "$name")" >/dev/null
+done
+lms roster navn --sheet
+printf '%s\n' "$out" |
+	sed -n 's/^ *[0-9]*  \([^ _].*[Ee]ksempel\) .*/\1/p' >"$SCRATCH/names"
+is_file "the sign-in sheet lists names in Norwegian order" \
+	"$SCRATCH/names" <<'OUT'
+anne eksempel
+Bjørn Eksempel
+Élise Eksempel
+Zakarias Eksempel
+Ærlig Eksempel
+Äsa Eksempel
+Øystein Eksempel
+Åse Eksempel
+OUT
+
 # Closing: completion is 0.75 of the four sessions held.
 "$LMS" attend matlaging 4 --all >/dev/null
 export LMS_TODAY=2026-09-20

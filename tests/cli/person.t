@@ -138,6 +138,27 @@ is_file "the course files keep their ids" "$SCRATCH/n" <<'OUT'
 2
 OUT
 
+# Names in Norwegian order: case ignored, Æ, Ø, Å after Z, É as E, and
+# Aa two letters.
+for name in "Åse Eksempel" "Øystein Eksempel" "Ærlig Eksempel" \
+	"Zakarias Eksempel" "anne eksempel" "Bjørn Eksempel" \
+	"Élise Eksempel" "Aasmund Eksempel"; do
+	lms person add --name "$name"
+done
+lms person list --format csv
+cut -d, -f2 "$SCRATCH/stdout" >"$SCRATCH/names"
+is_file "lists names in Norwegian order" "$SCRATCH/names" <<'OUT'
+name
+Aasmund Eksempel
+anne eksempel
+Bjørn Eksempel
+Élise Eksempel
+Zakarias Eksempel
+Ærlig Eksempel
+Øystein Eksempel
+Åse Eksempel
+OUT
+
 chmod 644 people/participants.yaml
 lms person list
 is_rc 1 "a register that others can read is refused"

@@ -350,4 +350,27 @@ lms report --status cancelled --format html
 ! printf '%s\n' "$out" | grep -q 'In pictures'
 report $? "no charts, and no heading for them, when nothing shows"
 
+# Topics are words: their rows are in Norwegian order, case ignored and
+# æ, ø, å after z.
+"$LMS" course set kveld \
+	topics=søvn,Zumba,angst,Bevegelse,økonomi,ærlighet,åndedrett \
+	>/dev/null
+lms report --by topic --format csv --exact
+cut -d, -f1 "$SCRATCH/stdout" >"$SCRATCH/topics"
+is_file "the report by topic lists topics in Norwegian order" \
+	"$SCRATCH/topics" <<'OUT'
+# internal: exact figures
+topic
+angst
+Bevegelse
+kosthold
+rop
+søvn
+Zumba
+ærlighet
+økonomi
+åndedrett
+total
+OUT
+
 done_testing
