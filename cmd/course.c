@@ -6,7 +6,6 @@
 #include "../lib/date.h"
 #include "../lib/emit.h"
 #include "../lib/enrol.h"
-#include "../lib/holiday.h"
 #include "../lib/id.h"
 #include "../lib/plan.h"
 #include "../lib/utf8.h"
