@@ -33,7 +33,7 @@ static int parse_rule(const char *opt, const char *name, unsigned *rules)
 	}
 	return cmd_usage_error("%s: no rule '%s' (the rules: schema, dates, "
 			       "references, conflicts, capacity, participation, "
-			       "privacy)", opt, name);
+			       "privacy, holidays)", opt, name);
 }
 
 static int parse(int argc, char **argv, struct check_args *a)

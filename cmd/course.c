@@ -70,8 +70,8 @@ static int parse_facilitator(const char *arg, struct lms_plan_facilitator *out)
 static const char *const new_usage[] = {
 	"lms course new ID --title T [--template T] [--start DATE] "
 	"[--days mon,thu] [--count N | --until DATE] [--time HH:MM-HH:MM] "
-	"[--skip DATE,...] [--place P] [--capacity N] [--target-group G,...] "
-	"[--facilitator FID[:phases]]...",
+	"[--skip DATE,...] [--on-holidays] [--place P] [--capacity N] "
+	"[--target-group G,...] [--facilitator FID[:phases]]...",
 	NULL
 };
 
@@ -80,6 +80,7 @@ struct new_args {
 	const char *template_id;
 	int32_t *skip;
 	size_t nskip;
+	bool on_holidays;
 	struct lms_plan_facilitator *facs;
 	size_t nfacs;
 };
@@ -95,6 +96,7 @@ static int new_options(int argc, char **argv, struct new_args *a)
 		{ "until", required_argument, NULL, 'u' },
 		{ "time", required_argument, NULL, 'm' },
 		{ "skip", required_argument, NULL, 'k' },
+		{ "on-holidays", no_argument, NULL, 'H' },
 		{ "place", required_argument, NULL, 'p' },
 		{ "capacity", required_argument, NULL, 'c' },
 		{ "target-group", required_argument, NULL, 'g' },
@@ -120,6 +122,7 @@ static int new_options(int argc, char **argv, struct new_args *a)
 		case 'u': err = cmd_parse_date("--until", optarg, &p->schedule.until); break;
 		case 'm': err = parse_time_range(optarg, &p->start_time, &p->end_time); break;
 		case 'k': err = parse_skips(optarg, &a->skip, &a->nskip); break;
+		case 'H': a->on_holidays = true; break;
 		case 'p': p->place = optarg; break;
 		case 'c': err = cmd_parse_int("--capacity", optarg, 0, 10000, &p->capacity); break;
 		case 'g': err = cmd_parse_words("--target-group", optarg, lms_target_group_names, &p->target_groups); break;
@@ -149,7 +152,8 @@ static int new_check(int argc, char **argv, struct new_args *a)
 		return cmd_usage_error("give --count or --until, not both");
 	if (p->schedule.start == LMS_DATE_NONE &&
 	    (p->schedule.count || p->schedule.until != LMS_DATE_NONE ||
-	     p->schedule.days || a->nskip || p->start_time != LMS_TIME_NONE))
+	     p->schedule.days || a->nskip || a->on_holidays ||
+	     p->start_time != LMS_TIME_NONE))
 		return cmd_usage_error("a schedule needs --start DATE");
 	if (p->schedule.start != LMS_DATE_NONE && !a->template_id &&
 	    !p->schedule.count && p->schedule.until == LMS_DATE_NONE)
@@ -195,6 +199,60 @@ static int write_new_course(struct ctx *ctx, const struct lms_course *c)
 	return err;
 }
 
+/* What a day off is called: the holiday's name, else the period's. */
+static const char *day_off_name(const struct lms_day_off *off)
+{
+	if (off->holiday)
+		return off->holiday;
+	return off->closed->name ? off->closed->name : "closed";
+}
+
+/* The days off that the schedule passed by, to say which. */
+struct passed_day {
+	int32_t date;
+	struct lms_day_off why;
+};
+
+struct passed {
+	const struct lms_service *service;
+	struct passed_day *v;
+	size_t n;
+};
+
+static bool pass_day_off(int32_t date, void *arg)
+{
+	struct passed *p = arg;
+	struct lms_day_off why;
+	struct passed_day *d;
+
+	if (!lms_service_day_off(p->service, date, &why))
+		return false;
+	d = lms_array_push(&p->v, &p->n, sizeof(*d));
+	d->date = date;
+	d->why = why;
+	return true;
+}
+
+/* "lms: skipped 2027-03-25 (skjærtorsdag) and 2027-05-17 (17. mai)" */
+static void say_passed(const struct passed *p)
+{
+	struct lms_buf msg = LMS_BUF_INIT;
+	char date[11];
+
+	if (!p->n)
+		return;
+	lms_buf_adds(&msg, "lms: skipped ");
+	for (size_t i = 0; i < p->n; i++) {
+		if (i)
+			lms_buf_adds(&msg, i + 1 == p->n ? " and " : ", ");
+		lms_date_format(p->v[i].date, date);
+		lms_buf_addf(&msg, "%s (%s)", date, day_off_name(&p->v[i].why));
+	}
+	lms_buf_addch(&msg, '\n');
+	cmd_put(stderr, msg.buf, msg.len);
+	lms_buf_release(&msg);
+}
+
 /* The schedule and the template's session plan need not be equally long. */
 static void warn_template_fit(const struct lms_template *t,
 			      const struct lms_course *c)
@@ -221,6 +279,7 @@ static int course_new(struct ctx *ctx, int argc, char **argv)
 	struct new_args a;
 	struct lms_template tpl;
 	struct lms_course course;
+	struct passed passed = { &ctx->tree.service, NULL, 0 };
 	bool have_tpl = false;
 	int err;
 
@@ -245,11 +304,16 @@ static int course_new(struct ctx *ctx, int argc, char **argv)
 		err = check_facilitators(ctx, a.facs, a.nfacs);
 	a.plan.schedule.skip = a.skip;
 	a.plan.schedule.nskip = a.nskip;
+	if (!a.on_holidays) {
+		a.plan.schedule.day_off = pass_day_off;
+		a.plan.schedule.day_off_arg = &passed;
+	}
 	a.plan.facilitators = a.facs;
 	a.plan.nfacilitators = a.nfacs;
 	if (!err && !(err = lms_plan_course(&a.plan, &course))) {
 		if (!(err = write_new_course(ctx, &course))) {
 			new_report(ctx, &course);
+			say_passed(&passed);
 			if (have_tpl)
 				warn_template_fit(&tpl, &course);
 		}
@@ -261,6 +325,7 @@ static int course_new(struct ctx *ctx, int argc, char **argv)
 		free((char *)a.facs[i].id);
 	free(a.facs);
 	free(a.skip);
+	free(passed.v);
 	return err;
 }
 
@@ -729,6 +794,35 @@ static int promote_waiting(struct ctx *ctx, const struct lms_course *c)
 	return err;
 }
 
+/*
+ * A date given by hand is taken as it is, holiday or not, but a new
+ * session date on a day off is worth a word, as lms check would say.
+ */
+static void warn_days_off(struct ctx *ctx, const struct lms_course *before,
+			  const struct lms_course *after)
+{
+	struct lms_day_off why;
+	char date[11];
+
+	for (size_t i = 0; i < after->nsessions; i++) {
+		int32_t d = after->sessions[i].date;
+
+		if (lms_course_has_session(before, d) ||
+		    !lms_service_day_off(&ctx->tree.service, d, &why))
+			continue;
+		lms_date_format(d, date);
+		if (why.holiday)
+			cmd_warn("the session on %s is on a public holiday (%s)",
+				 date, why.holiday);
+		else if (why.closed->name)
+			cmd_warn("the session on %s is on a day the service is "
+				 "closed (%s)", date, why.closed->name);
+		else
+			cmd_warn("the session on %s is on a day the service is "
+				 "closed", date);
+	}
+}
+
 static int course_set(struct ctx *ctx, int argc, char **argv)
 {
 	struct lms_course after;
@@ -765,6 +859,7 @@ static int course_set(struct ctx *ctx, int argc, char **argv)
 			describe_change(&ctx->out, &e, &after, key);
 			free(key);
 		}
+		warn_days_off(ctx, &e.before, &after);
 		err = promote_waiting(ctx, &after);
 		lms_course_release(&after);
 	}

@@ -27,6 +27,8 @@
  * privacy        what looks like personal data in a file meant for git,
  *                and a private register that others may read or that
  *                git would take
+ * holidays       a session on a public holiday or on a day that the
+ *                service is closed (closed: in lms.yaml)
  */
 struct lms_check_options {
 	unsigned rules;			/* bits of enum lms_rule */

@@ -222,6 +222,39 @@ static void status_and_calendar(const struct lms_check_ctx *x,
 	}
 }
 
+/* Sessions still to come on a day off: a session past is past. */
+static void days_off(const struct lms_check_ctx *x,
+		     const struct lms_course_files_check *cf,
+		     struct lms_findings *out)
+{
+	const struct lms_course *c = cf->course;
+	struct lms_day_off why;
+	char date[11];
+
+	if (c->status == LMS_COURSE_CANCELLED)
+		return;
+	for (size_t i = 0; i < c->nsessions; i++) {
+		const struct lms_session *s = &c->sessions[i];
+
+		if (s->date < x->opt->today ||
+		    !lms_service_day_off(&x->tree->service, s->date, &why))
+			continue;
+		lms_date_format(s->date, date);
+		if (why.holiday)
+			F(HOLIDAYS, WARNING, cf->course_path, s->mark, "the "
+			  "session on %s is on a public holiday (%s)", date,
+			  why.holiday);
+		else if (why.closed->name)
+			F(HOLIDAYS, WARNING, cf->course_path, s->mark, "the "
+			  "session on %s is on a day the service is closed (%s)",
+			  date, why.closed->name);
+		else
+			F(HOLIDAYS, WARNING, cf->course_path, s->mark, "the "
+			  "session on %s is on a day the service is closed",
+			  date);
+	}
+}
+
 /* References of the plan */
 
 /* A form that is there, loaded or not: a broken one is one error, in
@@ -474,6 +507,7 @@ void lms_check_course(const struct lms_check_ctx *x,
 	session_times(cf, out);
 	session_overlaps(cf, out);
 	status_and_calendar(x, cf, out);
+	days_off(x, cf, out);
 	plan_references(x, cf, out);
 	participation(x, cf, out);
 	if (cf->enrolments)

@@ -66,7 +66,14 @@ int lms_schedule_dates(const struct lms_schedule *s, int32_t **out, size_t *n)
 					LMS_SCHEDULE_MAX);
 			break;
 		}
-		if (!(days & (1u << lms_date_weekday(d))) || skipped(s, d))
+		/* Days off can pass every day by; dates end with 9999. */
+		if (d > lms_date_from_ymd(9999, 12, 31)) {
+			err = lms_error(LMS_EUSAGE, "the schedule runs past the "
+					"year 9999");
+			break;
+		}
+		if (!(days & (1u << lms_date_weekday(d))) || skipped(s, d) ||
+		    (s->day_off && s->day_off(d, s->day_off_arg)))
 			continue;
 		*(int32_t *)lms_array_push(out, n, sizeof(**out)) = d;
 	}

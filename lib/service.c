@@ -1,10 +1,26 @@
 #include <math.h>
 #include <string.h>
 
+#include "date.h"
 #include "error.h"
+#include "holiday.h"
 #include "id.h"
 #include "municipality.h"
 #include "service.h"
+
+#define C struct lms_closed
+static const struct lms_field closed_fields[] = {
+	LMS_FIELD(C, "from", LMS_T_DATE, from, LMS_REQUIRED),
+	LMS_FIELD(C, "to", LMS_T_DATE, to, 0),
+	LMS_FIELD(C, "name", LMS_T_STR, name, 0),
+	LMS_FIELD_END
+};
+#undef C
+
+static const struct lms_schema closed_schema = {
+	"closed period", sizeof(struct lms_closed), closed_fields,
+	offsetof(struct lms_closed, mark), LMS_NO_OFFSET
+};
 
 #define S struct lms_service
 static const struct lms_field fields[] = {
@@ -15,6 +31,7 @@ static const struct lms_field fields[] = {
 	LMS_FIELD(S, "min_cell", LMS_T_INT, min_cell, 0),
 	LMS_FIELD(S, "completion", LMS_T_REAL, completion, 0),
 	LMS_FIELD(S, "retention_months", LMS_T_INT, retention_months, 0),
+	LMS_LIST_FIELD(S, "closed", LMS_T_SEQ, closed, &closed_schema, 0),
 	LMS_FIELD_END
 };
 #undef S
@@ -24,7 +41,29 @@ const struct lms_schema lms_service_schema = {
 	LMS_NO_OFFSET
 };
 
-static int check(const struct lms_service *s, const char *path)
+/* A period without an end is one day; one that ends before it starts
+ * is a typo. */
+static int check_closed(struct lms_service *s, const char *path)
+{
+	char from[11], to[11];
+
+	for (size_t i = 0; i < s->nclosed; i++) {
+		struct lms_closed *c = &s->closed[i];
+
+		if (c->to == LMS_DATE_NONE)
+			c->to = c->from;
+		if (c->to >= c->from)
+			continue;
+		lms_date_format(c->from, from);
+		lms_date_format(c->to, to);
+		return lms_error_at(LMS_EDATA, path, c->mark.line, c->mark.col,
+				    "closed.%zu: the period ends on %s, before "
+				    "it starts on %s", i + 1, to, from);
+	}
+	return 0;
+}
+
+static int check(struct lms_service *s, const char *path)
 {
 	if (s->min_cell < 1 || s->min_cell > LMS_MIN_CELL_MAX)
 		return lms_error_at(LMS_EDATA, path, 0, 0, "min_cell: must be "
@@ -42,7 +81,7 @@ static int check(const struct lms_service *s, const char *path)
 	if (s->retention_months < 1)
 		return lms_error_at(LMS_EDATA, path, 0, 0, "retention_months: "
 				    "must be 1 or more");
-	return 0;
+	return check_closed(s, path);
 }
 
 int lms_service_load(struct lms_service *out, const char *path,
@@ -92,4 +131,15 @@ int lms_service_municipality(const struct lms_service *s, const char *text,
 		}
 	}
 	return lms_municipality_lookup(text, out, how);
+}
+
+bool lms_service_day_off(const struct lms_service *s, int32_t date,
+			 struct lms_day_off *out)
+{
+	out->holiday = lms_holiday_name(date);
+	out->closed = NULL;
+	for (size_t i = 0; i < s->nclosed && !out->closed; i++)
+		if (s->closed[i].from <= date && date <= s->closed[i].to)
+			out->closed = &s->closed[i];
+	return out->holiday || out->closed;
 }

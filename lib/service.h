@@ -1,12 +1,21 @@
 #ifndef LMS_SERVICE_H
 #define LMS_SERVICE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "schema.h"
 
 /* The largest min_cell: reports count some things only up to it. */
 #define LMS_MIN_CELL_MAX 100
+
+/* A period in which the service is closed (closed: in lms.yaml). */
+struct lms_closed {
+	int32_t from, to;		/* both included; to is from when not given */
+	char *name;			/* "sommerferie", or NULL */
+	struct lms_mark mark;
+};
 
 /* lms.yaml: the service that owns the tree. */
 struct lms_service {
@@ -17,6 +26,8 @@ struct lms_service {
 	int min_cell;			/* shared reports round groups below */
 	double completion;		/* share of sessions for "completed" */
 	int retention_months;		/* private records kept this long */
+	struct lms_closed *closed;	/* its own closed days and periods */
+	size_t nclosed;
 };
 
 extern const struct lms_schema lms_service_schema;
@@ -35,5 +46,18 @@ int lms_service_serves(const struct lms_service *s, const char *muni);
  */
 int lms_service_municipality(const struct lms_service *s, const char *text,
 			     char out[5], int *how);
+
+/*
+ * Why the service holds no sessions on a day: a public holiday, one of its
+ * closed periods, or both.
+ */
+struct lms_day_off {
+	const char *holiday;			/* its name, or NULL */
+	const struct lms_closed *closed;	/* the first, or NULL */
+};
+
+/* Fills *out and returns true when date is a day off. */
+bool lms_service_day_off(const struct lms_service *s, int32_t date,
+			 struct lms_day_off *out);
 
 #endif

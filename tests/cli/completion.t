@@ -142,7 +142,7 @@ check: --format --no-rule --rule --strict
 course assign: --phases
 course close: --follow-up
 course list: --format --from --status --to
-course new: --capacity --count --days --facilitator --place --skip --start --target-group --template --time --title --until
+course new: --capacity --count --days --facilitator --on-holidays --place --skip --start --target-group --template --time --title --until
 course set:
 course show: --format
 course unassign:
@@ -271,6 +271,7 @@ offers "--rule: the rules" <<'OUT'
 capacity
 conflicts
 dates
+holidays
 participation
 privacy
 references

@@ -73,8 +73,11 @@ OUT
 lms course new program --title "Fra ettervern til læring og mestring" \
 	--start 2026-09-07 --days mon,wed,fri --until 2026-12-31 --time 09:00-14:00
 is_rc 0 "three days a week for four months"
-is_out "until the end date, inclusive" <<'OUT'
-created course program: 50 sessions, 2026-09-07 to 2026-12-30
+is_out "until the end date, inclusive, but for Christmas Day" <<'OUT'
+created course program: 49 sessions, 2026-09-07 to 2026-12-30
+OUT
+is_err "Christmas Day is left out" <<'OUT'
+lms: skipped 2026-12-25 (første juledag)
 OUT
 
 lms course new idea --title "Trygg bruk av Facebook"
@@ -146,7 +149,7 @@ unchanged "the refusals changed nothing"
 lms course new new1 --title X --colour
 is_err "a usage error shows the usage" <<'OUT'
 lms: unknown option '--colour'
-usage: lms course new ID --title T [--template T] [--start DATE] [--days mon,thu] [--count N | --until DATE] [--time HH:MM-HH:MM] [--skip DATE,...] [--place P] [--capacity N] [--target-group G,...] [--facilitator FID[:phases]]...
+usage: lms course new ID --title T [--template T] [--start DATE] [--days mon,thu] [--count N | --until DATE] [--time HH:MM-HH:MM] [--skip DATE,...] [--on-holidays] [--place P] [--capacity N] [--target-group G,...] [--facilitator FID[:phases]]...
 OUT
 
 done_testing

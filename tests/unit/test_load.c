@@ -296,6 +296,53 @@ static void service_defaults_and_checks(void **state)
 			    "completion: must be a share above 0 and at most 1");
 }
 
+static int32_t date_of(const char *s)
+{
+	int32_t d;
+
+	assert_true(lms_date_parse(s, &d));
+	return d;
+}
+
+/* closed: periods with and without an end, and the days off they make. */
+static void service_closed_days(void **state)
+{
+	struct lms_service s;
+	struct lms_day_off off;
+	const char *ok = "name: N\nmunicipality: \"1806\"\nclosed:\n"
+			 "  - {from: 2027-07-01, to: 2027-08-08, name: sommer}\n"
+			 "  - {from: 2027-02-22}\n";
+	const char *backwards = "name: N\nmunicipality: \"1806\"\nclosed:\n"
+				"  - {from: 2027-02-22}\n"
+				"  - {from: 2027-08-08, to: 2027-07-01}\n";
+	const char *scalar = "name: N\nmunicipality: \"1806\"\n"
+			     "closed: [2027-02-22]\n";
+
+	(void)state;
+	assert_int_equal(lms_service_load(&s, "lms.yaml", ok, strlen(ok)), 0);
+	assert_int_equal(s.nclosed, 2);
+	assert_int_equal(s.closed[1].to, date_of("2027-02-22"));
+	assert_true(lms_service_day_off(&s, date_of("2027-07-01"), &off));
+	assert_null(off.holiday);
+	assert_string_equal(off.closed->name, "sommer");
+	assert_true(lms_service_day_off(&s, date_of("2027-08-08"), &off));
+	assert_false(lms_service_day_off(&s, date_of("2027-08-09"), &off));
+	assert_true(lms_service_day_off(&s, date_of("2027-02-22"), &off));
+	assert_null(off.closed->name);
+	assert_false(lms_service_day_off(&s, date_of("2027-02-23"), &off));
+	assert_true(lms_service_day_off(&s, date_of("2027-05-17"), &off));
+	assert_string_equal(off.holiday, "17. mai");
+	assert_null(off.closed);
+	lms_service_release(&s);
+	assert_error(lms_service_load(&s, "lms.yaml", backwards,
+				      strlen(backwards)), LMS_EDATA, 5, 5,
+		     "closed.2: the period ends on 2027-07-01, before it "
+		     "starts on 2027-08-08");
+	assert_error(lms_service_load(&s, "lms.yaml", scalar, strlen(scalar)),
+		     LMS_EDATA, 3, 10, "closed.1: expected a closed period (a "
+		     "mapping of keys to values)");
+}
+
 static void schema_paths(void **state)
 {
 	const struct lms_field *f;
@@ -329,6 +376,7 @@ int main(void)
 		cmocka_unit_test(empty_list_files),
 		cmocka_unit_test(list_errors),
 		cmocka_unit_test(service_defaults_and_checks),
+		cmocka_unit_test(service_closed_days),
 		cmocka_unit_test(schema_paths),
 	};
 
