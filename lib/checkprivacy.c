@@ -158,21 +158,22 @@ static bool ignores(char *text, const char *path, bool is_dir)
 }
 
 /* Git takes no file in an ignored folder, whatever lines follow. */
-static bool ignores_register(const struct lms_buf *gitignore)
+static bool ignores_file(const struct lms_buf *gitignore, const char *rel)
 {
 	char *a = lms_strndup(gitignore->buf, gitignore->len);
 	char *b = lms_strndup(gitignore->buf, gitignore->len);
-	bool ignored = ignores(a, "people", true) ||
-		       ignores(b, LMS_PARTICIPANTS_FILE, false);
+	bool ignored = ignores(a, "people", true) || ignores(b, rel, false);
 
 	free(a);
 	free(b);
 	return ignored;
 }
 
-void lms_check_register(const struct lms_tree *t, struct lms_findings *out)
+/* A file that must be its owner's alone and never in git. */
+static void check_private(const struct lms_tree *t, const char *rel,
+			  const char *what, struct lms_findings *out)
 {
-	char *path = lms_tree_path(t, LMS_PARTICIPANTS_FILE);
+	char *path = lms_tree_path(t, "%s", rel);
 	char *ignore = lms_tree_path(t, ".gitignore");
 	struct lms_buf text = LMS_BUF_INIT;
 	struct stat st;
@@ -181,17 +182,22 @@ void lms_check_register(const struct lms_tree *t, struct lms_findings *out)
 		goto done;
 	if (st.st_mode & 077)
 		lms_finding(out, LMS_RULE_PRIVACY, LMS_ERROR, path, 0, 0,
-			    "people other than you may read the private "
-			    "register (mode %03o): make it yours alone with "
-			    "'chmod 600 %s'", (unsigned)(st.st_mode & 0777),
-			    path);
+			    "people other than you may read the %s (mode %03o): "
+			    "make it yours alone with 'chmod 600 %s'", what,
+			    (unsigned)(st.st_mode & 0777), path);
 	if (lms_read_file(ignore, 1 << 20, &text) != 0 ||
-	    !ignores_register(&text))
+	    !ignores_file(&text, rel))
 		lms_finding(out, LMS_RULE_PRIVACY, LMS_ERROR, path, 0, 0,
-			    "git would take the private register: add the line "
-			    "'%s' to %s", LMS_PARTICIPANTS_FILE, ignore);
+			    "git would take the %s: add the line '%s' to %s",
+			    what, rel, ignore);
 done:
 	lms_buf_release(&text);
 	free(ignore);
 	free(path);
+}
+
+void lms_check_register(const struct lms_tree *t, struct lms_findings *out)
+{
+	check_private(t, LMS_PARTICIPANTS_FILE, "private register", out);
+	check_private(t, LMS_REPORT_KEY_FILE, "key of shared reports", out);
 }

@@ -19,6 +19,7 @@ cp -R . "$SCRATCH/sound"
 fresh() {
 	cd "$SCRATCH" && rm -rf enrol && cp -R sound enrol && cd enrol || exit 1
 	chmod 600 people/participants.yaml
+	chmod 600 people/report-key
 }
 
 lms check
@@ -199,7 +200,7 @@ printf '# Ring Kari på 912 34 567 eller kari@example.org.\n' \
 printf 'Navn;Fødselsnummer\nKari;01819012365\n' >courses/kveld/påmelding.csv
 printf '  email: fag-en@example.org\n  phone: "912 34 568"\n' \
 	>>people/facilitators.yaml
-chmod 644 people/participants.yaml
+chmod 644 people/participants.yaml people/report-key
 printf '.lms/\n' >.gitignore
 lms check --rule privacy
 is_rc 1 "privacy: personal data in files for git, an open register"
@@ -209,10 +210,12 @@ courses/kveld/course.yaml:19:33: error: this looks like an e-mail address: perso
 courses/kveld/påmelding.csv:2:6: error: this looks like a fødselsnummer: personal data does not belong in a file that goes to git [privacy]
 people/participants.yaml: error: people other than you may read the private register (mode 644): make it yours alone with 'chmod 600 people/participants.yaml' [privacy]
 people/participants.yaml: error: git would take the private register: add the line 'people/participants.yaml' to .gitignore [privacy]
+people/report-key: error: people other than you may read the key of shared reports (mode 644): make it yours alone with 'chmod 600 people/report-key' [privacy]
+people/report-key: error: git would take the key of shared reports: add the line 'people/report-key' to .gitignore [privacy]
 OUT
 ! grep -q '912\|kari@\|01819' "$SCRATCH/stdout" "$SCRATCH/stderr"
 report $? "no finding repeats the personal data it found"
-chmod 600 people/participants.yaml
+chmod 600 people/participants.yaml people/report-key
 printf '/participants.yaml\n' >.gitignore
 lms check --rule privacy
 like "a pattern anchored at the root does not reach people/" \

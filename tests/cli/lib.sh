@@ -18,6 +18,7 @@ failures=0
 use_tree() {
 	cp -R "$FIXTURES/$1" "$SCRATCH/$1"
 	chmod 600 "$SCRATCH/$1/people/participants.yaml" 2>/dev/null || true
+	chmod 600 "$SCRATCH/$1/people/report-key" 2>/dev/null || true
 	cd "$SCRATCH/$1" || exit 1
 }
 
