@@ -152,6 +152,15 @@ int cmd_no_args_left(int argc, char **argv)
 	return 0;
 }
 
+enum lms_lang cmd_doc_lang(const struct ctx *ctx, int tree_lang,
+			   enum lms_format f, bool excel)
+{
+	if ((f == LMS_FMT_CSV && !excel) || f == LMS_FMT_TSV ||
+	    f == LMS_FMT_YAML)
+		return LMS_LANG_EN;
+	return tree_lang ? (enum lms_lang)tree_lang : ctx->lang;
+}
+
 void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
 		    enum lms_format f)
 {

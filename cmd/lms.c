@@ -99,6 +99,13 @@ static const struct cmd cmd_main = {
 	"lms", NULL, 0, main_usage, NULL, "lms", NULL
 };
 
+/* The user's language, as the environment says it (see lms(1)). */
+static enum lms_lang language(void)
+{
+	return lms_i18n_choose(getenv("LC_ALL"), getenv("LC_MESSAGES"),
+			       getenv("LANG"), getenv("LANGUAGE"));
+}
+
 /*
  * Every argument is text that may end up in a file, so each must be
  * strict UTF-8, checked once here rather than by each option.
@@ -199,6 +206,8 @@ int main(int argc, char **argv)
 		ctx.root_arg = NULL;
 	ctx.lock_timeout_ms = lock_timeout_ms();
 	ctx.today = today();
+	ctx.lang = language();
+	lms_i18n_set(ctx.lang);
 
 	err = check_arguments(argc, argv);
 	if (!err)

@@ -88,37 +88,39 @@ static int load_data(struct lms_tree *t, const char *id, struct course_data *d)
 	return err;
 }
 
-int cmd_course_report(struct ctx *ctx, const char *id, struct lms_doc *out)
+/* The course report of d, internal, rendered in the document's language. */
+static void render_course(struct ctx *ctx, const struct course_data *d,
+			  const struct report_args *a, struct lms_buf *out)
 {
-	struct course_data d;
-	int err = load_data(&ctx->tree, id, &d);
+	struct lms_course_files files = {
+		&d->course, d->facilitators, d->nfacilitators, &d->enrolments,
+		&d->attendance, &d->evaluations, d->forms, d->nforms
+	};
+	enum lms_lang was = lms_i18n_set(cmd_doc_lang(ctx,
+		ctx->tree.service.language, a->format, a->excel));
+	struct lms_doc doc;
 
-	if (!err) {
-		struct lms_course_files files = {
-			&d.course, d.facilitators, d.nfacilitators, &d.enrolments,
-			&d.attendance, &d.evaluations, d.forms, d.nforms
-		};
-
-		lms_course_report(out, &files);
-		lms_doc_notice(out, LMS_INTERNAL_NOTICE);
-	}
-	release_data(&d);
-	return err;
+	lms_course_report(&doc, &files);
+	lms_doc_notice(&doc, _(LMS_INTERNAL_NOTICE));
+	lms_doc_render(&doc, a->format, a->excel, out);
+	lms_doc_release(&doc);
+	lms_i18n_set(was);
 }
 
 static int one_course(struct ctx *ctx, const struct report_args *a,
 		      const char *id)
 {
-	struct lms_doc doc;
+	struct course_data d;
 	int err;
 
 	if (a->format == LMS_FMT_TSV)
 		return cmd_usage_error("a course report has no TSV form");
-	if ((err = cmd_open_tree(ctx)) || (err = cmd_course_report(ctx, id, &doc)))
+	if ((err = cmd_open_tree(ctx)))
 		return err;
-	lms_doc_render(&doc, a->format, a->excel, &ctx->out);
-	lms_doc_release(&doc);
-	return 0;
+	if (!(err = load_data(&ctx->tree, id, &d)))
+		render_course(ctx, &d, a, &ctx->out);
+	release_data(&d);
+	return err;
 }
 
 /* Progress on a terminal, once a run has taken more than a second. */
@@ -130,16 +132,22 @@ static bool marks_for(enum lms_format f)
 	return f == LMS_FMT_TEXT || f == LMS_FMT_MD || f == LMS_FMT_HTML;
 }
 
-/* The strictest min_cell of the trees: pieces must be rounded alike
- * before any is added. */
+/*
+ * The strictest min_cell of the trees: pieces must be rounded alike
+ * before any is added.  And their language: the one they all say, else
+ * none (the user's).
+ */
 static int strictest_min_cell(struct ctx *ctx, const struct report_args *a,
-			      long *min_cell)
+			      long *min_cell, int *lang)
 {
 	int err = 0;
 
 	*min_cell = 1;
-	if (!a->ntrees && !(err = cmd_open_tree(ctx)))
+	*lang = LMS_LANG_UNSET;
+	if (!a->ntrees && !(err = cmd_open_tree(ctx))) {
 		*min_cell = ctx->tree.service.min_cell;
+		*lang = ctx->tree.service.language;
+	}
 	for (size_t i = 0; i < a->ntrees && !err; i++) {
 		struct lms_tree t;
 
@@ -147,6 +155,8 @@ static int strictest_min_cell(struct ctx *ctx, const struct report_args *a,
 			break;
 		if (t.service.min_cell > *min_cell)
 			*min_cell = t.service.min_cell;
+		if (i == 0 || t.service.language != *lang)
+			*lang = i == 0 ? t.service.language : LMS_LANG_UNSET;
 		lms_tree_release(&t);
 	}
 	return err;
@@ -238,7 +248,8 @@ static void render_table(const struct report_args *a,
 	lms_table_render(t, a->format, a->excel, &text);
 	lms_buf_add(out, text.buf, bom);
 	if (a->agg.exact)
-		lms_buf_addf(out, "# internal: exact figures, not for sharing%s",
+		lms_buf_addf(out, "# %s%s",
+			     _("internal: exact figures, not for sharing"),
 			     a->excel ? "\r\n" : "\n");
 	lms_buf_adds(out, text.buf + bom);
 	lms_buf_release(&text);
@@ -251,9 +262,10 @@ static int aggregate(struct ctx *ctx, struct report_args *a)
 	size_t nnames = 0;
 	struct lms_table table;
 	struct lms_doc doc;
-	int err;
+	enum lms_lang was;
+	int err, lang;
 
-	if ((err = strictest_min_cell(ctx, a, &a->agg.min_cell)))
+	if ((err = strictest_min_cell(ctx, a, &a->agg.min_cell, &lang)))
 		return err;
 	lms_agg_init(&agg, &a->agg);
 	err = aggregate_trees(ctx, a, &agg, &names, &nnames);
@@ -262,6 +274,7 @@ static int aggregate(struct ctx *ctx, struct report_args *a)
 		lms_agg_forms_note(&agg, &ctx->note);
 		lms_buf_addch(&ctx->note, '\n');
 	}
+	was = lms_i18n_set(cmd_doc_lang(ctx, lang, a->format, a->excel));
 	if (!err && (a->format == LMS_FMT_CSV || a->format == LMS_FMT_TSV)) {
 		/* CSV and TSV are the table alone, for scripts and sheets. */
 		lms_agg_table(&agg, false, &table);
@@ -276,6 +289,7 @@ static int aggregate(struct ctx *ctx, struct report_args *a)
 		lms_doc_render(&doc, a->format, a->excel, &ctx->out);
 		lms_doc_release(&doc);
 	}
+	lms_i18n_set(was);
 	for (size_t i = 0; i < nnames; i++)
 		free((char *)names[i]);
 	free(names);
@@ -315,7 +329,7 @@ static void index_row(struct lms_table *t, const struct lms_course *c,
 	lms_table_row(t);
 	lms_table_cell(t, c->id);
 	lms_table_cell(t, c->title);
-	lms_table_cell(t, lms_status_names[c->status]);
+	lms_table_cell(t, C_("course status", lms_status_names[c->status]));
 	lms_table_cell(t, first);
 	lms_table_cell(t, last);
 	lms_table_cellf(t, "%s.%s", c->id, extension(f));
@@ -327,21 +341,17 @@ static int each_course(struct ctx *ctx, struct lms_table *index,
 {
 	struct lms_buf text = LMS_BUF_INIT;
 	struct course_data d;
-	struct lms_doc doc;
 	int err = load_data(&ctx->tree, id, &d);
 
 	if (!err) {
-		struct lms_course_files files = {
-			&d.course, d.facilitators, d.nfacilitators, &d.enrolments,
-			&d.attendance, &d.evaluations, d.forms, d.nforms
-		};
+		enum lms_lang was;
 
-		lms_course_report(&doc, &files);
-		lms_doc_notice(&doc, LMS_INTERNAL_NOTICE);
-		lms_doc_render(&doc, a->format, a->excel, &text);
-		lms_doc_release(&doc);
+		render_course(ctx, &d, a, &text);
 		err = write_file(a->out, id, extension(a->format), &text);
+		was = lms_i18n_set(cmd_doc_lang(ctx, ctx->tree.service.language,
+						a->format, a->excel));
 		index_row(index, &d.course, a->format);
+		lms_i18n_set(was);
 	}
 	release_data(&d);
 	lms_buf_release(&text);
@@ -364,11 +374,15 @@ static int each_shared(struct ctx *ctx, struct lms_table *index,
 	if (err)
 		return err;
 	if (lms_strset_get(&agg->index, id)) {
+		enum lms_lang was = lms_i18n_set(cmd_doc_lang(ctx,
+			ctx->tree.service.language, a->format, a->excel));
+
 		lms_agg_report_one(agg, id, c.title, &about, &doc);
 		lms_doc_render(&doc, a->format, a->excel, &text);
 		lms_doc_release(&doc);
-		err = write_file(a->out, id, extension(a->format), &text);
 		index_row(index, &c, a->format);
+		lms_i18n_set(was);
+		err = write_file(a->out, id, extension(a->format), &text);
 	}
 	lms_course_release(&c);
 	lms_buf_release(&text);
@@ -377,9 +391,6 @@ static int each_shared(struct ctx *ctx, struct lms_table *index,
 
 static int each(struct ctx *ctx, const struct report_args *a)
 {
-	static const char *const cols[] = {
-		"course", "title", "status", "first", "last", "report", NULL
-	};
 	struct lms_buf text = LMS_BUF_INIT;
 	struct lms_agg_options agg_opt = {
 		.by = LMS_BY_COURSE, .from = LMS_DATE_NONE, .to = LMS_DATE_NONE,
@@ -391,6 +402,7 @@ static int each(struct ctx *ctx, const struct report_args *a)
 	struct cmd_progress p;
 	char **ids = NULL;
 	size_t n = 0;
+	enum lms_lang was;
 	int err;
 
 	if (strcmp(a->each, "course"))
@@ -411,7 +423,18 @@ static int each(struct ctx *ctx, const struct report_args *a)
 		err = add_tree(&agg, &ctx->tree, &p);
 		cmd_progress_end(&p);
 	}
-	lms_table_init(&index, cols);
+	was = lms_i18n_set(cmd_doc_lang(ctx, ctx->tree.service.language,
+					a->format, a->excel));
+	{
+		/* TRANSLATORS: the columns of the index of lms report --each. */
+		const char *const cols[] = {
+			_("course"), _("title"), _("status"), _("first"),
+			_("last"), _("report"), NULL
+		};
+
+		lms_table_init(&index, cols);
+	}
+	lms_i18n_set(was);
 	lms_table_set_links(&index, 5);
 	cmd_progress_start(&p);
 	for (size_t i = 0; i < n && !err; i++) {
@@ -422,18 +445,23 @@ static int each(struct ctx *ctx, const struct report_args *a)
 	cmd_progress_end(&p);
 	lms_agg_release(&agg);
 	if (!err) {
+		was = lms_i18n_set(cmd_doc_lang(ctx, ctx->tree.service.language,
+						a->format, a->excel));
 		lms_doc_init(&doc, ctx->tree.service.name);
 		if (a->agg.exact)
-			lms_doc_notice(&doc, LMS_INTERNAL_NOTICE);
-		lms_doc_section(&doc, "courses", "Course reports");
+			lms_doc_notice(&doc, _(LMS_INTERNAL_NOTICE));
+		lms_doc_section(&doc, "courses", _("Course reports"));
 		lms_doc_add_table(&doc, "courses", &index);
 		lms_doc_render(&doc, a->format, a->excel, &text);
 		lms_doc_release(&doc);
+		lms_i18n_set(was);
 		err = write_file(a->out, "index", extension(a->format), &text);
 	}
 	if (!err)
-		lms_buf_addf(&ctx->out, "wrote %zu course reports and an index "
-			     "to %s\n", n, a->out);
+		lms_buf_addf(&ctx->out, lms_n_("wrote %zu course reports and an "
+					       "index to %s\n", "wrote %zu course "
+					       "reports and an index to %s\n", n),
+			     n, a->out);
 	lms_table_release(&index);
 	lms_buf_release(&text);
 	lms_strings_free(ids, n);

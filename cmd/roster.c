@@ -412,15 +412,21 @@ static int roster(struct ctx *ctx, int argc, char **argv)
 		      lms_format_parse(format, LMS_FMT_LISTING, &fmt);
 	if (err)
 		return err;
-	if (!(err = roster_load(ctx, argv[optind], &r))) {
-		if (!want_sheet) {
+	if (!(err = roster_load(ctx, argv[optind], &r)) && want_sheet)
+		err = sheet_session(ctx, &r, o.session, &index, &number);
+	if (!err) {
+		enum lms_lang was = lms_i18n_set(cmd_doc_lang(ctx,
+			ctx->tree.service.language, want_sheet ? o.format : fmt,
+			false));
+
+		if (want_sheet) {
+			sheet(ctx, &r, index, number, &o);
+		} else {
 			if (fmt == LMS_FMT_TEXT)
 				summary(&ctx->out, &r);
 			grid(ctx, &r, fmt);
-		} else if (!(err = sheet_session(ctx, &r, o.session, &index,
-						  &number))) {
-			sheet(ctx, &r, index, number, &o);
 		}
+		lms_i18n_set(was);
 	}
 	roster_release(&r);
 	return err;

@@ -49,12 +49,15 @@ const char *lms_i18n_code(void);
 enum lms_lang lms_i18n_choose(const char *lc_all, const char *lc_messages,
 			      const char *lang, const char *language);
 
-/* The translation of msgid, or msgid itself. */
-const char *lms_(const char *msgid);
-/* The same for msgid in a context ("column", "course status"). */
-const char *lms_p_(const char *context, const char *msgid);
+/* The translation of msgid, or msgid itself.  The compiler checks a
+ * printf format given through them against its arguments. */
+const char *lms_(const char *msgid) __attribute__((format_arg(1)));
+/* The same for msgid in a context ("month", "course status"). */
+const char *lms_p_(const char *context, const char *msgid)
+	__attribute__((format_arg(2)));
 /* singular or plural as n calls for, translated. */
-const char *lms_n_(const char *singular, const char *plural, unsigned long n);
+const char *lms_n_(const char *singular, const char *plural, unsigned long n)
+	__attribute__((format_arg(1))) __attribute__((format_arg(2)));
 
 #define _(s) lms_(s)
 #define N_(s) s

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "i18n.h"
 #include "id.h"
 #include "municipality.h"
 #include "service.h"
@@ -15,6 +16,7 @@ static const struct lms_field fields[] = {
 	LMS_FIELD(S, "min_cell", LMS_T_INT, min_cell, 0),
 	LMS_FIELD(S, "completion", LMS_T_REAL, completion, 0),
 	LMS_FIELD(S, "retention_months", LMS_T_INT, retention_months, 0),
+	LMS_ENUM_FIELD(S, "language", language, lms_lang_names, 0),
 	LMS_FIELD_END
 };
 #undef S

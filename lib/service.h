@@ -17,6 +17,7 @@ struct lms_service {
 	int min_cell;			/* shared reports round groups below */
 	double completion;		/* share of sessions for "completed" */
 	int retention_months;		/* private records kept this long */
+	int language;			/* of its documents: enum lms_lang */
 };
 
 extern const struct lms_schema lms_service_schema;
