@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "i18n.h"
 #include "sheet.h"
 
 /* What the sheet says about itself, at its foot, in two lines of text. */
@@ -117,10 +118,10 @@ static void html_rows(const struct lms_sheet *s, struct lms_buf *out)
 static void render_html(const struct lms_sheet *s, struct lms_buf *out)
 {
 	/* A browser prints the title at the top of every page. */
-	lms_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	lms_buf_addf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 		     "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 		     "content=\"width=device-width, initial-scale=1\">\n"
-		     "<title>Sign-in sheet: ");
+		     "<title>Sign-in sheet: ", lms_i18n_code());
 	lms_html_escape(out, s->title);
 	lms_buf_addf(out, ", %s</title>\n<style>\n%s</style>\n</head>\n<body>\n"
 		     "<header>\n<h1>Sign-in sheet: ", s->date, style);
