@@ -284,5 +284,5 @@ static int attend(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_attend = {
 	"attend", attend, CMD_TREE | CMD_LOCK, usage,
-	"record who came to a session", "lms-attend", NULL
+	N_("record who came to a session"), "lms-attend", NULL
 };

@@ -97,5 +97,5 @@ static int calendar(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_calendar = {
 	"calendar", calendar, CMD_TREE, usage,
-	"print the sessions as an iCalendar file", "lms-calendar", NULL
+	N_("print the sessions as an iCalendar file"), "lms-calendar", NULL
 };

@@ -174,6 +174,6 @@ static int check(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_check = {
 	"check", check, CMD_TREE, usage,
-	"find mistakes in plans, user participation and privacy", "lms-check",
-	NULL
+	N_("find mistakes in plans, user participation and privacy"),
+	"lms-check", NULL
 };

@@ -15,10 +15,20 @@
 #include "../lib/yparse.h"
 #include "cmd.h"
 
+/* "usage: lms ..." and "   or: lms ...", the words right-aligned, as
+ * they are translated too. */
 void cmd_print_usage(FILE *f, const struct cmd *c)
 {
+	/* TRANSLATORS: the heading of a command's usage line, and of each
+	 * other way to use it: "usage: lms roster COURSE", "   or: ...". */
+	const char *usage = _("usage:"), *or = _("or:");
+	size_t wu = lms_utf8_width(usage), wo = lms_utf8_width(or);
+	int width = (int)(wu > wo ? wu : wo);
+
 	for (int i = 0; c->usage && c->usage[i]; i++)
-		fprintf(f, "%s %s\n", i ? "   or:" : "usage:", c->usage[i]);
+		fprintf(f, "%*s%s %s\n",
+			(int)(width - (int)lms_utf8_width(i ? or : usage)), "",
+			i ? or : usage, c->usage[i]);
 }
 
 int cmd_put(FILE *f, const char *s, size_t len)

@@ -274,5 +274,5 @@ static int enrol(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_enrol = {
 	"enrol", enrol, CMD_TREE | CMD_LOCK, usage,
-	"enrol people on a course or its waiting list", "lms-enrol", NULL
+	N_("enrol people on a course or its waiting list"), "lms-enrol", NULL
 };

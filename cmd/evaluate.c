@@ -675,6 +675,6 @@ static int evaluate(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_evaluate = {
 	"evaluate", evaluate, CMD_TREE | CMD_LOCK, usage,
-	"record or import responses to an evaluation form", "lms-evaluate",
+	N_("record or import responses to an evaluation form"), "lms-evaluate",
 	NULL
 };

@@ -111,6 +111,6 @@ static int export(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_export = {
 	"export", export, CMD_TREE, usage,
-	"export enrolments, attendance or evaluations as tidy tables",
+	N_("export enrolments, attendance or evaluations as tidy tables"),
 	"lms-export", NULL
 };

@@ -288,6 +288,6 @@ static const char *const usage[] = {
 
 const struct cmd cmd_facilitator = {
 	"facilitator", NULL, 0, usage,
-	"keep the registry of professionals and user representatives",
+	N_("keep the registry of professionals and user representatives"),
 	"lms-facilitator", verbs
 };

@@ -124,17 +124,19 @@ int cmd_show_man(struct ctx *ctx, const char *page, int section)
 
 static void overview(struct ctx *ctx)
 {
+	lms_buf_addf(&ctx->out, "%s lms [-C DIR] COMMAND [ARG...]\n\n",
+		     _("usage:"));
 	lms_buf_adds(&ctx->out,
-		     "usage: lms [-C DIR] COMMAND [ARG...]\n\n"
-		     "lms keeps a learning and coping service's courses, "
-		     "enrolments, attendance\nand evaluations in plain YAML "
-		     "files.  The commands:\n\n");
+		     _("lms keeps a learning and coping service's courses, "
+		       "enrolments, attendance\nand evaluations in plain YAML "
+		       "files.  The commands:\n\n"));
 	for (int i = 0; cmd_table[i]; i++)
 		lms_buf_addf(&ctx->out, "   %-12s %s\n", cmd_table[i]->name,
-			     cmd_table[i]->summary);
+			     _(cmd_table[i]->summary));
 	lms_buf_adds(&ctx->out,
-		     "\n'lms help COMMAND' or 'lms COMMAND --help' shows a "
-		     "command's manual;\n'lms help files' the file formats.\n");
+		     _("\n'lms help COMMAND' or 'lms COMMAND --help' shows a "
+		       "command's manual;\n'lms help files' the file "
+		       "formats.\n"));
 }
 
 static int help(struct ctx *ctx, int argc, char **argv)
@@ -167,6 +169,6 @@ static int help(struct ctx *ctx, int argc, char **argv)
 static const char *const usage[] = { "lms help [COMMAND | files]", NULL };
 
 const struct cmd cmd_help = {
-	"help", help, 0, usage, "show the manual of lms or of a command",
+	"help", help, 0, usage, N_("show the manual of lms or of a command"),
 	"lms-help", NULL
 };

@@ -55,6 +55,6 @@ static int init(struct ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd cmd_init = {
-	"init", init, 0, usage, "create a new tree for a service", "lms-init",
-	NULL
+	"init", init, 0, usage, N_("create a new tree for a service"),
+	"lms-init", NULL
 };

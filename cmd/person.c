@@ -354,6 +354,6 @@ static const char *const usage[] = {
 };
 
 const struct cmd cmd_person = {
-	"person", NULL, 0, usage, "keep the private register of participants",
-	"lms-person", verbs
+	"person", NULL, 0, usage,
+	N_("keep the private register of participants"), "lms-person", verbs
 };

@@ -122,5 +122,5 @@ static int purge(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_purge = {
 	"purge", purge, CMD_TREE | CMD_LOCK, usage,
-	"forget people whose last course ended long ago", "lms-purge", NULL
+	N_("forget people whose last course ended long ago"), "lms-purge", NULL
 };

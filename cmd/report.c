@@ -602,5 +602,6 @@ static int report(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_report = {
 	"report", report, 0, usage,
-	"report on courses, services and their evaluation", "lms-report", NULL
+	N_("report on courses, services and their evaluation"), "lms-report",
+	NULL
 };

@@ -60,6 +60,6 @@ static int withdraw(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_withdraw = {
 	"withdraw", withdraw, CMD_TREE | CMD_LOCK, usage,
-	"take a person off a course, moving the waiting list up", "lms-withdraw",
-	NULL
+	N_("take a person off a course, moving the waiting list up"),
+	"lms-withdraw", NULL
 };
