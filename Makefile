@@ -35,6 +35,7 @@ CSV_LIBS = -lcsv
 MSGFMT ?= msgfmt
 XGETTEXT ?= xgettext
 MSGMERGE ?= msgmerge
+MSGCMP ?= msgcmp
 
 # Sanitizer builds live in their own folder so that objects never mix.
 ifdef SANITIZE
@@ -100,7 +101,7 @@ FUZZ_LIB_OBJ = $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/skel.o \
 FUZZ_COMMON = $(FUZZ_BUILD)/fuzz/common.o
 
 .PHONY: all deps check unit cli lint-man demo bench install uninstall clean \
-	fuzz fuzz-deps fuzz-build pot FORCE
+	fuzz fuzz-deps fuzz-build pot po-check FORCE
 .DEFAULT_GOAL := all
 
 all: $(LMS) $(MO)
@@ -183,6 +184,29 @@ pot:
 	  $(MSGMERGE) --quiet --update --backup=none po/$$l.po po/lms.pot || exit; \
 	done
 
+# Every marked message is in po/lms.pot (it is made again and compared,
+# but for its date), and each po/LANG.po translates every one of them,
+# none fuzzy.
+po-check:
+	@mkdir -p $(BUILD)/po
+	@$(XGETTEXT) $(XGETTEXT_FLAGS) -o $(BUILD)/po/lms.pot $(I18N_SRC) 2>/dev/null
+	@sed '/^"POT-Creation-Date: /d' po/lms.pot >$(BUILD)/po/committed.pot
+	@sed -i '/^"POT-Creation-Date: /d' $(BUILD)/po/lms.pot
+	@diff -u $(BUILD)/po/committed.pot $(BUILD)/po/lms.pot || { \
+	  echo "po/lms.pot is not up to date: run make pot and translate" \
+	       "what is new in po/*.po" >&2; exit 1; }
+	@for l in $(LINGUAS); do \
+	  $(MSGCMP) --use-untranslated po/$$l.po po/lms.pot || exit; \
+	  stats=$$(LC_ALL=C $(MSGFMT) --check --statistics -o /dev/null \
+		   po/$$l.po 2>&1) || { echo "$$stats" >&2; exit 1; }; \
+	  echo "po/$$l.po: $$stats"; \
+	  case $$stats in \
+	  *fuzzy*|*untranslated*) \
+	    echo "po/$$l.po: translate every message, none fuzzy" >&2; \
+	    exit 1;; \
+	  esac; \
+	done
+
 # Tests that fake failures of system calls wrap them at link time.
 $(BUILD)/tests/test_fsio: TEST_LDFLAGS = -Wl,--wrap=fsync -Wl,--wrap=renameat \
 	-Wl,--wrap=opendir
@@ -233,7 +257,7 @@ fuzz-deps:
 	$(call install_missing,$(FUZZ_PACKAGES))
 
 check: deps
-	$(MAKE) unit cli lint-man
+	$(MAKE) unit cli lint-man po-check
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done

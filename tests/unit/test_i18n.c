@@ -89,6 +89,12 @@ static void plurals(void **state)
 	assert_string_equal(lms_n_("%zu course", "%zu courses", 2),
 			    "%zu courses");
 	lms_i18n_set(LMS_LANG_NB);
+	assert_string_equal(lms_n_(" of %d places", " of %d places", 1),
+			    " av %d plass");
+	assert_string_equal(lms_n_(" of %d places", " of %d places", 12),
+			    " av %d plasser");
+	assert_string_equal(lms_n_(" of %d places", " of %d places", 0),
+			    " av %d plasser");
 	/* Not in the catalogue: the English forms. */
 	assert_string_equal(lms_n_("%zu thing", "%zu things", 2), "%zu things");
 }
