@@ -121,8 +121,9 @@ static int check_arguments(int argc, char **argv)
 		if (!(why = lms_utf8_problem(argv[i], strlen(argv[i]), &at)))
 			continue;
 		lms_utf8_quote(&shown, argv[i], 60);
-		err = lms_error(LMS_EUSAGE, "argument '%s' is not UTF-8 text: %s "
-				"at byte %zu", shown.buf, why, at + 1);
+		err = lms_error(LMS_EUSAGE, _("argument '%s' is not UTF-8 "
+					      "text: %s at byte %zu"),
+				shown.buf, why, at + 1);
 		lms_buf_release(&shown);
 		return err;
 	}
@@ -132,7 +133,7 @@ static int check_arguments(int argc, char **argv)
 static int empty_folder(struct ctx *ctx)
 {
 	ctx->cmd = &cmd_main;
-	return cmd_usage_error("-C needs a folder, not an empty string");
+	return cmd_usage_error(_("-C needs a folder, not an empty string"));
 }
 
 /* Global options come before the command, as with git. */
@@ -154,12 +155,13 @@ static int global_options(struct ctx *ctx, int argc, char **argv, int *next)
 			return cmd_show_man(ctx, "lms", 1);
 		} else {
 			ctx->cmd = &cmd_main;
-			return cmd_usage_error("unknown option '%s'", argv[i]);
+			return cmd_usage_error(_("unknown option '%s'"),
+					       argv[i]);
 		}
 	}
 	if (i == argc) {
 		ctx->cmd = &cmd_main;
-		return cmd_usage_error("no command given (see lms help)");
+		return cmd_usage_error(_("no command given (see lms help)"));
 	}
 	*next = i;
 	return 0;
@@ -226,7 +228,8 @@ int main(int argc, char **argv)
 		cmd_put(stderr, ctx.note.buf, ctx.note.len);
 	cmd_screen_release(&ctx);
 	if (write_errno) {
-		fprintf(stderr, "lms: write error: %s\n", strerror(write_errno));
+		fprintf(stderr, "lms: ");
+		fprintf(stderr, _("write error: %s\n"), strerror(write_errno));
 		err = LMS_EIO;
 	}
 	lms_lock_release(&ctx.lock);

@@ -81,8 +81,8 @@ static int load_data(struct lms_tree *t, const char *id, struct course_data *d)
 		if ((err = lms_tree_load_form(t, d->course.forms[i], f, NULL)))
 			d->nforms--;
 		if (err == LMS_ENOENT)
-			err = lms_error(err, "course %s lists the form '%s', "
-					"which is not in forms/", id,
+			err = lms_error(err, _("course %s lists the form '%s', "
+					  "which is not in forms/"), id,
 					d->course.forms[i]);
 	}
 	return err;
@@ -114,7 +114,7 @@ static int one_course(struct ctx *ctx, const struct report_args *a,
 	int err;
 
 	if (a->format == LMS_FMT_TSV)
-		return cmd_usage_error("a course report has no TSV form");
+		return cmd_usage_error(_("a course report has no TSV form"));
 	if ((err = cmd_open_tree(ctx)))
 		return err;
 	if (!(err = load_data(&ctx->tree, id, &d)))
@@ -172,14 +172,16 @@ static int report_key(struct lms_tree *t, struct lms_protect_key *key)
 		char msg[sizeof(lms_last_error()->msg)];
 
 		snprintf(msg, sizeof(msg), "%s", lms_last_error()->msg);
-		return lms_error(err, "%s: a shared report needs the tree's key, "
-				 "%s, which its owner makes by running lms report "
-				 "once", msg, LMS_REPORT_KEY_FILE);
+		return lms_error(err, _("%s: a shared report needs the tree's "
+					"key, %s, which its owner makes by "
+					"running lms report once"), msg,
+				 LMS_REPORT_KEY_FILE);
 	}
 	if (!err && made)
-		fprintf(stderr, "lms: made the key of shared reports, "
-			"%s/%s: keep it with the register and out of git "
-			"(see lms-report(1))\n", t->root, LMS_REPORT_KEY_FILE);
+		fprintf(stderr, _("lms: made the key of shared reports, "
+				  "%s/%s: keep it with the register and out of "
+				  "git (see lms-report(1))\n"), t->root,
+			LMS_REPORT_KEY_FILE);
 	return err;
 }
 
@@ -221,8 +223,9 @@ static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
 		/* As cmd_open_tree says it, with the tree named: there are
 		 * several. */
 		if (t.recovered)
-			fprintf(stderr, "lms: finished a change that an "
-				"interrupted lms had begun in '%s'\n", t.root);
+			fprintf(stderr, _("lms: finished a change that an "
+					  "interrupted lms had begun in "
+					  "'%s'\n"), t.root);
 		if (!err)
 			err = add_tree(agg, &t, &p);
 		lms_lock_release(&lock);
@@ -406,12 +409,12 @@ static int each(struct ctx *ctx, const struct report_args *a)
 	int err;
 
 	if (strcmp(a->each, "course"))
-		return cmd_usage_error("--each: only 'course' is known");
+		return cmd_usage_error(_("--each: only 'course' is known"));
 	if (!a->out)
-		return cmd_usage_error("--each needs --out DIR");
+		return cmd_usage_error(_("--each needs --out DIR"));
 	if (a->format != LMS_FMT_HTML && a->format != LMS_FMT_MD &&
 	    a->format != LMS_FMT_CSV)
-		return cmd_usage_error("--each writes html, md or csv");
+		return cmd_usage_error(_("--each writes html, md or csv"));
 	if ((err = cmd_open_tree(ctx)) || (err = lms_mkdirs(a->out, 0755)) ||
 	    (err = lms_tree_course_ids(&ctx->tree, &ids, &n)))
 		return err;
@@ -530,8 +533,8 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 	if (!err && a->excel && !a->format_given)
 		a->format = LMS_FMT_CSV, a->format_given = "csv";
 	else if (!err && a->excel && a->format != LMS_FMT_CSV)
-		err = cmd_usage_error("--excel writes CSV: it cannot go with "
-				      "--format %s", a->format_given);
+		err = cmd_usage_error(_("--excel writes CSV: it cannot go with "
+				        "--format %s"), a->format_given);
 	return err;
 }
 
@@ -553,8 +556,8 @@ static int check_trees(struct report_args *a)
 		real[i] = realpath(t, NULL);
 		for (size_t j = 0; j < i && real[i] && !err; j++)
 			if (real[j] && !strcmp(real[i], real[j]))
-				err = cmd_usage_error("--tree %s and --tree %s "
-						      "are the same tree",
+				err = cmd_usage_error(_("--tree %s and --tree "
+							"%s are the same tree"),
 						      a->trees[j], t);
 	}
 	for (size_t i = 0; i < a->ntrees; i++)
@@ -575,25 +578,29 @@ static int report(struct ctx *ctx, int argc, char **argv)
 		if (!a.format_given)
 			a.format = LMS_FMT_HTML;
 		if (optind < argc)
-			err = cmd_usage_error("--each takes no course");
+			err = cmd_usage_error(_("--each takes no course"));
 		else if (a.agg_option)
-			err = cmd_usage_error("--%s is for the aggregate report, "
-					      "not --each", a.agg_option);
+			err = cmd_usage_error(_("--%s is for the aggregate "
+						"report, not --each"),
+					      a.agg_option);
 		else
 			err = each(ctx, &a);
 	} else if (!err && optind < argc) {
 		if (strcmp(argv[optind], "course") || argc - optind != 2)
-			err = cmd_usage_error("give 'course' and a course id");
+			err = cmd_usage_error(_("give 'course' and a course "
+						"id"));
 		else if (a.agg_option || a.out || a.agg.exact)
-			err = cmd_usage_error("--%s is not for a course report%s",
-					      a.out ? "out" : a.agg_option ?
-					      a.agg_option : "exact",
-					      a.agg_option || a.out ? "" :
-					      ": it is always exact, and internal");
+			err = a.agg_option || a.out ?
+			      cmd_usage_error(_("--%s is not for a course "
+						"report"), a.out ? "out" :
+					      a.agg_option) :
+			      cmd_usage_error(_("--exact is not for a course "
+						"report: it is always exact, "
+						"and internal"));
 		else
 			err = one_course(ctx, &a, argv[optind + 1]);
 	} else if (!err) {
-		err = a.out ? cmd_usage_error("--out is for --each") :
+		err = a.out ? cmd_usage_error(_("--out is for --each")) :
 		      aggregate(ctx, &a);
 	}
 	free(a.trees);

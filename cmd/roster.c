@@ -198,7 +198,8 @@ static int sheet_session(struct ctx *ctx, const struct roster *r,
 	if (arg)
 		return lms_course_find_session(c, arg, index, number);
 	if (!c->nsessions)
-		return lms_error(LMS_ENOENT, "course '%s' has no sessions", c->id);
+		return lms_error(LMS_ENOENT, _("course '%s' has no sessions"),
+				 c->id);
 	for (size_t k = 0; k < c->nsessions; k++) {
 		*index = r->order[k];
 		*number = k + 1;
@@ -389,8 +390,8 @@ static int sheet_format(const char *format, struct sheet_options *o)
 
 	if (err)
 		lms_error_clear();
-	return err ? cmd_usage_error("--format: a sign-in sheet is text or "
-				     "html") : 0;
+	return err ? cmd_usage_error(_("--format: a sign-in sheet is text or "
+				       "html")) : 0;
 }
 
 static int roster(struct ctx *ctx, int argc, char **argv)
@@ -424,9 +425,9 @@ static int roster(struct ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (!err && argc - optind != 1)
-		err = cmd_usage_error("give one course");
+		err = cmd_usage_error(_("give one course"));
 	if (!err && !want_sheet && (o.session || o.contacts || o.blank >= 0))
-		err = cmd_usage_error("%s is for --sheet", o.session ?
+		err = cmd_usage_error(_("%s is for --sheet"), o.session ?
 				      "--session" : o.contacts ? "--contacts" :
 				      "--blank");
 	if (!err && format)

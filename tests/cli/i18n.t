@@ -227,8 +227,18 @@ OUT
 
 LANG=nb_NO.UTF-8 lms roster
 is_rc 2 "a usage error in Norwegian"
-like "headed in Norwegian" "^ bruk: lms roster COURSE \[--format F\]$" "$err"
-like "each way" "^eller: lms roster COURSE --sheet" "$err"
+is_err "said and headed in Norwegian, the syntax as it is" <<'ERR'
+lms: oppgi ett kurs
+ bruk: lms roster COURSE [--format F]
+eller: lms roster COURSE --sheet [--session SESSION] [--contacts] [--blank N] [--format text | html]
+ERR
+LANG=nb_NO.UTF-8 lms report --bogus
+like "an unknown option" "^lms: ukjent valg «--bogus»$" "$err"
+LANG=nb_NO.UTF-8 lms attend matlaging 1 p-test99
+is_rc 66 "attend someone not on the course"
+is_err "says so in Norwegian" <<'ERR'
+lms: p-test99 er ikke på kurset «matlaging»
+ERR
 LANG=nb_NO.UTF-8 lms help
 like "lms help's overview in Norwegian" \
 	"^   report       rapporter om kurs, tjenester og evalueringen av dem$" \
