@@ -19,9 +19,9 @@ const char *const lms_group_by_names[] = {
 	NC_("group by", "target-group"), NC_("group by", "topic"), NULL
 };
 
-/* TRANSLATORS: the columns of a report (as above) are named by their
- * keys in YAML and CSV; in text they are shown in capitals, in HTML with
- * spaces for underscores.  The first names the groups. */
+/* TRANSLATORS: a report's columns are named in English by their keys,
+ * which YAML and CSV keep; text shows a title in capitals, HTML with
+ * spaces for underscores.  The first column names the groups. */
 static const char *const key_columns[] = {
 	"", N_("course"), N_("municipality"), N_("year"), N_("term"),
 	N_("target_group"), N_("topic"), NULL
@@ -532,7 +532,8 @@ static void table_init(const struct lms_agg *a, struct lms_table *out)
 {
 	/* The grouping names the first column: target-group as target_group. */
 	const char *cols[NCOLS + 1] = {
-		_(key_columns[a->opt.by]), _("courses"), _("sessions"),
+		*key_columns[a->opt.by] ? _(key_columns[a->opt.by]) : "",
+		_("courses"), _("sessions"),
 		_("participants"), _("relatives"), _("enrolments"),
 		_("waitlisted"), _("completion_pct"), _("attendances"),
 		_("attendance_pct"), _("wait_days"), _("user_rep_all_phases"),

@@ -52,7 +52,8 @@ enum lms_lang lms_i18n_choose(const char *lc_all, const char *lc_messages,
 /* The translation of msgid, or msgid itself.  The compiler checks a
  * printf format given through them against its arguments. */
 const char *lms_(const char *msgid) __attribute__((format_arg(1)));
-/* The same for msgid in a context ("month", "course status"). */
+/* The same for msgid in a context ("month", "course status"); the two
+ * together are short words, under 255 bytes. */
 const char *lms_p_(const char *context, const char *msgid)
 	__attribute__((format_arg(2)));
 /* singular or plural as n calls for, translated. */

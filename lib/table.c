@@ -141,11 +141,10 @@ static char *text_cell(const char *s, bool header, size_t *width)
 
 /* A cell of a numeric column as people of the language read it
  * (lms_i18n_number), or as it is. */
-static const char *local_number(const char *cell, bool html,
-				struct lms_buf *tmp)
+static const char *local_number(const char *cell, struct lms_buf *tmp)
 {
 	lms_buf_reset(tmp);
-	return lms_i18n_number(tmp, cell, html) ? tmp->buf : cell;
+	return lms_i18n_number(tmp, cell, false) ? tmp->buf : cell;
 }
 
 static void render_text(const struct lms_table *t, struct lms_buf *out)
@@ -163,7 +162,7 @@ static void render_text(const struct lms_table *t, struct lms_buf *out)
 					   t->cols[c];
 
 			if (r && ((t->numeric >> c) & 1))
-				cell = local_number(cell, false, &number);
+				cell = local_number(cell, &number);
 			shown[i] = text_cell(cell, !r, &cw[i]);
 			if (cw[i] > width[c])
 				width[c] = cw[i];
@@ -391,7 +390,7 @@ static void render_md(const struct lms_table *t, struct lms_buf *out)
 			bool link = r && *cell && ((t->links >> c) & 1);
 
 			if (r && ((t->numeric >> c) & 1))
-				cell = local_number(cell, false, &number);
+				cell = local_number(cell, &number);
 
 			lms_buf_adds(out, link ? " [" : " ");
 			lms_table_md_escape(out, cell, false);
