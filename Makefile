@@ -1,12 +1,15 @@
 # lms: one non-recursive Makefile.  `make` builds ./lms; `make check` runs
 # every test; `make demo` runs lms on examples/; `make fuzz` runs the
 # fuzzers.  They install what is missing first (make deps, make fuzz-deps).
+# `make pot` extracts the messages to translate into po/lms.pot and merges
+# them into each po/LANG.po.
 
 VERSION = 0.1.0
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
 
 CC ?= cc
@@ -27,6 +30,12 @@ YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 CSV_LIBS = -lcsv
+# gettext's tools: msgfmt checks and compiles the translations, xgettext
+# and msgmerge keep po/ up to date with the sources.
+MSGFMT ?= msgfmt
+XGETTEXT ?= xgettext
+MSGMERGE ?= msgmerge
+MSGCMP ?= msgcmp
 
 # Sanitizer builds live in their own folder so that objects never mix.
 ifdef SANITIZE
@@ -51,7 +60,11 @@ LIB_SRC = $(sort $(wildcard lib/*.c))
 CMD_SRC = $(sort $(wildcard cmd/*.c))
 SKEL = lib/skel/.gitignore lib/skel/lms.yaml lib/skel/people/facilitators.yaml \
        $(sort $(wildcard lib/skel/forms/*.yaml lib/skel/templates/*.yaml))
-LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/skel.o
+# The translations, each built into lms (lib/i18n.h) and installed as a
+# catalogue for gettext's tools.
+LINGUAS = nb
+MO = $(LINGUAS:%=$(BUILD)/po/%.mo)
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/skel.o $(BUILD)/catalog.o
 CMD_OBJ = $(CMD_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -66,7 +79,7 @@ MAN5 = $(sort $(wildcard man/*.5))
 # YAML readers besides lms, which the tests hold its files to: PyYAML,
 # ruamel.yaml and go-yaml v3 (the parser of the Go yq).
 DEB_PACKAGES = gcc make pkg-config libyaml-dev libcsv-dev libcmocka-dev \
-	       mandoc perl git python3 python3-yaml python3-icalendar \
+	       mandoc perl git gettext python3 python3-yaml python3-icalendar \
 	       python3-ruamel.yaml golang-go golang-gopkg-yaml.v3-dev
 
 # The fuzzers (fuzz/): libFuzzer harnesses built by clang with
@@ -83,14 +96,15 @@ FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 FUZZ_ALL_CFLAGS = $(FUZZ_CFLAGS) $(WARNINGS) $(FUZZ_SAN) -MMD -MP
 FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN = $(FUZZ_SRC:fuzz/%.c=$(FUZZ_BUILD)/%)
-FUZZ_LIB_OBJ = $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/skel.o
+FUZZ_LIB_OBJ = $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/skel.o \
+	       $(FUZZ_BUILD)/catalog.o
 FUZZ_COMMON = $(FUZZ_BUILD)/fuzz/common.o
 
 .PHONY: all deps check unit cli lint-man demo bench install uninstall clean \
-	fuzz fuzz-deps fuzz-build FORCE
+	fuzz fuzz-deps fuzz-build pot po-check FORCE
 .DEFAULT_GOAL := all
 
-all: $(LMS)
+all: $(LMS) $(MO)
 
 $(BUILD)/lms: $(CMD_OBJ) $(BUILD)/liblms.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
@@ -136,6 +150,62 @@ $(BUILD)/skel.c $(FUZZ_BUILD)/skel.c: $(SKEL) Makefile
 
 $(BUILD)/skel.o: $(BUILD)/skel.c
 	$(CC) $(ALL_CPPFLAGS) -I. $(ALL_CFLAGS) -c -o $@ $<
+
+# The translations: msgfmt --check refuses a translation whose printf
+# directives differ from its message's; the catalogue lms looks messages
+# up in is made from what it compiled (fuzzy translations left out).
+$(BUILD)/po/%.mo: po/%.po
+	@mkdir -p $(@D)
+	$(MSGFMT) --check -o $@ $<
+
+$(FUZZ_BUILD)/po/%.mo: po/%.po
+	@mkdir -p $(@D)
+	$(MSGFMT) --check -o $@ $<
+
+$(BUILD)/catalog.c $(FUZZ_BUILD)/catalog.c: %/catalog.c: %/po/nb.mo po/mo2c.py
+	$(PYTHON) po/mo2c.py nb $< >$@.tmp && mv -f $@.tmp $@
+
+$(BUILD)/catalog.o: $(BUILD)/catalog.c
+	$(CC) $(ALL_CPPFLAGS) -I. $(ALL_CFLAGS) -c -o $@ $<
+
+# Every message marked for translation in the sources (lib/i18n.h), with
+# the comments for translators before it; locations name files only, so
+# that the template changes when messages do, not when lines move.
+I18N_SRC = $(sort $(wildcard lib/*.h lib/*.c cmd/*.h cmd/*.c))
+XGETTEXT_FLAGS = --from-code=UTF-8 --language=C -k -k_ -kN_ -kC_:1c,2 \
+	-kNC_:1c,2 -klms_n_:1,2 --flag=lms_n_:1:c-format \
+	--flag=lms_n_:2:c-format --add-comments=TRANSLATORS: \
+	--add-location=file --package-name=lms --package-version=$(VERSION) \
+	--copyright-holder='lms developers' --msgid-bugs-address=
+
+pot:
+	$(XGETTEXT) $(XGETTEXT_FLAGS) -o po/lms.pot $(I18N_SRC)
+	for l in $(LINGUAS); do \
+	  $(MSGMERGE) --quiet --update --backup=none po/$$l.po po/lms.pot || exit; \
+	done
+
+# Every marked message is in po/lms.pot (it is made again and compared,
+# but for its date), and each po/LANG.po translates every one of them,
+# none fuzzy.
+po-check:
+	@mkdir -p $(BUILD)/po
+	@$(XGETTEXT) $(XGETTEXT_FLAGS) -o $(BUILD)/po/lms.pot $(I18N_SRC) 2>/dev/null
+	@sed '/^"POT-Creation-Date: /d' po/lms.pot >$(BUILD)/po/committed.pot
+	@sed -i '/^"POT-Creation-Date: /d' $(BUILD)/po/lms.pot
+	@diff -u $(BUILD)/po/committed.pot $(BUILD)/po/lms.pot || { \
+	  echo "po/lms.pot is not up to date: run make pot and translate" \
+	       "what is new in po/*.po" >&2; exit 1; }
+	@for l in $(LINGUAS); do \
+	  $(MSGCMP) --use-untranslated po/$$l.po po/lms.pot || exit; \
+	  stats=$$(LC_ALL=C $(MSGFMT) --check --statistics -o /dev/null \
+		   po/$$l.po 2>&1) || { echo "$$stats" >&2; exit 1; }; \
+	  echo "po/$$l.po: $$stats"; \
+	  case $$stats in \
+	  *fuzzy*|*untranslated*) \
+	    echo "po/$$l.po: translate every message, none fuzzy" >&2; \
+	    exit 1;; \
+	  esac; \
+	done
 
 # Tests that fake failures of system calls wrap them at link time.
 $(BUILD)/tests/test_fsio: TEST_LDFLAGS = -Wl,--wrap=fsync -Wl,--wrap=renameat \
@@ -187,7 +257,7 @@ fuzz-deps:
 	$(call install_missing,$(FUZZ_PACKAGES))
 
 check: deps
-	$(MAKE) unit cli lint-man
+	$(MAKE) unit cli lint-man po-check
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
@@ -228,6 +298,10 @@ $(FUZZ_BUILD)/skel.o: $(FUZZ_BUILD)/skel.c
 	$(FUZZ_CC) $(ALL_CPPFLAGS) -I. $(FUZZ_ALL_CFLAGS) \
 		-fsanitize=fuzzer-no-link -c -o $@ $<
 
+$(FUZZ_BUILD)/catalog.o: $(FUZZ_BUILD)/catalog.c
+	$(FUZZ_CC) $(ALL_CPPFLAGS) -I. $(FUZZ_ALL_CFLAGS) \
+		-fsanitize=fuzzer-no-link -c -o $@ $<
+
 $(FUZZ_BUILD)/liblms.a: $(FUZZ_LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
@@ -245,12 +319,18 @@ install: all
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 completion/lms.bash $(DESTDIR)$(BASHCOMPDIR)/lms
+	for l in $(LINGUAS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 644 $(BUILD)/po/$$l.mo \
+		$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/lms.mo || exit; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lms
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/lms
+	rm -f $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/lms.mo)
 
 clean:
 	rm -rf build lms

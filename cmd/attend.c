@@ -41,15 +41,15 @@ static int parse_headcount(const char *s, struct marks *m)
 		else if (eq && !strncmp(words[i], "relatives=", 10))
 			slot = &m->relatives;
 		if (!slot)
-			err = cmd_usage_error("--headcount: '%s' is not "
-					      "participants=N or relatives=N",
+			err = cmd_usage_error(_("--headcount: '%s' is not "
+					        "participants=N or relatives=N"),
 					      words[i]);
 		else
 			err = cmd_parse_int("--headcount", eq + 1, 0, 10000, slot);
 	}
 	if (!err && m->participants == LMS_UNSET && m->relatives == LMS_UNSET)
-		err = cmd_usage_error("--headcount: give participants=N, "
-				      "relatives=N or both");
+		err = cmd_usage_error(_("--headcount: give participants=N, "
+				        "relatives=N or both"));
 	lms_words_free(words, n);
 	return err;
 }
@@ -79,17 +79,17 @@ static int parse(int argc, char **argv, struct marks *m)
 	if (err)
 		return err;
 	if (argc - optind < 2)
-		return cmd_usage_error("give a course and a session");
+		return cmd_usage_error(_("give a course and a session"));
 	for (int i = optind + 2; i < argc; i++)
 		*(char **)lms_array_push(&m->present, &m->npresent, sizeof(char *)) =
 			lms_strdup(argv[i]);
 	if (m->participants != LMS_UNSET || m->relatives != LMS_UNSET) {
 		if (m->npresent || m->nabsent || m->nexcused || m->all)
-			return cmd_usage_error("a headcount is for sessions "
-					       "without names");
+			return cmd_usage_error(_("a headcount is for sessions "
+					         "without names"));
 	} else if (!m->npresent && !m->nabsent && !m->nexcused && !m->all) {
-		return cmd_usage_error("nobody to mark: name people or give "
-				       "--all");
+		return cmd_usage_error(_("nobody to mark: name people or give "
+				         "--all"));
 	}
 	return 0;
 }
@@ -120,10 +120,12 @@ static int check_people(const struct marks *m, const struct lms_course *c,
 				break;
 			r = lms_enrolments_find(e, p);
 			if (!r || r->status == LMS_WAITLISTED)
-				err = lms_error(LMS_ENOENT, "%s is not on course "
-						"'%s'", p, c->id);
+				err = lms_error(LMS_ENOENT, _("%s is not on "
+							      "course '%s'"),
+						p, c->id);
 			else if (!lms_strset_add(&seen, p, NULL))
-				err = cmd_usage_error("%s is named twice", p);
+				err = cmd_usage_error(_("%s is named twice"),
+						      p);
 		}
 	}
 	lms_strset_release(&seen);
@@ -204,9 +206,17 @@ static int judge_again(struct ctx *ctx, const struct lms_course *c,
 	for (size_t i = 0; i < e->n; i++) {
 		if (was[i] == e->v[i].status)
 			continue;
-		lms_buf_addf(&ctx->out, "%s: %s -> %s (%zu of %zu sessions)\n",
-			     e->v[i].person, lms_enrolment_status_names[was[i]],
-			     lms_enrolment_status_names[e->v[i].status],
+		/* TRANSLATORS: "p-7k3q9x: enrolled -> completed (3 of 4
+		 * sessions)". */
+		lms_buf_addf(&ctx->out, lms_n_("%s: %s -> %s (%zu of %zu "
+					       "sessions)\n", "%s: %s -> %s "
+					       "(%zu of %zu sessions)\n",
+					       held[i]),
+			     e->v[i].person,
+			     C_("enrolment status",
+				lms_enrolment_status_names[was[i]]),
+			     C_("enrolment status",
+				lms_enrolment_status_names[e->v[i].status]),
 			     attended[i], held[i]);
 		changed = true;
 	}
@@ -247,8 +257,8 @@ static int record(struct ctx *ctx, const struct marks *m,
 	}
 	if (m->all && !on_course(&e) && !m->npresent && !m->nabsent &&
 	    !m->nexcused) {
-		err = lms_error(LMS_EREFUSED, "nobody is enrolled on course '%s'",
-				c->id);
+		err = lms_error(LMS_EREFUSED, _("nobody is enrolled on course "
+						"'%s'"), c->id);
 		goto out;
 	}
 	s = lms_attendance_session(&a, c->sessions[index].date, 1);
@@ -284,5 +294,5 @@ static int attend(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_attend = {
 	"attend", attend, CMD_TREE | CMD_LOCK, usage,
-	"record who came to a session", "lms-attend", NULL
+	N_("record who came to a session"), "lms-attend", NULL
 };

@@ -28,8 +28,14 @@ static int add_course(struct ctx *ctx, const struct lms_ical *cal,
 
 	if ((err = lms_tree_load_course(&ctx->tree, id, &c, NULL)))
 		return err;
-	if (named || c.status != LMS_COURSE_CANCELLED)
+	if (named || c.status != LMS_COURSE_CANCELLED) {
+		/* The events' text is for people: the tree's language. */
+		enum lms_lang was = lms_i18n_set(cmd_doc_lang(ctx,
+			ctx->tree.service.language, LMS_FMT_TEXT, false));
+
 		lms_ical_add_course(cal, &c);
+		lms_i18n_set(was);
+	}
 	lms_course_release(&c);
 	return 0;
 }
@@ -91,5 +97,5 @@ static int calendar(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_calendar = {
 	"calendar", calendar, CMD_TREE, usage,
-	"print the sessions as an iCalendar file", "lms-calendar", NULL
+	N_("print the sessions as an iCalendar file"), "lms-calendar", NULL
 };

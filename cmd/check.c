@@ -31,9 +31,10 @@ static int parse_rule(const char *opt, const char *name, unsigned *rules)
 			return 0;
 		}
 	}
-	return cmd_usage_error("%s: no rule '%s' (the rules: schema, dates, "
-			       "references, conflicts, capacity, participation, "
-			       "privacy, holidays)", opt, name);
+	return cmd_usage_error(_("%s: no rule '%s' (the rules: schema, dates, "
+				 "references, conflicts, capacity, "
+				 "participation, privacy, holidays)"), opt,
+			       name);
 }
 
 static int parse(int argc, char **argv, struct check_args *a)
@@ -57,8 +58,9 @@ static int parse(int argc, char **argv, struct check_args *a)
 		case 'F':
 			if (strcmp(optarg, "text") && strcmp(optarg, "yaml") &&
 			    strcmp(optarg, "csv"))
-				err = cmd_usage_error("--format: '%s' is not "
-						      "text, yaml or csv", optarg);
+				err = cmd_usage_error(_("--format: '%s' is not "
+							"text, yaml or csv"),
+						      optarg);
 			else
 				err = lms_format_parse(optarg, LMS_FMT_LISTING,
 						       &a->format);
@@ -122,12 +124,13 @@ static void print_table(struct ctx *ctx, const struct lms_findings *f,
 static void count_words(struct lms_buf *b, size_t errors, size_t warnings)
 {
 	if (errors)
-		lms_buf_addf(b, "%zu error%s", errors, errors == 1 ? "" : "s");
+		lms_buf_addf(b, lms_n_("%zu error", "%zu errors", errors),
+			     errors);
 	if (errors && warnings)
-		lms_buf_adds(b, " and ");
+		lms_buf_adds(b, _(" and "));
 	if (warnings)
-		lms_buf_addf(b, "%zu warning%s", warnings,
-			     warnings == 1 ? "" : "s");
+		lms_buf_addf(b, lms_n_("%zu warning", "%zu warnings", warnings),
+			     warnings);
 }
 
 static int check(struct ctx *ctx, int argc, char **argv)
@@ -144,7 +147,8 @@ static int check(struct ctx *ctx, int argc, char **argv)
 		return err;
 	for (int i = optind; i < argc; i++)
 		if (!lms_id_valid(argv[i]))
-			return cmd_usage_error("'%s' is not a course id", argv[i]);
+			return cmd_usage_error(_("'%s' is not a course id"),
+					       argv[i]);
 	opt.rules = (a.only ? a.only : LMS_ALL_RULES) & ~a.without;
 	opt.today = ctx->today;
 	opt.courses = argv + optind;
@@ -174,6 +178,6 @@ static int check(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_check = {
 	"check", check, CMD_TREE, usage,
-	"find mistakes in plans, user participation and privacy", "lms-check",
-	NULL
+	N_("find mistakes in plans, user participation and privacy"),
+	"lms-check", NULL
 };

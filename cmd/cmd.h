@@ -10,6 +10,7 @@
 #include "../lib/buf.h"
 #include "../lib/error.h"
 #include "../lib/fsio.h"
+#include "../lib/i18n.h"
 #include "../lib/table.h"
 #include "../lib/tree.h"
 
@@ -51,6 +52,7 @@ struct ctx {
 	struct lms_buf out;		/* what goes to stdout */
 	struct lms_buf note;		/* to stderr after it, on success */
 	struct lms_names *names;	/* the register's, once screening needs them */
+	enum lms_lang lang;		/* the user's, from the environment */
 };
 
 /* Runs argv[0] of table (NULL-terminated); prefix is "lms" or "lms course". */
@@ -85,6 +87,17 @@ int cmd_parse_date(const char *name, const char *s, int32_t *out);
  */
 int cmd_show_man(struct ctx *ctx, const char *page, int section);
 void cmd_print_usage(FILE *f, const struct cmd *c);
+
+/*
+ * The language of a document made for format f: English for the formats
+ * of scripts (CSV, TSV and YAML, but not CSV for Excel, which is for
+ * people), else tree_lang, the language: of the tree's lms.yaml
+ * (LMS_LANG_UNSET: none), else the user's.  Set it with lms_i18n_set
+ * around what builds and renders the document, and set back the one it
+ * returns after: messages stay in the user's language.
+ */
+enum lms_lang cmd_doc_lang(const struct ctx *ctx, int tree_lang,
+			   enum lms_format f, bool excel);
 
 /* Renders a table to ctx->out in the given format. */
 void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
@@ -142,9 +155,6 @@ extern const struct cmd cmd_check;
 extern const struct cmd cmd_export;
 extern const struct cmd cmd_calendar;
 
-struct lms_doc;
-/* Builds the evaluation report of one course (lms report course). */
-int cmd_course_report(struct ctx *ctx, const char *id, struct lms_doc *out);
 extern const struct cmd cmd_help;
 
 /* Parses a comma-separated list of names (phases, target groups ...)

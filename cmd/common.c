@@ -15,10 +15,20 @@
 #include "../lib/yparse.h"
 #include "cmd.h"
 
+/* "usage: lms ..." and "   or: lms ...", the words right-aligned, as
+ * they are translated too. */
 void cmd_print_usage(FILE *f, const struct cmd *c)
 {
+	/* TRANSLATORS: the heading of a command's usage line, and of each
+	 * other way to use it: "usage: lms roster COURSE", "   or: ...". */
+	const char *usage = _("usage:"), *or = _("or:");
+	size_t wu = lms_utf8_width(usage), wo = lms_utf8_width(or);
+	int width = (int)(wu > wo ? wu : wo);
+
 	for (int i = 0; c->usage && c->usage[i]; i++)
-		fprintf(f, "%s %s\n", i ? "   or:" : "usage:", c->usage[i]);
+		fprintf(f, "%*s%s %s\n",
+			(int)(width - (int)lms_utf8_width(i ? or : usage)), "",
+			i ? or : usage, c->usage[i]);
 }
 
 int cmd_put(FILE *f, const char *s, size_t len)
@@ -80,12 +90,12 @@ int cmd_getopt(int argc, char **argv, const char *shortopts,
 		return c;
 	arg = argv[optind - 1];
 	if (c == ':')
-		cmd_usage_error("option '%s' needs a value", arg);
+		cmd_usage_error(_("option '%s' needs a value"), arg);
 	else if (optopt && strncmp(arg, "--", 2))
-		cmd_usage_error("unknown option '-%c'", optopt);
+		cmd_usage_error(_("unknown option '-%c'"), optopt);
 	else
-		cmd_usage_error("unknown option '%.*s'", (int)strcspn(arg, "="),
-				arg);
+		cmd_usage_error(_("unknown option '%.*s'"),
+				(int)strcspn(arg, "="), arg);
 	return '?';
 }
 
@@ -97,8 +107,8 @@ int cmd_parse_int(const char *name, const char *s, int min, int max, int *out)
 	errno = 0;
 	v = strtol(s, &end, 10);
 	if (!*s || *end || errno || v < min || v > max)
-		return cmd_usage_error("%s: '%s' is not a whole number from %d "
-				       "to %d", name, s, min, max);
+		return cmd_usage_error(_("%s: '%s' is not a whole number from "
+					 "%d to %d"), name, s, min, max);
 	*out = (int)v;
 	return 0;
 }
@@ -126,7 +136,7 @@ int cmd_parse_words(const char *option, const char *value,
 		if (lms_value_parse(&f, words[i], out, &why))
 			err = cmd_usage_error("%s: %s", option, why.buf);
 	if (!err && !*out)
-		err = cmd_usage_error("%s: give at least one value", option);
+		err = cmd_usage_error(_("%s: give at least one value"), option);
 	lms_words_free(words, n);
 	lms_buf_release(&why);
 	return err;
@@ -148,8 +158,18 @@ int cmd_parse_enum(const char *option, const char *value,
 int cmd_no_args_left(int argc, char **argv)
 {
 	if (optind < argc)
-		return cmd_usage_error("unexpected argument '%s'", argv[optind]);
+		return cmd_usage_error(_("unexpected argument '%s'"),
+				       argv[optind]);
 	return 0;
+}
+
+enum lms_lang cmd_doc_lang(const struct ctx *ctx, int tree_lang,
+			   enum lms_format f, bool excel)
+{
+	if ((f == LMS_FMT_CSV && !excel) || f == LMS_FMT_TSV ||
+	    f == LMS_FMT_YAML)
+		return LMS_LANG_EN;
+	return tree_lang ? (enum lms_lang)tree_lang : ctx->lang;
 }
 
 void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
@@ -164,8 +184,8 @@ int cmd_write(struct ctx *ctx, const char *path, const struct lms_buf *text,
 	int err;
 
 	if (!ctx->tree.txn)
-		return lms_error(LMS_EIO, "internal: writing '%s' without the "
-				 "tree's lock", path);
+		return lms_error(LMS_EIO, _("internal: writing '%s' without the "
+				   "tree's lock"), path);
 	/* The files of a tree are YAML: never write one lms would refuse. */
 	if ((err = lms_yaml_readable(path, text->buf, text->len)))
 		return err;
@@ -193,8 +213,8 @@ static bool wants_help(int argc, char **argv)
 static void say_recovered(struct ctx *ctx)
 {
 	if (ctx->tree.recovered)
-		fprintf(stderr, "lms: finished a change that an interrupted lms "
-			"had begun\n");
+		fprintf(stderr, "lms: %s\n", _("finished a change that an "
+						"interrupted lms had begun"));
 	ctx->tree.recovered = false;
 }
 
@@ -272,7 +292,7 @@ static int list_verbs(const struct cmd *parent)
 
 	for (int i = 0; parent->sub[i]; i++)
 		lms_buf_addf(&names, "%s%s", i ? ", " : "", parent->sub[i]->name);
-	err = cmd_usage_error("'lms %s' needs one of: %s", parent->name,
+	err = cmd_usage_error(_("'lms %s' needs one of: %s"), parent->name,
 			      names.buf);
 	lms_buf_release(&names);
 	return err;
@@ -284,8 +304,8 @@ int cmd_dispatch(struct ctx *ctx, const struct cmd *const *table,
 	const struct cmd *c = lookup(table, argv[0]);
 
 	if (!c)
-		return cmd_usage_error("'%s' is not an lms command (see lms "
-				       "help)", argv[0]);
+		return cmd_usage_error(_("'%s' is not an lms command (see lms "
+				         "help)"), argv[0]);
 	ctx->cmd = c;
 	if (c->sub) {
 		if (argc < 2 || argv[1][0] == '-') {
@@ -294,8 +314,8 @@ int cmd_dispatch(struct ctx *ctx, const struct cmd *const *table,
 			return list_verbs(c);
 		}
 		if (!lookup(c->sub, argv[1]))
-			return cmd_usage_error("'%s' is not a verb of 'lms %s'",
-					       argv[1], c->name);
+			return cmd_usage_error(_("'%s' is not a verb of 'lms "
+						 "%s'"), argv[1], c->name);
 		return cmd_dispatch(ctx, c->sub, argc - 1, argv + 1);
 	}
 	if (wants_help(argc, argv))
@@ -329,7 +349,9 @@ void cmd_progress_show(size_t done, size_t total, void *arg)
 	if (!p->on || seconds_since(&p->start) < 1 ||
 	    (seconds_since(&p->shown) < 0.1 && done < total))
 		return;
-	fprintf(stderr, "\rlms: %zu of %zu courses", done, total);
+	fprintf(stderr, "\rlms: ");
+	fprintf(stderr, lms_n_("%zu of %zu courses", "%zu of %zu courses",
+			       total), done, total);
 	clock_gettime(CLOCK_MONOTONIC, &p->shown);
 	p->drawn = true;
 }
@@ -419,7 +441,7 @@ static void note_redacted(const struct lms_personal_hit *hit, void *arg)
 	lms_buf_adds(&s->ctx->note, "lms: warning: ");
 	if (s->at->path)
 		lms_buf_addf(&s->ctx->note, "%s:%u: ", s->at->path, s->at->line);
-	lms_buf_addf(&s->ctx->note, "%s: %s was replaced with %s\n",
+	lms_buf_addf(&s->ctx->note, _("%s: %s was replaced with %s\n"),
 		     s->at->what, lms_personal_what(hit->kind), CMD_REDACTED);
 }
 
@@ -445,12 +467,14 @@ int cmd_screen(struct ctx *ctx, const struct cmd_where *at, const char *text,
 		return 0;
 	/* The message does not repeat what was found. */
 	if (at->path)
-		return lms_error_at(LMS_EDATA, at->path, at->line, 0, "%s: this "
-				    "looks like %s: personal data does not "
-				    "belong in a file that goes to git%s",
-				    at->what, lms_personal_what(s.hit.kind),
+		return lms_error_at(LMS_EDATA, at->path, at->line, 0,
+				    _("%s: this looks like %s: personal data "
+				      "does not belong in a file that goes to "
+				      "git%s"), at->what,
+				    lms_personal_what(s.hit.kind),
 				    at->hint ? at->hint : "");
-	return lms_error(LMS_EDATA, "%s: this looks like %s: personal data does "
-			 "not belong in a file that goes to git%s", at->what,
+	return lms_error(LMS_EDATA, _("%s: this looks like %s: personal data "
+				      "does not belong in a file that goes to "
+				      "git%s"), at->what,
 			 lms_personal_what(s.hit.kind), at->hint ? at->hint : "");
 }

@@ -1157,6 +1157,6 @@ static const char *const usage[] = {
 };
 
 const struct cmd cmd_course = {
-	"course", NULL, 0, usage, "plan, list, show and change courses",
+	"course", NULL, 0, usage, N_("plan, list, show and change courses"),
 	"lms-course", verbs
 };

@@ -39,9 +39,9 @@ static int parse_lines(const char *arg, struct enrol_args *a)
 
 		if (end == p || *p == '-' || (*end && *end != ',') || !n ||
 		    n > 100000000)
-			return cmd_usage_error("--force-line: '%s' is not a "
-					       "line number, or a list of them",
-					       arg);
+			return cmd_usage_error(_("--force-line: '%s' is not a "
+						 "line number, or a list of "
+						 "them"), arg);
 		*(unsigned *)lms_array_push(&a->force_lines, &a->nforce_lines,
 					    sizeof(unsigned)) = (unsigned)n;
 		p = *end ? end + 1 : end;
@@ -80,15 +80,17 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct enrol_args *a)
 	if (err)
 		return err;
 	if (argc - optind != (a->csv ? 1 : 2))
-		return cmd_usage_error(a->csv ? "give the course and --csv FILE" :
-				       "give a course and a person");
+		return cmd_usage_error("%s", a->csv ?
+				       _("give the course and --csv FILE") :
+				       _("give a course and a person"));
 	a->course = argv[optind];
 	a->person = a->csv ? NULL : argv[optind + 1];
 	if (!a->csv && a->nforce_lines)
-		return cmd_usage_error("--force-line is for the rows of --csv");
+		return cmd_usage_error(_("--force-line is for the rows of "
+					 "--csv"));
 	if (a->csv && (a->role || a->referral || a->relative_of))
-		return cmd_usage_error("with --csv, roles and referrals come "
-				       "from the sheet's columns");
+		return cmd_usage_error(_("with --csv, roles and referrals come "
+				         "from the sheet's columns"));
 	if ((err = lms_id_check("course", a->course)))
 		return err;
 	if (a->person && (err = lms_id_check("person", a->person)))
@@ -121,15 +123,17 @@ static void describe(struct lms_buf *out, const struct lms_roll *roll,
 
 	if (status == LMS_ENROLLED) {
 		if (roll->course->capacity == LMS_UNSET)
-			lms_buf_addf(out, "enrolled (%zu enrolled)", roll->enrolled);
+			lms_buf_addf(out, _("enrolled (%zu enrolled)"),
+				     roll->enrolled);
 		else
-			lms_buf_addf(out, "enrolled (%zu of %d places taken)",
+			lms_buf_addf(out, _("enrolled (%zu of %d places taken)"),
 				     roll->enrolled, roll->course->capacity);
 		return;
 	}
 	for (size_t i = 0; i < roll->e->n; i++)
 		place += roll->e->v[i].status == LMS_WAITLISTED;
-	lms_buf_addf(out, "waitlisted (number %zu on the waiting list)", place);
+	lms_buf_addf(out, _("waitlisted (number %zu on the waiting list)"),
+		     place);
 }
 
 static int enrol_one(struct ctx *ctx, const struct enrol_args *a,
@@ -143,10 +147,11 @@ static int enrol_one(struct ctx *ctx, const struct enrol_args *a,
 	if ((err = lms_tree_load_register(&ctx->tree, &reg)))
 		return err;
 	if (!(p = lms_register_find(&reg, a->person)))
-		err = lms_error(LMS_ENOENT, "no such person: '%s' (see lms person "
-				"add)", a->person);
+		err = lms_error(LMS_ENOENT, _("no such person: '%s' (see lms "
+					      "person add)"), a->person);
 	else if (a->relative_of && !lms_register_find(&reg, a->relative_of))
-		err = lms_error(LMS_ENOENT, "no such person: '%s'", a->relative_of);
+		err = lms_error(LMS_ENOENT, _("no such person: '%s'"),
+				a->relative_of);
 	if (!err) {
 		memset(&req, 0, sizeof(req));
 		req.person = a->person;
@@ -176,16 +181,19 @@ static void batch_report(struct lms_buf *out, const struct lms_batch *b)
 	for (size_t i = 0; i < b->n; i++) {
 		const struct lms_batch_row *r = &b->rows[i];
 
-		lms_buf_addf(out, "line %u: %s %s%s\n", r->line, r->person,
-			     lms_enrolment_status_names[r->status],
-			     r->is_new ? " (new in the register)" : "");
+		/* TRANSLATORS: "line 2: p-7k3q9x enrolled (new in the
+		 * register)". */
+		lms_buf_addf(out, _("line %u: %s %s%s\n"), r->line, r->person,
+			     C_("enrolment status",
+				lms_enrolment_status_names[r->status]),
+			     r->is_new ? _(" (new in the register)") : "");
 		enrolled += r->status == LMS_ENROLLED;
 		waitlisted += r->status == LMS_WAITLISTED;
 	}
-	lms_buf_addf(out, "%zu enrolled, %zu waitlisted, %zu new in the "
-		     "register", enrolled, waitlisted, b->new_people);
+	lms_buf_addf(out, _("%zu enrolled, %zu waitlisted, %zu new in the "
+			    "register"), enrolled, waitlisted, b->new_people);
 	if (b->left_out)
-		lms_buf_addf(out, ", %zu left out", b->left_out);
+		lms_buf_addf(out, _(", %zu left out"), b->left_out);
 	lms_buf_addch(out, '\n');
 }
 
@@ -274,5 +282,5 @@ static int enrol(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_enrol = {
 	"enrol", enrol, CMD_TREE | CMD_LOCK, usage,
-	"enrol people on a course or its waiting list", "lms-enrol", NULL
+	N_("enrol people on a course or its waiting list"), "lms-enrol", NULL
 };

@@ -92,23 +92,23 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct eval_args *a)
 	if (err)
 		return err;
 	if (optind == argc)
-		return cmd_usage_error("give a course");
+		return cmd_usage_error(_("give a course"));
 	a->course = argv[optind];
 	a->answers = argv + optind + 1;
 	a->nanswers = (size_t)(argc - optind - 1);
 	if (!a->form || !a->phase)
-		return cmd_usage_error("give the --form and the --phase");
+		return cmd_usage_error(_("give the --form and the --phase"));
 	if ((a->phase == LMS_SESSION) != (a->session != NULL))
-		return cmd_usage_error(a->session ? "--session is for the phase "
-				       "session" : "the phase session needs "
-				       "--session S");
+		return cmd_usage_error("%s", a->session ?
+				       _("--session is for the phase session") :
+				       _("the phase session needs --session S"));
 	if (a->csv && (a->nanswers || a->person))
-		return cmd_usage_error("with --csv, answers and people come "
-				       "from the file");
+		return cmd_usage_error(_("with --csv, answers and people come "
+				         "from the file"));
 	if (!a->csv && a->nmaps)
-		return cmd_usage_error("--map is for --csv");
+		return cmd_usage_error(_("--map is for --csv"));
 	if (!a->csv && !a->nanswers)
-		return cmd_usage_error("give the answers as ITEM=VALUE");
+		return cmd_usage_error(_("give the answers as ITEM=VALUE"));
 	if ((err = lms_id_check("form", a->form)) ||
 	    (a->person && (err = lms_id_check("person", a->person))))
 		return err;
@@ -221,13 +221,13 @@ static int answer_args(struct ctx *ctx, struct context *k,
 		int value = 0;
 
 		if (!eq || eq == a->answers[i])
-			return cmd_usage_error("'%s' is not ITEM=VALUE",
+			return cmd_usage_error(_("'%s' is not ITEM=VALUE"),
 					       a->answers[i]);
 		item = lms_strndup(a->answers[i], (size_t)(eq - a->answers[i]));
 		if (!eq[1] && lms_form_item(&k->form, item))
 			;	/* ITEM= leaves the item unanswered */
 		else if (lms_answer_find(e, item))
-			err = cmd_usage_error("%s is answered twice", item);
+			err = cmd_usage_error(_("%s is answered twice"), item);
 		else if (lms_answer_read(&k->form, item, eq + 1, &value, &text, &why))
 			err = cmd_usage_error("%s", why.buf);
 		else if (text)
@@ -298,19 +298,20 @@ static int map_one(const char *map, const struct lms_csv *csv,
 	int i;
 
 	if (!eq || eq == map)
-		return cmd_usage_error("--map: '%s' is not COLUMN=ITEM", map);
+		return cmd_usage_error(_("--map: '%s' is not COLUMN=ITEM"),
+				       map);
 	col = lms_strndup(map, (size_t)(eq - map));
 	i = lms_csv_column(csv, col);
 	free(col);
 	if (i < 0)
-		return cmd_usage_error("--map: the file has no column '%.*s'",
+		return cmd_usage_error(_("--map: the file has no column '%.*s'"),
 				       (int)(eq - map), map);
 	if (!strcmp(eq + 1, "person"))
 		c->person = i;
 	else if (!strcmp(eq + 1, "timestamp"))
 		c->stamp = i;
 	else if (!lms_form_item(f, eq + 1))
-		return cmd_usage_error("--map: form '%s' has no item '%s'",
+		return cmd_usage_error(_("--map: form '%s' has no item '%s'"),
 				       f->id, eq + 1);
 	else
 		c->item[i] = lms_form_item(f, eq + 1)->id;
@@ -336,9 +337,10 @@ static int map_columns(const struct eval_args *a, const struct lms_csv *csv,
 		c->mapped += c->item[i] != NULL;
 	}
 	if (!c->mapped)
-		return lms_error_at(LMS_EDATA, a->csv, 1, 0, "no column matches "
-				    "an item of form '%s' (name them with --map "
-				    "COLUMN=ITEM)", f->id);
+		return lms_error_at(LMS_EDATA, a->csv, 1, 0,
+				    _("no column matches an item of form '%s' "
+				      "(name them with --map COLUMN=ITEM)"),
+				    f->id);
 	if (c->person < 0)
 		c->person = named_column(csv, c, person_headers);
 	if (c->stamp < 0)
@@ -358,13 +360,12 @@ static int check_columns(const struct eval_args *a, const struct lms_csv *csv,
 		for (size_t j = 0; c->item[i] && j < i; j++)
 			if (c->item[j] && !strcmp(c->item[i], c->item[j]))
 				return lms_error_at(LMS_EDATA, a->csv, 1, 0,
-						    "columns '%s' and '%s' both "
-						    "answer item '%s'",
-						    csv->header[j], csv->header[i],
-						    c->item[i]);
+						    _("columns '%s' and '%s' "
+						      "both answer item '%s'"),
+csv->header[j], csv->header[i], c->item[i]);
 		if (!c->item[i] && (int)i != c->person && (int)i != c->stamp)
-			cmd_warn("%s: column '%s' matches no item of the form "
-				 "and is left out", a->csv, csv->header[i]);
+			cmd_warn(_("%s: column '%s' matches no item of the form "
+				   "and is left out"), a->csv, csv->header[i]);
 	}
 	return 0;
 }
@@ -408,11 +409,12 @@ static int row_person(const struct context *k, const struct import *im,
 		 (e = lms_enrolments_find(&k->enrolments, alt.buf)))
 		*out = e->person;
 	else
-		err = lms_error_at(LMS_EDATA, im->a->csv, row->line, 0, "column "
-				   "'%s': '%s' is not a person on course '%s' "
-				   "(use the ids of lms roster, such as "
-				   "p-7k3q9x)", im->csv->header[im->c.person],
-				   cell, k->course.id);
+		err = lms_error_at(LMS_EDATA, im->a->csv, row->line, 0,
+				   _("column '%s': '%s' is not a person on "
+				     "course '%s' (use the ids of lms roster, "
+				     "such as p-7k3q9x)"),
+				   im->csv->header[im->c.person], cell,
+				   k->course.id);
 	lms_buf_release(&id);
 	lms_buf_release(&alt);
 	return err;
@@ -426,9 +428,9 @@ static int row_stamp(const struct import *im, const struct lms_csv_row *row,
 	*have = *cell != '\0';
 	if (!*have || lms_stamp_parse(cell, im->c.order, out))
 		return 0;
-	return lms_error_at(LMS_EDATA, im->a->csv, row->line, 0, "column '%s': "
-			    "'%s' is not a date and time (such as 2026-09-17 "
-			    "10:12 or 17.09.2026 kl. 10.12)",
+	return lms_error_at(LMS_EDATA, im->a->csv, row->line, 0,
+			    _("column '%s': '%s' is not a date and time (such "
+			      "as 2026-09-17 10:12 or 17.09.2026 kl. 10.12)"),
 			    im->csv->header[im->c.stamp], cell);
 }
 
@@ -461,9 +463,9 @@ static int imported_before(struct context *k, struct import *im,
 	prev = &k->evaluations.v[old - 1];
 	if (prev->phase == e->phase && prev->session == e->session)
 		return 0;
-	return lms_error_at(LMS_EREFUSED, im->a->csv, line, 0, "this row was "
-			    "imported before, as a %s response (line %u of "
-			    "evaluations.yaml): a sheet answers one phase",
+	return lms_error_at(LMS_EREFUSED, im->a->csv, line, 0, _("this row was "
+			      "imported before, as a %s response (line %u of "
+			      "evaluations.yaml): a sheet answers one phase"),
 			    lms_eval_phase_names[prev->phase], prev->mark.line);
 }
 
@@ -487,8 +489,8 @@ static int cell_answer(struct ctx *ctx, const struct context *k,
 	int value = 0, err;
 
 	if (lms_answer_read(&k->form, item, cell, &value, &text, &why)) {
-		err = lms_error_at(LMS_EDATA, a->csv, line, 0, "column '%s': %s",
-				   header, why.buf);
+		err = lms_error_at(LMS_EDATA, a->csv, line, 0,
+				   _("column '%s': %s"), header, why.buf);
 	} else if (!text) {
 		lms_answer_add(e, item, value, NULL);
 		err = 0;
@@ -599,8 +601,8 @@ static int import_csv(struct ctx *ctx, struct context *k,
 	for (size_t r = 0; r < csv.nrows && !err; r++)
 		err = row_response(ctx, k, im, &csv.rows[r]);
 	if (!err && k->evaluations.n == im->before && !im->again)
-		err = lms_error_at(LMS_EDATA, a->csv, 0, 0, "no row holds an "
-				   "answer: nothing to import");
+		err = lms_error_at(LMS_EDATA, a->csv, 0, 0, _("no row holds an "
+				     "answer: nothing to import"));
 	end_import(im, k);
 	lms_csv_release(&csv);
 	lms_buf_release(&text);
@@ -613,7 +615,7 @@ static int check_person(struct ctx *ctx, const char *person)
 	int err = lms_tree_load_register(&ctx->tree, &reg);
 
 	if (!err && !lms_register_find(&reg, person))
-		err = lms_error(LMS_ENOENT, "no such person: '%s'", person);
+		err = lms_error(LMS_ENOENT, _("no such person: '%s'"), person);
 	lms_register_release(&reg);
 	return err;
 }
@@ -663,11 +665,17 @@ static int evaluate(struct ctx *ctx, int argc, char **argv)
 	if (!err && a.csv)
 		import_report(&ctx->out, &a, &im);
 	else if (!err && a.person)
-		lms_buf_addf(&ctx->out, "recorded %s's %s response to %s\n",
-			     a.person, lms_eval_phase_names[a.phase], a.form);
+		/* TRANSLATORS: "recorded p-7k3q9x's pre response to
+		 * mestringstro"; the phase is translated too. */
+		lms_buf_addf(&ctx->out, _("recorded %s's %s response to %s\n"),
+			     a.person, C_("evaluation phase",
+					  lms_eval_phase_names[a.phase]),
+			     a.form);
 	else if (!err)
-		lms_buf_addf(&ctx->out, "recorded an anonymous %s response to "
-			     "%s\n", lms_eval_phase_names[a.phase], a.form);
+		lms_buf_addf(&ctx->out, _("recorded an anonymous %s response "
+					  "to %s\n"),
+			     C_("evaluation phase",
+				lms_eval_phase_names[a.phase]), a.form);
 	release_context(&k);
 	lms_words_free(a.maps, a.nmaps);
 	return err;
@@ -675,6 +683,6 @@ static int evaluate(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_evaluate = {
 	"evaluate", evaluate, CMD_TREE | CMD_LOCK, usage,
-	"record or import responses to an evaluation form", "lms-evaluate",
+	N_("record or import responses to an evaluation form"), "lms-evaluate",
 	NULL
 };

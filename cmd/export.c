@@ -24,8 +24,8 @@ static int parse_table(const char *name, enum lms_export_table *out)
 			return 0;
 		}
 	}
-	return cmd_usage_error("'%s' is not a table: give enrolments, "
-			       "attendance or evaluations", name);
+	return cmd_usage_error(_("'%s' is not a table: give enrolments, "
+			         "attendance or evaluations"), name);
 }
 
 static int by_string(const void *a, const void *b)
@@ -75,11 +75,11 @@ static int options(int argc, char **argv, enum lms_format *fmt, bool *excel)
 			err = LMS_EUSAGE;
 	}
 	if (!err && *excel && *fmt == LMS_FMT_TSV)
-		err = cmd_usage_error("--excel writes CSV: it cannot go with "
-				      "--format tsv");
+		err = cmd_usage_error(_("--excel writes CSV: it cannot go with "
+				        "--format tsv"));
 	if (!err && optind == argc)
-		err = cmd_usage_error("give the table: enrolments, attendance "
-				      "or evaluations");
+		err = cmd_usage_error(_("give the table: enrolments, attendance "
+				        "or evaluations"));
 	return err;
 }
 
@@ -111,6 +111,6 @@ static int export(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_export = {
 	"export", export, CMD_TREE, usage,
-	"export enrolments, attendance or evaluations as tidy tables",
+	N_("export enrolments, attendance or evaluations as tidy tables"),
 	"lms-export", NULL
 };

@@ -37,9 +37,10 @@ static int parse_available(const char *s, struct lms_availability *out)
 			return 0;
 		}
 	}
-	return cmd_usage_error("--available: '%s' is not true, false or "
-			       "FROM:TO (two dates, such as 2026-08-01:2026-12-31 "
-			       "or 1.8.2026:31.12.2026)", s);
+	return cmd_usage_error(_("--available: '%s' is not true, false or "
+				 "FROM:TO (two dates, such as "
+				 "2026-08-01:2026-12-31 or "
+				 "1.8.2026:31.12.2026)"), s);
 }
 
 static const char *const add_usage[] = {
@@ -78,17 +79,17 @@ static int add_options(int argc, char **argv, struct lms_facilitator *f)
 	if (err)
 		return err;
 	if (argc - optind != 1)
-		return cmd_usage_error("give one facilitator id");
+		return cmd_usage_error(_("give one facilitator id"));
 	if ((err = lms_id_check("facilitator", argv[optind])))
 		return err;
 	f->id = lms_strdup(argv[optind]);
 	if (!f->name || !*f->name || !lms_text_is_line(f->name))
-		return cmd_usage_error("--name: give the name on one line");
+		return cmd_usage_error(_("--name: give the name on one line"));
 	if (!f->kind)
-		return cmd_usage_error("--kind: give professional or "
-				       "user-representative");
+		return cmd_usage_error(_("--kind: give professional or "
+				         "user-representative"));
 	if (f->profession && !lms_text_is_line(f->profession))
-		return cmd_usage_error("--profession: give it on one line");
+		return cmd_usage_error(_("--profession: give it on one line"));
 	return 0;
 }
 
@@ -153,13 +154,13 @@ static int facilitator_add(struct ctx *ctx, int argc, char **argv)
 	if (!err)
 		err = lms_tree_load_facilitators(&ctx->tree, &all, &nall, NULL);
 	if (!err && lms_facilitator_find(all, nall, f.id))
-		err = lms_error(LMS_ECREATE, "facilitator '%s' exists already",
-				f.id);
+		err = lms_error(LMS_ECREATE, _("facilitator '%s' exists "
+					       "already"), f.id);
 	if (!err)
 		err = append_entry(ctx, &f);
 	if (!err)
-		lms_buf_addf(&ctx->out, "added %s (%s)\n", f.id,
-			     lms_kind_names[f.kind]);
+		lms_buf_addf(&ctx->out, _("added %s (%s)\n"), f.id,
+			     C_("facilitator kind", lms_kind_names[f.kind]));
 	lms_facilitators_free(all, nall);
 	lms_schema_release(&lms_facilitator_schema, &f);
 	return err;
@@ -290,6 +291,6 @@ static const char *const usage[] = {
 
 const struct cmd cmd_facilitator = {
 	"facilitator", NULL, 0, usage,
-	"keep the registry of professionals and user representatives",
+	N_("keep the registry of professionals and user representatives"),
 	"lms-facilitator", verbs
 };

@@ -134,6 +134,6 @@ static int followup(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_followup = {
 	"followup", followup, CMD_TREE, usage,
-	"list who missed the last two sessions, and how to reach them",
+	N_("list who missed the last two sessions, and how to reach them"),
 	"lms-followup", NULL
 };

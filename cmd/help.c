@@ -85,7 +85,8 @@ static int render_plain(const char *path, struct lms_buf *out)
 	pid_t pid;
 
 	if (pipe(fds) < 0 || (pid = fork()) < 0)
-		return lms_error(LMS_EIO, "cannot run mandoc: %s", strerror(errno));
+		return lms_error(LMS_EIO, _("cannot run mandoc: %s"),
+				 strerror(errno));
 	if (pid == 0) {
 		dup2(fds[1], STDOUT_FILENO);
 		close(fds[0]);
@@ -99,8 +100,8 @@ static int render_plain(const char *path, struct lms_buf *out)
 	close(fds[0]);
 	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0)
-		return lms_error(LMS_EIO, "cannot show '%s': mandoc or man is "
-				 "needed (make deps)", path);
+		return lms_error(LMS_EIO, _("cannot show '%s': mandoc or man is "
+				   "needed (make deps)"), path);
 	return 0;
 }
 
@@ -110,8 +111,9 @@ int cmd_show_man(struct ctx *ctx, const char *page, int section)
 	int err;
 
 	if (!path)
-		return lms_error(LMS_ENOENT, "no manual page %s(%d) beside lms "
-				 "or in %s (see make install)", page, section,
+		return lms_error(LMS_ENOENT, _("no manual page %s(%d) beside "
+					       "lms or in %s (see make "
+					       "install)"), page, section,
 				 LMS_MANDIR);
 	if (isatty(STDOUT_FILENO)) {
 		execlp("mandoc", "mandoc", "-a", path, (char *)NULL);
@@ -124,17 +126,19 @@ int cmd_show_man(struct ctx *ctx, const char *page, int section)
 
 static void overview(struct ctx *ctx)
 {
+	lms_buf_addf(&ctx->out, "%s lms [-C DIR] COMMAND [ARG...]\n\n",
+		     _("usage:"));
 	lms_buf_adds(&ctx->out,
-		     "usage: lms [-C DIR] COMMAND [ARG...]\n\n"
-		     "lms keeps a learning and coping service's courses, "
-		     "enrolments, attendance\nand evaluations in plain YAML "
-		     "files.  The commands:\n\n");
+		     _("lms keeps a learning and coping service's courses, "
+		       "enrolments, attendance\nand evaluations in plain YAML "
+		       "files.  The commands:\n\n"));
 	for (int i = 0; cmd_table[i]; i++)
 		lms_buf_addf(&ctx->out, "   %-12s %s\n", cmd_table[i]->name,
-			     cmd_table[i]->summary);
+			     _(cmd_table[i]->summary));
 	lms_buf_adds(&ctx->out,
-		     "\n'lms help COMMAND' or 'lms COMMAND --help' shows a "
-		     "command's manual;\n'lms help files' the file formats.\n");
+		     _("\n'lms help COMMAND' or 'lms COMMAND --help' shows a "
+		       "command's manual;\n'lms help files' the file "
+		       "formats.\n"));
 }
 
 static int help(struct ctx *ctx, int argc, char **argv)
@@ -150,7 +154,7 @@ static int help(struct ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	if (optind + 1 < argc)
-		return cmd_usage_error("one command at a time");
+		return cmd_usage_error(_("one command at a time"));
 	if (!strcmp(argv[optind], "files"))
 		return cmd_show_man(ctx, "lms-files", 5);
 	if (!strcmp(argv[optind], "lms"))
@@ -161,12 +165,12 @@ static int help(struct ctx *ctx, int argc, char **argv)
 		snprintf(page, sizeof(page), "%s", cmd_table[i]->man);
 		return cmd_show_man(ctx, page, 1);
 	}
-	return cmd_usage_error("no such command: '%s'", argv[optind]);
+	return cmd_usage_error(_("no such command: '%s'"), argv[optind]);
 }
 
 static const char *const usage[] = { "lms help [COMMAND | files]", NULL };
 
 const struct cmd cmd_help = {
-	"help", help, 0, usage, "show the manual of lms or of a command",
+	"help", help, 0, usage, N_("show the manual of lms or of a command"),
 	"lms-help", NULL
 };

@@ -29,7 +29,7 @@ static int init(struct ctx *ctx, int argc, char **argv)
 			return LMS_EUSAGE;
 	}
 	if (argc - optind > 1)
-		return cmd_usage_error("one folder at a time");
+		return cmd_usage_error(_("one folder at a time"));
 	if (optind < argc)
 		dir = argv[optind];
 	/* lms.yaml goes to git; there is no register yet to find names in. */
@@ -46,15 +46,15 @@ static int init(struct ctx *ctx, int argc, char **argv)
 		lms_buf_release(&path);
 		return err;
 	}
-	lms_buf_addf(&ctx->out, "initialised an lms tree in %s\n", dir);
+	lms_buf_addf(&ctx->out, _("initialised an lms tree in %s\n"), dir);
 	if (!strcmp(municipality, "0000"))
-		lms_buf_addf(&ctx->out, "set the host municipality's number in "
-			     "%s/lms.yaml\n", dir);
+		lms_buf_addf(&ctx->out, _("set the host municipality's number "
+					  "in %s/lms.yaml\n"), dir);
 	lms_buf_release(&path);
 	return 0;
 }
 
 const struct cmd cmd_init = {
-	"init", init, 0, usage, "create a new tree for a service", "lms-init",
-	NULL
+	"init", init, 0, usage, N_("create a new tree for a service"),
+	"lms-init", NULL
 };

@@ -99,6 +99,13 @@ static const struct cmd cmd_main = {
 	"lms", NULL, 0, main_usage, NULL, "lms", NULL
 };
 
+/* The user's language, as the environment says it (see lms(1)). */
+static enum lms_lang language(void)
+{
+	return lms_i18n_choose(getenv("LC_ALL"), getenv("LC_MESSAGES"),
+			       getenv("LANG"), getenv("LANGUAGE"));
+}
+
 /*
  * Every argument is text that may end up in a file, so each must be
  * strict UTF-8, checked once here rather than by each option.
@@ -114,8 +121,9 @@ static int check_arguments(int argc, char **argv)
 		if (!(why = lms_utf8_problem(argv[i], strlen(argv[i]), &at)))
 			continue;
 		lms_utf8_quote(&shown, argv[i], 60);
-		err = lms_error(LMS_EUSAGE, "argument '%s' is not UTF-8 text: %s "
-				"at byte %zu", shown.buf, why, at + 1);
+		err = lms_error(LMS_EUSAGE, _("argument '%s' is not UTF-8 "
+					      "text: %s at byte %zu"),
+				shown.buf, why, at + 1);
 		lms_buf_release(&shown);
 		return err;
 	}
@@ -125,7 +133,7 @@ static int check_arguments(int argc, char **argv)
 static int empty_folder(struct ctx *ctx)
 {
 	ctx->cmd = &cmd_main;
-	return cmd_usage_error("-C needs a folder, not an empty string");
+	return cmd_usage_error(_("-C needs a folder, not an empty string"));
 }
 
 /* Global options come before the command, as with git. */
@@ -147,12 +155,13 @@ static int global_options(struct ctx *ctx, int argc, char **argv, int *next)
 			return cmd_show_man(ctx, "lms", 1);
 		} else {
 			ctx->cmd = &cmd_main;
-			return cmd_usage_error("unknown option '%s'", argv[i]);
+			return cmd_usage_error(_("unknown option '%s'"),
+					       argv[i]);
 		}
 	}
 	if (i == argc) {
 		ctx->cmd = &cmd_main;
-		return cmd_usage_error("no command given (see lms help)");
+		return cmd_usage_error(_("no command given (see lms help)"));
 	}
 	*next = i;
 	return 0;
@@ -199,6 +208,8 @@ int main(int argc, char **argv)
 		ctx.root_arg = NULL;
 	ctx.lock_timeout_ms = lock_timeout_ms();
 	ctx.today = today();
+	ctx.lang = language();
+	lms_i18n_set(ctx.lang);
 
 	err = check_arguments(argc, argv);
 	if (!err)
@@ -217,7 +228,8 @@ int main(int argc, char **argv)
 		cmd_put(stderr, ctx.note.buf, ctx.note.len);
 	cmd_screen_release(&ctx);
 	if (write_errno) {
-		fprintf(stderr, "lms: write error: %s\n", strerror(write_errno));
+		fprintf(stderr, "lms: ");
+		fprintf(stderr, _("write error: %s\n"), strerror(write_errno));
 		err = LMS_EIO;
 	}
 	lms_lock_release(&ctx.lock);

@@ -26,13 +26,14 @@ static int read_municipality(struct ctx *ctx, struct lms_person *p,
 
 	if (lms_service_municipality(&ctx->tree.service, p->municipality,
 				     number, &how))
-		return cmd_usage_error("--municipality: %s",
+		return cmd_usage_error(_("--municipality: %s"),
 				       lms_last_error()->msg);
 	if (how == LMS_MUNI_RETIRED &&
 	    lms_municipality_retired(p->municipality, &old, &until))
-		lms_buf_addf(&ctx->note, "lms: warning: --municipality: %s was "
-			     "%s until %d: read as %s %s\n", p->municipality,
-			     old, until, number, lms_municipality_name(number));
+		lms_buf_addf(&ctx->note, _("lms: warning: --municipality: %s "
+					   "was %s until %d: read as %s %s\n"),
+			     p->municipality, old, until, number,
+			     lms_municipality_name(number));
 	p->municipality = number;
 	return 0;
 }
@@ -44,19 +45,19 @@ static int check_person(struct ctx *ctx, struct lms_person *p,
 
 	lms_date_to_ymd(ctx->today, &y, &m, &d);
 	if (!p->name || !*p->name || !lms_text_is_line(p->name))
-		return cmd_usage_error("--name: give the name on one line");
+		return cmd_usage_error(_("--name: give the name on one line"));
 	if (p->phone && !lms_phone_valid(p->phone))
-		return cmd_usage_error("--phone: '%s' is not a phone number",
+		return cmd_usage_error(_("--phone: '%s' is not a phone number"),
 				       p->phone);
 	if (p->email && !lms_email_valid(p->email))
-		return cmd_usage_error("--email: '%s' is not an e-mail address",
-				       p->email);
+		return cmd_usage_error(_("--email: '%s' is not an e-mail "
+					 "address"), p->email);
 	if (p->municipality && read_municipality(ctx, p, number))
 		return LMS_EUSAGE;
 	if (p->birth_year != LMS_UNSET && (p->birth_year < 1900 ||
 					   p->birth_year > y))
-		return cmd_usage_error("--birth-year: %d is not a year of birth",
-				       p->birth_year);
+		return cmd_usage_error(_("--birth-year: %d is not a year of "
+					 "birth"), p->birth_year);
 	return 0;
 }
 
@@ -138,8 +139,9 @@ static int person_add(struct ctx *ctx, int argc, char **argv)
 	lms_strset_init(&ids);
 	known = lms_register_match(&reg, p.phone, p.email);
 	if (known)
-		err = lms_error(LMS_EREFUSED, "%s has that phone number or e-mail "
-				"address already", known->id);
+		err = lms_error(LMS_EREFUSED, _("%s has that phone number or "
+						"e-mail address already"),
+				known->id);
 	if (!err)
 		err = lms_tree_person_ids(&ctx->tree, &reg, &ids);
 	if (!err)
@@ -275,13 +277,13 @@ static int named_person(struct ctx *ctx, int argc, char **argv,
 	if (cmd_getopt(argc, argv, "", NULL) != -1)
 		return LMS_EUSAGE;
 	if (argc - optind != 1)
-		return cmd_usage_error("give one person id");
+		return cmd_usage_error(_("give one person id"));
 	if ((err = lms_id_check("person", argv[optind])) ||
 	    (err = lms_tree_load_register(&ctx->tree, reg)))
 		return err;
 	if (!(*p = lms_register_find(reg, argv[optind]))) {
 		lms_register_release(reg);
-		return lms_error(LMS_ENOENT, "no such person: '%s'",
+		return lms_error(LMS_ENOENT, _("no such person: '%s'"),
 				 argv[optind]);
 	}
 	return 0;
@@ -298,16 +300,18 @@ static int person_show(struct ctx *ctx, int argc, char **argv)
 
 	if ((err = named_person(ctx, argc, argv, &reg, &p)))
 		return err;
-	show_field(&ctx->out, "person", p->id);
-	show_field(&ctx->out, "name", p->name);
-	show_field(&ctx->out, "phone", p->phone);
-	show_field(&ctx->out, "email", p->email);
-	show_field(&ctx->out, "municipality", p->municipality);
+	/* TRANSLATORS: the fields of lms person show, in a column of 14. */
+	show_field(&ctx->out, _("person"), p->id);
+	show_field(&ctx->out, _("name"), p->name);
+	show_field(&ctx->out, _("phone"), p->phone);
+	show_field(&ctx->out, _("email"), p->email);
+	show_field(&ctx->out, _("municipality"), p->municipality);
 	if (p->birth_year != LMS_UNSET)
-		lms_buf_addf(&ctx->out, "%-14s%d\n", "birth year", p->birth_year);
+		lms_buf_addf(&ctx->out, "%-14s%d\n", _("birth year"),
+			     p->birth_year);
 	if (p->consent != LMS_DATE_NONE) {
 		lms_date_format(p->consent, date);
-		show_field(&ctx->out, "consent", date);
+		show_field(&ctx->out, _("consent"), date);
 	}
 	err = show_courses(ctx, p->id, &ctx->out);
 	lms_register_release(&reg);
@@ -334,8 +338,9 @@ static int person_forget(struct ctx *ctx, int argc, char **argv)
 	lms_register_remove(&reg, p);
 	err = lms_tree_save_register(&ctx->tree, &reg);
 	if (!err)
-		lms_buf_addf(&ctx->out, "forgot %s: the course files keep the "
-			     "bare id, which now names nobody\n", argv[optind]);
+		lms_buf_addf(&ctx->out, _("forgot %s: the course files keep "
+					  "the bare id, which now names "
+					  "nobody\n"), argv[optind]);
 	lms_register_release(&reg);
 	return err;
 }
@@ -355,6 +360,6 @@ static const char *const usage[] = {
 };
 
 const struct cmd cmd_person = {
-	"person", NULL, 0, usage, "keep the private register of participants",
-	"lms-person", verbs
+	"person", NULL, 0, usage,
+	N_("keep the private register of participants"), "lms-person", verbs
 };

@@ -94,10 +94,13 @@ static int purge(struct ctx *ctx, int argc, char **argv)
 			continue;
 		}
 		lms_date_format(last, date);
+		/* TRANSLATORS: "forgot p-7k3q9x: last course ended
+		 * 2024-03-01", "would forget ...: no course, consent given
+		 * 2024-03-01". */
 		lms_buf_addf(&report, "%s %s: %s %s\n",
-			     dry_run ? "would forget" : "forgot", reg.v[i].id,
-			     k ? "last course ended" : "no course, consent given",
-			     date);
+			     dry_run ? _("would forget") : _("forgot"),
+			     reg.v[i].id, k ? _("last course ended") :
+			     _("no course, consent given"), date);
 		forgotten++;
 		if (dry_run)
 			i++;
@@ -107,8 +110,12 @@ static int purge(struct ctx *ctx, int argc, char **argv)
 	if (!err && forgotten && !dry_run)
 		err = lms_tree_save_register(&ctx->tree, &reg);
 	if (!err && !forgotten)
-		lms_buf_addf(&report, "nobody to forget: every record is "
-			     "younger than %d months\n",
+		lms_buf_addf(&report, lms_n_("nobody to forget: every record "
+					     "is younger than %d months\n",
+					     "nobody to forget: every record "
+					     "is younger than %d months\n",
+					     (unsigned long)ctx->tree.service.
+					     retention_months),
 			     ctx->tree.service.retention_months);
 	/* Say what was forgotten only once it is. */
 	if (!err)
@@ -122,5 +129,5 @@ static int purge(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_purge = {
 	"purge", purge, CMD_TREE | CMD_LOCK, usage,
-	"forget people whose last course ended long ago", "lms-purge", NULL
+	N_("forget people whose last course ended long ago"), "lms-purge", NULL
 };

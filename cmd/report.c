@@ -82,44 +82,46 @@ static int load_data(struct lms_tree *t, const char *id, struct course_data *d)
 		if ((err = lms_tree_load_form(t, d->course.forms[i], f, NULL)))
 			d->nforms--;
 		if (err == LMS_ENOENT)
-			err = lms_error(err, "course %s lists the form '%s', "
-					"which is not in forms/", id,
+			err = lms_error(err, _("course %s lists the form '%s', "
+					  "which is not in forms/"), id,
 					d->course.forms[i]);
 	}
 	return err;
 }
 
-int cmd_course_report(struct ctx *ctx, const char *id, struct lms_doc *out)
+/* The course report of d, internal, rendered in the document's language. */
+static void render_course(struct ctx *ctx, const struct course_data *d,
+			  const struct report_args *a, struct lms_buf *out)
 {
-	struct course_data d;
-	int err = load_data(&ctx->tree, id, &d);
+	struct lms_course_files files = {
+		&d->course, d->facilitators, d->nfacilitators, &d->enrolments,
+		&d->attendance, &d->evaluations, d->forms, d->nforms
+	};
+	enum lms_lang was = lms_i18n_set(cmd_doc_lang(ctx,
+		ctx->tree.service.language, a->format, a->excel));
+	struct lms_doc doc;
 
-	if (!err) {
-		struct lms_course_files files = {
-			&d.course, d.facilitators, d.nfacilitators, &d.enrolments,
-			&d.attendance, &d.evaluations, d.forms, d.nforms
-		};
-
-		lms_course_report(out, &files);
-		lms_doc_notice(out, LMS_INTERNAL_NOTICE);
-	}
-	release_data(&d);
-	return err;
+	lms_course_report(&doc, &files);
+	lms_doc_notice(&doc, _(LMS_INTERNAL_NOTICE));
+	lms_doc_render(&doc, a->format, a->excel, out);
+	lms_doc_release(&doc);
+	lms_i18n_set(was);
 }
 
 static int one_course(struct ctx *ctx, const struct report_args *a,
 		      const char *id)
 {
-	struct lms_doc doc;
+	struct course_data d;
 	int err;
 
 	if (a->format == LMS_FMT_TSV)
-		return cmd_usage_error("a course report has no TSV form");
-	if ((err = cmd_open_tree(ctx)) || (err = cmd_course_report(ctx, id, &doc)))
+		return cmd_usage_error(_("a course report has no TSV form"));
+	if ((err = cmd_open_tree(ctx)))
 		return err;
-	lms_doc_render(&doc, a->format, a->excel, &ctx->out);
-	lms_doc_release(&doc);
-	return 0;
+	if (!(err = load_data(&ctx->tree, id, &d)))
+		render_course(ctx, &d, a, &ctx->out);
+	release_data(&d);
+	return err;
 }
 
 /* Progress on a terminal, once a run has taken more than a second. */
@@ -131,16 +133,22 @@ static bool marks_for(enum lms_format f)
 	return f == LMS_FMT_TEXT || f == LMS_FMT_MD || f == LMS_FMT_HTML;
 }
 
-/* The strictest min_cell of the trees: pieces must be rounded alike
- * before any is added. */
+/*
+ * The strictest min_cell of the trees: pieces must be rounded alike
+ * before any is added.  And their language: the one they all say, else
+ * none (the user's).
+ */
 static int strictest_min_cell(struct ctx *ctx, const struct report_args *a,
-			      long *min_cell)
+			      long *min_cell, int *lang)
 {
 	int err = 0;
 
 	*min_cell = 1;
-	if (!a->ntrees && !(err = cmd_open_tree(ctx)))
+	*lang = LMS_LANG_UNSET;
+	if (!a->ntrees && !(err = cmd_open_tree(ctx))) {
 		*min_cell = ctx->tree.service.min_cell;
+		*lang = ctx->tree.service.language;
+	}
 	for (size_t i = 0; i < a->ntrees && !err; i++) {
 		struct lms_tree t;
 
@@ -148,6 +156,8 @@ static int strictest_min_cell(struct ctx *ctx, const struct report_args *a,
 			break;
 		if (t.service.min_cell > *min_cell)
 			*min_cell = t.service.min_cell;
+		if (i == 0 || t.service.language != *lang)
+			*lang = i == 0 ? t.service.language : LMS_LANG_UNSET;
 		lms_tree_release(&t);
 	}
 	return err;
@@ -164,14 +174,16 @@ static int report_key(struct lms_tree *t, bool make,
 		char msg[sizeof(lms_last_error()->msg)];
 
 		snprintf(msg, sizeof(msg), "%s", lms_last_error()->msg);
-		return lms_error(err, "%s: a shared report needs the tree's key, "
-				 "%s, which its owner makes once with lms report "
-				 "--new-key", msg, LMS_REPORT_KEY_FILE);
+		return lms_error(err, _("%s: a shared report needs the tree's "
+					"key, %s, which its owner makes once "
+					"with lms report --new-key"), msg,
+				 LMS_REPORT_KEY_FILE);
 	}
 	if (!err && made)
-		fprintf(stderr, "lms: made the key of shared reports, "
-			"%s/%s: keep it with the register and out of git "
-			"(see lms-report(1))\n", t->root, LMS_REPORT_KEY_FILE);
+		fprintf(stderr, _("lms: made the key of shared reports, "
+				  "%s/%s: keep it with the register and out of "
+				  "git (see lms-report(1))\n"), t->root,
+			LMS_REPORT_KEY_FILE);
 	return err;
 }
 
@@ -214,8 +226,9 @@ static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
 		/* As cmd_open_tree says it, with the tree named: there are
 		 * several. */
 		if (t.recovered)
-			fprintf(stderr, "lms: finished a change that an "
-				"interrupted lms had begun in '%s'\n", t.root);
+			fprintf(stderr, _("lms: finished a change that an "
+					  "interrupted lms had begun in "
+					  "'%s'\n"), t.root);
 		if (!err)
 			err = add_tree(agg, &t, a->new_key, &p);
 		lms_lock_release(&lock);
@@ -241,7 +254,8 @@ static void render_table(const struct report_args *a,
 	lms_table_render(t, a->format, a->excel, &text);
 	lms_buf_add(out, text.buf, bom);
 	if (a->agg.exact)
-		lms_buf_addf(out, "# internal: exact figures, not for sharing%s",
+		lms_buf_addf(out, "# %s%s",
+			     _("internal: exact figures, not for sharing"),
 			     a->excel ? "\r\n" : "\n");
 	lms_buf_adds(out, text.buf + bom);
 	lms_buf_release(&text);
@@ -254,9 +268,10 @@ static int aggregate(struct ctx *ctx, struct report_args *a)
 	size_t nnames = 0;
 	struct lms_table table;
 	struct lms_doc doc;
-	int err;
+	enum lms_lang was;
+	int err, lang;
 
-	if ((err = strictest_min_cell(ctx, a, &a->agg.min_cell)))
+	if ((err = strictest_min_cell(ctx, a, &a->agg.min_cell, &lang)))
 		return err;
 	lms_agg_init(&agg, &a->agg);
 	err = aggregate_trees(ctx, a, &agg, &names, &nnames);
@@ -265,6 +280,7 @@ static int aggregate(struct ctx *ctx, struct report_args *a)
 		lms_agg_forms_note(&agg, &ctx->note);
 		lms_buf_addch(&ctx->note, '\n');
 	}
+	was = lms_i18n_set(cmd_doc_lang(ctx, lang, a->format, a->excel));
 	if (!err && (a->format == LMS_FMT_CSV || a->format == LMS_FMT_TSV)) {
 		/* CSV and TSV are the table alone, for scripts and sheets. */
 		lms_agg_table(&agg, false, &table);
@@ -279,6 +295,7 @@ static int aggregate(struct ctx *ctx, struct report_args *a)
 		lms_doc_render(&doc, a->format, a->excel, &ctx->out);
 		lms_doc_release(&doc);
 	}
+	lms_i18n_set(was);
 	for (size_t i = 0; i < nnames; i++)
 		free((char *)names[i]);
 	free(names);
@@ -318,7 +335,7 @@ static void index_row(struct lms_table *t, const struct lms_course *c,
 	lms_table_row(t);
 	lms_table_cell(t, c->id);
 	lms_table_cell(t, c->title);
-	lms_table_cell(t, lms_status_names[c->status]);
+	lms_table_cell(t, C_("course status", lms_status_names[c->status]));
 	lms_table_cell(t, first);
 	lms_table_cell(t, last);
 	lms_table_cellf(t, "%s.%s", c->id, extension(f));
@@ -330,21 +347,17 @@ static int each_course(struct ctx *ctx, struct lms_table *index,
 {
 	struct lms_buf text = LMS_BUF_INIT;
 	struct course_data d;
-	struct lms_doc doc;
 	int err = load_data(&ctx->tree, id, &d);
 
 	if (!err) {
-		struct lms_course_files files = {
-			&d.course, d.facilitators, d.nfacilitators, &d.enrolments,
-			&d.attendance, &d.evaluations, d.forms, d.nforms
-		};
+		enum lms_lang was;
 
-		lms_course_report(&doc, &files);
-		lms_doc_notice(&doc, LMS_INTERNAL_NOTICE);
-		lms_doc_render(&doc, a->format, a->excel, &text);
-		lms_doc_release(&doc);
+		render_course(ctx, &d, a, &text);
 		err = write_file(a->out, id, extension(a->format), &text);
+		was = lms_i18n_set(cmd_doc_lang(ctx, ctx->tree.service.language,
+						a->format, a->excel));
 		index_row(index, &d.course, a->format);
+		lms_i18n_set(was);
 	}
 	release_data(&d);
 	lms_buf_release(&text);
@@ -367,11 +380,15 @@ static int each_shared(struct ctx *ctx, struct lms_table *index,
 	if (err)
 		return err;
 	if (lms_strset_get(&agg->index, id)) {
+		enum lms_lang was = lms_i18n_set(cmd_doc_lang(ctx,
+			ctx->tree.service.language, a->format, a->excel));
+
 		lms_agg_report_one(agg, id, c.title, &about, &doc);
 		lms_doc_render(&doc, a->format, a->excel, &text);
 		lms_doc_release(&doc);
-		err = write_file(a->out, id, extension(a->format), &text);
 		index_row(index, &c, a->format);
+		lms_i18n_set(was);
+		err = write_file(a->out, id, extension(a->format), &text);
 	}
 	lms_course_release(&c);
 	lms_buf_release(&text);
@@ -380,9 +397,6 @@ static int each_shared(struct ctx *ctx, struct lms_table *index,
 
 static int each(struct ctx *ctx, const struct report_args *a)
 {
-	static const char *const cols[] = {
-		"course", "title", "status", "first", "last", "report", NULL
-	};
 	struct lms_buf text = LMS_BUF_INIT;
 	struct lms_agg_options agg_opt = {
 		.by = LMS_BY_COURSE, .from = LMS_DATE_NONE, .to = LMS_DATE_NONE,
@@ -394,15 +408,16 @@ static int each(struct ctx *ctx, const struct report_args *a)
 	struct cmd_progress p;
 	char **ids = NULL;
 	size_t n = 0, written;
+	enum lms_lang was;
 	int err;
 
 	if (strcmp(a->each, "course"))
-		return cmd_usage_error("--each: only 'course' is known");
+		return cmd_usage_error(_("--each: only 'course' is known"));
 	if (!a->out)
-		return cmd_usage_error("--each needs --out DIR");
+		return cmd_usage_error(_("--each needs --out DIR"));
 	if (a->format != LMS_FMT_HTML && a->format != LMS_FMT_MD &&
 	    a->format != LMS_FMT_CSV)
-		return cmd_usage_error("--each writes html, md or csv");
+		return cmd_usage_error(_("--each writes html, md or csv"));
 	if ((err = cmd_open_tree(ctx)) || (err = lms_mkdirs(a->out, 0755)) ||
 	    (err = lms_tree_course_ids(&ctx->tree, &ids, &n)))
 		return err;
@@ -414,7 +429,18 @@ static int each(struct ctx *ctx, const struct report_args *a)
 		err = add_tree(&agg, &ctx->tree, false, &p);
 		cmd_progress_end(&p);
 	}
-	lms_table_init(&index, cols);
+	was = lms_i18n_set(cmd_doc_lang(ctx, ctx->tree.service.language,
+					a->format, a->excel));
+	{
+		/* TRANSLATORS: the columns of the index of lms report --each. */
+		const char *const cols[] = {
+			_("course"), _("title"), _("status"), _("first"),
+			_("last"), _("report"), NULL
+		};
+
+		lms_table_init(&index, cols);
+	}
+	lms_i18n_set(was);
 	lms_table_set_links(&index, 5);
 	cmd_progress_start(&p);
 	for (size_t i = 0; i < n && !err; i++) {
@@ -426,18 +452,24 @@ static int each(struct ctx *ctx, const struct report_args *a)
 	lms_agg_release(&agg);
 	written = index.nrows;		/* the document takes the index */
 	if (!err) {
+		was = lms_i18n_set(cmd_doc_lang(ctx, ctx->tree.service.language,
+						a->format, a->excel));
 		lms_doc_init(&doc, ctx->tree.service.name);
 		if (a->agg.exact)
-			lms_doc_notice(&doc, LMS_INTERNAL_NOTICE);
-		lms_doc_section(&doc, "courses", "Course reports");
+			lms_doc_notice(&doc, _(LMS_INTERNAL_NOTICE));
+		lms_doc_section(&doc, "courses", _("Course reports"));
 		lms_doc_add_table(&doc, "courses", &index);
 		lms_doc_render(&doc, a->format, a->excel, &text);
 		lms_doc_release(&doc);
+		lms_i18n_set(was);
 		err = write_file(a->out, "index", extension(a->format), &text);
 	}
 	if (!err)
-		lms_buf_addf(&ctx->out, "wrote %zu course reports and an index "
-			     "to %s\n", written, a->out);
+		lms_buf_addf(&ctx->out, lms_n_("wrote %zu course reports and an "
+					       "index to %s\n", "wrote %zu course "
+					       "reports and an index to %s\n",
+					       written),
+			     written, a->out);
 	lms_table_release(&index);
 	lms_buf_release(&text);
 	lms_strings_free(ids, n);
@@ -511,8 +543,8 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 	if (!err && a->excel && !a->format_given)
 		a->format = LMS_FMT_CSV, a->format_given = "csv";
 	else if (!err && a->excel && a->format != LMS_FMT_CSV)
-		err = cmd_usage_error("--excel writes CSV: it cannot go with "
-				      "--format %s", a->format_given);
+		err = cmd_usage_error(_("--excel writes CSV: it cannot go with "
+				        "--format %s"), a->format_given);
 	return err;
 }
 
@@ -534,8 +566,8 @@ static int check_trees(struct report_args *a)
 		real[i] = realpath(t, NULL);
 		for (size_t j = 0; j < i && real[i] && !err; j++)
 			if (real[j] && !strcmp(real[i], real[j]))
-				err = cmd_usage_error("--tree %s and --tree %s "
-						      "are the same tree",
+				err = cmd_usage_error(_("--tree %s and --tree "
+							"%s are the same tree"),
 						      a->trees[j], t);
 	}
 	for (size_t i = 0; i < a->ntrees; i++)
@@ -556,25 +588,29 @@ static int report(struct ctx *ctx, int argc, char **argv)
 		if (!a.format_given)
 			a.format = LMS_FMT_HTML;
 		if (optind < argc)
-			err = cmd_usage_error("--each takes no course");
+			err = cmd_usage_error(_("--each takes no course"));
 		else if (a.agg_option)
-			err = cmd_usage_error("--%s is for the aggregate report, "
-					      "not --each", a.agg_option);
+			err = cmd_usage_error(_("--%s is for the aggregate "
+						"report, not --each"),
+					      a.agg_option);
 		else
 			err = each(ctx, &a);
 	} else if (!err && optind < argc) {
 		if (strcmp(argv[optind], "course") || argc - optind != 2)
-			err = cmd_usage_error("give 'course' and a course id");
+			err = cmd_usage_error(_("give 'course' and a course "
+						"id"));
 		else if (a.agg_option || a.out || a.agg.exact)
-			err = cmd_usage_error("--%s is not for a course report%s",
-					      a.out ? "out" : a.agg_option ?
-					      a.agg_option : "exact",
-					      a.agg_option || a.out ? "" :
-					      ": it is always exact, and internal");
+			err = a.agg_option || a.out ?
+			      cmd_usage_error(_("--%s is not for a course "
+						"report"), a.out ? "out" :
+					      a.agg_option) :
+			      cmd_usage_error(_("--exact is not for a course "
+						"report: it is always exact, "
+						"and internal"));
 		else
 			err = one_course(ctx, &a, argv[optind + 1]);
 	} else if (!err) {
-		err = a.out ? cmd_usage_error("--out is for --each") :
+		err = a.out ? cmd_usage_error(_("--out is for --each")) :
 		      aggregate(ctx, &a);
 	}
 	free(a.trees);
@@ -583,5 +619,6 @@ static int report(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_report = {
 	"report", report, 0, usage,
-	"report on courses, services and their evaluation", "lms-report", NULL
+	N_("report on courses, services and their evaluation"), "lms-report",
+	NULL
 };

@@ -56,7 +56,7 @@ static const struct lms_person *person_of(const struct roster *r,
 
 static const char *name_of(const struct lms_person *p)
 {
-	return p ? p->name : "(not in the register)";
+	return p ? p->name : _("(not in the register)");
 }
 
 /* People on the course as the roster lists them: enrolled and finished
@@ -70,41 +70,57 @@ static bool listed(const struct lms_enrolment *e, bool waiting)
 
 static void add_header(struct lms_table *t, const struct roster *r)
 {
-	static const char *const cols[] = {
-		"id", "name", "phone", "email", "role", "status", NULL
+	/* TRANSLATORS: the columns of the roster, then one per session. */
+	const char *const cols[] = {
+		_("id"), _("name"), _("phone"), _("email"), _("role"),
+		_("status"), NULL
 	};
 
 	lms_table_init(t, cols);
 	for (size_t k = 0; k < r->course.nsessions; k++) {
-		char date[11];
+		char date[11], col[8];
 
 		lms_date_format(r->course.sessions[r->order[k]].date, date);
+		/* A Norwegian reads 09-07 as July: day and month, 07.09. */
+		if (lms_i18n_get() == LMS_LANG_NB)
+			snprintf(col, sizeof(col), "%.2s.%.2s", date + 8,
+				 date + 5);
+		else
+			snprintf(col, sizeof(col), "%s", date + 5);
 		*(char **)lms_array_push(&t->cols, &t->ncols, sizeof(char *)) =
-			lms_strdup(date + 5);
+			lms_strdup(col);
 	}
 }
 
 static void add_person(struct lms_table *t, const struct roster *r,
 		       const struct lms_enrolment *e, size_t waiting)
 {
-	static const char *const marks[] = { "", "P", "A", "E" };
+	/* TRANSLATORS: the marks of the roster's attendance grid, one
+	 * letter each: present, absent, excused. */
+	static const char *const marks[] = {
+		"", NC_("mark", "P"), NC_("mark", "A"), NC_("mark", "E")
+	};
 	const struct lms_person *p = person_of(r, e->person);
+	int mark;
 
 	lms_table_row(t);
 	lms_table_cell(t, e->person);
 	lms_table_cell(t, name_of(p));
 	lms_table_cell(t, p ? p->phone : NULL);
 	lms_table_cell(t, p ? p->email : NULL);
-	lms_table_cell(t, lms_role_names[e->role]);
+	lms_table_cell(t, C_("role", lms_role_names[e->role]));
+	/* TRANSLATORS: the place on the waiting list: "waitlisted 2". */
 	if (waiting)
-		lms_table_cellf(t, "waitlisted %zu", waiting);
+		lms_table_cellf(t, _("waitlisted %zu"), waiting);
 	else
-		lms_table_cell(t, lms_enrolment_status_names[e->status]);
+		lms_table_cell(t, C_("enrolment status",
+				     lms_enrolment_status_names[e->status]));
 	for (size_t k = 0; k < r->course.nsessions; k++) {
 		const struct lms_session_attendance *s = lms_attendance_find(
 			&r->a, r->course.sessions[r->order[k]].date);
 
-		lms_table_cell(t, s ? marks[lms_attendance_of(s, e->person)] : "");
+		mark = s ? lms_attendance_of(s, e->person) : 0;
+		lms_table_cell(t, mark ? C_("mark", marks[mark]) : "");
 	}
 }
 
@@ -112,7 +128,8 @@ static void add_person(struct lms_table *t, const struct roster *r,
 static void add_counts(struct lms_table *t, const struct roster *r)
 {
 	lms_table_row(t);
-	lms_table_cell(t, "present");
+	/* TRANSLATORS: the roster's last row, how many came to each. */
+	lms_table_cell(t, _("present"));
 	for (int i = 0; i < 5; i++)
 		lms_table_cell(t, "");
 	for (size_t k = 0; k < r->course.nsessions; k++) {
@@ -157,10 +174,19 @@ static void summary(struct lms_buf *out, const struct roster *r)
 	size_t enrolled = lms_enrolments_count(&r->e, LMS_ENROLLED);
 	size_t waiting = lms_enrolments_count(&r->e, LMS_WAITLISTED);
 
-	lms_buf_addf(out, "%s (%s): %zu enrolled", c->title, c->id, enrolled);
+	/* TRANSLATORS: "Matlaging (2026-09-matlaging): 8 enrolled", then
+	 * " of 12 places" if the course has a capacity, then ", 2 on the
+	 * waiting list". */
+	lms_buf_addf(out, lms_n_("%s (%s): %zu enrolled",
+				 "%s (%s): %zu enrolled", enrolled),
+		     c->title, c->id, enrolled);
 	if (c->capacity != LMS_UNSET)
-		lms_buf_addf(out, " of %d places", c->capacity);
-	lms_buf_addf(out, ", %zu on the waiting list\n\n", waiting);
+		lms_buf_addf(out, lms_n_(" of %d places", " of %d places",
+					 (unsigned long)c->capacity),
+			     c->capacity);
+	lms_buf_addf(out, lms_n_(", %zu on the waiting list\n\n",
+				 ", %zu on the waiting list\n\n", waiting),
+		     waiting);
 }
 
 /* The sheet's session: the one given, else the next from today on, else
@@ -173,7 +199,8 @@ static int sheet_session(struct ctx *ctx, const struct roster *r,
 	if (arg)
 		return lms_course_find_session(c, arg, index, number);
 	if (!c->nsessions)
-		return lms_error(LMS_ENOENT, "course '%s' has no sessions", c->id);
+		return lms_error(LMS_ENOENT, _("course '%s' has no sessions"),
+				 c->id);
 	for (size_t k = 0; k < c->nsessions; k++) {
 		*index = r->order[k];
 		*number = k + 1;
@@ -183,27 +210,23 @@ static int sheet_session(struct ctx *ctx, const struct roster *r,
 	return 0;
 }
 
-/* "Session 4 of 4: Thursday 2026-09-17, 11:00-14:00, Treffstedet". */
+/* "Session 4 of 4: Thursday 2026-09-17, 11:00-14:00, Treffstedet";
+ * in Norwegian "Samling 4 av 4: torsdag 17. september 2026, kl.
+ * 11.00–14.00, Treffstedet". */
 static void sheet_when(struct lms_buf *out, const struct roster *r,
 		       size_t index, size_t number)
 {
-	static const char *const days[] = {
-		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-		"Saturday", "Sunday"
-	};
 	const struct lms_session *s = &r->course.sessions[index];
-	char date[11], start[6], end[6];
+	struct lms_buf day = LMS_BUF_INIT;
 
-	lms_date_format(s->date, date);
-	lms_buf_addf(out, "Session %zu of %zu: %s %s", number,
-		     r->course.nsessions, days[lms_date_weekday(s->date)], date);
+	lms_i18n_day(&day, s->date);
+	/* TRANSLATORS: "Session 4 of 4: Thursday 2026-09-17". */
+	lms_buf_addf(out, _("Session %zu of %zu: %s"), number,
+		     r->course.nsessions, day.buf);
+	lms_buf_release(&day);
 	if (s->start != LMS_TIME_NONE) {
-		lms_time_format(s->start, start);
-		lms_buf_addf(out, ", %s", start);
-		if (s->end != LMS_TIME_NONE) {
-			lms_time_format(s->end, end);
-			lms_buf_addf(out, "-%s", end);
-		}
+		lms_buf_adds(out, ", ");
+		lms_i18n_times(out, s->start, s->end);
 	}
 	if (*lms_session_place(&r->course, index))
 		lms_buf_addf(out, ", %s", lms_session_place(&r->course, index));
@@ -345,8 +368,8 @@ static int sheet_format(const char *format, struct sheet_options *o)
 
 	if (err)
 		lms_error_clear();
-	return err ? cmd_usage_error("--format: a sign-in sheet is text or "
-				     "html") : 0;
+	return err ? cmd_usage_error(_("--format: a sign-in sheet is text or "
+				       "html")) : 0;
 }
 
 static int roster(struct ctx *ctx, int argc, char **argv)
@@ -380,9 +403,9 @@ static int roster(struct ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (!err && argc - optind != 1)
-		err = cmd_usage_error("give one course");
+		err = cmd_usage_error(_("give one course"));
 	if (!err && !want_sheet && (o.session || o.contacts || o.blank >= 0))
-		err = cmd_usage_error("%s is for --sheet", o.session ?
+		err = cmd_usage_error(_("%s is for --sheet"), o.session ?
 				      "--session" : o.contacts ? "--contacts" :
 				      "--blank");
 	if (!err && format)
@@ -390,15 +413,21 @@ static int roster(struct ctx *ctx, int argc, char **argv)
 		      lms_format_parse(format, LMS_FMT_LISTING, &fmt);
 	if (err)
 		return err;
-	if (!(err = roster_load(ctx, argv[optind], &r))) {
-		if (!want_sheet) {
+	if (!(err = roster_load(ctx, argv[optind], &r)) && want_sheet)
+		err = sheet_session(ctx, &r, o.session, &index, &number);
+	if (!err) {
+		enum lms_lang was = lms_i18n_set(cmd_doc_lang(ctx,
+			ctx->tree.service.language, want_sheet ? o.format : fmt,
+			false));
+
+		if (want_sheet) {
+			sheet(ctx, &r, index, number, &o);
+		} else {
 			if (fmt == LMS_FMT_TEXT)
 				summary(&ctx->out, &r);
 			grid(ctx, &r, fmt);
-		} else if (!(err = sheet_session(ctx, &r, o.session, &index,
-						  &number))) {
-			sheet(ctx, &r, index, number, &o);
 		}
+		lms_i18n_set(was);
 	}
 	roster_release(&r);
 	return err;
@@ -406,5 +435,5 @@ static int roster(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_roster = {
 	"roster", roster, CMD_TREE, usage,
-	"show a course's people, contacts and attendance", "lms-roster", NULL
+	N_("show a course's people, contacts and attendance"), "lms-roster", NULL
 };

@@ -10,7 +10,7 @@ static const char *const usage[] = { "lms withdraw COURSE PERSON", NULL };
 
 static void say_moved(const struct lms_enrolment *r, void *arg)
 {
-	lms_buf_addf(arg, "%s moved up from the waiting list: enrolled\n",
+	lms_buf_addf(arg, _("%s moved up from the waiting list: enrolled\n"),
 		     r->person);
 }
 
@@ -26,7 +26,7 @@ static int withdraw(struct ctx *ctx, int argc, char **argv)
 	while ((opt = cmd_getopt(argc, argv, "", NULL)) != -1)
 		return LMS_EUSAGE;
 	if (argc - optind != 2)
-		return cmd_usage_error("give a course and a person");
+		return cmd_usage_error(_("give a course and a person"));
 	if ((err = lms_id_check("person", argv[optind + 1])) ||
 	    (err = lms_tree_load_course(&ctx->tree, argv[optind], &c, NULL)))
 		return err;
@@ -47,8 +47,8 @@ static int withdraw(struct ctx *ctx, int argc, char **argv)
 		free(path);
 	}
 	if (!err) {
-		lms_buf_addf(&ctx->out, "%s withdrawn from %s\n", argv[optind + 1],
-			     c.id);
+		lms_buf_addf(&ctx->out, _("%s withdrawn from %s\n"),
+			     argv[optind + 1], c.id);
 		lms_buf_add(&ctx->out, moved.buf, moved.len);
 	}
 	lms_buf_release(&moved);
@@ -60,6 +60,6 @@ static int withdraw(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_withdraw = {
 	"withdraw", withdraw, CMD_TREE | CMD_LOCK, usage,
-	"take a person off a course, moving the waiting list up", "lms-withdraw",
-	NULL
+	N_("take a person off a course, moving the waiting list up"),
+	"lms-withdraw", NULL
 };

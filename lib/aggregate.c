@@ -9,14 +9,24 @@
 #include "date.h"
 #include "error.h"
 #include "fsio.h"
+#include "i18n.h"
 #include "score.h"
 #include "municipality.h"
 #include "piece.h"
 #include "walk.h"
 
 const char *const lms_group_by_names[] = {
-	"", "course", "municipality", "year", "term", "target-group", "topic",
-	NULL
+	"", NC_("group by", "course"), NC_("group by", "municipality"),
+	NC_("group by", "year"), NC_("group by", "term"),
+	NC_("group by", "target-group"), NC_("group by", "topic"), NULL
+};
+
+/* TRANSLATORS: a report's columns are named in English by their keys,
+ * which YAML and CSV keep; text shows a title in capitals, HTML with
+ * spaces for underscores.  The first column names the groups. */
+static const char *const key_columns[] = {
+	"", N_("course"), N_("municipality"), N_("year"), N_("term"),
+	N_("target_group"), N_("topic"), NULL
 };
 
 /* The columns of the table; a row notes which hold a rounded piece. */
@@ -30,7 +40,7 @@ void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt)
 	memset(a, 0, sizeof(*a));
 	a->opt = *opt;
 	lms_strset_init(&a->index);
-	a->total.key = lms_strdup("total");
+	a->total.key = lms_strdup(N_("total"));
 }
 
 static void release_row(struct lms_agg_row *r)
@@ -239,7 +249,8 @@ static void term_key(int32_t first, char *out, size_t size)
 	int y, m, d;
 
 	lms_date_to_ymd(first, &y, &m, &d);
-	snprintf(out, size, "%04d %s", y, m <= 6 ? "spring" : "autumn");
+	snprintf(out, size, "%04d %s", y, m <= 6 ? NC_("term", "spring") :
+		 NC_("term", "autumn"));
 }
 
 /* By course, with several trees, a row is named by tree as well: two
@@ -276,7 +287,7 @@ static size_t course_rows(struct lms_agg *a, const struct lms_agg_course *in,
 	case LMS_BY_YEAR:
 	case LMS_BY_TERM:
 		if (first == LMS_DATE_NONE) {
-			out[n++] = row_number(a, row(a, "(no sessions)"));
+			out[n++] = row_number(a, row(a, N_("(no sessions)")));
 			break;
 		}
 		lms_date_to_ymd(first, &y, &m, &d);
@@ -298,7 +309,7 @@ static size_t course_rows(struct lms_agg *a, const struct lms_agg_course *in,
 		break;
 	}
 	if (!n)
-		out[n++] = row_number(a, row(a, "(none)"));
+		out[n++] = row_number(a, row(a, N_("(none)")));
 	return n;
 }
 
@@ -323,7 +334,7 @@ static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
 
 		if (!piece_shows(x))
 			continue;
-		r = row(a, x->municipality ? x->municipality : "unknown");
+		r = row(a, x->municipality ? x->municipality : N_("unknown"));
 		/* Marks of people who withdrew go home (exact figures
 		 * only), but take no place. */
 		if (x->shown.n)
@@ -451,6 +462,34 @@ static int by_word(const void *a, const void *b)
 	return c ? c : lms_collate(x->key, y->key);
 }
 
+/*
+ * A row's name as people read it: "total", "unknown" (home), "(none)",
+ * "(no sessions)", a term's season and a target group translated; a
+ * municipality with its name (marks: for people); course ids, topics and
+ * years as they are.
+ */
+static void row_label(struct lms_table *t, const struct lms_agg *a,
+		      const struct lms_agg_row *r, bool marks)
+{
+	const char *key = r->key, *space = strchr(key, ' ');
+	const char *name = marks && a->opt.by == LMS_BY_MUNICIPALITY ?
+			   lms_municipality_name(key) : NULL;
+
+	if (r == &a->total || !strcmp(key, "(none)") ||
+	    !strcmp(key, "(no sessions)") ||
+	    (a->opt.by == LMS_BY_MUNICIPALITY && !strcmp(key, "unknown")))
+		lms_table_cell(t, _(key));
+	else if (name)
+		lms_table_cellf(t, "%s %s", key, name);
+	else if (a->opt.by == LMS_BY_TERM && space)
+		lms_table_cellf(t, "%.*s %s", (int)(space - key), key,
+				C_("term", space + 1));
+	else if (a->opt.by == LMS_BY_TARGET_GROUP)
+		lms_table_cell(t, C_("target group", key));
+	else
+		lms_table_cell(t, key);
+}
+
 /* A count, marked when it holds a rounded piece and the reader is a
  * person (not a script). */
 static void cell_count(struct lms_table *t, long v, bool rounded, bool marks)
@@ -473,19 +512,6 @@ static void cell_figure(struct lms_table *t, double v, bool rounded,
 	}
 }
 
-/* A row's name: for people, a municipality's number with its name. */
-static void cell_key(struct lms_table *t, const struct lms_agg *a,
-		     const struct lms_agg_row *r, bool marks)
-{
-	const char *name = marks && a->opt.by == LMS_BY_MUNICIPALITY ?
-			   lms_municipality_name(r->key) : NULL;
-
-	if (name)
-		lms_table_cellf(t, "%s %s", r->key, name);
-	else
-		lms_table_cell(t, r->key);
-}
-
 static void add_row(struct lms_table *t, const struct lms_agg *a,
 		    const struct lms_agg_row *r, bool marks)
 {
@@ -500,7 +526,7 @@ static void add_row(struct lms_table *t, const struct lms_agg *a,
 	bool pooled;
 
 	lms_table_row(t);
-	cell_key(t, a, r, marks);
+	row_label(t, a, r, marks);
 	lms_table_cellf(t, "%zu", r->courses);
 	lms_table_cellf(t, "%zu", r->sessions);
 	for (int c = COL_PARTICIPANTS; c <= COL_WAITLISTED; c++)
@@ -530,19 +556,16 @@ static void add_row(struct lms_table *t, const struct lms_agg *a,
 
 static void table_init(const struct lms_agg *a, struct lms_table *out)
 {
-	const char *cols[NCOLS + 1] = {
-		NULL, "courses", "sessions", "participants", "relatives",
-		"enrolments", "waitlisted", "completion_pct", "attendances",
-		"attendance_pct", "wait_days", "user_rep_all_phases", "pairs",
-		"before", "after", "change", "d_z", NULL
-	};
-	char key[32];
-
 	/* The grouping names the first column: target-group as target_group. */
-	snprintf(key, sizeof(key), "%s", lms_group_by_names[a->opt.by]);
-	for (char *c = key; *c; c++)
-		*c = *c == '-' ? '_' : *c;
-	cols[COL_KEY] = key;
+	const char *cols[NCOLS + 1] = {
+		*key_columns[a->opt.by] ? _(key_columns[a->opt.by]) : "",
+		_("courses"), _("sessions"),
+		_("participants"), _("relatives"), _("enrolments"),
+		_("waitlisted"), _("completion_pct"), _("attendances"),
+		_("attendance_pct"), _("wait_days"), _("user_rep_all_phases"),
+		_("pairs"), _("before"), _("after"), _("change"), _("d_z"), NULL
+	};
+
 	lms_table_init(out, cols);
 	for (int c = COL_COURSES; c < NCOLS; c++)
 		lms_table_set_numeric(out, (size_t)c);
@@ -631,20 +654,27 @@ void lms_agg_forms_note(const struct lms_agg *a, struct lms_buf *out)
 {
 	if (a->nforms < 2)
 		return;
-	lms_buf_addf(out, "The trees do not share one form '%s': ", a->opt.form);
+	lms_buf_addf(out, _("The trees do not share one form '%s': "),
+		     a->opt.form);
 	for (size_t i = 0; i < a->nforms; i++) {
 		const struct lms_agg_form *f = &a->forms[i];
 
-		lms_buf_addf(out, "%s%s scores it as the %s of %zu items from %d "
-			     "to %d", i == 0 ? "" : i + 1 < a->nforms ? "; " :
-			     "; and ", f->service, f->score == LMS_SCORE_SUM ?
-			     "sum" : "mean", f->nitems, f->min, f->max);
+		lms_buf_adds(out, i == 0 ? "" : i + 1 < a->nforms ? "; " :
+			     _("; and "));
+		/* TRANSLATORS: a service's form: "Narvik LMS scores it as
+		 * the mean of 6 items from 1 to 4". */
+		lms_buf_addf(out, f->score == LMS_SCORE_SUM ?
+			     _("%s scores it as the sum of %zu items from %d "
+			       "to %d") :
+			     _("%s scores it as the mean of %zu items from %d "
+			       "to %d"),
+			     f->service, f->nitems, f->min, f->max);
 	}
-	lms_buf_adds(out, ".  The forms differ in their scale, their score or "
-		     "their items, so their before, after, change and d_z are "
-		     "never pooled: they are shown for groups of one form "
-		     "only, and left blank for the others, such as the "
-		     "totals.");
+	lms_buf_adds(out, _(".  The forms differ in their scale, their score "
+			    "or their items, so their before, after, change "
+			    "and d_z are never pooled: they are shown for "
+			    "groups of one form only, and left blank for the "
+			    "others, such as the totals."));
 }
 
 /* The tree's self-efficacy form, if it has it. */

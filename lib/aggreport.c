@@ -14,24 +14,29 @@ static void about_section(struct lms_doc *d, const struct lms_agg *a,
 
 	for (size_t i = 0; i < about->nservices; i++)
 		lms_buf_addf(&names, "%s%s", i ? "; " : "", about->services[i]);
-	lms_doc_section(d, "about", "What the report covers");
+	lms_doc_section(d, "about", _("What the report covers"));
 	lms_doc_facts(d, "facts");
-	lms_doc_fact(d, about->nservices > 1 ? "services" : "service", "%s",
-		     names.buf);
+	lms_doc_fact(d, about->nservices > 1 ? _("services") : _("service"),
+		     "%s", names.buf);
 	if (a->opt.from != LMS_DATE_NONE)
 		lms_date_format(a->opt.from, from);
 	if (a->opt.to != LMS_DATE_NONE)
 		lms_date_format(a->opt.to, to);
+	/* TRANSLATORS: "2026-01-01 to 2026-06-30", "the first to
+	 * 2026-06-30", "2026-01-01 to the last". */
 	if (*from || *to)
-		lms_doc_fact(d, "courses starting", "%s to %s",
-			     *from ? from : "the first", *to ? to : "the last");
-	lms_doc_fact(d, "grouped by", "%s", lms_group_by_names[a->opt.by]);
-	lms_doc_fact(d, "courses", "%zu", a->total.courses);
+		lms_doc_fact(d, _("courses starting"), _("%s to %s"),
+			     *from ? from : _("the first"),
+			     *to ? to : _("the last"));
+	lms_doc_fact(d, _("grouped by"), "%s",
+		     C_("group by", lms_group_by_names[a->opt.by]));
+	lms_doc_fact(d, _("courses"), "%zu", a->total.courses);
 	lms_date_format(a->opt.today, today);
-	lms_doc_fact(d, "sessions held up to", "%s", today);
+	lms_doc_fact(d, _("sessions held up to"), "%s", today);
 	if (a->opt.form)
-		lms_doc_fact(d, "self-efficacy form", "%s%s", a->opt.form,
-			     a->nforms > 1 ? " (not the same in every tree)" : "");
+		lms_doc_fact(d, _("self-efficacy form"), "%s%s", a->opt.form,
+			     a->nforms > 1 ? _(" (not the same in every tree)") :
+			     "");
 	lms_buf_reset(&names);
 	lms_agg_forms_note(a, &names);
 	if (names.len)
@@ -43,8 +48,10 @@ static void legend(struct lms_doc *d, const struct lms_agg *a)
 {
 	long k = a->opt.min_cell;
 
-	lms_doc_text(d, "legend", "Participants and relatives count the "
-		     "people of each course (someone on two courses counts "
+	/* TRANSLATORS: what the columns of the report mean, by the names
+	 * the columns have in the translation. */
+	lms_doc_text(d, "legend", "%s", _("Participants and relatives count "
+		     "the people of each course (someone on two courses counts "
 		     "twice); enrolments are the two together; completion is "
 		     "the share who completed of those judged when their course "
 		     "closed; attendances count who came, with drop-in "
@@ -52,20 +59,21 @@ static void legend(struct lms_doc *d, const struct lms_agg *a)
 		     "marked; wait is the median days from request to the first "
 		     "session; before, after and change are the mean "
 		     "self-efficacy scores of the pairs and their difference, "
-		     "with the effect size d_z.");
+		     "with the effect size d_z."));
 	if (a->opt.exact)
-		lms_doc_text(d, "protection", "These are exact figures, for the "
-			     "service's own use: small numbers are not "
-			     "protected, so the report is not for sharing.");
+		lms_doc_text(d, "protection", "%s", _("These are exact figures, "
+			     "for the service's own use: small numbers are not "
+			     "protected, so the report is not for sharing."));
 	else
-		lms_doc_text(d, "protection", "Small numbers are protected: in "
-			     "each course, a group of fewer than %ld people from "
-			     "one municipality counts as 0 or %ld people, by a "
-			     "fixed draw, so that no combination of reports can "
-			     "tell how many it had; such a group's attendance, "
-			     "completion, waits and answers are left out.  "
-			     "Figures marked " LMS_ROUNDED_MARK " include such a "
-			     "group.", k, k);
+		lms_doc_text(d, "protection", _("Small numbers are "
+			     "protected: in each course, a group of fewer than "
+			     "%ld people from one municipality counts as 0 or "
+			     "%ld people, by a fixed draw, so that no "
+			     "combination of reports can tell how many it had; "
+			     "such a "
+			     "group's attendance, completion, waits and answers "
+			     "are left out.  Figures marked \xe2\x89\x88 "
+			     "include such a group."), k, k);
 }
 
 /* A figure of the table, or NAN where the table lacks it; *rounded says
@@ -78,7 +86,7 @@ static double figure(const struct lms_table *t, size_t row, const char *col,
 	double v;
 
 	for (size_t c = 0; c < t->ncols; c++)
-		if (!strcmp(t->cols[c], col))
+		if (!strcmp(t->cols[c], _(col)))
 			cell = lms_table_get(t, row, c);
 	*rounded = !strncmp(cell, LMS_ROUNDED_MARK,
 			    strlen(LMS_ROUNDED_MARK));
@@ -93,13 +101,18 @@ struct chart_spec {
 	const char *key, *title, *unit, *series[2], *cols[2];
 };
 
+/* Titles and series are translated where they are drawn; the columns
+ * are found by their titles in the language (see lms_agg_table). */
 static const struct chart_spec chart_specs[] = {
-	{ "people", "Participants and relatives", "people",
-	  { "participants", "relatives" }, { "participants", "relatives" } },
-	{ "completion", "Completion and attendance", "%",
-	  { "completion", "attendance" }, { "completion_pct", "attendance_pct" } },
-	{ "self-efficacy", "Self-efficacy before and after (mean score of the "
-	  "pairs)", "score", { "before", "after" }, { "before", "after" } },
+	{ "people", N_("Participants and relatives"), "people",
+	  { N_("participants"), N_("relatives") },
+	  { "participants", "relatives" } },
+	{ "completion", N_("Completion and attendance"), "%",
+	  { N_("completion"), N_("attendance") },
+	  { "completion_pct", "attendance_pct" } },
+	{ "self-efficacy", N_("Self-efficacy before and after (mean score of "
+	  "the pairs)"), "score", { N_("before"), N_("after") },
+	  { "before", "after" } },
 };
 #define NCHARTS (sizeof(chart_specs) / sizeof(chart_specs[0]))
 
@@ -131,12 +144,12 @@ static void chart(struct lms_doc *d, const struct lms_table *t, size_t bars,
 	struct lms_chart *c;
 
 	if (t->nrows > bars + 1)
-		snprintf(caption, sizeof(caption), "%s (the first %zu groups)",
-			 s->title, bars);
+		snprintf(caption, sizeof(caption),
+			 _("%s (the first %zu groups)"), _(s->title), bars);
 	else
-		snprintf(caption, sizeof(caption), "%s", s->title);
-	c = lms_doc_chart(d, s->key, caption, s->unit, s->series[0],
-			  s->series[1]);
+		snprintf(caption, sizeof(caption), "%s", _(s->title));
+	c = lms_doc_chart(d, s->key, caption, s->unit, _(s->series[0]),
+			  s->series[1] ? _(s->series[1]) : NULL);
 	for (size_t r = 0; r + 1 < t->nrows && r < bars; r++) {
 		bool rounded[2];
 		double v[2];
@@ -159,7 +172,7 @@ static void charts(struct lms_doc *d, const struct lms_table *t, size_t bars)
 		if (!count_bars(t, bars, &chart_specs[i]))
 			continue;
 		if (!section)
-			lms_doc_section(d, "charts", "In pictures");
+			lms_doc_section(d, "charts", _("In pictures"));
 		section = true;
 		chart(d, t, bars, &chart_specs[i]);
 	}
@@ -171,14 +184,15 @@ void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 	struct lms_table table, for_charts;
 	char title[256];
 
-	snprintf(title, sizeof(title), "Report by %s",
-		 lms_group_by_names[a->opt.by]);
+	/* TRANSLATORS: "Report by course", "by municipality" ... */
+	snprintf(title, sizeof(title), _("Report by %s"),
+		 C_("group by", lms_group_by_names[a->opt.by]));
 	lms_doc_init(out, title);
 	if (a->opt.exact)
-		lms_doc_notice(out, LMS_INTERNAL_NOTICE);
+		lms_doc_notice(out, _(LMS_INTERNAL_NOTICE));
 	out->wide = true;
 	about_section(out, a, about);
-	lms_doc_section(out, "figures", "Figures");
+	lms_doc_section(out, "figures", _("Figures"));
 	lms_agg_table(a, about->marks, &table);
 	lms_doc_add_table(out, "rows", &table);
 	legend(out, a);
@@ -198,14 +212,14 @@ void lms_agg_report_one(const struct lms_agg *a, const char *key,
 
 	lms_doc_init(out, title);
 	out->wide = true;
-	lms_doc_section(out, "about", "What the report covers");
+	lms_doc_section(out, "about", _("What the report covers"));
 	lms_doc_facts(out, "facts");
 	if (about->nservices)
-		lms_doc_fact(out, "service", "%s", about->services[0]);
-	lms_doc_fact(out, "course", "%s", key);
+		lms_doc_fact(out, _("service"), "%s", about->services[0]);
+	lms_doc_fact(out, _("course"), "%s", key);
 	lms_date_format(a->opt.today, today);
-	lms_doc_fact(out, "sessions held up to", "%s", today);
-	lms_doc_section(out, "figures", "Figures");
+	lms_doc_fact(out, _("sessions held up to"), "%s", today);
+	lms_doc_section(out, "figures", _("Figures"));
 	lms_agg_table_one(a, key, about->marks, &table);
 	lms_doc_add_table(out, "rows", &table);
 	legend(out, a);

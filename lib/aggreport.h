@@ -5,6 +5,7 @@
 
 #include "aggregate.h"
 #include "doc.h"
+#include "i18n.h"
 
 /*
  * The aggregate report as a document: what it covers, the table with its
@@ -19,8 +20,9 @@ struct lms_agg_about {
 	size_t max_bars;		/* groups in a chart; more are left out */
 };
 
-/* The heading of every report that is not for sharing. */
-#define LMS_INTERNAL_NOTICE "Internal: exact figures, not for sharing"
+/* The heading of every report that is not for sharing (translate it
+ * where it is used). */
+#define LMS_INTERNAL_NOTICE N_("Internal: exact figures, not for sharing")
 
 void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 		    struct lms_doc *out);

@@ -6,11 +6,14 @@
 #include "date.h"
 #include "emit.h"
 #include "error.h"
+#include "i18n.h"
 #include "id.h"
 #include "schema.h"
 
+/* People read these names translated, in their context (C_). */
 const char *const lms_presence_names[] = {
-	"", "present", "absent", "excused", NULL
+	"", NC_("presence", "present"), NC_("presence", "absent"),
+	NC_("presence", "excused"), NULL
 };
 
 static const struct lms_field presence_field = {

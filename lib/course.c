@@ -6,15 +6,22 @@
 #include "date.h"
 #include "emit.h"
 #include "error.h"
+#include "i18n.h"
 
+/* The names of values are keys in the files; people read them
+ * translated, in their context (C_). */
 const char *const lms_status_names[] = {
-	"", "planned", "open", "running", "completed", "cancelled", NULL
+	"", NC_("course status", "planned"), NC_("course status", "open"),
+	NC_("course status", "running"), NC_("course status", "completed"),
+	NC_("course status", "cancelled"), NULL
 };
 const char *const lms_target_group_names[] = {
-	"", "at-risk", "patients", "relatives", "staff", NULL
+	"", NC_("target group", "at-risk"), NC_("target group", "patients"),
+	NC_("target group", "relatives"), NC_("target group", "staff"), NULL
 };
 const char *const lms_phase_names[] = {
-	"", "plan", "deliver", "evaluate", NULL
+	"", NC_("phase", "plan"), NC_("phase", "deliver"),
+	NC_("phase", "evaluate"), NULL
 };
 
 #define S struct lms_session

@@ -7,6 +7,7 @@
 #include "coursereport.h"
 #include "alloc.h"
 #include "date.h"
+#include "i18n.h"
 #include "score.h"
 
 /* Numbers as people read them; "" for what cannot be computed. */
@@ -30,23 +31,27 @@ static void p_value(char *out, size_t size, double p)
 
 static void course_section(struct lms_doc *d, const struct lms_course_files *f)
 {
-	static const char *const cols[] = { "name", "kind", "phases", NULL };
+	/* TRANSLATORS: the columns of the course's facilitators. */
+	const char *const cols[] = { _("name"), _("kind"), _("phases"), NULL };
 	const struct lms_course *c = f->course;
 	struct lms_table *t;
 	char first[11], last[11];
 
-	lms_doc_section(d, "course", "The course");
+	lms_doc_section(d, "course", _("The course"));
 	lms_doc_facts(d, "facts");
-	lms_doc_fact(d, "course", "%s", c->id);
-	lms_doc_fact(d, "status", "%s", lms_status_names[c->status]);
+	lms_doc_fact(d, _("course"), "%s", c->id);
+	lms_doc_fact(d, _("status"), "%s",
+		     C_("course status", lms_status_names[c->status]));
 	if (c->nsessions) {
 		lms_date_format(lms_course_first_date(c), first);
 		lms_date_format(lms_course_last_date(c), last);
-		lms_doc_fact(d, "sessions", "%zu, %s to %s", c->nsessions, first,
-			     last);
+		/* TRANSLATORS: "4, 2026-09-07 to 2026-09-28": the number of
+		 * sessions, the first and the last. */
+		lms_doc_fact(d, _("sessions"), _("%zu, %s to %s"), c->nsessions,
+			     first, last);
 	}
 	if (c->place)
-		lms_doc_fact(d, "place", "%s", c->place);
+		lms_doc_fact(d, _("place"), "%s", c->place);
 	t = lms_doc_table(d, "facilitators", cols);
 	for (size_t i = 0; i < c->nfacilitators; i++) {
 		const struct lms_facilitator *who = lms_facilitator_find(
@@ -56,10 +61,11 @@ static void course_section(struct lms_doc *d, const struct lms_course_files *f)
 		for (int k = 1; lms_phase_names[k]; k++)
 			if (c->facilitators[i].phases & (1u << k))
 				lms_buf_addf(&phases, "%s%s", phases.len ? ", " : "",
-					     lms_phase_names[k]);
+					     C_("phase", lms_phase_names[k]));
 		lms_table_row(t);
 		lms_table_cell(t, who ? who->name : c->facilitators[i].id);
-		lms_table_cell(t, who ? lms_kind_names[who->kind] : "");
+		lms_table_cell(t, who ? C_("facilitator kind",
+					   lms_kind_names[who->kind]) : "");
 		lms_table_cell(t, phases.buf);
 		lms_buf_release(&phases);
 	}
@@ -70,18 +76,19 @@ static void enrolment_section(struct lms_doc *d, const struct lms_course_files *
 	const struct lms_enrolments *e = f->enrolments;
 	size_t relatives = 0;
 
-	lms_doc_section(d, "enrolment", "Enrolment");
+	lms_doc_section(d, "enrolment", _("Enrolment"));
 	lms_doc_facts(d, "facts");
 	if (f->course->capacity != LMS_UNSET)
-		lms_doc_fact(d, "places", "%d", f->course->capacity);
+		lms_doc_fact(d, _("places"), "%d", f->course->capacity);
 	for (int s = 1; lms_enrolment_status_names[s]; s++)
-		lms_doc_fact(d, lms_enrolment_status_names[s], "%zu",
+		lms_doc_fact(d, C_("enrolment status",
+				   lms_enrolment_status_names[s]), "%zu",
 			     lms_enrolments_count(e, s));
 	for (size_t i = 0; i < e->n; i++)
 		relatives += e->v[i].role == LMS_RELATIVE &&
 			     e->v[i].status != LMS_WAITLISTED &&
 			     e->v[i].status != LMS_WITHDRAWN;
-	lms_doc_fact(d, "relatives among them", "%zu", relatives);
+	lms_doc_fact(d, _("relatives among them"), "%zu", relatives);
 }
 
 static void attendance_row(struct lms_table *t, const struct lms_course *c,
@@ -120,15 +127,17 @@ static void attendance_row(struct lms_table *t, const struct lms_course *c,
 static void attendance_section(struct lms_doc *d,
 			       const struct lms_course_files *f)
 {
-	static const char *const cols[] = {
-		"n", "date", "theme", "present", "absent", "excused",
-		"headcount", "rate", NULL
+	/* TRANSLATORS: the columns of attendance by session; n is the
+	 * session's number. */
+	const char *const cols[] = {
+		_("n"), _("date"), _("theme"), _("present"), _("absent"),
+		_("excused"), _("headcount"), _("rate"), NULL
 	};
 	const struct lms_course *c = f->course;
 	size_t *order = lms_course_session_order(c);
 	struct lms_table *t;
 
-	lms_doc_section(d, "attendance", "Attendance by session");
+	lms_doc_section(d, "attendance", _("Attendance by session"));
 	t = lms_doc_table(d, "sessions", cols);
 	for (int i = 0; i < 8; i++)
 		if (i != 1 && i != 2)
@@ -151,12 +160,17 @@ static bool has_phase(const struct lms_evaluations *ev, const char *form,
 /* Before and after: one row each; then the change, person by person. */
 static void change_tables(struct lms_doc *d, const struct lms_form_summary *s)
 {
-	static const char *const score_cols[] = {
-		"when", "responses", "scored", "mean", "sd", NULL
+	/* TRANSLATORS: the columns of the scores before and after; sd is
+	 * the standard deviation. */
+	const char *const score_cols[] = {
+		_("when"), _("responses"), _("scored"), _("mean"), _("sd"), NULL
 	};
-	static const char *const change_cols[] = {
-		"pairs", "change", "ci_low", "ci_high", "t", "df", "p", "d_z",
-		"improved", NULL
+	/* TRANSLATORS: the columns of the change: ci_low and ci_high bound
+	 * its confidence interval; t, df and p are the t-test's; d_z the
+	 * effect size; improved the share of pairs that improved. */
+	const char *const change_cols[] = {
+		_("pairs"), _("change"), _("ci_low"), _("ci_high"), _("t"),
+		_("df"), _("p"), _("d_z"), _("improved"), NULL
 	};
 	const struct lms_describe *when[2] = { &s->pre, &s->post };
 	const size_t missing[2] = { s->missing_pre, s->missing_post };
@@ -170,7 +184,7 @@ static void change_tables(struct lms_doc *d, const struct lms_form_summary *s)
 		num(v[0], sizeof(v[0]), when[i]->mean, 2);
 		num(v[1], sizeof(v[1]), when[i]->sd, 2);
 		lms_table_row(t);
-		lms_table_cell(t, i ? "after" : "before");
+		lms_table_cell(t, i ? _("after") : _("before"));
 		lms_table_cellf(t, "%zu", when[i]->n + missing[i]);
 		lms_table_cellf(t, "%zu", when[i]->n);
 		lms_table_cell(t, v[0]);
@@ -196,8 +210,9 @@ static void change_tables(struct lms_doc *d, const struct lms_form_summary *s)
 
 static void item_table(struct lms_doc *d, const struct lms_form_summary *s)
 {
-	static const char *const cols[] = {
-		"item", "text", "before", "after", "change", NULL
+	/* TRANSLATORS: the columns of the form's items. */
+	const char *const cols[] = {
+		_("item"), _("text"), _("before"), _("after"), _("change"), NULL
 	};
 	struct lms_table *t = lms_doc_table(d, "items", cols);
 
@@ -212,7 +227,7 @@ static void item_table(struct lms_doc *d, const struct lms_form_summary *s)
 		num(c, sizeof(c), it->post.mean - it->pre.mean, 2);
 		lms_table_row(t);
 		lms_table_cellf(t, "%s%s", it->item->id,
-				it->item->reverse ? " (reversed)" : "");
+				it->item->reverse ? _(" (reversed)") : "");
 		lms_table_cell(t, it->item->text);
 		lms_table_cell(t, a);
 		lms_table_cell(t, b);
@@ -227,19 +242,26 @@ static void change_section(struct lms_doc *d, const struct lms_form *f,
 	char key[128];
 
 	/* Titles are not cut: a fixed buffer would cut inside a character. */
-	lms_buf_addf(&title, "Before and after: %s", f->title);
+	lms_buf_addf(&title, _("Before and after: %s"), f->title);
 	snprintf(key, sizeof(key), "form-%s", f->id);
 	lms_doc_section(d, key, title.buf);
 	lms_buf_release(&title);
-	lms_doc_text(d, "about", "The score is the %s of the %zu scale items "
-		     "from %d to %d, reversed items turned round; higher is "
-		     "better.  A response needs 80 %% of the items answered to "
-		     "be scored.  Pairs are the same person's first answer "
-		     "before and last answer after the course; the change is "
-		     "after minus before, with its 95 %% confidence interval, "
-		     "the paired t-test and the effect size d_z.",
-		     f->score == LMS_SCORE_SUM ? "sum" : "mean", s->nitems,
-		     f->scale.min, f->scale.max);
+	lms_doc_text(d, "about", f->score == LMS_SCORE_SUM ?
+		     _("The score is the sum of the %zu scale items from %d to "
+		       "%d, reversed items turned round; higher is better.  A "
+		       "response needs 80 %% of the items answered to be "
+		       "scored.  Pairs are the same person's first answer "
+		       "before and last answer after the course; the change "
+		       "is after minus before, with its 95 %% confidence "
+		       "interval, the paired t-test and the effect size d_z.") :
+		     _("The score is the mean of the %zu scale items from %d to "
+		       "%d, reversed items turned round; higher is better.  A "
+		       "response needs 80 %% of the items answered to be "
+		       "scored.  Pairs are the same person's first answer "
+		       "before and last answer after the course; the change "
+		       "is after minus before, with its 95 %% confidence "
+		       "interval, the paired t-test and the effect size d_z."),
+		     s->nitems, f->scale.min, f->scale.max);
 	change_tables(d, s);
 	item_table(d, s);
 }
@@ -248,14 +270,15 @@ static void session_section(struct lms_doc *d, const struct lms_form *f,
 			    const struct lms_form_summary *s,
 			    const struct lms_course *c)
 {
-	static const char *const cols[] = {
-		"date", "theme", "responses", "scored", "mean", "sd", NULL
+	const char *const cols[] = {
+		_("date"), _("theme"), _("responses"), _("scored"), _("mean"),
+		_("sd"), NULL
 	};
 	struct lms_table *t;
 	struct lms_buf title = LMS_BUF_INIT;
 	char key[128];
 
-	lms_buf_addf(&title, "Session by session: %s", f->title);
+	lms_buf_addf(&title, _("Session by session: %s"), f->title);
 	snprintf(key, sizeof(key), "form-%s-by-session", f->id);
 	lms_doc_section(d, key, title.buf);
 	lms_buf_release(&title);
@@ -293,7 +316,8 @@ static void comment_rows(struct lms_table *t, const struct lms_form_summary *s)
 			lms_date_format(c->session, when);
 		else
 			snprintf(when, sizeof(when), "%s",
-				 lms_eval_phase_names[c->phase]);
+				 C_("evaluation phase",
+				    lms_eval_phase_names[c->phase]));
 		lms_table_row(t);
 		lms_table_cell(t, s->form->id);
 		lms_table_cell(t, when);
@@ -303,15 +327,15 @@ static void comment_rows(struct lms_table *t, const struct lms_form_summary *s)
 
 void lms_course_report(struct lms_doc *out, const struct lms_course_files *f)
 {
-	static const char *const comment_cols[] = {
-		"form", "when", "comment", NULL
+	const char *const comment_cols[] = {
+		_("form"), _("when"), _("comment"), NULL
 	};
 	struct lms_form_summary *s = lms_calloc(f->nforms ? f->nforms : 1,
 						sizeof(*s));
 	struct lms_table *t = NULL;
 	struct lms_buf title = LMS_BUF_INIT;
 
-	lms_buf_addf(&title, "%s: evaluation report", f->course->title);
+	lms_buf_addf(&title, _("%s: evaluation report"), f->course->title);
 	lms_doc_init(out, title.buf);
 	lms_buf_release(&title);
 	course_section(out, f);
@@ -331,7 +355,7 @@ void lms_course_report(struct lms_doc *out, const struct lms_course_files *f)
 		if (!s[i].ncomments)
 			continue;
 		if (!t) {
-			lms_doc_section(out, "comments", "What people wrote");
+			lms_doc_section(out, "comments", _("What people wrote"));
 			t = lms_doc_table(out, "comments", comment_cols);
 		}
 		comment_rows(t, &s[i]);

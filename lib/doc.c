@@ -6,6 +6,7 @@
 #include "alloc.h"
 #include "doc.h"
 #include "emit.h"
+#include "i18n.h"
 #include "utf8.h"
 
 static void release_chart(struct lms_chart *c)
@@ -216,6 +217,18 @@ static void wrap(struct lms_buf *out, const char *paragraph)
 	free(all);
 }
 
+/* A fact's value as people of the language read it: a figure with a
+ * decimal comma in Norwegian (lms_i18n_number). */
+static char *fact_value(const struct lms_table *t, size_t r)
+{
+	struct lms_buf local = LMS_BUF_INIT;
+	const char *v = lms_table_get(t, r, 1);
+	char *s = shown(lms_i18n_number(&local, v, false) ? local.buf : v);
+
+	lms_buf_release(&local);
+	return s;
+}
+
 static void render_facts_text(const struct lms_table *t, struct lms_buf *out)
 {
 	size_t width = 0;
@@ -225,7 +238,7 @@ static void render_facts_text(const struct lms_table *t, struct lms_buf *out)
 			width = lms_utf8_width(lms_table_get(t, r, 0));
 	for (size_t r = 0; r < t->nrows; r++) {
 		char *name = shown(lms_table_get(t, r, 0));
-		char *value = shown(lms_table_get(t, r, 1));
+		char *value = fact_value(t, r);
 
 		lms_buf_addf(out, "%s:%*s %s\n", name,
 			     (int)(width - lms_utf8_width(name)), "", value);
@@ -271,11 +284,14 @@ static void render_text(const struct lms_doc *d, struct lms_buf *out)
 static void render_facts_md(const struct lms_table *t, struct lms_buf *out)
 {
 	for (size_t r = 0; r < t->nrows; r++) {
+		char *value = fact_value(t, r);
+
 		lms_buf_adds(out, "- **");
 		lms_table_md_escape(out, lms_table_get(t, r, 0), false);
 		lms_buf_adds(out, ":** ");
-		lms_table_md_escape(out, lms_table_get(t, r, 1), false);
+		lms_table_md_escape(out, value, false);
 		lms_buf_addch(out, '\n');
+		free(value);
 	}
 }
 

@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "doc.h"
+#include "i18n.h"
 #include "utf8.h"
 
 /*
@@ -98,6 +99,16 @@ void lms_html_escape(struct lms_buf *out, const char *s)
 	escape(out, s);
 }
 
+/* A figure as people of the language read it (lms_i18n_number), escaped;
+ * other text escaped as it is. */
+static void figure(struct lms_buf *out, const char *text)
+{
+	struct lms_buf local = LMS_BUF_INIT;
+
+	escape(out, lms_i18n_number(&local, text, true) ? local.buf : text);
+	lms_buf_release(&local);
+}
+
 static void facts(struct lms_buf *out, const struct lms_table *t)
 {
 	lms_buf_adds(out, "<dl>\n");
@@ -105,7 +116,7 @@ static void facts(struct lms_buf *out, const struct lms_table *t)
 		lms_buf_adds(out, "<dt>");
 		escape(out, lms_table_get(t, r, 0));
 		lms_buf_adds(out, "</dt><dd>");
-		escape(out, lms_table_get(t, r, 1));
+		figure(out, lms_table_get(t, r, 1));
 		lms_buf_adds(out, "</dd>\n");
 	}
 	lms_buf_adds(out, "</dl>\n");
@@ -140,7 +151,10 @@ static void table(struct lms_buf *out, const struct lms_table *t)
 				escape(out, cell);
 				lms_buf_adds(out, "\">");
 			}
-			escape(out, cell);
+			if ((t->numeric >> c) & 1)
+				figure(out, cell);
+			else
+				escape(out, cell);
 			lms_buf_adds(out, link ? "</a></td>" : "</td>");
 		}
 		lms_buf_adds(out, "</tr>\n");
@@ -177,11 +191,13 @@ static void legend(struct lms_buf *out, const struct lms_chart *c)
 		escape(out, c->series[s]);
 		lms_buf_adds(out, "</span>");
 	}
-	if (any_approx(c))
+	if (any_approx(c)) {
 		lms_buf_addf(out, "<span><i style=\"background:%s;border:1px "
-			     "dashed %s;box-sizing:border-box\"></i>≈: rounded "
-			     "to protect small groups</span>", tints[0],
+			     "dashed %s;box-sizing:border-box\"></i>", tints[0],
 			     colours[0]);
+		escape(out, _("≈: rounded to protect small groups"));
+		lms_buf_adds(out, "</span>");
+	}
 	lms_buf_adds(out, "</div>\n");
 }
 
@@ -195,12 +211,15 @@ static void bar(struct lms_buf *out, const struct lms_chart *c,
 		const struct lms_chart_bar *b, int s, int y, double max)
 {
 	double v = b->value[s];
+	char value[64];
 	int w = 0;
 
 	if (isnan(v)) {
 		lms_buf_addf(out, "<text x=\"%d\" y=\"%d\" fill=\"%s\" "
-			     "font-style=\"italic\">no figure</text>\n",
-			     LABEL_W + 4, y + BAR_H - 3, grey);
+			     "font-style=\"italic\">", LABEL_W + 4,
+			     y + BAR_H - 3, grey);
+		escape(out, _("no figure"));
+		lms_buf_adds(out, "</text>\n");
 		return;
 	}
 	if (v > 0) {
@@ -217,10 +236,12 @@ static void bar(struct lms_buf *out, const struct lms_chart *c,
 		lms_buf_addf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
 			     "height=\"%d\" fill=\"%s\"/>", LABEL_W, y, w,
 			     BAR_H - 2, colours[s]);
-	lms_buf_addf(out, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s%.*f%s</text>\n",
-		     LABEL_W + w + 4, y + BAR_H - 3, grey,
-		     b->approx[s] ? "≈" : "", v == floor(v) ? 0 : 2, v,
-		     !strcmp(c->unit, "%") ? "%" : "");
+	snprintf(value, sizeof(value), "%s%.*f%s", b->approx[s] ? "≈" : "",
+		 v == floor(v) ? 0 : 2, v, !strcmp(c->unit, "%") ? "%" : "");
+	lms_buf_addf(out, "<text x=\"%d\" y=\"%d\" fill=\"%s\">",
+		     LABEL_W + w + 4, y + BAR_H - 3, grey);
+	figure(out, value);
+	lms_buf_adds(out, "</text>\n");
 }
 
 /* Horizontal bars: a label column, then one or two bars per group.  The
@@ -283,9 +304,12 @@ static void block(struct lms_buf *out, const struct lms_block *b)
 
 void lms_doc_render_html(const struct lms_doc *d, struct lms_buf *out)
 {
-	lms_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n"
+	/* The language of the text, for screen readers, hyphenation and
+	 * spelling. */
+	lms_buf_addf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 		     "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
-		     "content=\"width=device-width, initial-scale=1\">\n<title>");
+		     "content=\"width=device-width, initial-scale=1\">\n<title>",
+		     lms_i18n_code());
 	escape(out, d->title);
 	lms_buf_addf(out, "</title>\n<style>\n%s%s%s</style>\n</head>\n"
 		     "<body>\n<main>\n<h1>", style, d->wide ? landscape : portrait,
@@ -307,6 +331,8 @@ void lms_doc_render_html(const struct lms_doc *d, struct lms_buf *out)
 			block(out, &s->blocks[j]);
 		lms_buf_adds(out, "</section>\n");
 	}
-	lms_buf_adds(out, "</main>\n<footer>Made by lms from the service's files. "
-		     "No participant is named.</footer>\n</body>\n</html>\n");
+	lms_buf_adds(out, "</main>\n<footer>");
+	escape(out, _("Made by lms from the service's files. No participant is "
+		      "named."));
+	lms_buf_adds(out, "</footer>\n</body>\n</html>\n");
 }

@@ -3,16 +3,25 @@
 #include "emit.h"
 #include "enrolment.h"
 #include "error.h"
+#include "i18n.h"
 #include "strset.h"
 
-const char *const lms_role_names[] = { "", "participant", "relative", NULL };
+/* People read these names translated, in their context (C_). */
+const char *const lms_role_names[] = {
+	"", NC_("role", "participant"), NC_("role", "relative"), NULL
+};
 const char *const lms_enrolment_status_names[] = {
-	"", "enrolled", "waitlisted", "withdrawn", "completed", "not-completed",
-	NULL
+	"", NC_("enrolment status", "enrolled"),
+	NC_("enrolment status", "waitlisted"),
+	NC_("enrolment status", "withdrawn"),
+	NC_("enrolment status", "completed"),
+	NC_("enrolment status", "not-completed"), NULL
 };
 const char *const lms_referral_names[] = {
-	"", "self", "gp", "healthy-life-centre", "specialist", "municipal",
-	"nav", "user-organisation", "other", NULL
+	"", NC_("referral", "self"), NC_("referral", "gp"),
+	NC_("referral", "healthy-life-centre"), NC_("referral", "specialist"),
+	NC_("referral", "municipal"), NC_("referral", "nav"),
+	NC_("referral", "user-organisation"), NC_("referral", "other"), NULL
 };
 
 #define E struct lms_enrolment

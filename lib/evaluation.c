@@ -6,11 +6,14 @@
 #include "emit.h"
 #include "date.h"
 #include "error.h"
+#include "i18n.h"
 #include "evaluation.h"
 #include "id.h"
 
+/* People read these names translated, in their context (C_). */
 const char *const lms_eval_phase_names[] = {
-	"", "pre", "post", "session", NULL
+	"", NC_("evaluation phase", "pre"), NC_("evaluation phase", "post"),
+	NC_("evaluation phase", "session"), NULL
 };
 
 /* A plain whole number is a scale answer; anything else, or anything

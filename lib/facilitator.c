@@ -2,10 +2,13 @@
 
 #include "date.h"
 #include "error.h"
+#include "i18n.h"
 #include "facilitator.h"
 
+/* People read these names translated, in their context (C_). */
 const char *const lms_kind_names[] = {
-	"", "professional", "user-representative", NULL
+	"", NC_("facilitator kind", "professional"),
+	NC_("facilitator kind", "user-representative"), NULL
 };
 
 static int load_available(struct lms_loader *ld, const struct lms_event *ev,

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "i18n.h"
 #include "ical.h"
 
 /*
@@ -199,7 +200,14 @@ static void add_name(struct lms_buf *v, const struct lms_ical *cal,
 	const struct lms_facilitator *f =
 		lms_facilitator_find(cal->facilitators, cal->nfacilitators, id);
 
-	lms_buf_adds(v, (*n)++ ? ", " : "\nLed by: ");
+	if (!(*n)++) {
+		lms_buf_addch(v, '\n');
+		/* TRANSLATORS: in an event's description, before the names of
+		 * the facilitators who lead the session. */
+		lms_buf_adds(v, _("Led by: "));
+	} else {
+		lms_buf_adds(v, ", ");
+	}
 	lms_buf_adds(v, f && f->name ? f->name : id);
 }
 
@@ -256,7 +264,8 @@ static void event(const struct lms_ical *cal, const struct lms_course *c,
 	if (*place)
 		prop_text(cal, "LOCATION", place);
 	lms_buf_reset(&v);
-	lms_buf_addf(&v, "Session %zu of %zu", number, c->nsessions);
+	/* TRANSLATORS: in an event's description: "Session 1 of 4". */
+	lms_buf_addf(&v, _("Session %zu of %zu"), number, c->nsessions);
 	leaders(&v, cal, c, s);
 	if (c->description)
 		lms_buf_addf(&v, "\n\n%s", c->description);

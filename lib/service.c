@@ -4,6 +4,7 @@
 #include "date.h"
 #include "error.h"
 #include "holiday.h"
+#include "i18n.h"
 #include "id.h"
 #include "municipality.h"
 #include "service.h"
@@ -32,6 +33,7 @@ static const struct lms_field fields[] = {
 	LMS_FIELD(S, "completion", LMS_T_REAL, completion, 0),
 	LMS_FIELD(S, "retention_months", LMS_T_INT, retention_months, 0),
 	LMS_LIST_FIELD(S, "closed", LMS_T_SEQ, closed, &closed_schema, 0),
+	LMS_ENUM_FIELD(S, "language", language, lms_lang_names, 0),
 	LMS_FIELD_END
 };
 #undef S

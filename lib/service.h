@@ -28,6 +28,7 @@ struct lms_service {
 	int retention_months;		/* private records kept this long */
 	struct lms_closed *closed;	/* its own closed days and periods */
 	size_t nclosed;
+	int language;			/* of its documents: enum lms_lang */
 };
 
 extern const struct lms_schema lms_service_schema;

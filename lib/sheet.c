@@ -1,21 +1,24 @@
 #include <string.h>
 
 #include "doc.h"
+#include "i18n.h"
 #include "sheet.h"
 
-/* What the sheet says about itself, at its foot, in two lines of text. */
+/* TRANSLATORS: what the sheet says about itself, at its foot, in two
+ * lines of text (HTML joins them). */
 static const char *const note[] = {
-	"This sheet names people: keep it with the course's papers,",
-	"and shred it when the attendance is recorded."
+	N_("This sheet names people: keep it with the course's papers,"),
+	N_("and shred it when the attendance is recorded.")
 };
 
 static void text_table(const struct lms_sheet *s, struct lms_table *t)
 {
-	static const char *const cols[] = {
-		"#", "name", "signature", NULL
+	/* TRANSLATORS: the columns of a sign-in sheet in text. */
+	const char *const cols[] = {
+		"#", _("name"), _("signature"), NULL
 	};
-	static const char *const with_contacts[] = {
-		"#", "name", "phone", "email", "signature", NULL
+	const char *const with_contacts[] = {
+		"#", _("name"), _("phone"), _("email"), _("signature"), NULL
 	};
 	/* Lines for the blank rows, shorter with contacts, so that the
 	 * rows fit across a page as far as they can. */
@@ -46,9 +49,12 @@ static void render_text(const struct lms_sheet *s, struct lms_buf *out)
 	struct lms_buf rows = LMS_BUF_INIT;
 	struct lms_table t;
 
-	lms_buf_addf(out, "Sign-in sheet: %s\n%s\n", s->title, s->when);
-	if (s->theme)
-		lms_buf_addf(out, "Theme: %s\n", s->theme);
+	lms_buf_addf(out, _("Sign-in sheet: %s"), s->title);
+	lms_buf_addf(out, "\n%s\n", s->when);
+	if (s->theme) {
+		lms_buf_addf(out, _("Theme: %s"), s->theme);
+		lms_buf_addch(out, '\n');
+	}
 	lms_buf_addch(out, '\n');
 	text_table(s, &t);
 	lms_table_render(&t, LMS_FMT_TEXT, false, &rows);
@@ -59,7 +65,7 @@ static void render_text(const struct lms_sheet *s, struct lms_buf *out)
 		if (*p == '\n' && p != rows.buf + strcspn(rows.buf, "\n"))
 			lms_buf_addch(out, '\n');
 	}
-	lms_buf_addf(out, "%s\n%s\n", note[0], note[1]);
+	lms_buf_addf(out, "%s\n%s\n", _(note[0]), _(note[1]));
 	lms_table_release(&t);
 	lms_buf_release(&rows);
 }
@@ -114,37 +120,63 @@ static void html_rows(const struct lms_sheet *s, struct lms_buf *out)
 	}
 }
 
+/* A heading of the HTML sheet's table. */
+static void th(struct lms_buf *out, const char *text)
+{
+	lms_buf_adds(out, "<th>");
+	lms_html_escape(out, text);
+	lms_buf_adds(out, "</th>");
+}
+
+/* Text and a value after it, escaped, as "Sign-in sheet: Matlaging". */
+static void html_text(struct lms_buf *out, const char *fmt, const char *value)
+{
+	struct lms_buf text = LMS_BUF_INIT;
+
+	lms_buf_addf(&text, fmt, value);
+	lms_html_escape(out, text.buf);
+	lms_buf_release(&text);
+}
+
 static void render_html(const struct lms_sheet *s, struct lms_buf *out)
 {
 	/* A browser prints the title at the top of every page. */
-	lms_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	lms_buf_addf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 		     "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 		     "content=\"width=device-width, initial-scale=1\">\n"
-		     "<title>Sign-in sheet: ");
-	lms_html_escape(out, s->title);
+		     "<title>", lms_i18n_code());
+	html_text(out, _("Sign-in sheet: %s"), s->title);
 	lms_buf_addf(out, ", %s</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-		     "<header>\n<h1>Sign-in sheet: ", s->date, style);
-	lms_html_escape(out, s->title);
+		     "<header>\n<h1>", s->date, style);
+	html_text(out, _("Sign-in sheet: %s"), s->title);
 	lms_buf_adds(out, "</h1>\n<p>");
 	lms_html_escape(out, s->when);
 	lms_buf_adds(out, "</p>\n");
 	if (s->theme) {
-		lms_buf_adds(out, "<p>Theme: ");
-		lms_html_escape(out, s->theme);
+		lms_buf_adds(out, "<p>");
+		html_text(out, _("Theme: %s"), s->theme);
 		lms_buf_adds(out, "</p>\n");
 	}
 	/* Column widths: the name gets room, the signature the rest. */
 	lms_buf_addf(out, "</header>\n<table>\n<colgroup><col style=\"width: "
 		     "9mm\"><col style=\"width: %s\">%s<col></colgroup>\n"
-		     "<thead><tr><th class=\"n\">#</th><th>Name</th>%s"
-		     "<th>Signature</th></tr></thead>\n<tbody>\n",
+		     "<thead><tr><th class=\"n\">#</th>",
 		     s->contacts ? "30%" : "45%",
 		     s->contacts ? "<col style=\"width: 17%\">"
-				   "<col style=\"width: 25%\">" : "",
-		     s->contacts ? "<th>Phone</th><th>E-mail</th>" : "");
+				   "<col style=\"width: 25%\">" : "");
+	/* TRANSLATORS: the columns of a sign-in sheet in HTML. */
+	th(out, _("Name"));
+	if (s->contacts) {
+		th(out, _("Phone"));
+		th(out, _("E-mail"));
+	}
+	th(out, _("Signature"));
+	lms_buf_adds(out, "</tr></thead>\n<tbody>\n");
 	html_rows(s, out);
 	lms_buf_adds(out, "</tbody>\n</table>\n<footer>");
-	lms_buf_addf(out, "%s %s", note[0], note[1]);
+	lms_html_escape(out, _(note[0]));
+	lms_buf_addch(out, ' ');
+	lms_html_escape(out, _(note[1]));
 	lms_buf_adds(out, "</footer>\n</body>\n</html>\n");
 }
 

@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "emit.h"
 #include "error.h"
+#include "i18n.h"
 #include "table.h"
 #include "utf8.h"
 
@@ -99,6 +100,21 @@ static void pad(struct lms_buf *out, size_t n)
 		lms_buf_addch(out, ' ');
 }
 
+/* Capitals for a header: ASCII letters, and the small Latin-1 letters
+ * (U+00E0 to U+00FE, but ÷) of Norwegian and its neighbours, æ, ø, å. */
+static void upper(char *s)
+{
+	unsigned char *u = (unsigned char *)s;
+
+	for (; *u; u++) {
+		if (*u >= 'a' && *u <= 'z')
+			*u = (unsigned char)(*u - 'a' + 'A');
+		else if (u[0] == 0xc3 && u[1] >= 0xa0 && u[1] <= 0xbe &&
+			 u[1] != 0xb7)
+			*++u -= 0x20;
+	}
+}
+
 /*
  * A cell as text shows it: on one line, controls made visible, and no
  * wider than LMS_TABLE_TEXT_MAX columns, so that no value can break the
@@ -119,10 +135,16 @@ static char *text_cell(const char *s, bool header, size_t *width)
 		*width = lms_utf8_width(b.buf);
 	}
 	if (header)
-		for (char *p = b.buf; *p; p++)
-			if (*p >= 'a' && *p <= 'z')
-				*p = (char)(*p - 'a' + 'A');
+		upper(b.buf);
 	return lms_buf_detach(&b);
+}
+
+/* A cell of a numeric column as people of the language read it
+ * (lms_i18n_number), or as it is. */
+static const char *local_number(const char *cell, struct lms_buf *tmp)
+{
+	lms_buf_reset(tmp);
+	return lms_i18n_number(tmp, cell, false) ? tmp->buf : cell;
 }
 
 static void render_text(const struct lms_table *t, struct lms_buf *out)
@@ -131,13 +153,17 @@ static void render_text(const struct lms_table *t, struct lms_buf *out)
 	char **shown = lms_calloc(n ? n : 1, sizeof(*shown));
 	size_t *cw = lms_calloc(n ? n : 1, sizeof(*cw));
 	size_t *width = lms_calloc(t->ncols ? t->ncols : 1, sizeof(*width));
+	struct lms_buf number = LMS_BUF_INIT;
 
 	for (size_t r = 0; r <= t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			size_t i = r * t->ncols + c;
+			const char *cell = r ? lms_table_get(t, r - 1, c) :
+					   t->cols[c];
 
-			shown[i] = text_cell(r ? lms_table_get(t, r - 1, c) :
-					     t->cols[c], !r, &cw[i]);
+			if (r && ((t->numeric >> c) & 1))
+				cell = local_number(cell, &number);
+			shown[i] = text_cell(cell, !r, &cw[i]);
 			if (cw[i] > width[c])
 				width[c] = cw[i];
 		}
@@ -166,6 +192,7 @@ static void render_text(const struct lms_table *t, struct lms_buf *out)
 	free(shown);
 	free(cw);
 	free(width);
+	lms_buf_release(&number);
 }
 
 /*
@@ -353,12 +380,17 @@ static void md_target(struct lms_buf *out, const char *s)
 
 static void render_md(const struct lms_table *t, struct lms_buf *out)
 {
+	struct lms_buf number = LMS_BUF_INIT;
+
 	for (size_t r = 0; r <= t->nrows; r++) {
 		lms_buf_adds(out, "|");
 		for (size_t c = 0; c < t->ncols; c++) {
 			const char *cell = r ? lms_table_get(t, r - 1, c) :
 					       t->cols[c];
 			bool link = r && *cell && ((t->links >> c) & 1);
+
+			if (r && ((t->numeric >> c) & 1))
+				cell = local_number(cell, &number);
 
 			lms_buf_adds(out, link ? " [" : " ");
 			lms_table_md_escape(out, cell, false);
@@ -378,6 +410,7 @@ static void render_md(const struct lms_table *t, struct lms_buf *out)
 			lms_buf_addch(out, '\n');
 		}
 	}
+	lms_buf_release(&number);
 }
 
 void lms_table_render(const struct lms_table *t, enum lms_format f,

@@ -15,7 +15,7 @@ top=$(cd "$FIXTURES/../.." && pwd)
 src=$SCRATCH/src
 mkdir "$src"
 cp -R "$top/Makefile" "$top/lib" "$top/cmd" "$top/man" "$top/completion" \
-	"$src/"
+	"$top/po" "$src/"
 rm -rf "$src/build" "$src/lms"
 # Not the flags of a make that runs these tests (SANITIZE, -j).
 unset MAKEFLAGS MFLAGS MAKELEVEL
@@ -43,6 +43,8 @@ report $? "then make install PREFIX=..."
 installed "$SCRATCH/p/bin/lms" help check
 is_rc 0 "the installed lms shows its manual"
 like "from the new prefix" "lms check" "$out"
+[ -f "$SCRATCH/p/share/locale/nb/LC_MESSAGES/lms.mo" ]
+report $? "installs the Norwegian catalogue where gettext looks"
 
 mk install PREFIX="$SCRATCH/q" MANDIR="$SCRATCH/pages"
 report $? "make install with a MANDIR of its own"

@@ -10,6 +10,10 @@ SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/lms-cli.XXXXXX")
 trap 'rm -rf "$SCRATCH"' EXIT
 export LMS_LOCK_TIMEOUT=10
 unset LMS_DIR
+# lms speaks English here whatever the shell speaks; a test of another
+# language asks for it.
+unset LANGUAGE LC_ALL
+export LC_MESSAGES=C
 
 tests=0
 failures=0

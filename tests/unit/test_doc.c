@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "../../lib/doc.h"
+#include "../../lib/i18n.h"
 #include "../../lib/utf8.h"
 
 static struct lms_doc doc;
@@ -399,6 +400,56 @@ static void chart_named(void **state)
 	free(html);
 }
 
+/* HTML says the language of its text; before, it said nb over English. */
+static void html_lang(void **state)
+{
+	struct lms_buf out = LMS_BUF_INIT;
+
+	(void)state;
+	lms_doc_render(&doc, LMS_FMT_HTML, false, &out);
+	assert_non_null(strstr(out.buf, "<html lang=\"en\">"));
+	lms_buf_reset(&out);
+	lms_i18n_set(LMS_LANG_NB);
+	lms_doc_render(&doc, LMS_FMT_HTML, false, &out);
+	lms_i18n_set(LMS_LANG_EN);
+	assert_non_null(strstr(out.buf, "<html lang=\"nb\">"));
+	lms_buf_release(&out);
+}
+
+/* In Norwegian, figures for people have a decimal comma, in facts,
+ * tables and charts; YAML and CSV keep them as C writes them. */
+static void norwegian_figures(void **state)
+{
+	struct lms_table *t;
+	char *html;
+
+	(void)state;
+	lms_doc_section(&doc, "more", "More");
+	lms_doc_facts(&doc, "facts");
+	lms_doc_fact(&doc, "mean", "%.2f", 4.5);
+	t = lms_doc_table(&doc, "big", (const char *const[]){ "n", NULL });
+	lms_table_set_numeric(t, 0);
+	lms_table_row(t);
+	lms_table_cell(t, "123456.5");
+	lms_i18n_set(LMS_LANG_NB);
+	check(LMS_FMT_TEXT, false,
+	      "Kurs: rapport\n=============\n\n"
+	      "The course\n----------\nstatus: open\nplaces: 12\n\n"
+	      "Sessions\n--------\nTwo sessions, so far.\n\n"
+	      "N  THEME\n1  Mat, og helse\n\n"
+	      "More\n----\nmean: 4,50\n\n"
+	      "        N\n123 456,5\n");
+	check(LMS_FMT_YAML, false,
+	      "title: \"Kurs: rapport\"\ncourse:\n  facts:\n    status: open\n"
+	      "    places: 12\nsessions:\n  about: Two sessions, so far.\n"
+	      "  list:\n    - n: 1\n      theme: Mat, og helse\nmore:\n"
+	      "  facts:\n    mean: \"4.50\"\n  big:\n    - n: 123456.5\n");
+	html = chart_of("%", 12.5, NAN, false, false, false);
+	assert_non_null(strstr(html, ">12,50\xc2\xa0%</text>"));
+	free(html);
+	lms_i18n_set(LMS_LANG_EN);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -417,6 +468,8 @@ int main(void)
 		cmocka_unit_test(chart_approx),
 		cmocka_unit_test(chart_named),
 		T(html_landmarks),
+		T(html_lang),
+		T(norwegian_figures),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

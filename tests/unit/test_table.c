@@ -1,5 +1,6 @@
 #include "test.h"
 
+#include "../../lib/i18n.h"
 #include "../../lib/table.h"
 #include "../../lib/utf8.h"
 
@@ -104,6 +105,57 @@ static void tsv_makes_formulas_text(void **state)
 	      "' =1+1\t\n"
 	      "-\t7\n"
 	      "a=b, c-d\t'+4\n");
+}
+
+/* Norwegian writes the numbers of numeric columns its way for people;
+ * scripts and Excel get them as before. */
+static void norwegian_numbers_for_people(void **state)
+{
+	(void)state;
+	row("stor", "12345");
+	row("desimal", "-2.25");
+	row("prosent", "80%");
+	row("år", "2026");
+	row("12345", "");
+	lms_i18n_set(LMS_LANG_NB);
+	check(LMS_FMT_TEXT, false,
+	      "TEXT          N\n"
+	      "stor     12 345\n"
+	      "desimal   -2,25\n"
+	      "prosent    80 %\n"
+	      "år         2026\n"
+	      "12345\n");
+	check(LMS_FMT_MD, false,
+	      "| text | n |\n| --- | ---: |\n| stor | 12 345 |\n"
+	      "| desimal | -2,25 |\n| prosent | 80 % |\n| år | 2026 |\n"
+	      "| 12345 |  |\n");
+	check(LMS_FMT_CSV, false,
+	      "text,n\nstor,12345\ndesimal,-2.25\nprosent,80%\når,2026\n"
+	      "12345,\n");
+	check(LMS_FMT_TSV, false,
+	      "text\tn\nstor\t12345\ndesimal\t-2.25\nprosent\t80%\n"
+	      "år\t2026\n12345\t\n");
+	check(LMS_FMT_YAML, false,
+	      "- text: stor\n  n: 12345\n- text: desimal\n  n: -2.25\n"
+	      "- text: prosent\n  n: 80%\n- text: år\n  n: 2026\n"
+	      "- text: \"12345\"\n  n: null\n");
+	check(LMS_FMT_CSV, true,
+	      "\xef\xbb\xbf" "text;n\r\nstor;12345\r\ndesimal;-2,25\r\n"
+	      "prosent;80%\r\når;2026\r\n12345;\r\n");
+	lms_i18n_set(LMS_LANG_EN);
+}
+
+/* Headers in capitals, Norwegian letters too. */
+static void text_headers_in_capitals(void **state)
+{
+	static const char *const cols[] = { "påmeldt", "år", "øvrige", NULL };
+	struct lms_table t;
+
+	(void)state;
+	lms_table_init(&t, cols);
+	lms_table_render(&t, LMS_FMT_TEXT, false, &out);
+	assert_string_equal(out.buf, "PÅMELDT  ÅR  ØVRIGE\n");
+	lms_table_release(&t);
 }
 
 static void sheets_show_controls(void **state)
@@ -249,6 +301,8 @@ int main(void)
 		T(csv_makes_formulas_text),
 		T(excel_makes_formulas_text),
 		T(tsv_makes_formulas_text),
+		T(norwegian_numbers_for_people),
+		T(text_headers_in_capitals),
 		T(sheets_show_controls),
 		T(text_shows_controls),
 		T(text_aligns_wide_characters),
