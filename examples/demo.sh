@@ -106,8 +106,10 @@ term_report() {
 	heading "both services: the report of the autumn term 2026"
 	set -- --tree examples/narvik --tree examples/fredrikstad \
 		--from "$TERM_FROM" --to "$TERM_TO" --by municipality
-	printf '$ lms report %s\n' "$*"
-	(cd "$EX/.." && "$LMS" report "$@")
+	# The examples come without their keys of shared reports, as a
+	# clone does: --new-key makes each tree's the first time.
+	printf '$ lms report %s --new-key\n' "$*"
+	(cd "$EX/.." && "$LMS" report "$@" --new-key)
 	printf '$ lms report %s --format html >examples/%s\n' "$*" "$HTML"
 	(cd "$EX/.." && "$LMS" report "$@" --format html >"examples/$HTML")
 	printf 'Wrote examples/%s: open it in a browser, or print it.\n' "$HTML"
