@@ -254,9 +254,8 @@ static void render_table(const struct report_args *a,
 	lms_table_render(t, a->format, a->excel, &text);
 	lms_buf_add(out, text.buf, bom);
 	if (a->agg.exact)
-		lms_buf_addf(out, "# %s%s",
-			     _("internal: exact figures, not for sharing"),
-			     a->excel ? "\r\n" : "\n");
+		lms_doc_csv_notice(_(LMS_INTERNAL_NOTICE),
+				   a->excel ? "\r\n" : "\n", out);
 	lms_buf_adds(out, text.buf + bom);
 	lms_buf_release(&text);
 }

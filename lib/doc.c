@@ -407,8 +407,8 @@ static void render_yaml(const struct lms_doc *d, struct lms_buf *out)
 /* The notice as a comment line before the data, its first letter small
  * as a comment reads ("# internal: ..."); Latin capitals (U+00C0 to
  * U+00DE, but ×) as lms_utf8_casecmp knows them. */
-static void csv_notice(const char *notice, const char *eol,
-		       struct lms_buf *out)
+void lms_doc_csv_notice(const char *notice, const char *eol,
+			struct lms_buf *out)
 {
 	char *line = shown(notice);
 	unsigned char *c = (unsigned char *)line;
@@ -430,7 +430,7 @@ static void render_csv(const struct lms_doc *d, bool excel, struct lms_buf *out)
 	if (excel)
 		lms_buf_adds(out, "\xef\xbb\xbf");
 	if (d->notice)
-		csv_notice(d->notice, eol, out);
+		lms_doc_csv_notice(d->notice, eol, out);
 	for (size_t i = 0; i < d->nsections; i++) {
 		const struct lms_section *s = &d->sections[i];
 

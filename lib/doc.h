@@ -59,6 +59,10 @@ void lms_doc_release(struct lms_doc *d);
 /* A notice every format shows at the head of the document (and HTML on
  * every printed page), such as that its figures are not for sharing. */
 void lms_doc_notice(struct lms_doc *d, const char *text);
+/* The notice as CSV shows it: a line "# " and the text, its first
+ * letter in lower case, ended by eol. */
+void lms_doc_csv_notice(const char *notice, const char *eol,
+			struct lms_buf *out);
 /* Starts a section; blocks added next belong to it.  key names it in
  * YAML and CSV ("attendance"). */
 void lms_doc_section(struct lms_doc *d, const char *key, const char *title);

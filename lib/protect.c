@@ -1,3 +1,4 @@
+#include <stdarg.h>
 #include <string.h>
 #include <sys/random.h>
 
@@ -123,30 +124,35 @@ static uint64_t first_bytes(const unsigned char *digest)
 	return v;
 }
 
-uint64_t lms_protect_record_key(const struct lms_protect_key *key,
-				const char *course, const char *person)
+/* The first 8 bytes of HMAC-SHA256 of what fmt makes, under the key. */
+static uint64_t keyed(const struct lms_protect_key *key, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static uint64_t keyed(const struct lms_protect_key *key, const char *fmt, ...)
 {
 	struct lms_buf data = LMS_BUF_INIT;
 	unsigned char digest[32];
+	va_list ap;
 
-	lms_buf_addf(&data, "%s\n%s", course, person);
+	va_start(ap, fmt);
+	lms_buf_vaddf(&data, fmt, ap);
+	va_end(ap);
 	lms_hmac_sha256(key->secret, sizeof(key->secret), data.buf, data.len,
 			digest);
 	lms_buf_release(&data);
 	return first_bytes(digest);
 }
 
+uint64_t lms_protect_record_key(const struct lms_protect_key *key,
+				const char *course, const char *person)
+{
+	return keyed(key, "%s\n%s", course, person);
+}
+
 uint64_t lms_protect_thing_key(const struct lms_protect_key *key,
 			       const char *course, const char *what, long n)
 {
-	struct lms_buf data = LMS_BUF_INIT;
-	unsigned char digest[32];
-
-	lms_buf_addf(&data, "%s\n%s\n%ld", course, what, n);
-	lms_hmac_sha256(key->secret, sizeof(key->secret), data.buf, data.len,
-			digest);
-	lms_buf_release(&data);
-	return first_bytes(digest);
+	return keyed(key, "%s\n%s\n%ld", course, what, n);
 }
 
 /* SplitMix64's finaliser: every bit of the key moves every bit out. */
