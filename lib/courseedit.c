@@ -100,6 +100,37 @@ static int set_list(struct lms_buf *text, const char *path, const char *key,
 	return err;
 }
 
+/*
+ * YAML takes NEL, LS and PS (U+0085, U+2028, U+2029) for line breaks, as
+ * libyaml does; the editor's lines end at LF alone, so it would place a
+ * key by the parser's line in another.  Such a file is refused, at the
+ * first of them.
+ */
+static int unicode_break(const struct lms_buf *text, const char *path)
+{
+	static const char *const breaks[] = {
+		"\xc2\x85", "\xe2\x80\xa8", "\xe2\x80\xa9"
+	};
+	unsigned line = 1, col = 1;
+
+	for (size_t i = 0; i < text->len; i++) {
+		for (size_t b = 0; b < 3; b++)
+			if (!strncmp(text->buf + i, breaks[b],
+				     strlen(breaks[b])))
+				return lms_error_at(LMS_EDATA, path, line, col,
+						    "a Unicode line break (NEL, "
+						    "LS or PS), which YAML reads "
+						    "as a new line: course set "
+						    "cannot edit this file "
+						    "safely; edit it by hand");
+		if (text->buf[i] == '\n')
+			line++, col = 1;
+		else if (((unsigned char)text->buf[i] & 0xc0) != 0x80)
+			col++;
+	}
+	return 0;
+}
+
 int lms_course_set(struct lms_buf *text, const char *path, const char *key,
 		   const char *value)
 {
@@ -107,7 +138,8 @@ int lms_course_set(struct lms_buf *text, const char *path, const char *key,
 	struct lms_buf b = LMS_BUF_INIT;
 	int err;
 
-	if ((err = lms_schema_resolve(&lms_course_schema, key, &f)))
+	if ((err = lms_schema_resolve(&lms_course_schema, key, &f)) ||
+	    (err = unicode_break(text, path)))
 		return err;
 	if (!strcmp(key, "id"))
 		return lms_error(LMS_EUSAGE, "the id is the name of the course's "

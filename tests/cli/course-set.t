@@ -121,4 +121,14 @@ refuse 66 "a session led by someone unknown" \
 	set matlaging sessions.1.led_by=fag-en,nobody
 unchanged "the refusals changed nothing"
 
+# YAML reads NEL, LS and PS as new lines, the editor LF alone: a file
+# with one is refused where it is, and kept as it was.
+printf 'description: "en\342\200\250to"\n' >>courses/matlaging/course.yaml
+remember
+lms course set matlaging waitlist=false
+is_rc 65 "a Unicode line break in the file"
+like "is refused where it is" \
+	'course.yaml:[0-9]*:17: error: a Unicode line break (NEL, LS or PS)' "$err"
+unchanged "and nothing changed"
+
 done_testing
