@@ -76,6 +76,8 @@ int cmd_usage_error(const char *fmt, ...)
 int cmd_put(FILE *f, const char *s, size_t len);
 /* "lms: warning: ..." on standard error, through cmd_put. */
 void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "lms: warning: " in the language, before a warning kept for later. */
+const char *cmd_warning_prefix(void);
 /* Parses a whole number in [min, max] for option name. */
 int cmd_parse_int(const char *name, const char *s, int min, int max, int *out);
 /* Parses a date as people type it (lms_date_parse_input) for option name. */

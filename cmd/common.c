@@ -47,12 +47,17 @@ int cmd_put(FILE *f, const char *s, size_t len)
 	return err;
 }
 
+const char *cmd_warning_prefix(void)
+{
+	return _("lms: warning: ");
+}
+
 void cmd_warn(const char *fmt, ...)
 {
 	struct lms_buf msg = LMS_BUF_INIT;
 	va_list ap;
 
-	lms_buf_adds(&msg, "lms: warning: ");
+	lms_buf_adds(&msg, cmd_warning_prefix());
 	va_start(ap, fmt);
 	lms_buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
@@ -438,7 +443,7 @@ static void note_redacted(const struct lms_personal_hit *hit, void *arg)
 {
 	struct screening *s = arg;
 
-	lms_buf_adds(&s->ctx->note, "lms: warning: ");
+	lms_buf_adds(&s->ctx->note, cmd_warning_prefix());
 	if (s->at->path)
 		lms_buf_addf(&s->ctx->note, "%s:%u: ", s->at->path, s->at->line);
 	lms_buf_addf(&s->ctx->note, _("%s: %s was replaced with %s\n"),

@@ -258,12 +258,12 @@ static void warn_template_fit(const struct lms_template *t,
 			      const struct lms_course *c)
 {
 	if (c->nsessions > t->nsessions)
-		fprintf(stderr, "lms: warning: template %s has %zu sessions; "
-			"sessions %zu to %zu have no theme\n", t->id,
+		cmd_warn(_("template %s has %zu sessions; "
+			   "sessions %zu to %zu have no theme"), t->id,
 			t->nsessions, t->nsessions + 1, c->nsessions);
 	else if (c->nsessions < t->nsessions)
-		fprintf(stderr, "lms: warning: template %s has %zu sessions; "
-			"the last %zu were left out\n", t->id, t->nsessions,
+		cmd_warn(_("template %s has %zu sessions; "
+			   "the last %zu were left out"), t->id, t->nsessions,
 			t->nsessions - c->nsessions);
 }
 
@@ -889,8 +889,8 @@ static void warn_unavailable(struct ctx *ctx, const struct lms_course *c,
 		if (lms_facilitator_available_on(f, c->sessions[i].date))
 			continue;
 		lms_date_format(c->sessions[i].date, date);
-		fprintf(stderr, "lms: warning: %s is not available on %s "
-			"(see people/facilitators.yaml)\n", id, date);
+		cmd_warn(_("%s is not available on %s "
+			   "(see people/facilitators.yaml)"), id, date);
 		break;
 	}
 	lms_facilitators_free(all, nall);
@@ -1021,8 +1021,8 @@ static void warn_unrecorded(struct ctx *ctx, const struct lms_course *c,
 		    lms_attendance_find(a, c->sessions[i].date))
 			continue;
 		lms_date_format(c->sessions[i].date, date);
-		fprintf(stderr, "lms: warning: no attendance was recorded on %s; "
-			"it counts as missed\n", date);
+		cmd_warn(_("no attendance was recorded on %s; "
+			   "it counts as missed"), date);
 	}
 }
 

@@ -203,7 +203,7 @@ static void batch_notes(struct lms_buf *note, const char *path,
 			const struct lms_batch *b)
 {
 	for (size_t i = 0; i < b->nnotes; i++)
-		lms_buf_addf(note, "%s:%u: warning: %s\n", path,
+		lms_buf_addf(note, _("%s:%u: warning: %s\n"), path,
 			     b->notes[i].line, b->notes[i].text);
 }
 

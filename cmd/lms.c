@@ -49,13 +49,13 @@ static void print_error(const struct ctx *ctx, int code)
 	struct lms_buf msg = LMS_BUF_INIT;
 
 	if (e->path[0] && e->line && e->col)
-		lms_buf_addf(&msg, "%s:%u:%u: error: %s\n", e->path, e->line,
+		lms_buf_addf(&msg, _("%s:%u:%u: error: %s\n"), e->path, e->line,
 			     e->col, e->msg);
 	else if (e->path[0] && e->line)
-		lms_buf_addf(&msg, "%s:%u: error: %s\n", e->path, e->line,
+		lms_buf_addf(&msg, _("%s:%u: error: %s\n"), e->path, e->line,
 			     e->msg);
 	else if (e->path[0])
-		lms_buf_addf(&msg, "%s: error: %s\n", e->path, e->msg);
+		lms_buf_addf(&msg, _("%s: error: %s\n"), e->path, e->msg);
 	else if (e->msg[0])
 		lms_buf_addf(&msg, "lms: %s\n", e->msg);
 	cmd_put(stderr, msg.buf, msg.len);

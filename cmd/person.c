@@ -30,8 +30,9 @@ static int read_municipality(struct ctx *ctx, struct lms_person *p,
 				       lms_last_error()->msg);
 	if (how == LMS_MUNI_RETIRED &&
 	    lms_municipality_retired(p->municipality, &old, &until))
-		lms_buf_addf(&ctx->note, _("lms: warning: --municipality: %s "
+		lms_buf_addf(&ctx->note, _("%s--municipality: %s "
 					   "was %s until %d: read as %s %s\n"),
+			     cmd_warning_prefix(),
 			     p->municipality, old, until, number,
 			     lms_municipality_name(number));
 	p->municipality = number;

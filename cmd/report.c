@@ -275,7 +275,7 @@ static int aggregate(struct ctx *ctx, struct report_args *a)
 	lms_agg_init(&agg, &a->agg);
 	err = aggregate_trees(ctx, a, &agg, &names, &nnames);
 	if (!err && agg.nforms > 1) {
-		lms_buf_adds(&ctx->note, "lms: warning: ");
+		lms_buf_adds(&ctx->note, cmd_warning_prefix());
 		lms_agg_forms_note(&agg, &ctx->note);
 		lms_buf_addch(&ctx->note, '\n');
 	}
