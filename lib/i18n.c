@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -212,6 +213,18 @@ static const char *const months[] = {
 	NC_("month", "September"), NC_("month", "October"),
 	NC_("month", "November"), NC_("month", "December")
 };
+
+void lms_i18n_date(int32_t date, char out[11])
+{
+	int y, m, d;
+
+	if (current != LMS_LANG_NB) {
+		lms_date_format(date, out);
+		return;
+	}
+	lms_date_to_ymd(date, &y, &m, &d);
+	snprintf(out, 11, "%02d.%02d.%04d", d, m, y % 10000);
+}
 
 void lms_i18n_day(struct lms_buf *out, int32_t date)
 {

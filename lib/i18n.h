@@ -76,6 +76,9 @@ const char *lms_n_(const char *singular, const char *plural, unsigned long n)
  */
 bool lms_i18n_number(struct lms_buf *out, const char *s, bool html);
 
+/* A date in a table or message for people: "2026-09-17" in English,
+ * "17.09.2026" in Norwegian; ten characters and a NUL either way. */
+void lms_i18n_date(int32_t date, char out[11]);
 /* A day as a sheet for people names it: "Thursday 2026-09-17" in
  * English, "torsdag 17. september 2026" in Norwegian. */
 void lms_i18n_day(struct lms_buf *out, int32_t date);

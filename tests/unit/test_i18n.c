@@ -165,6 +165,20 @@ static void days_and_times(void **state)
 	assert_string_equal(out.buf, "kl. 18.00");
 }
 
+static void dates(void **state)
+{
+	char text[11];
+
+	(void)state;
+	lms_i18n_date(lms_date_from_ymd(2026, 9, 7), text);
+	assert_string_equal(text, "2026-09-07");
+	lms_i18n_set(LMS_LANG_NB);
+	lms_i18n_date(lms_date_from_ymd(2026, 9, 7), text);
+	assert_string_equal(text, "07.09.2026");
+	lms_i18n_date(lms_date_from_ymd(2027, 12, 31), text);
+	assert_string_equal(text, "31.12.2027");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -176,6 +190,7 @@ int main(void)
 		T(catalogue_is_sorted),
 		T(numbers),
 		T(days_and_times),
+		T(dates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
