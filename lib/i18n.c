@@ -223,7 +223,8 @@ void lms_i18n_date(int32_t date, char out[11])
 		return;
 	}
 	lms_date_to_ymd(date, &y, &m, &d);
-	snprintf(out, 11, "%02d.%02d.%04d", d, m, y % 10000);
+	snprintf(out, 11, "%02u.%02u.%04u", (unsigned)d % 100u, (unsigned)m % 100u,
+		 (unsigned)y % 10000u);
 }
 
 void lms_i18n_day(struct lms_buf *out, int32_t date)
