@@ -89,6 +89,8 @@ int cmd_parse_date(const char *name, const char *s, int32_t *out);
  */
 int cmd_show_man(struct ctx *ctx, const char *page, int section);
 void cmd_print_usage(FILE *f, const struct cmd *c);
+/* A usage line with the words it stands in for ("COURSE") translated. */
+void cmd_add_usage_line(struct lms_buf *out, const char *line);
 
 /*
  * The language of a document made for format f: English for the formats

@@ -15,6 +15,49 @@
 #include "../lib/yparse.h"
 #include "cmd.h"
 
+/* The words a usage line stands in for: "lms enrol COURSE PERSON" reads
+ * "lms enrol KURS PERSON" in Norwegian.  The rest of the line (options,
+ * their values, the names of commands) is typed as it stands. */
+static const char *const metavars[] = {
+	NC_("usage", "ARG"), NC_("usage", "COLUMN"), NC_("usage", "COMMAND"),
+	NC_("usage", "COURSE"), NC_("usage", "DATE"), NC_("usage", "DIR"),
+	NC_("usage", "FILE"), NC_("usage", "FROM"), NC_("usage", "HH"),
+	NC_("usage", "ITEM"), NC_("usage", "KEY"), NC_("usage", "LINE"),
+	NC_("usage", "NAME"), NC_("usage", "PERSON"), NC_("usage", "SESSION"),
+	NC_("usage", "TO"), NC_("usage", "VALUE"), NC_("usage", "WHAT"), NULL
+};
+
+static bool is_metavar_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+void cmd_add_usage_line(struct lms_buf *out, const char *line)
+{
+	const char *p = line;
+
+	while (*p) {
+		size_t n = 0;
+		int i;
+
+		while (is_metavar_char(p[n]))
+			n++;
+		if (!n) {
+			lms_buf_addch(out, *p++);
+			continue;
+		}
+		for (i = 0; metavars[i]; i++)
+			if (strlen(metavars[i]) == n &&
+			    !memcmp(p, metavars[i], n))
+				break;
+		if (metavars[i])
+			lms_buf_adds(out, C_("usage", metavars[i]));
+		else
+			lms_buf_add(out, p, n);
+		p += n;
+	}
+}
+
 /* "usage: lms ..." and "   or: lms ...", the words right-aligned, as
  * they are translated too. */
 void cmd_print_usage(FILE *f, const struct cmd *c)
@@ -24,11 +67,16 @@ void cmd_print_usage(FILE *f, const struct cmd *c)
 	const char *usage = _("usage:"), *or = _("or:");
 	size_t wu = lms_utf8_width(usage), wo = lms_utf8_width(or);
 	int width = (int)(wu > wo ? wu : wo);
+	struct lms_buf line = LMS_BUF_INIT;
 
-	for (int i = 0; c->usage && c->usage[i]; i++)
+	for (int i = 0; c->usage && c->usage[i]; i++) {
+		lms_buf_reset(&line);
+		cmd_add_usage_line(&line, c->usage[i]);
 		fprintf(f, "%*s%s %s\n",
 			(int)(width - (int)lms_utf8_width(i ? or : usage)), "",
-			i ? or : usage, c->usage[i]);
+			i ? or : usage, line.buf);
+	}
+	lms_buf_release(&line);
 }
 
 int cmd_put(FILE *f, const char *s, size_t len)

@@ -126,8 +126,9 @@ int cmd_show_man(struct ctx *ctx, const char *page, int section)
 
 static void overview(struct ctx *ctx)
 {
-	lms_buf_addf(&ctx->out, "%s lms [-C DIR] COMMAND [ARG...]\n\n",
-		     _("usage:"));
+	lms_buf_addf(&ctx->out, "%s ", _("usage:"));
+	cmd_add_usage_line(&ctx->out, "lms [-C DIR] COMMAND [ARG...]");
+	lms_buf_adds(&ctx->out, "\n\n");
 	lms_buf_adds(&ctx->out,
 		     _("lms keeps a learning and coping service's courses, "
 		       "enrolments, attendance\nand evaluations in plain YAML "

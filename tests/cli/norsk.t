@@ -1,0 +1,161 @@
+#!/bin/sh
+# A whole term in Norwegian: a service set up with lms init, a course
+# planned, filled, held, evaluated, closed and reported on, with every
+# command of lms and some mistakes on the way, all under LANG=nb_NO.UTF-8.
+# What lms prints for people holds no English word but ids, keys, option
+# and file names (english_words.py says what counts as English); the
+# formats for scripts are left out, as they are English on purpose.
+. "$(dirname "$0")/lib.sh"
+
+unset LC_MESSAGES
+export LANG=nb_NO.UTF-8
+HERE=$(cd "$(dirname "$0")" && pwd)
+PO=$HERE/../../po
+SAID=$SCRATCH/said
+mkdir -p "$SAID"
+commands_run=" "
+
+# say NAME LMS-ARGS...: runs lms, keeping what it printed for people as
+# $SAID/NAME.out and .err, and noting the command as run.
+say() {
+	name=$1
+	shift
+	"$LMS" "$@" >"$SAID/$name.out" 2>"$SAID/$name.err"
+	rc=$?
+	cp "$SAID/$name.err" "$SCRATCH/stderr"
+	commands_run="$commands_run$(first_command "$@") "
+}
+
+# The command of lms's arguments, after -C DIR.
+first_command() {
+	[ "$1" = -C ] && shift 2
+	echo "$1"
+}
+
+# A machine format: run for the command's sake, not read for English.
+quiet() {
+	"$LMS" "$@" >/dev/null 2>"$SAID/quiet-$#.err"
+	rc=$?
+	cat "$SAID/quiet-$#.err" >>"$SAID/quiet.err"
+	commands_run="$commands_run$(first_command "$@") "
+}
+
+cd "$SCRATCH" || exit 1
+export LMS_TODAY=2026-08-01
+say init init tjeneste --name "Lærings- og mestringssenteret" \
+	--municipality 1804
+is_rc 0 "init"
+cd tjeneste || exit 1
+
+say fac1 facilitator add sykepleier-a --name "Fag Person" \
+	--kind professional --profession sykepleier --topics kols
+say fac2 facilitator add bruker-a --name "Bruker Representant" \
+	--kind user-representative --available 01.08.2026:31.12.2026
+say faclist facilitator list
+for n in 1 2 3 4 5 6; do
+	say "person$n" person add --name "Deltaker Test$n" \
+		--municipality Bodø --birth-year 1960 --consent 01.08.2026
+done
+say person-bad person add --name "Deltaker Feil" --municipality 9999
+is_rc 2 "a municipality that is not one is refused"
+say personlist person list
+first=$(awk 'NR == 3 { print $1 }' "$SAID/personlist.out")
+say personshow person show "$first"
+
+say new course new kols-h26 --title "Leve med kols" --template mestringstreff \
+	--start 01.10.2026 --days man,tor --count 6 --time "kl. 18.00-20.00" \
+	--place "Bodø bibliotek" --capacity 4 --target-group patients \
+	--facilitator sykepleier-a
+is_rc 0 "course new"
+say new-bad course new kols-v27 --title "Leve med kols" --start 31.02.2027
+say set course set kols-h26 forms=kursevaluering,mestringstro
+say assign course assign kols-h26 bruker-a --phases plan,deliver,evaluate
+say unassign course unassign kols-h26 sykepleier-a
+say assign2 course assign kols-h26 sykepleier-a
+say list course list
+say show course show kols-h26
+say show-bad course show finnes-ikke
+
+for p in $(awk 'NR > 2 { print $1 }' "$SAID/personlist.out"); do
+	say "enrol-$p" enrol kols-h26 "$p" --date 15.08.2026
+done
+say withdraw withdraw kols-h26 "$first"
+
+export LMS_TODAY=2026-10-09
+say attend1 attend kols-h26 1 --all
+say attend2 attend kols-h26 2 --all --absent "$first"
+say attend3 attend kols-h26 3 --all
+say attend-bad attend kols-h26 9 --all
+say followup followup
+say roster roster kols-h26
+say sheet roster kols-h26 --sheet --session 4
+say sheet-html roster kols-h26 --sheet --session 4 --format html
+mv "$SAID/sheet-html.out" "$SAID/sheet.html"
+
+enrolled=$(awk 'NR > 2 { print $1 }' "$SAID/personlist.out" | sed -n 2p)
+say eval-pre evaluate kols-h26 --form mestringstro --phase pre \
+	--person "$enrolled" --date 01.10.2026 hverdagen=2 hjelp=2 mal=2 \
+	tilbakeslag=2 ressurser=2 si-fra=2 oppgitt=2 pavirke=2
+say eval-bad evaluate kols-h26 --form mestringstro --phase pre \
+	--person "$enrolled" hverdagen=9
+say calendar calendar kols-h26
+say check check
+quiet export attendance --format csv
+quiet course list --format csv
+quiet report --format yaml
+
+export LMS_TODAY=2026-10-20
+say attend4 attend kols-h26 4 --all
+say attend5 attend kols-h26 5 --all
+say attend6 attend kols-h26 6 --all
+say eval-post evaluate kols-h26 --form mestringstro --phase post \
+	--person "$enrolled" --date 19.10.2026 hverdagen=3 hjelp=3 mal=3 \
+	tilbakeslag=3 ressurser=3 si-fra=3 oppgitt=3 pavirke=3
+say eval-session evaluate kols-h26 --form kursevaluering --phase session \
+	--session 6 nytte=5 teori-praksis=4 erfaringer=5 trygghet=5 \
+	formidling=5 lokaler=3
+say close course close kols-h26
+say report report --new-key
+say report-md report --format md
+say report-html report --format html
+mv "$SAID/report-html.out" "$SAID/report.html"
+say course-report report course kols-h26
+say course-report-html report course kols-h26 --format html
+mv "$SAID/course-report-html.out" "$SAID/course-report.html"
+say each report --each course --out rapporter --format md
+say check-after check
+say purge purge --dry-run
+say help help
+say usage enrol
+say unknown kurs
+
+# Every command's usage, as a mistake on its command line shows it.
+commands=$("$LMS" help | awk '/^   [a-z]+  / { print $1 }')
+for c in $commands; do
+	say "usage-$c" "$c" --no-such-option
+done
+
+# --- No English -------------------------------------------------------
+
+# The names of the commands are not words of a language.
+"$PYTHON" "$HERE/english_words.py" --allow "$(echo $commands | tr ' ' ,)" \
+	"$PO/lms.pot" "$PO/nb.po" \
+	"$SAID"/* rapporter/* >"$SCRATCH/english" 2>&1
+report $? "a term in Norwegian prints no English word"
+sed 's/^/# /' "$SCRATCH/english" | head -n "${NORSK_SHOW:-60}"
+
+# --- Every command -----------------------------------------------------
+
+missing=
+for c in $commands; do
+	case $commands_run in
+	*" $c "*) ;;
+	*) missing="$missing $c" ;;
+	esac
+done
+[ -z "$missing" ]
+report $? "the term runs every command of lms"
+[ -z "$missing" ] || echo "# not run:$missing"
+
+echo "1..$tests"
+[ "$failures" -eq 0 ]
