@@ -71,23 +71,32 @@ static int parse(int argc, char **argv, struct check_args *a)
 	return err;
 }
 
-/* "path:line:col: error: message [rule]", without what is unknown. */
+/* "path:line:col: error: message [rule]", without what is unknown; the
+ * severity in the language, the rule by its name, which --rule takes. */
 static void print_text(struct lms_buf *out, const struct lms_findings *f)
 {
+	struct lms_buf place = LMS_BUF_INIT;
+
 	for (size_t i = 0; i < f->n; i++) {
 		const struct lms_finding *x = &f->v[i];
 
-		lms_buf_adds(out, x->path);
+		lms_buf_reset(&place);
+		lms_buf_adds(&place, x->path);
 		if (x->line)
-			lms_buf_addf(out, ":%u", x->line);
+			lms_buf_addf(&place, ":%u", x->line);
 		if (x->line && x->col)
-			lms_buf_addf(out, ":%u", x->col);
-		lms_buf_addf(out, ": %s: %s [%s]\n",
-			     lms_severity_names[x->severity], x->msg,
+			lms_buf_addf(&place, ":%u", x->col);
+		/* TRANSLATORS: a finding of lms check: "PLACE: error: MESSAGE
+		 * [RULE]"; the rule is a name that --rule takes. */
+		lms_buf_addf(out, x->severity == LMS_ERROR ?
+			     _("%s: error: %s [%s]\n") :
+			     _("%s: warning: %s [%s]\n"), place.buf, x->msg,
 			     lms_rule_names[x->rule]);
 	}
+	lms_buf_release(&place);
 }
 
+/* For scripts: English, as the findings were made (see check). */
 static void print_table(struct ctx *ctx, const struct lms_findings *f,
 			enum lms_format format)
 {
@@ -141,6 +150,7 @@ static int check(struct ctx *ctx, int argc, char **argv)
 	struct cmd_progress progress;
 	struct lms_buf summary = LMS_BUF_INIT;
 	size_t errors, warnings;
+	enum lms_lang was;
 	int err;
 
 	if ((err = parse(argc, argv, &a)))
@@ -149,21 +159,30 @@ static int check(struct ctx *ctx, int argc, char **argv)
 		if (!lms_id_valid(argv[i]))
 			return cmd_usage_error(_("'%s' is not a course id"),
 					       argv[i]);
+	/* Here, in the user's language, not under the findings' below. */
+	for (int i = optind; i < argc; i++)
+		if (!lms_tree_course_exists(&ctx->tree, argv[i]))
+			return lms_error(LMS_ENOENT, _("no such course: '%s'"),
+					 argv[i]);
 	opt.rules = (a.only ? a.only : LMS_ALL_RULES) & ~a.without;
 	opt.today = ctx->today;
 	opt.courses = argv + optind;
 	opt.ncourses = (size_t)(argc - optind);
 	opt.progress = cmd_progress_show;
 	opt.progress_arg = &progress;
+	/* The findings are made in the language they are printed in:
+	 * English for YAML and CSV, which scripts read. */
+	was = lms_i18n_set(cmd_doc_lang(ctx, LMS_LANG_UNSET, a.format, false));
 	cmd_progress_start(&progress);
 	err = lms_check_tree(&ctx->tree, &opt, &found);
 	cmd_progress_end(&progress);
+	if (!err && a.format != LMS_FMT_TEXT)
+		print_table(ctx, &found, a.format);
+	lms_i18n_set(was);
 	if (err)
 		return err;
 	if (a.format == LMS_FMT_TEXT)
 		print_text(&ctx->out, &found);
-	else
-		print_table(ctx, &found, a.format);
 	errors = lms_findings_count(&found, LMS_ERROR);
 	warnings = lms_findings_count(&found, LMS_WARNING);
 	lms_findings_release(&found);

@@ -181,6 +181,7 @@ static bool has_word(char *const *v, size_t n, const char *w)
 	return false;
 }
 
+/* "2026-08-01 to 2026-12-31", "no" or "yes", in the language. */
 static void availability_text(const struct lms_facilitator *f, char *out,
 			      size_t size)
 {
@@ -188,15 +189,15 @@ static void availability_text(const struct lms_facilitator *f, char *out,
 
 	switch (f->available.mode) {
 	case LMS_AVAIL_RANGE:
-		lms_date_format(f->available.from, from);
-		lms_date_format(f->available.to, to);
-		snprintf(out, size, "%s to %s", from, to);
+		lms_i18n_date(f->available.from, from);
+		lms_i18n_date(f->available.to, to);
+		snprintf(out, size, _("%s to %s"), from, to);
 		break;
 	case LMS_AVAIL_NEVER:
-		snprintf(out, size, "no");
+		snprintf(out, size, "%s", C_("available", "no"));
 		break;
 	default:
-		snprintf(out, size, "yes");
+		snprintf(out, size, "%s", C_("available", "yes"));
 		break;
 	}
 }
@@ -226,11 +227,8 @@ static int facilitator_list(struct ctx *ctx, int argc, char **argv)
 		{ "format", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const cols[] = {
-		"id", "kind", "name", "profession", "topics", "trained",
-		"available", NULL
-	};
 	enum lms_format fmt = LMS_FMT_TEXT;
+	enum lms_lang was;
 	int32_t on = LMS_DATE_NONE;
 	const char *topic = NULL;
 	struct lms_facilitator *all;
@@ -250,10 +248,22 @@ static int facilitator_list(struct ctx *ctx, int argc, char **argv)
 	if (err || (err = cmd_no_args_left(argc, argv)) ||
 	    (err = lms_tree_load_facilitators(&ctx->tree, &all, &nall, NULL)))
 		return err;
-	lms_table_init(&t, cols);
+	/* Built in the language of its format: English for scripts. */
+	was = lms_i18n_set(cmd_doc_lang(ctx, ctx->tree.service.language, fmt,
+					false));
+	{
+		/* TRANSLATORS: the columns of lms facilitator list (in CSV,
+		 * TSV and YAML they stay these English keys). */
+		const char *const cols[] = {
+			_("id"), _("kind"), _("name"), _("profession"),
+			_("topics"), _("trained"), _("available"), NULL
+		};
+
+		lms_table_init(&t, cols);
+	}
 	for (size_t i = 0; i < nall; i++) {
 		const struct lms_facilitator *f = &all[i];
-		char avail[32];
+		char avail[64];
 
 		if ((kind && f->kind != kind) ||
 		    (topic && !has_word(f->topics, f->ntopics, topic)) ||
@@ -262,7 +272,7 @@ static int facilitator_list(struct ctx *ctx, int argc, char **argv)
 		availability_text(f, avail, sizeof(avail));
 		lms_table_row(&t);
 		lms_table_cell(&t, f->id);
-		lms_table_cell(&t, lms_kind_names[f->kind]);
+		lms_table_cell(&t, C_("facilitator kind", lms_kind_names[f->kind]));
 		lms_table_cell(&t, f->name);
 		lms_table_cell(&t, f->profession);
 		join_words(&t, f->topics, f->ntopics);
@@ -270,6 +280,7 @@ static int facilitator_list(struct ctx *ctx, int argc, char **argv)
 		lms_table_cell(&t, avail);
 	}
 	cmd_emit_table(ctx, &t, fmt);
+	lms_i18n_set(was);
 	lms_table_release(&t);
 	lms_facilitators_free(all, nall);
 	return 0;

@@ -35,20 +35,28 @@ static bool missed(const struct lms_session_attendance *s, const char *person)
 	return p == LMS_ABSENT || p == 0;
 }
 
+/* The date, or "never", in the language. */
 static void last_present(const struct lms_attendance *a, const char *person,
-			 char out[11])
+			 char *out, size_t size)
 {
-	snprintf(out, 11, "never");
+	char date[11];
+
 	for (size_t i = a->n; i-- > 0;) {
 		if (lms_attendance_of(&a->v[i], person) == LMS_PRESENT) {
-			lms_date_format(a->v[i].date, out);
+			lms_i18n_date(a->v[i].date, date);
+			snprintf(out, size, "%s", date);
 			return;
 		}
 	}
+	/* TRANSLATORS: lms followup: present at no session yet. */
+	snprintf(out, size, "%s", C_("last present", "never"));
 }
 
+/* The rows of one course; lang is the table's, which may not be the
+ * user's (messages are in the user's). */
 static int course_rows(struct ctx *ctx, const char *id,
-		       const struct lms_register *reg, struct lms_table *t)
+		       const struct lms_register *reg, enum lms_lang lang,
+		       struct lms_table *t)
 {
 	const struct lms_session_attendance *two[2];
 	struct lms_course c;
@@ -60,25 +68,29 @@ static int course_rows(struct ctx *ctx, const char *id,
 		return err;
 	if (!(err = lms_tree_load_enrolments(&ctx->tree, id, &e)) &&
 	    !(err = lms_tree_load_attendance(&ctx->tree, id, &a))) {
+		enum lms_lang was = lms_i18n_set(lang);
+
 		if (last_two(&c, &a, ctx->today, two) == 2) {
 			for (size_t i = 0; i < e.n; i++) {
 				const char *p = e.v[i].person;
 				const struct lms_person *who = lms_register_find(reg, p);
-				char seen[11];
+				char seen[32];
 
 				if (e.v[i].status != LMS_ENROLLED ||
 				    !missed(two[0], p) || !missed(two[1], p))
 					continue;
-				last_present(&a, p, seen);
+				last_present(&a, p, seen, sizeof(seen));
 				lms_table_row(t);
 				lms_table_cell(t, id);
 				lms_table_cell(t, p);
-				lms_table_cell(t, who ? who->name : "(not in the register)");
+				lms_table_cell(t, who ? who->name :
+					       _("(not in the register)"));
 				lms_table_cell(t, who ? who->phone : NULL);
 				lms_table_cell(t, who ? who->email : NULL);
 				lms_table_cell(t, seen);
 			}
 		}
+		lms_i18n_set(was);
 		lms_attendance_release(&a);
 	}
 	lms_enrolments_release(&e);
@@ -96,10 +108,8 @@ static int followup(struct ctx *ctx, int argc, char **argv)
 		{ "format", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const cols[] = {
-		"course", "person", "name", "phone", "email", "last_present", NULL
-	};
 	enum lms_format fmt = LMS_FMT_TEXT;
+	enum lms_lang lang, was;
 	struct lms_register reg;
 	struct lms_table t;
 	char **ids = NULL;
@@ -113,19 +123,34 @@ static int followup(struct ctx *ctx, int argc, char **argv)
 		return err;
 	if (optind == argc)
 		err = lms_tree_course_ids(&ctx->tree, &ids, &n);
-	lms_table_init(&t, cols);
+	/* Built in the language of its format: English for scripts. */
+	lang = cmd_doc_lang(ctx, ctx->tree.service.language, fmt, false);
+	was = lms_i18n_set(lang);
+	{
+		/* TRANSLATORS: the columns of lms followup (in CSV, TSV and
+		 * YAML they stay these English keys). */
+		const char *const cols[] = {
+			_("course"), _("person"), _("name"), _("phone"),
+			_("email"), _("last_present"), NULL
+		};
+
+		lms_table_init(&t, cols);
+	}
+	lms_i18n_set(was);
 	for (int i = optind; i < argc && !err; i++) {
 		bool again = false;
 
 		for (int j = optind; j < i; j++)
 			again |= !strcmp(argv[i], argv[j]);
 		if (!again)
-			err = course_rows(ctx, argv[i], &reg, &t);
+			err = course_rows(ctx, argv[i], &reg, lang, &t);
 	}
 	for (size_t i = 0; i < n && !err; i++)
-		err = course_rows(ctx, ids[i], &reg, &t);
+		err = course_rows(ctx, ids[i], &reg, lang, &t);
+	was = lms_i18n_set(lang);
 	if (!err)
 		cmd_emit_table(ctx, &t, fmt);
+	lms_i18n_set(was);
 	lms_table_release(&t);
 	lms_strings_free(ids, n);
 	lms_register_release(&reg);

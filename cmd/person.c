@@ -183,13 +183,10 @@ static int person_list(struct ctx *ctx, int argc, char **argv)
 		{ "format", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const cols[] = {
-		"id", "name", "phone", "email", "municipality", "birth_year",
-		"consent", NULL
-	};
 	enum lms_format fmt = LMS_FMT_TEXT;
 	struct lms_register reg;
 	struct lms_table t;
+	enum lms_lang was;
 	int c, err = 0;
 
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
@@ -199,14 +196,26 @@ static int person_list(struct ctx *ctx, int argc, char **argv)
 	    (err = lms_tree_load_register(&ctx->tree, &reg)))
 		return err;
 	lms_array_sort(reg.v, reg.n, sizeof(*reg.v), by_name);
-	lms_table_init(&t, cols);
+	/* Built in the language of its format: English for scripts. */
+	was = lms_i18n_set(cmd_doc_lang(ctx, ctx->tree.service.language, fmt,
+					false));
+	{
+		/* TRANSLATORS: the columns of lms person list (in CSV, TSV
+		 * and YAML they stay these English keys). */
+		const char *const cols[] = {
+			_("id"), _("name"), _("phone"), _("email"),
+			_("municipality"), _("birth_year"), _("consent"), NULL
+		};
+
+		lms_table_init(&t, cols);
+	}
 	lms_table_set_numeric(&t, 5);
 	for (size_t i = 0; i < reg.n; i++) {
 		const struct lms_person *p = &reg.v[i];
 		char consent[11] = "";
 
 		if (p->consent != LMS_DATE_NONE)
-			lms_date_format(p->consent, consent);
+			lms_i18n_date(p->consent, consent);
 		lms_table_row(&t);
 		lms_table_cell(&t, p->id);
 		lms_table_cell(&t, p->name);
@@ -220,6 +229,7 @@ static int person_list(struct ctx *ctx, int argc, char **argv)
 		lms_table_cell(&t, consent);
 	}
 	cmd_emit_table(ctx, &t, fmt);
+	lms_i18n_set(was);
 	lms_table_release(&t);
 	lms_register_release(&reg);
 	return 0;
@@ -231,6 +241,17 @@ static const struct cmd person_list_cmd = {
 };
 
 /* lms person show */
+
+/* A label of lms person show, in a column 14 characters wide: padded by
+ * what a terminal shows, as a translated label may not be ASCII. */
+static void add_label(struct lms_buf *out, const char *label)
+{
+	size_t width = lms_utf8_width(label);
+
+	lms_buf_adds(out, label);
+	for (size_t i = width; i < 14; i++)
+		lms_buf_addch(out, ' ');
+}
 
 /* Appends the person's enrolments on every course. */
 static int show_courses(struct ctx *ctx, const char *id, struct lms_buf *out)
@@ -247,11 +268,15 @@ static int show_courses(struct ctx *ctx, const char *id, struct lms_buf *out)
 		if ((err = lms_tree_load_enrolments(&ctx->tree, courses[i], &e)))
 			break;
 		if ((r = lms_enrolments_find(&e, id))) {
-			lms_date_format(r->requested, requested);
-			lms_buf_addf(out, "%-14s%s: %s, %s, requested %s\n",
-				     shown++ ? "" : "courses", courses[i],
-				     lms_role_names[r->role],
-				     lms_enrolment_status_names[r->status],
+			lms_i18n_date(r->requested, requested);
+			/* TRANSLATORS: the label of lms person show's courses. */
+			add_label(out, shown++ ? "" : C_("person show", "courses"));
+			/* TRANSLATORS: "matlaging: participant, enrolled,
+			 * requested 2026-08-20": a course of lms person show. */
+			lms_buf_addf(out, _("%s: %s, %s, requested %s\n"),
+				     courses[i], C_("role", lms_role_names[r->role]),
+				     C_("enrolment status",
+					lms_enrolment_status_names[r->status]),
 				     requested);
 		}
 		lms_enrolments_release(&e);
@@ -262,8 +287,10 @@ static int show_courses(struct ctx *ctx, const char *id, struct lms_buf *out)
 
 static void show_field(struct lms_buf *out, const char *label, const char *v)
 {
-	if (v)
-		lms_buf_addf(out, "%-14s%s\n", label, v);
+	if (v) {
+		add_label(out, label);
+		lms_buf_addf(out, "%s\n", v);
+	}
 }
 
 /*
@@ -307,11 +334,12 @@ static int person_show(struct ctx *ctx, int argc, char **argv)
 	show_field(&ctx->out, _("phone"), p->phone);
 	show_field(&ctx->out, _("email"), p->email);
 	show_field(&ctx->out, _("municipality"), p->municipality);
-	if (p->birth_year != LMS_UNSET)
-		lms_buf_addf(&ctx->out, "%-14s%d\n", _("birth year"),
-			     p->birth_year);
+	if (p->birth_year != LMS_UNSET) {
+		add_label(&ctx->out, _("birth year"));
+		lms_buf_addf(&ctx->out, "%d\n", p->birth_year);
+	}
 	if (p->consent != LMS_DATE_NONE) {
-		lms_date_format(p->consent, date);
+		lms_i18n_date(p->consent, date);
 		show_field(&ctx->out, _("consent"), date);
 	}
 	err = show_courses(ctx, p->id, &ctx->out);

@@ -10,6 +10,7 @@
 #include "date.h"
 #include "error.h"
 #include "fsio.h"
+#include "i18n.h"
 #include "id.h"
 #include "walk.h"
 
@@ -321,7 +322,8 @@ static void check_files_under(const struct lms_tree *t,
 
 	if (lms_dir_list(dir, &names, &n))
 		lms_finding(out, LMS_RULE_PRIVACY, LMS_WARNING, dir, 0, 0,
-			    "could not be read to check for personal data: %s",
+			    _("could not be read to check for personal data: "
+			      "%s"),
 			    lms_last_error()->msg);
 	free(dir);
 	for (size_t i = 0; i < n; i++) {
@@ -377,9 +379,9 @@ static void not_a_course(const struct lms_tree *t,
 	if (name[0] != '.')
 		lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, path, 0, 0, "%s",
 			    lms_id_valid(name) ?
-			    "a course folder without course.yaml" :
-			    "a course folder's name must be a course id: "
-			    "lower-case letters, digits and '-'");
+			    _("a course folder without course.yaml") :
+			    _("a course folder's name must be a course id: "
+			      "lower-case letters, digits and '-'"));
 	lms_buf_addf(&rel, "courses/%s", name);
 	check_files_under(t, names, rel.buf, nothing_read_elsewhere, scratch,
 			  out);
@@ -537,7 +539,8 @@ static bool read_plan(const struct lms_names *names, const char *id,
 		if (strcmp(s->course.id, id))
 			lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, path,
 				    s->course.mark.line, s->course.mark.col,
-				    "the id '%s' is not the folder's name '%s'",
+				    _("the id '%s' is not the folder's name "
+				      "'%s'"),
 				    s->course.id, id);
 	}
 	lms_check_diags(&diags, out);
@@ -672,7 +675,7 @@ static int choose(struct checking *ck, char **ids, size_t n, bool **selected)
 		return 0;
 	for (size_t i = 0; i < opt->ncourses; i++) {
 		if (!lms_tree_course_exists(ck->x->tree, opt->courses[i]))
-			return lms_error(LMS_ENOENT, "no such course: '%s'",
+			return lms_error(LMS_ENOENT, _("no such course: '%s'"),
 					 opt->courses[i]);
 		lms_strset_add(&ck->chosen, opt->courses[i], NULL);
 	}
@@ -731,15 +734,20 @@ static void check_on_no_course(const struct checking *ck,
 			continue;
 		if (p->consent == LMS_DATE_NONE)
 			lms_finding(out, LMS_RULE_PRIVACY, LMS_WARNING, path,
-				    p->mark.line, p->mark.col, "%s is on no course "
-				    "and has no consent date: nothing explains "
-				    "keeping the record (lms person forget %s)",
-				    p->id, p->id);
+				    p->mark.line, p->mark.col, _("%s is on no "
+				    "course and has no consent date: nothing "
+				    "explains keeping the record (lms person "
+				    "forget %s)"), p->id, p->id);
 		else if (p->consent < cutoff)
 			lms_finding(out, LMS_RULE_PRIVACY, LMS_WARNING, path,
-				    p->mark.line, p->mark.col, "%s is on no course "
-				    "and gave consent more than %d months ago: "
-				    "lms purge forgets the record", p->id, months);
+				    p->mark.line, p->mark.col,
+				    lms_n_("%s is on no course and gave consent "
+					   "more than %d month ago: lms purge "
+					   "forgets the record", "%s is on no "
+					   "course and gave consent more than %d "
+					   "months ago: lms purge forgets the "
+					   "record", (unsigned long)months),
+				    p->id, months);
 	}
 	free(path);
 }

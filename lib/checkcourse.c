@@ -3,6 +3,7 @@
 
 #include "checkctx.h"
 #include "date.h"
+#include "i18n.h"
 #include "suggest.h"
 #include "survey.h"
 
@@ -33,8 +34,8 @@ void lms_check_diags(const struct lms_diags *d, struct lms_findings *out)
 		if (g->key)
 			hint = lms_suggest(g->key, names, n);
 		if (hint)
-			F(SCHEMA, WARNING, g->path, g->at, "%s (did you mean "
-			  "'%s'?)", g->msg, hint);
+			F(SCHEMA, WARNING, g->path, g->at, _("%s (did you mean "
+			  "'%s'?)"), g->msg, hint);
 		else
 			F(SCHEMA, WARNING, g->path, g->at, "%s", g->msg);
 	}
@@ -51,10 +52,11 @@ static size_t key_names(const struct lms_schema *s, const char **names,
 	return n;
 }
 
-/* Keys that a record of a file lms writes kept without knowing them. */
+/* Keys that a record of a file lms writes kept without knowing them;
+ * what is the record ("enrolment"), translated. */
 static void unknown_extras(const struct lms_extras *x,
-			   const struct lms_schema *s, const char *path,
-			   struct lms_findings *out)
+			   const struct lms_schema *s, const char *what,
+			   const char *path, struct lms_findings *out)
 {
 	const char *names[64];
 	size_t n = key_names(s, names, 64);
@@ -62,9 +64,13 @@ static void unknown_extras(const struct lms_extras *x,
 	for (size_t i = 0; i < x->n; i++) {
 		const char *hint = lms_suggest(x->v[i].key, names, n);
 
-		F(SCHEMA, WARNING, path, x->v[i].at, "unknown key '%s' in %s%s%s%s",
-		  x->v[i].key, s->name, hint ? " (did you mean '" : "",
-		  hint ? hint : "", hint ? "'?)" : "");
+		if (hint)
+			F(SCHEMA, WARNING, path, x->v[i].at, _("unknown key '%s' "
+			  "in %s (did you mean '%s'?)"), x->v[i].key, what,
+			  hint);
+		else
+			F(SCHEMA, WARNING, path, x->v[i].at, _("unknown key '%s' "
+			  "in %s"), x->v[i].key, what);
 	}
 }
 
@@ -89,20 +95,19 @@ static struct lms_mark key_mark(const struct lms_course_files_check *cf,
 	return cf->course->mark;
 }
 
-/* "2026-09-08 11:00-14:00", or the date alone without times. */
+/* "2026-09-08 11:00-14:00", or the date alone without times; in
+ * Norwegian "08.09.2026 kl. 11.00–14.00". */
 static void when(const struct lms_session *s, char *out, size_t size)
 {
-	char date[11], start[6] = "", end[6] = "";
+	struct lms_buf times = LMS_BUF_INIT;
+	char date[11];
 
-	lms_date_format(s->date, date);
-	if (s->start == LMS_TIME_NONE) {
-		snprintf(out, size, "%s", date);
-		return;
-	}
-	lms_time_format(s->start, start);
-	if (s->end != LMS_TIME_NONE)
-		lms_time_format(s->end, end);
-	snprintf(out, size, "%s %s%s%s", date, start, *end ? "-" : "", end);
+	lms_i18n_date(s->date, date);
+	if (s->start != LMS_TIME_NONE)
+		lms_i18n_times(&times, s->start, s->end);
+	snprintf(out, size, "%s%s%s", date, times.len ? " " : "",
+		 times.len ? times.buf : "");
+	lms_buf_release(&times);
 }
 
 /* Dates */
@@ -136,7 +141,7 @@ static void session_times(const struct lms_course_files_check *cf,
 			  struct lms_findings *out)
 {
 	const struct lms_course *c = cf->course;
-	char w[40], v[40];
+	char w[64], v[64];
 
 	for (size_t i = 0; i < c->nsessions; i++) {
 		const struct lms_session *s = &c->sessions[i];
@@ -144,13 +149,13 @@ static void session_times(const struct lms_course_files_check *cf,
 		when(s, w, sizeof(w));
 		if (s->start != LMS_TIME_NONE && s->end != LMS_TIME_NONE &&
 		    s->end <= s->start)
-			F(DATES, ERROR, cf->course_path, s->mark, "the session "
-			  "on %s does not end after it starts", w);
+			F(DATES, ERROR, cf->course_path, s->mark, _("the "
+			  "session on %s does not end after it starts"), w);
 		if (i && before(s, &c->sessions[i - 1])) {
 			when(&c->sessions[i - 1], v, sizeof(v));
-			F(DATES, WARNING, cf->course_path, s->mark, "the session "
-			  "on %s comes after the one on %s in the file; lms "
-			  "numbers sessions in date order", w, v);
+			F(DATES, WARNING, cf->course_path, s->mark, _("the "
+			  "session on %s comes after the one on %s in the "
+			  "file; lms numbers sessions in date order"), w, v);
 		}
 	}
 }
@@ -161,7 +166,7 @@ static void session_overlaps(const struct lms_course_files_check *cf,
 {
 	const struct lms_course *c = cf->course;
 	size_t *order = lms_course_session_order(c);
-	char w[40], v[40];
+	char w[64], v[64];
 
 	for (size_t k = 1; k < c->nsessions; k++) {
 		const struct lms_session *s = &c->sessions[order[k]];
@@ -175,8 +180,8 @@ static void session_overlaps(const struct lms_course_files_check *cf,
 				continue;
 			when(s, w, sizeof(w));
 			when(t, v, sizeof(v));
-			F(DATES, ERROR, cf->course_path, s->mark, "the session "
-			  "%s overlaps the session %s", w, v);
+			F(DATES, ERROR, cf->course_path, s->mark, _("the "
+			  "session %s overlaps the session %s"), w, v);
 			break;
 		}
 	}
@@ -185,7 +190,7 @@ static void session_overlaps(const struct lms_course_files_check *cf,
 
 static const char *status_name(int status)
 {
-	return lms_status_names[status];
+	return C_("course status", lms_status_names[status]);
 }
 
 /* A status that the calendar has left behind. */
@@ -199,25 +204,25 @@ static void status_and_calendar(const struct lms_check_ctx *x,
 
 	if (last == LMS_DATE_NONE)
 		return;
-	lms_date_format(last, date);
+	lms_i18n_date(last, date);
 	if (c->status == LMS_COURSE_COMPLETED && last > x->opt->today) {
 		for (size_t i = 0; i < c->nsessions; i++) {
 			const struct lms_session *s = &c->sessions[i];
 
 			if (s->date <= x->opt->today)
 				continue;
-			lms_date_format(s->date, date);
-			F(DATES, ERROR, cf->course_path, s->mark, "the course is "
-			  "completed, but its session on %s is still to come",
-			  date);
+			lms_i18n_date(s->date, date);
+			F(DATES, ERROR, cf->course_path, s->mark, _("the course "
+			  "is completed, but its session on %s is still to "
+			  "come"), date);
 			break;
 		}
 	} else if ((c->status == LMS_COURSE_PLANNED ||
 		    c->status == LMS_COURSE_OPEN ||
 		    c->status == LMS_COURSE_RUNNING) && last < x->opt->today) {
 		F(DATES, WARNING, cf->course_path, key_mark(cf, "status"),
-		  "the course is still %s, but its last session was on %s: "
-		  "close it with 'lms course close %s'",
+		  _("the course is still %s, but its last session was on "
+		    "%s: close it with 'lms course close %s'"),
 		  status_name(c->status), date, cf->id);
 	}
 }
@@ -239,18 +244,18 @@ static void days_off(const struct lms_check_ctx *x,
 		if (s->date < x->opt->today ||
 		    !lms_service_day_off(&x->tree->service, s->date, &why))
 			continue;
-		lms_date_format(s->date, date);
+		lms_i18n_date(s->date, date);
 		if (why.holiday)
-			F(HOLIDAYS, WARNING, cf->course_path, s->mark, "the "
-			  "session on %s is on a public holiday (%s)", date,
+			F(HOLIDAYS, WARNING, cf->course_path, s->mark, _("the "
+			  "session on %s is on a public holiday (%s)"), date,
 			  why.holiday);
 		else if (why.closed->name)
-			F(HOLIDAYS, WARNING, cf->course_path, s->mark, "the "
-			  "session on %s is on a day the service is closed (%s)",
-			  date, why.closed->name);
+			F(HOLIDAYS, WARNING, cf->course_path, s->mark, _("the "
+			  "session on %s is on a day the service is closed "
+			  "(%s)"), date, why.closed->name);
 		else
-			F(HOLIDAYS, WARNING, cf->course_path, s->mark, "the "
-			  "session on %s is on a day the service is closed",
+			F(HOLIDAYS, WARNING, cf->course_path, s->mark, _("the "
+			  "session on %s is on a day the service is closed"),
 			  date);
 	}
 }
@@ -271,9 +276,12 @@ static void unknown_facilitator(const struct lms_check_ctx *x,
 	const char *hint = lms_suggest(id, x->facilitator_ids,
 				       x->nfacilitators);
 
-	F(REFERENCES, ERROR, path, at, "no facilitator '%s' in %s%s%s%s", id,
-	  LMS_FACILITATORS_FILE, hint ? " (did you mean '" : "",
-	  hint ? hint : "", hint ? "'?)" : "");
+	if (hint)
+		F(REFERENCES, ERROR, path, at, _("no facilitator '%s' in %s "
+		  "(did you mean '%s'?)"), id, LMS_FACILITATORS_FILE, hint);
+	else
+		F(REFERENCES, ERROR, path, at, _("no facilitator '%s' in %s"),
+		  id, LMS_FACILITATORS_FILE);
 }
 
 static void plan_references(const struct lms_check_ctx *x,
@@ -296,11 +304,11 @@ static void plan_references(const struct lms_check_ctx *x,
 	for (size_t i = 0; i < c->nforms; i++)
 		if (!form_exists(x, c->forms[i]))
 			F(REFERENCES, ERROR, cf->course_path,
-			  key_mark(cf, "forms"), "no form '%s' in forms/",
+			  key_mark(cf, "forms"), _("no form '%s' in forms/"),
 			  c->forms[i]);
 	if (c->template && !lms_check_template(x, c->template))
 		F(REFERENCES, ERROR, cf->course_path, key_mark(cf, "template"),
-		  "no template '%s' in templates/", c->template);
+		  _("no template '%s' in templates/"), c->template);
 }
 
 /* User participation */
@@ -309,8 +317,15 @@ static void participation(const struct lms_check_ctx *x,
 			  const struct lms_course_files_check *cf,
 			  struct lms_findings *out)
 {
-	static const char *const doing[] = {
-		"", "planning", "delivery", "evaluation"
+	/* Whole sentences, for the translator: by phase, who is missing. */
+	static const char *const missing[][2] = {
+		{ "", "" },
+		{ N_("no user representative takes part in planning"),
+		  N_("no professional takes part in planning") },
+		{ N_("no user representative takes part in delivery"),
+		  N_("no professional takes part in delivery") },
+		{ N_("no user representative takes part in evaluation"),
+		  N_("no professional takes part in evaluation") }
 	};
 	const struct lms_course *c = cf->course;
 	struct lms_mark at = key_mark(cf, "facilitators");
@@ -320,7 +335,7 @@ static void participation(const struct lms_check_ctx *x,
 		return;
 	if (!c->nforms)
 		F(PARTICIPATION, WARNING, cf->course_path, key_mark(cf, "forms"),
-		  "the course has no evaluation form (forms:)");
+		  _("the course has no evaluation form (forms:)"));
 	if (x->facilitators_broken)
 		return;		/* who is who is not known */
 	for (size_t i = 0; i < c->nfacilitators; i++) {
@@ -334,11 +349,11 @@ static void participation(const struct lms_check_ctx *x,
 	}
 	for (int p = 1; p <= 3; p++) {
 		if (!(ur & (1u << p)))
-			F(PARTICIPATION, WARNING, cf->course_path, at, "no user "
-			  "representative takes part in %s", doing[p]);
+			F(PARTICIPATION, WARNING, cf->course_path, at, "%s",
+			  _(missing[p][0]));
 		if (!(pro & (1u << p)))
-			F(PARTICIPATION, WARNING, cf->course_path, at, "no "
-			  "professional takes part in %s", doing[p]);
+			F(PARTICIPATION, WARNING, cf->course_path, at, "%s",
+			  _(missing[p][1]));
 	}
 }
 
@@ -349,8 +364,8 @@ static void person_reference(const struct lms_check_ctx *x, const char *path,
 			     struct lms_findings *out)
 {
 	if (x->have_people && id && !lms_strset_has(&x->people, id))
-		F(REFERENCES, ERROR, path, at, "no person '%s' in the register",
-		  id);
+		F(REFERENCES, ERROR, path, at, _("no person '%s' in the "
+		  "register"), id);
 }
 
 static void capacity(const struct lms_course_files_check *cf,
@@ -367,15 +382,17 @@ static void capacity(const struct lms_course_files_check *cf,
 		return;
 	if (held > (size_t)c->capacity)
 		F(CAPACITY, ERROR, cf->course_path, key_mark(cf, "capacity"),
-		  "%zu people hold places, but the course has %d", held,
-		  c->capacity);
+		  lms_n_("%zu person holds a place, but the course has %d",
+			 "%zu people hold places, but the course has %d", held),
+		  held, c->capacity);
 	else if (waiting && held < (size_t)c->capacity &&
 		 c->status != LMS_COURSE_COMPLETED &&
 		 c->status != LMS_COURSE_CANCELLED)
 		F(CAPACITY, WARNING, cf->course_path, key_mark(cf, "capacity"),
-		  "%zu %s on the waiting list while %zu of %d places are free",
-		  waiting, waiting == 1 ? "person is" : "people are",
-		  (size_t)c->capacity - held, c->capacity);
+		  lms_n_("%zu person is on the waiting list while %zu of %d "
+			 "places are free", "%zu people are on the waiting list "
+			 "while %zu of %d places are free", waiting),
+		  waiting, (size_t)c->capacity - held, c->capacity);
 }
 
 static void enrolments(const struct lms_check_ctx *x,
@@ -387,6 +404,8 @@ static void enrolments(const struct lms_check_ctx *x,
 	capacity(cf, out);
 	for (size_t i = 0; i < e->n; i++) {
 		unknown_extras(&e->v[i].extras, &lms_enrolment_schema,
+			       /* TRANSLATORS: "unknown key 'x' in %s". */
+			       C_("unknown key in", "enrolment"),
 			       cf->enrolments_path, out);
 		person_reference(x, cf->enrolments_path, e->v[i].mark,
 				 e->v[i].person, out);
@@ -406,10 +425,10 @@ static void attendance(const struct lms_check_ctx *x,
 		const struct lms_session_attendance *s = &a->v[i];
 
 		if (!lms_course_has_session(cf->course, s->date)) {
-			lms_date_format(s->date, date);
+			lms_i18n_date(s->date, date);
 			F(REFERENCES, ERROR, cf->attendance_path, s->mark,
-			  "attendance for %s, which is not a session of the "
-			  "course", date);
+			  _("attendance for %s, which is not a session of the "
+			    "course"), date);
 		}
 		for (size_t j = 0; j < s->n; j++)
 			person_reference(x, cf->attendance_path, s->mark,
@@ -426,16 +445,16 @@ static void answers(const struct lms_form *f, const char *path,
 		const struct lms_form_item *item = lms_form_item(f, a->item);
 
 		if (!item)
-			F(SCHEMA, ERROR, path, ev->mark, "the form '%s' has no "
-			  "item '%s'", f->id, a->item);
+			F(SCHEMA, ERROR, path, ev->mark, _("the form '%s' has "
+			  "no item '%s'"), f->id, a->item);
 		else if (item->type == LMS_ITEM_SCALE && a->is_text)
-			F(SCHEMA, ERROR, path, ev->mark, "%s: the answer is "
-			  "text, but the item takes a number from %d to %d",
+			F(SCHEMA, ERROR, path, ev->mark, _("%s: the answer is "
+			  "text, but the item takes a number from %d to %d"),
 			  a->item, f->scale.min, f->scale.max);
 		else if (item->type == LMS_ITEM_SCALE &&
 			 (a->value < f->scale.min || a->value > f->scale.max))
-			F(SCHEMA, ERROR, path, ev->mark, "%s: %d is not on the "
-			  "scale from %d to %d", a->item, a->value, f->scale.min,
+			F(SCHEMA, ERROR, path, ev->mark, _("%s: %d is not on "
+			  "the scale from %d to %d"), a->item, a->value, f->scale.min,
 			  f->scale.max);
 	}
 }
@@ -458,13 +477,13 @@ static void digests(const struct lms_course_files_check *cf,
 			continue;
 		if (!lms_digest_valid(ev->digest))
 			F(SCHEMA, WARNING, cf->evaluations_path, ev->mark,
-			  "digest: '%s' is not a digest that lms wrote",
+			  _("digest: '%s' is not a digest that lms wrote"),
 			  ev->digest);
 		else if ((first = lms_strset_get(&seen, ev->digest)))
 			F(SCHEMA, ERROR, cf->evaluations_path, ev->mark,
-			  "the same row of a sheet as the response on line %u: "
-			  "imported twice, perhaps by two branches that were "
-			  "merged; remove one", first->mark.line);
+			  _("the same row of a sheet as the response on line "
+			    "%u: imported twice, perhaps by two branches that "
+			    "were merged; remove one"), first->mark.line);
 		else
 			lms_strset_add(&seen, ev->digest, (void *)ev);
 	}
@@ -483,17 +502,18 @@ static void evaluations(const struct lms_check_ctx *x,
 		const struct lms_evaluation *ev = &e->v[i];
 		const struct lms_form *f = lms_check_form(x, ev->form);
 
-		unknown_extras(&ev->extras, &lms_evaluation_schema, path, out);
+		unknown_extras(&ev->extras, &lms_evaluation_schema,
+			       C_("unknown key in", "evaluation"), path, out);
 		if (f)
 			answers(f, path, ev, out);
 		else if (!form_exists(x, ev->form))
-			F(REFERENCES, ERROR, path, ev->mark, "no form '%s' in "
-			  "forms/", ev->form);
+			F(REFERENCES, ERROR, path, ev->mark, _("no form '%s' in "
+			  "forms/"), ev->form);
 		if (ev->phase == LMS_SESSION && ev->session != LMS_DATE_NONE &&
 		    !lms_course_has_session(cf->course, ev->session)) {
-			lms_date_format(ev->session, date);
-			F(REFERENCES, ERROR, path, ev->mark, "a response for %s, "
-			  "which is not a session of the course", date);
+			lms_i18n_date(ev->session, date);
+			F(REFERENCES, ERROR, path, ev->mark, _("a response for "
+			  "%s, which is not a session of the course"), date);
 		}
 		person_reference(x, path, ev->mark, ev->person, out);
 	}

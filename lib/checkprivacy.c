@@ -9,6 +9,7 @@
 #include "checkctx.h"
 #include "error.h"
 #include "fsio.h"
+#include "i18n.h"
 #include "personal.h"
 #include "utf8.h"
 #include "yparse.h"
@@ -42,8 +43,9 @@ static void report(const struct lms_personal_hit *hit, void *arg)
 	 * personal data on into terminals and logs. */
 	advance(p, hit->offset);
 	lms_finding(p->out, LMS_RULE_PRIVACY, LMS_ERROR, p->path, p->line,
-		    p->col, "this looks like %s: personal data does not belong "
-		    "in a file that goes to git", lms_personal_what(hit->kind));
+		    p->col, _("this looks like %s: personal data does not "
+			      "belong in a file that goes to git"),
+		    lms_personal_what(hit->kind));
 }
 
 void lms_check_text(const struct lms_names *names, const char *path,
@@ -91,7 +93,8 @@ void lms_check_file(const struct lms_names *names, const char *path,
 		return;
 	if (lms_read_file(path, lms_limits_default.max_file, scratch)) {
 		lms_finding(out, LMS_RULE_PRIVACY, LMS_WARNING, path, 0, 0,
-			    "could not be read to check for personal data: %s",
+			    _("could not be read to check for personal data: "
+			      "%s"),
 			    lms_last_error()->msg);
 		return;
 	}
@@ -169,9 +172,11 @@ static bool ignores_file(const struct lms_buf *gitignore, const char *rel)
 	return ignored;
 }
 
-/* A file that must be its owner's alone and never in git. */
+/* A file that must be its owner's alone and never in git: the register,
+ * or with key the key of shared reports (whole sentences, for the
+ * translator). */
 static void check_private(const struct lms_tree *t, const char *rel,
-			  const char *what, struct lms_findings *out)
+			  bool key, struct lms_findings *out)
 {
 	char *path = lms_tree_path(t, "%s", rel);
 	char *ignore = lms_tree_path(t, ".gitignore");
@@ -181,15 +186,21 @@ static void check_private(const struct lms_tree *t, const char *rel,
 	if (stat(path, &st) != 0)
 		goto done;
 	if (st.st_mode & 077)
-		lms_finding(out, LMS_RULE_PRIVACY, LMS_ERROR, path, 0, 0,
-			    "people other than you may read the %s (mode %03o): "
-			    "make it yours alone with 'chmod 600 %s'", what,
+		lms_finding(out, LMS_RULE_PRIVACY, LMS_ERROR, path, 0, 0, key ?
+			    _("people other than you may read the key of shared "
+			      "reports (mode %03o): make it yours alone with "
+			      "'chmod 600 %s'") :
+			    _("people other than you may read the private "
+			      "register (mode %03o): make it yours alone with "
+			      "'chmod 600 %s'"),
 			    (unsigned)(st.st_mode & 0777), path);
 	if (lms_read_file(ignore, 1 << 20, &text) != 0 ||
 	    !ignores_file(&text, rel))
-		lms_finding(out, LMS_RULE_PRIVACY, LMS_ERROR, path, 0, 0,
-			    "git would take the %s: add the line '%s' to %s",
-			    what, rel, ignore);
+		lms_finding(out, LMS_RULE_PRIVACY, LMS_ERROR, path, 0, 0, key ?
+			    _("git would take the key of shared reports: add "
+			      "the line '%s' to %s") :
+			    _("git would take the private register: add the "
+			      "line '%s' to %s"), rel, ignore);
 done:
 	lms_buf_release(&text);
 	free(ignore);
@@ -198,6 +209,6 @@ done:
 
 void lms_check_register(const struct lms_tree *t, struct lms_findings *out)
 {
-	check_private(t, LMS_PARTICIPANTS_FILE, "private register", out);
-	check_private(t, LMS_REPORT_KEY_FILE, "key of shared reports", out);
+	check_private(t, LMS_PARTICIPANTS_FILE, false, out);
+	check_private(t, LMS_REPORT_KEY_FILE, true, out);
 }

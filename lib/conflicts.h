@@ -25,7 +25,8 @@ struct lms_booking {
 };
 
 struct lms_bookings {
-	const char *what;		/* "facilitator", "place" */
+	const char *what;		/* "facilitator" or "place", as
+					 * findings name what is booked */
 	enum lms_severity severity;
 	struct lms_booking *v;
 	size_t n;

@@ -31,22 +31,22 @@ static int load_available(struct lms_loader *ld, const struct lms_event *ev,
 		return 0;
 	}
 	if (ev->type != LMS_EV_SEQ)
-		return lms_loader_error(ld, ev->start, "expected true, false or "
-					"[FROM, TO]");
+		return lms_loader_error(ld, ev->start, _("expected true, false "
+					"or [FROM, TO]"));
 	for (int i = 0;; i++) {
 		if ((err = lms_yparser_next(p, &e)))
 			return err;
 		if (e.type == LMS_EV_SEQ_END && i == 2)
 			break;
 		if (i == 2 || e.type == LMS_EV_SEQ_END)
-			return lms_loader_error(ld, e.start, "expected two dates, "
-						"[FROM, TO]");
+			return lms_loader_error(ld, e.start, _("expected two "
+						"dates, [FROM, TO]"));
 		if ((err = lms_loader_scalar(ld, &e, &date, ends[i])))
 			return err;
 	}
 	if (a->to < a->from)
-		return lms_loader_error(ld, ev->start, "the range ends before it "
-					"starts");
+		return lms_loader_error(ld, ev->start, _("the range ends before "
+					"it starts"));
 	a->mode = LMS_AVAIL_RANGE;
 	return 0;
 }
@@ -117,8 +117,8 @@ int lms_facilitators_load(struct lms_facilitator **out, size_t *n,
 			if (strcmp((*out)[i].id, (*out)[j].id))
 				continue;
 			err = lms_error_at(LMS_EDATA, path, (*out)[i].mark.line,
-					   (*out)[i].mark.col, "facilitator "
-					   "'%s' is listed twice", (*out)[i].id);
+					   (*out)[i].mark.col, _("facilitator "
+					   "'%s' is listed twice"), (*out)[i].id);
 			lms_facilitators_free(*out, *n);
 			*out = NULL;
 			*n = 0;

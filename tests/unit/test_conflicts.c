@@ -4,6 +4,7 @@
 
 #include "../../lib/conflicts.h"
 #include "../../lib/date.h"
+#include "../../lib/i18n.h"
 
 static char root[] = ".", id_a[] = "a", id_b[] = "b", id_c[] = "c";
 static struct lms_tree tree = { .root = root };
@@ -114,6 +115,39 @@ static void no_bookings(void **state)
 	lms_bookings_release(&b);
 }
 
+/* In Norwegian: a whole sentence for each of what is booked, with the
+ * date and times as Norwegians write them. */
+static void in_norwegian(void **state)
+{
+	struct lms_bookings people, places;
+	struct lms_findings f;
+	struct lms_session s1 = at("11:00", "14:00", 10),
+			   s2 = at("13:00", "15:00", 20);
+	enum lms_lang was = lms_i18n_set(LMS_LANG_NB);
+
+	(void)state;
+	lms_bookings_init(&people, "facilitator", LMS_ERROR);
+	lms_bookings_init(&places, "place", LMS_WARNING);
+	lms_bookings_add(&people, "kari", 0, &s1);
+	lms_bookings_add(&people, "kari", 1, &s2);
+	lms_bookings_add(&places, "Helsehuset", 0, &s1);
+	lms_bookings_add(&places, "Helsehuset", 1, &s2);
+	lms_findings_init(&f, LMS_ALL_RULES);
+	lms_bookings_check(&people, &tree, ids, NULL, &f);
+	lms_bookings_check(&places, &tree, ids, NULL, &f);
+	lms_i18n_set(was);
+	assert_int_equal(f.n, 2);
+	assert_string_equal(f.v[0].msg, "kurslederen «kari» er samtidig satt "
+			    "opp på kurset a, 07.09.2026 kl. 11.00–14.00 "
+			    "(courses/a/course.yaml:10)");
+	assert_string_equal(f.v[1].msg, "stedet «Helsehuset» er samtidig tatt "
+			    "av kurset a, 07.09.2026 kl. 11.00–14.00 "
+			    "(courses/a/course.yaml:10)");
+	lms_findings_release(&f);
+	lms_bookings_release(&people);
+	lms_bookings_release(&places);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -121,6 +155,7 @@ int main(void)
 		cmocka_unit_test(places_fold_case_and_spaces),
 		cmocka_unit_test(only_in_the_courses_chosen),
 		cmocka_unit_test(no_bookings),
+		cmocka_unit_test(in_norwegian),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

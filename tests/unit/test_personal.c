@@ -3,6 +3,7 @@
 
 #include "test.h"
 
+#include "../../lib/i18n.h"
 #include "../../lib/personal.h"
 #include "../../lib/utf8.h"
 
@@ -297,6 +298,20 @@ static void decodes_utf16_beyond_latin(void **state)
 	lms_buf_release(&text);
 }
 
+/* What was found is named in the language of the message it goes in. */
+static void names_what_in_the_language(void **state)
+{
+	enum lms_lang was = lms_i18n_set(LMS_LANG_NB);
+
+	(void)state;
+	assert_string_equal(lms_personal_what(LMS_PD_PHONE), "et telefonnummer");
+	assert_string_equal(lms_personal_what(LMS_PD_NAME),
+			    "et navn fra det private registeret");
+	lms_i18n_set(LMS_LANG_EN);
+	assert_string_equal(lms_personal_what(LMS_PD_PHONE), "a phone number");
+	lms_i18n_set(was);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -316,6 +331,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(reads_utf16, names_setup,
 						names_teardown),
 		cmocka_unit_test(decodes_utf16_beyond_latin),
+		cmocka_unit_test(names_what_in_the_language),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
