@@ -227,10 +227,10 @@ OUT
 
 LANG=nb_NO.UTF-8 lms roster
 is_rc 2 "a usage error in Norwegian"
-is_err "said and headed in Norwegian, the syntax as it is" <<'ERR'
+is_err "said and headed in Norwegian, the syntax with its placeholders" <<'ERR'
 lms: oppgi ett kurs
- bruk: lms roster COURSE [--format F]
-eller: lms roster COURSE --sheet [--session SESSION] [--contacts] [--blank N] [--format text | html]
+ bruk: lms roster KURS [--format F]
+eller: lms roster KURS --sheet [--session SAMLING] [--contacts] [--blank N] [--format text | html]
 ERR
 LANG=nb_NO.UTF-8 lms report --bogus
 like "an unknown option" "^lms: ukjent valg «--bogus»$" "$err"
