@@ -141,16 +141,21 @@ static int feed(struct csv_parser *p, struct reader *r, const char *text,
 	size_t pos = 0;
 
 	while (pos < len && !r->err) {
-		size_t n = line_length(text + pos, len - pos);
+		size_t n = line_length(text + pos, len - pos), done;
+		unsigned one, col;
 
 		r->line++;
 		if (p->pstate == ROW_NOT_BEGUN)
 			r->row_line = r->line;
-		if (csv_parse(p, text + pos, n, on_field, on_row, r) != n)
-			return lms_error_at(LMS_EDATA, r->path, r->row_line, 0,
+		done = csv_parse(p, text + pos, n, on_field, on_row, r);
+		if (done != n) {
+			/* libcsv stops at the byte it refuses. */
+			lms_utf8_position(text + pos, done, &one, &col);
+			return lms_error_at(LMS_EDATA, r->path, r->line, col,
 					    "broken CSV: %s (a quote that is "
 					    "not closed?)",
 					    csv_strerror(csv_error(p)));
+		}
 		pos += n;
 	}
 	if (!r->err && csv_fini(p, on_field, on_row, r) != 0)

@@ -83,6 +83,19 @@ static void refusals_name_their_line(void **state)
 	assert_int_equal(lms_csv_parse(&csv, "s.csv", "a\0b\n", 4), LMS_EDATA);
 }
 
+/* A byte libcsv refuses is named by its line and column (in characters),
+ * also in the second line of a row. */
+static void refusals_name_their_column(void **state)
+{
+	(void)state;
+	assert_error(parse("name,phone\nA,x\"y\"z\n"), LMS_EDATA, 2, 4,
+		     "broken CSV: error parsing data while strict checking "
+		     "enabled (a quote that is not closed?)");
+	assert_error(parse("name,phone\n\"Å\nØ\"c,1\n"), LMS_EDATA, 3, 3,
+		     "broken CSV: error parsing data while strict checking "
+		     "enabled (a quote that is not closed?)");
+}
+
 /* Strict UTF-8, refused with the line and column of the first bad byte. */
 static void refuses_what_is_not_utf8(void **state)
 {
@@ -154,6 +167,7 @@ int main(void)
 		cmocka_unit_test(commas_and_columns),
 		cmocka_unit_test(header_only_and_no_final_newline),
 		cmocka_unit_test(refusals_name_their_line),
+		cmocka_unit_test(refusals_name_their_column),
 		cmocka_unit_test(refuses_what_is_not_utf8),
 		cmocka_unit_test(refuses_cells_over_the_value_limit),
 		cmocka_unit_test(lone_carriage_returns_end_lines),
