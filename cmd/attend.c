@@ -160,17 +160,20 @@ static void report(struct lms_buf *out, size_t number,
 
 	for (size_t i = 0; i < s->n; i++)
 		counts[s->v[i].presence]++;
-	lms_date_format(s->date, date);
-	lms_buf_addf(out, "session %zu, %s: ", number, date);
+	lms_i18n_date(s->date, date);
+	/* TRANSLATORS: "session 2, 2026-09-10: 5 present, 1 absent, 0
+	 * excused; headcount 3 participants, 1 relatives". */
+	lms_buf_addf(out, _("session %zu, %s: "), number, date);
 	if (s->n)
-		lms_buf_addf(out, "%zu present, %zu absent, %zu excused",
+		lms_buf_addf(out, _("%zu present, %zu absent, %zu excused"),
 			     counts[LMS_PRESENT], counts[LMS_ABSENT],
 			     counts[LMS_EXCUSED]);
-	if (s->participants != LMS_UNSET || s->relatives != LMS_UNSET)
-		lms_buf_addf(out, "%sheadcount %d participants, %d relatives",
-			     s->n ? "; " : "",
+	if (s->participants != LMS_UNSET || s->relatives != LMS_UNSET) {
+		lms_buf_adds(out, s->n ? "; " : "");
+		lms_buf_addf(out, _("headcount %d participants, %d relatives"),
 			     s->participants == LMS_UNSET ? 0 : s->participants,
 			     s->relatives == LMS_UNSET ? 0 : s->relatives);
+	}
 	lms_buf_addch(out, '\n');
 }
 

@@ -204,16 +204,21 @@ static int add_text(struct ctx *ctx, const struct eval_args *a,
 	return err;
 }
 
-static const char redact_hint[] =
-	" (leave it out, or give --redact to replace it with " CMD_REDACTED ")";
+/* What to do about personal data in an answer, in the user's language. */
+static void redact_hint(struct lms_buf *out)
+{
+	lms_buf_addf(out, _(" (leave it out, or give --redact to replace it "
+			    "with %s)"), CMD_REDACTED);
+}
 
 static int answer_args(struct ctx *ctx, struct context *k,
 		       const struct eval_args *a)
 {
 	struct lms_evaluation *e = new_response(k, a, a->person);
-	struct lms_buf why = LMS_BUF_INIT;
+	struct lms_buf why = LMS_BUF_INIT, hint = LMS_BUF_INIT;
 	int err = 0;
 
+	redact_hint(&hint);
 	for (size_t i = 0; i < a->nanswers && !err; i++) {
 		char *eq = strchr(a->answers[i], '=');
 		char *item;
@@ -232,12 +237,13 @@ static int answer_args(struct ctx *ctx, struct context *k,
 			err = cmd_usage_error("%s", why.buf);
 		else if (text)
 			err = add_text(ctx, a, e, item, text, &(struct cmd_where){
-				NULL, 0, item, redact_hint });
+				NULL, 0, item, hint.buf });
 		else
 			lms_answer_add(e, item, value, NULL);
 		free(item);
 	}
 	lms_buf_release(&why);
+	lms_buf_release(&hint);
 	return err ? err : check(k, e);
 }
 
@@ -466,7 +472,9 @@ static int imported_before(struct context *k, struct import *im,
 	return lms_error_at(LMS_EREFUSED, im->a->csv, line, 0, _("this row was "
 			      "imported before, as a %s response (line %u of "
 			      "evaluations.yaml): a sheet answers one phase"),
-			    lms_eval_phase_names[prev->phase], prev->mark.line);
+			    C_("evaluation phase",
+			       lms_eval_phase_names[prev->phase]),
+			    prev->mark.line);
 }
 
 /* Drops the response at the end of the course's evaluations. */
@@ -485,6 +493,7 @@ static int cell_answer(struct ctx *ctx, const struct context *k,
 		       unsigned line)
 {
 	struct lms_buf why = LMS_BUF_INIT, column = LMS_BUF_INIT;
+	struct lms_buf hint = LMS_BUF_INIT;
 	const char *text;
 	int value = 0, err;
 
@@ -495,12 +504,14 @@ static int cell_answer(struct ctx *ctx, const struct context *k,
 		lms_answer_add(e, item, value, NULL);
 		err = 0;
 	} else {
-		lms_buf_addf(&column, "column '%s'", header);
+		lms_buf_addf(&column, _("column '%s'"), header);
+		redact_hint(&hint);
 		err = add_text(ctx, a, e, item, text, &(struct cmd_where){
-			a->csv, line, column.buf, redact_hint });
+			a->csv, line, column.buf, hint.buf });
 	}
 	lms_buf_release(&why);
 	lms_buf_release(&column);
+	lms_buf_release(&hint);
 	return err;
 }
 
@@ -627,17 +638,24 @@ static void import_report(struct lms_buf *out, const struct eval_args *a,
 	size_t n = im->named + im->anonymous;
 
 	if (!n) {
-		lms_buf_addf(out, "nothing new: the %zu response%s of %s %s "
-			     "imported before\n", im->again, im->again == 1 ?
-			     "" : "s", a->csv, im->again == 1 ? "was" : "were");
+		lms_buf_addf(out, lms_n_("nothing new: the %zu response of %s "
+					 "was imported before\n", "nothing new: "
+					 "the %zu responses of %s were imported "
+					 "before\n", im->again),
+			     im->again, a->csv);
 		return;
 	}
-	lms_buf_addf(out, "imported %zu response%s to %s (%s): %zu by name, "
-		     "%zu anonymous", n, n == 1 ? "" : "s", a->form,
-		     lms_eval_phase_names[a->phase], im->named, im->anonymous);
+	lms_buf_addf(out, lms_n_("imported %zu response to %s (%s): %zu by "
+				 "name, %zu anonymous", "imported %zu responses "
+				 "to %s (%s): %zu by name, %zu anonymous", n),
+		     n, a->form, C_("evaluation phase",
+				    lms_eval_phase_names[a->phase]),
+		     im->named, im->anonymous);
 	if (im->again)
-		lms_buf_addf(out, "; %zu imported before, left as %s", im->again,
-			     im->again == 1 ? "it was" : "they were");
+		lms_buf_addf(out, lms_n_("; %zu imported before, left as it "
+					 "was", "; %zu imported before, left "
+					 "as they were", im->again),
+			     im->again);
 	lms_buf_addch(out, '\n');
 }
 

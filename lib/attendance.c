@@ -34,8 +34,8 @@ static int load_headcount(struct lms_loader *ld, const struct lms_event *ev,
 	int err, *slot;
 
 	if (ev->type != LMS_EV_MAP)
-		return lms_loader_error(ld, ev->start, "expected {participants: N, "
-					"relatives: N}");
+		return lms_loader_error(ld, ev->start, _("expected "
+					"{participants: N, relatives: N}"));
 	for (;;) {
 		if ((err = lms_yparser_next(p, &key)))
 			return err;
@@ -46,14 +46,15 @@ static int load_headcount(struct lms_loader *ld, const struct lms_event *ev,
 		else if (key.type == LMS_EV_SCALAR && !strcmp(key.value, "relatives"))
 			slot = &s->relatives;
 		else
-			return lms_loader_error(ld, key.start, "a headcount has "
-						"participants and relatives");
+			return lms_loader_error(ld, key.start, _("a headcount "
+						"has participants and "
+						"relatives"));
 		if ((err = lms_yparser_next(p, &value)) ||
 		    (err = lms_loader_scalar(ld, &value, &count_field, slot)))
 			return err;
 		if (*slot < 0)
-			return lms_loader_error(ld, value.start, "a count cannot "
-						"be negative");
+			return lms_loader_error(ld, value.start, _("a count "
+						"cannot be negative"));
 	}
 }
 
@@ -71,8 +72,8 @@ static int load_marks(struct lms_loader *ld, const struct lms_event *ev,
 	int err;
 
 	if (ev->type != LMS_EV_MAP)
-		return lms_loader_error(ld, ev->start, "expected person: "
-					"present|absent|excused");
+		return lms_loader_error(ld, ev->start, _("expected person: "
+					"present|absent|excused"));
 	for (;;) {
 		if ((err = lms_yparser_next(p, &key)))
 			return err;
@@ -80,8 +81,8 @@ static int load_marks(struct lms_loader *ld, const struct lms_event *ev,
 			break;
 		if (key.type != LMS_EV_SCALAR || (!lms_id_valid(key.value) &&
 						  strcmp(key.value, "headcount")))
-			return lms_loader_error(ld, key.start, "expected a "
-						"person id or headcount");
+			return lms_loader_error(ld, key.start, _("expected a "
+						"person id or headcount"));
 		if (!strcmp(key.value, "headcount")) {
 			if ((err = lms_yparser_next(p, &value)) ||
 			    (err = load_headcount(ld, &value, s)))
@@ -99,8 +100,9 @@ static int load_marks(struct lms_loader *ld, const struct lms_event *ev,
 	lms_array_sort(s->v, s->n, sizeof(*s->v), by_person);
 	for (size_t i = 1; i < s->n; i++)
 		if (!strcmp(s->v[i].person, s->v[i - 1].person))
-			return lms_loader_error(ld, ev->start, "'%s' is marked "
-						"twice", s->v[i].person);
+			return lms_loader_error(ld, ev->start, _("'%s' is "
+						"marked twice"),
+						s->v[i].person);
 	return 0;
 }
 
@@ -123,8 +125,8 @@ static int load_doc(struct lms_loader *ld, const struct lms_event *root,
 	if (root->type == LMS_EV_END || lms_event_is_null(root))
 		return 0;
 	if (root->type != LMS_EV_MAP)
-		return lms_loader_error(ld, root->start, "expected session dates "
-					"as keys");
+		return lms_loader_error(ld, root->start, _("expected session "
+					"dates as keys"));
 	for (;;) {
 		struct lms_session_attendance *s;
 		int32_t date;
@@ -136,8 +138,8 @@ static int load_doc(struct lms_loader *ld, const struct lms_event *root,
 		if ((err = lms_loader_scalar(ld, &key, &date_field, &date)))
 			return err;
 		if (lms_attendance_session(a, date, 0))
-			return lms_loader_error(ld, key.start, "session %s is "
-						"given twice", key.value);
+			return lms_loader_error(ld, key.start, _("session %s "
+						"is given twice"), key.value);
 		s = lms_attendance_session(a, date, 1);
 		s->mark = key.start;
 		lms_loader_push_key(ld, key.value);

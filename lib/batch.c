@@ -9,6 +9,7 @@
 #include "date.h"
 #include "enrolment.h"
 #include "error.h"
+#include "i18n.h"
 #include "id.h"
 #include "municipality.h"
 #include "signup.h"
@@ -17,10 +18,11 @@
 enum { COL_NAME, COL_FIRST, COL_LAST, COL_PHONE, COL_EMAIL, COL_MUNI,
        COL_BIRTH, COL_ROLE, COL_REFERRAL, COL_STAMP, COL_CONSENT, NCOLS };
 
-/* What lms calls each column in messages. */
+/* What lms calls each column in messages (translated where used). */
 static const char *const col_label[NCOLS] = {
-	"name", "first name", "last name", "phone", "email", "municipality",
-	"birth year", "role", "referral", "timestamp", "consent"
+	N_("name"), N_("first name"), N_("last name"), N_("phone"),
+	N_("email"), N_("municipality"), N_("birth year"), N_("role"),
+	N_("referral"), N_("timestamp"), N_("consent")
 };
 
 /*
@@ -173,8 +175,9 @@ static void quote_list(struct lms_buf *out, char *const *names,
 		if (skip[i])
 			continue;
 		k++;
-		lms_buf_addf(out, "%s'%s'", k == 1 ? "" : k == count ? " and " :
-			     ", ", names[i]);
+		lms_buf_adds(out, k == 1 ? "" : k == count ? _(" and ") : ", ");
+		/* TRANSLATORS: a column's header, quoted. */
+		lms_buf_addf(out, _("'%s'"), names[i]);
 	}
 }
 
@@ -190,9 +193,11 @@ static void note_unused(struct sheet *s, const bool *taken)
 	if (!unused)
 		return;
 	quote_list(&list, csv->header, taken, csv->ncols, unused);
-	add_note(s->out, 1, "%s %s %s not read: %s left out", unused == 1 ?
-		 "the column" : "the columns", list.buf, unused == 1 ? "is" :
-		 "are", unused == 1 ? "it is" : "they are");
+	/* TRANSLATORS: "the columns 'Alder' and 'Kommentar' are not
+	 * read: they are left out". */
+	add_note(s->out, 1, lms_n_("the column %s is not read: it is left out",
+				   "the columns %s are not read: they are left "
+				   "out", unused), list.buf);
 	lms_buf_release(&list);
 }
 
@@ -201,10 +206,12 @@ static int no_name_column(const struct lms_batch_input *in)
 	struct lms_buf found = LMS_BUF_INIT;
 	int err;
 
-	for (size_t i = 0; i < in->csv->ncols; i++)
-		lms_buf_addf(&found, "%s'%s'", i ? ", " : "", in->csv->header[i]);
-	err = lms_error_at(LMS_EDATA, in->path, 1, 0, "no name column (the "
-			   "header has %s)", found.buf);
+	for (size_t i = 0; i < in->csv->ncols; i++) {
+		lms_buf_adds(&found, i ? ", " : "");
+		lms_buf_addf(&found, _("'%s'"), in->csv->header[i]);
+	}
+	err = lms_error_at(LMS_EDATA, in->path, 1, 0, _("no name column (the "
+			   "header has %s)"), found.buf);
 	lms_buf_release(&found);
 	return err;
 }
@@ -246,11 +253,15 @@ static void column_name(const struct sheet *s, int col, char *out, size_t size)
 {
 	const char *header = s->at[col] >= 0 ? s->in->csv->header[s->at[col]] :
 			     "";
+	const char *label = _(col_label[col]);
 
-	if (!lms_utf8_casecmp(header, col_label[col]) || !*header)
-		snprintf(out, size, "%s", col_label[col]);
+	if (!lms_utf8_casecmp(header, col_label[col]) ||
+	    !lms_utf8_casecmp(header, label) || !*header)
+		snprintf(out, size, "%s", label);
 	else
-		snprintf(out, size, "%s ('%.100s')", col_label[col], header);
+		/* TRANSLATORS: "consent ('Samtykke')": what lms calls a
+		 * column, and its header in the sheet. */
+		snprintf(out, size, _("%s ('%.100s')"), label, header);
 }
 
 static int row_error(const struct sheet *s, unsigned line, int col,
@@ -300,15 +311,17 @@ static int read_stamp(const struct sheet *s, const char *cell, struct entry *e)
 		return 0;
 	orders = lms_stamp_orders(cell);
 	if (!lms_stamp_parse(cell, s->order, &e->stamp))
-		return row_error(s, e->line, COL_STAMP, "'%s' is not a date "
-				 "and time%s", cell, orders ==
-				 (LMS_DAY_FIRST | LMS_MONTH_FIRST) ? ": the day "
-				 "and the month can be read either way (write "
-				 "dates as 2026-08-24)" : " (such as 2026-08-24 "
-				 "10:12 or 24.08.2026 kl. 10.12)");
+		return row_error(s, e->line, COL_STAMP, orders ==
+				 (LMS_DAY_FIRST | LMS_MONTH_FIRST) ?
+				 _("'%s' is not a date and time: the day and "
+				   "the month can be read either way (write "
+				   "dates as 2026-08-24)") :
+				 _("'%s' is not a date and time (such as "
+				   "2026-08-24 10:12 or 24.08.2026 kl. 10.12)"),
+				 cell);
 	if (in->today && e->stamp.date > in->today) {
-		lms_date_format(e->stamp.date, day);
-		return row_error(s, e->line, COL_STAMP, "%s is after today",
+		lms_i18n_date(e->stamp.date, day);
+		return row_error(s, e->line, COL_STAMP, _("%s is after today"),
 				 day);
 	}
 	return 0;
@@ -322,8 +335,8 @@ static int read_consent(const struct sheet *s, const char *cell,
 		return 0;
 	}
 	if (!lms_consent_parse(cell ? cell : "", &e->consent))
-		return row_error(s, e->line, COL_CONSENT, "'%s' is neither yes "
-				 "nor no (write ja or nei)", cell);
+		return row_error(s, e->line, COL_CONSENT, _("'%s' is neither "
+				 "yes nor no (write ja or nei)"), cell);
 	return 0;
 }
 
@@ -347,8 +360,10 @@ static int read_municipality(struct sheet *s, const char *cell,
 	snprintf(old, sizeof(old), "%04d", atoi(cell));
 	column_name(s, COL_MUNI, column, sizeof(column));
 	if (lms_municipality_retired(old, &name, &until))
-		add_note(s->out, e->line, "%s: %s was %s until %d: read as %s "
-			 "%s", column, old, name, until, e->municipality,
+		/* TRANSLATORS: "municipality ('Kommune'): 1601 was
+		 * Trondheim until 2017: read as 5001 Trondheim". */
+		add_note(s->out, e->line, _("%s: %s was %s until %d: read as "
+			 "%s %s"), column, old, name, until, e->municipality,
 			 lms_municipality_name(e->municipality));
 	return 0;
 }
@@ -377,8 +392,8 @@ static int read_birth(const struct sheet *s, const char *cell, struct entry *e)
 	lms_date_to_ymd(s->in->today ? s->in->today : e->stamp.date, &ty, &tm,
 			&td);
 	if (y < 1900 || y > ty)
-		return row_error(s, e->line, COL_BIRTH, "'%s' is not a year "
-				 "of birth", cell);
+		return row_error(s, e->line, COL_BIRTH, _("'%s' is not a year "
+				 "of birth"), cell);
 	e->birth_year = (int)y;
 	return 0;
 }
@@ -390,11 +405,11 @@ static int read_referral(const struct sheet *s, const char *cell,
 	if (!cell || lms_referral_unknown(cell))
 		return 0;
 	if (!(e->referral = lms_referral_parse(cell)))
-		return row_error(s, e->line, COL_REFERRAL, "'%s' is not a "
+		return row_error(s, e->line, COL_REFERRAL, _("'%s' is not a "
 				 "referral that lms knows (write self, gp, "
 				 "healthy-life-centre, specialist, municipal, "
 				 "nav, user-organisation or other, or a word "
-				 "such as fastlege, sykehus, NAV or kommunen)",
+				 "such as fastlege, sykehus, NAV or kommunen)"),
 				 cell);
 	return 0;
 }
@@ -415,7 +430,8 @@ static int read_name(const struct sheet *s, const struct lms_csv_row *row,
 	}
 	e->name = lms_buf_detach(&name);
 	if (!*e->name || !lms_text_is_line(e->name))
-		return row_error(s, e->line, COL_NAME, "give a name on one line");
+		return row_error(s, e->line, COL_NAME, _("give a name on one "
+				 "line"));
 	return 0;
 }
 
@@ -439,11 +455,11 @@ static int read_details(struct sheet *s, const struct lms_csv_row *row,
 	if ((err = read_name(s, row, e)))
 		return err;
 	if (e->phone && !lms_phone_valid(e->phone))
-		return row_error(s, e->line, COL_PHONE, "'%s' is not a phone "
-				 "number", e->phone);
+		return row_error(s, e->line, COL_PHONE, _("'%s' is not a phone "
+				 "number"), e->phone);
 	if (e->email && !lms_email_valid(e->email))
-		return row_error(s, e->line, COL_EMAIL, "'%s' is not an e-mail "
-				 "address", e->email);
+		return row_error(s, e->line, COL_EMAIL, _("'%s' is not an "
+				 "e-mail address"), e->email);
 	if ((err = read_municipality(s, cell_of(s, row, COL_MUNI), e)) ||
 	    (err = read_stamp(s, cell_of(s, row, COL_STAMP), e)) ||
 	    (err = read_birth(s, cell_of(s, row, COL_BIRTH), e)) ||
@@ -451,8 +467,8 @@ static int read_details(struct sheet *s, const struct lms_csv_row *row,
 		return err;
 	e->role = role ? lms_role_parse(role) : LMS_PARTICIPANT;
 	if (!e->role)
-		return row_error(s, e->line, COL_ROLE, "'%s' is not participant "
-				 "or relative", role);
+		return row_error(s, e->line, COL_ROLE, _("'%s' is not "
+				 "participant or relative"), role);
 	e->force = forced(s->in, e->line);
 	return 0;
 }
@@ -470,8 +486,9 @@ static int read_entry(struct sheet *s, const struct lms_csv_row *row,
 		return read_details(s, row, e);
 	/* Nothing of the row is read, let alone kept. */
 	column_name(s, COL_CONSENT, name, sizeof(name));
-	add_note(s->out, e->line, "no %s: left out, neither registered nor "
-		 "enrolled", name);
+	/* TRANSLATORS: "no consent ('Samtykke'): left out, ...". */
+	add_note(s->out, e->line, _("no %s: left out, neither registered nor "
+		 "enrolled"), name);
 	s->out->left_out++;
 	return 0;
 }
@@ -577,11 +594,14 @@ static int check_home(const struct lms_batch_input *in, const struct entry *e,
 
 	if (e->force || !muni || lms_service_serves(in->service, muni))
 		return 0;
-	return lms_error_at(LMS_EREFUSED, in->path, e->line, 0, "%s lives in "
-			    "%s%s%s%s, which is neither the host nor a partner "
-			    "of this service (--force-line %u lets this row in, "
-			    "--force the whole sheet)", who, muni, name ? " (" :
-			    "", name ? name : "", name ? ")" : "", e->line);
+	/* TRANSLATORS: "p-7k3q9x lives in 1234 (Name), which is ...";
+	 * the municipality's name, in brackets, may be missing. */
+	return lms_error_at(LMS_EREFUSED, in->path, e->line, 0, _("%s lives "
+			    "in %s%s%s%s, which is neither the host nor a "
+			    "partner of this service (--force-line %u lets this "
+			    "row in, --force the whole sheet)"), who, muni,
+			    name ? " (" : "", name ? name : "", name ? ")" : "",
+			    e->line);
 }
 
 /* Enrols one checked row; errors get the row's line. */
@@ -602,9 +622,10 @@ static int enrol_entry(const struct lms_batch_input *in, struct lms_register *re
 	p = &reg->v[i];
 	earlier = (uintptr_t)lms_strset_get(&m->lines, p->id);
 	if (earlier)
-		return lms_error_at(LMS_EDATA, in->path, e->line, 0, "the same "
-				    "person as line %u (the same phone number "
-				    "or e-mail address)", (unsigned)earlier);
+		return lms_error_at(LMS_EDATA, in->path, e->line, 0, _("the "
+				    "same person as line %u (the same phone "
+				    "number or e-mail address)"),
+				    (unsigned)earlier);
 	lms_strset_add(&m->lines, p->id, (void *)(uintptr_t)e->line);
 	snprintf(out->person, sizeof(out->person), "%s", p->id);
 	memset(&req, 0, sizeof(req));
@@ -615,7 +636,7 @@ static int enrol_entry(const struct lms_batch_input *in, struct lms_register *re
 	req.municipality = p->municipality ? p->municipality :
 			   *e->municipality ? e->municipality : NULL;
 	/* A new person's id means nothing to whoever reads the message. */
-	req.who = out->is_new ? "the person on this line" : NULL;
+	req.who = out->is_new ? _("the person on this line") : NULL;
 	if ((err = check_home(in, e, req.who ? req.who : p->id,
 			      req.municipality)))
 		return err;
@@ -638,8 +659,8 @@ static int check_force_lines(const struct lms_batch_input *in)
 		for (size_t r = 0; r < in->csv->nrows && !found; r++)
 			found = in->csv->rows[r].line == in->force_lines[k];
 		if (!found)
-			return lms_error(LMS_EUSAGE, "--force-line %u: no row of "
-					 "'%s' starts on line %u",
+			return lms_error(LMS_EUSAGE, _("--force-line %u: no "
+					 "row of '%s' starts on line %u"),
 					 in->force_lines[k], in->path,
 					 in->force_lines[k]);
 	}

@@ -5,6 +5,7 @@
 #include "alloc.h"
 #include "csvin.h"
 #include "error.h"
+#include "i18n.h"
 #include "utf8.h"
 #include "yparse.h"
 
@@ -32,12 +33,15 @@ static void on_field(void *data, size_t len, void *arg)
 		struct lms_buf which = LMS_BUF_INIT;
 
 		if (r->csv->header && r->ncells < r->csv->ncols)
-			lms_buf_addf(&which, "column '%s'",
+			lms_buf_addf(&which, _("column '%s'"),
 				     r->csv->header[r->ncells]);
 		else
-			lms_buf_addf(&which, "field %zu", r->ncells + 1);
-		r->err = lms_error_at(LMS_EDATA, r->path, r->line, 0, "%s holds "
-				      "%zu bytes, more than a value may (%zu)",
+			lms_buf_addf(&which, _("field %zu"), r->ncells + 1);
+		/* TRANSLATORS: "column 'Kommentar' holds 70000 bytes, more
+		 * than a value may (65536)". */
+		r->err = lms_error_at(LMS_EDATA, r->path, r->line, 0, _("%s "
+				      "holds %zu bytes, more than a value may "
+				      "(%zu)"),
 				      which.buf, len,
 				      lms_limits_default.max_scalar);
 		lms_buf_release(&which);
@@ -92,7 +96,8 @@ static void on_row(int c, void *arg)
 	}
 	if (r->ncells != csv->ncols) {
 		r->err = lms_error_at(LMS_EDATA, r->path, r->row_line, 0,
-				      "the row has %zu fields, the header %zu",
+				      _("the row has %zu fields, the header "
+					"%zu"),
 				      r->ncells, csv->ncols);
 		drop_row(r);
 		return;
@@ -134,6 +139,26 @@ static size_t line_length(const char *s, size_t left)
 	return n < left ? n + 1 : n;
 }
 
+/* libcsv's messages, which lms passes on: the same in English, and
+ * translated as lms's own. */
+static const char *const csv_messages[] = {
+	N_("error parsing data while strict checking enabled"),
+	N_("memory exhausted while increasing buffer size"),
+	N_("data size too large"),
+	N_("invalid status code"),
+	NULL
+};
+
+static const char *csv_problem(struct csv_parser *p)
+{
+	const char *msg = csv_strerror(csv_error(p));
+
+	for (size_t i = 0; csv_messages[i]; i++)
+		if (!strcmp(msg, csv_messages[i]))
+			return _(csv_messages[i]);
+	return msg;
+}
+
 /* Feeds the text a line at a time, so that each row knows its line. */
 static int feed(struct csv_parser *p, struct reader *r, const char *text,
 		size_t len)
@@ -141,22 +166,43 @@ static int feed(struct csv_parser *p, struct reader *r, const char *text,
 	size_t pos = 0;
 
 	while (pos < len && !r->err) {
-		size_t n = line_length(text + pos, len - pos);
+		size_t n = line_length(text + pos, len - pos), done;
+		unsigned one, col;
 
 		r->line++;
 		if (p->pstate == ROW_NOT_BEGUN)
 			r->row_line = r->line;
-		if (csv_parse(p, text + pos, n, on_field, on_row, r) != n)
-			return lms_error_at(LMS_EDATA, r->path, r->row_line, 0,
-					    "broken CSV: %s (a quote that is "
-					    "not closed?)",
-					    csv_strerror(csv_error(p)));
+		done = csv_parse(p, text + pos, n, on_field, on_row, r);
+		if (done != n) {
+			/* libcsv stops at the byte it refuses. */
+			lms_utf8_position(text + pos, done, &one, &col);
+			return lms_error_at(LMS_EDATA, r->path, r->line, col,
+					    _("broken CSV: %s (a quote that is "
+					      "not closed?)"),
+					    csv_problem(p));
+		}
 		pos += n;
 	}
 	if (!r->err && csv_fini(p, on_field, on_row, r) != 0)
 		return lms_error_at(LMS_EDATA, r->path, r->row_line, 0,
-				    "broken CSV: a quoted field is not closed");
+				    _("broken CSV: a quoted field is not "
+				      "closed"));
 	return r->err;
+}
+
+/* What lms_utf8_problem says, translated here as lms's own words. */
+static const char *const utf8_problems[] = {
+	N_("a continuation byte without a start"), N_("an overlong form"),
+	N_("a byte that UTF-8 never uses"), N_("a code point above U+10FFFF"),
+	N_("a surrogate (CESU-8)"), N_("a truncated sequence"), NULL
+};
+
+static const char *utf8_problem(const char *why)
+{
+	for (size_t i = 0; utf8_problems[i]; i++)
+		if (!strcmp(why, utf8_problems[i]))
+			return _(utf8_problems[i]);
+	return why;
 }
 
 /* Strict UTF-8 without NUL, as every input of lms (see utf8.h). */
@@ -168,18 +214,19 @@ static int check_text(const char *path, const char *text, size_t len)
 
 	if (len >= 2 && ((text[0] == '\xff' && text[1] == '\xfe') ||
 			 (text[0] == '\xfe' && text[1] == '\xff')))
-		return lms_error_at(LMS_EDATA, path, 1, 1, "the file is UTF-16: "
-				    "save the sheet as \"CSV UTF-8\"");
+		return lms_error_at(LMS_EDATA, path, 1, 1, _("the file is "
+				    "UTF-16: save the sheet as \"CSV UTF-8\""));
 	why = lms_utf8_problem(text, len, &at);
 	if (nul && (!why || (size_t)(nul - text) < at)) {
-		why = "a NUL byte";
+		why = _("a NUL byte");
 		at = (size_t)(nul - text);
 	}
 	if (!why)
 		return 0;
 	lms_utf8_position(text, at, &line, &col);
-	return lms_error_at(LMS_EDATA, path, line, col, "not UTF-8 text: %s "
-			    "(save the sheet as \"CSV UTF-8\")", why);
+	return lms_error_at(LMS_EDATA, path, line, col, _("not UTF-8 text: "
+			    "%s (save the sheet as \"CSV UTF-8\")"),
+			    utf8_problem(why));
 }
 
 int lms_csv_parse(struct lms_csv *out, const char *path, const char *text,
@@ -197,15 +244,15 @@ int lms_csv_parse(struct lms_csv *out, const char *path, const char *text,
 	if ((err = check_text(path, text, len)))
 		return err;
 	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
-		return lms_error(LMS_ENOMEM, "out of memory");
+		return lms_error(LMS_ENOMEM, _("out of memory"));
 	out->delimiter = guess_delimiter(text, len);
 	csv_set_delim(&p, (unsigned char)out->delimiter);
 	err = feed(&p, &r, text, len);
 	csv_free(&p);
 	drop_row(&r);
 	if (!err && !out->header)
-		err = lms_error_at(LMS_EDATA, path, 0, 0, "the file is empty: it "
-				   "needs a header line");
+		err = lms_error_at(LMS_EDATA, path, 0, 0, _("the file is empty: "
+				   "it needs a header line"));
 	if (err)
 		lms_csv_release(out);
 	return err;

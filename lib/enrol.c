@@ -7,6 +7,7 @@
 #include "date.h"
 #include "enrol.h"
 #include "error.h"
+#include "i18n.h"
 
 /* Whoever was enrolled holds a place, also after the course closed. */
 static bool holds_place(int status)
@@ -87,21 +88,38 @@ size_t lms_roll_promote(struct lms_roll *r,
 
 static int check_course_open(const struct lms_course *c)
 {
-	if (c->status == LMS_COURSE_CANCELLED || c->status == LMS_COURSE_COMPLETED)
-		return lms_error(LMS_EREFUSED, "course '%s' is %s: it takes no "
-				 "enrolments", c->id, lms_status_names[c->status]);
+	if (c->status == LMS_COURSE_CANCELLED)
+		return lms_error(LMS_EREFUSED, _("course '%s' is cancelled: it "
+						 "takes no enrolments"), c->id);
+	if (c->status == LMS_COURSE_COMPLETED)
+		return lms_error(LMS_EREFUSED, _("course '%s' is completed: it "
+						 "takes no enrolments"), c->id);
 	return 0;
 }
 
 static int check_not_on_course(const struct lms_course *c,
 			       const struct lms_enrolment *old)
 {
+	const char *fmt;
+
 	if (!old || old->status == LMS_WITHDRAWN)
 		return 0;
-	return lms_error(LMS_EREFUSED, "%s is %s on course '%s' already",
-			 old->person, old->status == LMS_WAITLISTED ?
-			 "on the waiting list" : lms_enrolment_status_names
-			 [old->status], c->id);
+	/* A sentence for each status: the words around it differ. */
+	switch (old->status) {
+	case LMS_WAITLISTED:
+		fmt = _("%s is on the waiting list on course '%s' already");
+		break;
+	case LMS_COMPLETED:
+		fmt = _("%s is completed on course '%s' already");
+		break;
+	case LMS_NOT_COMPLETED:
+		fmt = _("%s is not-completed on course '%s' already");
+		break;
+	default:
+		fmt = _("%s is enrolled on course '%s' already");
+		break;
+	}
+	return lms_error(LMS_EREFUSED, fmt, old->person, c->id);
 }
 
 static int check_request(const struct lms_service *svc,
@@ -110,16 +128,18 @@ static int check_request(const struct lms_service *svc,
 	int role = req->role ? req->role : LMS_PARTICIPANT;
 
 	if (req->relative_of && role != LMS_RELATIVE)
-		return lms_error(LMS_EUSAGE, "only a relative supports someone "
-				 "(give the role relative)");
+		return lms_error(LMS_EUSAGE, _("only a relative supports "
+						"someone (give the role "
+						"relative)"));
 	if (req->relative_of && !strcmp(req->relative_of, req->person))
-		return lms_error(LMS_EUSAGE, "%s cannot be their own relative",
-				 req->person);
+		return lms_error(LMS_EUSAGE, _("%s cannot be their own "
+						"relative"), req->person);
 	if (!req->force && req->municipality &&
 	    !lms_service_serves(svc, req->municipality))
-		return lms_error(LMS_EREFUSED, "%s lives in %s, which is neither "
-				 "the host nor a partner of this service "
-				 "(--force enrols them anyway)",
+		return lms_error(LMS_EREFUSED, _("%s lives in %s, which is "
+						 "neither the host nor a partner "
+						 "of this service (--force "
+						 "enrols them anyway)"),
 				 req->who ? req->who : req->person,
 				 req->municipality);
 	return 0;
@@ -162,9 +182,13 @@ int lms_roll_enrol(struct lms_roll *r, const struct lms_service *svc,
 	else if (r->course->waitlist)
 		*status = LMS_WAITLISTED;
 	else
-		return lms_error(LMS_EREFUSED, "course '%s' is full (%d places) "
-				 "and has no waiting list", r->course->id,
-				 r->course->capacity);
+		return lms_error(LMS_EREFUSED, lms_n_("course '%s' is full (%d "
+						      "place) and has no waiting "
+						      "list", "course '%s' is full "
+						      "(%d places) and has no "
+						      "waiting list",
+						      (unsigned long)r->course->capacity),
+				 r->course->id, r->course->capacity);
 	rec = new_record(r, req->person);
 	rec->role = req->role ? req->role : LMS_PARTICIPANT;
 	rec->status = *status;
@@ -185,8 +209,8 @@ int lms_roll_withdraw(struct lms_roll *r, const char *person,
 	struct lms_enrolment *rec = lms_roll_find(r, person);
 
 	if (!rec || (rec->status != LMS_ENROLLED && rec->status != LMS_WAITLISTED))
-		return lms_error(LMS_ENOENT, "%s is not enrolled on course '%s'",
-				 person, r->course->id);
+		return lms_error(LMS_ENOENT, _("%s is not enrolled on course "
+					       "'%s'"), person, r->course->id);
 	r->enrolled -= rec->status == LMS_ENROLLED;
 	rec->status = LMS_WITHDRAWN;
 	lms_roll_promote(r, moved, arg);

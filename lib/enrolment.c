@@ -58,8 +58,8 @@ int lms_enrolments_load(struct lms_enrolments *out, const char *path,
 	for (size_t i = 0; !err && i < out->n; i++)
 		if (!lms_strset_add(&seen, out->v[i].person, NULL))
 			err = lms_error_at(LMS_EDATA, path, out->v[i].mark.line,
-					   out->v[i].mark.col, "person '%s' has "
-					   "two records", out->v[i].person);
+					   out->v[i].mark.col, _("person '%s' "
+					   "has two records"), out->v[i].person);
 	lms_strset_release(&seen);
 	if (err)
 		lms_enrolments_release(out);

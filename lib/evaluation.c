@@ -42,8 +42,8 @@ static int load_answers(struct lms_loader *ld, const struct lms_event *ev,
 	int err;
 
 	if (ev->type != LMS_EV_MAP)
-		return lms_loader_error(ld, ev->start, "expected {item: answer, "
-					"...}");
+		return lms_loader_error(ld, ev->start, _("expected {item: "
+					"answer, ...}"));
 	for (;;) {
 		struct lms_answer *a;
 
@@ -52,20 +52,20 @@ static int load_answers(struct lms_loader *ld, const struct lms_event *ev,
 		if (key.type == LMS_EV_MAP_END)
 			return 0;
 		if (key.type != LMS_EV_SCALAR || !lms_id_valid(key.value))
-			return lms_loader_error(ld, key.start, "expected an item "
-						"id");
+			return lms_loader_error(ld, key.start, _("expected an "
+						"item id"));
 		for (size_t i = 0; i < answers->n; i++)
 			if (!strcmp(answers->v[i].item, key.value))
-				return lms_loader_error(ld, key.start, "item '%s' "
-							"is answered twice",
-							key.value);
+				return lms_loader_error(ld, key.start, _("item "
+							"'%s' is answered "
+							"twice"), key.value);
 		a = lms_array_push(&answers->v, &answers->n, sizeof(*a));
 		a->item = lms_yparser_take(p, &key);
 		if ((err = lms_yparser_next(p, &value)))
 			return err;
 		if (value.type != LMS_EV_SCALAR)
-			return lms_loader_error(ld, value.start, "%s: "
-						"expected a number or text",
+			return lms_loader_error(ld, value.start, _("%s: "
+						"expected a number or text"),
 						a->item);
 		if (lms_event_is_null(&value)) {
 			/* Not answered: as if the item were left out. */
@@ -152,9 +152,9 @@ int lms_evaluations_load(struct lms_evaluations *out, const char *path,
 
 		if ((e->phase == LMS_SESSION) != (e->session != LMS_DATE_NONE))
 			err = lms_error_at(LMS_EDATA, path, e->mark.line,
-					   e->mark.col, "%zu: a session response "
-					   "names its session, others do not",
-					   i + 1);
+					   e->mark.col, _("%zu: a session "
+					   "response names its session, others "
+					   "do not"), i + 1);
 	}
 	if (err)
 		lms_evaluations_release(out);

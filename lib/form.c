@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "i18n.h"
 #include "form.h"
 
 static const char *const item_type_names[] = { "", "scale", "text", NULL };
@@ -62,18 +63,18 @@ static int check_scale(const struct lms_form *f, const char *path)
 		return 0;
 	if (f->scale.min == LMS_UNSET)
 		return lms_error_at(LMS_EDATA, path, f->mark.line, f->mark.col,
-				    "form has scale items but no scale: "
-				    "{min, max}");
+				    _("form has scale items but no scale: "
+				      "{min, max}"));
 	if (f->scale.max <= f->scale.min)
 		return lms_error_at(LMS_EDATA, path, f->mark.line, f->mark.col,
-				    "scale: max must be above min");
+				    _("scale: max must be above min"));
 	if (f->scale.max - f->scale.min > 100)
 		return lms_error_at(LMS_EDATA, path, f->mark.line, f->mark.col,
-				    "scale: more than 101 steps");
+				    _("scale: more than 101 steps"));
 	if (f->scale.nlabels &&
 	    f->scale.nlabels != (size_t)(f->scale.max - f->scale.min + 1))
 		return lms_error_at(LMS_EDATA, path, f->mark.line, f->mark.col,
-				    "scale: %zu labels for %d steps",
+				    _("scale: %zu labels for %d steps"),
 				    f->scale.nlabels,
 				    f->scale.max - f->scale.min + 1);
 	return 0;
@@ -83,11 +84,12 @@ static int check(const struct lms_form *f, const char *path, const char *id)
 {
 	if (id && strcmp(f->id, id))
 		return lms_error_at(LMS_EDATA, path, f->mark.line, f->mark.col,
-				    "id '%s' differs from the file name '%s'",
+				    _("id '%s' differs from the file name "
+				      "'%s'"),
 				    f->id, id);
 	if (!f->nitems)
 		return lms_error_at(LMS_EDATA, path, f->mark.line, f->mark.col,
-				    "form has no items");
+				    _("form has no items"));
 	for (size_t i = 0; i < f->nitems; i++) {
 		const struct lms_form_item *it = &f->items[i];
 
@@ -95,12 +97,13 @@ static int check(const struct lms_form *f, const char *path, const char *id)
 			if (!strcmp(f->items[j].id, it->id))
 				return lms_error_at(LMS_EDATA, path,
 						    it->mark.line, it->mark.col,
-						    "item '%s' is listed twice",
+						    _("item '%s' is listed "
+						      "twice"),
 						    it->id);
 		if (it->type == LMS_ITEM_TEXT && it->reverse == 1)
 			return lms_error_at(LMS_EDATA, path, it->mark.line,
-					    it->mark.col, "item '%s': a text "
-					    "item cannot be reversed", it->id);
+					    it->mark.col, _("item '%s': a text "
+					    "item cannot be reversed"), it->id);
 	}
 	return check_scale(f, path);
 }

@@ -3,6 +3,7 @@
 #include <ctype.h>
 
 #include "error.h"
+#include "i18n.h"
 #include "respond.h"
 #include "suggest.h"
 #include "utf8.h"
@@ -11,9 +12,9 @@ int lms_respond_form_used(const struct lms_course *c, const char *form)
 {
 	if (lms_course_lists_form(c, form))
 		return 0;
-	return lms_error(LMS_EREFUSED, "course '%s' does not use form '%s' "
+	return lms_error(LMS_EREFUSED, _("course '%s' does not use form '%s' "
 			 "(its forms are listed in course.yaml: lms course set "
-			 "%s forms=...)", c->id, form, c->id);
+			 "%s forms=...)"), c->id, form, c->id);
 }
 
 static void unknown_item(const struct lms_form *f, const char *item,
@@ -26,9 +27,11 @@ static void unknown_item(const struct lms_form *f, const char *item,
 	for (size_t i = 0; i < f->nitems && n < 128; i++)
 		ids[n++] = f->items[i].id;
 	hint = lms_suggest(item, ids, n);
-	lms_buf_addf(why, "form '%s' has no item '%s'", f->id, item);
 	if (hint)
-		lms_buf_addf(why, "; did you mean '%s'?", hint);
+		lms_buf_addf(why, _("form '%s' has no item '%s'; did you mean "
+				    "'%s'?"), f->id, item, hint);
+	else
+		lms_buf_addf(why, _("form '%s' has no item '%s'"), f->id, item);
 }
 
 static int scale_value(const struct lms_form *f, const char *value, int *out)
@@ -63,7 +66,7 @@ int lms_answer_read(const struct lms_form *f, const char *item,
 		return LMS_EDATA;
 	}
 	if (!lms_utf8_valid(value)) {
-		lms_buf_addf(why, "%s: the answer is not UTF-8 text", item);
+		lms_buf_addf(why, _("%s: the answer is not UTF-8 text"), item);
 		return LMS_EDATA;
 	}
 	if (it->type == LMS_ITEM_TEXT) {
@@ -71,8 +74,9 @@ int lms_answer_read(const struct lms_form *f, const char *item,
 		return 0;
 	}
 	if (scale_value(f, value, number)) {
-		lms_buf_addf(why, "%s: '%s' is not on the scale from %d to %d",
-			     item, value, f->scale.min, f->scale.max);
+		lms_buf_addf(why, _("%s: '%s' is not on the scale from %d to "
+				    "%d"), item, value, f->scale.min,
+			     f->scale.max);
 		return LMS_EDATA;
 	}
 	return 0;
@@ -94,19 +98,23 @@ static bool same_response(const struct lms_evaluation *a,
 
 int lms_respond_check(const struct lms_respond *r, const struct lms_evaluation *e)
 {
-	const char *what = lms_eval_phase_names[e->phase];
-
 	if (!e->answers.n)
-		return lms_error(LMS_EDATA, "the response has no answers");
+		return lms_error(LMS_EDATA, _("the response has no answers"));
 	if (e->person && !on_course(lms_enrolments_find(r->enrolments, e->person)))
-		return lms_error(LMS_EREFUSED, "%s is not on course '%s': only "
-				 "its participants answer by name", e->person,
+		return lms_error(LMS_EREFUSED, _("%s is not on course '%s': "
+						 "only its participants answer "
+						 "by name"), e->person,
 				 r->course->id);
+	/* A sentence for each phase: the words around it differ. */
 	for (size_t i = 0; i < r->existing->n; i++)
 		if (same_response(&r->existing->v[i], e))
-			return lms_error(LMS_EREFUSED, "%s has answered the %s "
-					 "form '%s' already", e->person,
-					 e->phase == LMS_SESSION ?
-					 "session's" : what, e->form);
+			return lms_error(LMS_EREFUSED, e->phase == LMS_SESSION ?
+					 _("%s has answered the session's form "
+					   "'%s' already") :
+					 e->phase == LMS_PRE ?
+					 _("%s has answered the pre form '%s' "
+					   "already") :
+					 _("%s has answered the post form '%s' "
+					   "already"), e->person, e->form);
 	return 0;
 }

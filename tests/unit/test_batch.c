@@ -4,6 +4,7 @@
 
 #include "../../lib/batch.h"
 #include "../../lib/date.h"
+#include "../../lib/i18n.h"
 
 static struct lms_course course;
 static struct lms_service service;
@@ -43,6 +44,7 @@ static int teardown(void **state)
 	lms_enrolments_release(&e);
 	lms_course_release(&course);
 	lms_service_release(&service);
+	lms_i18n_set(LMS_LANG_EN);
 	return 0;
 }
 
@@ -233,6 +235,34 @@ static void no_consent_reads_nothing(void **state)
 	assert_int_equal(reg.n, 2);
 }
 
+/* The notes and refusals of a sheet, in Norwegian: a column whose header
+ * is lms's own word for it is named once. */
+static void in_norwegian(void **state)
+{
+	(void)state;
+	lms_i18n_set(LMS_LANG_NB);
+	assert_int_equal(run("Tidsmerke;Navn;Kommune;Samtykke;Alder;Allergier\n"
+			     "23.08.2026 09:00;Ny En;1805;ja;;\n"
+			     "24.08.2026 08:00;Ny Nei;;nei;;nøtter\n"), 0);
+	assert_int_equal(batch.nnotes, 3);
+	assert_string_equal(batch.notes[0].text, "kolonnene «Alder» og "
+			    "«Allergier» blir ikke lest: de er utelatt");
+	assert_string_equal(batch.notes[1].text, "kommune: 1805 var Narvik "
+			    "fram til 2019: lest som 1806 Narvik");
+	assert_string_equal(batch.notes[2].text, "ingen samtykke: utelatt, "
+			    "verken registrert eller påmeldt");
+	lms_batch_release(&batch);
+	lms_csv_release(&csv);
+	assert_int_equal(run("Navn;Tidsmerke\nA;26.08.2026 10:00\n"),
+			 LMS_EDATA);
+	assert_string_equal(lms_last_error()->msg, "tidsstempel («Tidsmerke»): "
+			    "26.08.2026 er etter dagens dato");
+	lms_csv_release(&csv);
+	assert_int_equal(run("fornavn,telefon\nA,1\n"), LMS_EDATA);
+	assert_string_equal(lms_last_error()->msg, "ingen kolonne med navn "
+			    "(overskriftslinjen har «fornavn», «telefon»)");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -245,6 +275,7 @@ int main(void)
 		T(a_form_export),
 		T(force_one_line),
 		T(no_consent_reads_nothing),
+		T(in_norwegian),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

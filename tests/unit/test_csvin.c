@@ -2,6 +2,7 @@
 
 #include "../../lib/buf.h"
 #include "../../lib/csvin.h"
+#include "../../lib/i18n.h"
 #include "../../lib/yparse.h"
 
 static struct lms_csv csv;
@@ -83,6 +84,37 @@ static void refusals_name_their_line(void **state)
 	assert_int_equal(lms_csv_parse(&csv, "s.csv", "a\0b\n", 4), LMS_EDATA);
 }
 
+/* A byte libcsv refuses is named by its line and column (in characters),
+ * also in the second line of a row. */
+static void refusals_name_their_column(void **state)
+{
+	(void)state;
+	assert_error(parse("name,phone\nA,x\"y\"z\n"), LMS_EDATA, 2, 4,
+		     "broken CSV: error parsing data while strict checking "
+		     "enabled (a quote that is not closed?)");
+	assert_error(parse("name,phone\n\"Å\nØ\"c,1\n"), LMS_EDATA, 3, 3,
+		     "broken CSV: error parsing data while strict checking "
+		     "enabled (a quote that is not closed?)");
+}
+
+/* What a person reads, in Norwegian. */
+static void refusals_in_norwegian(void **state)
+{
+	(void)state;
+	lms_i18n_set(LMS_LANG_NB);
+	assert_error(parse("name,phone\nA,1\nB,2,3\n"), LMS_EDATA, 3, 0,
+		     "raden har 3 felt, overskriftslinjen 2");
+	assert_error(parse("name,phone\nA,x\"y\"z\n"), LMS_EDATA, 2, 4,
+		     "ødelagt CSV: et anførselstegn står der det ikke kan stå "
+		     "(et anførselstegn som ikke er lukket?)");
+	assert_error(parse("name\nB\xf8rre\n"), LMS_EDATA, 2, 2,
+		     "ikke UTF-8-tekst: en byte som UTF-8 aldri bruker (lagre "
+		     "arket som «CSV UTF-8»)");
+	assert_error(parse(""), LMS_EDATA, 0, 0,
+		     "filen er tom: den trenger en overskriftslinje");
+	lms_i18n_set(LMS_LANG_EN);
+}
+
 /* Strict UTF-8, refused with the line and column of the first bad byte. */
 static void refuses_what_is_not_utf8(void **state)
 {
@@ -154,6 +186,8 @@ int main(void)
 		cmocka_unit_test(commas_and_columns),
 		cmocka_unit_test(header_only_and_no_final_newline),
 		cmocka_unit_test(refusals_name_their_line),
+		cmocka_unit_test(refusals_name_their_column),
+		cmocka_unit_test(refusals_in_norwegian),
 		cmocka_unit_test(refuses_what_is_not_utf8),
 		cmocka_unit_test(refuses_cells_over_the_value_limit),
 		cmocka_unit_test(lone_carriage_returns_end_lines),

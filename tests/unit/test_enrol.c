@@ -5,6 +5,7 @@
 #include "../../lib/attendance.h"
 #include "../../lib/date.h"
 #include "../../lib/enrol.h"
+#include "../../lib/i18n.h"
 
 static struct lms_course course;
 static struct lms_service service;
@@ -33,6 +34,7 @@ static int teardown(void **state)
 	lms_enrolments_release(&e);
 	lms_course_release(&course);
 	lms_service_release(&service);
+	lms_i18n_set(LMS_LANG_EN);
 	return 0;
 }
 
@@ -157,6 +159,35 @@ static void refusals(void **state)
 			    "course 'kurs' is completed: it takes no enrolments");
 	course.status = LMS_COURSE_CANCELLED;
 	assert_int_equal(enrol("p-e", "1806"), LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg,
+			    "course 'kurs' is cancelled: it takes no enrolments");
+	/* In Norwegian, a sentence for each. */
+	lms_i18n_set(LMS_LANG_NB);
+	assert_int_equal(enrol("p-e", "1806"), LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg,
+			    "kurset «kurs» er avlyst: det tar ikke imot "
+			    "påmeldinger");
+	course.status = LMS_COURSE_OPEN;
+	assert_int_equal(enrol("p-c", "1806"), LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg,
+			    "p-c står allerede på ventelisten til kurset «kurs»");
+	assert_int_equal(enrol("p-a", "1806"), LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg,
+			    "p-a er allerede påmeldt kurset «kurs»");
+	assert_int_equal(enrol("p-d", "1806"), LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg,
+			    "kurset «kurs» er fullt (2 plasser) og har ingen "
+			    "venteliste");
+	course.capacity = 1;
+	assert_int_equal(enrol("p-d", "1806"), LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg,
+			    "kurset «kurs» er fullt (1 plass) og har ingen "
+			    "venteliste");
+	lms_i18n_set(LMS_LANG_EN);
+	assert_int_equal(enrol("p-d", "1806"), LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg,
+			    "course 'kurs' is full (1 place) and has no waiting "
+			    "list");
 	/* Nothing refused left a record behind. */
 	assert_int_equal(e.n, 3);
 }

@@ -1,6 +1,7 @@
 #include "test.h"
 
 #include "../../lib/date.h"
+#include "../../lib/i18n.h"
 #include "../../lib/respond.h"
 
 static struct lms_course course;
@@ -40,6 +41,7 @@ static int teardown(void **state)
 	lms_form_release(&form);
 	lms_enrolments_release(&enrolments);
 	lms_evaluations_release(&existing);
+	lms_i18n_set(LMS_LANG_EN);
 	return 0;
 }
 
@@ -111,6 +113,29 @@ static void checks_responses(void **state)
 	assert_int_equal(check("p-x", LMS_POST, LMS_DATE_NONE), LMS_EREFUSED);
 }
 
+/* In Norwegian, a sentence for each phase. */
+static void checks_responses_in_norwegian(void **state)
+{
+	(void)state;
+	lms_i18n_set(LMS_LANG_NB);
+	assert_int_equal(check("p-a", LMS_PRE, LMS_DATE_NONE), LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg,
+			    "p-a har allerede svart på skjemaet «f» før kurset");
+	assert_int_equal(check("p-a", LMS_SESSION, existing.v[1].session),
+			 LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg,
+			    "p-a har allerede svart på skjemaet «f» for "
+			    "samlingen");
+	assert_int_equal(check("p-b", LMS_POST, LMS_DATE_NONE), LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg,
+			    "p-b er ikke på kurset «kurs»: bare deltakerne "
+			    "svarer med navn");
+	assert_int_equal(lms_respond_form_used(&course, "g"), LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg,
+			    "kurset «kurs» bruker ikke skjemaet «g» (skjemaene "
+			    "står i course.yaml: lms course set kurs forms=...)");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -118,6 +143,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(reads_answers),
 		T(checks_responses),
+		T(checks_responses_in_norwegian),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
