@@ -6,6 +6,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "date.h"
+#include "i18n.h"
 #include "personal.h"
 
 static bool is_digit(char c)
@@ -779,12 +780,12 @@ void lms_find_personal(const char *text, size_t len, unsigned kinds,
 const char *lms_personal_what(enum lms_personal_kind kind)
 {
 	switch (kind) {
-	case LMS_PD_FNR: return "a fødselsnummer";
-	case LMS_PD_PHONE: return "a phone number";
-	case LMS_PD_EMAIL: return "an e-mail address";
-	case LMS_PD_NAME: return "a name from the private register";
+	case LMS_PD_FNR: return _("a fødselsnummer");
+	case LMS_PD_PHONE: return _("a phone number");
+	case LMS_PD_EMAIL: return _("an e-mail address");
+	case LMS_PD_NAME: return _("a name from the private register");
 	}
-	return "personal data";
+	return _("personal data");
 }
 
 struct redacting {
