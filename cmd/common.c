@@ -10,6 +10,7 @@
 #include "../lib/facilitator.h"
 #include "../lib/personal.h"
 #include "../lib/schema.h"
+#include "../lib/suggest.h"
 #include "../lib/utf8.h"
 #include "../lib/words.h"
 #include "../lib/yparse.h"
@@ -169,8 +170,9 @@ int cmd_parse_int(const char *name, const char *s, int min, int max, int *out)
 int cmd_parse_date(const char *name, const char *s, int32_t *out)
 {
 	if (!lms_date_parse_input(s, out))
-		return cmd_usage_error("%s: '%s' is not a date (use 2026-09-07, "
-				       "07.09.2026, 7.9.2026 or 7.9.26)", name, s);
+		return cmd_usage_error(_("%s: '%s' is not a date (use "
+				       "2026-09-07, 07.09.2026, 7.9.2026 or "
+				       "7.9.26)"), name, s);
 	return 0;
 }
 
@@ -351,11 +353,26 @@ static int list_verbs(const struct cmd *parent)
 	return err;
 }
 
+/* The name in table closest to word, if word looks like a typo of it. */
+static const char *closest(const struct cmd *const *table, const char *word)
+{
+	const char *names[32];
+	size_t n = 0;
+
+	for (; table[n] && n < sizeof(names) / sizeof(names[0]); n++)
+		names[n] = table[n]->name;
+	return lms_suggest(word, names, n);
+}
+
 int cmd_dispatch(struct ctx *ctx, const struct cmd *const *table,
 		 int argc, char **argv)
 {
 	const struct cmd *c = lookup(table, argv[0]);
+	const char *hint;
 
+	if (!c && (hint = closest(table, argv[0])))
+		return cmd_usage_error(_("'%s' is not an lms command; did you "
+					 "mean '%s'?"), argv[0], hint);
 	if (!c)
 		return cmd_usage_error(_("'%s' is not an lms command (see lms "
 				         "help)"), argv[0]);
@@ -366,6 +383,11 @@ int cmd_dispatch(struct ctx *ctx, const struct cmd *const *table,
 				return cmd_show_man(ctx, c->man, 1);
 			return list_verbs(c);
 		}
+		if (!lookup(c->sub, argv[1]) &&
+		    (hint = closest(c->sub, argv[1])))
+			return cmd_usage_error(_("'%s' is not a verb of 'lms "
+						 "%s'; did you mean '%s'?"),
+					       argv[1], c->name, hint);
 		if (!lookup(c->sub, argv[1]))
 			return cmd_usage_error(_("'%s' is not a verb of 'lms "
 						 "%s'"), argv[1], c->name);

@@ -86,7 +86,7 @@ static int render_plain(const char *path, struct lms_buf *out)
 
 	if (pipe(fds) < 0 || (pid = fork()) < 0)
 		return lms_error(LMS_EIO, _("cannot run mandoc: %s"),
-				 strerror(errno));
+				 lms_strerror(errno));
 	if (pid == 0) {
 		dup2(fds[1], STDOUT_FILENO);
 		close(fds[0]);

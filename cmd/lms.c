@@ -36,9 +36,10 @@ const struct cmd *const cmd_table[] = {
 
 static void out_of_memory(void)
 {
-	static const char msg[] = "lms: out of memory\n";
+	/* A look-up in the catalogue allocates nothing. */
+	const char *msg = _("lms: out of memory\n");
 
-	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+	if (write(STDERR_FILENO, msg, strlen(msg)) < 0)
 		_exit(-LMS_ENOMEM);
 	_exit(-LMS_ENOMEM);
 }
@@ -229,7 +230,8 @@ int main(int argc, char **argv)
 	cmd_screen_release(&ctx);
 	if (write_errno) {
 		fprintf(stderr, "lms: ");
-		fprintf(stderr, _("write error: %s\n"), strerror(write_errno));
+		fprintf(stderr, _("write error: %s\n"),
+			lms_strerror(write_errno));
 		err = LMS_EIO;
 	}
 	lms_lock_release(&ctx.lock);

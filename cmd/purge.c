@@ -58,6 +58,14 @@ static int last_courses(struct ctx *ctx, struct last_seen *s)
 
 static const char *const usage[] = { "lms purge [--dry-run]", NULL };
 
+/* What purge says of each person: [dry run][had a course]. */
+static const char *const forgetting[2][2] = {
+	{ N_("forgot %s: no course, consent given %s\n"),
+	  N_("forgot %s: last course ended %s\n") },
+	{ N_("would forget %s: no course, consent given %s\n"),
+	  N_("would forget %s: last course ended %s\n") },
+};
+
 static int purge(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -93,14 +101,9 @@ static int purge(struct ctx *ctx, int argc, char **argv)
 			i++;
 			continue;
 		}
-		lms_date_format(last, date);
-		/* TRANSLATORS: "forgot p-7k3q9x: last course ended
-		 * 2024-03-01", "would forget ...: no course, consent given
-		 * 2024-03-01". */
-		lms_buf_addf(&report, "%s %s: %s %s\n",
-			     dry_run ? _("would forget") : _("forgot"),
-			     reg.v[i].id, k ? _("last course ended") :
-			     _("no course, consent given"), date);
+		lms_i18n_date(last, date);
+		lms_buf_addf(&report, _(forgetting[dry_run][k != 0]),
+			     reg.v[i].id, date);
 		forgotten++;
 		if (dry_run)
 			i++;

@@ -39,4 +39,9 @@ const struct lms_error *lms_last_error(void);
 void lms_error_set(const struct lms_error *e);
 void lms_error_clear(void);
 
+/* strerror(e) in the language of messages: the system's own text in
+ * English, a translation of the common ones in Norwegian (the C library
+ * translates only under a locale, which lms does not set). */
+const char *lms_strerror(int e);
+
 #endif

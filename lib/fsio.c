@@ -1,4 +1,5 @@
 #include <dirent.h>
+#include <stdarg.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -13,29 +14,78 @@
 #include "alloc.h"
 #include "error.h"
 #include "fsio.h"
+#include "i18n.h"
 
-static int io_error(int code, const char *what, const char *path)
+/*
+ * What lms could not do to a file, each a whole phrase for translation:
+ * "cannot read 'x'", then why.
+ */
+enum verb {
+	V_READ, V_READ_FOLDER, V_WRITE, V_CREATE, V_CREATE_FOLDER,
+	V_CREATE_BESIDE, V_SYNC_FOLDER, V_OPEN_FOLDER, V_REPLACE, V_REMOVE,
+	V_WRITE_IN_FOLDER, V_CHMOD, V_LOCK
+};
+
+static const char *const cannot_fmt[] = {
+	[V_READ] = N_("cannot read '%s'"),
+	[V_READ_FOLDER] = N_("cannot read folder '%s'"),
+	[V_WRITE] = N_("cannot write '%s'"),
+	[V_CREATE] = N_("cannot create '%s'"),
+	[V_CREATE_FOLDER] = N_("cannot create folder '%s'"),
+	[V_CREATE_BESIDE] = N_("cannot create a file beside '%s'"),
+	[V_SYNC_FOLDER] = N_("cannot sync the folder of '%s'"),
+	[V_OPEN_FOLDER] = N_("cannot open folder '%s'"),
+	[V_REPLACE] = N_("cannot replace '%s'"),
+	[V_REMOVE] = N_("cannot remove '%s'"),
+	[V_WRITE_IN_FOLDER] = N_("cannot write in folder '%s'"),
+	[V_CHMOD] = N_("cannot change the mode of '%s'"),
+	[V_LOCK] = N_("cannot lock '%s'"),
+};
+
+/* "cannot VERB 'path': why", why made from fmt. */
+static int cannot(int code, enum verb v, const char *path, const char *fmt,
+		  ...) __attribute__((format(printf, 4, 5)));
+
+static int cannot(int code, enum verb v, const char *path, const char *fmt,
+		  ...)
+{
+	struct lms_buf head = LMS_BUF_INIT, why = LMS_BUF_INIT;
+	va_list ap;
+	int err;
+
+	lms_buf_addf(&head, _(cannot_fmt[v]), path);
+	va_start(ap, fmt);
+	lms_buf_vaddf(&why, fmt, ap);
+	va_end(ap);
+	err = lms_error(code, "%s: %s", head.buf, why.buf);
+	lms_buf_release(&head);
+	lms_buf_release(&why);
+	return err;
+}
+
+static int io_error(int code, enum verb v, const char *path)
 {
 	int e = errno;
 
 	if (e == ENOENT && code == LMS_EIO)
 		code = LMS_ENOENT;
-	return lms_error(code, "cannot %s '%s': %s", what, path, strerror(e));
+	return cannot(code, v, path, "%s", lms_strerror(e));
 }
 
+/* What m is, as "it is ..., not a folder" names it. */
 static const char *kind_of(mode_t m)
 {
 	if (S_ISLNK(m))
-		return "a symbolic link";
+		return _("a symbolic link");
 	if (S_ISDIR(m))
-		return "a folder";
+		return _("a folder");
 	if (S_ISFIFO(m))
-		return "a FIFO";
+		return _("a FIFO");
 	if (S_ISSOCK(m))
-		return "a socket";
+		return _("a socket");
 	if (S_ISCHR(m) || S_ISBLK(m))
-		return "a device";
-	return "a file";
+		return _("a device");
+	return _("a file");
 }
 
 /*
@@ -43,32 +93,30 @@ static const char *kind_of(mode_t m)
  * kind: a link, which is never written through, or not a folder (is_dir)
  * or regular file.
  */
-static int refuse(const char *verb, const char *path, const char *part,
+static int refuse(enum verb v, const char *path, const char *part,
 		  mode_t m, bool is_dir)
 {
-	struct lms_buf who = LMS_BUF_INIT;
-	int err;
+	bool it = !part || !strcmp(part, path);
 
-	if (part && strcmp(part, path))
-		lms_buf_addf(&who, "'%s'", part);
-	else
-		lms_buf_adds(&who, "it");
+	if (S_ISLNK(m) && it)
+		return cannot(LMS_ECREATE, v, path, "%s", _("it is a symbolic "
+			      "link, which lms never writes through"));
 	if (S_ISLNK(m))
-		err = lms_error(LMS_ECREATE, "cannot %s '%s': %s is a symbolic "
-				"link, which lms never writes through", verb,
-				path, who.buf);
-	else
-		err = lms_error(LMS_ECREATE, "cannot %s '%s': %s is %s, not %s",
-				verb, path, who.buf, kind_of(m),
-				is_dir ? "a folder" : "a regular file");
-	lms_buf_release(&who);
-	return err;
+		return cannot(LMS_ECREATE, v, path, _("'%s' is a symbolic link, "
+			      "which lms never writes through"), part);
+	if (it)
+		return cannot(LMS_ECREATE, v, path, is_dir ?
+			      _("it is %s, not a folder") :
+			      _("it is %s, not a regular file"), kind_of(m));
+	return cannot(LMS_ECREATE, v, path, is_dir ?
+		      _("'%s' is %s, not a folder") :
+		      _("'%s' is %s, not a regular file"), part, kind_of(m));
 }
 
 static int not_regular(const char *path, mode_t m)
 {
-	return lms_error(LMS_EDATA, "cannot read '%s': it is %s, not a regular "
-			 "file", path, kind_of(m));
+	return cannot(LMS_EDATA, V_READ, path, _("it is %s, not a regular "
+		      "file"), kind_of(m));
 }
 
 /*
@@ -88,7 +136,7 @@ static int settle_regular(int fd, const char *path, int *out)
 
 	if (fstat(fd, &st) < 0 || (flags = fcntl(fd, F_GETFL)) < 0 ||
 	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
-		int err = io_error(LMS_EIO, "read", path);
+		int err = io_error(LMS_EIO, V_READ, path);
 
 		close(fd);
 		return err;
@@ -108,11 +156,11 @@ int lms_open_regular(const char *path, int *out)
 
 	*out = -1;
 	if (stat(path, &st) < 0)
-		return io_error(LMS_EIO, "read", path);
+		return io_error(LMS_EIO, V_READ, path);
 	if (!S_ISREG(st.st_mode))
 		return not_regular(path, st.st_mode);
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
-		return io_error(LMS_EIO, "read", path);
+		return io_error(LMS_EIO, V_READ, path);
 	return settle_regular(fd, path, out);
 }
 
@@ -124,12 +172,12 @@ static int read_fd(int fd, const char *path, size_t max, struct lms_buf *out)
 	int err = 0;
 
 	if (fstat(fd, &st) < 0) {
-		err = io_error(LMS_EIO, "read", path);
+		err = io_error(LMS_EIO, V_READ, path);
 		goto out;
 	}
 	if ((size_t)st.st_size > max) {
-		err = lms_error_at(LMS_EDATA, path, 0, 0, "file is larger than "
-				   "%zu bytes", max);
+		err = lms_error_at(LMS_EDATA, path, 0, 0,
+				   _("file is larger than %zu bytes"), max);
 		goto out;
 	}
 	lms_buf_grow(out, (size_t)st.st_size);
@@ -140,15 +188,16 @@ static int read_fd(int fd, const char *path, size_t max, struct lms_buf *out)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			err = io_error(LMS_EIO, "read", path);
+			err = io_error(LMS_EIO, V_READ, path);
 			goto out;
 		}
 		if (n == 0)
 			break;
 		out->len += (size_t)n;
 		if (out->len > max) {
-			err = lms_error_at(LMS_EDATA, path, 0, 0, "file is larger "
-					   "than %zu bytes", max);
+			err = lms_error_at(LMS_EDATA, path, 0, 0,
+					   _("file is larger than %zu bytes"),
+					   max);
 			goto out;
 		}
 	}
@@ -177,12 +226,12 @@ int lms_dir_list(const char *path, char ***out, size_t *n)
 	*out = NULL;
 	*n = 0;
 	if (!d)
-		return errno == ENOENT ? 0 : io_error(LMS_EIO, "read folder", path);
+		return errno == ENOENT ? 0 : io_error(LMS_EIO, V_READ_FOLDER, path);
 	for (;;) {
 		errno = 0;
 		if (!(e = readdir(d))) {
 			if (errno)
-				err = io_error(LMS_EIO, "read folder", path);
+				err = io_error(LMS_EIO, V_READ_FOLDER, path);
 			break;
 		}
 		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
@@ -217,7 +266,7 @@ static size_t parent_len(const char *path)
 	return slash ? (size_t)(slash - path) : 0;
 }
 
-static int open_root(const char *path, size_t root_len, const char *verb,
+static int open_root(const char *path, size_t root_len, enum verb verb,
 		     int *out)
 {
 	char *root;
@@ -246,7 +295,7 @@ static int make_folder(int fd, const char *name, const char *part,
 
 	if (mkdirat(fd, name, mode) < 0)
 		return errno == EEXIST ? 0
-				       : io_error(LMS_ECREATE, "create folder",
+				       : io_error(LMS_ECREATE, V_CREATE_FOLDER,
 						  part);
 	if ((flags & WALK_MODE) &&
 	    (made = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
@@ -255,17 +304,17 @@ static int make_folder(int fd, const char *name, const char *part,
 
 		close(made);
 		if (err < 0)
-			return io_error(LMS_ECREATE, "create folder", part);
+			return io_error(LMS_ECREATE, V_CREATE_FOLDER, part);
 	}
 	if (fsync(fd) < 0 && errno != EINVAL)
-		return io_error(LMS_EIO, "sync the folder of", part);
+		return io_error(LMS_EIO, V_SYNC_FOLDER, part);
 	return 0;
 }
 
 /* One step down from folder fd into name (path up to end), which must be
  * a folder and no link; made first with WALK_CREATE. */
 static int step(int fd, const char *name, const char *path, size_t end,
-		const char *verb, unsigned flags, mode_t mode, int *out)
+		enum verb verb, unsigned flags, mode_t mode, int *out)
 {
 	const int how = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
 	char *part = lms_strndup(path, end);
@@ -275,8 +324,8 @@ static int step(int fd, const char *name, const char *path, size_t end,
 	*out = -1;
 	/* ".." would climb out of the root as a link would. */
 	if (!strcmp(name, "..")) {
-		err = lms_error(LMS_ECREATE, "cannot %s '%s': '..' below the "
-				"tree's root", verb, path);
+		err = cannot(LMS_ECREATE, verb, path, "%s",
+			     _("'..' below the tree's root"));
 		goto out;
 	}
 	*out = openat(fd, name, how);
@@ -297,7 +346,7 @@ static int step(int fd, const char *name, const char *path, size_t end,
 			       path);
 	else
 		err = io_error(flags & WALK_READ ? LMS_EIO : LMS_ECREATE,
-			       "open folder", part);
+			       V_OPEN_FOLDER, part);
 out:
 	free(part);
 	return err;
@@ -308,7 +357,7 @@ out:
  * path itself) from the root down, following no link and entering
  * nothing but folders.  *name is the last part, in path.
  */
-static int walk(const char *path, size_t root_len, const char *verb,
+static int walk(const char *path, size_t root_len, enum verb verb,
 		unsigned flags, mode_t mode, int *out, const char **name)
 {
 	const char *p = path + root_len;
@@ -343,8 +392,8 @@ static int walk(const char *path, size_t root_len, const char *verb,
 	lms_buf_release(&part);
 	if (!*p && !(flags & WALK_WHOLE)) {
 		close(fd);
-		return lms_error(LMS_ECREATE, "cannot %s '%s': it names a "
-				 "folder", verb, path);
+		return cannot(LMS_ECREATE, verb, path, "%s",
+			      _("it names a folder"));
 	}
 	*out = fd;
 	if (name)
@@ -357,12 +406,12 @@ static int walk(const char *path, size_t root_len, const char *verb,
 int lms_stat_below(const char *path, size_t root_len, struct stat *st)
 {
 	const char *name;
-	int dir, err = walk(path, root_len, "read", WALK_READ, 0, &dir, &name);
+	int dir, err = walk(path, root_len, V_READ, WALK_READ, 0, &dir, &name);
 
 	if (err)
 		return err;
 	if (fstatat(dir, name, st, AT_SYMLINK_NOFOLLOW) < 0)
-		err = io_error(LMS_EIO, "read", path);
+		err = io_error(LMS_EIO, V_READ, path);
 	close(dir);
 	return err;
 }
@@ -376,13 +425,13 @@ static int open_regular_in(int dir, const char *name, const char *path,
 
 	*out = -1;
 	if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
-		return io_error(LMS_EIO, "read", path);
+		return io_error(LMS_EIO, V_READ, path);
 	if (!S_ISREG(st.st_mode))
 		return not_regular(path, st.st_mode);
 	fd = openat(dir, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return errno == ELOOP ? not_regular(path, S_IFLNK)
-				      : io_error(LMS_EIO, "read", path);
+				      : io_error(LMS_EIO, V_READ, path);
 	return settle_regular(fd, path, out);
 }
 
@@ -390,7 +439,7 @@ int lms_read_below(const char *path, size_t root_len, size_t max,
 		   struct lms_buf *out)
 {
 	const char *name;
-	int dir, fd, err = walk(path, root_len, "read", WALK_READ, 0, &dir,
+	int dir, fd, err = walk(path, root_len, V_READ, WALK_READ, 0, &dir,
 				&name);
 
 	lms_buf_reset(out);
@@ -470,25 +519,25 @@ static int stage_in(int dir, const char *name, const char *path,
 
 	if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
 		if (!S_ISREG(st.st_mode))
-			return refuse("write", path, NULL, st.st_mode, false);
+			return refuse(V_WRITE, path, NULL, st.st_mode, false);
 		if (!mode)
 			mode = st.st_mode & 07777;
 	} else if (errno != ENOENT) {
-		return io_error(LMS_EIO, "write", path);
+		return io_error(LMS_EIO, V_WRITE, path);
 	}
 	if (!mode)
 		mode = new_file_mode();
 	if ((fd = create_temporary(dir, name, tmp)) < 0)
-		return io_error(LMS_ECREATE, "create a file beside", path);
+		return io_error(LMS_ECREATE, V_CREATE_BESIDE, path);
 	lms_buf_add(&shown, path, (size_t)(name - path));
 	lms_buf_adds(&shown, tmp->buf);
 	if (fchmod(fd, mode) < 0 || write_all(fd, data, len) < 0 ||
 	    fsync(fd) < 0) {
-		err = io_error(LMS_EIO, "write", shown.buf);
+		err = io_error(LMS_EIO, V_WRITE, shown.buf);
 		close(fd);
 		unlinkat(dir, tmp->buf, 0);
 	} else if (close(fd) < 0) {
-		err = io_error(LMS_EIO, "write", shown.buf);
+		err = io_error(LMS_EIO, V_WRITE, shown.buf);
 		unlinkat(dir, tmp->buf, 0);
 	}
 	lms_buf_release(&shown);
@@ -498,7 +547,7 @@ static int stage_in(int dir, const char *name, const char *path,
 static int sync_folder(int dir, const char *path)
 {
 	if (fsync(dir) < 0 && errno != EINVAL)
-		return io_error(LMS_EIO, "sync the folder of", path);
+		return io_error(LMS_EIO, V_SYNC_FOLDER, path);
 	return 0;
 }
 
@@ -510,7 +559,7 @@ static int write_in(int dir, const char *name, const char *path,
 	int err = stage_in(dir, name, path, data, len, mode, &tmp);
 
 	if (!err && renameat(dir, tmp.buf, dir, name) < 0) {
-		err = io_error(LMS_EIO, "replace", path);
+		err = io_error(LMS_EIO, V_REPLACE, path);
 		unlinkat(dir, tmp.buf, 0);
 	}
 	if (!err)
@@ -523,7 +572,7 @@ int lms_write_below(const char *path, size_t root_len, const void *data,
 		    size_t len, mode_t mode)
 {
 	const char *name;
-	int dir, err = walk(path, root_len, "write", 0, 0, &dir, &name);
+	int dir, err = walk(path, root_len, V_WRITE, 0, 0, &dir, &name);
 
 	if (err)
 		return err;
@@ -537,7 +586,7 @@ int lms_write_temporary(const char *path, size_t root_len, const void *data,
 {
 	struct lms_buf name_buf = LMS_BUF_INIT;
 	const char *name;
-	int dir, err = walk(path, root_len, "write", 0, 0, &dir, &name);
+	int dir, err = walk(path, root_len, V_WRITE, 0, 0, &dir, &name);
 
 	*tmp = NULL;
 	if (err)
@@ -558,13 +607,13 @@ int lms_write_temporary(const char *path, size_t root_len, const void *data,
 int lms_rename_below(const char *tmp, const char *path, size_t root_len)
 {
 	const char *name, *slash = strrchr(tmp, '/');
-	int dir, err = walk(path, root_len, "write", 0, 0, &dir, &name);
+	int dir, err = walk(path, root_len, V_WRITE, 0, 0, &dir, &name);
 
 	if (err)
 		return err;
 	if (renameat(dir, slash ? slash + 1 : tmp, dir, name) < 0)
 		err = errno == ENOENT ? LMS_ENOENT
-				      : io_error(LMS_EIO, "replace", path);
+				      : io_error(LMS_EIO, V_REPLACE, path);
 	close(dir);
 	return err;
 }
@@ -573,16 +622,16 @@ int lms_link_new_below(const char *tmp, const char *path, size_t root_len)
 {
 	const char *name, *slash = strrchr(tmp, '/');
 	const char *tmpname = slash ? slash + 1 : tmp;
-	int dir, err = walk(path, root_len, "write", 0, 0, &dir, &name);
+	int dir, err = walk(path, root_len, V_WRITE, 0, 0, &dir, &name);
 
 	if (err)
 		return err;
 	if (linkat(dir, tmpname, dir, name, 0) < 0)
 		err = errno == EEXIST ? 1
-				      : io_error(LMS_EIO, "create", path);
+				      : io_error(LMS_EIO, V_CREATE, path);
 	unlinkat(dir, tmpname, 0);
 	if (!err && fsync(dir) < 0)
-		err = io_error(LMS_EIO, "sync the folder of", path);
+		err = io_error(LMS_EIO, V_SYNC_FOLDER, path);
 	close(dir);
 	return err;
 }
@@ -593,15 +642,15 @@ static int regular_or_gone(int dir, const char *name, const char *path)
 	struct stat st;
 
 	if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
-		return S_ISREG(st.st_mode) ? 0 : refuse("write", path, NULL,
+		return S_ISREG(st.st_mode) ? 0 : refuse(V_WRITE, path, NULL,
 							st.st_mode, false);
-	return errno == ENOENT ? 0 : io_error(LMS_EIO, "write", path);
+	return errno == ENOENT ? 0 : io_error(LMS_EIO, V_WRITE, path);
 }
 
 int lms_rename_check(const char *tmp, const char *path, size_t root_len)
 {
 	const char *name, *slash = strrchr(tmp, '/');
-	int dir, err = walk(path, root_len, "write", 0, 0, &dir, &name);
+	int dir, err = walk(path, root_len, V_WRITE, 0, 0, &dir, &name);
 
 	if (err)
 		return err;
@@ -614,12 +663,12 @@ int lms_rename_check(const char *tmp, const char *path, size_t root_len)
 int lms_unlink_below(const char *path, size_t root_len)
 {
 	const char *name;
-	int dir, err = walk(path, root_len, "remove", 0, 0, &dir, &name);
+	int dir, err = walk(path, root_len, V_REMOVE, 0, 0, &dir, &name);
 
 	if (err)
 		return err;
 	if (unlinkat(dir, name, 0) < 0)
-		err = io_error(LMS_EIO, "remove", path);
+		err = io_error(LMS_EIO, V_REMOVE, path);
 	close(dir);
 	return err;
 }
@@ -627,7 +676,7 @@ int lms_unlink_below(const char *path, size_t root_len)
 int lms_sync_parent(const char *path, size_t root_len)
 {
 	const char *name;
-	int dir, err = walk(path, root_len, "write", 0, 0, &dir, &name);
+	int dir, err = walk(path, root_len, V_WRITE, 0, 0, &dir, &name);
 
 	if (err)
 		return err;
@@ -651,7 +700,7 @@ void lms_remove_stale_temporaries(const char *path, size_t root_len)
 	DIR *d;
 
 	/* A folder that cannot be walked to is the write's to report. */
-	if (walk(path, root_len, "write", 0, 0, &dir, &name))
+	if (walk(path, root_len, V_WRITE, 0, 0, &dir, &name))
 		return;
 	len = strlen(name);
 	fd = dup(dir);
@@ -674,7 +723,7 @@ void lms_remove_stale_temporaries(const char *path, size_t root_len)
 
 int lms_mkdirs_below(const char *path, size_t root_len, mode_t mode)
 {
-	int dir, err = walk(path, root_len, "write in folder",
+	int dir, err = walk(path, root_len, V_WRITE_IN_FOLDER,
 			    WALK_CREATE | WALK_WHOLE, mode, &dir, NULL);
 
 	if (!err)
@@ -694,12 +743,12 @@ int lms_mkdirs(const char *dir, mode_t mode)
 
 		*s = '\0';
 		if (mkdir(p, mode) < 0 && errno != EEXIST) {
-			err = io_error(LMS_ECREATE, "create folder", p);
+			err = io_error(LMS_ECREATE, V_CREATE_FOLDER, p);
 			break;
 		}
 		if (!lms_is_dir(p)) {
-			err = lms_error(LMS_ECREATE, "'%s' exists and is not a "
-					"folder", p);
+			err = lms_error(LMS_ECREATE, _("'%s' exists and is not "
+					"a folder"), p);
 			break;
 		}
 		*s = c;
@@ -715,7 +764,7 @@ int lms_mkdirs(const char *dir, mode_t mode)
  * (see lms_open_regular), creating it with O_CREAT in flags.
  */
 static int open_in(int dir, const char *name, const char *path,
-		   const char *verb, int flags, int *out)
+		   enum verb verb, int flags, int *out)
 {
 	struct stat st;
 	int fd, err = 0;
@@ -746,14 +795,14 @@ static int open_in(int dir, const char *name, const char *path,
 int lms_chmod_below(const char *path, size_t root_len, mode_t mode)
 {
 	const char *name;
-	int dir, fd, err = walk(path, root_len, "change the mode of", 0, 0,
+	int dir, fd, err = walk(path, root_len, V_CHMOD, 0, 0,
 				&dir, &name);
 
 	if (err)
 		return err;
-	err = open_in(dir, name, path, "change the mode of", O_RDONLY, &fd);
+	err = open_in(dir, name, path, V_CHMOD, O_RDONLY, &fd);
 	if (!err && fchmod(fd, mode) < 0)
-		err = io_error(LMS_EIO, "change the mode of", path);
+		err = io_error(LMS_EIO, V_CHMOD, path);
 	if (fd >= 0)
 		close(fd);
 	close(dir);
@@ -793,14 +842,14 @@ static int wait_for_lock(struct lms_lock *lock, const char *path, int op,
 
 	while (flock(lock->fd, op | LOCK_NB) < 0) {
 		if (errno != EWOULDBLOCK && errno != EINTR) {
-			err = io_error(LMS_EIO, "lock", path);
+			err = io_error(LMS_EIO, V_LOCK, path);
 			lms_lock_release(lock);
 			return err;
 		}
 		if (waited >= timeout_ms) {
 			lms_lock_release(lock);
-			return lms_error(LMS_EBUSY, "the tree is busy: another lms "
-					 "holds '%s'", path);
+			return lms_error(LMS_EBUSY, _("the tree is busy: another "
+					 "lms holds '%s'"), path);
 		}
 		sleep_ms(20);
 		waited += 20;
@@ -820,11 +869,11 @@ static int make_lock_in(int dir, const char *name, const char *path, int *out)
 
 	*out = -1;
 	if (fd < 0 && errno == EEXIST)
-		return open_in(dir, name, path, "lock", O_RDWR, out);
+		return open_in(dir, name, path, V_LOCK, O_RDWR, out);
 	if (fd < 0)
-		return io_error(LMS_ECREATE, "lock", path);
+		return io_error(LMS_ECREATE, V_LOCK, path);
 	if (fchmod(fd, 0644) < 0) {
-		int err = io_error(LMS_ECREATE, "lock", path);
+		int err = io_error(LMS_ECREATE, V_LOCK, path);
 
 		close(fd);
 		return err;
@@ -845,14 +894,14 @@ static int open_lock(struct lms_lock *lock, const char *path, size_t root_len,
 	int dir, err;
 
 	lock->fd = -1;
-	if ((err = walk(path, root_len, "lock",
+	if ((err = walk(path, root_len, V_LOCK,
 			create ? WALK_CREATE | WALK_MODE : WALK_READ, 0755,
 			&dir, &name)))
 		return err;
 	if (create)
 		err = make_lock_in(dir, name, path, &lock->fd);
 	else
-		err = open_in(dir, name, path, "lock", O_RDONLY, &lock->fd);
+		err = open_in(dir, name, path, V_LOCK, O_RDONLY, &lock->fd);
 	close(dir);
 	return err;
 }

@@ -8,8 +8,8 @@
  * ever accepted: no '/', no "..", no capitals, nothing empty.
  */
 #define LMS_ID_MAX 64
-#define LMS_ID_RULE "lowercase letters, digits and '-', " \
-	"starting with a letter or digit, at most 64 characters"
+/* The rule above, for messages: "lowercase letters, digits and '-', ...". */
+const char *lms_id_rule(void);
 
 bool lms_id_valid(const char *s);
 /* Checks an id given by the user; records an LMS_EUSAGE error naming what. */

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "emit.h"
 #include "error.h"
+#include "i18n.h"
 #include "fsio.h"
 #include "id.h"
 #include "init.h"
@@ -88,14 +89,15 @@ static int check_args(const char *dir, const char *name,
 
 	free(service);
 	if (exists)
-		return lms_error(LMS_ECREATE, "'%s' is an lms tree already",
+		return lms_error(LMS_ECREATE, _("'%s' is an lms tree already"),
 				 dir);
 	if (!lms_municipality_valid(municipality))
-		return lms_error(LMS_EUSAGE, "'%s' is not a municipality number "
-				 "(four digits, such as 1806)", municipality);
+		return lms_error(LMS_EUSAGE, _("'%s' is not a municipality "
+				 "number (four digits, such as 1806)"),
+				 municipality);
 	if (!*name || !lms_text_is_line(name))
-		return lms_error(LMS_EUSAGE, "the name must be UTF-8 text on "
-				 "one line");
+		return lms_error(LMS_EUSAGE, "%s", _("the name must be UTF-8 "
+				 "text on one line"));
 	return 0;
 }
 

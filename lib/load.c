@@ -9,6 +9,7 @@
 #include "alloc.h"
 #include "date.h"
 #include "error.h"
+#include "i18n.h"
 #include "id.h"
 #include "schema.h"
 #include "suggest.h"
@@ -61,6 +62,43 @@ int lms_loader_error(struct lms_loader *ld, struct lms_mark at,
 	return lms_yparser_error(&ld->p, at, "%s", msg);
 }
 
+/*
+ * The things of the files, as messages name them ("unknown key 'x' in
+ * course"): the names of the schemas, translated here, where the
+ * messages are.  A schema not listed is named as it is.
+ */
+static const char *const schema_names[] = {
+	/* TRANSLATORS: the things of lms's files, in messages such as
+	 * "unknown key 'x' in course" and "course has no 'title'"; in
+	 * Norwegian in the definite form: "kurset". */
+	NC_("schema", "course"), NC_("schema", "session"),
+	NC_("schema", "facilitator"), NC_("schema", "enrolment"),
+	NC_("schema", "evaluation"), NC_("schema", "form"),
+	NC_("schema", "item"), NC_("schema", "scale"),
+	NC_("schema", "template"), NC_("schema", "person"),
+	NC_("schema", "service"), NC_("schema", "closed period"), NULL
+};
+
+static const char *const schema_plurals[] = {
+	/* TRANSLATORS: the same in the plural, as in "expected a list of
+	 * courses": "kurs". */
+	NC_("schemas", "course"), NC_("schemas", "session"),
+	NC_("schemas", "facilitator"), NC_("schemas", "enrolment"),
+	NC_("schemas", "evaluation"), NC_("schemas", "form"),
+	NC_("schemas", "item"), NC_("schemas", "scale"),
+	NC_("schemas", "template"), NC_("schemas", "person"),
+	NC_("schemas", "service"), NC_("schemas", "closed period"), NULL
+};
+
+static const char *schema_word(const struct lms_schema *s, bool plural)
+{
+	for (int i = 0; schema_names[i]; i++)
+		if (!strcmp(s->name, schema_names[i]))
+			return plural ? C_("schemas", schema_plurals[i]) :
+					C_("schema", schema_names[i]);
+	return s->name;
+}
+
 static void add_diag(struct lms_loader *ld, struct lms_mark at,
 		     const char *key, const struct lms_schema *s)
 {
@@ -72,7 +110,8 @@ static void add_diag(struct lms_loader *ld, struct lms_mark at,
 	d = lms_array_push(&ld->diags->v, &ld->diags->n, sizeof(*d));
 	d->path = lms_strdup(ld->p.path);
 	d->at = at;
-	lms_buf_addf(&msg, "unknown key '%s' in %s", key, s->name);
+	lms_buf_addf(&msg, _("unknown key '%s' in %s"), key,
+		     schema_word(s, false));
 	d->msg = lms_buf_detach(&msg);
 	d->key = lms_strdup(key);
 	d->schema = s;
@@ -143,9 +182,14 @@ static int enum_index(const char *const *names, const char *value)
 static void explain_enum(struct lms_buf *why, const char *s,
 			 const char *const *names)
 {
-	lms_buf_addf(why, "'%s' is not one of ", s);
+	struct lms_buf list = LMS_BUF_INIT;
+
 	for (int i = 1; names[i]; i++)
-		lms_buf_addf(why, "%s%s", i > 1 ? ", " : "", names[i]);
+		lms_buf_addf(&list, "%s%s", i > 1 ? ", " : "", names[i]);
+	/* TRANSLATORS: "'maybe' is not one of yes, no": the values are
+	 * words of the files, and stay as they are. */
+	lms_buf_addf(why, _("'%s' is not one of %s"), s, list.buf);
+	lms_buf_release(&list);
 }
 
 int lms_value_parse(const struct lms_field *f, const char *s, void *field,
@@ -160,38 +204,40 @@ int lms_value_parse(const struct lms_field *f, const char *s, void *field,
 	case LMS_T_ID:
 		if (lms_id_valid(s))
 			return 0;
-		lms_buf_addf(why, "'%s' is not a valid id (%s)", s, LMS_ID_RULE);
+		lms_buf_addf(why, _("'%s' is not a valid id (%s)"), s,
+			     lms_id_rule());
 		return LMS_EDATA;
 	case LMS_T_MUNI:
 		if (lms_municipality_valid(s))
 			return 0;
-		lms_buf_addf(why, "'%s' is not a municipality number (four digits)", s);
+		lms_buf_addf(why, _("'%s' is not a municipality number "
+				     "(four digits)"), s);
 		return LMS_EDATA;
 	case LMS_T_INT:
 		if (parse_int(s, field))
 			return 0;
-		lms_buf_addf(why, "'%s' is not a whole number", s);
+		lms_buf_addf(why, _("'%s' is not a whole number"), s);
 		return LMS_EDATA;
 	case LMS_T_REAL:
 		if (parse_real(s, field))
 			return 0;
-		lms_buf_addf(why, "'%s' is not a number", s);
+		lms_buf_addf(why, _("'%s' is not a number"), s);
 		return LMS_EDATA;
 	case LMS_T_BOOL:
 		if (parse_bool(s, field))
 			return 0;
-		lms_buf_addf(why, "'%s' is not true or false", s);
+		lms_buf_addf(why, _("'%s' is not true or false"), s);
 		return LMS_EDATA;
 	case LMS_T_DATE:
 		if (!lms_date_parse(s, &date)) {
-			lms_buf_addf(why, "'%s' is not a date (YYYY-MM-DD)", s);
+			lms_buf_addf(why, _("'%s' is not a date (YYYY-MM-DD)"), s);
 			return LMS_EDATA;
 		}
 		*(int32_t *)field = date;
 		return 0;
 	case LMS_T_TIME:
 		if (!lms_time_parse(s, &i)) {
-			lms_buf_addf(why, "'%s' is not a time (HH:MM)", s);
+			lms_buf_addf(why, _("'%s' is not a time (HH:MM)"), s);
 			return LMS_EDATA;
 		}
 		*(int *)field = i;
@@ -210,7 +256,7 @@ int lms_value_parse(const struct lms_field *f, const char *s, void *field,
 		explain_enum(why, s, f->aux);
 		return LMS_EDATA;
 	default:
-		lms_buf_addf(why, "expected a list or mapping");
+		lms_buf_adds(why, _("expected a list or mapping"));
 		return LMS_EDATA;
 	}
 }
@@ -222,9 +268,12 @@ int lms_loader_scalar(struct lms_loader *ld, const struct lms_event *ev,
 	int err;
 
 	if (ev->type != LMS_EV_SCALAR)
-		return lms_loader_error(ld, ev->start, "expected a single value, "
-					"not a %s", ev->type == LMS_EV_SEQ ?
-					"list" : "mapping");
+		return lms_loader_error(ld, ev->start, "%s",
+					ev->type == LMS_EV_SEQ ?
+					_("expected a single value, not a "
+					  "list") :
+					_("expected a single value, not a "
+					  "mapping"));
 	if ((err = lms_value_parse(f, ev->value, field, &why))) {
 		err = lms_loader_error(ld, ev->start, "%s", why.buf);
 		lms_buf_release(&why);
@@ -293,8 +342,9 @@ static int load_seq(struct lms_loader *ld, const struct lms_event *ev,
 	int err;
 
 	if (ev->type != LMS_EV_SEQ)
-		return lms_loader_error(ld, ev->start, "expected a list of %ss",
-					s->name);
+		return lms_loader_error(ld, ev->start,
+					_("expected a list of %ss"),
+					schema_word(s, true));
 	for (;;) {
 		void *obj;
 
@@ -370,7 +420,8 @@ static int check_required(struct lms_loader *ld, const struct lms_schema *s,
 {
 	for (unsigned i = 0; s->fields[i].key; i++)
 		if ((s->fields[i].flags & LMS_REQUIRED) && !(valued & (1ull << i)))
-			return lms_loader_error(ld, at, "%s has no '%s'", s->name,
+			return lms_loader_error(ld, at, _("%s has no '%s'"),
+						schema_word(s, false),
 						s->fields[i].key);
 	return 0;
 }
@@ -404,7 +455,8 @@ static int load_field(struct lms_loader *ld, const struct lms_schema *s,
 	}
 	bit = 1ull << (f - s->fields);
 	if (seen->given & bit) {
-		err = lms_loader_error(ld, key->start, "given twice");
+		err = lms_loader_error(ld, key->start, "%s",
+				       _("given twice"));
 		goto out;
 	}
 	seen->given |= bit;
@@ -427,8 +479,9 @@ static int load_struct(struct lms_loader *ld, const struct lms_event *ev,
 	int err;
 
 	if (ev->type != LMS_EV_MAP)
-		return lms_loader_error(ld, ev->start, "expected a %s (a mapping "
-					"of keys to values)", s->name);
+		return lms_loader_error(ld, ev->start, _("expected a %s (a "
+					"mapping of keys to values)"),
+					schema_word(s, false));
 	if (s->mark_offset != LMS_NO_OFFSET)
 		*(struct lms_mark *)((char *)obj + s->mark_offset) = ev->start;
 	for (;;) {
@@ -438,7 +491,8 @@ static int load_struct(struct lms_loader *ld, const struct lms_event *ev,
 			return check_required(ld, s, seen.valued, ev->start);
 		if (key.type != LMS_EV_SCALAR)
 			return lms_loader_error(ld, key.start,
-						"a key must be a single word");
+						"%s", _("a key must be a single "
+							"word"));
 		if ((err = load_field(ld, s, obj, &key, &seen)))
 			return err;
 	}
@@ -499,7 +553,8 @@ static int finish_document(struct lms_loader *ld)
 	if ((err = lms_yparser_next(&ld->p, &end)))
 		return err;
 	if (end.type != LMS_EV_END)
-		return lms_loader_error(ld, end.start, "expected the end of the file");
+		return lms_loader_error(ld, end.start, "%s",
+					_("expected the end of the file"));
 	return 0;
 }
 
@@ -514,7 +569,8 @@ int lms_load_text(const char *path, const char *text, size_t len,
 	lms_schema_init(s, obj);
 	err = open_document(&ld, path, text, len, diags, &root);
 	if (!err && root.type == LMS_EV_END)
-		err = lms_yparser_error(&ld.p, root.start, "the file is empty");
+		err = lms_yparser_error(&ld.p, root.start, "%s",
+					_("the file is empty"));
 	if (!err)
 		err = load_struct(&ld, &root, s, obj);
 	if (!err)
@@ -680,9 +736,11 @@ static int unknown_in(const struct lms_schema *s, const char *key, size_t len)
 	snprintf(word, sizeof(word), "%.*s", (int)len, key);
 	hint = lms_suggest(word, names, n);
 	if (hint)
-		return lms_error(LMS_EUSAGE, "%s has no key '%s'; did you mean "
-				 "'%s'?", s->name, word, hint);
-	return lms_error(LMS_EUSAGE, "%s has no key '%s'", s->name, word);
+		return lms_error(LMS_EUSAGE, _("%s has no key '%s'; did you "
+				 "mean '%s'?"), schema_word(s, false), word,
+				 hint);
+	return lms_error(LMS_EUSAGE, _("%s has no key '%s'"),
+			 schema_word(s, false), word);
 }
 
 int lms_schema_resolve(const struct lms_schema *s, const char *keypath,
@@ -705,20 +763,21 @@ int lms_schema_resolve(const struct lms_schema *s, const char *keypath,
 		}
 		k++;
 		if (f->type != LMS_T_SEQ && f->type != LMS_T_STRUCT)
-			return lms_error(LMS_EUSAGE, "'%s' has no parts: '%s'",
+			return lms_error(LMS_EUSAGE, _("'%s' has no parts: '%s'"),
 					 word, keypath);
 		if (f->type == LMS_T_SEQ) {
 			len = strspn(k, "0123456789");
 			if (!len || (k[len] != '.' && k[len]))
-				return lms_error(LMS_EUSAGE, "'%s' is a list: "
-						 "name an item by its number, "
-						 "as in %s.1", word, word);
+				return lms_error(LMS_EUSAGE, _("'%s' is a "
+						 "list: name an item by its "
+						 "number, as in %s.1"), word,
+						 word);
 			k += len;
 			if (!*k)
-				return lms_error(LMS_EUSAGE, "'%s' is a whole %s; "
-						 "name one of its keys",
-						 keypath, ((const struct
-							    lms_schema *)f->aux)->name);
+				return lms_error(LMS_EUSAGE, _("'%s' is a "
+						 "whole %s; name one of its "
+						 "keys"), keypath,
+						 schema_word(f->aux, false));
 			k++;
 		}
 		s = f->aux;

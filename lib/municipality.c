@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "i18n.h"
 #include "municipality.h"
 
 /*
@@ -1456,9 +1457,13 @@ static const struct lms_municipality *find_current(const char *number)
 static void list_numbers(struct lms_buf *out, const char *const *numbers,
 			 size_t n)
 {
+	/* TRANSLATORS: between the last two of a list of municipalities:
+	 * "1806 Narvik, 1853 Evenes and 1875 Hamarøy". */
+	const char *and = C_("list", " and ");
+
 	for (size_t i = 0; i < n; i++)
 		lms_buf_addf(out, "%s%s %s", i == 0 ? "" : i + 1 < n ? ", " :
-			     " and ", numbers[i], lms_municipality_name(numbers[i]));
+			     and, numbers[i], lms_municipality_name(numbers[i]));
 }
 
 static int read_retired(const struct retired *r, char out[5], int *how)
@@ -1483,8 +1488,8 @@ static int read_retired(const struct retired *r, char out[5], int *how)
 			break;
 	}
 	list_numbers(&list, numbers, n);
-	err = lms_error(LMS_EDATA, "%s was %s until %d, and is now part of %s: "
-			"give the number of today", r->number, r->name, r->until,
+	err = lms_error(LMS_EDATA, _("%s was %s until %d, and is now part "
+			"of %s: give the number of today"), r->number, r->name, r->until,
 			list.buf);
 	lms_buf_release(&list);
 	return err;
@@ -1503,8 +1508,8 @@ static int read_number(const char *digits, char out[5], int *how)
 	}
 	if ((r = find_retired(number)))
 		return read_retired(r, out, how);
-	return lms_error(LMS_EDATA, "'%s' is not the number of a municipality",
-			 digits);
+	return lms_error(LMS_EDATA, _("'%s' is not the number of a "
+			 "municipality"), digits);
 }
 
 /* The entries of keys for name: [*first, *first + n). */
@@ -1539,13 +1544,15 @@ static int read_name(const char *text, const char *name, char out[5],
 		return 0;
 	}
 	if (!n)
-		return lms_error(LMS_EDATA, "'%s' is neither the name nor the "
-				 "number of a municipality", text);
+		return lms_error(LMS_EDATA, _("'%s' is neither the name nor "
+				 "the number of a municipality"), text);
 	for (size_t i = 0; i < n && i < 4; i++)
 		numbers[i] = k[i].number;
 	list_numbers(&list, numbers, n < 4 ? n : 4);
-	err = lms_error(LMS_EDATA, "'%s' is the name of %zu municipalities, %s: "
-			"give the number", text, n, list.buf);
+	/* n is 2 or more here. */
+	err = lms_error(LMS_EDATA, _("'%s' is the name of %zu "
+			"municipalities, %s: give the number"), text, n,
+			list.buf);
 	lms_buf_release(&list);
 	return err;
 }
@@ -1565,7 +1572,7 @@ static int read_both(const char *text, const char *number, const char *name,
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(k[i].number, out))
 			return 0;
-	return lms_error(LMS_EDATA, "'%s': the number is that of %s %s",
+	return lms_error(LMS_EDATA, _("'%s': the number is that of %s %s"),
 			 text, out, lms_municipality_name(out));
 }
 
@@ -1595,8 +1602,8 @@ int lms_municipality_lookup(const char *text, char out[5], int *how)
 		number[4] = '\0';
 		err = read_both(text, number, name.buf + 5, out, how);
 	} else if (digits) {
-		err = lms_error(LMS_EDATA, "'%s' is not the number of a "
-				"municipality", text);
+		err = lms_error(LMS_EDATA, _("'%s' is not the number of a "
+				"municipality"), text);
 	} else {
 		err = read_name(text, name.buf, out, how);
 	}

@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "emit.h"
 #include "error.h"
+#include "i18n.h"
 #include "id.h"
 #include "person.h"
 #include "strset.h"
@@ -40,8 +41,8 @@ int lms_register_load(struct lms_register *out, const char *path,
 	for (size_t i = 0; !err && i < out->n; i++)
 		if (!lms_strset_add(&seen, out->v[i].id, NULL))
 			err = lms_error_at(LMS_EDATA, path, out->v[i].mark.line,
-					   out->v[i].mark.col, "person '%s' is "
-					   "listed twice", out->v[i].id);
+					   out->v[i].mark.col, _("person '%s' is "
+					   "listed twice"), out->v[i].id);
 	lms_strset_release(&seen);
 	if (err)
 		lms_register_release(out);
@@ -116,8 +117,8 @@ int lms_person_new_id(char out[LMS_PERSON_ID_LEN + 1],
 		unsigned char r[6];
 
 		if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
-			return lms_error(LMS_EIO, "cannot read the system's "
-					 "random source");
+			return lms_error(LMS_EIO, "%s", _("cannot read the "
+					 "system's random source"));
 		memcpy(out, "p-", 2);
 		for (int i = 0; i < 6; i++)
 			/* 252 is the largest multiple of 36 below 256: no bias. */
@@ -128,7 +129,8 @@ int lms_person_new_id(char out[LMS_PERSON_ID_LEN + 1],
 		if (!taken || !taken(out, arg))
 			return 0;
 	}
-	return lms_error(LMS_EIO, "cannot find a free person id");
+	return lms_error(LMS_EIO, "%s",
+			 _("cannot find a free person id"));
 }
 
 void lms_phone_key(const char *phone, char *out, size_t size)

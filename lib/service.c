@@ -59,8 +59,8 @@ static int check_closed(struct lms_service *s, const char *path)
 		lms_date_format(c->from, from);
 		lms_date_format(c->to, to);
 		return lms_error_at(LMS_EDATA, path, c->mark.line, c->mark.col,
-				    "closed.%zu: the period ends on %s, before "
-				    "it starts on %s", i + 1, to, from);
+				    _("closed.%zu: the period ends on %s, "
+				      "before it starts on %s"), i + 1, to, from);
 	}
 	return 0;
 }
@@ -68,21 +68,22 @@ static int check_closed(struct lms_service *s, const char *path)
 static int check(struct lms_service *s, const char *path)
 {
 	if (s->min_cell < 1 || s->min_cell > LMS_MIN_CELL_MAX)
-		return lms_error_at(LMS_EDATA, path, 0, 0, "min_cell: must be "
-				    "from 1 to %d", LMS_MIN_CELL_MAX);
+		return lms_error_at(LMS_EDATA, path, 0, 0, _("min_cell: must "
+				    "be from 1 to %d"), LMS_MIN_CELL_MAX);
 	/* With 2 a drawn group is one person, which a report tells by its
 	 * marks and by what it leaves out; with 3, a piece of 4 split in two
 	 * can show its part of 1 (see protect.h). */
 	if (s->min_cell == 2 || s->min_cell == 3)
-		return lms_error_at(LMS_EDATA, path, 0, 0, "min_cell: %d is too "
-				    "small to protect anyone; use 4 or more "
-				    "(or 1 for no protection)", s->min_cell);
+		return lms_error_at(LMS_EDATA, path, 0, 0, _("min_cell: %d is "
+				    "too small to protect anyone; use 4 or more "
+				    "(or 1 for no protection)"), s->min_cell);
 	if (!(s->completion > 0 && s->completion <= 1))
-		return lms_error_at(LMS_EDATA, path, 0, 0, "completion: must be "
-				    "a share above 0 and at most 1");
+		return lms_error_at(LMS_EDATA, path, 0, 0, "%s",
+				    _("completion: must be a share above 0 "
+				      "and at most 1"));
 	if (s->retention_months < 1)
-		return lms_error_at(LMS_EDATA, path, 0, 0, "retention_months: "
-				    "must be 1 or more");
+		return lms_error_at(LMS_EDATA, path, 0, 0, "%s",
+				    _("retention_months: must be 1 or more"));
 	return check_closed(s, path);
 }
 

@@ -30,7 +30,8 @@ int lms_format_parse(const char *name, unsigned allowed, enum lms_format *out)
 		}
 		lms_buf_addf(&list, "%s%s", list.len ? ", " : "", format_names[i]);
 	}
-	err = lms_error(LMS_EUSAGE, "unknown format '%s': use %s", name, list.buf);
+	err = lms_error(LMS_EUSAGE, _("unknown format '%s': use %s"), name,
+			list.buf);
 	lms_buf_release(&list);
 	return err;
 }

@@ -8,6 +8,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "i18n.h"
 #include "fsio.h"
 #include "id.h"
 #include "tree.h"
@@ -39,9 +40,9 @@ int lms_tree_find(char **out)
 			free(seen);
 			lms_buf_release(&dir);
 			*out = NULL;
-			return lms_error(LMS_ENOENT, "not in an lms tree: no %s "
-					 "here or in any folder above (see "
-					 "lms init)", LMS_SERVICE_FILE);
+			return lms_error(LMS_ENOENT, _("not in an lms tree: no "
+					 "%s here or in any folder above (see "
+					 "lms init)"), LMS_SERVICE_FILE);
 		}
 		free(seen);
 		seen = here;
@@ -87,8 +88,8 @@ int lms_tree_open(struct lms_tree *t, const char *root)
 	path = lms_tree_path(t, LMS_SERVICE_FILE);
 	err = lms_tree_read(t, path);
 	if (err == LMS_ENOENT)
-		err = lms_error(LMS_ENOENT, "not an lms tree: no '%s' (see lms "
-				"init)", path);
+		err = lms_error(LMS_ENOENT, _("not an lms tree: no '%s' (see "
+				"lms init)"), path);
 	if (!err)
 		err = lms_service_load(&t->service, path, t->text.buf,
 				       t->text.len);
@@ -113,8 +114,8 @@ static int root_len(const struct lms_tree *t, const char *path, size_t *out)
 
 	*out = n;
 	if (n ? strncmp(path, t->root, n) || path[n] != '/' : path[0] == '/')
-		return lms_error(LMS_EIO, "internal: '%s' is not in the tree "
-				 "'%s'", path, t->root);
+		return lms_error(LMS_EIO, _("internal: '%s' is not in the "
+				 "tree '%s'"), path, t->root);
 	return 0;
 }
 
@@ -156,15 +157,15 @@ static int finish_pending(struct lms_tree *t, struct lms_lock *lock,
 		if (pending < 0)
 			err = pending;
 		else if (lock->fd < 0)
-			err = lms_error(LMS_EIO, "a change was left half made in "
-					"'%s', and the tree's lock cannot be had "
-					"to finish it", LMS_JOURNAL_FILE);
+			err = lms_error(LMS_EIO, _("a change was left half made "
+					"in '%s', and the tree's lock cannot be "
+					"had to finish it"), LMS_JOURNAL_FILE);
 		else if (!(err = lms_lock_change(lock, path, true, timeout_ms)) &&
 			 !(err = lms_txn_recover(t->root, &finished)))
 			err = lms_lock_change(lock, path, false, timeout_ms);
 		if (!err && !finished)
-			err = lms_error(LMS_EIO, "'%s' is there, but lms found "
-					"no change in it to finish",
+			err = lms_error(LMS_EIO, _("'%s' is there, but lms "
+					"found no change in it to finish"),
 					LMS_JOURNAL_FILE);
 		t->recovered = t->recovered || finished;
 	}
@@ -233,8 +234,8 @@ int lms_tree_has_course(const struct lms_tree *t, const char *id)
 
 	if (stat(path, &st) < 0)
 		found = errno == ENOENT || errno == ENOTDIR ? 0 :
-			lms_error(LMS_EIO, "cannot read '%s': %s", path,
-				  strerror(errno));
+			lms_error(LMS_EIO, _("cannot read '%s': %s"), path,
+				  lms_strerror(errno));
 	free(path);
 	return found;
 }
@@ -295,9 +296,10 @@ int lms_tree_course_exists(struct lms_tree *t, const char *id)
 	return found;
 }
 
-/* Reads the file of an id'd object; a missing file is "no such <what>". */
-static int read_object(struct lms_tree *t, const char *what, const char *id,
-		       const char *path)
+/* Reads the file of an id'd object; a missing file is missing, a
+ * message such as "no such course: '%s'". */
+static int read_object(struct lms_tree *t, const char *what,
+		       const char *missing, const char *id, const char *path)
 {
 	int err;
 
@@ -305,7 +307,7 @@ static int read_object(struct lms_tree *t, const char *what, const char *id,
 		return err;
 	err = lms_tree_read(t, path);
 	if (err == LMS_ENOENT)
-		return lms_error(LMS_ENOENT, "no such %s: '%s'", what, id);
+		return lms_error(LMS_ENOENT, missing, id);
 	return err;
 }
 
@@ -313,7 +315,8 @@ int lms_tree_load_course(struct lms_tree *t, const char *id,
 			 struct lms_course *out, struct lms_diags *diags)
 {
 	char *path = lms_tree_path(t, "courses/%s/course.yaml", id);
-	int err = read_object(t, "course", id, path);
+	int err = read_object(t, "course", _("no such course: '%s'"), id,
+				path);
 
 	if (!err)
 		err = lms_course_load(out, path, t->text.buf, t->text.len, id,
@@ -343,7 +346,7 @@ int lms_tree_load_form(struct lms_tree *t, const char *id, struct lms_form *out,
 		       struct lms_diags *diags)
 {
 	char *path = lms_tree_path(t, "forms/%s.yaml", id);
-	int err = read_object(t, "form", id, path);
+	int err = read_object(t, "form", _("no such form: '%s'"), id, path);
 
 	if (!err)
 		err = lms_form_load(out, path, t->text.buf, t->text.len, id,
@@ -356,7 +359,8 @@ int lms_tree_load_template(struct lms_tree *t, const char *id,
 			   struct lms_template *out, struct lms_diags *diags)
 {
 	char *path = lms_tree_path(t, "templates/%s.yaml", id);
-	int err = read_object(t, "template", id, path);
+	int err = read_object(t, "template", _("no such template: '%s'"), id,
+				path);
 
 	if (!err)
 		err = lms_template_load(out, path, t->text.buf, t->text.len, id,
@@ -427,9 +431,9 @@ int lms_tree_load_register(struct lms_tree *t, struct lms_register *out)
 
 	memset(out, 0, sizeof(*out));
 	if (stat(path, &st) == 0 && (st.st_mode & 077))
-		err = lms_error(LMS_EREFUSED, "'%s' can be read by others (mode "
-				"%03o): it holds names and contacts; make it "
-				"private with: chmod 600 %s", path,
+		err = lms_error(LMS_EREFUSED, _("'%s' can be read by others "
+				"(mode %03o): it holds names and contacts; make "
+				"it private with: chmod 600 %s"), path,
 				(unsigned)(st.st_mode & 0777), path);
 	if (!err)
 		err = lms_tree_read(t, path);

@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "i18n.h"
 #include "fsio.h"
 #include "txn.h"
 
@@ -51,6 +52,10 @@
 
 #define JOURNAL_HEAD "lms journal 1"
 #define JOURNAL_END "end"
+
+static const char not_a_journal[] = N_("not a journal that lms wrote; lms "
+				       "will not change the tree until it is "
+				       "repaired or removed");
 
 /* How much of a path from join is the root, for fsio's writers. */
 static size_t root_len(const char *root)
@@ -123,8 +128,8 @@ int lms_txn_put(struct lms_txn *x, const char *path, const void *data,
 	struct lms_txn_file *f = NULL;
 
 	if (!path_ok(path))
-		return lms_error(LMS_EIO, "internal: '%s' is not a path in the "
-				 "tree", path);
+		return lms_error(LMS_EIO, _("internal: '%s' is not a path in "
+				 "the tree"), path);
 	for (size_t i = 0; i < x->n && !f; i++)
 		if (!strcmp(x->v[i].path, path))
 			f = &x->v[i];
@@ -190,12 +195,12 @@ static int kept(int err, const char *journal)
 	/* The message is formatted into the buffer it comes from. */
 	snprintf(cause, sizeof(cause), "%s", lms_last_error()->msg);
 	if (err == LMS_ECREATE)
-		return lms_error(err, "%s; the change is kept in '%s', and is "
+		return lms_error(err, _("%s; the change is kept in '%s', and is "
 				 "finished by the next lms that may write the "
-				 "tree once that is repaired", cause, journal);
-	return lms_error(err, "%s; the change is kept in '%s', and the next "
-			 "lms that may write the tree finishes it", cause,
-			 journal);
+				 "tree once that is repaired"), cause, journal);
+	return lms_error(err, _("%s; the change is kept in '%s', and the "
+			 "next lms that may write the tree finishes it"),
+			 cause, journal);
 }
 
 /* Steps 3 to 5, for a commit and for a recovery alike. */
@@ -277,8 +282,8 @@ static int write_journal(struct lms_txn *x, const char *journal)
 		return err;
 	if ((err = lms_rename_below(tmp, journal, root_len(x->root)))) {
 		if (err == LMS_ENOENT)
-			err = lms_error(LMS_EIO, "cannot replace '%s': its "
-					"temporary is gone", journal);
+			err = lms_error(LMS_EIO, _("cannot replace '%s': "
+					"its temporary is gone"), journal);
 		lms_unlink_below(tmp, root_len(x->root));
 	} else {
 		x->durable = true;
@@ -347,8 +352,8 @@ int lms_txn_pending(const char *root)
 		err = 1;
 	} else {
 		snprintf(cause, sizeof(cause), "%s", lms_last_error()->msg);
-		err = lms_error(LMS_EIO, "cannot tell whether a change was left "
-				"half made: %s", cause);
+		err = lms_error(LMS_EIO, _("cannot tell whether a change was "
+				"left half made: %s"), cause);
 	}
 	free(journal);
 	return err;
@@ -410,9 +415,8 @@ bad:
 	pairs_free(*out, *n);
 	*out = NULL;
 	*n = 0;
-	return lms_error_at(LMS_EDATA, journal, line, 0, "not a journal that "
-			    "lms wrote; lms will not change the tree until it is "
-			    "repaired or removed");
+	return lms_error_at(LMS_EDATA, journal, line, 0, "%s",
+			    _(not_a_journal));
 }
 
 int lms_txn_recover(const char *root, bool *finished)
@@ -431,9 +435,8 @@ int lms_txn_recover(const char *root, bool *finished)
 	}
 	/* Too large, or no regular file (a link, a FIFO): not lms's. */
 	if (err == LMS_EDATA)
-		err = lms_error_at(LMS_EDATA, journal, 0, 0, "not a journal "
-				   "that lms wrote; lms will not change the tree "
-				   "until it is repaired or removed");
+		err = lms_error_at(LMS_EDATA, journal, 0, 0, "%s",
+				   _(not_a_journal));
 	if (!err && !(err = parse_journal(root, journal, text.buf, &pairs, &n)))
 		err = finish(journal, pairs, n, root_len(root));
 	if (!err && finished)

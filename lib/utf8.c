@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 /*
@@ -18,13 +19,13 @@ static size_t sequence_length(const unsigned char *u, size_t left,
 	if (c < 0x80)
 		return 1;
 	if (c < 0xc0)
-		return *why = "a continuation byte without a start", 0;
+		return *why = N_("a continuation byte without a start"), 0;
 	if (c < 0xc2)
-		return *why = "an overlong form", 0;
+		return *why = N_("an overlong form"), 0;
 	if (c >= 0xf8)
-		return *why = "a byte that UTF-8 never uses", 0;
+		return *why = N_("a byte that UTF-8 never uses"), 0;
 	if (c >= 0xf5)
-		return *why = "a code point above U+10FFFF", 0;
+		return *why = N_("a code point above U+10FFFF"), 0;
 	n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
 	if (c == 0xe0)
 		lo = 0xa0;
@@ -36,12 +37,12 @@ static size_t sequence_length(const unsigned char *u, size_t left,
 		hi = 0x8f;
 	if (left >= 2 && u[1] >= 0x80 && u[1] <= 0xbf &&
 	    (u[1] < lo || u[1] > hi))
-		return *why = c == 0xed ? "a surrogate (CESU-8)" :
-			      c == 0xf4 ? "a code point above U+10FFFF" :
-			      "an overlong form", 0;
+		return *why = c == 0xed ? N_("a surrogate (CESU-8)") :
+			      c == 0xf4 ? N_("a code point above U+10FFFF") :
+			      N_("an overlong form"), 0;
 	for (size_t i = 1; i < n; i++)
 		if (i >= left || (u[i] & 0xc0) != 0x80)
-			return *why = "a truncated sequence", 0;
+			return *why = N_("a truncated sequence"), 0;
 	return n;
 }
 
@@ -78,7 +79,7 @@ const char *lms_utf8_problem(const char *s, size_t len, size_t *at)
 		}
 		if (!(n = sequence_length(u + i, len - i, &why))) {
 			*at = i;
-			return why;
+			return _(why);
 		}
 		i += n;
 	}

@@ -17,7 +17,8 @@
 
 /*
  * What is wrong with the first bad sequence of s (len bytes), such as "a
- * surrogate (CESU-8)", and its byte offset in *at; NULL when s is valid.
+ * surrogate (CESU-8)" (in the language of messages), and its byte
+ * offset in *at; NULL when s is valid.
  */
 const char *lms_utf8_problem(const char *s, size_t len, size_t *at);
 /* The length of the character at s (left bytes remain), 0 if it is not

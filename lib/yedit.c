@@ -4,6 +4,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "i18n.h"
 #include "schema.h"
 #include "yedit.h"
 #include "yparse.h"
@@ -115,8 +116,9 @@ static int parse(const struct lms_buf *text, const char *path,
 		if (ev.type == LMS_EV_MAP || ev.type == LMS_EV_SEQ)
 			err = build(&p, &o, &ev, root);
 		else
-			err = lms_yparser_error(&p, ev.start, "expected a mapping "
-						"or a list");
+			err = lms_yparser_error(&p, ev.start, "%s",
+						_("expected a mapping or a "
+						  "list"));
 	}
 	lms_yparser_release(&p);
 	free(o.v);
@@ -190,8 +192,9 @@ static int find(const struct lms_buf *text, const char *path,
 		struct span *next = NULL;
 
 		if (cur->replayed)
-			return lms_error(LMS_EUSAGE, "%s: cannot edit '%s': it is "
-					 "given by an alias", path, keypath);
+			return lms_error(LMS_EUSAGE, _("%s: cannot edit '%s': "
+					 "it is given by an alias"), path,
+					 keypath);
 		if (cur->type == LMS_EV_MAP) {
 			for (size_t i = 0; i + 1 < cur->nkids; i += 2) {
 				struct span *key = &cur->kids[i];
@@ -222,7 +225,7 @@ static int find(const struct lms_buf *text, const char *path,
 		cur = next;
 		k += len + 1;
 	}
-	return lms_error(LMS_ENOENT, "%s: no '%.*s' in '%s'", path,
+	return lms_error(LMS_ENOENT, _("%s: no '%.*s' in '%s'"), path,
 			 (int)(t->key - keypath + t->keylen), keypath, keypath);
 }
 
@@ -533,8 +536,8 @@ static int open_target(struct lms_buf *text, const char *path,
 		return 0;
 	}
 	if (!err && root->type != LMS_EV_MAP)
-		err = lms_error(LMS_EUSAGE, "%s: the file is not a mapping of "
-				"keys", path);
+		err = lms_error(LMS_EUSAGE, _("%s: the file is not a mapping "
+				"of keys"), path);
 	if (!err)
 		err = find(text, path, schema, root, keypath, t);
 	if (err)
@@ -556,9 +559,10 @@ int lms_yedit_set_scalar(struct lms_buf *text, const char *path,
 	if (!t.node) {
 		add_key(text, &t, value, NULL);
 	} else if (t.node->type != LMS_EV_SCALAR) {
-		err = lms_error(LMS_EUSAGE, "%s: '%s' is a %s, not a single "
-				"value", path, keypath, t.node->type == LMS_EV_SEQ ?
-				"list" : "mapping");
+		err = lms_error(LMS_EUSAGE, t.node->type == LMS_EV_SEQ ?
+				_("%s: '%s' is a list, not a single value") :
+				_("%s: '%s' is a mapping, not a single value"),
+				path, keypath);
 	} else {
 		lms_buf_addf(&b, "%s%s", is_empty_scalar(t.node) ? " " : "", value);
 		splice(text, t.node->start, t.node->end, &b);
@@ -632,7 +636,7 @@ int lms_yedit_set_list(struct lms_buf *text, const char *path,
 		flow_list(&b, items, n);
 		add_key(text, &t, b.buf, NULL);
 	} else if (node->type == LMS_EV_MAP) {
-		err = lms_error(LMS_EUSAGE, "%s: '%s' is a mapping, not a list",
+		err = lms_error(LMS_EUSAGE, _("%s: '%s' is a mapping, not a list"),
 				path, keypath);
 	} else if (node->type == LMS_EV_SEQ && !node->flow && n &&
 		   scalars_only(node)) {
@@ -680,7 +684,7 @@ int lms_yedit_append(struct lms_buf *text, const char *path,
 		lms_buf_truncate(&b, b.len - 1);
 		replace_value(text, node, &b);
 	} else {
-		err = lms_error(LMS_EUSAGE, "%s: '%s' is not a list", path,
+		err = lms_error(LMS_EUSAGE, _("%s: '%s' is not a list"), path,
 				keypath);
 	}
 	lms_buf_release(&b);

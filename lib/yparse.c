@@ -6,6 +6,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "error.h"
+#include "i18n.h"
 #include "utf8.h"
 #include "yparse.h"
 
@@ -49,14 +50,14 @@ static int check_encoding(struct lms_yparser *p)
 
 	if (p->len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
 			    (u[0] == 0xfe && u[1] == 0xff)))
-		return lms_error_at(LMS_EDATA, p->path, 1, 1, "the file is "
-				    "UTF-16: lms reads UTF-8 text (save it "
-				    "as UTF-8)");
+		return lms_error_at(LMS_EDATA, p->path, 1, 1, "%s",
+				    _("the file is UTF-16: lms reads UTF-8 "
+				      "text (save it as UTF-8)"));
 	if (!(why = lms_utf8_problem(p->text, p->len, &at)))
 		return 0;
 	lms_utf8_position(p->text, at, &line, &col);
-	return lms_error_at(LMS_EDATA, p->path, line, col, "not valid UTF-8: "
-			    "%s", why);
+	return lms_error_at(LMS_EDATA, p->path, line, col,
+			    _("not valid UTF-8: %s"), why);
 }
 
 int lms_yparser_init(struct lms_yparser *p, const char *path,
@@ -71,12 +72,12 @@ int lms_yparser_init(struct lms_yparser *p, const char *path,
 	p->limits = lim ? lim : &lms_limits_default;
 	if (len > p->limits->max_file)
 		return lms_error_at(LMS_EDATA, path, 0, 0,
-				    "file is larger than %zu bytes",
+				    _("file is larger than %zu bytes"),
 				    p->limits->max_file);
 	if ((err = check_encoding(p)))
 		return err;
 	if (!yaml_parser_initialize(&p->yaml))
-		return lms_error(LMS_ENOMEM, "out of memory");
+		return lms_error(LMS_ENOMEM, "%s", _("out of memory"));
 	yaml_parser_set_input_string(&p->yaml, (const unsigned char *)text, len);
 	p->frames = lms_calloc((size_t)p->limits->max_depth + 1, 1);
 	return 0;
@@ -136,20 +137,106 @@ static struct lms_mark mark_at_offset(const struct lms_yparser *p, size_t at)
 	return m;
 }
 
+/*
+ * libyaml's own words for what it found ("did not find expected key")
+ * and where ("while parsing a block mapping"), which it has in English
+ * only: the common ones, to be translated as lms's own are.
+ */
+static const char *const libyaml_words[] = {
+	/* TRANSLATORS: libyaml's messages: what it found, then, in another
+	 * message, where it was ("did not find expected key" "while parsing
+	 * a block mapping"), printed one after the other. */
+	N_("did not find expected key"),
+	N_("did not find expected node content"),
+	N_("did not find expected '-' indicator"),
+	N_("did not find expected ',' or ']'"),
+	N_("did not find expected ',' or '}'"),
+	N_("did not find expected <document start>"),
+	N_("did not find expected <stream-start>"),
+	N_("did not find expected comment or line break"),
+	N_("did not find expected whitespace or line break"),
+	N_("did not find expected whitespace"),
+	N_("did not find expected alphabetic or numeric character"),
+	N_("did not find expected digit or '.' character"),
+	N_("did not find expected hexdecimal number"),
+	N_("did not find expected tag URI"),
+	N_("did not find expected version number"),
+	N_("did not find expected '!'"),
+	N_("did not find the expected '>'"),
+	N_("did not find URI escaped octet"),
+	N_("could not find expected ':'"),
+	N_("could not find expected directive name"),
+	N_("mapping values are not allowed in this context"),
+	N_("mapping keys are not allowed in this context"),
+	N_("block sequence entries are not allowed in this context"),
+	N_("found character that cannot start any token"),
+	N_("found unexpected end of stream"),
+	N_("found unexpected document indicator"),
+	N_("found unexpected ':'"),
+	N_("found a tab character that violates indentation"),
+	N_("found a tab character where an indentation space is expected"),
+	N_("found unknown escape character"),
+	N_("found invalid Unicode character escape code"),
+	N_("found undefined tag handle"),
+	N_("found unknown directive name"),
+	N_("found duplicate %YAML directive"),
+	N_("found duplicate %TAG directive"),
+	N_("found incompatible YAML document"),
+	N_("found extremely long version number"),
+	N_("found an indentation indicator equal to 0"),
+	N_("found unexpected non-alphabetical character"),
+	N_("control characters are not allowed"),
+	N_("while parsing a block mapping"),
+	N_("while parsing a flow mapping"),
+	N_("while parsing a flow sequence"),
+	N_("while parsing a block collection"),
+	N_("while parsing a block node"),
+	N_("while parsing a flow node"),
+	N_("while parsing a node"),
+	N_("while parsing a tag"),
+	N_("while parsing a quoted scalar"),
+	N_("while parsing a %TAG directive"),
+	N_("while parsing a tag directive"),
+	N_("while parsing"),
+	N_("while scanning a simple key"),
+	N_("while scanning a plain scalar"),
+	N_("while scanning a quoted scalar"),
+	N_("while scanning a block scalar"),
+	N_("while scanning an anchor"),
+	N_("while scanning an alias"),
+	N_("while scanning a tag"),
+	N_("while scanning a directive"),
+	N_("while scanning a %YAML directive"),
+	N_("while scanning a %TAG directive"),
+	N_("while scanning a tag directive"),
+	N_("while scanning for the next token"),
+	NULL
+};
+
+/* libyaml's text s in the language, or as it is if not known. */
+static const char *libyaml_text(const char *s)
+{
+	for (int i = 0; s && libyaml_words[i]; i++)
+		if (!strcmp(s, libyaml_words[i]))
+			return _(libyaml_words[i]);
+	return s;
+}
+
 static int libyaml_error(struct lms_yparser *p)
 {
 	yaml_parser_t *y = &p->yaml;
+	const char *problem = libyaml_text(y->problem);
 
 	if (y->error == YAML_MEMORY_ERROR)
-		return lms_error(LMS_ENOMEM, "out of memory");
+		return lms_error(LMS_ENOMEM, "%s", _("out of memory"));
 	if (y->error == YAML_READER_ERROR)
 		return lms_yparser_error(p, mark_at_offset(p, y->problem_offset),
-					 "%s", y->problem);
+					 "%s", problem);
 	if (y->context)
 		return lms_yparser_error(p, mark_of(y->problem_mark), "%s %s",
-					 y->problem, y->context);
+					 problem, libyaml_text(y->context));
 	return lms_yparser_error(p, mark_of(y->problem_mark), "%s",
-				 y->problem ? y->problem : "malformed YAML");
+				 problem ? problem : _("malformed YAML"));
 }
 
 /* Anchors */
@@ -203,7 +290,7 @@ static int start_anchor(struct lms_yparser *p, const char *name,
 	struct lms_anchor *a;
 
 	if (p->nanchors >= p->limits->max_anchors)
-		return lms_yparser_error(p, ev->start, "more than %u anchors",
+		return lms_yparser_error(p, ev->start, _("more than %u anchors"),
 					 p->limits->max_anchors);
 	if (2 * (p->nanchors + 1) > p->nslots)
 		grow_slots(p);
@@ -256,7 +343,7 @@ static int use_alias(struct lms_yparser *p, const struct lms_anchor *a,
 	struct lms_replay *r;
 
 	if (++p->aliases > p->limits->max_aliases)
-		return lms_yparser_error(p, at, "more than %u aliases",
+		return lms_yparser_error(p, at, _("more than %u aliases"),
 					 p->limits->max_aliases);
 	r = lms_array_push(&p->replay, &p->nreplay, sizeof(*r));
 	r->pos = a->start;
@@ -278,18 +365,22 @@ static int check_shape(struct lms_yparser *p, struct lms_event *ev)
 		return 0;
 	}
 	if (*at == NEXT_KEY && ev->type != LMS_EV_SCALAR)
-		return lms_yparser_error(p, ev->start, "a key must be a single "
-					 "value, not a %s", ev->type == LMS_EV_SEQ ?
-					 "list" : "mapping");
+		return lms_yparser_error(p, ev->start, "%s",
+					 ev->type == LMS_EV_SEQ ?
+					 _("a key must be a single value, not "
+					   "a list") :
+					 _("a key must be a single value, not "
+					   "a mapping"));
 	if (*at == NEXT_KEY && ev->len > p->limits->max_key)
-		return lms_yparser_error(p, ev->start, "key longer than %zu "
-					 "bytes", p->limits->max_key);
+		return lms_yparser_error(p, ev->start,
+					 _("key longer than %zu bytes"),
+					 p->limits->max_key);
 	if (*at != IN_LIST)
 		*at = *at == NEXT_KEY ? NEXT_VALUE : NEXT_KEY;
 	if (ev->type == LMS_EV_SEQ || ev->type == LMS_EV_MAP) {
 		if (p->depth + 1 > p->limits->max_depth)
 			return lms_yparser_error(p, ev->start,
-						 "nesting deeper than %u levels",
+						 _("nesting deeper than %u levels"),
 						 p->limits->max_depth);
 		p->frames[++p->depth] = ev->type == LMS_EV_MAP ? NEXT_KEY : IN_LIST;
 	}
@@ -311,7 +402,8 @@ static int next_replayed(struct lms_yparser *p, struct lms_event *ev)
 		rec = &p->tape[r->pos++];
 		if (++p->replayed > p->limits->max_replayed)
 			return lms_yparser_error(p, rec->ev.start,
-						 "aliases expand to more than %zu nodes",
+						 _("aliases expand to more than "
+						   "%zu nodes"),
 						 p->limits->max_replayed);
 		if (rec->is_alias) {
 			if ((err = use_alias(p, &p->anchors[rec->alias],
@@ -382,8 +474,9 @@ static int handle_structure(struct lms_yparser *p, struct lms_event *ev)
 	case YAML_DOCUMENT_START_EVENT:
 		if (p->state == AFTER_DOCUMENT)
 			return lms_yparser_error(p, mark_of(p->cur.start_mark),
-						 "a file holds one YAML document, "
-						 "this is a second");
+						 "%s", _("a file holds one YAML "
+							 "document, this is a "
+							 "second"));
 		p->state = IN_DOCUMENT;
 		return 2;
 	case YAML_DOCUMENT_END_EVENT:
@@ -411,9 +504,10 @@ static int alias_event(struct lms_yparser *p, struct lms_event *ev)
 	int err;
 
 	if (!a)
-		return lms_yparser_error(p, at, "unknown alias '*%s'", name);
+		return lms_yparser_error(p, at, _("unknown alias '*%s'"),
+					 name);
 	if (a->open)
-		return lms_yparser_error(p, at, "alias '*%s' refers to itself",
+		return lms_yparser_error(p, at, _("alias '*%s' refers to itself"),
 					 name);
 	record(p, &alias_ev, a);
 	if ((err = use_alias(p, a, at)))
@@ -447,11 +541,12 @@ int lms_yparser_next(struct lms_yparser *p, struct lms_event *ev)
 	if (ev->type == LMS_EV_SCALAR) {
 		if (ev->len > p->limits->max_scalar)
 			return lms_yparser_error(p, ev->start,
-						 "value longer than %zu bytes",
+						 _("value longer than %zu bytes"),
 						 p->limits->max_scalar);
 		if (strlen(ev->value) != ev->len)
 			return lms_yparser_error(p, ev->start,
-						 "value contains a NUL character");
+						 "%s", _("value contains a NUL "
+							 "character"));
 	}
 	if ((err = check_shape(p, ev)))
 		return err;
@@ -488,7 +583,8 @@ int lms_yparser_skip(struct lms_yparser *p, const struct lms_event *ev)
 		else if (e.type == LMS_EV_SEQ_END || e.type == LMS_EV_MAP_END)
 			open--;
 		else if (e.type == LMS_EV_END)
-			return lms_yparser_error(p, e.start, "unexpected end of file");
+			return lms_yparser_error(p, e.start, "%s",
+						 _("unexpected end of file"));
 	}
 	return 0;
 }
@@ -510,10 +606,11 @@ int lms_yaml_readable(const char *path, const char *text, size_t len)
 		struct lms_buf msg = LMS_BUF_INIT;
 
 		if (e->line)
-			lms_buf_addf(&msg, "line %u, column %u: ", e->line, e->col);
+			lms_buf_addf(&msg, _("line %u, column %u: "), e->line,
+				     e->col);
 		lms_buf_adds(&msg, e->msg);
-		err = lms_error(LMS_EDATA, "not writing %s: lms could not read "
-				"it back (%s)", path, msg.buf);
+		err = lms_error(LMS_EDATA, _("not writing %s: lms could not "
+				"read it back (%s)"), path, msg.buf);
 		lms_buf_release(&msg);
 	}
 	return err;

@@ -9,6 +9,7 @@
 #include "test.h"
 
 #include "../../lib/fsio.h"
+#include "../../lib/i18n.h"
 
 /*
  * fsync, renameat and opendir are wrapped (-Wl,--wrap in the Makefile) so
@@ -121,6 +122,34 @@ static void read_errors(void **state)
 	assert_int_equal(lms_read_file(path_in("big"), 9, &b), LMS_EDATA);
 	assert_string_equal(lms_last_error()->msg, "file is larger than 9 bytes");
 	assert_int_equal(lms_read_file(dir, 100, &b), LMS_EDATA);
+	lms_buf_release(&b);
+}
+
+/* In Norwegian, the system's text of the error too. */
+static void read_errors_in_norwegian(void **state)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+	char msg[512];
+
+	(void)state;
+	lms_i18n_set(LMS_LANG_NB);
+	assert_int_equal(lms_read_file(path_in("none.yaml"), 100, &b), LMS_ENOENT);
+	snprintf(msg, sizeof(msg), "kan ikke lese \u00ab%s\u00bb: filen eller "
+		 "mappen finnes ikke", path_in("none.yaml"));
+	assert_string_equal(lms_last_error()->msg, msg);
+	assert_int_equal(lms_read_file(dir, 100, &b), LMS_EDATA);
+	snprintf(msg, sizeof(msg), "kan ikke lese \u00ab%s\u00bb: det er en "
+		 "mappe, ikke en vanlig fil", dir);
+	assert_string_equal(lms_last_error()->msg, msg);
+	assert_string_equal(lms_strerror(EACCES), "ingen tilgang");
+	/* One the table does not know is the system's. */
+	assert_string_equal(lms_strerror(EDOM), strerror(EDOM));
+	lms_i18n_set(LMS_LANG_EN);
+	assert_string_equal(lms_strerror(EACCES), strerror(EACCES));
+	assert_int_equal(lms_read_file(path_in("none.yaml"), 100, &b), LMS_ENOENT);
+	snprintf(msg, sizeof(msg), "cannot read '%s': %s", path_in("none.yaml"),
+		 strerror(ENOENT));
+	assert_string_equal(lms_last_error()->msg, msg);
 	lms_buf_release(&b);
 }
 
@@ -469,6 +498,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(writes_and_reads),
 		T(read_errors),
+		T(read_errors_in_norwegian),
 		T(failures_leave_the_old_file),
 		T(cannot_create_in_a_missing_folder),
 		T(makes_folders),

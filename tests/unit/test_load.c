@@ -6,6 +6,7 @@
 #include "../../lib/course.h"
 #include "../../lib/date.h"
 #include "../../lib/facilitator.h"
+#include "../../lib/i18n.h"
 #include "../../lib/schema.h"
 #include "../../lib/service.h"
 
@@ -212,6 +213,31 @@ static void unknown_keys_are_findings(void **state)
 	lms_course_release(&c);
 }
 
+/* The schema's name in Norwegian, in the form the sentence needs. */
+static void messages_in_norwegian(void **state)
+{
+	struct lms_diags diags = { NULL, 0 };
+	struct lms_course c;
+	const char *text = "id: x\ntitle: T\ncapasity: 12\n";
+	const char *list = "id: x\ntitle: T\nsessions: 3\n";
+
+	(void)state;
+	lms_i18n_set(LMS_LANG_NB);
+	assert_int_equal(lms_course_load(&c, "course.yaml", text, strlen(text),
+					 NULL, &diags), 0);
+	assert_string_equal(diags.v[0].msg, "ukjent n\u00f8kkel "
+			    "\u00abcapasity\u00bb i kurset");
+	lms_diags_release(&diags);
+	lms_course_release(&c);
+	assert_error(lms_course_load(&c, "course.yaml", list, strlen(list),
+				     NULL, NULL), LMS_EDATA, 3, 11,
+		     "sessions: ventet en liste med samlinger");
+	lms_i18n_set(LMS_LANG_EN);
+	assert_error(lms_course_load(&c, "course.yaml", list, strlen(list),
+				     NULL, NULL), LMS_EDATA, 3, 11,
+		     "sessions: expected a list of sessions");
+}
+
 static void lists_keep_unknown_keys(void **state)
 {
 	struct lms_facilitator *v;
@@ -378,6 +404,7 @@ int main(void)
 		cmocka_unit_test(service_defaults_and_checks),
 		cmocka_unit_test(service_closed_days),
 		cmocka_unit_test(schema_paths),
+		cmocka_unit_test(messages_in_norwegian),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,6 +3,8 @@
 #include "test.h"
 
 #include "../../lib/buf.h"
+#include "../../lib/error.h"
+#include "../../lib/i18n.h"
 #include "../../lib/yparse.h"
 
 /* Runs the parser over text to the end; returns the first error. */
@@ -398,6 +400,26 @@ static void nulls(void **state)
 	assert_false(lms_event_is_null(&ev));
 }
 
+/* libyaml's own English, translated where it is common. */
+static void libyaml_in_norwegian(void **state)
+{
+	size_t n;
+
+	(void)state;
+	lms_i18n_set(LMS_LANG_NB);
+	assert_int_equal(parse_all("a: 1\n  b: 2\n", NULL, &n), LMS_EDATA);
+	assert_string_equal(lms_last_error()->msg,
+			    "en verdi etter \u00ab:\u00bb er ikke tillatt her");
+	assert_int_equal(parse_all("a: 1\n b: [\n", NULL, &n), LMS_EDATA);
+	assert_int_equal(parse_all("x:\n  a: 1\n b: 2\n", NULL, &n), LMS_EDATA);
+	assert_string_equal(lms_last_error()->msg, "fant ikke forventet "
+			    "n\u00f8kkel ved lesing av n\u00f8kler med verdier");
+	lms_i18n_set(LMS_LANG_EN);
+	assert_int_equal(parse_all("x:\n  a: 1\n b: 2\n", NULL, &n), LMS_EDATA);
+	assert_string_equal(lms_last_error()->msg, "did not find expected key "
+			    "while parsing a block mapping");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -418,6 +440,7 @@ int main(void)
 		cmocka_unit_test(readable_or_not_written),
 		cmocka_unit_test(takes_values),
 		cmocka_unit_test(nulls),
+		cmocka_unit_test(libyaml_in_norwegian),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
