@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "conflicts.h"
 #include "date.h"
+#include "i18n.h"
 
 void lms_bookings_init(struct lms_bookings *b, const char *what,
 		       enum lms_severity severity)
@@ -98,15 +99,27 @@ static void report(const struct lms_bookings *b, const struct lms_tree *t,
 	char *path = lms_tree_path(t, "courses/%s/course.yaml", ids[here->course]);
 	char *there = lms_tree_path(t, "courses/%s/course.yaml",
 				    ids[other->course]);
-	char date[11], from[6], to[6];
+	struct lms_buf times = LMS_BUF_INIT;
+	char date[11];
 
-	lms_date_format(other->date, date);
-	lms_time_format(other->start, from);
-	lms_time_format(other->end, to);
-	lms_finding(out, LMS_RULE_CONFLICTS, b->severity, path, here->line,
-		    here->col, "%s '%s' is booked at the same time by %s on "
-		    "%s %s-%s (%s:%u)", b->what, b->names[here->key],
-		    ids[other->course], date, from, to, there, other->line);
+	lms_i18n_date(other->date, date);
+	lms_i18n_times(&times, other->start, other->end);
+	/* A whole sentence for each of the two kinds of booking. */
+	if (!strcmp(b->what, "facilitator"))
+		/* TRANSLATORS: "facilitator 'fag-en' is booked at the same
+		 * time by sorg on 2026-09-07 11:00-14:00 (path:line)". */
+		lms_finding(out, LMS_RULE_CONFLICTS, b->severity, path,
+			    here->line, here->col, _("facilitator '%s' is "
+			    "booked at the same time by %s on %s %s (%s:%u)"),
+			    b->names[here->key], ids[other->course], date,
+			    times.buf, there, other->line);
+	else
+		lms_finding(out, LMS_RULE_CONFLICTS, b->severity, path,
+			    here->line, here->col, _("place '%s' is booked at "
+			    "the same time by %s on %s %s (%s:%u)"),
+			    b->names[here->key], ids[other->course], date,
+			    times.buf, there, other->line);
+	lms_buf_release(&times);
 	free(path);
 	free(there);
 }
