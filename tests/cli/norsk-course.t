@@ -256,6 +256,12 @@ like "a place booked twice, in Norwegian" \
 	"stedet «Treffstedet, kjøkkenet» er i bruk samtidig av kurset matlaging den 07.09.2026 kl. 11.00–14.00 (courses/matlaging/course.yaml:20)" \
 	"$(cat "$SCRATCH/stdout")"
 
+"$LMS" course set b facilitators.1.id=ghost >/dev/null
+nb course show b
+like "a facilitator not in the register" \
+	"^kursledere    ghost (ikke i people/facilitators.yaml): planlegging, gjennomføring, evaluering$" \
+	"$(cat "$SCRATCH/stdout")"
+
 # --- course close, and the waiting list --------------------------------
 
 use_tree enrol
