@@ -18,8 +18,9 @@ static int parse_time_range(const char *s, int *start, int *end)
 {
 	if (lms_time_span_parse_input(s, start, end))
 		return 0;
-	return cmd_usage_error("--time: '%s' is not a time or a span of time "
-			       "(use 18:00, 18.00, kl. 18.00 or 18.00-20.00)", s);
+	return cmd_usage_error(_("--time: '%s' is not a time or a span of time "
+				 "(use 18:00, 18.00, kl. 18.00 or 18.00-20.00)"),
+			       s);
 }
 
 static int parse_skips(const char *s, int32_t **out, size_t *n)
@@ -45,8 +46,9 @@ static int check_facilitators(struct ctx *ctx, const struct lms_plan_facilitator
 
 	for (size_t i = 0; i < n && !err; i++)
 		if (!lms_facilitator_find(all, nall, v[i].id))
-			err = lms_error(LMS_ENOENT, "no such facilitator: '%s' "
-					"(see lms facilitator add)", v[i].id);
+			err = lms_error(LMS_ENOENT, _("no such facilitator: "
+						      "'%s' (see lms facilitator "
+						      "add)"), v[i].id);
 	lms_facilitators_free(all, nall);
 	return err;
 }
@@ -113,10 +115,11 @@ static int new_options(int argc, char **argv, struct new_args *a)
 		case 's': err = cmd_parse_date("--start", optarg, &p->schedule.start); break;
 		case 'd':
 			if (!lms_weekdays_parse(optarg, &p->schedule.days))
-				err = cmd_usage_error("--days: '%s' is not a list "
-						      "of weekdays (use mon,thu, "
-						      "man,tor, mandag,torsdag "
-						      "or man-fre)", optarg);
+				err = cmd_usage_error(_("--days: '%s' is not a "
+							"list of weekdays (use "
+							"mon,thu, man,tor, "
+							"mandag,torsdag or "
+							"man-fre)"), optarg);
 			break;
 		case 'n': err = cmd_parse_int("--count", optarg, 1, LMS_SCHEDULE_MAX, &p->schedule.count); break;
 		case 'u': err = cmd_parse_date("--until", optarg, &p->schedule.until); break;
@@ -139,25 +142,27 @@ static int new_check(int argc, char **argv, struct new_args *a)
 	int err;
 
 	if (optind + 1 != argc)
-		return cmd_usage_error(optind == argc ? "the course needs an id" :
-				       "one course at a time");
+		return cmd_usage_error("%s", optind == argc ?
+				       _("the course needs an id") :
+				       _("one course at a time"));
 	p->id = argv[optind];
 	if ((err = lms_id_check("course", p->id)))
 		return err;
 	if (!p->title || !*p->title || !lms_text_is_line(p->title))
-		return cmd_usage_error("the course needs a --title on one line");
+		return cmd_usage_error(_("the course needs a --title on one "
+					 "line"));
 	if (p->place && !lms_text_is_line(p->place))
-		return cmd_usage_error("--place must be text on one line");
+		return cmd_usage_error(_("--place must be text on one line"));
 	if (p->schedule.count && p->schedule.until != LMS_DATE_NONE)
-		return cmd_usage_error("give --count or --until, not both");
+		return cmd_usage_error(_("give --count or --until, not both"));
 	if (p->schedule.start == LMS_DATE_NONE &&
 	    (p->schedule.count || p->schedule.until != LMS_DATE_NONE ||
 	     p->schedule.days || a->nskip || a->on_holidays ||
 	     p->start_time != LMS_TIME_NONE))
-		return cmd_usage_error("a schedule needs --start DATE");
+		return cmd_usage_error(_("a schedule needs --start DATE"));
 	if (p->schedule.start != LMS_DATE_NONE && !a->template_id &&
 	    !p->schedule.count && p->schedule.until == LMS_DATE_NONE)
-		return cmd_usage_error("give --count N or --until DATE");
+		return cmd_usage_error(_("give --count N or --until DATE"));
 	return 0;
 }
 
@@ -166,15 +171,18 @@ static void new_report(struct ctx *ctx, const struct lms_course *c)
 	char first[11], last[11];
 
 	if (!c->nsessions) {
-		lms_buf_addf(&ctx->out, "created course %s (no sessions yet)\n",
-			     c->id);
+		lms_buf_addf(&ctx->out, _("created course %s (no sessions "
+					  "yet)\n"), c->id);
 		return;
 	}
-	lms_date_format(lms_course_first_date(c), first);
-	lms_date_format(lms_course_last_date(c), last);
-	lms_buf_addf(&ctx->out, "created course %s: %zu session%s, %s to %s\n",
-		     c->id, c->nsessions, c->nsessions == 1 ? "" : "s", first,
-		     last);
+	lms_i18n_date(lms_course_first_date(c), first);
+	lms_i18n_date(lms_course_last_date(c), last);
+	/* TRANSLATORS: "created course sorg: 4 sessions, 2026-09-07 to
+	 * 2026-09-28": the number of sessions, the first and the last. */
+	lms_buf_addf(&ctx->out, lms_n_("created course %s: %zu session, "
+				       "%s to %s\n", "created course %s: %zu "
+				       "sessions, %s to %s\n", c->nsessions),
+		     c->id, c->nsessions, first, last);
 }
 
 static int write_new_course(struct ctx *ctx, const struct lms_course *c)
@@ -185,8 +193,8 @@ static int write_new_course(struct ctx *ctx, const struct lms_course *c)
 	int err = 0;
 
 	if (lms_exists(path))
-		err = lms_error(LMS_ECREATE, "course '%s' exists already (%s)",
-				c->id, path);
+		err = lms_error(LMS_ECREATE, _("course '%s' exists already "
+					       "(%s)"), c->id, path);
 	if (!err)
 		err = lms_tree_mkdirs(&ctx->tree, dir);
 	if (!err) {
@@ -204,7 +212,9 @@ static const char *day_off_name(const struct lms_day_off *off)
 {
 	if (off->holiday)
 		return off->holiday;
-	return off->closed->name ? off->closed->name : "closed";
+	/* TRANSLATORS: a day the service is closed, in "skipped
+	 * 2027-08-16 (closed)". */
+	return off->closed->name ? off->closed->name : C_("day off", "closed");
 }
 
 /* The days off that the schedule passed by, to say which. */
@@ -233,24 +243,43 @@ static bool pass_day_off(int32_t date, void *arg)
 	return true;
 }
 
+/* "2027-03-25 (skjærtorsdag)": a day passed by, as a list shows it. */
+static void add_passed(struct lms_buf *out, const struct passed_day *d)
+{
+	char date[11];
+
+	lms_i18n_date(d->date, date);
+	lms_buf_addf(out, "%s (%s)", date, day_off_name(&d->why));
+}
+
 /* "lms: skipped 2027-03-25 (skjærtorsdag) and 2027-05-17 (17. mai)" */
 static void say_passed(const struct passed *p)
 {
-	struct lms_buf msg = LMS_BUF_INIT;
-	char date[11];
+	struct lms_buf msg = LMS_BUF_INIT, head = LMS_BUF_INIT,
+		       last = LMS_BUF_INIT, list = LMS_BUF_INIT;
 
 	if (!p->n)
 		return;
-	lms_buf_adds(&msg, "lms: skipped ");
-	for (size_t i = 0; i < p->n; i++) {
+	for (size_t i = 0; i + 1 < p->n; i++) {
 		if (i)
-			lms_buf_adds(&msg, i + 1 == p->n ? " and " : ", ");
-		lms_date_format(p->v[i].date, date);
-		lms_buf_addf(&msg, "%s (%s)", date, day_off_name(&p->v[i].why));
+			lms_buf_adds(&head, ", ");
+		add_passed(&head, &p->v[i]);
 	}
-	lms_buf_addch(&msg, '\n');
+	add_passed(&last, &p->v[p->n - 1]);
+	if (p->n > 1)
+		/* TRANSLATORS: the last two items of a list, "A, B and C". */
+		lms_buf_addf(&list, _("%s and %s"), head.buf, last.buf);
+	else
+		lms_buf_add(&list, last.buf, last.len);
+	lms_buf_adds(&msg, "lms: ");
+	/* TRANSLATORS: %s is a list of days and why, as in "2027-03-25
+	 * (skjærtorsdag) and 2027-05-17 (17. mai)". */
+	lms_buf_addf(&msg, _("skipped %s\n"), list.buf);
 	cmd_put(stderr, msg.buf, msg.len);
 	lms_buf_release(&msg);
+	lms_buf_release(&head);
+	lms_buf_release(&last);
+	lms_buf_release(&list);
 }
 
 /* The schedule and the template's session plan need not be equally long. */
@@ -293,7 +322,7 @@ static int course_new(struct ctx *ctx, int argc, char **argv)
 	if (!err && !(err = screen_arg(ctx, "--title", a.plan.title)))
 		err = screen_arg(ctx, "--place", a.plan.place);
 	if (!err && lms_tree_course_exists(&ctx->tree, a.plan.id))
-		err = lms_error(LMS_ECREATE, "course '%s' exists already",
+		err = lms_error(LMS_ECREATE, _("course '%s' exists already"),
 				a.plan.id);
 	if (!err && a.template_id &&
 	    !(err = lms_tree_load_template(&ctx->tree, a.template_id, &tpl, NULL))) {
@@ -374,9 +403,10 @@ static bool row_wanted(const struct course_row *r, int status, int32_t from,
 static void list_table(struct ctx *ctx, struct course_row *rows, size_t n,
 		       enum lms_format fmt)
 {
-	static const char *const cols[] = {
-		"id", "status", "first", "last", "sessions", "capacity", "title",
-		NULL
+	/* TRANSLATORS: the columns of lms course list. */
+	const char *const cols[] = {
+		_("id"), _("status"), _("first"), _("last"), _("sessions"),
+		_("capacity"), _("title"), NULL
 	};
 	struct lms_table t;
 	char first[11], last[11];
@@ -390,12 +420,13 @@ static void list_table(struct ctx *ctx, struct course_row *rows, size_t n,
 
 		first[0] = last[0] = '\0';
 		if (r->first != LMS_DATE_NONE) {
-			lms_date_format(r->first, first);
-			lms_date_format(r->last, last);
+			lms_i18n_date(r->first, first);
+			lms_i18n_date(r->last, last);
 		}
 		lms_table_row(&t);
 		lms_table_cell(&t, r->id);
-		lms_table_cell(&t, lms_status_names[r->status]);
+		lms_table_cell(&t, C_("course status",
+				      lms_status_names[r->status]));
 		lms_table_cell(&t, first);
 		lms_table_cell(&t, last);
 		lms_table_cellf(&t, "%zu", r->nsessions);
@@ -472,8 +503,15 @@ static int course_list(struct ctx *ctx, int argc, char **argv)
 		err = cmd_no_args_left(argc, argv);
 	if (!err)
 		err = load_rows(ctx, status, from, to, &rows, &n);
-	if (!err)
+	if (!err) {
+		/* A table for people in their language, for scripts in
+		 * English, as the file says. */
+		enum lms_lang was = lms_i18n_set(cmd_doc_lang(ctx,
+			ctx->tree.service.language, fmt, false));
+
 		list_table(ctx, rows, n, fmt);
+		lms_i18n_set(was);
+	}
 	for (size_t i = 0; i < n; i++) {
 		free(rows[i].id);
 		free(rows[i].title);
@@ -489,24 +527,50 @@ static const struct cmd course_list_cmd = {
 
 /* lms course show */
 
+/* names[i] for each bit i of bits, translated in context (NULL: as in
+ * the file), with commas between. */
 static void add_flag_names(struct lms_buf *out, const char *const *names,
-			   unsigned bits)
+			   const char *context, unsigned bits)
 {
 	bool first = true;
 
 	for (int i = 1; names[i]; i++) {
 		if (!(bits & (1u << i)))
 			continue;
-		lms_buf_addf(out, "%s%s", first ? "" : ", ", names[i]);
+		lms_buf_addf(out, "%s%s", first ? "" : ", ",
+			     context ? lms_p_(context, names[i]) : names[i]);
 		first = false;
 	}
 }
 
-static void show_flags(struct lms_buf *out, const char *label,
-		       const char *const *names, unsigned bits)
+/* A label and the space to its values' column, counted in columns, not
+ * bytes: "målgrupper" is ten letters and eleven bytes. */
+#define LABEL_WIDTH 14
+
+static void add_label(struct lms_buf *out, const char *label)
 {
-	lms_buf_addf(out, "%-14s", label);
-	add_flag_names(out, names, bits);
+	size_t width = lms_utf8_width(label);
+
+	lms_buf_adds(out, label);
+	do
+		lms_buf_addch(out, ' ');
+	while (++width < LABEL_WIDTH);
+}
+
+static void show_line(struct lms_buf *out, const char *label,
+		      const char *value)
+{
+	add_label(out, label);
+	lms_buf_adds(out, value);
+	lms_buf_addch(out, '\n');
+}
+
+static void show_flags(struct lms_buf *out, const char *label,
+		       const char *const *names, const char *context,
+		       unsigned bits)
+{
+	add_label(out, label);
+	add_flag_names(out, names, context, bits);
 	lms_buf_addch(out, '\n');
 }
 
@@ -515,7 +579,7 @@ static void show_words(struct lms_buf *out, const char *label,
 {
 	if (!n)
 		return;
-	lms_buf_addf(out, "%-14s", label);
+	add_label(out, label);
 	for (size_t i = 0; i < n; i++)
 		lms_buf_addf(out, "%s%s", i ? ", " : "", v[i]);
 	lms_buf_addch(out, '\n');
@@ -529,13 +593,18 @@ static void show_facilitators(struct lms_buf *out, const struct lms_course *c,
 		const struct lms_facilitator *f =
 			lms_facilitator_find(all, nall, cf->id);
 
-		lms_buf_addf(out, "%-14s%s", i ? "" : "facilitators", cf->id);
+		/* TRANSLATORS: a label of lms course show, as are the
+		 * others before a value; each fits in 13 columns. */
+		add_label(out, i ? "" : _("facilitators"));
+		lms_buf_adds(out, cf->id);
 		if (f)
 			lms_buf_addf(out, " (%s, %s): ", f->name,
-				     lms_kind_names[f->kind]);
+				     C_("facilitator kind",
+					lms_kind_names[f->kind]));
 		else
-			lms_buf_adds(out, " (not in people/facilitators.yaml): ");
-		add_flag_names(out, lms_phase_names, cf->phases);
+			lms_buf_addf(out, " (%s): ",
+				     _("not in people/facilitators.yaml"));
+		add_flag_names(out, lms_phase_names, "phase", cf->phases);
 		lms_buf_addch(out, '\n');
 	}
 }
@@ -548,75 +617,90 @@ static bool any_session_place(const struct lms_course *c)
 	return false;
 }
 
+static void session_row(struct lms_table *t, const struct lms_session *s,
+			size_t number, bool places)
+{
+	/* TRANSLATORS: weekdays in the column "day" of lms course show. */
+	static const char *const days[] = {
+		NC_("weekday", "mon"), NC_("weekday", "tue"),
+		NC_("weekday", "wed"), NC_("weekday", "thu"),
+		NC_("weekday", "fri"), NC_("weekday", "sat"),
+		NC_("weekday", "sun")
+	};
+	struct lms_buf times = LMS_BUF_INIT;
+	char date[11];
+
+	lms_i18n_date(s->date, date);
+	if (s->start != LMS_TIME_NONE)
+		lms_i18n_times(&times, s->start, s->end);
+	lms_table_row(t);
+	lms_table_cellf(t, "%zu", number);
+	lms_table_cell(t, date);
+	lms_table_cell(t, C_("weekday", days[lms_date_weekday(s->date)]));
+	lms_table_cell(t, times.len ? times.buf : "");
+	lms_table_cell(t, s->theme);
+	if (places)
+		lms_table_cell(t, s->place);
+	lms_buf_release(&times);
+}
+
 static void show_sessions(struct lms_buf *out, const struct lms_course *c)
 {
-	static const char *const cols[] = {
-		"n", "date", "day", "time", "theme", "place", NULL
+	/* TRANSLATORS: the columns of the sessions in lms course show. */
+	const char *const cols[] = {
+		_("n"), _("date"), _("day"), _("time"), _("theme"), _("place"),
+		NULL
 	};
-	static const char *const cols_no_place[] = {
-		"n", "date", "day", "time", "theme", NULL
+	const char *const cols_no_place[] = {
+		cols[0], cols[1], cols[2], cols[3], cols[4], NULL
 	};
 	bool places = any_session_place(c);
-	static const char *const days[] = {
-		"mon", "tue", "wed", "thu", "fri", "sat", "sun"
-	};
 	size_t *order = lms_course_session_order(c);
 	struct lms_table t;
 
 	lms_table_init(&t, places ? cols : cols_no_place);
 	lms_table_set_numeric(&t, 0);
-	for (size_t k = 0; k < c->nsessions; k++) {
-		const struct lms_session *s = &c->sessions[order[k]];
-		char date[11], start[6], end[6];
-
-		lms_date_format(s->date, date);
-		lms_table_row(&t);
-		lms_table_cellf(&t, "%zu", k + 1);
-		lms_table_cell(&t, date);
-		lms_table_cell(&t, days[lms_date_weekday(s->date)]);
-		if (s->start == LMS_TIME_NONE) {
-			lms_table_cell(&t, "");
-		} else {
-			lms_time_format(s->start, start);
-			if (s->end == LMS_TIME_NONE) {
-				lms_table_cell(&t, start);
-			} else {
-				lms_time_format(s->end, end);
-				lms_table_cellf(&t, "%s-%s", start, end);
-			}
-		}
-		lms_table_cell(&t, s->theme);
-		if (places)
-			lms_table_cell(&t, s->place);
-	}
+	for (size_t k = 0; k < c->nsessions; k++)
+		session_row(&t, &c->sessions[order[k]], k + 1, places);
 	lms_buf_addch(out, '\n');
 	lms_table_render(&t, LMS_FMT_TEXT, false, out);
 	lms_table_release(&t);
 	free(order);
 }
 
+static void show_capacity(struct lms_buf *out, const struct lms_course *c)
+{
+	char text[64];
+
+	if (c->capacity == LMS_UNSET)
+		return;
+	snprintf(text, sizeof(text), c->waitlist ?
+		 _("%d, with a waiting list") : _("%d, no waiting list"),
+		 c->capacity);
+	show_line(out, _("capacity"), text);
+}
+
 static void show_text(struct lms_buf *out, const struct lms_course *c,
 		      const struct lms_facilitator *all, size_t nall)
 {
-	lms_buf_addf(out, "%-14s%s\n%-14s%s\n", "course", c->id, "title", c->title);
+	show_line(out, _("course"), c->id);
+	show_line(out, _("title"), c->title);
 	if (c->description)
-		lms_buf_addf(out, "%-14s%s\n", "description", c->description);
-	lms_buf_addf(out, "%-14s%s\n", "status", lms_status_names[c->status]);
+		show_line(out, _("description"), c->description);
+	show_line(out, _("status"), C_("course status",
+				       lms_status_names[c->status]));
 	if (c->target_groups)
-		show_flags(out, "target groups", lms_target_group_names,
-			   c->target_groups);
-	show_words(out, "topics", c->topics, c->ntopics);
+		show_flags(out, _("target groups"), lms_target_group_names,
+			   "target group", c->target_groups);
+	show_words(out, _("topics"), c->topics, c->ntopics);
 	if (c->place)
-		lms_buf_addf(out, "%-14s%s\n", "place", c->place);
-	if (c->capacity != LMS_UNSET)
-		lms_buf_addf(out, "%-14s%d%s\n", "capacity", c->capacity,
-			     c->waitlist ? ", with a waiting list" :
-			     ", no waiting list");
+		show_line(out, _("place"), c->place);
+	show_capacity(out, c);
 	if (c->template)
-		lms_buf_addf(out, "%-14s%s\n", "template", c->template);
+		show_line(out, _("template"), c->template);
 	show_facilitators(out, c, all, nall);
-	show_words(out, "forms", c->forms, c->nforms);
-	show_words(out, "follow-up", c->follow_up, c->nfollow_up);
+	show_words(out, _("forms"), c->forms, c->nforms);
+	show_words(out, _("follow-up"), c->follow_up, c->nfollow_up);
 	if (c->nsessions)
 		show_sessions(out, c);
 }
@@ -642,7 +726,7 @@ static int course_show(struct ctx *ctx, int argc, char **argv)
 						  LMS_FMT_YAML, &fmt) :
 		      LMS_EUSAGE;
 	if (!err && optind + 1 != argc)
-		err = cmd_usage_error("give one course id");
+		err = cmd_usage_error(_("give one course id"));
 	if (err)
 		return err;
 	if ((err = lms_tree_load_course(&ctx->tree, argv[optind], &course, NULL)))
@@ -651,7 +735,11 @@ static int course_show(struct ctx *ctx, int argc, char **argv)
 		lms_course_emit(&ctx->out, &course);
 	} else if (!(err = lms_tree_load_facilitators(&ctx->tree, &all, &nall,
 						       NULL))) {
+		enum lms_lang was = lms_i18n_set(cmd_doc_lang(ctx,
+			ctx->tree.service.language, fmt, false));
+
 		show_text(&ctx->out, &course, all, nall);
+		lms_i18n_set(was);
 	}
 	lms_facilitators_free(all, nall);
 	lms_course_release(&course);
@@ -695,8 +783,10 @@ static int check_led_by(struct ctx *ctx, const struct lms_course *c)
 		for (size_t j = 0; j < c->sessions[i].nled_by && !err; j++)
 			if (!lms_facilitator_find(all, nall,
 						  c->sessions[i].led_by[j]))
-				err = lms_error(LMS_ENOENT, "sessions.%zu.led_by: no "
-						"such facilitator: '%s'", i + 1,
+				err = lms_error(LMS_ENOENT, _("sessions.%zu.led_by: "
+							      "no such "
+							      "facilitator: "
+							      "'%s'"), i + 1,
 						c->sessions[i].led_by[j]);
 	lms_facilitators_free(all, nall);
 	return err;
@@ -716,8 +806,8 @@ static int edit_check(struct ctx *ctx, struct edit *e, struct lms_course *after)
 		char msg[sizeof(lms_last_error()->msg)];
 
 		snprintf(msg, sizeof(msg), "%s", lms_last_error()->msg);
-		return lms_error(err, "the change would leave %s invalid: %s",
-				 e->path, msg);
+		return lms_error(err, _("the change would leave %s invalid: "
+					"%s"), e->path, msg);
 	}
 	err = check_led_by(ctx, after);
 	if (err)
@@ -753,15 +843,15 @@ static void describe_change(struct lms_buf *out, const struct edit *e,
 
 	lms_course_describe(&old, &e->before, key);
 	lms_course_describe(&now, after, key);
-	lms_buf_addf(out, "%s: %s -> %s\n", key, old.len ? old.buf : "(none)",
-		     now.len ? now.buf : "(none)");
+	lms_buf_addf(out, "%s: %s -> %s\n", key, old.len ? old.buf : _("(none)"),
+		     now.len ? now.buf : _("(none)"));
 	lms_buf_release(&old);
 	lms_buf_release(&now);
 }
 
 static void say_moved(const struct lms_enrolment *r, void *arg)
 {
-	lms_buf_addf(arg, "%s moved up from the waiting list: enrolled\n",
+	lms_buf_addf(arg, _("%s moved up from the waiting list: enrolled\n"),
 		     r->person);
 }
 
@@ -810,16 +900,16 @@ static void warn_days_off(struct ctx *ctx, const struct lms_course *before,
 		if (lms_course_has_session(before, d) ||
 		    !lms_service_day_off(&ctx->tree.service, d, &why))
 			continue;
-		lms_date_format(d, date);
+		lms_i18n_date(d, date);
 		if (why.holiday)
-			cmd_warn("the session on %s is on a public holiday (%s)",
-				 date, why.holiday);
+			cmd_warn(_("the session on %s is on a public holiday "
+				   "(%s)"), date, why.holiday);
 		else if (why.closed->name)
-			cmd_warn("the session on %s is on a day the service is "
-				 "closed (%s)", date, why.closed->name);
+			cmd_warn(_("the session on %s is on a day the service "
+				   "is closed (%s)"), date, why.closed->name);
 		else
-			cmd_warn("the session on %s is on a day the service is "
-				 "closed", date);
+			cmd_warn(_("the session on %s is on a day the service "
+				   "is closed"), date);
 	}
 }
 
@@ -832,11 +922,12 @@ static int course_set(struct ctx *ctx, int argc, char **argv)
 	while ((c = cmd_getopt(argc, argv, "", NULL)) != -1)
 		return LMS_EUSAGE;
 	if (argc - optind < 2)
-		return cmd_usage_error("give a course id and at least one "
-				       "KEY=VALUE");
+		return cmd_usage_error(_("give a course id and at least one "
+					 "KEY=VALUE"));
 	for (int i = optind + 1; i < argc; i++)
 		if (!strchr(argv[i], '=') || argv[i][0] == '=')
-			return cmd_usage_error("'%s' is not KEY=VALUE", argv[i]);
+			return cmd_usage_error(_("'%s' is not KEY=VALUE"),
+					       argv[i]);
 	for (int i = optind + 1; i < argc && !err; i++) {
 		char *key = lms_strndup(argv[i], strcspn(argv[i], "="));
 
@@ -888,7 +979,7 @@ static void warn_unavailable(struct ctx *ctx, const struct lms_course *c,
 
 		if (lms_facilitator_available_on(f, c->sessions[i].date))
 			continue;
-		lms_date_format(c->sessions[i].date, date);
+		lms_i18n_date(c->sessions[i].date, date);
 		cmd_warn(_("%s is not available on %s "
 			   "(see people/facilitators.yaml)"), id, date);
 		break;
@@ -917,7 +1008,8 @@ static int course_assign(struct ctx *ctx, int argc, char **argv)
 					     lms_phase_names, &phases) :
 		      LMS_EUSAGE;
 	if (!err && argc - optind != 2)
-		err = cmd_usage_error("give a course id and a facilitator id");
+		err = cmd_usage_error(_("give a course id and a facilitator "
+					  "id"));
 	if (err)
 		return err;
 	f.id = argv[optind + 1];
@@ -929,7 +1021,7 @@ static int course_assign(struct ctx *ctx, int argc, char **argv)
 	if (!err && !(err = edit_commit(ctx, &e, &after))) {
 		warn_unavailable(ctx, &after, f.id);
 		lms_buf_addf(&ctx->out, "%s: ", f.id);
-		add_flag_names(&ctx->out, lms_phase_names, phases);
+		add_flag_names(&ctx->out, lms_phase_names, "phase", phases);
 		lms_buf_addch(&ctx->out, '\n');
 		lms_course_release(&after);
 	}
@@ -955,13 +1047,14 @@ static int course_unassign(struct ctx *ctx, int argc, char **argv)
 	while ((c = cmd_getopt(argc, argv, "", NULL)) != -1)
 		return LMS_EUSAGE;
 	if (argc - optind != 2)
-		return cmd_usage_error("give a course id and a facilitator id");
+		return cmd_usage_error(_("give a course id and a facilitator "
+					  "id"));
 	if ((err = lms_id_check("facilitator", argv[optind + 1])) ||
 	    (err = edit_open(ctx, argv[optind], &e)))
 		return err;
 	err = lms_course_unassign(&e.text, e.path, &e.before, argv[optind + 1]);
 	if (!err && !(err = edit_commit(ctx, &e, &after))) {
-		lms_buf_addf(&ctx->out, "removed %s from course %s\n",
+		lms_buf_addf(&ctx->out, _("removed %s from course %s\n"),
 			     argv[optind + 1], e.before.id);
 		lms_course_release(&after);
 	}
@@ -987,7 +1080,8 @@ static int parse_follow_up(const char *arg, struct follow_up *out)
 	int err;
 
 	if (!eq || !eq[1] || !lms_text_is_line(eq + 1))
-		return cmd_usage_error("--follow-up: '%s' is not PERSON=WHAT", arg);
+		return cmd_usage_error(_("--follow-up: '%s' is not "
+					 "PERSON=WHAT"), arg);
 	out->person = lms_strndup(arg, (size_t)(eq - arg));
 	out->what = eq + 1;
 	if ((err = lms_id_check("person", out->person)))
@@ -1002,8 +1096,8 @@ static int apply_follow_ups(const struct lms_course *c, struct lms_enrolments *e
 		struct lms_enrolment *r = lms_enrolments_find(e, v[i].person);
 
 		if (!r || r->status == LMS_WAITLISTED || r->status == LMS_WITHDRAWN)
-			return lms_error(LMS_ENOENT, "%s is not on course '%s'",
-					 v[i].person, c->id);
+			return lms_error(LMS_ENOENT, _("%s is not on course "
+						       "'%s'"), v[i].person, c->id);
 		free(r->follow_up);
 		r->follow_up = lms_strdup(v[i].what);
 	}
@@ -1020,10 +1114,30 @@ static void warn_unrecorded(struct ctx *ctx, const struct lms_course *c,
 		if (c->sessions[i].date > ctx->today ||
 		    lms_attendance_find(a, c->sessions[i].date))
 			continue;
-		lms_date_format(c->sessions[i].date, date);
+		lms_i18n_date(c->sessions[i].date, date);
 		cmd_warn(_("no attendance was recorded on %s; "
 			   "it counts as missed"), date);
 	}
+}
+
+/* "p-test01 completed (3 of 4 sessions), follow-up: self-help-group" */
+static void close_line(struct lms_buf *out, const struct lms_enrolment *r,
+		       size_t attended, size_t held)
+{
+	const char *status = C_("enrolment status",
+				lms_enrolment_status_names[r->status]);
+
+	if (r->follow_up)
+		/* TRANSLATORS: a person, completed or not-completed, the
+		 * sessions attended of those held, and the follow-up. */
+		lms_buf_addf(out, lms_n_("%s %s (%zu of %zu session), "
+					 "follow-up: %s\n", "%s %s (%zu of %zu "
+					 "sessions), follow-up: %s\n", held),
+			     r->person, status, attended, held, r->follow_up);
+	else
+		lms_buf_addf(out, lms_n_("%s %s (%zu of %zu session)\n",
+					 "%s %s (%zu of %zu sessions)\n", held),
+			     r->person, status, attended, held);
 }
 
 static void close_report(struct lms_buf *out, const struct lms_enrolments *e,
@@ -1036,14 +1150,12 @@ static void close_report(struct lms_buf *out, const struct lms_enrolments *e,
 
 		if (r->status != LMS_COMPLETED && r->status != LMS_NOT_COMPLETED)
 			continue;
-		lms_buf_addf(out, "%s %s (%zu of %zu sessions)%s%s\n", r->person,
-			     lms_enrolment_status_names[r->status], attended[i],
-			     held[i], r->follow_up ? ", follow-up: " : "",
-			     r->follow_up ? r->follow_up : "");
+		close_line(out, r, attended[i], held[i]);
 		done += r->status == LMS_COMPLETED;
 		not_done += r->status == LMS_NOT_COMPLETED;
 	}
-	lms_buf_addf(out, "%zu completed, %zu not completed\n", done, not_done);
+	lms_buf_addf(out, _("%zu completed, %zu not completed\n"), done,
+		     not_done);
 }
 
 static int close_course(struct ctx *ctx, struct edit *ed,
@@ -1059,10 +1171,11 @@ static int close_course(struct ctx *ctx, struct edit *ed,
 	int err = 0;
 
 	if (c->status == LMS_COURSE_CANCELLED)
-		err = lms_error(LMS_EREFUSED, "course '%s' is cancelled", c->id);
+		err = lms_error(LMS_EREFUSED, _("course '%s' is cancelled"),
+				c->id);
 	else if (!lms_course_sessions_held(c, ctx->today))
-		err = lms_error(LMS_EREFUSED, "course '%s' has held no session "
-				"yet", c->id);
+		err = lms_error(LMS_EREFUSED, _("course '%s' has held no "
+					       "session yet"), c->id);
 	if (!err) {
 		lms_close_enrolments(c, e, a, ctx->tree.service.completion,
 				     ctx->today, attended, held);
@@ -1114,7 +1227,7 @@ static int course_close(struct ctx *ctx, int argc, char **argv)
 									sizeof(*fu))) :
 		      LMS_EUSAGE;
 	if (!err && argc - optind != 1)
-		err = cmd_usage_error("give one course id");
+		err = cmd_usage_error(_("give one course id"));
 	for (size_t i = 0; i < nfu && !err; i++)
 		err = screen_arg(ctx, "--follow-up", fu[i].what);
 	if (!err && !(err = edit_open(ctx, argv[optind], &ed))) {

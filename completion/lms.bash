@@ -91,11 +91,45 @@ _lms_find_tree()
 	done
 }
 
-# Runs lms on the tree, never waiting for its lock nor reading the terminal.
+# Runs lms on the tree, never waiting for its lock nor reading the terminal,
+# and in English: the usage lines are read by their "usage:", which
+# another language words otherwise.
 _lms_run()
 {
-	LMS_LOCK_TIMEOUT=0 command lms ${_lms_tree:+-C "$_lms_tree"} "$@" \
-		</dev/null
+	LC_ALL=C LMS_LOCK_TIMEOUT=0 command lms ${_lms_tree:+-C "$_lms_tree"} \
+		"$@" </dev/null
+}
+
+# Sets _lms_l to the language lms knows in the locale or language name
+# $1 ("nb_NO.UTF-8", "nn", "en_GB"): nb (no and nn are served bokmål),
+# en, or nothing.
+_lms_lang_of()
+{
+	case $1 in
+	nb | nb[_.@-]* | no | no[_.@-]* | nn | nn[_.@-]*) _lms_l=nb ;;
+	en | en[_.@-]*) _lms_l=en ;;
+	*) _lms_l= ;;
+	esac
+}
+
+# True if lms speaks Norwegian here, chosen as lms chooses: the locale is
+# the first of LC_ALL, LC_MESSAGES and LANG that is set; C or POSIX (or
+# none) is English, and LANGUAGE is then not heeded; else the first
+# language of LANGUAGE's list that lms knows, else the locale's.
+_lms_norwegian()
+{
+	local locale=${LC_ALL:-${LC_MESSAGES:-${LANG-}}} l _lms_l
+	local -a langs=()
+	case $locale in
+	"" | C | C.* | C@* | POSIX) return 1 ;;
+	esac
+	IFS=: read -ra langs <<<"${LANGUAGE-}"
+	for l in "${langs[@]}"; do
+		_lms_lang_of "$l"
+		[[ -n $_lms_l ]] && break
+	done
+	[[ -n $_lms_l ]] || _lms_lang_of "$locale"
+	[[ $_lms_l == nb ]]
 }
 
 # Sets the caller's array "words" to the files' names without .yaml:
@@ -177,7 +211,7 @@ _lms_commands()
 		while IFS= read -r line; do
 			[[ $line =~ $re ]] &&
 				_lms_commands_cache+=" ${BASH_REMATCH[1]}"
-		done < <(command lms help 2>/dev/null </dev/null)
+		done < <(LC_ALL=C command lms help 2>/dev/null </dev/null)
 	fi
 	read -ra words <<<"$_lms_commands_cache"
 }
@@ -311,7 +345,12 @@ _lms_option_words()
 		words=(self gp healthy-life-centre specialist municipal nav
 		       user-organisation other) ;;
 	--target-group) words=(at-risk patients relatives staff) ;;
-	--days) words=(mon tue wed thu fri sat sun) ;;
+	--days)
+		words=(mon tue wed thu fri sat sun)
+		# lms reads Norwegian weekdays too; they are offered where
+		# it speaks Norwegian.
+		_lms_norwegian && words+=(man tir ons tor fre lør søn)
+		;;
 	--form) _lms_tree_names forms ;;
 	--template) _lms_tree_names templates ;;
 	--facilitator) _lms_list_ids facilitator ;;

@@ -89,11 +89,11 @@ static int check(const struct lms_course *c, const char *path,
 {
 	if (folder && strcmp(c->id, folder))
 		return lms_error_at(LMS_EDATA, path, c->mark.line, c->mark.col,
-				    "id '%s' differs from the course's folder "
-				    "'%s'", c->id, folder);
+				    _("id '%s' differs from the course's "
+				      "folder '%s'"), c->id, folder);
 	if (c->capacity != LMS_UNSET && c->capacity < 0)
 		return lms_error_at(LMS_EDATA, path, c->mark.line, c->mark.col,
-				    "capacity: must not be negative");
+				    _("capacity: must not be negative"));
 	return 0;
 }
 
@@ -189,20 +189,20 @@ int lms_course_find_session(const struct lms_course *c, const char *arg,
 		while (k < c->nsessions && c->sessions[order[k]].date != date)
 			k++;
 		if (k == c->nsessions)
-			err = lms_error(LMS_ENOENT, "course '%s' has no session "
-					"on %s", c->id, arg);
+			err = lms_error(LMS_ENOENT, _("course '%s' has no "
+						      "session on %s"), c->id, arg);
 	} else if (strspn(arg, "0123456789") == strlen(arg) && *arg &&
 		   strlen(arg) < 6) {
 		n = (size_t)atoi(arg);
 		if (n < 1 || n > c->nsessions)
-			err = lms_error(LMS_ENOENT, "course '%s' has no session "
-					"%s (it has %zu)", c->id, arg,
-					c->nsessions);
+			err = lms_error(LMS_ENOENT, _("course '%s' has no "
+						      "session %s (it has %zu)"),
+					c->id, arg, c->nsessions);
 		k = n - 1;
 	} else {
-		err = lms_error(LMS_EUSAGE, "'%s' is not a session: give its "
-				"number or its date (such as 2, 2026-09-07 or "
-				"7.9.2026)", arg);
+		err = lms_error(LMS_EUSAGE, _("'%s' is not a session: give "
+					      "its number or its date (such as "
+					      "2, 2026-09-07 or 7.9.2026)"), arg);
 	}
 	if (!err) {
 		*index = order[k];

@@ -6,6 +6,7 @@
 #include "date.h"
 #include "emit.h"
 #include "error.h"
+#include "i18n.h"
 #include "utf8.h"
 #include "words.h"
 #include "yedit.h"
@@ -24,13 +25,13 @@ static int parse_input(const struct lms_field *f, const char *value,
 		       void *out, struct lms_buf *why)
 {
 	if (f->type == LMS_T_DATE && !lms_date_parse_input(value, out)) {
-		lms_buf_addf(why, "'%s' is not a date (use 2026-09-07, "
-			     "07.09.2026, 7.9.2026 or 7.9.26)", value);
+		lms_buf_addf(why, _("'%s' is not a date (use 2026-09-07, "
+				    "07.09.2026, 7.9.2026 or 7.9.26)"), value);
 		return LMS_EDATA;
 	}
 	if (f->type == LMS_T_TIME && !lms_time_parse_input(value, out)) {
-		lms_buf_addf(why, "'%s' is not a time (use 18:00, 18.00 or "
-			     "kl. 18.00)", value);
+		lms_buf_addf(why, _("'%s' is not a time (use 18:00, 18.00 or "
+				    "kl. 18.00)"), value);
 		return LMS_EDATA;
 	}
 	return 0;
@@ -55,7 +56,7 @@ static int format_scalar(const struct lms_field *f, const char *key,
 		   lms_value_parse(&one, value, &v, &why)) ||
 	    !lms_utf8_valid(value)) {
 		err = lms_error(LMS_EUSAGE, "%s: %s", key,
-				why.len ? why.buf : "not UTF-8 text");
+				why.len ? why.buf : _("not UTF-8 text"));
 		lms_buf_release(&why);
 		return err;
 	}
@@ -118,11 +119,12 @@ static int unicode_break(const struct lms_buf *text, const char *path)
 			if (!strncmp(text->buf + i, breaks[b],
 				     strlen(breaks[b])))
 				return lms_error_at(LMS_EDATA, path, line, col,
-						    "a Unicode line break (NEL, "
-						    "LS or PS), which YAML reads "
-						    "as a new line: course set "
-						    "cannot edit this file "
-						    "safely; edit it by hand");
+						    _("a Unicode line break (NEL, "
+						      "LS or PS), which YAML "
+						      "reads as a new line: "
+						      "course set cannot edit "
+						      "this file safely; edit "
+						      "it by hand"));
 		if (text->buf[i] == '\n')
 			line++, col = 1;
 		else if (((unsigned char)text->buf[i] & 0xc0) != 0x80)
@@ -142,13 +144,17 @@ int lms_course_set(struct lms_buf *text, const char *path, const char *key,
 	    (err = unicode_break(text, path)))
 		return err;
 	if (!strcmp(key, "id"))
-		return lms_error(LMS_EUSAGE, "the id is the name of the course's "
-				 "folder and cannot be set");
+		return lms_error(LMS_EUSAGE, _("the id is the name of the "
+					       "course's folder and cannot be "
+					       "set"));
 	if (f->type == LMS_T_SEQ || f->type == LMS_T_STRUCT ||
 	    f->type == LMS_T_CUSTOM)
-		return lms_error(LMS_EUSAGE, "'%s' is a list of %ss: set one "
-				 "of its keys, as in %s.1.%s", key,
-				 ((const struct lms_schema *)f->aux)->name, key,
+		/* TRANSLATORS: "'sessions' is a list of sessions: set one of
+		 * its keys, as in sessions.1.date": %1$s is the key of the
+		 * list, %2$s a key of its items. */
+		return lms_error(LMS_EUSAGE, _("'%1$s' is a list of %1$s: set "
+					       "one of its keys, as in "
+					       "%1$s.1.%2$s"), key,
 				 ((const struct lms_schema *)f->aux)->fields[0].key);
 	if (!*value)
 		return lms_yedit_remove(text, path, &lms_course_schema, key);
@@ -216,8 +222,8 @@ int lms_course_unassign(struct lms_buf *text, const char *path,
 	char key[64];
 
 	if (i < 0)
-		return lms_error(LMS_ENOENT, "'%s' is not a facilitator of "
-				 "course '%s'", facilitator, c->id);
+		return lms_error(LMS_ENOENT, _("'%s' is not a facilitator of "
+					       "course '%s'"), facilitator, c->id);
 	snprintf(key, sizeof(key), "facilitators.%ld", i + 1);
 	return lms_yedit_remove(text, path, &lms_course_schema, key);
 }

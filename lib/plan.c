@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "date.h"
 #include "error.h"
+#include "i18n.h"
 #include "plan.h"
 
 static char **copy_strings(char *const *v, size_t n)
@@ -64,8 +65,8 @@ static int add_sessions(const struct lms_plan *p, struct lms_course *c)
 		}
 		if (se->end != LMS_TIME_NONE && se->end >= 24 * 60) {
 			free(dates);
-			return lms_error(LMS_EUSAGE, "session %zu would end after "
-					 "midnight", i + 1);
+			return lms_error(LMS_EUSAGE, _("session %zu would end "
+						       "after midnight"), i + 1);
 		}
 	}
 	free(dates);
@@ -105,13 +106,14 @@ int lms_plan_course(const struct lms_plan *p, struct lms_course *out)
 		out->target_groups = p->target_groups;
 	if (p->start_time != LMS_TIME_NONE && p->end_time != LMS_TIME_NONE &&
 	    p->end_time <= p->start_time)
-		err = lms_error(LMS_EUSAGE, "a session must end after it starts");
+		err = lms_error(LMS_EUSAGE, _("a session must end after it "
+					      "starts"));
 	add_facilitators(p, out);
 	if (!err && p->schedule.start != LMS_DATE_NONE)
 		err = add_sessions(p, out);
 	else if (!err && p->template)
-		err = lms_error(LMS_EUSAGE, "--start is needed to date the "
-				"template's sessions");
+		err = lms_error(LMS_EUSAGE, _("--start is needed to date the "
+					      "template's sessions"));
 	if (err)
 		lms_course_release(out);
 	return err;

@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "date.h"
 #include "error.h"
+#include "i18n.h"
 #include "schedule.h"
 
 static bool skipped(const struct lms_schedule *s, int32_t date)
@@ -17,13 +18,14 @@ static bool skipped(const struct lms_schedule *s, int32_t date)
 static int check(const struct lms_schedule *s)
 {
 	if ((s->count > 0) == (s->until != LMS_DATE_NONE))
-		return lms_error(LMS_EUSAGE, "give either a count of sessions "
-				 "or an end date");
+		return lms_error(LMS_EUSAGE, _("give either a count of "
+					       "sessions or an end date"));
 	if (s->count > LMS_SCHEDULE_MAX)
-		return lms_error(LMS_EUSAGE, "more than %d sessions",
+		return lms_error(LMS_EUSAGE, _("more than %d sessions"),
 				 LMS_SCHEDULE_MAX);
 	if (s->until != LMS_DATE_NONE && s->until < s->start)
-		return lms_error(LMS_EUSAGE, "the end date is before the start");
+		return lms_error(LMS_EUSAGE, _("the end date is before the "
+					       "start"));
 	return 0;
 }
 
@@ -42,9 +44,9 @@ static int check_skips(const struct lms_schedule *s, unsigned days)
 		if ((days & (1u << lms_date_weekday(d))) && d >= s->start &&
 		    (s->until == LMS_DATE_NONE || d <= s->until))
 			continue;
-		lms_date_format(d, text);
-		return lms_error(LMS_EUSAGE, "skip date %s is not a day of "
-				 "this schedule", text);
+		lms_i18n_date(d, text);
+		return lms_error(LMS_EUSAGE, _("skip date %s is not a day of "
+					       "this schedule"), text);
 	}
 	return 0;
 }
@@ -62,14 +64,14 @@ int lms_schedule_dates(const struct lms_schedule *s, int32_t **out, size_t *n)
 		if (s->count ? *n == (size_t)s->count : d > s->until)
 			break;
 		if (*n == LMS_SCHEDULE_MAX) {
-			err = lms_error(LMS_EUSAGE, "more than %d sessions",
+			err = lms_error(LMS_EUSAGE, _("more than %d sessions"),
 					LMS_SCHEDULE_MAX);
 			break;
 		}
 		/* Days off can pass every day by; dates end with 9999. */
 		if (d > lms_date_from_ymd(9999, 12, 31)) {
-			err = lms_error(LMS_EUSAGE, "the schedule runs past the "
-					"year 9999");
+			err = lms_error(LMS_EUSAGE, _("the schedule runs past "
+						      "the year 9999"));
 			break;
 		}
 		if (!(days & (1u << lms_date_weekday(d))) || skipped(s, d) ||
@@ -78,7 +80,8 @@ int lms_schedule_dates(const struct lms_schedule *s, int32_t **out, size_t *n)
 		*(int32_t *)lms_array_push(out, n, sizeof(**out)) = d;
 	}
 	if (!err && !*n)
-		err = lms_error(LMS_EUSAGE, "no session day falls in that period");
+		err = lms_error(LMS_EUSAGE, _("no session day falls in that "
+					      "period"));
 	if (err) {
 		free(*out);
 		*out = NULL;

@@ -2,6 +2,7 @@
 
 #include "course.h"
 #include "error.h"
+#include "i18n.h"
 #include "template.h"
 
 const char *const lms_weekday_names[] = {
@@ -54,21 +55,22 @@ static int check(const struct lms_template *t, const char *path,
 {
 	if (id && strcmp(t->id, id))
 		return lms_error_at(LMS_EDATA, path, t->mark.line, t->mark.col,
-				    "id '%s' differs from the file name '%s'",
-				    t->id, id);
+				    _("id '%s' differs from the file name "
+				      "'%s'"), t->id, id);
 	if (!t->nsessions)
 		return lms_error_at(LMS_EDATA, path, t->mark.line, t->mark.col,
-				    "template has no sessions");
+				    _("template has no sessions"));
 	if (t->capacity != LMS_UNSET && t->capacity < 0)
 		return lms_error_at(LMS_EDATA, path, t->mark.line, t->mark.col,
-				    "capacity: must not be negative");
+				    _("capacity: must not be negative"));
 	for (size_t i = 0; i < t->nsessions; i++) {
 		const struct lms_template_session *s = &t->sessions[i];
 
 		if (s->duration < 1 || s->duration > 24 * 60)
 			return lms_error_at(LMS_EDATA, path, s->mark.line,
-					    s->mark.col, "sessions.%zu.duration: "
-					    "must be 1 to 1440 minutes", i + 1);
+					    s->mark.col,
+					    _("sessions.%zu.duration: must be 1 "
+					      "to 1440 minutes"), i + 1);
 	}
 	return 0;
 }

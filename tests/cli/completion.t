@@ -21,7 +21,8 @@ ln -s "$LMS" "$SCRATCH/bin/lms"
 # line and sorted, what _lms offers for the last word, as if the cursor
 # were at its end.  The result lands in $SCRATCH/stdout, like lms().
 completes() {
-	PATH="$SCRATCH/bin:$PATH" bash --norc --noprofile -c '
+	env ${complete_env-} PATH="$SCRATCH/bin:$PATH" \
+		bash --norc --noprofile -c '
 		. "$0" || exit 1
 		COMP_WORDS=("$@")
 		COMP_CWORD=$(($# - 1))
@@ -35,6 +36,10 @@ completes() {
 	rc=$?
 	cat "$SCRATCH/stdout" >>"$SCRATCH/offered"
 }
+
+# Set complete_env to env(1)'s options and assignments ("-u LC_MESSAGES
+# LANG=nb_NO.UTF-8") to complete in another language.
+complete_env=
 
 # offers DESCRIPTION < expected: the last completion offered exactly that,
 # quietly.
@@ -356,6 +361,85 @@ plan,evaluate
 OUT
 completes lms enrol matlaging p-test03 --date ''
 offers "nothing for a date" </dev/null
+
+# Weekdays: the English names lms reads, and the Norwegian ones too where
+# lms speaks Norwegian, chosen as lms chooses.
+completes lms course new kurs --days ''
+offers "--days: the weekdays" <<'OUT'
+fri
+mon
+sat
+sun
+thu
+tue
+wed
+OUT
+complete_env="-u LC_MESSAGES LANG=nb_NO.UTF-8"
+completes lms course new kurs --days ''
+offers "--days under LANG=nb_NO.UTF-8: Norwegian weekdays too" <<'OUT'
+fre
+fri
+lør
+man
+mon
+ons
+sat
+sun
+søn
+thu
+tir
+tor
+tue
+wed
+OUT
+completes lms course new kurs --days man,t
+offers "--days man,t: a list of Norwegian weekdays goes on" <<'OUT'
+man,thu
+man,tir
+man,tor
+man,tue
+OUT
+completes lms course new kurs --days s
+offers "--days s" <<'OUT'
+sat
+sun
+søn
+OUT
+completes lms course new kurs --c
+offers "options as in English: lms's usage lines are read in English" <<'OUT'
+--capacity
+--count
+OUT
+completes lms course list --status ''
+offers "option values as in English" <<'OUT'
+cancelled
+completed
+open
+planned
+running
+OUT
+# lang ENV...: whether the completion offers Norwegian weekdays under ENV.
+lang() {
+	complete_env="-u LC_MESSAGES -u LANG $*"
+	completes lms course new kurs --days l
+	if [ -s "$SCRATCH/stdout" ]; then echo nb; else echo en; fi
+}
+[ "$(lang LANG=no_NO)" = nb ] && [ "$(lang LANG=nn_NO.UTF-8)" = nb ] &&
+	[ "$(lang LANG=nb)" = nb ] && [ "$(lang LC_ALL=nb_NO.UTF-8)" = nb ] &&
+	[ "$(lang LANG=C LC_MESSAGES=nb_NO.UTF-8)" = nb ]
+report $? "no, nn and nb; LC_ALL and LC_MESSAGES too"
+[ "$(lang LANG=C)" = en ] && [ "$(lang LANG=en_GB.UTF-8)" = en ] &&
+	[ "$(lang LANG=C.UTF-8)" = en ] && [ "$(lang LANG=POSIX)" = en ] &&
+	[ "$(lang LANG=nb_NO.UTF-8 LC_ALL=C)" = en ] &&
+	[ "$(lang LANG=nb_NO.UTF-8 LC_MESSAGES=C)" = en ] &&
+	[ "$(lang LANG=de_DE.UTF-8)" = en ] && [ "$(lang)" = en ]
+report $? "C, POSIX, English and other languages are English"
+[ "$(lang LANG=en_GB.UTF-8 LANGUAGE=nb:en)" = nb ] &&
+	[ "$(lang LANG=nb_NO.UTF-8 LANGUAGE=en_GB:nb)" = en ] &&
+	[ "$(lang LANG=en_GB.UTF-8 LANGUAGE=sv:nn)" = nb ] &&
+	[ "$(lang LANG=C LANGUAGE=nb)" = en ]
+report $? "LANGUAGE's first known language, but not in the C locale"
+complete_env=
 completes lms export ''
 offers "lms export TAB: what to export" <<'OUT'
 attendance

@@ -3,6 +3,7 @@
 #include "test.h"
 
 #include "../../lib/date.h"
+#include "../../lib/i18n.h"
 #include "../../lib/schedule.h"
 
 static int32_t day(const char *s)
@@ -207,6 +208,23 @@ static void refusals(void **state)
 	refuses(&late, "the schedule runs past the year 9999");
 }
 
+/* The messages are recorded in the language set, with its dates. */
+static void refusals_in_norwegian(void **state)
+{
+	int32_t bad_skip[] = { day("2026-09-08") };
+	struct lms_schedule typo = { day("2026-09-07"), LMS_MON, 2,
+				     LMS_DATE_NONE, bad_skip, 1, NULL, NULL };
+	struct lms_schedule huge = { day("2026-09-07"), LMS_MON, 0,
+				     day("2099-01-01"), NULL, 0, NULL, NULL };
+
+	(void)state;
+	lms_i18n_set(LMS_LANG_NB);
+	refuses(&typo, "datoen 08.09.2026 i --skip er ikke en dag i denne "
+		"planen");
+	refuses(&huge, "mer enn 1000 samlinger");
+	lms_i18n_set(LMS_LANG_EN);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -219,6 +237,7 @@ int main(void)
 		cmocka_unit_test(days_off_extend_a_counted_schedule),
 		cmocka_unit_test(days_off_shorten_a_dated_schedule),
 		cmocka_unit_test(refusals),
+		cmocka_unit_test(refusals_in_norwegian),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
