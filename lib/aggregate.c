@@ -689,7 +689,7 @@ static int tree_form(const struct lms_agg *a, struct lms_tree *t,
 		return 0;
 	path = lms_tree_path(t, "forms/%s.yaml", a->opt.form);
 	if (!lms_exists(path) && a->opt.form_required)
-		err = lms_error(LMS_ENOENT, "no such form: '%s' (no %s)",
+		err = lms_error(LMS_ENOENT, _("no such form: '%s' (no %s)"),
 				a->opt.form, path);
 	else if (lms_exists(path) && !(err = lms_tree_load_form(t, a->opt.form,
 								 out, NULL)))

@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "error.h"
 #include "fsio.h"
+#include "i18n.h"
 #include "protect.h"
 #include "sha256.h"
 #include "tree.h"
@@ -27,8 +28,8 @@ static int parse_key(const char *path, const struct lms_buf *text,
 	size_t n = sizeof(out->secret);
 
 	if (text->len != 2 * n + 1 || text->buf[2 * n] != '\n')
-		return lms_error_at(LMS_EDATA, path, 1, 1, "a report key is "
-				    "64 hex digits and a newline");
+		return lms_error_at(LMS_EDATA, path, 1, 1, _("a report key "
+				    "is 64 hex digits and a newline"));
 	for (size_t i = 0; i < n; i++) {
 		int hi = hex_value(text->buf[2 * i]);
 		int lo = hex_value(text->buf[2 * i + 1]);
@@ -36,8 +37,8 @@ static int parse_key(const char *path, const struct lms_buf *text,
 		if (hi < 0 || lo < 0)
 			return lms_error_at(LMS_EDATA, path, 1,
 					    (unsigned)(2 * i + (hi < 0 ? 1 : 2)),
-					    "a report "
-					    "key is 64 hex digits (0-9, a-f)");
+					    _("a report key is 64 hex digits "
+					      "(0-9, a-f)"));
 		out->secret[i] = (unsigned char)(hi << 4 | lo);
 	}
 	return 0;
@@ -54,8 +55,8 @@ static int make_key(const char *root, const char *path, bool *made)
 
 	if (getrandom(secret, sizeof(secret), 0) != (ssize_t)sizeof(secret)) {
 		free(people);
-		return lms_error(LMS_EIO, "cannot read the system's random "
-				 "source");
+		return lms_error(LMS_EIO, _("cannot read the system's "
+				 "random source"));
 	}
 	*strrchr(people, '/') = '\0';
 	/* .gitignore first, so that the key is never there unnamed. */
@@ -93,12 +94,12 @@ int lms_protect_key_load(const char *root, bool make,
 	err = lms_read_file(path, 256, &text);
 	*made = false;
 	if (err == LMS_ENOENT && !make)
-		err = lms_error(LMS_ENOENT, "the tree has no key of shared "
-				"reports, %s: a copy of a tree cannot make shared "
-				"reports, as its draws would not be the "
+		err = lms_error(LMS_ENOENT, _("the tree has no key of "
+				"shared reports, %s: a copy of a tree cannot make "
+				"shared reports, as its draws would not be the "
 				"service's; on the service's own machine, make "
 				"the key once with lms report --new-key, or use "
-				"--exact for internal figures", path);
+				"--exact for internal figures"), path);
 	else if (err == LMS_ENOENT) {
 		lms_error_clear();
 		if (!(err = make_key(root, path, made)))
