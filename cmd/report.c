@@ -538,6 +538,8 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 	if (!err && a->new_key && a->agg.exact)
 		err = cmd_usage_error(_("--new-key makes the key of shared "
 					"reports: --exact needs none"));
+	/* A sheet for Excel is for people: municipalities by name. */
+	a->agg.names = a->excel;
 	/* --excel is a kind of CSV: alone, it chooses CSV. */
 	if (!err && a->excel && !a->format_given)
 		a->format = LMS_FMT_CSV, a->format_given = "csv";
