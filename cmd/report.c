@@ -328,8 +328,8 @@ static void index_row(struct lms_table *t, const struct lms_course *c,
 	char first[11] = "", last[11] = "";
 
 	if (c->nsessions) {
-		lms_date_format(lms_course_first_date(c), first);
-		lms_date_format(lms_course_last_date(c), last);
+		lms_i18n_date(lms_course_first_date(c), first);
+		lms_i18n_date(lms_course_last_date(c), last);
 	}
 	lms_table_row(t);
 	lms_table_cell(t, c->id);
@@ -536,8 +536,10 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 		}
 	}
 	if (!err && a->new_key && a->agg.exact)
-		err = cmd_usage_error("--new-key makes the key of shared "
-				      "reports: --exact needs none");
+		err = cmd_usage_error(_("--new-key makes the key of shared "
+					"reports: --exact needs none"));
+	/* A sheet for Excel is for people: municipalities by name. */
+	a->agg.names = a->excel;
 	/* --excel is a kind of CSV: alone, it chooses CSV. */
 	if (!err && a->excel && !a->format_given)
 		a->format = LMS_FMT_CSV, a->format_given = "csv";

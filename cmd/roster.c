@@ -341,7 +341,7 @@ static void sheet(struct ctx *ctx, const struct roster *r, size_t index,
 	for (size_t i = 0; i < n; i++)
 		people[i] = sorted[i].p;
 	sheet_when(&when, r, index, number);
-	lms_date_format(r->course.sessions[index].date, date);
+	lms_i18n_date(r->course.sessions[index].date, date);
 	sh = (struct lms_sheet){
 		.title = r->course.title, .when = when.buf, .date = date,
 		.theme = r->course.sessions[index].theme,

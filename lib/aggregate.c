@@ -465,14 +465,15 @@ static int by_word(const void *a, const void *b)
 /*
  * A row's name as people read it: "total", "unknown" (home), "(none)",
  * "(no sessions)", a term's season and a target group translated; a
- * municipality with its name (marks: for people); course ids, topics and
- * years as they are.
+ * municipality with its name (marks or names: for people); course ids,
+ * topics and years as they are.
  */
 static void row_label(struct lms_table *t, const struct lms_agg *a,
 		      const struct lms_agg_row *r, bool marks)
 {
 	const char *key = r->key, *space = strchr(key, ' ');
-	const char *name = marks && a->opt.by == LMS_BY_MUNICIPALITY ?
+	const char *name = (marks || a->opt.names) &&
+			   a->opt.by == LMS_BY_MUNICIPALITY ?
 			   lms_municipality_name(key) : NULL;
 
 	if (r == &a->total || !strcmp(key, "(none)") ||
@@ -689,7 +690,7 @@ static int tree_form(const struct lms_agg *a, struct lms_tree *t,
 		return 0;
 	path = lms_tree_path(t, "forms/%s.yaml", a->opt.form);
 	if (!lms_exists(path) && a->opt.form_required)
-		err = lms_error(LMS_ENOENT, "no such form: '%s' (no %s)",
+		err = lms_error(LMS_ENOENT, _("no such form: '%s' (no %s)"),
 				a->opt.form, path);
 	else if (lms_exists(path) && !(err = lms_tree_load_form(t, a->opt.form,
 								 out, NULL)))

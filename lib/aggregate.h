@@ -47,6 +47,8 @@ struct lms_agg_options {
 	bool name_trees;	/* by course: rows named TREE/ID (several trees) */
 	long min_cell;		/* pieces smaller than this are rounded */
 	bool exact;		/* no rounding: for the service's own use */
+	bool names;		/* municipalities named, for people, even in
+				 * a table without marks (CSV for Excel) */
 };
 
 /* Waiting times in whole days: a histogram up to MAX, then a list. */

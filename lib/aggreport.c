@@ -19,19 +19,26 @@ static void about_section(struct lms_doc *d, const struct lms_agg *a,
 	lms_doc_fact(d, about->nservices > 1 ? _("services") : _("service"),
 		     "%s", names.buf);
 	if (a->opt.from != LMS_DATE_NONE)
-		lms_date_format(a->opt.from, from);
+		lms_i18n_date(a->opt.from, from);
 	if (a->opt.to != LMS_DATE_NONE)
-		lms_date_format(a->opt.to, to);
-	/* TRANSLATORS: "2026-01-01 to 2026-06-30", "the first to
-	 * 2026-06-30", "2026-01-01 to the last". */
-	if (*from || *to)
-		lms_doc_fact(d, _("courses starting"), _("%s to %s"),
-			     *from ? from : _("the first"),
-			     *to ? to : _("the last"));
+		lms_i18n_date(a->opt.to, to);
+	/* TRANSLATORS: a period, both days included: "2026-01-01 to
+	 * 2026-06-30"; Norwegian writes "01.01.2026–30.06.2026". */
+	if (*from && *to)
+		lms_doc_fact(d, _("courses starting"), _("%s to %s"), from, to);
+	/* TRANSLATORS: a period with no first day: "the first to
+	 * 2026-06-30", in Norwegian "til og med 30.06.2026". */
+	else if (*to)
+		lms_doc_fact(d, _("courses starting"), _("the first to %s"), to);
+	/* TRANSLATORS: a period with no last day: "2026-01-01 to the
+	 * last", in Norwegian "fra og med 01.01.2026". */
+	else if (*from)
+		lms_doc_fact(d, _("courses starting"), _("%s to the last"),
+			     from);
 	lms_doc_fact(d, _("grouped by"), "%s",
 		     C_("group by", lms_group_by_names[a->opt.by]));
 	lms_doc_fact(d, _("courses"), "%zu", a->total.courses);
-	lms_date_format(a->opt.today, today);
+	lms_i18n_date(a->opt.today, today);
 	lms_doc_fact(d, _("sessions held up to"), "%s", today);
 	if (a->opt.form)
 		lms_doc_fact(d, _("self-efficacy form"), "%s%s", a->opt.form,
@@ -217,7 +224,7 @@ void lms_agg_report_one(const struct lms_agg *a, const char *key,
 	if (about->nservices)
 		lms_doc_fact(out, _("service"), "%s", about->services[0]);
 	lms_doc_fact(out, _("course"), "%s", key);
-	lms_date_format(a->opt.today, today);
+	lms_i18n_date(a->opt.today, today);
 	lms_doc_fact(out, _("sessions held up to"), "%s", today);
 	lms_doc_section(out, "figures", _("Figures"));
 	lms_agg_table_one(a, key, about->marks, &table);

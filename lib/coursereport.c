@@ -43,10 +43,11 @@ static void course_section(struct lms_doc *d, const struct lms_course_files *f)
 	lms_doc_fact(d, _("status"), "%s",
 		     C_("course status", lms_status_names[c->status]));
 	if (c->nsessions) {
-		lms_date_format(lms_course_first_date(c), first);
-		lms_date_format(lms_course_last_date(c), last);
+		lms_i18n_date(lms_course_first_date(c), first);
+		lms_i18n_date(lms_course_last_date(c), last);
 		/* TRANSLATORS: "4, 2026-09-07 to 2026-09-28": the number of
-		 * sessions, the first and the last. */
+		 * sessions, the first and the last; in Norwegian "4,
+		 * 07.09.2026–28.09.2026". */
 		lms_doc_fact(d, _("sessions"), _("%zu, %s to %s"), c->nsessions,
 			     first, last);
 	}
@@ -98,7 +99,7 @@ static void attendance_row(struct lms_table *t, const struct lms_course *c,
 	size_t counts[4] = { 0, 0, 0, 0 };
 	char date[11];
 
-	lms_date_format(c->sessions[index].date, date);
+	lms_i18n_date(c->sessions[index].date, date);
 	lms_table_row(t);
 	lms_table_cellf(t, "%zu", k + 1);
 	lms_table_cell(t, date);
@@ -293,7 +294,7 @@ static void session_section(struct lms_doc *d, const struct lms_form *f,
 		for (size_t k = 0; k < c->nsessions; k++)
 			if (c->sessions[k].date == ss->date && c->sessions[k].theme)
 				theme = c->sessions[k].theme;
-		lms_date_format(ss->date, date);
+		lms_i18n_date(ss->date, date);
 		num(m, sizeof(m), ss->score.mean, 2);
 		num(sd, sizeof(sd), ss->score.sd, 2);
 		lms_table_row(t);
@@ -313,7 +314,7 @@ static void comment_rows(struct lms_table *t, const struct lms_form_summary *s)
 		char when[32];
 
 		if (c->phase == LMS_SESSION)
-			lms_date_format(c->session, when);
+			lms_i18n_date(c->session, when);
 		else
 			snprintf(when, sizeof(when), "%s",
 				 C_("evaluation phase",

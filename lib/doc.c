@@ -86,7 +86,8 @@ void lms_doc_text(struct lms_doc *d, const char *key, const char *fmt, ...)
 
 void lms_doc_facts(struct lms_doc *d, const char *key)
 {
-	static const char *const cols[] = { "name", "value", NULL };
+	/* TRANSLATORS: the columns of a list of facts in CSV for Excel. */
+	const char *const cols[] = { _("name"), _("value"), NULL };
 
 	lms_table_init(&new_block(d, LMS_BLOCK_FACTS, key)->table, cols);
 }
@@ -421,6 +422,34 @@ void lms_doc_csv_notice(const char *notice, const char *eol,
 	free(line);
 }
 
+/*
+ * The line that names a block in CSV: its section's and its own key, for
+ * scripts.  A sheet for Excel in Norwegian is for people, who read the
+ * section's title (as a field, so that a title from a file cannot be a
+ * formula) over the first of its blocks, and a blank line between it and
+ * the next.  English keeps the keys, as sheets made before have them.
+ */
+static void csv_heading(const struct lms_section *s, const struct lms_block *b,
+			bool first_in_section, bool excel, struct lms_buf *out)
+{
+	const char *cols[] = { s->title, NULL };
+	struct lms_table title;
+	struct lms_buf line = LMS_BUF_INIT;
+
+	if (!excel || lms_i18n_get() == LMS_LANG_EN) {
+		lms_buf_addf(out, "%s.%s%s", s->key, b->key,
+			     excel ? "\r\n" : "\n");
+		return;
+	}
+	if (!first_in_section)
+		return;
+	lms_table_init(&title, cols);
+	lms_table_render(&title, LMS_FMT_CSV, true, &line);
+	lms_buf_adds(out, line.buf + 3);	/* less the byte-order mark */
+	lms_table_release(&title);
+	lms_buf_release(&line);
+}
+
 /* CSV: one block after another, each under a line naming it. */
 static void render_csv(const struct lms_doc *d, bool excel, struct lms_buf *out)
 {
@@ -433,6 +462,7 @@ static void render_csv(const struct lms_doc *d, bool excel, struct lms_buf *out)
 		lms_doc_csv_notice(d->notice, eol, out);
 	for (size_t i = 0; i < d->nsections; i++) {
 		const struct lms_section *s = &d->sections[i];
+		bool first_in_section = true;
 
 		for (size_t j = 0; j < s->nblocks; j++) {
 			const struct lms_block *b = &s->blocks[j];
@@ -440,9 +470,10 @@ static void render_csv(const struct lms_doc *d, bool excel, struct lms_buf *out)
 
 			if (b->type == LMS_BLOCK_TEXT || b->type == LMS_BLOCK_CHART)
 				continue;
-			lms_buf_addf(out, "%s%s.%s%s", first ? "" : eol, s->key,
-				     b->key, eol);
-			first = false;
+			if (!first)
+				lms_buf_adds(out, eol);
+			csv_heading(s, b, first_in_section, excel, out);
+			first = first_in_section = false;
 			lms_table_render(&b->table, LMS_FMT_CSV, excel, &table);
 			/* The byte-order mark goes once, at the start. */
 			lms_buf_adds(out, excel ? table.buf + 3 : table.buf);

@@ -65,6 +65,10 @@ static void render_text(const struct lms_sheet *s, struct lms_buf *out)
 		if (*p == '\n' && p != rows.buf + strcspn(rows.buf, "\n"))
 			lms_buf_addch(out, '\n');
 	}
+	/* A sheet of no rows (--blank 0, no one enrolled) has its foot a
+	 * line below the header too. */
+	if (!t.nrows)
+		lms_buf_addch(out, '\n');
 	lms_buf_addf(out, "%s\n%s\n", _(note[0]), _(note[1]));
 	lms_table_release(&t);
 	lms_buf_release(&rows);

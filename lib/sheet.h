@@ -21,7 +21,7 @@ struct lms_sheet_person {
 struct lms_sheet {
 	const char *title;		/* the course's */
 	const char *when;		/* "Session 4 of 4: Thursday ..." */
-	const char *date;		/* the session's, YYYY-MM-DD */
+	const char *date;		/* the session's (lms_i18n_date) */
 	const char *theme;		/* NULL: none */
 	bool contacts;
 	const struct lms_sheet_person *people;

@@ -269,8 +269,11 @@ static void render_csv(const struct lms_table *t, struct lms_buf *out,
 			lms_buf_reset(&cell);
 			lms_buf_adds(&cell, r ? lms_table_get(t, r - 1, c) :
 				     t->cols[c]);
+			/* "<0.001", a p-value, is text, read as Norwegian
+			 * writes it too. */
 			if (excel && r && ((t->numeric >> c) & 1) &&
-			    is_sheet_number(cell.buf, '.') &&
+			    is_sheet_number(cell.buf + (*cell.buf == '<'),
+					    '.') &&
 			    strchr(cell.buf, '.'))
 				*strchr(cell.buf, '.') = ',';
 			if (c)

@@ -109,7 +109,7 @@ Hva rapporten omfatter
 tjeneste:                   Testkommune lærings- og mestringstjeneste
 gruppert etter:             kurs
 antall kurs:                1
-samlinger holdt til og med: 2026-09-20
+samlinger holdt til og med: 20.09.2026
 skjema for mestringstro:    mestringstro
 
 Tall
@@ -142,7 +142,7 @@ is_file "its first sections" "$SCRATCH/head" <<'OUT'
 
 - **kurs:** matlaging
 - **status:** gjennomført
-- **samlinger:** 4, 2026-09-07 til 2026-09-17
+- **samlinger:** 4, 07.09.2026–17.09.2026
 - **sted:** Treffstedet, kjøkkenet
 
 | navn | type | faser |

@@ -200,6 +200,28 @@ static void homes_of_enrolments(void **state)
 	lms_agg_release(&a);
 }
 
+/* A table without marks names municipalities only when asked (names:
+ * CSV for Excel, for people); for scripts, the number alone. */
+static void homes_by_name_for_people(void **state)
+{
+	struct lms_agg a;
+	struct lms_table t;
+
+	(void)state;
+	run(&a, LMS_BY_MUNICIPALITY);
+	lms_agg_table(&a, false, &t);
+	assert_string_equal(lms_table_get(&t, 0, 0), "1806");
+	lms_table_release(&t);
+	a.opt.names = true;
+	lms_agg_table(&a, false, &t);
+	assert_string_equal(lms_table_get(&t, 0, 0), "1806 Narvik");
+	assert_string_equal(lms_table_get(&t, 1, 0),
+			    "1853 Evenes - Even\xc3\xa1ssi");
+	assert_string_equal(lms_table_get(&t, 2, 0), "unknown");
+	lms_table_release(&t);
+	lms_agg_release(&a);
+}
+
 static void filters(void **state)
 {
 	struct lms_agg a;
@@ -441,6 +463,7 @@ int main(void)
 		T(totals_count_each_course_s_people),
 		T(groups_of_courses),
 		T(homes_of_enrolments),
+		T(homes_by_name_for_people),
 		T(filters),
 		T(the_shared_table_rounds_small_pieces),
 		T(only_sessions_and_listed_forms),

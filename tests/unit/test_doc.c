@@ -450,6 +450,46 @@ static void norwegian_figures(void **state)
 	lms_i18n_set(LMS_LANG_EN);
 }
 
+/*
+ * CSV for Excel in Norwegian is for people: the section's title over its
+ * first block, a blank line before the next, a formula in a title made
+ * text, the facts' columns in the language.  CSV, and Excel in English,
+ * keep the keys.
+ */
+static void norwegian_excel(void **state)
+{
+	struct lms_table *t;
+
+	(void)state;
+	lms_doc_section(&doc, "more", "=Mer; og mer");
+	t = lms_doc_table(&doc, "a", (const char *const[]){ "n", NULL });
+	lms_table_row(t);
+	lms_table_cell(t, "1");
+	t = lms_doc_table(&doc, "b", (const char *const[]){ "n", NULL });
+	lms_table_row(t);
+	lms_table_cell(t, "2");
+	lms_i18n_set(LMS_LANG_NB);
+	lms_doc_facts(&doc, "facts");	/* made in the language */
+	lms_doc_fact(&doc, "sted", "%s", "Helsehuset");
+	check(LMS_FMT_CSV, true,
+	      "\xef\xbb\xbf" "The course\r\nname;value\r\nstatus;open\r\n"
+	      "places;12\r\n\r\nSessions\r\nn;theme\r\n1;Mat, og helse\r\n"
+	      "\r\n\"'=Mer; og mer\"\r\nn\r\n1\r\n\r\nn\r\n2\r\n"
+	      "\r\nnavn;verdi\r\nsted;Helsehuset\r\n");
+	check(LMS_FMT_CSV, false,
+	      "course.facts\nname,value\nstatus,open\nplaces,12\n\n"
+	      "sessions.list\nn,theme\n1,\"Mat, og helse\"\n\n"
+	      "more.a\nn\n1\n\nmore.b\nn\n2\n\nmore.facts\nnavn,verdi\n"
+	      "sted,Helsehuset\n");
+	lms_i18n_set(LMS_LANG_EN);
+	check(LMS_FMT_CSV, true,
+	      "\xef\xbb\xbf" "course.facts\r\nname;value\r\nstatus;open\r\n"
+	      "places;12\r\n\r\nsessions.list\r\nn;theme\r\n"
+	      "1;Mat, og helse\r\n\r\nmore.a\r\nn\r\n1\r\n\r\n"
+	      "more.b\r\nn\r\n2\r\n\r\nmore.facts\r\nnavn;verdi\r\n"
+	      "sted;Helsehuset\r\n");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -470,6 +510,7 @@ int main(void)
 		T(html_landmarks),
 		T(html_lang),
 		T(norwegian_figures),
+		T(norwegian_excel),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

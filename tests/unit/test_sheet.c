@@ -78,12 +78,33 @@ static void html_without_contacts_has_no_columns_for_them(void **state)
 	lms_buf_release(&out);
 }
 
+/* No one to list and no blank rows: the foot still a line below. */
+static void text_of_no_rows(void **state)
+{
+	struct lms_sheet s = sheet(false, 0);
+	struct lms_buf out = LMS_BUF_INIT;
+
+	(void)state;
+	s.npeople = 0;
+	lms_sheet_render(&s, LMS_FMT_TEXT, &out);
+	assert_string_equal(out.buf,
+		"Sign-in sheet: Kurs\n"
+		"Session 1 of 2: Monday 2026-09-07\n"
+		"\n"
+		"#  NAME  SIGNATURE\n"
+		"\n"
+		"This sheet names people: keep it with the course's papers,\n"
+		"and shred it when the attendance is recorded.\n");
+	lms_buf_release(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(text_shows_names_only),
 		cmocka_unit_test(html_escapes_and_counts_rows),
 		cmocka_unit_test(html_without_contacts_has_no_columns_for_them),
+		cmocka_unit_test(text_of_no_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -78,6 +78,8 @@ static void excel_makes_formulas_text(void **state)
 	lms_table_row(&table);
 	lms_table_cell(&table, "-0.5");
 	lms_table_cell(&table, "-0.25");
+	/* A p-value below what is shown: text, with a comma too. */
+	row("<0.001", "<0.001");
 	check(LMS_FMT_CSV, true,
 	      "\xef\xbb\xbf" "text;n\r\n"
 	      "\"'=HYPERLINK(\"\"http://x.example/\"\";\"\"Klikk\"\")\";-3\r\n"
@@ -88,7 +90,8 @@ static void excel_makes_formulas_text(void **state)
 	      "'^M=1+1;\r\n"
 	      "-;7\r\n"
 	      "a=b, c-d;'+4\r\n"
-	      "'-0.5;-0,25\r\n");
+	      "'-0.5;-0,25\r\n"
+	      "<0.001;<0,001\r\n");
 }
 
 static void tsv_makes_formulas_text(void **state)
