@@ -7,7 +7,7 @@ set -u
 LMS=${LMS:?set LMS to the lms binary}
 FIXTURES=$(cd "$(dirname "$0")/../fixtures" && pwd)
 SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/lms-cli.XXXXXX")
-trap 'rm -rf "$SCRATCH"' EXIT
+trap '[ -n "${KEEP_SCRATCH:-}" ] || rm -rf "$SCRATCH"' EXIT
 export LMS_LOCK_TIMEOUT=10
 unset LMS_DIR
 # lms speaks English here whatever the shell speaks; a test of another

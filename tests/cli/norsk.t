@@ -68,6 +68,10 @@ say new course new kols-h26 --title "Leve med kols" --template mestringstreff \
 	--facilitator sykepleier-a
 is_rc 0 "course new"
 say new-bad course new kols-v27 --title "Leve med kols" --start 31.02.2027
+say check-plan check
+is_rc 0 "check warns of no user representative in the plan yet"
+grep -q '\[participation\]' "$SAID/check-plan.out"
+report $? "and names the rule"
 say set course set kols-h26 forms=kursevaluering,mestringstro
 say assign course assign kols-h26 bruker-a --phases plan,deliver,evaluate
 say unassign course unassign kols-h26 sykepleier-a
