@@ -57,39 +57,6 @@ static void overlaps_of_two_courses_once(void **state)
 	lms_bookings_release(&b);
 }
 
-/* A finding is a sentence in the language set, for a facilitator or a
- * place, with the language's date and times. */
-static void in_norwegian(void **state)
-{
-	struct lms_bookings people, places;
-	struct lms_findings f;
-	struct lms_session s1 = at("11:00", "14:00", 10),
-			   s2 = at("13:00", "15:00", 20);
-
-	(void)state;
-	lms_i18n_set(LMS_LANG_NB);
-	lms_bookings_init(&people, "facilitator", LMS_ERROR);
-	lms_bookings_init(&places, "place", LMS_WARNING);
-	lms_bookings_add(&people, "kari", 0, &s1);
-	lms_bookings_add(&people, "kari", 1, &s2);
-	lms_bookings_add(&places, "Helsehuset", 0, &s1);
-	lms_bookings_add(&places, "Helsehuset", 1, &s2);
-	lms_findings_init(&f, LMS_ALL_RULES);
-	lms_bookings_check(&people, &tree, ids, NULL, &f);
-	lms_bookings_check(&places, &tree, ids, NULL, &f);
-	lms_i18n_set(LMS_LANG_EN);
-	assert_int_equal(f.n, 2);
-	assert_string_equal(f.v[0].msg, "kurslederen «kari» er satt opp "
-			    "samtidig i kurset a den 07.09.2026 kl. "
-			    "11.00\u201314.00 (courses/a/course.yaml:10)");
-	assert_string_equal(f.v[1].msg, "stedet «Helsehuset» er i bruk "
-			    "samtidig av kurset a den 07.09.2026 kl. "
-			    "11.00\u201314.00 (courses/a/course.yaml:10)");
-	lms_findings_release(&f);
-	lms_bookings_release(&people);
-	lms_bookings_release(&places);
-}
-
 static void places_fold_case_and_spaces(void **state)
 {
 	struct lms_bookings b;
@@ -185,7 +152,6 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(overlaps_of_two_courses_once),
-		cmocka_unit_test(in_norwegian),
 		cmocka_unit_test(places_fold_case_and_spaces),
 		cmocka_unit_test(only_in_the_courses_chosen),
 		cmocka_unit_test(no_bookings),
