@@ -25,7 +25,8 @@ static void about_section(struct lms_doc *d, const struct lms_agg *a,
 	/* TRANSLATORS: a period, both days included: "2026-01-01 to
 	 * 2026-06-30"; Norwegian writes "01.01.2026–30.06.2026". */
 	if (*from && *to)
-		lms_doc_fact(d, _("courses starting"), _("%s to %s"), from, to);
+		lms_doc_fact(d, _("courses starting"), C_("period", "%s to %s"),
+			     from, to);
 	/* TRANSLATORS: a period with no first day: "the first to
 	 * 2026-06-30", in Norwegian "til og med 30.06.2026". */
 	else if (*to)

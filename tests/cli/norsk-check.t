@@ -45,10 +45,10 @@ is_out "the findings in Norwegian, dates and times as Norwegians write them" <<'
 courses/kveld/course.yaml:6:1: advarsel: ingen brukerrepresentant er med i planleggingen [participation]
 courses/kveld/course.yaml:6:1: advarsel: ingen brukerrepresentant er med i gjennomføringen [participation]
 courses/kveld/course.yaml:6:1: advarsel: ingen brukerrepresentant er med i evalueringen [participation]
-courses/kveld/course.yaml:10:5: feil: kurslederen «fag-en» er samtidig satt opp på kurset matlaging, 07.09.2026 kl. 11.00–14.00 (courses/matlaging/course.yaml:20) [conflicts]
-courses/kveld/course.yaml:13:5: feil: kurslederen «fag-en» er samtidig satt opp på kurset matlaging, 14.09.2026 kl. 11.00–14.00 (courses/matlaging/course.yaml:28) [conflicts]
+courses/kveld/course.yaml:10:5: feil: kurslederen «fag-en» er satt opp samtidig i kurset matlaging den 07.09.2026 kl. 11.00–14.00 (courses/matlaging/course.yaml:20) [conflicts]
+courses/kveld/course.yaml:13:5: feil: kurslederen «fag-en» er satt opp samtidig i kurset matlaging den 14.09.2026 kl. 11.00–14.00 (courses/matlaging/course.yaml:28) [conflicts]
 courses/kveld/course.yaml:16:5: feil: samlingen 25.12.2026 kl. 18.00–17.00 slutter ikke etter at den begynner [dates]
-courses/kveld/course.yaml:16:5: advarsel: samlingen 25.12.2026 er på en helligdag (første juledag) [holidays]
+courses/kveld/course.yaml:16:5: advarsel: samlingen den 25.12.2026 er på en helligdag (første juledag) [holidays]
 courses/kveld/course.yaml:16:5: feil: kurslederen «fag-enn» finnes ikke i people/facilitators.yaml (mente du «fag-en»?) [references]
 courses/matlaging/course.yaml:6:1: feil: 3 har plass, men kurset har 2 [capacity]
 OUT
