@@ -191,7 +191,7 @@ nb export enrolments --format xml
 is_rc 2 "a bad option value"
 is_err "lists the values there are" <<'OUT'
 lms: ukjent format «xml»: bruk csv, tsv
- bruk: lms export enrolments | attendance | evaluations [COURSE...] [--format csv | tsv] [--excel]
+ bruk: lms export enrolments | attendance | evaluations [KURS...] [--format csv | tsv] [--excel]
 OUT
 lms export enrolments --format xml
 is_err "(English)" <<'OUT'
@@ -202,7 +202,7 @@ nb course list --from 31.02.2026
 is_rc 2 "a date that is no date"
 is_err "says which forms a date may take" <<'OUT'
 lms: --from: «31.02.2026» er ikke en dato (bruk 07.09.2026, 7.9.2026, 7.9.26 eller 2026-09-07)
- bruk: lms course list [--status S] [--from DATE] [--to DATE] [--format F]
+ bruk: lms course list [--status S] [--from DATO] [--to DATO] [--format F]
 OUT
 
 # --- Export: messages in the language, files as they were -------------
@@ -211,7 +211,7 @@ nb export tables
 is_rc 2 "export of an unknown table"
 is_err "names the tables" <<'OUT'
 lms: «tables» er ikke en tabell: oppgi enrolments, attendance eller evaluations
- bruk: lms export enrolments | attendance | evaluations [COURSE...] [--format csv | tsv] [--excel]
+ bruk: lms export enrolments | attendance | evaluations [KURS...] [--format csv | tsv] [--excel]
 OUT
 for table in enrolments attendance evaluations; do
 	for f in csv tsv; do
@@ -245,13 +245,13 @@ nb init annen --municipality 180
 is_rc 2 "init with a bad municipality number"
 is_err "says what a number is" <<'OUT'
 lms: «180» er ikke et kommunenummer (fire sifre, som 1806)
- bruk: lms init [DIR] [--name N] [--municipality NNNN]
+ bruk: lms init [MAPPE] [--name N] [--municipality NNNN]
 OUT
 nb init annen --name "$(printf 'To\nlinjer')"
 is_rc 2 "init with a name of two lines"
 is_err "refuses it" <<'OUT'
 lms: navnet må være UTF-8-tekst på én linje
- bruk: lms init [DIR] [--name N] [--municipality NNNN]
+ bruk: lms init [MAPPE] [--name N] [--municipality NNNN]
 OUT
 
 # --- purge ------------------------------------------------------------

@@ -139,8 +139,8 @@ nb enrol matlaging p-test04 --relative-of p-test04
 is_rc 2 "one's own relative"
 is_err "is refused in Norwegian, with the usage" <<'ERR'
 lms: p-test04 kan ikke være sin egen pårørende
- bruk: lms enrol COURSE PERSON [--role R] [--referral R] [--relative-of P] [--date DATE] [--force]
-eller: lms enrol COURSE --csv FILE [--date DATE] [--force] [--force-line LINE,...]
+ bruk: lms enrol KURS PERSON [--role R] [--referral R] [--relative-of P] [--date DATO] [--force]
+eller: lms enrol KURS --csv FIL [--date DATO] [--force] [--force-line LINJE,...]
 ERR
 
 nb withdraw matlaging p-test01
