@@ -122,7 +122,7 @@ Deltakere og pårørende teller personene på hvert kurs (den som går på to ku
 telles to ganger); påmeldinger er de to til sammen; gjennomført er andelen som
 gjennomførte av dem som ble vurdert da kurset ble avsluttet; oppmøter teller
 hvem som kom, med hodetellingen på åpne samlinger; oppmøte er andelen til
-stede av dem som ble registrert; ventedager er mediantallet dager fra
+stede av dem som ble registrert; ventedager er median antall dager fra
 påmelding til første samling; før, etter og endring er gjennomsnittlig skår
 for mestringstro i parene og forskjellen mellom dem, med effektstørrelsen d_z.
 
@@ -155,7 +155,7 @@ is_file "its first sections" "$SCRATCH/head" <<'OUT'
 - **plasser:** 6
 - **påmeldt:** 0
 - **på venteliste:** 1
-- **trukket:** 0
+- **avmeldt:** 0
 - **gjennomført:** 5
 - **ikke gjennomført:** 1
 OUT

@@ -45,12 +45,12 @@ is_out "the findings in Norwegian, dates and times as Norwegians write them" <<'
 courses/kveld/course.yaml:6:1: advarsel: ingen brukerrepresentant er med i planleggingen [participation]
 courses/kveld/course.yaml:6:1: advarsel: ingen brukerrepresentant er med i gjennomføringen [participation]
 courses/kveld/course.yaml:6:1: advarsel: ingen brukerrepresentant er med i evalueringen [participation]
-courses/kveld/course.yaml:10:5: feil: kurslederen «fag-en» er satt opp samtidig i kurset matlaging den 07.09.2026 kl. 11.00–14.00 (courses/matlaging/course.yaml:20) [conflicts]
-courses/kveld/course.yaml:13:5: feil: kurslederen «fag-en» er satt opp samtidig i kurset matlaging den 14.09.2026 kl. 11.00–14.00 (courses/matlaging/course.yaml:28) [conflicts]
+courses/kveld/course.yaml:10:5: feil: kurslederen «fag-en» er samtidig satt opp på kurset matlaging den 07.09.2026 kl. 11.00–14.00 (courses/matlaging/course.yaml:20) [conflicts]
+courses/kveld/course.yaml:13:5: feil: kurslederen «fag-en» er samtidig satt opp på kurset matlaging den 14.09.2026 kl. 11.00–14.00 (courses/matlaging/course.yaml:28) [conflicts]
 courses/kveld/course.yaml:16:5: feil: samlingen 25.12.2026 kl. 18.00–17.00 slutter ikke etter at den begynner [dates]
 courses/kveld/course.yaml:16:5: advarsel: samlingen den 25.12.2026 er på en helligdag (første juledag) [holidays]
 courses/kveld/course.yaml:16:5: feil: kurslederen «fag-enn» finnes ikke i people/facilitators.yaml (mente du «fag-en»?) [references]
-courses/matlaging/course.yaml:6:1: feil: 3 har plass, men kurset har 2 [capacity]
+courses/matlaging/course.yaml:6:1: feil: 3 har plass, men kurset har bare plass til 2 [capacity]
 OUT
 is_err "and the summary" <<'ERR'
 lms: 5 feil og 4 advarsler
@@ -106,7 +106,7 @@ chmod 644 people/participants.yaml
 LANG=nb_NO.UTF-8 lms check --rule privacy
 is_rc 1 "the private files, in Norwegian"
 is_out "each said as a whole sentence" <<'OUT'
-people/participants.yaml: feil: andre enn du kan lese det private registeret (modus 644): gjør det til ditt alene med «chmod 600 people/participants.yaml» [privacy]
+people/participants.yaml: feil: andre enn deg kan lese det private registeret (modus 644): gjør det privat med «chmod 600 people/participants.yaml» [privacy]
 people/participants.yaml: feil: git ville tatt med det private registeret: legg linjen «people/participants.yaml» til i .gitignore [privacy]
 people/report-key: feil: git ville tatt med nøkkelen til delte rapporter: legg linjen «people/report-key» til i .gitignore [privacy]
 OUT
@@ -172,7 +172,7 @@ is_rc 0 "facilitator list in Norwegian"
 is_out "columns, kinds, availability and dates in Norwegian" <<'OUT'
 ID         TYPE                NAVN                   YRKE  TEMAER        OPPLÆRT I        TILGJENGELIG
 fag-en     fagperson           Fagperson En                 kosthold                       ja
-bruker-to  brukerrepresentant  Brukerrepresentant To        rop,kosthold  helsepedagogikk  01.08.2026 til 31.12.2026
+bruker-to  brukerrepresentant  Brukerrepresentant To        rop,kosthold  helsepedagogikk  01.08.2026–31.12.2026
 fag-tre    fagperson           Fagperson Tre                                               nei
 OUT
 LANG=C lms facilitator list

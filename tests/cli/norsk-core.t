@@ -52,7 +52,7 @@ printf 'name: Testkommune\nmunicipality: "9999"\nmin_cell: 3\n' >lms.yaml
 nb course list
 is_rc 65 "a min_cell that protects nobody"
 is_err "says what to use instead" <<'OUT'
-lms.yaml: feil: min_cell: 3 er for lite til å beskytte noen; bruk 4 eller mer (eller 1 for ingen beskyttelse)
+lms.yaml: feil: min_cell: 3 er for lite til å skjerme noen; bruk 4 eller mer (eller 1 for ingen skjerming)
 OUT
 
 # An unknown key is kept, and lms check names it; the severity word before
@@ -156,7 +156,7 @@ remember
 LANG=nb_NO.UTF-8 LMS_LOCK_TIMEOUT=0.2 lms purge
 is_rc 75 "a lock held too long"
 is_err "the tree is busy, in Norwegian" <<'OUT'
-lms: treet er opptatt: en annen lms holder «.lms/lock»
+lms: treet er opptatt: en annen lms har låst «.lms/lock»
 OUT
 unchanged "and nothing changed"
 LMS_LOCK_TIMEOUT=0.2 lms purge

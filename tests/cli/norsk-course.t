@@ -250,10 +250,10 @@ OUT
 	--place "Treffstedet, kjøkkenet" >/dev/null
 nb check --rule conflicts
 like "a facilitator booked twice, in Norwegian" \
-	"kurslederen «fag-en» er satt opp samtidig i kurset matlaging den 07.09.2026 kl. 11.00–14.00 (courses/matlaging/course.yaml:20)" \
+	"kurslederen «fag-en» er samtidig satt opp på kurset matlaging den 07.09.2026 kl. 11.00–14.00 (courses/matlaging/course.yaml:20)" \
 	"$(cat "$SCRATCH/stdout")"
 like "a place booked twice, in Norwegian" \
-	"stedet «Treffstedet, kjøkkenet» er i bruk samtidig av kurset matlaging den 07.09.2026 kl. 11.00–14.00 (courses/matlaging/course.yaml:20)" \
+	"stedet «Treffstedet, kjøkkenet» brukes samtidig av kurset matlaging den 07.09.2026 kl. 11.00–14.00 (courses/matlaging/course.yaml:20)" \
 	"$(cat "$SCRATCH/stdout")"
 
 "$LMS" course set b facilitators.1.id=ghost >/dev/null

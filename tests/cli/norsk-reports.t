@@ -128,7 +128,7 @@ Påmelding
 plasser:             6
 påmeldt:             0
 på venteliste:       1
-trukket:             0
+avmeldt:             0
 gjennomført:         5
 ikke gjennomført:    1
 pårørende blant dem: 0

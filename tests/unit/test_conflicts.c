@@ -137,12 +137,12 @@ static void in_norwegian(void **state)
 	lms_bookings_check(&places, &tree, ids, NULL, &f);
 	lms_i18n_set(was);
 	assert_int_equal(f.n, 2);
-	assert_string_equal(f.v[0].msg, "kurslederen «kari» er satt opp "
-			    "samtidig i kurset a den 07.09.2026 kl. "
-			    "11.00–14.00 (courses/a/course.yaml:10)");
-	assert_string_equal(f.v[1].msg, "stedet «Helsehuset» er i bruk "
-			    "samtidig av kurset a den 07.09.2026 kl. "
-			    "11.00–14.00 (courses/a/course.yaml:10)");
+	assert_string_equal(f.v[0].msg, "kurslederen «kari» er samtidig satt "
+			    "opp på kurset a den 07.09.2026 kl. 11.00–14.00 "
+			    "(courses/a/course.yaml:10)");
+	assert_string_equal(f.v[1].msg, "stedet «Helsehuset» brukes samtidig "
+			    "av kurset a den 07.09.2026 kl. 11.00–14.00 "
+			    "(courses/a/course.yaml:10)");
 	lms_findings_release(&f);
 	lms_bookings_release(&people);
 	lms_bookings_release(&places);

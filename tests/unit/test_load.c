@@ -231,7 +231,7 @@ static void messages_in_norwegian(void **state)
 	lms_course_release(&c);
 	assert_error(lms_course_load(&c, "course.yaml", list, strlen(list),
 				     NULL, NULL), LMS_EDATA, 3, 11,
-		     "sessions: ventet en liste med samlinger");
+		     "sessions: forventet en liste med samlinger");
 	lms_i18n_set(LMS_LANG_EN);
 	assert_error(lms_course_load(&c, "course.yaml", list, strlen(list),
 				     NULL, NULL), LMS_EDATA, 3, 11,
