@@ -49,14 +49,16 @@ SAN_FLAGS =
 LMS = ./lms
 endif
 
+# lib's headers are included by their names alone, from every folder.
 ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
-	       -DLMS_VERSION='"$(VERSION)"' -I$(BUILD) \
+	       -DLMS_VERSION='"$(VERSION)"' -I$(BUILD) $(LIB_DIRS:%=-I%) \
 	       $(YAML_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(CFLAGS) $(WARNINGS) $(SAN_FLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 LIBS = $(YAML_LIBS) $(CSV_LIBS) -lm -pthread
 
-LIB_SRC = $(sort $(wildcard lib/*.c))
+LIB_DIRS = lib
+LIB_SRC = $(sort $(wildcard $(LIB_DIRS:%=%/*.c)))
 CMD_SRC = $(sort $(wildcard cmd/*.c))
 SKEL = lib/skel/.gitignore lib/skel/lms.yaml lib/skel/people/facilitators.yaml \
        $(sort $(wildcard lib/skel/forms/*.yaml lib/skel/templates/*.yaml))
@@ -139,7 +141,7 @@ $(BUILD)/cmd/help.o: $(BUILD)/paths.h
 # The skeleton files of `lms init`, as C strings.
 $(BUILD)/skel.c $(FUZZ_BUILD)/skel.c: $(SKEL) Makefile
 	@mkdir -p $(@D)
-	{ echo '#include "lib/skel.h"'; \
+	{ echo '#include "skel.h"'; \
 	  echo 'const struct lms_skel lms_skel_files[] = {'; \
 	  for f in $(SKEL); do \
 	    printf '{ "%s",\n' "$${f#lib/skel/}"; \
