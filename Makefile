@@ -49,17 +49,24 @@ SAN_FLAGS =
 LMS = ./lms
 endif
 
+# lib's headers are included by their names alone, from every folder.
 ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
-	       -DLMS_VERSION='"$(VERSION)"' -I$(BUILD) \
+	       -DLMS_VERSION='"$(VERSION)"' -I$(BUILD) $(LIB_DIRS:%=-I%) \
 	       $(YAML_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(CFLAGS) $(WARNINGS) $(SAN_FLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 LIBS = $(YAML_LIBS) $(CSV_LIBS) -lm -pthread
 
-LIB_SRC = $(sort $(wildcard lib/*.c))
+# lib in layers, each using only those before it (see HACKING.md and
+# tests/layers.sh).
+LAYERS = base io yaml model store render report check
+LIB_DIRS = $(LAYERS:%=lib/%)
+LIB_SRC = $(sort $(wildcard $(LIB_DIRS:%=%/*.c)))
 CMD_SRC = $(sort $(wildcard cmd/*.c))
-SKEL = lib/skel/.gitignore lib/skel/lms.yaml lib/skel/people/facilitators.yaml \
-       $(sort $(wildcard lib/skel/forms/*.yaml lib/skel/templates/*.yaml))
+SKEL_DIR = lib/store/skel
+SKEL = $(SKEL_DIR)/.gitignore $(SKEL_DIR)/lms.yaml \
+       $(SKEL_DIR)/people/facilitators.yaml \
+       $(sort $(wildcard $(SKEL_DIR)/forms/*.yaml $(SKEL_DIR)/templates/*.yaml))
 # The translations, each built into lms (lib/i18n.h) and installed as a
 # catalogue for gettext's tools.
 LINGUAS = nb
@@ -139,10 +146,10 @@ $(BUILD)/cmd/help.o: $(BUILD)/paths.h
 # The skeleton files of `lms init`, as C strings.
 $(BUILD)/skel.c $(FUZZ_BUILD)/skel.c: $(SKEL) Makefile
 	@mkdir -p $(@D)
-	{ echo '#include "lib/skel.h"'; \
+	{ echo '#include "skel.h"'; \
 	  echo 'const struct lms_skel lms_skel_files[] = {'; \
 	  for f in $(SKEL); do \
-	    printf '{ "%s",\n' "$${f#lib/skel/}"; \
+	    printf '{ "%s",\n' "$${f#$(SKEL_DIR)/}"; \
 	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' "$$f"; \
 	    echo '},'; \
 	  done; \
@@ -171,7 +178,7 @@ $(BUILD)/catalog.o: $(BUILD)/catalog.c
 # Every message marked for translation in the sources (lib/i18n.h), with
 # the comments for translators before it; locations name files only, so
 # that the template changes when messages do, not when lines move.
-I18N_SRC = $(sort $(wildcard lib/*.h lib/*.c cmd/*.h cmd/*.c))
+I18N_SRC = $(sort $(wildcard $(LIB_DIRS:%=%/*.[ch]) cmd/*.h cmd/*.c))
 XGETTEXT_FLAGS = --from-code=UTF-8 --language=C -k -k_ -kN_ -kC_:1c,2 \
 	-kNC_:1c,2 -klms_n_:1,2 --flag=lms_n_:1:c-format \
 	--flag=lms_n_:2:c-format --add-comments=TRANSLATORS: \

@@ -23,7 +23,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
-#include "../lib/date.h"
+#include "date.h"
 
 /* Courses before this day have been held; it is fixed so that the tree
  * does not depend on the day it was generated. */

@@ -1,12 +1,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/alloc.h"
-#include "../lib/attendance.h"
-#include "../lib/date.h"
-#include "../lib/enrol.h"
-#include "../lib/id.h"
-#include "../lib/words.h"
+#include "alloc.h"
+#include "attendance.h"
+#include "date.h"
+#include "enrol.h"
+#include "id.h"
+#include "words.h"
 #include "cmd.h"
 
 /* lms attend: who came to a session, or how many for a drop-in session. */

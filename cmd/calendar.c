@@ -1,7 +1,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "../lib/ical.h"
+#include "ical.h"
 #include "cmd.h"
 
 /*

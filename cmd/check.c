@@ -1,8 +1,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/check.h"
-#include "../lib/id.h"
+#include "check.h"
+#include "id.h"
 #include "cmd.h"
 
 /*

@@ -7,12 +7,12 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "../lib/buf.h"
-#include "../lib/error.h"
-#include "../lib/fsio.h"
-#include "../lib/i18n.h"
-#include "../lib/table.h"
-#include "../lib/tree.h"
+#include "buf.h"
+#include "error.h"
+#include "fsio.h"
+#include "i18n.h"
+#include "table.h"
+#include "tree.h"
 
 /*
  * The front end: only cmd/ reads argv and the environment and prints.

@@ -5,15 +5,15 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../lib/alloc.h"
-#include "../lib/date.h"
-#include "../lib/facilitator.h"
-#include "../lib/personal.h"
-#include "../lib/schema.h"
-#include "../lib/suggest.h"
-#include "../lib/utf8.h"
-#include "../lib/words.h"
-#include "../lib/yparse.h"
+#include "alloc.h"
+#include "date.h"
+#include "facilitator.h"
+#include "personal.h"
+#include "schema.h"
+#include "suggest.h"
+#include "utf8.h"
+#include "words.h"
+#include "yparse.h"
 #include "cmd.h"
 
 /* The words a usage line stands in for: "lms enrol COURSE PERSON" reads

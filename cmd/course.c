@@ -1,15 +1,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/alloc.h"
-#include "../lib/courseedit.h"
-#include "../lib/date.h"
-#include "../lib/emit.h"
-#include "../lib/enrol.h"
-#include "../lib/id.h"
-#include "../lib/plan.h"
-#include "../lib/utf8.h"
-#include "../lib/words.h"
+#include "alloc.h"
+#include "courseedit.h"
+#include "date.h"
+#include "emit.h"
+#include "enrol.h"
+#include "id.h"
+#include "plan.h"
+#include "utf8.h"
+#include "words.h"
 #include "cmd.h"
 
 /* Option parsing shared by the verbs */

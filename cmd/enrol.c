@@ -1,11 +1,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/alloc.h"
-#include "../lib/batch.h"
-#include "../lib/csvin.h"
-#include "../lib/enrol.h"
-#include "../lib/id.h"
+#include "alloc.h"
+#include "batch.h"
+#include "csvin.h"
+#include "enrol.h"
+#include "id.h"
 #include "cmd.h"
 
 /* lms enrol: put a person, or a sheet of people, on a course. */

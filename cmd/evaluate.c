@@ -3,16 +3,16 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../lib/alloc.h"
-#include "../lib/csvin.h"
-#include "../lib/date.h"
-#include "../lib/id.h"
-#include "../lib/respond.h"
-#include "../lib/signup.h"
-#include "../lib/strset.h"
-#include "../lib/survey.h"
-#include "../lib/utf8.h"
-#include "../lib/words.h"
+#include "alloc.h"
+#include "csvin.h"
+#include "date.h"
+#include "id.h"
+#include "respond.h"
+#include "signup.h"
+#include "strset.h"
+#include "survey.h"
+#include "utf8.h"
+#include "words.h"
 #include "cmd.h"
 
 /* lms evaluate: record one response to a form, or import a survey's. */

@@ -1,8 +1,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/alloc.h"
-#include "../lib/export.h"
+#include "alloc.h"
+#include "export.h"
 #include "cmd.h"
 
 /*

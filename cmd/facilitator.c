@@ -1,13 +1,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/alloc.h"
-#include "../lib/date.h"
-#include "../lib/emit.h"
-#include "../lib/id.h"
-#include "../lib/utf8.h"
-#include "../lib/words.h"
-#include "../lib/yedit.h"
+#include "alloc.h"
+#include "date.h"
+#include "emit.h"
+#include "id.h"
+#include "utf8.h"
+#include "words.h"
+#include "yedit.h"
 #include "cmd.h"
 
 /*

@@ -1,8 +1,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/attendance.h"
-#include "../lib/date.h"
+#include "attendance.h"
+#include "date.h"
 #include "cmd.h"
 
 /*

@@ -5,7 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../lib/overstrike.h"
+#include "overstrike.h"
 #include "cmd.h"
 /* LMS_BINDIR and LMS_MANDIR, as make install was told them. */
 #include "paths.h"

@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include "../lib/init.h"
+#include "init.h"
 #include "cmd.h"
 
 static const char *const usage[] = {

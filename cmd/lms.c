@@ -5,9 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../lib/alloc.h"
-#include "../lib/date.h"
-#include "../lib/utf8.h"
+#include "alloc.h"
+#include "date.h"
+#include "utf8.h"
 #include "cmd.h"
 
 #ifndef LMS_VERSION

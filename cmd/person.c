@@ -1,14 +1,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/alloc.h"
-#include "../lib/collate.h"
-#include "../lib/date.h"
-#include "../lib/id.h"
-#include "../lib/municipality.h"
-#include "../lib/person.h"
-#include "../lib/strset.h"
-#include "../lib/utf8.h"
+#include "alloc.h"
+#include "collate.h"
+#include "date.h"
+#include "id.h"
+#include "municipality.h"
+#include "person.h"
+#include "strset.h"
+#include "utf8.h"
 #include "cmd.h"
 
 /*

@@ -1,9 +1,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/alloc.h"
-#include "../lib/date.h"
-#include "../lib/strset.h"
+#include "alloc.h"
+#include "date.h"
+#include "strset.h"
 #include "cmd.h"
 
 /*

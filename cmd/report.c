@@ -1,10 +1,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/aggreport.h"
-#include "../lib/alloc.h"
-#include "../lib/coursereport.h"
-#include "../lib/date.h"
+#include "aggreport.h"
+#include "alloc.h"
+#include "coursereport.h"
+#include "date.h"
 #include "cmd.h"
 
 /*

@@ -1,12 +1,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/alloc.h"
-#include "../lib/attendance.h"
-#include "../lib/collate.h"
-#include "../lib/date.h"
-#include "../lib/enrol.h"
-#include "../lib/sheet.h"
+#include "alloc.h"
+#include "attendance.h"
+#include "collate.h"
+#include "date.h"
+#include "enrol.h"
+#include "sheet.h"
 #include "cmd.h"
 
 /*

@@ -1,7 +1,7 @@
 #include <stdlib.h>
 
-#include "../lib/enrol.h"
-#include "../lib/id.h"
+#include "enrol.h"
+#include "id.h"
 #include "cmd.h"
 
 /* lms withdraw: frees a place, which goes to the first on the waiting list. */

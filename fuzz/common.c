@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/alloc.h"
-#include "../lib/date.h"
-#include "../lib/emit.h"
-#include "../lib/error.h"
-#include "../lib/evaluation.h"
-#include "../lib/facilitator.h"
+#include "alloc.h"
+#include "date.h"
+#include "emit.h"
+#include "error.h"
+#include "evaluation.h"
+#include "facilitator.h"
 #include "common.h"
 
 char *fuzz_text(const uint8_t *data, size_t size)

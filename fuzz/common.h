@@ -5,9 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../lib/attendance.h"
-#include "../lib/buf.h"
-#include "../lib/schema.h"
+#include "attendance.h"
+#include "buf.h"
+#include "schema.h"
 
 /*
  * What the libFuzzer harnesses share: the entry point's prototype, the

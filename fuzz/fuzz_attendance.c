@@ -1,6 +1,6 @@
 #include <stdlib.h>
 
-#include "../lib/attendance.h"
+#include "attendance.h"
 #include "common.h"
 
 /* courses/<id>/attendance.yaml, keyed by session dates. */

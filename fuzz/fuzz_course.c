@@ -1,8 +1,8 @@
 #include <stdlib.h>
 
-#include "../lib/course.h"
-#include "../lib/courseedit.h"
-#include "../lib/date.h"
+#include "course.h"
+#include "courseedit.h"
+#include "date.h"
 #include "common.h"
 
 /* What commands do with a course once it is loaded. */

@@ -1,12 +1,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/alloc.h"
-#include "../lib/course.h"
-#include "../lib/courseedit.h"
-#include "../lib/emit.h"
-#include "../lib/error.h"
-#include "../lib/words.h"
+#include "alloc.h"
+#include "course.h"
+#include "courseedit.h"
+#include "emit.h"
+#include "error.h"
+#include "words.h"
 #include "common.h"
 
 /*

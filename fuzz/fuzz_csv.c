@@ -1,8 +1,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/buf.h"
-#include "../lib/csvin.h"
+#include "buf.h"
+#include "csvin.h"
 #include "common.h"
 
 /* Every cell quoted, so that the text says exactly what the cells hold. */

@@ -1,12 +1,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/alloc.h"
-#include "../lib/course.h"
-#include "../lib/date.h"
-#include "../lib/evaluation.h"
-#include "../lib/person.h"
-#include "../lib/yparse.h"
+#include "alloc.h"
+#include "course.h"
+#include "date.h"
+#include "evaluation.h"
+#include "person.h"
+#include "yparse.h"
 #include "common.h"
 
 /*

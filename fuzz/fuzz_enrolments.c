@@ -1,9 +1,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/course.h"
-#include "../lib/enrol.h"
-#include "../lib/enrolment.h"
+#include "course.h"
+#include "enrol.h"
+#include "enrolment.h"
 #include "common.h"
 
 /* A course with a few places, to play the roll's rules on the file. */

@@ -1,6 +1,6 @@
 #include <stdlib.h>
 
-#include "../lib/evaluation.h"
+#include "evaluation.h"
 #include "common.h"
 
 /* courses/<id>/evaluations.yaml. */

@@ -1,7 +1,7 @@
 #include <stdlib.h>
 
-#include "../lib/date.h"
-#include "../lib/facilitator.h"
+#include "date.h"
+#include "facilitator.h"
 #include "common.h"
 
 /* people/facilitators.yaml. */

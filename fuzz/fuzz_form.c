@@ -1,7 +1,7 @@
 #include <stdlib.h>
 
-#include "../lib/form.h"
-#include "../lib/respond.h"
+#include "form.h"
+#include "respond.h"
 #include "common.h"
 
 /* Reads an answer to every item as the form's own labels and bounds. */

@@ -1,6 +1,6 @@
 #include <stdlib.h>
 
-#include "../lib/person.h"
+#include "person.h"
 #include "common.h"
 
 /* people/participants.yaml, the private register. */

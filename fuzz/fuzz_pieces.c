@@ -1,7 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/piece.h"
+#include "piece.h"
 #include "common.h"
 
 /*

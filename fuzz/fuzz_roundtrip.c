@@ -1,11 +1,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/attendance.h"
-#include "../lib/course.h"
-#include "../lib/enrolment.h"
-#include "../lib/evaluation.h"
-#include "../lib/person.h"
+#include "attendance.h"
+#include "course.h"
+#include "enrolment.h"
+#include "evaluation.h"
+#include "person.h"
 #include "common.h"
 
 /*

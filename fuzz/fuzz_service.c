@@ -1,6 +1,6 @@
 #include <stdlib.h>
 
-#include "../lib/service.h"
+#include "service.h"
 #include "common.h"
 
 /* lms.yaml, which every command reads first. */

@@ -1,13 +1,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/batch.h"
-#include "../lib/course.h"
-#include "../lib/date.h"
-#include "../lib/enrol.h"
-#include "../lib/error.h"
-#include "../lib/person.h"
-#include "../lib/service.h"
+#include "batch.h"
+#include "course.h"
+#include "date.h"
+#include "enrol.h"
+#include "error.h"
+#include "person.h"
+#include "service.h"
 #include "common.h"
 
 /* A service, a course with few places, and a register of three

@@ -1,16 +1,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/alloc.h"
-#include "../lib/csvin.h"
-#include "../lib/date.h"
-#include "../lib/error.h"
-#include "../lib/evaluation.h"
-#include "../lib/form.h"
-#include "../lib/id.h"
-#include "../lib/respond.h"
-#include "../lib/skel.h"
-#include "../lib/utf8.h"
+#include "alloc.h"
+#include "csvin.h"
+#include "date.h"
+#include "error.h"
+#include "evaluation.h"
+#include "form.h"
+#include "id.h"
+#include "respond.h"
+#include "skel.h"
+#include "utf8.h"
 #include "common.h"
 
 /*

@@ -1,6 +1,6 @@
 #include <stdlib.h>
 
-#include "../lib/template.h"
+#include "template.h"
 #include "common.h"
 
 /* templates/<id>.yaml. */

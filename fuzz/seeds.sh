@@ -31,18 +31,18 @@ prefixed() {
 }
 
 courses='examples/*/courses/*/course.yaml tests/fixtures/*/courses/*/course.yaml'
-seed fuzz_service examples/*/lms.yaml lib/skel/lms.yaml
+seed fuzz_service examples/*/lms.yaml lib/store/skel/lms.yaml
 seed fuzz_course $courses
 seed fuzz_enrolments examples/*/courses/*/enrolments.yaml
 seed fuzz_attendance examples/*/courses/*/attendance.yaml
 seed fuzz_evaluations examples/*/courses/*/evaluations.yaml
 seed fuzz_facilitators examples/*/people/facilitators.yaml \
-	lib/skel/people/facilitators.yaml
+	lib/store/skel/people/facilitators.yaml
 # The examples keep no register (it never goes into git): the test
 # fixtures' fictional one stands in.
 seed fuzz_participants tests/fixtures/*/people/participants.yaml
-seed fuzz_form examples/*/forms/*.yaml lib/skel/forms/*.yaml
-seed fuzz_template examples/*/templates/*.yaml lib/skel/templates/*.yaml
+seed fuzz_form examples/*/forms/*.yaml lib/store/skel/forms/*.yaml
+seed fuzz_template examples/*/templates/*.yaml lib/store/skel/templates/*.yaml
 
 # fuzz_roundtrip: a letter for the kind of file, then the file.
 prefixed fuzz_roundtrip c $courses

@@ -59,7 +59,7 @@ def main():
     messages = sorted((msgid.split(b"\0")[0], msgstr)
                       for msgid, msgstr in messages)
     print("/* Made from po/%s.po by po/mo2c.py: do not edit. */" % name)
-    print('#include "lib/i18n.h"\n')
+    print('#include "i18n.h"\n')
     print("static const struct lms_i18n_msg msgs[] = {")
     for msgid, msgstr in messages:
         # Each form ends with a NUL, and the literal's own ends the list.

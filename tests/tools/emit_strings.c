@@ -20,12 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../lib/alloc.h"
-#include "../../lib/buf.h"
-#include "../../lib/emit.h"
-#include "../../lib/error.h"
-#include "../../lib/utf8.h"
-#include "../../lib/yparse.h"
+#include "alloc.h"
+#include "buf.h"
+#include "emit.h"
+#include "error.h"
+#include "utf8.h"
+#include "yparse.h"
 
 static char *unhex(const char *line)
 {

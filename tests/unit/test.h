@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "../../lib/error.h"
+#include "error.h"
 
 /* Asserts that the last error has this code, place and message. */
 static inline void assert_error(int rc, int code, unsigned line, unsigned col,

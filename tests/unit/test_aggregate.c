@@ -5,8 +5,8 @@
 
 #include "test.h"
 
-#include "../../lib/aggregate.h"
-#include "../../lib/date.h"
+#include "aggregate.h"
+#include "date.h"
 
 /* Two courses sharing a person, built from YAML as the files would be. */
 struct course_files {

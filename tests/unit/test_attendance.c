@@ -1,8 +1,8 @@
 #include "test.h"
 
-#include "../../lib/attendance.h"
-#include "../../lib/date.h"
-#include "../../lib/schema.h"
+#include "attendance.h"
+#include "date.h"
+#include "schema.h"
 
 static const char canonical[] =
 	"\"2026-09-07\":\n"

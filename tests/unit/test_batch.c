@@ -2,9 +2,9 @@
 
 #include "test.h"
 
-#include "../../lib/batch.h"
-#include "../../lib/date.h"
-#include "../../lib/i18n.h"
+#include "batch.h"
+#include "date.h"
+#include "i18n.h"
 
 static struct lms_course course;
 static struct lms_service service;

@@ -2,7 +2,7 @@
 
 #include "test.h"
 
-#include "../../lib/collate.h"
+#include "collate.h"
 
 static int by_collation(const void *a, const void *b)
 {

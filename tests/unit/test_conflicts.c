@@ -2,9 +2,9 @@
 
 #include "test.h"
 
-#include "../../lib/conflicts.h"
-#include "../../lib/date.h"
-#include "../../lib/i18n.h"
+#include "conflicts.h"
+#include "date.h"
+#include "i18n.h"
 
 static char root[] = ".", id_a[] = "a", id_b[] = "b", id_c[] = "c";
 static struct lms_tree tree = { .root = root };

@@ -1,9 +1,9 @@
 #include "test.h"
 
-#include "../../lib/buf.h"
-#include "../../lib/csvin.h"
-#include "../../lib/i18n.h"
-#include "../../lib/yparse.h"
+#include "buf.h"
+#include "csvin.h"
+#include "i18n.h"
+#include "yparse.h"
 
 static struct lms_csv csv;
 

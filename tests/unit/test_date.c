@@ -1,6 +1,6 @@
 #include "test.h"
 
-#include "../../lib/date.h"
+#include "date.h"
 
 static void round_trips_dates(void **state)
 {

@@ -3,9 +3,9 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "../../lib/doc.h"
-#include "../../lib/i18n.h"
-#include "../../lib/utf8.h"
+#include "doc.h"
+#include "i18n.h"
+#include "utf8.h"
 
 static struct lms_doc doc;
 

@@ -2,10 +2,10 @@
 
 #include "test.h"
 
-#include "../../lib/alloc.h"
-#include "../../lib/course.h"
-#include "../../lib/emit.h"
-#include "../../lib/facilitator.h"
+#include "alloc.h"
+#include "course.h"
+#include "emit.h"
+#include "facilitator.h"
 
 static void plain_when_it_reads_back_the_same(void **state)
 {

@@ -2,10 +2,10 @@
 
 #include "test.h"
 
-#include "../../lib/attendance.h"
-#include "../../lib/date.h"
-#include "../../lib/enrol.h"
-#include "../../lib/i18n.h"
+#include "attendance.h"
+#include "date.h"
+#include "enrol.h"
+#include "i18n.h"
 
 static struct lms_course course;
 static struct lms_service service;

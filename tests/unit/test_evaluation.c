@@ -1,6 +1,6 @@
 #include "test.h"
 
-#include "../../lib/evaluation.h"
+#include "evaluation.h"
 
 static const char canonical[] =
 	"- form: mestringstro\n"

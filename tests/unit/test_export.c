@@ -2,7 +2,7 @@
 
 #include "test.h"
 
-#include "../../lib/export.h"
+#include "export.h"
 
 /*
  * The tables of lms export for one small course, built from file text in

@@ -1,6 +1,6 @@
 #include "test.h"
 
-#include "../../lib/findings.h"
+#include "findings.h"
 
 static void only_the_rules_asked_for(void **state)
 {

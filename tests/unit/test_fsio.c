@@ -8,8 +8,8 @@
 
 #include "test.h"
 
-#include "../../lib/fsio.h"
-#include "../../lib/i18n.h"
+#include "fsio.h"
+#include "i18n.h"
 
 /*
  * fsync, renameat and opendir are wrapped (-Wl,--wrap in the Makefile) so

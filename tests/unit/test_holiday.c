@@ -2,8 +2,8 @@
 
 #include "test.h"
 
-#include "../../lib/date.h"
-#include "../../lib/holiday.h"
+#include "date.h"
+#include "holiday.h"
 
 static int32_t day(const char *s)
 {

@@ -1,7 +1,7 @@
 #include "test.h"
 
-#include "../../lib/date.h"
-#include "../../lib/i18n.h"
+#include "date.h"
+#include "i18n.h"
 
 static struct lms_buf out;
 

@@ -3,11 +3,11 @@
 
 #include "test.h"
 
-#include "../../lib/buf.h"
-#include "../../lib/course.h"
-#include "../../lib/date.h"
-#include "../../lib/facilitator.h"
-#include "../../lib/ical.h"
+#include "buf.h"
+#include "course.h"
+#include "date.h"
+#include "facilitator.h"
+#include "ical.h"
 
 /* Expected text is written with \n; the calendar has CRLF. */
 static char *crlf(const char *text)

@@ -1,6 +1,6 @@
 #include "test.h"
 
-#include "../../lib/id.h"
+#include "id.h"
 
 static void accepts_ids(void **state)
 {

@@ -3,12 +3,12 @@
 
 #include "test.h"
 
-#include "../../lib/course.h"
-#include "../../lib/date.h"
-#include "../../lib/facilitator.h"
-#include "../../lib/i18n.h"
-#include "../../lib/schema.h"
-#include "../../lib/service.h"
+#include "course.h"
+#include "date.h"
+#include "facilitator.h"
+#include "i18n.h"
+#include "schema.h"
+#include "service.h"
 
 static const char full_course[] =
 	"# every key of a course\n"

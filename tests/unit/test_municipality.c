@@ -2,7 +2,7 @@
 
 #include "test.h"
 
-#include "../../lib/municipality.h"
+#include "municipality.h"
 
 static void read_ok(const char *text, const char *number, int how)
 {

@@ -2,7 +2,7 @@
 
 #include "test.h"
 
-#include "../../lib/overstrike.h"
+#include "overstrike.h"
 
 /* The plain text of in, given in pieces of step bytes. */
 static char *strip(const char *in, size_t len, size_t step)

@@ -2,7 +2,7 @@
 
 #include "test.h"
 
-#include "../../lib/person.h"
+#include "person.h"
 
 static void ids_are_random_and_well_formed(void **state)
 {

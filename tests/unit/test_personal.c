@@ -3,9 +3,9 @@
 
 #include "test.h"
 
-#include "../../lib/i18n.h"
-#include "../../lib/personal.h"
-#include "../../lib/utf8.h"
+#include "i18n.h"
+#include "personal.h"
+#include "utf8.h"
 
 /*
  * The numbers here are synthetic: a fødselsnummer with the month raised

@@ -4,11 +4,11 @@
 
 #include "test.h"
 
-#include "../../lib/buf.h"
-#include "../../lib/fsio.h"
-#include "../../lib/protect.h"
-#include "../../lib/sha256.h"
-#include "../../lib/tree.h"
+#include "buf.h"
+#include "fsio.h"
+#include "protect.h"
+#include "sha256.h"
+#include "tree.h"
 
 static char root[64];
 

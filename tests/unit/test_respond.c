@@ -1,8 +1,8 @@
 #include "test.h"
 
-#include "../../lib/date.h"
-#include "../../lib/i18n.h"
-#include "../../lib/respond.h"
+#include "date.h"
+#include "i18n.h"
+#include "respond.h"
 
 static struct lms_course course;
 static struct lms_form form;

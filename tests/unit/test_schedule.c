@@ -2,9 +2,9 @@
 
 #include "test.h"
 
-#include "../../lib/date.h"
-#include "../../lib/i18n.h"
-#include "../../lib/schedule.h"
+#include "date.h"
+#include "i18n.h"
+#include "schedule.h"
 
 static int32_t day(const char *s)
 {

@@ -3,9 +3,9 @@
 
 #include "test.h"
 
-#include "../../lib/evaluation.h"
-#include "../../lib/form.h"
-#include "../../lib/score.h"
+#include "evaluation.h"
+#include "form.h"
+#include "score.h"
 
 #define NEAR(x, want) assert_true(fabs((x) - (want)) < 1e-9)
 

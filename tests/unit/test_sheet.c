@@ -2,7 +2,7 @@
 
 #include "test.h"
 
-#include "../../lib/sheet.h"
+#include "sheet.h"
 
 /* Made-up people, one with characters that HTML must escape. */
 static const struct lms_sheet_person people[] = {

@@ -1,8 +1,8 @@
 #include "test.h"
 
-#include "../../lib/date.h"
-#include "../../lib/enrolment.h"
-#include "../../lib/signup.h"
+#include "date.h"
+#include "enrolment.h"
+#include "signup.h"
 
 static void stamp_is(const char *s, unsigned order, const char *date,
 		     int second)

@@ -2,7 +2,7 @@
 
 #include "test.h"
 
-#include "../../lib/stats.h"
+#include "stats.h"
 
 #define NEAR(x, want, tol) assert_true(fabs((x) - (want)) < (tol))
 

@@ -2,9 +2,9 @@
 
 #include "test.h"
 
-#include "../../lib/date.h"
-#include "../../lib/sha256.h"
-#include "../../lib/survey.h"
+#include "date.h"
+#include "sha256.h"
+#include "survey.h"
 
 static void hex_of(const char *data, size_t len, char out[65])
 {

@@ -1,8 +1,8 @@
 #include "test.h"
 
-#include "../../lib/i18n.h"
-#include "../../lib/table.h"
-#include "../../lib/utf8.h"
+#include "i18n.h"
+#include "table.h"
+#include "utf8.h"
 
 static struct lms_table table;
 static struct lms_buf out;

@@ -7,8 +7,8 @@
 
 #include "test.h"
 
-#include "../../lib/fsio.h"
-#include "../../lib/txn.h"
+#include "fsio.h"
+#include "txn.h"
 
 /*
  * fsync, renameat and unlinkat are wrapped (-Wl,--wrap in the Makefile): the

@@ -2,7 +2,7 @@
 
 #include "test.h"
 
-#include "../../lib/utf8.h"
+#include "utf8.h"
 
 /* What lms_utf8_add_shown makes of s (len bytes) with how. */
 static void check_shown(const char *s, size_t len, unsigned how,

@@ -2,9 +2,9 @@
 
 #include "test.h"
 
-#include "../../lib/course.h"
-#include "../../lib/courseedit.h"
-#include "../../lib/yedit.h"
+#include "course.h"
+#include "courseedit.h"
+#include "yedit.h"
 
 /* A hand-written course.yaml with comments, odd spacing and quoting. */
 static const char commented[] =

@@ -2,10 +2,10 @@
 
 #include "test.h"
 
-#include "../../lib/buf.h"
-#include "../../lib/error.h"
-#include "../../lib/i18n.h"
-#include "../../lib/yparse.h"
+#include "buf.h"
+#include "error.h"
+#include "i18n.h"
+#include "yparse.h"
 
 /* Runs the parser over text to the end; returns the first error. */
 static int parse_all(const char *text, const struct lms_limits *lim,
