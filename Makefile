@@ -108,7 +108,7 @@ FUZZ_LIB_OBJ = $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/skel.o \
 FUZZ_COMMON = $(FUZZ_BUILD)/fuzz/common.o
 
 .PHONY: all deps check unit cli lint-man demo bench install uninstall clean \
-	fuzz fuzz-deps fuzz-build pot po-check FORCE
+	fuzz fuzz-deps fuzz-build pot po-check layers coverage FORCE
 .DEFAULT_GOAL := all
 
 all: $(LMS) $(MO)
@@ -264,7 +264,22 @@ fuzz-deps:
 	$(call install_missing,$(FUZZ_PACKAGES))
 
 check: deps
-	$(MAKE) unit cli lint-man po-check
+	$(MAKE) unit cli lint-man po-check layers
+
+# No file of lib/ includes a header of a layer above its own.
+layers:
+	@sh tests/layers.sh $(LAYERS)
+
+# The line coverage of lib/ by the unit tests alone, in a build of its own.
+coverage:
+	$(MAKE) BUILD=build/coverage CFLAGS='-O0 -g --coverage' \
+		LDFLAGS=--coverage build/coverage/lms-unit-stamp
+	@sh tests/coverage.sh build/coverage
+
+build/coverage/lms-unit-stamp: FORCE
+	@find build/coverage -name '*.gcda' -delete 2>/dev/null || true
+	@$(MAKE) --no-print-directory BUILD=build/coverage \
+		CFLAGS='-O0 -g --coverage' LDFLAGS=--coverage unit >/dev/null
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
