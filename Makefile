@@ -284,10 +284,17 @@ build/coverage/lms-unit-stamp: FORCE
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
+# The CLI tests, the longest first: prove -j2 starts them in this order, so
+# that no long one is left to run alone at the end.
+CLI_FIRST = install completion concurrency yaml-readers outputs crash \
+	    report-agg attend
+CLI_TESTS = $(CLI_FIRST:%=tests/cli/%.t) \
+	    $(filter-out $(CLI_FIRST:%=tests/cli/%.t),$(sort $(wildcard tests/cli/*.t)))
+
 cli: $(LMS) $(CRASHPOINT) $(TOOL_BIN)
 	LMS=$(abspath $(LMS)) CRASHPOINT=$(abspath $(CRASHPOINT)) \
 		TOOLS=$(abspath $(BUILD)/tests/tools) PYTHON=$(PYTHON) \
-		LMS_SANITIZE=$(SANITIZE) prove -j2 tests/cli/
+		LMS_SANITIZE=$(SANITIZE) prove -j2 $(CLI_TESTS)
 
 lint-man:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)

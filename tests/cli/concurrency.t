@@ -13,11 +13,14 @@ awk 'BEGIN {
 	}
 }' >>people/participants.yaml
 
+# The ids are padded by arithmetic, not printf in a subshell: a process
+# less for each enrolment.
 writer() {
 	failed=0
 	i=1
 	while [ $i -le 300 ]; do
-		"$LMS" enrol matlaging "$(printf 'p-%s%05d' "$1" $i)" \
+		n=$((100000 + i))
+		"$LMS" enrol matlaging "p-$1${n#1}" \
 			>/dev/null 2>>"$SCRATCH/writer-$1.err" || failed=$((failed + 1))
 		i=$((i + 1))
 	done
@@ -43,7 +46,9 @@ is_rc 0 "the file is valid"
 [ "$(printf '%s\n' "$out" | wc -l)" -eq 601 ]
 report $? "and the roster lists all 600"
 
-# Kill a batch writer with SIGKILL at random moments.
+# Kill a batch writer with SIGKILL at random moments.  Each round starts
+# from a fresh copy of the tree; the delays are drawn at once, and one awk
+# counts the people and the records.
 awk 'BEGIN {
 	print "name,phone"
 	for (i = 1; i <= 10000; i++)
@@ -57,31 +62,43 @@ bad=0
 old=0
 new=0
 round=1
-while [ $round -le 30 ]; do
-	delay=$(od -An -N1 -tu1 /dev/urandom | tr -d ' ')
+for delay in $(od -An -N30 -tu1 /dev/urandom |
+	       awk '{ for (i = 1; i <= NF; i++) printf "%.3f\n", $i / 2550 }'); do
+	cp -R "$SCRATCH/pristine" "$SCRATCH/round$round"
+	cd "$SCRATCH/round$round" || exit 1
 	"$LMS" enrol matlaging --csv "$SCRATCH/big.csv" >/dev/null 2>&1 &
 	pid=$!
-	sleep "$(awk -v d="$delay" 'BEGIN { printf "%.3f", d / 2550 }')"
+	sleep "$delay"
 	kill -9 $pid 2>/dev/null
 	wait $pid 2>/dev/null
 	"$LMS" roster matlaging --format csv >/dev/null 2>"$SCRATCH/roster.err" ||
 		{ bad=$((bad + 1)); sed 's/^/# /' "$SCRATCH/roster.err"; }
-	people=$(grep -c '^- id:' people/participants.yaml)
-	records=$(grep -c '^- person:' courses/matlaging/enrolments.yaml 2>/dev/null)
+	# The people in the register, and the records: none if there is no
+	# file of enrolments.
+	enrolments=courses/matlaging/enrolments.yaml
+	[ -e $enrolments ] || enrolments=
+	counts=$(awk '/^- id:/ && FILENAME ~ /participants/ { p++ }
+		      /^- person:/ && FILENAME ~ /enrolments/ { r++ }
+		      END { print p + 0, r + 0 }' people/participants.yaml \
+		  $enrolments)
+	people=${counts% *}
+	records=${counts#* }
 	case "$people" in
 	"$people_before" | "$people_after") ;;
 	*) bad=$((bad + 1)); echo "# round $round: $people people" ;;
 	esac
-	case "${records:-0}" in
+	case "$records" in
 	0) old=$((old + 1)) ;;
 	10000) new=$((new + 1)) ;;
 	*) bad=$((bad + 1)); echo "# round $round: $records records" ;;
 	esac
-	rm -rf ./* ./.[!.]* 2>/dev/null
-	cp -R "$SCRATCH/pristine/." .
+	cd "$SCRATCH" || exit 1
+	rm -rf "$SCRATCH/round$round" &
 	round=$((round + 1))
 done
-[ $bad -eq 0 ]
+wait
+cd "$SCRATCH/pristine" || exit 1
+[ $bad -eq 0 ] && [ $round -eq 31 ]
 report $? "after 30 kills every file parses and is old or new"
 echo "# killed before the enrolments were written: $old; after: $new"
 

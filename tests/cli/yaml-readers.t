@@ -25,15 +25,22 @@ readers() {
 	return $r
 }
 
-# The Go reader, or nothing when Go or go-yaml is missing.
+# The Go reader, or nothing when Go or go-yaml is missing.  It is built
+# once into the folder of the test programs, and again when its source is
+# newer: a build from an empty cache takes seconds.
 GO_READER=
 if command -v go >/dev/null 2>&1 &&
    [ -d /usr/share/gocode/src/gopkg.in/yaml.v3 ]; then
-	if env GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS= \
+	if [ "$TOOLS/yaml2json" -nt "$HERE/yaml2json.go" ]; then
+		GO_READER=$TOOLS/yaml2json
+	elif env GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS= \
 	       GOCACHE="$SCRATCH/go-cache" \
 	       go build -o "$SCRATCH/yaml2json" "$HERE/yaml2json.go" \
 	       >"$SCRATCH/go-build" 2>&1; then
 		GO_READER=$SCRATCH/yaml2json
+		# Kept for the next run, if the folder takes it.
+		cp "$GO_READER" "$TOOLS/yaml2json.$$" 2>/dev/null &&
+			mv -f "$TOOLS/yaml2json.$$" "$TOOLS/yaml2json"
 	else
 		sed 's/^/# /' "$SCRATCH/go-build"
 	fi
