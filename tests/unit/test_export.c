@@ -3,6 +3,7 @@
 #include "test.h"
 
 #include "export.h"
+#include "tree.h"
 
 /*
  * The tables of lms export for one small course, built from file text in
@@ -231,6 +232,52 @@ static void empty_tables_have_a_header(void **state)
 			    "text\n");
 }
 
+/* A course read from a tree: tests/fixtures/report, a copy of the Narvik
+ * example, as lms export prints it (first row and count of lines). */
+static void a_course_from_the_tree(void **state)
+{
+	static const struct {
+		enum lms_export_table which;
+		const char *first;
+		size_t lines;
+	} cases[] = {
+		{ LMS_EXPORT_ENROLMENTS, "2026-09-matlaging\tp-h8capf\t"
+		  "participant\tcompleted\t2026-08-24\tspecialist\t1806\t\t"
+		  "self-help-group\t2026-09-08\t15\tat-risk\n", 13 },
+		{ LMS_EXPORT_ATTENDANCE, "2026-09-matlaging\t1\t2026-09-08\t"
+		  "p-00666y\tpresent\t\t\n", 41 },
+		{ LMS_EXPORT_EVALUATIONS, "2026-09-matlaging\t1\tmestringstro\t"
+		  "pre\t\t\tp-h8capf\t2026-09-08\t2.375\thverdagen\t2\t\n",
+		  360 },
+	};
+	struct lms_tree t;
+
+	(void)state;
+	assert_int_equal(lms_tree_open(&t, "tests/fixtures/report"), 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		const char *first;
+		size_t lines = 0;
+
+		lms_export_init(&table, cases[i].which);
+		assert_int_equal(lms_export_course(&t, "2026-09-matlaging",
+						   cases[i].which, &table), 0);
+		lms_buf_reset(&out);
+		lms_table_render(&table, LMS_FMT_TSV, false, &out);
+		lms_table_release(&table);
+		for (const char *p = out.buf; *p; p++)
+			lines += *p == '\n';
+		assert_int_equal(lines, cases[i].lines);
+		first = strchr(out.buf, '\n') + 1;
+		assert_memory_equal(first, cases[i].first,
+				    strlen(cases[i].first));
+	}
+	lms_export_init(&table, LMS_EXPORT_ENROLMENTS);
+	assert_error(lms_export_course(&t, "nope", LMS_EXPORT_ENROLMENTS,
+				       &table), LMS_ENOENT, 0, 0,
+		     "no such course: 'nope'");
+	lms_tree_release(&t);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -243,6 +290,7 @@ int main(void)
 		T(whole_scores_have_no_decimals),
 		T(excel_gets_decimal_commas),
 		T(empty_tables_have_a_header),
+		T(a_course_from_the_tree),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,174 @@
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "test.h"
+
+#include "aggreport.h"
+#include "date.h"
+#include "fsio.h"
+#include "protect.h"
+#include "tree.h"
+
+/*
+ * The aggregate report of tests/fixtures/report (a copy of the Narvik
+ * example), read from the tree as lms report reads it, exact and shared,
+ * and compared with what lms report printed (tests/fixtures/aggreport/).
+ */
+struct report_case {
+	int by;
+	bool exact;
+	const char *from, *to;
+	int status;
+	enum lms_format format;
+	const char *expected;
+};
+
+static int32_t date(const char *s)
+{
+	int32_t d = LMS_DATE_NONE;
+
+	if (s)
+		assert_true(lms_date_parse(s, &d));
+	return d;
+}
+
+static void render(const struct report_case *rc, struct lms_buf *out)
+{
+	struct lms_tree t;
+	struct lms_protect_key key;
+	bool made = true;
+	struct lms_agg_options opt = {
+		.by = rc->by, .exact = rc->exact, .status = rc->status,
+		.from = date(rc->from), .to = date(rc->to),
+		.today = date("2026-12-31"), .form = "mestringstro",
+	};
+	struct lms_agg a;
+	struct lms_doc doc;
+	const char *names[1];
+	struct lms_agg_about about = { names, 1, true, 40 };
+
+	assert_int_equal(lms_tree_open(&t, "tests/fixtures/report"), 0);
+	names[0] = t.service.name;
+	opt.min_cell = t.service.min_cell;
+	lms_agg_init(&a, &opt);
+	if (!rc->exact) {
+		assert_int_equal(lms_protect_key_load(t.root, false, &key,
+						      &made), 0);
+		assert_false(made);
+		a.key = &key;
+	}
+	assert_int_equal(lms_agg_tree(&a, &t, NULL, NULL), 0);
+	a.key = NULL;
+	lms_agg_report(&a, &about, &doc);
+	if (rc->exact)
+		lms_doc_notice(&doc, LMS_INTERNAL_NOTICE);
+	lms_doc_render(&doc, rc->format, false, out);
+	lms_doc_release(&doc);
+	lms_agg_release(&a);
+	lms_tree_release(&t);
+}
+
+static void reports_as_lms_report_prints_them(void **state)
+{
+	static const struct report_case cases[] = {
+		{ LMS_BY_COURSE, true, NULL, NULL, 0, LMS_FMT_TEXT,
+		  "exact-course.txt" },
+		{ LMS_BY_MUNICIPALITY, true, NULL, NULL, 0, LMS_FMT_TEXT,
+		  "exact-municipality.txt" },
+		{ LMS_BY_YEAR, true, NULL, NULL, 0, LMS_FMT_TEXT,
+		  "exact-year.txt" },
+		{ LMS_BY_TERM, true, NULL, NULL, 0, LMS_FMT_TEXT,
+		  "exact-term.txt" },
+		{ LMS_BY_TARGET_GROUP, true, NULL, NULL, 0, LMS_FMT_TEXT,
+		  "exact-target-group.txt" },
+		{ LMS_BY_TOPIC, true, NULL, NULL, 0, LMS_FMT_TEXT,
+		  "exact-topic.txt" },
+		{ LMS_BY_COURSE, false, NULL, NULL, 0, LMS_FMT_TEXT,
+		  "shared-course.txt" },
+		{ LMS_BY_MUNICIPALITY, false, NULL, NULL, 0, LMS_FMT_TEXT,
+		  "shared-municipality.txt" },
+		{ LMS_BY_YEAR, false, NULL, NULL, 0, LMS_FMT_TEXT,
+		  "shared-year.txt" },
+		{ LMS_BY_TERM, false, NULL, NULL, 0, LMS_FMT_TEXT,
+		  "shared-term.txt" },
+		{ LMS_BY_TARGET_GROUP, false, NULL, NULL, 0, LMS_FMT_TEXT,
+		  "shared-target-group.txt" },
+		{ LMS_BY_TOPIC, false, NULL, NULL, 0, LMS_FMT_TEXT,
+		  "shared-topic.txt" },
+		{ LMS_BY_MUNICIPALITY, false, NULL, NULL, 0, LMS_FMT_HTML,
+		  "shared-municipality.html" },
+		{ LMS_BY_COURSE, false, "2026-09-01", "2026-10-31", 3,
+		  LMS_FMT_MD, "shared-course-running.md" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct lms_buf got = LMS_BUF_INIT, want = LMS_BUF_INIT;
+		char path[128];
+
+		snprintf(path, sizeof(path), "tests/fixtures/aggreport/%s",
+			 cases[i].expected);
+		assert_int_equal(lms_read_file(path, 1 << 20, &want), 0);
+		render(&cases[i], &got);
+		if (strcmp(got.buf, want.buf))
+			fprintf(stderr, "differs: %s\n", path);
+		assert_string_equal(got.buf, want.buf);
+		lms_buf_release(&got);
+		lms_buf_release(&want);
+	}
+}
+
+/* The shared report of one course is its row of the report by course,
+ * titled with the course's title; a course the report has not is no row. */
+static void one_course_is_its_row(void **state)
+{
+	struct lms_tree t;
+	struct lms_protect_key key;
+	bool made;
+	struct lms_agg_options opt = {
+		.by = LMS_BY_COURSE, .from = LMS_DATE_NONE, .to = LMS_DATE_NONE,
+		.today = date("2026-12-31"), .form = "mestringstro",
+	};
+	struct lms_agg a;
+	struct lms_doc doc;
+	struct lms_table table;
+	struct lms_buf got = LMS_BUF_INIT, want = LMS_BUF_INIT;
+	const char *name;
+	struct lms_agg_about about = { &name, 1, true, 0 };
+
+	(void)state;
+	assert_int_equal(lms_tree_open(&t, "tests/fixtures/report"), 0);
+	name = t.service.name;
+	opt.min_cell = t.service.min_cell;
+	lms_agg_init(&a, &opt);
+	assert_int_equal(lms_protect_key_load(t.root, false, &key, &made), 0);
+	a.key = &key;
+	assert_int_equal(lms_agg_tree(&a, &t, NULL, NULL), 0);
+	a.key = NULL;
+	lms_agg_report_one(&a, "2026-09-matlaging", "Matlaging og kosthold",
+			   &about, &doc);
+	lms_doc_render(&doc, LMS_FMT_MD, false, &got);
+	lms_doc_release(&doc);
+	assert_int_equal(lms_read_file("tests/fixtures/aggreport/"
+				       "one-2026-09-matlaging.md", 1 << 20,
+				       &want), 0);
+	assert_string_equal(got.buf, want.buf);
+	/* The table is made all the same, with its header and no row. */
+	assert_false(lms_agg_table_one(&a, "nope", true, &table));
+	assert_int_equal(table.nrows, 0);
+	lms_table_release(&table);
+	lms_buf_release(&got);
+	lms_buf_release(&want);
+	lms_agg_release(&a);
+	lms_tree_release(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(reports_as_lms_report_prints_them),
+		cmocka_unit_test(one_course_is_its_row),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,116 @@
+#include <stdlib.h>
+
+#include "test.h"
+
+#include "course.h"
+#include "date.h"
+
+/* Sessions out of date order in the file, two on one day. */
+static const char course_yaml[] =
+	"id: c\n"
+	"title: C\n"
+	"sessions:\n"
+	"  - {date: 2026-09-14, start: \"10:00\", end: \"11:00\"}\n"
+	"  - {date: 2026-09-07, start: \"12:00\", end: \"13:00\"}\n"
+	"  - {date: 2026-09-07, start: \"10:00\", end: \"11:00\"}\n";
+
+static struct lms_course course;
+
+static int setup(void **state)
+{
+	(void)state;
+	return lms_course_load(&course, "courses/c/course.yaml", course_yaml,
+			       strlen(course_yaml), "c", NULL);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	lms_course_release(&course);
+	return 0;
+}
+
+/* Numbers count in date and time order; a date names the first session
+ * of that day. */
+static void sessions_by_number_and_date(void **state)
+{
+	size_t index, number;
+
+	(void)state;
+	assert_int_equal(lms_course_find_session(&course, "1", &index, &number),
+			 0);
+	assert_int_equal(index, 2);
+	assert_int_equal(number, 1);
+	assert_int_equal(lms_course_find_session(&course, "3", &index, &number),
+			 0);
+	assert_int_equal(index, 0);
+	assert_int_equal(number, 3);
+	assert_int_equal(lms_course_find_session(&course, "2026-09-14", &index,
+						 &number), 0);
+	assert_int_equal(index, 0);
+	assert_int_equal(number, 3);
+	assert_int_equal(lms_course_find_session(&course, "7.9.2026", &index,
+						 &number), 0);
+	assert_int_equal(index, 2);
+	assert_int_equal(number, 1);
+	assert_int_equal(lms_course_first_date(&course),
+			 lms_date_from_ymd(2026, 9, 7));
+	assert_int_equal(lms_course_last_date(&course),
+			 lms_date_from_ymd(2026, 9, 14));
+}
+
+static void sessions_that_are_not_there(void **state)
+{
+	size_t index = 99, number = 99;
+
+	(void)state;
+	assert_error(lms_course_find_session(&course, "4", &index, &number),
+		     LMS_ENOENT, 0, 0, "course 'c' has no session 4 (it has 3)");
+	assert_error(lms_course_find_session(&course, "0", &index, &number),
+		     LMS_ENOENT, 0, 0, "course 'c' has no session 0 (it has 3)");
+	assert_error(lms_course_find_session(&course, "2026-09-08", &index,
+					     &number), LMS_ENOENT, 0, 0,
+		     "course 'c' has no session on 2026-09-08");
+	assert_error(lms_course_find_session(&course, "neste", &index,
+					     &number), LMS_EUSAGE, 0, 0,
+		     "'neste' is not a session: give its number or its date "
+		     "(such as 2, 2026-09-07 or 7.9.2026)");
+	assert_error(lms_course_find_session(&course, "123456", &index,
+					     &number), LMS_EUSAGE, 0, 0,
+		     "'123456' is not a session: give its number or its date "
+		     "(such as 2, 2026-09-07 or 7.9.2026)");
+	assert_int_equal(index, 99);
+	assert_int_equal(number, 99);
+}
+
+static int load(const char *text, const char *folder)
+{
+	struct lms_course c;
+	int err = lms_course_load(&c, "courses/c/course.yaml", text,
+				  strlen(text), folder, NULL);
+
+	if (!err)
+		lms_course_release(&c);
+	return err;
+}
+
+static void refusals(void **state)
+{
+	(void)state;
+	assert_error(load("id: c\ntitle: C\n", "d"), LMS_EDATA, 1, 1,
+		     "id 'c' differs from the course's folder 'd'");
+	assert_int_equal(load("id: c\ntitle: C\n", NULL), 0);
+	assert_error(load("id: c\ntitle: C\ncapacity: -1\n", "c"), LMS_EDATA,
+		     1, 1, "capacity: must not be negative");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sessions_by_number_and_date),
+		cmocka_unit_test(sessions_that_are_not_there),
+		cmocka_unit_test(refusals),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

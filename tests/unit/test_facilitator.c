@@ -1,0 +1,96 @@
+#include <stdlib.h>
+
+#include "test.h"
+
+#include "buf.h"
+#include "date.h"
+#include "emit.h"
+#include "facilitator.h"
+
+static const char facilitators_yaml[] =
+	"- {id: alltid, name: A, kind: professional}\n"
+	"- {id: aldri, name: B, kind: professional, available: false}\n"
+	"- {id: host, name: C, kind: user-representative,\n"
+	"   available: [2026-08-01, 2026-12-31]}\n";
+
+static int load(const char *text)
+{
+	struct lms_facilitator *v;
+	size_t n;
+	int err = lms_facilitators_load(&v, &n, "people/facilitators.yaml",
+					text, strlen(text), NULL);
+
+	if (!err)
+		lms_facilitators_free(v, n);
+	return err;
+}
+
+/* Availability: always, never, or a range of dates, both ends held; and
+ * written back as it was read. */
+static void availability(void **state)
+{
+	struct lms_facilitator *v;
+	size_t n;
+	struct lms_buf out = LMS_BUF_INIT;
+	int32_t july = lms_date_from_ymd(2026, 7, 31);
+	int32_t aug = lms_date_from_ymd(2026, 8, 1);
+	int32_t dec = lms_date_from_ymd(2026, 12, 31);
+	int32_t jan = lms_date_from_ymd(2027, 1, 1);
+
+	(void)state;
+	assert_int_equal(lms_facilitators_load(&v, &n, "f", facilitators_yaml,
+					       strlen(facilitators_yaml), NULL),
+			 0);
+	assert_int_equal(n, 3);
+	assert_true(lms_facilitator_available_on(&v[0], july));
+	assert_false(lms_facilitator_available_on(&v[1], aug));
+	assert_false(lms_facilitator_available_on(&v[2], july));
+	assert_true(lms_facilitator_available_on(&v[2], aug));
+	assert_true(lms_facilitator_available_on(&v[2], dec));
+	assert_false(lms_facilitator_available_on(&v[2], jan));
+	assert_ptr_equal(lms_facilitator_find(v, n, "host"), &v[2]);
+	assert_null(lms_facilitator_find(v, n, "nope"));
+	lms_emit_list(&out, &lms_facilitator_schema, v, n, 0);
+	assert_string_equal(out.buf,
+			    "- id: alltid\n  name: A\n  kind: professional\n"
+			    "- id: aldri\n  name: B\n  kind: professional\n"
+			    "  available: false\n"
+			    "- id: host\n  name: C\n"
+			    "  kind: user-representative\n"
+			    "  available: [2026-08-01, 2026-12-31]\n");
+	lms_buf_release(&out);
+	lms_facilitators_free(v, n);
+}
+
+static void refusals(void **state)
+{
+	(void)state;
+	assert_error(load("- {id: a, name: A, available: {from: x}}\n"),
+		     LMS_EDATA, 1, 31,
+		     "1.available: expected true, false or [FROM, TO]");
+	assert_error(load("- {id: a, name: A, available: [2026-08-01]}\n"),
+		     LMS_EDATA, 1, 42,
+		     "1.available: expected two dates, [FROM, TO]");
+	assert_error(load("- {id: a, name: A, available: [2026-08-01, "
+			  "2026-09-01, 2026-10-01]}\n"), LMS_EDATA, 1, 56,
+		     "1.available: expected two dates, [FROM, TO]");
+	assert_error(load("- {id: a, name: A, available: [2026-08-01, "
+			  "2026-07-01]}\n"), LMS_EDATA, 1, 31,
+		     "1.available: the range ends before it starts");
+	assert_error(load("- {id: a, name: A, available: [2026-08-01, x]}\n"),
+		     LMS_EDATA, 1, 44,
+		     "1.available: 'x' is not a date (YYYY-MM-DD)");
+	assert_error(load("- {id: a, name: A, available: maybe}\n"),
+		     LMS_EDATA, 1, 31, "1.available: 'maybe' is not true or "
+		     "false");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(availability),
+		cmocka_unit_test(refusals),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

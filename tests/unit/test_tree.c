@@ -1,0 +1,354 @@
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "test.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "fsio.h"
+#include "init.h"
+#include "strset.h"
+#include "tree.h"
+#include "txn.h"
+
+/* A new tree made by lms_init_tree in a folder of its own, opened. */
+static char root[64], dir[80];
+static struct lms_tree tree;
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(root, sizeof(root), "/tmp/lms-test-tree-XXXXXX");
+	assert_non_null(mkdtemp(root));
+	snprintf(dir, sizeof(dir), "%s/t", root);
+	assert_int_equal(lms_init_tree(dir, "Testtjenesten", "9999"), 0);
+	assert_int_equal(lms_tree_open(&tree, dir), 0);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	lms_tree_release(&tree);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	return system(cmd);
+}
+
+static void put(const char *rel, const char *text)
+{
+	char *path = lms_tree_path(&tree, "%s", rel);
+	char *parent = lms_strdup(path);
+
+	*strrchr(parent, '/') = '\0';
+	/* The root is no folder of the tree to make. */
+	if (strcmp(parent, tree.root))
+		assert_int_equal(lms_tree_mkdirs(&tree, parent), 0);
+	assert_int_equal(lms_tree_write(&tree, path, text, strlen(text), 0), 0);
+	free(parent);
+	free(path);
+}
+
+static void assert_file(const char *rel, const char *text)
+{
+	char *path = lms_tree_path(&tree, "%s", rel);
+	struct lms_buf b = LMS_BUF_INIT;
+
+	assert_int_equal(lms_read_file(path, 1 << 20, &b), 0);
+	assert_string_equal(b.buf, text);
+	lms_buf_release(&b);
+	free(path);
+}
+
+static void opens_only_a_tree(void **state)
+{
+	struct lms_tree t;
+	char path[128], msg[192];
+
+	(void)state;
+	assert_string_equal(tree.service.name, "Testtjenesten");
+	assert_string_equal(tree.service.municipality, "9999");
+	snprintf(path, sizeof(path), "%s//", dir);
+	assert_int_equal(lms_tree_open(&t, path), 0);
+	assert_string_equal(t.root, dir);
+	lms_tree_release(&t);
+	snprintf(msg, sizeof(msg), "not an lms tree: no '%s/lms.yaml' (see "
+		 "lms init)", root);
+	assert_error(lms_tree_open(&t, root), LMS_ENOENT, 0, 0, msg);
+}
+
+/* The nearest tree upwards, as a path from the working directory. */
+static void finds_the_tree_above(void **state)
+{
+	int cwd = open(".", O_RDONLY | O_DIRECTORY);
+	char *found;
+
+	(void)state;
+	put("courses/a/notes/x.txt", "x\n");
+	assert_int_equal(chdir(dir), 0);
+	assert_int_equal(lms_tree_find(&found), 0);
+	assert_string_equal(found, ".");
+	free(found);
+	assert_int_equal(chdir("courses/a/notes"), 0);
+	assert_int_equal(lms_tree_find(&found), 0);
+	assert_string_equal(found, "../../..");
+	free(found);
+	assert_int_equal(chdir(root), 0);
+	assert_error(lms_tree_find(&found), LMS_ENOENT, 0, 0,
+		     "not in an lms tree: no lms.yaml here or in any folder "
+		     "above (see lms init)");
+	assert_null(found);
+	assert_int_equal(fchdir(cwd), 0);
+	close(cwd);
+}
+
+static void writes_only_inside_the_tree(void **state)
+{
+	struct lms_lock lock = { -1 };
+	char msg[192];
+
+	(void)state;
+	assert_int_equal(lms_tree_lock(&tree, &lock, 0), 0);
+	assert_false(tree.recovered);
+	put("courses/b/course.yaml", "id: b\ntitle: B\n");
+	put("courses/a/course.yaml", "id: a\ntitle: A\n");
+	assert_file("courses/a/course.yaml", "id: a\ntitle: A\n");
+	snprintf(msg, sizeof(msg), "internal: '/tmp/x' is not in the tree "
+		 "'%s'", dir);
+	assert_error(lms_tree_write(&tree, "/tmp/x", "", 0, 0), LMS_EIO, 0, 0,
+		     msg);
+	snprintf(msg, sizeof(msg), "internal: '/tmp/y' is not in the tree "
+		 "'%s'", dir);
+	assert_error(lms_tree_mkdirs(&tree, "/tmp/y"), LMS_EIO, 0, 0, msg);
+	lms_lock_release(&lock);
+}
+
+/* With a change open, writes are staged and land together at its commit. */
+static void writes_into_the_change(void **state)
+{
+	struct lms_txn txn;
+	char *path = lms_tree_path(&tree, "courses/c/course.yaml");
+
+	(void)state;
+	put("courses/c/course.yaml", "id: c\ntitle: C\n");
+	lms_txn_init(&txn, tree.root);
+	tree.txn = &txn;
+	assert_int_equal(lms_tree_write(&tree, path, "id: c\ntitle: D\n", 15,
+					0), 0);
+	assert_file("courses/c/course.yaml", "id: c\ntitle: C\n");
+	assert_int_equal(lms_txn_commit(&txn), 0);
+	tree.txn = NULL;
+	lms_txn_release(&txn);
+	assert_file("courses/c/course.yaml", "id: c\ntitle: D\n");
+	free(path);
+}
+
+static void lists_courses(void **state)
+{
+	char **ids;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(lms_tree_course_ids(&tree, &ids, &n), 0);
+	assert_int_equal(n, 0);
+	put("courses/b/course.yaml", "id: b\ntitle: B\n");
+	put("courses/a/course.yaml", "id: a\ntitle: A\n");
+	put("courses/notes/x.txt", "x\n");
+	put("courses/README", "x\n");
+	assert_int_equal(lms_tree_course_ids(&tree, &ids, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(ids[0], "a");
+	assert_string_equal(ids[1], "b");
+	lms_strings_free(ids, n);
+	assert_int_equal(lms_tree_has_course(&tree, "a"), 1);
+	assert_int_equal(lms_tree_has_course(&tree, "notes"), 0);
+	assert_int_equal(lms_tree_course_exists(&tree, "b"), 1);
+	assert_int_equal(lms_tree_course_exists(&tree, "B!"), 0);
+}
+
+static void loads_what_is_there(void **state)
+{
+	struct lms_course c;
+	struct lms_template tp;
+	struct lms_form f;
+	struct lms_facilitator *facs;
+	size_t nfacs;
+	struct lms_enrolments e;
+	struct lms_attendance a;
+	struct lms_evaluations ev;
+
+	(void)state;
+	put("courses/a/course.yaml", "id: a\ntitle: A\n");
+	assert_int_equal(lms_tree_load_course(&tree, "a", &c, NULL), 0);
+	assert_string_equal(c.title, "A");
+	lms_course_release(&c);
+	assert_error(lms_tree_load_course(&tree, "nope", &c, NULL), LMS_ENOENT,
+		     0, 0, "no such course: 'nope'");
+	assert_int_equal(lms_tree_load_course(&tree, "No!", &c, NULL),
+			 LMS_EUSAGE);
+	assert_int_equal(lms_tree_load_template(&tree, "mestringstreff", &tp,
+						NULL), 0);
+	assert_int_equal(tp.nsessions, 8);
+	lms_template_release(&tp);
+	assert_error(lms_tree_load_template(&tree, "nope", &tp, NULL),
+		     LMS_ENOENT, 0, 0, "no such template: 'nope'");
+	assert_int_equal(lms_tree_load_form(&tree, "mestringstro", &f, NULL),
+			 0);
+	lms_form_release(&f);
+	assert_error(lms_tree_load_form(&tree, "nope", &f, NULL), LMS_ENOENT,
+		     0, 0, "no such form: 'nope'");
+	/* A course's own files and the facilitators: missing is empty. */
+	assert_int_equal(lms_tree_load_enrolments(&tree, "a", &e), 0);
+	assert_int_equal(e.n, 0);
+	lms_enrolments_release(&e);
+	assert_int_equal(lms_tree_load_attendance(&tree, "a", &a), 0);
+	lms_attendance_release(&a);
+	assert_int_equal(lms_tree_load_evaluations(&tree, "a", &ev), 0);
+	assert_int_equal(ev.n, 0);
+	lms_evaluations_release(&ev);
+	assert_int_equal(lms_tree_load_facilitators(&tree, &facs, &nfacs, NULL),
+			 0);
+	lms_facilitators_free(facs, nfacs);
+	{
+		char *path = lms_tree_path(&tree, LMS_FACILITATORS_FILE);
+
+		assert_int_equal(unlink(path), 0);
+		free(path);
+	}
+	assert_int_equal(lms_tree_load_facilitators(&tree, &facs, &nfacs, NULL),
+			 0);
+	assert_int_equal(nfacs, 0);
+	assert_null(facs);
+}
+
+static const char register_yaml[] =
+	"- id: p-test01\n"
+	"  name: Deltaker En\n"
+	"  municipality: \"9999\"\n"
+	"  consent: 2026-08-01\n";
+
+/* The register: kept at 0600 and out of git; refused when others may
+ * read it; missing, it is empty. */
+static void keeps_the_register_private(void **state)
+{
+	char *path = lms_tree_path(&tree, LMS_PARTICIPANTS_FILE);
+	struct lms_register r, back;
+	struct lms_lock lock = { -1 };
+	struct stat st;
+	char msg[256];
+
+	(void)state;
+	assert_int_equal(lms_tree_load_register(&tree, &r), 0);
+	assert_int_equal(r.n, 0);
+	lms_register_release(&r);
+	/* A .gitignore that had none of the lines gets them all. */
+	put(".gitignore", "*.bak");
+	assert_int_equal(lms_register_load(&r, "r", register_yaml,
+					   strlen(register_yaml)), 0);
+	assert_int_equal(lms_tree_lock(&tree, &lock, 0), 0);
+	assert_int_equal(lms_tree_save_register(&tree, &r), 0);
+	lms_lock_release(&lock);
+	lms_register_release(&r);
+	assert_file(".gitignore", "*.bak\npeople/participants.yaml\n"
+		    "people/.participants.yaml.*\npeople/report-key\n"
+		    "people/.report-key.*\n");
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(lms_tree_load_register(&tree, &back), 0);
+	assert_int_equal(back.n, 1);
+	assert_string_equal(back.v[0].id, "p-test01");
+	lms_register_release(&back);
+	assert_int_equal(chmod(path, 0640), 0);
+	snprintf(msg, sizeof(msg), "'%s' can be read by others (mode 640): it "
+		 "holds names and contacts; make it private with: chmod 600 "
+		 "%s", path, path);
+	assert_error(lms_tree_load_register(&tree, &back), LMS_EREFUSED, 0, 0,
+		     msg);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(lms_tree_load_register(&tree, &back), 0);
+	assert_int_equal(back.n, 0);
+	lms_register_release(&back);
+	free(path);
+}
+
+/* Every person the tree names: the register's and the courses'. */
+static void person_ids_of_register_and_courses(void **state)
+{
+	struct lms_register r;
+	struct lms_strset ids;
+
+	(void)state;
+	put("courses/a/course.yaml", "id: a\ntitle: A\n");
+	put("courses/a/enrolments.yaml",
+	    "- {person: p-test02, role: participant, status: enrolled, "
+	    "requested: 2026-08-20, municipality: \"9999\"}\n");
+	assert_int_equal(lms_register_load(&r, "r", register_yaml,
+					   strlen(register_yaml)), 0);
+	lms_strset_init(&ids);
+	assert_int_equal(lms_tree_person_ids(&tree, &r, &ids), 0);
+	assert_int_equal(ids.n, 2);
+	assert_true(lms_strset_has(&ids, "p-test01"));
+	assert_true(lms_strset_has(&ids, "p-test02"));
+	lms_strset_release(&ids);
+	lms_register_release(&r);
+}
+
+/* A reader finishes a change that a killed writer left; without the lock
+ * it cannot, and says so. */
+static void a_reader_finishes_a_change_left_half_made(void **state)
+{
+	struct lms_lock lock = { -1 };
+
+	(void)state;
+	assert_int_equal(lms_tree_lock_shared(&tree, &lock, 0), 0);
+	lms_lock_release(&lock);
+	put(".lms/journal", "lms journal 1\n"
+	    "people/.participants.yaml.AbC123\tpeople/participants.yaml\n"
+	    "end\n");
+	put("people/.participants.yaml.AbC123", register_yaml);
+	{
+		char *lockfile = lms_tree_path(&tree, ".lms/lock");
+
+		unlink(lockfile);
+		free(lockfile);
+	}
+	assert_error(lms_tree_lock_shared(&tree, &lock, 0), LMS_EIO, 0, 0,
+		     "a change was left half made in '.lms/journal', and the "
+		     "tree's lock cannot be had to finish it");
+	/* Once a writer has made the lock, a reader can finish it. */
+	put(".lms/lock", "");
+	assert_int_equal(lms_tree_lock_shared(&tree, &lock, 0), 0);
+	assert_true(tree.recovered);
+	lms_lock_release(&lock);
+	assert_file("people/participants.yaml", register_yaml);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(opens_only_a_tree, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(finds_the_tree_above, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(writes_only_inside_the_tree,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(writes_into_the_change, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(lists_courses, setup, teardown),
+		cmocka_unit_test_setup_teardown(loads_what_is_there, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(keeps_the_register_private,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			person_ids_of_register_and_courses, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			a_reader_finishes_a_change_left_half_made, setup,
+			teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
