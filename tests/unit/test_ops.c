@@ -1,0 +1,421 @@
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include "test.h"
+
+#include "alloc.h"
+#include "close.h"
+#include "date.h"
+#include "i18n.h"
+#include "opsio.h"
+#include "waitlist.h"
+
+/*
+ * The operations against a fake store: a course's files as texts in
+ * memory, each save replacing one at once, as a tree written without a
+ * journal would.  A save can be made to fail, to see what a crash between
+ * two writes leaves, and that running the operation again repairs it.
+ */
+
+struct fake {
+	struct lms_buf course, enrolments, attendance, facilitators;
+	struct lms_buf log;		/* the saves, in order: "enrolments course " */
+	int fail_at;			/* this save (from 1) fails; 0: none */
+	int saves;
+};
+
+static struct fake f;
+static struct lms_ops_io io;
+
+static int fake_load_course(void *arg, const char *id, struct lms_course *out,
+			    struct lms_buf *text)
+{
+	struct fake *k = arg;
+	int err = lms_course_load(out, "course.yaml", k->course.buf,
+				  k->course.len, id, NULL);
+
+	if (!err && text)
+		lms_buf_add(text, k->course.buf, k->course.len);
+	return err;
+}
+
+static int fake_load_enrolments(void *arg, const char *course,
+				struct lms_enrolments *out)
+{
+	struct fake *k = arg;
+
+	(void)course;
+	return lms_enrolments_load(out, "enrolments.yaml", k->enrolments.buf,
+				   k->enrolments.len);
+}
+
+static int fake_load_attendance(void *arg, const char *course,
+				struct lms_attendance *out)
+{
+	struct fake *k = arg;
+
+	(void)course;
+	return lms_attendance_load(out, "attendance.yaml", k->attendance.buf,
+				   k->attendance.len);
+}
+
+static int fake_load_facilitators(void *arg, struct lms_facilitator **out,
+				  size_t *n)
+{
+	struct fake *k = arg;
+
+	*out = NULL;
+	*n = 0;
+	return lms_facilitators_load(out, n, "facilitators.yaml",
+				     k->facilitators.buf, k->facilitators.len,
+				     NULL);
+}
+
+static const char *const names[] = { "course", "enrolments" };
+
+static char *fake_path(void *arg, enum lms_ops_file which, const char *course)
+{
+	struct lms_buf p = LMS_BUF_INIT;
+
+	(void)arg;
+	lms_buf_addf(&p, "courses/%s/%s.yaml", course, names[which]);
+	return lms_buf_detach(&p);
+}
+
+static int fake_save(void *arg, enum lms_ops_file which, const char *course,
+		     const struct lms_buf *text)
+{
+	struct fake *k = arg;
+	struct lms_buf *to = which == LMS_OPS_COURSE ? &k->course :
+			     &k->enrolments;
+
+	(void)course;
+	if (++k->saves == k->fail_at)
+		return lms_error(LMS_EIO, "disk full");
+	lms_buf_addf(&k->log, "%s ", names[which]);
+	lms_buf_reset(to);
+	lms_buf_add(to, text->buf, text->len);
+	return 0;
+}
+
+static const char course_yaml[] =
+	"# the plan, by hand\n"
+	"id: kurs\ntitle: T\nstatus: open\ncapacity: 1\nwaitlist: true\n"
+	"facilitators:\n  - id: fa\n    phases: [deliver]\n"
+	"sessions:\n"
+	"  - {date: 2026-09-07, led_by: [fa]}\n"
+	"  - {date: 2026-09-10}\n"
+	"  - {date: 2026-09-14}\n";
+
+static const char enrolments_yaml[] =
+	"- person: p-aaaaaa\n  role: participant\n  status: enrolled\n"
+	"  requested: 2026-08-01\n"
+	"- person: p-bbbbbb\n  role: participant\n  status: waitlisted\n"
+	"  requested: 2026-08-02\n"
+	"- person: p-cccccc\n  role: participant\n  status: waitlisted\n"
+	"  requested: 2026-08-03\n";
+
+static int setup(void **state)
+{
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	lms_buf_init(&f.course);
+	lms_buf_init(&f.enrolments);
+	lms_buf_init(&f.attendance);
+	lms_buf_init(&f.facilitators);
+	lms_buf_init(&f.log);
+	lms_buf_adds(&f.course, course_yaml);
+	lms_buf_adds(&f.enrolments, enrolments_yaml);
+	lms_buf_adds(&f.attendance,
+		       "\"2026-09-07\":\n  p-aaaaaa: present\n");
+	lms_buf_adds(&f.facilitators,
+		       "- id: fa\n  name: Fa Test\n  kind: professional\n");
+	io.arg = &f;
+	io.load_course = fake_load_course;
+	io.load_enrolments = fake_load_enrolments;
+	io.load_attendance = fake_load_attendance;
+	io.load_facilitators = fake_load_facilitators;
+	io.path = fake_path;
+	io.save = fake_save;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	lms_buf_release(&f.course);
+	lms_buf_release(&f.enrolments);
+	lms_buf_release(&f.attendance);
+	lms_buf_release(&f.facilitators);
+	lms_buf_release(&f.log);
+	lms_i18n_set(LMS_LANG_EN);
+	return 0;
+}
+
+/* The status of a person in the fake's enrolments, or -1. */
+static int status_of(const char *person)
+{
+	struct lms_enrolments e;
+	struct lms_enrolment *r;
+	int status;
+
+	assert_int_equal(fake_load_enrolments(&f, "kurs", &e), 0);
+	r = lms_enrolments_find(&e, person);
+	status = r ? r->status : -1;
+	lms_enrolments_release(&e);
+	return status;
+}
+
+static int course_status(void)
+{
+	struct lms_course c;
+	int status;
+
+	assert_int_equal(fake_load_course(&f, "kurs", &c, NULL), 0);
+	status = c.status;
+	lms_course_release(&c);
+	return status;
+}
+
+static int close_course(int32_t today, const struct lms_follow_up *fu,
+			size_t nfu, struct lms_close_result *r)
+{
+	struct lms_close_request req = {
+		.course = "kurs", .follow_up = fu, .nfollow_up = nfu,
+		.completion = 0.5, .today = today
+	};
+
+	return lms_ops_close(&io, &req, r);
+}
+
+static void close_writes_enrolments_then_course(void **state)
+{
+	struct lms_follow_up fu = { (char *)"p-aaaaaa", "self-help-group" };
+	struct lms_close_result r;
+
+	(void)state;
+	assert_int_equal(close_course(lms_date_from_ymd(2026, 9, 10), &fu, 1,
+				      &r), 0);
+	assert_string_equal(f.log.buf, "enrolments course ");
+	assert_int_equal(course_status(), LMS_COURSE_COMPLETED);
+	/* The hand-written rest of course.yaml stays as it was. */
+	assert_memory_equal(f.course.buf, "# the plan, by hand\n", 20);
+	assert_int_equal(status_of("p-aaaaaa"), LMS_COMPLETED);
+	assert_int_equal(status_of("p-bbbbbb"), LMS_WAITLISTED);
+	assert_int_equal(r.e.n, 3);
+	assert_string_equal(r.e.v[0].follow_up, "self-help-group");
+	assert_int_equal(r.attended[0], 1);
+	assert_int_equal(r.held[0], 2);
+	/* 2026-09-10 was held with no record: it counts as missed. */
+	assert_int_equal(r.nunrecorded, 1);
+	assert_int_equal(r.unrecorded[0], lms_date_from_ymd(2026, 9, 10));
+	lms_close_result_release(&r);
+}
+
+static void close_refuses_and_changes_nothing(void **state)
+{
+	struct lms_follow_up fu = { (char *)"p-bbbbbb", "x" };
+	struct lms_close_result r;
+
+	(void)state;
+	assert_int_equal(close_course(lms_date_from_ymd(2026, 9, 1), NULL, 0,
+				      &r), LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg,
+			    "course 'kurs' has held no session yet");
+	/* Someone waiting is offered no follow-up. */
+	assert_int_equal(close_course(lms_date_from_ymd(2026, 9, 20), &fu, 1,
+				      &r), LMS_ENOENT);
+	assert_string_equal(lms_last_error()->msg,
+			    "p-bbbbbb is not on course 'kurs'");
+	lms_buf_reset(&f.course);
+	lms_buf_adds(&f.course, "id: kurs\ntitle: T\nstatus: cancelled\n");
+	assert_int_equal(close_course(lms_date_from_ymd(2026, 9, 20), NULL, 0,
+				      &r), LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg, "course 'kurs' is cancelled");
+	assert_int_equal(f.saves, 0);
+	assert_string_equal(f.enrolments.buf, enrolments_yaml);
+}
+
+/* An unknown leader makes the new course.yaml invalid: nothing is written. */
+static void close_checks_who_leads(void **state)
+{
+	struct lms_close_result r;
+
+	(void)state;
+	lms_buf_reset(&f.facilitators);
+	assert_int_equal(close_course(lms_date_from_ymd(2026, 9, 20), NULL, 0,
+				      &r), LMS_ENOENT);
+	assert_string_equal(lms_last_error()->msg,
+			    "sessions.1.led_by: no such facilitator: 'fa'");
+	assert_int_equal(f.saves, 0);
+}
+
+/*
+ * Stopped after the first write, the course is open with everyone judged;
+ * closing again judges the same and completes it.  Stopped before it,
+ * nothing changed.
+ */
+static void close_stopped_between_writes_is_repaired(void **state)
+{
+	struct lms_buf clean = LMS_BUF_INIT;
+	struct lms_close_result r;
+	int32_t day = lms_date_from_ymd(2026, 9, 20);
+
+	(void)state;
+	assert_int_equal(close_course(day, NULL, 0, &r), 0);
+	lms_buf_add(&clean, f.enrolments.buf, f.enrolments.len);
+	lms_close_result_release(&r);
+	teardown(NULL);
+	setup(NULL);
+
+	f.fail_at = 1;
+	assert_int_equal(close_course(day, NULL, 0, &r), LMS_EIO);
+	assert_string_equal(f.enrolments.buf, enrolments_yaml);
+	assert_int_equal(course_status(), LMS_COURSE_OPEN);
+
+	f.fail_at = 2 + f.saves;
+	assert_int_equal(close_course(day, NULL, 0, &r), LMS_EIO);
+	assert_string_equal(f.log.buf, "enrolments ");
+	assert_int_equal(course_status(), LMS_COURSE_OPEN);
+	assert_int_equal(status_of("p-aaaaaa"), LMS_NOT_COMPLETED);
+
+	f.fail_at = 0;
+	assert_int_equal(close_course(day, NULL, 0, &r), 0);
+	lms_close_result_release(&r);
+	assert_int_equal(course_status(), LMS_COURSE_COMPLETED);
+	assert_string_equal(f.enrolments.buf, clean.buf);
+	lms_buf_release(&clean);
+}
+
+static void say(const struct lms_enrolment *r, void *arg)
+{
+	lms_buf_addf(arg, "%s ", r->person);
+}
+
+static void withdraw_moves_the_waiting_list_up(void **state)
+{
+	struct lms_buf moved = LMS_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(lms_ops_withdraw(&io, "kurs", "p-aaaaaa", say, &moved),
+			 0);
+	assert_string_equal(f.log.buf, "enrolments ");
+	assert_string_equal(moved.buf, "p-bbbbbb ");
+	assert_int_equal(status_of("p-aaaaaa"), LMS_WITHDRAWN);
+	assert_int_equal(status_of("p-bbbbbb"), LMS_ENROLLED);
+	assert_int_equal(status_of("p-cccccc"), LMS_WAITLISTED);
+	lms_buf_release(&moved);
+}
+
+static void withdraw_refused_or_failed_changes_nothing(void **state)
+{
+	(void)state;
+	assert_int_equal(lms_ops_withdraw(&io, "kurs", "p-zzzzzz", NULL, NULL),
+			 LMS_ENOENT);
+	f.fail_at = 1;
+	assert_int_equal(lms_ops_withdraw(&io, "kurs", "p-aaaaaa", NULL, NULL),
+			 LMS_EIO);
+	assert_string_equal(f.enrolments.buf, enrolments_yaml);
+}
+
+static int set(const char *setting, struct lms_buf *moved)
+{
+	const char *settings[] = { setting };
+	struct lms_set_result r;
+	int err = lms_ops_course_set(&io, "kurs", settings, 1, say, moved, &r);
+
+	if (!err)
+		lms_set_result_release(&r);
+	return err;
+}
+
+static void capacity_writes_course_then_enrolments(void **state)
+{
+	struct lms_buf moved = LMS_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(set("capacity=3", &moved), 0);
+	assert_string_equal(f.log.buf, "course enrolments ");
+	assert_string_equal(moved.buf, "p-bbbbbb p-cccccc ");
+	assert_int_equal(status_of("p-cccccc"), LMS_ENROLLED);
+	/* Nobody left to move up: only the course is written. */
+	assert_int_equal(set("title=U", NULL), 0);
+	assert_string_equal(f.log.buf, "course enrolments course ");
+	lms_buf_release(&moved);
+}
+
+/*
+ * Stopped between the writes, the course has more places while people
+ * wait (which lms check warns of); the next change moves them up.
+ */
+static void capacity_stopped_between_writes_is_repaired(void **state)
+{
+	struct lms_buf moved = LMS_BUF_INIT;
+
+	(void)state;
+	f.fail_at = 2;
+	assert_int_equal(set("capacity=2", &moved), LMS_EIO);
+	assert_string_equal(f.log.buf, "course ");
+	assert_string_equal(f.enrolments.buf, enrolments_yaml);
+	f.fail_at = 0;
+	lms_buf_reset(&moved);
+	assert_int_equal(set("capacity=2", &moved), 0);
+	assert_string_equal(moved.buf, "p-bbbbbb ");
+	assert_int_equal(status_of("p-bbbbbb"), LMS_ENROLLED);
+	assert_int_equal(status_of("p-cccccc"), LMS_WAITLISTED);
+	lms_buf_release(&moved);
+}
+
+/* A course that is over moves nobody up; a bad value writes nothing. */
+static void set_rules(void **state)
+{
+	struct lms_buf moved = LMS_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(set("status=cancelled", NULL), 0);
+	assert_int_equal(set("capacity=5", &moved), 0);
+	assert_string_equal(f.log.buf, "course course ");
+	assert_int_equal(moved.len, 0);
+	assert_int_not_equal(set("capacity=lots", NULL), 0);
+	assert_int_equal(f.saves, 2);
+	lms_buf_release(&moved);
+}
+
+/* Without the lock (no change under way) the tree writes nothing. */
+static void tree_io_needs_the_lock(void **state)
+{
+	struct lms_tree t;
+	struct lms_buf text = LMS_BUF_INIT;
+	struct lms_ops_io tio;
+
+	(void)state;
+	memset(&t, 0, sizeof(t));
+	t.root = (char *)".";
+	lms_ops_tree_io(&tio, &t);
+	lms_buf_adds(&text, "[]\n");
+	assert_int_equal(tio.save(tio.arg, LMS_OPS_ENROLMENTS, "kurs", &text),
+			 LMS_EIO);
+	assert_string_equal(lms_last_error()->msg, "internal: writing "
+			    "'courses/kurs/enrolments.yaml' without the "
+			    "tree's lock");
+	lms_buf_release(&text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(close_writes_enrolments_then_course, setup, teardown),
+		cmocka_unit_test_setup_teardown(close_refuses_and_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(close_checks_who_leads, setup, teardown),
+		cmocka_unit_test_setup_teardown(close_stopped_between_writes_is_repaired, setup, teardown),
+		cmocka_unit_test_setup_teardown(withdraw_moves_the_waiting_list_up, setup, teardown),
+		cmocka_unit_test_setup_teardown(withdraw_refused_or_failed_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(capacity_writes_course_then_enrolments, setup, teardown),
+		cmocka_unit_test_setup_teardown(capacity_stopped_between_writes_is_repaired, setup, teardown),
+		cmocka_unit_test_setup_teardown(set_rules, setup, teardown),
+		cmocka_unit_test(tree_io_needs_the_lock),
+	};
+
+	lms_i18n_set(LMS_LANG_EN);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
