@@ -64,6 +64,27 @@ static int tree_save(void *arg, enum lms_ops_file f, const char *course,
 	return err;
 }
 
+static int tree_course_ids(void *arg, char ***out, size_t *n)
+{
+	return lms_tree_course_ids(arg, out, n);
+}
+
+static int tree_load_register(void *arg, struct lms_register *out)
+{
+	return lms_tree_load_register(arg, out);
+}
+
+static int tree_save_register(void *arg, const struct lms_register *r)
+{
+	struct lms_tree *t = arg;
+
+	if (!t->txn)
+		return lms_error(LMS_EIO, _("internal: writing '%s' without "
+					    "the tree's lock"),
+				 LMS_PARTICIPANTS_FILE);
+	return lms_tree_save_register(t, r);
+}
+
 void lms_ops_tree_io(struct lms_ops_io *io, struct lms_tree *t)
 {
 	io->arg = t;
@@ -73,6 +94,9 @@ void lms_ops_tree_io(struct lms_ops_io *io, struct lms_tree *t)
 	io->load_facilitators = tree_load_facilitators;
 	io->path = tree_path;
 	io->save = tree_save;
+	io->course_ids = tree_course_ids;
+	io->load_register = tree_load_register;
+	io->save_register = tree_save_register;
 }
 
 /* Who leads a session must be someone the service knows. */

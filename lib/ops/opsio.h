@@ -8,6 +8,7 @@
 #include "course.h"
 #include "enrolment.h"
 #include "facilitator.h"
+#include "person.h"
 #include "tree.h"
 
 /*
@@ -52,6 +53,11 @@ struct lms_ops_io {
 	char *(*path)(void *arg, enum lms_ops_file f, const char *course);
 	int (*save)(void *arg, enum lms_ops_file f, const char *course,
 		    const struct lms_buf *text);
+	/* The ids of all courses, sorted; the caller's (lms_strings_free). */
+	int (*course_ids)(void *arg, char ***out, size_t *n);
+	/* The private register; a missing one is empty. */
+	int (*load_register)(void *arg, struct lms_register *out);
+	int (*save_register)(void *arg, const struct lms_register *r);
 };
 
 /*

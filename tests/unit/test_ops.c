@@ -8,6 +8,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "opsio.h"
+#include "purge.h"
 #include "waitlist.h"
 
 /*
@@ -18,7 +19,7 @@
  */
 
 struct fake {
-	struct lms_buf course, enrolments, attendance, facilitators;
+	struct lms_buf course, enrolments, attendance, facilitators, reg;
 	struct lms_buf log;		/* the saves, in order: "enrolments course " */
 	int fail_at;			/* this save (from 1) fails; 0: none */
 	int saves;
@@ -98,6 +99,35 @@ static int fake_save(void *arg, enum lms_ops_file which, const char *course,
 	return 0;
 }
 
+static int fake_course_ids(void *arg, char ***out, size_t *n)
+{
+	(void)arg;
+	*out = lms_calloc(1, sizeof(char *));
+	(*out)[0] = lms_strdup("kurs");
+	*n = 1;
+	return 0;
+}
+
+static int fake_load_register(void *arg, struct lms_register *out)
+{
+	struct fake *k = arg;
+
+	return lms_register_load(out, "participants.yaml", k->reg.buf,
+				 k->reg.len);
+}
+
+static int fake_save_register(void *arg, const struct lms_register *r)
+{
+	struct fake *k = arg;
+
+	if (++k->saves == k->fail_at)
+		return lms_error(LMS_EIO, "disk full");
+	lms_buf_adds(&k->log, "register ");
+	lms_buf_reset(&k->reg);
+	lms_register_emit(&k->reg, r);
+	return 0;
+}
+
 static const char course_yaml[] =
 	"# the plan, by hand\n"
 	"id: kurs\ntitle: T\nstatus: open\ncapacity: 1\nwaitlist: true\n"
@@ -115,6 +145,13 @@ static const char enrolments_yaml[] =
 	"- person: p-cccccc\n  role: participant\n  status: waitlisted\n"
 	"  requested: 2026-08-03\n";
 
+/* On the course, never on one (old and new consent), without a date. */
+static const char register_yaml[] =
+	"- id: p-aaaaaa\n  name: Test Aaa\n  consent: 2026-08-01\n"
+	"- id: p-dddddd\n  name: Test Ddd\n  consent: 2020-01-01\n"
+	"- id: p-eeeeee\n  name: Test Eee\n"
+	"- id: p-ffffff\n  name: Test Fff\n  consent: 2028-01-01\n";
+
 static int setup(void **state)
 {
 	(void)state;
@@ -124,6 +161,8 @@ static int setup(void **state)
 	lms_buf_init(&f.attendance);
 	lms_buf_init(&f.facilitators);
 	lms_buf_init(&f.log);
+	lms_buf_init(&f.reg);
+	lms_buf_adds(&f.reg, register_yaml);
 	lms_buf_adds(&f.course, course_yaml);
 	lms_buf_adds(&f.enrolments, enrolments_yaml);
 	lms_buf_adds(&f.attendance,
@@ -137,6 +176,9 @@ static int setup(void **state)
 	io.load_facilitators = fake_load_facilitators;
 	io.path = fake_path;
 	io.save = fake_save;
+	io.course_ids = fake_course_ids;
+	io.load_register = fake_load_register;
+	io.save_register = fake_save_register;
 	return 0;
 }
 
@@ -148,6 +190,7 @@ static int teardown(void **state)
 	lms_buf_release(&f.attendance);
 	lms_buf_release(&f.facilitators);
 	lms_buf_release(&f.log);
+	lms_buf_release(&f.reg);
 	lms_i18n_set(LMS_LANG_EN);
 	return 0;
 }
@@ -398,7 +441,99 @@ static void tree_io_needs_the_lock(void **state)
 	assert_string_equal(lms_last_error()->msg, "internal: writing "
 			    "'courses/kurs/enrolments.yaml' without the "
 			    "tree's lock");
+	assert_int_equal(tio.save_register(tio.arg, &(struct lms_register){
+						   NULL, 0 }), LMS_EIO);
 	lms_buf_release(&text);
+}
+
+static bool in_register(const char *person)
+{
+	struct lms_register r;
+	bool found;
+
+	assert_int_equal(fake_load_register(&f, &r), 0);
+	found = lms_register_find(&r, person) != NULL;
+	lms_register_release(&r);
+	return found;
+}
+
+static void forget_writes_the_register_only(void **state)
+{
+	(void)state;
+	assert_int_equal(lms_ops_forget(&io, "p-zzzzzz"), LMS_ENOENT);
+	assert_string_equal(lms_last_error()->msg, "no such person: 'p-zzzzzz'");
+	assert_int_equal(f.saves, 0);
+	f.fail_at = 1;
+	assert_int_equal(lms_ops_forget(&io, "p-aaaaaa"), LMS_EIO);
+	assert_true(in_register("p-aaaaaa"));
+	f.fail_at = 0;
+	assert_int_equal(lms_ops_forget(&io, "p-aaaaaa"), 0);
+	assert_string_equal(f.log.buf, "register ");
+	assert_false(in_register("p-aaaaaa"));
+	assert_true(in_register("p-dddddd"));
+	/* The course files keep the bare id. */
+	assert_int_equal(status_of("p-aaaaaa"), LMS_ENROLLED);
+}
+
+static void said(const char *person, int32_t last, bool had_course, void *arg)
+{
+	lms_buf_addf(arg, "%s %d %d, ", person, last, had_course);
+}
+
+static void purge_by_last_course_else_consent(void **state)
+{
+	struct lms_purge_request req = {
+		lms_date_from_ymd(2028, 10, 1), 24, true
+	};
+	struct lms_buf heard = LMS_BUF_INIT, want = LMS_BUF_INIT;
+	size_t n = 0;
+
+	(void)state;
+	/* The course ended 2026-09-14, before the cutoff, 2026-10-01. */
+	lms_buf_addf(&want, "p-aaaaaa %d 1, p-dddddd %d 0, ",
+		     lms_date_from_ymd(2026, 9, 14),
+		     lms_date_from_ymd(2020, 1, 1));
+	assert_int_equal(lms_ops_purge(&io, &req, said, &heard, &n), 0);
+	assert_string_equal(heard.buf, want.buf);
+	assert_int_equal(n, 2);
+	assert_int_equal(f.saves, 0);
+	assert_string_equal(f.reg.buf, register_yaml);
+
+	req.dry_run = false;
+	f.fail_at = 1;
+	assert_int_equal(lms_ops_purge(&io, &req, NULL, NULL, &n), LMS_EIO);
+	assert_string_equal(f.reg.buf, register_yaml);
+	f.fail_at = 0;
+	assert_int_equal(lms_ops_purge(&io, &req, NULL, NULL, &n), 0);
+	assert_string_equal(f.log.buf, "register ");
+	assert_false(in_register("p-aaaaaa"));
+	assert_false(in_register("p-dddddd"));
+	assert_true(in_register("p-eeeeee"));
+	assert_true(in_register("p-ffffff"));
+
+	/* Nobody left to forget: nothing is written. */
+	assert_int_equal(lms_ops_purge(&io, &req, NULL, NULL, &n), 0);
+	assert_int_equal(n, 0);
+	assert_string_equal(f.log.buf, "register ");
+	lms_buf_release(&heard);
+	lms_buf_release(&want);
+}
+
+/* A course without sessions has not ended: its people stay. */
+static void purge_keeps_people_of_a_course_not_ended(void **state)
+{
+	struct lms_purge_request req = {
+		lms_date_from_ymd(2028, 10, 1), 24, false
+	};
+	size_t n = 0;
+
+	(void)state;
+	lms_buf_reset(&f.course);
+	lms_buf_adds(&f.course, "id: kurs\ntitle: T\nstatus: planned\n");
+	assert_int_equal(lms_ops_purge(&io, &req, NULL, NULL, &n), 0);
+	assert_int_equal(n, 1);
+	assert_true(in_register("p-aaaaaa"));
+	assert_false(in_register("p-dddddd"));
 }
 
 int main(void)
@@ -413,6 +548,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(capacity_writes_course_then_enrolments, setup, teardown),
 		cmocka_unit_test_setup_teardown(capacity_stopped_between_writes_is_repaired, setup, teardown),
 		cmocka_unit_test_setup_teardown(set_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(forget_writes_the_register_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(purge_by_last_course_else_consent, setup, teardown),
+		cmocka_unit_test_setup_teardown(purge_keeps_people_of_a_course_not_ended, setup, teardown),
 		cmocka_unit_test(tree_io_needs_the_lock),
 	};
 
