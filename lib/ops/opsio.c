@@ -10,7 +10,8 @@
 
 static const char *const file_names[] = {
 	[LMS_OPS_COURSE] = "course.yaml",
-	[LMS_OPS_ENROLMENTS] = "enrolments.yaml"
+	[LMS_OPS_ENROLMENTS] = "enrolments.yaml",
+	[LMS_OPS_ATTENDANCE] = "attendance.yaml"
 };
 
 static int tree_load_course(void *arg, const char *id, struct lms_course *out,

@@ -34,7 +34,8 @@
  */
 enum lms_ops_file {
 	LMS_OPS_COURSE,			/* courses/<id>/course.yaml */
-	LMS_OPS_ENROLMENTS		/* courses/<id>/enrolments.yaml */
+	LMS_OPS_ENROLMENTS,		/* courses/<id>/enrolments.yaml */
+	LMS_OPS_ATTENDANCE		/* courses/<id>/attendance.yaml */
 };
 
 struct lms_ops_io {

@@ -4,6 +4,7 @@
 #include "test.h"
 
 #include "alloc.h"
+#include "attend.h"
 #include "close.h"
 #include "date.h"
 #include "i18n.h"
@@ -72,7 +73,7 @@ static int fake_load_facilitators(void *arg, struct lms_facilitator **out,
 				     NULL);
 }
 
-static const char *const names[] = { "course", "enrolments" };
+static const char *const names[] = { "course", "enrolments", "attendance" };
 
 static char *fake_path(void *arg, enum lms_ops_file which, const char *course)
 {
@@ -88,7 +89,8 @@ static int fake_save(void *arg, enum lms_ops_file which, const char *course,
 {
 	struct fake *k = arg;
 	struct lms_buf *to = which == LMS_OPS_COURSE ? &k->course :
-			     &k->enrolments;
+			     which == LMS_OPS_ENROLMENTS ? &k->enrolments :
+			     &k->attendance;
 
 	(void)course;
 	if (++k->saves == k->fail_at)
@@ -446,6 +448,104 @@ static void tree_io_needs_the_lock(void **state)
 	lms_buf_release(&text);
 }
 
+static void judged(const struct lms_enrolment *r, int was, size_t attended,
+		   size_t held, void *arg)
+{
+	lms_buf_addf(arg, "%s %d->%d %zu/%zu, ", r->person, was, r->status,
+		     attended, held);
+}
+
+static int attend(const char *session, char **present, size_t npresent,
+		  char **absent, size_t nabsent, bool all,
+		  struct lms_buf *heard, struct lms_attend_result *r)
+{
+	struct lms_attend_request req = {
+		.course = "kurs", .session = session,
+		.present = present, .npresent = npresent,
+		.absent = absent, .nabsent = nabsent, .all = all,
+		.participants = LMS_UNSET, .relatives = LMS_UNSET,
+		.completion = 0.5, .today = lms_date_from_ymd(2026, 9, 20)
+	};
+
+	return lms_ops_attend(&io, &req, judged, heard, r);
+}
+
+static void attend_marks_people_on_the_course(void **state)
+{
+	char *a[] = { (char *)"p-aaaaaa" }, *b[] = { (char *)"p-bbbbbb" };
+	struct lms_attend_result r;
+
+	(void)state;
+	assert_int_equal(attend("2", a, 1, NULL, 0, false, NULL, &r), 0);
+	assert_string_equal(f.log.buf, "attendance ");
+	assert_int_equal(r.number, 2);
+	assert_int_equal(r.date, lms_date_from_ymd(2026, 9, 10));
+	assert_int_equal(r.present, 1);
+	assert_int_equal(r.marked, 1);
+	assert_int_equal(r.participants, LMS_UNSET);
+	/* Someone waiting, or named twice, is refused. */
+	assert_int_equal(attend("2", b, 1, NULL, 0, false, NULL, &r),
+			 LMS_ENOENT);
+	assert_string_equal(lms_last_error()->msg,
+			    "p-bbbbbb is not on course 'kurs'");
+	assert_int_equal(attend("2", a, 1, a, 1, false, NULL, &r), LMS_EUSAGE);
+	assert_string_equal(lms_last_error()->msg, "p-aaaaaa is named twice");
+	assert_int_equal(attend("9", a, 1, NULL, 0, false, NULL, &r),
+			 LMS_ENOENT);
+	assert_int_equal(f.saves, 1);
+}
+
+static void attend_all_needs_someone(void **state)
+{
+	struct lms_attend_result r;
+
+	(void)state;
+	lms_buf_reset(&f.enrolments);
+	assert_int_equal(attend("1", NULL, 0, NULL, 0, true, NULL, &r),
+			 LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg,
+			    "nobody is enrolled on course 'kurs'");
+	assert_int_equal(f.saves, 0);
+}
+
+/*
+ * On a closed course the verdicts follow: attendance first, then the
+ * enrolments.  Stopped between, recording again judges anew.
+ */
+static void attend_judges_a_closed_course_again(void **state)
+{
+	char *a[] = { (char *)"p-aaaaaa" };
+	struct lms_buf heard = LMS_BUF_INIT, want = LMS_BUF_INIT;
+	struct lms_close_result cr;
+	struct lms_attend_result r;
+
+	(void)state;
+	assert_int_equal(close_course(lms_date_from_ymd(2026, 9, 20), NULL, 0,
+				      &cr), 0);
+	lms_close_result_release(&cr);
+	assert_int_equal(status_of("p-aaaaaa"), LMS_NOT_COMPLETED);
+	lms_buf_reset(&f.log);
+	f.fail_at = f.saves + 2;
+	assert_int_equal(attend("2", a, 1, NULL, 0, false, &heard, &r),
+			 LMS_EIO);
+	assert_string_equal(f.log.buf, "attendance ");
+	assert_int_equal(status_of("p-aaaaaa"), LMS_NOT_COMPLETED);
+	f.fail_at = 0;
+	lms_buf_reset(&heard);
+	assert_int_equal(attend("2", a, 1, NULL, 0, false, &heard, &r), 0);
+	assert_string_equal(f.log.buf, "attendance attendance enrolments ");
+	lms_buf_addf(&want, "p-aaaaaa %d->%d 2/3, ", LMS_NOT_COMPLETED,
+		     LMS_COMPLETED);
+	assert_string_equal(heard.buf, want.buf);
+	assert_int_equal(status_of("p-aaaaaa"), LMS_COMPLETED);
+	/* No verdict changes: the enrolments are not written. */
+	assert_int_equal(attend("2", a, 1, NULL, 0, false, &heard, &r), 0);
+	assert_string_equal(f.log.buf,
+			    "attendance attendance enrolments attendance ");
+	lms_buf_release(&heard);
+	lms_buf_release(&want);
+}
+
 static bool in_register(const char *person)
 {
 	struct lms_register r;
@@ -548,6 +648,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(capacity_writes_course_then_enrolments, setup, teardown),
 		cmocka_unit_test_setup_teardown(capacity_stopped_between_writes_is_repaired, setup, teardown),
 		cmocka_unit_test_setup_teardown(set_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(attend_marks_people_on_the_course, setup, teardown),
+		cmocka_unit_test_setup_teardown(attend_all_needs_someone, setup, teardown),
+		cmocka_unit_test_setup_teardown(attend_judges_a_closed_course_again, setup, teardown),
 		cmocka_unit_test_setup_teardown(forget_writes_the_register_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(purge_by_last_course_else_consent, setup, teardown),
 		cmocka_unit_test_setup_teardown(purge_keeps_people_of_a_course_not_ended, setup, teardown),
