@@ -59,7 +59,7 @@ LIBS = $(YAML_LIBS) $(CSV_LIBS) -lm -pthread
 
 # lib in layers, each using only those before it (see HACKING.md and
 # tests/layers.sh).
-LAYERS = base io yaml model store render report check
+LAYERS = base io yaml model store ops render report check
 LIB_DIRS = $(LAYERS:%=lib/%)
 LIB_SRC = $(sort $(wildcard $(LIB_DIRS:%=%/*.c)))
 CMD_SRC = $(sort $(wildcard cmd/*.c))

@@ -2,10 +2,8 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "attend.h"
 #include "attendance.h"
-#include "date.h"
-#include "enrol.h"
-#include "id.h"
 #include "words.h"
 #include "cmd.h"
 
@@ -101,75 +99,19 @@ static void marks_release(struct marks *m)
 	lms_words_free(m->excused, m->nexcused);
 }
 
-/* Everyone named must be on the course, and named once. */
-static int check_people(const struct marks *m, const struct lms_course *c,
-			const struct lms_enrolments *e)
+static void report(struct lms_buf *out, const struct lms_attend_result *s)
 {
-	char **lists[] = { m->present, m->absent, m->excused };
-	size_t counts[] = { m->npresent, m->nabsent, m->nexcused };
-	struct lms_strset seen;
-	int err = 0;
-
-	lms_strset_init(&seen);
-	for (int l = 0; l < 3 && !err; l++) {
-		for (size_t i = 0; i < counts[l] && !err; i++) {
-			const char *p = lists[l][i];
-			const struct lms_enrolment *r;
-
-			if ((err = lms_id_check("person", p)))
-				break;
-			r = lms_enrolments_find(e, p);
-			if (!r || r->status == LMS_WAITLISTED)
-				err = lms_error(LMS_ENOENT, _("%s is not on "
-							      "course '%s'"),
-						p, c->id);
-			else if (!lms_strset_add(&seen, p, NULL))
-				err = cmd_usage_error(_("%s is named twice"),
-						      p);
-		}
-	}
-	lms_strset_release(&seen);
-	return err;
-}
-
-static void apply(const struct marks *m, const struct lms_enrolments *e,
-		  struct lms_session_attendance *s)
-{
-	if (m->participants != LMS_UNSET)
-		s->participants = m->participants;
-	if (m->relatives != LMS_UNSET)
-		s->relatives = m->relatives;
-	/* --all first, so that the lists of names override it.  After the
-	 * close, those on the course are the completed and not completed. */
-	for (size_t i = 0; m->all && i < e->n; i++)
-		if (lms_enrolment_on_course(e->v[i].status))
-			lms_attendance_mark(s, e->v[i].person, LMS_PRESENT);
-	for (size_t i = 0; i < m->npresent; i++)
-		lms_attendance_mark(s, m->present[i], LMS_PRESENT);
-	for (size_t i = 0; i < m->nabsent; i++)
-		lms_attendance_mark(s, m->absent[i], LMS_ABSENT);
-	for (size_t i = 0; i < m->nexcused; i++)
-		lms_attendance_mark(s, m->excused[i], LMS_EXCUSED);
-}
-
-static void report(struct lms_buf *out, size_t number,
-		   const struct lms_session_attendance *s)
-{
-	size_t counts[4] = { 0, 0, 0, 0 };
 	char date[11];
 
-	for (size_t i = 0; i < s->n; i++)
-		counts[s->v[i].presence]++;
 	lms_i18n_date(s->date, date);
 	/* TRANSLATORS: "session 2, 2026-09-10: 5 present, 1 absent, 0
 	 * excused; headcount 3 participants, 1 relatives". */
-	lms_buf_addf(out, _("session %zu, %s: "), number, date);
-	if (s->n)
+	lms_buf_addf(out, _("session %zu, %s: "), s->number, date);
+	if (s->marked)
 		lms_buf_addf(out, _("%zu present, %zu absent, %zu excused"),
-			     counts[LMS_PRESENT], counts[LMS_ABSENT],
-			     counts[LMS_EXCUSED]);
+			     s->present, s->absent, s->excused);
 	if (s->participants != LMS_UNSET || s->relatives != LMS_UNSET) {
-		lms_buf_adds(out, s->n ? "; " : "");
+		lms_buf_adds(out, s->marked ? "; " : "");
 		lms_buf_addf(out, _("headcount %d participants, %d relatives"),
 			     s->participants == LMS_UNSET ? 0 : s->participants,
 			     s->relatives == LMS_UNSET ? 0 : s->relatives);
@@ -177,120 +119,50 @@ static void report(struct lms_buf *out, size_t number,
 	lms_buf_addch(out, '\n');
 }
 
-/* People on the course, however it stands. */
-static size_t on_course(const struct lms_enrolments *e)
+/* A closed course's verdict that the new attendance changed. */
+static void say_judged(const struct lms_enrolment *r, int was,
+		       size_t attended, size_t held, void *arg)
 {
-	size_t n = 0;
-
-	for (size_t i = 0; i < e->n; i++)
-		n += lms_enrolment_on_course(e->v[i].status);
-	return n;
-}
-
-/*
- * A closed course's verdicts (completed or not) come from its attendance,
- * so a change to that attendance judges them again, as lms course close
- * would now: they never go stale.  Each verdict that changes is said, and
- * the enrolments are written with the attendance, as one change.
- */
-static int judge_again(struct ctx *ctx, const struct lms_course *c,
-		       struct lms_enrolments *e, const struct lms_attendance *a)
-{
-	int *was = lms_calloc(e->n + 1, sizeof(int));
-	size_t *attended = lms_calloc(e->n + 1, sizeof(size_t));
-	size_t *held = lms_calloc(e->n + 1, sizeof(size_t));
-	bool changed = false;
-	int err = 0;
-
-	for (size_t i = 0; i < e->n; i++)
-		was[i] = e->v[i].status;
-	lms_close_enrolments(c, e, a, ctx->tree.service.completion, ctx->today,
-			     attended, held);
-	for (size_t i = 0; i < e->n; i++) {
-		if (was[i] == e->v[i].status)
-			continue;
-		/* TRANSLATORS: "p-7k3q9x: enrolled -> completed (3 of 4
-		 * sessions)". */
-		lms_buf_addf(&ctx->out, lms_n_("%s: %s -> %s (%zu of %zu "
-					       "sessions)\n", "%s: %s -> %s "
-					       "(%zu of %zu sessions)\n",
-					       held[i]),
-			     e->v[i].person,
-			     C_("enrolment status",
-				lms_enrolment_status_names[was[i]]),
-			     C_("enrolment status",
-				lms_enrolment_status_names[e->v[i].status]),
-			     attended[i], held[i]);
-		changed = true;
-	}
-	if (changed) {
-		struct lms_buf text = LMS_BUF_INIT;
-		char *path = lms_tree_path(&ctx->tree,
-					   "courses/%s/enrolments.yaml", c->id);
-
-		lms_enrolments_emit(&text, e);
-		err = cmd_write(ctx, path, &text, 0);
-		lms_buf_release(&text);
-		free(path);
-	}
-	free(was);
-	free(attended);
-	free(held);
-	return err;
-}
-
-static int record(struct ctx *ctx, const struct marks *m,
-		  const struct lms_course *c, const char *session)
-{
-	struct lms_attendance a;
-	struct lms_enrolments e;
-	struct lms_session_attendance *s;
-	struct lms_buf text = LMS_BUF_INIT;
-	size_t index, number;
-	char *path;
-	int err;
-
-	if ((err = lms_course_find_session(c, session, &index, &number)) ||
-	    (err = lms_tree_load_enrolments(&ctx->tree, c->id, &e)))
-		return err;
-	if ((err = check_people(m, c, &e)) ||
-	    (err = lms_tree_load_attendance(&ctx->tree, c->id, &a))) {
-		lms_enrolments_release(&e);
-		return err;
-	}
-	if (m->all && !on_course(&e) && !m->npresent && !m->nabsent &&
-	    !m->nexcused) {
-		err = lms_error(LMS_EREFUSED, _("nobody is enrolled on course "
-						"'%s'"), c->id);
-		goto out;
-	}
-	s = lms_attendance_session(&a, c->sessions[index].date, 1);
-	apply(m, &e, s);
-	lms_attendance_emit(&text, &a);
-	path = lms_tree_path(&ctx->tree, "courses/%s/attendance.yaml", c->id);
-	if (!(err = cmd_write(ctx, path, &text, 0)))
-		report(&ctx->out, number, s);
-	if (!err && c->status == LMS_COURSE_COMPLETED)
-		err = judge_again(ctx, c, &e, &a);
-	free(path);
-out:
-	lms_buf_release(&text);
-	lms_attendance_release(&a);
-	lms_enrolments_release(&e);
-	return err;
+	/* TRANSLATORS: "p-7k3q9x: enrolled -> completed (3 of 4
+	 * sessions)". */
+	lms_buf_addf(arg, lms_n_("%s: %s -> %s (%zu of %zu "
+				 "sessions)\n", "%s: %s -> %s "
+				 "(%zu of %zu sessions)\n", held),
+		     r->person,
+		     C_("enrolment status", lms_enrolment_status_names[was]),
+		     C_("enrolment status",
+			lms_enrolment_status_names[r->status]),
+		     attended, held);
 }
 
 static int attend(struct ctx *ctx, int argc, char **argv)
 {
-	struct lms_course c;
+	struct lms_buf judged = LMS_BUF_INIT;
+	struct lms_attend_request req;
+	struct lms_attend_result r;
+	struct lms_ops_io io;
 	struct marks m;
 	int err;
 
-	if (!(err = parse(argc, argv, &m)) &&
-	    !(err = lms_tree_load_course(&ctx->tree, argv[optind], &c, NULL))) {
-		err = record(ctx, &m, &c, argv[optind + 1]);
-		lms_course_release(&c);
+	if (!(err = parse(argc, argv, &m))) {
+		req = (struct lms_attend_request){
+			.course = argv[optind], .session = argv[optind + 1],
+			.present = m.present, .npresent = m.npresent,
+			.absent = m.absent, .nabsent = m.nabsent,
+			.excused = m.excused, .nexcused = m.nexcused,
+			.all = m.all, .participants = m.participants,
+			.relatives = m.relatives,
+			.completion = ctx->tree.service.completion,
+			.today = ctx->today
+		};
+		lms_ops_tree_io(&io, &ctx->tree);
+		if (!(err = lms_ops_attend(&io, &req, say_judged, &judged,
+					   &r))) {
+			report(&ctx->out, &r);
+			lms_buf_add(&ctx->out, judged.buf, judged.len);
+		}
 	}
+	lms_buf_release(&judged);
 	marks_release(&m);
 	return err;
 }

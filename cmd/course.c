@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "close.h"
 #include "courseedit.h"
 #include "date.h"
 #include "emit.h"
@@ -9,6 +10,7 @@
 #include "id.h"
 #include "plan.h"
 #include "utf8.h"
+#include "waitlist.h"
 #include "words.h"
 #include "cmd.h"
 
@@ -772,47 +774,13 @@ static int edit_open(struct ctx *ctx, const char *id, struct edit *e)
 	return 0;
 }
 
-/* Who leads a session must be someone the service knows. */
-static int check_led_by(struct ctx *ctx, const struct lms_course *c)
-{
-	struct lms_facilitator *all;
-	size_t nall;
-	int err = lms_tree_load_facilitators(&ctx->tree, &all, &nall, NULL);
-
-	for (size_t i = 0; i < c->nsessions && !err; i++)
-		for (size_t j = 0; j < c->sessions[i].nled_by && !err; j++)
-			if (!lms_facilitator_find(all, nall,
-						  c->sessions[i].led_by[j]))
-				err = lms_error(LMS_ENOENT, _("sessions.%zu.led_by: "
-							      "no such "
-							      "facilitator: "
-							      "'%s'"), i + 1,
-						c->sessions[i].led_by[j]);
-	lms_facilitators_free(all, nall);
-	return err;
-}
-
-/*
- * Validates the edited text by loading it.  A load error has a line and
- * column in text that was never written, so the message names the file
- * and the problem instead.
- */
+/* Validates the edited text by loading it (see lms_ops_check_course). */
 static int edit_check(struct ctx *ctx, struct edit *e, struct lms_course *after)
 {
-	int err = lms_course_load(after, e->path, e->text.buf, e->text.len,
-				  e->before.id, NULL);
+	struct lms_ops_io io;
 
-	if (err) {
-		char msg[sizeof(lms_last_error()->msg)];
-
-		snprintf(msg, sizeof(msg), "%s", lms_last_error()->msg);
-		return lms_error(err, _("the change would leave %s invalid: "
-					"%s"), e->path, msg);
-	}
-	err = check_led_by(ctx, after);
-	if (err)
-		lms_course_release(after);
-	return err;
+	lms_ops_tree_io(&io, &ctx->tree);
+	return lms_ops_check_course(&io, e->before.id, &e->text, after);
 }
 
 /* Validates the edited text, then writes it. */
@@ -836,12 +804,13 @@ static const char *const set_usage[] = {
 	"lms course set ID KEY=VALUE...", NULL
 };
 
-static void describe_change(struct lms_buf *out, const struct edit *e,
+static void describe_change(struct lms_buf *out,
+			    const struct lms_course *before,
 			    const struct lms_course *after, const char *key)
 {
 	struct lms_buf old = LMS_BUF_INIT, now = LMS_BUF_INIT;
 
-	lms_course_describe(&old, &e->before, key);
+	lms_course_describe(&old, before, key);
 	lms_course_describe(&now, after, key);
 	lms_buf_addf(out, "%s: %s -> %s\n", key, old.len ? old.buf : _("(none)"),
 		     now.len ? now.buf : _("(none)"));
@@ -853,35 +822,6 @@ static void say_moved(const struct lms_enrolment *r, void *arg)
 {
 	lms_buf_addf(arg, _("%s moved up from the waiting list: enrolled\n"),
 		     r->person);
-}
-
-/* More places (or places at all) go to the waiting list at once. */
-static int promote_waiting(struct ctx *ctx, const struct lms_course *c)
-{
-	struct lms_enrolments e;
-	struct lms_roll roll;
-	struct lms_buf text = LMS_BUF_INIT, said = LMS_BUF_INIT;
-	char *path;
-	int err = lms_tree_load_enrolments(&ctx->tree, c->id, &e);
-
-	if (err)
-		return err;
-	lms_roll_init(&roll, c, &e);
-	if (c->status != LMS_COURSE_CANCELLED &&
-	    c->status != LMS_COURSE_COMPLETED &&
-	    lms_roll_promote(&roll, say_moved, &said)) {
-		lms_enrolments_emit(&text, &e);
-		path = lms_tree_path(&ctx->tree, "courses/%s/enrolments.yaml",
-				     c->id);
-		if (!(err = cmd_write(ctx, path, &text, 0)))
-			lms_buf_add(&ctx->out, said.buf, said.len);
-		free(path);
-	}
-	lms_roll_release(&roll);
-	lms_enrolments_release(&e);
-	lms_buf_release(&text);
-	lms_buf_release(&said);
-	return err;
 }
 
 /*
@@ -915,8 +855,9 @@ static void warn_days_off(struct ctx *ctx, const struct lms_course *before,
 
 static int course_set(struct ctx *ctx, int argc, char **argv)
 {
-	struct lms_course after;
-	struct edit e;
+	struct lms_buf said = LMS_BUF_INIT;
+	struct lms_set_result r;
+	struct lms_ops_io io;
 	int c, err = 0;
 
 	while ((c = cmd_getopt(argc, argv, "", NULL)) != -1)
@@ -934,27 +875,25 @@ static int course_set(struct ctx *ctx, int argc, char **argv)
 		err = screen_arg(ctx, key, argv[i] + strlen(key) + 1);
 		free(key);
 	}
-	if (err || (err = edit_open(ctx, argv[optind], &e)))
+	if (err)
 		return err;
-	for (int i = optind + 1; i < argc && !err; i++) {
+	lms_ops_tree_io(&io, &ctx->tree);
+	if ((err = lms_ops_course_set(&io, argv[optind],
+				      (const char *const *)argv + optind + 1,
+				      (size_t)(argc - optind - 1), say_moved,
+				      &said, &r)))
+		goto out;
+	for (int i = optind + 1; i < argc; i++) {
 		char *key = lms_strndup(argv[i], strcspn(argv[i], "="));
 
-		err = lms_course_set(&e.text, e.path, key,
-				     argv[i] + strlen(key) + 1);
+		describe_change(&ctx->out, &r.before, &r.after, key);
 		free(key);
 	}
-	if (!err && !(err = edit_commit(ctx, &e, &after))) {
-		for (int i = optind + 1; i < argc; i++) {
-			char *key = lms_strndup(argv[i], strcspn(argv[i], "="));
-
-			describe_change(&ctx->out, &e, &after, key);
-			free(key);
-		}
-		warn_days_off(ctx, &e.before, &after);
-		err = promote_waiting(ctx, &after);
-		lms_course_release(&after);
-	}
-	edit_close(&e);
+	warn_days_off(ctx, &r.before, &r.after);
+	lms_buf_add(&ctx->out, said.buf, said.len);
+	lms_set_result_release(&r);
+out:
+	lms_buf_release(&said);
 	return err;
 }
 
@@ -1069,12 +1008,7 @@ static const struct cmd course_unassign_cmd = {
 
 /* lms course close */
 
-struct follow_up {
-	char *person;
-	const char *what;
-};
-
-static int parse_follow_up(const char *arg, struct follow_up *out)
+static int parse_follow_up(const char *arg, struct lms_follow_up *out)
 {
 	const char *eq = strchr(arg, '=');
 	int err;
@@ -1089,32 +1023,13 @@ static int parse_follow_up(const char *arg, struct follow_up *out)
 	return 0;
 }
 
-static int apply_follow_ups(const struct lms_course *c, struct lms_enrolments *e,
-			    const struct follow_up *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		struct lms_enrolment *r = lms_enrolments_find(e, v[i].person);
-
-		if (!r || r->status == LMS_WAITLISTED || r->status == LMS_WITHDRAWN)
-			return lms_error(LMS_ENOENT, _("%s is not on course "
-						       "'%s'"), v[i].person, c->id);
-		free(r->follow_up);
-		r->follow_up = lms_strdup(v[i].what);
-	}
-	return 0;
-}
-
 /* Held sessions without any record are counted as missed: say so. */
-static void warn_unrecorded(struct ctx *ctx, const struct lms_course *c,
-			    const struct lms_attendance *a)
+static void warn_unrecorded(const struct lms_close_result *r)
 {
-	for (size_t i = 0; i < c->nsessions; i++) {
+	for (size_t i = 0; i < r->nunrecorded; i++) {
 		char date[11];
 
-		if (c->sessions[i].date > ctx->today ||
-		    lms_attendance_find(a, c->sessions[i].date))
-			continue;
-		lms_i18n_date(c->sessions[i].date, date);
+		lms_i18n_date(r->unrecorded[i], date);
 		cmd_warn(_("no attendance was recorded on %s; "
 			   "it counts as missed"), date);
 	}
@@ -1158,53 +1073,6 @@ static void close_report(struct lms_buf *out, const struct lms_enrolments *e,
 		     not_done);
 }
 
-static int close_course(struct ctx *ctx, struct edit *ed,
-			struct lms_enrolments *e, struct lms_attendance *a,
-			const struct follow_up *fu, size_t nfu)
-{
-	const struct lms_course *c = &ed->before;
-	size_t *attended = lms_calloc(e->n, sizeof(size_t));
-	size_t *held = lms_calloc(e->n, sizeof(size_t));
-	struct lms_buf text = LMS_BUF_INIT;
-	struct lms_course after;
-	char *path;
-	int err = 0;
-
-	if (c->status == LMS_COURSE_CANCELLED)
-		err = lms_error(LMS_EREFUSED, _("course '%s' is cancelled"),
-				c->id);
-	else if (!lms_course_sessions_held(c, ctx->today))
-		err = lms_error(LMS_EREFUSED, _("course '%s' has held no "
-					       "session yet"), c->id);
-	if (!err) {
-		lms_close_enrolments(c, e, a, ctx->tree.service.completion,
-				     ctx->today, attended, held);
-		err = apply_follow_ups(c, e, fu, nfu);
-	}
-	if (!err)
-		err = lms_course_set(&ed->text, ed->path, "status", "completed");
-	if (!err && !(err = edit_check(ctx, ed, &after))) {
-		lms_course_release(&after);
-		/* Both files are written as one change when the command
-		 * ends (see run_changing in cmd/common.c). */
-		lms_enrolments_emit(&text, e);
-		path = lms_tree_path(&ctx->tree, "courses/%s/enrolments.yaml",
-				     c->id);
-		err = cmd_write(ctx, path, &text, 0);
-		free(path);
-		if (!err)
-			err = cmd_write(ctx, ed->path, &ed->text, 0);
-	}
-	if (!err) {
-		warn_unrecorded(ctx, c, a);
-		close_report(&ctx->out, e, attended, held);
-	}
-	lms_buf_release(&text);
-	free(attended);
-	free(held);
-	return err;
-}
-
 static const char *const close_usage[] = {
 	"lms course close ID [--follow-up PERSON=WHAT]...", NULL
 };
@@ -1215,10 +1083,10 @@ static int course_close(struct ctx *ctx, int argc, char **argv)
 		{ "follow-up", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct follow_up *fu = NULL;
-	struct lms_enrolments e;
-	struct lms_attendance a;
-	struct edit ed;
+	struct lms_close_request req = { 0 };
+	struct lms_follow_up *fu = NULL;
+	struct lms_close_result r;
+	struct lms_ops_io io;
 	size_t nfu = 0;
 	int c, err = 0;
 
@@ -1230,16 +1098,18 @@ static int course_close(struct ctx *ctx, int argc, char **argv)
 		err = cmd_usage_error(_("give one course id"));
 	for (size_t i = 0; i < nfu && !err; i++)
 		err = screen_arg(ctx, "--follow-up", fu[i].what);
-	if (!err && !(err = edit_open(ctx, argv[optind], &ed))) {
-		if (!(err = lms_tree_load_enrolments(&ctx->tree, ed.before.id, &e))) {
-			if (!(err = lms_tree_load_attendance(&ctx->tree,
-							     ed.before.id, &a))) {
-				err = close_course(ctx, &ed, &e, &a, fu, nfu);
-				lms_attendance_release(&a);
-			}
-			lms_enrolments_release(&e);
+	if (!err) {
+		req.course = argv[optind];
+		req.follow_up = fu;
+		req.nfollow_up = nfu;
+		req.completion = ctx->tree.service.completion;
+		req.today = ctx->today;
+		lms_ops_tree_io(&io, &ctx->tree);
+		if (!(err = lms_ops_close(&io, &req, &r))) {
+			warn_unrecorded(&r);
+			close_report(&ctx->out, &r.e, r.attended, r.held);
+			lms_close_result_release(&r);
 		}
-		edit_close(&ed);
 	}
 	for (size_t i = 0; i < nfu; i++)
 		free(fu[i].person);

@@ -1,8 +1,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attendance.h"
 #include "date.h"
+#include "followup.h"
 #include "cmd.h"
 
 /*
@@ -11,45 +11,32 @@
  * excused absence is not missing).
  */
 
-/* The dates of the last two sessions up to today that have a record. */
-static size_t last_two(const struct lms_course *c,
-		       const struct lms_attendance *a, int32_t today,
-		       const struct lms_session_attendance *out[2])
+struct rows {
+	const char *course;
+	const struct lms_register *reg;
+	struct lms_table *t;
+};
+
+static void add_row(const struct lms_enrolment *r, int32_t last_present,
+		    void *arg)
 {
-	size_t n = 0;
+	struct rows *rows = arg;
+	const struct lms_person *who = lms_register_find(rows->reg, r->person);
+	struct lms_table *t = rows->t;
+	char seen[32];
 
-	for (size_t i = a->n; i-- > 0 && n < 2;) {
-		const struct lms_session_attendance *s = &a->v[i];
-
-		if (lms_course_has_session(c, s->date) && s->date <= today &&
-		    s->n)
-			out[n++] = s;
-	}
-	return n;
-}
-
-static bool missed(const struct lms_session_attendance *s, const char *person)
-{
-	int p = lms_attendance_of(s, person);
-
-	return p == LMS_ABSENT || p == 0;
-}
-
-/* The date, or "never", in the language. */
-static void last_present(const struct lms_attendance *a, const char *person,
-			 char *out, size_t size)
-{
-	char date[11];
-
-	for (size_t i = a->n; i-- > 0;) {
-		if (lms_attendance_of(&a->v[i], person) == LMS_PRESENT) {
-			lms_i18n_date(a->v[i].date, date);
-			snprintf(out, size, "%s", date);
-			return;
-		}
-	}
-	/* TRANSLATORS: lms followup: present at no session yet. */
-	snprintf(out, size, "%s", C_("last present", "never"));
+	if (last_present == LMS_DATE_NONE)
+		/* TRANSLATORS: lms followup: present at no session yet. */
+		snprintf(seen, sizeof(seen), "%s", C_("last present", "never"));
+	else
+		lms_i18n_date(last_present, seen);
+	lms_table_row(t);
+	lms_table_cell(t, rows->course);
+	lms_table_cell(t, r->person);
+	lms_table_cell(t, who ? who->name : _("(not in the register)"));
+	lms_table_cell(t, who ? who->phone : NULL);
+	lms_table_cell(t, who ? who->email : NULL);
+	lms_table_cell(t, seen);
 }
 
 /* The rows of one course; lang is the table's, which may not be the
@@ -58,7 +45,7 @@ static int course_rows(struct ctx *ctx, const char *id,
 		       const struct lms_register *reg, enum lms_lang lang,
 		       struct lms_table *t)
 {
-	const struct lms_session_attendance *two[2];
+	struct rows rows = { id, reg, t };
 	struct lms_course c;
 	struct lms_enrolments e;
 	struct lms_attendance a;
@@ -70,26 +57,7 @@ static int course_rows(struct ctx *ctx, const char *id,
 	    !(err = lms_tree_load_attendance(&ctx->tree, id, &a))) {
 		enum lms_lang was = lms_i18n_set(lang);
 
-		if (last_two(&c, &a, ctx->today, two) == 2) {
-			for (size_t i = 0; i < e.n; i++) {
-				const char *p = e.v[i].person;
-				const struct lms_person *who = lms_register_find(reg, p);
-				char seen[32];
-
-				if (e.v[i].status != LMS_ENROLLED ||
-				    !missed(two[0], p) || !missed(two[1], p))
-					continue;
-				last_present(&a, p, seen, sizeof(seen));
-				lms_table_row(t);
-				lms_table_cell(t, id);
-				lms_table_cell(t, p);
-				lms_table_cell(t, who ? who->name :
-					       _("(not in the register)"));
-				lms_table_cell(t, who ? who->phone : NULL);
-				lms_table_cell(t, who ? who->email : NULL);
-				lms_table_cell(t, seen);
-			}
-		}
+		lms_followup_find(&c, &e, &a, ctx->today, add_row, &rows);
 		lms_i18n_set(was);
 		lms_attendance_release(&a);
 	}

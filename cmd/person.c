@@ -7,6 +7,7 @@
 #include "id.h"
 #include "municipality.h"
 #include "person.h"
+#include "purge.h"
 #include "strset.h"
 #include "utf8.h"
 #include "cmd.h"
@@ -358,19 +359,20 @@ static const char *const forget_usage[] = { "lms person forget ID", NULL };
 
 static int person_forget(struct ctx *ctx, int argc, char **argv)
 {
-	struct lms_register reg;
-	struct lms_person *p;
+	struct lms_ops_io io;
 	int err;
 
-	if ((err = named_person(ctx, argc, argv, &reg, &p)))
+	if (cmd_getopt(argc, argv, "", NULL) != -1)
+		return LMS_EUSAGE;
+	if (argc - optind != 1)
+		return cmd_usage_error(_("give one person id"));
+	if ((err = lms_id_check("person", argv[optind])))
 		return err;
-	lms_register_remove(&reg, p);
-	err = lms_tree_save_register(&ctx->tree, &reg);
-	if (!err)
+	lms_ops_tree_io(&io, &ctx->tree);
+	if (!(err = lms_ops_forget(&io, argv[optind])))
 		lms_buf_addf(&ctx->out, _("forgot %s: the course files keep "
 					  "the bare id, which now names "
 					  "nobody\n"), argv[optind]);
-	lms_register_release(&reg);
 	return err;
 }
 

@@ -131,4 +131,15 @@ like "is refused where it is" \
 	'course.yaml:[0-9]*:17: error: a Unicode line break (NEL, LS or PS)' "$err"
 unchanged "and nothing changed"
 
+# A change that fails after it has been decided (here: the enrolments,
+# which more places would move up, cannot be read) writes nothing, and
+# does not report a change it did not make.
+cd "$SCRATCH" && rm -rf basic && use_tree basic
+printf 'not: [a list\n' >courses/matlaging/enrolments.yaml
+remember
+lms course set matlaging capacity=20
+is_rc 65 "a change whose enrolments cannot be read"
+is_out "reports no change" </dev/null
+unchanged "and makes none"
+
 done_testing

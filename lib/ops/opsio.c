@@ -1,0 +1,151 @@
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "error.h"
+#include "i18n.h"
+#include "opsio.h"
+#include "yparse.h"
+
+/* The tree's side of struct lms_ops_io: the store's loads and writes. */
+
+static const char *const file_names[] = {
+	[LMS_OPS_COURSE] = "course.yaml",
+	[LMS_OPS_ENROLMENTS] = "enrolments.yaml",
+	[LMS_OPS_ATTENDANCE] = "attendance.yaml"
+};
+
+static int tree_load_course(void *arg, const char *id, struct lms_course *out,
+			    struct lms_buf *text)
+{
+	struct lms_tree *t = arg;
+	int err = lms_tree_load_course(t, id, out, NULL);
+
+	if (!err && text)
+		lms_buf_add(text, t->text.buf, t->text.len);
+	return err;
+}
+
+static int tree_load_enrolments(void *arg, const char *course,
+				struct lms_enrolments *out)
+{
+	return lms_tree_load_enrolments(arg, course, out);
+}
+
+static int tree_load_attendance(void *arg, const char *course,
+				struct lms_attendance *out)
+{
+	return lms_tree_load_attendance(arg, course, out);
+}
+
+static int tree_load_facilitators(void *arg, struct lms_facilitator **out,
+				  size_t *n)
+{
+	return lms_tree_load_facilitators(arg, out, n, NULL);
+}
+
+static char *tree_path(void *arg, enum lms_ops_file f, const char *course)
+{
+	return lms_tree_path(arg, "courses/%s/%s", course, file_names[f]);
+}
+
+static int tree_save(void *arg, enum lms_ops_file f, const char *course,
+		     const struct lms_buf *text)
+{
+	struct lms_tree *t = arg;
+	char *path = tree_path(t, f, course);
+	int err;
+
+	if (!t->txn)
+		err = lms_error(LMS_EIO, _("internal: writing '%s' without the "
+					   "tree's lock"), path);
+	/* The files of a tree are YAML: never write one lms would refuse. */
+	else if (!(err = lms_yaml_readable(path, text->buf, text->len)))
+		err = lms_tree_write(t, path, text->buf, text->len, 0);
+	free(path);
+	return err;
+}
+
+static int tree_course_ids(void *arg, char ***out, size_t *n)
+{
+	return lms_tree_course_ids(arg, out, n);
+}
+
+static int tree_load_register(void *arg, struct lms_register *out)
+{
+	return lms_tree_load_register(arg, out);
+}
+
+static int tree_save_register(void *arg, const struct lms_register *r)
+{
+	struct lms_tree *t = arg;
+
+	if (!t->txn)
+		return lms_error(LMS_EIO, _("internal: writing '%s' without "
+					    "the tree's lock"),
+				 LMS_PARTICIPANTS_FILE);
+	return lms_tree_save_register(t, r);
+}
+
+void lms_ops_tree_io(struct lms_ops_io *io, struct lms_tree *t)
+{
+	io->arg = t;
+	io->load_course = tree_load_course;
+	io->load_enrolments = tree_load_enrolments;
+	io->load_attendance = tree_load_attendance;
+	io->load_facilitators = tree_load_facilitators;
+	io->path = tree_path;
+	io->save = tree_save;
+	io->course_ids = tree_course_ids;
+	io->load_register = tree_load_register;
+	io->save_register = tree_save_register;
+}
+
+/* Who leads a session must be someone the service knows. */
+static int check_led_by(const struct lms_ops_io *io, const struct lms_course *c)
+{
+	struct lms_facilitator *all = NULL;
+	size_t nall = 0;
+	int err = io->load_facilitators(io->arg, &all, &nall);
+
+	for (size_t i = 0; i < c->nsessions && !err; i++)
+		for (size_t j = 0; j < c->sessions[i].nled_by && !err; j++)
+			if (!lms_facilitator_find(all, nall,
+						  c->sessions[i].led_by[j]))
+				err = lms_error(LMS_ENOENT, _("sessions.%zu.led_by: "
+							      "no such "
+							      "facilitator: "
+							      "'%s'"), i + 1,
+						c->sessions[i].led_by[j]);
+	lms_facilitators_free(all, nall);
+	return err;
+}
+
+int lms_ops_check_course(const struct lms_ops_io *io, const char *id,
+			 const struct lms_buf *text, struct lms_course *after)
+{
+	char *path = io->path(io->arg, LMS_OPS_COURSE, id);
+	int err = lms_course_load(after, path, text->buf, text->len, id, NULL);
+
+	if (err) {
+		char msg[sizeof(lms_last_error()->msg)];
+
+		snprintf(msg, sizeof(msg), "%s", lms_last_error()->msg);
+		err = lms_error(err, _("the change would leave %s invalid: "
+				       "%s"), path, msg);
+	} else if ((err = check_led_by(io, after)))
+		lms_course_release(after);
+	free(path);
+	return err;
+}
+
+int lms_ops_save_enrolments(const struct lms_ops_io *io, const char *course,
+			    const struct lms_enrolments *e)
+{
+	struct lms_buf text = LMS_BUF_INIT;
+	int err;
+
+	lms_enrolments_emit(&text, e);
+	err = io->save(io->arg, LMS_OPS_ENROLMENTS, course, &text);
+	lms_buf_release(&text);
+	return err;
+}

@@ -1,0 +1,85 @@
+#ifndef LMS_OPSIO_H
+#define LMS_OPSIO_H
+
+#include <stddef.h>
+
+#include "attendance.h"
+#include "buf.h"
+#include "course.h"
+#include "enrolment.h"
+#include "facilitator.h"
+#include "person.h"
+#include "tree.h"
+
+/*
+ * What an operation reads and writes, as a small table of functions, so
+ * that a unit test can put a fake in the tree's place: record the order
+ * of the writes, fail the Nth one, and look at what is left.
+ *
+ * The contract:
+ * - An operation reads every file it will write before it writes any, and
+ *   decides everything (rules, refusals, validation) before its first
+ *   save: a refusal or bad data changes nothing.
+ * - save writes the new text of a course's file.  With the tree (see
+ *   lms_ops_tree_io) it is staged into the command's change (txn.h), so
+ *   that the files of an operation are written whole or not at all; a
+ *   crash between two saves cannot be seen there.  The order of saves
+ *   still matters: it is the order of the renames, and it is what is left
+ *   when a tree is written without a journal.  Each operation's header
+ *   says why its order is safe: a prefix of its saves is a state that
+ *   lms check accepts, or one that running the operation again repairs.
+ * - A failed save fails the operation; the saves before it stay staged,
+ *   and the caller does not commit them (an error from a command leaves
+ *   the tree as it was).
+ */
+enum lms_ops_file {
+	LMS_OPS_COURSE,			/* courses/<id>/course.yaml */
+	LMS_OPS_ENROLMENTS,		/* courses/<id>/enrolments.yaml */
+	LMS_OPS_ATTENDANCE		/* courses/<id>/attendance.yaml */
+};
+
+struct lms_ops_io {
+	void *arg;
+	/* A course; with the text of its course.yaml when text is not NULL. */
+	int (*load_course)(void *arg, const char *id, struct lms_course *out,
+			   struct lms_buf *text);
+	/* A course's files that lms owns; a missing file is empty. */
+	int (*load_enrolments)(void *arg, const char *course,
+			       struct lms_enrolments *out);
+	int (*load_attendance)(void *arg, const char *course,
+			       struct lms_attendance *out);
+	int (*load_facilitators)(void *arg, struct lms_facilitator **out,
+				 size_t *n);
+	/* The path of a course's file as messages name it; the caller's. */
+	char *(*path)(void *arg, enum lms_ops_file f, const char *course);
+	int (*save)(void *arg, enum lms_ops_file f, const char *course,
+		    const struct lms_buf *text);
+	/* The ids of all courses, sorted; the caller's (lms_strings_free). */
+	int (*course_ids)(void *arg, char ***out, size_t *n);
+	/* The private register; a missing one is empty. */
+	int (*load_register)(void *arg, struct lms_register *out);
+	int (*save_register)(void *arg, const struct lms_register *r);
+};
+
+/*
+ * The io of a tree open at t.  save refuses (an internal error) when t
+ * is not making a change (t->txn is NULL: the lock is not held), and
+ * refuses text that lms would not read back.
+ */
+void lms_ops_tree_io(struct lms_ops_io *io, struct lms_tree *t);
+
+/*
+ * Validates the new text of a course.yaml by loading it into *after (the
+ * caller's on success): the schema's rules, and that whoever leads a
+ * session is a facilitator the service knows.  A load error's line and
+ * column are in text that was never written, so the message names the
+ * file and the problem instead.
+ */
+int lms_ops_check_course(const struct lms_ops_io *io, const char *id,
+			 const struct lms_buf *text, struct lms_course *after);
+
+/* Saves a course's enrolments in their canonical form. */
+int lms_ops_save_enrolments(const struct lms_ops_io *io, const char *course,
+			    const struct lms_enrolments *e);
+
+#endif
