@@ -77,9 +77,8 @@ static int purge(struct ctx *ctx, int argc, char **argv)
 	struct lms_register reg;
 	bool dry_run = false;
 	size_t forgotten = 0;
+	int32_t cutoff;
 	int c, err = 0;
-	int32_t cutoff = lms_date_add_months(ctx->today,
-					     -ctx->tree.service.retention_months);
 
 	while ((c = cmd_getopt(argc, argv, "n", longopts)) != -1) {
 		if (c != 'n')
@@ -87,8 +86,11 @@ static int purge(struct ctx *ctx, int argc, char **argv)
 		dry_run = true;
 	}
 	if ((err = cmd_no_args_left(argc, argv)) ||
+	    (err = cmd_open_tree(ctx)) ||
 	    (err = lms_tree_load_register(&ctx->tree, &reg)))
 		return err;
+	cutoff = lms_date_add_months(ctx->today,
+				     -ctx->tree.service.retention_months);
 	err = last_courses(ctx, &seen);
 	for (size_t i = 0; i < reg.n && !err;) {
 		size_t k = (size_t)(uintptr_t)lms_strset_get(&seen.index,

@@ -28,6 +28,7 @@ static int withdraw(struct ctx *ctx, int argc, char **argv)
 	if (argc - optind != 2)
 		return cmd_usage_error(_("give a course and a person"));
 	if ((err = lms_id_check("person", argv[optind + 1])) ||
+	    (err = cmd_open_tree(ctx)) ||
 	    (err = lms_tree_load_course(&ctx->tree, argv[optind], &c, NULL)))
 		return err;
 	if ((err = lms_tree_load_enrolments(&ctx->tree, c.id, &e))) {
