@@ -23,31 +23,47 @@ static const char *const usage[] = {
 	NULL
 };
 
+/* What --headcount counts, as KEY=N; the index is the slot's. */
+static const char *const headcounts[] = {
+	"participants=N", "relatives=N", NULL
+};
+
+/* The slot of "KEY=..." in headcounts, or -1. */
+static int headcount_of(const char *word)
+{
+	for (int i = 0; headcounts[i]; i++) {
+		size_t key = strcspn(headcounts[i], "=") + 1;
+
+		if (!strncmp(word, headcounts[i], key))
+			return i;
+	}
+	return -1;
+}
+
 static int parse_headcount(const char *s, struct marks *m)
 {
+	int *slots[] = { &m->participants, &m->relatives };
 	char **words;
 	size_t n;
 	int err = 0;
 
 	lms_words_split(s, &words, &n);
 	for (size_t i = 0; i < n && !err; i++) {
-		char *eq = strchr(words[i], '=');
-		int *slot = NULL;
+		int k = headcount_of(words[i]);
 
-		if (eq && !strncmp(words[i], "participants=", 13))
-			slot = &m->participants;
-		else if (eq && !strncmp(words[i], "relatives=", 10))
-			slot = &m->relatives;
-		if (!slot)
-			err = cmd_usage_error(_("--headcount: '%s' is not "
-					        "participants=N or relatives=N"),
-					      words[i]);
+		if (k < 0)
+			err = cmd_usage_error(_("--headcount: '%s' is not %s"),
+					      words[i], cmd_list(headcounts,
+								 LMS_JOIN_OR));
 		else
-			err = cmd_parse_int("--headcount", eq + 1, 0, 10000, slot);
+			err = cmd_parse_int("--headcount",
+					    strchr(words[i], '=') + 1, 0, 10000,
+					    slots[k]);
 	}
 	if (!err && m->participants == LMS_UNSET && m->relatives == LMS_UNSET)
-		err = cmd_usage_error(_("--headcount: give participants=N, "
-				        "relatives=N or both"));
+		/* TRANSLATORS: %s is "participants=N, relatives=N". */
+		err = cmd_usage_error(_("--headcount: give %s or both"),
+				      cmd_list(headcounts, LMS_JOIN_COMMAS));
 	lms_words_free(words, n);
 	return err;
 }
@@ -144,7 +160,7 @@ static int attend(struct ctx *ctx, int argc, char **argv)
 	struct marks m;
 	int err;
 
-	if (!(err = parse(argc, argv, &m))) {
+	if (!(err = parse(argc, argv, &m)) && !(err = cmd_open_tree(ctx))) {
 		req = (struct lms_attend_request){
 			.course = argv[optind], .session = argv[optind + 1],
 			.present = m.present, .npresent = m.npresent,

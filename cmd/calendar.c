@@ -80,7 +80,8 @@ static int calendar(struct ctx *ctx, int argc, char **argv)
 
 	while ((opt = cmd_getopt(argc, argv, "", longopts)) != -1)
 		return LMS_EUSAGE;
-	if ((err = lms_tree_load_facilitators(&ctx->tree, &facs, &nfacs, NULL)))
+	if ((err = cmd_open_tree(ctx)) ||
+	    (err = lms_tree_load_facilitators(&ctx->tree, &facs, &nfacs, NULL)))
 		return err;
 	cal = (struct lms_ical){ &text, ctx->today, facs, nfacs };
 	lms_ical_begin(&cal, ctx->tree.service.name, LMS_VERSION);

@@ -23,18 +23,19 @@ struct check_args {
 	enum lms_format format;
 };
 
+/* The formats of --format, in the order the usage names them. */
+static const char *const formats[] = { "text", "yaml", "csv", NULL };
+
 static int parse_rule(const char *opt, const char *name, unsigned *rules)
 {
-	for (int rule = 0; lms_rule_names[rule]; rule++) {
-		if (!strcmp(lms_rule_names[rule], name)) {
-			*rules |= 1u << rule;
-			return 0;
-		}
-	}
-	return cmd_usage_error(_("%s: no rule '%s' (the rules: schema, dates, "
-				 "references, conflicts, capacity, "
-				 "participation, privacy, holidays)"), opt,
-			       name);
+	int rule = cmd_choice(lms_rule_names, name);
+
+	if (rule < 0)
+		return cmd_usage_error(_("%s: no rule '%s' (the rules: %s)"),
+				       opt, name, cmd_list(lms_rule_names,
+							   LMS_JOIN_COMMAS));
+	*rules |= 1u << rule;
+	return 0;
 }
 
 static int parse(int argc, char **argv, struct check_args *a)
@@ -56,11 +57,11 @@ static int parse(int argc, char **argv, struct check_args *a)
 		case 'n': err = parse_rule("--no-rule", optarg, &a->without); break;
 		case 's': a->strict = true; break;
 		case 'F':
-			if (strcmp(optarg, "text") && strcmp(optarg, "yaml") &&
-			    strcmp(optarg, "csv"))
+			if (cmd_choice(formats, optarg) < 0)
 				err = cmd_usage_error(_("--format: '%s' is not "
-							"text, yaml or csv"),
-						      optarg);
+							"%s"), optarg,
+						      cmd_list(formats,
+							       LMS_JOIN_OR));
 			else
 				err = lms_format_parse(optarg, LMS_FMT_LISTING,
 						       &a->format);
@@ -159,6 +160,8 @@ static int check(struct ctx *ctx, int argc, char **argv)
 		if (!lms_id_valid(argv[i]))
 			return cmd_usage_error(_("'%s' is not a course id"),
 					       argv[i]);
+	if ((err = cmd_open_tree(ctx)))
+		return err;
 	/* Here, in the user's language, not under the findings' below. */
 	for (int i = optind; i < argc; i++)
 		if (!lms_tree_course_exists(&ctx->tree, argv[i]))

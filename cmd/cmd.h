@@ -11,19 +11,22 @@
 #include "error.h"
 #include "fsio.h"
 #include "i18n.h"
+#include "join.h"
 #include "table.h"
 #include "tree.h"
 
 /*
  * The front end: only cmd/ reads argv and the environment and prints.
  * Each command is a struct cmd in its own file (after tmux's cmd_entry);
- * cmd/lms.c lists them.  The dispatcher meets a command's preconditions
- * (find and open the tree, take its lock) before running it, as git's
- * RUN_SETUP does.
+ * cmd/lms.c lists them.  A command reads its whole command line first,
+ * then opens the tree with cmd_open_tree, which meets its preconditions
+ * (find and open the tree, take its lock) as git's RUN_SETUP does: so
+ * --help, usage errors and the usage lines that completion asks for need
+ * no tree.
  */
 
 enum {
-	CMD_TREE = 1 << 0,	/* needs the tree open */
+	CMD_TREE = 1 << 0,	/* works on the tree (cmd_open_tree) */
 	CMD_LOCK = 1 << 1	/* changes the tree: hold its lock throughout */
 };
 
@@ -37,7 +40,13 @@ struct cmd {
 	const char *const *usage;	/* lines, each as in the SYNOPSIS */
 	const char *summary;		/* one line for "lms help" */
 	const char *man;		/* the man page: "lms-course" */
-	const struct cmd *const *sub;	/* verbs, for "lms course new" */
+	/*
+	 * Verbs, for "lms course new": the one that the next argument names
+	 * runs.  Without one, a command that has a run of its own runs it
+	 * (lms report: the aggregate report; lms export: its messages), else
+	 * lms says which verbs there are.
+	 */
+	const struct cmd *const *sub;
 };
 
 struct ctx {
@@ -48,6 +57,7 @@ struct ctx {
 	struct lms_tree tree;
 	bool tree_open;
 	struct lms_lock lock;
+	struct lms_txn txn;		/* the change of a CMD_LOCK command */
 	const struct cmd *cmd;		/* the command running, for usage */
 	struct lms_buf out;		/* what goes to stdout */
 	struct lms_buf note;		/* to stderr after it, on success */
@@ -55,9 +65,20 @@ struct ctx {
 	enum lms_lang lang;		/* the user's, from the environment */
 };
 
-/* Runs argv[0] of table (NULL-terminated); prefix is "lms" or "lms course". */
+/* Runs the command argv[0] of table (NULL-terminated), or its verb. */
 int cmd_dispatch(struct ctx *ctx, const struct cmd *const *table,
 		 int argc, char **argv);
+/* The command of table named name, or NULL. */
+const struct cmd *cmd_find(const struct cmd *const *table, const char *name);
+/*
+ * For a command with verbs and a run of its own, once its options are
+ * read: runs the verb that argv[optind] names, with those options, as if
+ * it had come first ("lms export --excel attendance").
+ */
+int cmd_dispatch_operand(struct ctx *ctx, int argc, char **argv);
+/* The names of parent's verbs, as a list (lms_join). */
+void cmd_add_verbs(struct lms_buf *out, const struct cmd *parent,
+		   enum lms_join how);
 
 /*
  * getopt_long with lms's messages: returns the option, -1 at the end, or
@@ -107,9 +128,13 @@ enum lms_lang cmd_doc_lang(const struct ctx *ctx, int tree_lang,
 void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
 		    enum lms_format f);
 
-/* Opens the tree (-C, $LMS_DIR, or upwards) unless it is open already,
- * and, unless the command changes it, takes its lock shared; for commands
- * that need it only sometimes. */
+/*
+ * Opens the tree (-C, $LMS_DIR, or upwards) unless it is open already, and
+ * takes its lock: shared for a command that reads, exclusive for one that
+ * changes the tree (CMD_LOCK), whose writes (cmd_write) are then staged
+ * and made as one change when the command has succeeded.  A command calls
+ * it once its whole command line is read and found good.
+ */
 int cmd_open_tree(struct ctx *ctx);
 
 /* Writes text to a YAML file of the tree: it is staged, and written with
@@ -168,6 +193,14 @@ int cmd_parse_words(const char *option, const char *value,
 /* Parses one enumeration value, for option. */
 int cmd_parse_enum(const char *option, const char *value,
 		   const char *const *names, int *out);
+/* The index of s in names (NULL-terminated), or -1. */
+int cmd_choice(const char *const *names, const char *s);
+/*
+ * names as a list for a message ("html, md or csv", see lms_join), so
+ * that a message lists the choices from the table its parser reads.  The
+ * text stays until the next call.
+ */
+const char *cmd_list(const char *const *names, enum lms_join how);
 /* LMS_EUSAGE if arguments are left after the options and operands. */
 int cmd_no_args_left(int argc, char **argv);
 

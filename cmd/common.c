@@ -8,6 +8,7 @@
 #include "alloc.h"
 #include "date.h"
 #include "facilitator.h"
+#include "join.h"
 #include "personal.h"
 #include "schema.h"
 #include "suggest.h"
@@ -210,6 +211,24 @@ int cmd_parse_enum(const char *option, const char *value,
 	return err;
 }
 
+int cmd_choice(const char *const *names, const char *s)
+{
+	for (int i = 0; names[i]; i++)
+		if (!strcmp(names[i], s))
+			return i;
+	return -1;
+}
+
+const char *cmd_list(const char *const *names, enum lms_join how)
+{
+	/* Kept for the caller, and freed by the next call. */
+	static struct lms_buf list = LMS_BUF_INIT;
+
+	lms_buf_release(&list);
+	lms_join(&list, names, how);
+	return list.buf;
+}
+
 int cmd_no_args_left(int argc, char **argv)
 {
 	if (optind < argc)
@@ -247,8 +266,7 @@ int cmd_write(struct ctx *ctx, const char *path, const struct lms_buf *text,
 	return lms_tree_write(&ctx->tree, path, text->buf, text->len, mode);
 }
 
-static const struct cmd *lookup(const struct cmd *const *table,
-				const char *name)
+const struct cmd *cmd_find(const struct cmd *const *table, const char *name)
 {
 	for (int i = 0; table[i]; i++)
 		if (!strcmp(table[i]->name, name))
@@ -273,6 +291,43 @@ static void say_recovered(struct ctx *ctx)
 	ctx->tree.recovered = false;
 }
 
+/*
+ * A command that changes the tree makes one change: whatever it writes is
+ * staged, and written together when it has succeeded (finish_change), so
+ * that a command killed or failing at any point changes all of its files
+ * or none (see lib/txn.h).  What it meant to print goes only when the
+ * change is made.
+ */
+static int begin_change(struct ctx *ctx)
+{
+	int err = lms_tree_lock(&ctx->tree, &ctx->lock, ctx->lock_timeout_ms);
+
+	if (err)
+		return err;
+	lms_txn_init(&ctx->txn, ctx->tree.root);
+	ctx->tree.txn = &ctx->txn;
+	return 0;
+}
+
+static int finish_change(struct ctx *ctx, int err)
+{
+	struct lms_txn *txn = ctx->tree.txn;
+
+	if (err >= 0) {
+		int failed = lms_txn_commit(txn);
+
+		if (failed && !txn->durable) {
+			lms_buf_reset(&ctx->out);
+			lms_buf_reset(&ctx->note);
+		}
+		if (failed)
+			err = failed;
+	}
+	ctx->tree.txn = NULL;
+	lms_txn_release(txn);
+	return err;
+}
+
 int cmd_open_tree(struct ctx *ctx)
 {
 	char *root = NULL;
@@ -287,44 +342,12 @@ int cmd_open_tree(struct ctx *ctx)
 	ctx->tree_open = !err;
 	/* A command that only reads holds the lock shared, so that it never
 	 * reads a change half made (see lms_tree_lock_shared). */
-	if (!err && !(ctx->cmd && (ctx->cmd->flags & CMD_LOCK)))
+	if (!err && ctx->cmd && (ctx->cmd->flags & CMD_LOCK))
+		err = begin_change(ctx);
+	else if (!err)
 		err = lms_tree_lock_shared(&ctx->tree, &ctx->lock,
 					   ctx->lock_timeout_ms);
 	say_recovered(ctx);
-	return err;
-}
-
-/*
- * A command that changes the tree makes one change: whatever it writes is
- * staged, and written together when it has succeeded, so that a command
- * killed or failing at any point changes all of its files or none (see
- * lib/txn.h).  What it meant to print goes only when the change is made.
- */
-static int run_changing(struct ctx *ctx, const struct cmd *c, int argc,
-			char **argv)
-{
-	struct lms_txn txn;
-	int err = lms_tree_lock(&ctx->tree, &ctx->lock, ctx->lock_timeout_ms);
-
-	say_recovered(ctx);
-	if (err)
-		return err;
-	lms_txn_init(&txn, ctx->tree.root);
-	ctx->tree.txn = &txn;
-	optind = 0;
-	err = c->run(ctx, argc, argv);
-	if (err >= 0) {
-		int failed = lms_txn_commit(&txn);
-
-		if (failed && !txn.durable) {
-			lms_buf_reset(&ctx->out);
-			lms_buf_reset(&ctx->note);
-		}
-		if (failed)
-			err = failed;
-	}
-	ctx->tree.txn = NULL;
-	lms_txn_release(&txn);
 	return err;
 }
 
@@ -332,12 +355,32 @@ static int run(struct ctx *ctx, const struct cmd *c, int argc, char **argv)
 {
 	int err;
 
-	if ((c->flags & CMD_TREE) && (err = cmd_open_tree(ctx)))
-		return err;
-	if (c->flags & CMD_LOCK)
-		return run_changing(ctx, c, argc, argv);
 	optind = 0;
-	return c->run(ctx, argc, argv);
+	err = c->run(ctx, argc, argv);
+	if (ctx->tree.txn)
+		err = finish_change(ctx, err);
+	return err;
+}
+
+/* The names of a table of commands, for lms_join and lms_suggest. */
+static size_t names_of(const struct cmd *const *table, const char **names,
+		       size_t max)
+{
+	size_t n = 0;
+
+	for (; table[n] && n + 1 < max; n++)
+		names[n] = table[n]->name;
+	names[n] = NULL;
+	return n;
+}
+
+void cmd_add_verbs(struct lms_buf *out, const struct cmd *parent,
+		   enum lms_join how)
+{
+	const char *names[33];
+
+	names_of(parent->sub, names, sizeof(names) / sizeof(names[0]));
+	lms_join(out, names, how);
 }
 
 static int list_verbs(const struct cmd *parent)
@@ -345,8 +388,7 @@ static int list_verbs(const struct cmd *parent)
 	struct lms_buf names = LMS_BUF_INIT;
 	int err;
 
-	for (int i = 0; parent->sub[i]; i++)
-		lms_buf_addf(&names, "%s%s", i ? ", " : "", parent->sub[i]->name);
+	cmd_add_verbs(&names, parent, LMS_JOIN_COMMAS);
 	err = cmd_usage_error(_("'lms %s' needs one of: %s"), parent->name,
 			      names.buf);
 	lms_buf_release(&names);
@@ -356,18 +398,34 @@ static int list_verbs(const struct cmd *parent)
 /* The name in table closest to word, if word looks like a typo of it. */
 static const char *closest(const struct cmd *const *table, const char *word)
 {
-	const char *names[32];
-	size_t n = 0;
+	const char *names[33];
+	size_t n = names_of(table, names, sizeof(names) / sizeof(names[0]));
 
-	for (; table[n] && n < sizeof(names) / sizeof(names[0]); n++)
-		names[n] = table[n]->name;
 	return lms_suggest(word, names, n);
+}
+
+/* A command with verbs and no run of its own: argv[1] must be a verb. */
+static int no_verb(struct ctx *ctx, const struct cmd *c, int argc, char **argv)
+{
+	const char *hint;
+
+	if (argc < 2 || argv[1][0] == '-') {
+		if (argc >= 2 && wants_help(argc, argv))
+			return cmd_show_man(ctx, c->man, 1);
+		return list_verbs(c);
+	}
+	if ((hint = closest(c->sub, argv[1])))
+		return cmd_usage_error(_("'%s' is not a verb of 'lms %s'; did "
+					 "you mean '%s'?"), argv[1], c->name,
+				       hint);
+	return cmd_usage_error(_("'%s' is not a verb of 'lms %s'"), argv[1],
+			       c->name);
 }
 
 int cmd_dispatch(struct ctx *ctx, const struct cmd *const *table,
 		 int argc, char **argv)
 {
-	const struct cmd *c = lookup(table, argv[0]);
+	const struct cmd *c = cmd_find(table, argv[0]);
 	const char *hint;
 
 	if (!c && (hint = closest(table, argv[0])))
@@ -377,25 +435,27 @@ int cmd_dispatch(struct ctx *ctx, const struct cmd *const *table,
 		return cmd_usage_error(_("'%s' is not an lms command (see lms "
 				         "help)"), argv[0]);
 	ctx->cmd = c;
-	if (c->sub) {
-		if (argc < 2 || argv[1][0] == '-') {
-			if (argc >= 2 && wants_help(argc, argv))
-				return cmd_show_man(ctx, c->man, 1);
-			return list_verbs(c);
-		}
-		if (!lookup(c->sub, argv[1]) &&
-		    (hint = closest(c->sub, argv[1])))
-			return cmd_usage_error(_("'%s' is not a verb of 'lms "
-						 "%s'; did you mean '%s'?"),
-					       argv[1], c->name, hint);
-		if (!lookup(c->sub, argv[1]))
-			return cmd_usage_error(_("'%s' is not a verb of 'lms "
-						 "%s'"), argv[1], c->name);
+	if (c->sub && argc >= 2 && cmd_find(c->sub, argv[1]))
 		return cmd_dispatch(ctx, c->sub, argc - 1, argv + 1);
-	}
+	if (c->sub && !c->run)
+		return no_verb(ctx, c, argc, argv);
 	if (wants_help(argc, argv))
 		return cmd_show_man(ctx, c->man, 1);
 	return run(ctx, c, argc, argv);
+}
+
+int cmd_dispatch_operand(struct ctx *ctx, int argc, char **argv)
+{
+	char **v = lms_calloc((size_t)argc + 1, sizeof(char *));
+	int n = 0, err;
+
+	v[n++] = argv[optind];
+	for (int i = 1; i < argc; i++)
+		if (i != optind)
+			v[n++] = argv[i];
+	err = cmd_dispatch(ctx, ctx->cmd->sub, n, v);
+	free(v);
+	return err;
 }
 
 /* Progress */

@@ -321,6 +321,8 @@ static int course_new(struct ctx *ctx, int argc, char **argv)
 	err = new_options(argc, argv, &a);
 	if (!err)
 		err = new_check(argc, argv, &a);
+	if (!err)
+		err = cmd_open_tree(ctx);
 	if (!err && !(err = screen_arg(ctx, "--title", a.plan.title)))
 		err = screen_arg(ctx, "--place", a.plan.place);
 	if (!err && lms_tree_course_exists(&ctx->tree, a.plan.id))
@@ -503,6 +505,8 @@ static int course_list(struct ctx *ctx, int argc, char **argv)
 	}
 	if (!err)
 		err = cmd_no_args_left(argc, argv);
+	if (!err)
+		err = cmd_open_tree(ctx);
 	if (!err)
 		err = load_rows(ctx, status, from, to, &rows, &n);
 	if (!err) {
@@ -729,7 +733,7 @@ static int course_show(struct ctx *ctx, int argc, char **argv)
 		      LMS_EUSAGE;
 	if (!err && optind + 1 != argc)
 		err = cmd_usage_error(_("give one course id"));
-	if (err)
+	if (err || (err = cmd_open_tree(ctx)))
 		return err;
 	if ((err = lms_tree_load_course(&ctx->tree, argv[optind], &course, NULL)))
 		return err;
@@ -869,6 +873,8 @@ static int course_set(struct ctx *ctx, int argc, char **argv)
 		if (!strchr(argv[i], '=') || argv[i][0] == '=')
 			return cmd_usage_error(_("'%s' is not KEY=VALUE"),
 					       argv[i]);
+	if ((err = cmd_open_tree(ctx)))
+		return err;
 	for (int i = optind + 1; i < argc && !err; i++) {
 		char *key = lms_strndup(argv[i], strcspn(argv[i], "="));
 
@@ -953,6 +959,7 @@ static int course_assign(struct ctx *ctx, int argc, char **argv)
 		return err;
 	f.id = argv[optind + 1];
 	if ((err = lms_id_check("facilitator", f.id)) ||
+	    (err = cmd_open_tree(ctx)) ||
 	    (err = check_facilitators(ctx, &f, 1)) ||
 	    (err = edit_open(ctx, argv[optind], &e)))
 		return err;
@@ -989,6 +996,7 @@ static int course_unassign(struct ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(_("give a course id and a facilitator "
 					  "id"));
 	if ((err = lms_id_check("facilitator", argv[optind + 1])) ||
+	    (err = cmd_open_tree(ctx)) ||
 	    (err = edit_open(ctx, argv[optind], &e)))
 		return err;
 	err = lms_course_unassign(&e.text, e.path, &e.before, argv[optind + 1]);
@@ -1096,6 +1104,8 @@ static int course_close(struct ctx *ctx, int argc, char **argv)
 		      LMS_EUSAGE;
 	if (!err && argc - optind != 1)
 		err = cmd_usage_error(_("give one course id"));
+	if (!err)
+		err = cmd_open_tree(ctx);
 	for (size_t i = 0; i < nfu && !err; i++)
 		err = screen_arg(ctx, "--follow-up", fu[i].what);
 	if (!err) {

@@ -260,7 +260,7 @@ static int enrol(struct ctx *ctx, int argc, char **argv)
 	struct lms_roll roll;
 	int err;
 
-	if ((err = parse(ctx, argc, argv, &a)) ||
+	if ((err = parse(ctx, argc, argv, &a)) || (err = cmd_open_tree(ctx)) ||
 	    (err = lms_tree_load_course(&ctx->tree, a.course, &c, NULL))) {
 		free(a.force_lines);
 		return err;

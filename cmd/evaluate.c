@@ -666,7 +666,7 @@ static int evaluate(struct ctx *ctx, int argc, char **argv)
 	struct import im = { 0 };
 	int err;
 
-	if ((err = parse(ctx, argc, argv, &a))) {
+	if ((err = parse(ctx, argc, argv, &a)) || (err = cmd_open_tree(ctx))) {
 		lms_words_free(a.maps, a.nmaps);
 		return err;
 	}

@@ -16,18 +16,6 @@ static const char *const usage[] = {
 	NULL
 };
 
-static int parse_table(const char *name, enum lms_export_table *out)
-{
-	for (int i = 1; lms_export_names[i]; i++) {
-		if (!strcmp(name, lms_export_names[i])) {
-			*out = (enum lms_export_table)i;
-			return 0;
-		}
-	}
-	return cmd_usage_error(_("'%s' is not a table: give enrolments, "
-			         "attendance or evaluations"), name);
-}
-
 static int by_string(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -77,15 +65,13 @@ static int options(int argc, char **argv, enum lms_format *fmt, bool *excel)
 	if (!err && *excel && *fmt == LMS_FMT_TSV)
 		err = cmd_usage_error(_("--excel writes CSV: it cannot go with "
 				        "--format tsv"));
-	if (!err && optind == argc)
-		err = cmd_usage_error(_("give the table: enrolments, attendance "
-				        "or evaluations"));
 	return err;
 }
 
-static int export(struct ctx *ctx, int argc, char **argv)
+/* lms export TABLE: the table is the verb (see export_verbs). */
+static int export(struct ctx *ctx, int argc, char **argv,
+		  enum lms_export_table which)
 {
-	enum lms_export_table which = LMS_EXPORT_ENROLMENTS;
 	enum lms_format fmt;
 	struct lms_table t;
 	bool excel;
@@ -94,11 +80,10 @@ static int export(struct ctx *ctx, int argc, char **argv)
 	int err;
 
 	if ((err = options(argc, argv, &fmt, &excel)) ||
-	    (err = parse_table(argv[optind], &which)))
+	    (err = cmd_open_tree(ctx)))
 		return err;
 	lms_export_init(&t, which);
-	err = course_ids(ctx, argv + optind + 1, (size_t)(argc - optind - 1),
-			 &ids, &n);
+	err = course_ids(ctx, argv + optind, (size_t)(argc - optind), &ids, &n);
 	for (size_t i = 0; i < n && !err; i++)
 		err = lms_export_course(&ctx->tree, ids[i], which, &t);
 	/* Nothing on a failure: half an export would pass for all of it. */
@@ -109,8 +94,67 @@ static int export(struct ctx *ctx, int argc, char **argv)
 	return err;
 }
 
+static int export_enrolments(struct ctx *ctx, int argc, char **argv)
+{
+	return export(ctx, argc, argv, LMS_EXPORT_ENROLMENTS);
+}
+
+static int export_attendance(struct ctx *ctx, int argc, char **argv)
+{
+	return export(ctx, argc, argv, LMS_EXPORT_ATTENDANCE);
+}
+
+static int export_evaluations(struct ctx *ctx, int argc, char **argv)
+{
+	return export(ctx, argc, argv, LMS_EXPORT_EVALUATIONS);
+}
+
+static const struct cmd export_enrolments_cmd = {
+	"enrolments", export_enrolments, CMD_TREE, usage,
+	"export the enrolments", "lms-export", NULL
+};
+
+static const struct cmd export_attendance_cmd = {
+	"attendance", export_attendance, CMD_TREE, usage,
+	"export the attendance", "lms-export", NULL
+};
+
+static const struct cmd export_evaluations_cmd = {
+	"evaluations", export_evaluations, CMD_TREE, usage,
+	"export the evaluations", "lms-export", NULL
+};
+
+static const struct cmd *const export_verbs[] = {
+	&export_enrolments_cmd, &export_attendance_cmd,
+	&export_evaluations_cmd, NULL
+};
+
+/*
+ * Without a table first: the options are read (their errors come first),
+ * then the table, which may come after them ("--excel attendance"), is
+ * named or asked for.
+ */
+static int no_table(struct ctx *ctx, int argc, char **argv)
+{
+	struct lms_buf tables = LMS_BUF_INIT;
+	enum lms_format fmt;
+	bool excel;
+	int err = options(argc, argv, &fmt, &excel);
+
+	if (!err && optind < argc && cmd_find(ctx->cmd->sub, argv[optind]))
+		return cmd_dispatch_operand(ctx, argc, argv);
+	cmd_add_verbs(&tables, ctx->cmd, LMS_JOIN_OR);
+	if (!err && optind == argc)
+		err = cmd_usage_error(_("give the table: %s"), tables.buf);
+	else if (!err)
+		err = cmd_usage_error(_("'%s' is not a table: give %s"),
+				      argv[optind], tables.buf);
+	lms_buf_release(&tables);
+	return err;
+}
+
 const struct cmd cmd_export = {
-	"export", export, CMD_TREE, usage,
+	"export", no_table, 0, usage,
 	N_("export enrolments, attendance or evaluations as tidy tables"),
-	"lms-export", NULL
+	"lms-export", export_verbs
 };

@@ -20,11 +20,13 @@
 /* --available: true, false, or FROM:TO. */
 static int parse_available(const char *s, struct lms_availability *out)
 {
+	static const char *const words[] = { "true", "false", NULL };
 	const char *colon = strchr(s, ':');
+	int word = cmd_choice(words, s);
 	char from[16];
 
-	if (!strcmp(s, "true") || !strcmp(s, "false")) {
-		out->mode = s[0] == 't' ? LMS_AVAIL_ALWAYS : LMS_AVAIL_NEVER;
+	if (word >= 0) {
+		out->mode = word == 0 ? LMS_AVAIL_ALWAYS : LMS_AVAIL_NEVER;
 		return 0;
 	}
 	if (colon && (size_t)(colon - s) < sizeof(from)) {
@@ -37,10 +39,11 @@ static int parse_available(const char *s, struct lms_availability *out)
 			return 0;
 		}
 	}
-	return cmd_usage_error(_("--available: '%s' is not true, false or "
-				 "FROM:TO (two dates, such as "
-				 "2026-08-01:2026-12-31 or "
-				 "1.8.2026:31.12.2026)"), s);
+	/* TRANSLATORS: the second %s is "true, false". */
+	return cmd_usage_error(_("--available: '%s' is not %s or FROM:TO (two "
+				 "dates, such as 2026-08-01:2026-12-31 or "
+				 "1.8.2026:31.12.2026)"), s,
+			       cmd_list(words, LMS_JOIN_COMMAS));
 }
 
 static const char *const add_usage[] = {
@@ -86,8 +89,8 @@ static int add_options(int argc, char **argv, struct lms_facilitator *f)
 	if (!f->name || !*f->name || !lms_text_is_line(f->name))
 		return cmd_usage_error(_("--name: give the name on one line"));
 	if (!f->kind)
-		return cmd_usage_error(_("--kind: give professional or "
-				         "user-representative"));
+		return cmd_usage_error(_("--kind: give %s"),
+				       cmd_list(lms_kind_names, LMS_JOIN_OR));
 	if (f->profession && !lms_text_is_line(f->profession))
 		return cmd_usage_error(_("--profession: give it on one line"));
 	return 0;
@@ -151,6 +154,8 @@ static int facilitator_add(struct ctx *ctx, int argc, char **argv)
 
 	lms_schema_init(&lms_facilitator_schema, &f);
 	err = add_options(argc, argv, &f);
+	if (!err)
+		err = cmd_open_tree(ctx);
 	if (!err)
 		err = lms_tree_load_facilitators(&ctx->tree, &all, &nall, NULL);
 	if (!err && lms_facilitator_find(all, nall, f.id))
@@ -246,6 +251,7 @@ static int facilitator_list(struct ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (err || (err = cmd_no_args_left(argc, argv)) ||
+	    (err = cmd_open_tree(ctx)) ||
 	    (err = lms_tree_load_facilitators(&ctx->tree, &all, &nall, NULL)))
 		return err;
 	/* Built in the language of its format: English for scripts. */

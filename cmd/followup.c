@@ -87,7 +87,8 @@ static int followup(struct ctx *ctx, int argc, char **argv)
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
 		err = c == 'F' ? lms_format_parse(optarg, LMS_FMT_LISTING, &fmt) :
 		      LMS_EUSAGE;
-	if (err || (err = lms_tree_load_register(&ctx->tree, &reg)))
+	if (err || (err = cmd_open_tree(ctx)) ||
+	    (err = lms_tree_load_register(&ctx->tree, &reg)))
 		return err;
 	if (optind == argc)
 		err = lms_tree_course_ids(&ctx->tree, &ids, &n);

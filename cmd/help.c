@@ -144,12 +144,10 @@ static void overview(struct ctx *ctx)
 
 static int help(struct ctx *ctx, int argc, char **argv)
 {
-	char page[128];
-	int c;
+	const struct cmd *c;
 
-	while ((c = cmd_getopt(argc, argv, "", NULL)) != -1)
-		if (c == '?')
-			return LMS_EUSAGE;
+	while (cmd_getopt(argc, argv, "", NULL) != -1)
+		return LMS_EUSAGE;
 	if (optind == argc) {
 		overview(ctx);
 		return 0;
@@ -160,12 +158,8 @@ static int help(struct ctx *ctx, int argc, char **argv)
 		return cmd_show_man(ctx, "lms-files", 5);
 	if (!strcmp(argv[optind], "lms"))
 		return cmd_show_man(ctx, "lms", 1);
-	for (int i = 0; cmd_table[i]; i++) {
-		if (strcmp(cmd_table[i]->name, argv[optind]))
-			continue;
-		snprintf(page, sizeof(page), "%s", cmd_table[i]->man);
-		return cmd_show_man(ctx, page, 1);
-	}
+	if ((c = cmd_find(cmd_table, argv[optind])))
+		return cmd_show_man(ctx, c->man, 1);
 	return cmd_usage_error(_("no such command: '%s'"), argv[optind]);
 }
 

@@ -40,8 +40,9 @@ static int read_municipality(struct ctx *ctx, struct lms_person *p,
 	return 0;
 }
 
-static int check_person(struct ctx *ctx, struct lms_person *p,
-			char number[5])
+/* What can be checked before the tree is open: all but the municipality,
+ * which the tree's lms.yaml may name (read_municipality). */
+static int check_person(struct ctx *ctx, const struct lms_person *p)
 {
 	int y, m, d;
 
@@ -54,8 +55,6 @@ static int check_person(struct ctx *ctx, struct lms_person *p,
 	if (p->email && !lms_email_valid(p->email))
 		return cmd_usage_error(_("--email: '%s' is not an e-mail "
 					 "address"), p->email);
-	if (p->municipality && read_municipality(ctx, p, number))
-		return LMS_EUSAGE;
 	if (p->birth_year != LMS_UNSET && (p->birth_year < 1900 ||
 					   p->birth_year > y))
 		return cmd_usage_error(_("--birth-year: %d is not a year of "
@@ -77,7 +76,7 @@ static const char *const add_usage[] = {
 };
 
 static int add_options(struct ctx *ctx, int argc, char **argv,
-		       struct lms_person *p, char number[5])
+		       struct lms_person *p)
 {
 	static const struct option longopts[] = {
 		{ "name", required_argument, NULL, 'n' },
@@ -108,7 +107,7 @@ static int add_options(struct ctx *ctx, int argc, char **argv,
 	}
 	if (!err)
 		err = cmd_no_args_left(argc, argv);
-	return err ? err : check_person(ctx, p, number);
+	return err ? err : check_person(ctx, p);
 }
 
 /* Copies the strings of an option-filled person into the register. */
@@ -134,8 +133,11 @@ static int person_add(struct ctx *ctx, int argc, char **argv)
 	char id[LMS_PERSON_ID_LEN + 1], number[5];
 	int err;
 
-	if ((err = add_options(ctx, argc, argv, &p, number)))
+	if ((err = add_options(ctx, argc, argv, &p)) ||
+	    (err = cmd_open_tree(ctx)))
 		return err;
+	if (p.municipality && read_municipality(ctx, &p, number))
+		return LMS_EUSAGE;
 	if ((err = lms_tree_load_register(&ctx->tree, &reg)))
 		return err;
 	lms_strset_init(&ids);
@@ -194,6 +196,7 @@ static int person_list(struct ctx *ctx, int argc, char **argv)
 		err = c == 'F' ? lms_format_parse(optarg, LMS_FMT_LISTING, &fmt) :
 		      LMS_EUSAGE;
 	if (err || (err = cmd_no_args_left(argc, argv)) ||
+	    (err = cmd_open_tree(ctx)) ||
 	    (err = lms_tree_load_register(&ctx->tree, &reg)))
 		return err;
 	lms_array_sort(reg.v, reg.n, sizeof(*reg.v), by_name);
@@ -308,6 +311,7 @@ static int named_person(struct ctx *ctx, int argc, char **argv,
 	if (argc - optind != 1)
 		return cmd_usage_error(_("give one person id"));
 	if ((err = lms_id_check("person", argv[optind])) ||
+	    (err = cmd_open_tree(ctx)) ||
 	    (err = lms_tree_load_register(&ctx->tree, reg)))
 		return err;
 	if (!(*p = lms_register_find(reg, argv[optind]))) {
@@ -366,7 +370,8 @@ static int person_forget(struct ctx *ctx, int argc, char **argv)
 		return LMS_EUSAGE;
 	if (argc - optind != 1)
 		return cmd_usage_error(_("give one person id"));
-	if ((err = lms_id_check("person", argv[optind])))
+	if ((err = lms_id_check("person", argv[optind])) ||
+	    (err = cmd_open_tree(ctx)))
 		return err;
 	lms_ops_tree_io(&io, &ctx->tree);
 	if (!(err = lms_ops_forget(&io, argv[optind])))

@@ -41,9 +41,7 @@ static int purge(struct ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct lms_buf report = LMS_BUF_INIT;
-	struct lms_purge_request req = {
-		ctx->today, ctx->tree.service.retention_months, false
-	};
+	struct lms_purge_request req = { ctx->today, 0, false };
 	struct said said = { &report, false };
 	struct lms_ops_io io;
 	size_t forgotten = 0;
@@ -54,8 +52,10 @@ static int purge(struct ctx *ctx, int argc, char **argv)
 			return LMS_EUSAGE;
 		req.dry_run = said.dry_run = true;
 	}
-	if ((err = cmd_no_args_left(argc, argv)))
+	if ((err = cmd_no_args_left(argc, argv)) ||
+	    (err = cmd_open_tree(ctx)))
 		return err;
+	req.retention_months = ctx->tree.service.retention_months;
 	lms_ops_tree_io(&io, &ctx->tree);
 	err = lms_ops_purge(&io, &req, say_forgot, &said, &forgotten);
 	if (!err && !forgotten)

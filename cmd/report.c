@@ -304,6 +304,10 @@ static int aggregate(struct ctx *ctx, struct report_args *a)
 
 /* One report per course */
 
+/* What --each makes a report of, and in which formats. */
+static const char *const each_names[] = { "course", NULL };
+static const char *const each_formats[] = { "html", "md", "csv", NULL };
+
 static const char *extension(enum lms_format f)
 {
 	return f == LMS_FMT_MD ? "md" : f == LMS_FMT_CSV ? "csv" : "html";
@@ -410,13 +414,14 @@ static int each(struct ctx *ctx, const struct report_args *a)
 	enum lms_lang was;
 	int err;
 
-	if (strcmp(a->each, "course"))
-		return cmd_usage_error(_("--each: only 'course' is known"));
+	if (cmd_choice(each_names, a->each) < 0)
+		return cmd_usage_error(_("--each: only '%s' is known"),
+				       cmd_list(each_names, LMS_JOIN_OR));
 	if (!a->out)
 		return cmd_usage_error(_("--each needs --out DIR"));
-	if (a->format != LMS_FMT_HTML && a->format != LMS_FMT_MD &&
-	    a->format != LMS_FMT_CSV)
-		return cmd_usage_error(_("--each writes html, md or csv"));
+	if (a->format_given && cmd_choice(each_formats, a->format_given) < 0)
+		return cmd_usage_error(_("--each writes %s"),
+				       cmd_list(each_formats, LMS_JOIN_OR));
 	if ((err = cmd_open_tree(ctx)) || (err = lms_mkdirs(a->out, 0755)) ||
 	    (err = lms_tree_course_ids(&ctx->tree, &ids, &n)))
 		return err;
@@ -577,8 +582,15 @@ static int check_trees(struct report_args *a)
 	return err;
 }
 
+static const struct cmd report_course_cmd;
+
+/*
+ * lms report, and lms report course ID (ctx->cmd says which): one set of
+ * options, so that each says which of them is not for it.
+ */
 static int report(struct ctx *ctx, int argc, char **argv)
 {
+	bool course = ctx->cmd == &report_course_cmd;
 	struct report_args a;
 	int err = parse(argc, argv, ctx, &a);
 
@@ -588,7 +600,7 @@ static int report(struct ctx *ctx, int argc, char **argv)
 	if (!err && a.each) {
 		if (!a.format_given)
 			a.format = LMS_FMT_HTML;
-		if (optind < argc)
+		if (optind < argc || course)
 			err = cmd_usage_error(_("--each takes no course"));
 		else if (a.agg_option)
 			err = cmd_usage_error(_("--%s is for the aggregate "
@@ -596,8 +608,12 @@ static int report(struct ctx *ctx, int argc, char **argv)
 					      a.agg_option);
 		else
 			err = each(ctx, &a);
-	} else if (!err && optind < argc) {
-		if (strcmp(argv[optind], "course") || argc - optind != 2)
+	} else if (!err && !course && optind < argc &&
+		   cmd_find(ctx->cmd->sub, argv[optind])) {
+		/* "lms report --format md course ID" */
+		err = cmd_dispatch_operand(ctx, argc, argv);
+	} else if (!err && (course || optind < argc)) {
+		if (!course || argc - optind != 1)
 			err = cmd_usage_error(_("give 'course' and a course "
 						"id"));
 		else if (a.agg_option || a.out || a.agg.exact)
@@ -609,7 +625,7 @@ static int report(struct ctx *ctx, int argc, char **argv)
 						"report: it is always exact, "
 						"and internal"));
 		else
-			err = one_course(ctx, &a, argv[optind + 1]);
+			err = one_course(ctx, &a, argv[optind]);
 	} else if (!err) {
 		err = a.out ? cmd_usage_error(_("--out is for --each")) :
 		      aggregate(ctx, &a);
@@ -618,8 +634,15 @@ static int report(struct ctx *ctx, int argc, char **argv)
 	return err;
 }
 
+/* The usage is the whole command's: the options are too. */
+static const struct cmd report_course_cmd = {
+	"course", report, 0, usage, "report on one course", "lms-report", NULL
+};
+
+static const struct cmd *const report_verbs[] = { &report_course_cmd, NULL };
+
 const struct cmd cmd_report = {
 	"report", report, 0, usage,
 	N_("report on courses, services and their evaluation"), "lms-report",
-	NULL
+	report_verbs
 };

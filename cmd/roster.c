@@ -363,13 +363,16 @@ static const char *const usage[] = {
 
 static int sheet_format(const char *format, struct sheet_options *o)
 {
-	int err = lms_format_parse(format, LMS_FMT_TEXT | LMS_FMT_HTML,
-				   &o->format);
+	const unsigned formats = LMS_FMT_TEXT | LMS_FMT_HTML;
+	const char *names[LMS_FMT_COUNT + 1];
+	int err = lms_format_parse(format, formats, &o->format);
 
-	if (err)
-		lms_error_clear();
-	return err ? cmd_usage_error(_("--format: a sign-in sheet is text or "
-				       "html")) : 0;
+	if (!err)
+		return 0;
+	lms_error_clear();
+	lms_format_names(formats, names);
+	return cmd_usage_error(_("--format: a sign-in sheet is %s"),
+			       cmd_list(names, LMS_JOIN_OR));
 }
 
 static int roster(struct ctx *ctx, int argc, char **argv)
@@ -411,7 +414,7 @@ static int roster(struct ctx *ctx, int argc, char **argv)
 	if (!err && format)
 		err = want_sheet ? sheet_format(format, &o) :
 		      lms_format_parse(format, LMS_FMT_LISTING, &fmt);
-	if (err)
+	if (err || (err = cmd_open_tree(ctx)))
 		return err;
 	if (!(err = roster_load(ctx, argv[optind], &r)) && want_sheet)
 		err = sheet_session(ctx, &r, o.session, &index, &number);

@@ -24,7 +24,8 @@ static int withdraw(struct ctx *ctx, int argc, char **argv)
 		return LMS_EUSAGE;
 	if (argc - optind != 2)
 		return cmd_usage_error(_("give a course and a person"));
-	if ((err = lms_id_check("person", argv[optind + 1])))
+	if ((err = lms_id_check("person", argv[optind + 1])) ||
+	    (err = cmd_open_tree(ctx)))
 		return err;
 	lms_ops_tree_io(&io, &ctx->tree);
 	err = lms_ops_withdraw(&io, argv[optind], argv[optind + 1], say_moved,

@@ -11,6 +11,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "id.h"
+#include "join.h"
 #include "municipality.h"
 #include "signup.h"
 #include "utf8.h"
@@ -401,17 +402,21 @@ static int read_birth(const struct sheet *s, const char *cell, struct entry *e)
 static int read_referral(const struct sheet *s, const char *cell,
 			 struct entry *e)
 {
+	struct lms_buf names = LMS_BUF_INIT;
+	int err;
+
 	e->referral = 0;
-	if (!cell || lms_referral_unknown(cell))
+	if (!cell || lms_referral_unknown(cell) ||
+	    (e->referral = lms_referral_parse(cell)))
 		return 0;
-	if (!(e->referral = lms_referral_parse(cell)))
-		return row_error(s, e->line, COL_REFERRAL, _("'%s' is not a "
-				 "referral that lms knows (write self, gp, "
-				 "healthy-life-centre, specialist, municipal, "
-				 "nav, user-organisation or other, or a word "
-				 "such as fastlege, sykehus, NAV or kommunen)"),
-				 cell);
-	return 0;
+	lms_join(&names, lms_referral_names, LMS_JOIN_OR);
+	/* TRANSLATORS: the second %s lists the referrals: "self, gp, ...
+	 * or other". */
+	err = row_error(s, e->line, COL_REFERRAL, _("'%s' is not a referral "
+			"that lms knows (write %s, or a word such as fastlege, "
+			"sykehus, NAV or kommunen)"), cell, names.buf);
+	lms_buf_release(&names);
+	return err;
 }
 
 static int read_name(const struct sheet *s, const struct lms_csv_row *row,

@@ -8,28 +8,39 @@
 #include "emit.h"
 #include "error.h"
 #include "i18n.h"
+#include "join.h"
 #include "table.h"
 #include "utf8.h"
 
+/* In the order of enum lms_format's bits. */
 static const char *const format_names[] = {
-	"text", "csv", "tsv", "yaml", "md", "html"
+	"text", "csv", "tsv", "yaml", "md", "html", NULL
 };
+
+void lms_format_names(unsigned allowed, const char **names)
+{
+	size_t n = 0;
+
+	for (unsigned i = 0; format_names[i]; i++)
+		if (allowed & (1u << i))
+			names[n++] = format_names[i];
+	names[n] = NULL;
+}
 
 int lms_format_parse(const char *name, unsigned allowed, enum lms_format *out)
 {
+	const char *names[LMS_FMT_COUNT + 1];
 	struct lms_buf list = LMS_BUF_INIT;
 	int err;
 
-	for (unsigned i = 0; i < sizeof(format_names) / sizeof(*format_names); i++) {
-		if (!(allowed & (1u << i)))
-			continue;
-		if (!strcmp(name, format_names[i])) {
+	for (unsigned i = 0; format_names[i]; i++) {
+		if ((allowed & (1u << i)) && !strcmp(name, format_names[i])) {
 			*out = (enum lms_format)(1u << i);
-			lms_buf_release(&list);
 			return 0;
 		}
-		lms_buf_addf(&list, "%s%s", list.len ? ", " : "", format_names[i]);
 	}
+	lms_format_names(allowed, names);
+	lms_join(&list, names, LMS_JOIN_COMMAS);
 	err = lms_error(LMS_EUSAGE, _("unknown format '%s': use %s"), name,
 			list.buf);
 	lms_buf_release(&list);

@@ -21,9 +21,14 @@ enum lms_format {
 };
 
 #define LMS_FMT_LISTING (LMS_FMT_TEXT | LMS_FMT_CSV | LMS_FMT_TSV | LMS_FMT_YAML)
+#define LMS_FMT_COUNT 6
 
 /* Parses a format name among allowed; LMS_EUSAGE names the choices. */
 int lms_format_parse(const char *name, unsigned allowed, enum lms_format *out);
+/* The names of the formats allowed, in the order of their bits, into
+ * names (room for LMS_FMT_COUNT and the NULL that ends them): for
+ * messages that list them (lms_join). */
+void lms_format_names(unsigned allowed, const char **names);
 
 struct lms_table {
 	char **cols;		/* column names: keys in YAML, headers elsewhere */

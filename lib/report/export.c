@@ -8,10 +8,6 @@
 #include "export.h"
 #include "score.h"
 
-const char *const lms_export_names[] = {
-	"", "enrolments", "attendance", "evaluations", NULL
-};
-
 static const char *const enrolment_cols[] = {
 	"course", "person", "role", "status", "requested", "referral",
 	"municipality", "relative_of", "follow_up", "course_first",

@@ -22,9 +22,6 @@ enum lms_export_table {
 	LMS_EXPORT_ENROLMENTS = 1, LMS_EXPORT_ATTENDANCE, LMS_EXPORT_EVALUATIONS
 };
 
-/* "", then the tables' names in enum order, then NULL. */
-extern const char *const lms_export_names[];
-
 /* Starts an empty table of the given kind: the header, no rows. */
 void lms_export_init(struct lms_table *out, enum lms_export_table which);
 

@@ -11,6 +11,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "id.h"
+#include "join.h"
 #include "schema.h"
 #include "suggest.h"
 #include "utf8.h"
@@ -184,8 +185,7 @@ static void explain_enum(struct lms_buf *why, const char *s,
 {
 	struct lms_buf list = LMS_BUF_INIT;
 
-	for (int i = 1; names[i]; i++)
-		lms_buf_addf(&list, "%s%s", i > 1 ? ", " : "", names[i]);
+	lms_join(&list, names, LMS_JOIN_COMMAS);
 	/* TRANSLATORS: "'maybe' is not one of yes, no": the values are
 	 * words of the files, and stay as they are. */
 	lms_buf_addf(why, _("'%s' is not one of %s"), s, list.buf);
