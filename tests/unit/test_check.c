@@ -42,6 +42,7 @@ static int setup(void **state)
 	assert_int_equal(mkdir("courses/Tom", 0755), 0);
 	assert_int_equal(mkdir("courses/tom", 0755), 0);
 	assert_int_equal(chmod("people/participants.yaml", 0600), 0);
+	assert_int_equal(chmod("people/report-key", 0600), 0);
 	assert_int_equal(lms_tree_open(&tree, "."), 0);
 	return 0;
 }
