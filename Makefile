@@ -67,7 +67,7 @@ SKEL_DIR = lib/store/skel
 SKEL = $(SKEL_DIR)/.gitignore $(SKEL_DIR)/lms.yaml \
        $(SKEL_DIR)/people/facilitators.yaml \
        $(sort $(wildcard $(SKEL_DIR)/forms/*.yaml $(SKEL_DIR)/templates/*.yaml))
-# The translations, each built into lms (lib/i18n.h) and installed as a
+# The translations, each built into lms (lib/base/i18n.h) and installed as a
 # catalogue for gettext's tools.
 LINGUAS = nb
 MO = $(LINGUAS:%=$(BUILD)/po/%.mo)
@@ -175,7 +175,7 @@ $(BUILD)/catalog.c $(FUZZ_BUILD)/catalog.c: %/catalog.c: %/po/nb.mo po/mo2c.py
 $(BUILD)/catalog.o: $(BUILD)/catalog.c
 	$(CC) $(ALL_CPPFLAGS) -I. $(ALL_CFLAGS) -c -o $@ $<
 
-# Every message marked for translation in the sources (lib/i18n.h), with
+# Every message marked for translation in the sources (lib/base/i18n.h), with
 # the comments for translators before it; locations name files only, so
 # that the template changes when messages do, not when lines move.
 I18N_SRC = $(sort $(wildcard $(LIB_DIRS:%=%/*.[ch]) cmd/*.h cmd/*.c))

@@ -295,7 +295,7 @@ static void say_recovered(struct ctx *ctx)
  * A command that changes the tree makes one change: whatever it writes is
  * staged, and written together when it has succeeded (finish_change), so
  * that a command killed or failing at any point changes all of its files
- * or none (see lib/txn.h).  What it meant to print goes only when the
+ * or none (see lib/io/txn.h).  What it meant to print goes only when the
  * change is made.
  */
 static int begin_change(struct ctx *ctx)

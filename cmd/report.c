@@ -10,7 +10,7 @@
 /*
  * lms report: the aggregate report over one or more trees, the report of
  * one course, or one report per course written to a folder.  Reports are
- * for sharing, with small numbers protected (lib/protect.h), unless the
+ * for sharing, with small numbers protected (lib/store/protect.h), unless the
  * user asks for exact figures; those are headed as internal.  The course
  * report, for the course's own team, is always exact and internal.
  */

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a compiled message catalogue (a .mo file, as msgfmt makes it
 from a .po file) as C source: a table of messages sorted as strcmp sorts,
-for lms to look up in itself (lib/i18n.h), so that its language works
+for lms to look up in itself (lib/base/i18n.h), so that its language works
 whether or not the machine has that locale.
 
 usage: mo2c.py NAME FILE.mo > catalog.c

@@ -1,4 +1,4 @@
-/* Made by lib/utf8width.py from Unicode 14.0.0: do not edit. */
+/* Made by lib/base/utf8width.py from Unicode 14.0.0: do not edit. */
 
 static const struct width_range zero_width[] = {
 	{ 0x00300, 0x0036f }, { 0x00483, 0x00489 }, { 0x00591, 0x005bd },

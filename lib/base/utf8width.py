@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes lib/utf8width.h, the tables of lms_utf8_width (lib/utf8.c).
+"""Writes lib/base/utf8width.h, the tables of lms_utf8_width (lib/base/utf8.c).
 
-    python3 lib/utf8width.py > lib/utf8width.h
+    python3 lib/base/utf8width.py > lib/base/utf8width.h
 
 Two lists of code point ranges, from the Unicode database of the Python
 that runs this: characters that take no column in a terminal (combining
@@ -60,7 +60,7 @@ def table(name, rs):
     print('};')
 
 
-print('/* Made by lib/utf8width.py from Unicode %s: do not edit. */'
+print('/* Made by lib/base/utf8width.py from Unicode %s: do not edit. */'
       % unicodedata.unidata_version)
 print()
 table('zero_width', ranges(zero))
