@@ -4,6 +4,8 @@
 #include "alloc.h"
 #include "courseedit.h"
 #include "enrol.h"
+#include "error.h"
+#include "i18n.h"
 #include "waitlist.h"
 
 /* Withdrawals and course changes, which move the waiting list up: see
@@ -39,9 +41,15 @@ static int apply_settings(struct lms_buf *text, const char *path,
 
 	for (size_t i = 0; i < n && !err; i++) {
 		const char *s = settings[i];
-		char *key = lms_strndup(s, strcspn(s, "="));
+		size_t len = strcspn(s, "=");
+		char *key;
 
-		err = lms_course_set(text, path, key, s + strlen(key) + 1);
+		/* The command checks this too; lib does not count on it. */
+		if (!s[len] || !len)
+			return lms_error(LMS_EUSAGE, _("'%s' is not KEY=VALUE"),
+					 s);
+		key = lms_strndup(s, len);
+		err = lms_course_set(text, path, key, s + len + 1);
 		free(key);
 	}
 	return err;

@@ -422,6 +422,11 @@ static void set_rules(void **state)
 	assert_string_equal(f.log.buf, "course course ");
 	assert_int_equal(moved.len, 0);
 	assert_int_not_equal(set("capacity=lots", NULL), 0);
+	/* A setting that is no KEY=VALUE is refused, not read past. */
+	assert_int_equal(set("capacity", NULL), LMS_EUSAGE);
+	assert_string_equal(lms_last_error()->msg,
+			    "'capacity' is not KEY=VALUE");
+	assert_int_equal(set("=5", NULL), LMS_EUSAGE);
 	assert_int_equal(f.saves, 2);
 	lms_buf_release(&moved);
 }
