@@ -3,6 +3,7 @@
 
 #include "aggreport.h"
 #include "alloc.h"
+#include "coursedata.h"
 #include "coursereport.h"
 #include "date.h"
 #include "cmd.h"
@@ -40,57 +41,8 @@ struct report_args {
 
 /* The course report */
 
-struct course_data {
-	struct lms_course course;
-	struct lms_facilitator *facilitators;
-	size_t nfacilitators;
-	struct lms_enrolments enrolments;
-	struct lms_attendance attendance;
-	struct lms_evaluations evaluations;
-	struct lms_form *forms;
-	size_t nforms;
-};
-
-static void release_data(struct course_data *d)
-{
-	lms_course_release(&d->course);
-	lms_facilitators_free(d->facilitators, d->nfacilitators);
-	lms_enrolments_release(&d->enrolments);
-	lms_attendance_release(&d->attendance);
-	lms_evaluations_release(&d->evaluations);
-	for (size_t i = 0; i < d->nforms; i++)
-		lms_form_release(&d->forms[i]);
-	free(d->forms);
-}
-
-static int load_data(struct lms_tree *t, const char *id, struct course_data *d)
-{
-	int err;
-
-	memset(d, 0, sizeof(*d));
-	if ((err = lms_tree_load_course(t, id, &d->course, NULL)) ||
-	    (err = lms_tree_load_facilitators(t, &d->facilitators,
-					      &d->nfacilitators, NULL)) ||
-	    (err = lms_tree_load_enrolments(t, id, &d->enrolments)) ||
-	    (err = lms_tree_load_attendance(t, id, &d->attendance)) ||
-	    (err = lms_tree_load_evaluations(t, id, &d->evaluations)))
-		return err;
-	for (size_t i = 0; i < d->course.nforms && !err; i++) {
-		struct lms_form *f = lms_array_push(&d->forms, &d->nforms,
-						    sizeof(*f));
-
-		if ((err = lms_tree_load_form(t, d->course.forms[i], f, NULL)))
-			d->nforms--;
-		if (err == LMS_ENOENT)
-			err = lms_error(err, _("course %s lists the form '%s', "
-					  "which is not in forms/"), id,
-					d->course.forms[i]);
-	}
-	return err;
-}
-
 /* The course report of d, internal, rendered in the document's language. */
-static void render_course(struct ctx *ctx, const struct course_data *d,
+static void render_course(struct ctx *ctx, const struct lms_course_data *d,
 			  const struct report_args *a, struct lms_buf *out)
 {
 	struct lms_course_files files = {
@@ -111,16 +63,16 @@ static void render_course(struct ctx *ctx, const struct course_data *d,
 static int one_course(struct ctx *ctx, const struct report_args *a,
 		      const char *id)
 {
-	struct course_data d;
+	struct lms_course_data d;
 	int err;
 
 	if (a->format == LMS_FMT_TSV)
 		return cmd_usage_error(_("a course report has no TSV form"));
 	if ((err = cmd_open_tree(ctx)))
 		return err;
-	if (!(err = load_data(&ctx->tree, id, &d)))
+	if (!(err = lms_course_data_load(&ctx->tree, id, &d)))
 		render_course(ctx, &d, a, &ctx->out);
-	release_data(&d);
+	lms_course_data_release(&d);
 	return err;
 }
 
@@ -349,8 +301,8 @@ static int each_course(struct ctx *ctx, struct lms_table *index,
 		       const char *id, const struct report_args *a)
 {
 	struct lms_buf text = LMS_BUF_INIT;
-	struct course_data d;
-	int err = load_data(&ctx->tree, id, &d);
+	struct lms_course_data d;
+	int err = lms_course_data_load(&ctx->tree, id, &d);
 
 	if (!err) {
 		enum lms_lang was;
@@ -362,7 +314,7 @@ static int each_course(struct ctx *ctx, struct lms_table *index,
 		index_row(index, &d.course, a->format);
 		lms_i18n_set(was);
 	}
-	release_data(&d);
+	lms_course_data_release(&d);
 	lms_buf_release(&text);
 	return err;
 }

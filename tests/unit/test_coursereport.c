@@ -5,6 +5,7 @@
 
 #include "aggreport.h"
 #include "alloc.h"
+#include "coursedata.h"
 #include "coursereport.h"
 #include "fsio.h"
 #include "tree.h"
@@ -14,49 +15,16 @@
  * the Narvik example), read from the tree as lms report reads it and
  * compared with tests/fixtures/coursereport/<id>.txt.
  */
-struct data {
-	struct lms_course course;
-	struct lms_facilitator *facilitators;
-	size_t nfacilitators;
-	struct lms_enrolments enrolments;
-	struct lms_attendance attendance;
-	struct lms_evaluations evaluations;
-	struct lms_form *forms;
-	size_t nforms;
-};
-
-static void release(struct data *d)
+static void load(struct lms_tree *t, const char *id,
+		 struct lms_course_data *d)
 {
-	lms_course_release(&d->course);
-	lms_facilitators_free(d->facilitators, d->nfacilitators);
-	lms_enrolments_release(&d->enrolments);
-	lms_attendance_release(&d->attendance);
-	lms_evaluations_release(&d->evaluations);
-	for (size_t i = 0; i < d->nforms; i++)
-		lms_form_release(&d->forms[i]);
-	free(d->forms);
-}
-
-static void load(struct lms_tree *t, const char *id, struct data *d)
-{
-	memset(d, 0, sizeof(*d));
-	assert_int_equal(lms_tree_load_course(t, id, &d->course, NULL), 0);
-	assert_int_equal(lms_tree_load_facilitators(t, &d->facilitators,
-						    &d->nfacilitators, NULL), 0);
-	assert_int_equal(lms_tree_load_enrolments(t, id, &d->enrolments), 0);
-	assert_int_equal(lms_tree_load_attendance(t, id, &d->attendance), 0);
-	assert_int_equal(lms_tree_load_evaluations(t, id, &d->evaluations), 0);
-	d->forms = lms_calloc(d->course.nforms, sizeof(*d->forms));
-	for (; d->nforms < d->course.nforms; d->nforms++)
-		assert_int_equal(lms_tree_load_form(t, d->course.forms[d->nforms],
-						    &d->forms[d->nforms], NULL),
-				 0);
+	assert_int_equal(lms_course_data_load(t, id, d), 0);
 }
 
 static void report(struct lms_tree *t, const char *id, enum lms_format f,
 		   struct lms_buf *out)
 {
-	struct data d;
+	struct lms_course_data d;
 	struct lms_doc doc;
 
 	load(t, id, &d);
@@ -72,7 +40,7 @@ static void report(struct lms_tree *t, const char *id, enum lms_format f,
 	lms_doc_notice(&doc, LMS_INTERNAL_NOTICE);
 	lms_doc_render(&doc, f, false, out);
 	lms_doc_release(&doc);
-	release(&d);
+	lms_course_data_release(&d);
 }
 
 static void each_course_reports_as_expected(void **state)
