@@ -6,7 +6,7 @@
 #include "courseedit.h"
 #include "date.h"
 #include "emit.h"
-#include "enrol.h"
+#include "roll.h"
 #include "id.h"
 #include "plan.h"
 #include "utf8.h"

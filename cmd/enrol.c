@@ -4,7 +4,7 @@
 #include "alloc.h"
 #include "batch.h"
 #include "csvin.h"
-#include "enrol.h"
+#include "roll.h"
 #include "id.h"
 #include "cmd.h"
 

@@ -5,7 +5,7 @@
 #include "attendance.h"
 #include "collate.h"
 #include "date.h"
-#include "enrol.h"
+#include "roll.h"
 #include "sheet.h"
 #include "cmd.h"
 

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "course.h"
-#include "enrol.h"
+#include "roll.h"
 #include "enrolment.h"
 #include "common.h"
 

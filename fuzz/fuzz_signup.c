@@ -4,7 +4,7 @@
 #include "batch.h"
 #include "course.h"
 #include "date.h"
-#include "enrol.h"
+#include "roll.h"
 #include "error.h"
 #include "person.h"
 #include "service.h"

@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 #include "csvin.h"
-#include "enrol.h"
+#include "roll.h"
 #include "person.h"
 #include "strset.h"
 

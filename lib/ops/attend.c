@@ -2,7 +2,7 @@
 
 #include "alloc.h"
 #include "attend.h"
-#include "enrol.h"
+#include "roll.h"
 #include "error.h"
 #include "i18n.h"
 #include "id.h"

@@ -4,7 +4,7 @@
 #include "alloc.h"
 #include "close.h"
 #include "courseedit.h"
-#include "enrol.h"
+#include "roll.h"
 #include "error.h"
 #include "i18n.h"
 

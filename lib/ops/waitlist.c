@@ -3,7 +3,7 @@
 
 #include "alloc.h"
 #include "courseedit.h"
-#include "enrol.h"
+#include "roll.h"
 #include "error.h"
 #include "i18n.h"
 #include "waitlist.h"

@@ -10,7 +10,7 @@
 /*
  * Changes that free places, and so move the waiting list up: a withdrawal
  * (lms withdraw) and a change of a course's values (lms course set, such
- * as capacity=14).  Who moves up, and when, is the roll's rule (enrol.h):
+ * as capacity=14).  Who moves up, and when, is the roll's rule (roll.h):
  * these only load, call it, and save.  moved (which may be NULL) hears of
  * each person moved up, in order.
  */

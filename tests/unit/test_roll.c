@@ -4,7 +4,7 @@
 
 #include "attendance.h"
 #include "date.h"
-#include "enrol.h"
+#include "roll.h"
 #include "i18n.h"
 
 static struct lms_course course;

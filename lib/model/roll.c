@@ -5,7 +5,7 @@
 #include "alloc.h"
 #include "attendance.h"
 #include "date.h"
-#include "enrol.h"
+#include "roll.h"
 #include "error.h"
 #include "i18n.h"
 
