@@ -23,7 +23,7 @@ static void use(struct lms_enrolments *e)
 	for (size_t i = 0; i < e->n; i++)
 		if (lms_roll_find(&roll, e->v[i].person) != &e->v[i])
 			fuzz_fail("person %zu not found on the roll", i + 1);
-	lms_roll_free(&roll);
+	lms_roll_places_left(&roll);
 	lms_roll_promote(&roll, NULL, NULL);
 	n = e->n;
 	if (n && !lms_roll_withdraw(&roll, e->v[0].person, NULL, NULL) &&

@@ -50,7 +50,7 @@ struct lms_enrolment *lms_roll_find(const struct lms_roll *r,
 	return i ? &r->e->v[i - 1] : NULL;
 }
 
-size_t lms_roll_free(const struct lms_roll *r)
+size_t lms_roll_places_left(const struct lms_roll *r)
 {
 	size_t cap;
 
@@ -72,7 +72,7 @@ size_t lms_roll_promote(struct lms_roll *r,
 		return 0;
 	/* The file is in request order, so the first waitlisted is first;
 	 * nobody before next_waiting is waiting any more. */
-	for (; r->next_waiting < r->e->n && lms_roll_free(r); r->next_waiting++) {
+	for (; r->next_waiting < r->e->n && lms_roll_places_left(r); r->next_waiting++) {
 		struct lms_enrolment *rec = &r->e->v[r->next_waiting];
 
 		if (rec->status != LMS_WAITLISTED)
@@ -177,7 +177,7 @@ int lms_roll_enrol(struct lms_roll *r, const struct lms_service *svc,
 		return err;
 	/* Places that freed up go to the waiting list before newcomers. */
 	lms_roll_promote(r, NULL, NULL);
-	if (lms_roll_free(r))
+	if (lms_roll_places_left(r))
 		*status = LMS_ENROLLED;
 	else if (r->course->waitlist)
 		*status = LMS_WAITLISTED;

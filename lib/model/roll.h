@@ -1,5 +1,5 @@
-#ifndef LMS_ENROL_H
-#define LMS_ENROL_H
+#ifndef LMS_ROLL_H
+#define LMS_ROLL_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -45,7 +45,7 @@ void lms_roll_release(struct lms_roll *r);
 struct lms_enrolment *lms_roll_find(const struct lms_roll *r,
 				    const char *person);
 /* Free places; SIZE_MAX for a course without a capacity. */
-size_t lms_roll_free(const struct lms_roll *r);
+size_t lms_roll_places_left(const struct lms_roll *r);
 
 /*
  * Enrols a person; *status says whether as LMS_ENROLLED or

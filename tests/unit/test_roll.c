@@ -51,7 +51,7 @@ static void places_then_waiting_list(void **state)
 	(void)state;
 	assert_int_equal(enrol("p-a", "1806"), LMS_ENROLLED);
 	assert_int_equal(enrol("p-b", "1853"), LMS_ENROLLED);
-	assert_int_equal(lms_roll_free(&roll), 0);
+	assert_int_equal(lms_roll_places_left(&roll), 0);
 	assert_int_equal(enrol("p-c", "1806"), LMS_WAITLISTED);
 	assert_int_equal(enrol("p-d", NULL), LMS_WAITLISTED);
 	assert_int_equal(e.n, 4);
