@@ -131,17 +131,11 @@ void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
 /*
  * Opens the tree (-C, $LMS_DIR, or upwards) unless it is open already, and
  * takes its lock: shared for a command that reads, exclusive for one that
- * changes the tree (CMD_LOCK), whose writes (cmd_write) are then staged
+ * changes the tree (CMD_LOCK), whose writes (lms_tree_save) are then staged
  * and made as one change when the command has succeeded.  A command calls
  * it once its whole command line is read and found good.
  */
 int cmd_open_tree(struct ctx *ctx);
-
-/* Writes text to a YAML file of the tree: it is staged, and written with
- * the others when the command has succeeded (a command with CMD_LOCK);
- * text that lms would not read back is refused. */
-int cmd_write(struct ctx *ctx, const char *path, const struct lms_buf *text,
-	      mode_t mode);
 
 /*
  * Free text on its way into a file that goes to git (an answer, a title,

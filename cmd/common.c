@@ -252,20 +252,6 @@ void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
 	lms_table_render(t, f, false, &ctx->out);
 }
 
-int cmd_write(struct ctx *ctx, const char *path, const struct lms_buf *text,
-	      mode_t mode)
-{
-	int err;
-
-	if (!ctx->tree.txn)
-		return lms_error(LMS_EIO, _("internal: writing '%s' without the "
-				   "tree's lock"), path);
-	/* The files of a tree are YAML: never write one lms would refuse. */
-	if ((err = lms_yaml_readable(path, text->buf, text->len)))
-		return err;
-	return lms_tree_write(&ctx->tree, path, text->buf, text->len, mode);
-}
-
 const struct cmd *cmd_find(const struct cmd *const *table, const char *name)
 {
 	for (int i = 0; table[i]; i++)

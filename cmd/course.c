@@ -189,23 +189,19 @@ static void new_report(struct ctx *ctx, const struct lms_course *c)
 
 static int write_new_course(struct ctx *ctx, const struct lms_course *c)
 {
-	char *dir = lms_tree_path(&ctx->tree, "courses/%s", c->id);
-	char *path = lms_tree_path(&ctx->tree, "courses/%s/course.yaml", c->id);
+	char *path = lms_tree_file(&ctx->tree, LMS_FILE_COURSE, c->id);
 	struct lms_buf text = LMS_BUF_INIT;
 	int err = 0;
 
 	if (lms_exists(path))
 		err = lms_error(LMS_ECREATE, _("course '%s' exists already "
 					       "(%s)"), c->id, path);
-	if (!err)
-		err = lms_tree_mkdirs(&ctx->tree, dir);
 	if (!err) {
 		lms_course_emit(&text, c);
-		err = cmd_write(ctx, path, &text, 0);
+		err = lms_tree_save(&ctx->tree, LMS_FILE_COURSE, c->id, &text);
 	}
 	lms_buf_release(&text);
 	free(path);
-	free(dir);
 	return err;
 }
 
@@ -773,7 +769,7 @@ static int edit_open(struct ctx *ctx, const char *id, struct edit *e)
 	e->path = NULL;
 	if ((err = lms_tree_load_course(&ctx->tree, id, &e->before, NULL)))
 		return err;
-	e->path = lms_tree_path(&ctx->tree, "courses/%s/course.yaml", id);
+	e->path = lms_tree_file(&ctx->tree, LMS_FILE_COURSE, id);
 	lms_buf_add(&e->text, ctx->tree.text.buf, ctx->tree.text.len);
 	return 0;
 }
@@ -792,7 +788,8 @@ static int edit_commit(struct ctx *ctx, struct edit *e, struct lms_course *after
 {
 	int err = edit_check(ctx, e, after);
 
-	if (!err && (err = cmd_write(ctx, e->path, &e->text, 0)))
+	if (!err && (err = lms_tree_save(&ctx->tree, LMS_FILE_COURSE,
+					 e->before.id, &e->text)))
 		lms_course_release(after);
 	return err;
 }

@@ -103,15 +103,12 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct enrol_args *a)
 static int save_enrolments(struct ctx *ctx, const char *course,
 			   const struct lms_enrolments *e)
 {
-	char *path = lms_tree_path(&ctx->tree, "courses/%s/enrolments.yaml",
-				   course);
 	struct lms_buf text = LMS_BUF_INIT;
 	int err;
 
 	lms_enrolments_emit(&text, e);
-	err = cmd_write(ctx, path, &text, 0);
+	err = lms_tree_save(&ctx->tree, LMS_FILE_ENROLMENTS, course, &text);
 	lms_buf_release(&text);
-	free(path);
 	return err;
 }
 

@@ -249,15 +249,13 @@ static int answer_args(struct ctx *ctx, struct context *k,
 
 static int save(struct ctx *ctx, const struct context *k)
 {
-	char *path = lms_tree_path(&ctx->tree, "courses/%s/evaluations.yaml",
-				   k->course.id);
 	struct lms_buf text = LMS_BUF_INIT;
 	int err;
 
 	lms_evaluations_emit(&text, &k->evaluations);
-	err = cmd_write(ctx, path, &text, 0);
+	err = lms_tree_save(&ctx->tree, LMS_FILE_EVALUATIONS, k->course.id,
+			    &text);
 	lms_buf_release(&text);
-	free(path);
 	return err;
 }
 

@@ -120,16 +120,16 @@ static void entry_pairs(const struct lms_facilitator *f, struct lms_buf *vals,
 
 static int append_entry(struct ctx *ctx, const struct lms_facilitator *f)
 {
-	char *path = lms_tree_path(&ctx->tree, LMS_FACILITATORS_FILE);
+	char *path = lms_tree_file(&ctx->tree, LMS_FILE_FACILITATORS, NULL);
 	struct lms_buf text = LMS_BUF_INIT, vals[16];
 	struct lms_yedit_pair pairs[16];
 	struct lms_facilitator *all;
 	size_t n, nall;
-	int err = lms_tree_read(&ctx->tree, path);
+	int err = lms_tree_load_text(&ctx->tree, LMS_FILE_FACILITATORS, NULL,
+				     &text);
 
 	if (err == LMS_ENOENT)
-		err = 0, lms_buf_reset(&ctx->tree.text);
-	lms_buf_add(&text, ctx->tree.text.buf, ctx->tree.text.len);
+		err = 0;
 	entry_pairs(f, vals, pairs, &n);
 	if (!err)
 		err = lms_yedit_append(&text, path, NULL, "", pairs, n);
@@ -137,7 +137,8 @@ static int append_entry(struct ctx *ctx, const struct lms_facilitator *f)
 	if (!err && !(err = lms_facilitators_load(&all, &nall, path, text.buf,
 						  text.len, NULL))) {
 		lms_facilitators_free(all, nall);
-		err = cmd_write(ctx, path, &text, 0);
+		err = lms_tree_save(&ctx->tree, LMS_FILE_FACILITATORS, NULL,
+				    &text);
 	}
 	for (size_t i = 0; i < n; i++)
 		lms_buf_release(&vals[i]);

@@ -152,7 +152,7 @@ static int record(const struct lms_ops_io *io,
 	apply(req, &e, s);
 	summarize(out, number, s);
 	lms_attendance_emit(&text, &a);
-	err = io->save(io->arg, LMS_OPS_ATTENDANCE, c->id, &text);
+	err = io->save(io->arg, LMS_FILE_ATTENDANCE, c->id, &text);
 	if (!err && c->status == LMS_COURSE_COMPLETED)
 		err = judge_again(io, req, c, &e, &a, judged, arg);
 out:

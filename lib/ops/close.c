@@ -70,7 +70,7 @@ static int decide(const struct lms_ops_io *io,
 	if ((err = apply_follow_ups(c, &r->e, req->follow_up,
 				    req->nfollow_up)))
 		return err;
-	path = io->path(io->arg, LMS_OPS_COURSE, c->id);
+	path = io->path(io->arg, LMS_FILE_COURSE, c->id);
 	err = lms_course_set(text, path, "status", "completed");
 	free(path);
 	if (!err && !(err = lms_ops_check_course(io, c->id, text, &after)))
@@ -95,7 +95,7 @@ int lms_ops_close(const struct lms_ops_io *io,
 		goto out_all;
 	if (!(err = decide(io, req, out, &a, &text)) &&
 	    !(err = lms_ops_save_enrolments(io, out->course.id, &out->e)))
-		err = io->save(io->arg, LMS_OPS_COURSE, out->course.id, &text);
+		err = io->save(io->arg, LMS_FILE_COURSE, out->course.id, &text);
 	if (!err)
 		find_unrecorded(out, &a, req->today);
 	lms_attendance_release(&a);

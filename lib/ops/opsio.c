@@ -8,12 +8,6 @@
 
 /* The tree's side of struct lms_ops_io: the store's loads and writes. */
 
-static const char *const file_names[] = {
-	[LMS_OPS_COURSE] = "course.yaml",
-	[LMS_OPS_ENROLMENTS] = "enrolments.yaml",
-	[LMS_OPS_ATTENDANCE] = "attendance.yaml"
-};
-
 static int tree_load_course(void *arg, const char *id, struct lms_course *out,
 			    struct lms_buf *text)
 {
@@ -43,26 +37,15 @@ static int tree_load_facilitators(void *arg, struct lms_facilitator **out,
 	return lms_tree_load_facilitators(arg, out, n, NULL);
 }
 
-static char *tree_path(void *arg, enum lms_ops_file f, const char *course)
+static char *tree_path(void *arg, enum lms_file f, const char *course)
 {
-	return lms_tree_path(arg, "courses/%s/%s", course, file_names[f]);
+	return lms_tree_file(arg, f, course);
 }
 
-static int tree_save(void *arg, enum lms_ops_file f, const char *course,
+static int tree_save(void *arg, enum lms_file f, const char *course,
 		     const struct lms_buf *text)
 {
-	struct lms_tree *t = arg;
-	char *path = tree_path(t, f, course);
-	int err;
-
-	if (!t->txn)
-		err = lms_error(LMS_EIO, _("internal: writing '%s' without the "
-					   "tree's lock"), path);
-	/* The files of a tree are YAML: never write one lms would refuse. */
-	else if (!(err = lms_yaml_readable(path, text->buf, text->len)))
-		err = lms_tree_write(t, path, text->buf, text->len, 0);
-	free(path);
-	return err;
+	return lms_tree_save(arg, f, course, text);
 }
 
 static int tree_course_ids(void *arg, char ***out, size_t *n)
@@ -123,7 +106,7 @@ static int check_led_by(const struct lms_ops_io *io, const struct lms_course *c)
 int lms_ops_check_course(const struct lms_ops_io *io, const char *id,
 			 const struct lms_buf *text, struct lms_course *after)
 {
-	char *path = io->path(io->arg, LMS_OPS_COURSE, id);
+	char *path = io->path(io->arg, LMS_FILE_COURSE, id);
 	int err = lms_course_load(after, path, text->buf, text->len, id, NULL);
 
 	if (err) {
@@ -145,7 +128,7 @@ int lms_ops_save_enrolments(const struct lms_ops_io *io, const char *course,
 	int err;
 
 	lms_enrolments_emit(&text, e);
-	err = io->save(io->arg, LMS_OPS_ENROLMENTS, course, &text);
+	err = io->save(io->arg, LMS_FILE_ENROLMENTS, course, &text);
 	lms_buf_release(&text);
 	return err;
 }

@@ -32,11 +32,6 @@
  *   and the caller does not commit them (an error from a command leaves
  *   the tree as it was).
  */
-enum lms_ops_file {
-	LMS_OPS_COURSE,			/* courses/<id>/course.yaml */
-	LMS_OPS_ENROLMENTS,		/* courses/<id>/enrolments.yaml */
-	LMS_OPS_ATTENDANCE		/* courses/<id>/attendance.yaml */
-};
 
 struct lms_ops_io {
 	void *arg;
@@ -51,8 +46,8 @@ struct lms_ops_io {
 	int (*load_facilitators)(void *arg, struct lms_facilitator **out,
 				 size_t *n);
 	/* The path of a course's file as messages name it; the caller's. */
-	char *(*path)(void *arg, enum lms_ops_file f, const char *course);
-	int (*save)(void *arg, enum lms_ops_file f, const char *course,
+	char *(*path)(void *arg, enum lms_file f, const char *course);
+	int (*save)(void *arg, enum lms_file f, const char *course,
 		    const struct lms_buf *text);
 	/* The ids of all courses, sorted; the caller's (lms_strings_free). */
 	int (*course_ids)(void *arg, char ***out, size_t *n);

@@ -84,7 +84,7 @@ int lms_ops_course_set(const struct lms_ops_io *io, const char *course,
 	memset(out, 0, sizeof(*out));
 	if ((err = io->load_course(io->arg, course, &out->before, &text)))
 		goto out_text;
-	path = io->path(io->arg, LMS_OPS_COURSE, out->before.id);
+	path = io->path(io->arg, LMS_FILE_COURSE, out->before.id);
 	err = apply_settings(&text, path, settings, n);
 	free(path);
 	if (err || (err = lms_ops_check_course(io, out->before.id, &text,
@@ -92,7 +92,7 @@ int lms_ops_course_set(const struct lms_ops_io *io, const char *course,
 		goto out_before;
 	if ((err = io->load_enrolments(io->arg, out->before.id, &e)))
 		goto out_after;
-	if (!(err = io->save(io->arg, LMS_OPS_COURSE, out->before.id, &text)))
+	if (!(err = io->save(io->arg, LMS_FILE_COURSE, out->before.id, &text)))
 		err = promote(io, &out->after, &e, moved, arg);
 	lms_enrolments_release(&e);
 	if (!err)

@@ -68,6 +68,15 @@ char *lms_tree_path(const struct lms_tree *t, const char *fmt, ...)
 	return lms_buf_detach(&b);
 }
 
+char *lms_tree_file(const struct lms_tree *t, enum lms_file f, const char *id)
+{
+	char *rel = lms_file_rel(f, id);
+	char *path = lms_tree_path(t, "%s", rel);
+
+	free(rel);
+	return path;
+}
+
 int lms_tree_read(struct lms_tree *t, const char *path)
 {
 	return lms_read_file(path, lms_limits_default.max_file, &t->text);
@@ -85,7 +94,7 @@ int lms_tree_open(struct lms_tree *t, const char *root)
 	while (n > 1 && root[n - 1] == '/')
 		n--;
 	t->root = lms_strndup(root, n);
-	path = lms_tree_path(t, LMS_SERVICE_FILE);
+	path = lms_tree_file(t, LMS_FILE_SERVICE, NULL);
 	err = lms_tree_read(t, path);
 	if (err == LMS_ENOENT)
 		err = lms_error(LMS_ENOENT, _("not an lms tree: no '%s' (see "
@@ -129,7 +138,7 @@ int lms_tree_mkdirs(struct lms_tree *t, const char *path)
 
 int lms_tree_lock(struct lms_tree *t, struct lms_lock *lock, int timeout_ms)
 {
-	char *path = lms_tree_path(t, ".lms/lock");
+	char *path = lms_tree_file(t, LMS_FILE_LOCK, NULL);
 	size_t n;
 	int err = root_len(t, path, &n);
 
@@ -184,7 +193,7 @@ static int finish_pending(struct lms_tree *t, struct lms_lock *lock,
 int lms_tree_lock_shared(struct lms_tree *t, struct lms_lock *lock,
 			 int timeout_ms)
 {
-	char *path = lms_tree_path(t, ".lms/lock");
+	char *path = lms_tree_file(t, LMS_FILE_LOCK, NULL);
 	size_t n;
 	int err = root_len(t, path, &n);
 
@@ -216,6 +225,42 @@ int lms_tree_write(struct lms_tree *t, const char *path, const void *data,
 	return lms_write_below(path, n, data, len, mode);
 }
 
+int lms_tree_load_text(struct lms_tree *t, enum lms_file f, const char *id,
+		       struct lms_buf *out)
+{
+	char *path = lms_tree_file(t, f, id);
+	int err = lms_read_file(path, lms_limits_default.max_file, out);
+
+	free(path);
+	return err;
+}
+
+int lms_tree_save(struct lms_tree *t, enum lms_file f, const char *id,
+		  const struct lms_buf *text)
+{
+	char *path = lms_tree_file(t, f, id);
+	char *dir = strrchr(path, '/');
+	int err = 0;
+
+	if (!t->txn)
+		err = lms_error(LMS_EIO, _("internal: writing '%s' without the "
+					   "tree's lock"), path);
+	else if (f == LMS_FILE_REGISTER || f == LMS_FILE_REPORT_KEY)
+		err = lms_error(LMS_EIO, _("internal: '%s' has a writer of its "
+					   "own"), path);
+	if (!err)
+		err = lms_yaml_readable(path, text->buf, text->len);
+	if (!err && dir) {
+		*dir = '\0';
+		err = lms_tree_mkdirs(t, path);
+		*dir = '/';
+	}
+	if (!err)
+		err = lms_tree_write(t, path, text->buf, text->len, 0);
+	free(path);
+	return err;
+}
+
 static int by_string(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -228,7 +273,7 @@ static int by_string(const void *a, const void *b)
  */
 int lms_tree_has_course(const struct lms_tree *t, const char *id)
 {
-	char *path = lms_tree_path(t, "courses/%s/course.yaml", id);
+	char *path = lms_tree_file(t, LMS_FILE_COURSE, id);
 	struct stat st;
 	int found = 1;
 
@@ -242,7 +287,7 @@ int lms_tree_has_course(const struct lms_tree *t, const char *id)
 
 int lms_tree_course_ids(struct lms_tree *t, char ***out, size_t *n)
 {
-	char *dir = lms_tree_path(t, "courses");
+	char *dir = lms_tree_file(t, LMS_FILE_COURSES, NULL);
 	char **names;
 	size_t nnames;
 	int err = lms_dir_list(dir, &names, &nnames);	/* none: no courses yet */
@@ -290,7 +335,7 @@ int lms_tree_course_exists(struct lms_tree *t, const char *id)
 
 	if (!lms_id_valid(id))
 		return 0;
-	path = lms_tree_path(t, "courses/%s/course.yaml", id);
+	path = lms_tree_file(t, LMS_FILE_COURSE, id);
 	found = lms_exists(path);
 	free(path);
 	return found;
@@ -314,7 +359,7 @@ static int read_object(struct lms_tree *t, const char *what,
 int lms_tree_load_course(struct lms_tree *t, const char *id,
 			 struct lms_course *out, struct lms_diags *diags)
 {
-	char *path = lms_tree_path(t, "courses/%s/course.yaml", id);
+	char *path = lms_tree_file(t, LMS_FILE_COURSE, id);
 	int err = read_object(t, "course", _("no such course: '%s'"), id,
 				path);
 
@@ -328,7 +373,7 @@ int lms_tree_load_course(struct lms_tree *t, const char *id,
 int lms_tree_load_facilitators(struct lms_tree *t, struct lms_facilitator **out,
 			       size_t *n, struct lms_diags *diags)
 {
-	char *path = lms_tree_path(t, LMS_FACILITATORS_FILE);
+	char *path = lms_tree_file(t, LMS_FILE_FACILITATORS, NULL);
 	int err = lms_tree_read(t, path);
 
 	*out = NULL;
@@ -345,7 +390,7 @@ int lms_tree_load_facilitators(struct lms_tree *t, struct lms_facilitator **out,
 int lms_tree_load_form(struct lms_tree *t, const char *id, struct lms_form *out,
 		       struct lms_diags *diags)
 {
-	char *path = lms_tree_path(t, "forms/%s.yaml", id);
+	char *path = lms_tree_file(t, LMS_FILE_FORM, id);
 	int err = read_object(t, "form", _("no such form: '%s'"), id, path);
 
 	if (!err)
@@ -358,7 +403,7 @@ int lms_tree_load_form(struct lms_tree *t, const char *id, struct lms_form *out,
 int lms_tree_load_template(struct lms_tree *t, const char *id,
 			   struct lms_template *out, struct lms_diags *diags)
 {
-	char *path = lms_tree_path(t, "templates/%s.yaml", id);
+	char *path = lms_tree_file(t, LMS_FILE_TEMPLATE, id);
 	int err = read_object(t, "template", _("no such template: '%s'"), id,
 				path);
 
@@ -371,11 +416,11 @@ int lms_tree_load_template(struct lms_tree *t, const char *id,
 
 /* A course's file that lms writes; NULL text for a missing file. */
 static int read_course_file(struct lms_tree *t, const char *course,
-			    const char *name, char **path)
+			    enum lms_file f, char **path)
 {
 	int err;
 
-	*path = lms_tree_path(t, "courses/%s/%s", course, name);
+	*path = lms_tree_file(t, f, course);
 	err = lms_tree_read(t, *path);
 	if (err == LMS_ENOENT) {
 		lms_buf_reset(&t->text);
@@ -388,7 +433,7 @@ int lms_tree_load_enrolments(struct lms_tree *t, const char *course,
 			     struct lms_enrolments *out)
 {
 	char *path;
-	int err = read_course_file(t, course, "enrolments.yaml", &path);
+	int err = read_course_file(t, course, LMS_FILE_ENROLMENTS, &path);
 
 	memset(out, 0, sizeof(*out));
 	if (!err)
@@ -401,7 +446,7 @@ int lms_tree_load_attendance(struct lms_tree *t, const char *course,
 			     struct lms_attendance *out)
 {
 	char *path;
-	int err = read_course_file(t, course, "attendance.yaml", &path);
+	int err = read_course_file(t, course, LMS_FILE_ATTENDANCE, &path);
 
 	memset(out, 0, sizeof(*out));
 	if (!err)
@@ -414,7 +459,7 @@ int lms_tree_load_evaluations(struct lms_tree *t, const char *course,
 			      struct lms_evaluations *out)
 {
 	char *path;
-	int err = read_course_file(t, course, "evaluations.yaml", &path);
+	int err = read_course_file(t, course, LMS_FILE_EVALUATIONS, &path);
 
 	memset(out, 0, sizeof(*out));
 	if (!err)
@@ -425,7 +470,7 @@ int lms_tree_load_evaluations(struct lms_tree *t, const char *course,
 
 int lms_tree_load_register(struct lms_tree *t, struct lms_register *out)
 {
-	char *path = lms_tree_path(t, LMS_PARTICIPANTS_FILE);
+	char *path = lms_tree_file(t, LMS_FILE_REGISTER, NULL);
 	struct stat st;
 	int err = 0;
 
@@ -509,9 +554,9 @@ int lms_keep_register_ignored(const char *root)
 
 int lms_tree_save_register(struct lms_tree *t, const struct lms_register *r)
 {
-	char *path = lms_tree_path(t, LMS_PARTICIPANTS_FILE);
-	char *dir = lms_tree_path(t, "people");
-	char *ignore = lms_tree_path(t, ".gitignore");
+	char *path = lms_tree_file(t, LMS_FILE_REGISTER, NULL);
+	char *dir = lms_tree_file(t, LMS_FILE_PEOPLE, NULL);
+	char *ignore = lms_tree_file(t, LMS_FILE_IGNORE, NULL);
 	struct lms_buf text = LMS_BUF_INIT;
 	bool changed;
 	/* .gitignore first: in one change with the register, or before it

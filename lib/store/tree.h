@@ -11,6 +11,7 @@
 #include "facilitator.h"
 #include "fsio.h"
 #include "form.h"
+#include "layout.h"
 #include "person.h"
 #include "schema.h"
 #include "service.h"
@@ -36,13 +37,6 @@ struct lms_tree {
 	bool recovered;
 };
 
-#define LMS_SERVICE_FILE "lms.yaml"
-#define LMS_FACILITATORS_FILE "people/facilitators.yaml"
-#define LMS_PARTICIPANTS_FILE "people/participants.yaml"
-#define LMS_PARTICIPANTS_TEMPORARY "people/.participants.yaml.*"
-/* The secret of shared reports' protection (protect.h). */
-#define LMS_REPORT_KEY_FILE "people/report-key"
-#define LMS_REPORT_KEY_TEMPORARY "people/.report-key.*"
 
 /* The nearest folder upwards from the working directory with lms.yaml. */
 int lms_tree_find(char **out);
@@ -50,7 +44,12 @@ int lms_tree_find(char **out);
 int lms_tree_open(struct lms_tree *t, const char *root);
 void lms_tree_release(struct lms_tree *t);
 
-/* root joined with a relative path; the caller frees it. */
+/*
+ * The path of a file of the tree (layout.h) as messages name it: root
+ * joined with its place, for id when it takes one.  The caller frees it.
+ */
+char *lms_tree_file(const struct lms_tree *t, enum lms_file f, const char *id);
+/* root joined with a relative path, for the store's own use. */
 char *lms_tree_path(const struct lms_tree *t, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Reads a file of the tree into t->text. */
@@ -85,6 +84,21 @@ int lms_tree_write(struct lms_tree *t, const char *path, const void *data,
 		   size_t len, mode_t mode);
 /* Makes a folder of the tree and those above it, as lms_tree_write. */
 int lms_tree_mkdirs(struct lms_tree *t, const char *path);
+
+/*
+ * Reads file f (for id) into out, as it is; LMS_ENOENT when it is not
+ * there.  For changes that splice a file people also edit by hand.
+ */
+int lms_tree_load_text(struct lms_tree *t, enum lms_file f, const char *id,
+		       struct lms_buf *out);
+/*
+ * Writes the new text of file f (for id) into the command's change,
+ * making its folder if need be.  Refused without the lock (t->txn NULL),
+ * and for text that lms would not read back: the files of a tree are
+ * YAML.  The register and the report key have writers of their own.
+ */
+int lms_tree_save(struct lms_tree *t, enum lms_file f, const char *id,
+		  const struct lms_buf *text);
 
 /*
  * The ids of all courses (folders under courses/ with a course.yaml),

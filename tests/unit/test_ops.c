@@ -73,9 +73,12 @@ static int fake_load_facilitators(void *arg, struct lms_facilitator **out,
 				     NULL);
 }
 
-static const char *const names[] = { "course", "enrolments", "attendance" };
+static const char *const names[LMS_NFILES] = {
+	[LMS_FILE_COURSE] = "course", [LMS_FILE_ENROLMENTS] = "enrolments",
+	[LMS_FILE_ATTENDANCE] = "attendance"
+};
 
-static char *fake_path(void *arg, enum lms_ops_file which, const char *course)
+static char *fake_path(void *arg, enum lms_file which, const char *course)
 {
 	struct lms_buf p = LMS_BUF_INIT;
 
@@ -84,12 +87,12 @@ static char *fake_path(void *arg, enum lms_ops_file which, const char *course)
 	return lms_buf_detach(&p);
 }
 
-static int fake_save(void *arg, enum lms_ops_file which, const char *course,
+static int fake_save(void *arg, enum lms_file which, const char *course,
 		     const struct lms_buf *text)
 {
 	struct fake *k = arg;
-	struct lms_buf *to = which == LMS_OPS_COURSE ? &k->course :
-			     which == LMS_OPS_ENROLMENTS ? &k->enrolments :
+	struct lms_buf *to = which == LMS_FILE_COURSE ? &k->course :
+			     which == LMS_FILE_ENROLMENTS ? &k->enrolments :
 			     &k->attendance;
 
 	(void)course;
@@ -443,7 +446,7 @@ static void tree_io_needs_the_lock(void **state)
 	t.root = (char *)".";
 	lms_ops_tree_io(&tio, &t);
 	lms_buf_adds(&text, "[]\n");
-	assert_int_equal(tio.save(tio.arg, LMS_OPS_ENROLMENTS, "kurs", &text),
+	assert_int_equal(tio.save(tio.arg, LMS_FILE_ENROLMENTS, "kurs", &text),
 			 LMS_EIO);
 	assert_string_equal(lms_last_error()->msg, "internal: writing "
 			    "'courses/kurs/enrolments.yaml' without the "

@@ -1,0 +1,58 @@
+#include <string.h>
+
+#include "buf.h"
+#include "layout.h"
+
+static const char *const patterns[LMS_NFILES] = {
+	[LMS_FILE_SERVICE] = LMS_SERVICE_FILE,
+	[LMS_FILE_IGNORE] = ".gitignore",
+	[LMS_FILE_LOCK] = ".lms/lock",
+	[LMS_FILE_PEOPLE] = "people",
+	[LMS_FILE_FACILITATORS] = LMS_FACILITATORS_FILE,
+	[LMS_FILE_REGISTER] = LMS_PARTICIPANTS_FILE,
+	[LMS_FILE_REPORT_KEY] = LMS_REPORT_KEY_FILE,
+	[LMS_FILE_FORMS] = "forms",
+	[LMS_FILE_FORM] = "forms/%s.yaml",
+	[LMS_FILE_TEMPLATES] = "templates",
+	[LMS_FILE_TEMPLATE] = "templates/%s.yaml",
+	[LMS_FILE_COURSES] = "courses",
+	[LMS_FILE_COURSE_DIR] = "courses/%s",
+	[LMS_FILE_COURSE] = "courses/%s/course.yaml",
+	[LMS_FILE_ENROLMENTS] = "courses/%s/enrolments.yaml",
+	[LMS_FILE_ATTENDANCE] = "courses/%s/attendance.yaml",
+	[LMS_FILE_EVALUATIONS] = "courses/%s/evaluations.yaml",
+};
+
+const char *lms_file_pattern(enum lms_file f)
+{
+	return patterns[f];
+}
+
+int lms_file_takes_id(enum lms_file f)
+{
+	return strstr(patterns[f], "%s") != NULL;
+}
+
+char *lms_file_rel(enum lms_file f, const char *id)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+	const char *p = patterns[f], *hole = strstr(p, "%s");
+
+	if (!hole) {
+		lms_buf_adds(&b, p);
+	} else {
+		lms_buf_add(&b, p, (size_t)(hole - p));
+		lms_buf_adds(&b, id);
+		lms_buf_adds(&b, hole + 2);
+	}
+	return lms_buf_detach(&b);
+}
+
+const char *lms_file_leaf(enum lms_file f)
+{
+	const char *p = patterns[f], *hole = strstr(p, "%s");
+
+	if (hole)
+		return strchr(hole, '/') ? strchr(hole, '/') + 1 : hole + 2;
+	return strrchr(p, '/') ? strrchr(p, '/') + 1 : p;
+}

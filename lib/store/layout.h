@@ -1,0 +1,55 @@
+#ifndef LMS_LAYOUT_H
+#define LMS_LAYOUT_H
+
+/*
+ * The tree's layout (see lms-files(5)): every file and folder lms reads
+ * or writes, and the one place that spells their paths.  Code outside
+ * the store names a file by its enum lms_file; tests/layers.sh fails on
+ * a path written out anywhere else in lib/ or cmd/.
+ */
+enum lms_file {
+	LMS_FILE_SERVICE,	/* lms.yaml */
+	LMS_FILE_IGNORE,	/* .gitignore */
+	LMS_FILE_LOCK,		/* .lms/lock */
+	LMS_FILE_PEOPLE,	/* people */
+	LMS_FILE_FACILITATORS,	/* people/facilitators.yaml */
+	LMS_FILE_REGISTER,	/* people/participants.yaml */
+	LMS_FILE_REPORT_KEY,	/* people/report-key */
+	LMS_FILE_FORMS,		/* forms */
+	LMS_FILE_FORM,		/* forms/ID.yaml */
+	LMS_FILE_TEMPLATES,	/* templates */
+	LMS_FILE_TEMPLATE,	/* templates/ID.yaml */
+	LMS_FILE_COURSES,	/* courses */
+	LMS_FILE_COURSE_DIR,	/* courses/ID */
+	LMS_FILE_COURSE,	/* courses/ID/course.yaml */
+	LMS_FILE_ENROLMENTS,	/* courses/ID/enrolments.yaml */
+	LMS_FILE_ATTENDANCE,	/* courses/ID/attendance.yaml */
+	LMS_FILE_EVALUATIONS,	/* courses/ID/evaluations.yaml */
+	LMS_NFILES
+};
+
+/* The names the layout uses for its files' parts. */
+#define LMS_SERVICE_FILE "lms.yaml"
+#define LMS_FACILITATORS_FILE "people/facilitators.yaml"
+#define LMS_PARTICIPANTS_FILE "people/participants.yaml"
+#define LMS_PARTICIPANTS_TEMPORARY "people/.participants.yaml.*"
+/* The secret of shared reports' protection (protect.h). */
+#define LMS_REPORT_KEY_FILE "people/report-key"
+#define LMS_REPORT_KEY_TEMPORARY "people/.report-key.*"
+
+/*
+ * The path of f relative to the tree's root: a printf format with one %s
+ * for the id of a form, template or course (lms_file_takes_id), else
+ * none.  "courses/%s/course.yaml".
+ */
+const char *lms_file_pattern(enum lms_file f);
+int lms_file_takes_id(enum lms_file f);
+/* f's path relative to the root, for id when it takes one; the caller's. */
+char *lms_file_rel(enum lms_file f, const char *id);
+/*
+ * The last part of f's pattern ("course.yaml" of a course's files,
+ * ".yaml" of a form's): what a folder of such files holds.
+ */
+const char *lms_file_leaf(enum lms_file f);
+
+#endif
