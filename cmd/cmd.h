@@ -56,8 +56,6 @@ struct ctx {
 	int32_t today;			/* $LMS_TODAY, or the clock's */
 	struct lms_tree tree;
 	bool tree_open;
-	struct lms_lock lock;
-	struct lms_txn txn;		/* the change of a CMD_LOCK command */
 	const struct cmd *cmd;		/* the command running, for usage */
 	struct lms_buf out;		/* what goes to stdout */
 	struct lms_buf note;		/* to stderr after it, on success */

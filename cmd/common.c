@@ -277,74 +277,46 @@ static void say_recovered(struct ctx *ctx)
 	ctx->tree.recovered = false;
 }
 
-/*
- * A command that changes the tree makes one change: whatever it writes is
- * staged, and written together when it has succeeded (finish_change), so
- * that a command killed or failing at any point changes all of its files
- * or none (see lib/io/txn.h).  What it meant to print goes only when the
- * change is made.
- */
-static int begin_change(struct ctx *ctx)
-{
-	int err = lms_tree_lock(&ctx->tree, &ctx->lock, ctx->lock_timeout_ms);
-
-	if (err)
-		return err;
-	lms_txn_init(&ctx->txn, ctx->tree.root);
-	ctx->tree.txn = &ctx->txn;
-	return 0;
-}
-
-static int finish_change(struct ctx *ctx, int err)
-{
-	struct lms_txn *txn = ctx->tree.txn;
-
-	if (err >= 0) {
-		int failed = lms_txn_commit(txn);
-
-		if (failed && !txn->durable) {
-			lms_buf_reset(&ctx->out);
-			lms_buf_reset(&ctx->note);
-		}
-		if (failed)
-			err = failed;
-	}
-	ctx->tree.txn = NULL;
-	lms_txn_release(txn);
-	return err;
-}
-
 int cmd_open_tree(struct ctx *ctx)
 {
 	char *root = NULL;
-	int err;
+	int err = 0;
 
-	if (ctx->tree_open)
-		return 0;
-	if (!ctx->root_arg && (err = lms_tree_find(&root)))
-		return err;
-	err = lms_tree_open(&ctx->tree, ctx->root_arg ? ctx->root_arg : root);
-	free(root);
-	ctx->tree_open = !err;
+	if (!ctx->tree_open) {
+		if (!ctx->root_arg && (err = lms_tree_find(&root)))
+			return err;
+		err = lms_tree_open(&ctx->tree,
+				    ctx->root_arg ? ctx->root_arg : root);
+		free(root);
+		ctx->tree_open = !err;
+	}
 	/* A command that only reads holds the lock shared, so that it never
-	 * reads a change half made (see lms_tree_lock_shared). */
+	 * reads a change half made (see lms_tree_begin_read). */
 	if (!err && ctx->cmd && (ctx->cmd->flags & CMD_LOCK))
-		err = begin_change(ctx);
+		err = lms_tree_begin(&ctx->tree, ctx->lock_timeout_ms);
 	else if (!err)
-		err = lms_tree_lock_shared(&ctx->tree, &ctx->lock,
-					   ctx->lock_timeout_ms);
+		err = lms_tree_begin_read(&ctx->tree, ctx->lock_timeout_ms);
 	say_recovered(ctx);
 	return err;
 }
 
 static int run(struct ctx *ctx, const struct cmd *c, int argc, char **argv)
 {
+	bool undone;
 	int err;
 
 	optind = 0;
 	err = c->run(ctx, argc, argv);
-	if (ctx->tree.txn)
-		err = finish_change(ctx, err);
+	/* A command that changes the tree makes one change: whatever it
+	 * wrote was staged, and is made now that it has succeeded, so that
+	 * a command killed or failing at any point changes all of its files
+	 * or none (see lib/io/txn.h).  What it meant to print goes only
+	 * when the change is made. */
+	if (ctx->tree_open && (err = lms_tree_end(&ctx->tree, err, &undone)) &&
+	    undone) {
+		lms_buf_reset(&ctx->out);
+		lms_buf_reset(&ctx->note);
+	}
 	return err;
 }
 

@@ -200,7 +200,6 @@ int main(int argc, char **argv)
 	int next = 0, err, write_errno;
 
 	memset(&ctx, 0, sizeof(ctx));
-	ctx.lock.fd = -1;
 	lms_buf_init(&ctx.out);
 	lms_buf_init(&ctx.note);
 	lms_set_oom_handler(out_of_memory);
@@ -234,7 +233,6 @@ int main(int argc, char **argv)
 			lms_strerror(write_errno));
 		err = LMS_EIO;
 	}
-	lms_lock_release(&ctx.lock);
 	if (ctx.tree_open)
 		lms_tree_release(&ctx.tree);
 	lms_buf_release(&ctx.out);

@@ -169,12 +169,11 @@ static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
 				lms_strdup(ctx->tree.service.name);
 	}
 	for (size_t i = 0; i < a->ntrees && !err; i++) {
-		struct lms_lock lock = { -1 };
 		struct lms_tree t;
 
 		if ((err = lms_tree_open(&t, a->trees[i])))
 			break;
-		err = lms_tree_lock_shared(&t, &lock, ctx->lock_timeout_ms);
+		err = lms_tree_begin_read(&t, ctx->lock_timeout_ms);
 		/* As cmd_open_tree says it, with the tree named: there are
 		 * several. */
 		if (t.recovered)
@@ -183,7 +182,6 @@ static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
 					  "'%s'\n"), t.root);
 		if (!err)
 			err = add_tree(agg, &t, a->new_key, &p);
-		lms_lock_release(&lock);
 		*(const char **)lms_array_push(names, n, sizeof(char *)) =
 			lms_strdup(t.service.name);
 		lms_tree_release(&t);

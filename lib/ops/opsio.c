@@ -11,12 +11,9 @@
 static int tree_load_course(void *arg, const char *id, struct lms_course *out,
 			    struct lms_buf *text)
 {
-	struct lms_tree *t = arg;
-	int err = lms_tree_load_course(t, id, out, NULL);
-
-	if (!err && text)
-		lms_buf_add(text, t->text.buf, t->text.len);
-	return err;
+	if (text)
+		return lms_tree_load_course_text(arg, id, out, text);
+	return lms_tree_load_course(arg, id, out, NULL);
 }
 
 static int tree_load_enrolments(void *arg, const char *course,

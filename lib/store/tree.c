@@ -90,6 +90,7 @@ int lms_tree_open(struct lms_tree *t, const char *root)
 
 	memset(t, 0, sizeof(*t));
 	lms_buf_init(&t->text);
+	t->lock.fd = -1;
 	/* "-C narvik/" names its files narvik/..., not narvik//... */
 	while (n > 1 && root[n - 1] == '/')
 		n--;
@@ -110,10 +111,13 @@ int lms_tree_open(struct lms_tree *t, const char *root)
 
 void lms_tree_release(struct lms_tree *t)
 {
+	lms_tree_end(t, -1, NULL);
+	lms_lock_release(&t->lock);
 	free(t->root);
 	lms_service_release(&t->service);
 	lms_buf_release(&t->text);
 	memset(t, 0, sizeof(*t));
+	t->lock.fd = -1;
 }
 
 /* How much of a path from lms_tree_path is the root, for fsio's writers. */
@@ -136,7 +140,8 @@ int lms_tree_mkdirs(struct lms_tree *t, const char *path)
 	return err ? err : lms_mkdirs_below(path, n, 0755);
 }
 
-int lms_tree_lock(struct lms_tree *t, struct lms_lock *lock, int timeout_ms)
+static int lock_alone(struct lms_tree *t, struct lms_lock *lock,
+		      int timeout_ms)
 {
 	char *path = lms_tree_file(t, LMS_FILE_LOCK, NULL);
 	size_t n;
@@ -190,8 +195,8 @@ static int finish_pending(struct lms_tree *t, struct lms_lock *lock,
  * is finished by the first reader too, so that what it reads is the
  * change whole; it may not be ignored, since some files are new already.
  */
-int lms_tree_lock_shared(struct lms_tree *t, struct lms_lock *lock,
-			 int timeout_ms)
+static int lock_shared(struct lms_tree *t, struct lms_lock *lock,
+		       int timeout_ms)
 {
 	char *path = lms_tree_file(t, LMS_FILE_LOCK, NULL);
 	size_t n;
@@ -219,10 +224,50 @@ int lms_tree_write(struct lms_tree *t, const char *path, const void *data,
 
 	if (err)
 		return err;
+	if (!t->txn)
+		return lms_error(LMS_EIO, _("internal: writing '%s' without the "
+					    "tree's lock"), path);
+	return lms_txn_put(t->txn, path + n + (n > 0), data, len, mode);
+}
+
+int lms_tree_begin(struct lms_tree *t, int timeout_ms)
+{
+	int err;
+
 	if (t->txn)
-		return lms_txn_put(t->txn, path + n + (n > 0), data, len, mode);
-	lms_remove_stale_temporaries(path, n);
-	return lms_write_below(path, n, data, len, mode);
+		return 0;
+	if (t->lock.fd >= 0)
+		lms_lock_release(&t->lock);
+	if ((err = lock_alone(t, &t->lock, timeout_ms)))
+		return err;
+	lms_txn_init(&t->change, t->root);
+	t->txn = &t->change;
+	return 0;
+}
+
+int lms_tree_begin_read(struct lms_tree *t, int timeout_ms)
+{
+	if (t->lock.fd >= 0)
+		return 0;
+	return lock_shared(t, &t->lock, timeout_ms);
+}
+
+int lms_tree_end(struct lms_tree *t, int err, bool *undone)
+{
+	int failed = 0;
+
+	if (undone)
+		*undone = false;
+	if (!t->txn)
+		return err;
+	if (err >= 0 && (failed = lms_txn_commit(t->txn))) {
+		if (undone)
+			*undone = !t->txn->durable;
+		err = failed;
+	}
+	lms_txn_release(t->txn);
+	t->txn = NULL;
+	return err;
 }
 
 int lms_tree_load_text(struct lms_tree *t, enum lms_file f, const char *id,
@@ -367,6 +412,16 @@ int lms_tree_load_course(struct lms_tree *t, const char *id,
 		err = lms_course_load(out, path, t->text.buf, t->text.len, id,
 				      diags);
 	free(path);
+	return err;
+}
+
+int lms_tree_load_course_text(struct lms_tree *t, const char *id,
+			      struct lms_course *out, struct lms_buf *text)
+{
+	int err = lms_tree_load_course(t, id, out, NULL);
+
+	if (!err)
+		lms_buf_add(text, t->text.buf, t->text.len);
 	return err;
 }
 

@@ -27,12 +27,17 @@
 struct lms_tree {
 	char *root;
 	struct lms_service service;
-	struct lms_buf text;		/* reused for each file read */
-	/* The change a command is making, if any: what the tree writes is
-	 * staged there and committed as one (see txn.h).  The files of a
-	 * change are read before they are written: a read does not see
-	 * what is staged. */
+	struct lms_buf text;		/* the store's: each file it reads */
+	/* The tree's lock, .lms/lock (fd -1 when not held): taken by
+	 * lms_tree_begin or lms_tree_begin_read, let go by
+	 * lms_tree_release. */
+	struct lms_lock lock;
+	/* The change being made, if any (&change, or NULL): what the tree
+	 * writes is staged there and committed as one (see txn.h).  The
+	 * files of a change are read before they are written: a read does
+	 * not see what is staged. */
 	struct lms_txn *txn;
+	struct lms_txn change;
 	/* Taking the lock finished a change that a killed lms had left. */
 	bool recovered;
 };
@@ -56,29 +61,36 @@ char *lms_tree_path(const struct lms_tree *t, const char *fmt, ...)
 int lms_tree_read(struct lms_tree *t, const char *path);
 
 /*
- * Takes the tree's lock, .lms/lock, for a command's whole
- * read-modify-write (see fsio.h), and finishes a change that a killed
- * writer left in .lms/journal (see txn.h).
+ * Begins a change: takes the tree's lock alone, for the whole
+ * read-modify-write of a command (see fsio.h), after finishing a change
+ * that a killed writer left in .lms/journal (see txn.h).  What the tree
+ * writes from now on is staged, and made by lms_tree_end.
  */
-int lms_tree_lock(struct lms_tree *t, struct lms_lock *lock, int timeout_ms);
+int lms_tree_begin(struct lms_tree *t, int timeout_ms);
 /*
- * The lock shared, for reading: no change is half made while it is held.
- * A change left half made is finished first (which takes the lock alone
- * for a moment); a reader that cannot write the tree is refused then.
- * A reader makes nothing: on a tree without .lms/ or its lock, which no
- * writer has written yet, it goes without (lock->fd is -1), unless a
- * change is half made.  A lock that is there but cannot be opened, or a
- * journal that cannot be looked for, is an error.
+ * Takes the lock shared, for reading: no change is half made while it is
+ * held.  A change left half made is finished first (which takes the lock
+ * alone for a moment); a reader that cannot write the tree is refused
+ * then.  A reader makes nothing: on a tree without .lms/ or its lock,
+ * which no writer has written yet, it goes without (lock.fd is -1),
+ * unless a change is half made.  A lock that is there but cannot be
+ * opened, or a journal that cannot be looked for, is an error.
  */
-int lms_tree_lock_shared(struct lms_tree *t, struct lms_lock *lock,
-			 int timeout_ms);
+int lms_tree_begin_read(struct lms_tree *t, int timeout_ms);
+/*
+ * Ends the change begun by lms_tree_begin: makes it when err is not
+ * negative, else drops what was staged.  Returns err, or the error of
+ * making the change; *undone (if not NULL) tells that making it failed
+ * with no file changed (see lms_txn_commit).  The lock stays held until
+ * lms_tree_release.
+ */
+int lms_tree_end(struct lms_tree *t, int err, bool *undone);
 
 /*
- * Writes a file of the tree (a path from lms_tree_path); the caller holds
- * the lock.  Into the change t->txn if there is one; else at once and
- * atomically with lms_write_below, first removing what a killed writer of
- * it left.  Nothing is written through a symbolic link below the root,
- * nor into a FIFO, socket or device (LMS_ECREATE; see fsio.h).
+ * Writes a file of the tree (a path from lms_tree_file) into the change
+ * begun by lms_tree_begin; without one it is refused, as the lock is not
+ * held.  Nothing is written through a symbolic link below the root, nor
+ * into a FIFO, socket or device (LMS_ECREATE; see fsio.h).
  */
 int lms_tree_write(struct lms_tree *t, const char *path, const void *data,
 		   size_t len, mode_t mode);
@@ -115,6 +127,10 @@ int lms_tree_course_exists(struct lms_tree *t, const char *id);
 
 int lms_tree_load_course(struct lms_tree *t, const char *id,
 			 struct lms_course *out, struct lms_diags *diags);
+/* A course with the text of its course.yaml (added to text), for an edit
+ * that splices the text (see courseedit.h). */
+int lms_tree_load_course_text(struct lms_tree *t, const char *id,
+			      struct lms_course *out, struct lms_buf *text);
 /* A missing facilitators file is an empty list. */
 int lms_tree_load_facilitators(struct lms_tree *t, struct lms_facilitator **out,
 			       size_t *n, struct lms_diags *diags);

@@ -44,11 +44,14 @@ static void put(const char *rel, const char *text)
 	char *path = lms_tree_path(&tree, "%s", rel);
 	char *parent = lms_strdup(path);
 
+	size_t n = strlen(tree.root);
+
+	/* A file as a person would put it there: no change, no lock. */
 	*strrchr(parent, '/') = '\0';
 	/* The root is no folder of the tree to make. */
 	if (strcmp(parent, tree.root))
-		assert_int_equal(lms_tree_mkdirs(&tree, parent), 0);
-	assert_int_equal(lms_tree_write(&tree, path, text, strlen(text), 0), 0);
+		assert_int_equal(lms_mkdirs_below(parent, n, 0755), 0);
+	assert_int_equal(lms_write_below(path, n, text, strlen(text), 0), 0);
 	free(parent);
 	free(path);
 }
@@ -108,11 +111,10 @@ static void finds_the_tree_above(void **state)
 
 static void writes_only_inside_the_tree(void **state)
 {
-	struct lms_lock lock = { -1 };
 	char msg[192];
 
 	(void)state;
-	assert_int_equal(lms_tree_lock(&tree, &lock, 0), 0);
+	assert_int_equal(lms_tree_begin(&tree, 0), 0);
 	assert_false(tree.recovered);
 	put("courses/b/course.yaml", "id: b\ntitle: B\n");
 	put("courses/a/course.yaml", "id: a\ntitle: A\n");
@@ -124,26 +126,66 @@ static void writes_only_inside_the_tree(void **state)
 	snprintf(msg, sizeof(msg), "internal: '/tmp/y' is not in the tree "
 		 "'%s'", dir);
 	assert_error(lms_tree_mkdirs(&tree, "/tmp/y"), LMS_EIO, 0, 0, msg);
-	lms_lock_release(&lock);
+	assert_int_equal(lms_tree_end(&tree, 0, NULL), 0);
 }
 
 /* With a change open, writes are staged and land together at its commit. */
 static void writes_into_the_change(void **state)
 {
-	struct lms_txn txn;
-	char *path = lms_tree_path(&tree, "courses/c/course.yaml");
+	char *path = lms_tree_file(&tree, LMS_FILE_COURSE, "c");
+	struct lms_buf text = LMS_BUF_INIT;
+	bool undone = true;
 
 	(void)state;
 	put("courses/c/course.yaml", "id: c\ntitle: C\n");
-	lms_txn_init(&txn, tree.root);
-	tree.txn = &txn;
+	assert_int_equal(lms_tree_begin(&tree, 0), 0);
 	assert_int_equal(lms_tree_write(&tree, path, "id: c\ntitle: D\n", 15,
 					0), 0);
+	lms_buf_adds(&text, "id: d\ntitle: D\n");
+	assert_int_equal(lms_tree_save(&tree, LMS_FILE_COURSE, "d", &text), 0);
 	assert_file("courses/c/course.yaml", "id: c\ntitle: C\n");
-	assert_int_equal(lms_txn_commit(&txn), 0);
-	tree.txn = NULL;
-	lms_txn_release(&txn);
+	assert_int_equal(lms_tree_end(&tree, 0, &undone), 0);
+	assert_false(undone);
 	assert_file("courses/c/course.yaml", "id: c\ntitle: D\n");
+	assert_file("courses/d/course.yaml", "id: d\ntitle: D\n");
+	lms_buf_release(&text);
+	free(path);
+}
+
+/* A change that failed is dropped; the store writes nothing outside one. */
+static void writes_nothing_without_a_change(void **state)
+{
+	char *path = lms_tree_file(&tree, LMS_FILE_COURSE, "e");
+	struct lms_buf text = LMS_BUF_INIT;
+	char msg[192];
+
+	(void)state;
+	lms_buf_adds(&text, "id: e\ntitle: E\n");
+	snprintf(msg, sizeof(msg), "internal: writing '%s' without the tree's "
+		 "lock", path);
+	assert_error(lms_tree_write(&tree, path, "x", 1, 0), LMS_EIO, 0, 0,
+		     msg);
+	assert_error(lms_tree_save(&tree, LMS_FILE_COURSE, "e", &text),
+		     LMS_EIO, 0, 0, msg);
+	assert_int_equal(lms_tree_begin(&tree, 0), 0);
+	assert_int_equal(lms_tree_save(&tree, LMS_FILE_COURSE, "e", &text), 0);
+	/* Text lms would not read back is refused, as is the register. */
+	lms_buf_reset(&text);
+	lms_buf_adds(&text, "id: [e\n");
+	assert_int_equal(lms_tree_save(&tree, LMS_FILE_ATTENDANCE, "e", &text),
+			 LMS_EDATA);
+	assert_int_equal(lms_tree_save(&tree, LMS_FILE_REGISTER, NULL, &text),
+			 LMS_EIO);
+	assert_int_equal(lms_tree_end(&tree, LMS_EDATA, NULL), LMS_EDATA);
+	assert_false(lms_exists(path));
+	/* Read as it is, and missing as missing. */
+	put("courses/e/course.yaml", "id: e\n");
+	assert_int_equal(lms_tree_load_text(&tree, LMS_FILE_COURSE, "e",
+					    &text), 0);
+	assert_string_equal(text.buf, "id: e\n");
+	assert_int_equal(lms_tree_load_text(&tree, LMS_FILE_FORM, "x", &text),
+			 LMS_ENOENT);
+	lms_buf_release(&text);
 	free(path);
 }
 
@@ -237,7 +279,6 @@ static void keeps_the_register_private(void **state)
 {
 	char *path = lms_tree_path(&tree, LMS_PARTICIPANTS_FILE);
 	struct lms_register r, back;
-	struct lms_lock lock = { -1 };
 	struct stat st;
 	char msg[256];
 
@@ -249,9 +290,9 @@ static void keeps_the_register_private(void **state)
 	put(".gitignore", "*.bak");
 	assert_int_equal(lms_register_load(&r, "r", register_yaml,
 					   strlen(register_yaml)), 0);
-	assert_int_equal(lms_tree_lock(&tree, &lock, 0), 0);
+	assert_int_equal(lms_tree_begin(&tree, 0), 0);
 	assert_int_equal(lms_tree_save_register(&tree, &r), 0);
-	lms_lock_release(&lock);
+	assert_int_equal(lms_tree_end(&tree, 0, NULL), 0);
 	lms_register_release(&r);
 	assert_file(".gitignore", "*.bak\npeople/participants.yaml\n"
 		    "people/.participants.yaml.*\npeople/report-key\n"
@@ -301,29 +342,27 @@ static void person_ids_of_register_and_courses(void **state)
  * it cannot, and says so. */
 static void a_reader_finishes_a_change_left_half_made(void **state)
 {
-	struct lms_lock lock = { -1 };
-
 	(void)state;
-	assert_int_equal(lms_tree_lock_shared(&tree, &lock, 0), 0);
-	lms_lock_release(&lock);
+	assert_int_equal(lms_tree_begin_read(&tree, 0), 0);
+	lms_lock_release(&tree.lock);
 	put(".lms/journal", "lms journal 1\n"
 	    "people/.participants.yaml.AbC123\tpeople/participants.yaml\n"
 	    "end\n");
 	put("people/.participants.yaml.AbC123", register_yaml);
 	{
-		char *lockfile = lms_tree_path(&tree, ".lms/lock");
+		char *lockfile = lms_tree_file(&tree, LMS_FILE_LOCK, NULL);
 
 		unlink(lockfile);
 		free(lockfile);
 	}
-	assert_error(lms_tree_lock_shared(&tree, &lock, 0), LMS_EIO, 0, 0,
+	assert_error(lms_tree_begin_read(&tree, 0), LMS_EIO, 0, 0,
 		     "a change was left half made in '.lms/journal', and the "
 		     "tree's lock cannot be had to finish it");
 	/* Once a writer has made the lock, a reader can finish it. */
 	put(".lms/lock", "");
-	assert_int_equal(lms_tree_lock_shared(&tree, &lock, 0), 0);
+	assert_int_equal(lms_tree_begin_read(&tree, 0), 0);
 	assert_true(tree.recovered);
-	lms_lock_release(&lock);
+	lms_lock_release(&tree.lock);
 	assert_file("people/participants.yaml", register_yaml);
 }
 
@@ -338,6 +377,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(writes_into_the_change, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(writes_nothing_without_a_change,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(lists_courses, setup, teardown),
 		cmocka_unit_test_setup_teardown(loads_what_is_there, setup,
 						teardown),
