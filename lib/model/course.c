@@ -177,6 +177,19 @@ const char *lms_session_place(const struct lms_course *c, size_t i)
 	return c->place ? c->place : "";
 }
 
+const char *lms_session_leader(const struct lms_course *c,
+			       const struct lms_session *s, size_t k)
+{
+	if (s->nled_by)
+		return k < s->nled_by ? s->led_by[k] : NULL;
+	for (size_t j = 0; j < c->nfacilitators; j++)
+		if (!c->facilitators[j].phases ||
+		    (c->facilitators[j].phases & LMS_DELIVER))
+			if (!k--)
+				return c->facilitators[j].id;
+	return NULL;
+}
+
 int lms_course_find_session(const struct lms_course *c, const char *arg,
 			    size_t *index, size_t *number)
 {

@@ -103,4 +103,12 @@ size_t lms_course_sessions_held(const struct lms_course *c, int32_t day);
 /* The place of session i: its own, else the course's, else "". */
 const char *lms_session_place(const struct lms_course *c, size_t i);
 
+/*
+ * Who leads a session, one at a time: the k-th id, or NULL after the
+ * last.  Those recorded as leading it (led_by); without led_by, the
+ * course's facilitators who deliver it or whose phases are not given.
+ */
+const char *lms_session_leader(const struct lms_course *c,
+			       const struct lms_session *s, size_t k);
+
 #endif

@@ -211,22 +211,16 @@ static void add_name(struct lms_buf *v, const struct lms_ical *cal,
 	lms_buf_adds(v, f && f->name ? f->name : id);
 }
 
-/*
- * Who leads a session: those recorded as leading it, else the course's
- * facilitators who deliver it (or whose phases are not given).  Only
- * facilitators are named; they are public, participants never are.
- */
+/* Who leads a session (lms_session_leader).  Only facilitators are
+ * named; they are public, participants never are. */
 static void leaders(struct lms_buf *v, const struct lms_ical *cal,
 		    const struct lms_course *c, const struct lms_session *s)
 {
+	const char *id;
 	size_t n = 0;
 
-	for (size_t k = 0; k < s->nled_by; k++)
-		add_name(v, cal, s->led_by[k], &n);
-	for (size_t k = 0; k < c->nfacilitators && !s->nled_by; k++)
-		if (!c->facilitators[k].phases ||
-		    (c->facilitators[k].phases & LMS_DELIVER))
-			add_name(v, cal, c->facilitators[k].id, &n);
+	for (size_t k = 0; (id = lms_session_leader(c, s, k)); k++)
+		add_name(v, cal, id, &n);
 }
 
 static const char *status(const struct lms_course *c)

@@ -104,9 +104,39 @@ static void refusals(void **state)
 		     1, 1, "capacity: must not be negative");
 }
 
+/* led_by names who leads; without it, those who deliver, or whose phases
+ * are not given. */
+static void who_leads_a_session(void **state)
+{
+	static const char yaml[] =
+		"id: d\n"
+		"title: D\n"
+		"facilitators:\n"
+		"  - {id: f-plan, phases: [plan]}\n"
+		"  - {id: f-all}\n"
+		"  - {id: f-deliver, phases: [plan, deliver]}\n"
+		"sessions:\n"
+		"  - {date: 2026-09-07, led_by: [f-guest]}\n"
+		"  - {date: 2026-09-14}\n";
+	struct lms_course c;
+
+	(void)state;
+	assert_int_equal(lms_course_load(&c, "d", yaml, strlen(yaml), "d",
+					 NULL), 0);
+	assert_string_equal(lms_session_leader(&c, &c.sessions[0], 0),
+			    "f-guest");
+	assert_null(lms_session_leader(&c, &c.sessions[0], 1));
+	assert_string_equal(lms_session_leader(&c, &c.sessions[1], 0), "f-all");
+	assert_string_equal(lms_session_leader(&c, &c.sessions[1], 1),
+			    "f-deliver");
+	assert_null(lms_session_leader(&c, &c.sessions[1], 2));
+	lms_course_release(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(who_leads_a_session),
 		cmocka_unit_test(sessions_by_number_and_date),
 		cmocka_unit_test(sessions_that_are_not_there),
 		cmocka_unit_test(refusals),
