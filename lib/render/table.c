@@ -19,12 +19,7 @@ static const char *const format_names[] = {
 
 void lms_format_names(unsigned allowed, const char **names)
 {
-	size_t n = 0;
-
-	for (unsigned i = 0; format_names[i]; i++)
-		if (allowed & (1u << i))
-			names[n++] = format_names[i];
-	names[n] = NULL;
+	lms_flag_names(format_names, allowed, names, LMS_FMT_COUNT + 1);
 }
 
 int lms_format_parse(const char *name, unsigned allowed, enum lms_format *out)

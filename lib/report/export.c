@@ -5,6 +5,7 @@
 #include "alloc.h"
 #include "date.h"
 #include "error.h"
+#include "join.h"
 #include "export.h"
 #include "score.h"
 
@@ -67,10 +68,7 @@ static void target_groups_cell(struct lms_table *t, unsigned groups)
 {
 	struct lms_buf b = LMS_BUF_INIT;
 
-	for (int i = 1; lms_target_group_names[i]; i++)
-		if (groups & (1u << i))
-			lms_buf_addf(&b, "%s%s", b.len ? " " : "",
-				     lms_target_group_names[i]);
+	lms_join_flags(&b, lms_target_group_names, groups, " ");
 	lms_table_cell(t, b.buf);
 	lms_buf_release(&b);
 }

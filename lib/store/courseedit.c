@@ -5,6 +5,7 @@
 #include "courseedit.h"
 #include "date.h"
 #include "emit.h"
+#include "join.h"
 #include "error.h"
 #include "i18n.h"
 #include "utf8.h"
@@ -175,13 +176,6 @@ static long find_facilitator(const struct lms_course *c, const char *id)
 	return -1;
 }
 
-static void phase_words(unsigned phases, const char **out, size_t *n)
-{
-	*n = 0;
-	for (int i = 1; lms_phase_names[i]; i++)
-		if (phases & (1u << i))
-			out[(*n)++] = lms_phase_names[i];
-}
 
 int lms_course_assign(struct lms_buf *text, const char *path,
 		      const struct lms_course *c, const char *facilitator,
@@ -194,7 +188,7 @@ int lms_course_assign(struct lms_buf *text, const char *path,
 	size_t n;
 	int err;
 
-	phase_words(phases, words, &n);
+	n = lms_flag_names(lms_phase_names, phases, words, 8);
 	if (i >= 0) {
 		snprintf(key, sizeof(key), "facilitators.%ld.phases", i + 1);
 		return lms_yedit_set_list(text, path, &lms_course_schema, key,

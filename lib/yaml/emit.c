@@ -5,6 +5,7 @@
 
 #include "date.h"
 #include "emit.h"
+#include "join.h"
 #include "utf8.h"
 
 /*
@@ -166,16 +167,8 @@ static void emit_words(struct lms_buf *out, char *const *v, size_t n,
 static void emit_flags(struct lms_buf *out, const char *const *names,
 		       unsigned bits)
 {
-	bool first = true;
-
 	lms_buf_addch(out, '[');
-	for (int i = 1; names[i]; i++) {
-		if (!(bits & (1u << i)))
-			continue;
-		lms_buf_adds(out, first ? "" : ", ");
-		lms_buf_adds(out, names[i]);
-		first = false;
-	}
+	lms_join_flags(out, names, bits, ", ");
 	lms_buf_addch(out, ']');
 }
 

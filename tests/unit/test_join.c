@@ -69,9 +69,37 @@ static void appends(void **state)
 	lms_buf_release(&b);
 }
 
+/* Bit i is names[i]; empty names and bits without a name are left out. */
+static void flag_names(void **state)
+{
+	static const char *const names[] = { "", "a", "b", "c", NULL };
+	static const char *const from_zero[] = { "x", "y", NULL };
+	struct lms_buf out = LMS_BUF_INIT;
+	const char *words[3];
+
+	(void)state;
+	assert_int_equal(lms_flag_names(names, 1u << 1 | 1u << 3 | 1u << 9,
+					words, 3), 2);
+	assert_string_equal(words[0], "a");
+	assert_string_equal(words[1], "c");
+	assert_null(words[2]);
+	/* No more than there is room for. */
+	assert_int_equal(lms_flag_names(names, 0xe, words, 2), 1);
+	assert_null(words[1]);
+	assert_int_equal(lms_flag_names(from_zero, 1, words, 3), 1);
+	assert_string_equal(words[0], "x");
+	lms_join_flags(&out, names, 0xf, ", ");
+	assert_string_equal(out.buf, "a, b, c");
+	lms_buf_reset(&out);
+	lms_join_flags(&out, names, 0, " ");
+	assert_int_equal(out.len, 0);
+	lms_buf_release(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(flag_names),
 		cmocka_unit_test(three_ways),
 		cmocka_unit_test(short_lists),
 		cmocka_unit_test(in_norwegian),
