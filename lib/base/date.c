@@ -247,16 +247,21 @@ void lms_time_format(int minutes, char out[6])
 	out[5] = '\0';
 }
 
+const char *const lms_weekday_names[] = {
+	"", "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL
+};
+
+/* Other ways people write a day, after lms_weekday_names'. */
 static int weekday_index(const char *s, size_t len)
 {
-	static const char *const names[7][4] = {
-		{ "mon", "monday", "man", "mandag" },
-		{ "tue", "tuesday", "tir", "tirsdag" },
-		{ "wed", "wednesday", "ons", "onsdag" },
-		{ "thu", "thursday", "tor", "torsdag" },
-		{ "fri", "friday", "fre", "fredag" },
-		{ "sat", "saturday", "lør", "lørdag" },
-		{ "sun", "sunday", "søn", "søndag" }
+	static const char *const names[7][3] = {
+		{ "monday", "man", "mandag" },
+		{ "tuesday", "tir", "tirsdag" },
+		{ "wednesday", "ons", "onsdag" },
+		{ "thursday", "tor", "torsdag" },
+		{ "friday", "fre", "fredag" },
+		{ "saturday", "lør", "lørdag" },
+		{ "sunday", "søn", "søndag" }
 	};
 	char word[16];
 
@@ -268,10 +273,13 @@ static int weekday_index(const char *s, size_t len)
 		return -1;
 	memcpy(word, s, len);
 	word[len] = '\0';
-	for (int i = 0; i < 7; i++)
-		for (int k = 0; k < 4; k++)
+	for (int i = 0; i < 7; i++) {
+		if (!lms_utf8_casecmp(word, lms_weekday_names[i + 1]))
+			return i;
+		for (int k = 0; k < 3; k++)
 			if (!lms_utf8_casecmp(word, names[i][k]))
 				return i;
+	}
 	return -1;
 }
 

@@ -59,5 +59,8 @@ void lms_time_format(int minutes, char out[6]);
  * joined by an en dash.
  */
 bool lms_weekdays_parse(const char *s, unsigned *out);
+/* The days as files write them: "", then "mon" to "sun" (so that
+ * lms_weekday_names[i + 1] is the day of bit i), then NULL. */
+extern const char *const lms_weekday_names[];
 
 #endif

@@ -42,7 +42,7 @@ static int add_sessions(const struct lms_plan *p, struct lms_course *c)
 	int err;
 
 	if (t && !s.days)
-		s.days = lms_template_weekdays(t);
+		s.days = t->days;
 	if (t && !s.count && s.until == LMS_DATE_NONE)
 		s.count = (int)t->nsessions;
 	if (t && start == LMS_TIME_NONE)

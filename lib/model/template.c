@@ -1,13 +1,10 @@
 #include <string.h>
 
 #include "course.h"
+#include "date.h"
 #include "error.h"
 #include "i18n.h"
 #include "template.h"
-
-const char *const lms_weekday_names[] = {
-	"", "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL
-};
 
 #define S struct lms_template_session
 static const struct lms_field session_fields[] = {
@@ -84,6 +81,9 @@ int lms_template_load(struct lms_template *out, const char *path,
 
 	if (err)
 		return err;
+	/* The schema gives names[i] bit i, and names[0] is ""; the days
+	 * are kept as everywhere else, as date.h's LMS_MON... bits. */
+	out->days >>= 1;
 	if ((err = check(out, path, file_id)))
 		lms_template_release(out);
 	return err;
@@ -94,7 +94,3 @@ void lms_template_release(struct lms_template *t)
 	lms_schema_release(&lms_template_schema, t);
 }
 
-unsigned lms_template_weekdays(const struct lms_template *t)
-{
-	return t->days >> 1;
-}

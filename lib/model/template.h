@@ -28,7 +28,7 @@ struct lms_template {
 	int capacity;
 	int waitlist;
 	char *place;
-	unsigned days;			/* LMS_MON... shifted by one: bit i+1 */
+	unsigned days;			/* LMS_MON... (date.h) */
 	int start;
 	struct lms_template_session *sessions;
 	size_t nsessions;
@@ -38,14 +38,11 @@ struct lms_template {
 	size_t nfollow_up;
 };
 
-extern const char *const lms_weekday_names[];
 extern const struct lms_schema lms_template_schema;
 
 int lms_template_load(struct lms_template *out, const char *path,
 		      const char *text, size_t len, const char *file_id,
 		      struct lms_diags *diags);
 void lms_template_release(struct lms_template *t);
-/* The template's days as LMS_MON... bits (date.h). */
-unsigned lms_template_weekdays(const struct lms_template *t);
 
 #endif
