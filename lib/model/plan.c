@@ -7,29 +7,28 @@
 #include "i18n.h"
 #include "plan.h"
 
-static char **copy_strings(char *const *v, size_t n)
-{
-	char **out = lms_calloc(n, sizeof(*out));
-
-	for (size_t i = 0; i < n; i++)
-		out[i] = lms_strdup(v[i]);
-	return out;
-}
-
+/*
+ * What a template gives a course: every key the two schemas share
+ * (description, target groups, capacity, place, forms, ...), but the id,
+ * the title and the sessions, which the course has its own of.  A key
+ * added to both schemas is given too, without a word here.
+ */
 static void from_template(const struct lms_template *t, struct lms_course *c)
 {
+	static const char *const own[] = { "id", "title", "sessions", NULL };
+
 	c->template = lms_strdup(t->id);
-	if (t->description)
-		c->description = lms_strdup(t->description);
-	c->target_groups = t->target_groups;
-	c->topics = copy_strings(t->topics, c->ntopics = t->ntopics);
-	c->diagnosis_independent = t->diagnosis_independent;
-	c->capacity = t->capacity;
-	c->waitlist = t->waitlist;
-	if (t->place)
-		c->place = lms_strdup(t->place);
-	c->forms = copy_strings(t->forms, c->nforms = t->nforms);
-	c->follow_up = copy_strings(t->follow_up, c->nfollow_up = t->nfollow_up);
+	for (const struct lms_field *f = lms_template_schema.fields; f->key;
+	     f++) {
+		const struct lms_field *to =
+			lms_schema_field(&lms_course_schema, f->key);
+		bool is_own = false;
+
+		for (size_t i = 0; own[i]; i++)
+			is_own = is_own || !strcmp(f->key, own[i]);
+		if (to && !is_own)
+			lms_field_copy(to, c, f, t);
+	}
 }
 
 static int add_sessions(const struct lms_plan *p, struct lms_course *c)

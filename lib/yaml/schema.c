@@ -705,6 +705,60 @@ static void release_field(const struct lms_field *f, void *obj)
 	}
 }
 
+static void copy_strings(const struct lms_field *to, void *dst,
+			 const struct lms_field *from, const void *src)
+{
+	char *const *v = *(char *const *const *)((const char *)src +
+						  from->offset);
+	size_t n = *(const size_t *)((const char *)src + from->count_offset);
+	char **out = n ? lms_calloc(n, sizeof(*out)) : NULL;
+
+	for (size_t i = 0; i < n; i++)
+		out[i] = lms_strdup(v[i]);
+	*(char ***)((char *)dst + to->offset) = out;
+	*(size_t *)((char *)dst + to->count_offset) = n;
+}
+
+bool lms_field_copy(const struct lms_field *to, void *dst,
+		    const struct lms_field *from, const void *src)
+{
+	const void *value = (const char *)src + from->offset;
+	void *field = (char *)dst + to->offset;
+
+	if (to->type != from->type)
+		return false;
+	switch (from->type) {
+	case LMS_T_STR:
+	case LMS_T_ID:
+	case LMS_T_MUNI:
+		if (*(char *const *)value)
+			*(char **)field = lms_strdup(*(char *const *)value);
+		return true;
+	case LMS_T_INT:
+	case LMS_T_BOOL:
+	case LMS_T_TIME:
+	case LMS_T_ENUM:
+		*(int *)field = *(const int *)value;
+		return true;
+	case LMS_T_FLAGS:
+		*(unsigned *)field = *(const unsigned *)value;
+		return true;
+	case LMS_T_DATE:
+		*(int32_t *)field = *(const int32_t *)value;
+		return true;
+	case LMS_T_REAL:
+		*(double *)field = *(const double *)value;
+		return true;
+	case LMS_T_STRS:
+	case LMS_T_IDS:
+	case LMS_T_MUNIS:
+		copy_strings(to, dst, from, src);
+		return true;
+	default:
+		return false;
+	}
+}
+
 void lms_schema_release(const struct lms_schema *s, void *obj)
 {
 	if (!obj)

@@ -133,6 +133,14 @@ void lms_schema_release(const struct lms_schema *s, void *obj);
 void lms_schema_release_array(const struct lms_schema *s, void *arr, size_t n);
 const struct lms_field *lms_schema_field(const struct lms_schema *s,
 					 const char *key);
+/*
+ * Copies the value of field from (of src) into field to (of dst), which
+ * is absent: a field of the same key in another schema, such as a
+ * template's capacity into a course's.  Scalars, strings and lists of
+ * strings; false for any other type, or when the types differ.
+ */
+bool lms_field_copy(const struct lms_field *to, void *dst,
+		    const struct lms_field *from, const void *src);
 
 #define LMS_KEY_MAX 128
 /*

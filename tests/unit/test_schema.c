@@ -389,6 +389,38 @@ static void schema_paths(void **state)
 			 LMS_EUSAGE);
 }
 
+/* A field's value into the field of the same key of another object;
+ * lists and structs of a schema are not copied, nor across types. */
+static void copies_a_field(void **state)
+{
+	static const char yaml[] = "id: a\ntitle: A\ncapacity: 9\n"
+				   "topics: [x, y]\nplace: Hall\n";
+	struct lms_course from, to;
+	const struct lms_schema *s = &lms_course_schema;
+
+	(void)state;
+	assert_int_equal(lms_course_load(&from, "a", yaml, strlen(yaml), NULL,
+					 NULL), 0);
+	lms_schema_init(s, &to);
+	assert_true(lms_field_copy(lms_schema_field(s, "capacity"), &to,
+				   lms_schema_field(s, "capacity"), &from));
+	assert_true(lms_field_copy(lms_schema_field(s, "topics"), &to,
+				   lms_schema_field(s, "topics"), &from));
+	assert_true(lms_field_copy(lms_schema_field(s, "place"), &to,
+				   lms_schema_field(s, "place"), &from));
+	assert_false(lms_field_copy(lms_schema_field(s, "sessions"), &to,
+				    lms_schema_field(s, "sessions"), &from));
+	assert_false(lms_field_copy(lms_schema_field(s, "capacity"), &to,
+				    lms_schema_field(s, "place"), &from));
+	assert_int_equal(to.capacity, 9);
+	assert_int_equal(to.ntopics, 2);
+	assert_string_equal(to.topics[1], "y");
+	assert_string_equal(to.place, "Hall");
+	lms_course_release(&from);
+	assert_string_equal(to.place, "Hall");
+	lms_schema_release(s, &to);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -404,6 +436,7 @@ int main(void)
 		cmocka_unit_test(service_defaults_and_checks),
 		cmocka_unit_test(service_closed_days),
 		cmocka_unit_test(schema_paths),
+		cmocka_unit_test(copies_a_field),
 		cmocka_unit_test(messages_in_norwegian),
 	};
 
