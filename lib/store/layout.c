@@ -2,11 +2,13 @@
 
 #include "buf.h"
 #include "layout.h"
+#include "txn.h"
 
 static const char *const patterns[LMS_NFILES] = {
 	[LMS_FILE_SERVICE] = LMS_SERVICE_FILE,
 	[LMS_FILE_IGNORE] = ".gitignore",
 	[LMS_FILE_LOCK] = ".lms/lock",
+	[LMS_FILE_JOURNAL] = LMS_JOURNAL_FILE,
 	[LMS_FILE_PEOPLE] = "people",
 	[LMS_FILE_FACILITATORS] = LMS_FACILITATORS_FILE,
 	[LMS_FILE_REGISTER] = LMS_PARTICIPANTS_FILE,

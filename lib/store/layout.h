@@ -11,6 +11,7 @@ enum lms_file {
 	LMS_FILE_SERVICE,	/* lms.yaml */
 	LMS_FILE_IGNORE,	/* .gitignore */
 	LMS_FILE_LOCK,		/* .lms/lock */
+	LMS_FILE_JOURNAL,	/* .lms/journal, the change's (txn.h) */
 	LMS_FILE_PEOPLE,	/* people */
 	LMS_FILE_FACILITATORS,	/* people/facilitators.yaml */
 	LMS_FILE_REGISTER,	/* people/participants.yaml */

@@ -1,0 +1,47 @@
+#include <stdlib.h>
+
+#include "test.h"
+
+#include "layout.h"
+
+/* Every file of the layout has a place, with an id where it takes one. */
+static void every_file_has_a_place(void **state)
+{
+	(void)state;
+	for (int f = 0; f < LMS_NFILES; f++) {
+		char *rel = lms_file_rel((enum lms_file)f, "x");
+
+		assert_non_null(lms_file_pattern((enum lms_file)f));
+		assert_true(rel[0] && rel[0] != '/');
+		assert_null(strstr(rel, "%"));
+		free(rel);
+	}
+}
+
+static void paths_of_a_course(void **state)
+{
+	char *rel = lms_file_rel(LMS_FILE_ENROLMENTS, "kols-h26");
+
+	(void)state;
+	assert_string_equal(rel, "courses/kols-h26/enrolments.yaml");
+	free(rel);
+	rel = lms_file_rel(LMS_FILE_REGISTER, NULL);
+	assert_string_equal(rel, "people/participants.yaml");
+	free(rel);
+	assert_true(lms_file_takes_id(LMS_FILE_FORM));
+	assert_false(lms_file_takes_id(LMS_FILE_FACILITATORS));
+	assert_string_equal(lms_file_leaf(LMS_FILE_COURSE), "course.yaml");
+	assert_string_equal(lms_file_leaf(LMS_FILE_FORM), ".yaml");
+	assert_string_equal(lms_file_leaf(LMS_FILE_COURSE_DIR), "");
+	assert_string_equal(lms_file_leaf(LMS_FILE_LOCK), "lock");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_file_has_a_place),
+		cmocka_unit_test(paths_of_a_course),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
