@@ -295,9 +295,15 @@ int lms_tree_save(struct lms_tree *t, enum lms_file f, const char *id,
 					   "own"), path);
 	if (!err)
 		err = lms_yaml_readable(path, text->buf, text->len);
+	/* A new course's folder is made; one that is there, whatever it is,
+	 * is left to the write, which refuses a link or a FIFO in the path
+	 * and names the file. */
 	if (!err && dir) {
+		struct stat st;
+
 		*dir = '\0';
-		err = lms_tree_mkdirs(t, path);
+		if (lstat(path, &st) < 0 && errno == ENOENT)
+			err = lms_tree_mkdirs(t, path);
 		*dir = '/';
 	}
 	if (!err)
