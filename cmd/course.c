@@ -7,24 +7,8 @@
 
 /* What the verbs share */
 
-int check_facilitators(struct ctx *ctx, const struct lms_plan_facilitator *v,
-			      size_t n)
-{
-	struct lms_facilitator *all;
-	size_t nall;
-	int err = lms_tree_load_facilitators(&ctx->tree, &all, &nall, NULL);
-
-	for (size_t i = 0; i < n && !err; i++)
-		if (!lms_facilitator_find(all, nall, v[i].id))
-			err = lms_error(LMS_ENOENT, _("no such facilitator: "
-						      "'%s' (see lms facilitator "
-						      "add)"), v[i].id);
-	lms_facilitators_free(all, nall);
-	return err;
-}
-
 /* Free text for a file that goes to git, from the command line. */
-int screen_arg(struct ctx *ctx, const char *what, const char *value)
+int course_screen_arg(struct ctx *ctx, const char *what, const char *value)
 {
 	return value ? cmd_screen(ctx, &(struct cmd_where){ NULL, 0, what, NULL },
 				  value, NULL) : 0;
@@ -32,7 +16,7 @@ int screen_arg(struct ctx *ctx, const char *what, const char *value)
 
 /* names[i] for each bit i of bits, translated in context (NULL: as in
  * the file), with commas between. */
-void add_flag_names(struct lms_buf *out, const char *const *names,
+void course_add_flag_names(struct lms_buf *out, const char *const *names,
 			   const char *context, unsigned bits)
 {
 	bool first = true;

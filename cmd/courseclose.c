@@ -101,7 +101,7 @@ static int course_close(struct ctx *ctx, int argc, char **argv)
 	if (!err)
 		err = cmd_open_tree(ctx);
 	for (size_t i = 0; i < nfu && !err; i++)
-		err = screen_arg(ctx, "--follow-up", fu[i].what);
+		err = course_screen_arg(ctx, "--follow-up", fu[i].what);
 	if (!err) {
 		req.course = argv[optind];
 		req.follow_up = fu;

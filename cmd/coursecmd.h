@@ -1,7 +1,6 @@
 #ifndef LMS_COURSECMD_H
 #define LMS_COURSECMD_H
 
-#include "plan.h"
 #include "cmd.h"
 
 /* lms course: its verbs, each in a file of its own (cmd/course*.c), and
@@ -11,13 +10,11 @@ extern const struct cmd course_new_cmd, course_list_cmd, course_show_cmd,
 	course_set_cmd, course_assign_cmd, course_unassign_cmd,
 	course_close_cmd;
 
-int check_facilitators(struct ctx *ctx, const struct lms_plan_facilitator *v,
-		       size_t n);
 /* Free text for a file that goes to git, from the command line. */
-int screen_arg(struct ctx *ctx, const char *what, const char *value);
+int course_screen_arg(struct ctx *ctx, const char *what, const char *value);
 /* names[i] for each bit i of bits, translated in context (NULL: as in
  * the file), with commas between. */
-void add_flag_names(struct lms_buf *out, const char *const *names,
-		    const char *context, unsigned bits);
+void course_add_flag_names(struct lms_buf *out, const char *const *names,
+			   const char *context, unsigned bits);
 
 #endif

@@ -3,9 +3,8 @@
 
 #include "alloc.h"
 #include "date.h"
-#include "emit.h"
+#include "coursenew.h"
 #include "id.h"
-#include "plan.h"
 #include "utf8.h"
 #include "words.h"
 #include "cmd.h"
@@ -168,24 +167,6 @@ static void new_report(struct ctx *ctx, const struct lms_course *c)
 		     c->id, c->nsessions, first, last);
 }
 
-static int write_new_course(struct ctx *ctx, const struct lms_course *c)
-{
-	char *path = lms_tree_file(&ctx->tree, LMS_FILE_COURSE, c->id);
-	struct lms_buf text = LMS_BUF_INIT;
-	int err = 0;
-
-	if (lms_exists(path))
-		err = lms_error(LMS_ECREATE, _("course '%s' exists already "
-					       "(%s)"), c->id, path);
-	if (!err) {
-		lms_course_emit(&text, c);
-		err = lms_tree_save(&ctx->tree, LMS_FILE_COURSE, c->id, &text);
-	}
-	lms_buf_release(&text);
-	free(path);
-	return err;
-}
-
 /* What a day off is called: the holiday's name, else the period's. */
 static const char *day_off_name(const struct lms_day_off *off)
 {
@@ -196,34 +177,8 @@ static const char *day_off_name(const struct lms_day_off *off)
 	return off->closed->name ? off->closed->name : C_("day off", "closed");
 }
 
-/* The days off that the schedule passed by, to say which. */
-struct passed_day {
-	int32_t date;
-	struct lms_day_off why;
-};
-
-struct passed {
-	const struct lms_service *service;
-	struct passed_day *v;
-	size_t n;
-};
-
-static bool pass_day_off(int32_t date, void *arg)
-{
-	struct passed *p = arg;
-	struct lms_day_off why;
-	struct passed_day *d;
-
-	if (!lms_service_day_off(p->service, date, &why))
-		return false;
-	d = lms_array_push(&p->v, &p->n, sizeof(*d));
-	d->date = date;
-	d->why = why;
-	return true;
-}
-
 /* "2027-03-25 (skjærtorsdag)": a day passed by, as a list shows it. */
-static void add_passed(struct lms_buf *out, const struct passed_day *d)
+static void add_passed(struct lms_buf *out, const struct lms_passed_day *d)
 {
 	char date[11];
 
@@ -232,20 +187,20 @@ static void add_passed(struct lms_buf *out, const struct passed_day *d)
 }
 
 /* "lms: skipped 2027-03-25 (skjærtorsdag) and 2027-05-17 (17. mai)" */
-static void say_passed(const struct passed *p)
+static void say_passed(const struct lms_new_result *r)
 {
 	struct lms_buf msg = LMS_BUF_INIT, head = LMS_BUF_INIT,
 		       last = LMS_BUF_INIT, list = LMS_BUF_INIT;
 
-	if (!p->n)
+	if (!r->npassed)
 		return;
-	for (size_t i = 0; i + 1 < p->n; i++) {
+	for (size_t i = 0; i + 1 < r->npassed; i++) {
 		if (i)
 			lms_buf_adds(&head, ", ");
-		add_passed(&head, &p->v[i]);
+		add_passed(&head, &r->passed[i]);
 	}
-	add_passed(&last, &p->v[p->n - 1]);
-	if (p->n > 1)
+	add_passed(&last, &r->passed[r->npassed - 1]);
+	if (r->npassed > 1)
 		/* TRANSLATORS: the last two items of a list, "A, B and C". */
 		lms_buf_addf(&list, _("%s and %s"), head.buf, last.buf);
 	else
@@ -262,26 +217,26 @@ static void say_passed(const struct passed *p)
 }
 
 /* The schedule and the template's session plan need not be equally long. */
-static void warn_template_fit(const struct lms_template *t,
-			      const struct lms_course *c)
+static void warn_template_fit(const char *template,
+			      const struct lms_new_result *r)
 {
-	if (c->nsessions > t->nsessions)
+	if (r->unthemed)
 		cmd_warn(_("template %s has %zu sessions; "
-			   "sessions %zu to %zu have no theme"), t->id,
-			t->nsessions, t->nsessions + 1, c->nsessions);
-	else if (c->nsessions < t->nsessions)
+			   "sessions %zu to %zu have no theme"), template,
+			r->template_sessions, r->template_sessions + 1,
+			r->course.nsessions);
+	else if (r->left_out)
 		cmd_warn(_("template %s has %zu sessions; "
-			   "the last %zu were left out"), t->id, t->nsessions,
-			t->nsessions - c->nsessions);
+			   "the last %zu were left out"), template,
+			r->template_sessions, r->left_out);
 }
 
 static int course_new(struct ctx *ctx, int argc, char **argv)
 {
+	struct lms_new_request req;
+	struct lms_new_result r;
 	struct new_args a;
-	struct lms_template tpl;
-	struct lms_course course;
-	struct passed passed = { &ctx->tree.service, NULL, 0 };
-	bool have_tpl = false;
+	struct lms_ops_io io;
 	int err;
 
 	memset(&a, 0, sizeof(a));
@@ -293,42 +248,26 @@ static int course_new(struct ctx *ctx, int argc, char **argv)
 		err = new_check(argc, argv, &a);
 	if (!err)
 		err = cmd_open_tree(ctx);
-	if (!err && !(err = screen_arg(ctx, "--title", a.plan.title)))
-		err = screen_arg(ctx, "--place", a.plan.place);
-	if (!err && lms_tree_course_exists(&ctx->tree, a.plan.id))
-		err = lms_error(LMS_ECREATE, _("course '%s' exists already"),
-				a.plan.id);
-	if (!err && a.template_id &&
-	    !(err = lms_tree_load_template(&ctx->tree, a.template_id, &tpl, NULL))) {
-		have_tpl = true;
-		a.plan.template = &tpl;
-	}
-	if (!err)
-		err = check_facilitators(ctx, a.facs, a.nfacs);
+	if (!err && !(err = course_screen_arg(ctx, "--title", a.plan.title)))
+		err = course_screen_arg(ctx, "--place", a.plan.place);
 	a.plan.schedule.skip = a.skip;
 	a.plan.schedule.nskip = a.nskip;
-	if (!a.on_holidays) {
-		a.plan.schedule.day_off = pass_day_off;
-		a.plan.schedule.day_off_arg = &passed;
-	}
 	a.plan.facilitators = a.facs;
 	a.plan.nfacilitators = a.nfacs;
-	if (!err && !(err = lms_plan_course(&a.plan, &course))) {
-		if (!(err = write_new_course(ctx, &course))) {
-			new_report(ctx, &course);
-			say_passed(&passed);
-			if (have_tpl)
-				warn_template_fit(&tpl, &course);
-		}
-		lms_course_release(&course);
+	req = (struct lms_new_request){ a.plan, a.template_id, a.on_holidays,
+					&ctx->tree.service };
+	lms_ops_tree_io(&io, &ctx->tree);
+	if (!err && !(err = lms_ops_course_new(&io, &req, &r))) {
+		new_report(ctx, &r.course);
+		say_passed(&r);
+		if (r.with_template)
+			warn_template_fit(a.template_id, &r);
+		lms_new_result_release(&r);
 	}
-	if (have_tpl)
-		lms_template_release(&tpl);
 	for (size_t i = 0; i < a.nfacs; i++)
 		free((char *)a.facs[i].id);
 	free(a.facs);
 	free(a.skip);
-	free(passed.v);
 	return err;
 }
 

@@ -2,59 +2,15 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "assign.h"
 #include "courseedit.h"
+#include "date.h"
 #include "id.h"
 #include "waitlist.h"
 #include "cmd.h"
 #include "coursecmd.h"
 
 /* lms course set, assign, unassign: edits of the hand-written file */
-
-struct edit {
-	char *path;
-	struct lms_buf text;
-	struct lms_course before;
-};
-
-static int edit_open(struct ctx *ctx, const char *id, struct edit *e)
-{
-	int err;
-
-	lms_buf_init(&e->text);
-	e->path = NULL;
-	if ((err = lms_tree_load_course(&ctx->tree, id, &e->before, NULL)))
-		return err;
-	e->path = lms_tree_file(&ctx->tree, LMS_FILE_COURSE, id);
-	lms_buf_add(&e->text, ctx->tree.text.buf, ctx->tree.text.len);
-	return 0;
-}
-
-/* Validates the edited text by loading it (see lms_ops_check_course). */
-static int edit_check(struct ctx *ctx, struct edit *e, struct lms_course *after)
-{
-	struct lms_ops_io io;
-
-	lms_ops_tree_io(&io, &ctx->tree);
-	return lms_ops_check_course(&io, e->before.id, &e->text, after);
-}
-
-/* Validates the edited text, then writes it. */
-static int edit_commit(struct ctx *ctx, struct edit *e, struct lms_course *after)
-{
-	int err = edit_check(ctx, e, after);
-
-	if (!err && (err = lms_tree_save(&ctx->tree, LMS_FILE_COURSE,
-					 e->before.id, &e->text)))
-		lms_course_release(after);
-	return err;
-}
-
-static void edit_close(struct edit *e)
-{
-	lms_course_release(&e->before);
-	lms_buf_release(&e->text);
-	free(e->path);
-}
 
 static const char *const set_usage[] = {
 	"lms course set ID KEY=VALUE...", NULL
@@ -80,33 +36,22 @@ static void say_moved(const struct lms_enrolment *r, void *arg)
 		     r->person);
 }
 
-/*
- * A date given by hand is taken as it is, holiday or not, but a new
- * session date on a day off is worth a word, as lms check would say.
- */
-static void warn_days_off(struct ctx *ctx, const struct lms_course *before,
-			  const struct lms_course *after)
+/* A new session on a day off (lms_service_new_days_off). */
+static void warn_day_off(int32_t d, const struct lms_day_off *why, void *arg)
 {
-	struct lms_day_off why;
 	char date[11];
 
-	for (size_t i = 0; i < after->nsessions; i++) {
-		int32_t d = after->sessions[i].date;
-
-		if (lms_course_has_session(before, d) ||
-		    !lms_service_day_off(&ctx->tree.service, d, &why))
-			continue;
-		lms_i18n_date(d, date);
-		if (why.holiday)
-			cmd_warn(_("the session on %s is on a public holiday "
-				   "(%s)"), date, why.holiday);
-		else if (why.closed->name)
-			cmd_warn(_("the session on %s is on a day the service "
-				   "is closed (%s)"), date, why.closed->name);
-		else
-			cmd_warn(_("the session on %s is on a day the service "
-				   "is closed"), date);
-	}
+	(void)arg;
+	lms_i18n_date(d, date);
+	if (why->holiday)
+		cmd_warn(_("the session on %s is on a public holiday (%s)"),
+			 date, why->holiday);
+	else if (why->closed->name)
+		cmd_warn(_("the session on %s is on a day the service is "
+			   "closed (%s)"), date, why->closed->name);
+	else
+		cmd_warn(_("the session on %s is on a day the service is "
+			   "closed"), date);
 }
 
 static int course_set(struct ctx *ctx, int argc, char **argv)
@@ -130,7 +75,7 @@ static int course_set(struct ctx *ctx, int argc, char **argv)
 	for (int i = optind + 1; i < argc && !err; i++) {
 		char *key = lms_strndup(argv[i], strcspn(argv[i], "="));
 
-		err = screen_arg(ctx, key, argv[i] + strlen(key) + 1);
+		err = course_screen_arg(ctx, key, argv[i] + strlen(key) + 1);
 		free(key);
 	}
 	if (err)
@@ -147,7 +92,8 @@ static int course_set(struct ctx *ctx, int argc, char **argv)
 		describe_change(&ctx->out, &r.before, &r.after, key);
 		free(key);
 	}
-	warn_days_off(ctx, &r.before, &r.after);
+	lms_service_new_days_off(&ctx->tree.service, &r.before, &r.after,
+				 warn_day_off, NULL);
 	lms_buf_add(&ctx->out, said.buf, said.len);
 	lms_set_result_release(&r);
 out:
@@ -161,27 +107,16 @@ const struct cmd course_set_cmd = {
 };
 
 /* Warns (it does not refuse) when a facilitator is away for a session. */
-static void warn_unavailable(struct ctx *ctx, const struct lms_course *c,
-			     const char *id)
+static void warn_away(const char *id, int32_t away)
 {
-	struct lms_facilitator *all;
-	const struct lms_facilitator *f;
-	size_t nall;
+	char date[11];
 
-	if (lms_tree_load_facilitators(&ctx->tree, &all, &nall, NULL))
+	if (away == LMS_DATE_NONE)
 		return;
-	f = lms_facilitator_find(all, nall, id);
-	for (size_t i = 0; f && i < c->nsessions; i++) {
-		char date[11];
-
-		if (lms_facilitator_available_on(f, c->sessions[i].date))
-			continue;
-		lms_i18n_date(c->sessions[i].date, date);
-		cmd_warn(_("%s is not available on %s "
-			   "(see people/facilitators.yaml)"), id, date);
-		break;
-	}
-	lms_facilitators_free(all, nall);
+	lms_i18n_date(away, date);
+	/* TRANSLATORS: the last %s is the file of facilitators. */
+	cmd_warn(_("%s is not available on %s (see %s)"), id, date,
+		 LMS_FACILITATORS_FILE);
 }
 
 static const char *const assign_usage[] = {
@@ -195,9 +130,9 @@ static int course_assign(struct ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	unsigned phases = LMS_PLAN | LMS_DELIVER | LMS_EVALUATE;
-	struct lms_plan_facilitator f = { NULL, 0 };
-	struct lms_course after;
-	struct edit e;
+	struct lms_assign_result r;
+	struct lms_ops_io io;
+	const char *fid;
 	int c, err = 0;
 
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
@@ -209,22 +144,19 @@ static int course_assign(struct ctx *ctx, int argc, char **argv)
 					  "id"));
 	if (err)
 		return err;
-	f.id = argv[optind + 1];
-	if ((err = lms_id_check("facilitator", f.id)) ||
-	    (err = cmd_open_tree(ctx)) ||
-	    (err = check_facilitators(ctx, &f, 1)) ||
-	    (err = edit_open(ctx, argv[optind], &e)))
+	fid = argv[optind + 1];
+	if ((err = lms_id_check("facilitator", fid)) ||
+	    (err = cmd_open_tree(ctx)))
 		return err;
-	err = lms_course_assign(&e.text, e.path, &e.before, f.id, phases);
-	if (!err && !(err = edit_commit(ctx, &e, &after))) {
-		warn_unavailable(ctx, &after, f.id);
-		lms_buf_addf(&ctx->out, "%s: ", f.id);
-		add_flag_names(&ctx->out, lms_phase_names, "phase", phases);
-		lms_buf_addch(&ctx->out, '\n');
-		lms_course_release(&after);
-	}
-	edit_close(&e);
-	return err;
+	lms_ops_tree_io(&io, &ctx->tree);
+	if ((err = lms_ops_course_assign(&io, argv[optind], fid, phases, &r)))
+		return err;
+	warn_away(fid, r.away);
+	lms_buf_addf(&ctx->out, "%s: ", fid);
+	course_add_flag_names(&ctx->out, lms_phase_names, "phase", phases);
+	lms_buf_addch(&ctx->out, '\n');
+	lms_assign_result_release(&r);
+	return 0;
 }
 
 const struct cmd course_assign_cmd = {
@@ -238,8 +170,8 @@ static const char *const unassign_usage[] = {
 
 static int course_unassign(struct ctx *ctx, int argc, char **argv)
 {
-	struct lms_course after;
-	struct edit e;
+	struct lms_assign_result r;
+	struct lms_ops_io io;
 	int c, err;
 
 	while ((c = cmd_getopt(argc, argv, "", NULL)) != -1)
@@ -248,17 +180,16 @@ static int course_unassign(struct ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(_("give a course id and a facilitator "
 					  "id"));
 	if ((err = lms_id_check("facilitator", argv[optind + 1])) ||
-	    (err = cmd_open_tree(ctx)) ||
-	    (err = edit_open(ctx, argv[optind], &e)))
+	    (err = cmd_open_tree(ctx)))
 		return err;
-	err = lms_course_unassign(&e.text, e.path, &e.before, argv[optind + 1]);
-	if (!err && !(err = edit_commit(ctx, &e, &after))) {
-		lms_buf_addf(&ctx->out, _("removed %s from course %s\n"),
-			     argv[optind + 1], e.before.id);
-		lms_course_release(&after);
-	}
-	edit_close(&e);
-	return err;
+	lms_ops_tree_io(&io, &ctx->tree);
+	if ((err = lms_ops_course_unassign(&io, argv[optind], argv[optind + 1],
+					   &r)))
+		return err;
+	lms_buf_addf(&ctx->out, _("removed %s from course %s\n"),
+		     argv[optind + 1], r.before.id);
+	lms_assign_result_release(&r);
+	return 0;
 }
 
 const struct cmd course_unassign_cmd = {

@@ -36,7 +36,7 @@ static void show_flags(struct lms_buf *out, const char *label,
 		       unsigned bits)
 {
 	add_label(out, label);
-	add_flag_names(out, names, context, bits);
+	course_add_flag_names(out, names, context, bits);
 	lms_buf_addch(out, '\n');
 }
 
@@ -67,10 +67,14 @@ static void show_facilitators(struct lms_buf *out, const struct lms_course *c,
 			lms_buf_addf(out, " (%s, %s): ", f->name,
 				     C_("facilitator kind",
 					lms_kind_names[f->kind]));
-		else
-			lms_buf_addf(out, " (%s): ",
-				     _("not in people/facilitators.yaml"));
-		add_flag_names(out, lms_phase_names, "phase", cf->phases);
+		else {
+			lms_buf_adds(out, " (");
+			/* TRANSLATORS: %s is the file of facilitators. */
+			lms_buf_addf(out, _("not in %s"),
+				     LMS_FACILITATORS_FILE);
+			lms_buf_adds(out, "): ");
+		}
+		course_add_flag_names(out, lms_phase_names, "phase", cf->phases);
 		lms_buf_addch(out, '\n');
 	}
 }
