@@ -142,6 +142,18 @@ const struct lms_facilitator *lms_facilitator_find(
 	return NULL;
 }
 
+int lms_facilitator_check(const struct lms_facilitator *all, size_t nall,
+			  const char *id, size_t session)
+{
+	if (lms_facilitator_find(all, nall, id))
+		return 0;
+	if (session)
+		return lms_error(LMS_ENOENT, _("sessions.%zu.led_by: no such "
+					       "facilitator: '%s'"), session, id);
+	return lms_error(LMS_ENOENT, _("no such facilitator: '%s' (see lms "
+				       "facilitator add)"), id);
+}
+
 bool lms_facilitator_available_on(const struct lms_facilitator *f,
 				  int32_t date)
 {

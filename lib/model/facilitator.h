@@ -43,6 +43,15 @@ int lms_facilitators_load(struct lms_facilitator **out, size_t *n,
 void lms_facilitators_free(struct lms_facilitator *v, size_t n);
 const struct lms_facilitator *lms_facilitator_find(
 	const struct lms_facilitator *v, size_t n, const char *id);
+/*
+ * Who may lead a course or a session: a facilitator the service knows
+ * (people/facilitators.yaml, all).  0 if id is one of all; else
+ * LMS_ENOENT, "no such facilitator: 'ID'", after the key path that names
+ * id when session (from 1) leads it in a course.yaml, or with how to add
+ * one when it was given on the command line (session 0).
+ */
+int lms_facilitator_check(const struct lms_facilitator *all, size_t nall,
+			  const char *id, size_t session);
 /* Available on date; unset availability counts as available. */
 bool lms_facilitator_available_on(const struct lms_facilitator *f,
 				  int32_t date);

@@ -1,6 +1,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "course.h"
 #include "date.h"
 #include "error.h"
 #include "holiday.h"
@@ -145,4 +146,20 @@ bool lms_service_day_off(const struct lms_service *s, int32_t date,
 		if (s->closed[i].from <= date && date <= s->closed[i].to)
 			out->closed = &s->closed[i];
 	return out->holiday || out->closed;
+}
+
+void lms_service_new_days_off(const struct lms_service *s,
+			      const struct lms_course *before,
+			      const struct lms_course *after,
+			      lms_day_off_fn *fn, void *arg)
+{
+	struct lms_day_off why;
+
+	for (size_t i = 0; i < after->nsessions; i++) {
+		int32_t d = after->sessions[i].date;
+
+		if (!lms_course_has_session(before, d) &&
+		    lms_service_day_off(s, d, &why))
+			fn(d, &why, arg);
+	}
 }

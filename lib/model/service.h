@@ -61,4 +61,18 @@ struct lms_day_off {
 bool lms_service_day_off(const struct lms_service *s, int32_t date,
 			 struct lms_day_off *out);
 
+struct lms_course;
+typedef void lms_day_off_fn(int32_t date, const struct lms_day_off *why,
+			    void *arg);
+/*
+ * A date given by hand (lms course set) is taken as it is, holiday or
+ * not, but a new session on a day off is worth a word, as lms check would
+ * say: calls fn for each session of after that before did not have and
+ * that falls on a day off, in after's order.
+ */
+void lms_service_new_days_off(const struct lms_service *s,
+			      const struct lms_course *before,
+			      const struct lms_course *after,
+			      lms_day_off_fn *fn, void *arg);
+
 #endif

@@ -45,6 +45,17 @@ static int tree_save(void *arg, enum lms_file f, const char *course,
 	return lms_tree_save(arg, f, course, text);
 }
 
+static int tree_has_course(void *arg, const char *id)
+{
+	return lms_tree_has_course(arg, id);
+}
+
+static int tree_load_template(void *arg, const char *id,
+			      struct lms_template *out)
+{
+	return lms_tree_load_template(arg, id, out, NULL);
+}
+
 static int tree_course_ids(void *arg, char ***out, size_t *n)
 {
 	return lms_tree_course_ids(arg, out, n);
@@ -78,6 +89,8 @@ void lms_ops_tree_io(struct lms_ops_io *io, struct lms_tree *t)
 	io->course_ids = tree_course_ids;
 	io->load_register = tree_load_register;
 	io->save_register = tree_save_register;
+	io->has_course = tree_has_course;
+	io->load_template = tree_load_template;
 }
 
 /* Who leads a session must be someone the service knows. */
@@ -89,13 +102,9 @@ static int check_led_by(const struct lms_ops_io *io, const struct lms_course *c)
 
 	for (size_t i = 0; i < c->nsessions && !err; i++)
 		for (size_t j = 0; j < c->sessions[i].nled_by && !err; j++)
-			if (!lms_facilitator_find(all, nall,
-						  c->sessions[i].led_by[j]))
-				err = lms_error(LMS_ENOENT, _("sessions.%zu.led_by: "
-							      "no such "
-							      "facilitator: "
-							      "'%s'"), i + 1,
-						c->sessions[i].led_by[j]);
+			err = lms_facilitator_check(all, nall,
+						    c->sessions[i].led_by[j],
+						    i + 1);
 	lms_facilitators_free(all, nall);
 	return err;
 }
@@ -126,6 +135,29 @@ int lms_ops_save_enrolments(const struct lms_ops_io *io, const char *course,
 
 	lms_enrolments_emit(&text, e);
 	err = io->save(io->arg, LMS_FILE_ENROLMENTS, course, &text);
+	lms_buf_release(&text);
+	return err;
+}
+
+int lms_ops_edit_course(const struct lms_ops_io *io, const char *course,
+			lms_course_edit_fn *edit, void *arg,
+			struct lms_course *before, struct lms_course *after)
+{
+	struct lms_buf text = LMS_BUF_INIT;
+	char *path;
+	int err;
+
+	if ((err = io->load_course(io->arg, course, before, &text)))
+		goto out;
+	path = io->path(io->arg, LMS_FILE_COURSE, before->id);
+	err = edit(&text, path, before, arg);
+	free(path);
+	if (!err && !(err = lms_ops_check_course(io, before->id, &text, after)) &&
+	    (err = io->save(io->arg, LMS_FILE_COURSE, before->id, &text)))
+		lms_course_release(after);
+	if (err)
+		lms_course_release(before);
+out:
 	lms_buf_release(&text);
 	return err;
 }

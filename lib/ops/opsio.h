@@ -9,6 +9,7 @@
 #include "enrolment.h"
 #include "facilitator.h"
 #include "person.h"
+#include "template.h"
 #include "tree.h"
 
 /*
@@ -54,6 +55,11 @@ struct lms_ops_io {
 	/* The private register; a missing one is empty. */
 	int (*load_register)(void *arg, struct lms_register *out);
 	int (*save_register)(void *arg, const struct lms_register *r);
+	/* 1 if a course's course.yaml is there, 0 if not, <0 on an error. */
+	int (*has_course)(void *arg, const char *id);
+	/* A template of templates/; the caller's (lms_template_release). */
+	int (*load_template)(void *arg, const char *id,
+			     struct lms_template *out);
 };
 
 /*
@@ -76,5 +82,23 @@ int lms_ops_check_course(const struct lms_ops_io *io, const char *id,
 /* Saves a course's enrolments in their canonical form. */
 int lms_ops_save_enrolments(const struct lms_ops_io *io, const char *course,
 			    const struct lms_enrolments *e);
+
+/*
+ * A splice of a course.yaml's text (courseedit.h): path names the file in
+ * messages, c is the course as it was.
+ */
+typedef int lms_course_edit_fn(struct lms_buf *text, const char *path,
+			       const struct lms_course *c, void *arg);
+
+/*
+ * One change to a course.yaml, the file people also edit by hand: loads
+ * it with its text, lets edit splice the text, validates the result
+ * (lms_ops_check_course) and saves it: one write, after every check.  On
+ * success before and after are the caller's (lms_course_release); on an
+ * error they hold nothing.
+ */
+int lms_ops_edit_course(const struct lms_ops_io *io, const char *course,
+			lms_course_edit_fn *edit, void *arg,
+			struct lms_course *before, struct lms_course *after);
 
 #endif

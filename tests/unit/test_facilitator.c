@@ -85,11 +85,37 @@ static void refusals(void **state)
 		     "false");
 }
 
+/* Who may lead: one rule for lms course new and assign (an id from the
+ * command line) and for a course.yaml's led_by (a session's key path). */
+static void who_may_lead(void **state)
+{
+	struct lms_facilitator *v;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(lms_facilitators_load(&v, &n, "facilitators.yaml",
+					       facilitators_yaml,
+					       strlen(facilitators_yaml),
+					       NULL), 0);
+	assert_int_equal(lms_facilitator_check(v, n, "aldri", 0), 0);
+	assert_int_equal(lms_facilitator_check(v, n, "host", 2), 0);
+	assert_int_equal(lms_facilitator_check(v, n, "nobody", 0), LMS_ENOENT);
+	assert_string_equal(lms_last_error()->msg, "no such facilitator: "
+			    "'nobody' (see lms facilitator add)");
+	assert_int_equal(lms_facilitator_check(v, n, "nobody", 3), LMS_ENOENT);
+	assert_string_equal(lms_last_error()->msg, "sessions.3.led_by: no "
+			    "such facilitator: 'nobody'");
+	assert_int_equal(lms_facilitator_check(NULL, 0, "aldri", 0),
+			 LMS_ENOENT);
+	lms_facilitators_free(v, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(availability),
 		cmocka_unit_test(refusals),
+		cmocka_unit_test(who_may_lead),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

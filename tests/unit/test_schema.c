@@ -330,6 +330,46 @@ static int32_t date_of(const char *s)
 	return d;
 }
 
+static void add_day_off(int32_t date, const struct lms_day_off *why,
+			void *arg)
+{
+	char d[11];
+
+	lms_date_format(date, d);
+	lms_buf_addf(arg, "%s %s|", d, why->holiday ? why->holiday :
+		     why->closed->name);
+}
+
+/* The new sessions of a changed course that fall on days off. */
+static void service_new_days_off(void **state)
+{
+	struct lms_service s;
+	struct lms_course before, after;
+	struct lms_buf said = LMS_BUF_INIT;
+	const char *svc = "name: N\nmunicipality: \"1806\"\nclosed:\n"
+			  "  - {from: 2027-07-01, to: 2027-08-08, name: sommer}\n";
+	const char *was = "id: k\ntitle: T\nstatus: open\nsessions:\n"
+			  "  - {date: 2027-05-17}\n  - {date: 2027-05-18}\n";
+	const char *now = "id: k\ntitle: T\nstatus: open\nsessions:\n"
+			  "  - {date: 2027-05-17}\n  - {date: 2027-07-02}\n"
+			  "  - {date: 2027-05-19}\n  - {date: 2027-03-25}\n";
+
+	(void)state;
+	assert_int_equal(lms_service_load(&s, "lms.yaml", svc, strlen(svc)), 0);
+	assert_int_equal(lms_course_load(&before, "course.yaml", was,
+					 strlen(was), "k", NULL), 0);
+	assert_int_equal(lms_course_load(&after, "course.yaml", now,
+					 strlen(now), "k", NULL), 0);
+	lms_service_new_days_off(&s, &before, &after, add_day_off, &said);
+	/* 17 May was there before: no word of it. */
+	assert_string_equal(said.buf, "2027-07-02 sommer|"
+			    "2027-03-25 skjærtorsdag|");
+	lms_buf_release(&said);
+	lms_course_release(&before);
+	lms_course_release(&after);
+	lms_service_release(&s);
+}
+
 /* closed: periods with and without an end, and the days off they make. */
 static void service_closed_days(void **state)
 {
@@ -435,6 +475,7 @@ int main(void)
 		cmocka_unit_test(list_errors),
 		cmocka_unit_test(service_defaults_and_checks),
 		cmocka_unit_test(service_closed_days),
+		cmocka_unit_test(service_new_days_off),
 		cmocka_unit_test(schema_paths),
 		cmocka_unit_test(copies_a_field),
 		cmocka_unit_test(messages_in_norwegian),

@@ -1,0 +1,20 @@
+#ifndef LMS_COURSECMD_H
+#define LMS_COURSECMD_H
+
+#include "cmd.h"
+
+/* lms course: its verbs, each in a file of its own (cmd/course*.c), and
+ * what they share (cmd/course.c). */
+
+extern const struct cmd course_new_cmd, course_list_cmd, course_show_cmd,
+	course_set_cmd, course_assign_cmd, course_unassign_cmd,
+	course_close_cmd;
+
+/* Free text for a file that goes to git, from the command line. */
+int course_screen_arg(struct ctx *ctx, const char *what, const char *value);
+/* names[i] for each bit i of bits, translated in context (NULL: as in
+ * the file), with commas between. */
+void course_add_flag_names(struct lms_buf *out, const char *const *names,
+			   const char *context, unsigned bits);
+
+#endif

@@ -1,0 +1,171 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "date.h"
+#include "cmd.h"
+#include "coursecmd.h"
+
+/* lms course list */
+
+struct course_row {
+	char *id;
+	char *title;
+	int status;
+	int32_t first, last;
+	size_t nsessions;
+	int capacity;
+};
+
+static int by_first_date(const void *a, const void *b)
+{
+	const struct course_row *x = a, *y = b;
+
+	/* Courses without sessions go last. */
+	if (x->first != y->first) {
+		if (x->first == LMS_DATE_NONE || y->first == LMS_DATE_NONE)
+			return x->first == LMS_DATE_NONE ? 1 : -1;
+		return x->first < y->first ? -1 : 1;
+	}
+	return strcmp(x->id, y->id);
+}
+
+static bool row_wanted(const struct course_row *r, int status, int32_t from,
+		       int32_t to)
+{
+	if (status && r->status != status)
+		return false;
+	if (from == LMS_DATE_NONE && to == LMS_DATE_NONE)
+		return true;
+	if (r->first == LMS_DATE_NONE)
+		return false;
+	return (from == LMS_DATE_NONE || r->last >= from) &&
+	       (to == LMS_DATE_NONE || r->first <= to);
+}
+
+static void list_table(struct ctx *ctx, struct course_row *rows, size_t n,
+		       enum lms_format fmt)
+{
+	/* TRANSLATORS: the columns of lms course list. */
+	const char *const cols[] = {
+		_("id"), _("status"), _("first"), _("last"), _("sessions"),
+		_("capacity"), _("title"), NULL
+	};
+	struct lms_table t;
+	char first[11], last[11];
+
+	lms_table_init(&t, cols);
+	lms_table_set_numeric(&t, 4);
+	lms_table_set_numeric(&t, 5);
+	lms_array_sort(rows, n, sizeof(*rows), by_first_date);
+	for (size_t i = 0; i < n; i++) {
+		const struct course_row *r = &rows[i];
+
+		first[0] = last[0] = '\0';
+		if (r->first != LMS_DATE_NONE) {
+			lms_i18n_date(r->first, first);
+			lms_i18n_date(r->last, last);
+		}
+		lms_table_row(&t);
+		lms_table_cell(&t, r->id);
+		lms_table_cell(&t, C_("course status",
+				      lms_status_names[r->status]));
+		lms_table_cell(&t, first);
+		lms_table_cell(&t, last);
+		lms_table_cellf(&t, "%zu", r->nsessions);
+		if (r->capacity == LMS_UNSET)
+			lms_table_cell(&t, "");
+		else
+			lms_table_cellf(&t, "%d", r->capacity);
+		lms_table_cell(&t, r->title);
+	}
+	cmd_emit_table(ctx, &t, fmt);
+	lms_table_release(&t);
+}
+
+static int load_rows(struct ctx *ctx, int status, int32_t from, int32_t to,
+		     struct course_row **rows, size_t *n)
+{
+	char **ids;
+	size_t nids;
+	int err = lms_tree_course_ids(&ctx->tree, &ids, &nids);
+
+	for (size_t i = 0; i < nids && !err; i++) {
+		struct lms_course c;
+		struct course_row r;
+
+		if ((err = lms_tree_load_course(&ctx->tree, ids[i], &c, NULL)))
+			break;
+		r.first = lms_course_first_date(&c);
+		r.last = lms_course_last_date(&c);
+		r.status = c.status;
+		r.nsessions = c.nsessions;
+		r.capacity = c.capacity;
+		if (row_wanted(&r, status, from, to)) {
+			r.id = c.id;
+			r.title = c.title;
+			c.id = c.title = NULL;
+			*(struct course_row *)lms_array_push(rows, n, sizeof(r)) = r;
+		}
+		lms_course_release(&c);
+	}
+	lms_strings_free(ids, nids);
+	return err;
+}
+
+static const char *const list_usage[] = {
+	"lms course list [--status S] [--from DATE] [--to DATE] [--format F]",
+	NULL
+};
+
+static int course_list(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "status", required_argument, NULL, 's' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int32_t from = LMS_DATE_NONE, to = LMS_DATE_NONE;
+	enum lms_format fmt = LMS_FMT_TEXT;
+	struct course_row *rows = NULL;
+	size_t n = 0;
+	int c, status = 0, err = 0;
+
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		switch (c) {
+		case 's': err = cmd_parse_enum("--status", optarg, lms_status_names, &status); break;
+		case 'f': err = cmd_parse_date("--from", optarg, &from); break;
+		case 't': err = cmd_parse_date("--to", optarg, &to); break;
+		case 'F': err = lms_format_parse(optarg, LMS_FMT_LISTING, &fmt); break;
+		default: err = LMS_EUSAGE; break;
+		}
+	}
+	if (!err)
+		err = cmd_no_args_left(argc, argv);
+	if (!err)
+		err = cmd_open_tree(ctx);
+	if (!err)
+		err = load_rows(ctx, status, from, to, &rows, &n);
+	if (!err) {
+		/* A table for people in their language, for scripts in
+		 * English, as the file says. */
+		enum lms_lang was = lms_i18n_set(cmd_doc_lang(ctx,
+			ctx->tree.service.language, fmt, false));
+
+		list_table(ctx, rows, n, fmt);
+		lms_i18n_set(was);
+	}
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].id);
+		free(rows[i].title);
+	}
+	free(rows);
+	return err;
+}
+
+const struct cmd course_list_cmd = {
+	"list", course_list, CMD_TREE, list_usage,
+	"list the courses", "lms-course", NULL
+};

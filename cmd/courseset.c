@@ -1,0 +1,198 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "assign.h"
+#include "courseedit.h"
+#include "date.h"
+#include "id.h"
+#include "waitlist.h"
+#include "cmd.h"
+#include "coursecmd.h"
+
+/* lms course set, assign, unassign: edits of the hand-written file */
+
+static const char *const set_usage[] = {
+	"lms course set ID KEY=VALUE...", NULL
+};
+
+static void describe_change(struct lms_buf *out,
+			    const struct lms_course *before,
+			    const struct lms_course *after, const char *key)
+{
+	struct lms_buf old = LMS_BUF_INIT, now = LMS_BUF_INIT;
+
+	lms_course_describe(&old, before, key);
+	lms_course_describe(&now, after, key);
+	lms_buf_addf(out, "%s: %s -> %s\n", key, old.len ? old.buf : _("(none)"),
+		     now.len ? now.buf : _("(none)"));
+	lms_buf_release(&old);
+	lms_buf_release(&now);
+}
+
+static void say_moved(const struct lms_enrolment *r, void *arg)
+{
+	lms_buf_addf(arg, _("%s moved up from the waiting list: enrolled\n"),
+		     r->person);
+}
+
+/* A new session on a day off (lms_service_new_days_off). */
+static void warn_day_off(int32_t d, const struct lms_day_off *why, void *arg)
+{
+	char date[11];
+
+	(void)arg;
+	lms_i18n_date(d, date);
+	if (why->holiday)
+		cmd_warn(_("the session on %s is on a public holiday (%s)"),
+			 date, why->holiday);
+	else if (why->closed->name)
+		cmd_warn(_("the session on %s is on a day the service is "
+			   "closed (%s)"), date, why->closed->name);
+	else
+		cmd_warn(_("the session on %s is on a day the service is "
+			   "closed"), date);
+}
+
+static int course_set(struct ctx *ctx, int argc, char **argv)
+{
+	struct lms_buf said = LMS_BUF_INIT;
+	struct lms_set_result r;
+	struct lms_ops_io io;
+	int c, err = 0;
+
+	while ((c = cmd_getopt(argc, argv, "", NULL)) != -1)
+		return LMS_EUSAGE;
+	if (argc - optind < 2)
+		return cmd_usage_error(_("give a course id and at least one "
+					 "KEY=VALUE"));
+	for (int i = optind + 1; i < argc; i++)
+		if (!strchr(argv[i], '=') || argv[i][0] == '=')
+			return cmd_usage_error(_("'%s' is not KEY=VALUE"),
+					       argv[i]);
+	if ((err = cmd_open_tree(ctx)))
+		return err;
+	for (int i = optind + 1; i < argc && !err; i++) {
+		char *key = lms_strndup(argv[i], strcspn(argv[i], "="));
+
+		err = course_screen_arg(ctx, key, argv[i] + strlen(key) + 1);
+		free(key);
+	}
+	if (err)
+		return err;
+	lms_ops_tree_io(&io, &ctx->tree);
+	if ((err = lms_ops_course_set(&io, argv[optind],
+				      (const char *const *)argv + optind + 1,
+				      (size_t)(argc - optind - 1), say_moved,
+				      &said, &r)))
+		goto out;
+	for (int i = optind + 1; i < argc; i++) {
+		char *key = lms_strndup(argv[i], strcspn(argv[i], "="));
+
+		describe_change(&ctx->out, &r.before, &r.after, key);
+		free(key);
+	}
+	lms_service_new_days_off(&ctx->tree.service, &r.before, &r.after,
+				 warn_day_off, NULL);
+	lms_buf_add(&ctx->out, said.buf, said.len);
+	lms_set_result_release(&r);
+out:
+	lms_buf_release(&said);
+	return err;
+}
+
+const struct cmd course_set_cmd = {
+	"set", course_set, CMD_TREE | CMD_LOCK, set_usage,
+	"change values of a course", "lms-course", NULL
+};
+
+/* Warns (it does not refuse) when a facilitator is away for a session. */
+static void warn_away(const char *id, int32_t away)
+{
+	char date[11];
+
+	if (away == LMS_DATE_NONE)
+		return;
+	lms_i18n_date(away, date);
+	/* TRANSLATORS: the last %s is the file of facilitators. */
+	cmd_warn(_("%s is not available on %s (see %s)"), id, date,
+		 LMS_FACILITATORS_FILE);
+}
+
+static const char *const assign_usage[] = {
+	"lms course assign ID FID [--phases plan,deliver,evaluate]", NULL
+};
+
+static int course_assign(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "phases", required_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 }
+	};
+	unsigned phases = LMS_PLAN | LMS_DELIVER | LMS_EVALUATE;
+	struct lms_assign_result r;
+	struct lms_ops_io io;
+	const char *fid;
+	int c, err = 0;
+
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
+		err = c == 'p' ? cmd_parse_words("--phases", optarg,
+					     lms_phase_names, &phases) :
+		      LMS_EUSAGE;
+	if (!err && argc - optind != 2)
+		err = cmd_usage_error(_("give a course id and a facilitator "
+					  "id"));
+	if (err)
+		return err;
+	fid = argv[optind + 1];
+	if ((err = lms_id_check("facilitator", fid)) ||
+	    (err = cmd_open_tree(ctx)))
+		return err;
+	lms_ops_tree_io(&io, &ctx->tree);
+	if ((err = lms_ops_course_assign(&io, argv[optind], fid, phases, &r)))
+		return err;
+	warn_away(fid, r.away);
+	lms_buf_addf(&ctx->out, "%s: ", fid);
+	course_add_flag_names(&ctx->out, lms_phase_names, "phase", phases);
+	lms_buf_addch(&ctx->out, '\n');
+	lms_assign_result_release(&r);
+	return 0;
+}
+
+const struct cmd course_assign_cmd = {
+	"assign", course_assign, CMD_TREE | CMD_LOCK, assign_usage,
+	"add a facilitator to a course", "lms-course", NULL
+};
+
+static const char *const unassign_usage[] = {
+	"lms course unassign ID FID", NULL
+};
+
+static int course_unassign(struct ctx *ctx, int argc, char **argv)
+{
+	struct lms_assign_result r;
+	struct lms_ops_io io;
+	int c, err;
+
+	while ((c = cmd_getopt(argc, argv, "", NULL)) != -1)
+		return LMS_EUSAGE;
+	if (argc - optind != 2)
+		return cmd_usage_error(_("give a course id and a facilitator "
+					  "id"));
+	if ((err = lms_id_check("facilitator", argv[optind + 1])) ||
+	    (err = cmd_open_tree(ctx)))
+		return err;
+	lms_ops_tree_io(&io, &ctx->tree);
+	if ((err = lms_ops_course_unassign(&io, argv[optind], argv[optind + 1],
+					   &r)))
+		return err;
+	lms_buf_addf(&ctx->out, _("removed %s from course %s\n"),
+		     argv[optind + 1], r.before.id);
+	lms_assign_result_release(&r);
+	return 0;
+}
+
+const struct cmd course_unassign_cmd = {
+	"unassign", course_unassign, CMD_TREE | CMD_LOCK, unassign_usage,
+	"remove a facilitator from a course", "lms-course", NULL
+};

@@ -1,0 +1,78 @@
+#include <string.h>
+
+#include "assign.h"
+#include "courseedit.h"
+#include "date.h"
+
+/* lms course assign and unassign: see assign.h for their rules. */
+
+struct assign {
+	const char *facilitator;
+	unsigned phases;
+};
+
+static int do_assign(struct lms_buf *text, const char *path,
+		     const struct lms_course *c, void *arg)
+{
+	const struct assign *a = arg;
+
+	return lms_course_assign(text, path, c, a->facilitator, a->phases);
+}
+
+static int do_unassign(struct lms_buf *text, const char *path,
+		       const struct lms_course *c, void *arg)
+{
+	const struct assign *a = arg;
+
+	return lms_course_unassign(text, path, c, a->facilitator);
+}
+
+/* The first session of c on which f is away, else LMS_DATE_NONE. */
+static int32_t first_away(const struct lms_facilitator *f,
+			  const struct lms_course *c)
+{
+	for (size_t i = 0; f && i < c->nsessions; i++)
+		if (!lms_facilitator_available_on(f, c->sessions[i].date))
+			return c->sessions[i].date;
+	return LMS_DATE_NONE;
+}
+
+int lms_ops_course_assign(const struct lms_ops_io *io, const char *course,
+			  const char *facilitator, unsigned phases,
+			  struct lms_assign_result *out)
+{
+	struct assign a = { facilitator, phases };
+	struct lms_facilitator *all = NULL;
+	size_t nall = 0;
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	out->away = LMS_DATE_NONE;
+	if (!(err = io->load_facilitators(io->arg, &all, &nall)) &&
+	    !(err = lms_facilitator_check(all, nall, facilitator, 0)) &&
+	    !(err = lms_ops_edit_course(io, course, do_assign, &a,
+					&out->before, &out->after)))
+		out->away = first_away(lms_facilitator_find(all, nall,
+							    facilitator),
+				       &out->after);
+	lms_facilitators_free(all, nall);
+	return err;
+}
+
+int lms_ops_course_unassign(const struct lms_ops_io *io, const char *course,
+			    const char *facilitator,
+			    struct lms_assign_result *out)
+{
+	struct assign a = { facilitator, 0 };
+
+	memset(out, 0, sizeof(*out));
+	out->away = LMS_DATE_NONE;
+	return lms_ops_edit_course(io, course, do_unassign, &a, &out->before,
+				   &out->after);
+}
+
+void lms_assign_result_release(struct lms_assign_result *r)
+{
+	lms_course_release(&r->before);
+	lms_course_release(&r->after);
+}

@@ -1,0 +1,42 @@
+#ifndef LMS_ASSIGN_H
+#define LMS_ASSIGN_H
+
+#include <stdint.h>
+
+#include "course.h"
+#include "opsio.h"
+
+/*
+ * Who facilitates a course (lms course assign, unassign): each is one
+ * edit of course.yaml (lms_ops_edit_course), the file people also edit
+ * by hand, so the rest of its text stays as it was written.
+ *
+ * The rules, all decided before the one write:
+ * - assign: the facilitator must be one the service knows
+ *   (lms_facilitator_check), asked before the course is read;
+ * - unassign: the facilitator must be on the course (courseedit.h);
+ * - the course.yaml after the change must load, and whoever leads a
+ *   session must still be a known facilitator (lms_ops_check_course).
+ */
+
+/* What an assign or unassign did, for the command to say;
+ * lms_assign_result_release frees it. */
+struct lms_assign_result {
+	struct lms_course before, after;
+	/* assign: the first session on which the facilitator is not
+	 * available, else LMS_DATE_NONE.  It is a warning, not a refusal. */
+	int32_t away;
+};
+
+/* Adds facilitator to a course for phases (LMS_PLAN...), or gives one
+ * already there those phases.  On an error out holds nothing. */
+int lms_ops_course_assign(const struct lms_ops_io *io, const char *course,
+			  const char *facilitator, unsigned phases,
+			  struct lms_assign_result *out);
+/* Removes facilitator from a course.  On an error out holds nothing. */
+int lms_ops_course_unassign(const struct lms_ops_io *io, const char *course,
+			    const char *facilitator,
+			    struct lms_assign_result *out);
+void lms_assign_result_release(struct lms_assign_result *r);
+
+#endif

@@ -1,0 +1,64 @@
+#ifndef LMS_COURSENEW_H
+#define LMS_COURSENEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "course.h"
+#include "opsio.h"
+#include "plan.h"
+#include "service.h"
+
+/*
+ * Planning a new course (lms course new): its sessions from a schedule,
+ * a template's plan, or both (lms_plan_course), written as a new
+ * course.yaml.
+ *
+ * The rules, all decided before anything is written:
+ * - a course that exists already is not planned again (LMS_ECREATE);
+ * - the template, when one is named, must load;
+ * - each facilitator named must be one the service knows
+ *   (lms_facilitator_check);
+ * - unless on_holidays, the schedule passes by the service's days off
+ *   (public holidays, its closed periods), which the result lists.
+ * One write, course.yaml, which makes the course's folder.
+ */
+
+struct lms_new_request {
+	/* What was asked for; its template is the operation's to set. */
+	struct lms_plan plan;
+	const char *template_id;		/* or NULL */
+	bool on_holidays;			/* sessions on days off too */
+	const struct lms_service *service;	/* whose days off */
+};
+
+/* A day off the schedule passed by, and why. */
+struct lms_passed_day {
+	int32_t date;
+	struct lms_day_off why;		/* points into the request's service */
+};
+
+/* What a new course is, for the command to say; lms_new_result_release
+ * frees it. */
+struct lms_new_result {
+	struct lms_course course;	/* as written */
+	struct lms_passed_day *passed;	/* in order */
+	size_t npassed;
+	/*
+	 * How the template's plan fits the schedule, which need not be
+	 * equally long: its sessions (with_template false: none named),
+	 * the course's last sessions it has no theme for, and its own last
+	 * sessions that were left out.
+	 */
+	bool with_template;
+	size_t template_sessions, unthemed, left_out;
+};
+
+/* On an error, out holds nothing to release. */
+int lms_ops_course_new(const struct lms_ops_io *io,
+		       const struct lms_new_request *req,
+		       struct lms_new_result *out);
+void lms_new_result_release(struct lms_new_result *r);
+
+#endif
