@@ -4,6 +4,7 @@
 #include <stdbool.h>
 
 #include "check.h"
+#include "conflicts.h"
 #include "form.h"
 #include "personal.h"
 #include "strset.h"
@@ -75,5 +76,44 @@ void lms_check_file(const struct lms_names *names, const char *path,
 		    struct lms_buf *scratch, struct lms_findings *out);
 /* The private register: readable by others, or not kept out of git. */
 void lms_check_register(const struct lms_tree *t, struct lms_findings *out);
+
+/* The parts of lms check over a tree (check.c, checkservice.c,
+ * checkfiles.c, checkcourses.c). */
+void load_failed(struct lms_findings *out);
+bool read_text(const char *path, struct lms_buf *text, bool may_miss,
+	       struct lms_findings *out);
+
+void load_facilitators(struct lms_check_ctx *x, bool report,
+		       struct lms_findings *out);
+int load_forms(struct lms_check_ctx *x, bool report, struct lms_findings *out);
+int load_templates(struct lms_check_ctx *x, bool report,
+		   struct lms_findings *out);
+void load_people(struct lms_check_ctx *x, struct lms_findings *out);
+void check_service_files(struct lms_check_ctx *x, struct lms_findings *out);
+
+bool read_elsewhere(const char *rel);
+void check_files_under(const struct lms_tree *t,
+		       const struct lms_names *people, const char *rel,
+		       bool (*skip)(const char *rel),
+		       struct lms_buf *scratch, struct lms_findings *out);
+int list_courses(const struct lms_tree *t, const struct lms_names *people,
+		 char ***ids, size_t *n, bool report, struct lms_findings *out);
+bool is_course_file(const char *rel);
+
+/* What the walk's callbacks share. */
+struct checking {
+	struct lms_check_ctx *x;
+	struct lms_findings *out;
+	struct lms_strset chosen;	/* the courses named, if any */
+	struct lms_bookings people, places;
+	struct lms_strset on_courses;	/* who any course names */
+	bool enrolments_broken;		/* some did not load: on_courses is
+					 * not everyone */
+	size_t ncourses;
+	void (*progress)(size_t done, size_t total, void *arg);
+	void *progress_arg;
+};
+
+int check_courses(struct checking *ck);
 
 #endif
