@@ -1,18 +1,10 @@
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "alloc.h"
 #include "check.h"
 #include "checkctx.h"
-#include "conflicts.h"
 #include "date.h"
-#include "error.h"
-#include "fsio.h"
 #include "i18n.h"
-#include "id.h"
-#include "walk.h"
 
 /*
  * lms check over a tree: the files of the service first (lms.yaml, the
@@ -47,29 +39,19 @@ bool lms_check_template(const struct lms_check_ctx *x, const char *id)
 	return false;
 }
 
-/* A file that did not load: the loader's error, as a finding. */
-void load_failed(struct lms_findings *out)
+/* A file that did not read or load: the loader's error, as a finding. */
+void lms_check_failed(const struct lms_error *e, struct lms_findings *out)
 {
-	const struct lms_error *e = lms_last_error();
-
 	lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, e->path, e->line, e->col,
 		    "%s", e->msg);
 }
 
-/* Reads path into text; a missing file is empty when may_miss. */
-bool read_text(const char *path, struct lms_buf *text, bool may_miss,
-		      struct lms_findings *out)
+bool lms_check_unread(const struct lms_tree_doc *d, struct lms_findings *out)
 {
-	int err = lms_read_file(path, lms_limits_default.max_file, text);
-
-	if (err == LMS_ENOENT && may_miss) {
-		lms_buf_reset(text);
-		return true;
-	}
-	if (err)
-		lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, path, 0, 0, "%s",
-			    lms_last_error()->msg);
-	return !err;
+	if (!d->read)
+		lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, d->path, 0, 0,
+			    "%s", d->error.msg);
+	return !d->read;
 }
 
 static void ctx_init(struct lms_check_ctx *x, struct lms_tree *t,
@@ -119,7 +101,7 @@ static void check_on_no_course(const struct checking *ck,
 
 	if (!x->have_people || ck->enrolments_broken)
 		return;
-	path = lms_tree_path(x->tree, LMS_PARTICIPANTS_FILE);
+	path = lms_tree_file(x->tree, LMS_FILE_REGISTER, NULL);
 	for (size_t i = 0; i < x->reg.n; i++) {
 		const struct lms_person *p = &x->reg.v[i];
 
@@ -161,14 +143,14 @@ int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 	lms_strset_init(&ck.on_courses);
 	lms_bookings_init(&ck.people, "facilitator", LMS_ERROR);
 	lms_bookings_init(&ck.places, "place", LMS_WARNING);
-	load_people(&x, out);
-	load_facilitators(&x, whole, out);
-	if (!(err = load_forms(&x, whole, out)))
-		err = load_templates(&x, whole, out);
+	lms_check_load_people(&x, out);
+	lms_check_load_facilitators(&x, whole, out);
+	if (!(err = lms_check_load_forms(&x, whole, out)))
+		err = lms_check_load_templates(&x, whole, out);
 	if (!err && whole)
-		check_service_files(&x, out);
+		lms_check_service_files(&x, out);
 	if (!err)
-		err = check_courses(&ck);
+		err = lms_check_courses(&ck);
 	if (!err && whole)
 		check_on_no_course(&ck, out);
 	lms_strset_release(&ck.on_courses);

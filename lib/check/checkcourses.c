@@ -1,131 +1,62 @@
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "alloc.h"
-#include "check.h"
 #include "checkctx.h"
-#include "conflicts.h"
-#include "date.h"
+#include "coursefiles.h"
 #include "error.h"
-#include "fsio.h"
 #include "i18n.h"
-#include "id.h"
 #include "walk.h"
+
+/*
+ * The courses, read on all cores by a walk: those checked with every
+ * file lms keeps of them, the others for the times they book, which the
+ * conflicts between courses need.
+ */
 
 /* One course as a worker reads it. */
 struct course_slot {
-	struct lms_course course;
-	bool loaded, selected;
-	bool enrolments_read;		/* the file loaded (or is not there) */
-	struct lms_enrolments enrolments;
-	struct lms_attendance attendance;
-	struct lms_evaluations evaluations;
+	struct lms_course_files files;
+	bool selected;
 	struct lms_findings found;
 };
 
-/* One of the files lms keeps beside course.yaml: checked for personal
- * data, then loaded; NULL if it did not load. */
-static void *course_file(struct lms_tree *t, const struct lms_names *names,
-			 const char *id, const char *name,
-			 int (*load)(void *out, const char *path,
-				     const char *text, size_t len),
-			 void *obj, char **path, struct lms_findings *out)
+/* What reading and loading one of the course's files found, in the order
+ * a reader meets it: the file unread, what looks like personal data in it,
+ * what did not load. */
+static void report_file(const struct lms_names *names,
+			const struct lms_tree_doc *d, struct lms_findings *out)
 {
-	*path = lms_tree_path(t, "courses/%s/%s", id, name);
-	if (!read_text(*path, &t->text, true, out))
-		return NULL;
-	lms_check_text(names, *path, t->text.buf, t->text.len, false, out);
-	if (load(obj, *path, t->text.buf, t->text.len)) {
-		load_failed(out);
-		return NULL;
-	}
-	return obj;
-}
-
-static int load_enrolments(void *o, const char *p, const char *s, size_t n)
-{
-	return lms_enrolments_load(o, p, s, n);
-}
-
-static int load_attendance(void *o, const char *p, const char *s, size_t n)
-{
-	return lms_attendance_load(o, p, s, n);
-}
-
-static int load_evaluations(void *o, const char *p, const char *s, size_t n)
-{
-	return lms_evaluations_load(o, p, s, n);
-}
-
-/* The course's plan, read into text, which it keeps for the findings'
- * places; false if it did not load. */
-static bool read_plan(const struct lms_names *names, const char *id,
-		      struct course_slot *s, struct lms_course_files_check *cf,
-		      struct lms_buf *text)
-{
-	struct lms_diags diags = { NULL, 0 };
-	struct lms_findings *out = &s->found;
-	const char *path = cf->course_path;
-
-	if (!read_text(path, text, false, out))
-		return false;
-	lms_check_text(names, path, text->buf, text->len, false, out);
-	if (lms_course_load(&s->course, path, text->buf, text->len, NULL,
-			    &diags)) {
-		load_failed(out);
-	} else {
-		s->loaded = true;
-		if (strcmp(s->course.id, id))
-			lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, path,
-				    s->course.mark.line, s->course.mark.col,
-				    _("the id '%s' is not the folder's name "
-				      "'%s'"),
-				    s->course.id, id);
-	}
-	lms_check_diags(&diags, out);
-	lms_diags_release(&diags);
-	return s->loaded;
+	if (lms_check_unread(d, out))
+		return;
+	lms_check_text(names, d->path, d->text.buf, d->text.len, false, out);
+	if (!d->loaded)
+		lms_check_failed(&d->error, out);
 }
 
 static void check_one(struct checking *ck, struct lms_tree *t, const char *id,
 		      struct course_slot *s)
 {
+	struct lms_course_files *cf = &s->files;
 	struct lms_findings *out = &s->found;
-	struct lms_buf rel = LMS_BUF_INIT, text = LMS_BUF_INIT;
-	struct lms_course_files_check cf = { .id = id };
 	const struct lms_names *names = &ck->x->names;
-	char *ep = NULL, *ap = NULL, *vp = NULL;
+	struct lms_buf scratch = LMS_BUF_INIT;
 
-	cf.course_path = lms_tree_path(t, "courses/%s/course.yaml", id);
-	if (read_plan(names, id, s, &cf, &text)) {
-		cf.course = &s->course;
-		cf.course_text = text.buf;
-		cf.course_len = text.len;
-	}
-	/* The files beside it are read even when the plan is broken: they
-	 * may hold personal data all the same. */
-	cf.enrolments = course_file(t, names, id, "enrolments.yaml",
-				    load_enrolments, &s->enrolments, &ep, out);
-	cf.attendance = course_file(t, names, id, "attendance.yaml",
-				    load_attendance, &s->attendance, &ap, out);
-	cf.evaluations = course_file(t, names, id, "evaluations.yaml",
-				     load_evaluations, &s->evaluations, &vp, out);
-	s->enrolments_read = cf.enrolments != NULL;
-	cf.enrolments_path = ep;
-	cf.attendance_path = ap;
-	cf.evaluations_path = vp;
-	if (cf.course)
-		lms_check_course(ck->x, &cf, out);
-	lms_buf_addf(&rel, "courses/%s", id);
-	check_files_under(t, names, rel.buf, is_course_file, &text, out);
-	free((char *)cf.course_path);
-	free(ep);
-	free(ap);
-	free(vp);
-	lms_buf_release(&rel);
-	lms_buf_release(&text);
+	lms_course_files_load(t, id, LMS_COURSE_FILES_ALL, cf);
+	report_file(names, &cf->plan, out);
+	if (cf->plan.loaded && strcmp(cf->course.id, id))
+		lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, cf->plan.path,
+			    cf->course.mark.line, cf->course.mark.col,
+			    _("the id '%s' is not the folder's name '%s'"),
+			    cf->course.id, id);
+	lms_check_diags(&cf->plan.diags, out);
+	report_file(names, &cf->enrolments_doc, out);
+	report_file(names, &cf->attendance_doc, out);
+	report_file(names, &cf->evaluations_doc, out);
+	if (cf->plan.loaded)
+		lms_check_course(ck->x, cf, out);
+	lms_check_course_folder(t, names, id, &scratch, out);
+	lms_buf_release(&scratch);
 }
 
 static int read_course(void *arg, struct lms_tree *t, const char *id,
@@ -133,22 +64,14 @@ static int read_course(void *arg, struct lms_tree *t, const char *id,
 {
 	struct checking *ck = arg;
 	struct course_slot *s = slot;
-	char *path;
 
 	lms_findings_init(&s->found, ck->out->rules);
 	s->selected = !ck->x->opt->ncourses ||
 		      lms_strset_has(&ck->chosen, id);
-	if (s->selected) {
+	if (s->selected)
 		check_one(ck, t, id, s);
-		return 0;
-	}
-	/* Another course, read only for the times it books. */
-	path = lms_tree_path(t, "courses/%s/course.yaml", id);
-	if (lms_tree_read(t, path) == 0 &&
-	    lms_course_load(&s->course, path, t->text.buf, t->text.len, NULL,
-			    NULL) == 0)
-		s->loaded = true;
-	free(path);
+	else	/* another course, read only for the times it books */
+		lms_course_files_load(t, id, LMS_COURSE_FILES_PLAN, &s->files);
 	return 0;
 }
 
@@ -183,12 +106,14 @@ static int take_course(void *arg, size_t i, void *slot)
 
 	if (s->selected)
 		lms_findings_move(ck->out, &s->found);
-	if (s->selected && !s->enrolments_read)
+	if (s->selected && !s->files.enrolments_doc.loaded)
 		ck->enrolments_broken = true;
-	for (size_t j = 0; s->selected && j < s->enrolments.n; j++)
-		lms_strset_add(&ck->on_courses, s->enrolments.v[j].person, NULL);
-	if (s->loaded && s->course.status != LMS_COURSE_CANCELLED)
-		book(ck, (uint32_t)i, &s->course);
+	for (size_t j = 0; s->selected && j < s->files.enrolments.n; j++)
+		lms_strset_add(&ck->on_courses, s->files.enrolments.v[j].person,
+			       NULL);
+	if (s->files.plan.loaded &&
+	    s->files.course.status != LMS_COURSE_CANCELLED)
+		book(ck, (uint32_t)i, &s->files.course);
 	if (ck->progress)
 		ck->progress(i + 1, ck->ncourses, ck->progress_arg);
 	return 0;
@@ -199,10 +124,7 @@ static void release_course(void *arg, void *slot)
 	struct course_slot *s = slot;
 
 	(void)arg;
-	lms_course_release(&s->course);
-	lms_enrolments_release(&s->enrolments);
-	lms_attendance_release(&s->attendance);
-	lms_evaluations_release(&s->evaluations);
+	lms_course_files_release(&s->files);
 	lms_findings_release(&s->found);
 }
 
@@ -226,7 +148,7 @@ static int choose(struct checking *ck, char **ids, size_t n, bool **selected)
 	return 0;
 }
 
-int check_courses(struct checking *ck)
+int lms_check_courses(struct checking *ck)
 {
 	struct lms_walk w = {
 		.tree = ck->x->tree, .slot_size = sizeof(struct course_slot),
@@ -234,8 +156,8 @@ int check_courses(struct checking *ck)
 		.release = release_course, .arg = ck
 	};
 	bool *selected = NULL;
-	int err = list_courses(ck->x->tree, &ck->x->names, &w.ids, &w.n,
-			       !ck->x->opt->ncourses, ck->out);
+	int err = lms_check_list_courses(ck->x->tree, &ck->x->names, &w.ids,
+					 &w.n, !ck->x->opt->ncourses, ck->out);
 
 	ck->ncourses = w.n;
 	if (!err && !(err = choose(ck, w.ids, w.n, &selected)) &&

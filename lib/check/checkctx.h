@@ -5,6 +5,8 @@
 
 #include "check.h"
 #include "conflicts.h"
+#include "coursefiles.h"
+#include "treedoc.h"
 #include "form.h"
 #include "personal.h"
 #include "strset.h"
@@ -42,21 +44,10 @@ const struct lms_form *lms_check_form(const struct lms_check_ctx *x,
 				      const char *id);
 bool lms_check_template(const struct lms_check_ctx *x, const char *id);
 
-/* The findings of one course's files (checkcourse.c). */
-struct lms_course_files_check {
-	const char *id;
-	const char *course_path;
-	const char *course_text;	/* to place findings on keys */
-	size_t course_len;
-	const struct lms_course *course;
-	const char *enrolments_path, *attendance_path, *evaluations_path;
-	const struct lms_enrolments *enrolments;	/* NULL: did not load */
-	const struct lms_attendance *attendance;
-	const struct lms_evaluations *evaluations;
-};
-
+/* The rules of one course's files (checkcourse.c), when its plan
+ * loaded. */
 void lms_check_course(const struct lms_check_ctx *x,
-		      const struct lms_course_files_check *cf,
+		      const struct lms_course_files *cf,
 		      struct lms_findings *out);
 
 /* Unknown keys that a loader noted, with a suggestion (checkcourse.c). */
@@ -75,32 +66,47 @@ void lms_check_text(const struct lms_names *names, const char *path,
 void lms_check_file(const struct lms_names *names, const char *path,
 		    struct lms_buf *scratch, struct lms_findings *out);
 /* The private register: readable by others, or not kept out of git. */
-void lms_check_register(const struct lms_tree *t, struct lms_findings *out);
+void lms_check_register(struct lms_tree *t, struct lms_findings *out);
 
-/* The parts of lms check over a tree (check.c, checkservice.c,
- * checkfiles.c, checkcourses.c). */
-void load_failed(struct lms_findings *out);
-bool read_text(const char *path, struct lms_buf *text, bool may_miss,
-	       struct lms_findings *out);
+/* A file that did not read or load, as the finding of its error e. */
+void lms_check_failed(const struct lms_error *e, struct lms_findings *out);
+/* A finding if d could not be read; true then. */
+bool lms_check_unread(const struct lms_tree_doc *d, struct lms_findings *out);
 
-void load_facilitators(struct lms_check_ctx *x, bool report,
-		       struct lms_findings *out);
-int load_forms(struct lms_check_ctx *x, bool report, struct lms_findings *out);
-int load_templates(struct lms_check_ctx *x, bool report,
-		   struct lms_findings *out);
-void load_people(struct lms_check_ctx *x, struct lms_findings *out);
-void check_service_files(struct lms_check_ctx *x, struct lms_findings *out);
+/*
+ * The service's files (checkservice.c), loaded into the context: the
+ * register first, whose names are looked for in the others; then the
+ * facilitators, forms and templates, with report checked themselves.
+ * A forms/ or templates/ that cannot be listed fails the check.
+ */
+void lms_check_load_people(struct lms_check_ctx *x, struct lms_findings *out);
+void lms_check_load_facilitators(struct lms_check_ctx *x, bool report,
+				 struct lms_findings *out);
+int lms_check_load_forms(struct lms_check_ctx *x, bool report,
+			 struct lms_findings *out);
+int lms_check_load_templates(struct lms_check_ctx *x, bool report,
+			     struct lms_findings *out);
+/* lms.yaml, the register's privacy and every file lms does not read. */
+void lms_check_service_files(struct lms_check_ctx *x,
+			     struct lms_findings *out);
 
-bool read_elsewhere(const char *rel);
-void check_files_under(const struct lms_tree *t,
-		       const struct lms_names *people, const char *rel,
-		       bool (*skip)(const char *rel),
-		       struct lms_buf *scratch, struct lms_findings *out);
-int list_courses(const struct lms_tree *t, const struct lms_names *people,
-		 char ***ids, size_t *n, bool report, struct lms_findings *out);
-bool is_course_file(const char *rel);
+/*
+ * The walk over the tree's files (checkfiles.c): the files that lms does
+ * not read itself, looked through for personal data, of the tree and of
+ * course id's folder; and the courses' ids, with findings for folders
+ * under courses/ that hold none (LMS_EIO if courses/ cannot be listed).
+ */
+void lms_check_unknown_files(const struct lms_tree *t,
+			     const struct lms_names *people,
+			     struct lms_findings *out);
+void lms_check_course_folder(const struct lms_tree *t,
+			     const struct lms_names *people, const char *id,
+			     struct lms_buf *scratch, struct lms_findings *out);
+int lms_check_list_courses(const struct lms_tree *t,
+			   const struct lms_names *people, char ***ids,
+			   size_t *n, bool report, struct lms_findings *out);
 
-/* What the walk's callbacks share. */
+/* What the walk over the courses shares (checkcourses.c). */
 struct checking {
 	struct lms_check_ctx *x;
 	struct lms_findings *out;
@@ -114,6 +120,7 @@ struct checking {
 	void *progress_arg;
 };
 
-int check_courses(struct checking *ck);
+/* Every course, and then the conflicts between them. */
+int lms_check_courses(struct checking *ck);
 
 #endif

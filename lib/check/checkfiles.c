@@ -1,75 +1,92 @@
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "alloc.h"
-#include "check.h"
 #include "checkctx.h"
-#include "conflicts.h"
-#include "date.h"
 #include "error.h"
 #include "fsio.h"
 #include "i18n.h"
 #include "id.h"
-#include "walk.h"
+#include "treelist.h"
 
 /*
- * Files that the loaders read, or that are private, which the search for
- * other files meant for git passes by: paths relative to the tree.
+ * The walk over the tree's files: which courses are there, and every
+ * file that lms does not read itself, which git would take all the same,
+ * looked through for personal data.
  */
-bool read_elsewhere(const char *rel)
-{
-	static const char *const patterns[] = {
-		LMS_SERVICE_FILE, LMS_FACILITATORS_FILE, LMS_PARTICIPANTS_FILE,
-		LMS_PARTICIPANTS_TEMPORARY, "forms/*.yaml", "templates/*.yaml",
-		".git", ".lms", "courses", NULL
-	};
 
-	/* FNM_PERIOD: forms/.notes.yaml is no form, and is read here. */
-	for (const char *const *p = patterns; *p; p++)
-		if (fnmatch(*p, rel, FNM_PATHNAME | FNM_PERIOD) == 0)
-			return true;
-	return false;
+/* The files under a folder, looked through: what the visit shares. */
+struct looking {
+	const struct lms_names *names;
+	bool (*skip)(const char *rel);
+	struct lms_buf *scratch;
+	struct lms_findings *out;
+};
+
+static bool skip(const char *rel, void *arg)
+{
+	return ((struct looking *)arg)->skip(rel);
+}
+
+static void file(const char *path, void *arg)
+{
+	struct looking *l = arg;
+
+	lms_check_file(l->names, path, l->scratch, l->out);
+}
+
+static void unreadable(const char *path, void *arg)
+{
+	struct looking *l = arg;
+
+	lms_finding(l->out, LMS_RULE_PRIVACY, LMS_WARNING, path, 0, 0,
+		    _("could not be read to check for personal data: %s"),
+		    lms_last_error()->msg);
 }
 
 /*
  * Every file under rel (a folder of the tree) that skip does not pass
  * by, checked for personal data.  Symbolic links are not followed.
  */
-void check_files_under(const struct lms_tree *t,
+static void check_files_under(const struct lms_tree *t,
 			      const struct lms_names *people, const char *rel,
-			      bool (*skip)(const char *rel),
+			      bool (*skip_rel)(const char *rel),
 			      struct lms_buf *scratch, struct lms_findings *out)
 {
-	char *dir = lms_tree_path(t, "%s", *rel ? rel : ".");
-	char **names;
-	size_t n;
+	struct looking l = { people, skip_rel, scratch, out };
+	struct lms_tree_visit v = { skip, file, unreadable, &l };
 
-	if (lms_dir_list(dir, &names, &n))
-		lms_finding(out, LMS_RULE_PRIVACY, LMS_WARNING, dir, 0, 0,
-			    _("could not be read to check for personal data: "
-			      "%s"),
-			    lms_last_error()->msg);
-	free(dir);
-	for (size_t i = 0; i < n; i++) {
-		struct lms_buf sub = LMS_BUF_INIT;
-		struct stat st;
-		char *path;
+	lms_tree_visit(t, rel, &v);
+}
 
-		lms_buf_addf(&sub, "%s%s%s", rel, *rel ? "/" : "", names[i]);
-		path = lms_tree_path(t, "%s", sub.buf);
-		if (!skip(sub.buf) && lstat(path, &st) == 0) {
-			if (S_ISDIR(st.st_mode))
-				check_files_under(t, people, sub.buf, skip,
-						  scratch, out);
-			else if (S_ISREG(st.st_mode))
-				lms_check_file(people, path, scratch, out);
-		}
-		free(path);
-		lms_buf_release(&sub);
-	}
-	lms_strings_free(names, n);
+/*
+ * Files that the loaders read, or that are private, which the search for
+ * other files meant for git passes by: paths relative to the tree.
+ */
+static bool read_elsewhere(const char *rel)
+{
+	static const enum lms_file read[] = {
+		LMS_FILE_SERVICE, LMS_FILE_FACILITATORS, LMS_FILE_REGISTER,
+		LMS_FILE_FORM, LMS_FILE_TEMPLATE, LMS_FILE_COURSES
+	};
+
+	for (size_t i = 0; i < sizeof(read) / sizeof(*read); i++)
+		if (lms_file_is(read[i], rel))
+			return true;
+	/* What an interrupted write of the register left holds its names;
+	 * the folder of the lock is lms's own, and .git is git's. */
+	return lms_file_is_temporary(LMS_FILE_REGISTER, rel) ||
+	       lms_file_in(LMS_FILE_LOCK, rel) || !strcmp(rel, ".git");
+}
+
+void lms_check_unknown_files(const struct lms_tree *t,
+			     const struct lms_names *people,
+			     struct lms_findings *out)
+{
+	struct lms_buf scratch = LMS_BUF_INIT;
+
+	check_files_under(t, people, "", read_elsewhere, &scratch, out);
+	lms_buf_release(&scratch);
 }
 
 static bool nothing_read_elsewhere(const char *rel)
@@ -85,8 +102,8 @@ static void not_a_course(const struct lms_tree *t,
 			 const struct lms_names *names, const char *name,
 			 struct lms_buf *scratch, struct lms_findings *out)
 {
-	struct lms_buf rel = LMS_BUF_INIT;
-	char *path = lms_tree_path(t, "courses/%s", name);
+	char *rel = lms_file_rel(LMS_FILE_COURSE_DIR, name);
+	char *path = lms_tree_file(t, LMS_FILE_COURSE_DIR, name);
 
 	if (name[0] != '.')
 		lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, path, 0, 0, "%s",
@@ -94,10 +111,9 @@ static void not_a_course(const struct lms_tree *t,
 			    _("a course folder without course.yaml") :
 			    _("a course folder's name must be a course id: "
 			      "lower-case letters, digits and '-'"));
-	lms_buf_addf(&rel, "courses/%s", name);
-	check_files_under(t, names, rel.buf, nothing_read_elsewhere, scratch,
+	check_files_under(t, names, rel, nothing_read_elsewhere, scratch,
 			  out);
-	lms_buf_release(&rel);
+	free(rel);
 	free(path);
 }
 
@@ -107,21 +123,19 @@ static void not_a_course(const struct lms_tree *t,
  * Files there are checked for personal data.  A courses/ that cannot be
  * read fails the check: it would find nothing wrong in it.
  */
-int list_courses(const struct lms_tree *t,
-			const struct lms_names *people, char ***ids,
-			size_t *n, bool report, struct lms_findings *out)
+int lms_check_list_courses(const struct lms_tree *t,
+			   const struct lms_names *people, char ***ids,
+			   size_t *n, bool report, struct lms_findings *out)
 {
-	char *dir = lms_tree_path(t, "courses");
 	struct lms_buf scratch = LMS_BUF_INIT;
 	char **names;
 	size_t nnames;
-	int err = lms_dir_list(dir, &names, &nnames);
+	int err = lms_tree_list(t, LMS_FILE_COURSES, NULL, &names, &nnames);
 
 	*ids = NULL;
 	*n = 0;
-	free(dir);
 	for (size_t i = 0; i < nnames && !err; i++) {
-		char *path = lms_tree_path(t, "courses/%s", names[i]);
+		char *path = lms_tree_file(t, LMS_FILE_COURSE_DIR, names[i]);
 		int found = 0;
 
 		if (!lms_is_dir(path)) {
@@ -146,27 +160,26 @@ int list_courses(const struct lms_tree *t,
 	return err;
 }
 
-static int slashes(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += *s == '/';
-	return n;
-}
-
 /* courses/ID/course.yaml and the others that lms reads itself. */
-bool is_course_file(const char *rel)
+static bool is_course_file(const char *rel)
 {
-	static const char *const names[] = {
-		"course.yaml", "enrolments.yaml", "attendance.yaml",
-		"evaluations.yaml", NULL
+	static const enum lms_file read[] = {
+		LMS_FILE_COURSE, LMS_FILE_ENROLMENTS, LMS_FILE_ATTENDANCE,
+		LMS_FILE_EVALUATIONS
 	};
-	const char *base = strrchr(rel, '/');
 
-	base = base ? base + 1 : rel;
-	for (const char *const *p = names; *p; p++)
-		if (!strcmp(base, *p) && slashes(rel) == 2)
+	for (size_t i = 0; i < sizeof(read) / sizeof(*read); i++)
+		if (lms_file_is(read[i], rel))
 			return true;
 	return false;
+}
+
+void lms_check_course_folder(const struct lms_tree *t,
+			     const struct lms_names *people, const char *id,
+			     struct lms_buf *scratch, struct lms_findings *out)
+{
+	char *rel = lms_file_rel(LMS_FILE_COURSE_DIR, id);
+
+	check_files_under(t, people, rel, is_course_file, scratch, out);
+	free(rel);
 }

@@ -1,33 +1,31 @@
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "alloc.h"
-#include "check.h"
 #include "checkctx.h"
-#include "conflicts.h"
-#include "date.h"
-#include "error.h"
-#include "fsio.h"
 #include "i18n.h"
-#include "id.h"
-#include "walk.h"
+#include "treedoc.h"
+#include "treelist.h"
+
+/*
+ * The service's own files: lms.yaml, the facilitators, the forms and
+ * templates, and the register, which the courses' rules look things up
+ * in and which are checked themselves when the whole tree is.
+ */
 
 /* After load_people: the facilitators' names are public, so the same
  * names in the register are not looked for in files. */
-void load_facilitators(struct lms_check_ctx *x, bool report,
-			      struct lms_findings *out)
+void lms_check_load_facilitators(struct lms_check_ctx *x, bool report,
+				 struct lms_findings *out)
 {
-	char *path = lms_tree_path(x->tree, LMS_FACILITATORS_FILE);
-	struct lms_buf text = LMS_BUF_INIT;
-	struct lms_diags diags = { NULL, 0 };
+	struct lms_tree_doc d;
 
-	if (read_text(path, &text, true, out)) {
-		if (lms_facilitators_load(&x->facilitators, &x->nfacilitators,
-					  path, text.buf, text.len, &diags)) {
+	lms_tree_doc_read(x->tree, LMS_FILE_FACILITATORS, NULL, true, &d);
+	if (!lms_check_unread(&d, out)) {
+		if (lms_tree_doc_facilitators(&d, &x->facilitators,
+					      &x->nfacilitators)) {
 			if (report)
-				load_failed(out);
+				lms_check_failed(&d.error, out);
 			x->facilitators_broken = true;
 		}
 		for (size_t i = 0; i < x->nfacilitators; i++)
@@ -35,70 +33,51 @@ void load_facilitators(struct lms_check_ctx *x, bool report,
 				lms_names_add_public(&x->names,
 						     x->facilitators[i].name);
 		if (report)
-			lms_check_text(&x->names, path, text.buf, text.len, true,
-				       out);
+			lms_check_text(&x->names, d.path, d.text.buf, d.text.len,
+				       true, out);
 	}
 	if (report)
-		lms_check_diags(&diags, out);
+		lms_check_diags(&d.diags, out);
 	x->facilitator_ids = lms_calloc(x->nfacilitators + 1, sizeof(char *));
 	for (size_t i = 0; i < x->nfacilitators; i++) {
 		x->facilitator_ids[i] = x->facilitators[i].id;
 		lms_strset_add(&x->facilitator_index, x->facilitators[i].id,
 			       (void *)(uintptr_t)(i + 1));
 	}
-	lms_diags_release(&diags);
-	lms_buf_release(&text);
-	free(path);
+	lms_tree_doc_release(&d);
 }
 
-/* The ids of the YAML files in a folder of the tree, sorted. */
-static int yaml_ids(const struct lms_tree *t, const char *folder,
-		    char ***ids, size_t *n)
+/* Read and checked for personal data, with report; false if unread. */
+static bool read_checked(struct lms_check_ctx *x, enum lms_file f,
+			 const char *id, bool report, struct lms_tree_doc *d,
+			 struct lms_findings *out)
 {
-	char *dir = lms_tree_path(t, "%s", folder);
-	char **names;
-	size_t nnames;
-	int err = lms_dir_list(dir, &names, &nnames);
-
-	*ids = NULL;
-	*n = 0;
-	free(dir);
-	for (size_t i = 0; i < nnames; i++) {
-		size_t len = strlen(names[i]);
-
-		if (len > 5 && !strcmp(names[i] + len - 5, ".yaml") &&
-		    names[i][0] != '.')
-			*(char **)lms_array_push(ids, n, sizeof(char *)) =
-				lms_strndup(names[i], len - 5);
-	}
-	lms_strings_free(names, nnames);
-	lms_strings_sort(*ids, *n);
-	return err;
+	lms_tree_doc_read(x->tree, f, id, false, d);
+	if (lms_check_unread(d, out))
+		return false;
+	if (report)
+		lms_check_text(&x->names, d->path, d->text.buf, d->text.len,
+			       false, out);
+	return true;
 }
 
-int load_forms(struct lms_check_ctx *x, bool report,
-		      struct lms_findings *out)
+int lms_check_load_forms(struct lms_check_ctx *x, bool report,
+			 struct lms_findings *out)
 {
-	struct lms_buf text = LMS_BUF_INIT;
 	char **ids;
 	size_t n;
-	int err = yaml_ids(x->tree, "forms", &ids, &n);
+	int err = lms_tree_ids(x->tree, LMS_FILE_FORM, &ids, &n);
 
 	x->forms = lms_calloc(n + 1, sizeof(*x->forms));
 	x->form_ids = lms_calloc(n + 1, sizeof(char *));
 	for (size_t i = 0; i < n; i++) {
-		char *path = lms_tree_path(x->tree, "forms/%s.yaml", ids[i]);
-		struct lms_diags diags = { NULL, 0 };
 		struct lms_form *f = &x->forms[x->nforms];
+		struct lms_tree_doc d;
 
-		if (read_text(path, &text, false, out)) {
-			if (report)
-				lms_check_text(&x->names, path, text.buf,
-					       text.len, false, out);
-			if (lms_form_load(f, path, text.buf, text.len, ids[i],
-					  &diags)) {
+		if (read_checked(x, LMS_FILE_FORM, ids[i], report, &d, out)) {
+			if (lms_tree_doc_form(&d, f)) {
 				if (report)
-					load_failed(out);
+					lms_check_failed(&d.error, out);
 				/* It is there, if broken: one error is enough. */
 				lms_strset_add(&x->broken_forms, ids[i], NULL);
 			} else {
@@ -108,44 +87,35 @@ int load_forms(struct lms_check_ctx *x, bool report,
 			}
 		}
 		if (report)
-			lms_check_diags(&diags, out);
-		lms_diags_release(&diags);
-		free(path);
+			lms_check_diags(&d.diags, out);
+		lms_tree_doc_release(&d);
 	}
 	lms_strings_free(ids, n);
-	lms_buf_release(&text);
 	return err;
 }
 
-int load_templates(struct lms_check_ctx *x, bool report,
-			  struct lms_findings *out)
+int lms_check_load_templates(struct lms_check_ctx *x, bool report,
+			     struct lms_findings *out)
 {
-	struct lms_buf text = LMS_BUF_INIT;
 	char **ids;
 	size_t n;
-	int err = yaml_ids(x->tree, "templates", &ids, &n);
+	int err = lms_tree_ids(x->tree, LMS_FILE_TEMPLATE, &ids, &n);
 
 	x->template_ids = (const char **)ids;
 	x->ntemplates = n;
 	for (size_t i = 0; i < n && report; i++) {
-		char *path = lms_tree_path(x->tree, "templates/%s.yaml", ids[i]);
-		struct lms_diags diags = { NULL, 0 };
+		struct lms_tree_doc d;
 		struct lms_template tpl;
 
-		if (read_text(path, &text, false, out)) {
-			lms_check_text(&x->names, path, text.buf, text.len,
-				       false, out);
-			if (lms_template_load(&tpl, path, text.buf, text.len,
-					      ids[i], &diags))
-				load_failed(out);
+		if (read_checked(x, LMS_FILE_TEMPLATE, ids[i], true, &d, out)) {
+			if (lms_tree_doc_template(&d, &tpl))
+				lms_check_failed(&d.error, out);
 			else
 				lms_template_release(&tpl);
 		}
-		lms_check_diags(&diags, out);
-		lms_diags_release(&diags);
-		free(path);
+		lms_check_diags(&d.diags, out);
+		lms_tree_doc_release(&d);
 	}
-	lms_buf_release(&text);
 	return err;
 }
 
@@ -154,17 +124,16 @@ int load_templates(struct lms_check_ctx *x, bool report,
  * git.  It is read though others may read it too (lms_check_register
  * says so): its names must be looked for all the same.
  */
-void load_people(struct lms_check_ctx *x, struct lms_findings *out)
+void lms_check_load_people(struct lms_check_ctx *x, struct lms_findings *out)
 {
-	char *path = lms_tree_path(x->tree, LMS_PARTICIPANTS_FILE);
-	struct lms_buf text = LMS_BUF_INIT;
 	struct lms_register *r = &x->reg;
-	int err = lms_read_file(path, lms_limits_default.max_file, &text);
+	struct lms_tree_doc d;
 
-	if (err == LMS_ENOENT) {
+	lms_tree_doc_read(x->tree, LMS_FILE_REGISTER, NULL, false, &d);
+	if (d.missing) {
 		/* no register yet */
-	} else if (err || lms_register_load(r, path, text.buf, text.len)) {
-		load_failed(out);
+	} else if (!d.read || lms_tree_doc_register(&d, r)) {
+		lms_check_failed(&d.error, out);
 	} else {
 		x->have_people = true;
 		for (size_t i = 0; i < r->n; i++) {
@@ -173,41 +142,27 @@ void load_people(struct lms_check_ctx *x, struct lms_findings *out)
 				lms_names_add(&x->names, r->v[i].name);
 		}
 	}
-	lms_buf_release(&text);
-	free(path);
+	lms_tree_doc_release(&d);
 }
-
-/* The service's own files */
 
 static void check_service(struct lms_check_ctx *x, struct lms_findings *out)
 {
-	char *path = lms_tree_path(x->tree, LMS_SERVICE_FILE);
-	struct lms_buf text = LMS_BUF_INIT;
-	struct lms_diags diags = { NULL, 0 };
+	struct lms_tree_doc d;
 	struct lms_service s;
 
-	if (read_text(path, &text, false, out)) {
-		lms_check_text(&x->names, path, text.buf, text.len, false, out);
-		lms_schema_init(&lms_service_schema, &s);
-		if (lms_load_text(path, text.buf, text.len, &lms_service_schema,
-				  &s, &diags))
-			load_failed(out);
+	if (read_checked(x, LMS_FILE_SERVICE, NULL, true, &d, out)) {
+		if (lms_tree_doc_service(&d, &s))
+			lms_check_failed(&d.error, out);
 		lms_service_release(&s);
 	}
-	lms_check_diags(&diags, out);
-	lms_diags_release(&diags);
-	lms_buf_release(&text);
-	free(path);
+	lms_check_diags(&d.diags, out);
+	lms_tree_doc_release(&d);
 }
 
-void check_service_files(struct lms_check_ctx *x,
-				struct lms_findings *out)
+void lms_check_service_files(struct lms_check_ctx *x,
+			     struct lms_findings *out)
 {
-	struct lms_buf scratch = LMS_BUF_INIT;
-
 	check_service(x, out);
 	lms_check_register(x->tree, out);
-	check_files_under(x->tree, &x->names, "", read_elsewhere, &scratch,
-			  out);
-	lms_buf_release(&scratch);
+	lms_check_unknown_files(x->tree, &x->names, out);
 }
