@@ -7,10 +7,11 @@
 #include "i18n.h"
 
 /*
- * lms check over a tree: the files of the service first (lms.yaml, the
- * facilitators, forms and templates, the register and whatever else lies
- * in the tree), then every course, read on all cores by a walk, and last
- * the conflicts between courses, which need them all.
+ * lms check over a tree, assembled: the files of the service first
+ * (lms.yaml, the facilitators, forms and templates, the register and
+ * whatever else lies in the tree), then every course, read on all cores
+ * by a walk, and last the conflicts between courses, which need them all.
+ * The parts are named in checkctx.h.
  */
 
 /* The context */
@@ -91,7 +92,7 @@ static void ctx_release(struct lms_check_ctx *x)
  * explains the record.  Only ids are named: this runs where a name must
  * never be printed.
  */
-static void check_on_no_course(const struct checking *ck,
+static void check_on_no_course(const struct lms_check_walk *ck,
 			       struct lms_findings *out)
 {
 	const struct lms_check_ctx *x = ck->x;
@@ -131,7 +132,7 @@ int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 		   struct lms_findings *out)
 {
 	struct lms_check_ctx x;
-	struct checking ck = { .x = &x, .out = out,
+	struct lms_check_walk ck = { .x = &x, .out = out,
 			       .progress = opt->progress,
 			       .progress_arg = opt->progress_arg };
 	bool whole = !opt->ncourses;

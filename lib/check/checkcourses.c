@@ -34,7 +34,7 @@ static void report_file(const struct lms_names *names,
 		lms_check_failed(&d->error, out);
 }
 
-static void check_one(struct checking *ck, struct lms_tree *t, const char *id,
+static void check_one(struct lms_check_walk *ck, struct lms_tree *t, const char *id,
 		      struct course_slot *s)
 {
 	struct lms_course_files *cf = &s->files;
@@ -62,7 +62,7 @@ static void check_one(struct checking *ck, struct lms_tree *t, const char *id,
 static int read_course(void *arg, struct lms_tree *t, const char *id,
 		       void *slot)
 {
-	struct checking *ck = arg;
+	struct lms_check_walk *ck = arg;
 	struct course_slot *s = slot;
 
 	lms_findings_init(&s->found, ck->out->rules);
@@ -76,7 +76,7 @@ static int read_course(void *arg, struct lms_tree *t, const char *id,
 }
 
 /* The course's sessions as bookings of its facilitators and places. */
-static void book(struct checking *ck, uint32_t number,
+static void book(struct lms_check_walk *ck, uint32_t number,
 		 const struct lms_course *c)
 {
 	for (size_t i = 0; i < c->nsessions; i++) {
@@ -101,7 +101,7 @@ static void book(struct checking *ck, uint32_t number,
 
 static int take_course(void *arg, size_t i, void *slot)
 {
-	struct checking *ck = arg;
+	struct lms_check_walk *ck = arg;
 	struct course_slot *s = slot;
 
 	if (s->selected)
@@ -129,7 +129,7 @@ static void release_course(void *arg, void *slot)
 }
 
 /* The courses named, which must exist; their numbers marked in chosen. */
-static int choose(struct checking *ck, char **ids, size_t n, bool **selected)
+static int choose(struct lms_check_walk *ck, char **ids, size_t n, bool **selected)
 {
 	const struct lms_check_options *opt = ck->x->opt;
 
@@ -148,7 +148,7 @@ static int choose(struct checking *ck, char **ids, size_t n, bool **selected)
 	return 0;
 }
 
-int lms_check_courses(struct checking *ck)
+int lms_check_courses(struct lms_check_walk *ck)
 {
 	struct lms_walk w = {
 		.tree = ck->x->tree, .slot_size = sizeof(struct course_slot),

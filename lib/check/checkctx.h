@@ -6,16 +6,19 @@
 #include "check.h"
 #include "conflicts.h"
 #include "coursefiles.h"
-#include "treedoc.h"
 #include "form.h"
 #include "personal.h"
 #include "strset.h"
+#include "treedoc.h"
 
 /*
  * What the rules of lms check share, made once before the courses are
- * read and only read after: the parts of check.c (the tree and its
- * files), checkcourse.c (the rules of one course), checkprivacy.c and
- * conflicts.c see it.
+ * read and only read after.  lms check is in parts, by job: check.c (the
+ * context and the assembly of the findings), checkservice.c (the
+ * service's files), checkfiles.c (the walk over the tree's files),
+ * checkcourses.c (the walk over the courses), checkcourse.c (the rules
+ * of one course), checkprivacy.c and conflicts.c.  The files themselves
+ * are read by the store (treedoc.h, treelist.h, coursefiles.h).
  */
 struct lms_check_ctx {
 	struct lms_tree *tree;
@@ -107,7 +110,7 @@ int lms_check_list_courses(const struct lms_tree *t,
 			   size_t *n, bool report, struct lms_findings *out);
 
 /* What the walk over the courses shares (checkcourses.c). */
-struct checking {
+struct lms_check_walk {
 	struct lms_check_ctx *x;
 	struct lms_findings *out;
 	struct lms_strset chosen;	/* the courses named, if any */
@@ -121,6 +124,6 @@ struct checking {
 };
 
 /* Every course, and then the conflicts between them. */
-int lms_check_courses(struct checking *ck);
+int lms_check_courses(struct lms_check_walk *ck);
 
 #endif
