@@ -34,8 +34,8 @@ static void report_file(const struct lms_names *names,
 		lms_check_failed(&d->error, out);
 }
 
-static void check_one(struct lms_check_walk *ck, struct lms_tree *t, const char *id,
-		      struct course_slot *s)
+static void check_one(struct lms_check_walk *ck, struct lms_tree *t,
+		      const char *id, struct course_slot *s)
 {
 	struct lms_course_files *cf = &s->files;
 	struct lms_findings *out = &s->found;
@@ -129,7 +129,8 @@ static void release_course(void *arg, void *slot)
 }
 
 /* The courses named, which must exist; their numbers marked in chosen. */
-static int choose(struct lms_check_walk *ck, char **ids, size_t n, bool **selected)
+static int choose(struct lms_check_walk *ck, char **ids, size_t n,
+		  bool **selected)
 {
 	const struct lms_check_options *opt = ck->x->opt;
 

@@ -33,8 +33,8 @@ void lms_check_load_facilitators(struct lms_check_ctx *x, bool report,
 				lms_names_add_public(&x->names,
 						     x->facilitators[i].name);
 		if (report)
-			lms_check_text(&x->names, d.path, d.text.buf, d.text.len,
-				       true, out);
+			lms_check_text(&x->names, d.path, d.text.buf,
+				       d.text.len, true, out);
 	}
 	if (report)
 		lms_check_diags(&d.diags, out);
