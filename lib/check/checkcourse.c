@@ -76,12 +76,12 @@ static void unknown_extras(const struct lms_extras *x,
 
 /* Where a top-level key of the course's file is, for findings about its
  * value: the start of the line "key:", else the course's own start. */
-static struct lms_mark key_mark(const struct lms_course_files_check *cf,
+static struct lms_mark key_mark(const struct lms_course_files *cf,
 				const char *key)
 {
 	size_t n = strlen(key);
 	unsigned line = 1;
-	const char *p = cf->course_text, *end = p + cf->course_len;
+	const char *p = cf->plan.text.buf, *end = p + cf->plan.text.len;
 
 	for (; p < end; line++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -92,7 +92,7 @@ static struct lms_mark key_mark(const struct lms_course_files_check *cf,
 			break;
 		p = nl + 1;
 	}
-	return cf->course->mark;
+	return cf->course.mark;
 }
 
 /* "2026-09-08 11:00-14:00", or the date alone without times; in
@@ -137,10 +137,10 @@ static bool before(const struct lms_session *a, const struct lms_session *b)
 	return a->date < b->date || (a->date == b->date && a->start < b->start);
 }
 
-static void session_times(const struct lms_course_files_check *cf,
+static void session_times(const struct lms_course_files *cf,
 			  struct lms_findings *out)
 {
-	const struct lms_course *c = cf->course;
+	const struct lms_course *c = &cf->course;
 	char w[64], v[64];
 
 	for (size_t i = 0; i < c->nsessions; i++) {
@@ -149,11 +149,11 @@ static void session_times(const struct lms_course_files_check *cf,
 		when(s, w, sizeof(w));
 		if (s->start != LMS_TIME_NONE && s->end != LMS_TIME_NONE &&
 		    s->end <= s->start)
-			F(DATES, ERROR, cf->course_path, s->mark, _("the "
+			F(DATES, ERROR, cf->plan.path, s->mark, _("the "
 			  "session on %s does not end after it starts"), w);
 		if (i && before(s, &c->sessions[i - 1])) {
 			when(&c->sessions[i - 1], v, sizeof(v));
-			F(DATES, WARNING, cf->course_path, s->mark, _("the "
+			F(DATES, WARNING, cf->plan.path, s->mark, _("the "
 			  "session on %s comes after the one on %s in the "
 			  "file; lms numbers sessions in date order"), w, v);
 		}
@@ -161,10 +161,10 @@ static void session_times(const struct lms_course_files_check *cf,
 }
 
 /* Sessions of the course at the same time, each named once. */
-static void session_overlaps(const struct lms_course_files_check *cf,
+static void session_overlaps(const struct lms_course_files *cf,
 			     struct lms_findings *out)
 {
-	const struct lms_course *c = cf->course;
+	const struct lms_course *c = &cf->course;
 	size_t *order = lms_course_session_order(c);
 	char w[64], v[64];
 
@@ -180,7 +180,7 @@ static void session_overlaps(const struct lms_course_files_check *cf,
 				continue;
 			when(s, w, sizeof(w));
 			when(t, v, sizeof(v));
-			F(DATES, ERROR, cf->course_path, s->mark, _("the "
+			F(DATES, ERROR, cf->plan.path, s->mark, _("the "
 			  "session %s overlaps the session %s"), w, v);
 			break;
 		}
@@ -195,10 +195,10 @@ static const char *status_name(int status)
 
 /* A status that the calendar has left behind. */
 static void status_and_calendar(const struct lms_check_ctx *x,
-				const struct lms_course_files_check *cf,
+				const struct lms_course_files *cf,
 				struct lms_findings *out)
 {
-	const struct lms_course *c = cf->course;
+	const struct lms_course *c = &cf->course;
 	int32_t last = lms_course_last_date(c);
 	char date[11];
 
@@ -212,7 +212,7 @@ static void status_and_calendar(const struct lms_check_ctx *x,
 			if (s->date <= x->opt->today)
 				continue;
 			lms_i18n_date(s->date, date);
-			F(DATES, ERROR, cf->course_path, s->mark, _("the course "
+			F(DATES, ERROR, cf->plan.path, s->mark, _("the course "
 			  "is completed, but its session on %s is still to "
 			  "come"), date);
 			break;
@@ -220,19 +220,19 @@ static void status_and_calendar(const struct lms_check_ctx *x,
 	} else if ((c->status == LMS_COURSE_PLANNED ||
 		    c->status == LMS_COURSE_OPEN ||
 		    c->status == LMS_COURSE_RUNNING) && last < x->opt->today) {
-		F(DATES, WARNING, cf->course_path, key_mark(cf, "status"),
+		F(DATES, WARNING, cf->plan.path, key_mark(cf, "status"),
 		  _("the course is still %s, but its last session was on "
 		    "%s: close it with 'lms course close %s'"),
-		  status_name(c->status), date, cf->id);
+		  status_name(c->status), date, cf->plan.id);
 	}
 }
 
 /* Sessions still to come on a day off: a session past is past. */
 static void days_off(const struct lms_check_ctx *x,
-		     const struct lms_course_files_check *cf,
+		     const struct lms_course_files *cf,
 		     struct lms_findings *out)
 {
-	const struct lms_course *c = cf->course;
+	const struct lms_course *c = &cf->course;
 	struct lms_day_off why;
 	char date[11];
 
@@ -246,15 +246,15 @@ static void days_off(const struct lms_check_ctx *x,
 			continue;
 		lms_i18n_date(s->date, date);
 		if (why.holiday)
-			F(HOLIDAYS, WARNING, cf->course_path, s->mark, _("the "
+			F(HOLIDAYS, WARNING, cf->plan.path, s->mark, _("the "
 			  "session on %s is on a public holiday (%s)"), date,
 			  why.holiday);
 		else if (why.closed->name)
-			F(HOLIDAYS, WARNING, cf->course_path, s->mark, _("the "
+			F(HOLIDAYS, WARNING, cf->plan.path, s->mark, _("the "
 			  "session on %s is on a day the service is closed "
 			  "(%s)"), date, why.closed->name);
 		else
-			F(HOLIDAYS, WARNING, cf->course_path, s->mark, _("the "
+			F(HOLIDAYS, WARNING, cf->plan.path, s->mark, _("the "
 			  "session on %s is on a day the service is closed"),
 			  date);
 	}
@@ -275,46 +275,47 @@ static void unknown_facilitator(const struct lms_check_ctx *x,
 {
 	const char *hint = lms_suggest(id, x->facilitator_ids,
 				       x->nfacilitators);
+	const char *file = lms_file_pattern(LMS_FILE_FACILITATORS);
 
 	if (hint)
 		F(REFERENCES, ERROR, path, at, _("no facilitator '%s' in %s "
-		  "(did you mean '%s'?)"), id, LMS_FACILITATORS_FILE, hint);
+		  "(did you mean '%s'?)"), id, file, hint);
 	else
 		F(REFERENCES, ERROR, path, at, _("no facilitator '%s' in %s"),
-		  id, LMS_FACILITATORS_FILE);
+		  id, file);
 }
 
 static void plan_references(const struct lms_check_ctx *x,
-			    const struct lms_course_files_check *cf,
+			    const struct lms_course_files *cf,
 			    struct lms_findings *out)
 {
-	const struct lms_course *c = cf->course;
+	const struct lms_course *c = &cf->course;
 
 	for (size_t i = 0; i < c->nfacilitators && !x->facilitators_broken; i++)
 		if (!lms_check_facilitator(x, c->facilitators[i].id))
-			unknown_facilitator(x, cf->course_path,
+			unknown_facilitator(x, cf->plan.path,
 					    c->facilitators[i].mark,
 					    c->facilitators[i].id, out);
 	for (size_t i = 0; i < c->nsessions && !x->facilitators_broken; i++)
 		for (size_t j = 0; j < c->sessions[i].nled_by; j++)
 			if (!lms_check_facilitator(x, c->sessions[i].led_by[j]))
-				unknown_facilitator(x, cf->course_path,
+				unknown_facilitator(x, cf->plan.path,
 						    c->sessions[i].mark,
 						    c->sessions[i].led_by[j], out);
 	for (size_t i = 0; i < c->nforms; i++)
 		if (!form_exists(x, c->forms[i]))
-			F(REFERENCES, ERROR, cf->course_path,
+			F(REFERENCES, ERROR, cf->plan.path,
 			  key_mark(cf, "forms"), _("no form '%s' in forms/"),
 			  c->forms[i]);
 	if (c->template && !lms_check_template(x, c->template))
-		F(REFERENCES, ERROR, cf->course_path, key_mark(cf, "template"),
+		F(REFERENCES, ERROR, cf->plan.path, key_mark(cf, "template"),
 		  _("no template '%s' in templates/"), c->template);
 }
 
 /* User participation */
 
 static void participation(const struct lms_check_ctx *x,
-			  const struct lms_course_files_check *cf,
+			  const struct lms_course_files *cf,
 			  struct lms_findings *out)
 {
 	/* Whole sentences, for the translator: by phase, who is missing. */
@@ -327,14 +328,14 @@ static void participation(const struct lms_check_ctx *x,
 		{ N_("no user representative takes part in evaluation"),
 		  N_("no professional takes part in evaluation") }
 	};
-	const struct lms_course *c = cf->course;
+	const struct lms_course *c = &cf->course;
 	struct lms_mark at = key_mark(cf, "facilitators");
 	unsigned ur = 0, pro = 0;
 
 	if (c->status == LMS_COURSE_CANCELLED)
 		return;
 	if (!c->nforms)
-		F(PARTICIPATION, WARNING, cf->course_path, key_mark(cf, "forms"),
+		F(PARTICIPATION, WARNING, cf->plan.path, key_mark(cf, "forms"),
 		  _("the course has no evaluation form (forms:)"));
 	if (x->facilitators_broken)
 		return;		/* who is who is not known */
@@ -349,10 +350,10 @@ static void participation(const struct lms_check_ctx *x,
 	}
 	for (int p = 1; p <= 3; p++) {
 		if (!(ur & (1u << p)))
-			F(PARTICIPATION, WARNING, cf->course_path, at, "%s",
+			F(PARTICIPATION, WARNING, cf->plan.path, at, "%s",
 			  _(missing[p][0]));
 		if (!(pro & (1u << p)))
-			F(PARTICIPATION, WARNING, cf->course_path, at, "%s",
+			F(PARTICIPATION, WARNING, cf->plan.path, at, "%s",
 			  _(missing[p][1]));
 	}
 }
@@ -368,11 +369,11 @@ static void person_reference(const struct lms_check_ctx *x, const char *path,
 		  "register"), id);
 }
 
-static void capacity(const struct lms_course_files_check *cf,
+static void capacity(const struct lms_course_files *cf,
 		     struct lms_findings *out)
 {
-	const struct lms_course *c = cf->course;
-	const struct lms_enrolments *e = cf->enrolments;
+	const struct lms_course *c = &cf->course;
+	const struct lms_enrolments *e = &cf->enrolments;
 	size_t held = lms_enrolments_count(e, LMS_ENROLLED) +
 		      lms_enrolments_count(e, LMS_COMPLETED) +
 		      lms_enrolments_count(e, LMS_NOT_COMPLETED);
@@ -381,14 +382,14 @@ static void capacity(const struct lms_course_files_check *cf,
 	if (c->capacity == LMS_UNSET)
 		return;
 	if (held > (size_t)c->capacity)
-		F(CAPACITY, ERROR, cf->course_path, key_mark(cf, "capacity"),
+		F(CAPACITY, ERROR, cf->plan.path, key_mark(cf, "capacity"),
 		  lms_n_("%zu person holds a place, but the course has %d",
 			 "%zu people hold places, but the course has %d", held),
 		  held, c->capacity);
 	else if (waiting && held < (size_t)c->capacity &&
 		 c->status != LMS_COURSE_COMPLETED &&
 		 c->status != LMS_COURSE_CANCELLED)
-		F(CAPACITY, WARNING, cf->course_path, key_mark(cf, "capacity"),
+		F(CAPACITY, WARNING, cf->plan.path, key_mark(cf, "capacity"),
 		  lms_n_("%zu person is on the waiting list while %zu of %d "
 			 "places are free", "%zu people are on the waiting list "
 			 "while %zu of %d places are free", waiting),
@@ -396,42 +397,42 @@ static void capacity(const struct lms_course_files_check *cf,
 }
 
 static void enrolments(const struct lms_check_ctx *x,
-		       const struct lms_course_files_check *cf,
+		       const struct lms_course_files *cf,
 		       struct lms_findings *out)
 {
-	const struct lms_enrolments *e = cf->enrolments;
+	const struct lms_enrolments *e = &cf->enrolments;
 
 	capacity(cf, out);
 	for (size_t i = 0; i < e->n; i++) {
 		unknown_extras(&e->v[i].extras, &lms_enrolment_schema,
 			       /* TRANSLATORS: "unknown key 'x' in %s". */
 			       C_("unknown key in", "enrolment"),
-			       cf->enrolments_path, out);
-		person_reference(x, cf->enrolments_path, e->v[i].mark,
+			       cf->enrolments_doc.path, out);
+		person_reference(x, cf->enrolments_doc.path, e->v[i].mark,
 				 e->v[i].person, out);
-		person_reference(x, cf->enrolments_path, e->v[i].mark,
+		person_reference(x, cf->enrolments_doc.path, e->v[i].mark,
 				 e->v[i].relative_of, out);
 	}
 }
 
 static void attendance(const struct lms_check_ctx *x,
-		       const struct lms_course_files_check *cf,
+		       const struct lms_course_files *cf,
 		       struct lms_findings *out)
 {
-	const struct lms_attendance *a = cf->attendance;
+	const struct lms_attendance *a = &cf->attendance;
 	char date[11];
 
 	for (size_t i = 0; i < a->n; i++) {
 		const struct lms_session_attendance *s = &a->v[i];
 
-		if (!lms_course_has_session(cf->course, s->date)) {
+		if (!lms_course_has_session(&cf->course, s->date)) {
 			lms_i18n_date(s->date, date);
-			F(REFERENCES, ERROR, cf->attendance_path, s->mark,
+			F(REFERENCES, ERROR, cf->attendance_doc.path, s->mark,
 			  _("attendance for %s, which is not a session of the "
 			    "course"), date);
 		}
 		for (size_t j = 0; j < s->n; j++)
-			person_reference(x, cf->attendance_path, s->mark,
+			person_reference(x, cf->attendance_doc.path, s->mark,
 					 s->v[j].person, out);
 	}
 }
@@ -462,10 +463,10 @@ static void answers(const struct lms_form *f, const char *path,
 /* Each row of a sheet is imported once: two responses with one digest
  * are one row twice, as when two branches that both imported a sheet
  * are merged. */
-static void digests(const struct lms_course_files_check *cf,
+static void digests(const struct lms_course_files *cf,
 		    struct lms_findings *out)
 {
-	const struct lms_evaluations *e = cf->evaluations;
+	const struct lms_evaluations *e = &cf->evaluations;
 	struct lms_strset seen;
 
 	lms_strset_init(&seen);
@@ -476,11 +477,11 @@ static void digests(const struct lms_course_files_check *cf,
 		if (!ev->digest)
 			continue;
 		if (!lms_digest_valid(ev->digest))
-			F(SCHEMA, WARNING, cf->evaluations_path, ev->mark,
+			F(SCHEMA, WARNING, cf->evaluations_doc.path, ev->mark,
 			  _("digest: '%s' is not a digest that lms wrote"),
 			  ev->digest);
 		else if ((first = lms_strset_get(&seen, ev->digest)))
-			F(SCHEMA, ERROR, cf->evaluations_path, ev->mark,
+			F(SCHEMA, ERROR, cf->evaluations_doc.path, ev->mark,
 			  _("the same row of a sheet as the response on line "
 			    "%u: imported twice, perhaps by two branches that "
 			    "were merged; remove one"), first->mark.line);
@@ -491,11 +492,11 @@ static void digests(const struct lms_course_files_check *cf,
 }
 
 static void evaluations(const struct lms_check_ctx *x,
-			const struct lms_course_files_check *cf,
+			const struct lms_course_files *cf,
 			struct lms_findings *out)
 {
-	const struct lms_evaluations *e = cf->evaluations;
-	const char *path = cf->evaluations_path;
+	const struct lms_evaluations *e = &cf->evaluations;
+	const char *path = cf->evaluations_doc.path;
 	char date[11];
 
 	for (size_t i = 0; i < e->n; i++) {
@@ -510,7 +511,7 @@ static void evaluations(const struct lms_check_ctx *x,
 			F(REFERENCES, ERROR, path, ev->mark, _("no form '%s' in "
 			  "forms/"), ev->form);
 		if (ev->phase == LMS_SESSION && ev->session != LMS_DATE_NONE &&
-		    !lms_course_has_session(cf->course, ev->session)) {
+		    !lms_course_has_session(&cf->course, ev->session)) {
 			lms_i18n_date(ev->session, date);
 			F(REFERENCES, ERROR, path, ev->mark, _("a response for "
 			  "%s, which is not a session of the course"), date);
@@ -521,7 +522,7 @@ static void evaluations(const struct lms_check_ctx *x,
 }
 
 void lms_check_course(const struct lms_check_ctx *x,
-		      const struct lms_course_files_check *cf,
+		      const struct lms_course_files *cf,
 		      struct lms_findings *out)
 {
 	session_times(cf, out);
@@ -530,10 +531,10 @@ void lms_check_course(const struct lms_check_ctx *x,
 	days_off(x, cf, out);
 	plan_references(x, cf, out);
 	participation(x, cf, out);
-	if (cf->enrolments)
+	if (cf->enrolments_doc.loaded)
 		enrolments(x, cf, out);
-	if (cf->attendance)
+	if (cf->attendance_doc.loaded)
 		attendance(x, cf, out);
-	if (cf->evaluations)
+	if (cf->evaluations_doc.loaded)
 		evaluations(x, cf, out);
 }

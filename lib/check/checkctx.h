@@ -4,15 +4,21 @@
 #include <stdbool.h>
 
 #include "check.h"
+#include "conflicts.h"
+#include "coursefiles.h"
 #include "form.h"
 #include "personal.h"
 #include "strset.h"
+#include "treedoc.h"
 
 /*
  * What the rules of lms check share, made once before the courses are
- * read and only read after: the parts of check.c (the tree and its
- * files), checkcourse.c (the rules of one course), checkprivacy.c and
- * conflicts.c see it.
+ * read and only read after.  lms check is in parts, by job: check.c (the
+ * context and the assembly of the findings), checkservice.c (the
+ * service's files), checkfiles.c (the walk over the tree's files),
+ * checkcourses.c (the walk over the courses), checkcourse.c (the rules
+ * of one course), checkprivacy.c and conflicts.c.  The files themselves
+ * are read by the store (treedoc.h, treelist.h, coursefiles.h).
  */
 struct lms_check_ctx {
 	struct lms_tree *tree;
@@ -41,21 +47,10 @@ const struct lms_form *lms_check_form(const struct lms_check_ctx *x,
 				      const char *id);
 bool lms_check_template(const struct lms_check_ctx *x, const char *id);
 
-/* The findings of one course's files (checkcourse.c). */
-struct lms_course_files_check {
-	const char *id;
-	const char *course_path;
-	const char *course_text;	/* to place findings on keys */
-	size_t course_len;
-	const struct lms_course *course;
-	const char *enrolments_path, *attendance_path, *evaluations_path;
-	const struct lms_enrolments *enrolments;	/* NULL: did not load */
-	const struct lms_attendance *attendance;
-	const struct lms_evaluations *evaluations;
-};
-
+/* The rules of one course's files (checkcourse.c), when its plan
+ * loaded. */
 void lms_check_course(const struct lms_check_ctx *x,
-		      const struct lms_course_files_check *cf,
+		      const struct lms_course_files *cf,
 		      struct lms_findings *out);
 
 /* Unknown keys that a loader noted, with a suggestion (checkcourse.c). */
@@ -74,6 +69,61 @@ void lms_check_text(const struct lms_names *names, const char *path,
 void lms_check_file(const struct lms_names *names, const char *path,
 		    struct lms_buf *scratch, struct lms_findings *out);
 /* The private register: readable by others, or not kept out of git. */
-void lms_check_register(const struct lms_tree *t, struct lms_findings *out);
+void lms_check_register(struct lms_tree *t, struct lms_findings *out);
+
+/* A file that did not read or load, as the finding of its error e. */
+void lms_check_failed(const struct lms_error *e, struct lms_findings *out);
+/* A finding if d could not be read; true then. */
+bool lms_check_unread(const struct lms_tree_doc *d, struct lms_findings *out);
+
+/*
+ * The service's files (checkservice.c), loaded into the context: the
+ * register first, whose names are looked for in the others; then the
+ * facilitators, forms and templates, with report checked themselves.
+ * A forms/ or templates/ that cannot be listed fails the check.
+ */
+void lms_check_load_people(struct lms_check_ctx *x, struct lms_findings *out);
+void lms_check_load_facilitators(struct lms_check_ctx *x, bool report,
+				 struct lms_findings *out);
+int lms_check_load_forms(struct lms_check_ctx *x, bool report,
+			 struct lms_findings *out);
+int lms_check_load_templates(struct lms_check_ctx *x, bool report,
+			     struct lms_findings *out);
+/* lms.yaml, the register's privacy and every file lms does not read. */
+void lms_check_service_files(struct lms_check_ctx *x,
+			     struct lms_findings *out);
+
+/*
+ * The walk over the tree's files (checkfiles.c): the files that lms does
+ * not read itself, looked through for personal data, of the tree and of
+ * course id's folder; and the courses' ids, with findings for folders
+ * under courses/ that hold none (LMS_EIO if courses/ cannot be listed).
+ */
+void lms_check_unknown_files(const struct lms_tree *t,
+			     const struct lms_names *people,
+			     struct lms_findings *out);
+void lms_check_course_folder(const struct lms_tree *t,
+			     const struct lms_names *people, const char *id,
+			     struct lms_buf *scratch, struct lms_findings *out);
+int lms_check_list_courses(const struct lms_tree *t,
+			   const struct lms_names *people, char ***ids,
+			   size_t *n, bool report, struct lms_findings *out);
+
+/* What the walk over the courses shares (checkcourses.c). */
+struct lms_check_walk {
+	struct lms_check_ctx *x;
+	struct lms_findings *out;
+	struct lms_strset chosen;	/* the courses named, if any */
+	struct lms_bookings people, places;
+	struct lms_strset on_courses;	/* who any course names */
+	bool enrolments_broken;		/* some did not load: on_courses is
+					 * not everyone */
+	size_t ncourses;
+	void (*progress)(size_t done, size_t total, void *arg);
+	void *progress_arg;
+};
+
+/* Every course, and then the conflicts between them. */
+int lms_check_courses(struct lms_check_walk *ck);
 
 #endif

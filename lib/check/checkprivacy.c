@@ -163,23 +163,34 @@ static bool ignores(char *text, const char *path, bool is_dir)
 /* Git takes no file in an ignored folder, whatever lines follow. */
 static bool ignores_file(const struct lms_buf *gitignore, const char *rel)
 {
+	char *people = lms_file_rel(LMS_FILE_PEOPLE, NULL);
 	char *a = lms_strndup(gitignore->buf, gitignore->len);
 	char *b = lms_strndup(gitignore->buf, gitignore->len);
-	bool ignored = ignores(a, "people", true) || ignores(b, rel, false);
+	bool ignored = ignores(a, people, true) || ignores(b, rel, false);
 
 	free(a);
 	free(b);
+	free(people);
 	return ignored;
+}
+
+/* The .gitignore at the root, if there is one that a person would
+ * write: a longer one is not read. */
+static bool read_gitignore(struct lms_tree *t, struct lms_buf *text)
+{
+	return lms_tree_load_text(t, LMS_FILE_IGNORE, NULL, text) == 0 &&
+	       text->len <= 1u << 20;
 }
 
 /* A file that must be its owner's alone and never in git: the register,
  * or with key the key of shared reports (whole sentences, for the
  * translator). */
-static void check_private(const struct lms_tree *t, const char *rel,
-			  bool key, struct lms_findings *out)
+static void check_private(struct lms_tree *t, enum lms_file f, bool key,
+			  struct lms_findings *out)
 {
-	char *path = lms_tree_path(t, "%s", rel);
-	char *ignore = lms_tree_path(t, ".gitignore");
+	char *rel = lms_file_rel(f, NULL);
+	char *path = lms_tree_file(t, f, NULL);
+	char *ignore = lms_tree_file(t, LMS_FILE_IGNORE, NULL);
 	struct lms_buf text = LMS_BUF_INIT;
 	struct stat st;
 
@@ -194,8 +205,7 @@ static void check_private(const struct lms_tree *t, const char *rel,
 			      "register (mode %03o): make it yours alone with "
 			      "'chmod 600 %s'"),
 			    (unsigned)(st.st_mode & 0777), path);
-	if (lms_read_file(ignore, 1 << 20, &text) != 0 ||
-	    !ignores_file(&text, rel))
+	if (!read_gitignore(t, &text) || !ignores_file(&text, rel))
 		lms_finding(out, LMS_RULE_PRIVACY, LMS_ERROR, path, 0, 0, key ?
 			    _("git would take the key of shared reports: add "
 			      "the line '%s' to %s") :
@@ -205,10 +215,11 @@ done:
 	lms_buf_release(&text);
 	free(ignore);
 	free(path);
+	free(rel);
 }
 
-void lms_check_register(const struct lms_tree *t, struct lms_findings *out)
+void lms_check_register(struct lms_tree *t, struct lms_findings *out)
 {
-	check_private(t, LMS_PARTICIPANTS_FILE, false, out);
-	check_private(t, LMS_REPORT_KEY_FILE, true, out);
+	check_private(t, LMS_FILE_REGISTER, false, out);
+	check_private(t, LMS_FILE_REPORT_KEY, true, out);
 }

@@ -96,9 +96,8 @@ static void report(const struct lms_bookings *b, const struct lms_tree *t,
 		   char **ids, const struct lms_booking *here,
 		   const struct lms_booking *other, struct lms_findings *out)
 {
-	char *path = lms_tree_path(t, "courses/%s/course.yaml", ids[here->course]);
-	char *there = lms_tree_path(t, "courses/%s/course.yaml",
-				    ids[other->course]);
+	char *path = lms_tree_file(t, LMS_FILE_COURSE, ids[here->course]);
+	char *there = lms_tree_file(t, LMS_FILE_COURSE, ids[other->course]);
 	struct lms_buf times = LMS_BUF_INIT;
 	char date[11];
 

@@ -386,6 +386,78 @@ static void a_tree_without_courses(void **state)
 	lms_findings_release(&f);
 }
 
+/*
+ * A folder of the tree that cannot be listed fails the check, rather
+ * than holding nothing to find wrong: here a file in its place, which
+ * even root cannot list.
+ */
+static void a_folder_that_cannot_be_listed_fails(void **state)
+{
+	static const char *const folders[] = { "forms", "templates",
+					       "courses" };
+	char matlaging[] = "matlaging";
+	char *ids[] = { matlaging };
+	char want[128];
+	struct lms_findings f;
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		const char *d = folders[i];
+		FILE *fp;
+
+		assert_int_equal(run("mv %1$s %1$s.away", d), 0);
+		assert_non_null(fp = fopen(d, "w"));
+		fclose(fp);
+		snprintf(want, sizeof(want), "cannot read folder '%s': Not a "
+			 "directory", d);
+		assert_int_equal(check(LMS_ALL_RULES, NULL, 0, &f), LMS_EIO);
+		assert_string_equal(lms_last_error()->msg, want);
+		assert_int_equal(f.n, 0);
+		/* A course named is checked against the others: the same. */
+		assert_int_equal(check(LMS_ALL_RULES, ids, 1, &f), LMS_EIO);
+		assert_int_equal(f.n, 0);
+		assert_int_equal(run("rm %1$s && mv %1$s.away %1$s", d), 0);
+	}
+}
+
+/*
+ * A course folder that cannot be looked into fails the check too; one
+ * that can be looked into but not listed has its files checked, and the
+ * search for personal data says it could not see the rest.  Permissions
+ * do not hold root back: then there is nothing to test.
+ */
+static void a_course_folder_that_cannot_be_read(void **state)
+{
+	struct lms_findings f;
+	size_t found = 0;
+	int rc;
+
+	(void)state;
+	if (geteuid() == 0)
+		skip();
+	assert_int_equal(chmod("courses/matlaging", 0), 0);
+	rc = check(LMS_ALL_RULES, NULL, 0, &f);
+	assert_int_equal(chmod("courses/matlaging", 0755), 0);
+	assert_int_equal(rc, LMS_EIO);
+	assert_string_equal(lms_last_error()->msg, "cannot read "
+			    "'courses/matlaging/course.yaml': Permission "
+			    "denied");
+	assert_int_equal(chmod("courses/matlaging", 0111), 0);
+	rc = check(LMS_ALL_RULES, NULL, 0, &f);
+	assert_int_equal(chmod("courses/matlaging", 0755), 0);
+	assert_int_equal(rc, 0);
+	for (size_t i = 0; i < f.n; i++)
+		if (!strcmp(f.v[i].path, "courses/matlaging")) {
+			assert_string_equal(f.v[i].msg, "could not be read to "
+					    "check for personal data: cannot "
+					    "read folder 'courses/matlaging': "
+					    "Permission denied");
+			found++;
+		}
+	assert_int_equal(found, 1);
+	lms_findings_release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -404,6 +476,10 @@ int main(void)
 			teardown),
 		cmocka_unit_test_setup_teardown(a_tree_without_courses, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(
+			a_folder_that_cannot_be_listed_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			a_course_folder_that_cannot_be_read, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

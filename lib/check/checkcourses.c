@@ -1,0 +1,174 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "checkctx.h"
+#include "coursefiles.h"
+#include "error.h"
+#include "i18n.h"
+#include "walk.h"
+
+/*
+ * The courses, read on all cores by a walk: those checked with every
+ * file lms keeps of them, the others for the times they book, which the
+ * conflicts between courses need.
+ */
+
+/* One course as a worker reads it. */
+struct course_slot {
+	struct lms_course_files files;
+	bool selected;
+	struct lms_findings found;
+};
+
+/* What reading and loading one of the course's files found, in the order
+ * a reader meets it: the file unread, what looks like personal data in it,
+ * what did not load. */
+static void report_file(const struct lms_names *names,
+			const struct lms_tree_doc *d, struct lms_findings *out)
+{
+	if (lms_check_unread(d, out))
+		return;
+	lms_check_text(names, d->path, d->text.buf, d->text.len, false, out);
+	if (!d->loaded)
+		lms_check_failed(&d->error, out);
+}
+
+static void check_one(struct lms_check_walk *ck, struct lms_tree *t,
+		      const char *id, struct course_slot *s)
+{
+	struct lms_course_files *cf = &s->files;
+	struct lms_findings *out = &s->found;
+	const struct lms_names *names = &ck->x->names;
+	struct lms_buf scratch = LMS_BUF_INIT;
+
+	lms_course_files_load(t, id, LMS_COURSE_FILES_ALL, cf);
+	report_file(names, &cf->plan, out);
+	if (cf->plan.loaded && strcmp(cf->course.id, id))
+		lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, cf->plan.path,
+			    cf->course.mark.line, cf->course.mark.col,
+			    _("the id '%s' is not the folder's name '%s'"),
+			    cf->course.id, id);
+	lms_check_diags(&cf->plan.diags, out);
+	report_file(names, &cf->enrolments_doc, out);
+	report_file(names, &cf->attendance_doc, out);
+	report_file(names, &cf->evaluations_doc, out);
+	if (cf->plan.loaded)
+		lms_check_course(ck->x, cf, out);
+	lms_check_course_folder(t, names, id, &scratch, out);
+	lms_buf_release(&scratch);
+}
+
+static int read_course(void *arg, struct lms_tree *t, const char *id,
+		       void *slot)
+{
+	struct lms_check_walk *ck = arg;
+	struct course_slot *s = slot;
+
+	lms_findings_init(&s->found, ck->out->rules);
+	s->selected = !ck->x->opt->ncourses ||
+		      lms_strset_has(&ck->chosen, id);
+	if (s->selected)
+		check_one(ck, t, id, s);
+	else	/* another course, read only for the times it books */
+		lms_course_files_load(t, id, LMS_COURSE_FILES_PLAN, &s->files);
+	return 0;
+}
+
+/* The course's sessions as bookings of its facilitators and places. */
+static void book(struct lms_check_walk *ck, uint32_t number,
+		 const struct lms_course *c)
+{
+	for (size_t i = 0; i < c->nsessions; i++) {
+		const struct lms_session *s = &c->sessions[i];
+
+		lms_bookings_add(&ck->places, lms_session_place(c, i), number, s);
+		if (s->nled_by) {
+			for (size_t j = 0; j < s->nled_by; j++)
+				lms_bookings_add(&ck->people, s->led_by[j],
+						 number, s);
+			continue;
+		}
+		/* Without led_by, those who deliver the course lead it, and
+		 * those whose phases are not given (as lms calendar has it). */
+		for (size_t j = 0; j < c->nfacilitators; j++)
+			if (!c->facilitators[j].phases ||
+			    (c->facilitators[j].phases & LMS_DELIVER))
+				lms_bookings_add(&ck->people,
+						 c->facilitators[j].id, number, s);
+	}
+}
+
+static int take_course(void *arg, size_t i, void *slot)
+{
+	struct lms_check_walk *ck = arg;
+	struct course_slot *s = slot;
+
+	if (s->selected)
+		lms_findings_move(ck->out, &s->found);
+	if (s->selected && !s->files.enrolments_doc.loaded)
+		ck->enrolments_broken = true;
+	for (size_t j = 0; s->selected && j < s->files.enrolments.n; j++)
+		lms_strset_add(&ck->on_courses, s->files.enrolments.v[j].person,
+			       NULL);
+	if (s->files.plan.loaded &&
+	    s->files.course.status != LMS_COURSE_CANCELLED)
+		book(ck, (uint32_t)i, &s->files.course);
+	if (ck->progress)
+		ck->progress(i + 1, ck->ncourses, ck->progress_arg);
+	return 0;
+}
+
+static void release_course(void *arg, void *slot)
+{
+	struct course_slot *s = slot;
+
+	(void)arg;
+	lms_course_files_release(&s->files);
+	lms_findings_release(&s->found);
+}
+
+/* The courses named, which must exist; their numbers marked in chosen. */
+static int choose(struct lms_check_walk *ck, char **ids, size_t n,
+		  bool **selected)
+{
+	const struct lms_check_options *opt = ck->x->opt;
+
+	*selected = NULL;
+	if (!opt->ncourses)
+		return 0;
+	for (size_t i = 0; i < opt->ncourses; i++) {
+		if (!lms_tree_course_exists(ck->x->tree, opt->courses[i]))
+			return lms_error(LMS_ENOENT, _("no such course: '%s'"),
+					 opt->courses[i]);
+		lms_strset_add(&ck->chosen, opt->courses[i], NULL);
+	}
+	*selected = lms_calloc(n + 1, sizeof(bool));
+	for (size_t i = 0; i < n; i++)
+		(*selected)[i] = lms_strset_has(&ck->chosen, ids[i]);
+	return 0;
+}
+
+int lms_check_courses(struct lms_check_walk *ck)
+{
+	struct lms_walk w = {
+		.tree = ck->x->tree, .slot_size = sizeof(struct course_slot),
+		.read = read_course, .take = take_course,
+		.release = release_course, .arg = ck
+	};
+	bool *selected = NULL;
+	int err = lms_check_list_courses(ck->x->tree, &ck->x->names, &w.ids,
+					 &w.n, !ck->x->opt->ncourses, ck->out);
+
+	ck->ncourses = w.n;
+	if (!err && !(err = choose(ck, w.ids, w.n, &selected)) &&
+	    !(err = lms_walk_courses(&w))) {
+		lms_bookings_check(&ck->people, ck->x->tree, w.ids, selected,
+				   ck->out);
+		lms_bookings_check(&ck->places, ck->x->tree, w.ids, selected,
+				   ck->out);
+	}
+	free(selected);
+	lms_strings_free(w.ids, w.n);
+	return err;
+}

@@ -1,0 +1,185 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "checkctx.h"
+#include "error.h"
+#include "fsio.h"
+#include "i18n.h"
+#include "id.h"
+#include "treelist.h"
+
+/*
+ * The walk over the tree's files: which courses are there, and every
+ * file that lms does not read itself, which git would take all the same,
+ * looked through for personal data.
+ */
+
+/* The files under a folder, looked through: what the visit shares. */
+struct looking {
+	const struct lms_names *names;
+	bool (*skip)(const char *rel);
+	struct lms_buf *scratch;
+	struct lms_findings *out;
+};
+
+static bool skip(const char *rel, void *arg)
+{
+	return ((struct looking *)arg)->skip(rel);
+}
+
+static void file(const char *path, void *arg)
+{
+	struct looking *l = arg;
+
+	lms_check_file(l->names, path, l->scratch, l->out);
+}
+
+static void unreadable(const char *path, void *arg)
+{
+	struct looking *l = arg;
+
+	lms_finding(l->out, LMS_RULE_PRIVACY, LMS_WARNING, path, 0, 0,
+		    _("could not be read to check for personal data: %s"),
+		    lms_last_error()->msg);
+}
+
+/*
+ * Every file under rel (a folder of the tree) that skip does not pass
+ * by, checked for personal data.  Symbolic links are not followed.
+ */
+static void check_files_under(const struct lms_tree *t,
+			      const struct lms_names *people, const char *rel,
+			      bool (*skip_rel)(const char *rel),
+			      struct lms_buf *scratch, struct lms_findings *out)
+{
+	struct looking l = { people, skip_rel, scratch, out };
+	struct lms_tree_visit v = { skip, file, unreadable, &l };
+
+	lms_tree_visit(t, rel, &v);
+}
+
+/*
+ * Files that the loaders read, or that are private, which the search for
+ * other files meant for git passes by: paths relative to the tree.
+ */
+static bool read_elsewhere(const char *rel)
+{
+	static const enum lms_file read[] = {
+		LMS_FILE_SERVICE, LMS_FILE_FACILITATORS, LMS_FILE_REGISTER,
+		LMS_FILE_FORM, LMS_FILE_TEMPLATE, LMS_FILE_COURSES
+	};
+
+	for (size_t i = 0; i < sizeof(read) / sizeof(*read); i++)
+		if (lms_file_is(read[i], rel))
+			return true;
+	/* What an interrupted write of the register left holds its names;
+	 * the folder of the lock is lms's own, and .git is git's. */
+	return lms_file_is_temporary(LMS_FILE_REGISTER, rel) ||
+	       lms_file_in(LMS_FILE_LOCK, rel) || !strcmp(rel, ".git");
+}
+
+void lms_check_unknown_files(const struct lms_tree *t,
+			     const struct lms_names *people,
+			     struct lms_findings *out)
+{
+	struct lms_buf scratch = LMS_BUF_INIT;
+
+	check_files_under(t, people, "", read_elsewhere, &scratch, out);
+	lms_buf_release(&scratch);
+}
+
+static bool nothing_read_elsewhere(const char *rel)
+{
+	(void)rel;
+	return false;
+}
+
+/* A folder under courses/ that holds no course: an error, unless it is
+ * hidden (as git and ls leave such), and its files read for personal
+ * data all the same. */
+static void not_a_course(const struct lms_tree *t,
+			 const struct lms_names *names, const char *name,
+			 struct lms_buf *scratch, struct lms_findings *out)
+{
+	char *rel = lms_file_rel(LMS_FILE_COURSE_DIR, name);
+	char *path = lms_tree_file(t, LMS_FILE_COURSE_DIR, name);
+
+	if (name[0] != '.')
+		lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, path, 0, 0, "%s",
+			    lms_id_valid(name) ?
+			    _("a course folder without course.yaml") :
+			    _("a course folder's name must be a course id: "
+			      "lower-case letters, digits and '-'"));
+	check_files_under(t, names, rel, nothing_read_elsewhere, scratch,
+			  out);
+	free(rel);
+	free(path);
+}
+
+/*
+ * The folders under courses/: the ids of those that hold a course, and
+ * findings for those that cannot (a name that is no id, no course.yaml).
+ * Files there are checked for personal data.  A courses/ that cannot be
+ * read fails the check: it would find nothing wrong in it.
+ */
+int lms_check_list_courses(const struct lms_tree *t,
+			   const struct lms_names *people, char ***ids,
+			   size_t *n, bool report, struct lms_findings *out)
+{
+	struct lms_buf scratch = LMS_BUF_INIT;
+	char **names;
+	size_t nnames;
+	int err = lms_tree_list(t, LMS_FILE_COURSES, NULL, &names, &nnames);
+
+	*ids = NULL;
+	*n = 0;
+	for (size_t i = 0; i < nnames && !err; i++) {
+		char *path = lms_tree_file(t, LMS_FILE_COURSE_DIR, names[i]);
+		int found = 0;
+
+		if (!lms_is_dir(path)) {
+			if (report)
+				lms_check_file(people, path, &scratch, out);
+		} else if (lms_id_valid(names[i]) &&
+			   (found = lms_tree_has_course(t, names[i])) < 0) {
+			err = found;
+		} else if (!found) {
+			if (report)
+				not_a_course(t, people, names[i], &scratch,
+					     out);
+		} else {
+			*(char **)lms_array_push(ids, n, sizeof(char *)) =
+				lms_strdup(names[i]);
+		}
+		free(path);
+	}
+	lms_strings_free(names, nnames);
+	lms_buf_release(&scratch);
+	lms_strings_sort(*ids, *n);
+	return err;
+}
+
+/* courses/ID/course.yaml and the others that lms reads itself. */
+static bool is_course_file(const char *rel)
+{
+	static const enum lms_file read[] = {
+		LMS_FILE_COURSE, LMS_FILE_ENROLMENTS, LMS_FILE_ATTENDANCE,
+		LMS_FILE_EVALUATIONS
+	};
+
+	for (size_t i = 0; i < sizeof(read) / sizeof(*read); i++)
+		if (lms_file_is(read[i], rel))
+			return true;
+	return false;
+}
+
+void lms_check_course_folder(const struct lms_tree *t,
+			     const struct lms_names *people, const char *id,
+			     struct lms_buf *scratch, struct lms_findings *out)
+{
+	char *rel = lms_file_rel(LMS_FILE_COURSE_DIR, id);
+
+	check_files_under(t, people, rel, is_course_file, scratch, out);
+	free(rel);
+}
