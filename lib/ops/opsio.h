@@ -7,7 +7,9 @@
 #include "buf.h"
 #include "course.h"
 #include "enrolment.h"
+#include "evaluation.h"
 #include "facilitator.h"
+#include "form.h"
 #include "person.h"
 #include "tree.h"
 
@@ -54,6 +56,14 @@ struct lms_ops_io {
 	/* The private register; a missing one is empty. */
 	int (*load_register)(void *arg, struct lms_register *out);
 	int (*save_register)(void *arg, const struct lms_register *r);
+	/* lms evaluate and lms facilitator add. */
+	int (*load_form)(void *arg, const char *id, struct lms_form *out);
+	int (*load_evaluations)(void *arg, const char *course,
+				struct lms_evaluations *out);
+	/* A file's text as it is (course is NULL for a file of the
+	 * service's); a missing file is LMS_ENOENT. */
+	int (*load_text)(void *arg, enum lms_file f, const char *course,
+			 struct lms_buf *out);
 };
 
 /*
