@@ -56,7 +56,9 @@ struct lms_evaluate_request {
 	int32_t date;			/* of the responses without a timestamp */
 	char *const *answers;		/* ITEM=VALUE */
 	size_t nanswers;
-	const char *csv;		/* a sheet to import instead, or NULL */
+	const char *csv;		/* the path of a sheet to import, read
+					 * here (it is outside the tree), or
+					 * NULL */
 	char *const *maps;		/* COLUMN=ITEM, for the sheet */
 	size_t nmaps;
 	bool redact;
