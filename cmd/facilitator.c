@@ -3,18 +3,16 @@
 
 #include "alloc.h"
 #include "date.h"
-#include "emit.h"
+#include "facilitators.h"
 #include "id.h"
 #include "utf8.h"
 #include "words.h"
-#include "yedit.h"
 #include "cmd.h"
 
 /*
  * lms facilitator: the registry of professionals and user
  * representatives ("a system to know which user representatives are
- * available").  people/facilitators.yaml is written by hand too, so add
- * appends one entry and leaves the rest of the file as it was.
+ * available").  add is lms_ops_facilitator_add.
  */
 
 /* --available: true, false, or FROM:TO. */
@@ -96,78 +94,23 @@ static int add_options(int argc, char **argv, struct lms_facilitator *f)
 	return 0;
 }
 
-/* The new entry as "key: value" pairs in the schema's order. */
-static void entry_pairs(const struct lms_facilitator *f, struct lms_buf *vals,
-			struct lms_yedit_pair *pairs, size_t *n)
-{
-	*n = 0;
-	for (const struct lms_field *fl = lms_facilitator_schema.fields;
-	     fl->key; fl++) {
-		const void *field = (const char *)f + fl->offset;
-
-		if (lms_field_is_empty(fl, field))
-			continue;
-		lms_buf_init(&vals[*n]);
-		lms_emit_value(&vals[*n], fl, field, 0);
-		/* Custom values come with their leading space and newline. */
-		while (vals[*n].len && vals[*n].buf[vals[*n].len - 1] == '\n')
-			lms_buf_truncate(&vals[*n], vals[*n].len - 1);
-		pairs[*n].key = fl->key;
-		pairs[*n].value = vals[*n].buf + (vals[*n].buf[0] == ' ');
-		(*n)++;
-	}
-}
-
-static int append_entry(struct ctx *ctx, const struct lms_facilitator *f)
-{
-	char *path = lms_tree_file(&ctx->tree, LMS_FILE_FACILITATORS, NULL);
-	struct lms_buf text = LMS_BUF_INIT, vals[16];
-	struct lms_yedit_pair pairs[16];
-	struct lms_facilitator *all;
-	size_t n, nall;
-	int err = lms_tree_load_text(&ctx->tree, LMS_FILE_FACILITATORS, NULL,
-				     &text);
-
-	if (err == LMS_ENOENT)
-		err = 0;
-	entry_pairs(f, vals, pairs, &n);
-	if (!err)
-		err = lms_yedit_append(&text, path, NULL, "", pairs, n);
-	/* The result must load, as a hand edit would be checked. */
-	if (!err && !(err = lms_facilitators_load(&all, &nall, path, text.buf,
-						  text.len, NULL))) {
-		lms_facilitators_free(all, nall);
-		err = lms_tree_save(&ctx->tree, LMS_FILE_FACILITATORS, NULL,
-				    &text);
-	}
-	for (size_t i = 0; i < n; i++)
-		lms_buf_release(&vals[i]);
-	lms_buf_release(&text);
-	free(path);
-	return err;
-}
-
 static int facilitator_add(struct ctx *ctx, int argc, char **argv)
 {
-	struct lms_facilitator f, *all = NULL;
-	size_t nall = 0;
+	struct lms_facilitator f;
+	struct lms_ops_io io;
 	int err;
 
 	lms_schema_init(&lms_facilitator_schema, &f);
 	err = add_options(argc, argv, &f);
 	if (!err)
 		err = cmd_open_tree(ctx);
-	if (!err)
-		err = lms_tree_load_facilitators(&ctx->tree, &all, &nall, NULL);
-	if (!err && lms_facilitator_find(all, nall, f.id))
-		err = lms_error(LMS_ECREATE, _("facilitator '%s' exists "
-					       "already"), f.id);
-	if (!err)
-		err = append_entry(ctx, &f);
+	if (!err) {
+		lms_ops_tree_io(&io, &ctx->tree);
+		err = lms_ops_facilitator_add(&io, &f);
+	}
 	if (!err)
 		lms_buf_addf(&ctx->out, _("added %s (%s)\n"), f.id,
 			     C_("facilitator kind", lms_kind_names[f.kind]));
-	lms_facilitators_free(all, nall);
 	lms_schema_release(&lms_facilitator_schema, &f);
 	return err;
 }

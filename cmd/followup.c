@@ -81,7 +81,8 @@ static int followup(struct ctx *ctx, int argc, char **argv)
 	struct lms_register reg;
 	struct lms_table t;
 	char **ids = NULL;
-	size_t n = 0;
+	const char **named;
+	size_t n = 0, nnamed;
 	int c, err = 0;
 
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
@@ -106,14 +107,10 @@ static int followup(struct ctx *ctx, int argc, char **argv)
 		lms_table_init(&t, cols);
 	}
 	lms_i18n_set(was);
-	for (int i = optind; i < argc && !err; i++) {
-		bool again = false;
-
-		for (int j = optind; j < i; j++)
-			again |= !strcmp(argv[i], argv[j]);
-		if (!again)
-			err = course_rows(ctx, argv[i], &reg, lang, &t);
-	}
+	named = lms_followup_named(argv + optind, (size_t)(argc - optind),
+				   &nnamed);
+	for (size_t i = 0; i < nnamed && !err; i++)
+		err = course_rows(ctx, named[i], &reg, lang, &t);
 	for (size_t i = 0; i < n && !err; i++)
 		err = course_rows(ctx, ids[i], &reg, lang, &t);
 	was = lms_i18n_set(lang);
@@ -122,6 +119,7 @@ static int followup(struct ctx *ctx, int argc, char **argv)
 	lms_i18n_set(was);
 	lms_table_release(&t);
 	lms_strings_free(ids, n);
+	free(named);
 	lms_register_release(&reg);
 	return err;
 }

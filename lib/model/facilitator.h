@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "schema.h"
 
 enum lms_facilitator_kind { LMS_PROFESSIONAL = 1, LMS_USER_REPRESENTATIVE };
@@ -55,5 +56,14 @@ int lms_facilitator_check(const struct lms_facilitator *all, size_t nall,
 /* Available on date; unset availability counts as available. */
 bool lms_facilitator_available_on(const struct lms_facilitator *f,
 				  int32_t date);
+
+/*
+ * Appends f to text, the whole of people/facilitators.yaml (at path, for
+ * messages), as a new entry at the end: the file is written by hand too,
+ * so the rest of it stays as it was, comments and all.  The result must
+ * load; when it does not, the error says why and text is not to be saved.
+ */
+int lms_facilitator_append(struct lms_buf *text, const char *path,
+			   const struct lms_facilitator *f);
 
 #endif

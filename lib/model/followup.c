@@ -1,6 +1,8 @@
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
+#include "alloc.h"
 #include "date.h"
 #include "followup.h"
 
@@ -54,4 +56,20 @@ void lms_followup_find(const struct lms_course *c,
 		    missed(two[1], p))
 			due(&e->v[i], last_present(a, p), arg);
 	}
+}
+
+const char **lms_followup_named(char *const *named, size_t n, size_t *nout)
+{
+	const char **v = lms_calloc(n ? n : 1, sizeof(*v));
+
+	*nout = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool again = false;
+
+		for (size_t j = 0; j < *nout && !again; j++)
+			again = !strcmp(named[i], v[j]);
+		if (!again)
+			v[(*nout)++] = named[i];
+	}
+	return v;
 }

@@ -25,4 +25,11 @@ void lms_followup_find(const struct lms_course *c,
 		       const struct lms_attendance *a, int32_t today,
 		       lms_followup_fn *due, void *arg);
 
+/*
+ * The courses lms followup looks at when some are named: each once, in
+ * the order first named (a course named twice is not listed twice).  The
+ * array, of pointers into named, is the caller's (free).
+ */
+const char **lms_followup_named(char *const *named, size_t n, size_t *nout);
+
 #endif

@@ -3,8 +3,11 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "error.h"
+#include "i18n.h"
 #include "sha256.h"
 #include "survey.h"
+#include "utf8.h"
 
 static int by_item(const void *a, const void *b)
 {
@@ -84,4 +87,132 @@ void lms_survey_person(const char *cell, struct lms_buf *id,
 			lms_buf_addch(id, *p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
 	lms_buf_reset(alt);
 	lms_buf_addf(alt, "p-%s", id->buf);
+}
+
+/* The headers of a column of person ids.  Not "ID": Microsoft Forms
+ * numbers its responses in a column of that name. */
+static const char *const person_headers[] = {
+	"person", "person-id", "personid", "deltakernummer", "deltakernr",
+	"deltaker-id", "deltakerid", "deltaker id", "participant",
+	"participant id", "participant-id", NULL
+};
+
+/* Whether column i is taken, by an item, the person or the timestamp. */
+static bool taken(const struct lms_survey_columns *c, size_t i)
+{
+	return c->item[i] || (int)i == c->person || (int)i == c->stamp;
+}
+
+/* The first column, not taken yet, whose header is one of names. */
+static int named_column(const struct lms_csv *csv,
+			const struct lms_survey_columns *c,
+			const char *const *names)
+{
+	for (size_t k = 0; names[k]; k++) {
+		int i = lms_csv_column(csv, names[k]);
+
+		if (i >= 0 && !taken(c, (size_t)i))
+			return i;
+	}
+	return -1;
+}
+
+/* COLUMN=ITEM, COLUMN=person or COLUMN=timestamp. */
+static int map_one(const char *map, const struct lms_csv *csv,
+		   const struct lms_form *f, struct lms_survey_columns *c)
+{
+	const char *eq = strrchr(map, '=');
+	char *col;
+	int i;
+
+	if (!eq || eq == map)
+		return lms_error(LMS_EUSAGE, _("--map: '%s' is not "
+					       "COLUMN=ITEM"), map);
+	col = lms_strndup(map, (size_t)(eq - map));
+	i = lms_csv_column(csv, col);
+	free(col);
+	if (i < 0)
+		return lms_error(LMS_EUSAGE, _("--map: the file has no column "
+					       "'%.*s'"), (int)(eq - map), map);
+	if (!strcmp(eq + 1, "person"))
+		c->person = i;
+	else if (!strcmp(eq + 1, "timestamp"))
+		c->stamp = i;
+	else if (!lms_form_item(f, eq + 1))
+		return lms_error(LMS_EUSAGE, _("--map: form '%s' has no item "
+					       "'%s'"), f->id, eq + 1);
+	else
+		c->item[i] = lms_form_item(f, eq + 1)->id;
+	return 0;
+}
+
+/* The columns whose header is an item's id or text; how many hold one. */
+static size_t match_headers(const struct lms_csv *csv,
+			    const struct lms_form *f,
+			    struct lms_survey_columns *c)
+{
+	size_t mapped = 0;
+
+	for (size_t i = 0; i < csv->ncols; i++) {
+		for (size_t j = 0; !taken(c, i) && j < f->nitems; j++)
+			if (!lms_utf8_casecmp(csv->header[i], f->items[j].id) ||
+			    !lms_utf8_casecmp(csv->header[i], f->items[j].text))
+				c->item[i] = f->items[j].id;
+		mapped += c->item[i] != NULL;
+	}
+	return mapped;
+}
+
+/* Two columns for one item would give two answers. */
+static int check_columns(const char *path, const struct lms_csv *csv,
+			 const struct lms_survey_columns *c,
+			 lms_left_out_fn *left_out, void *arg)
+{
+	for (size_t i = 0; i < csv->ncols; i++) {
+		for (size_t j = 0; c->item[i] && j < i; j++)
+			if (c->item[j] && !strcmp(c->item[i], c->item[j]))
+				return lms_error_at(LMS_EDATA, path, 1, 0,
+						    _("columns '%s' and '%s' "
+						      "both answer item '%s'"),
+						    csv->header[j],
+						    csv->header[i], c->item[i]);
+		if (!taken(c, i))
+			left_out(path, csv->header[i], arg);
+	}
+	return 0;
+}
+
+int lms_survey_columns(struct lms_survey_columns *out, const char *path,
+		       const struct lms_csv *csv, const struct lms_form *f,
+		       char *const *maps, size_t nmaps,
+		       lms_left_out_fn *left_out, void *arg)
+{
+	unsigned order = LMS_ANY_ORDER;
+	int err;
+
+	out->item = lms_calloc(csv->ncols ? csv->ncols : 1, sizeof(*out->item));
+	out->person = out->stamp = -1;
+	out->order = 0;
+	for (size_t m = 0; m < nmaps; m++)
+		if ((err = map_one(maps[m], csv, f, out)))
+			return err;
+	if (!match_headers(csv, f, out))
+		return lms_error_at(LMS_EDATA, path, 1, 0,
+				    _("no column matches an item of form '%s' "
+				      "(name them with --map COLUMN=ITEM)"),
+				    f->id);
+	if (out->person < 0)
+		out->person = named_column(csv, out, person_headers);
+	if (out->stamp < 0)
+		out->stamp = named_column(csv, out, lms_stamp_headers);
+	for (size_t r = 0; out->stamp >= 0 && r < csv->nrows; r++)
+		order = lms_stamp_order_add(order, csv->rows[r].cells[out->stamp]);
+	out->order = lms_stamp_column_order(order);
+	return check_columns(path, csv, out, left_out, arg);
+}
+
+void lms_survey_columns_release(struct lms_survey_columns *c)
+{
+	free(c->item);
+	c->item = NULL;
 }

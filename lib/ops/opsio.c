@@ -77,6 +77,23 @@ static int tree_save_register(void *arg, const struct lms_register *r)
 	return lms_tree_save_register(t, r);
 }
 
+static int tree_load_form(void *arg, const char *id, struct lms_form *out)
+{
+	return lms_tree_load_form(arg, id, out, NULL);
+}
+
+static int tree_load_evaluations(void *arg, const char *course,
+				 struct lms_evaluations *out)
+{
+	return lms_tree_load_evaluations(arg, course, out);
+}
+
+static int tree_load_text(void *arg, enum lms_file f, const char *course,
+			  struct lms_buf *out)
+{
+	return lms_tree_load_text(arg, f, course, out);
+}
+
 void lms_ops_tree_io(struct lms_ops_io *io, struct lms_tree *t)
 {
 	io->arg = t;
@@ -91,6 +108,9 @@ void lms_ops_tree_io(struct lms_ops_io *io, struct lms_tree *t)
 	io->save_register = tree_save_register;
 	io->has_course = tree_has_course;
 	io->load_template = tree_load_template;
+	io->load_form = tree_load_form;
+	io->load_evaluations = tree_load_evaluations;
+	io->load_text = tree_load_text;
 }
 
 /* Who leads a session must be someone the service knows. */

@@ -7,7 +7,9 @@
 #include "buf.h"
 #include "course.h"
 #include "enrolment.h"
+#include "evaluation.h"
 #include "facilitator.h"
+#include "form.h"
 #include "person.h"
 #include "template.h"
 #include "tree.h"
@@ -60,6 +62,14 @@ struct lms_ops_io {
 	/* A template of templates/; the caller's (lms_template_release). */
 	int (*load_template)(void *arg, const char *id,
 			     struct lms_template *out);
+	/* lms evaluate and lms facilitator add. */
+	int (*load_form)(void *arg, const char *id, struct lms_form *out);
+	int (*load_evaluations)(void *arg, const char *course,
+				struct lms_evaluations *out);
+	/* A file's text as it is (course is NULL for a file of the
+	 * service's); a missing file is LMS_ENOENT. */
+	int (*load_text)(void *arg, enum lms_file f, const char *course,
+			 struct lms_buf *out);
 };
 
 /*

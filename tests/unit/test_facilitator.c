@@ -110,12 +110,62 @@ static void who_may_lead(void **state)
 	lms_facilitators_free(v, n);
 }
 
+/* A new entry goes at the end with every field set, in the schema's
+ * order; the file's comments and hand-written style stay as they were. */
+static void append(void **state)
+{
+	static const char *const topics[] = { "søvn", "angst" };
+	struct lms_facilitator f;
+	struct lms_buf text = LMS_BUF_INIT;
+
+	(void)state;
+	lms_schema_init(&lms_facilitator_schema, &f);
+	f.id = (char *)"ny";
+	f.name = (char *)"Test Ny";
+	f.kind = LMS_USER_REPRESENTATIVE;
+	f.profession = (char *)"sykepleier";
+	f.organisation = (char *)"Test";
+	f.topics = (char **)topics;
+	f.ntopics = 2;
+	f.available = (struct lms_availability){ LMS_AVAIL_RANGE,
+		lms_date_from_ymd(2026, 8, 1), lms_date_from_ymd(2026, 12, 31) };
+	f.email = (char *)"ny@example.org";
+	f.phone = (char *)"+47 400 00 000";
+	lms_buf_adds(&text, "# by hand\n- {id: a, name: A, kind: professional}"
+		     "\n");
+	assert_int_equal(lms_facilitator_append(&text, "f.yaml", &f), 0);
+	assert_string_equal(text.buf,
+			    "# by hand\n- {id: a, name: A, kind: professional}\n"
+			    "- id: ny\n  name: Test Ny\n"
+			    "  kind: user-representative\n"
+			    "  profession: sykepleier\n  organisation: Test\n"
+			    "  topics: [søvn, angst]\n"
+			    "  available: [2026-08-01, 2026-12-31]\n"
+			    "  email: ny@example.org\n  phone: \"+47 400 00 000\"\n");
+	lms_buf_release(&text);
+	/* An empty file becomes a list of one. */
+	f.profession = f.organisation = f.email = f.phone = NULL;
+	f.ntopics = 0;
+	f.available.mode = LMS_AVAIL_UNSET;
+	assert_int_equal(lms_facilitator_append(&text, "f.yaml", &f), 0);
+	assert_string_equal(text.buf, "- id: ny\n  name: Test Ny\n"
+			    "  kind: user-representative\n");
+	/* A result that would not load is refused. */
+	lms_buf_reset(&text);
+	lms_buf_adds(&text, "- {id: a, name: A, kind: boss}\n");
+	assert_error(lms_facilitator_append(&text, "f.yaml", &f), LMS_EDATA, 1,
+		     26, "1.kind: 'boss' is not one of professional, "
+		     "user-representative");
+	lms_buf_release(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(availability),
 		cmocka_unit_test(refusals),
 		cmocka_unit_test(who_may_lead),
+		cmocka_unit_test(append),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -95,11 +95,32 @@ static void who_missed_the_last_two(void **state)
 	lms_buf_release(&want);
 }
 
+/* A course named twice is looked at once, where first named. */
+static void named_once(void **state)
+{
+	char *named[] = { (char *)"b", (char *)"a", (char *)"b", (char *)"c",
+			  (char *)"a" };
+	const char **v;
+	size_t n;
+
+	(void)state;
+	v = lms_followup_named(named, 5, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(v[0], "b");
+	assert_string_equal(v[1], "a");
+	assert_string_equal(v[2], "c");
+	free(v);
+	v = lms_followup_named(named, 0, &n);
+	assert_int_equal(n, 0);
+	free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(who_missed_the_last_two, setup,
 						teardown),
+		cmocka_unit_test(named_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

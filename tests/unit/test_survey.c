@@ -2,6 +2,7 @@
 
 #include "test.h"
 
+#include "buf.h"
 #include "date.h"
 #include "sha256.h"
 #include "survey.h"
@@ -143,6 +144,115 @@ static void person_ids_as_typed(void **state)
 	lms_buf_release(&alt);
 }
 
+static const char form_yaml[] =
+	"id: f\ntitle: T\nscale: {min: 1, max: 4}\nitems:\n"
+	"  - {id: a, text: Jeg vet hvor}\n"
+	"  - {id: b, text: Jeg klarer}\n"
+	"  - {id: c, text: Fritt, type: text}\n";
+
+struct sheet {
+	struct lms_form form;
+	struct lms_csv csv;
+	struct lms_buf left_out;	/* "path:header " of each */
+};
+
+static void left_out(const char *path, const char *header, void *arg)
+{
+	lms_buf_addf(arg, "%s:%s ", path, header);
+}
+
+static int columns(struct sheet *s, const char *csv, char *const *maps,
+		   size_t nmaps, struct lms_survey_columns *out)
+{
+	assert_int_equal(lms_form_load(&s->form, "f.yaml", form_yaml,
+				       strlen(form_yaml), "f", NULL), 0);
+	assert_int_equal(lms_csv_parse(&s->csv, "s.csv", csv, strlen(csv)), 0);
+	lms_buf_init(&s->left_out);
+	return lms_survey_columns(out, "s.csv", &s->csv, &s->form, maps, nmaps,
+				  left_out, &s->left_out);
+}
+
+static void sheet_release(struct sheet *s, struct lms_survey_columns *c)
+{
+	lms_survey_columns_release(c);
+	lms_form_release(&s->form);
+	lms_csv_release(&s->csv);
+	lms_buf_release(&s->left_out);
+}
+
+/* Headers are items' ids or texts in any case; the person's and the
+ * timestamp's column go by their usual names, not "ID"; the rest is left
+ * out, and said so. */
+static void columns_by_header(void **state)
+{
+	struct lms_survey_columns c;
+	struct sheet s;
+
+	(void)state;
+	assert_int_equal(columns(&s, "ID,Fullføringstidspunkt,Deltakernummer,"
+				 "JEG VET HVOR,b,Navn\n"
+				 "1,17/9/2026 10:00:00,p-aaaaaa,1,2,x\n"
+				 "2,3/9/2026 10:00:00,,1,2,x\n", NULL, 0, &c),
+			 0);
+	assert_null(c.item[0]);
+	assert_int_equal(c.stamp, 1);
+	assert_int_equal(c.person, 2);
+	assert_string_equal(c.item[3], "a");
+	assert_string_equal(c.item[4], "b");
+	assert_null(c.item[5]);
+	assert_int_equal(c.order, LMS_DAY_FIRST);
+	assert_string_equal(s.left_out.buf, "s.csv:ID s.csv:Navn ");
+	sheet_release(&s, &c);
+}
+
+/* --map names what the headers do not, and wins over them. */
+static void columns_by_map(void **state)
+{
+	char *maps[] = { (char *)"Q1=a", (char *)"Hvem=person",
+			 (char *)"Når=timestamp", (char *)"b=c" };
+	struct lms_survey_columns c;
+	struct sheet s;
+
+	(void)state;
+	assert_int_equal(columns(&s, "Q1,Hvem,Når,b\n1,,,tekst\n", maps, 4,
+				 &c), 0);
+	assert_string_equal(c.item[0], "a");
+	assert_int_equal(c.person, 1);
+	assert_int_equal(c.stamp, 2);
+	assert_string_equal(c.item[3], "c");
+	assert_string_equal(s.left_out.buf, "");
+	sheet_release(&s, &c);
+}
+
+static void columns_refused(void **state)
+{
+	char *bad[] = { (char *)"=a" }, *nocol[] = { (char *)"Q9=a" };
+	char *noitem[] = { (char *)"Q1=zz" };
+	struct lms_survey_columns c;
+	struct sheet s;
+
+	(void)state;
+	assert_error(columns(&s, "Q1\n1\n", bad, 1, &c), LMS_EUSAGE, 0, 0,
+		     "--map: '=a' is not COLUMN=ITEM");
+	sheet_release(&s, &c);
+	assert_error(columns(&s, "Q1\n1\n", nocol, 1, &c), LMS_EUSAGE, 0, 0,
+		     "--map: the file has no column 'Q9'");
+	sheet_release(&s, &c);
+	assert_error(columns(&s, "Q1\n1\n", noitem, 1, &c), LMS_EUSAGE, 0, 0,
+		     "--map: form 'f' has no item 'zz'");
+	sheet_release(&s, &c);
+	assert_error(columns(&s, "Q1\n1\n", NULL, 0, &c), LMS_EDATA, 1, 0,
+		     "no column matches an item of form 'f' (name them with "
+		     "--map COLUMN=ITEM)");
+	sheet_release(&s, &c);
+	/* Columns before the second for an item are said to be left out. */
+	assert_error(columns(&s, "x,a,Jeg vet hvor,y\n1,1,1,1\n", NULL, 0,
+			     &c), LMS_EDATA, 1, 0,
+		     "columns 'a' and 'Jeg vet hvor' both answer item 'a'");
+	assert_string_equal(s.left_out.buf, "s.csv:x ");
+	sheet_release(&s, &c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +260,9 @@ int main(void)
 		cmocka_unit_test(digests_are_stable),
 		cmocka_unit_test(keys_are_unambiguous),
 		cmocka_unit_test(person_ids_as_typed),
+		cmocka_unit_test(columns_by_header),
+		cmocka_unit_test(columns_by_map),
+		cmocka_unit_test(columns_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
