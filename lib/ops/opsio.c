@@ -69,6 +69,12 @@ static int tree_save_register(void *arg, const struct lms_register *r)
 	return lms_tree_save_register(t, r);
 }
 
+static int tree_person_ids(void *arg, const struct lms_register *r,
+			   struct lms_strset *out)
+{
+	return lms_tree_person_ids(arg, r, out);
+}
+
 void lms_ops_tree_io(struct lms_ops_io *io, struct lms_tree *t)
 {
 	io->arg = t;
@@ -81,6 +87,7 @@ void lms_ops_tree_io(struct lms_ops_io *io, struct lms_tree *t)
 	io->course_ids = tree_course_ids;
 	io->load_register = tree_load_register;
 	io->save_register = tree_save_register;
+	io->person_ids = tree_person_ids;
 }
 
 /* Who leads a session must be someone the service knows. */

@@ -9,6 +9,7 @@
 #include "enrolment.h"
 #include "facilitator.h"
 #include "person.h"
+#include "strset.h"
 #include "tree.h"
 
 /*
@@ -54,6 +55,9 @@ struct lms_ops_io {
 	/* The private register; a missing one is empty. */
 	int (*load_register)(void *arg, struct lms_register *out);
 	int (*save_register)(void *arg, const struct lms_register *r);
+	/* Adds to out every person id the tree uses: r's and the courses'. */
+	int (*person_ids)(void *arg, const struct lms_register *r,
+			  struct lms_strset *out);
 };
 
 /*
