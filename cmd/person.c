@@ -44,21 +44,19 @@ static int read_municipality(struct ctx *ctx, struct lms_person *p,
  * which the tree's lms.yaml may name (read_municipality). */
 static int check_person(struct ctx *ctx, const struct lms_person *p)
 {
-	int y, m, d;
-
-	lms_date_to_ymd(ctx->today, &y, &m, &d);
-	if (!p->name || !*p->name || !lms_text_is_line(p->name))
+	switch (lms_person_invalid(p, ctx->today)) {
+	case LMS_PERSON_NAME:
 		return cmd_usage_error(_("--name: give the name on one line"));
-	if (p->phone && !lms_phone_valid(p->phone))
+	case LMS_PERSON_PHONE:
 		return cmd_usage_error(_("--phone: '%s' is not a phone number"),
 				       p->phone);
-	if (p->email && !lms_email_valid(p->email))
+	case LMS_PERSON_EMAIL:
 		return cmd_usage_error(_("--email: '%s' is not an e-mail "
 					 "address"), p->email);
-	if (p->birth_year != LMS_UNSET && (p->birth_year < 1900 ||
-					   p->birth_year > y))
+	case LMS_PERSON_BIRTH_YEAR:
 		return cmd_usage_error(_("--birth-year: %d is not a year of "
 					 "birth"), p->birth_year);
+	}
 	return 0;
 }
 
