@@ -10,13 +10,14 @@
 #include "enrol.h"
 #include "i18n.h"
 #include "opsio.h"
+#include "register.h"
 
 /*
- * lms enrol's operations against a fake store (as in test_ops.c): a
- * course's files and the register as texts in memory, each save replacing
- * one at once, as a tree written without a journal would.  A save can be
- * made to fail, to see what a crash between two writes leaves, and that
- * enrolling again repairs it.
+ * lms enrol's and lms person add's operations against a fake store (as
+ * in test_ops.c): a course's files and the register as texts in memory,
+ * each save replacing one at once, as a tree written without a journal
+ * would.  A save can be made to fail, to see what a crash between two
+ * writes leaves, and that enrolling again repairs it.
  */
 
 struct fake {
@@ -378,6 +379,55 @@ static void sheet_stopped_between_writes_is_repaired(void **state)
 	lms_batch_release(&b);
 }
 
+/* A person registered: one write, of the register. */
+static void person_add_writes_the_register(void **state)
+{
+	char name[] = "Test Ny", email[] = "ny@example.org";
+	char id[LMS_PERSON_ID_LEN + 1];
+	struct lms_register r;
+	struct lms_person p;
+
+	(void)state;
+	lms_schema_init(&lms_person_schema, &p);
+	p.name = name;
+	p.email = email;
+	p.consent = lms_date_from_ymd(2026, 8, 25);
+	assert_int_equal(lms_ops_person_add(&io, &p, p.consent, id), 0);
+	assert_string_equal(f.log.buf, "register ");
+	assert_int_equal(fake_load_register(&f, &r), 0);
+	assert_int_equal(r.n, 5);
+	assert_string_equal(r.v[4].id, id);
+	assert_string_equal(r.v[4].name, "Test Ny");
+	assert_string_equal(r.v[4].email, "ny@example.org");
+	assert_int_equal(r.v[4].consent, p.consent);
+	lms_register_release(&r);
+}
+
+static void person_add_refusals_change_nothing(void **state)
+{
+	char name[] = "Test Ny", phone[] = "+47 900 00 002", bad[] = "x@";
+	char id[LMS_PERSON_ID_LEN + 1];
+	int32_t today = lms_date_from_ymd(2026, 8, 25);
+	struct lms_person p;
+
+	(void)state;
+	lms_schema_init(&lms_person_schema, &p);
+	p.name = name;
+	p.phone = phone;
+	assert_int_equal(lms_ops_person_add(&io, &p, today, id), LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg, "p-bbbbbb has that phone "
+			    "number or e-mail address already");
+	p.phone = NULL;
+	p.email = bad;
+	assert_int_equal(lms_ops_person_add(&io, &p, today, id), LMS_EUSAGE);
+	p.email = NULL;
+	f.fail_at = 1;
+	assert_int_equal(lms_ops_person_add(&io, &p, today, id), LMS_EIO);
+	assert_int_equal(f.saves, 1);
+	assert_string_equal(f.log.buf, "");
+	assert_string_equal(f.reg.buf, register_yaml);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +437,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(sheet_of_known_people_writes_enrolments, setup, teardown),
 		cmocka_unit_test_setup_teardown(sheet_refused_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(sheet_stopped_between_writes_is_repaired, setup, teardown),
+		cmocka_unit_test_setup_teardown(person_add_writes_the_register, setup, teardown),
+		cmocka_unit_test_setup_teardown(person_add_refusals_change_nothing, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
