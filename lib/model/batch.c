@@ -383,7 +383,6 @@ static void read_birth(const char *cell, struct entry *e)
 		return;
 	y = strtol(cell, &end, 10);
 	if (*end || end - cell != 4) {
-		y = 0;
 		/* 7.9.56 is no year of birth that lms can tell. */
 		if (lms_stamp_parse(cell, LMS_DAY_FIRST | LMS_FULL_YEAR,
 				    &born))
@@ -486,7 +485,6 @@ static int read_details(struct sheet *s, const struct lms_csv_row *row,
 
 	e->phone = cell_of(s, row, COL_PHONE);
 	e->email = cell_of(s, row, COL_EMAIL);
-	e->birth_year = LMS_UNSET;
 	read_name(s, row, e);
 	if ((err = check_person(s, e, LMS_PERSON_NAME, NULL)) ||
 	    (err = check_person(s, e, LMS_PERSON_PHONE, NULL)) ||
