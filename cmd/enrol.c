@@ -2,9 +2,7 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "batch.h"
-#include "csvin.h"
-#include "roll.h"
+#include "enrol.h"
 #include "id.h"
 #include "cmd.h"
 
@@ -100,74 +98,36 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct enrol_args *a)
 	return 0;
 }
 
-static int save_enrolments(struct ctx *ctx, const char *course,
-			   const struct lms_enrolments *e)
-{
-	struct lms_buf text = LMS_BUF_INIT;
-	int err;
-
-	lms_enrolments_emit(&text, e);
-	err = lms_tree_save(&ctx->tree, LMS_FILE_ENROLMENTS, course, &text);
-	lms_buf_release(&text);
-	return err;
-}
-
 /* "enrolled (3 of 12 places taken)" or "waitlisted (number 2 in line)" */
-static void describe(struct lms_buf *out, const struct lms_roll *roll,
-		     int status)
+static void describe(struct lms_buf *out, const struct lms_enrol_result *r)
 {
-	size_t place = 0;
-
-	if (status == LMS_ENROLLED) {
-		if (roll->course->capacity == LMS_UNSET)
-			lms_buf_addf(out, _("enrolled (%zu enrolled)"),
-				     roll->enrolled);
-		else
-			lms_buf_addf(out, _("enrolled (%zu of %d places taken)"),
-				     roll->enrolled, roll->course->capacity);
-		return;
-	}
-	for (size_t i = 0; i < roll->e->n; i++)
-		place += roll->e->v[i].status == LMS_WAITLISTED;
-	lms_buf_addf(out, _("waitlisted (number %zu on the waiting list)"),
-		     place);
+	if (r->status != LMS_ENROLLED)
+		lms_buf_addf(out, _("waitlisted (number %zu on the waiting "
+				    "list)"), r->waiting);
+	else if (r->capacity == LMS_UNSET)
+		lms_buf_addf(out, _("enrolled (%zu enrolled)"), r->enrolled);
+	else
+		lms_buf_addf(out, _("enrolled (%zu of %d places taken)"),
+			     r->enrolled, r->capacity);
 }
 
-static int enrol_one(struct ctx *ctx, const struct enrol_args *a,
-		     const struct lms_course *c, struct lms_roll *roll)
+static int enrol_one(struct ctx *ctx, const struct lms_ops_io *io,
+		     const struct enrol_args *a)
 {
-	struct lms_enrol_request req;
-	struct lms_register reg;
-	const struct lms_person *p;
-	int status, err;
+	struct lms_enrol_one req = {
+		.service = &ctx->tree.service, .course = a->course,
+		.person = a->person, .relative_of = a->relative_of,
+		.role = a->role, .referral = a->referral, .requested = a->date,
+		.force = a->force
+	};
+	struct lms_enrol_result r;
+	int err = lms_ops_enrol(io, &req, &r);
 
-	if ((err = lms_tree_load_register(&ctx->tree, &reg)))
-		return err;
-	if (!(p = lms_register_find(&reg, a->person)))
-		err = lms_error(LMS_ENOENT, _("no such person: '%s' (see lms "
-					      "person add)"), a->person);
-	else if (a->relative_of && !lms_register_find(&reg, a->relative_of))
-		err = lms_error(LMS_ENOENT, _("no such person: '%s'"),
-				a->relative_of);
-	if (!err) {
-		memset(&req, 0, sizeof(req));
-		req.person = a->person;
-		req.role = a->relative_of && !a->role ? LMS_RELATIVE : a->role;
-		req.referral = a->referral;
-		req.requested = a->date;
-		req.municipality = p->municipality;
-		req.relative_of = a->relative_of;
-		req.force = a->force;
-		err = lms_roll_enrol(roll, &ctx->tree.service, &req, &status);
-	}
-	if (!err)
-		err = save_enrolments(ctx, c->id, roll->e);
 	if (!err) {
 		lms_buf_addf(&ctx->out, "%s ", a->person);
-		describe(&ctx->out, roll, status);
+		describe(&ctx->out, &r);
 		lms_buf_addch(&ctx->out, '\n');
 	}
-	lms_register_release(&reg);
 	return err;
 }
 
@@ -204,75 +164,38 @@ static void batch_notes(struct lms_buf *note, const char *path,
 			     b->notes[i].line, b->notes[i].text);
 }
 
-static int enrol_sheet(struct ctx *ctx, const struct enrol_args *a,
-		       const struct lms_course *c, struct lms_roll *roll)
+static int enrol_sheet(struct ctx *ctx, const struct lms_ops_io *io,
+		       const struct enrol_args *a)
 {
-	struct lms_batch_input in = {
-		.path = a->csv, .service = &ctx->tree.service,
-		.requested = a->date, .force = a->force,
+	struct lms_enrol_sheet req = {
+		.service = &ctx->tree.service, .course = a->course,
+		.path = a->csv, .requested = a->date, .force = a->force,
 		.force_lines = a->force_lines, .nforce_lines = a->nforce_lines,
 		.today = ctx->today
 	};
-	struct lms_register reg = { NULL, 0 };
-	struct lms_strset ids;
-	struct lms_batch batch = { 0 };
-	struct lms_buf text = LMS_BUF_INIT;
-	struct lms_csv csv;
-	int err;
+	struct lms_batch batch;
+	int err = lms_ops_enrol_sheet(io, &req, &batch);
 
-	lms_strset_init(&ids);
-	if ((err = lms_read_file(a->csv, 64u << 20, &text)) ||
-	    (err = lms_csv_parse(&csv, a->csv, text.buf, text.len))) {
-		lms_buf_release(&text);
-		return err;
-	}
-	in.csv = &csv;
-	in.ids_in_use = &ids;
-	if (!(err = lms_tree_load_register(&ctx->tree, &reg)) &&
-	    !(err = lms_tree_person_ids(&ctx->tree, &reg, &ids)))
-		err = lms_batch_enrol(&in, &reg, roll, &batch);
-	/* The register and the course are written as one change when the
-	 * command ends: all rows or none, even if it is killed. */
-	if (!err && batch.new_people)
-		err = lms_tree_save_register(&ctx->tree, &reg);
-	if (!err)
-		err = save_enrolments(ctx, c->id, roll->e);
 	if (!err) {
 		batch_report(&ctx->out, &batch);
 		batch_notes(&ctx->note, a->csv, &batch);
+		lms_batch_release(&batch);
 	}
-	lms_batch_release(&batch);
-	lms_register_release(&reg);
-	lms_strset_release(&ids);
-	lms_csv_release(&csv);
-	lms_buf_release(&text);
 	return err;
 }
 
 static int enrol(struct ctx *ctx, int argc, char **argv)
 {
 	struct enrol_args a;
-	struct lms_course c;
-	struct lms_enrolments e;
-	struct lms_roll roll;
+	struct lms_ops_io io;
 	int err;
 
-	if ((err = parse(ctx, argc, argv, &a)) || (err = cmd_open_tree(ctx)) ||
-	    (err = lms_tree_load_course(&ctx->tree, a.course, &c, NULL))) {
-		free(a.force_lines);
-		return err;
+	if (!(err = parse(ctx, argc, argv, &a)) &&
+	    !(err = cmd_open_tree(ctx))) {
+		lms_ops_tree_io(&io, &ctx->tree);
+		err = a.csv ? enrol_sheet(ctx, &io, &a) :
+		      enrol_one(ctx, &io, &a);
 	}
-	if ((err = lms_tree_load_enrolments(&ctx->tree, a.course, &e))) {
-		lms_course_release(&c);
-		free(a.force_lines);
-		return err;
-	}
-	lms_roll_init(&roll, &c, &e);
-	err = a.csv ? enrol_sheet(ctx, &a, &c, &roll) :
-	      enrol_one(ctx, &a, &c, &roll);
-	lms_roll_release(&roll);
-	lms_enrolments_release(&e);
-	lms_course_release(&c);
 	free(a.force_lines);
 	return err;
 }

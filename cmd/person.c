@@ -8,7 +8,7 @@
 #include "municipality.h"
 #include "person.h"
 #include "purge.h"
-#include "strset.h"
+#include "register.h"
 #include "utf8.h"
 #include "cmd.h"
 
@@ -44,27 +44,20 @@ static int read_municipality(struct ctx *ctx, struct lms_person *p,
  * which the tree's lms.yaml may name (read_municipality). */
 static int check_person(struct ctx *ctx, const struct lms_person *p)
 {
-	int y, m, d;
-
-	lms_date_to_ymd(ctx->today, &y, &m, &d);
-	if (!p->name || !*p->name || !lms_text_is_line(p->name))
+	switch (lms_person_invalid(p, ctx->today)) {
+	case LMS_PERSON_NAME:
 		return cmd_usage_error(_("--name: give the name on one line"));
-	if (p->phone && !lms_phone_valid(p->phone))
+	case LMS_PERSON_PHONE:
 		return cmd_usage_error(_("--phone: '%s' is not a phone number"),
 				       p->phone);
-	if (p->email && !lms_email_valid(p->email))
+	case LMS_PERSON_EMAIL:
 		return cmd_usage_error(_("--email: '%s' is not an e-mail "
 					 "address"), p->email);
-	if (p->birth_year != LMS_UNSET && (p->birth_year < 1900 ||
-					   p->birth_year > y))
+	case LMS_PERSON_BIRTH_YEAR:
 		return cmd_usage_error(_("--birth-year: %d is not a year of "
 					 "birth"), p->birth_year);
+	}
 	return 0;
-}
-
-static bool id_taken(const char *id, void *arg)
-{
-	return lms_strset_has(arg, id);
 }
 
 /* lms person add */
@@ -110,25 +103,9 @@ static int add_options(struct ctx *ctx, int argc, char **argv,
 	return err ? err : check_person(ctx, p);
 }
 
-/* Copies the strings of an option-filled person into the register. */
-static void add_to_register(struct lms_register *r, const struct lms_person *p,
-			    const char *id)
-{
-	struct lms_person copy = *p;
-
-	copy.id = lms_strdup(id);
-	copy.name = lms_strdup(p->name);
-	copy.phone = p->phone ? lms_strdup(p->phone) : NULL;
-	copy.email = p->email ? lms_strdup(p->email) : NULL;
-	copy.municipality = p->municipality ? lms_strdup(p->municipality) : NULL;
-	lms_register_add(r, &copy);
-}
-
 static int person_add(struct ctx *ctx, int argc, char **argv)
 {
-	struct lms_register reg;
-	struct lms_strset ids;
-	const struct lms_person *known;
+	struct lms_ops_io io;
 	struct lms_person p;
 	char id[LMS_PERSON_ID_LEN + 1], number[5];
 	int err;
@@ -138,26 +115,9 @@ static int person_add(struct ctx *ctx, int argc, char **argv)
 		return err;
 	if (p.municipality && read_municipality(ctx, &p, number))
 		return LMS_EUSAGE;
-	if ((err = lms_tree_load_register(&ctx->tree, &reg)))
-		return err;
-	lms_strset_init(&ids);
-	known = lms_register_match(&reg, p.phone, p.email);
-	if (known)
-		err = lms_error(LMS_EREFUSED, _("%s has that phone number or "
-						"e-mail address already"),
-				known->id);
-	if (!err)
-		err = lms_tree_person_ids(&ctx->tree, &reg, &ids);
-	if (!err)
-		err = lms_person_new_id(id, id_taken, &ids);
-	if (!err) {
-		add_to_register(&reg, &p, id);
-		err = lms_tree_save_register(&ctx->tree, &reg);
-	}
-	if (!err)
+	lms_ops_tree_io(&io, &ctx->tree);
+	if (!(err = lms_ops_person_add(&io, &p, ctx->today, id)))
 		lms_buf_addf(&ctx->out, "%s\n", id);
-	lms_strset_release(&ids);
-	lms_register_release(&reg);
 	return err;
 }
 

@@ -369,34 +369,29 @@ static int read_municipality(struct sheet *s, const char *cell,
 	return 0;
 }
 
-/* A year of birth, or a date of birth of which only the year is kept. */
-static int read_birth(const struct sheet *s, const char *cell, struct entry *e)
+/* A year of birth, or a date of birth of which only the year is kept;
+ * whether it may be one is the register's rule (check_person). */
+static void read_birth(const char *cell, struct entry *e)
 {
 	struct lms_stamp born;
 	char *end;
 	long y;
-	int ty, tm, td;
+	int tm, td;
 
 	e->birth_year = LMS_UNSET;
 	if (!cell)
-		return 0;
+		return;
 	y = strtol(cell, &end, 10);
 	if (*end || end - cell != 4) {
-		y = 0;
 		/* 7.9.56 is no year of birth that lms can tell. */
 		if (lms_stamp_parse(cell, LMS_DAY_FIRST | LMS_FULL_YEAR,
-				    &born)) {
-			lms_date_to_ymd(born.date, &ty, &tm, &td);
-			y = ty;
-		}
+				    &born))
+			lms_date_to_ymd(born.date, &e->birth_year, &tm, &td);
+		else
+			e->birth_year = 0;
+	} else {
+		e->birth_year = (int)y;
 	}
-	lms_date_to_ymd(s->in->today ? s->in->today : e->stamp.date, &ty, &tm,
-			&td);
-	if (y < 1900 || y > ty)
-		return row_error(s, e->line, COL_BIRTH, _("'%s' is not a year "
-				 "of birth"), cell);
-	e->birth_year = (int)y;
-	return 0;
 }
 
 static int read_referral(const struct sheet *s, const char *cell,
@@ -419,8 +414,8 @@ static int read_referral(const struct sheet *s, const char *cell,
 	return err;
 }
 
-static int read_name(const struct sheet *s, const struct lms_csv_row *row,
-		     struct entry *e)
+static void read_name(const struct sheet *s, const struct lms_csv_row *row,
+		      struct entry *e)
 {
 	const char *first = cell_of(s, row, COL_FIRST);
 	const char *last = cell_of(s, row, COL_LAST);
@@ -434,9 +429,41 @@ static int read_name(const struct sheet *s, const struct lms_csv_row *row,
 			     first && last ? " " : "", last ? last : "");
 	}
 	e->name = lms_buf_detach(&name);
-	if (!*e->name || !lms_text_is_line(e->name))
+}
+
+/*
+ * One field of the row's person, by the register's rules (person.h), as
+ * lms person add checks them.  A field at a time, so that a row's first
+ * error is that of its first bad column, in the order name, phone,
+ * e-mail, municipality, timestamp, year of birth.
+ */
+static int check_person(const struct sheet *s, const struct entry *e,
+			enum lms_person_field f, const char *cell)
+{
+	struct lms_person p;
+
+	memset(&p, 0, sizeof(p));
+	p.name = e->name;
+	p.phone = (char *)e->phone;
+	p.email = (char *)e->email;
+	p.birth_year = e->birth_year;
+	if (lms_person_field_valid(&p, f, s->in->today ? s->in->today :
+				   e->stamp.date))
+		return 0;
+	switch (f) {
+	case LMS_PERSON_NAME:
 		return row_error(s, e->line, COL_NAME, _("give a name on one "
 				 "line"));
+	case LMS_PERSON_PHONE:
+		return row_error(s, e->line, COL_PHONE, _("'%s' is not a "
+				 "phone number"), e->phone);
+	case LMS_PERSON_EMAIL:
+		return row_error(s, e->line, COL_EMAIL, _("'%s' is not an "
+				 "e-mail address"), e->email);
+	case LMS_PERSON_BIRTH_YEAR:
+		return row_error(s, e->line, COL_BIRTH, _("'%s' is not a year "
+				 "of birth"), cell);
+	}
 	return 0;
 }
 
@@ -453,21 +480,20 @@ static int read_details(struct sheet *s, const struct lms_csv_row *row,
 			struct entry *e)
 {
 	const char *role = cell_of(s, row, COL_ROLE);
+	const char *birth = cell_of(s, row, COL_BIRTH);
 	int err;
 
 	e->phone = cell_of(s, row, COL_PHONE);
 	e->email = cell_of(s, row, COL_EMAIL);
-	if ((err = read_name(s, row, e)))
+	read_name(s, row, e);
+	if ((err = check_person(s, e, LMS_PERSON_NAME, NULL)) ||
+	    (err = check_person(s, e, LMS_PERSON_PHONE, NULL)) ||
+	    (err = check_person(s, e, LMS_PERSON_EMAIL, NULL)) ||
+	    (err = read_municipality(s, cell_of(s, row, COL_MUNI), e)) ||
+	    (err = read_stamp(s, cell_of(s, row, COL_STAMP), e)))
 		return err;
-	if (e->phone && !lms_phone_valid(e->phone))
-		return row_error(s, e->line, COL_PHONE, _("'%s' is not a phone "
-				 "number"), e->phone);
-	if (e->email && !lms_email_valid(e->email))
-		return row_error(s, e->line, COL_EMAIL, _("'%s' is not an "
-				 "e-mail address"), e->email);
-	if ((err = read_municipality(s, cell_of(s, row, COL_MUNI), e)) ||
-	    (err = read_stamp(s, cell_of(s, row, COL_STAMP), e)) ||
-	    (err = read_birth(s, cell_of(s, row, COL_BIRTH), e)) ||
+	read_birth(birth, e);
+	if ((err = check_person(s, e, LMS_PERSON_BIRTH_YEAR, birth)) ||
 	    (err = read_referral(s, cell_of(s, row, COL_REFERRAL), e)))
 		return err;
 	e->role = role ? lms_role_parse(role) : LMS_PARTICIPANT;

@@ -5,12 +5,14 @@
 #include <sys/random.h>
 
 #include "alloc.h"
+#include "date.h"
 #include "emit.h"
 #include "error.h"
 #include "i18n.h"
 #include "id.h"
 #include "person.h"
 #include "strset.h"
+#include "utf8.h"
 
 #define P struct lms_person
 static const struct lms_field fields[] = {
@@ -167,4 +169,37 @@ bool lms_email_valid(const char *email)
 	return at && at > email && strchr(at + 1, '.') && !strchr(at + 1, '@') &&
 	       !strpbrk(email, " \t\r\n,;<>") && at[1] != '.' &&
 	       email[strlen(email) - 1] != '.';
+}
+
+/* From 1900, before which no one living was born, to this year. */
+static bool birth_year_valid(int year, int32_t today)
+{
+	int y, m, d;
+
+	lms_date_to_ymd(today, &y, &m, &d);
+	return year == LMS_UNSET || (year >= 1900 && year <= y);
+}
+
+bool lms_person_field_valid(const struct lms_person *p,
+			    enum lms_person_field f, int32_t today)
+{
+	switch (f) {
+	case LMS_PERSON_NAME:
+		return p->name && *p->name && lms_text_is_line(p->name);
+	case LMS_PERSON_PHONE:
+		return !p->phone || lms_phone_valid(p->phone);
+	case LMS_PERSON_EMAIL:
+		return !p->email || lms_email_valid(p->email);
+	case LMS_PERSON_BIRTH_YEAR:
+		return birth_year_valid(p->birth_year, today);
+	}
+	return false;
+}
+
+int lms_person_invalid(const struct lms_person *p, int32_t today)
+{
+	for (int f = LMS_PERSON_NAME; f <= LMS_PERSON_BIRTH_YEAR; f++)
+		if (!lms_person_field_valid(p, f, today))
+			return f;
+	return 0;
 }

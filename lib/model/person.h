@@ -60,4 +60,22 @@ void lms_phone_key(const char *phone, char *out, size_t size);
 bool lms_phone_valid(const char *phone);
 bool lms_email_valid(const char *email);
 
+/*
+ * What the register holds of a person, checked the same way whoever adds
+ * them (lms person add, a sign-up sheet): the fields, in the order they
+ * are checked.
+ */
+enum lms_person_field {
+	LMS_PERSON_NAME = 1,	/* given, on one line */
+	LMS_PERSON_PHONE,	/* a phone number, if given */
+	LMS_PERSON_EMAIL,	/* an e-mail address, if given */
+	LMS_PERSON_BIRTH_YEAR,	/* 1900 to today's year, if given */
+};
+
+/* Whether p's field f is one the register may hold on the day today. */
+bool lms_person_field_valid(const struct lms_person *p,
+			    enum lms_person_field f, int32_t today);
+/* The first field of p that is not valid, or 0: p may be registered. */
+int lms_person_invalid(const struct lms_person *p, int32_t today);
+
 #endif

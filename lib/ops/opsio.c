@@ -94,6 +94,12 @@ static int tree_load_text(void *arg, enum lms_file f, const char *course,
 	return lms_tree_load_text(arg, f, course, out);
 }
 
+static int tree_person_ids(void *arg, const struct lms_register *r,
+			   struct lms_strset *out)
+{
+	return lms_tree_person_ids(arg, r, out);
+}
+
 void lms_ops_tree_io(struct lms_ops_io *io, struct lms_tree *t)
 {
 	io->arg = t;
@@ -111,6 +117,7 @@ void lms_ops_tree_io(struct lms_ops_io *io, struct lms_tree *t)
 	io->load_form = tree_load_form;
 	io->load_evaluations = tree_load_evaluations;
 	io->load_text = tree_load_text;
+	io->person_ids = tree_person_ids;
 }
 
 /* Who leads a session must be someone the service knows. */

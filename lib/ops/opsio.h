@@ -12,6 +12,7 @@
 #include "form.h"
 #include "person.h"
 #include "template.h"
+#include "strset.h"
 #include "tree.h"
 
 /*
@@ -70,6 +71,9 @@ struct lms_ops_io {
 	 * service's); a missing file is LMS_ENOENT. */
 	int (*load_text)(void *arg, enum lms_file f, const char *course,
 			 struct lms_buf *out);
+	/* Adds to out every person id the tree uses: r's and the courses'. */
+	int (*person_ids)(void *arg, const struct lms_register *r,
+			  struct lms_strset *out);
 };
 
 /*

@@ -115,6 +115,14 @@ static void one_bad_row_fails_the_batch(void **state)
 		  "after today" },
 		{ "name,født\nA,1850\n", 2, "birth year ('født'): '1850' is not "
 		  "a year of birth" },
+		{ "name,født\nA,2027\n", 2, "'2027' is not a year of birth" },
+		{ "name,født\nA,7.9.56\n", 2, "'7.9.56' is not a year of "
+		  "birth" },
+		/* The first bad column in the order lms reads them. */
+		{ "Navn;Tidsstempel;E-post\nA;i går;a@\n", 2, "email "
+		  "('E-post'): 'a@' is not an e-mail address" },
+		{ "Navn;født;Tidsstempel\nA;1850;i går\n", 2, "timestamp "
+		  "('Tidsstempel'): 'i går' is not a date and time" },
 		{ "name,role\nA,kid\n", 2, "role: 'kid' is not participant or "
 		  "relative" },
 		{ "name,referral\nA,naboen\n", 2, "referral: 'naboen' is not a "

@@ -2,6 +2,7 @@
 
 #include "test.h"
 
+#include "date.h"
 #include "person.h"
 
 static void ids_are_random_and_well_formed(void **state)
@@ -108,6 +109,42 @@ static void register_refusals(void **state)
 		     LMS_EDATA, 1, 3, "1: person has no 'name'");
 }
 
+/* The rules that lms person add and a sign-up sheet share. */
+static void what_the_register_may_hold(void **state)
+{
+	int32_t today = lms_date_from_ymd(2026, 8, 25);
+	char empty[] = "", two_lines[] = "Test\nPerson", name[] = "Test Person";
+	char bad_phone[] = "call me", bad_email[] = "nobody";
+	char phone[] = "+47 900 00 000", email[] = "test@example.org";
+	struct lms_person p;
+
+	(void)state;
+	memset(&p, 0, sizeof(p));
+	p.birth_year = LMS_UNSET;
+	assert_int_equal(lms_person_invalid(&p, today), LMS_PERSON_NAME);
+	p.name = empty;
+	assert_int_equal(lms_person_invalid(&p, today), LMS_PERSON_NAME);
+	p.name = two_lines;
+	assert_int_equal(lms_person_invalid(&p, today), LMS_PERSON_NAME);
+	p.name = name;
+	assert_int_equal(lms_person_invalid(&p, today), 0);
+	p.phone = bad_phone;
+	p.email = bad_email;
+	assert_int_equal(lms_person_invalid(&p, today), LMS_PERSON_PHONE);
+	p.phone = phone;
+	assert_int_equal(lms_person_invalid(&p, today), LMS_PERSON_EMAIL);
+	p.email = email;
+	p.birth_year = 1899;
+	assert_int_equal(lms_person_invalid(&p, today), LMS_PERSON_BIRTH_YEAR);
+	p.birth_year = 2027;
+	assert_false(lms_person_field_valid(&p, LMS_PERSON_BIRTH_YEAR, today));
+	assert_true(lms_person_field_valid(&p, LMS_PERSON_BIRTH_YEAR,
+					   lms_date_from_ymd(2027, 1, 1)));
+	p.birth_year = 1900;
+	assert_int_equal(lms_person_invalid(&p, today), 0);
+	assert_false(lms_person_field_valid(&p, 0, today));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -116,6 +153,7 @@ int main(void)
 		cmocka_unit_test(phone_numbers_compare_by_digits),
 		cmocka_unit_test(the_register),
 		cmocka_unit_test(register_refusals),
+		cmocka_unit_test(what_the_register_may_hold),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

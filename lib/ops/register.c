@@ -1,0 +1,59 @@
+#include <stdbool.h>
+
+#include "alloc.h"
+#include "error.h"
+#include "i18n.h"
+#include "register.h"
+#include "strset.h"
+
+/* Registering a person: see register.h. */
+
+static bool id_taken(const char *id, void *arg)
+{
+	return lms_strset_has(arg, id);
+}
+
+/* Copies the strings of p, whoever owns them, into the register. */
+static void add_copy(struct lms_register *r, const struct lms_person *p,
+		     const char *id)
+{
+	struct lms_person copy = *p;
+
+	copy.id = lms_strdup(id);
+	copy.name = lms_strdup(p->name);
+	copy.phone = p->phone ? lms_strdup(p->phone) : NULL;
+	copy.email = p->email ? lms_strdup(p->email) : NULL;
+	copy.municipality = p->municipality ? lms_strdup(p->municipality) : NULL;
+	lms_register_add(r, &copy);
+}
+
+int lms_ops_person_add(const struct lms_ops_io *io, const struct lms_person *p,
+		       int32_t today, char id[LMS_PERSON_ID_LEN + 1])
+{
+	struct lms_register reg;
+	struct lms_strset ids;
+	const struct lms_person *known;
+	int err;
+
+	if (lms_person_invalid(p, today))
+		return lms_error(LMS_EUSAGE, _("internal: a person that the "
+					       "register may not hold"));
+	if ((err = io->load_register(io->arg, &reg)))
+		return err;
+	lms_strset_init(&ids);
+	if ((known = lms_register_match(&reg, p->phone, p->email)))
+		err = lms_error(LMS_EREFUSED, _("%s has that phone number or "
+						"e-mail address already"),
+				known->id);
+	if (!err)
+		err = io->person_ids(io->arg, &reg, &ids);
+	if (!err)
+		err = lms_person_new_id(id, id_taken, &ids);
+	if (!err) {
+		add_copy(&reg, p, id);
+		err = io->save_register(io->arg, &reg);
+	}
+	lms_strset_release(&ids);
+	lms_register_release(&reg);
+	return err;
+}
