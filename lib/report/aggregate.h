@@ -51,6 +51,13 @@ struct lms_agg_options {
 				 * a table without marks (CSV for Excel) */
 };
 
+/* The columns of the table; a row notes which hold a rounded piece. */
+enum { COL_KEY, COL_COURSES, COL_SESSIONS, COL_PARTICIPANTS, COL_RELATIVES,
+       COL_ENROLMENTS, COL_WAITLISTED, COL_COMPLETION, COL_ATTENDANCES,
+       COL_ATTENDANCE, COL_WAIT, COL_UR, COL_PAIRS, COL_BEFORE, COL_AFTER,
+       COL_CHANGE, COL_DZ, NCOLS };
+#define ROUNDED(col) (1u << (col))
+
 /* Waiting times in whole days: a histogram up to MAX, then a list. */
 #define LMS_AGG_DAYS 731
 
