@@ -154,23 +154,25 @@ static void pairs_release(struct pairs *p)
 /* The columns a piece's rounding touches, for the marks of a report. */
 static unsigned rounded_columns(const struct lms_piece *x)
 {
+#define COL(c) LMS_AGG_ROUNDED(LMS_AGG_COL_##c)
 	unsigned r = x->shown.rounded, cols = 0;
 
 	if (r & LMS_ROUNDED_PEOPLE)
 		cols |= x->kind == LMS_PIECE_PARTICIPANTS ?
-			ROUNDED(COL_PARTICIPANTS) | ROUNDED(COL_ENROLMENTS) :
+			COL(PARTICIPANTS) | COL(ENROLMENTS) :
 			x->kind == LMS_PIECE_RELATIVES ?
-			ROUNDED(COL_RELATIVES) | ROUNDED(COL_ENROLMENTS) :
+			COL(RELATIVES) | COL(ENROLMENTS) :
 			x->kind == LMS_PIECE_WAITLISTED ?
-			ROUNDED(COL_WAITLISTED) : x->kind == LMS_PIECE_DROP_IN ?
-			ROUNDED(COL_ATTENDANCES) : 0;
+			COL(WAITLISTED) : x->kind == LMS_PIECE_DROP_IN ?
+			COL(ATTENDANCES) : 0;
 	if (r & LMS_ROUNDED_COMPLETION)
-		cols |= ROUNDED(COL_COMPLETION);
+		cols |= COL(COMPLETION);
 	if (r & LMS_ROUNDED_ATTENDANCE)
-		cols |= ROUNDED(COL_ATTENDANCES) | ROUNDED(COL_ATTENDANCE);
+		cols |= COL(ATTENDANCES) | COL(ATTENDANCE);
 	if (r & LMS_ROUNDED_PAIRS)
-		cols |= ROUNDED(COL_PAIRS);
+		cols |= COL(PAIRS);
 	return cols;
+#undef COL
 }
 
 /* Adds a piece as published to row r. */

@@ -158,16 +158,22 @@ static void cell_figure(struct lms_table *t, double v, bool rounded,
 	}
 }
 
+/* Whether column col of row r holds a rounded piece. */
+static bool holds_rounded(const struct lms_agg_row *r, int col)
+{
+	return r->rounded & LMS_AGG_ROUNDED(col);
+}
+
 static void add_row(struct lms_table *t, const struct lms_agg *a,
 		    const struct lms_agg_row *r, bool marks)
 {
 	double sd = r->pairs > 1 ? sqrt(r->change_m2 / (double)(r->pairs - 1)) :
 		    NAN;
 	long counts[] = {
-		[COL_PARTICIPANTS] = r->participants,
-		[COL_RELATIVES] = r->relatives,
-		[COL_ENROLMENTS] = r->participants + r->relatives,
-		[COL_WAITLISTED] = r->waitlisted
+		[LMS_AGG_COL_PARTICIPANTS] = r->participants,
+		[LMS_AGG_COL_RELATIVES] = r->relatives,
+		[LMS_AGG_COL_ENROLMENTS] = r->participants + r->relatives,
+		[LMS_AGG_COL_WAITLISTED] = r->waitlisted
 	};
 	bool pooled;
 
@@ -175,20 +181,20 @@ static void add_row(struct lms_table *t, const struct lms_agg *a,
 	row_label(t, a, r, marks);
 	lms_table_cellf(t, "%zu", r->courses);
 	lms_table_cellf(t, "%zu", r->sessions);
-	for (int c = COL_PARTICIPANTS; c <= COL_WAITLISTED; c++)
-		cell_count(t, counts[c], r->rounded & ROUNDED(c), marks);
+	for (int c = LMS_AGG_COL_PARTICIPANTS; c <= LMS_AGG_COL_WAITLISTED; c++)
+		cell_count(t, counts[c], holds_rounded(r, c), marks);
 	cell_figure(t, 100 * lms_agg_share((size_t)r->completed,
 					   (size_t)(r->completed +
 						    r->not_completed)),
-		    r->rounded & ROUNDED(COL_COMPLETION), marks, "%.0f");
+		    holds_rounded(r, LMS_AGG_COL_COMPLETION), marks, "%.0f");
 	cell_count(t, r->present + r->headcount,
-		   r->rounded & ROUNDED(COL_ATTENDANCES), marks);
+		   holds_rounded(r, LMS_AGG_COL_ATTENDANCES), marks);
 	cell_figure(t, 100 * lms_agg_share((size_t)r->present,
 					   (size_t)r->marked),
-		    r->rounded & ROUNDED(COL_ATTENDANCE), marks, "%.0f");
+		    holds_rounded(r, LMS_AGG_COL_ATTENDANCE), marks, "%.0f");
 	cell_figure(t, lms_agg_median_wait(r), false, marks, "%g");
 	lms_table_cellf(t, "%zu", r->ur_courses);
-	cell_count(t, r->paired, r->rounded & ROUNDED(COL_PAIRS), marks);
+	cell_count(t, r->paired, holds_rounded(r, LMS_AGG_COL_PAIRS), marks);
 	/* Pairs of forms that measure differently have no common figure. */
 	pooled = r->pairs && !r->pairs_mixed;
 	cell_figure(t, pooled ? r->pre_sum / (double)r->pairs : NAN, false,
@@ -203,7 +209,7 @@ static void add_row(struct lms_table *t, const struct lms_agg *a,
 static void table_init(const struct lms_agg *a, struct lms_table *out)
 {
 	/* The grouping names the first column: target-group as target_group. */
-	const char *cols[NCOLS + 1] = {
+	const char *cols[LMS_AGG_NCOLS + 1] = {
 		*key_columns[a->opt.by] ? _(key_columns[a->opt.by]) : "",
 		_("courses"), _("sessions"),
 		_("participants"), _("relatives"), _("enrolments"),
@@ -213,7 +219,7 @@ static void table_init(const struct lms_agg *a, struct lms_table *out)
 	};
 
 	lms_table_init(out, cols);
-	for (int c = COL_COURSES; c < NCOLS; c++)
+	for (int c = LMS_AGG_COL_COURSES; c < LMS_AGG_NCOLS; c++)
 		lms_table_set_numeric(out, (size_t)c);
 }
 
