@@ -163,8 +163,8 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
  */
 void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out);
 #define LMS_ROUNDED_MARK "\xe2\x89\x88"	/* ≈, the mark of marks */
-/* The table of one group (key) alone, without totals: false, and no row,
- * if there is no such group. */
+/* The table of one group (key) alone, without totals: false, and no
+ * table (*out untouched), if there is no such group. */
 bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
 		       struct lms_table *out);
 

@@ -245,8 +245,9 @@ bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
 {
 	uintptr_t i = (uintptr_t)lms_strset_get(&a->index, key);
 
+	if (!i)
+		return false;
 	table_init(a, out);
-	if (i)
-		add_row(out, a, &a->rows[i - 1], marks);
-	return i != 0;
+	add_row(out, a, &a->rows[i - 1], marks);
+	return true;
 }
