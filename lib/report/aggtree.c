@@ -1,8 +1,8 @@
 #include <stdlib.h>
 
 #include "aggregate.h"
+#include "coursedata.h"
 #include "error.h"
-#include "fsio.h"
 #include "i18n.h"
 #include "walk.h"
 
@@ -11,28 +11,31 @@ static int tree_form(const struct lms_agg *a, struct lms_tree *t,
 		     struct lms_form *out, bool *have)
 {
 	char *path;
-	int err = 0;
+	int err;
 
 	*have = false;
 	if (!a->opt.form)
 		return 0;
-	path = lms_tree_path(t, "forms/%s.yaml", a->opt.form);
-	if (!lms_exists(path) && a->opt.form_required)
-		err = lms_error(LMS_ENOENT, _("no such form: '%s' (no %s)"),
-				a->opt.form, path);
-	else if (lms_exists(path) && !(err = lms_tree_load_form(t, a->opt.form,
-								 out, NULL)))
+	if (!(err = lms_tree_load_form(t, a->opt.form, out, NULL))) {
 		*have = true;
+		return 0;
+	}
+	if (err != LMS_ENOENT)
+		return err;
+	lms_error_clear();
+	if (!a->opt.form_required)
+		return 0;
+	path = lms_tree_file(t, LMS_FILE_FORM, a->opt.form);
+	err = lms_error(LMS_ENOENT, _("no such form: '%s' (no %s)"),
+			a->opt.form, path);
 	free(path);
 	return err;
 }
 
-/* A course's files, as a walk reads them (see walk.h). */
-struct bundle {
-	struct lms_course c;
-	struct lms_enrolments e;
-	struct lms_attendance at;
-	struct lms_evaluations ev;
+/* A course's files, as a walk reads them (see walk.h): the tree's
+ * facilitators and form are read once, in lms_agg_tree, not per course. */
+struct slot {
+	struct lms_course_data d;
 	bool wanted;
 };
 
@@ -45,35 +48,35 @@ struct adding {
 	void *arg;
 };
 
-static int read_bundle(void *arg, struct lms_tree *t, const char *id,
-		       void *slot)
+/* The plan first: the rest only of a course the report wants. */
+static int read_slot(void *arg, struct lms_tree *t, const char *id,
+		     void *slot)
 {
 	const struct adding *ad = arg;
-	struct bundle *b = slot;
+	struct slot *s = slot;
 	int err;
 
-	if ((err = lms_tree_load_course(t, id, &b->c, NULL)))
+	if ((err = lms_course_data_load_parts(t, id, LMS_CD_COURSE, &s->d)))
 		return err;
-	b->wanted = lms_agg_wants(ad->a, &b->c);
-	if (!b->wanted)
+	s->wanted = lms_agg_wants(ad->a, &s->d.course);
+	if (!s->wanted)
 		return 0;
-	if ((err = lms_tree_load_enrolments(t, id, &b->e)) ||
-	    (err = lms_tree_load_attendance(t, id, &b->at)) ||
-	    (ad->in.form && (err = lms_tree_load_evaluations(t, id, &b->ev))))
-		return err;
-	return 0;
+	return lms_course_data_load_parts(t, id, LMS_CD_ENROLMENTS |
+					  LMS_CD_ATTENDANCE |
+					  (ad->in.form ? LMS_CD_EVALUATIONS : 0),
+					  &s->d);
 }
 
-static int add_bundle(void *arg, size_t i, void *slot)
+static int add_slot(void *arg, size_t i, void *slot)
 {
 	struct adding *ad = arg;
-	struct bundle *b = slot;
+	struct slot *s = slot;
 
-	if (b->wanted) {
-		ad->in.course = &b->c;
-		ad->in.enrolments = &b->e;
-		ad->in.attendance = &b->at;
-		ad->in.evaluations = &b->ev;
+	if (s->wanted) {
+		ad->in.course = &s->d.course;
+		ad->in.enrolments = &s->d.enrolments;
+		ad->in.attendance = &s->d.attendance;
+		ad->in.evaluations = &s->d.evaluations;
 		lms_agg_add(ad->a, &ad->in);
 	}
 	if (ad->progress)
@@ -81,15 +84,12 @@ static int add_bundle(void *arg, size_t i, void *slot)
 	return 0;
 }
 
-static void release_bundle(void *arg, void *slot)
+static void release_slot(void *arg, void *slot)
 {
-	struct bundle *b = slot;
+	struct slot *s = slot;
 
 	(void)arg;
-	lms_course_release(&b->c);
-	lms_enrolments_release(&b->e);
-	lms_attendance_release(&b->at);
-	lms_evaluations_release(&b->ev);
+	lms_course_data_release(&s->d);
 }
 
 int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
@@ -98,9 +98,9 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 {
 	struct adding ad = { .a = a, .progress = progress, .arg = arg };
 	struct lms_walk w = {
-		.tree = t, .slot_size = sizeof(struct bundle),
-		.read = read_bundle, .take = add_bundle,
-		.release = release_bundle, .arg = &ad
+		.tree = t, .slot_size = sizeof(struct slot),
+		.read = read_slot, .take = add_slot,
+		.release = release_slot, .arg = &ad
 	};
 	struct lms_facilitator *facilitators;
 	struct lms_strset index;

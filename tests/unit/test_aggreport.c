@@ -167,11 +167,52 @@ static void one_course_is_its_row(void **state)
 	lms_tree_release(&t);
 }
 
+/* The self-efficacy form is the tree's: a tree without it is an error
+ * only when the form is asked for by name (--form), and then the error
+ * names the file; else the report has no pairs. */
+static void a_missing_form_is_an_error_only_when_named(void **state)
+{
+	struct lms_agg_options opt = {
+		.by = LMS_BY_COURSE, .exact = true, .from = LMS_DATE_NONE,
+		.to = LMS_DATE_NONE, .today = date("2026-12-31"),
+		.form = "nosuch"
+	};
+	struct lms_agg a;
+	struct lms_tree t;
+
+	(void)state;
+	assert_int_equal(lms_tree_open(&t, "tests/fixtures/report"), 0);
+	lms_agg_init(&a, &opt);
+	assert_int_equal(lms_agg_tree(&a, &t, NULL, NULL), 0);
+	assert_int_equal(a.nforms, 0);
+	assert_true(a.total.courses > 0);
+	assert_int_equal(a.total.pairs, 0);
+	lms_agg_release(&a);
+
+	opt.form_required = true;
+	lms_agg_init(&a, &opt);
+	assert_error(lms_agg_tree(&a, &t, NULL, NULL), LMS_ENOENT, 0, 0,
+		     "no such form: 'nosuch' "
+		     "(no tests/fixtures/report/forms/nosuch.yaml)");
+	assert_int_equal(a.total.courses, 0);
+	lms_agg_release(&a);
+
+	/* The form's pairs, with the form there. */
+	opt.form = "mestringstro";
+	lms_agg_init(&a, &opt);
+	assert_int_equal(lms_agg_tree(&a, &t, NULL, NULL), 0);
+	assert_int_equal(a.nforms, 1);
+	assert_true(a.total.pairs > 0);
+	lms_agg_release(&a);
+	lms_tree_release(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reports_as_lms_report_prints_them),
 		cmocka_unit_test(one_course_is_its_row),
+		cmocka_unit_test(a_missing_form_is_an_error_only_when_named),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
