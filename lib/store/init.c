@@ -11,7 +11,7 @@
 #include "fsio.h"
 #include "id.h"
 #include "init.h"
-#include "protect.h"
+#include "reportkey.h"
 #include "skel.h"
 #include "tree.h"
 #include "utf8.h"
