@@ -113,7 +113,7 @@ struct lms_agg {
 	size_t nrows;
 	struct lms_strset index;	/* key -> 1 + row */
 	struct lms_agg_row total;
-	const struct lms_protect_key *key;	/* the tree being added's */
+	const struct lms_report_key *key;	/* the tree being added's */
 	size_t courses_seen;
 	struct lms_agg_form *forms;	/* the forms met, one per measure */
 	size_t nforms;

@@ -16,10 +16,10 @@ static uint64_t first_bytes(const unsigned char *digest)
 }
 
 /* The first 8 bytes of HMAC-SHA256 of what fmt makes, under the key. */
-static uint64_t keyed(const struct lms_protect_key *key, const char *fmt, ...)
+static uint64_t keyed(const struct lms_report_key *key, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-static uint64_t keyed(const struct lms_protect_key *key, const char *fmt, ...)
+static uint64_t keyed(const struct lms_report_key *key, const char *fmt, ...)
 {
 	struct lms_buf data = LMS_BUF_INIT;
 	unsigned char digest[32];
@@ -34,13 +34,13 @@ static uint64_t keyed(const struct lms_protect_key *key, const char *fmt, ...)
 	return first_bytes(digest);
 }
 
-uint64_t lms_protect_record_key(const struct lms_protect_key *key,
+uint64_t lms_protect_record_key(const struct lms_report_key *key,
 				const char *course, const char *person)
 {
 	return keyed(key, "%s\n%s", course, person);
 }
 
-uint64_t lms_protect_thing_key(const struct lms_protect_key *key,
+uint64_t lms_protect_thing_key(const struct lms_report_key *key,
 			       const char *course, const char *what, long n)
 {
 	return keyed(key, "%s\n%s\n%ld", course, what, n);

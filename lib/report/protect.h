@@ -36,10 +36,10 @@ enum lms_piece_kind {
 
 /* A person's record key on a course; a piece's cell key is the sum of
  * its people's (mod 2^64), so it does not depend on their order. */
-uint64_t lms_protect_record_key(const struct lms_protect_key *key,
+uint64_t lms_protect_record_key(const struct lms_report_key *key,
 				const char *course, const char *person);
 /* The cell key of something counted without people (drop-in heads). */
-uint64_t lms_protect_thing_key(const struct lms_protect_key *key,
+uint64_t lms_protect_thing_key(const struct lms_report_key *key,
 			       const char *course, const char *what, long n);
 
 /* The published count of a piece of n with cell key: n if 0 or at least

@@ -21,7 +21,7 @@ static int hex_value(int c)
 }
 
 static int parse_key(const char *path, const struct lms_buf *text,
-		     struct lms_protect_key *out)
+		     struct lms_report_key *out)
 {
 	size_t n = sizeof(out->secret);
 
@@ -80,8 +80,8 @@ static int make_key(const char *root, const char *path, bool *made)
 	return err;
 }
 
-int lms_protect_key_load(const char *root, bool make,
-			 struct lms_protect_key *out, bool *made)
+int lms_report_key_load(const char *root, bool make,
+			struct lms_report_key *out, bool *made)
 {
 	struct lms_buf path_buf = LMS_BUF_INIT;
 	char *path;

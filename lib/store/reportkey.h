@@ -3,7 +3,12 @@
 
 #include <stdbool.h>
 
-struct lms_protect_key {
+/*
+ * The secret of a tree's shared reports, people/report-key: the key of
+ * the cell key method (protect.h, a rule of reports), kept with the
+ * register and out of git.  lms init makes it.
+ */
+struct lms_report_key {
 	unsigned char secret[32];
 };
 
@@ -14,7 +19,7 @@ struct lms_protect_key {
  * tree must not make a key of its own, as its draws would differ from
  * the service's.  A key that is not 64 hex digits is LMS_EDATA.
  */
-int lms_protect_key_load(const char *root, bool make,
-			 struct lms_protect_key *out, bool *made);
+int lms_report_key_load(const char *root, bool make,
+			struct lms_report_key *out, bool *made);
 
 #endif

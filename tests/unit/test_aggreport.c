@@ -35,7 +35,7 @@ static int32_t date(const char *s)
 static void render(const struct report_case *rc, struct lms_buf *out)
 {
 	struct lms_tree t;
-	struct lms_protect_key key;
+	struct lms_report_key key;
 	bool made = true;
 	struct lms_agg_options opt = {
 		.by = rc->by, .exact = rc->exact, .status = rc->status,
@@ -52,8 +52,8 @@ static void render(const struct report_case *rc, struct lms_buf *out)
 	opt.min_cell = t.service.min_cell;
 	lms_agg_init(&a, &opt);
 	if (!rc->exact) {
-		assert_int_equal(lms_protect_key_load(t.root, false, &key,
-						      &made), 0);
+		assert_int_equal(lms_report_key_load(t.root, false, &key,
+						     &made), 0);
 		assert_false(made);
 		a.key = &key;
 	}
@@ -123,7 +123,7 @@ static void reports_as_lms_report_prints_them(void **state)
 static void one_course_is_its_row(void **state)
 {
 	struct lms_tree t;
-	struct lms_protect_key key;
+	struct lms_report_key key;
 	bool made;
 	struct lms_agg_options opt = {
 		.by = LMS_BY_COURSE, .from = LMS_DATE_NONE, .to = LMS_DATE_NONE,
@@ -141,7 +141,7 @@ static void one_course_is_its_row(void **state)
 	name = t.service.name;
 	opt.min_cell = t.service.min_cell;
 	lms_agg_init(&a, &opt);
-	assert_int_equal(lms_protect_key_load(t.root, false, &key, &made), 0);
+	assert_int_equal(lms_report_key_load(t.root, false, &key, &made), 0);
 	a.key = &key;
 	assert_int_equal(lms_agg_tree(&a, &t, NULL, NULL), 0);
 	a.key = NULL;

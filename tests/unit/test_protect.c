@@ -100,7 +100,7 @@ static void draws_are_fixed_by_key_and_kind(void **state)
  * gives other keys. */
 static void record_keys_come_from_the_secret(void **state)
 {
-	struct lms_protect_key k1, k2;
+	struct lms_report_key k1, k2;
 	uint64_t a, b, c;
 
 	(void)state;
@@ -231,7 +231,7 @@ static void read_text(const char *name, struct lms_buf *out)
 
 static void the_key_is_made_once_and_kept_out_of_git(void **state)
 {
-		struct lms_protect_key k1, k2;
+		struct lms_report_key k1, k2;
 	struct lms_buf text = LMS_BUF_INIT;
 	struct stat st;
 	FILE *f;
@@ -241,7 +241,7 @@ static void the_key_is_made_once_and_kept_out_of_git(void **state)
 	f = fopen(in_root(".gitignore"), "w");
 	fputs("people/participants.yaml", f);	/* no newline at the end */
 	fclose(f);
-	assert_int_equal(lms_protect_key_load(root, true, &k1, &made), 0);
+	assert_int_equal(lms_report_key_load(root, true, &k1, &made), 0);
 	assert_true(made);
 	assert_int_equal(stat(in_root(LMS_REPORT_KEY_FILE), &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
@@ -251,7 +251,7 @@ static void the_key_is_made_once_and_kept_out_of_git(void **state)
 			    "people/.participants.yaml.*\n"
 			    "people/report-key\n"
 			    "people/.report-key.*\n");
-	assert_int_equal(lms_protect_key_load(root, true, &k2, &made), 0);
+	assert_int_equal(lms_report_key_load(root, true, &k2, &made), 0);
 	assert_false(made);
 	assert_memory_equal(k1.secret, k2.secret, sizeof(k1.secret));
 	read_text(".gitignore", &text);		/* named once */
@@ -266,11 +266,11 @@ static void the_key_is_made_once_and_kept_out_of_git(void **state)
  * make one of its own. */
 static void a_missing_key_is_made_only_when_asked(void **state)
 {
-	struct lms_protect_key k;
+	struct lms_report_key k;
 	bool made = true;
 
 	(void)state;
-	assert_int_equal(lms_protect_key_load(root, false, &k, &made),
+	assert_int_equal(lms_report_key_load(root, false, &k, &made),
 			 LMS_ENOENT);
 	assert_false(made);
 	assert_false(lms_exists(in_root(LMS_REPORT_KEY_FILE)));
@@ -279,7 +279,7 @@ static void a_missing_key_is_made_only_when_asked(void **state)
 
 static void a_bad_key_is_refused_where_it_is_bad(void **state)
 {
-		struct lms_protect_key k;
+		struct lms_report_key k;
 	bool made;
 	FILE *f;
 
@@ -289,12 +289,12 @@ static void a_bad_key_is_refused_where_it_is_bad(void **state)
 	fputs("00112233445566778899aabbccddeeff"
 	      "0011223344556677889Gaabbccddeeff\n", f);
 	fclose(f);
-	assert_error(lms_protect_key_load(root, false, &k, &made), LMS_EDATA, 1, 52,
+	assert_error(lms_report_key_load(root, false, &k, &made), LMS_EDATA, 1, 52,
 		     "a report key is 64 hex digits (0-9, a-f)");
 	f = fopen(in_root(LMS_REPORT_KEY_FILE), "w");
 	fputs("0011\n", f);
 	fclose(f);
-	assert_error(lms_protect_key_load(root, false, &k, &made), LMS_EDATA, 1, 1,
+	assert_error(lms_report_key_load(root, false, &k, &made), LMS_EDATA, 1, 1,
 		     "a report key is 64 hex digits and a newline");
 	assert_false(made);
 }
