@@ -14,7 +14,7 @@ static char root[64];
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(root, sizeof(root), "/tmp/lms-test-protect-XXXXXX");
+	snprintf(root, sizeof(root), "/tmp/lms-test-reportkey-XXXXXX");
 	assert_non_null(mkdtemp(root));
 	return 0;
 }
@@ -43,7 +43,7 @@ static void read_text(const char *name, struct lms_buf *out)
 
 static void the_key_is_made_once_and_kept_out_of_git(void **state)
 {
-		struct lms_report_key k1, k2;
+	struct lms_report_key k1, k2;
 	struct lms_buf text = LMS_BUF_INIT;
 	struct stat st;
 	FILE *f;
@@ -91,7 +91,7 @@ static void a_missing_key_is_made_only_when_asked(void **state)
 
 static void a_bad_key_is_refused_where_it_is_bad(void **state)
 {
-		struct lms_report_key k;
+	struct lms_report_key k;
 	bool made;
 	FILE *f;
 
