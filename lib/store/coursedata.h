@@ -16,16 +16,6 @@
  * facilitators, its enrolments, attendance and evaluations, and the forms
  * the plan names, in the plan's order.
  */
-enum lms_course_part {
-	LMS_CD_COURSE = 1 << 0,		/* the plan, course.yaml */
-	LMS_CD_FACILITATORS = 1 << 1,	/* the tree's registry */
-	LMS_CD_ENROLMENTS = 1 << 2,
-	LMS_CD_ATTENDANCE = 1 << 3,
-	LMS_CD_EVALUATIONS = 1 << 4,
-	LMS_CD_FORMS = 1 << 5,		/* the plan's forms; with the plan */
-	LMS_CD_ALL = (1 << 6) - 1
-};
-
 struct lms_course_data {
 	struct lms_course course;
 	struct lms_facilitator *facilitators;
@@ -35,7 +25,19 @@ struct lms_course_data {
 	struct lms_evaluations evaluations;
 	struct lms_form *forms;
 	size_t nforms;
-	unsigned parts;			/* enum lms_course_part loaded */
+	unsigned parts;			/* the parts loaded (enum
+					 * lms_course_part) */
+};
+
+/* The parts of a course's data, for lms_course_data_load_parts. */
+enum lms_course_part {
+	LMS_CD_COURSE = 1 << 0,		/* the plan, course.yaml */
+	LMS_CD_FACILITATORS = 1 << 1,	/* the tree's registry */
+	LMS_CD_ENROLMENTS = 1 << 2,
+	LMS_CD_ATTENDANCE = 1 << 3,
+	LMS_CD_EVALUATIONS = 1 << 4,
+	LMS_CD_FORMS = 1 << 5,		/* the plan's forms; with the plan */
+	LMS_CD_ALL = (1 << 6) - 1
 };
 
 /* Loads all of course id of t into *out; a form the plan names that is
