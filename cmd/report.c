@@ -11,7 +11,7 @@
 /*
  * lms report: the aggregate report over one or more trees, the report of
  * one course, or one report per course written to a folder.  Reports are
- * for sharing, with small numbers protected (lib/store/protect.h), unless the
+ * for sharing, with small numbers protected (lib/report/protect.h), unless the
  * user asks for exact figures; those are headed as internal.  The course
  * report, for the course's own team, is always exact and internal.
  */
@@ -117,10 +117,10 @@ static int strictest_min_cell(struct ctx *ctx, const struct report_args *a,
 
 /* The tree's key for the shared figures, made if asked and it has none. */
 static int report_key(struct lms_tree *t, bool make,
-		      struct lms_protect_key *key)
+		      struct lms_report_key *key)
 {
 	bool made;
-	int err = lms_protect_key_load(t->root, make, key, &made);
+	int err = lms_report_key_load(t->root, make, key, &made);
 
 	if (err == LMS_ECREATE) {
 		char msg[sizeof(lms_last_error()->msg)];
@@ -142,7 +142,7 @@ static int report_key(struct lms_tree *t, bool make,
 static int add_tree(struct lms_agg *agg, struct lms_tree *t, bool new_key,
 		    struct cmd_progress *p)
 {
-	struct lms_protect_key key;
+	struct lms_report_key key;
 	int err = 0;
 
 	if (!agg->opt.exact && (err = report_key(t, new_key, &key)))

@@ -142,7 +142,7 @@ static void check_piece(const struct lms_piece *x, long k)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct course k;
-	struct lms_protect_key key = { { 7 } };
+	struct lms_report_key key = { { 7 } };
 	struct lms_course_pieces a, b;
 	long min_cell;
 

@@ -1,19 +1,13 @@
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "aggregate.h"
 #include "alloc.h"
-#include "collate.h"
 #include "date.h"
-#include "error.h"
-#include "fsio.h"
 #include "i18n.h"
 #include "score.h"
-#include "municipality.h"
 #include "piece.h"
-#include "walk.h"
 
 const char *const lms_group_by_names[] = {
 	"", NC_("group by", "course"), NC_("group by", "municipality"),
@@ -21,20 +15,6 @@ const char *const lms_group_by_names[] = {
 	NC_("group by", "target-group"), NC_("group by", "topic"), NULL
 };
 
-/* TRANSLATORS: a report's columns are named in English by their keys,
- * which YAML and CSV keep; text shows a title in capitals, HTML with
- * spaces for underscores.  The first column names the groups. */
-static const char *const key_columns[] = {
-	"", N_("course"), N_("municipality"), N_("year"), N_("term"),
-	N_("target_group"), N_("topic"), NULL
-};
-
-/* The columns of the table; a row notes which hold a rounded piece. */
-enum { COL_KEY, COL_COURSES, COL_SESSIONS, COL_PARTICIPANTS, COL_RELATIVES,
-       COL_ENROLMENTS, COL_WAITLISTED, COL_COMPLETION, COL_ATTENDANCES,
-       COL_ATTENDANCE, COL_WAIT, COL_UR, COL_PAIRS, COL_BEFORE, COL_AFTER,
-       COL_CHANGE, COL_DZ, NCOLS };
-#define ROUNDED(col) (1u << (col))
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt)
 {
 	memset(a, 0, sizeof(*a));
@@ -174,23 +154,25 @@ static void pairs_release(struct pairs *p)
 /* The columns a piece's rounding touches, for the marks of a report. */
 static unsigned rounded_columns(const struct lms_piece *x)
 {
+#define COL(c) LMS_AGG_ROUNDED(LMS_AGG_COL_##c)
 	unsigned r = x->shown.rounded, cols = 0;
 
 	if (r & LMS_ROUNDED_PEOPLE)
 		cols |= x->kind == LMS_PIECE_PARTICIPANTS ?
-			ROUNDED(COL_PARTICIPANTS) | ROUNDED(COL_ENROLMENTS) :
+			COL(PARTICIPANTS) | COL(ENROLMENTS) :
 			x->kind == LMS_PIECE_RELATIVES ?
-			ROUNDED(COL_RELATIVES) | ROUNDED(COL_ENROLMENTS) :
+			COL(RELATIVES) | COL(ENROLMENTS) :
 			x->kind == LMS_PIECE_WAITLISTED ?
-			ROUNDED(COL_WAITLISTED) : x->kind == LMS_PIECE_DROP_IN ?
-			ROUNDED(COL_ATTENDANCES) : 0;
+			COL(WAITLISTED) : x->kind == LMS_PIECE_DROP_IN ?
+			COL(ATTENDANCES) : 0;
 	if (r & LMS_ROUNDED_COMPLETION)
-		cols |= ROUNDED(COL_COMPLETION);
+		cols |= COL(COMPLETION);
 	if (r & LMS_ROUNDED_ATTENDANCE)
-		cols |= ROUNDED(COL_ATTENDANCES) | ROUNDED(COL_ATTENDANCE);
+		cols |= COL(ATTENDANCES) | COL(ATTENDANCE);
 	if (r & LMS_ROUNDED_PAIRS)
-		cols |= ROUNDED(COL_PAIRS);
+		cols |= COL(PAIRS);
 	return cols;
+#undef COL
 }
 
 /* Adds a piece as published to row r. */
@@ -370,438 +352,4 @@ void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in)
 	}
 	lms_pieces_release(&cp);
 	pairs_release(&p);
-}
-
-/* The table */
-
-double lms_agg_share(size_t part, size_t whole)
-{
-	return whole ? (double)part / (double)whole : NAN;
-}
-
-static int by_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* The wait with rank i (0-based) in order: the histogram, then the list
- * of long waits, which late (a sorted copy) holds. */
-static int nth_wait(const struct lms_agg_row *r, const int *late, size_t i)
-{
-	for (int d = 0; d < LMS_AGG_DAYS; d++) {
-		if (i < r->days[d])
-			return d;
-		i -= r->days[d];
-	}
-	return late[i];
-}
-
-double lms_agg_median_wait(const struct lms_agg_row *r)
-{
-	int *late;
-	double m;
-
-	if (!r->ndays)
-		return NAN;
-	late = lms_calloc(r->nlate, sizeof(int));
-	if (r->nlate) {
-		memcpy(late, r->late, r->nlate * sizeof(int));
-		lms_array_sort(late, r->nlate, sizeof(int), by_int);
-	}
-	m = (nth_wait(r, late, (r->ndays - 1) / 2) +
-	     nth_wait(r, late, r->ndays / 2)) / 2.0;
-	free(late);
-	return m;
-}
-
-/* "2026 spring" before "2026 autumn": terms in the order of the year. */
-static int term_rank(const char *key)
-{
-	const char *space = strchr(key, ' ');
-
-	if (!space)
-		return 0;
-	return !strcmp(space, " spring") ? 1 : !strcmp(space, " autumn") ? 2 : 0;
-}
-
-/* "unknown" and "(none)" go last. */
-static int unknown_last(const struct lms_agg_row *x,
-			const struct lms_agg_row *y)
-{
-	int ux = x->key[0] == '(' || !strcmp(x->key, "unknown");
-	int uy = y->key[0] == '(' || !strcmp(y->key, "unknown");
-
-	return ux - uy;
-}
-
-/* Ids, numbers and terms, byte by byte. */
-static int by_key(const void *a, const void *b)
-{
-	const struct lms_agg_row *x = *(const struct lms_agg_row *const *)a;
-	const struct lms_agg_row *y = *(const struct lms_agg_row *const *)b;
-	int tx = term_rank(x->key), ty = term_rank(y->key);
-	int c = unknown_last(x, y);
-
-	if (c)
-		return c;
-	if (tx && ty && !strncmp(x->key, y->key, strcspn(x->key, " ")) &&
-	    tx != ty)
-		return tx - ty;
-	return strcmp(x->key, y->key);
-}
-
-/* Topics, which are words, as a Norwegian reader looks them up. */
-static int by_word(const void *a, const void *b)
-{
-	const struct lms_agg_row *x = *(const struct lms_agg_row *const *)a;
-	const struct lms_agg_row *y = *(const struct lms_agg_row *const *)b;
-	int c = unknown_last(x, y);
-
-	return c ? c : lms_collate(x->key, y->key);
-}
-
-/*
- * A row's name as people read it: "total", "unknown" (home), "(none)",
- * "(no sessions)", a term's season and a target group translated; a
- * municipality with its name (marks or names: for people); course ids,
- * topics and years as they are.
- */
-static void row_label(struct lms_table *t, const struct lms_agg *a,
-		      const struct lms_agg_row *r, bool marks)
-{
-	const char *key = r->key, *space = strchr(key, ' ');
-	const char *name = (marks || a->opt.names) &&
-			   a->opt.by == LMS_BY_MUNICIPALITY ?
-			   lms_municipality_name(key) : NULL;
-
-	if (r == &a->total || !strcmp(key, "(none)") ||
-	    !strcmp(key, "(no sessions)") ||
-	    (a->opt.by == LMS_BY_MUNICIPALITY && !strcmp(key, "unknown")))
-		lms_table_cell(t, _(key));
-	else if (name)
-		lms_table_cellf(t, "%s %s", key, name);
-	else if (a->opt.by == LMS_BY_TERM && space)
-		lms_table_cellf(t, "%.*s %s", (int)(space - key), key,
-				C_("term", space + 1));
-	else if (a->opt.by == LMS_BY_TARGET_GROUP)
-		lms_table_cell(t, C_("target group", key));
-	else
-		lms_table_cell(t, key);
-}
-
-/* A count, marked when it holds a rounded piece and the reader is a
- * person (not a script). */
-static void cell_count(struct lms_table *t, long v, bool rounded, bool marks)
-{
-	lms_table_cellf(t, "%s%ld", rounded && marks ? LMS_ROUNDED_MARK : "",
-			v);
-}
-
-static void cell_figure(struct lms_table *t, double v, bool rounded,
-			bool marks, const char *fmt)
-{
-	if (isnan(v)) {
-		lms_table_cell(t, "");
-	} else {
-		char text[64];
-
-		snprintf(text, sizeof(text), fmt, v);
-		lms_table_cellf(t, "%s%s",
-				rounded && marks ? LMS_ROUNDED_MARK : "", text);
-	}
-}
-
-static void add_row(struct lms_table *t, const struct lms_agg *a,
-		    const struct lms_agg_row *r, bool marks)
-{
-	double sd = r->pairs > 1 ? sqrt(r->change_m2 / (double)(r->pairs - 1)) :
-		    NAN;
-	long counts[] = {
-		[COL_PARTICIPANTS] = r->participants,
-		[COL_RELATIVES] = r->relatives,
-		[COL_ENROLMENTS] = r->participants + r->relatives,
-		[COL_WAITLISTED] = r->waitlisted
-	};
-	bool pooled;
-
-	lms_table_row(t);
-	row_label(t, a, r, marks);
-	lms_table_cellf(t, "%zu", r->courses);
-	lms_table_cellf(t, "%zu", r->sessions);
-	for (int c = COL_PARTICIPANTS; c <= COL_WAITLISTED; c++)
-		cell_count(t, counts[c], r->rounded & ROUNDED(c), marks);
-	cell_figure(t, 100 * lms_agg_share((size_t)r->completed,
-					   (size_t)(r->completed +
-						    r->not_completed)),
-		    r->rounded & ROUNDED(COL_COMPLETION), marks, "%.0f");
-	cell_count(t, r->present + r->headcount,
-		   r->rounded & ROUNDED(COL_ATTENDANCES), marks);
-	cell_figure(t, 100 * lms_agg_share((size_t)r->present,
-					   (size_t)r->marked),
-		    r->rounded & ROUNDED(COL_ATTENDANCE), marks, "%.0f");
-	cell_figure(t, lms_agg_median_wait(r), false, marks, "%g");
-	lms_table_cellf(t, "%zu", r->ur_courses);
-	cell_count(t, r->paired, r->rounded & ROUNDED(COL_PAIRS), marks);
-	/* Pairs of forms that measure differently have no common figure. */
-	pooled = r->pairs && !r->pairs_mixed;
-	cell_figure(t, pooled ? r->pre_sum / (double)r->pairs : NAN, false,
-		    marks, "%.2f");
-	cell_figure(t, pooled ? r->post_sum / (double)r->pairs : NAN, false,
-		    marks, "%.2f");
-	cell_figure(t, pooled ? r->change_mean : NAN, false, marks, "%.2f");
-	cell_figure(t, pooled && sd > 0 ? r->change_mean / sd : NAN, false,
-		    marks, "%.2f");
-}
-
-static void table_init(const struct lms_agg *a, struct lms_table *out)
-{
-	/* The grouping names the first column: target-group as target_group. */
-	const char *cols[NCOLS + 1] = {
-		*key_columns[a->opt.by] ? _(key_columns[a->opt.by]) : "",
-		_("courses"), _("sessions"),
-		_("participants"), _("relatives"), _("enrolments"),
-		_("waitlisted"), _("completion_pct"), _("attendances"),
-		_("attendance_pct"), _("wait_days"), _("user_rep_all_phases"),
-		_("pairs"), _("before"), _("after"), _("change"), _("d_z"), NULL
-	};
-
-	lms_table_init(out, cols);
-	for (int c = COL_COURSES; c < NCOLS; c++)
-		lms_table_set_numeric(out, (size_t)c);
-}
-
-void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out)
-{
-	const struct lms_agg_row **rows = lms_calloc(a->nrows + 1,
-						     sizeof(*rows));
-
-	table_init(a, out);
-	for (size_t i = 0; i < a->nrows; i++)
-		rows[i] = &a->rows[i];
-	lms_array_sort(rows, a->nrows, sizeof(*rows),
-		       a->opt.by == LMS_BY_TOPIC ? by_word : by_key);
-	for (size_t i = 0; i < a->nrows; i++)
-		add_row(out, a, rows[i], marks);
-	add_row(out, a, &a->total, marks);
-	out->total_row = true;
-	free(rows);
-}
-
-bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
-		       struct lms_table *out)
-{
-	uintptr_t i = (uintptr_t)lms_strset_get(&a->index, key);
-
-	table_init(a, out);
-	if (i)
-		add_row(out, a, &a->rows[i - 1], marks);
-	return i != 0;
-}
-
-static int by_string(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* What makes two forms one measure: the scale, the score and the scored
- * items with their direction, in any order.  Texts and labels may
- * differ, as a typo fixed in one tree. */
-static char *measure_of(const struct lms_form *f, size_t *nitems)
-{
-	struct lms_buf m = LMS_BUF_INIT;
-	const char **ids = lms_calloc(f->nitems + 1, sizeof(*ids));
-	size_t n = 0;
-
-	for (size_t i = 0; i < f->nitems; i++)
-		if (f->items[i].type == LMS_ITEM_SCALE)
-			ids[n++] = f->items[i].id;
-	if (n)
-		qsort(ids, n, sizeof(*ids), by_string);
-	lms_buf_addf(&m, "%d..%d %d", f->scale.min, f->scale.max, f->score);
-	for (size_t i = 0; i < n; i++)
-		lms_buf_addf(&m, " %s%s", ids[i],
-			     lms_form_item(f, ids[i])->reverse ? "-" : "");
-	free(ids);
-	*nitems = n;
-	return lms_buf_detach(&m);
-}
-
-unsigned lms_agg_form_version(struct lms_agg *a, const struct lms_form *f,
-			      const char *service)
-{
-	struct lms_agg_form *v;
-	size_t nitems;
-	char *measure = measure_of(f, &nitems);
-
-	for (size_t i = 0; i < a->nforms; i++) {
-		if (!strcmp(a->forms[i].measure, measure)) {
-			free(measure);
-			return (unsigned)i + 1;
-		}
-	}
-	v = lms_array_push(&a->forms, &a->nforms, sizeof(*v));
-	v->service = lms_strdup(service ? service : "");
-	v->measure = measure;
-	v->min = f->scale.min;
-	v->max = f->scale.max;
-	v->score = f->score;
-	v->nitems = nitems;
-	return (unsigned)a->nforms;
-}
-
-void lms_agg_forms_note(const struct lms_agg *a, struct lms_buf *out)
-{
-	if (a->nforms < 2)
-		return;
-	lms_buf_addf(out, _("The trees do not share one form '%s': "),
-		     a->opt.form);
-	for (size_t i = 0; i < a->nforms; i++) {
-		const struct lms_agg_form *f = &a->forms[i];
-
-		lms_buf_adds(out, i == 0 ? "" : i + 1 < a->nforms ? "; " :
-			     _("; and "));
-		/* TRANSLATORS: a service's form: "Narvik LMS scores it as
-		 * the mean of 6 items from 1 to 4". */
-		lms_buf_addf(out, f->score == LMS_SCORE_SUM ?
-			     _("%s scores it as the sum of %zu items from %d "
-			       "to %d") :
-			     _("%s scores it as the mean of %zu items from %d "
-			       "to %d"),
-			     f->service, f->nitems, f->min, f->max);
-	}
-	lms_buf_adds(out, _(".  The forms differ in their scale, their score "
-			    "or their items, so their before, after, change "
-			    "and d_z are never pooled: they are shown for "
-			    "groups of one form only, and left blank for the "
-			    "others, such as the totals."));
-}
-
-/* The tree's self-efficacy form, if it has it. */
-static int tree_form(const struct lms_agg *a, struct lms_tree *t,
-		     struct lms_form *out, bool *have)
-{
-	char *path;
-	int err = 0;
-
-	*have = false;
-	if (!a->opt.form)
-		return 0;
-	path = lms_tree_path(t, "forms/%s.yaml", a->opt.form);
-	if (!lms_exists(path) && a->opt.form_required)
-		err = lms_error(LMS_ENOENT, _("no such form: '%s' (no %s)"),
-				a->opt.form, path);
-	else if (lms_exists(path) && !(err = lms_tree_load_form(t, a->opt.form,
-								 out, NULL)))
-		*have = true;
-	free(path);
-	return err;
-}
-
-/* A course's files, as a walk reads them (see walk.h). */
-struct bundle {
-	struct lms_course c;
-	struct lms_enrolments e;
-	struct lms_attendance at;
-	struct lms_evaluations ev;
-	bool wanted;
-};
-
-/* What the walk's callbacks share. */
-struct adding {
-	struct lms_agg *a;
-	struct lms_agg_course in;
-	size_t n;
-	void (*progress)(size_t done, size_t total, void *arg);
-	void *arg;
-};
-
-static int read_bundle(void *arg, struct lms_tree *t, const char *id,
-		       void *slot)
-{
-	const struct adding *ad = arg;
-	struct bundle *b = slot;
-	int err;
-
-	if ((err = lms_tree_load_course(t, id, &b->c, NULL)))
-		return err;
-	b->wanted = lms_agg_wants(ad->a, &b->c);
-	if (!b->wanted)
-		return 0;
-	if ((err = lms_tree_load_enrolments(t, id, &b->e)) ||
-	    (err = lms_tree_load_attendance(t, id, &b->at)) ||
-	    (ad->in.form && (err = lms_tree_load_evaluations(t, id, &b->ev))))
-		return err;
-	return 0;
-}
-
-static int add_bundle(void *arg, size_t i, void *slot)
-{
-	struct adding *ad = arg;
-	struct bundle *b = slot;
-
-	if (b->wanted) {
-		ad->in.course = &b->c;
-		ad->in.enrolments = &b->e;
-		ad->in.attendance = &b->at;
-		ad->in.evaluations = &b->ev;
-		lms_agg_add(ad->a, &ad->in);
-	}
-	if (ad->progress)
-		ad->progress(i + 1, ad->n, ad->arg);
-	return 0;
-}
-
-static void release_bundle(void *arg, void *slot)
-{
-	struct bundle *b = slot;
-
-	(void)arg;
-	lms_course_release(&b->c);
-	lms_enrolments_release(&b->e);
-	lms_attendance_release(&b->at);
-	lms_evaluations_release(&b->ev);
-}
-
-int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
-		 void (*progress)(size_t done, size_t total, void *arg),
-		 void *arg)
-{
-	struct adding ad = { .a = a, .progress = progress, .arg = arg };
-	struct lms_walk w = {
-		.tree = t, .slot_size = sizeof(struct bundle),
-		.read = read_bundle, .take = add_bundle,
-		.release = release_bundle, .arg = &ad
-	};
-	struct lms_facilitator *facilitators;
-	struct lms_strset index;
-	struct lms_form form;
-	bool have_form;
-	int err;
-
-	if ((err = lms_tree_load_facilitators(t, &facilitators, &ad.in.nfacilitators,
-					      NULL)))
-		return err;
-	ad.in.facilitators = facilitators;
-	/* A national tree has thousands of facilitators. */
-	lms_strset_init(&index);
-	for (size_t i = 0; i < ad.in.nfacilitators; i++)
-		lms_strset_add(&index, facilitators[i].id, &facilitators[i]);
-	ad.in.facilitator_index = &index;
-	ad.in.tree = t->root;
-	if (!(err = tree_form(a, t, &form, &have_form)) &&
-	    !(err = lms_tree_course_ids(t, &w.ids, &w.n))) {
-		ad.in.form = have_form ? &form : NULL;
-		ad.in.form_version = have_form ?
-			lms_agg_form_version(a, &form, t->service.name) : 0;
-		ad.n = w.n;
-		err = lms_walk_courses(&w);
-	}
-	if (have_form)
-		lms_form_release(&form);
-	lms_strings_free(w.ids, w.n);
-	lms_strset_release(&index);
-	lms_facilitators_free(facilitators, ad.in.nfacilitators);
-	return err;
 }

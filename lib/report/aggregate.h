@@ -30,6 +30,10 @@
  * target group or topic: a course may be in several groups) or of pieces
  * (by the home municipality of their people).  The totals row adds up
  * every piece once, whatever the grouping.
+ *
+ * aggregate.c adds courses up, aggtable.c makes the table of the sums,
+ * aggforms.c tells the trees' self-efficacy forms apart, and aggtree.c
+ * reads a tree's courses into the report.
  */
 enum lms_group_by {
 	LMS_BY_COURSE = 1, LMS_BY_MUNICIPALITY, LMS_BY_YEAR, LMS_BY_TERM,
@@ -51,6 +55,20 @@ struct lms_agg_options {
 				 * a table without marks (CSV for Excel) */
 };
 
+/*
+ * The columns of the report's table (lms_agg_table), in order.  A row
+ * notes in rounded which hold a rounded piece: bit LMS_AGG_ROUNDED(col).
+ */
+enum lms_agg_column {
+	LMS_AGG_COL_KEY, LMS_AGG_COL_COURSES, LMS_AGG_COL_SESSIONS,
+	LMS_AGG_COL_PARTICIPANTS, LMS_AGG_COL_RELATIVES, LMS_AGG_COL_ENROLMENTS,
+	LMS_AGG_COL_WAITLISTED, LMS_AGG_COL_COMPLETION, LMS_AGG_COL_ATTENDANCES,
+	LMS_AGG_COL_ATTENDANCE, LMS_AGG_COL_WAIT, LMS_AGG_COL_UR,
+	LMS_AGG_COL_PAIRS, LMS_AGG_COL_BEFORE, LMS_AGG_COL_AFTER,
+	LMS_AGG_COL_CHANGE, LMS_AGG_COL_DZ, LMS_AGG_NCOLS
+};
+#define LMS_AGG_ROUNDED(col) (1u << (col))
+
 /* Waiting times in whole days: a histogram up to MAX, then a list. */
 #define LMS_AGG_DAYS 731
 
@@ -64,7 +82,8 @@ struct lms_agg_row {
 	long present, marked, headcount;
 	long paired;			/* shown; pairs below is what the
 					 * means are of */
-	unsigned rounded;		/* columns that hold a rounded piece */
+	unsigned rounded;		/* LMS_AGG_ROUNDED of the columns that
+					 * hold a rounded piece */
 	uint32_t days[LMS_AGG_DAYS];
 	size_t ndays;
 	int *late;			/* waits of LMS_AGG_DAYS days or more */
@@ -94,7 +113,7 @@ struct lms_agg {
 	size_t nrows;
 	struct lms_strset index;	/* key -> 1 + row */
 	struct lms_agg_row total;
-	const struct lms_protect_key *key;	/* the tree being added's */
+	const struct lms_report_key *key;	/* the tree being added's */
 	size_t courses_seen;
 	struct lms_agg_form *forms;	/* the forms met, one per measure */
 	size_t nforms;
@@ -144,8 +163,8 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
  */
 void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out);
 #define LMS_ROUNDED_MARK "\xe2\x89\x88"	/* ≈, the mark of marks */
-/* The table of one group (key) alone, without totals: false, and no row,
- * if there is no such group. */
+/* The table of one group (key) alone, without totals: false, and no
+ * table (*out untouched), if there is no such group. */
 bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
 		       struct lms_table *out);
 

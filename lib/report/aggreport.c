@@ -211,13 +211,15 @@ void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 	lms_table_release(&for_charts);
 }
 
-void lms_agg_report_one(const struct lms_agg *a, const char *key,
+bool lms_agg_report_one(const struct lms_agg *a, const char *key,
 			const char *title, const struct lms_agg_about *about,
 			struct lms_doc *out)
 {
 	struct lms_table table;
 	char today[11];
 
+	if (!lms_agg_table_one(a, key, about->marks, &table))
+		return false;
 	lms_doc_init(out, title);
 	out->wide = true;
 	lms_doc_section(out, "about", _("What the report covers"));
@@ -228,7 +230,7 @@ void lms_agg_report_one(const struct lms_agg *a, const char *key,
 	lms_i18n_date(a->opt.today, today);
 	lms_doc_fact(out, _("sessions held up to"), "%s", today);
 	lms_doc_section(out, "figures", _("Figures"));
-	lms_agg_table_one(a, key, about->marks, &table);
 	lms_doc_add_table(out, "rows", &table);
 	legend(out, a);
+	return true;
 }

@@ -27,8 +27,9 @@ struct lms_agg_about {
 void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 		    struct lms_doc *out);
 
-/* The shared report of one course: its row of a report by course. */
-void lms_agg_report_one(const struct lms_agg *a, const char *key,
+/* The shared report of one course: its row of a report by course; false,
+ * and no document, if the report has no such row (a cancelled course). */
+bool lms_agg_report_one(const struct lms_agg *a, const char *key,
 			const char *title, const struct lms_agg_about *about,
 			struct lms_doc *out);
 

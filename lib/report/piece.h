@@ -65,7 +65,7 @@ struct lms_piece_input {
 	const struct lms_attendance *attendance;
 	const char *const *pair_people;	/* the person of each pair */
 	size_t npairs;
-	const struct lms_protect_key *key;
+	const struct lms_report_key *key;
 };
 
 void lms_pieces_count(struct lms_course_pieces *out,

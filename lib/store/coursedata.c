@@ -6,19 +6,12 @@
 #include "error.h"
 #include "i18n.h"
 
-int lms_course_data_load(struct lms_tree *t, const char *id,
-			 struct lms_course_data *d)
+/* The plan's forms, in its order. */
+static int load_forms(struct lms_tree *t, const char *id,
+		      struct lms_course_data *d)
 {
-	int err;
+	int err = 0;
 
-	memset(d, 0, sizeof(*d));
-	if ((err = lms_tree_load_course(t, id, &d->course, NULL)) ||
-	    (err = lms_tree_load_facilitators(t, &d->facilitators,
-					      &d->nfacilitators, NULL)) ||
-	    (err = lms_tree_load_enrolments(t, id, &d->enrolments)) ||
-	    (err = lms_tree_load_attendance(t, id, &d->attendance)) ||
-	    (err = lms_tree_load_evaluations(t, id, &d->evaluations)))
-		return err;
 	for (size_t i = 0; i < d->course.nforms && !err; i++) {
 		struct lms_form *f = lms_array_push(&d->forms, &d->nforms,
 						    sizeof(*f));
@@ -31,6 +24,51 @@ int lms_course_data_load(struct lms_tree *t, const char *id,
 					d->course.forms[i]);
 	}
 	return err;
+}
+
+static int load_part(struct lms_tree *t, const char *id,
+		     enum lms_course_part part, struct lms_course_data *d)
+{
+	switch (part) {
+	case LMS_CD_COURSE:
+		return lms_tree_load_course(t, id, &d->course, NULL);
+	case LMS_CD_FACILITATORS:
+		return lms_tree_load_facilitators(t, &d->facilitators,
+						  &d->nfacilitators, NULL);
+	case LMS_CD_ENROLMENTS:
+		return lms_tree_load_enrolments(t, id, &d->enrolments);
+	case LMS_CD_ATTENDANCE:
+		return lms_tree_load_attendance(t, id, &d->attendance);
+	case LMS_CD_EVALUATIONS:
+		return lms_tree_load_evaluations(t, id, &d->evaluations);
+	case LMS_CD_FORMS:
+		return load_forms(t, id, d);
+	default:
+		return 0;
+	}
+}
+
+int lms_course_data_load_parts(struct lms_tree *t, const char *id,
+			       unsigned mask, struct lms_course_data *d)
+{
+	int err = 0;
+
+	if (mask & LMS_CD_FORMS)
+		mask |= LMS_CD_COURSE;	/* the forms are the plan's */
+	for (unsigned part = 1; part & LMS_CD_ALL && !err; part <<= 1) {
+		if (!(mask & part) || (d->parts & part))
+			continue;
+		if (!(err = load_part(t, id, (enum lms_course_part)part, d)))
+			d->parts |= part;
+	}
+	return err;
+}
+
+int lms_course_data_load(struct lms_tree *t, const char *id,
+			 struct lms_course_data *d)
+{
+	memset(d, 0, sizeof(*d));
+	return lms_course_data_load_parts(t, id, LMS_CD_ALL, d);
 }
 
 void lms_course_data_release(struct lms_course_data *d)

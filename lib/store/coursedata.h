@@ -25,12 +25,36 @@ struct lms_course_data {
 	struct lms_evaluations evaluations;
 	struct lms_form *forms;
 	size_t nforms;
+	unsigned parts;			/* the parts loaded (enum
+					 * lms_course_part) */
 };
 
-/* Loads course id of t into *out; a form the plan names that is not in
- * forms/ is an error.  *out is to be released whatever it returns. */
+/* The parts of a course's data, for lms_course_data_load_parts. */
+enum lms_course_part {
+	LMS_CD_COURSE = 1 << 0,		/* the plan, course.yaml */
+	LMS_CD_FACILITATORS = 1 << 1,	/* the tree's registry */
+	LMS_CD_ENROLMENTS = 1 << 2,
+	LMS_CD_ATTENDANCE = 1 << 3,
+	LMS_CD_EVALUATIONS = 1 << 4,
+	LMS_CD_FORMS = 1 << 5,		/* the plan's forms; with the plan */
+	LMS_CD_ALL = (1 << 6) - 1
+};
+
+/* Loads all of course id of t into *out; a form the plan names that is
+ * not in forms/ is an error.  *out is to be released whatever it
+ * returns. */
 int lms_course_data_load(struct lms_tree *t, const char *id,
 			 struct lms_course_data *out);
+/*
+ * Loads the parts of course id that mask names and *d lacks into *d,
+ * which is zeroed or holds parts loaded before, in the order of enum
+ * lms_course_part.  For a report of many courses: it loads the tree's
+ * facilitators and forms once, not for each course, and a course's plan
+ * first, to load the rest only of a course it wants.  A part that fails
+ * is not in d->parts; *d is to be released whatever it returns.
+ */
+int lms_course_data_load_parts(struct lms_tree *t, const char *id,
+			       unsigned mask, struct lms_course_data *d);
 void lms_course_data_release(struct lms_course_data *d);
 
 #endif

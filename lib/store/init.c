@@ -11,7 +11,7 @@
 #include "fsio.h"
 #include "id.h"
 #include "init.h"
-#include "protect.h"
+#include "reportkey.h"
 #include "skel.h"
 #include "tree.h"
 #include "utf8.h"
@@ -121,10 +121,10 @@ int lms_init_tree(const char *dir, const char *name, const char *municipality)
 	if (!err)
 		err = keep_private(dir);
 	if (!err) {
-		struct lms_protect_key key;
+		struct lms_report_key key;
 		bool made;
 
-		err = lms_protect_key_load(dir, true, &key, &made);
+		err = lms_report_key_load(dir, true, &key, &made);
 		explicit_bzero(&key, sizeof(key));
 	}
 	if (!err) {

@@ -34,7 +34,7 @@ enum lms_file {
 #define LMS_FACILITATORS_FILE "people/facilitators.yaml"
 #define LMS_PARTICIPANTS_FILE "people/participants.yaml"
 #define LMS_PARTICIPANTS_TEMPORARY "people/.participants.yaml.*"
-/* The secret of shared reports' protection (protect.h). */
+/* The secret of shared reports' protection (reportkey.h). */
 #define LMS_REPORT_KEY_FILE "people/report-key"
 #define LMS_REPORT_KEY_TEMPORARY "people/.report-key.*"
 

@@ -88,7 +88,7 @@ static int teardown(void **state)
 	return 0;
 }
 
-static const struct lms_protect_key test_key = { { 1, 2, 3 } };
+static const struct lms_report_key test_key = { { 1, 2, 3 } };
 
 /* The shared figures for min_cell k, or with k 0 the exact ones. */
 static void run_k(struct lms_agg *agg, int by, long k)

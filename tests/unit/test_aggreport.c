@@ -35,7 +35,7 @@ static int32_t date(const char *s)
 static void render(const struct report_case *rc, struct lms_buf *out)
 {
 	struct lms_tree t;
-	struct lms_protect_key key;
+	struct lms_report_key key;
 	bool made = true;
 	struct lms_agg_options opt = {
 		.by = rc->by, .exact = rc->exact, .status = rc->status,
@@ -52,8 +52,8 @@ static void render(const struct report_case *rc, struct lms_buf *out)
 	opt.min_cell = t.service.min_cell;
 	lms_agg_init(&a, &opt);
 	if (!rc->exact) {
-		assert_int_equal(lms_protect_key_load(t.root, false, &key,
-						      &made), 0);
+		assert_int_equal(lms_report_key_load(t.root, false, &key,
+						     &made), 0);
 		assert_false(made);
 		a.key = &key;
 	}
@@ -123,7 +123,7 @@ static void reports_as_lms_report_prints_them(void **state)
 static void one_course_is_its_row(void **state)
 {
 	struct lms_tree t;
-	struct lms_protect_key key;
+	struct lms_report_key key;
 	bool made;
 	struct lms_agg_options opt = {
 		.by = LMS_BY_COURSE, .from = LMS_DATE_NONE, .to = LMS_DATE_NONE,
@@ -141,24 +141,68 @@ static void one_course_is_its_row(void **state)
 	name = t.service.name;
 	opt.min_cell = t.service.min_cell;
 	lms_agg_init(&a, &opt);
-	assert_int_equal(lms_protect_key_load(t.root, false, &key, &made), 0);
+	assert_int_equal(lms_report_key_load(t.root, false, &key, &made), 0);
 	a.key = &key;
 	assert_int_equal(lms_agg_tree(&a, &t, NULL, NULL), 0);
 	a.key = NULL;
-	lms_agg_report_one(&a, "2026-09-matlaging", "Matlaging og kosthold",
-			   &about, &doc);
+	assert_true(lms_agg_report_one(&a, "2026-09-matlaging",
+				       "Matlaging og kosthold", &about, &doc));
 	lms_doc_render(&doc, LMS_FMT_MD, false, &got);
 	lms_doc_release(&doc);
 	assert_int_equal(lms_read_file("tests/fixtures/aggreport/"
 				       "one-2026-09-matlaging.md", 1 << 20,
 				       &want), 0);
 	assert_string_equal(got.buf, want.buf);
-	/* The table is made all the same, with its header and no row. */
+	/* No such group: no table, nor a document, to release. */
+	memset(&table, 0, sizeof(table));
 	assert_false(lms_agg_table_one(&a, "nope", true, &table));
-	assert_int_equal(table.nrows, 0);
-	lms_table_release(&table);
+	assert_null(table.cols);
+	assert_int_equal(table.ncols, 0);
+	memset(&doc, 0, sizeof(doc));
+	assert_false(lms_agg_report_one(&a, "nope", "Nope", &about, &doc));
+	assert_null(doc.title);
 	lms_buf_release(&got);
 	lms_buf_release(&want);
+	lms_agg_release(&a);
+	lms_tree_release(&t);
+}
+
+/* The self-efficacy form is the tree's: a tree without it is an error
+ * only when the form is asked for by name (--form), and then the error
+ * names the file; else the report has no pairs. */
+static void a_missing_form_is_an_error_only_when_named(void **state)
+{
+	struct lms_agg_options opt = {
+		.by = LMS_BY_COURSE, .exact = true, .from = LMS_DATE_NONE,
+		.to = LMS_DATE_NONE, .today = date("2026-12-31"),
+		.form = "nosuch"
+	};
+	struct lms_agg a;
+	struct lms_tree t;
+
+	(void)state;
+	assert_int_equal(lms_tree_open(&t, "tests/fixtures/report"), 0);
+	lms_agg_init(&a, &opt);
+	assert_int_equal(lms_agg_tree(&a, &t, NULL, NULL), 0);
+	assert_int_equal(a.nforms, 0);
+	assert_true(a.total.courses > 0);
+	assert_int_equal(a.total.pairs, 0);
+	lms_agg_release(&a);
+
+	opt.form_required = true;
+	lms_agg_init(&a, &opt);
+	assert_error(lms_agg_tree(&a, &t, NULL, NULL), LMS_ENOENT, 0, 0,
+		     "no such form: 'nosuch' "
+		     "(no tests/fixtures/report/forms/nosuch.yaml)");
+	assert_int_equal(a.total.courses, 0);
+	lms_agg_release(&a);
+
+	/* The form's pairs, with the form there. */
+	opt.form = "mestringstro";
+	lms_agg_init(&a, &opt);
+	assert_int_equal(lms_agg_tree(&a, &t, NULL, NULL), 0);
+	assert_int_equal(a.nforms, 1);
+	assert_true(a.total.pairs > 0);
 	lms_agg_release(&a);
 	lms_tree_release(&t);
 }
@@ -168,6 +212,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reports_as_lms_report_prints_them),
 		cmocka_unit_test(one_course_is_its_row),
+		cmocka_unit_test(a_missing_form_is_an_error_only_when_named),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -93,11 +93,63 @@ static void no_participant_is_named(void **state)
 	lms_tree_release(&t);
 }
 
+/* A report of many courses loads only the parts it asks for, and a part
+ * once: the registry of facilitators and the forms not with each course. */
+static void only_the_parts_asked_for_are_loaded(void **state)
+{
+	struct lms_course_data d = { 0 };
+	struct lms_tree t;
+
+	(void)state;
+	assert_int_equal(lms_tree_open(&t, "tests/fixtures/report"), 0);
+	assert_int_equal(lms_course_data_load_parts(&t, "2026-09-matlaging",
+						    LMS_CD_COURSE, &d), 0);
+	assert_int_equal(d.parts, LMS_CD_COURSE);
+	assert_string_equal(d.course.id, "2026-09-matlaging");
+	assert_int_equal(d.enrolments.n, 0);
+	assert_int_equal(d.nfacilitators, 0);
+	assert_int_equal(d.nforms, 0);
+	assert_int_equal(lms_course_data_load_parts(&t, "2026-09-matlaging",
+						    LMS_CD_COURSE |
+						    LMS_CD_ENROLMENTS |
+						    LMS_CD_ATTENDANCE, &d), 0);
+	assert_int_equal(d.parts, LMS_CD_COURSE | LMS_CD_ENROLMENTS |
+			 LMS_CD_ATTENDANCE);
+	assert_true(d.enrolments.n > 0);
+	assert_int_equal(d.nfacilitators, 0);
+	assert_int_equal(d.evaluations.n, 0);
+	lms_course_data_release(&d);
+
+	/* The forms are the plan's: asking for them loads the plan. */
+	memset(&d, 0, sizeof(d));
+	assert_int_equal(lms_course_data_load_parts(&t, "2026-09-matlaging",
+						    LMS_CD_FORMS, &d), 0);
+	assert_int_equal(d.parts, LMS_CD_COURSE | LMS_CD_FORMS);
+	assert_int_equal(d.nforms, 2);
+	assert_string_equal(d.forms[1].id, "mestringstro");
+	lms_course_data_release(&d);
+
+	/* All of it, as lms report course reads it. */
+	assert_int_equal(lms_course_data_load(&t, "2026-09-matlaging", &d), 0);
+	assert_int_equal(d.parts, LMS_CD_ALL);
+	assert_true(d.nfacilitators > 0 && d.evaluations.n > 0);
+	lms_course_data_release(&d);
+
+	/* A part that fails is not loaded. */
+	memset(&d, 0, sizeof(d));
+	assert_int_equal(lms_course_data_load_parts(&t, "nosuch", LMS_CD_ALL,
+						    &d), LMS_ENOENT);
+	assert_int_equal(d.parts, 0);
+	lms_course_data_release(&d);
+	lms_tree_release(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(each_course_reports_as_expected),
 		cmocka_unit_test(no_participant_is_named),
+		cmocka_unit_test(only_the_parts_asked_for_are_loaded),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "reportkey.h"
+
 /*
  * How shared reports protect small numbers (lms-report(1), PRIVACY).
  *
@@ -23,20 +25,6 @@
  * noise, which many subtracted windows average away.
  */
 
-struct lms_protect_key {
-	unsigned char secret[32];
-};
-
-/*
- * The key of the tree at root (in LMS_REPORT_KEY_FILE).  With make, one
- * is made (named in the tree's .gitignore first) if the tree has none,
- * and *made says so; without, a missing key is LMS_ENOENT: a copy of a
- * tree must not make a key of its own, as its draws would differ from
- * the service's.  A key that is not 64 hex digits is LMS_EDATA.
- */
-int lms_protect_key_load(const char *root, bool make,
-			 struct lms_protect_key *out, bool *made);
-
 /* What kind of count a cell key is drawn for: the same people draw apart
  * as relatives and as those who did not complete. */
 enum lms_piece_kind {
@@ -48,10 +36,10 @@ enum lms_piece_kind {
 
 /* A person's record key on a course; a piece's cell key is the sum of
  * its people's (mod 2^64), so it does not depend on their order. */
-uint64_t lms_protect_record_key(const struct lms_protect_key *key,
+uint64_t lms_protect_record_key(const struct lms_report_key *key,
 				const char *course, const char *person);
 /* The cell key of something counted without people (drop-in heads). */
-uint64_t lms_protect_thing_key(const struct lms_protect_key *key,
+uint64_t lms_protect_thing_key(const struct lms_report_key *key,
 			       const char *course, const char *what, long n);
 
 /* The published count of a piece of n with cell key: n if 0 or at least

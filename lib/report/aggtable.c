@@ -1,0 +1,253 @@
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aggregate.h"
+#include "alloc.h"
+#include "collate.h"
+#include "i18n.h"
+#include "municipality.h"
+
+/* TRANSLATORS: a report's columns are named in English by their keys,
+ * which YAML and CSV keep; text shows a title in capitals, HTML with
+ * spaces for underscores.  The first column names the groups. */
+static const char *const key_columns[] = {
+	"", N_("course"), N_("municipality"), N_("year"), N_("term"),
+	N_("target_group"), N_("topic"), NULL
+};
+
+/* The table */
+
+double lms_agg_share(size_t part, size_t whole)
+{
+	return whole ? (double)part / (double)whole : NAN;
+}
+
+static int by_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The wait with rank i (0-based) in order: the histogram, then the list
+ * of long waits, which late (a sorted copy) holds. */
+static int nth_wait(const struct lms_agg_row *r, const int *late, size_t i)
+{
+	for (int d = 0; d < LMS_AGG_DAYS; d++) {
+		if (i < r->days[d])
+			return d;
+		i -= r->days[d];
+	}
+	return late[i];
+}
+
+double lms_agg_median_wait(const struct lms_agg_row *r)
+{
+	int *late;
+	double m;
+
+	if (!r->ndays)
+		return NAN;
+	late = lms_calloc(r->nlate, sizeof(int));
+	if (r->nlate) {
+		memcpy(late, r->late, r->nlate * sizeof(int));
+		lms_array_sort(late, r->nlate, sizeof(int), by_int);
+	}
+	m = (nth_wait(r, late, (r->ndays - 1) / 2) +
+	     nth_wait(r, late, r->ndays / 2)) / 2.0;
+	free(late);
+	return m;
+}
+
+/* "2026 spring" before "2026 autumn": terms in the order of the year. */
+static int term_rank(const char *key)
+{
+	const char *space = strchr(key, ' ');
+
+	if (!space)
+		return 0;
+	return !strcmp(space, " spring") ? 1 : !strcmp(space, " autumn") ? 2 : 0;
+}
+
+/* "unknown" and "(none)" go last. */
+static int unknown_last(const struct lms_agg_row *x,
+			const struct lms_agg_row *y)
+{
+	int ux = x->key[0] == '(' || !strcmp(x->key, "unknown");
+	int uy = y->key[0] == '(' || !strcmp(y->key, "unknown");
+
+	return ux - uy;
+}
+
+/* Ids, numbers and terms, byte by byte. */
+static int by_key(const void *a, const void *b)
+{
+	const struct lms_agg_row *x = *(const struct lms_agg_row *const *)a;
+	const struct lms_agg_row *y = *(const struct lms_agg_row *const *)b;
+	int tx = term_rank(x->key), ty = term_rank(y->key);
+	int c = unknown_last(x, y);
+
+	if (c)
+		return c;
+	if (tx && ty && !strncmp(x->key, y->key, strcspn(x->key, " ")) &&
+	    tx != ty)
+		return tx - ty;
+	return strcmp(x->key, y->key);
+}
+
+/* Topics, which are words, as a Norwegian reader looks them up. */
+static int by_word(const void *a, const void *b)
+{
+	const struct lms_agg_row *x = *(const struct lms_agg_row *const *)a;
+	const struct lms_agg_row *y = *(const struct lms_agg_row *const *)b;
+	int c = unknown_last(x, y);
+
+	return c ? c : lms_collate(x->key, y->key);
+}
+
+/*
+ * A row's name as people read it: "total", "unknown" (home), "(none)",
+ * "(no sessions)", a term's season and a target group translated; a
+ * municipality with its name (marks or names: for people); course ids,
+ * topics and years as they are.
+ */
+static void row_label(struct lms_table *t, const struct lms_agg *a,
+		      const struct lms_agg_row *r, bool marks)
+{
+	const char *key = r->key, *space = strchr(key, ' ');
+	const char *name = (marks || a->opt.names) &&
+			   a->opt.by == LMS_BY_MUNICIPALITY ?
+			   lms_municipality_name(key) : NULL;
+
+	if (r == &a->total || !strcmp(key, "(none)") ||
+	    !strcmp(key, "(no sessions)") ||
+	    (a->opt.by == LMS_BY_MUNICIPALITY && !strcmp(key, "unknown")))
+		lms_table_cell(t, _(key));
+	else if (name)
+		lms_table_cellf(t, "%s %s", key, name);
+	else if (a->opt.by == LMS_BY_TERM && space)
+		lms_table_cellf(t, "%.*s %s", (int)(space - key), key,
+				C_("term", space + 1));
+	else if (a->opt.by == LMS_BY_TARGET_GROUP)
+		lms_table_cell(t, C_("target group", key));
+	else
+		lms_table_cell(t, key);
+}
+
+/* A count, marked when it holds a rounded piece and the reader is a
+ * person (not a script). */
+static void cell_count(struct lms_table *t, long v, bool rounded, bool marks)
+{
+	lms_table_cellf(t, "%s%ld", rounded && marks ? LMS_ROUNDED_MARK : "",
+			v);
+}
+
+static void cell_figure(struct lms_table *t, double v, bool rounded,
+			bool marks, const char *fmt)
+{
+	if (isnan(v)) {
+		lms_table_cell(t, "");
+	} else {
+		char text[64];
+
+		snprintf(text, sizeof(text), fmt, v);
+		lms_table_cellf(t, "%s%s",
+				rounded && marks ? LMS_ROUNDED_MARK : "", text);
+	}
+}
+
+/* Whether column col of row r holds a rounded piece. */
+static bool holds_rounded(const struct lms_agg_row *r, int col)
+{
+	return r->rounded & LMS_AGG_ROUNDED(col);
+}
+
+static void add_row(struct lms_table *t, const struct lms_agg *a,
+		    const struct lms_agg_row *r, bool marks)
+{
+	double sd = r->pairs > 1 ? sqrt(r->change_m2 / (double)(r->pairs - 1)) :
+		    NAN;
+	long counts[] = {
+		[LMS_AGG_COL_PARTICIPANTS] = r->participants,
+		[LMS_AGG_COL_RELATIVES] = r->relatives,
+		[LMS_AGG_COL_ENROLMENTS] = r->participants + r->relatives,
+		[LMS_AGG_COL_WAITLISTED] = r->waitlisted
+	};
+	bool pooled;
+
+	lms_table_row(t);
+	row_label(t, a, r, marks);
+	lms_table_cellf(t, "%zu", r->courses);
+	lms_table_cellf(t, "%zu", r->sessions);
+	for (int c = LMS_AGG_COL_PARTICIPANTS; c <= LMS_AGG_COL_WAITLISTED; c++)
+		cell_count(t, counts[c], holds_rounded(r, c), marks);
+	cell_figure(t, 100 * lms_agg_share((size_t)r->completed,
+					   (size_t)(r->completed +
+						    r->not_completed)),
+		    holds_rounded(r, LMS_AGG_COL_COMPLETION), marks, "%.0f");
+	cell_count(t, r->present + r->headcount,
+		   holds_rounded(r, LMS_AGG_COL_ATTENDANCES), marks);
+	cell_figure(t, 100 * lms_agg_share((size_t)r->present,
+					   (size_t)r->marked),
+		    holds_rounded(r, LMS_AGG_COL_ATTENDANCE), marks, "%.0f");
+	cell_figure(t, lms_agg_median_wait(r), false, marks, "%g");
+	lms_table_cellf(t, "%zu", r->ur_courses);
+	cell_count(t, r->paired, holds_rounded(r, LMS_AGG_COL_PAIRS), marks);
+	/* Pairs of forms that measure differently have no common figure. */
+	pooled = r->pairs && !r->pairs_mixed;
+	cell_figure(t, pooled ? r->pre_sum / (double)r->pairs : NAN, false,
+		    marks, "%.2f");
+	cell_figure(t, pooled ? r->post_sum / (double)r->pairs : NAN, false,
+		    marks, "%.2f");
+	cell_figure(t, pooled ? r->change_mean : NAN, false, marks, "%.2f");
+	cell_figure(t, pooled && sd > 0 ? r->change_mean / sd : NAN, false,
+		    marks, "%.2f");
+}
+
+static void table_init(const struct lms_agg *a, struct lms_table *out)
+{
+	/* The grouping names the first column: target-group as target_group. */
+	const char *cols[LMS_AGG_NCOLS + 1] = {
+		*key_columns[a->opt.by] ? _(key_columns[a->opt.by]) : "",
+		_("courses"), _("sessions"),
+		_("participants"), _("relatives"), _("enrolments"),
+		_("waitlisted"), _("completion_pct"), _("attendances"),
+		_("attendance_pct"), _("wait_days"), _("user_rep_all_phases"),
+		_("pairs"), _("before"), _("after"), _("change"), _("d_z"), NULL
+	};
+
+	lms_table_init(out, cols);
+	for (int c = LMS_AGG_COL_COURSES; c < LMS_AGG_NCOLS; c++)
+		lms_table_set_numeric(out, (size_t)c);
+}
+
+void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out)
+{
+	const struct lms_agg_row **rows = lms_calloc(a->nrows + 1,
+						     sizeof(*rows));
+
+	table_init(a, out);
+	for (size_t i = 0; i < a->nrows; i++)
+		rows[i] = &a->rows[i];
+	lms_array_sort(rows, a->nrows, sizeof(*rows),
+		       a->opt.by == LMS_BY_TOPIC ? by_word : by_key);
+	for (size_t i = 0; i < a->nrows; i++)
+		add_row(out, a, rows[i], marks);
+	add_row(out, a, &a->total, marks);
+	out->total_row = true;
+	free(rows);
+}
+
+bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
+		       struct lms_table *out)
+{
+	uintptr_t i = (uintptr_t)lms_strset_get(&a->index, key);
+
+	if (!i)
+		return false;
+	table_init(a, out);
+	add_row(out, a, &a->rows[i - 1], marks);
+	return true;
+}

@@ -1,0 +1,135 @@
+#include <stdlib.h>
+
+#include "aggregate.h"
+#include "coursedata.h"
+#include "error.h"
+#include "i18n.h"
+#include "walk.h"
+
+/* The tree's self-efficacy form, if it has it. */
+static int tree_form(const struct lms_agg *a, struct lms_tree *t,
+		     struct lms_form *out, bool *have)
+{
+	char *path;
+	int err;
+
+	*have = false;
+	if (!a->opt.form)
+		return 0;
+	if (!(err = lms_tree_load_form(t, a->opt.form, out, NULL))) {
+		*have = true;
+		return 0;
+	}
+	if (err != LMS_ENOENT)
+		return err;
+	lms_error_clear();
+	if (!a->opt.form_required)
+		return 0;
+	path = lms_tree_file(t, LMS_FILE_FORM, a->opt.form);
+	err = lms_error(LMS_ENOENT, _("no such form: '%s' (no %s)"),
+			a->opt.form, path);
+	free(path);
+	return err;
+}
+
+/* A course's files, as a walk reads them (see walk.h): the tree's
+ * facilitators and form are read once, in lms_agg_tree, not per course. */
+struct slot {
+	struct lms_course_data d;
+	bool wanted;
+};
+
+/* What the walk's callbacks share. */
+struct adding {
+	struct lms_agg *a;
+	struct lms_agg_course in;
+	size_t n;
+	void (*progress)(size_t done, size_t total, void *arg);
+	void *arg;
+};
+
+/* The plan first: the rest only of a course the report wants. */
+static int read_slot(void *arg, struct lms_tree *t, const char *id,
+		     void *slot)
+{
+	const struct adding *ad = arg;
+	struct slot *s = slot;
+	int err;
+
+	if ((err = lms_course_data_load_parts(t, id, LMS_CD_COURSE, &s->d)))
+		return err;
+	s->wanted = lms_agg_wants(ad->a, &s->d.course);
+	if (!s->wanted)
+		return 0;
+	return lms_course_data_load_parts(t, id, LMS_CD_ENROLMENTS |
+					  LMS_CD_ATTENDANCE |
+					  (ad->in.form ? LMS_CD_EVALUATIONS : 0),
+					  &s->d);
+}
+
+static int add_slot(void *arg, size_t i, void *slot)
+{
+	struct adding *ad = arg;
+	struct slot *s = slot;
+
+	if (s->wanted) {
+		ad->in.course = &s->d.course;
+		ad->in.enrolments = &s->d.enrolments;
+		ad->in.attendance = &s->d.attendance;
+		ad->in.evaluations = &s->d.evaluations;
+		lms_agg_add(ad->a, &ad->in);
+	}
+	if (ad->progress)
+		ad->progress(i + 1, ad->n, ad->arg);
+	return 0;
+}
+
+static void release_slot(void *arg, void *slot)
+{
+	struct slot *s = slot;
+
+	(void)arg;
+	lms_course_data_release(&s->d);
+}
+
+int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
+		 void (*progress)(size_t done, size_t total, void *arg),
+		 void *arg)
+{
+	struct adding ad = { .a = a, .progress = progress, .arg = arg };
+	struct lms_walk w = {
+		.tree = t, .slot_size = sizeof(struct slot),
+		.read = read_slot, .take = add_slot,
+		.release = release_slot, .arg = &ad
+	};
+	struct lms_facilitator *facilitators;
+	struct lms_strset index;
+	struct lms_form form;
+	bool have_form;
+	int err;
+
+	if ((err = lms_tree_load_facilitators(t, &facilitators, &ad.in.nfacilitators,
+					      NULL)))
+		return err;
+	ad.in.facilitators = facilitators;
+	/* A national tree has thousands of facilitators. */
+	lms_strset_init(&index);
+	for (size_t i = 0; i < ad.in.nfacilitators; i++)
+		lms_strset_add(&index, facilitators[i].id, &facilitators[i]);
+	ad.in.facilitator_index = &index;
+	ad.in.tree = t->root;
+	if (!(err = tree_form(a, t, &form, &have_form)) &&
+	    !(err = lms_tree_course_ids(t, &w.ids, &w.n))) {
+		ad.in.form = have_form ? &form : NULL;
+		ad.in.form_version = have_form ?
+			lms_agg_form_version(a, &form, t->service.name) : 0;
+		ad.n = w.n;
+		err = lms_walk_courses(&w);
+	}
+	if (have_form)
+		lms_form_release(&form);
+	lms_strings_free(w.ids, w.n);
+	lms_strset_release(&index);
+	lms_facilitators_free(facilitators, ad.in.nfacilitators);
+	return err;
+}

@@ -1,0 +1,79 @@
+#include <stdarg.h>
+
+#include "buf.h"
+#include "protect.h"
+#include "sha256.h"
+
+/* Keys and draws */
+
+static uint64_t first_bytes(const unsigned char *digest)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | digest[i];
+	return v;
+}
+
+/* The first 8 bytes of HMAC-SHA256 of what fmt makes, under the key. */
+static uint64_t keyed(const struct lms_report_key *key, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static uint64_t keyed(const struct lms_report_key *key, const char *fmt, ...)
+{
+	struct lms_buf data = LMS_BUF_INIT;
+	unsigned char digest[32];
+	va_list ap;
+
+	va_start(ap, fmt);
+	lms_buf_vaddf(&data, fmt, ap);
+	va_end(ap);
+	lms_hmac_sha256(key->secret, sizeof(key->secret), data.buf, data.len,
+			digest);
+	lms_buf_release(&data);
+	return first_bytes(digest);
+}
+
+uint64_t lms_protect_record_key(const struct lms_report_key *key,
+				const char *course, const char *person)
+{
+	return keyed(key, "%s\n%s", course, person);
+}
+
+uint64_t lms_protect_thing_key(const struct lms_report_key *key,
+			       const char *course, const char *what, long n)
+{
+	return keyed(key, "%s\n%s\n%ld", course, what, n);
+}
+
+/* SplitMix64's finaliser: every bit of the key moves every bit out. */
+static uint64_t scramble(uint64_t x)
+{
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
+	return x ^ (x >> 31);
+}
+
+long lms_protect_count(long n, long k, uint64_t cell_key,
+		       enum lms_piece_kind kind)
+{
+	uint64_t draw;
+
+	if (n <= 0 || n >= k)
+		return n;
+	draw = scramble(cell_key ^ scramble((uint64_t)kind));
+	return draw % (uint64_t)k < (uint64_t)n ? k : 0;
+}
+
+void lms_protect_split(const struct lms_protect_part parts[2], long whole,
+		       long k, long out[2])
+{
+	int larger = parts[1].n > parts[0].n, smaller = !larger;
+
+	out[smaller] = lms_protect_count(parts[smaller].n, k,
+					 parts[smaller].cell_key,
+					 parts[smaller].kind);
+	if (out[smaller] > whole)
+		out[smaller] = 0;
+	out[larger] = whole - out[smaller];
+}
