@@ -7,6 +7,11 @@
 # LAYERS): a file may include headers of its own layer and of those
 # before it, never of one after it.  A header of lib/ that is in no layer
 # is an error too, so that a new folder cannot slip past the check.
+#
+# It fails too where a path of the tree is spelled outside lib/store, the
+# one place that knows the tree's layout (lib/store/layout.h): a literal
+# naming a folder of the tree or a YAML file, lms_tree_path, or the
+# store's buffer of the last file read.
 set -u
 
 rank_of() {
@@ -50,4 +55,16 @@ for l in $layers; do
 		exit $bad; } || status=1
 	done
 done
+# Paths of the tree belong to the store.  A message may name a file to
+# its reader ("a course folder without course.yaml", "in forms/"): the
+# words of a message (_("...")) are no path lms reads or writes.  The layers below the store know no tree but the
+# journal of a change, which is the transaction's own (txn.h) and in the
+# store's table as such.
+outside=$(ls lib/*/*.[ch] cmd/*.[ch] 2>/dev/null |
+	grep -v '^lib/store/\|^lib/base/\|^lib/io/')
+if grep -nE '"[^"]*(courses|people|forms|templates|\.lms)/[^" ]+"|\.yaml"|lms_tree_path *\(|tree(\.|->)text\b' \
+	$outside | grep -vE '^[^:]*:[0-9]+: *(/?\*|//)|_\("'; then
+	echo "(above: a path of the tree outside lib/store; name the file by its enum lms_file, see lib/store/layout.h)"
+	status=1
+fi
 exit $status
