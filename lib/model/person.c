@@ -14,6 +14,10 @@
 #include "strset.h"
 #include "utf8.h"
 
+const char *const lms_contact_names[] = {
+	"", "reminders", "peer-contact", NULL
+};
+
 #define P struct lms_person
 static const struct lms_field fields[] = {
 	LMS_FIELD(P, "id", LMS_T_ID, id, LMS_REQUIRED),
@@ -23,6 +27,7 @@ static const struct lms_field fields[] = {
 	LMS_FIELD(P, "municipality", LMS_T_MUNI, municipality, LMS_QUOTED),
 	LMS_FIELD(P, "birth_year", LMS_T_INT, birth_year, 0),
 	LMS_FIELD(P, "consent", LMS_T_DATE, consent, 0),
+	LMS_FLAGS_FIELD(P, "contact", contact, lms_contact_names, 0),
 	LMS_FIELD_END
 };
 #undef P

@@ -21,6 +21,7 @@ struct lms_person {
 	char *municipality;
 	int birth_year;
 	int32_t consent;
+	unsigned contact;		/* LMS_CONTACT_...: what else they agreed to */
 	struct lms_extras extras;
 };
 
@@ -28,6 +29,16 @@ struct lms_register {
 	struct lms_person *v;
 	size_t n;
 };
+
+/*
+ * What a person has agreed to be contacted for, beyond being registered
+ * (the key contact, a list of lms_contact_names): reminders of sessions
+ * and notices (lms remind), and being put in touch with others of a
+ * course who agreed to it too, as for a new self-help group.  Nobody is
+ * contacted for a purpose they did not agree to.
+ */
+enum { LMS_CONTACT_REMINDERS = 1 << 1, LMS_CONTACT_PEERS = 1 << 2 };
+extern const char *const lms_contact_names[];
 
 extern const struct lms_schema lms_person_schema;
 

@@ -109,6 +109,26 @@ static void register_refusals(void **state)
 		     LMS_EDATA, 1, 3, "1: person has no 'name'");
 }
 
+/* What a person agreed to be contacted for is a list of known purposes. */
+static void contact_purposes(void **state)
+{
+	static const char yes[] = "- id: p-a\n  name: A\n"
+				  "  contact: [reminders, peer-contact]\n";
+	static const char no[] = "- {id: p-a, name: A, contact: [sms]}\n";
+	struct lms_register r;
+	struct lms_buf out = LMS_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(lms_register_load(&r, "p", yes, strlen(yes)), 0);
+	assert_int_equal(r.v[0].contact, LMS_CONTACT_REMINDERS |
+			 LMS_CONTACT_PEERS);
+	lms_register_emit(&out, &r);
+	assert_string_equal(out.buf, yes);
+	lms_register_release(&r);
+	lms_buf_release(&out);
+	assert_int_equal(lms_register_load(&r, "p", no, strlen(no)), LMS_EDATA);
+}
+
 /* The rules that lms person add and a sign-up sheet share. */
 static void what_the_register_may_hold(void **state)
 {
@@ -152,6 +172,7 @@ int main(void)
 		cmocka_unit_test(ids_avoid_those_in_use),
 		cmocka_unit_test(phone_numbers_compare_by_digits),
 		cmocka_unit_test(the_register),
+		cmocka_unit_test(contact_purposes),
 		cmocka_unit_test(register_refusals),
 		cmocka_unit_test(what_the_register_may_hold),
 	};
