@@ -163,10 +163,14 @@ static int check(struct ctx *ctx, int argc, char **argv)
 	if ((err = cmd_open_tree(ctx)))
 		return err;
 	/* Here, in the user's language, not under the findings' below. */
-	for (int i = optind; i < argc; i++)
-		if (!lms_tree_course_exists(&ctx->tree, argv[i]))
-			return lms_error(LMS_ENOENT, _("no such course: '%s'"),
+	for (int i = optind; i < argc; i++) {
+		int found = lms_tree_has_course(&ctx->tree, argv[i]);
+
+		if (found <= 0)
+			return found < 0 ? found :
+			       lms_error(LMS_ENOENT, _("no such course: '%s'"),
 					 argv[i]);
+	}
 	opt.rules = (a.only ? a.only : LMS_ALL_RULES) & ~a.without;
 	opt.today = ctx->today;
 	opt.courses = argv + optind;

@@ -138,8 +138,11 @@ static int choose(struct lms_check_walk *ck, char **ids, size_t n,
 	if (!opt->ncourses)
 		return 0;
 	for (size_t i = 0; i < opt->ncourses; i++) {
-		if (!lms_tree_course_exists(ck->x->tree, opt->courses[i]))
-			return lms_error(LMS_ENOENT, _("no such course: '%s'"),
+		int found = lms_tree_has_course(ck->x->tree, opt->courses[i]);
+
+		if (found <= 0)
+			return found < 0 ? found :
+			       lms_error(LMS_ENOENT, _("no such course: '%s'"),
 					 opt->courses[i]);
 		lms_strset_add(&ck->chosen, opt->courses[i], NULL);
 	}

@@ -324,10 +324,14 @@ static int by_string(const void *a, const void *b)
  */
 int lms_tree_has_course(const struct lms_tree *t, const char *id)
 {
-	char *path = lms_tree_file(t, LMS_FILE_COURSE, id);
+	char *path;
 	struct stat st;
 	int found = 1;
 
+	/* No id, no course; and a path is made only of an id. */
+	if (!lms_id_valid(id))
+		return 0;
+	path = lms_tree_file(t, LMS_FILE_COURSE, id);
 	if (stat(path, &st) < 0)
 		found = errno == ENOENT || errno == ENOTDIR ? 0 :
 			lms_error(LMS_EIO, _("cannot read '%s': %s"), path,
@@ -379,18 +383,6 @@ void lms_strings_free(char **v, size_t n)
 	free(v);
 }
 
-int lms_tree_course_exists(struct lms_tree *t, const char *id)
-{
-	char *path;
-	int found;
-
-	if (!lms_id_valid(id))
-		return 0;
-	path = lms_tree_file(t, LMS_FILE_COURSE, id);
-	found = lms_exists(path);
-	free(path);
-	return found;
-}
 
 /* Reads the file of an id'd object; a missing file is missing, a
  * message such as "no such course: '%s'". */

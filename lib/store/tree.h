@@ -123,7 +123,6 @@ int lms_tree_course_ids(struct lms_tree *t, char ***out, size_t *n);
 int lms_tree_has_course(const struct lms_tree *t, const char *id);
 void lms_strings_free(char **v, size_t n);
 void lms_strings_sort(char **v, size_t n);
-int lms_tree_course_exists(struct lms_tree *t, const char *id);
 
 int lms_tree_load_course(struct lms_tree *t, const char *id,
 			 struct lms_course *out, struct lms_diags *diags);

@@ -27,6 +27,16 @@ OUT
 	mv "$SCRATCH/$d" "$d"
 done
 
+# A courses/ that cannot be looked into (a link to itself) is an error,
+# not "no such course", also when a course is named.
+mv courses "$SCRATCH/courses"
+ln -s courses courses
+lms check matlaging
+is_rc 74 "a named course in a courses/ that cannot be looked into"
+like "naming the file" "^lms: cannot read 'courses/matlaging/course.yaml': " "$err"
+rm courses
+mv "$SCRATCH/courses" courses
+
 # A folder that is not there holds nothing: no forms, no templates.
 mv forms templates "$SCRATCH"
 lms check --rule schema
