@@ -132,7 +132,9 @@ void lms_check_load_people(struct lms_check_ctx *x, struct lms_findings *out)
 	lms_tree_doc_read(x->tree, LMS_FILE_REGISTER, NULL, false, &d);
 	if (d.missing) {
 		/* no register yet */
-	} else if (!d.read || lms_tree_doc_register(&d, r)) {
+	} else if (lms_check_unread(&d, out)) {
+		/* said, with the file's path */
+	} else if (lms_tree_doc_register(&d, r)) {
 		lms_check_failed(&d.error, out);
 	} else {
 		x->have_people = true;

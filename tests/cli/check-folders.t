@@ -37,6 +37,15 @@ like "naming the file" "^lms: cannot read 'courses/matlaging/course.yaml': " "$e
 rm courses
 mv "$SCRATCH/courses" courses
 
+# A register that cannot be read is a finding that names it.
+mv people/participants.yaml "$SCRATCH/participants.yaml"
+mkdir -m 700 people/participants.yaml
+lms check --rule schema
+is_rc 1 "a register that is a folder"
+like "the finding names the register" "^people/participants.yaml: error: cannot read 'people/participants.yaml': it is a folder" "$out"
+rmdir people/participants.yaml
+mv "$SCRATCH/participants.yaml" people/participants.yaml
+
 # A folder that is not there holds nothing: no forms, no templates.
 mv forms templates "$SCRATCH"
 lms check --rule schema
