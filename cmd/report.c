@@ -45,15 +45,11 @@ struct report_args {
 static void render_course(struct ctx *ctx, const struct lms_course_data *d,
 			  const struct report_args *a, struct lms_buf *out)
 {
-	struct lms_course_files files = {
-		&d->course, d->facilitators, d->nfacilitators, &d->enrolments,
-		&d->attendance, &d->evaluations, d->forms, d->nforms
-	};
 	enum lms_lang was = lms_i18n_set(cmd_doc_lang(ctx,
 		ctx->tree.service.language, a->format, a->excel));
 	struct lms_doc doc;
 
-	lms_course_report(&doc, &files);
+	lms_course_report(&doc, d);
 	lms_doc_notice(&doc, _(LMS_INTERNAL_NOTICE));
 	lms_doc_render(&doc, a->format, a->excel, out);
 	lms_doc_release(&doc);

@@ -92,7 +92,7 @@ static struct lms_mark key_mark(const struct lms_course_files *cf,
 			break;
 		p = nl + 1;
 	}
-	return cf->course.mark;
+	return cf->data.course.mark;
 }
 
 /* "2026-09-08 11:00-14:00", or the date alone without times; in
@@ -140,7 +140,7 @@ static bool before(const struct lms_session *a, const struct lms_session *b)
 static void session_times(const struct lms_course_files *cf,
 			  struct lms_findings *out)
 {
-	const struct lms_course *c = &cf->course;
+	const struct lms_course *c = &cf->data.course;
 	char w[64], v[64];
 
 	for (size_t i = 0; i < c->nsessions; i++) {
@@ -164,7 +164,7 @@ static void session_times(const struct lms_course_files *cf,
 static void session_overlaps(const struct lms_course_files *cf,
 			     struct lms_findings *out)
 {
-	const struct lms_course *c = &cf->course;
+	const struct lms_course *c = &cf->data.course;
 	size_t *order = lms_course_session_order(c);
 	char w[64], v[64];
 
@@ -198,7 +198,7 @@ static void status_and_calendar(const struct lms_check_ctx *x,
 				const struct lms_course_files *cf,
 				struct lms_findings *out)
 {
-	const struct lms_course *c = &cf->course;
+	const struct lms_course *c = &cf->data.course;
 	int32_t last = lms_course_last_date(c);
 	char date[11];
 
@@ -232,7 +232,7 @@ static void days_off(const struct lms_check_ctx *x,
 		     const struct lms_course_files *cf,
 		     struct lms_findings *out)
 {
-	const struct lms_course *c = &cf->course;
+	const struct lms_course *c = &cf->data.course;
 	struct lms_day_off why;
 	char date[11];
 
@@ -289,7 +289,7 @@ static void plan_references(const struct lms_check_ctx *x,
 			    const struct lms_course_files *cf,
 			    struct lms_findings *out)
 {
-	const struct lms_course *c = &cf->course;
+	const struct lms_course *c = &cf->data.course;
 
 	for (size_t i = 0; i < c->nfacilitators && !x->facilitators_broken; i++)
 		if (!lms_check_facilitator(x, c->facilitators[i].id))
@@ -328,7 +328,7 @@ static void participation(const struct lms_check_ctx *x,
 		{ N_("no user representative takes part in evaluation"),
 		  N_("no professional takes part in evaluation") }
 	};
-	const struct lms_course *c = &cf->course;
+	const struct lms_course *c = &cf->data.course;
 	struct lms_mark at = key_mark(cf, "facilitators");
 	unsigned ur = 0, pro = 0;
 
@@ -372,8 +372,8 @@ static void person_reference(const struct lms_check_ctx *x, const char *path,
 static void capacity(const struct lms_course_files *cf,
 		     struct lms_findings *out)
 {
-	const struct lms_course *c = &cf->course;
-	const struct lms_enrolments *e = &cf->enrolments;
+	const struct lms_course *c = &cf->data.course;
+	const struct lms_enrolments *e = &cf->data.enrolments;
 	size_t held = lms_enrolments_count(e, LMS_ENROLLED) +
 		      lms_enrolments_count(e, LMS_COMPLETED) +
 		      lms_enrolments_count(e, LMS_NOT_COMPLETED);
@@ -400,7 +400,7 @@ static void enrolments(const struct lms_check_ctx *x,
 		       const struct lms_course_files *cf,
 		       struct lms_findings *out)
 {
-	const struct lms_enrolments *e = &cf->enrolments;
+	const struct lms_enrolments *e = &cf->data.enrolments;
 
 	capacity(cf, out);
 	for (size_t i = 0; i < e->n; i++) {
@@ -419,13 +419,13 @@ static void attendance(const struct lms_check_ctx *x,
 		       const struct lms_course_files *cf,
 		       struct lms_findings *out)
 {
-	const struct lms_attendance *a = &cf->attendance;
+	const struct lms_attendance *a = &cf->data.attendance;
 	char date[11];
 
 	for (size_t i = 0; i < a->n; i++) {
 		const struct lms_session_attendance *s = &a->v[i];
 
-		if (!lms_course_has_session(&cf->course, s->date)) {
+		if (!lms_course_has_session(&cf->data.course, s->date)) {
 			lms_i18n_date(s->date, date);
 			F(REFERENCES, ERROR, cf->attendance_doc.path, s->mark,
 			  _("attendance for %s, which is not a session of the "
@@ -466,7 +466,7 @@ static void answers(const struct lms_form *f, const char *path,
 static void digests(const struct lms_course_files *cf,
 		    struct lms_findings *out)
 {
-	const struct lms_evaluations *e = &cf->evaluations;
+	const struct lms_evaluations *e = &cf->data.evaluations;
 	struct lms_strset seen;
 
 	lms_strset_init(&seen);
@@ -495,7 +495,7 @@ static void evaluations(const struct lms_check_ctx *x,
 			const struct lms_course_files *cf,
 			struct lms_findings *out)
 {
-	const struct lms_evaluations *e = &cf->evaluations;
+	const struct lms_evaluations *e = &cf->data.evaluations;
 	const char *path = cf->evaluations_doc.path;
 	char date[11];
 
@@ -511,7 +511,7 @@ static void evaluations(const struct lms_check_ctx *x,
 			F(REFERENCES, ERROR, path, ev->mark, _("no form '%s' in "
 			  "forms/"), ev->form);
 		if (ev->phase == LMS_SESSION && ev->session != LMS_DATE_NONE &&
-		    !lms_course_has_session(&cf->course, ev->session)) {
+		    !lms_course_has_session(&cf->data.course, ev->session)) {
 			lms_i18n_date(ev->session, date);
 			F(REFERENCES, ERROR, path, ev->mark, _("a response for "
 			  "%s, which is not a session of the course"), date);

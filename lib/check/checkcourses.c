@@ -44,11 +44,11 @@ static void check_one(struct lms_check_walk *ck, struct lms_tree *t,
 
 	lms_course_files_load(t, id, LMS_COURSE_FILES_ALL, cf);
 	report_file(names, &cf->plan, out);
-	if (cf->plan.loaded && strcmp(cf->course.id, id))
+	if (cf->plan.loaded && strcmp(cf->data.course.id, id))
 		lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, cf->plan.path,
-			    cf->course.mark.line, cf->course.mark.col,
+			    cf->data.course.mark.line, cf->data.course.mark.col,
 			    _("the id '%s' is not the folder's name '%s'"),
-			    cf->course.id, id);
+			    cf->data.course.id, id);
 	lms_check_diags(&cf->plan.diags, out);
 	report_file(names, &cf->enrolments_doc, out);
 	report_file(names, &cf->attendance_doc, out);
@@ -108,12 +108,12 @@ static int take_course(void *arg, size_t i, void *slot)
 		lms_findings_move(ck->out, &s->found);
 	if (s->selected && !s->files.enrolments_doc.loaded)
 		ck->enrolments_broken = true;
-	for (size_t j = 0; s->selected && j < s->files.enrolments.n; j++)
-		lms_strset_add(&ck->on_courses, s->files.enrolments.v[j].person,
+	for (size_t j = 0; s->selected && j < s->files.data.enrolments.n; j++)
+		lms_strset_add(&ck->on_courses, s->files.data.enrolments.v[j].person,
 			       NULL);
 	if (s->files.plan.loaded &&
-	    s->files.course.status != LMS_COURSE_CANCELLED)
-		book(ck, (uint32_t)i, &s->files.course);
+	    s->files.data.course.status != LMS_COURSE_CANCELLED)
+		book(ck, (uint32_t)i, &s->files.data.course);
 	if (ck->progress)
 		ck->progress(i + 1, ck->ncourses, ck->progress_arg);
 	return 0;

@@ -10,6 +10,18 @@
 #include "i18n.h"
 #include "score.h"
 
+/* What the report reads of a course's data, as the sections take it. */
+struct report_of {
+	const struct lms_course *course;
+	const struct lms_facilitator *facilitators;
+	size_t nfacilitators;
+	const struct lms_enrolments *enrolments;
+	const struct lms_attendance *attendance;
+	const struct lms_evaluations *evaluations;
+	const struct lms_form *forms;		/* those the course uses */
+	size_t nforms;
+};
+
 /* Numbers as people read them; "" for what cannot be computed. */
 static void num(char *out, size_t size, double v, int decimals)
 {
@@ -29,7 +41,7 @@ static void p_value(char *out, size_t size, double p)
 		snprintf(out, size, "%.3f", p);
 }
 
-static void course_section(struct lms_doc *d, const struct lms_course_files *f)
+static void course_section(struct lms_doc *d, const struct report_of *f)
 {
 	/* TRANSLATORS: the columns of the course's facilitators. */
 	const char *const cols[] = { _("name"), _("kind"), _("phases"), NULL };
@@ -72,7 +84,7 @@ static void course_section(struct lms_doc *d, const struct lms_course_files *f)
 	}
 }
 
-static void enrolment_section(struct lms_doc *d, const struct lms_course_files *f)
+static void enrolment_section(struct lms_doc *d, const struct report_of *f)
 {
 	const struct lms_enrolments *e = f->enrolments;
 	size_t relatives = 0;
@@ -126,7 +138,7 @@ static void attendance_row(struct lms_table *t, const struct lms_course *c,
 }
 
 static void attendance_section(struct lms_doc *d,
-			       const struct lms_course_files *f)
+			       const struct report_of *f)
 {
 	/* TRANSLATORS: the columns of attendance by session; n is the
 	 * session's number. */
@@ -326,7 +338,19 @@ static void comment_rows(struct lms_table *t, const struct lms_form_summary *s)
 	}
 }
 
-void lms_course_report(struct lms_doc *out, const struct lms_course_files *f)
+static void report(struct lms_doc *out, const struct report_of *f);
+
+void lms_course_report(struct lms_doc *out, const struct lms_course_data *d)
+{
+	const struct report_of f = {
+		&d->course, d->facilitators, d->nfacilitators, &d->enrolments,
+		&d->attendance, &d->evaluations, d->forms, d->nforms
+	};
+
+	report(out, &f);
+}
+
+static void report(struct lms_doc *out, const struct report_of *f)
 {
 	const char *const comment_cols[] = {
 		_("form"), _("when"), _("comment"), NULL

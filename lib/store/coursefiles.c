@@ -8,21 +8,21 @@ void lms_course_files_load(struct lms_tree *t, const char *id,
 {
 	memset(out, 0, sizeof(*out));
 	if (!lms_tree_doc_read(t, LMS_FILE_COURSE, id, false, &out->plan))
-		lms_tree_doc_course(&out->plan, &out->course);
+		lms_tree_doc_course(&out->plan, &out->data.course);
 	if (which == LMS_COURSE_FILES_PLAN)
 		return;
 	if (!lms_tree_doc_read(t, LMS_FILE_ENROLMENTS, id, true,
 			       &out->enrolments_doc))
 		lms_tree_doc_enrolments(&out->enrolments_doc,
-					&out->enrolments);
+					&out->data.enrolments);
 	if (!lms_tree_doc_read(t, LMS_FILE_ATTENDANCE, id, true,
 			       &out->attendance_doc))
 		lms_tree_doc_attendance(&out->attendance_doc,
-					&out->attendance);
+					&out->data.attendance);
 	if (!lms_tree_doc_read(t, LMS_FILE_EVALUATIONS, id, true,
 			       &out->evaluations_doc))
 		lms_tree_doc_evaluations(&out->evaluations_doc,
-					 &out->evaluations);
+					 &out->data.evaluations);
 }
 
 void lms_course_files_release(struct lms_course_files *cf)
@@ -31,8 +31,5 @@ void lms_course_files_release(struct lms_course_files *cf)
 	lms_tree_doc_release(&cf->enrolments_doc);
 	lms_tree_doc_release(&cf->attendance_doc);
 	lms_tree_doc_release(&cf->evaluations_doc);
-	lms_course_release(&cf->course);
-	lms_enrolments_release(&cf->enrolments);
-	lms_attendance_release(&cf->attendance);
-	lms_evaluations_release(&cf->evaluations);
+	lms_course_data_release(&cf->data);
 }

@@ -1,10 +1,7 @@
 #ifndef LMS_COURSEFILES_H
 #define LMS_COURSEFILES_H
 
-#include "attendance.h"
-#include "course.h"
-#include "enrolment.h"
-#include "evaluation.h"
+#include "coursedata.h"
 #include "treedoc.h"
 
 /*
@@ -17,10 +14,10 @@
 struct lms_course_files {
 	struct lms_tree_doc plan, enrolments_doc, attendance_doc,
 		evaluations_doc;
-	struct lms_course course;		/* when plan.loaded */
-	struct lms_enrolments enrolments;	/* when enrolments_doc.loaded */
-	struct lms_attendance attendance;
-	struct lms_evaluations evaluations;
+	/* What loaded, in the store's one struct of a course's files:
+	 * data.course when plan.loaded, data.enrolments when
+	 * enrolments_doc.loaded, and so on (no facilitators, no forms). */
+	struct lms_course_data data;
 };
 
 /* The files of LMS_COURSE_FILES_ALL, or of the plan alone. */

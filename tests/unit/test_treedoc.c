@@ -215,8 +215,8 @@ static void a_course_s_files_are_read_whatever_the_others(void **state)
 	lms_course_files_load(&tree, "matlaging", LMS_COURSE_FILES_ALL, &cf);
 	assert_true(cf.plan.loaded && cf.enrolments_doc.loaded &&
 		    cf.attendance_doc.loaded && cf.evaluations_doc.loaded);
-	assert_string_equal(cf.course.id, "matlaging");
-	assert_int_equal(cf.enrolments.n, 2);
+	assert_string_equal(cf.data.course.id, "matlaging");
+	assert_int_equal(cf.data.enrolments.n, 2);
 	assert_string_equal(cf.evaluations_doc.path,
 			    "courses/matlaging/evaluations.yaml");
 	lms_course_files_release(&cf);
@@ -236,7 +236,7 @@ static void a_course_s_files_are_read_whatever_the_others(void **state)
 	lms_course_files_load(&tree, "matlaging", LMS_COURSE_FILES_PLAN, &cf);
 	assert_true(cf.plan.loaded);
 	assert_false(cf.enrolments_doc.read);
-	assert_int_equal(cf.enrolments.n, 0);
+	assert_int_equal(cf.data.enrolments.n, 0);
 	lms_course_files_release(&cf);
 }
 
