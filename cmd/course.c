@@ -19,15 +19,12 @@ int course_screen_arg(struct ctx *ctx, const char *what, const char *value)
 void course_add_flag_names(struct lms_buf *out, const char *const *names,
 			   const char *context, unsigned bits)
 {
-	bool first = true;
+	const char *words[33];
+	size_t n = lms_flag_names(names, bits, words, 33);
 
-	for (int i = 1; names[i]; i++) {
-		if (!(bits & (1u << i)))
-			continue;
-		lms_buf_addf(out, "%s%s", first ? "" : ", ",
-			     context ? lms_p_(context, names[i]) : names[i]);
-		first = false;
-	}
+	for (size_t i = 0; i < n; i++)
+		lms_buf_addf(out, "%s%s", i ? ", " : "",
+			     context ? lms_p_(context, words[i]) : words[i]);
 }
 
 static const struct cmd *const verbs[] = {

@@ -31,7 +31,11 @@ static int roster_load(struct ctx *ctx, const char *id, struct roster *r)
 	int err;
 
 	memset(r, 0, sizeof(*r));
-	if ((err = lms_course_data_load(&ctx->tree, id, &r->d)))
+	/* Only what a roster shows: a broken evaluations file or a form
+	 * missing from forms/ is no reason to refuse a sign-in sheet. */
+	if ((err = lms_course_data_load_parts(&ctx->tree, id, LMS_CD_COURSE |
+					      LMS_CD_ENROLMENTS |
+					      LMS_CD_ATTENDANCE, &r->d)))
 		return err;
 	r->order = lms_course_session_order(&r->d.course);
 	return lms_tree_load_register(&ctx->tree, &r->reg);

@@ -82,20 +82,11 @@ static void book(struct lms_check_walk *ck, uint32_t number,
 	for (size_t i = 0; i < c->nsessions; i++) {
 		const struct lms_session *s = &c->sessions[i];
 
+		const char *who;
+
 		lms_bookings_add(&ck->places, lms_session_place(c, i), number, s);
-		if (s->nled_by) {
-			for (size_t j = 0; j < s->nled_by; j++)
-				lms_bookings_add(&ck->people, s->led_by[j],
-						 number, s);
-			continue;
-		}
-		/* Without led_by, those who deliver the course lead it, and
-		 * those whose phases are not given (as lms calendar has it). */
-		for (size_t j = 0; j < c->nfacilitators; j++)
-			if (!c->facilitators[j].phases ||
-			    (c->facilitators[j].phases & LMS_DELIVER))
-				lms_bookings_add(&ck->people,
-						 c->facilitators[j].id, number, s);
+		for (size_t k = 0; (who = lms_session_leader(c, s, k)); k++)
+			lms_bookings_add(&ck->people, who, number, s);
 	}
 }
 

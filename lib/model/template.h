@@ -28,7 +28,9 @@ struct lms_template {
 	int capacity;
 	int waitlist;
 	char *place;
-	unsigned days;			/* LMS_MON... (date.h) */
+	/* LMS_MON... (date.h) once loaded, not the schema's bits (which
+	 * count from names[1]): lms reads templates, never writes them. */
+	unsigned days;
 	int start;
 	struct lms_template_session *sessions;
 	size_t nsessions;

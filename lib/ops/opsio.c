@@ -68,13 +68,8 @@ static int tree_load_register(void *arg, struct lms_register *out)
 
 static int tree_save_register(void *arg, const struct lms_register *r)
 {
-	struct lms_tree *t = arg;
-
-	if (!t->txn)
-		return lms_error(LMS_EIO, _("internal: writing '%s' without "
-					    "the tree's lock"),
-				 LMS_PARTICIPANTS_FILE);
-	return lms_tree_save_register(t, r);
+	/* The store refuses without the lock (lms_tree_write). */
+	return lms_tree_save_register(arg, r);
 }
 
 static int tree_load_form(void *arg, const char *id, struct lms_form *out)

@@ -24,7 +24,8 @@
  * - An operation reads every file it will write before it writes any, and
  *   decides everything (rules, refusals, validation) before its first
  *   save: a refusal or bad data changes nothing.
- * - save writes the new text of a course's file.  With the tree (see
+ * - save writes the new text of a file of the tree (a course's, or the
+ *   facilitators').  With the tree (see
  *   lms_ops_tree_io) it is staged into the command's change (txn.h), so
  *   that the files of an operation are written whole or not at all; a
  *   crash between two saves cannot be seen there.  The order of saves
@@ -49,7 +50,8 @@ struct lms_ops_io {
 			       struct lms_attendance *out);
 	int (*load_facilitators)(void *arg, struct lms_facilitator **out,
 				 size_t *n);
-	/* The path of a course's file as messages name it; the caller's. */
+	/* The path of a file as messages name it (course is NULL for a
+	 * file of the service's); the caller's. */
 	char *(*path)(void *arg, enum lms_file f, const char *course);
 	int (*save)(void *arg, enum lms_file f, const char *course,
 		    const struct lms_buf *text);

@@ -36,7 +36,7 @@ int lms_ops_person_add(const struct lms_ops_io *io, const struct lms_person *p,
 	int err;
 
 	if (lms_person_invalid(p, today))
-		return lms_error(LMS_EUSAGE, _("internal: a person that the "
+		return lms_error(LMS_EIO, _("internal: a person that the "
 					       "register may not hold"));
 	if ((err = io->load_register(io->arg, &reg)))
 		return err;

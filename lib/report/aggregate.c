@@ -6,6 +6,7 @@
 #include "alloc.h"
 #include "date.h"
 #include "i18n.h"
+#include "join.h"
 #include "score.h"
 #include "piece.h"
 
@@ -279,12 +280,15 @@ static size_t course_rows(struct lms_agg *a, const struct lms_agg_course *in,
 			term_key(first, key, sizeof(key));
 		out[n++] = row_number(a, row(a, key));
 		break;
-	case LMS_BY_TARGET_GROUP:
-		for (int i = 1; lms_target_group_names[i] && n < max; i++)
-			if (c->target_groups & (1u << i))
-				out[n++] = row_number(a, row(a,
-						lms_target_group_names[i]));
+	case LMS_BY_TARGET_GROUP: {
+		const char *groups[33];
+		size_t ng = lms_flag_names(lms_target_group_names,
+					   c->target_groups, groups, 33);
+
+		for (size_t i = 0; i < ng && n < max; i++)
+			out[n++] = row_number(a, row(a, groups[i]));
 		break;
+	}
 	case LMS_BY_TOPIC:
 		for (size_t i = 0; i < c->ntopics && n < max; i++)
 			out[n++] = row_number(a, row(a, c->topics[i]));

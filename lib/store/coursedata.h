@@ -48,9 +48,10 @@ int lms_course_data_load(struct lms_tree *t, const char *id,
 /*
  * Loads the parts of course id that mask names and *d lacks into *d,
  * which is zeroed or holds parts loaded before, in the order of enum
- * lms_course_part.  For a report of many courses: it loads the tree's
- * facilitators and forms once, not for each course, and a course's plan
- * first, to load the rest only of a course it wants.  A part that fails
+ * lms_course_part.  For a report of many courses, which asks for
+ * neither facilitators nor forms (the tree's, read once), and for a
+ * course's plan first, to load the rest only of a course it wants; and
+ * for a command that needs only some of a course.  A part that fails
  * is not in d->parts; *d is to be released whatever it returns.
  */
 int lms_course_data_load_parts(struct lms_tree *t, const char *id,

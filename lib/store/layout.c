@@ -30,11 +30,6 @@ const char *lms_file_pattern(enum lms_file f)
 	return patterns[f];
 }
 
-int lms_file_takes_id(enum lms_file f)
-{
-	return strstr(patterns[f], "%s") != NULL;
-}
-
 char *lms_file_rel(enum lms_file f, const char *id)
 {
 	struct lms_buf b = LMS_BUF_INIT;
@@ -48,13 +43,4 @@ char *lms_file_rel(enum lms_file f, const char *id)
 		lms_buf_adds(&b, hole + 2);
 	}
 	return lms_buf_detach(&b);
-}
-
-const char *lms_file_leaf(enum lms_file f)
-{
-	const char *p = patterns[f], *hole = strstr(p, "%s");
-
-	if (hole)
-		return strchr(hole, '/') ? strchr(hole, '/') + 1 : hole + 2;
-	return strrchr(p, '/') ? strrchr(p, '/') + 1 : p;
 }

@@ -40,17 +40,11 @@ enum lms_file {
 
 /*
  * The path of f relative to the tree's root: a printf format with one %s
- * for the id of a form, template or course (lms_file_takes_id), else
- * none.  "courses/%s/course.yaml".
+ * for the id of a form, template or course, else none:
+ * "courses/%s/course.yaml".
  */
 const char *lms_file_pattern(enum lms_file f);
-int lms_file_takes_id(enum lms_file f);
 /* f's path relative to the root, for id when it takes one; the caller's. */
 char *lms_file_rel(enum lms_file f, const char *id);
-/*
- * The last part of f's pattern ("course.yaml" of a course's files,
- * ".yaml" of a form's): what a folder of such files holds.
- */
-const char *lms_file_leaf(enum lms_file f);
 
 #endif

@@ -88,7 +88,8 @@ int lms_report_key_load(const char *root, bool make,
 	struct lms_buf text = LMS_BUF_INIT;
 	int err;
 
-	lms_buf_addf(&path_buf, "%s/%s", root, LMS_REPORT_KEY_FILE);
+	lms_buf_addf(&path_buf, "%s/%s", root,
+		     lms_file_pattern(LMS_FILE_REPORT_KEY));
 	path = path_buf.buf;
 	err = lms_read_file(path, 256, &text);
 	*made = false;

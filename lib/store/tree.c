@@ -236,8 +236,11 @@ int lms_tree_begin(struct lms_tree *t, int timeout_ms)
 
 	if (t->txn)
 		return 0;
+	/* What was read under the shared lock may change while it is let
+	 * go for the lock alone: a change begins before anything is read. */
 	if (t->lock.fd >= 0)
-		lms_lock_release(&t->lock);
+		return lms_error(LMS_EIO, _("internal: a change begun after "
+					    "reading the tree"));
 	if ((err = lock_alone(t, &t->lock, timeout_ms)))
 		return err;
 	lms_txn_init(&t->change, t->root);
@@ -595,7 +598,7 @@ int lms_keep_register_ignored(const char *root)
 	bool changed;
 	int err;
 
-	lms_buf_addf(&path, "%s/.gitignore", root);
+	lms_buf_addf(&path, "%s/%s", root, lms_file_pattern(LMS_FILE_IGNORE));
 	err = ignoring_register(path.buf, &text, &changed);
 	if (!err && changed)
 		err = lms_write_below(path.buf, strlen(root), text.buf,
@@ -612,8 +615,8 @@ int lms_tree_save_register(struct lms_tree *t, const struct lms_register *r)
 	char *ignore = lms_tree_file(t, LMS_FILE_IGNORE, NULL);
 	struct lms_buf text = LMS_BUF_INIT;
 	bool changed;
-	/* .gitignore first: in one change with the register, or before it
-	 * when there is no change. */
+	/* .gitignore first: in one change with the register, and named
+	 * before it in the journal. */
 	int err = ignoring_register(ignore, &text, &changed);
 
 	if (!err && changed)

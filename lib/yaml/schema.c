@@ -725,7 +725,9 @@ bool lms_field_copy(const struct lms_field *to, void *dst,
 	const void *value = (const char *)src + from->offset;
 	void *field = (char *)dst + to->offset;
 
-	if (to->type != from->type)
+	/* An enumeration or a set of flags is an index into its names:
+	 * the same only with the same table. */
+	if (to->type != from->type || to->aux != from->aux)
 		return false;
 	switch (from->type) {
 	case LMS_T_STR:

@@ -310,4 +310,13 @@ grep -A5 'person: p-test01' courses/matlaging/enrolments.yaml |
 	grep -q '^  follow_up: self-help-group$'
 report $? "the follow-up offer stays"
 
+# A roster reads only what it shows: a form missing from forms/ or a
+# broken evaluations file is no reason to refuse a sign-in sheet.
+cp courses/matlaging/course.yaml "$SCRATCH/course.yaml"
+sed -i 's/^forms: .*/forms: [kursevaluering, finnes-ikke]/' courses/matlaging/course.yaml
+echo '- [' >courses/matlaging/evaluations.yaml
+lms roster matlaging --sheet
+is_rc 0 "a roster despite a missing form and a broken evaluations file"
+cp "$SCRATCH/course.yaml" courses/matlaging/course.yaml
+
 done_testing

@@ -28,12 +28,6 @@ static void paths_of_a_course(void **state)
 	rel = lms_file_rel(LMS_FILE_REGISTER, NULL);
 	assert_string_equal(rel, "people/participants.yaml");
 	free(rel);
-	assert_true(lms_file_takes_id(LMS_FILE_FORM));
-	assert_false(lms_file_takes_id(LMS_FILE_FACILITATORS));
-	assert_string_equal(lms_file_leaf(LMS_FILE_COURSE), "course.yaml");
-	assert_string_equal(lms_file_leaf(LMS_FILE_FORM), ".yaml");
-	assert_string_equal(lms_file_leaf(LMS_FILE_COURSE_DIR), "");
-	assert_string_equal(lms_file_leaf(LMS_FILE_LOCK), "lock");
 }
 
 int main(void)

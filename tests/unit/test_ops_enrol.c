@@ -419,7 +419,7 @@ static void person_add_refusals_change_nothing(void **state)
 			    "number or e-mail address already");
 	p.phone = NULL;
 	p.email = bad;
-	assert_int_equal(lms_ops_person_add(&io, &p, today, id), LMS_EUSAGE);
+	assert_int_equal(lms_ops_person_add(&io, &p, today, id), LMS_EIO);
 	p.email = NULL;
 	f.fail_at = 1;
 	assert_int_equal(lms_ops_person_add(&io, &p, today, id), LMS_EIO);
