@@ -75,6 +75,10 @@ id,kind,name,municipality,phone,email,web
 selvhjelp-angst,self-help-group,Selvhjelpsgruppe angst,9999,900 00 100,,
 frisklivssentral,healthy-life-centre,Frisklivssentralen,,,,https://example.org/frisk
 OUT
+"$LMS" offer list --format yaml >"$SCRATCH/en"
+LANG=nb_NO.UTF-8 LC_MESSAGES= "$LMS" offer list --format yaml >"$SCRATCH/nb"
+cmp -s "$SCRATCH/en" "$SCRATCH/nb"
+report $? "YAML is the same in Norwegian"
 lms offer show frisklivssentral
 is_rc 0 "shows one offer"
 is_out "by its fields" <<'OUT'
