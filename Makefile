@@ -65,7 +65,7 @@ LIB_SRC = $(sort $(wildcard $(LIB_DIRS:%=%/*.c)))
 CMD_SRC = $(sort $(wildcard cmd/*.c))
 SKEL_DIR = lib/store/skel
 SKEL = $(SKEL_DIR)/.gitignore $(SKEL_DIR)/lms.yaml \
-       $(SKEL_DIR)/people/facilitators.yaml \
+       $(SKEL_DIR)/people/facilitators.yaml $(SKEL_DIR)/offers.yaml \
        $(sort $(wildcard $(SKEL_DIR)/forms/*.yaml $(SKEL_DIR)/templates/*.yaml))
 # The translations, each built into lms (lib/base/i18n.h) and installed as a
 # catalogue for gettext's tools.

@@ -24,6 +24,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_attend,
 	&cmd_roster,
 	&cmd_followup,
+	&cmd_offer,
 	&cmd_evaluate,
 	&cmd_report,
 	&cmd_check,

@@ -191,7 +191,7 @@ _lms_tsv_ids()
 	return 0
 }
 
-# Sets "words" to the ids of "lms $1 list" (person, facilitator); to
+# Sets "words" to the ids of "lms $1 list" (person, facilitator, offer); to
 # nothing if lms fails, for instance when the register is not private.
 _lms_list_ids()
 {
@@ -339,7 +339,14 @@ _lms_option_words()
 	--status) words=(planned open running completed cancelled) ;;
 	--phase) words=(pre post session) ;;
 	--phases) words=(plan deliver evaluate) ;;
-	--kind) words=(professional user-representative) ;;
+	--kind)
+		# "cmd" is _lms_complete's: the kinds of offers are others.
+		if [[ ${cmd-} == offer ]]; then
+			words=(self-help-group healthy-life-centre
+			       user-organisation learning-and-coping-centre other)
+		else
+			words=(professional user-representative)
+		fi ;;
 	--role) words=(participant relative) ;;
 	--referral)
 		words=(self gp healthy-life-centre specialist municipal nav
@@ -370,7 +377,7 @@ _lms_placeholder()
 	ID)
 		case $2 in
 		course) _lms_courses ;;
-		person | facilitator) _lms_list_ids "$2" ;;
+		person | facilitator | offer) _lms_list_ids "$2" ;;
 		esac ;;
 	COMMAND) _lms_commands ;;
 	DIR)
@@ -543,7 +550,7 @@ _lms_complete()
 				a=${a%...}
 				if [[ $a == "${pos[m]}" ]]; then
 					x=1
-					case $a in course | person | facilitator) noun=$a ;; esac
+					case $a in course | person | facilitator | offer) noun=$a ;; esac
 					break
 				fi
 				[[ $a == ["$_lms_upper"]* ]] && x=1 && break

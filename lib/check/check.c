@@ -83,6 +83,7 @@ static void ctx_release(struct lms_check_ctx *x)
 	lms_strset_release(&x->people);
 	lms_names_release(&x->names);
 	lms_register_release(&x->reg);
+	lms_offers_release(&x->offers);
 }
 
 /*
@@ -146,6 +147,7 @@ int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 	lms_bookings_init(&ck.places, "place", LMS_WARNING);
 	lms_check_load_people(&x, out);
 	lms_check_load_facilitators(&x, whole, out);
+	lms_check_load_offers(&x, whole, out);
 	if (!(err = lms_check_load_forms(&x, whole, out)))
 		err = lms_check_load_templates(&x, whole, out);
 	if (!err && whole)

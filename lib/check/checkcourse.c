@@ -369,6 +369,17 @@ static void person_reference(const struct lms_check_ctx *x, const char *path,
 		  "register"), id);
 }
 
+/* A follow-up written as an id names an offer once there are offers. */
+static void offer_reference(const struct lms_check_ctx *x, const char *path,
+			    const struct lms_enrolment *r,
+			    struct lms_findings *out)
+{
+	if (lms_offer_named(&x->offers, r->follow_up) &&
+	    !lms_offer_find(&x->offers, r->follow_up))
+		F(REFERENCES, ERROR, path, r->mark, _("follow_up: no offer "
+		  "'%s' in %s"), r->follow_up, lms_file_pattern(LMS_FILE_OFFERS));
+}
+
 static void capacity(const struct lms_course_files *cf,
 		     struct lms_findings *out)
 {
@@ -412,6 +423,7 @@ static void enrolments(const struct lms_check_ctx *x,
 				 e->v[i].person, out);
 		person_reference(x, cf->enrolments_doc.path, e->v[i].mark,
 				 e->v[i].relative_of, out);
+		offer_reference(x, cf->enrolments_doc.path, &e->v[i], out);
 	}
 }
 

@@ -7,6 +7,7 @@
 #include "conflicts.h"
 #include "coursefiles.h"
 #include "form.h"
+#include "offer.h"
 #include "personal.h"
 #include "strset.h"
 #include "treedoc.h"
@@ -39,6 +40,7 @@ struct lms_check_ctx {
 	bool have_people;		/* the register was read */
 	struct lms_names names;		/* its names, to find in files */
 	struct lms_register reg;	/* and its records, for their places */
+	struct lms_offers offers;	/* offers.yaml, which follow-ups name */
 };
 
 const struct lms_facilitator *lms_check_facilitator(
@@ -83,6 +85,9 @@ bool lms_check_unread(const struct lms_tree_doc *d, struct lms_findings *out);
  * A forms/ or templates/ that cannot be listed fails the check.
  */
 void lms_check_load_people(struct lms_check_ctx *x, struct lms_findings *out);
+/* offers.yaml, whose contacts are the offers' own, public ones. */
+void lms_check_load_offers(struct lms_check_ctx *x, bool report,
+			   struct lms_findings *out);
 void lms_check_load_facilitators(struct lms_check_ctx *x, bool report,
 				 struct lms_findings *out);
 int lms_check_load_forms(struct lms_check_ctx *x, bool report,

@@ -67,7 +67,8 @@ static bool read_elsewhere(const char *rel)
 {
 	static const enum lms_file read[] = {
 		LMS_FILE_SERVICE, LMS_FILE_FACILITATORS, LMS_FILE_REGISTER,
-		LMS_FILE_FORM, LMS_FILE_TEMPLATE, LMS_FILE_COURSES
+		LMS_FILE_FORM, LMS_FILE_TEMPLATE, LMS_FILE_COURSES,
+		LMS_FILE_OFFERS
 	};
 
 	for (size_t i = 0; i < sizeof(read) / sizeof(*read); i++)

@@ -47,6 +47,24 @@ void lms_check_load_facilitators(struct lms_check_ctx *x, bool report,
 	lms_tree_doc_release(&d);
 }
 
+void lms_check_load_offers(struct lms_check_ctx *x, bool report,
+			   struct lms_findings *out)
+{
+	struct lms_tree_doc d;
+
+	lms_tree_doc_read(x->tree, LMS_FILE_OFFERS, NULL, true, &d);
+	if (!lms_check_unread(&d, out)) {
+		if (lms_tree_doc_offers(&d, &x->offers) && report)
+			lms_check_failed(&d.error, out);
+		if (report)
+			lms_check_text(&x->names, d.path, d.text.buf,
+				       d.text.len, true, out);
+	}
+	if (report)
+		lms_check_diags(&d.diags, out);
+	lms_tree_doc_release(&d);
+}
+
 /* Read and checked for personal data, with report; false if unread. */
 static bool read_checked(struct lms_check_ctx *x, enum lms_file f,
 			 const char *id, bool report, struct lms_tree_doc *d,

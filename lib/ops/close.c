@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "close.h"
+#include "offers.h"
 #include "courseedit.h"
 #include "roll.h"
 #include "error.h"
@@ -22,14 +23,18 @@ static int refuse(const struct lms_course *c, int32_t today)
 }
 
 static int apply_follow_ups(const struct lms_course *c, struct lms_enrolments *e,
+			    const struct lms_offers *o,
 			    const struct lms_follow_up *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		struct lms_enrolment *r = lms_enrolments_find(e, v[i].person);
+		int err;
 
 		if (!r || r->status == LMS_WAITLISTED || r->status == LMS_WITHDRAWN)
 			return lms_error(LMS_ENOENT, _("%s is not on course "
 						       "'%s'"), v[i].person, c->id);
+		if ((err = lms_offer_check(o, v[i].what)))
+			return err;
 		free(r->follow_up);
 		r->follow_up = lms_strdup(v[i].what);
 	}
@@ -58,18 +63,25 @@ static int decide(const struct lms_ops_io *io,
 {
 	const struct lms_course *c = &r->course;
 	struct lms_course after;
+	struct lms_offers o;
 	char *path;
 	int err;
 
 	if ((err = refuse(c, req->today)))
 		return err;
+	if (req->nfollow_up && (err = lms_ops_load_offers(io, &o)))
+		return err;
 	r->attended = lms_calloc(r->e.n, sizeof(size_t));
 	r->held = lms_calloc(r->e.n, sizeof(size_t));
 	lms_close_enrolments(c, &r->e, a, req->completion, req->today,
 			     r->attended, r->held);
-	if ((err = apply_follow_ups(c, &r->e, req->follow_up,
-				    req->nfollow_up)))
-		return err;
+	if (req->nfollow_up) {
+		err = apply_follow_ups(c, &r->e, &o, req->follow_up,
+				       req->nfollow_up);
+		lms_offers_release(&o);
+		if (err)
+			return err;
+	}
 	path = io->path(io->arg, LMS_FILE_COURSE, c->id);
 	err = lms_course_set(text, path, "status", "completed");
 	free(path);

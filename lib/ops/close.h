@@ -20,6 +20,9 @@
  *   session by today (LMS_EREFUSED);
  * - a follow-up is only for someone on the course: not waitlisted,
  *   withdrawn or unknown (LMS_ENOENT);
+ * - once offers.yaml lists offers, a follow-up written as an id names one
+ *   of them (lms_offer_check: LMS_ENOENT with the closest id); other text
+ *   stays free;
  * - the course.yaml with status completed must load, and everyone who
  *   leads a session must be a known facilitator (lms_ops_check_course).
  * Closing again (a closed course) judges everyone anew: closing is

@@ -176,6 +176,33 @@ static unsigned rounded_columns(const struct lms_piece *x)
 #undef COL
 }
 
+/* The referrals of a piece that shows them; kinds of a piece whose
+ * split by kind stopped are partly shown, and marked. */
+static void add_referrals(struct lms_agg_row *r, const struct lms_piece *x)
+{
+	const struct lms_piece_figures *s = &x->shown;
+
+	r->ref_rounded |= s->rounded & (LMS_ROUNDED_REFERRED |
+					LMS_ROUNDED_KINDS);
+	/* A rounded piece leaves its people out: say so, as the main
+	 * table does. */
+	if (!s->referred_counted) {
+		if ((x->kind == LMS_PIECE_PARTICIPANTS ||
+		     x->kind == LMS_PIECE_RELATIVES) &&
+		    (s->rounded & (LMS_ROUNDED_PEOPLE | LMS_ROUNDED_COMPLETION)))
+			r->ref_rounded |= LMS_ROUNDED_REFERRED;
+		return;
+	}
+	r->ref_completed += s->part[LMS_PART_COMPLETED];
+	r->referred += s->referred;
+	for (int j = 1; j < LMS_NOFFER_KINDS; j++)
+		r->kind[j] += s->kind[j];
+	/* Referred people whose kind is not shown: the kinds do not add up
+	 * to the referred, which the mark says. */
+	if (s->referred && !s->kinds_counted)
+		r->ref_rounded |= LMS_ROUNDED_KINDS;
+}
+
 /* Adds a piece as published to row r. */
 static void add_piece(struct lms_agg_row *r, const struct lms_piece *x,
 		      const struct pairs *p)
@@ -195,6 +222,7 @@ static void add_piece(struct lms_agg_row *r, const struct lms_piece *x,
 	r->marked += s->mark[LMS_MARK_PRESENT] + s->mark[LMS_MARK_ABSENT];
 	r->paired += s->paired;
 	r->rounded |= rounded_columns(x);
+	add_referrals(r, x);
 	for (size_t i = 0; s->counted && i < x->nwaits; i++)
 		count_wait(r, x->waits[i]);
 	for (size_t i = 0; s->pairs_counted && i < x->npairs; i++)
@@ -342,7 +370,7 @@ void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in)
 	lms_pieces_count(&cp, &(struct lms_piece_input){
 		in->course, in->enrolments, in->attendance,
 		(const char *const *)p.people, p.n,
-		a->opt.exact ? NULL : a->key
+		a->opt.exact ? NULL : a->key, in->offers
 	});
 	lms_pieces_publish(&cp, a->opt.min_cell, a->opt.exact);
 	add_whole(a, &total, 1, in, &cp, &p, ur);

@@ -11,6 +11,7 @@
 #include "evaluation.h"
 #include "facilitator.h"
 #include "form.h"
+#include "offer.h"
 #include "protect.h"
 #include "service.h"
 #include "strset.h"
@@ -93,6 +94,11 @@ struct lms_agg_row {
 	double pre_sum, post_sum;
 	unsigned pair_form;		/* the form of its pairs (see forms) */
 	bool pairs_mixed;		/* pairs of different forms: no figure */
+	/* Follow-up (piece.h): the completed of the pieces whose referrals
+	 * show, of them those referred on, and those by kind of offer. */
+	long ref_completed, referred;
+	long kind[LMS_NOFFER_KINDS];
+	unsigned ref_rounded;		/* LMS_ROUNDED_REFERRED, _KINDS */
 };
 
 /*
@@ -117,6 +123,7 @@ struct lms_agg {
 	size_t courses_seen;
 	struct lms_agg_form *forms;	/* the forms met, one per measure */
 	size_t nforms;
+	bool offers;			/* a tree keeps offers.yaml */
 };
 
 /* The files of one course, as the aggregate needs them. */
@@ -132,6 +139,7 @@ struct lms_agg_course {
 							 * or NULL */
 	const char *tree;			/* its root, for name_trees */
 	unsigned form_version;			/* 1 + index in forms; 0: one */
+	const struct lms_offers *offers;	/* the tree's, or NULL */
 };
 
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt);
@@ -167,6 +175,14 @@ void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out);
  * table (*out untouched), if there is no such group. */
 bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
 		       struct lms_table *out);
+
+/*
+ * The follow-up figures (when a tree keeps offers.yaml: a->offers): by
+ * group as lms_agg_table, the completed, those referred on to an offer
+ * and their share, and those referred by kind of offer.
+ */
+void lms_agg_followup_table(const struct lms_agg *a, bool marks,
+			    struct lms_table *out);
 
 /* Figures of a row, for charts: NAN when there are none. */
 double lms_agg_share(size_t part, size_t whole);

@@ -186,6 +186,25 @@ static void charts(struct lms_doc *d, const struct lms_table *t, size_t bars)
 	}
 }
 
+/* Referred on after the course: once a tree keeps offers, so that
+ * whether the section is there tells nothing of the people. */
+static void followup_section(struct lms_doc *d, const struct lms_agg *a,
+			     const struct lms_agg_about *about)
+{
+	struct lms_table table;
+
+	if (!a->offers)
+		return;
+	lms_doc_section(d, "followup", _("After the course"));
+	lms_agg_followup_table(a, about->marks, &table);
+	lms_doc_add_table(d, "followup", &table);
+	lms_doc_text(d, "followup_legend", "%s", _("Of those who completed, "
+		     "how many were referred on to an offer of offers.yaml "
+		     "(lms course close --follow-up), and to which kind.  A "
+		     "course whose completion is not shown exactly shows no "
+		     "referrals."));
+}
+
 void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 		    struct lms_doc *out)
 {
@@ -209,6 +228,7 @@ void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 	lms_agg_table(a, true, &for_charts);
 	charts(out, &for_charts, about->max_bars);
 	lms_table_release(&for_charts);
+	followup_section(out, a, about);
 }
 
 bool lms_agg_report_one(const struct lms_agg *a, const char *key,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "aggregate.h"
+#include "piece.h"
 #include "alloc.h"
 #include "collate.h"
 #include "i18n.h"
@@ -250,4 +251,53 @@ bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
 	table_init(a, out);
 	add_row(out, a, &a->rows[i - 1], marks);
 	return true;
+}
+
+/* The follow-up table */
+
+static void add_followup_row(struct lms_table *t, const struct lms_agg *a,
+			     const struct lms_agg_row *r, bool marks)
+{
+	bool ref = r->ref_rounded & LMS_ROUNDED_REFERRED;
+	bool kinds = ref || (r->ref_rounded & LMS_ROUNDED_KINDS);
+
+	lms_table_row(t);
+	row_label(t, a, r, marks);
+	cell_count(t, r->ref_completed, ref, marks);
+	cell_count(t, r->referred, ref, marks);
+	cell_figure(t, 100 * lms_agg_share((size_t)r->referred,
+					   (size_t)r->ref_completed),
+		    ref, marks, "%.0f");
+	for (int j = 1; j < LMS_NOFFER_KINDS; j++)
+		cell_count(t, r->kind[j], kinds, marks);
+}
+
+void lms_agg_followup_table(const struct lms_agg *a, bool marks,
+			    struct lms_table *out)
+{
+	/* TRANSLATORS: the columns of the follow-up figures: people who
+	 * completed, of them referred on to an offer, their share, and
+	 * how many went to each kind of offer. */
+	const char *cols[] = {
+		*key_columns[a->opt.by] ? _(key_columns[a->opt.by]) : "",
+		_("completed"), _("referred"), _("referred_pct"),
+		_("self_help_group"), _("healthy_life_centre"),
+		_("user_organisation"), _("learning_and_coping_centre"),
+		_("other_offer"), NULL
+	};
+	const struct lms_agg_row **rows = lms_calloc(a->nrows + 1,
+						     sizeof(*rows));
+
+	lms_table_init(out, cols);
+	for (size_t c = 1; cols[c]; c++)
+		lms_table_set_numeric(out, c);
+	for (size_t i = 0; i < a->nrows; i++)
+		rows[i] = &a->rows[i];
+	lms_array_sort(rows, a->nrows, sizeof(*rows),
+		       a->opt.by == LMS_BY_TOPIC ? by_word : by_key);
+	for (size_t i = 0; i < a->nrows; i++)
+		add_followup_row(out, a, rows[i], marks);
+	add_followup_row(out, a, &a->total, marks);
+	out->total_row = true;
+	free(rows);
 }

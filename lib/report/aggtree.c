@@ -103,6 +103,7 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		.release = release_slot, .arg = &ad
 	};
 	struct lms_facilitator *facilitators;
+	struct lms_offers offers;
 	struct lms_strset index;
 	struct lms_form form;
 	bool have_form;
@@ -112,6 +113,12 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 					      NULL)))
 		return err;
 	ad.in.facilitators = facilitators;
+	if ((err = lms_tree_load_offers(t, &offers, NULL))) {
+		lms_facilitators_free(facilitators, ad.in.nfacilitators);
+		return err;
+	}
+	ad.in.offers = &offers;
+	a->offers |= offers.n > 0;
 	/* A national tree has thousands of facilitators. */
 	lms_strset_init(&index);
 	for (size_t i = 0; i < ad.in.nfacilitators; i++)
@@ -131,5 +138,6 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 	lms_strings_free(w.ids, w.n);
 	lms_strset_release(&index);
 	lms_facilitators_free(facilitators, ad.in.nfacilitators);
+	lms_offers_release(&offers);
 	return err;
 }

@@ -48,6 +48,23 @@ static int part_of(const struct lms_enrolment *e)
 	       LMS_PART_NOT_JUDGED;
 }
 
+/* Someone who completed and whose follow-up names an offer of the
+ * register: referred on, by the offer's kind. */
+static void count_referral(struct lms_piece *x,
+			   const struct lms_piece_input *in,
+			   const struct lms_enrolment *e, uint64_t key)
+{
+	const struct lms_offer *o;
+
+	if (e->status != LMS_COMPLETED || !in->offers || !e->follow_up ||
+	    !(o = lms_offer_find(in->offers, e->follow_up)))
+		return;
+	x->exact.referred++;
+	x->referred_key += key;
+	x->exact.kind[o->kind]++;
+	x->kind_key[o->kind] += key;
+}
+
 /* A person of the course: their piece (where their marks and answers
  * go) and their record key. */
 struct who {
@@ -88,6 +105,7 @@ static void count_enrolment(struct lms_course_pieces *p,
 		return;
 	x->exact.part[part_of(e)]++;
 	x->part_key[part_of(e)] += w->key;
+	count_referral(x, in, e, w->key);
 	if (first != LMS_DATE_NONE && e->requested != LMS_DATE_NONE)
 		*(int *)lms_array_push(&x->waits, &x->nwaits, sizeof(int)) =
 			first > e->requested ? first - e->requested : 0;
@@ -222,6 +240,62 @@ static void split_completion(struct lms_piece *x, long k)
 		x->shown.rounded |= LMS_ROUNDED_COMPLETION;
 }
 
+/*
+ * The completed, once shown exactly (0 or at least k), split into those
+ * referred on and the rest; the referred, once shown exactly, split by
+ * kind, one kind at a time from what the kinds before left, for as long
+ * as each split shows exactly: every split is of a whole that shows
+ * exactly into two parts, as lms_protect_split requires.  What is left
+ * when a split rounds stays unsplit (counted, kind not shown).
+ */
+static void split_kinds(struct lms_piece *x, long k)
+{
+	long rest = x->exact.referred;
+	uint64_t rest_key = x->referred_key;
+
+	for (int j = 1; j < LMS_NOFFER_KINDS && rest; j++) {
+		struct lms_protect_part parts[2] = {
+			{ x->exact.kind[j], x->kind_key[j],
+			  (enum lms_piece_kind)(LMS_PIECE_OFFER_KIND + j) },
+			{ rest - x->exact.kind[j], rest_key - x->kind_key[j],
+			  (enum lms_piece_kind)(LMS_PIECE_OFFER_REST + j) }
+		};
+		long out[2];
+
+		lms_protect_split(parts, rest, k, out);
+		x->shown.kind[j] = out[0];
+		if (out[0] != x->exact.kind[j]) {
+			x->shown.rounded |= LMS_ROUNDED_KINDS;
+			return;
+		}
+		rest = out[1];
+		rest_key -= x->kind_key[j];
+	}
+	x->shown.kinds_counted = true;
+}
+
+static void split_referred(struct lms_piece *x, long k)
+{
+	long done = x->exact.part[LMS_PART_COMPLETED];
+	struct lms_protect_part parts[2] = {
+		{ x->exact.referred, x->referred_key, LMS_PIECE_REFERRED },
+		{ done - x->exact.referred,
+		  x->part_key[LMS_PART_COMPLETED] - x->referred_key,
+		  LMS_PIECE_NOT_REFERRED }
+	};
+	long out[2];
+
+	if (done < k || x->shown.part[LMS_PART_COMPLETED] != done)
+		return;
+	lms_protect_split(parts, done, k, out);
+	x->shown.referred = out[0];
+	x->shown.referred_counted = true;
+	if (out[0] != x->exact.referred)
+		x->shown.rounded |= LMS_ROUNDED_REFERRED;
+	else if (x->exact.referred >= k)
+		split_kinds(x, k);
+}
+
 /* The marks, present and absent, of the piece's people. */
 static void split_marks(struct lms_piece *x, long k)
 {
@@ -242,6 +316,7 @@ static void split_marks(struct lms_piece *x, long k)
 static void publish_large(struct lms_piece *x, long k)
 {
 	split_completion(x, k);
+	split_referred(x, k);
 	split_marks(x, k);
 	split_pairs(x, k);
 	x->shown.counted = true;
@@ -271,6 +346,8 @@ void lms_pieces_publish(struct lms_course_pieces *p, long k, bool exact)
 		if (exact) {
 			x->shown = x->exact;
 			x->shown.counted = x->shown.pairs_counted = true;
+			x->shown.referred_counted = x->shown.kinds_counted =
+				true;
 		} else {
 			publish(x, k);
 		}

@@ -8,6 +8,7 @@
 #include "attendance.h"
 #include "course.h"
 #include "enrolment.h"
+#include "offer.h"
 #include "protect.h"
 
 /*
@@ -25,7 +26,8 @@ enum { LMS_MARK_PRESENT, LMS_MARK_ABSENT, LMS_NMARKS };
 /* What a published piece shows rounded, for the marks of a report. */
 enum {
 	LMS_ROUNDED_PEOPLE = 1, LMS_ROUNDED_COMPLETION = 2,
-	LMS_ROUNDED_ATTENDANCE = 4, LMS_ROUNDED_PAIRS = 8
+	LMS_ROUNDED_ATTENDANCE = 4, LMS_ROUNDED_PAIRS = 8,
+	LMS_ROUNDED_REFERRED = 16, LMS_ROUNDED_KINDS = 32
 };
 
 struct lms_piece_figures {
@@ -33,6 +35,12 @@ struct lms_piece_figures {
 	long part[LMS_NPARTS];
 	long mark[LMS_NMARKS];
 	long paired;			/* people with a pair of answers */
+	/* Of the completed, those whose follow-up names an offer, in all
+	 * and by the offer's kind (index enum lms_offer_kind). */
+	long referred;
+	long kind[LMS_NOFFER_KINDS];
+	bool referred_counted;		/* its completed split so: shown */
+	bool kinds_counted;		/* and its referred, by kind */
 	bool counted;			/* its waits count */
 	bool pairs_counted;		/* and its pairs: k or more */
 	unsigned rounded;
@@ -46,6 +54,8 @@ struct lms_piece {
 	uint64_t part_key[LMS_NPARTS];
 	uint64_t mark_key[LMS_NMARKS];	/* of the people of each mark */
 	uint64_t paired_key;
+	uint64_t referred_key;
+	uint64_t kind_key[LMS_NOFFER_KINDS];
 	int *waits;			/* days, one per person who waited */
 	size_t nwaits;
 	size_t *pairs;			/* indices into the course's pairs */
@@ -66,6 +76,7 @@ struct lms_piece_input {
 	const char *const *pair_people;	/* the person of each pair */
 	size_t npairs;
 	const struct lms_report_key *key;
+	const struct lms_offers *offers;	/* the tree's, or NULL */
 };
 
 void lms_pieces_count(struct lms_course_pieces *out,

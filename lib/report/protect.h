@@ -31,7 +31,11 @@ enum lms_piece_kind {
 	LMS_PIECE_PARTICIPANTS = 1, LMS_PIECE_RELATIVES, LMS_PIECE_WAITLISTED,
 	LMS_PIECE_DROP_IN, LMS_PIECE_COMPLETED, LMS_PIECE_NOT_COMPLETED,
 	LMS_PIECE_NOT_JUDGED, LMS_PIECE_PRESENT, LMS_PIECE_ABSENT,
-	LMS_PIECE_PAIRED, LMS_PIECE_UNPAIRED, LMS_PIECE_NO_PLACE
+	LMS_PIECE_PAIRED, LMS_PIECE_UNPAIRED, LMS_PIECE_NO_PLACE,
+	/* Follow-up (piece.h): referred on or not; then, for each kind of
+	 * offer j, the people of kind j and those of the kinds after it. */
+	LMS_PIECE_REFERRED, LMS_PIECE_NOT_REFERRED,
+	LMS_PIECE_OFFER_KIND = 32, LMS_PIECE_OFFER_REST = 48
 };
 
 /* A person's record key on a course; a piece's cell key is the sum of

@@ -23,6 +23,7 @@ static const char *const patterns[LMS_NFILES] = {
 	[LMS_FILE_ENROLMENTS] = "courses/%s/enrolments.yaml",
 	[LMS_FILE_ATTENDANCE] = "courses/%s/attendance.yaml",
 	[LMS_FILE_EVALUATIONS] = "courses/%s/evaluations.yaml",
+	[LMS_FILE_OFFERS] = LMS_OFFERS_FILE,
 };
 
 const char *lms_file_pattern(enum lms_file f)

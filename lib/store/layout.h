@@ -26,11 +26,13 @@ enum lms_file {
 	LMS_FILE_ENROLMENTS,	/* courses/ID/enrolments.yaml */
 	LMS_FILE_ATTENDANCE,	/* courses/ID/attendance.yaml */
 	LMS_FILE_EVALUATIONS,	/* courses/ID/evaluations.yaml */
+	LMS_FILE_OFFERS,	/* offers.yaml: offers after a course */
 	LMS_NFILES
 };
 
 /* The names the layout uses for its files' parts. */
 #define LMS_SERVICE_FILE "lms.yaml"
+#define LMS_OFFERS_FILE "offers.yaml"
 #define LMS_FACILITATORS_FILE "people/facilitators.yaml"
 #define LMS_PARTICIPANTS_FILE "people/participants.yaml"
 #define LMS_PARTICIPANTS_TEMPORARY "people/.participants.yaml.*"

@@ -443,6 +443,23 @@ int lms_tree_load_facilitators(struct lms_tree *t, struct lms_facilitator **out,
 	return err;
 }
 
+int lms_tree_load_offers(struct lms_tree *t, struct lms_offers *out,
+			 struct lms_diags *diags)
+{
+	char *path = lms_tree_file(t, LMS_FILE_OFFERS, NULL);
+	int err = lms_tree_read(t, path);
+
+	out->v = NULL;
+	out->n = 0;
+	if (err == LMS_ENOENT)
+		err = 0, lms_buf_reset(&t->text);
+	if (!err)
+		err = lms_offers_load(out, path, t->text.buf, t->text.len,
+				      diags);
+	free(path);
+	return err;
+}
+
 int lms_tree_load_form(struct lms_tree *t, const char *id, struct lms_form *out,
 		       struct lms_diags *diags)
 {

@@ -12,6 +12,7 @@
 #include "fsio.h"
 #include "form.h"
 #include "layout.h"
+#include "offer.h"
 #include "person.h"
 #include "schema.h"
 #include "service.h"
@@ -133,6 +134,9 @@ int lms_tree_load_course_text(struct lms_tree *t, const char *id,
 /* A missing facilitators file is an empty list. */
 int lms_tree_load_facilitators(struct lms_tree *t, struct lms_facilitator **out,
 			       size_t *n, struct lms_diags *diags);
+/* The register of offers (offers.yaml); a missing file is empty. */
+int lms_tree_load_offers(struct lms_tree *t, struct lms_offers *out,
+			 struct lms_diags *diags);
 int lms_tree_load_form(struct lms_tree *t, const char *id, struct lms_form *out,
 		       struct lms_diags *diags);
 int lms_tree_load_template(struct lms_tree *t, const char *id,

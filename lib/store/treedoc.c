@@ -61,6 +61,12 @@ int lms_tree_doc_facilitators(struct lms_tree_doc *d,
 					       d->text.len, &d->diags));
 }
 
+int lms_tree_doc_offers(struct lms_tree_doc *d, struct lms_offers *out)
+{
+	return loaded(d, lms_offers_load(out, d->path, d->text.buf,
+					 d->text.len, &d->diags));
+}
+
 int lms_tree_doc_register(struct lms_tree_doc *d, struct lms_register *out)
 {
 	return loaded(d, lms_register_load(out, d->path, d->text.buf,

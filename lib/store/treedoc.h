@@ -56,6 +56,7 @@ void lms_tree_doc_release(struct lms_tree_doc *d);
 int lms_tree_doc_service(struct lms_tree_doc *d, struct lms_service *out);
 int lms_tree_doc_facilitators(struct lms_tree_doc *d,
 			      struct lms_facilitator **out, size_t *n);
+int lms_tree_doc_offers(struct lms_tree_doc *d, struct lms_offers *out);
 int lms_tree_doc_register(struct lms_tree_doc *d, struct lms_register *out);
 int lms_tree_doc_form(struct lms_tree_doc *d, struct lms_form *out);
 int lms_tree_doc_template(struct lms_tree_doc *d, struct lms_template *out);

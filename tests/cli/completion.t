@@ -118,6 +118,7 @@ facilitator
 followup
 help
 init
+offer
 person
 purge
 report
@@ -160,6 +161,14 @@ offers "lms facilitator TAB: its verbs" <<'OUT'
 add
 list
 OUT
+completes lms offer add x --kind ''
+offers "lms offer add --kind: the kinds of offers" <<'OUT'
+healthy-life-centre
+learning-and-coping-centre
+other
+self-help-group
+user-organisation
+OUT
 
 # The options of every command and verb.
 {
@@ -168,7 +177,7 @@ OUT
 	for cmd in "${cmds[@]}"; do
 		completes lms "$cmd" ''
 		case $cmd in
-		course | person | facilitator) mapfile -t verbs <"$SCRATCH/stdout" ;;
+		course | person | facilitator | offer) mapfile -t verbs <"$SCRATCH/stdout" ;;
 		*) verbs=(-) ;;
 		esac
 		for verb in "${verbs[@]}"; do
@@ -203,6 +212,10 @@ facilitator list: --available-on --format --kind --topic
 followup: --format
 help:
 init: --municipality --name
+offer add: --email --kind --municipality --name --phone --web
+offer contacts: --format
+offer list: --format --kind --municipality
+offer show:
 person add: --birth-year --consent --email --municipality --name --phone
 person forget:
 person list: --format
@@ -511,6 +524,7 @@ files
 followup
 help
 init
+offer
 person
 purge
 report

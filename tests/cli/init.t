@@ -15,6 +15,7 @@ is_file "init writes the service, the shipped forms and template" files <<'OUT'
 ./forms/kursevaluering.yaml
 ./forms/mestringstro.yaml
 ./lms.yaml
+./offers.yaml
 ./people/facilitators.yaml
 ./people/participants.yaml
 ./people/report-key

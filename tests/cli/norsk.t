@@ -52,6 +52,12 @@ say fac1 facilitator add sykepleier-a --name "Fag Person" \
 say fac2 facilitator add bruker-a --name "Bruker Representant" \
 	--kind user-representative --available 01.08.2026:31.12.2026
 say faclist facilitator list
+say offer1 offer add selvhjelp-kols --name "Selvhjelpsgruppe kols" \
+	--kind self-help-group --phone "900 00 100" --municipality 1804
+say offer-bad offer add selvhjelp-kols --name "Igjen" --kind other
+say offerlist offer list
+say offershow offer show selvhjelp-kols
+say offershow-bad offer show selvhjelp-kol
 for n in 1 2 3 4 5 6; do
 	say "person$n" person add --name "Deltaker Test$n" \
 		--municipality Bodø --birth-year 1960 --consent 01.08.2026
@@ -118,7 +124,9 @@ say eval-post evaluate kols-h26 --form mestringstro --phase post \
 say eval-session evaluate kols-h26 --form kursevaluering --phase session \
 	--session 6 nytte=5 teori-praksis=4 erfaringer=5 trygghet=5 \
 	formidling=5 lokaler=3
-say close course close kols-h26
+say close-bad course close kols-h26 --follow-up "$enrolled"=selvhjelp-kol
+say close course close kols-h26 --follow-up "$enrolled"=selvhjelp-kols
+say contacts offer contacts kols-h26
 say report report --new-key
 say report-md report --format md
 say report-html report --format html

@@ -6,6 +6,7 @@
 #include "test.h"
 
 #include "aggregate.h"
+#include "piece.h"
 #include "date.h"
 
 /* Two courses sharing a person, built from YAML as the files would be. */
@@ -457,9 +458,122 @@ static void forms_that_differ_are_never_pooled(void **state)
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
+/* Follow-up */
+
+static const char offers_yaml[] =
+	"- {id: sh, name: Selvhjelp, kind: self-help-group}\n"
+	"- {id: fl, name: Frisklivssentralen, kind: healthy-life-centre}\n";
+
+/*
+ * One completed course of n participants from one home: sh of them
+ * referred to the self-help group, fl to the healthy life centre, the
+ * rest given free text; its figures for min_cell k (0: exact).
+ */
+static void referrals(struct lms_agg *a, int n, int sh, int fl, long k)
+{
+	struct lms_agg_options opt = { .by = LMS_BY_COURSE,
+				       .from = LMS_DATE_NONE,
+				       .to = LMS_DATE_NONE, .min_cell = k,
+				       .exact = !k };
+	struct lms_buf e = LMS_BUF_INIT;
+	struct course_files f;
+	struct lms_offers o;
+
+	assert_int_equal(lms_offers_load(&o, "offers.yaml", offers_yaml,
+					 strlen(offers_yaml), NULL), 0);
+	for (int i = 0; i < n; i++)
+		lms_buf_addf(&e, "- {person: p-r%04d, role: participant, "
+			     "status: completed, requested: 2026-02-01, "
+			     "municipality: \"1806\", follow_up: %s}\n", i, i < sh ? "sh" :
+			     i < sh + fl ? "fl" : "samtale med fastlegen");
+	load(&f, "id: c\ntitle: C\nstatus: completed\n"
+	     "sessions:\n  - {date: 2026-03-02}\n", e.len ? e.buf : "", "", "");
+	lms_agg_init(a, &opt);
+	a->key = &test_key;
+	a->offers = true;
+	lms_agg_add(a, &(struct lms_agg_course){
+		.course = &f.c, .enrolments = &f.e, .attendance = &f.a,
+		.evaluations = &f.ev, .facilitators = facs,
+		.nfacilitators = nfacs, .offers = &o });
+	release(&f);
+	lms_buf_release(&e);
+	lms_offers_release(&o);
+}
+
+static void referred_on_by_kind(void **state)
+{
+	struct lms_agg a;
+	struct lms_table t;
+
+	(void)state;
+	referrals(&a, 8, 4, 2, 0);
+	assert_int_equal(a.total.ref_completed, 8);
+	assert_int_equal(a.total.referred, 6);
+	assert_int_equal(a.total.kind[LMS_OFFER_SELF_HELP], 4);
+	assert_int_equal(a.total.kind[LMS_OFFER_HEALTHY_LIFE], 2);
+	assert_int_equal(a.total.kind[LMS_OFFER_OTHER], 0);
+	lms_agg_followup_table(&a, true, &t);
+	assert_int_equal(t.nrows, 2);
+	assert_string_equal(lms_table_get(&t, 0, 0), "c");
+	assert_string_equal(lms_table_get(&t, 1, 1), "8");
+	assert_string_equal(lms_table_get(&t, 1, 2), "6");
+	assert_string_equal(lms_table_get(&t, 1, 3), "75");
+	assert_string_equal(lms_table_get(&t, 1, 4), "4");
+	assert_string_equal(lms_table_get(&t, 1, 5), "2");
+	assert_true(t.total_row);
+	lms_table_release(&t);
+	lms_agg_release(&a);
+	/* Of a piece of k or more, parts of 0 or k or more show as they
+	 * are. */
+	referrals(&a, 10, 5, 0, 5);
+	assert_int_equal(a.total.ref_completed, 10);
+	assert_int_equal(a.total.referred, 5);
+	assert_int_equal(a.total.kind[LMS_OFFER_SELF_HELP], 5);
+	assert_int_equal(a.total.ref_rounded, 0);
+	lms_agg_release(&a);
+}
+
+/* No part of 1 to k - 1 shows, nor anything of a piece below k. */
+static void small_referrals_are_protected(void **state)
+{
+	struct lms_agg a;
+	struct lms_table t;
+
+	(void)state;
+	/* 6 referred of 8: the 2 who were not are drawn, so the 6 are not
+	 * shown as 6, and no kind is split from a whole that is not
+	 * exact. */
+	referrals(&a, 8, 4, 2, 5);
+	assert_int_equal(a.total.ref_completed, 8);
+	assert_true(a.total.referred == 8 || a.total.referred == 3);
+	assert_int_equal(a.total.kind[LMS_OFFER_SELF_HELP], 0);
+	assert_int_equal(a.total.kind[LMS_OFFER_HEALTHY_LIFE], 0);
+	assert_true(a.total.ref_rounded & LMS_ROUNDED_REFERRED);
+	lms_agg_followup_table(&a, true, &t);
+	assert_memory_equal(lms_table_get(&t, 1, 2), "\u2248", 3);
+	lms_table_release(&t);
+	lms_agg_release(&a);
+	/* 10 referred, 7 to one kind and 3 to another: the kinds split
+	 * rounds, and is marked. */
+	referrals(&a, 10, 7, 3, 5);
+	assert_int_equal(a.total.referred, 10);
+	assert_int_not_equal(a.total.kind[LMS_OFFER_SELF_HELP], 7);
+	assert_true(a.total.ref_rounded & LMS_ROUNDED_KINDS);
+	lms_agg_release(&a);
+	/* A piece of 3: none of its referrals show, and the row says so. */
+	referrals(&a, 3, 3, 0, 5);
+	assert_int_equal(a.total.ref_completed, 0);
+	assert_int_equal(a.total.referred, 0);
+	assert_int_equal(a.total.kind[LMS_OFFER_SELF_HELP], 0);
+	assert_true(a.total.ref_rounded & LMS_ROUNDED_REFERRED);
+	lms_agg_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(referred_on_by_kind, setup, teardown),
+		cmocka_unit_test_setup_teardown(small_referrals_are_protected, setup, teardown),
 		T(totals_count_each_course_s_people),
 		T(groups_of_courses),
 		T(homes_of_enrolments),

@@ -21,6 +21,7 @@
 
 struct fake {
 	struct lms_buf course, enrolments, attendance, facilitators, reg;
+	struct lms_buf offers;		/* offers.yaml; empty: no file */
 	struct lms_buf log;		/* the saves, in order: "enrolments course " */
 	int fail_at;			/* this save (from 1) fails; 0: none */
 	int saves;
@@ -75,8 +76,21 @@ static int fake_load_facilitators(void *arg, struct lms_facilitator **out,
 
 static const char *const names[LMS_NFILES] = {
 	[LMS_FILE_COURSE] = "course", [LMS_FILE_ENROLMENTS] = "enrolments",
-	[LMS_FILE_ATTENDANCE] = "attendance"
+	[LMS_FILE_ATTENDANCE] = "attendance", [LMS_FILE_OFFERS] = "offers"
 };
+
+static int fake_load_text(void *arg, enum lms_file which, const char *course,
+			  struct lms_buf *out)
+{
+	struct fake *k = arg;
+
+	assert_int_equal(which, LMS_FILE_OFFERS);
+	assert_null(course);
+	if (!k->offers.len)
+		return lms_error(LMS_ENOENT, "offers.yaml: no such file");
+	lms_buf_add(out, k->offers.buf, k->offers.len);
+	return 0;
+}
 
 static char *fake_path(void *arg, enum lms_file which, const char *course)
 {
@@ -167,6 +181,7 @@ static int setup(void **state)
 	lms_buf_init(&f.facilitators);
 	lms_buf_init(&f.log);
 	lms_buf_init(&f.reg);
+	lms_buf_init(&f.offers);
 	lms_buf_adds(&f.reg, register_yaml);
 	lms_buf_adds(&f.course, course_yaml);
 	lms_buf_adds(&f.enrolments, enrolments_yaml);
@@ -184,6 +199,7 @@ static int setup(void **state)
 	io.course_ids = fake_course_ids;
 	io.load_register = fake_load_register;
 	io.save_register = fake_save_register;
+	io.load_text = fake_load_text;
 	return 0;
 }
 
@@ -196,6 +212,7 @@ static int teardown(void **state)
 	lms_buf_release(&f.facilitators);
 	lms_buf_release(&f.log);
 	lms_buf_release(&f.reg);
+	lms_buf_release(&f.offers);
 	lms_i18n_set(LMS_LANG_EN);
 	return 0;
 }
@@ -282,6 +299,43 @@ static void close_refuses_and_changes_nothing(void **state)
 	assert_string_equal(lms_last_error()->msg, "course 'kurs' is cancelled");
 	assert_int_equal(f.saves, 0);
 	assert_string_equal(f.enrolments.buf, enrolments_yaml);
+}
+
+/* Once there are offers, a follow-up written as an id names one; free
+ * text stays free. */
+static void close_names_an_offer(void **state)
+{
+	struct lms_follow_up typo = { (char *)"p-aaaaaa", "selvhjelp-agnst" };
+	struct lms_follow_up none = { (char *)"p-aaaaaa", "zzz" };
+	struct lms_follow_up fu = { (char *)"p-aaaaaa", "selvhjelp-angst" };
+	struct lms_follow_up text = { (char *)"p-aaaaaa", "samtale med fastlegen" };
+	struct lms_close_result r;
+
+	(void)state;
+	lms_buf_adds(&f.offers, "- id: selvhjelp-angst\n  name: Selvhjelp\n"
+		     "  kind: self-help-group\n");
+	assert_int_equal(close_course(lms_date_from_ymd(2026, 9, 20), &typo, 1,
+				      &r), LMS_ENOENT);
+	assert_string_equal(lms_last_error()->msg, "no such offer: "
+			    "'selvhjelp-agnst' (did you mean 'selvhjelp-angst'?)");
+	assert_int_equal(close_course(lms_date_from_ymd(2026, 9, 20), &none, 1,
+				      &r), LMS_ENOENT);
+	assert_string_equal(lms_last_error()->msg, "no such offer: 'zzz' "
+			    "(see lms offer list)");
+	assert_int_equal(f.saves, 0);
+	assert_int_equal(close_course(lms_date_from_ymd(2026, 9, 20), &fu, 1,
+				      &r), 0);
+	assert_string_equal(r.e.v[0].follow_up, "selvhjelp-angst");
+	lms_close_result_release(&r);
+	assert_int_equal(close_course(lms_date_from_ymd(2026, 9, 20), &text, 1,
+				      &r), 0);
+	assert_string_equal(r.e.v[0].follow_up, "samtale med fastlegen");
+	lms_close_result_release(&r);
+	/* A register that does not load stops the close. */
+	lms_buf_reset(&f.offers);
+	lms_buf_adds(&f.offers, "- id: x\n");
+	assert_int_equal(close_course(lms_date_from_ymd(2026, 9, 20), &fu, 1,
+				      &r), LMS_EDATA);
 }
 
 /* An unknown leader makes the new course.yaml invalid: nothing is written. */
@@ -650,6 +704,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(close_writes_enrolments_then_course, setup, teardown),
 		cmocka_unit_test_setup_teardown(close_refuses_and_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(close_checks_who_leads, setup, teardown),
+		cmocka_unit_test_setup_teardown(close_names_an_offer, setup, teardown),
 		cmocka_unit_test_setup_teardown(close_stopped_between_writes_is_repaired, setup, teardown),
 		cmocka_unit_test_setup_teardown(withdraw_moves_the_waiting_list_up, setup, teardown),
 		cmocka_unit_test_setup_teardown(withdraw_refused_or_failed_changes_nothing, setup, teardown),
