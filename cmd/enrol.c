@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "carry.h"
+#include "carried.h"
 #include "enrol.h"
 #include "id.h"
 #include "cmd.h"
@@ -208,7 +208,7 @@ static int enrol_sheet(struct ctx *ctx, const struct lms_ops_io *io,
 	return err;
 }
 
-/* The people carried over, one a line, then what happened in all. */
+/* lms enrol --next OLD [NEW] */
 static int enrol_next(struct ctx *ctx, const struct lms_ops_io *io,
 		      const struct enrol_args *a)
 {
@@ -218,31 +218,11 @@ static int enrol_next(struct ctx *ctx, const struct lms_ops_io *io,
 	struct lms_carry_result r;
 	int err = lms_ops_carry(io, &req, &r);
 
-	if (err)
-		return err;
-	for (size_t i = 0; i < r.n; i++) {
-		if (r.v[i].status == LMS_ENROLLED)
-			lms_buf_addf(&ctx->out, _("%s enrolled on %s\n"),
-				     r.v[i].person, r.next);
-		else
-			lms_buf_addf(&ctx->out, _("%s waitlisted on %s (number "
-						  "%zu on the waiting list)\n"),
-				     r.v[i].person, r.next, r.v[i].number);
+	if (!err) {
+		cmd_say_carried(ctx, a->course, &r);
+		lms_carry_result_release(&r);
 	}
-	lms_buf_addf(&ctx->out, _("%s -> %s: %zu enrolled, %zu waitlisted, "
-				  "%zu on it already\n"), a->course, r.next,
-		     r.counts.enrolled, r.counts.waitlisted, r.counts.already);
-	if (r.counts.left)
-		lms_buf_addf(&ctx->note, lms_n_("warning: %zu person still "
-						"waits on %s: %s is full and "
-						"has no waiting list\n",
-						"warning: %zu people still "
-						"wait on %s: %s is full and "
-						"has no waiting list\n",
-						r.counts.left),
-			     r.counts.left, a->course, r.next);
-	lms_carry_result_release(&r);
-	return 0;
+	return err;
 }
 
 static int enrol(struct ctx *ctx, int argc, char **argv)

@@ -144,28 +144,53 @@ static int carry(const struct lms_ops_io *io, const struct lms_course *next,
 	return err;
 }
 
+/* old, loaded, if it has ended. */
+static int load_ended(const struct lms_ops_io *io, const char *id,
+		      int32_t today, struct lms_course *old)
+{
+	int err;
+
+	if ((err = io->load_course(io->arg, id, old, NULL)))
+		return err;
+	if (!has_ended(old, today)) {
+		err = lms_error(LMS_EREFUSED, _("course '%s' has not ended: "
+						"its waiting list still moves "
+						"up there"), old->id);
+		lms_course_release(old);
+	}
+	return err;
+}
+
 static int carry_to(const struct lms_ops_io *io, const struct lms_course *old,
-		    const struct lms_carry_request *req,
-		    struct lms_carry_result *out)
+		    const struct lms_course *next, struct lms_carry_result *out)
 {
 	struct lms_enrolments old_e;
+	int err;
+
+	if (!out->next)
+		out->next = lms_strdup(next->id);
+	if (!(err = io->load_enrolments(io->arg, old->id, &old_e))) {
+		err = carry(io, next, &old_e, old->id, out);
+		lms_enrolments_release(&old_e);
+	}
+	return err;
+}
+
+/* The next course named, or found. */
+static int carry_next(const struct lms_ops_io *io, const struct lms_course *old,
+		      const struct lms_carry_request *req,
+		      struct lms_carry_result *out)
+{
 	struct lms_course next;
 	int err;
 
-	if (!has_ended(old, req->today))
-		return lms_error(LMS_EREFUSED, _("course '%s' has not ended: "
-						 "its waiting list still moves "
-						 "up there"), old->id);
 	if (req->next)
 		out->next = lms_strdup(req->next);
 	else if ((err = find_next(io, old, &out->next)))
 		return err;
 	if ((err = io->load_course(io->arg, out->next, &next, NULL)))
 		return err;
-	if (!(err = io->load_enrolments(io->arg, old->id, &old_e))) {
-		err = carry(io, &next, &old_e, old->id, out);
-		lms_enrolments_release(&old_e);
-	}
+	err = carry_to(io, old, &next, out);
 	lms_course_release(&next);
 	return err;
 }
@@ -178,10 +203,38 @@ int lms_ops_carry(const struct lms_ops_io *io,
 	int err;
 
 	memset(out, 0, sizeof(*out));
-	if ((err = io->load_course(io->arg, req->old, &old, NULL)))
+	if ((err = load_ended(io, req->old, req->today, &old)))
 		return err;
-	err = carry_to(io, &old, req, out);
+	err = carry_next(io, &old, req, out);
 	lms_course_release(&old);
+	if (err)
+		lms_carry_result_release(out);
+	return err;
+}
+
+int lms_ops_carry_check(const struct lms_ops_io *io, const char *old,
+			int32_t today)
+{
+	struct lms_course c;
+	int err = load_ended(io, old, today, &c);
+
+	if (!err)
+		lms_course_release(&c);
+	return err;
+}
+
+int lms_ops_carry_onto(const struct lms_ops_io *io, const char *old,
+		       const struct lms_course *next, int32_t today,
+		       struct lms_carry_result *out)
+{
+	struct lms_course c;
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	if ((err = load_ended(io, old, today, &c)))
+		return err;
+	err = carry_to(io, &c, next, out);
+	lms_course_release(&c);
 	if (err)
 		lms_carry_result_release(out);
 	return err;

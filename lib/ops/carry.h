@@ -63,4 +63,16 @@ int lms_ops_carry(const struct lms_ops_io *io,
 		  struct lms_carry_result *out);
 void lms_carry_result_release(struct lms_carry_result *r);
 
+/*
+ * For lms course new --from-waitlist: whether old may carry its list over
+ * (it is there and has ended), checked before the new course is written;
+ * and the carry-over onto next, the course just planned (its enrolments
+ * are none yet).
+ */
+int lms_ops_carry_check(const struct lms_ops_io *io, const char *old,
+			int32_t today);
+int lms_ops_carry_onto(const struct lms_ops_io *io, const char *old,
+		       const struct lms_course *next, int32_t today,
+		       struct lms_carry_result *out);
+
 #endif
