@@ -57,7 +57,7 @@ static const char *const new_usage[] = {
 	"[--days mon,thu] [--count N | --until DATE] [--time HH:MM-HH:MM] "
 	"[--skip DATE,...] [--on-holidays] [--place P] [--capacity N] "
 	"[--target-group G,...] [--facilitator FID[:phases]]... "
-	"[--from-waitlist OLD]",
+	"[--from-waitlist COURSE]",
 	NULL
 };
 

@@ -23,7 +23,7 @@ static const char *const usage[] = {
 	"[--date DATE] [--force]",
 	"lms enrol COURSE --csv FILE [--date DATE] [--force] "
 	"[--force-line LINE,...]",
-	"lms enrol --next OLD [NEW]",
+	"lms enrol --next COURSE [TO]",
 	NULL
 };
 
@@ -49,7 +49,7 @@ static int parse_lines(const char *arg, struct enrol_args *a)
 	return 0;
 }
 
-/* lms enrol --next OLD [NEW]: nothing else goes with it. */
+/* lms enrol --next COURSE [TO]: nothing else goes with it. */
 static int parse_next(int argc, char **argv, struct enrol_args *a)
 {
 	int err;
@@ -208,7 +208,7 @@ static int enrol_sheet(struct ctx *ctx, const struct lms_ops_io *io,
 	return err;
 }
 
-/* lms enrol --next OLD [NEW] */
+/* lms enrol --next COURSE [TO] */
 static int enrol_next(struct ctx *ctx, const struct lms_ops_io *io,
 		      const struct enrol_args *a)
 {

@@ -27,7 +27,7 @@
  * from_waitlist, the waiting list of that ended course is carried over to
  * the new one after it (carry.h): the new enrolments.yaml, then the
  * marks in the old one.  Stopped after course.yaml, the course is there
- * with no one on it; lms enrol --next OLD NEW finishes the carry-over.
+ * with no one on it; lms enrol --next COURSE ID finishes the carry-over.
  */
 
 struct lms_new_request {
