@@ -8,6 +8,7 @@
 #include "utf8.h"
 #include "words.h"
 #include "cmd.h"
+#include "carried.h"
 #include "coursecmd.h"
 
 /* Option parsing of lms course new */
@@ -55,13 +56,15 @@ static const char *const new_usage[] = {
 	"lms course new ID --title T [--template T] [--start DATE] "
 	"[--days mon,thu] [--count N | --until DATE] [--time HH:MM-HH:MM] "
 	"[--skip DATE,...] [--on-holidays] [--place P] [--capacity N] "
-	"[--target-group G,...] [--facilitator FID[:phases]]...",
+	"[--target-group G,...] [--facilitator FID[:phases]]... "
+	"[--from-waitlist COURSE]",
 	NULL
 };
 
 struct new_args {
 	struct lms_plan plan;
 	const char *template_id;
+	const char *from_waitlist;	/* an ended course */
 	int32_t *skip;
 	size_t nskip;
 	bool on_holidays;
@@ -85,6 +88,7 @@ static int new_options(int argc, char **argv, struct new_args *a)
 		{ "capacity", required_argument, NULL, 'c' },
 		{ "target-group", required_argument, NULL, 'g' },
 		{ "facilitator", required_argument, NULL, 'f' },
+		{ "from-waitlist", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct lms_plan *p = &a->plan;
@@ -112,9 +116,12 @@ static int new_options(int argc, char **argv, struct new_args *a)
 		case 'c': err = cmd_parse_int("--capacity", optarg, 0, 10000, &p->capacity); break;
 		case 'g': err = cmd_parse_words("--target-group", optarg, lms_target_group_names, &p->target_groups); break;
 		case 'f': err = parse_facilitator(optarg, lms_array_push(&a->facs, &a->nfacs, sizeof(*a->facs))); break;
+		case 'w': a->from_waitlist = optarg; break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
+	if (!err && a->from_waitlist)
+		err = lms_id_check("course", a->from_waitlist);
 	return err;
 }
 
@@ -255,13 +262,16 @@ static int course_new(struct ctx *ctx, int argc, char **argv)
 	a.plan.facilitators = a.facs;
 	a.plan.nfacilitators = a.nfacs;
 	req = (struct lms_new_request){ a.plan, a.template_id, a.on_holidays,
-					&ctx->tree.service };
+					&ctx->tree.service, a.from_waitlist,
+					ctx->today };
 	lms_ops_tree_io(&io, &ctx->tree);
 	if (!err && !(err = lms_ops_course_new(&io, &req, &r))) {
 		new_report(ctx, &r.course);
 		say_passed(&r);
 		if (r.with_template)
 			warn_template_fit(a.template_id, &r);
+		if (a.from_waitlist)
+			cmd_say_carried(ctx, a.from_waitlist, &r.carried);
 		lms_new_result_release(&r);
 	}
 	for (size_t i = 0; i < a.nfacs; i++)

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "carried.h"
 #include "enrol.h"
 #include "id.h"
 #include "cmd.h"
@@ -12,7 +13,7 @@ struct enrol_args {
 	const char *course, *person, *csv, *relative_of;
 	int role, referral;
 	int32_t date;
-	bool force;
+	bool force, next;	/* --next: carry a waiting list over */
 	unsigned *force_lines;	/* --force-line: rows let in from anywhere */
 	size_t nforce_lines;
 };
@@ -22,6 +23,7 @@ static const char *const usage[] = {
 	"[--date DATE] [--force]",
 	"lms enrol COURSE --csv FILE [--date DATE] [--force] "
 	"[--force-line LINE,...]",
+	"lms enrol --next COURSE [TO]",
 	NULL
 };
 
@@ -47,6 +49,24 @@ static int parse_lines(const char *arg, struct enrol_args *a)
 	return 0;
 }
 
+/* lms enrol --next COURSE [TO]: nothing else goes with it. */
+static int parse_next(int argc, char **argv, struct enrol_args *a)
+{
+	int err;
+
+	if (a->csv || a->role || a->referral || a->relative_of || a->force ||
+	    a->nforce_lines)
+		return cmd_usage_error(_("--next takes no other options"));
+	if (argc - optind < 1 || argc - optind > 2)
+		return cmd_usage_error(_("give the course that ended, and "
+					 "perhaps the next one"));
+	a->course = argv[optind];
+	a->person = argc - optind == 2 ? argv[optind + 1] : NULL;
+	if ((err = lms_id_check("course", a->course)))
+		return err;
+	return a->person ? lms_id_check("course", a->person) : 0;
+}
+
 static int parse(struct ctx *ctx, int argc, char **argv, struct enrol_args *a)
 {
 	static const struct option longopts[] = {
@@ -57,6 +77,7 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct enrol_args *a)
 		{ "force", no_argument, NULL, 'f' },
 		{ "csv", required_argument, NULL, 'c' },
 		{ "force-line", required_argument, NULL, 'l' },
+		{ "next", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, err = 0;
@@ -72,11 +93,14 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct enrol_args *a)
 		case 'f': a->force = true; break;
 		case 'c': a->csv = optarg; break;
 		case 'l': err = parse_lines(optarg, a); break;
+		case 'n': a->next = true; break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
 	if (err)
 		return err;
+	if (a->next)
+		return parse_next(argc, argv, a);
 	if (argc - optind != (a->csv ? 1 : 2))
 		return cmd_usage_error("%s", a->csv ?
 				       _("give the course and --csv FILE") :
@@ -184,6 +208,23 @@ static int enrol_sheet(struct ctx *ctx, const struct lms_ops_io *io,
 	return err;
 }
 
+/* lms enrol --next COURSE [TO] */
+static int enrol_next(struct ctx *ctx, const struct lms_ops_io *io,
+		      const struct enrol_args *a)
+{
+	struct lms_carry_request req = {
+		.old = a->course, .next = a->person, .today = ctx->today
+	};
+	struct lms_carry_result r;
+	int err = lms_ops_carry(io, &req, &r);
+
+	if (!err) {
+		cmd_say_carried(ctx, a->course, &r);
+		lms_carry_result_release(&r);
+	}
+	return err;
+}
+
 static int enrol(struct ctx *ctx, int argc, char **argv)
 {
 	struct enrol_args a;
@@ -193,7 +234,8 @@ static int enrol(struct ctx *ctx, int argc, char **argv)
 	if (!(err = parse(ctx, argc, argv, &a)) &&
 	    !(err = cmd_open_tree(ctx))) {
 		lms_ops_tree_io(&io, &ctx->tree);
-		err = a.csv ? enrol_sheet(ctx, &io, &a) :
+		err = a.next ? enrol_next(ctx, &io, &a) :
+		      a.csv ? enrol_sheet(ctx, &io, &a) :
 		      enrol_one(ctx, &io, &a);
 	}
 	free(a.force_lines);

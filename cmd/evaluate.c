@@ -23,7 +23,7 @@ struct eval_args {
 };
 
 static const char *const usage[] = {
-	"lms evaluate COURSE --form F --phase pre | post | session "
+	"lms evaluate COURSE --form F --phase pre | post | session | followup "
 	"[--session S] [--person P] [--date DATE] [--redact] ITEM=VALUE...",
 	"lms evaluate COURSE --form F --phase P --csv FILE "
 	"[--map COLUMN=ITEM,...] [--session S] [--date DATE] [--redact]",

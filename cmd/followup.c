@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "date.h"
 #include "followup.h"
 #include "cmd.h"
@@ -66,16 +67,120 @@ static int course_rows(struct ctx *ctx, const char *id,
 	return err;
 }
 
+/*
+ * lms followup --due: whom to ask the follow-up evaluation, and when: those
+ * who completed a course and have not answered at follow-up, on the day
+ * the course's followup_after gives (followup.h).
+ */
+
+struct due_row {
+	int32_t due;
+	const char *course;	/* the course's id, in ids or argv */
+	char *person;
+};
+
+struct due_rows {
+	const char *course;
+	int32_t due;
+	struct due_row *v;
+	size_t n;
+};
+
+static void add_due(const struct lms_enrolment *r, void *arg)
+{
+	struct due_rows *rows = arg;
+	struct due_row *row = lms_array_push(&rows->v, &rows->n, sizeof(*row));
+
+	row->due = rows->due;
+	row->course = rows->course;
+	row->person = lms_strdup(r->person);
+}
+
+/* The template's followup_after, or NULL (also for a template that is
+ * gone: the default is used, and lms check names the missing file). */
+static char *template_after(struct ctx *ctx, const struct lms_course *c)
+{
+	struct lms_template t;
+	char *after;
+
+	if (!c->template ||
+	    lms_tree_load_template(&ctx->tree, c->template, &t, NULL))
+		return NULL;
+	after = t.followup_after ? lms_strdup(t.followup_after) : NULL;
+	lms_template_release(&t);
+	return after;
+}
+
+static int course_due(struct ctx *ctx, const char *id, struct due_rows *rows)
+{
+	struct lms_course c;
+	struct lms_enrolments e;
+	struct lms_evaluations ev;
+	struct lms_after after;
+	char *tafter;
+	int err;
+
+	if ((err = lms_tree_load_course(&ctx->tree, id, &c, NULL)))
+		return err;
+	tafter = template_after(ctx, &c);
+	lms_followup_after(&c, tafter, &after);
+	rows->course = id;
+	rows->due = lms_followup_due_date(&c, &after);
+	if (rows->due != LMS_DATE_NONE &&
+	    !(err = lms_tree_load_enrolments(&ctx->tree, id, &e))) {
+		if (!(err = lms_tree_load_evaluations(&ctx->tree, id, &ev))) {
+			lms_followup_due(&e, &ev, add_due, rows);
+			lms_evaluations_release(&ev);
+		}
+		lms_enrolments_release(&e);
+	}
+	free(tafter);
+	lms_course_release(&c);
+	return err;
+}
+
+/* By due date; the courses come in order and so do their people. */
+static int by_due(const void *a, const void *b)
+{
+	const struct due_row *x = a, *y = b;
+
+	return x->due < y->due ? -1 : x->due > y->due;
+}
+
+static void due_table(struct due_rows *rows, const struct lms_register *reg,
+		      struct lms_table *t)
+{
+	lms_array_sort(rows->v, rows->n, sizeof(*rows->v), by_due);
+	for (size_t i = 0; i < rows->n; i++) {
+		const struct due_row *r = &rows->v[i];
+		const struct lms_person *who = lms_register_find(reg, r->person);
+		char due[11];
+
+		lms_i18n_date(r->due, due);
+		lms_table_row(t);
+		lms_table_cell(t, r->course);
+		lms_table_cell(t, r->person);
+		lms_table_cell(t, who ? who->name : _("(not in the register)"));
+		lms_table_cell(t, who ? who->phone : NULL);
+		lms_table_cell(t, who ? who->email : NULL);
+		lms_table_cell(t, due);
+	}
+}
+
 static const char *const usage[] = {
-	"lms followup [COURSE...] [--format F]", NULL
+	"lms followup [COURSE...] [--format F]",
+	"lms followup --due [COURSE...] [--format F]", NULL
 };
 
 static int followup(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'F' },
+		{ "due", no_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct due_rows rows = { NULL, 0, NULL, 0 };
+	bool due = false;
 	enum lms_format fmt = LMS_FMT_TEXT;
 	enum lms_lang lang, was;
 	struct lms_register reg;
@@ -87,7 +192,7 @@ static int followup(struct ctx *ctx, int argc, char **argv)
 
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
 		err = c == 'F' ? lms_format_parse(optarg, LMS_FMT_LISTING, &fmt) :
-		      LMS_EUSAGE;
+		      c == 'd' ? (due = true, 0) : LMS_EUSAGE;
 	if (err || (err = cmd_open_tree(ctx)) ||
 	    (err = lms_tree_load_register(&ctx->tree, &reg)))
 		return err;
@@ -103,19 +208,31 @@ static int followup(struct ctx *ctx, int argc, char **argv)
 			_("course"), _("person"), _("name"), _("phone"),
 			_("email"), _("last_present"), NULL
 		};
+		/* TRANSLATORS: lms followup --due: the day to ask. */
+		const char *const due_cols[] = {
+			_("course"), _("person"), _("name"), _("phone"),
+			_("email"), _("due"), NULL
+		};
 
-		lms_table_init(&t, cols);
+		lms_table_init(&t, due ? due_cols : cols);
 	}
 	lms_i18n_set(was);
 	named = lms_followup_named(argv + optind, (size_t)(argc - optind),
 				   &nnamed);
 	for (size_t i = 0; i < nnamed && !err; i++)
-		err = course_rows(ctx, named[i], &reg, lang, &t);
+		err = due ? course_due(ctx, named[i], &rows) :
+		      course_rows(ctx, named[i], &reg, lang, &t);
 	for (size_t i = 0; i < n && !err; i++)
-		err = course_rows(ctx, ids[i], &reg, lang, &t);
+		err = due ? course_due(ctx, ids[i], &rows) :
+		      course_rows(ctx, ids[i], &reg, lang, &t);
 	was = lms_i18n_set(lang);
+	if (!err && due)
+		due_table(&rows, &reg, &t);
 	if (!err)
 		cmd_emit_table(ctx, &t, fmt);
+	for (size_t i = 0; i < rows.n; i++)
+		free(rows.v[i].person);
+	free(rows.v);
 	lms_i18n_set(was);
 	lms_table_release(&t);
 	lms_strings_free(ids, n);

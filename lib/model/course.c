@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "course.h"
+#include "followup.h"
 #include "date.h"
 #include "emit.h"
 #include "error.h"
@@ -75,6 +76,7 @@ static const struct lms_field course_fields[] = {
 		       &lms_session_schema, 0),
 	LMS_LIST_FIELD(C, "forms", LMS_T_IDS, forms, NULL, 0),
 	LMS_LIST_FIELD(C, "follow_up", LMS_T_STRS, follow_up, NULL, 0),
+	LMS_FIELD(C, "followup_after", LMS_T_STR, followup_after, 0),
 	LMS_FIELD_END
 };
 #undef C
@@ -94,7 +96,7 @@ static int check(const struct lms_course *c, const char *path,
 	if (c->capacity != LMS_UNSET && c->capacity < 0)
 		return lms_error_at(LMS_EDATA, path, c->mark.line, c->mark.col,
 				    _("capacity: must not be negative"));
-	return 0;
+	return lms_followup_after_check(c->followup_after, path, &c->mark);
 }
 
 int lms_course_load(struct lms_course *out, const char *path, const char *text,

@@ -62,6 +62,7 @@ struct lms_course {
 	size_t nforms;
 	char **follow_up;
 	size_t nfollow_up;
+	char *followup_after;		/* "3 months", "90 days" (followup.h) */
 };
 
 extern const struct lms_schema lms_course_schema;

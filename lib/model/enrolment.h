@@ -34,6 +34,8 @@ struct lms_enrolment {
 	char *municipality;
 	char *relative_of;
 	char *follow_up;
+	char *carried_to;		/* a waiting list carried on: the
+					 * course it went to (roll.h) */
 	struct lms_extras extras;
 };
 

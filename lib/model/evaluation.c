@@ -13,7 +13,8 @@
 /* People read these names translated, in their context (C_). */
 const char *const lms_eval_phase_names[] = {
 	"", NC_("evaluation phase", "pre"), NC_("evaluation phase", "post"),
-	NC_("evaluation phase", "session"), NULL
+	NC_("evaluation phase", "session"), NC_("evaluation phase", "followup"),
+	NULL
 };
 
 /* A plain whole number is a scale answer; anything else, or anything

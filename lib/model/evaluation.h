@@ -7,7 +7,8 @@
 
 #include "schema.h"
 
-enum lms_phase { LMS_PRE = 1, LMS_POST, LMS_SESSION };
+/* followup: answered some months after the course (lms followup --due). */
+enum lms_phase { LMS_PRE = 1, LMS_POST, LMS_SESSION, LMS_FOLLOWUP };
 extern const char *const lms_eval_phase_names[];
 
 /* One answer: a number on the form's scale, or text. */

@@ -1,10 +1,13 @@
+#include <stdio.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "date.h"
+#include "error.h"
 #include "followup.h"
+#include "i18n.h"
 
 /* Who to call after missed sessions: the rule is in followup.h. */
 
@@ -72,4 +75,74 @@ const char **lms_followup_named(char *const *named, size_t n, size_t *nout)
 			v[(*nout)++] = named[i];
 	}
 	return v;
+}
+
+bool lms_followup_after_parse(const char *s, struct lms_after *out)
+{
+	char unit[8];
+	int n, used = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (sscanf(s, "%d %7s%n", &n, unit, &used) != 2 || s[used] ||
+	    n < 1 || *s == ' ' || *s == '+')
+		return false;
+	if ((!strcmp(unit, "months") || (!strcmp(unit, "month") && n == 1)) &&
+	    n <= 60)
+		out->months = n;
+	else if ((!strcmp(unit, "days") || (!strcmp(unit, "day") && n == 1)) &&
+		 n <= 1825)
+		out->days = n;
+	else
+		return false;
+	return true;
+}
+
+int lms_followup_after_check(const char *s, const char *path,
+			     const struct lms_mark *m)
+{
+	struct lms_after a;
+
+	if (!s || lms_followup_after_parse(s, &a))
+		return 0;
+	return lms_error_at(LMS_EDATA, path, m->line, m->col,
+			    _("followup_after: '%s' is not a number of months "
+			      "or days (such as 3 months or 90 days)"), s);
+}
+
+void lms_followup_after(const struct lms_course *c, const char *template_after,
+			struct lms_after *out)
+{
+	if (c->followup_after && lms_followup_after_parse(c->followup_after, out))
+		return;
+	if (template_after && lms_followup_after_parse(template_after, out))
+		return;
+	lms_followup_after_parse(LMS_FOLLOWUP_AFTER, out);
+}
+
+int32_t lms_followup_due_date(const struct lms_course *c,
+			      const struct lms_after *after)
+{
+	int32_t last = lms_course_last_date(c);
+
+	if (last == LMS_DATE_NONE)
+		return last;
+	return lms_date_add_months(last, after->months) + after->days;
+}
+
+void lms_followup_due(const struct lms_enrolments *e,
+		      const struct lms_evaluations *ev,
+		      lms_followup_due_fn *due, void *arg)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		bool answered = false;
+
+		if (e->v[i].status != LMS_COMPLETED)
+			continue;
+		for (size_t k = 0; k < ev->n && !answered; k++)
+			answered = ev->v[k].phase == LMS_FOLLOWUP &&
+				   ev->v[k].person &&
+				   !strcmp(ev->v[k].person, e->v[i].person);
+		if (!answered)
+			due(&e->v[i], arg);
+	}
 }

@@ -114,6 +114,9 @@ int lms_respond_check(const struct lms_respond *r, const struct lms_evaluation *
 					 e->phase == LMS_PRE ?
 					 _("%s has answered the pre form '%s' "
 					   "already") :
+					 e->phase == LMS_FOLLOWUP ?
+					 _("%s has answered the follow-up form "
+					   "'%s' already") :
 					 _("%s has answered the post form '%s' "
 					   "already"), e->person, e->form);
 	return 0;

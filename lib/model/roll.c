@@ -247,3 +247,98 @@ void lms_close_enrolments(const struct lms_course *c, struct lms_enrolments *e,
 			held[i] = n;
 	}
 }
+
+/* A copy of a record of another course, for the carry-over. */
+static void copy_record(struct lms_enrolment *to,
+			const struct lms_enrolment *from, int status)
+{
+	lms_schema_init(&lms_enrolment_schema, to);
+	to->person = lms_strdup(from->person);
+	to->role = from->role;
+	to->status = status;
+	to->requested = from->requested;
+	to->referral = from->referral;
+	if (from->municipality)
+		to->municipality = lms_strdup(from->municipality);
+	if (from->relative_of)
+		to->relative_of = lms_strdup(from->relative_of);
+}
+
+static void push_record(struct lms_enrolment **v, size_t *n,
+			const struct lms_enrolment *rec)
+{
+	*(struct lms_enrolment *)lms_array_push(v, n, sizeof(**v)) = *rec;
+}
+
+/*
+ * Merges the records carried into r's enrolments: those given places
+ * (placed) before the first one waiting, and each of the waiting ones (w,
+ * in their order) before the first waiting record that asked later.  The
+ * records move: w and placed keep nothing to free but their arrays.
+ */
+static void merge_carried(struct lms_roll *r, struct lms_enrolment *w,
+			  size_t nw, struct lms_enrolment *placed, size_t np)
+{
+	struct lms_enrolments *e = r->e;
+	struct lms_enrolment *v = NULL;
+	size_t n = 0, k = 0, j = 0;
+
+	for (size_t i = 0; i < e->n; i++) {
+		if (e->v[i].status == LMS_WAITLISTED) {
+			while (j < np)
+				push_record(&v, &n, &placed[j++]);
+			while (k < nw && w[k].requested < e->v[i].requested)
+				push_record(&v, &n, &w[k++]);
+		}
+		push_record(&v, &n, &e->v[i]);
+	}
+	while (j < np)
+		push_record(&v, &n, &placed[j++]);
+	while (k < nw)
+		push_record(&v, &n, &w[k++]);
+	free(e->v);
+	e->v = v;
+	e->n = n;
+	reindex(r);
+}
+
+int lms_roll_carry(struct lms_roll *r, struct lms_enrolments *old,
+		   struct lms_carry *out)
+{
+	struct lms_enrolment *w = NULL, *placed = NULL;
+	size_t nw = 0, np = 0;
+	size_t free_places;
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	if ((err = check_course_open(r->course)))
+		return err;
+	lms_roll_promote(r, NULL, NULL);
+	free_places = lms_roll_places_left(r);
+	for (size_t i = 0; i < old->n; i++) {
+		struct lms_enrolment *o = &old->v[i];
+
+		if (o->status != LMS_WAITLISTED || o->carried_to)
+			continue;
+		if (lms_roll_find(r, o->person))
+			out->already++;
+		else if (free_places) {
+			copy_record(lms_array_push(&placed, &np, sizeof(*placed)),
+				    o, LMS_ENROLLED);
+			free_places -= free_places != SIZE_MAX;
+			out->enrolled++;
+		} else if (r->course->waitlist) {
+			copy_record(lms_array_push(&w, &nw, sizeof(*w)), o,
+				    LMS_WAITLISTED);
+			out->waitlisted++;
+		} else {
+			out->left++;
+			continue;
+		}
+		o->carried_to = lms_strdup(r->course->id);
+	}
+	merge_carried(r, w, nw, placed, np);
+	free(w);
+	free(placed);
+	return 0;
+}

@@ -78,6 +78,32 @@ size_t lms_roll_promote(struct lms_roll *r,
  * not-completed.  attended and held (arrays of e->n, may be NULL) say
  * how it was judged.  The waiting list stays as it was.
  */
+/* What carrying a waiting list over did (lms_roll_carry). */
+struct lms_carry {
+	size_t enrolled, waitlisted;	/* carried, by what they became */
+	size_t already;			/* on the new course already */
+	size_t left;			/* no place, and no waiting list */
+};
+
+/*
+ * Carries the waiting list of a course that has ended (old, its
+ * enrolments) over to the next run, r's course: the interest list that
+ * outlives a course.  Those still waiting on old and not carried before
+ * (carried_to unset) are taken in old's order, each keeping their
+ * request date, role, referral and municipality.  Free places (after
+ * r's own waiting list has moved up) go to them first in that order; the
+ * others join r's waiting list in the place their request date gives
+ * them (ahead of anyone who asked later; on a tie, those already waiting
+ * stay first).  Each one carried, and each one who is on r's course
+ * already (any status: someone who withdrew from it is not put back),
+ * is marked on old with carried_to, so that no one is carried twice.
+ * Those who find no place on a course without a waiting list stay on
+ * old's list unmarked, for a later run.  Withdrawn people are not
+ * carried.  Refuses (LMS_EREFUSED) a cancelled or completed r.
+ */
+int lms_roll_carry(struct lms_roll *r, struct lms_enrolments *old,
+		   struct lms_carry *out);
+
 struct lms_attendance;
 void lms_close_enrolments(const struct lms_course *c, struct lms_enrolments *e,
 			  const struct lms_attendance *a, double completion,

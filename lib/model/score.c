@@ -93,13 +93,14 @@ static void scores(const struct lms_form *f, const struct lms_evaluations *ev,
 }
 
 /* Which of two responses a person gave counts: the earliest pre, the
- * latest post; on the same day, the first pre and the last post. */
+ * latest post or follow-up; on the same day, the first pre and the last
+ * of the others. */
 static bool replaces(const struct lms_evaluation *e, const struct lms_evaluation *old,
 		     int phase)
 {
 	if (e->date == LMS_DATE_NONE || old->date == LMS_DATE_NONE ||
 	    e->date == old->date)
-		return phase == LMS_POST;
+		return phase != LMS_PRE;
 	return phase == LMS_PRE ? e->date < old->date : e->date > old->date;
 }
 
@@ -124,6 +125,13 @@ static void pick(const struct lms_form *f, const struct lms_evaluations *ev,
 size_t lms_pairs(const struct lms_form *f, const struct lms_evaluations *ev,
 		 double **before, double **after, const char ***people)
 {
+	return lms_pairs_with(f, ev, LMS_POST, before, after, people);
+}
+
+size_t lms_pairs_with(const struct lms_form *f,
+		      const struct lms_evaluations *ev, int later,
+		      double **before, double **after, const char ***people)
+{
 	struct lms_strset pre, post;
 	struct values b = { NULL, 0 }, a = { NULL, 0 };
 	const char **who = NULL;
@@ -132,7 +140,7 @@ size_t lms_pairs(const struct lms_form *f, const struct lms_evaluations *ev,
 	lms_strset_init(&pre);
 	lms_strset_init(&post);
 	pick(f, ev, LMS_PRE, &pre);
-	pick(f, ev, LMS_POST, &post);
+	pick(f, ev, later, &post);
 	/* In the order of the pre responses, so that the result is stable. */
 	for (size_t i = 0; i < ev->n; i++) {
 		const struct lms_evaluation *e = &ev->v[i];
@@ -272,6 +280,11 @@ void lms_summarise(const struct lms_form *f, const struct lms_evaluations *ev,
 				  !strcmp(ev->v[i].form, f->id);
 	n = lms_pairs(f, ev, &before, &after, NULL);
 	lms_paired_t(before, after, n, &out->change);
+	free(before);
+	free(after);
+	scores(f, ev, LMS_FOLLOWUP, &out->followup, &out->missing_followup);
+	n = lms_pairs_with(f, ev, LMS_FOLLOWUP, &before, &after, NULL);
+	lms_paired_t(before, after, n, &out->change_followup);
 	free(before);
 	free(after);
 	item_means(f, ev, out);

@@ -49,6 +49,10 @@ struct lms_form_summary {
 	size_t missing_pre, missing_post;	/* responses without a score */
 	size_t anonymous;			/* pre or post, never paired */
 	struct lms_paired change;		/* post - pre, person by person */
+	/* Months after (phase followup): as post, paired with pre. */
+	struct lms_describe followup;
+	size_t missing_followup;
+	struct lms_paired change_followup;	/* followup - pre */
 	struct lms_item_summary *items;		/* scale items, in form order */
 	size_t nitems;
 	struct lms_session_summary *sessions;	/* phase session, by date */
@@ -67,5 +71,10 @@ void lms_summary_release(struct lms_form_summary *s);
  * people (which may be NULL) gets whose pair each is. */
 size_t lms_pairs(const struct lms_form *f, const struct lms_evaluations *ev,
 		 double **before, double **after, const char ***people);
+/* The same for pre and a later phase (LMS_POST or LMS_FOLLOWUP), whose
+ * last response counts. */
+size_t lms_pairs_with(const struct lms_form *f,
+		      const struct lms_evaluations *ev, int later,
+		      double **before, double **after, const char ***people);
 
 #endif

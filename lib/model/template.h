@@ -38,6 +38,7 @@ struct lms_template {
 	size_t nforms;
 	char **follow_up;
 	size_t nfollow_up;
+	char *followup_after;		/* as a course's */
 };
 
 extern const struct lms_schema lms_template_schema;

@@ -103,8 +103,14 @@ int lms_ops_course_new(const struct lms_ops_io *io,
 	if (req->template_id &&
 	    !(err = io->load_template(io->arg, req->template_id, &tpl)))
 		have_tpl = true;
+	if (!err && req->from_waitlist)
+		err = lms_ops_carry_check(io, req->from_waitlist, req->today);
 	if (!err && !(err = check_facilitators(io, &req->plan)))
 		err = plan_and_save(io, req, have_tpl ? &tpl : NULL, out);
+	if (!err && req->from_waitlist &&
+	    (err = lms_ops_carry_onto(io, req->from_waitlist, &out->course,
+				      req->today, &out->carried)))
+		lms_course_release(&out->course);
 	if (have_tpl)
 		lms_template_release(&tpl);
 	if (err) {
@@ -118,4 +124,5 @@ void lms_new_result_release(struct lms_new_result *r)
 {
 	lms_course_release(&r->course);
 	free(r->passed);
+	lms_carry_result_release(&r->carried);
 }

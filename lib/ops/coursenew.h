@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "carry.h"
 #include "course.h"
 #include "opsio.h"
 #include "plan.h"
@@ -22,7 +23,11 @@
  *   (lms_facilitator_check);
  * - unless on_holidays, the schedule passes by the service's days off
  *   (public holidays, its closed periods), which the result lists.
- * One write, course.yaml, which makes the course's folder.
+ * One write, course.yaml, which makes the course's folder; with
+ * from_waitlist, the waiting list of that ended course is carried over to
+ * the new one after it (carry.h): the new enrolments.yaml, then the
+ * marks in the old one.  Stopped after course.yaml, the course is there
+ * with no one on it; lms enrol --next COURSE ID finishes the carry-over.
  */
 
 struct lms_new_request {
@@ -31,6 +36,8 @@ struct lms_new_request {
 	const char *template_id;		/* or NULL */
 	bool on_holidays;			/* sessions on days off too */
 	const struct lms_service *service;	/* whose days off */
+	const char *from_waitlist;		/* an ended course, or NULL */
+	int32_t today;				/* with from_waitlist */
 };
 
 /* A day off the schedule passed by, and why. */
@@ -53,6 +60,7 @@ struct lms_new_result {
 	 */
 	bool with_template;
 	size_t template_sessions, unthemed, left_out;
+	struct lms_carry_result carried;	/* with from_waitlist */
 };
 
 /* On an error, out holds nothing to release. */

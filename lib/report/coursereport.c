@@ -170,8 +170,16 @@ static bool has_phase(const struct lms_evaluations *ev, const char *form,
 	return false;
 }
 
-/* Before and after: one row each; then the change, person by person. */
-static void change_tables(struct lms_doc *d, const struct lms_form_summary *s)
+/* The two times compared: before and after, or before and follow-up. */
+struct compared {
+	const struct lms_describe *when[2];
+	size_t missing[2];
+	const char *label[2];
+	const struct lms_paired *change;
+};
+
+/* Before and later: one row each; then the change, person by person. */
+static void change_tables(struct lms_doc *d, const struct compared *s)
 {
 	/* TRANSLATORS: the columns of the scores before and after; sd is
 	 * the standard deviation. */
@@ -185,9 +193,9 @@ static void change_tables(struct lms_doc *d, const struct lms_form_summary *s)
 		_("pairs"), _("change"), _("ci_low"), _("ci_high"), _("t"),
 		_("df"), _("p"), _("d_z"), _("improved"), NULL
 	};
-	const struct lms_describe *when[2] = { &s->pre, &s->post };
-	const size_t missing[2] = { s->missing_pre, s->missing_post };
-	const struct lms_paired *p = &s->change;
+	const struct lms_describe *const *when = s->when;
+	const size_t *missing = s->missing;
+	const struct lms_paired *p = s->change;
 	struct lms_table *t = lms_doc_table(d, "scores", score_cols);
 	char v[9][32];
 
@@ -197,7 +205,7 @@ static void change_tables(struct lms_doc *d, const struct lms_form_summary *s)
 		num(v[0], sizeof(v[0]), when[i]->mean, 2);
 		num(v[1], sizeof(v[1]), when[i]->sd, 2);
 		lms_table_row(t);
-		lms_table_cell(t, i ? _("after") : _("before"));
+		lms_table_cell(t, s->label[i]);
 		lms_table_cellf(t, "%zu", when[i]->n + missing[i]);
 		lms_table_cellf(t, "%zu", when[i]->n);
 		lms_table_cell(t, v[0]);
@@ -275,8 +283,32 @@ static void change_section(struct lms_doc *d, const struct lms_form *f,
 		       "is after minus before, with its 95 %% confidence "
 		       "interval, the paired t-test and the effect size d_z."),
 		     s->nitems, f->scale.min, f->scale.max);
-	change_tables(d, s);
+	change_tables(d, &(struct compared){
+		{ &s->pre, &s->post }, { s->missing_pre, s->missing_post },
+		{ _("before"), _("after") }, &s->change });
 	item_table(d, s);
+}
+
+/* Months later (phase followup): shown as before and after are, with the
+ * same pairing (the first answer before, the last at follow-up). */
+static void followup_section(struct lms_doc *d, const struct lms_form *f,
+			     const struct lms_form_summary *s)
+{
+	struct lms_buf title = LMS_BUF_INIT;
+	char key[128];
+
+	lms_buf_addf(&title, _("Before and at follow-up: %s"), f->title);
+	snprintf(key, sizeof(key), "form-%s-followup", f->id);
+	lms_doc_section(d, key, title.buf);
+	lms_buf_release(&title);
+	lms_doc_text(d, "about", _("The same score, asked again some months "
+				   "after the course.  Pairs are the same "
+				   "person's first answer before the course "
+				   "and last answer at follow-up; the change "
+				   "is follow-up minus before."));
+	change_tables(d, &(struct compared){
+		{ &s->pre, &s->followup }, { s->missing_pre, s->missing_followup },
+		{ _("before"), _("at follow-up") }, &s->change_followup });
 }
 
 static void session_section(struct lms_doc *d, const struct lms_form *f,
@@ -372,6 +404,8 @@ static void report(struct lms_doc *out, const struct report_of *f)
 		if (has_phase(f->evaluations, f->forms[i].id, LMS_PRE) ||
 		    has_phase(f->evaluations, f->forms[i].id, LMS_POST))
 			change_section(out, &f->forms[i], &s[i]);
+		if (has_phase(f->evaluations, f->forms[i].id, LMS_FOLLOWUP))
+			followup_section(out, &f->forms[i], &s[i]);
 	}
 	for (size_t i = 0; i < f->nforms; i++)
 		if (s[i].nsessions)

@@ -200,16 +200,16 @@ check: --format --no-rule --rule --strict
 course assign: --phases
 course close: --follow-up
 course list: --format --from --status --to
-course new: --capacity --count --days --facilitator --on-holidays --place --skip --start --target-group --template --time --title --until
+course new: --capacity --count --days --facilitator --from-waitlist --on-holidays --place --skip --start --target-group --template --time --title --until
 course set:
 course show: --format
 course unassign:
-enrol: --csv --date --force --force-line --referral --relative-of --role
+enrol: --csv --date --force --force-line --next --referral --relative-of --role
 evaluate: --csv --date --form --map --person --phase --redact --session
 export: --excel --format
 facilitator add: --available --kind --name --profession --topics --trained
 facilitator list: --available-on --format --kind --topic
-followup: --format
+followup: --due --format
 help:
 init: --municipality --name
 offer add: --email --kind --municipality --name --phone --web
@@ -407,6 +407,7 @@ relative
 OUT
 completes lms evaluate matlaging --phase ''
 offers "--phase" <<'OUT'
+followup
 post
 pre
 session

@@ -122,7 +122,7 @@ import_refused 65 "no column that matches an item" \
 	'Spørsmål 1,Spørsmål 2\n3,3\n'
 import_refused 2 "a map to an unknown column" \
 	"lms: --map: the file has no column 'Q9'
-usage: lms evaluate COURSE --form F --phase pre | post | session [--session S] [--person P] [--date DATE] [--redact] ITEM=VALUE...
+usage: lms evaluate COURSE --form F --phase pre | post | session | followup [--session S] [--person P] [--date DATE] [--redact] ITEM=VALUE...
    or: lms evaluate COURSE --form F --phase P --csv FILE [--map COLUMN=ITEM,...] [--session S] [--date DATE] [--redact]" \
 	'Q1\n3\n' --map Q9=hverdagen
 import_refused 65 "an unknown person" \

@@ -141,6 +141,7 @@ is_err "is refused in Norwegian, with the usage" <<'ERR'
 lms: p-test04 kan ikke være sin egen pårørende
  bruk: lms enrol KURS PERSON [--role R] [--referral R] [--relative-of P] [--date DATO] [--force]
 eller: lms enrol KURS --csv FIL [--date DATO] [--force] [--force-line LINJE,...]
+eller: lms enrol --next KURS [TIL]
 ERR
 
 nb withdraw matlaging p-test01

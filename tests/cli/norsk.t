@@ -121,6 +121,11 @@ say attend6 attend kols-h26 6 --all
 say eval-post evaluate kols-h26 --form mestringstro --phase post \
 	--person "$enrolled" --date 19.10.2026 hverdagen=3 hjelp=3 mal=3 \
 	tilbakeslag=3 ressurser=3 si-fra=3 oppgitt=3 pavirke=3
+say eval-followup evaluate kols-h26 --form mestringstro --phase followup \
+	--person "$enrolled" --date 19.01.2027 hverdagen=3 hjelp=3 mal=3 \
+	tilbakeslag=3 ressurser=3 si-fra=3 oppgitt=3 pavirke=3
+say eval-followup-again evaluate kols-h26 --form mestringstro \
+	--phase followup --person "$enrolled" hverdagen=3
 say eval-session evaluate kols-h26 --form kursevaluering --phase session \
 	--session 6 nytte=5 teori-praksis=4 erfaringer=5 trygghet=5 \
 	formidling=5 lokaler=3
@@ -136,6 +141,13 @@ say course-report-html report course kols-h26 --format html
 mv "$SAID/course-report-html.out" "$SAID/course-report.html"
 say each report --each course --out rapporter --format md
 say check-after check
+say followup-due followup --due
+say new-next course new kols-v27 --title "Leve med kols" \
+	--template mestringstreff --start 01.03.2027 --days man,tor --count 6 \
+	--capacity 4 --from-waitlist kols-h26
+say next enrol --next kols-h26
+say next-bad enrol --next kols-v27
+say set-after-bad course set kols-v27 followup_after=snart
 say purge purge --dry-run
 say help help
 say usage enrol

@@ -64,7 +64,7 @@ static void refusals(void **state)
 		const char *msg;
 	} bad[] = {
 		{ "- {form: f, phase: during}\n", 1, 20,
-		  "1.phase: 'during' is not one of pre, post, session" },
+		  "1.phase: 'during' is not one of pre, post, session, followup" },
 		{ "- {form: f, phase: session}\n", 1, 3,
 		  "1: a session response names its session, others do not" },
 		{ "- {form: f, phase: pre, answers: {q1: 1, q1: 2}}\n", 1, 42,

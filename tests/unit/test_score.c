@@ -147,11 +147,47 @@ static void summarises_a_course(void **state)
 	lms_summary_release(&s);
 }
 
+/* Follow-up answers pair with the first pre as post answers do, and are
+ * kept apart from them. */
+static void pairs_pre_and_followup(void **state)
+{
+	struct lms_form_summary s;
+	double *b, *a;
+
+	(void)state;
+	load("- {form: f, phase: pre, person: p-a, date: 2026-09-01, answers: "
+	     "{q1: 1, q2: 1, q3: 1, q4: 4, q5: 1}}\n"
+	     "- {form: f, phase: post, person: p-a, date: 2026-10-01, answers: "
+	     "{q1: 4, q2: 4, q3: 4, q4: 1, q5: 4}}\n"
+	     "- {form: f, phase: followup, person: p-a, date: 2027-01-01, "
+	     "answers: {q1: 2, q2: 2, q3: 2, q4: 3, q5: 2}}\n"
+	     "- {form: f, phase: followup, person: p-a, date: 2027-01-20, "
+	     "answers: {q1: 3, q2: 3, q3: 3, q4: 2, q5: 3}}\n"
+	     "- {form: f, phase: followup, answers: "
+	     "{q1: 4, q2: 4, q3: 4, q4: 1, q5: 4}}\n");
+	assert_int_equal(lms_pairs_with(&form, &ev, LMS_FOLLOWUP, &b, &a,
+					NULL), 1);
+	NEAR(b[0], 1);
+	NEAR(a[0], 3);
+	free(b);
+	free(a);
+	lms_summarise(&form, &ev, &s);
+	assert_int_equal(s.post.n, 1);
+	assert_int_equal(s.followup.n, 3);
+	assert_int_equal(s.change.n, 1);
+	NEAR(s.change.mean_change, 3);
+	assert_int_equal(s.change_followup.n, 1);
+	NEAR(s.change_followup.mean_change, 2);
+	assert_int_equal(s.anonymous, 1);
+	lms_summary_release(&s);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		T(pairs_pre_and_followup),
 		T(scores_flip_reversed_items),
 		T(needs_eighty_percent),
 		T(pairs_first_pre_and_last_post),
