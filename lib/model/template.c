@@ -38,6 +38,7 @@ static const struct lms_field fields[] = {
 		       LMS_REQUIRED),
 	LMS_LIST_FIELD(T, "forms", LMS_T_IDS, forms, NULL, 0),
 	LMS_LIST_FIELD(T, "follow_up", LMS_T_STRS, follow_up, NULL, 0),
+	LMS_PUBLIC_FIELDS(T, pub),
 	LMS_FIELD_END
 };
 #undef T
@@ -60,6 +61,8 @@ static int check(const struct lms_template *t, const char *path,
 	if (t->capacity != LMS_UNSET && t->capacity < 0)
 		return lms_error_at(LMS_EDATA, path, t->mark.line, t->mark.col,
 				    _("capacity: must not be negative"));
+	if (lms_public_check(&t->pub, path, t->mark))
+		return LMS_EDATA;
 	for (size_t i = 0; i < t->nsessions; i++) {
 		const struct lms_template_session *s = &t->sessions[i];
 

@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "course.h"
 #include "schema.h"
 
 struct lms_template_session {
@@ -36,6 +37,7 @@ struct lms_template {
 	size_t nforms;
 	char **follow_up;
 	size_t nfollow_up;
+	struct lms_public pub;		/* course.h */
 };
 
 extern const struct lms_schema lms_template_schema;
