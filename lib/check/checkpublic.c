@@ -29,8 +29,9 @@ static void contact(const struct lms_check_ctx *x,
 				  "service"));
 	else if (!strcmp(p->contact, "service")) {
 		if (!s->phone && !s->email)
-			W(cf, "contact", _("contact: service, but lms.yaml "
-					   "has neither phone nor email"));
+			W(cf, "contact", _("contact: service, but %s has "
+					   "neither phone nor email"),
+			  LMS_SERVICE_FILE);
 	} else if (!x->facilitators_broken &&
 		   !lms_check_facilitator(x, p->contact)) {
 		W(cf, "contact", _("contact: no facilitator '%s' in %s"),
