@@ -392,4 +392,9 @@ accessibility: Heis.
 language: nn
 OUT
 
+# The service's own phone and e-mail in lms.yaml are public, no finding.
+lms check --rule privacy
+is_rc 0 "lms.yaml's phone and email"
+is_out "are not taken for personal data" </dev/null
+
 done_testing
