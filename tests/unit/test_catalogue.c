@@ -1,11 +1,16 @@
+#include <fcntl.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "test.h"
 
 #include "buf.h"
 #include "catalogue.h"
+#include "cataloguetree.h"
+#include "check.h"
 #include "course.h"
 #include "date.h"
 #include "error.h"
@@ -311,6 +316,118 @@ static void languages(void **state)
 	lms_i18n_set(was);
 }
 
+/* The trees of tests/fixtures/catalog, copied to a folder of their own. */
+static char root[64];
+static int cwd = -1;
+
+static int run(const char *fmt, const char *arg)
+{
+	char cmd[256];
+
+	snprintf(cmd, sizeof(cmd), fmt, arg);
+	return system(cmd);
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(root, sizeof(root), "/tmp/lms-test-catalogue-XXXXXX");
+	assert_non_null(mkdtemp(root));
+	assert_int_equal(run("cp -R tests/fixtures/catalog/. '%s'", root), 0);
+	cwd = open(".", O_RDONLY | O_DIRECTORY);
+	assert_true(cwd >= 0);
+	assert_int_equal(chdir(root), 0);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	assert_int_equal(fchdir(cwd), 0);
+	close(cwd);
+	return run("rm -rf '%s'", root);
+}
+
+static void from_trees(void **state)
+{
+	struct lms_catalogue cat;
+	struct lms_tree vest, aust;
+
+	(void)state;
+	assert_int_equal(lms_tree_open(&vest, "vest"), 0);
+	assert_int_equal(lms_tree_open(&aust, "aust"), 0);
+	lms_catalogue_init(&cat, day("2026-12-01"));
+	assert_int_equal(lms_catalogue_add_tree(&cat, &vest), 0);
+	assert_int_equal(lms_catalogue_add_tree(&cat, &aust), 0);
+	lms_catalogue_sort(&cat);
+	assert_int_equal(cat.n, 3);
+	assert_string_equal(cat.v[0].course.id, "kols-v27");
+	assert_string_equal(cat.v[0].contact_name, "Fagperson En");
+	assert_string_equal(cat.v[0].contact_email, "fag.en@vest.example");
+	assert_string_equal(cat.v[1].course.id, "sovn-v27");
+	assert_string_equal(cat.v[1].service,
+			    "Testkommune Aust frisklivssentral");
+	assert_null(cat.v[1].contact_name);
+	assert_string_equal(cat.v[1].contact_phone, "87 65 43 21");
+	assert_null(cat.v[1].contact_email);
+	assert_string_equal(cat.v[2].course.id, "mestring-feb27");
+	lms_catalogue_release(&cat);
+
+	lms_catalogue_init(&cat, day("2026-12-01"));
+	assert_int_equal(lms_catalogue_add_course(&cat, &vest, "intern-jan27"),
+			 LMS_EDATA);
+	assert_int_equal(lms_catalogue_add_course(&cat, &vest, "nothing"),
+			 LMS_ENOENT);
+	/* A poster may be of a course begun. */
+	assert_int_equal(lms_catalogue_add_course(&cat, &vest, "igang-h26"), 0);
+	assert_int_equal(cat.n, 1);
+	lms_catalogue_release(&cat);
+	lms_tree_release(&vest);
+	lms_tree_release(&aust);
+}
+
+static void check_rule(void **state)
+{
+	struct lms_check_options opt = { .rules = 1u << LMS_RULE_CATALOG };
+	struct lms_findings out;
+	struct lms_buf b = LMS_BUF_INIT;
+	struct lms_tree aust;
+	enum lms_lang was = lms_i18n_set(LMS_LANG_EN);
+
+	(void)state;
+	write_file("aust/lms.yaml", "name: Aust\nmunicipality: \"9998\"\n");
+	write_file("aust/courses/sovn-v27/course.yaml",
+		   "id: sovn-v27\ntitle: S\nsessions:\n  - {date: 2027-01-13}\n"
+		   "public: yes\ncontact: service\nsignup: Call.\n"
+		   "public_description: D.\n");
+	assert_int_equal(run("mkdir -p '%s/aust/courses/x'", root), 0);
+	write_file("aust/courses/x/course.yaml",
+		   "id: x\ntitle: X\nstatus: cancelled\npublic: yes\n");
+	opt.today = day("2026-12-01");
+	assert_int_equal(lms_tree_open(&aust, "aust"), 0);
+	assert_int_equal(lms_check_tree(&aust, &opt, &out), 0);
+	for (size_t i = 0; i < out.n; i++)
+		lms_buf_addf(&b, "%s:%u: %s\n", out.v[i].path, out.v[i].line,
+			     out.v[i].msg);
+	assert_string_equal(b.buf ? b.buf : "",
+		"aust/courses/sovn-v27/course.yaml:6: contact: service, but "
+		"lms.yaml "
+		"has neither phone nor email\n");
+	lms_buf_release(&b);
+	lms_findings_release(&out);
+	lms_tree_release(&aust);
+	lms_i18n_set(was);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -322,6 +439,8 @@ int main(void)
 		cmocka_unit_test(json_feed),
 		cmocka_unit_test(ical_names_no_one),
 		cmocka_unit_test(languages),
+		cmocka_unit_test_setup_teardown(from_trees, setup, teardown),
+		cmocka_unit_test_setup_teardown(check_rule, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
