@@ -18,7 +18,8 @@
 #endif
 
 static const char *const usage[] = {
-	"lms catalog [--tree DIR]... [--format html|ics|json|md|text]",
+	"lms catalog [--tree DIR]... "
+	"[--format html | ics | json | md | text]",
 	"lms catalog COURSE --poster",
 	NULL
 };

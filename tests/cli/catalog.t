@@ -56,7 +56,7 @@ lms catalog --tree vest --tree ./vest
 is_rc 2 "a tree named twice"
 is_err "is refused, as it would list its courses twice" <<'OUT'
 lms: --tree vest and --tree ./vest are the same tree
-usage: lms catalog [--tree DIR]... [--format html|ics|json|md|text]
+usage: lms catalog [--tree DIR]... [--format html | ics | json | md | text]
    or: lms catalog COURSE --poster
 OUT
 
