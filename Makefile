@@ -107,7 +107,7 @@ FUZZ_LIB_OBJ = $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/skel.o \
 	       $(FUZZ_BUILD)/catalog.o
 FUZZ_COMMON = $(FUZZ_BUILD)/fuzz/common.o
 
-.PHONY: all deps check unit cli lint-man demo bench install uninstall clean \
+.PHONY: all deps axe check unit cli lint-man demo bench install uninstall clean \
 	fuzz fuzz-deps fuzz-build pot po-check layers coverage FORCE
 .DEFAULT_GOAL := all
 
@@ -263,8 +263,19 @@ deps:
 fuzz-deps:
 	$(call install_missing,$(FUZZ_PACKAGES))
 
-check: deps
+check: deps axe
 	$(MAKE) unit cli lint-man po-check layers
+
+# axe-core, the accessibility checker that tests/cli/catalog.t runs in
+# Chromium, from npm into the build; without npm or a network the test
+# skips it.
+AXE_JS = build/npm/node_modules/axe-core/axe.min.js
+axe: $(AXE_JS)
+$(AXE_JS):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --prefix build/npm --no-audit --no-fund axe-core@4 || \
+	  echo "axe-core could not be installed: its tests will be skipped"; \
+	else echo "npm is missing: the accessibility tests will be skipped"; fi
 
 # No file of lib/ includes a header of a layer above its own.
 layers:
@@ -287,13 +298,14 @@ unit: $(UNIT_BIN)
 # The CLI tests, the longest first: prove -j2 starts them in this order, so
 # that no long one is left to run alone at the end.
 CLI_FIRST = install completion concurrency yaml-readers outputs crash \
-	    report-agg attend
+	    report-agg catalog attend
 CLI_TESTS = $(CLI_FIRST:%=tests/cli/%.t) \
 	    $(filter-out $(CLI_FIRST:%=tests/cli/%.t),$(sort $(wildcard tests/cli/*.t)))
 
 cli: $(LMS) $(CRASHPOINT) $(TOOL_BIN)
 	LMS=$(abspath $(LMS)) CRASHPOINT=$(abspath $(CRASHPOINT)) \
 		TOOLS=$(abspath $(BUILD)/tests/tools) PYTHON=$(PYTHON) \
+		AXE=$(abspath $(AXE_JS)) \
 		LMS_SANITIZE=$(SANITIZE) prove -j2 $(CLI_TESTS)
 
 lint-man:

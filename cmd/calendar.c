@@ -83,7 +83,7 @@ static int calendar(struct ctx *ctx, int argc, char **argv)
 	if ((err = cmd_open_tree(ctx)) ||
 	    (err = lms_tree_load_facilitators(&ctx->tree, &facs, &nfacs, NULL)))
 		return err;
-	cal = (struct lms_ical){ &text, ctx->today, facs, nfacs };
+	cal = (struct lms_ical){ &text, ctx->today, facs, nfacs, false };
 	lms_ical_begin(&cal, ctx->tree.service.name, LMS_VERSION);
 	err = optind < argc ? named_courses(ctx, &cal, argc, argv) :
 	      all_courses(ctx, &cal);

@@ -30,6 +30,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_check,
 	&cmd_export,
 	&cmd_calendar,
+	&cmd_catalog,
 	&cmd_purge,
 	&cmd_help,
 	NULL

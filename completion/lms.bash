@@ -334,7 +334,7 @@ _lms_option_words()
 	--format) words=(text csv tsv yaml md html) ;;
 	--rule | --no-rule)
 		words=(schema dates references conflicts capacity
-		       participation privacy holidays) ;;
+		       participation privacy holidays catalog) ;;
 	--by) words=(course municipality year term target-group topic) ;;
 	--status) words=(planned open running completed cancelled) ;;
 	--phase) words=(pre post session) ;;

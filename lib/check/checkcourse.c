@@ -95,6 +95,12 @@ static struct lms_mark key_mark(const struct lms_course_files *cf,
 	return cf->data.course.mark;
 }
 
+struct lms_mark lms_check_key_mark(const struct lms_course_files *cf,
+				   const char *key)
+{
+	return key_mark(cf, key);
+}
+
 /* "2026-09-08 11:00-14:00", or the date alone without times; in
  * Norwegian "08.09.2026 kl. 11.00–14.00". */
 static void when(const struct lms_session *s, char *out, size_t size)
@@ -543,6 +549,7 @@ void lms_check_course(const struct lms_check_ctx *x,
 	days_off(x, cf, out);
 	plan_references(x, cf, out);
 	participation(x, cf, out);
+	lms_check_public(x, cf, out);
 	if (cf->enrolments_doc.loaded)
 		enrolments(x, cf, out);
 	if (cf->attendance_doc.loaded)

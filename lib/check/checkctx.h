@@ -55,6 +55,14 @@ void lms_check_course(const struct lms_check_ctx *x,
 		      const struct lms_course_files *cf,
 		      struct lms_findings *out);
 
+/* What the public catalogue needs of a public course (checkpublic.c). */
+void lms_check_public(const struct lms_check_ctx *x,
+		      const struct lms_course_files *cf,
+		      struct lms_findings *out);
+/* Where top-level key of the course's file is, else the course's start. */
+struct lms_mark lms_check_key_mark(const struct lms_course_files *cf,
+				   const char *key);
+
 /* Unknown keys that a loader noted, with a suggestion (checkcourse.c). */
 void lms_check_diags(const struct lms_diags *d, struct lms_findings *out);
 

@@ -77,6 +77,7 @@ static const struct lms_field course_fields[] = {
 	LMS_LIST_FIELD(C, "forms", LMS_T_IDS, forms, NULL, 0),
 	LMS_LIST_FIELD(C, "follow_up", LMS_T_STRS, follow_up, NULL, 0),
 	LMS_FIELD(C, "followup_after", LMS_T_STR, followup_after, 0),
+	LMS_PUBLIC_FIELDS(C, pub),
 	LMS_FIELD_END
 };
 #undef C
@@ -96,7 +97,47 @@ static int check(const struct lms_course *c, const char *path,
 	if (c->capacity != LMS_UNSET && c->capacity < 0)
 		return lms_error_at(LMS_EDATA, path, c->mark.line, c->mark.col,
 				    _("capacity: must not be negative"));
-	return lms_followup_after_check(c->followup_after, path, &c->mark);
+	if (lms_followup_after_check(c->followup_after, path, &c->mark))
+		return LMS_EDATA;
+	return lms_public_check(&c->pub, path, c->mark);
+}
+
+/* A tag of BCP 47 as far as a catalogue needs: a language of two or three
+ * lower-case letters, then optionally "-" and a region or script. */
+static bool language_tag(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz"), m;
+
+	if (n < 2 || n > 3)
+		return false;
+	if (!s[n])
+		return true;
+	m = strspn(s + n + 1, "abcdefghijklmnopqrstuvwxyz"
+		   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+	return s[n] == '-' && m >= 2 && m <= 8 && !s[n + 1 + m];
+}
+
+int lms_public_check(const struct lms_public *p, const char *path,
+		     struct lms_mark mark)
+{
+	if (p->price != LMS_UNSET && p->price < 0)
+		return lms_error_at(LMS_EDATA, path, mark.line, mark.col,
+				    _("price: must not be negative"));
+	if (p->language && !language_tag(p->language))
+		return lms_error_at(LMS_EDATA, path, mark.line, mark.col,
+				    _("language: '%s' is not a language code "
+				      "such as nb, nn, se or en"),
+				    p->language);
+	return 0;
+}
+
+bool lms_course_in_catalogue(const struct lms_course *c, int32_t today)
+{
+	int32_t first = lms_course_first_date(c);
+
+	return c->pub.public == 1 && c->status != LMS_COURSE_CANCELLED &&
+	       c->status != LMS_COURSE_COMPLETED &&
+	       first != LMS_DATE_NONE && first >= today;
 }
 
 int lms_course_load(struct lms_course *out, const char *path, const char *text,

@@ -39,6 +39,42 @@ struct lms_course_facilitator {
 	unsigned phases;
 };
 
+/*
+ * What a course tells the public (lms catalog), kept in course.yaml and a
+ * template by the same keys.  contact is a facilitator's id (whose name,
+ * phone and e-mail the catalogue shows) or else the service's own phone
+ * number or e-mail address, shown as written.
+ */
+struct lms_public {
+	int public;			/* bool: listed in the catalogue */
+	char *description;		/* public_description */
+	char *contact;
+	char *signup;			/* how to sign up, as text */
+	int32_t signup_deadline;
+	int price;			/* egenandel in kroner */
+	char *accessibility;		/* accessibility and transport */
+	char *language;			/* "nb", "en", "se" ... */
+};
+
+/* The keys of struct lms_public, for the course and template schemas. */
+#define LMS_PUBLIC_FIELDS(T, m) \
+	LMS_FIELD(T, "public", LMS_T_BOOL, m.public, 0), \
+	LMS_FIELD(T, "public_description", LMS_T_STR, m.description, 0), \
+	LMS_FIELD(T, "contact", LMS_T_STR, m.contact, 0), \
+	LMS_FIELD(T, "signup", LMS_T_STR, m.signup, 0), \
+	LMS_FIELD(T, "signup_deadline", LMS_T_DATE, m.signup_deadline, 0), \
+	LMS_FIELD(T, "price", LMS_T_INT, m.price, 0), \
+	LMS_FIELD(T, "accessibility", LMS_T_STR, m.accessibility, 0), \
+	LMS_FIELD(T, "language", LMS_T_STR, m.language, 0)
+
+/*
+ * The public keys' rules: a price is not negative and a language is a
+ * language tag as HTML's lang takes it ("nb", "se", "en-GB").  Returns
+ * LMS_EDATA with the message at mark of path.
+ */
+int lms_public_check(const struct lms_public *p, const char *path,
+		     struct lms_mark mark);
+
 /* courses/<id>/course.yaml */
 struct lms_course {
 	struct lms_mark mark;
@@ -63,6 +99,7 @@ struct lms_course {
 	char **follow_up;
 	size_t nfollow_up;
 	char *followup_after;		/* "3 months", "90 days" (followup.h) */
+	struct lms_public pub;		/* what the public catalogue shows */
 };
 
 extern const struct lms_schema lms_course_schema;
@@ -84,6 +121,9 @@ void lms_course_emit(struct lms_buf *out, const struct lms_course *c);
  * frees the array.
  */
 size_t *lms_course_session_order(const struct lms_course *c);
+/* True when the course is in the public catalogue on day today: public,
+ * neither cancelled nor completed, its first session today or later. */
+bool lms_course_in_catalogue(const struct lms_course *c, int32_t today);
 /* First and last session date, LMS_DATE_NONE without sessions. */
 int32_t lms_course_first_date(const struct lms_course *c);
 int32_t lms_course_last_date(const struct lms_course *c);

@@ -35,6 +35,8 @@ static const struct lms_field fields[] = {
 	LMS_FIELD(S, "retention_months", LMS_T_INT, retention_months, 0),
 	LMS_LIST_FIELD(S, "closed", LMS_T_SEQ, closed, &closed_schema, 0),
 	LMS_ENUM_FIELD(S, "language", language, lms_lang_names, 0),
+	LMS_FIELD(S, "phone", LMS_T_STR, phone, 0),
+	LMS_FIELD(S, "email", LMS_T_STR, email, 0),
 	LMS_FIELD_END
 };
 #undef S

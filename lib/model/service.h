@@ -29,6 +29,7 @@ struct lms_service {
 	struct lms_closed *closed;	/* its own closed days and periods */
 	size_t nclosed;
 	int language;			/* of its documents: enum lms_lang */
+	char *phone, *email;		/* its own, public (contact: service) */
 };
 
 extern const struct lms_schema lms_service_schema;

@@ -40,6 +40,7 @@ static const struct lms_field fields[] = {
 	LMS_LIST_FIELD(T, "forms", LMS_T_IDS, forms, NULL, 0),
 	LMS_LIST_FIELD(T, "follow_up", LMS_T_STRS, follow_up, NULL, 0),
 	LMS_FIELD(T, "followup_after", LMS_T_STR, followup_after, 0),
+	LMS_PUBLIC_FIELDS(T, pub),
 	LMS_FIELD_END
 };
 #undef T
@@ -62,7 +63,8 @@ static int check(const struct lms_template *t, const char *path,
 	if (t->capacity != LMS_UNSET && t->capacity < 0)
 		return lms_error_at(LMS_EDATA, path, t->mark.line, t->mark.col,
 				    _("capacity: must not be negative"));
-	if (lms_followup_after_check(t->followup_after, path, &t->mark))
+	if (lms_followup_after_check(t->followup_after, path, &t->mark) ||
+	    lms_public_check(&t->pub, path, t->mark))
 		return LMS_EDATA;
 	for (size_t i = 0; i < t->nsessions; i++) {
 		const struct lms_template_session *s = &t->sessions[i];

@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "course.h"
 #include "schema.h"
 
 struct lms_template_session {
@@ -39,6 +40,7 @@ struct lms_template {
 	char **follow_up;
 	size_t nfollow_up;
 	char *followup_after;		/* as a course's */
+	struct lms_public pub;		/* course.h */
 };
 
 extern const struct lms_schema lms_template_schema;

@@ -240,6 +240,7 @@ static void event(const struct lms_ical *cal, const struct lms_course *c,
 {
 	const struct lms_session *s = &c->sessions[i];
 	const char *place = lms_session_place(c, i);
+	const char *about;
 	bool theme = s->theme && *s->theme;
 	struct lms_buf v = LMS_BUF_INIT;
 
@@ -260,9 +261,11 @@ static void event(const struct lms_ical *cal, const struct lms_course *c,
 	lms_buf_reset(&v);
 	/* TRANSLATORS: in an event's description: "Session 1 of 4". */
 	lms_buf_addf(&v, _("Session %zu of %zu"), number, c->nsessions);
-	leaders(&v, cal, c, s);
-	if (c->description)
-		lms_buf_addf(&v, "\n\n%s", c->description);
+	if (!cal->public_feed)
+		leaders(&v, cal, c, s);
+	about = cal->public_feed ? c->pub.description : c->description;
+	if (about)
+		lms_buf_addf(&v, "\n\n%s", about);
 	prop_text(cal, "DESCRIPTION", v.buf);
 	prop(cal, "STATUS", status(c));
 	literal(cal, "SEQUENCE:0");

@@ -1,6 +1,7 @@
 #ifndef LMS_ICAL_H
 #define LMS_ICAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,6 +30,9 @@ struct lms_ical {
 	int32_t stamp;
 	const struct lms_facilitator *facilitators;	/* for their names */
 	size_t nfacilitators;
+	/* A public feed (lms catalog): no one named, and the description
+	 * for the public (public_description) instead of the course's. */
+	bool public_feed;
 };
 
 /* Opens the calendar named name (the service's) and defines the zone. */

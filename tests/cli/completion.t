@@ -109,6 +109,7 @@ completes lms ''
 offers "lms TAB: the commands" <<'OUT'
 attend
 calendar
+catalog
 check
 course
 enrol
@@ -196,6 +197,7 @@ OUT
 is_file "lms COMMAND --: the options of its usage lines" "$SCRATCH/options" <<'OUT'
 attend: --absent --all --excused --headcount
 calendar:
+catalog: --format --poster --tree
 check: --format --no-rule --rule --strict
 course assign: --phases
 course close: --follow-up
@@ -331,6 +333,7 @@ OUT
 completes lms check --rule ''
 offers "--rule: the rules" <<'OUT'
 capacity
+catalog
 conflicts
 dates
 holidays
@@ -515,6 +518,7 @@ completes lms help ''
 offers "lms help TAB: the commands and files" <<'OUT'
 attend
 calendar
+catalog
 check
 course
 enrol

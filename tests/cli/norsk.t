@@ -82,6 +82,17 @@ say set course set kols-h26 forms=kursevaluering,mestringstro
 say assign course assign kols-h26 bruker-a --phases plan,deliver,evaluate
 say unassign course unassign kols-h26 sykepleier-a
 say assign2 course assign kols-h26 sykepleier-a
+say set-public course set kols-h26 public=yes \
+	'public_description=Et kurs for deg som lever med kols.' \
+	contact=sykepleier-a signup_deadline=01.09.2026 price=0 \
+	'accessibility=Trinnfri inngang.' language=nb
+say catalog catalog --format text
+say catalog-html catalog
+mv "$SAID/catalog-html.out" "$SAID/catalog.html"
+say poster catalog kols-h26 --poster
+mv "$SAID/poster.out" "$SAID/poster.html"
+say catalog-bad catalog --format pdf
+quiet catalog --format json
 say list course list
 say show course show kols-h26
 say show-bad course show finnes-ikke

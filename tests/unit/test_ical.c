@@ -233,7 +233,7 @@ static void uids_of_twin_sessions_differ(void **state)
 /* The events of a course, without the calendar around them. */
 static void events(const char *course, int32_t stamp, struct lms_buf *out)
 {
-	struct lms_ical cal = { out, stamp, NULL, 0 };
+	struct lms_ical cal = { out, stamp, NULL, 0, false };
 	struct lms_course c;
 
 	load(course, &c);
@@ -264,7 +264,7 @@ static void events(const char *course, int32_t stamp, struct lms_buf *out)
 static void defines_europe_oslo(void **state)
 {
 	struct lms_buf out = LMS_BUF_INIT;
-	struct lms_ical cal = { &out, 0, NULL, 0 };
+	struct lms_ical cal = { &out, 0, NULL, 0, false };
 
 	(void)state;
 	lms_ical_begin(&cal, "Tjenesten, LMS", "1.2.3");
@@ -395,7 +395,7 @@ static void a_small_course(void **state)
 	(void)state;
 	assert_int_equal(lms_facilitators_load(&f, &nf, "facilitators.yaml",
 		facilitators, strlen(facilitators), NULL), 0);
-	cal = (struct lms_ical){ &out, day("2026-09-01"), f, nf };
+	cal = (struct lms_ical){ &out, day("2026-09-01"), f, nf, false };
 	load(course, &c);
 	lms_ical_begin(&cal, "Testkommune lærings- og mestringstjeneste", "0.1.0");
 	lms_ical_add_course(&cal, &c);
