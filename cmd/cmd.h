@@ -175,6 +175,7 @@ extern const struct cmd cmd_report;
 extern const struct cmd cmd_check;
 extern const struct cmd cmd_export;
 extern const struct cmd cmd_calendar;
+extern const struct cmd cmd_remind;
 
 extern const struct cmd cmd_help;
 

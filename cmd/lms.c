@@ -29,6 +29,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_check,
 	&cmd_export,
 	&cmd_calendar,
+	&cmd_remind,
 	&cmd_purge,
 	&cmd_help,
 	NULL

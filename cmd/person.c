@@ -64,7 +64,7 @@ static int check_person(struct ctx *ctx, const struct lms_person *p)
 
 static const char *const add_usage[] = {
 	"lms person add --name N [--phone P] [--email E] [--municipality M] "
-	"[--birth-year Y] [--consent DATE]",
+	"[--birth-year Y] [--consent DATE] [--contact reminders,peer-contact]",
 	NULL
 };
 
@@ -78,6 +78,7 @@ static int add_options(struct ctx *ctx, int argc, char **argv,
 		{ "municipality", required_argument, NULL, 'm' },
 		{ "birth-year", required_argument, NULL, 'b' },
 		{ "consent", required_argument, NULL, 'c' },
+		{ "contact", required_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, err = 0;
@@ -95,6 +96,12 @@ static int add_options(struct ctx *ctx, int argc, char **argv,
 					    &p->birth_year);
 			break;
 		case 'c': err = cmd_parse_date("--consent", optarg, &p->consent); break;
+		case 'C':
+			/* What they agreed to be contacted for: lms remind
+			 * writes reminders only for those who said yes. */
+			err = cmd_parse_words("--contact", optarg,
+					      lms_contact_names, &p->contact);
+			break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
@@ -306,6 +313,18 @@ static int person_show(struct ctx *ctx, int argc, char **argv)
 	if (p->consent != LMS_DATE_NONE) {
 		lms_i18n_date(p->consent, date);
 		show_field(&ctx->out, _("consent"), date);
+	}
+	if (p->contact) {
+		struct lms_buf words = LMS_BUF_INIT;
+
+		for (size_t i = 1; lms_contact_names[i]; i++)
+			if (p->contact & (1u << i))
+				lms_buf_addf(&words, "%s%s", words.len ? ", " : "",
+					     lms_contact_names[i]);
+		/* TRANSLATORS: lms person show: what the person agreed to
+		 * be contacted for (the values stay as in the file). */
+		show_field(&ctx->out, _("contact"), words.buf);
+		lms_buf_release(&words);
 	}
 	err = show_courses(ctx, p->id, &ctx->out);
 	lms_register_release(&reg);
