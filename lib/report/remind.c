@@ -231,7 +231,8 @@ static bool is_ascii_atom(const char *s)
 /*
  * An RFC 2047 encoded-word of UTF-8 text, in base64, split so that no
  * word is longer than 75 characters and no character is cut (a word
- * holds 45 bytes at most, ending before a continuation byte).
+ * holds 45 bytes at most, ending before a continuation byte), the words
+ * folded onto lines of their own (the mbox's lines end in LF).
  */
 static void add_encoded(struct lms_buf *out, const char *s)
 {
@@ -244,7 +245,7 @@ static void add_encoded(struct lms_buf *out, const char *s)
 		while (at + n < len && ((unsigned char)s[at + n] & 0xc0) == 0x80)
 			n--;
 		if (at)
-			lms_buf_adds(out, "\r\n ");
+			lms_buf_adds(out, "\n ");
 		lms_buf_adds(out, "=?UTF-8?B?");
 		for (size_t i = 0; i < n; i += 3) {
 			const unsigned char *p = (const unsigned char *)s + at + i;
