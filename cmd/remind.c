@@ -33,9 +33,9 @@ struct args {
 };
 
 static const char *const usage[] = {
-	"lms remind [COURSE...] [--days N | --date DATE] [--format csv|email] "
+	"lms remind [COURSE...] [--days N | --date DATE] [--format csv | email] "
 	"[--from ADDRESS] [-o FILE]",
-	"lms remind COURSE --changed SESSION [--format csv|email] "
+	"lms remind COURSE --changed SESSION [--format csv | email] "
 	"[--from ADDRESS] [-o FILE]",
 	NULL
 };

@@ -230,9 +230,10 @@ static bool is_ascii_atom(const char *s)
 
 /*
  * An RFC 2047 encoded-word of UTF-8 text, in base64, split so that no
- * word is longer than 75 characters and no character is cut (a word
- * holds 45 bytes at most, ending before a continuation byte), the words
- * folded onto lines of their own (the mbox's lines end in LF).
+ * line is longer than 78 characters with the header's name before it and
+ * no character is cut (a word holds 36 bytes at most, 60 characters,
+ * ending before a continuation byte), the words folded onto lines of
+ * their own (the mbox's lines end in LF).
  */
 static void add_encoded(struct lms_buf *out, const char *s)
 {
@@ -240,7 +241,7 @@ static void add_encoded(struct lms_buf *out, const char *s)
 	size_t len = strlen(s), at = 0;
 
 	while (at < len) {
-		size_t n = len - at > 45 ? 45 : len - at;
+		size_t n = len - at > 36 ? 36 : len - at;
 
 		while (at + n < len && ((unsigned char)s[at + n] & 0xc0) == 0x80)
 			n--;

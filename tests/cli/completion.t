@@ -120,6 +120,7 @@ help
 init
 person
 purge
+remind
 report
 roster
 withdraw
@@ -203,11 +204,12 @@ facilitator list: --available-on --format --kind --topic
 followup: --format
 help:
 init: --municipality --name
-person add: --birth-year --consent --email --municipality --name --phone
+person add: --birth-year --consent --contact --email --municipality --name --phone
 person forget:
 person list: --format
 person show:
 purge: --dry-run
+remind: --changed --date --days --format --from
 report: --by --each --exact --excel --form --format --from --new-key --out --status --to --tree
 roster: --blank --contacts --format --session --sheet
 withdraw:
@@ -229,7 +231,7 @@ completes lms enrol m
 offers "lms enrol m: matlaging" <<'OUT'
 matlaging
 OUT
-for cmd in withdraw attend roster followup evaluate check calendar \
+for cmd in withdraw attend roster followup remind evaluate check calendar \
 	"course show" "course set" "course assign" "course unassign" \
 	"course close" "report course" "export enrolments"; do
 	completes lms $cmd ''
@@ -513,6 +515,7 @@ help
 init
 person
 purge
+remind
 report
 roster
 withdraw
