@@ -213,6 +213,11 @@ static const struct cmd person_list_cmd = {
 
 /* lms person show */
 
+/* lms_contact_names as show says them, in the user's words. */
+static const char *const contact_words[] = {
+	"", NC_("contact", "reminders"), NC_("contact", "peer-contact"), NULL
+};
+
 /* A label of lms person show, in a column 14 characters wide: padded by
  * what a terminal shows, as a translated label may not be ASCII. */
 static void add_label(struct lms_buf *out, const char *label)
@@ -317,12 +322,12 @@ static int person_show(struct ctx *ctx, int argc, char **argv)
 	if (p->contact) {
 		struct lms_buf words = LMS_BUF_INIT;
 
-		for (size_t i = 1; lms_contact_names[i]; i++)
+		for (size_t i = 1; contact_words[i]; i++)
 			if (p->contact & (1u << i))
 				lms_buf_addf(&words, "%s%s", words.len ? ", " : "",
-					     lms_contact_names[i]);
+					     C_("contact", contact_words[i]));
 		/* TRANSLATORS: lms person show: what the person agreed to
-		 * be contacted for (the values stay as in the file). */
+		 * be contacted for. */
 		show_field(&ctx->out, _("contact"), words.buf);
 		lms_buf_release(&words);
 	}

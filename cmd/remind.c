@@ -19,8 +19,9 @@
  * git ignores the file there.
  */
 
-enum { FMT_CSV, FMT_EMAIL };
-static const char *const formats[] = { "csv", "email", NULL };
+/* An enumeration's names begin with "" (cmd_parse_enum). */
+enum { FMT_CSV = 1, FMT_EMAIL };
+static const char *const formats[] = { "", "csv", "email", NULL };
 
 struct args {
 	int format;

@@ -67,7 +67,7 @@ is_err "the others by id, not by name" <<'ERR'
 lms: warning: p-ccccc3 has not agreed to reminders
 ERR
 
-lms remind matlaging
+lms remind matlaging --format csv
 is_rc 0 "a course's next session"
 is_out "the next session only" <"$SCRATCH/want"
 
