@@ -118,6 +118,7 @@ static int course_set(struct ctx *ctx, int argc, char **argv)
 	if (err)
 		return err;
 	lms_ops_tree_io(&io, &ctx->tree);
+	io.today = ctx->today;	/* who moves up keeps the day */
 	if ((err = lms_ops_course_set(&io, argv[optind],
 				      (const char *const *)argv + optind + 1,
 				      (size_t)(argc - optind - 1), say_moved,

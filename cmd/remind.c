@@ -29,6 +29,7 @@ struct args {
 	int days;			/* --days: from today this many ahead */
 	bool window;			/* --date or --days given */
 	const char *changed;		/* --changed SESSION */
+	int32_t moved_up;		/* --moved-up DATE */
 	const char *from;		/* --from ADDRESS */
 	const char *out;		/* -o FILE */
 };
@@ -37,6 +38,8 @@ static const char *const usage[] = {
 	"lms remind [COURSE...] [--days N | --date DATE] [--format csv | email] "
 	"[--from ADDRESS] [-o FILE]",
 	"lms remind COURSE --changed SESSION [--format csv | email] "
+	"[--from ADDRESS] [-o FILE]",
+	"lms remind [COURSE...] --moved-up DATE [--format csv | email] "
 	"[--from ADDRESS] [-o FILE]",
 	NULL
 };
@@ -59,6 +62,7 @@ static int parse(int argc, char **argv, struct args *a)
 		{ "date", required_argument, NULL, 'D' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "changed", required_argument, NULL, 'c' },
+		{ "moved-up", required_argument, NULL, 'm' },
 		{ "from", required_argument, NULL, 'f' },
 		{ "out", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
@@ -84,6 +88,10 @@ static int parse(int argc, char **argv, struct args *a)
 					     &a->format);
 			break;
 		case 'c': a->changed = optarg; break;
+		case 'm':
+			err = cmd_parse_date("--moved-up", optarg,
+					     &a->moved_up);
+			break;
 		case 'f': a->from = optarg; break;
 		case 'o': a->out = optarg; break;
 		default: err = LMS_EUSAGE; break;
@@ -96,6 +104,9 @@ static int parse(int argc, char **argv, struct args *a)
 					 "address"), a->from);
 	if (a->changed && (argc - optind != 1 || a->window))
 		return cmd_usage_error(_("--changed: give one course and no "
+					 "--days or --date"));
+	if (a->moved_up != LMS_DATE_NONE && (a->changed || a->window))
+		return cmd_usage_error(_("--moved-up: give no --changed, "
 					 "--days or --date"));
 	return 0;
 }
@@ -141,7 +152,7 @@ static int choose_sessions(const struct ctx *ctx, const struct args *a,
 	}
 	if (a->date != LMS_DATE_NONE)
 		from = to = a->date;
-	else if (a->window || !named)
+	else if (a->window || (!named && a->moved_up == LMS_DATE_NONE))
 		to = from + (a->days < 0 ? 7 : a->days) - 1;
 	*out = lms_remind_sessions(c, from, to, n);
 	return 0;
@@ -173,12 +184,15 @@ static int course_rows(struct ctx *ctx, const struct args *a, const char *id,
 	}
 	*(struct lms_enrolments **)lms_array_push(&l->e, &l->ne,
 						  sizeof(e)) = e;
-	kind = !a->changed ? LMS_REMIND_NEXT :
+	kind = a->moved_up != LMS_DATE_NONE ? LMS_REMIND_MOVED_UP :
+	       !a->changed ? LMS_REMIND_NEXT :
 	       c->status == LMS_COURSE_CANCELLED ? LMS_REMIND_CANCELLED :
 	       LMS_REMIND_CHANGED;
 	for (size_t i = 0; i < n; i++)
-		lms_remind_session(out, c, sessions[i], e, reg, kind, NULL,
-				   NULL);
+		lms_remind_session(out, c, sessions[i], e, reg, kind,
+				   kind == LMS_REMIND_MOVED_UP ?
+				   lms_remind_moved_up_since : NULL,
+				   (void *)&a->moved_up);
 	free(sessions);
 	return 0;
 }
@@ -257,7 +271,8 @@ static int check_out_file(struct ctx *ctx, const char *out)
 
 static int remind(struct ctx *ctx, int argc, char **argv)
 {
-	struct args a = { FMT_CSV, LMS_DATE_NONE, -1, false, NULL, NULL, NULL };
+	struct args a = { FMT_CSV, LMS_DATE_NONE, -1, false, NULL,
+			  LMS_DATE_NONE, NULL, NULL };
 	struct lms_reminders r = { 0 };
 	struct loaded l = { 0 };
 	struct lms_register reg;

@@ -34,6 +34,9 @@ struct lms_enrolment {
 	char *municipality;
 	char *relative_of;
 	char *follow_up;
+	int32_t moved_up;		/* when they moved up from the waiting
+					 * list (LMS_DATE_NONE: never, or not
+					 * recorded) */
 	struct lms_extras extras;
 };
 

@@ -72,6 +72,14 @@ void lms_remind_text(struct lms_buf *out, enum lms_remind_kind kind,
 	case LMS_REMIND_CANCELLED:
 		lms_buf_addf(out, _("Cancelled: %s %s."), title, when.buf);
 		break;
+	case LMS_REMIND_MOVED_UP:
+		if (at)
+			lms_buf_addf(out, _("You have a place: %s %s, %s."),
+				     title, when.buf, place);
+		else
+			lms_buf_addf(out, _("You have a place: %s %s."), title,
+				     when.buf);
+		break;
 	default:
 		if (at)
 			lms_buf_addf(out, _("Reminder: %s %s, %s."), title,
@@ -145,6 +153,12 @@ static bool session_differs(const struct lms_course *a, size_t i,
 	return x->date != y->date || x->start != y->start ||
 	       x->end != y->end ||
 	       strcmp(lms_session_place(a, i), lms_session_place(b, j));
+}
+
+bool lms_remind_moved_up_since(const struct lms_enrolment *r, void *since)
+{
+	return r->moved_up != LMS_DATE_NONE &&
+	       r->moved_up >= *(const int32_t *)since;
 }
 
 bool lms_remind_gets(const struct lms_enrolment *r)

@@ -24,7 +24,8 @@
 enum lms_remind_kind {
 	LMS_REMIND_NEXT = 1,	/* the session is coming */
 	LMS_REMIND_CHANGED,	/* its date, time or place changed */
-	LMS_REMIND_CANCELLED	/* the course is cancelled */
+	LMS_REMIND_CANCELLED,	/* the course is cancelled */
+	LMS_REMIND_MOVED_UP	/* they have a place now */
 };
 
 struct lms_remind_row {
@@ -77,6 +78,12 @@ size_t *lms_remind_sessions(const struct lms_course *c, int32_t from,
 void lms_remind_text(struct lms_buf *out, enum lms_remind_kind kind,
 		     const char *title, int32_t date, int start, int end,
 		     const char *place);
+
+/*
+ * For lms_remind_session's only: whether r moved up from the waiting list
+ * (moved_up, see roll.h) on or after *(const int32_t *)since.
+ */
+bool lms_remind_moved_up_since(const struct lms_enrolment *r, void *since);
 
 /* Whether a person on the course gets reminders and notices of its
  * sessions: enrolled (participant or relative), not waiting, not

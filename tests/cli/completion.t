@@ -209,7 +209,7 @@ person forget:
 person list: --format
 person show:
 purge: --dry-run
-remind: --changed --date --days --format --from
+remind: --changed --date --days --format --from --moved-up
 report: --by --each --exact --excel --form --format --from --new-key --out --status --to --tree
 roster: --blank --contacts --format --session --sheet
 withdraw:

@@ -252,8 +252,26 @@ is_rc 0 "a session moved"
 is_err "the people it affects, by id" <<'ERR'
 lms: the change affects 3 people enrolled: p-aaaaa1, p-bbbbb2, p-ccccc3 (lms remind matlaging --changed SESSION writes their notices)
 ERR
+lms remind --moved-up 2026-09-03
+echo "$header" | crlf >"$SCRATCH/want"
+is_out "nobody moved up yet" <"$SCRATCH/want"
 lms course set matlaging capacity=12
 is_err "a change of no session says nothing" </dev/null
+like "the waiting list moves up" "p-ddddd4 moved up" "$out"
+grep -A5 'person: p-ddddd4' courses/matlaging/enrolments.yaml |
+	grep -q '^  moved_up: 2026-09-03$'
+report $? "enrolments.yaml records the day"
+lms remind --moved-up 2026-09-03
+crlf >"$SCRATCH/want" <<EOF
+$header
+p-ddddd4,Venter Venteliste,,vent@example.org,matlaging,Matlaging og kosthold,2026-09-07,11:00,14:00,"Treffstedet, kjøkkenet","You have a place: Matlaging og kosthold Monday 2026-09-07 11:00-14:00, Treffstedet, kjøkkenet."
+EOF
+is_out "--moved-up: who has a place now, for the next session" <"$SCRATCH/want"
+LMS_TODAY=2026-09-04 lms remind matlaging --moved-up 2026-09-04
+echo "$header" | crlf >"$SCRATCH/want"
+is_out "--moved-up: since a later day, nobody" <"$SCRATCH/want"
+lms remind --moved-up 2026-09-03 --days 3
+is_rc 2 "--moved-up and --days"
 lms remind matlaging --changed 2010-09-10
 is_rc 66 "--changed names a session that is not there"
 lms remind matlaging --changed 2026-09-10

@@ -266,6 +266,26 @@ static void long_subject(void **state)
 	lms_reminders_release(&r);
 }
 
+static void moved_up(void **state)
+{
+	struct lms_reminders r = { 0 };
+	int32_t since = day("2026-09-05");
+
+	(void)state;
+	lms_i18n_set(LMS_LANG_NB);
+	e.v[0].moved_up = day("2026-09-04");
+	e.v[4].moved_up = day("2026-09-05");
+	lms_remind_session(&r, &c, 1, &e, &reg, LMS_REMIND_MOVED_UP,
+			   lms_remind_moved_up_since, &since);
+	e.v[0].moved_up = e.v[4].moved_up = LMS_DATE_NONE;
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.v[0].person, "p-eeeeee");
+	assert_string_equal(r.v[0].text, "Du har fått plass: Mestring i "
+			    "hverdagen torsdag 10. september 2026 kl. "
+			    "18.00–20.00, Kafé, 2. etasje.");
+	lms_reminders_release(&r);
+}
+
 static void what_changed(void **state)
 {
 	struct lms_course d;
@@ -299,6 +319,7 @@ int main(void)
 		cmocka_unit_test(csv),
 		cmocka_unit_test(mbox),
 		cmocka_unit_test(long_subject),
+		cmocka_unit_test(moved_up),
 		cmocka_unit_test(what_changed),
 	};
 
