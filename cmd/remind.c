@@ -137,7 +137,7 @@ static int choose_sessions(const struct ctx *ctx, const struct args *a,
 			   const struct lms_course *c, bool named,
 			   size_t **out, size_t *n)
 {
-	int32_t from = ctx->today, to = LMS_DATE_NONE;
+	int32_t from, to;
 	size_t index, number;
 	int err;
 
@@ -150,10 +150,10 @@ static int choose_sessions(const struct ctx *ctx, const struct args *a,
 		*(size_t *)lms_array_push(out, n, sizeof(**out)) = index;
 		return 0;
 	}
-	if (a->date != LMS_DATE_NONE)
-		from = to = a->date;
-	else if (a->window || (!named && a->moved_up == LMS_DATE_NONE))
-		to = from + (a->days < 0 ? 7 : a->days) - 1;
+	/* A course named, or a notice of a place, is about the next
+	 * session, unless days are asked for. */
+	lms_remind_window(ctx->today, a->date, a->days, !a->window &&
+			  (named || a->moved_up != LMS_DATE_NONE), &from, &to);
 	*out = lms_remind_sessions(c, from, to, n);
 	return 0;
 }
@@ -185,9 +185,7 @@ static int course_rows(struct ctx *ctx, const struct args *a, const char *id,
 	*(struct lms_enrolments **)lms_array_push(&l->e, &l->ne,
 						  sizeof(e)) = e;
 	kind = a->moved_up != LMS_DATE_NONE ? LMS_REMIND_MOVED_UP :
-	       !a->changed ? LMS_REMIND_NEXT :
-	       c->status == LMS_COURSE_CANCELLED ? LMS_REMIND_CANCELLED :
-	       LMS_REMIND_CHANGED;
+	       a->changed ? lms_remind_notice(c) : LMS_REMIND_NEXT;
 	for (size_t i = 0; i < n; i++)
 		lms_remind_session(out, c, sessions[i], e, reg, kind,
 				   kind == LMS_REMIND_MOVED_UP ?

@@ -39,6 +39,23 @@ size_t *lms_remind_sessions(const struct lms_course *c, int32_t from,
 	return out;
 }
 
+void lms_remind_window(int32_t today, int32_t date, int days, bool next,
+		       int32_t *from, int32_t *to)
+{
+	*from = today;
+	*to = LMS_DATE_NONE;
+	if (date != LMS_DATE_NONE)
+		*from = *to = date;
+	else if (!next)
+		*to = today + (days < 1 ? 7 : days) - 1;
+}
+
+enum lms_remind_kind lms_remind_notice(const struct lms_course *c)
+{
+	return c->status == LMS_COURSE_CANCELLED ? LMS_REMIND_CANCELLED :
+	       LMS_REMIND_CHANGED;
+}
+
 /* "Thursday 2026-09-17 18:00-20:00": the day, and the time if given. */
 static void add_when(struct lms_buf *out, int32_t date, int start, int end)
 {

@@ -73,6 +73,19 @@ void lms_remind_session(struct lms_reminders *out, const struct lms_course *c,
 size_t *lms_remind_sessions(const struct lms_course *c, int32_t from,
 			    int32_t to, size_t *n);
 
+/*
+ * The days lms remind looks at, from its options: the day date if given
+ * (not LMS_DATE_NONE); else with next only the next session from today
+ * (*to is LMS_DATE_NONE, see lms_remind_sessions); else the days days
+ * from today, today included (days < 1: a week).
+ */
+void lms_remind_window(int32_t today, int32_t date, int days, bool next,
+		       int32_t *from, int32_t *to);
+
+/* The notice of a changed session of c: LMS_REMIND_CANCELLED when c is
+ * cancelled, else LMS_REMIND_CHANGED. */
+enum lms_remind_kind lms_remind_notice(const struct lms_course *c);
+
 /* The text of a row ("Reminder: T Thursday 2026-09-17 18:00-20:00, P."),
  * in the language set. */
 void lms_remind_text(struct lms_buf *out, enum lms_remind_kind kind,

@@ -286,6 +286,28 @@ static void moved_up(void **state)
 	lms_reminders_release(&r);
 }
 
+static void window(void **state)
+{
+	int32_t today = day("2026-09-03"), from, to;
+
+	(void)state;
+	lms_remind_window(today, LMS_DATE_NONE, -1, false, &from, &to);
+	assert_int_equal(from, today);
+	assert_int_equal(to, day("2026-09-09"));
+	lms_remind_window(today, LMS_DATE_NONE, 1, false, &from, &to);
+	assert_int_equal(to, today);
+	lms_remind_window(today, LMS_DATE_NONE, -1, true, &from, &to);
+	assert_int_equal(from, today);
+	assert_int_equal(to, LMS_DATE_NONE);
+	lms_remind_window(today, day("2026-09-14"), -1, true, &from, &to);
+	assert_int_equal(from, day("2026-09-14"));
+	assert_int_equal(to, day("2026-09-14"));
+	assert_int_equal(lms_remind_notice(&c), LMS_REMIND_CHANGED);
+	c.status = LMS_COURSE_CANCELLED;
+	assert_int_equal(lms_remind_notice(&c), LMS_REMIND_CANCELLED);
+	c.status = LMS_COURSE_RUNNING;
+}
+
 static void what_changed(void **state)
 {
 	struct lms_course d;
@@ -320,6 +342,7 @@ int main(void)
 		cmocka_unit_test(mbox),
 		cmocka_unit_test(long_subject),
 		cmocka_unit_test(moved_up),
+		cmocka_unit_test(window),
 		cmocka_unit_test(what_changed),
 	};
 
