@@ -177,6 +177,7 @@ extern const struct cmd cmd_check;
 extern const struct cmd cmd_export;
 extern const struct cmd cmd_calendar;
 extern const struct cmd cmd_catalog;
+extern const struct cmd cmd_remind;
 
 extern const struct cmd cmd_help;
 

@@ -21,7 +21,8 @@
  * "lms enrol KURS PERSON" in Norwegian.  The rest of the line (options,
  * their values, the names of commands) is typed as it stands. */
 static const char *const metavars[] = {
-	NC_("usage", "ARG"), NC_("usage", "COLUMN"), NC_("usage", "COMMAND"),
+	NC_("usage", "ADDRESS"), NC_("usage", "ARG"), NC_("usage", "COLUMN"),
+	NC_("usage", "COMMAND"),
 	NC_("usage", "COURSE"), NC_("usage", "DATE"), NC_("usage", "DIR"),
 	NC_("usage", "FILE"), NC_("usage", "FROM"), NC_("usage", "HH"),
 	NC_("usage", "ITEM"), NC_("usage", "KEY"), NC_("usage", "LINE"),

@@ -6,6 +6,7 @@
 #include "courseedit.h"
 #include "date.h"
 #include "id.h"
+#include "remind.h"
 #include "waitlist.h"
 #include "cmd.h"
 #include "coursecmd.h"
@@ -34,6 +35,42 @@ static void say_moved(const struct lms_enrolment *r, void *arg)
 {
 	lms_buf_addf(arg, _("%s moved up from the waiting list: enrolled\n"),
 		     r->person);
+}
+
+/*
+ * A change of a session's date, time or place, or a cancellation, is news
+ * for the people on the course: says how many (ids, never names) on
+ * stderr, and how to write their notices.  The enrolments are those of
+ * before the change; anyone moved up by it is told of above.
+ */
+static int say_affected(struct ctx *ctx, const struct lms_set_result *r)
+{
+	struct lms_buf ids = LMS_BUF_INIT;
+	struct lms_enrolments e;
+	size_t n = 0;
+	int err;
+
+	if (!lms_remind_course_changed(&r->before, &r->after))
+		return 0;
+	if ((err = lms_tree_load_enrolments(&ctx->tree, r->after.id, &e)))
+		return err;
+	for (size_t i = 0; i < e.n; i++)
+		if (lms_remind_gets(&e.v[i]))
+			lms_buf_addf(&ids, "%s%s", n++ ? ", " : "",
+				     e.v[i].person);
+	if (n)
+		lms_buf_addf(&ctx->note, lms_n_("lms: the change affects %zu "
+						"person enrolled: %s (lms "
+						"remind %s --changed SESSION "
+						"writes the notice)\n",
+						"lms: the change affects %zu "
+						"people enrolled: %s (lms "
+						"remind %s --changed SESSION "
+						"writes their notices)\n", n),
+			     n, ids.buf, r->after.id);
+	lms_buf_release(&ids);
+	lms_enrolments_release(&e);
+	return 0;
 }
 
 /* A new session on a day off (lms_service_new_days_off). */
@@ -81,6 +118,7 @@ static int course_set(struct ctx *ctx, int argc, char **argv)
 	if (err)
 		return err;
 	lms_ops_tree_io(&io, &ctx->tree);
+	io.today = ctx->today;	/* who moves up keeps the day */
 	if ((err = lms_ops_course_set(&io, argv[optind],
 				      (const char *const *)argv + optind + 1,
 				      (size_t)(argc - optind - 1), say_moved,
@@ -95,6 +133,7 @@ static int course_set(struct ctx *ctx, int argc, char **argv)
 	lms_service_new_days_off(&ctx->tree.service, &r.before, &r.after,
 				 warn_day_off, NULL);
 	lms_buf_add(&ctx->out, said.buf, said.len);
+	err = say_affected(ctx, &r);
 	lms_set_result_release(&r);
 out:
 	lms_buf_release(&said);

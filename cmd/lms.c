@@ -31,6 +31,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_export,
 	&cmd_calendar,
 	&cmd_catalog,
+	&cmd_remind,
 	&cmd_purge,
 	&cmd_help,
 	NULL

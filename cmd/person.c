@@ -64,7 +64,7 @@ static int check_person(struct ctx *ctx, const struct lms_person *p)
 
 static const char *const add_usage[] = {
 	"lms person add --name N [--phone P] [--email E] [--municipality M] "
-	"[--birth-year Y] [--consent DATE]",
+	"[--birth-year Y] [--consent DATE] [--contact reminders,peer-contact]",
 	NULL
 };
 
@@ -78,6 +78,7 @@ static int add_options(struct ctx *ctx, int argc, char **argv,
 		{ "municipality", required_argument, NULL, 'm' },
 		{ "birth-year", required_argument, NULL, 'b' },
 		{ "consent", required_argument, NULL, 'c' },
+		{ "contact", required_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, err = 0;
@@ -95,6 +96,12 @@ static int add_options(struct ctx *ctx, int argc, char **argv,
 					    &p->birth_year);
 			break;
 		case 'c': err = cmd_parse_date("--consent", optarg, &p->consent); break;
+		case 'C':
+			/* What they agreed to be contacted for: lms remind
+			 * writes reminders only for those who said yes. */
+			err = cmd_parse_words("--contact", optarg,
+					      lms_contact_names, &p->contact);
+			break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
@@ -206,6 +213,11 @@ static const struct cmd person_list_cmd = {
 
 /* lms person show */
 
+/* lms_contact_names as show says them, in the user's words. */
+static const char *const contact_words[] = {
+	"", NC_("contact", "reminders"), NC_("contact", "peer-contact"), NULL
+};
+
 /* A label of lms person show, in a column 14 characters wide: padded by
  * what a terminal shows, as a translated label may not be ASCII. */
 static void add_label(struct lms_buf *out, const char *label)
@@ -306,6 +318,18 @@ static int person_show(struct ctx *ctx, int argc, char **argv)
 	if (p->consent != LMS_DATE_NONE) {
 		lms_i18n_date(p->consent, date);
 		show_field(&ctx->out, _("consent"), date);
+	}
+	if (p->contact) {
+		struct lms_buf words = LMS_BUF_INIT;
+
+		for (size_t i = 1; contact_words[i]; i++)
+			if (p->contact & (1u << i))
+				lms_buf_addf(&words, "%s%s", words.len ? ", " : "",
+					     C_("contact", contact_words[i]));
+		/* TRANSLATORS: lms person show: what the person agreed to
+		 * be contacted for. */
+		show_field(&ctx->out, _("contact"), words.buf);
+		lms_buf_release(&words);
 	}
 	err = show_courses(ctx, p->id, &ctx->out);
 	lms_register_release(&reg);

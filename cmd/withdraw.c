@@ -28,6 +28,7 @@ static int withdraw(struct ctx *ctx, int argc, char **argv)
 	    (err = cmd_open_tree(ctx)))
 		return err;
 	lms_ops_tree_io(&io, &ctx->tree);
+	io.today = ctx->today;	/* who moves up keeps the day */
 	err = lms_ops_withdraw(&io, argv[optind], argv[optind + 1], say_moved,
 			       &moved);
 	if (!err) {

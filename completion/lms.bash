@@ -352,7 +352,11 @@ _lms_option_words()
 		words=(self gp healthy-life-centre specialist municipal nav
 		       user-organisation other) ;;
 	--target-group) words=(at-risk patients relatives staff) ;;
+	--contact) words=(reminders peer-contact) ;;
 	--days)
+		# Weekdays for "--days mon,thu"; lms remind's "--days N" is
+		# a number.
+		[[ ${phof[--days]-} == *,* ]] || return 0
 		words=(mon tue wed thu fri sat sun)
 		# lms reads Norwegian weekdays too; they are offered where
 		# it speaks Norwegian.

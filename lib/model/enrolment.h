@@ -36,6 +36,9 @@ struct lms_enrolment {
 	char *follow_up;
 	char *carried_to;		/* a waiting list carried on: the
 					 * course it went to (roll.h) */
+	int32_t moved_up;		/* when they moved up from the waiting
+					 * list (LMS_DATE_NONE: never, or not
+					 * recorded) */
 	struct lms_extras extras;
 };
 

@@ -33,6 +33,7 @@ void lms_roll_init(struct lms_roll *r, const struct lms_course *c,
 {
 	r->course = c;
 	r->e = e;
+	r->today = LMS_DATE_NONE;
 	lms_strset_init(&r->index);
 	reindex(r);
 }
@@ -78,6 +79,8 @@ size_t lms_roll_promote(struct lms_roll *r,
 		if (rec->status != LMS_WAITLISTED)
 			continue;
 		rec->status = LMS_ENROLLED;
+		if (r->today != LMS_DATE_NONE)
+			rec->moved_up = r->today;
 		r->enrolled++;
 		n++;
 		if (moved)

@@ -26,6 +26,10 @@ struct lms_roll {
 	size_t enrolled;		/* places taken, by the enrolled and the
 					 * completed or not of a closed course */
 	size_t next_waiting;		/* no one waits before this position */
+	int32_t today;			/* the day of the change, which whoever
+					 * moves up keeps as moved_up, so that
+					 * they can be told (lms remind);
+					 * LMS_DATE_NONE after init: none */
 };
 
 struct lms_enrol_request {

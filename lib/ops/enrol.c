@@ -29,6 +29,8 @@ static int load_course_files(const struct lms_ops_io *io, const char *id,
 		return err;
 	}
 	lms_roll_init(&cf->roll, &cf->c, &cf->e);
+	if (io->today)
+		cf->roll.today = io->today;
 	return 0;
 }
 

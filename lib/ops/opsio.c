@@ -98,6 +98,7 @@ static int tree_person_ids(void *arg, const struct lms_register *r,
 void lms_ops_tree_io(struct lms_ops_io *io, struct lms_tree *t)
 {
 	io->arg = t;
+	io->today = 0;
 	io->load_course = tree_load_course;
 	io->load_enrolments = tree_load_enrolments;
 	io->load_attendance = tree_load_attendance;

@@ -40,6 +40,9 @@
 
 struct lms_ops_io {
 	void *arg;
+	/* The day of the change, which a record may keep (who moved up from
+	 * the waiting list when); 0, as in a zeroed io, when not known. */
+	int32_t today;
 	/* A course; with the text of its course.yaml when text is not NULL. */
 	int (*load_course)(void *arg, const char *id, struct lms_course *out,
 			   struct lms_buf *text);

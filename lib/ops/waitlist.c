@@ -26,6 +26,8 @@ int lms_ops_withdraw(const struct lms_ops_io *io, const char *course,
 		return err;
 	}
 	lms_roll_init(&roll, &c, &e);
+	if (io->today)
+		roll.today = io->today;
 	if (!(err = lms_roll_withdraw(&roll, person, moved, arg)))
 		err = lms_ops_save_enrolments(io, c.id, &e);
 	lms_roll_release(&roll);
@@ -63,6 +65,8 @@ static int promote(const struct lms_ops_io *io, const struct lms_course *c,
 	int err = 0;
 
 	lms_roll_init(&roll, c, e);
+	if (io->today)
+		roll.today = io->today;
 	if (c->status != LMS_COURSE_CANCELLED &&
 	    c->status != LMS_COURSE_COMPLETED &&
 	    lms_roll_promote(&roll, moved, arg))

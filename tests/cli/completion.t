@@ -122,6 +122,7 @@ init
 offer
 person
 purge
+remind
 report
 roster
 withdraw
@@ -218,11 +219,12 @@ offer add: --email --kind --municipality --name --phone --web
 offer contacts: --format
 offer list: --format --kind --municipality
 offer show:
-person add: --birth-year --consent --email --municipality --name --phone
+person add: --birth-year --consent --contact --email --municipality --name --phone
 person forget:
 person list: --format
 person show:
 purge: --dry-run
+remind: --changed --date --days --format --from --moved-up
 report: --by --each --exact --excel --form --format --from --new-key --out --status --to --tree
 roster: --blank --contacts --format --session --sheet
 withdraw:
@@ -244,7 +246,7 @@ completes lms enrol m
 offers "lms enrol m: matlaging" <<'OUT'
 matlaging
 OUT
-for cmd in withdraw attend roster followup evaluate check calendar \
+for cmd in withdraw attend roster followup remind evaluate check calendar \
 	"course show" "course set" "course assign" "course unassign" \
 	"course close" "report course" "export enrolments"; do
 	completes lms $cmd ''
@@ -532,6 +534,7 @@ init
 offer
 person
 purge
+remind
 report
 roster
 withdraw

@@ -60,7 +60,8 @@ say offershow offer show selvhjelp-kols
 say offershow-bad offer show selvhjelp-kol
 for n in 1 2 3 4 5 6; do
 	say "person$n" person add --name "Deltaker Test$n" \
-		--municipality Bodø --birth-year 1960 --consent 01.08.2026
+		--municipality Bodø --birth-year 1960 --consent 01.08.2026 \
+		--email "deltaker$n@example.org" --contact reminders
 done
 say person-bad person add --name "Deltaker Feil" --municipality 9999
 is_rc 2 "a municipality that is not one is refused"
@@ -108,6 +109,16 @@ say attend2 attend kols-h26 2 --all --absent "$first"
 say attend3 attend kols-h26 3 --all
 say attend-bad attend kols-h26 9 --all
 say followup followup
+# Reminders: the text is for people (the CSV's header is for scripts).
+# (the drafts' mbox lines and headers are for e-mail programs).
+say remind remind kols-h26 --format email -o "$SCRATCH/remind.mbox"
+say remind-moved course set kols-h26 sessions.5.start=10:00
+say remind-changed remind kols-h26 --changed 5 --format email \
+	-o "$SCRATCH/changed.mbox"
+sed -n '/^$/,/^From lms /p' "$SCRATCH/remind.mbox" \
+	"$SCRATCH/changed.mbox" | grep -v '^From lms ' >"$SAID/remind-body.out"
+say remind-bad remind kols-h26 --changed 5 --days 2
+quiet remind --format csv
 say roster roster kols-h26
 say sheet roster kols-h26 --sheet --session 4
 say sheet-html roster kols-h26 --sheet --session 4 --format html

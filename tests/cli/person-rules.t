@@ -13,7 +13,7 @@ same() {
 	is_rc 2 "person add refuses --$1 $2"
 	is_err "person add says why" <<OUT
 lms: --$1: $3
-usage: lms person add --name N [--phone P] [--email E] [--municipality M] [--birth-year Y] [--consent DATE]
+usage: lms person add --name N [--phone P] [--email E] [--municipality M] [--birth-year Y] [--consent DATE] [--contact reminders,peer-contact]
 OUT
 	printf 'name,%s\nNy Test,%s\n' "$4" "$2" >../rules.csv
 	lms enrol matlaging --csv ../rules.csv

@@ -117,6 +117,22 @@ static void more_places_promote_in_order(void **state)
 	assert_int_equal(lms_roll_find(&roll, "p-c")->status, LMS_ENROLLED);
 	assert_int_equal(lms_roll_find(&roll, "p-d")->status, LMS_ENROLLED);
 	assert_int_equal(lms_roll_find(&roll, "p-e")->status, LMS_WAITLISTED);
+	/* Without a day, nothing records when. */
+	assert_int_equal(lms_roll_find(&roll, "p-c")->moved_up, LMS_DATE_NONE);
+}
+
+/* Whoever moves up keeps the day, so that they can be told. */
+static void moving_up_is_dated(void **state)
+{
+	(void)state;
+	enrol("p-a", "1806");
+	enrol("p-b", "1806");
+	enrol("p-c", "1806");
+	roll.today = 20000;
+	assert_int_equal(lms_roll_withdraw(&roll, "p-a", NULL, NULL), 0);
+	assert_int_equal(lms_roll_find(&roll, "p-c")->moved_up, 20000);
+	assert_int_equal(lms_roll_find(&roll, "p-b")->moved_up, LMS_DATE_NONE);
+	assert_int_equal(lms_roll_find(&roll, "p-a")->moved_up, LMS_DATE_NONE);
 }
 
 static void a_freed_place_goes_to_the_waiting_list_first(void **state)
@@ -293,6 +309,7 @@ int main(void)
 		T(withdrawal_moves_the_first_up),
 		T(coming_back_queues_again),
 		T(more_places_promote_in_order),
+		T(moving_up_is_dated),
 		T(a_freed_place_goes_to_the_waiting_list_first),
 		T(refusals),
 		T(force_and_relatives),
