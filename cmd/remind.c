@@ -202,6 +202,10 @@ static void warn_left_out(const struct lms_reminders *r)
 		cmd_warn(_("%s has not agreed to reminders"), r->refused[i]);
 	for (size_t i = 0; i < r->nunknown; i++)
 		cmd_warn(_("%s is not in the register"), r->unknown[i]);
+	for (size_t i = 0; i < r->ninvalid; i++)
+		cmd_warn(_("%s has a phone number, e-mail address or name in "
+			   "the register that is not valid: left out"),
+			 r->invalid[i]);
 }
 
 static void warn_no_email(const struct lms_remind_row *w, void *arg)
@@ -256,7 +260,13 @@ static int check_out_file(struct ctx *ctx, const char *out)
 	if (!strncmp(dir, root, n) && (dir[n] == '/' || !dir[n])) {
 		lms_buf_addf(&rel, "%s%s%s", dir[n] ? dir + n + 1 : "",
 			     dir[n] ? "/" : "", base);
-		if (!git_ignores(root, rel.buf))
+		/* Never over the register, the key or another file of lms's
+		 * own, which git ignores too. */
+		if (lms_file_is_lms(rel.buf))
+			err = lms_error(LMS_EREFUSED, _("%s: is a file or folder "
+				"of lms's own in the tree; write reminders "
+				"outside the tree"), out);
+		else if (!git_ignores(root, rel.buf))
 			err = lms_error(LMS_EREFUSED, _("%s: is inside the tree "
 				"and not ignored by git; reminders hold names "
 				"and contacts: write them outside the tree"),

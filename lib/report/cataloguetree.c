@@ -79,6 +79,16 @@ int lms_catalogue_add_course(struct lms_catalogue *cat, struct lms_tree *t,
 					      "it so with 'lms course set %s "
 					      "public=yes'"), id, id);
 	}
+	/* A poster asks people to come: not to a course that is over (one
+	 * begun may still take people). */
+	if (c.status == LMS_COURSE_CANCELLED ||
+	    c.status == LMS_COURSE_COMPLETED ||
+	    lms_course_last_date(&c) < cat->today) {
+		lms_course_release(&c);
+		return lms_error(LMS_EDATA, _("course '%s' is cancelled, "
+					      "completed or past: it has no "
+					      "poster"), id);
+	}
 	if ((err = lms_tree_load_facilitators(t, &facs, &nfacs, NULL))) {
 		lms_course_release(&c);
 		return err;

@@ -13,6 +13,7 @@ void lms_reminders_release(struct lms_reminders *r)
 	free(r->v);
 	free(r->refused);
 	free(r->unknown);
+	free(r->invalid);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -143,6 +144,12 @@ void lms_remind_session(struct lms_reminders *out, const struct lms_course *c,
 		}
 		if (!(p->contact & LMS_CONTACT_REMINDERS)) {
 			add_once(&out->refused, &out->nrefused, r->person);
+			continue;
+		}
+		if ((p->phone && !lms_phone_valid(p->phone)) ||
+		    (p->email && !lms_email_valid(p->email)) ||
+		    strpbrk(p->name, "\r\n")) {
+			add_once(&out->invalid, &out->ninvalid, r->person);
 			continue;
 		}
 		row = lms_array_push(&out->v, &out->n, sizeof(*row));

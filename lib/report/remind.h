@@ -41,10 +41,13 @@ struct lms_remind_row {
 struct lms_reminders {
 	struct lms_remind_row *v;
 	size_t n;
-	/* People on the course left out: not agreed to reminders, or not in
-	 * the register (forgotten); ids into the enrolments. */
-	const char **refused, **unknown;
-	size_t nrefused, nunknown;
+	/* People on the course left out: not agreed to reminders, not in
+	 * the register (forgotten), or with a phone number, e-mail address
+	 * or name in the register that no message may carry (a hand edit:
+	 * a line break in an address would add a header to a draft); ids
+	 * into the enrolments. */
+	const char **refused, **unknown, **invalid;
+	size_t nrefused, nunknown, ninvalid;
 };
 
 void lms_reminders_release(struct lms_reminders *r);

@@ -45,3 +45,19 @@ char *lms_file_rel(enum lms_file f, const char *id)
 	}
 	return lms_buf_detach(&b);
 }
+
+bool lms_file_is_lms(const char *rel)
+{
+	size_t n;
+
+	while (rel[0] == '.' && rel[1] == '/')
+		rel += 2;
+	n = strcspn(rel, "/");
+	for (int f = 0; f < LMS_NFILES; f++) {
+		const char *p = patterns[f];
+
+		if (strcspn(p, "/") == n && !strncmp(p, rel, n))
+			return true;
+	}
+	return false;
+}

@@ -1,6 +1,8 @@
 #ifndef LMS_LAYOUT_H
 #define LMS_LAYOUT_H
 
+#include <stdbool.h>
+
 /*
  * The tree's layout (see lms-files(5)): every file and folder lms reads
  * or writes, and the one place that spells their paths.  Code outside
@@ -48,5 +50,11 @@ enum lms_file {
 const char *lms_file_pattern(enum lms_file f);
 /* f's path relative to the root, for id when it takes one; the caller's. */
 char *lms_file_rel(enum lms_file f, const char *id);
+/*
+ * Whether rel, a path relative to the root, is lms's: a file of the
+ * layout or anything in one of its folders (people/, courses/, .lms/
+ * ...).  What else a tree holds is the user's.
+ */
+bool lms_file_is_lms(const char *rel);
 
 #endif

@@ -159,6 +159,13 @@ is_rc 0 "a poster"
 cp "$SCRATCH/stdout" "$SCRATCH/poster.html"
 grep -q '<h1>Mestringskurs på samisk</h1>' "$SCRATCH/poster.html"
 report $? "is headed by the course's title"
+for id in avlyst-v27 gammel-h26; do
+	lms catalog "$id" --poster
+	is_rc 65 "no poster for $id, cancelled or past"
+	is_err "says why" <<ERR
+lms: course '$id' is cancelled, completed or past: it has no poster
+ERR
+done
 
 chromium_run() {
 	timeout 120 chromium --headless --no-sandbox --disable-gpu \

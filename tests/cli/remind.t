@@ -238,8 +238,20 @@ if command -v git >/dev/null 2>&1 && [ -n "$SCRATCH" ] &&
 	rm -r private
 	lms remind -o reminders.csv
 	is_rc 1 "-o in a repository, not ignored"
+	# The register, the key and lms's own files are ignored by git
+	# too, and never written over.
+	remember
+	lms remind -o people/participants.yaml
+	is_rc 1 "-o over the register"
+	is_err "says why" <<'ERR'
+lms: people/participants.yaml: is a file or folder of lms's own in the tree; write reminders outside the tree
+ERR
+	(cd courses && "$LMS" remind -o ../people/report-key >/dev/null 2>&1)
+	[ $? -eq 1 ]
+	report $? "-o over the key, from below the tree"
+	unchanged "neither is written"
 else
-	for i in 1 2 3; do
+	for i in 1 2 3 4 5 6 7; do
 		tests=$((tests + 1))
 		echo "ok $tests # SKIP no git"
 	done

@@ -389,6 +389,11 @@ static void from_trees(void **state)
 			 LMS_ENOENT);
 	/* A poster may be of a course begun. */
 	assert_int_equal(lms_catalogue_add_course(&cat, &vest, "igang-h26"), 0);
+	/* Not of one cancelled or over. */
+	assert_int_equal(lms_catalogue_add_course(&cat, &vest, "avlyst-v27"),
+			 LMS_EDATA);
+	assert_int_equal(lms_catalogue_add_course(&cat, &vest, "gammel-h26"),
+			 LMS_EDATA);
 	assert_int_equal(cat.n, 1);
 	lms_catalogue_release(&cat);
 	lms_tree_release(&vest);

@@ -30,11 +30,26 @@ static void paths_of_a_course(void **state)
 	free(rel);
 }
 
+/* What is lms's in a tree, and what is the user's. */
+static void lms_own(void **state)
+{
+	(void)state;
+	assert_true(lms_file_is_lms("people/participants.yaml"));
+	assert_true(lms_file_is_lms("./people/x.csv"));
+	assert_true(lms_file_is_lms(".lms/lock"));
+	assert_true(lms_file_is_lms("courses/a/r.csv"));
+	assert_true(lms_file_is_lms("lms.yaml"));
+	assert_false(lms_file_is_lms("private/reminders.csv"));
+	assert_false(lms_file_is_lms("reminders.csv"));
+	assert_false(lms_file_is_lms("peoplex/a"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_file_has_a_place),
 		cmocka_unit_test(paths_of_a_course),
+		cmocka_unit_test(lms_own),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

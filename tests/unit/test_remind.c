@@ -130,6 +130,32 @@ static void only_those_who_agreed(void **state)
 	assert_int_equal(r.n, 0);
 }
 
+/* A hand-edited register whose address would add a header to a draft,
+ * or whose phone is a formula: left out, by id. */
+static void invalid_contacts_are_left_out(void **state)
+{
+	static const char bad[] =
+		"- {id: p-aaaaaa, name: Test Testesen, email: \"a@x.org>\\n"
+		"Bcc: spy@example.org\", contact: [reminders]}\n"
+		"- {id: p-eeeeee, name: Test To, phone: \"=HYPERLINK(1)\", "
+		"contact: [reminders]}\n"
+		"- {id: p-ffffff, name: Test Tre, phone: \"99999993\", "
+		"contact: [reminders]}\n";
+	struct lms_register odd;
+	struct lms_reminders r = { 0 };
+
+	(void)state;
+	assert_int_equal(lms_register_load(&odd, "r", bad, strlen(bad)), 0);
+	lms_remind_session(&r, &c, 0, &e, &odd, LMS_REMIND_NEXT, NULL, NULL);
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.v[0].person, "p-ffffff");
+	assert_int_equal(r.ninvalid, 2);
+	assert_string_equal(r.invalid[0], "p-aaaaaa");
+	assert_string_equal(r.invalid[1], "p-eeeeee");
+	lms_reminders_release(&r);
+	lms_register_release(&odd);
+}
+
 static bool only_relatives(const struct lms_enrolment *r, void *arg)
 {
 	(void)arg;
@@ -337,6 +363,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(next_session),
 		cmocka_unit_test(only_those_who_agreed),
+		cmocka_unit_test(invalid_contacts_are_left_out),
 		cmocka_unit_test(norwegian_text),
 		cmocka_unit_test(csv),
 		cmocka_unit_test(mbox),
