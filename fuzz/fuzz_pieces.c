@@ -152,7 +152,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	min_cell = data[0] % 8 < 3 ? 1 : 1 + data[0] % 8;
 	build(&k, data + 1, size - 1);
 	struct lms_piece_input in = {
-		&k.c, &k.es, &k.at, k.paired, k.npaired, &key
+		&k.c, &k.es, &k.at, k.paired, k.npaired, &key, NULL
 	};
 	lms_pieces_count(&a, &in);
 	lms_pieces_count(&b, &in);
