@@ -171,54 +171,17 @@ bool lms_facilitator_available_on(const struct lms_facilitator *f,
 	}
 }
 
-/* f's fields as "key: value" pairs in the schema's order, with their
- * values in vals (as many as pairs). */
-static size_t entry_pairs(const struct lms_facilitator *f,
-			  struct lms_buf **vals, struct lms_yedit_pair **pairs)
-{
-	size_t n = 0, nvals = 0;
-
-	*vals = NULL;
-	*pairs = NULL;
-	for (const struct lms_field *fl = lms_facilitator_schema.fields;
-	     fl->key; fl++) {
-		const void *field = (const char *)f + fl->offset;
-		struct lms_buf *v;
-		struct lms_yedit_pair *p;
-
-		if (lms_field_is_empty(fl, field))
-			continue;
-		v = lms_array_push(vals, &nvals, sizeof(**vals));
-		lms_buf_init(v);
-		lms_emit_value(v, fl, field, 0);
-		/* Custom values come with their leading space and newline. */
-		while (v->len && v->buf[v->len - 1] == '\n')
-			lms_buf_truncate(v, v->len - 1);
-		p = lms_array_push(pairs, &n, sizeof(**pairs));
-		p->key = fl->key;
-		p->value = NULL;	/* set below: vals may move as it grows */
-	}
-	for (size_t i = 0; i < n; i++)
-		(*pairs)[i].value = (*vals)[i].buf + ((*vals)[i].buf[0] == ' ');
-	return n;
-}
-
 int lms_facilitator_append(struct lms_buf *text, const char *path,
 			   const struct lms_facilitator *f)
 {
-	struct lms_buf *vals;
-	struct lms_yedit_pair *pairs;
 	struct lms_facilitator *all;
-	size_t n = entry_pairs(f, &vals, &pairs), nall;
-	int err = lms_yedit_append(text, path, NULL, "", pairs, n);
+	size_t nall;
+	int err = lms_yedit_append_record(text, path, "",
+					  &lms_facilitator_schema, f);
 
 	/* The result must load, as a hand edit would be checked. */
 	if (!err && !(err = lms_facilitators_load(&all, &nall, path, text->buf,
 						  text->len, NULL)))
 		lms_facilitators_free(all, nall);
-	for (size_t i = 0; i < n; i++)
-		lms_buf_release(&vals[i]);
-	free(vals);
-	free(pairs);
 	return err;
 }

@@ -136,6 +136,7 @@ static void each_session(const struct lms_course *c,
 	free(order);
 }
 
+
 /* "Sign up by torsdag 7. januar 2027." with how, if given, before it. */
 static void signup(struct lms_buf *out, const struct lms_public *p)
 {
@@ -150,6 +151,33 @@ static void signup(struct lms_buf *out, const struct lms_public *p)
 		lms_buf_addf(out, _("Sign up by %s."), day.buf);
 		lms_buf_release(&day);
 	}
+}
+
+/* The facts of a course after its sessions, each as a name and a value,
+ * the same in every format: where, language, price, accessibility, how
+ * to sign up. */
+static void each_fact(const struct lms_course *c,
+		      void (*fn)(const char *name, const char *value, void *arg),
+		      void *arg)
+{
+	const struct lms_public *p = &c->pub;
+	struct lms_buf b = LMS_BUF_INIT;
+
+	if (c->place)
+		fn(_("Place"), c->place, arg);
+	if (p->language)
+		fn(_("Language"), lms_catalogue_language(p->language), arg);
+	if (p->price != LMS_UNSET) {
+		price(&b, p->price);
+		fn(_("Price"), b.buf, arg);
+	}
+	if (p->accessibility)
+		fn(_("Accessibility"), p->accessibility, arg);
+	lms_buf_reset(&b);
+	signup(&b, p);
+	if (b.len)
+		fn(_("How to sign up"), b.buf, arg);
+	lms_buf_release(&b);
 }
 
 /* HTML */
@@ -216,6 +244,11 @@ static void row(struct lms_buf *out, const char *name, const char *value)
 	lms_buf_adds(out, "</dd>\n");
 }
 
+static void html_fact(const char *name, const char *value, void *out)
+{
+	row(out, name, value);
+}
+
 static void html_session(const char *text, void *arg)
 {
 	lms_buf_adds(arg, "<li>");
@@ -271,31 +304,15 @@ static void html_facts(struct lms_buf *out,
 		       const struct lms_catalogue_entry *e)
 {
 	const struct lms_course *c = &e->course;
-	const struct lms_public *p = &c->pub;
-	struct lms_buf b = LMS_BUF_INIT;
 
 	lms_buf_adds(out, "<dl>\n<dt>");
 	esc(out, _("When"));
 	lms_buf_adds(out, "</dt><dd><ul>\n");
 	each_session(c, html_session, out);
 	lms_buf_adds(out, "</ul></dd>\n");
-	if (c->place)
-		row(out, _("Place"), c->place);
-	if (p->language)
-		row(out, _("Language"), lms_catalogue_language(p->language));
-	if (p->price != LMS_UNSET) {
-		price(&b, p->price);
-		row(out, _("Price"), b.buf);
-	}
-	if (p->accessibility)
-		row(out, _("Accessibility"), p->accessibility);
-	lms_buf_reset(&b);
-	signup(&b, p);
-	if (b.len)
-		row(out, _("How to sign up"), b.buf);
+	each_fact(c, html_fact, out);
 	html_contact(out, e);
 	lms_buf_adds(out, "</dl>\n");
-	lms_buf_release(&b);
 }
 
 static void html_head(struct lms_buf *out, const char *title,
@@ -569,6 +586,11 @@ static void text_fact(const struct text_ctx *t, const char *name,
 	lms_buf_addch(t->out, '\n');
 }
 
+static void text_fact_of(const char *name, const char *value, void *t)
+{
+	text_fact(t, name, value);
+}
+
 static void text_session(const char *text, void *arg)
 {
 	const struct text_ctx *t = arg;
@@ -599,7 +621,6 @@ static void text_course(const struct text_ctx *t,
 {
 	const struct lms_course *c = &e->course;
 	const struct lms_public *p = &c->pub;
-	struct lms_buf b = LMS_BUF_INIT;
 
 	lms_buf_adds(t->out, t->md ? "\n## " : "\n");
 	text_escaped(t, c->title);
@@ -618,23 +639,8 @@ static void text_course(const struct text_ctx *t,
 	text_escaped(t, _("When"));
 	lms_buf_adds(t->out, t->md ? ":**\n" : ":\n");
 	each_session(c, text_session, (void *)t);
-	if (c->place)
-		text_fact(t, _("Place"), c->place);
-	if (p->language)
-		text_fact(t, _("Language"),
-			  lms_catalogue_language(p->language));
-	if (p->price != LMS_UNSET) {
-		price(&b, p->price);
-		text_fact(t, _("Price"), b.buf);
-	}
-	if (p->accessibility)
-		text_fact(t, _("Accessibility"), p->accessibility);
-	lms_buf_reset(&b);
-	signup(&b, p);
-	if (b.len)
-		text_fact(t, _("How to sign up"), b.buf);
+	each_fact(c, text_fact_of, (void *)t);
 	text_contact(t, e);
-	lms_buf_release(&b);
 }
 
 void lms_catalogue_text(const struct lms_catalogue *cat, bool md,

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "emit.h"
 #include "error.h"
 #include "i18n.h"
 #include "schema.h"
@@ -773,4 +774,51 @@ int lms_yedit_remove(struct lms_buf *text, const char *path,
 		remove_key(text, t.parent, t.index);
 	span_release(&root);
 	return 0;
+}
+
+/* obj's fields as "key: value" pairs in the schema's order, with their
+ * values in vals (as many as pairs). */
+static size_t record_pairs(const struct lms_schema *s, const void *obj,
+			   struct lms_buf **vals, struct lms_yedit_pair **pairs)
+{
+	size_t n = 0, nvals = 0;
+
+	*vals = NULL;
+	*pairs = NULL;
+	for (const struct lms_field *fl = s->fields; fl->key; fl++) {
+		const void *field = (const char *)obj + fl->offset;
+		struct lms_buf *v;
+		struct lms_yedit_pair *p;
+
+		if (lms_field_is_empty(fl, field))
+			continue;
+		v = lms_array_push(vals, &nvals, sizeof(**vals));
+		lms_buf_init(v);
+		lms_emit_value(v, fl, field, 0);
+		/* Custom values come with their leading space and newline. */
+		while (v->len && v->buf[v->len - 1] == '\n')
+			lms_buf_truncate(v, v->len - 1);
+		p = lms_array_push(pairs, &n, sizeof(**pairs));
+		p->key = fl->key;
+		p->value = NULL;	/* set below: vals may move as it grows */
+	}
+	for (size_t i = 0; i < n; i++)
+		(*pairs)[i].value = (*vals)[i].buf + ((*vals)[i].buf[0] == ' ');
+	return n;
+}
+
+int lms_yedit_append_record(struct lms_buf *text, const char *path,
+			    const char *keypath, const struct lms_schema *s,
+			    const void *obj)
+{
+	struct lms_buf *vals;
+	struct lms_yedit_pair *pairs;
+	size_t n = record_pairs(s, obj, &vals, &pairs);
+	int err = lms_yedit_append(text, path, NULL, keypath, pairs, n);
+
+	for (size_t i = 0; i < n; i++)
+		lms_buf_release(&vals[i]);
+	free(vals);
+	free(pairs);
+	return err;
 }

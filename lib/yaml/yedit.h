@@ -43,6 +43,14 @@ int lms_yedit_append(struct lms_buf *text, const char *path,
 			const struct lms_schema *schema,
 		     const char *keypath, const struct lms_yedit_pair *pairs,
 		     size_t n);
+/*
+ * Appends obj, a record of schema s, to the list at keypath ("" for the
+ * document) as lms_yedit_append does: its fields that are not empty, in
+ * the schema's order, written as the emitter writes them (emit.h).
+ */
+int lms_yedit_append_record(struct lms_buf *text, const char *path,
+			    const char *keypath, const struct lms_schema *s,
+			    const void *obj);
 /* Removes one item of a list ("facilitators.2") or a key ("place"). */
 int lms_yedit_remove(struct lms_buf *text, const char *path,
 			const struct lms_schema *schema,
