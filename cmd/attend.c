@@ -171,7 +171,7 @@ static int attend(struct ctx *ctx, int argc, char **argv)
 			.completion = ctx->tree.service.completion,
 			.today = ctx->today
 		};
-		lms_ops_tree_io(&io, &ctx->tree);
+		cmd_ops_io(ctx, &io);
 		if (!(err = lms_ops_attend(&io, &req, say_judged, &judged,
 					   &r))) {
 			report(&ctx->out, &r);

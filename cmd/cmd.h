@@ -134,6 +134,9 @@ void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
  * it once its whole command line is read and found good.
  */
 int cmd_open_tree(struct ctx *ctx);
+struct lms_ops_io;
+/* The operations' view of the open tree, on the day of the command. */
+void cmd_ops_io(struct ctx *ctx, struct lms_ops_io *io);
 
 /*
  * Free text on its way into a file that goes to git (an answer, a title,

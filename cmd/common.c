@@ -16,6 +16,7 @@
 #include "words.h"
 #include "yparse.h"
 #include "cmd.h"
+#include "opsio.h"
 
 /* The words a usage line stands in for: "lms enrol COURSE PERSON" reads
  * "lms enrol KURS PERSON" in Norwegian.  The rest of the line (options,
@@ -299,6 +300,12 @@ int cmd_open_tree(struct ctx *ctx)
 		err = lms_tree_begin_read(&ctx->tree, ctx->lock_timeout_ms);
 	say_recovered(ctx);
 	return err;
+}
+
+void cmd_ops_io(struct ctx *ctx, struct lms_ops_io *io)
+{
+	lms_ops_tree_io(io, &ctx->tree);
+	io->today = ctx->today;
 }
 
 static int run(struct ctx *ctx, const struct cmd *c, int argc, char **argv)

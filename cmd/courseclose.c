@@ -108,7 +108,7 @@ static int course_close(struct ctx *ctx, int argc, char **argv)
 		req.nfollow_up = nfu;
 		req.completion = ctx->tree.service.completion;
 		req.today = ctx->today;
-		lms_ops_tree_io(&io, &ctx->tree);
+		cmd_ops_io(ctx, &io);
 		if (!(err = lms_ops_close(&io, &req, &r))) {
 			warn_unrecorded(&r);
 			close_report(&ctx->out, &r.e, r.attended, r.held);

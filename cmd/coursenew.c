@@ -264,7 +264,7 @@ static int course_new(struct ctx *ctx, int argc, char **argv)
 	req = (struct lms_new_request){ a.plan, a.template_id, a.on_holidays,
 					&ctx->tree.service, a.from_waitlist,
 					ctx->today };
-	lms_ops_tree_io(&io, &ctx->tree);
+	cmd_ops_io(ctx, &io);
 	if (!err && !(err = lms_ops_course_new(&io, &req, &r))) {
 		new_report(ctx, &r.course);
 		say_passed(&r);

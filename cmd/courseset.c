@@ -117,8 +117,7 @@ static int course_set(struct ctx *ctx, int argc, char **argv)
 	}
 	if (err)
 		return err;
-	lms_ops_tree_io(&io, &ctx->tree);
-	io.today = ctx->today;	/* who moves up keeps the day */
+	cmd_ops_io(ctx, &io);
 	if ((err = lms_ops_course_set(&io, argv[optind],
 				      (const char *const *)argv + optind + 1,
 				      (size_t)(argc - optind - 1), say_moved,
@@ -187,7 +186,7 @@ static int course_assign(struct ctx *ctx, int argc, char **argv)
 	if ((err = lms_id_check("facilitator", fid)) ||
 	    (err = cmd_open_tree(ctx)))
 		return err;
-	lms_ops_tree_io(&io, &ctx->tree);
+	cmd_ops_io(ctx, &io);
 	if ((err = lms_ops_course_assign(&io, argv[optind], fid, phases, &r)))
 		return err;
 	warn_away(fid, r.away);
@@ -221,7 +220,7 @@ static int course_unassign(struct ctx *ctx, int argc, char **argv)
 	if ((err = lms_id_check("facilitator", argv[optind + 1])) ||
 	    (err = cmd_open_tree(ctx)))
 		return err;
-	lms_ops_tree_io(&io, &ctx->tree);
+	cmd_ops_io(ctx, &io);
 	if ((err = lms_ops_course_unassign(&io, argv[optind], argv[optind + 1],
 					   &r)))
 		return err;

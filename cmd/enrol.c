@@ -233,8 +233,7 @@ static int enrol(struct ctx *ctx, int argc, char **argv)
 
 	if (!(err = parse(ctx, argc, argv, &a)) &&
 	    !(err = cmd_open_tree(ctx))) {
-		lms_ops_tree_io(&io, &ctx->tree);
-		io.today = ctx->today;
+		cmd_ops_io(ctx, &io);
 		err = a.next ? enrol_next(ctx, &io, &a) :
 		      a.csv ? enrol_sheet(ctx, &io, &a) :
 		      enrol_one(ctx, &io, &a);

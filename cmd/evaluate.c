@@ -181,7 +181,7 @@ static int evaluate(struct ctx *ctx, int argc, char **argv)
 		.maps = a.maps, .nmaps = a.nmaps, .redact = a.redact,
 		.screen = screen, .left_out = left_out, .arg = ctx
 	};
-	lms_ops_tree_io(&io, &ctx->tree);
+	cmd_ops_io(ctx, &io);
 	err = lms_ops_evaluate(&io, &req, &r);
 	if (!err && a.csv)
 		import_report(&ctx->out, &a, &r);

@@ -105,7 +105,7 @@ static int facilitator_add(struct ctx *ctx, int argc, char **argv)
 	if (!err)
 		err = cmd_open_tree(ctx);
 	if (!err) {
-		lms_ops_tree_io(&io, &ctx->tree);
+		cmd_ops_io(ctx, &io);
 		err = lms_ops_facilitator_add(&io, &f);
 	}
 	if (!err)

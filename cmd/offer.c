@@ -112,7 +112,7 @@ static int offer_add(struct ctx *ctx, int argc, char **argv)
 		err = cmd_screen(ctx, &(struct cmd_where){ NULL, 0, "--name",
 							    NULL }, f.name, NULL);
 	if (!err) {
-		lms_ops_tree_io(&io, &ctx->tree);
+		cmd_ops_io(ctx, &io);
 		err = lms_ops_offer_add(&io, &f);
 	}
 	if (!err)

@@ -122,7 +122,7 @@ static int person_add(struct ctx *ctx, int argc, char **argv)
 		return err;
 	if (p.municipality && read_municipality(ctx, &p, number))
 		return LMS_EUSAGE;
-	lms_ops_tree_io(&io, &ctx->tree);
+	cmd_ops_io(ctx, &io);
 	if (!(err = lms_ops_person_add(&io, &p, ctx->today, id)))
 		lms_buf_addf(&ctx->out, "%s\n", id);
 	return err;
@@ -357,7 +357,7 @@ static int person_forget(struct ctx *ctx, int argc, char **argv)
 	if ((err = lms_id_check("person", argv[optind])) ||
 	    (err = cmd_open_tree(ctx)))
 		return err;
-	lms_ops_tree_io(&io, &ctx->tree);
+	cmd_ops_io(ctx, &io);
 	if (!(err = lms_ops_forget(&io, argv[optind])))
 		lms_buf_addf(&ctx->out, _("forgot %s: the course files keep "
 					  "the bare id, which now names "

@@ -56,7 +56,7 @@ static int purge(struct ctx *ctx, int argc, char **argv)
 	    (err = cmd_open_tree(ctx)))
 		return err;
 	req.retention_months = ctx->tree.service.retention_months;
-	lms_ops_tree_io(&io, &ctx->tree);
+	cmd_ops_io(ctx, &io);
 	err = lms_ops_purge(&io, &req, say_forgot, &said, &forgotten);
 	if (!err && !forgotten)
 		lms_buf_addf(&report, lms_n_("nobody to forget: every record "

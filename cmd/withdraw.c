@@ -27,8 +27,7 @@ static int withdraw(struct ctx *ctx, int argc, char **argv)
 	if ((err = lms_id_check("person", argv[optind + 1])) ||
 	    (err = cmd_open_tree(ctx)))
 		return err;
-	lms_ops_tree_io(&io, &ctx->tree);
-	io.today = ctx->today;	/* who moves up keeps the day */
+	cmd_ops_io(ctx, &io);
 	err = lms_ops_withdraw(&io, argv[optind], argv[optind + 1], say_moved,
 			       &moved);
 	if (!err) {

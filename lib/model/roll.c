@@ -326,8 +326,13 @@ int lms_roll_carry(struct lms_roll *r, struct lms_enrolments *old,
 		if (lms_roll_find(r, o->person))
 			out->already++;
 		else if (free_places) {
-			copy_record(lms_array_push(&placed, &np, sizeof(*placed)),
-				    o, LMS_ENROLLED);
+			struct lms_enrolment *rec = lms_array_push(
+				&placed, &np, sizeof(*placed));
+
+			/* A place from the interest list is a place won
+			 * from a waiting list: they are told so. */
+			copy_record(rec, o, LMS_ENROLLED);
+			rec->moved_up = r->today;
 			free_places -= free_places != SIZE_MAX;
 			out->enrolled++;
 		} else if (r->course->waitlist) {

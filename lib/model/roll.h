@@ -76,12 +76,6 @@ size_t lms_roll_promote(struct lms_roll *r,
 			void (*moved)(const struct lms_enrolment *, void *),
 			void *arg);
 
-/*
- * Closing a course: everyone on it is completed when they attended at
- * least the completion share of the sessions held up to day, else
- * not-completed.  attended and held (arrays of e->n, may be NULL) say
- * how it was judged.  The waiting list stays as it was.
- */
 /* What carrying a waiting list over did (lms_roll_carry). */
 struct lms_carry {
 	size_t enrolled, waitlisted;	/* carried, by what they became */
@@ -95,7 +89,8 @@ struct lms_carry {
  * outlives a course.  Those still waiting on old and not carried before
  * (carried_to unset) are taken in old's order, each keeping their
  * request date, role, referral and municipality.  Free places (after
- * r's own waiting list has moved up) go to them first in that order; the
+ * r's own waiting list has moved up) go to them first in that order,
+ * moved up on r->today like anyone whose wait ends (moved_up); the
  * others join r's waiting list in the place their request date gives
  * them (ahead of anyone who asked later; on a tie, those already waiting
  * stay first).  Each one carried, and each one who is on r's course
@@ -109,6 +104,12 @@ int lms_roll_carry(struct lms_roll *r, struct lms_enrolments *old,
 		   struct lms_carry *out);
 
 struct lms_attendance;
+/*
+ * Closing a course: everyone on it is completed when they attended at
+ * least the completion share of the sessions held up to day, else
+ * not-completed.  attended and held (arrays of e->n, may be NULL) say
+ * how it was judged.  The waiting list stays as it was.
+ */
 void lms_close_enrolments(const struct lms_course *c, struct lms_enrolments *e,
 			  const struct lms_attendance *a, double completion,
 			  int32_t day, size_t *attended, size_t *held);

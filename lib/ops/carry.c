@@ -125,6 +125,8 @@ static int carry(const struct lms_ops_io *io, const struct lms_course *next,
 	if ((err = io->load_enrolments(io->arg, next->id, &e)))
 		return err;
 	lms_roll_init(&roll, next, &e);
+	if (io->today)
+		roll.today = io->today;
 	/* Marked before, or on the new course before: not carried now. */
 	before = lms_calloc(old_e->n + 1, sizeof(*before));
 	for (size_t i = 0; i < old_e->n; i++)

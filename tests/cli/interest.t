@@ -46,6 +46,7 @@ is_file "with their request dates" courses/mt-h26/enrolments.yaml <<'OUT'
   status: enrolled
   requested: 2026-02-14
   municipality: "9999"
+  moved_up: 2026-08-20
 - person: p-test06
   role: participant
   status: waitlisted

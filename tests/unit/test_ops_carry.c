@@ -143,6 +143,7 @@ static int setup(void **state)
 	add_course(3, "vinter", later_yaml, "");
 	memset(&io, 0, sizeof(io));
 	io.arg = &f;
+	io.today = lms_date_from_ymd(2026, 8, 20);
 	io.load_course = fake_load_course;
 	io.load_enrolments = fake_load_enrolments;
 	io.save = fake_save;
@@ -241,6 +242,24 @@ static void carries_the_waiting_in_order_to_the_next_run(void **state)
 		    "p-cccccc:withdrawn:2026-01-13:- "
 		    "p-dddddd:waitlisted:2026-01-20:host "
 		    "p-eeeeee:waitlisted:2026-02-01:host ");
+}
+
+/* A place from the interest list is a wait that ended: remind
+ * --moved-up tells them, as it tells anyone moved up. */
+static void places_keep_the_day_they_were_won(void **state)
+{
+	struct lms_carry_result r;
+	struct lms_enrolments e;
+
+	(void)state;
+	assert_int_equal(carry("var", NULL, &r), 0);
+	lms_carry_result_release(&r);
+	assert_int_equal(fake_load_enrolments(&f, "host", &e), 0);
+	assert_int_equal(e.v[0].moved_up, LMS_DATE_NONE);	/* own place */
+	assert_int_equal(e.v[1].moved_up, lms_date_from_ymd(2026, 8, 20));
+	assert_int_equal(e.v[2].moved_up, lms_date_from_ymd(2026, 8, 20));
+	assert_int_equal(e.v[3].moved_up, LMS_DATE_NONE);	/* waiting */
+	lms_enrolments_release(&e);
 }
 
 static void waiting_list_merges_by_request_date(void **state)
@@ -395,6 +414,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(carries_the_waiting_in_order_to_the_next_run, setup, teardown),
+		cmocka_unit_test_setup_teardown(places_keep_the_day_they_were_won, setup, teardown),
 		cmocka_unit_test_setup_teardown(waiting_list_merges_by_request_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(no_one_is_carried_twice, setup, teardown),
 		cmocka_unit_test_setup_teardown(stopped_between_the_writes_is_repaired, setup, teardown),
