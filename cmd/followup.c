@@ -4,6 +4,8 @@
 #include "alloc.h"
 #include "date.h"
 #include "followup.h"
+#include "id.h"
+#include "ingroup.h"
 #include "cmd.h"
 
 /*
@@ -169,7 +171,8 @@ static void due_table(struct due_rows *rows, const struct lms_register *reg,
 
 static const char *const usage[] = {
 	"lms followup [COURSE...] [--format F]",
-	"lms followup --due [COURSE...] [--format F]", NULL
+	"lms followup --due [COURSE...] [--format F]",
+	"lms followup record COURSE --in-group PERSON=yes|no...", NULL
 };
 
 static int followup(struct ctx *ctx, int argc, char **argv)
@@ -241,8 +244,90 @@ static int followup(struct ctx *ctx, int argc, char **argv)
 	return err;
 }
 
+/*
+ * lms followup record COURSE --in-group PERSON=yes|no: what those asked
+ * at follow-up said of a group or offer after the course.
+ */
+
+static const char *const record_usage[] = {
+	"lms followup record COURSE --in-group PERSON=yes|no...", NULL
+};
+
+static int parse_in_group(const char *arg, struct lms_in_group *out,
+			  char **person)
+{
+	const char *eq = strchr(arg, '=');
+	int err;
+
+	if (!eq || (strcmp(eq + 1, "yes") && strcmp(eq + 1, "no")))
+		return cmd_usage_error(_("--in-group: '%s' is not "
+					 "PERSON=yes or PERSON=no"), arg);
+	*person = lms_strndup(arg, (size_t)(eq - arg));
+	if ((err = lms_id_check("person", *person)))
+		return err;
+	out->person = *person;
+	out->yes = !strcmp(eq + 1, "yes");
+	return 0;
+}
+
+static void say_recorded(struct ctx *ctx, const char *course,
+			 const struct lms_in_group *v, size_t n)
+{
+	size_t yes = 0;
+
+	for (size_t i = 0; i < n; i++)
+		yes += v[i].yes;
+	/* TRANSLATORS: lms followup record: of those asked at follow-up,
+	 * how many are still in a group or offer, and how many not. */
+	lms_buf_addf(&ctx->out, _("%s: %zu still in a group, %zu not\n"),
+		     course, yes, n - yes);
+}
+
+static int followup_record(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "in-group", required_argument, NULL, 'g' },
+		{ NULL, 0, NULL, 0 }
+	};
+	/* At most one answer an argument. */
+	struct lms_in_group *v = lms_calloc((size_t)argc, sizeof(*v));
+	char **people = lms_calloc((size_t)argc, sizeof(*people));
+	struct lms_ops_io io;
+	size_t n = 0;
+	int c, err = 0;
+
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		if (c != 'g') {
+			err = LMS_EUSAGE;
+			break;
+		}
+		err = parse_in_group(optarg, &v[n], &people[n]);
+		n++;
+	}
+	if (!err && (optind + 1 != argc || !n))
+		err = cmd_usage_error(_("give one course and at least one "
+					"--in-group"));
+	if (!err && !(err = cmd_open_tree(ctx))) {
+		cmd_ops_io(ctx, &io);
+		if (!(err = lms_ops_record_in_group(&io, argv[optind], v, n)))
+			say_recorded(ctx, argv[optind], v, n);
+	}
+	lms_strings_free(people, n);
+	free(v);
+	return err;
+}
+
+static const struct cmd followup_record_cmd = {
+	"record", followup_record, CMD_TREE | CMD_LOCK, record_usage,
+	N_("record what those asked at follow-up said"), "lms-followup", NULL
+};
+
+static const struct cmd *const followup_verbs[] = {
+	&followup_record_cmd, NULL
+};
+
 const struct cmd cmd_followup = {
 	"followup", followup, CMD_TREE, usage,
 	N_("list who missed the last two sessions, and how to reach them"),
-	"lms-followup", NULL
+	"lms-followup", followup_verbs
 };

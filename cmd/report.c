@@ -19,7 +19,8 @@
 static const char *const usage[] = {
 	"lms report [--by course | municipality | year | term | target-group "
 	"| topic] [--from DATE] [--to DATE] [--status S] [--form F] "
-	"[--tree DIR]... [--exact] [--new-key] [--format F] [--excel]",
+	"[--tree DIR]... [--exact] [--new-key] [--format F] [--excel] "
+	"[--table figures | followup]",
 	"lms report course ID [--format text | md | yaml | csv | html] "
 	"[--excel]",
 	"lms report --each course --out DIR [--exact] "
@@ -34,10 +35,16 @@ struct report_args {
 	const char *format_given;	/* as given, for usage errors */
 	bool excel;			/* CSV for a Norwegian spreadsheet */
 	bool new_key;			/* make the tree's key if missing */
+	int table;			/* of CSV and TSV: enum report_table */
 	const char *each, *out;
 	const char **trees;
 	size_t ntrees;
 };
+
+/* The tables of the aggregate report that CSV and TSV give one at a
+ * time (--table). */
+enum report_table { TABLE_FIGURES = 1, TABLE_FOLLOWUP };
+static const char *const table_names[] = { "", "figures", "followup", NULL };
 
 /* The course report */
 
@@ -227,8 +234,11 @@ static int aggregate(struct ctx *ctx, struct report_args *a)
 	}
 	was = lms_i18n_set(cmd_doc_lang(ctx, lang, a->format, a->excel));
 	if (!err && (a->format == LMS_FMT_CSV || a->format == LMS_FMT_TSV)) {
-		/* CSV and TSV are the table alone, for scripts and sheets. */
-		lms_agg_table(&agg, false, &table);
+		/* CSV and TSV are a table alone, for scripts and sheets. */
+		if (a->table == TABLE_FOLLOWUP)
+			lms_agg_followup_table(&agg, false, &table);
+		else
+			lms_agg_table(&agg, false, &table);
 		render_table(a, &table, &ctx->out);
 		lms_table_release(&table);
 	} else if (!err) {
@@ -452,6 +462,7 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 		{ "excel", no_argument, NULL, 'x' },
 		{ "exact", no_argument, NULL, 'E' },
 		{ "new-key", no_argument, NULL, 'K' },
+		{ "table", required_argument, NULL, 'B' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, err = 0;
@@ -464,7 +475,7 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 	a->format = LMS_FMT_TEXT;
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
 		/* Remembered to refuse them with course or --each. */
-		if (c > 0 && strchr("bftsmTK", c))
+		if (c > 0 && strchr("bftsmTKB", c))
 			a->agg_option = longopts[option_index(longopts, c)].name;
 		switch (c) {
 		case 'b': err = cmd_parse_enum("--by", optarg, lms_group_by_names, &a->agg.by); break;
@@ -483,9 +494,14 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 		case 'x': a->excel = true; break;
 		case 'E': a->agg.exact = true; break;
 		case 'K': a->new_key = true; break;
+		case 'B': err = cmd_parse_enum("--table", optarg, table_names, &a->table); break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
+	if (!err && a->table && a->format != LMS_FMT_CSV &&
+	    a->format != LMS_FMT_TSV && !a->excel)
+		err = cmd_usage_error(_("--table chooses the table of CSV and "
+					"TSV: the other formats hold both"));
 	if (!err && a->new_key && a->agg.exact)
 		err = cmd_usage_error(_("--new-key makes the key of shared "
 					"reports: --exact needs none"));

@@ -37,6 +37,7 @@ static const struct lms_field fields[] = {
 	LMS_FIELD(E, "follow_up", LMS_T_STR, follow_up, 0),
 	LMS_FIELD(E, "carried_to", LMS_T_ID, carried_to, 0),
 	LMS_FIELD(E, "moved_up", LMS_T_DATE, moved_up, 0),
+	LMS_FIELD(E, "still_in_group", LMS_T_BOOL, still_in_group, 0),
 	LMS_FIELD_END
 };
 #undef E

@@ -39,6 +39,9 @@ struct lms_enrolment {
 	int32_t moved_up;		/* when they moved up from the waiting
 					 * list (LMS_DATE_NONE: never, or not
 					 * recorded) */
+	int still_in_group;		/* asked at follow-up: 1 still in a
+					 * group or offer after the course, 0
+					 * not, LMS_UNSET not asked */
 	struct lms_extras extras;
 };
 

@@ -176,6 +176,16 @@ static unsigned rounded_columns(const struct lms_piece *x)
 #undef COL
 }
 
+/* A piece of people whose completed are not shown, so that its
+ * follow-up is left out of the row: which the row's mark says. */
+static bool completed_left_out(const struct lms_piece *x)
+{
+	return (x->kind == LMS_PIECE_PARTICIPANTS ||
+		x->kind == LMS_PIECE_RELATIVES) &&
+	       (x->shown.rounded & (LMS_ROUNDED_PEOPLE |
+				    LMS_ROUNDED_COMPLETION));
+}
+
 /* The referrals of a piece that shows them; kinds of a piece whose
  * split by kind stopped are partly shown, and marked. */
 static void add_referrals(struct lms_agg_row *r, const struct lms_piece *x)
@@ -187,9 +197,7 @@ static void add_referrals(struct lms_agg_row *r, const struct lms_piece *x)
 	/* A rounded piece leaves its people out: say so, as the main
 	 * table does. */
 	if (!s->referred_counted) {
-		if ((x->kind == LMS_PIECE_PARTICIPANTS ||
-		     x->kind == LMS_PIECE_RELATIVES) &&
-		    (s->rounded & (LMS_ROUNDED_PEOPLE | LMS_ROUNDED_COMPLETION)))
+		if (completed_left_out(x))
 			r->ref_rounded |= LMS_ROUNDED_REFERRED;
 		return;
 	}
@@ -201,6 +209,27 @@ static void add_referrals(struct lms_agg_row *r, const struct lms_piece *x)
 	 * to the referred, which the mark says. */
 	if (s->referred && !s->kinds_counted)
 		r->ref_rounded |= LMS_ROUNDED_KINDS;
+}
+
+/* Those asked at follow-up and still in a group, of a piece that
+ * shows them; a piece that shows its completed but not whom of them
+ * was asked, or not what they said, is marked. */
+static void add_asked(struct lms_agg_row *r, const struct lms_piece *x)
+{
+	const struct lms_piece_figures *s = &x->shown;
+
+	r->ref_rounded |= s->rounded & (LMS_ROUNDED_ASKED |
+					LMS_ROUNDED_IN_GROUP);
+	if (!s->asked_counted) {
+		if (completed_left_out(x))
+			r->ref_rounded |= LMS_ROUNDED_ASKED;
+		return;
+	}
+	r->asked += s->asked;
+	if (s->in_group_counted) {
+		r->in_group_asked += s->asked;
+		r->in_group += s->in_group;
+	}
 }
 
 /* Adds a piece as published to row r. */
@@ -223,6 +252,7 @@ static void add_piece(struct lms_agg_row *r, const struct lms_piece *x,
 	r->paired += s->paired;
 	r->rounded |= rounded_columns(x);
 	add_referrals(r, x);
+	add_asked(r, x);
 	for (size_t i = 0; s->counted && i < x->nwaits; i++)
 		count_wait(r, x->waits[i]);
 	for (size_t i = 0; s->pairs_counted && i < x->npairs; i++)

@@ -98,7 +98,12 @@ struct lms_agg_row {
 	 * show, of them those referred on, and those by kind of offer. */
 	long ref_completed, referred;
 	long kind[LMS_NOFFER_KINDS];
-	unsigned ref_rounded;		/* LMS_ROUNDED_REFERRED, _KINDS */
+	unsigned ref_rounded;		/* LMS_ROUNDED_REFERRED, _KINDS,
+					 * _ASKED, _IN_GROUP */
+	/* Of the completed of the pieces whose asking shows, those asked at
+	 * follow-up; of the asked of the pieces whose answers show, those
+	 * still in a group or offer. */
+	long asked, in_group_asked, in_group;
 };
 
 /*

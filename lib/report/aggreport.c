@@ -200,9 +200,11 @@ static void followup_section(struct lms_doc *d, const struct lms_agg *a,
 	lms_doc_add_table(d, "followup", &table);
 	lms_doc_text(d, "followup_legend", "%s", _("Of those who completed, "
 		     "how many were referred on to an offer of offers.yaml "
-		     "(lms course close --follow-up), and to which kind.  A "
-		     "course whose completion is not shown exactly shows no "
-		     "referrals."));
+		     "(lms course close --follow-up), and to which kind; how "
+		     "many were asked at follow-up, and how many of them were "
+		     "still in a group or offer (lms followup record).  A "
+		     "course whose completion is not shown exactly shows "
+		     "neither."));
 }
 
 void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,

@@ -255,6 +255,20 @@ bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
 
 /* The follow-up table */
 
+/* Asked at follow-up, of them still in a group, and their share. */
+static void add_in_group_cells(struct lms_table *t,
+			       const struct lms_agg_row *r, bool marks)
+{
+	bool asked = r->ref_rounded & LMS_ROUNDED_ASKED;
+	bool in = asked || (r->ref_rounded & LMS_ROUNDED_IN_GROUP);
+
+	cell_count(t, r->asked, asked, marks);
+	cell_count(t, r->in_group, in, marks);
+	cell_figure(t, 100 * lms_agg_share((size_t)r->in_group,
+					   (size_t)r->in_group_asked),
+		    in, marks, "%.0f");
+}
+
 static void add_followup_row(struct lms_table *t, const struct lms_agg *a,
 			     const struct lms_agg_row *r, bool marks)
 {
@@ -270,6 +284,7 @@ static void add_followup_row(struct lms_table *t, const struct lms_agg *a,
 		    ref, marks, "%.0f");
 	for (int j = 1; j < LMS_NOFFER_KINDS; j++)
 		cell_count(t, r->kind[j], kinds, marks);
+	add_in_group_cells(t, r, marks);
 }
 
 void lms_agg_followup_table(const struct lms_agg *a, bool marks,
@@ -277,13 +292,15 @@ void lms_agg_followup_table(const struct lms_agg *a, bool marks,
 {
 	/* TRANSLATORS: the columns of the follow-up figures: people who
 	 * completed, of them referred on to an offer, their share, and
-	 * how many went to each kind of offer. */
+	 * how many went to each kind of offer; those asked at follow-up,
+	 * of them still in a group or offer, and their share. */
 	const char *cols[] = {
 		*key_columns[a->opt.by] ? _(key_columns[a->opt.by]) : "",
 		_("completed"), _("referred"), _("referred_pct"),
 		_("self_help_group"), _("healthy_life_centre"),
 		_("user_organisation"), _("learning_and_coping_centre"),
-		_("other_offer"), NULL
+		_("other_offer"), _("asked"), _("in_group"),
+		_("in_group_pct"), NULL
 	};
 	const struct lms_agg_row **rows = lms_calloc(a->nrows + 1,
 						     sizeof(*rows));

@@ -65,6 +65,21 @@ static void count_referral(struct lms_piece *x,
 	x->kind_key[o->kind] += key;
 }
 
+/* Someone who completed and was asked at follow-up whether they are
+ * still in a group or offer. */
+static void count_asked(struct lms_piece *x, const struct lms_enrolment *e,
+			uint64_t key)
+{
+	if (e->status != LMS_COMPLETED || e->still_in_group == LMS_UNSET)
+		return;
+	x->exact.asked++;
+	x->asked_key += key;
+	if (e->still_in_group) {
+		x->exact.in_group++;
+		x->in_group_key += key;
+	}
+}
+
 /* A person of the course: their piece (where their marks and answers
  * go) and their record key. */
 struct who {
@@ -106,6 +121,7 @@ static void count_enrolment(struct lms_course_pieces *p,
 	x->exact.part[part_of(e)]++;
 	x->part_key[part_of(e)] += w->key;
 	count_referral(x, in, e, w->key);
+	count_asked(x, e, w->key);
 	if (first != LMS_DATE_NONE && e->requested != LMS_DATE_NONE)
 		*(int *)lms_array_push(&x->waits, &x->nwaits, sizeof(int)) =
 			first > e->requested ? first - e->requested : 0;
@@ -274,26 +290,68 @@ static void split_kinds(struct lms_piece *x, long k)
 	x->shown.kinds_counted = true;
 }
 
-static void split_referred(struct lms_piece *x, long k)
+/* Splits whole, shown exactly, into part and the rest: true if part
+ * shows exactly. */
+static bool split_exactly(long whole, uint64_t whole_key, long part,
+			  uint64_t part_key, enum lms_piece_kind kinds[2],
+			  long k, long *shown)
 {
-	long done = x->exact.part[LMS_PART_COMPLETED];
 	struct lms_protect_part parts[2] = {
-		{ x->exact.referred, x->referred_key, LMS_PIECE_REFERRED },
-		{ done - x->exact.referred,
-		  x->part_key[LMS_PART_COMPLETED] - x->referred_key,
-		  LMS_PIECE_NOT_REFERRED }
+		{ part, part_key, kinds[0] },
+		{ whole - part, whole_key - part_key, kinds[1] }
 	};
 	long out[2];
 
+	lms_protect_split(parts, whole, k, out);
+	*shown = out[0];
+	return out[0] == part;
+}
+
+static void split_referred(struct lms_piece *x, long k)
+{
+	enum lms_piece_kind kinds[2] = { LMS_PIECE_REFERRED,
+					 LMS_PIECE_NOT_REFERRED };
+	long done = x->exact.part[LMS_PART_COMPLETED];
+
 	if (done < k || x->shown.part[LMS_PART_COMPLETED] != done)
 		return;
-	lms_protect_split(parts, done, k, out);
-	x->shown.referred = out[0];
 	x->shown.referred_counted = true;
-	if (out[0] != x->exact.referred)
+	if (!split_exactly(done, x->part_key[LMS_PART_COMPLETED],
+			   x->exact.referred, x->referred_key, kinds, k,
+			   &x->shown.referred))
 		x->shown.rounded |= LMS_ROUNDED_REFERRED;
 	else if (x->exact.referred >= k)
 		split_kinds(x, k);
+}
+
+/*
+ * The completed, once shown exactly, split into those asked at follow-up
+ * and the rest; the asked, once shown exactly, into those still in a
+ * group and not, as split_referred does.  A part shown exactly is 0 or
+ * at least k (lms_protect_split), so the asked split again are k or more.
+ */
+static void split_asked(struct lms_piece *x, long k)
+{
+	enum lms_piece_kind asked[2] = { LMS_PIECE_ASKED, LMS_PIECE_NOT_ASKED };
+	enum lms_piece_kind in[2] = { LMS_PIECE_IN_GROUP,
+				      LMS_PIECE_NOT_IN_GROUP };
+	long done = x->exact.part[LMS_PART_COMPLETED];
+
+	if (done < k || x->shown.part[LMS_PART_COMPLETED] != done)
+		return;
+	x->shown.asked_counted = true;
+	if (!split_exactly(done, x->part_key[LMS_PART_COMPLETED],
+			   x->exact.asked, x->asked_key, asked, k,
+			   &x->shown.asked)) {
+		x->shown.rounded |= LMS_ROUNDED_ASKED;
+		return;
+	}
+	x->shown.in_group_counted = true;
+	if (x->exact.asked && !split_exactly(x->exact.asked, x->asked_key,
+					     x->exact.in_group,
+					     x->in_group_key, in, k,
+					     &x->shown.in_group))
+		x->shown.rounded |= LMS_ROUNDED_IN_GROUP;
 }
 
 /* The marks, present and absent, of the piece's people. */
@@ -317,6 +375,7 @@ static void publish_large(struct lms_piece *x, long k)
 {
 	split_completion(x, k);
 	split_referred(x, k);
+	split_asked(x, k);
 	split_marks(x, k);
 	split_pairs(x, k);
 	x->shown.counted = true;
@@ -347,6 +406,8 @@ void lms_pieces_publish(struct lms_course_pieces *p, long k, bool exact)
 			x->shown = x->exact;
 			x->shown.counted = x->shown.pairs_counted = true;
 			x->shown.referred_counted = x->shown.kinds_counted =
+				true;
+			x->shown.asked_counted = x->shown.in_group_counted =
 				true;
 		} else {
 			publish(x, k);

@@ -27,7 +27,8 @@ enum { LMS_MARK_PRESENT, LMS_MARK_ABSENT, LMS_NMARKS };
 enum {
 	LMS_ROUNDED_PEOPLE = 1, LMS_ROUNDED_COMPLETION = 2,
 	LMS_ROUNDED_ATTENDANCE = 4, LMS_ROUNDED_PAIRS = 8,
-	LMS_ROUNDED_REFERRED = 16, LMS_ROUNDED_KINDS = 32
+	LMS_ROUNDED_REFERRED = 16, LMS_ROUNDED_KINDS = 32,
+	LMS_ROUNDED_ASKED = 64, LMS_ROUNDED_IN_GROUP = 128
 };
 
 struct lms_piece_figures {
@@ -41,6 +42,11 @@ struct lms_piece_figures {
 	long kind[LMS_NOFFER_KINDS];
 	bool referred_counted;		/* its completed split so: shown */
 	bool kinds_counted;		/* and its referred, by kind */
+	/* Of the completed, those asked at follow-up whether they are still
+	 * in a group or offer (still_in_group), and those who are. */
+	long asked, in_group;
+	bool asked_counted;		/* its completed split so: shown */
+	bool in_group_counted;		/* and its asked */
 	bool counted;			/* its waits count */
 	bool pairs_counted;		/* and its pairs: k or more */
 	unsigned rounded;
@@ -56,6 +62,7 @@ struct lms_piece {
 	uint64_t paired_key;
 	uint64_t referred_key;
 	uint64_t kind_key[LMS_NOFFER_KINDS];
+	uint64_t asked_key, in_group_key;
 	int *waits;			/* days, one per person who waited */
 	size_t nwaits;
 	size_t *pairs;			/* indices into the course's pairs */

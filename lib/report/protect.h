@@ -32,9 +32,12 @@ enum lms_piece_kind {
 	LMS_PIECE_DROP_IN, LMS_PIECE_COMPLETED, LMS_PIECE_NOT_COMPLETED,
 	LMS_PIECE_NOT_JUDGED, LMS_PIECE_PRESENT, LMS_PIECE_ABSENT,
 	LMS_PIECE_PAIRED, LMS_PIECE_UNPAIRED, LMS_PIECE_NO_PLACE,
-	/* Follow-up (piece.h): referred on or not; then, for each kind of
-	 * offer j, the people of kind j and those of the kinds after it. */
-	LMS_PIECE_REFERRED, LMS_PIECE_NOT_REFERRED,
+	/* Follow-up (piece.h): referred on or not; asked at follow-up or
+	 * not, and of the asked, still in a group or not; then, for each
+	 * kind of offer j, the people of kind j and those of the kinds
+	 * after it. */
+	LMS_PIECE_REFERRED, LMS_PIECE_NOT_REFERRED, LMS_PIECE_ASKED,
+	LMS_PIECE_NOT_ASKED, LMS_PIECE_IN_GROUP, LMS_PIECE_NOT_IN_GROUP,
 	LMS_PIECE_OFFER_KIND = 32, LMS_PIECE_OFFER_REST = 48
 };
 

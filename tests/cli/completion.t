@@ -212,7 +212,7 @@ evaluate: --csv --date --form --map --person --phase --redact --session
 export: --excel --format
 facilitator add: --available --kind --name --profession --topics --trained
 facilitator list: --available-on --format --kind --topic
-followup: --due --format
+followup: --due --format --in-group
 help:
 init: --municipality --name
 offer add: --email --kind --municipality --name --phone --web
@@ -225,7 +225,7 @@ person list: --format
 person show:
 purge: --dry-run
 remind: --changed --date --days --format --from --moved-up
-report: --by --each --exact --excel --form --format --from --new-key --out --status --to --tree
+report: --by --each --exact --excel --form --format --from --new-key --out --status --table --to --tree
 roster: --blank --contacts --format --session --sheet
 withdraw:
 OUT
@@ -246,7 +246,7 @@ completes lms enrol m
 offers "lms enrol m: matlaging" <<'OUT'
 matlaging
 OUT
-for cmd in withdraw attend roster followup remind evaluate check calendar \
+for cmd in withdraw attend roster "followup record" remind evaluate check calendar \
 	"course show" "course set" "course assign" "course unassign" \
 	"course close" "report course" "export enrolments"; do
 	completes lms $cmd ''
@@ -255,6 +255,12 @@ matlaging
 sorg
 OUT
 done
+completes lms followup ''
+offers "lms followup TAB: the courses, and its verb" <<'OUT'
+matlaging
+record
+sorg
+OUT
 completes lms check sorg ''
 offers "COURSE... offers each course once" <<'OUT'
 matlaging

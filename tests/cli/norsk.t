@@ -154,6 +154,8 @@ say eval-session evaluate kols-h26 --form kursevaluering --phase session \
 say close-bad course close kols-h26 --follow-up "$enrolled"=selvhjelp-kol
 say close course close kols-h26 --follow-up "$enrolled"=selvhjelp-kols
 say contacts offer contacts kols-h26
+say in-group followup record kols-h26 --in-group "$enrolled"=yes
+say in-group-bad followup record kols-h26 --in-group "$enrolled"=kanskje
 say report report --new-key
 say report-md report --format md
 say report-html report --format html

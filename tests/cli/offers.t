@@ -94,6 +94,14 @@ lms: no such offer: 'frisklivsentral' (did you mean 'frisklivssentral'?)
 OUT
 
 remember
+lms followup record matlaging --in-group p-test01=yes
+is_rc 1 "someone who has not completed the course"
+is_err "is not asked" <<'OUT'
+lms: p-test01 did not complete course 'matlaging': only those who did are asked at follow-up
+OUT
+unchanged "and nothing is written"
+
+remember
 lms course close matlaging --follow-up p-test01=frisklivsentral
 is_rc 66 "a follow-up that names no offer"
 is_err "is refused with the closest id" <<'OUT'
@@ -140,26 +148,52 @@ unchanged "the contact list writes nothing into the tree"
 lms offer contacts nope
 is_rc 66 "an unknown course"
 
+remember
+lms followup record matlaging --in-group p-test01=yes --in-group p-test02=no
+is_rc 0 "records what two said at follow-up"
+is_out "and counts them" <<'OUT'
+matlaging: 1 still in a group, 1 not
+OUT
+grep -c 'still_in_group: true' courses/matlaging/enrolments.yaml >"$SCRATCH/n"
+is_file "one is still in a group" "$SCRATCH/n" <<'OUT'
+1
+OUT
+remember
+lms followup record matlaging --in-group p-test04=yes
+is_rc 66 "someone not on the course"
+is_err "is named" <<'OUT'
+lms: p-test04 is not on course 'matlaging'
+OUT
+lms followup record matlaging --in-group p-test03=maybe
+is_rc 2 "an answer other than yes or no"
+is_err "is a usage error" <<'OUT'
+lms: --in-group: 'p-test03=maybe' is not PERSON=yes or PERSON=no
+usage: lms followup record COURSE --in-group PERSON=yes|no...
+OUT
+lms followup record matlaging
+is_rc 2 "no answer at all"
+unchanged "the refusals changed nothing"
+
 lms report --exact
 is_rc 0 "the exact report"
 printf '%s\n' "$out" | sed -n '/^After the course/,/^total/p' >"$SCRATCH/fu"
 is_file "counts referrals on, by kind" "$SCRATCH/fu" <<'OUT'
 After the course
 ----------------
-COURSE     COMPLETED  REFERRED  REFERRED_PCT  SELF_HELP_GROUP  HEALTHY_LIFE_CENTRE  USER_ORGANISATION  LEARNING_AND_COPING_CENTRE  OTHER_OFFER
-matlaging          3         2            67                1                    1                  0                           0            0
-total              3         2            67                1                    1                  0                           0            0
+COURSE     COMPLETED  REFERRED  REFERRED_PCT  SELF_HELP_GROUP  HEALTHY_LIFE_CENTRE  USER_ORGANISATION  LEARNING_AND_COPING_CENTRE  OTHER_OFFER  ASKED  IN_GROUP  IN_GROUP_PCT
+matlaging          3         2            67                1                    1                  0                           0            0      2         1            50
+total              3         2            67                1                    1                  0                           0            0      2         1            50
 OUT
 lms report
 is_rc 0 "the shared report"
 printf '%s\n' "$out" | sed -n '/^COURSE  *COMPLETED/,/^total/p' >"$SCRATCH/fu"
 is_file "shows nothing of a piece below min_cell" "$SCRATCH/fu" <<'OUT'
-COURSE     COMPLETED  REFERRED  REFERRED_PCT  SELF_HELP_GROUP  HEALTHY_LIFE_CENTRE  USER_ORGANISATION  LEARNING_AND_COPING_CENTRE  OTHER_OFFER
-matlaging         ≈0        ≈0                             ≈0                   ≈0                 ≈0                          ≈0           ≈0
-total             ≈0        ≈0                             ≈0                   ≈0                 ≈0                          ≈0           ≈0
+COURSE     COMPLETED  REFERRED  REFERRED_PCT  SELF_HELP_GROUP  HEALTHY_LIFE_CENTRE  USER_ORGANISATION  LEARNING_AND_COPING_CENTRE  OTHER_OFFER  ASKED  IN_GROUP  IN_GROUP_PCT
+matlaging         ≈0        ≈0                             ≈0                   ≈0                 ≈0                          ≈0           ≈0     ≈0        ≈0
+total             ≈0        ≈0                             ≈0                   ≈0                 ≈0                          ≈0           ≈0     ≈0        ≈0
 OUT
 lms report --exact --format yaml
-printf '%s\n' "$out" | sed -n '/^followup:/,$p' | head -12 >"$SCRATCH/fu"
+printf '%s\n' "$out" | sed -n '/^followup:/,$p' | head -15 >"$SCRATCH/fu"
 is_file "YAML keeps English keys" "$SCRATCH/fu" <<'OUT'
 followup:
   followup:
@@ -172,7 +206,22 @@ followup:
       user_organisation: 0
       learning_and_coping_centre: 0
       other_offer: 0
+      asked: 2
+      in_group: 1
+      in_group_pct: 50
     - course: total
 OUT
+lms report --exact --format csv --table followup
+is_rc 0 "CSV of the follow-up table"
+is_out "for scripts, in English" <<'OUT'
+# internal: exact figures, not for sharing
+course,completed,referred,referred_pct,self_help_group,healthy_life_centre,user_organisation,learning_and_coping_centre,other_offer,asked,in_group,in_group_pct
+matlaging,3,2,67,1,1,0,0,0,2,1,50
+total,3,2,67,1,1,0,0,0,2,1,50
+OUT
+lms report --table followup
+is_rc 2 "--table is for CSV and TSV"
+lms report --table nope --format csv
+is_rc 2 "a table that is none"
 
 done_testing

@@ -467,9 +467,12 @@ static const char offers_yaml[] =
 /*
  * One completed course of n participants from one home: sh of them
  * referred to the self-help group, fl to the healthy life centre, the
- * rest given free text; its figures for min_cell k (0: exact).
+ * rest given free text; the first asked of them asked at follow-up, the
+ * first yes of those still in a group; its figures for min_cell k (0:
+ * exact).
  */
-static void referrals(struct lms_agg *a, int n, int sh, int fl, long k)
+static void followed_up(struct lms_agg *a, int n, int sh, int fl, int asked,
+			int yes, long k)
 {
 	struct lms_agg_options opt = { .by = LMS_BY_COURSE,
 				       .from = LMS_DATE_NONE,
@@ -484,8 +487,11 @@ static void referrals(struct lms_agg *a, int n, int sh, int fl, long k)
 	for (int i = 0; i < n; i++)
 		lms_buf_addf(&e, "- {person: p-r%04d, role: participant, "
 			     "status: completed, requested: 2026-02-01, "
-			     "municipality: \"1806\", follow_up: %s}\n", i, i < sh ? "sh" :
-			     i < sh + fl ? "fl" : "samtale med fastlegen");
+			     "municipality: \"1806\", follow_up: %s%s}\n", i,
+			     i < sh ? "sh" : i < sh + fl ? "fl" :
+			     "samtale med fastlegen",
+			     i >= asked ? "" : i < yes ?
+			     ", still_in_group: yes" : ", still_in_group: no");
 	load(&f, "id: c\ntitle: C\nstatus: completed\n"
 	     "sessions:\n  - {date: 2026-03-02}\n", e.len ? e.buf : "", "", "");
 	lms_agg_init(a, &opt);
@@ -498,6 +504,61 @@ static void referrals(struct lms_agg *a, int n, int sh, int fl, long k)
 	release(&f);
 	lms_buf_release(&e);
 	lms_offers_release(&o);
+}
+
+static void referrals(struct lms_agg *a, int n, int sh, int fl, long k)
+{
+	followed_up(a, n, sh, fl, 0, 0, k);
+}
+
+/* The columns of asked, still in a group and their share. */
+enum { ASKED = 9, IN_GROUP, IN_GROUP_PCT };
+
+static void still_in_a_group_at_follow_up(void **state)
+{
+	struct lms_agg a;
+	struct lms_table t;
+
+	(void)state;
+	followed_up(&a, 8, 0, 0, 6, 4, 0);
+	assert_int_equal(a.total.asked, 6);
+	assert_int_equal(a.total.in_group, 4);
+	lms_agg_followup_table(&a, true, &t);
+	assert_string_equal(lms_table_get(&t, 1, ASKED), "6");
+	assert_string_equal(lms_table_get(&t, 1, IN_GROUP), "4");
+	assert_string_equal(lms_table_get(&t, 1, IN_GROUP_PCT), "67");
+	lms_table_release(&t);
+	lms_agg_release(&a);
+	/* Parts of 0 or k or more show as they are. */
+	followed_up(&a, 10, 0, 0, 10, 5, 5);
+	assert_int_equal(a.total.asked, 10);
+	assert_int_equal(a.total.in_group, 5);
+	assert_int_equal(a.total.ref_rounded, 0);
+	lms_agg_release(&a);
+	/* 6 asked of 8: the 2 not asked are drawn, so the 6 do not show
+	 * as 6, nor is anything said of their answers. */
+	followed_up(&a, 8, 0, 0, 6, 4, 5);
+	assert_true(a.total.asked == 8 || a.total.asked == 3);
+	assert_int_equal(a.total.in_group, 0);
+	assert_int_equal(a.total.in_group_asked, 0);
+	assert_true(a.total.ref_rounded & LMS_ROUNDED_ASKED);
+	lms_agg_followup_table(&a, true, &t);
+	assert_memory_equal(lms_table_get(&t, 1, ASKED), "\u2248", 3);
+	assert_memory_equal(lms_table_get(&t, 1, IN_GROUP), "\u2248", 3);
+	lms_table_release(&t);
+	lms_agg_release(&a);
+	/* 10 asked, 7 in a group and 3 not: the answers round. */
+	followed_up(&a, 10, 0, 0, 10, 7, 5);
+	assert_int_equal(a.total.asked, 10);
+	assert_int_not_equal(a.total.in_group, 7);
+	assert_true(a.total.ref_rounded & LMS_ROUNDED_IN_GROUP);
+	lms_agg_release(&a);
+	/* A piece of 3 shows nothing of it, and the row says so. */
+	followed_up(&a, 3, 0, 0, 3, 3, 5);
+	assert_int_equal(a.total.asked, 0);
+	assert_int_equal(a.total.in_group, 0);
+	assert_true(a.total.ref_rounded & LMS_ROUNDED_ASKED);
+	lms_agg_release(&a);
 }
 
 static void referred_on_by_kind(void **state)
@@ -573,6 +634,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(referred_on_by_kind, setup, teardown),
+		cmocka_unit_test_setup_teardown(still_in_a_group_at_follow_up, setup, teardown),
 		cmocka_unit_test_setup_teardown(small_referrals_are_protected, setup, teardown),
 		T(totals_count_each_course_s_people),
 		T(groups_of_courses),
