@@ -386,6 +386,22 @@ static void offer_reference(const struct lms_check_ctx *x, const char *path,
 		  "'%s' in %s"), r->follow_up, lms_file_pattern(LMS_FILE_OFFERS));
 }
 
+/* A waiting list carried over names the course it went to (a typo
+ * would carry the same people again), and only those who completed are
+ * asked at follow-up. */
+static void carried_and_asked(const struct lms_check_ctx *x, const char *path,
+			      const struct lms_enrolment *r,
+			      struct lms_findings *out)
+{
+	if (r->carried_to && lms_tree_has_course(x->tree, r->carried_to) == 0)
+		F(REFERENCES, ERROR, path, r->mark, _("carried_to: no course "
+		  "'%s'"), r->carried_to);
+	if (r->still_in_group != LMS_UNSET && r->status != LMS_COMPLETED)
+		F(SCHEMA, ERROR, path, r->mark, _("still_in_group: %s did "
+		  "not complete the course, and is not asked at follow-up"),
+		  r->person);
+}
+
 static void capacity(const struct lms_course_files *cf,
 		     struct lms_findings *out)
 {
@@ -430,6 +446,7 @@ static void enrolments(const struct lms_check_ctx *x,
 		person_reference(x, cf->enrolments_doc.path, e->v[i].mark,
 				 e->v[i].relative_of, out);
 		offer_reference(x, cf->enrolments_doc.path, &e->v[i], out);
+		carried_and_asked(x, cf->enrolments_doc.path, &e->v[i], out);
 	}
 }
 

@@ -60,6 +60,18 @@ mt-v26 -> mt-h26: 0 enrolled, 0 waitlisted, 0 on it already
 OUT
 lms check
 is_rc 0 "lms check accepts both courses"
+cp courses/mt-v26/enrolments.yaml "$SCRATCH/e.good"
+sed 's/carried_to: mt-h26/carried_to: mt-h62/' "$SCRATCH/e.good" \
+	>courses/mt-v26/enrolments.yaml
+sed 's/status: waitlisted/status: waitlisted\n  still_in_group: true/' \
+	courses/mt-v26/enrolments.yaml >"$SCRATCH/e"
+lms check mt-v26
+is_rc 1 "a carry-over to a course that is not there"
+like "is a finding" "enrolments.yaml:[0-9]*:3: error: carried_to: no course 'mt-h62' \\[references\\]" "$out"
+cp "$SCRATCH/e" courses/mt-v26/enrolments.yaml
+lms check mt-v26
+like "someone asked at follow-up who did not complete" "error: still_in_group: p-test0[0-9] did not complete the course, and is not asked at follow-up \\[schema\\]" "$out"
+cp "$SCRATCH/e.good" courses/mt-v26/enrolments.yaml
 
 lms course new mt-v27 --title "Vår 27" --template mestringstreff \
 	--start 2027-03-02 --count 2 --capacity 2 --from-waitlist mt-h26
