@@ -107,7 +107,7 @@ FUZZ_LIB_OBJ = $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/skel.o \
 	       $(FUZZ_BUILD)/catalog.o
 FUZZ_COMMON = $(FUZZ_BUILD)/fuzz/common.o
 
-.PHONY: all deps axe check unit cli lint-man demo bench install uninstall clean \
+.PHONY: all deps axe html-checkers check unit cli lint-man demo bench install uninstall clean \
 	fuzz fuzz-deps fuzz-build pot po-check layers coverage FORCE
 .DEFAULT_GOAL := all
 
@@ -263,19 +263,23 @@ deps:
 fuzz-deps:
 	$(call install_missing,$(FUZZ_PACKAGES))
 
-check: deps axe
+check: deps html-checkers
 	$(MAKE) unit cli lint-man po-check layers
 
-# axe-core, the accessibility checker that tests/cli/catalog.t runs in
-# Chromium, from npm into the build; without npm or a network the test
-# skips it.
+# The checkers of the HTML lms writes, from npm into the build: axe-core,
+# the accessibility checker that tests/cli/catalog.t runs in Chromium, and
+# html-validate, which the tests run on every kind of page (html_valid in
+# tests/cli/lib.sh).  Without npm or a network those tests are skipped.
 AXE_JS = build/npm/node_modules/axe-core/axe.min.js
-axe: $(AXE_JS)
-$(AXE_JS):
+HTML_VALIDATE = build/npm/node_modules/.bin/html-validate
+html-checkers: $(AXE_JS) $(HTML_VALIDATE)
+axe: html-checkers
+$(AXE_JS) $(HTML_VALIDATE):
 	@if command -v npm >/dev/null 2>&1; then \
-	  npm install --prefix build/npm --no-audit --no-fund axe-core@4 || \
-	  echo "axe-core could not be installed: its tests will be skipped"; \
-	else echo "npm is missing: the accessibility tests will be skipped"; fi
+	  npm install --prefix build/npm --no-audit --no-fund axe-core@4 \
+	    html-validate@8 || \
+	  echo "the HTML checkers could not be installed: their tests will be skipped"; \
+	else echo "npm is missing: the HTML checkers' tests will be skipped"; fi
 
 # No file of lib/ includes a header of a layer above its own.
 layers:

@@ -256,15 +256,25 @@ static void html_session(const char *text, void *arg)
 	lms_buf_adds(arg, "</li>\n");
 }
 
-/* A phone number as a tel: link, its digits and + only. */
+/* A phone number as a tel: link, its digits and + only, shown as
+ * written but never broken across lines. */
 static void tel(struct lms_buf *out, const char *phone)
 {
+	const char *p, *space;
+
 	lms_buf_adds(out, "<a href=\"tel:");
-	for (const char *p = phone; *p; p++)
+	for (p = phone; *p; p++)
 		if ((*p >= '0' && *p <= '9') || *p == '+')
 			lms_buf_addch(out, *p);
 	lms_buf_adds(out, "\">");
-	esc(out, phone);
+	for (p = phone; (space = strchr(p, ' ')); p = space + 1) {
+		char *part = lms_strndup(p, (size_t)(space - p));
+
+		esc(out, part);
+		free(part);
+		lms_buf_adds(out, "&nbsp;");
+	}
+	esc(out, p);
 	lms_buf_adds(out, "</a>");
 }
 

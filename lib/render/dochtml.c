@@ -128,7 +128,9 @@ static void table(struct lms_buf *out, const struct lms_table *t)
 	for (size_t c = 0; c < t->ncols; c++) {
 		char *name = lms_strdup(t->cols[c]);
 
-		lms_buf_adds(out, (t->numeric >> c) & 1 ? "<th class=\"n\">" : "<th>");
+		lms_buf_adds(out, (t->numeric >> c) & 1 ?
+			     "<th scope=\"col\" class=\"n\">" :
+			     "<th scope=\"col\">");
 		for (char *p = name; *p; p++)
 			if (*p == '_')
 				*p = ' ';

@@ -127,7 +127,7 @@ static void html_rows(const struct lms_sheet *s, struct lms_buf *out)
 /* A heading of the HTML sheet's table. */
 static void th(struct lms_buf *out, const char *text)
 {
-	lms_buf_adds(out, "<th>");
+	lms_buf_adds(out, "<th scope=\"col\">");
 	lms_html_escape(out, text);
 	lms_buf_adds(out, "</th>");
 }
@@ -164,7 +164,7 @@ static void render_html(const struct lms_sheet *s, struct lms_buf *out)
 	/* Column widths: the name gets room, the signature the rest. */
 	lms_buf_addf(out, "</header>\n<table>\n<colgroup><col style=\"width: "
 		     "9mm\"><col style=\"width: %s\">%s<col></colgroup>\n"
-		     "<thead><tr><th class=\"n\">#</th>",
+		     "<thead><tr><th scope=\"col\" class=\"n\">#</th>",
 		     s->contacts ? "30%" : "45%",
 		     s->contacts ? "<col style=\"width: 17%\">"
 				   "<col style=\"width: 25%\">" : "");

@@ -147,6 +147,7 @@ lms roster matlaging --sheet --format html --blank 30
 printf '%s\n' "$out" >"$SCRATCH/sheet.html"
 ! grep -q 'src=\|href=\|<script\|@import\|url(' "$SCRATCH/sheet.html"
 report $? "the HTML sheet fetches nothing"
+html_valid "html-validate finds no error in it" "$SCRATCH/sheet.html"
 if command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
 	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
 		--no-first-run --disable-background-networking \

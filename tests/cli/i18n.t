@@ -203,7 +203,7 @@ LANG=nb_NO.UTF-8 lms roster matlaging --sheet --session 2 --format html \
 	--contacts
 like "in HTML, lang nb" '^<html lang="nb">$' "$out"
 like "with Norwegian column titles" \
-	"<th>Navn</th><th>Telefon</th><th>E-post</th><th>Signatur</th>" "$out"
+	"<th scope=\"col\">Navn</th><th scope=\"col\">Telefon</th><th scope=\"col\">E-post</th><th scope=\"col\">Signatur</th>" "$out"
 
 LANG=nb_NO.UTF-8 lms roster matlaging
 head -n 3 "$SCRATCH/stdout" >"$SCRATCH/head"

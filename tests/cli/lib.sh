@@ -96,6 +96,28 @@ EOF
 	report $? "$1"
 }
 
+# html_valid DESCRIPTION FILE...: html-validate (make html-checkers), an
+# HTML checker independent of lms, finds no error in the files, with the
+# rules of tests/htmlvalidate.json: the recommended ones, but inline
+# styles (a page of lms is one file, its chart's colours inline) and the
+# length of a title (a service's name is as long as it is); skipped when
+# html-validate is not installed.
+HTML_VALIDATE=${HTML_VALIDATE:-$(cd "$(dirname "$0")/../.." && pwd)/build/npm/node_modules/.bin/html-validate}
+html_valid() {
+	name=$1
+	shift
+	if [ -x "$HTML_VALIDATE" ]; then
+		"$HTML_VALIDATE" -c "$FIXTURES/../htmlvalidate.json" "$@" \
+			>"$SCRATCH/html-validate" 2>&1
+		valid=$?
+		report $valid "$name"
+		[ $valid -eq 0 ] || quote "$SCRATCH/html-validate"
+	else
+		tests=$((tests + 1))
+		echo "ok $tests # SKIP html-validate (make html-checkers) is not installed"
+	fi
+}
+
 # A fingerprint of every file in the tree (content, mode, name), to show
 # that a refused command changed nothing: a line "NAME MODE" and a line
 # "CRC SIZE NAME" for each.

@@ -187,7 +187,7 @@ lms report --excel --format md
 is_rc 2 "--excel with --format md"
 is_err "says --excel is CSV" <<'ERR'
 lms: --excel writes CSV: it cannot go with --format md
-usage: lms report [--by course | municipality | year | term | target-group | topic] [--from DATE] [--to DATE] [--status S] [--form F] [--tree DIR]... [--exact] [--new-key] [--format F] [--excel]
+usage: lms report [--by course | municipality | year | term | target-group | topic] [--from DATE] [--to DATE] [--status S] [--form F] [--tree DIR]... [--exact] [--new-key] [--format F] [--excel] [--table figures | followup]
    or: lms report course ID [--format text | md | yaml | csv | html] [--excel]
    or: lms report --each course --out DIR [--exact] [--format html | md | csv] [--excel]
 ERR
@@ -314,7 +314,9 @@ for args in "course list" "course list --format tsv" "course list --format yaml"
 	"$LMS" $args >"$SCRATCH/stdout" 2>"$SCRATCH/stderr"
 	! LC_ALL=C grep -q -P "$raw" "$SCRATCH/stdout" "$SCRATCH/stderr"
 	report $? "lms $args prints no control character"
+	case $args in *html*) cp "$SCRATCH/stdout" "$SCRATCH/lms-$(echo $args | tr ' ' -).html"; esac
 done
+html_valid "html-validate finds no error in HTML of hostile text" "$SCRATCH/lms-"*.html
 
 printf '%s\n' 'capacity: "\e[2J"' >>courses/c/course.yaml
 lms course list

@@ -304,6 +304,8 @@ matlaging.html
 OUT
 grep -q '<a href="matlaging.html">matlaging.html</a>' "$SCRATCH/reports/index.html"
 report $? "the index links each report"
+html_valid "html-validate finds no error in the reports" \
+	"$SCRATCH/report.html" "$SCRATCH/reports/"*.html
 grep -q 'Small numbers are protected' "$SCRATCH/reports/matlaging.html" &&
 	! grep -q -i 'internal' "$SCRATCH/reports/matlaging.html" "$SCRATCH/reports/index.html"
 report $? "each is a shared report"

@@ -56,7 +56,7 @@ static void html_escapes_and_counts_rows(void **state)
 				      "<td>900 00 001</td><td>en@example.org</td>"
 				      "<td class=\"sign\"></td></tr>\n"));
 	assert_non_null(strstr(out.buf, "<td>Deltaker &amp; To</td><td></td>"));
-	assert_non_null(strstr(out.buf, "<th>Phone</th><th>E-mail</th>"));
+	assert_non_null(strstr(out.buf, "<th scope=\"col\">Phone</th><th scope=\"col\">E-mail</th>"));
 	assert_non_null(strstr(out.buf, "<tr class=\"blank\"><td class=\"n\">5"
 				      "</td>"));
 	assert_null(strstr(out.buf, "<td class=\"n\">6</td>"));
