@@ -47,6 +47,22 @@ void lms_check_load_facilitators(struct lms_check_ctx *x, bool report,
 	lms_tree_doc_release(&d);
 }
 
+/* An offer's contact that is a participant's, in a file for git. */
+static void private_contacts(const struct lms_check_ctx *x, const char *path,
+			     struct lms_findings *out)
+{
+	for (size_t i = 0; x->have_people && i < x->offers.n; i++) {
+		const struct lms_offer *o = &x->offers.v[i];
+		const char *key = lms_offer_private_contact(o, &x->reg);
+
+		if (key)
+			lms_finding(out, LMS_RULE_PRIVACY, LMS_ERROR, path,
+				    o->mark.line, o->mark.col, _("%s: offer "
+				    "'%s' has the contact of someone in the "
+				    "register"), key, o->id);
+	}
+}
+
 void lms_check_load_offers(struct lms_check_ctx *x, bool report,
 			   struct lms_findings *out)
 {
@@ -56,9 +72,11 @@ void lms_check_load_offers(struct lms_check_ctx *x, bool report,
 	if (!lms_check_unread(&d, out)) {
 		if (lms_tree_doc_offers(&d, &x->offers) && report)
 			lms_check_failed(&d.error, out);
-		if (report)
+		if (report) {
 			lms_check_text(&x->names, d.path, d.text.buf,
 				       d.text.len, true, out);
+			private_contacts(x, d.path, out);
+		}
 	}
 	if (report)
 		lms_check_diags(&d.diags, out);

@@ -119,3 +119,13 @@ int lms_offer_append(struct lms_buf *text, const char *path,
 		lms_offers_release(&all);
 	return err;
 }
+
+const char *lms_offer_private_contact(const struct lms_offer *o,
+				      const struct lms_register *r)
+{
+	if (o->phone && lms_register_match(r, o->phone, NULL))
+		return "phone";
+	if (o->email && lms_register_match(r, NULL, o->email))
+		return "email";
+	return NULL;
+}

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "person.h"
 #include "schema.h"
 
 /*
@@ -70,5 +71,13 @@ int lms_offer_check(const struct lms_offers *o, const char *follow_up);
  */
 int lms_offer_append(struct lms_buf *text, const char *path,
 		     const struct lms_offer *f);
+
+/*
+ * An offer's contacts are the offer's own, public, and go to git: the
+ * key ("phone" or "email") of one that is a person's of the register, or
+ * NULL.  Phone numbers and addresses compare as lms_register_match does.
+ */
+const char *lms_offer_private_contact(const struct lms_offer *o,
+				      const struct lms_register *r);
 
 #endif

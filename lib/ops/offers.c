@@ -34,6 +34,27 @@ out:
 	return err;
 }
 
+/* A participant's phone or e-mail is not an offer's contact. */
+static int refuse_private(const struct lms_ops_io *io,
+			  const struct lms_offer *f)
+{
+	struct lms_register reg;
+	const char *key;
+	int err;
+
+	if (!f->phone && !f->email)
+		return 0;
+	if ((err = io->load_register(io->arg, &reg)))
+		return err;
+	if ((key = lms_offer_private_contact(f, &reg)))
+		err = lms_error(LMS_EDATA, _("--%s: this is the contact of "
+					     "someone in the register: personal "
+					     "data does not belong in a file "
+					     "that goes to git"), key);
+	lms_register_release(&reg);
+	return err;
+}
+
 int lms_ops_offer_add(const struct lms_ops_io *io, const struct lms_offer *f)
 {
 	struct lms_buf text = LMS_BUF_INIT;
@@ -49,6 +70,8 @@ int lms_ops_offer_add(const struct lms_ops_io *io, const struct lms_offer *f)
 		err = lms_error(LMS_ECREATE, _("offer '%s' exists already"),
 				f->id);
 	lms_offers_release(&all);
+	if (!err)
+		err = refuse_private(io, f);
 	if (!err && !(err = lms_offer_append(&text, path, f)))
 		err = io->save(io->arg, LMS_FILE_OFFERS, NULL, &text);
 out:

@@ -61,6 +61,11 @@ lms offer add ny --name X --kind other --phone abc
 is_rc 2 "a phone that is no phone number"
 lms offer add ny --name "Deltaker En" --kind other
 is_rc 65 "a participant's name is refused in a file for git"
+lms offer add ny --name X --kind other --phone "+47 900 00 001"
+is_rc 65 "so is a participant's phone number, however written"
+is_err "and says why" <<'OUT'
+lms: --phone: this is the contact of someone in the register: personal data does not belong in a file that goes to git
+OUT
 unchanged "the refusals changed nothing"
 
 lms offer list --kind self-help-group
@@ -122,6 +127,14 @@ OUT
 
 lms check
 is_rc 0 "lms check accepts follow-ups that name offers"
+cp offers.yaml "$SCRATCH/offers.good"
+printf -- '- {id: hand, name: X, kind: other, email: TO@example.org}\n' >>offers.yaml
+lms check --rule privacy
+is_rc 1 "an offer written by hand with a participant's address"
+is_out "is a finding" <<'OUT'
+offers.yaml:10:3: error: email: offer 'hand' has the contact of someone in the register [privacy]
+OUT
+cp "$SCRATCH/offers.good" offers.yaml
 sed 's/follow_up: frisklivssentral/follow_up: frisk/' \
 	courses/matlaging/enrolments.yaml >"$SCRATCH/e"
 cp courses/matlaging/enrolments.yaml "$SCRATCH/e.good"

@@ -130,6 +130,18 @@ static int fake_save(void *arg, enum lms_file which, const char *course,
 	return 0;
 }
 
+/* The register: one person, with a phone and an address. */
+static int fake_load_register(void *arg, struct lms_register *out)
+{
+	static const char text[] =
+		"- {id: p-test01, name: Test Person, phone: \"+47 400 00 001\", "
+		"email: Test.Person@example.org, consent: 2026-01-01}\n";
+
+	(void)arg;
+	return lms_register_load(out, "people/participants.yaml", text,
+				 strlen(text));
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -140,6 +152,7 @@ static int setup(void **state)
 	io.load_text = fake_load_text;
 	io.path = fake_path;
 	io.save = fake_save;
+	io.load_register = fake_load_register;
 	return 0;
 }
 
@@ -208,10 +221,31 @@ static void refusals(void **state)
 	assert_int_equal(f.saves, 0);
 }
 
+/* A participant's phone or address, however written, is no offer's
+ * contact: it would go to git. */
+static void a_participants_contact_is_refused(void **state)
+{
+	struct lms_offer a = entry("a");
+
+	(void)state;
+	a.phone = (char *)"400 00 001";
+	assert_error(lms_ops_offer_add(&io, &a), LMS_EDATA, 0, 0,
+		     "--phone: this is the contact of someone in the register: "
+		     "personal data does not belong in a file that goes to git");
+	a.phone = NULL;
+	a.email = (char *)"test.person@EXAMPLE.org";
+	assert_int_equal(lms_ops_offer_add(&io, &a), LMS_EDATA);
+	assert_int_equal(f.saves, 0);
+	a.email = (char *)"post@example.org";
+	assert_int_equal(lms_ops_offer_add(&io, &a), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(loads),
+		cmocka_unit_test_setup_teardown(a_participants_contact_is_refused,
+						setup, teardown),
 		cmocka_unit_test(refuses_bad_files),
 		cmocka_unit_test(follow_ups),
 		cmocka_unit_test_setup_teardown(add, setup, teardown),
