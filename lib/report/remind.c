@@ -88,7 +88,10 @@ void lms_remind_text(struct lms_buf *out, enum lms_remind_kind kind,
 				     title, when.buf);
 		break;
 	case LMS_REMIND_CANCELLED:
-		lms_buf_addf(out, _("Cancelled: %s %s."), title, when.buf);
+		/* The whole course is cancelled: this session, the first
+		 * the notice is of, and all after it. */
+		lms_buf_addf(out, _("Cancelled: %s, every session from %s."),
+			     title, when.buf);
 		break;
 	case LMS_REMIND_MOVED_UP:
 		if (at)

@@ -307,9 +307,9 @@ is_out "a cancelled course has no reminders" <"$SCRATCH/want"
 lms remind matlaging --changed 3
 crlf >"$SCRATCH/want" <<EOF
 $header
-p-aaaaa1,Test Testesen,99999991,test1@example.org,matlaging,Matlaging og kosthold,2026-09-14,11:00,14:00,"Treffstedet, kjøkkenet",Cancelled: Matlaging og kosthold Monday 2026-09-14 11:00-14:00.
-p-bbbbb2,Åse Prøve,99999992,aase@example.org,matlaging,Matlaging og kosthold,2026-09-14,11:00,14:00,"Treffstedet, kjøkkenet",Cancelled: Matlaging og kosthold Monday 2026-09-14 11:00-14:00.
-p-ddddd4,Venter Venteliste,,vent@example.org,matlaging,Matlaging og kosthold,2026-09-14,11:00,14:00,"Treffstedet, kjøkkenet",Cancelled: Matlaging og kosthold Monday 2026-09-14 11:00-14:00.
+p-aaaaa1,Test Testesen,99999991,test1@example.org,matlaging,Matlaging og kosthold,2026-09-14,11:00,14:00,"Treffstedet, kjøkkenet","Cancelled: Matlaging og kosthold, every session from Monday 2026-09-14 11:00-14:00."
+p-bbbbb2,Åse Prøve,99999992,aase@example.org,matlaging,Matlaging og kosthold,2026-09-14,11:00,14:00,"Treffstedet, kjøkkenet","Cancelled: Matlaging og kosthold, every session from Monday 2026-09-14 11:00-14:00."
+p-ddddd4,Venter Venteliste,,vent@example.org,matlaging,Matlaging og kosthold,2026-09-14,11:00,14:00,"Treffstedet, kjøkkenet","Cancelled: Matlaging og kosthold, every session from Monday 2026-09-14 11:00-14:00."
 EOF
 is_out "the notice of a cancelled course" <"$SCRATCH/want"
 

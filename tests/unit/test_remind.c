@@ -182,8 +182,8 @@ static void norwegian_text(void **state)
 	lms_buf_reset(&b);
 	lms_remind_text(&b, LMS_REMIND_CANCELLED, "K", day("2026-09-24"),
 			18 * 60, LMS_TIME_NONE, "Helsehuset");
-	assert_string_equal(b.buf, "Avlyst: K torsdag 24. september 2026 "
-			    "kl. 18.00.");
+	assert_string_equal(b.buf, "Avlyst: K, alle samlinger fra torsdag "
+			    "24. september 2026 kl. 18.00.");
 	lms_buf_reset(&b);
 	lms_remind_text(&b, LMS_REMIND_NEXT, "K", day("2026-09-24"),
 			LMS_TIME_NONE, LMS_TIME_NONE, NULL);
