@@ -42,8 +42,8 @@ struct lms_course_facilitator {
 /*
  * What a course tells the public (lms catalog), kept in course.yaml and a
  * template by the same keys.  contact is a facilitator's id (whose name,
- * phone and e-mail the catalogue shows) or else the service's own phone
- * number or e-mail address, shown as written.
+ * phone and e-mail the catalogue shows) or "service" (the phone and
+ * e-mail of lms.yaml); lms check says when it is neither.
  */
 struct lms_public {
 	int public;			/* bool: listed in the catalogue */
