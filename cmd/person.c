@@ -41,21 +41,30 @@ static int read_municipality(struct ctx *ctx, struct lms_person *p,
 }
 
 /* What can be checked before the tree is open: all but the municipality,
- * which the tree's lms.yaml may name (read_municipality). */
-static int check_person(struct ctx *ctx, const struct lms_person *p)
+ * which the tree's lms.yaml may name (read_municipality).  A change
+ * (lms person set) checks what it was given, the name only if given. */
+static int check_person(struct ctx *ctx, const struct lms_person *p,
+			bool whole)
 {
-	switch (lms_person_invalid(p, ctx->today)) {
-	case LMS_PERSON_NAME:
-		return cmd_usage_error(_("--name: give the name on one line"));
-	case LMS_PERSON_PHONE:
-		return cmd_usage_error(_("--phone: '%s' is not a phone number"),
-				       p->phone);
-	case LMS_PERSON_EMAIL:
-		return cmd_usage_error(_("--email: '%s' is not an e-mail "
-					 "address"), p->email);
-	case LMS_PERSON_BIRTH_YEAR:
-		return cmd_usage_error(_("--birth-year: %d is not a year of "
-					 "birth"), p->birth_year);
+	for (int f = LMS_PERSON_NAME; f <= LMS_PERSON_BIRTH_YEAR; f++) {
+		if ((f == LMS_PERSON_NAME && !whole && !p->name) ||
+		    lms_person_field_valid(p, f, ctx->today))
+			continue;
+		switch (f) {
+		case LMS_PERSON_NAME:
+			return cmd_usage_error(_("--name: give the name on "
+						 "one line"));
+		case LMS_PERSON_PHONE:
+			return cmd_usage_error(_("--phone: '%s' is not a "
+						 "phone number"), p->phone);
+		case LMS_PERSON_EMAIL:
+			return cmd_usage_error(_("--email: '%s' is not an "
+						 "e-mail address"), p->email);
+		default:
+			return cmd_usage_error(_("--birth-year: %d is not a "
+						 "year of birth"),
+					       p->birth_year);
+		}
 	}
 	return 0;
 }
@@ -107,7 +116,7 @@ static int add_options(struct ctx *ctx, int argc, char **argv,
 	}
 	if (!err)
 		err = cmd_no_args_left(argc, argv);
-	return err ? err : check_person(ctx, p);
+	return err ? err : check_person(ctx, p, true);
 }
 
 static int person_add(struct ctx *ctx, int argc, char **argv)
@@ -131,6 +140,103 @@ static int person_add(struct ctx *ctx, int argc, char **argv)
 static const struct cmd person_add_cmd = {
 	"add", person_add, CMD_TREE | CMD_LOCK, add_usage,
 	"register a participant or relative", "lms-person", NULL
+};
+
+/* lms person set */
+
+static const char *const set_usage[] = {
+	"lms person set ID [--name N] [--phone P] [--email E] "
+	"[--municipality M] [--birth-year Y] [--consent DATE] "
+	"[--contact reminders,peer-contact | none]",
+	NULL
+};
+
+static int set_options(struct ctx *ctx, int argc, char **argv,
+		       struct lms_person_change *c)
+{
+	static const struct option longopts[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "phone", required_argument, NULL, 'p' },
+		{ "email", required_argument, NULL, 'e' },
+		{ "municipality", required_argument, NULL, 'm' },
+		{ "birth-year", required_argument, NULL, 'b' },
+		{ "consent", required_argument, NULL, 'c' },
+		{ "contact", required_argument, NULL, 'C' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct lms_person given;
+	int n = 0, ch, err = 0;
+
+	memset(c, 0, sizeof(*c));
+	c->birth_year = LMS_UNSET;
+	c->consent = LMS_DATE_NONE;
+	while (!err && (ch = cmd_getopt(argc, argv, "", longopts)) != -1) {
+		n++;
+		switch (ch) {
+		case 'n': c->name = optarg; break;
+		case 'p': c->phone = optarg; break;
+		case 'e': c->email = optarg; break;
+		case 'm': c->municipality = optarg; break;
+		case 'b':
+			err = cmd_parse_int("--birth-year", optarg, 0, 9999,
+					    &c->birth_year);
+			break;
+		case 'c': err = cmd_parse_date("--consent", optarg, &c->consent); break;
+		case 'C':
+			/* none: taken off reminders and peer contact. */
+			c->set_contact = true;
+			if (strcmp(optarg, "none"))
+				err = cmd_parse_words("--contact", optarg,
+						      lms_contact_names,
+						      &c->contact);
+			break;
+		default: err = LMS_EUSAGE; break;
+		}
+	}
+	if (err)
+		return err;
+	if (argc - optind != 1 || !n)
+		return cmd_usage_error(_("give one person id and what to "
+					 "change"));
+	/* The values given, checked as person add checks them; "" takes a
+	 * phone or e-mail address away. */
+	lms_schema_init(&lms_person_schema, &given);
+	given.name = (char *)c->name;
+	given.phone = c->phone && *c->phone ? (char *)c->phone : NULL;
+	given.email = c->email && *c->email ? (char *)c->email : NULL;
+	given.birth_year = c->birth_year;
+	if ((err = check_person(ctx, &given, false)))
+		return err;
+	return lms_id_check("person", argv[optind]);
+}
+
+static int person_set(struct ctx *ctx, int argc, char **argv)
+{
+	struct lms_person_change c;
+	struct lms_person p;
+	struct lms_ops_io io;
+	char number[5];
+	int err;
+
+	if ((err = set_options(ctx, argc, argv, &c)) ||
+	    (err = cmd_open_tree(ctx)))
+		return err;
+	if (c.municipality && *c.municipality) {
+		lms_schema_init(&lms_person_schema, &p);
+		p.municipality = (char *)c.municipality;
+		if (read_municipality(ctx, &p, number))
+			return LMS_EUSAGE;
+		c.municipality = number;
+	}
+	cmd_ops_io(ctx, &io);
+	if (!(err = lms_ops_person_set(&io, argv[optind], &c, ctx->today)))
+		lms_buf_addf(&ctx->out, _("changed %s\n"), argv[optind]);
+	return err;
+}
+
+static const struct cmd person_set_cmd = {
+	"set", person_set, CMD_TREE | CMD_LOCK, set_usage,
+	"change a person's contacts and consents", "lms-person", NULL
 };
 
 /* lms person list */
@@ -371,12 +477,12 @@ static const struct cmd person_forget_cmd = {
 };
 
 static const struct cmd *const verbs[] = {
-	&person_add_cmd, &person_list_cmd, &person_show_cmd, &person_forget_cmd,
-	NULL
+	&person_add_cmd, &person_set_cmd, &person_list_cmd, &person_show_cmd,
+	&person_forget_cmd, NULL
 };
 
 static const char *const usage[] = {
-	"lms person add | list | show | forget ...", NULL
+	"lms person add | set | list | show | forget ...", NULL
 };
 
 const struct cmd cmd_person = {

@@ -156,6 +156,7 @@ offers "lms person TAB: its verbs" <<'OUT'
 add
 forget
 list
+set
 show
 OUT
 completes lms facilitator ''
@@ -222,6 +223,7 @@ offer show:
 person add: --birth-year --consent --contact --email --municipality --name --phone
 person forget:
 person list: --format
+person set: --birth-year --consent --contact --email --municipality --name --phone
 person show:
 purge: --dry-run
 remind: --changed --date --days --format --from --moved-up

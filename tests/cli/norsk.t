@@ -68,6 +68,8 @@ is_rc 2 "a municipality that is not one is refused"
 say personlist person list
 first=$(awk 'NR == 3 { print $1 }' "$SAID/personlist.out")
 say personshow person show "$first"
+say personset person set "$first" --contact reminders
+say personset-bad person set "$first" --phone abc
 
 say new course new kols-h26 --title "Leve med kols" --template mestringstreff \
 	--start 01.10.2026 --days man,tor --count 6 --time "kl. 18.00-20.00" \

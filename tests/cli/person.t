@@ -159,6 +159,47 @@ Zakarias Eksempel
 Åse Eksempel
 OUT
 
+# lms person set: contacts and consents change, and a person can be
+# taken off reminders.
+lms person add --name "Deltaker Ni" --phone "900 00 009" \
+	--contact reminders,peer-contact --consent 2026-08-01
+ni=$out
+lms person set "$ni" --contact none --phone "" --email ni@example.org \
+	--municipality 9999
+is_rc 0 "changes a person"
+is_out "and says so" <<OUT
+changed $ni
+OUT
+sed -n "/^- id: $ni\$/,/^- /p" people/participants.yaml >"$SCRATCH/ni"
+is_file "taken off reminders, the phone gone, the rest as it was" \
+	"$SCRATCH/ni" <<OUT
+- id: $ni
+  name: Deltaker Ni
+  email: ni@example.org
+  municipality: "9999"
+  consent: 2026-08-01
+OUT
+[ "$(stat -c %a people/participants.yaml)" = 600 ]
+report $? "the register stays private"
+remember
+lms person add --name "Deltaker Ti" --email ti@example.org
+ti=$out
+remember
+lms person set "$ni" --email TI@Example.org
+is_rc 1 "someone else's address, in other case"
+is_err "is refused" <<OUT
+lms: $ti has that phone number or e-mail address already
+OUT
+lms person set "$ni" --name ""
+is_rc 2 "an empty name"
+lms person set "$ni" --contact postcards
+is_rc 2 "a purpose that is none"
+lms person set p-nope99 --name X
+is_rc 66 "an unknown person"
+lms person set "$ni"
+is_rc 2 "nothing to change"
+unchanged "the refusals changed nothing"
+
 chmod 644 people/participants.yaml
 lms person list
 is_rc 1 "a register that others can read is refused"
