@@ -54,6 +54,9 @@ static void person(struct course *k, size_t i, const uint8_t *b)
 		}
 	if (b[2] & 1)
 		k->paired[k->npaired++] = k->ids[i];
+	/* Asked at follow-up: not, no, yes. */
+	e->still_in_group = (b[2] >> 1) % 4 == 1 ? 0 :
+			    (b[2] >> 1) % 4 == 2 ? 1 : LMS_UNSET;
 }
 
 static void build(struct course *k, const uint8_t *data, size_t size)
@@ -105,6 +108,36 @@ static void check_split(const char *what, const long *exact,
 		fuzz_fail("%s: parts add up to %ld, not %ld", what, sum, whole);
 }
 
+/* The completed split into the asked at follow-up and the rest, and the
+ * asked into those in a group and the rest, each from a whole that shows
+ * exactly. */
+static void check_asked(const struct lms_piece_figures *e,
+			const struct lms_piece_figures *s, long k)
+{
+	long done = e->part[LMS_PART_COMPLETED];
+
+	if (!s->asked_counted) {
+		if (s->asked || s->in_group)
+			fuzz_fail("asked shown of completed not shown");
+		return;
+	}
+	if (s->part[LMS_PART_COMPLETED] != done || done < k)
+		fuzz_fail("asked split from completed that do not show");
+	check_split("asked", (long[]){ e->asked, done - e->asked },
+		    (long[]){ s->asked, done - s->asked }, 2, done, k);
+	if (!s->in_group_counted) {
+		if (s->in_group)
+			fuzz_fail("in a group shown of asked not shown");
+		return;
+	}
+	if (s->asked != e->asked)
+		fuzz_fail("in a group split from asked that do not show");
+	check_split("in a group", (long[]){ e->in_group,
+					    e->asked - e->in_group },
+		    (long[]){ s->in_group, e->asked - s->in_group }, 2,
+		    e->asked, k);
+}
+
 static void check_piece(const struct lms_piece *x, long k)
 {
 	const struct lms_piece_figures *e = &x->exact, *s = &x->shown;
@@ -122,7 +155,8 @@ static void check_piece(const struct lms_piece *x, long k)
 		for (int i = 0; i < LMS_NPARTS; i++)
 			if (s->part[i])
 				fuzz_fail("a small piece shows a part");
-		if (s->mark[0] || s->mark[1] || s->paired || s->counted)
+		if (s->mark[0] || s->mark[1] || s->paired || s->counted ||
+		    s->asked || s->in_group)
 			fuzz_fail("a small piece shows what it did");
 		return;
 	}
@@ -137,6 +171,7 @@ static void check_piece(const struct lms_piece *x, long k)
 		    e->mark[0] + e->mark[1], k);
 	if (s->paired < 0 || s->paired > e->n)
 		fuzz_fail("%ld pairs shown of %ld people", s->paired, e->n);
+	check_asked(e, s, k);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
