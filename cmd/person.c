@@ -69,6 +69,18 @@ static int check_person(struct ctx *ctx, const struct lms_person *p,
 	return 0;
 }
 
+/* The options of person add and person set: what the register holds. */
+static const struct option person_options[] = {
+	{ "name", required_argument, NULL, 'n' },
+	{ "phone", required_argument, NULL, 'p' },
+	{ "email", required_argument, NULL, 'e' },
+	{ "municipality", required_argument, NULL, 'm' },
+	{ "birth-year", required_argument, NULL, 'b' },
+	{ "consent", required_argument, NULL, 'c' },
+	{ "contact", required_argument, NULL, 'C' },
+	{ NULL, 0, NULL, 0 }
+};
+
 /* lms person add */
 
 static const char *const add_usage[] = {
@@ -80,21 +92,11 @@ static const char *const add_usage[] = {
 static int add_options(struct ctx *ctx, int argc, char **argv,
 		       struct lms_person *p)
 {
-	static const struct option longopts[] = {
-		{ "name", required_argument, NULL, 'n' },
-		{ "phone", required_argument, NULL, 'p' },
-		{ "email", required_argument, NULL, 'e' },
-		{ "municipality", required_argument, NULL, 'm' },
-		{ "birth-year", required_argument, NULL, 'b' },
-		{ "consent", required_argument, NULL, 'c' },
-		{ "contact", required_argument, NULL, 'C' },
-		{ NULL, 0, NULL, 0 }
-	};
 	int c, err = 0;
 
 	lms_schema_init(&lms_person_schema, p);
 	p->consent = ctx->today;
-	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
+	while (!err && (c = cmd_getopt(argc, argv, "", person_options)) != -1) {
 		switch (c) {
 		case 'n': p->name = optarg; break;
 		case 'p': p->phone = optarg; break;
@@ -154,23 +156,13 @@ static const char *const set_usage[] = {
 static int set_options(struct ctx *ctx, int argc, char **argv,
 		       struct lms_person_change *c)
 {
-	static const struct option longopts[] = {
-		{ "name", required_argument, NULL, 'n' },
-		{ "phone", required_argument, NULL, 'p' },
-		{ "email", required_argument, NULL, 'e' },
-		{ "municipality", required_argument, NULL, 'm' },
-		{ "birth-year", required_argument, NULL, 'b' },
-		{ "consent", required_argument, NULL, 'c' },
-		{ "contact", required_argument, NULL, 'C' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct lms_person given;
 	int n = 0, ch, err = 0;
 
 	memset(c, 0, sizeof(*c));
 	c->birth_year = LMS_UNSET;
 	c->consent = LMS_DATE_NONE;
-	while (!err && (ch = cmd_getopt(argc, argv, "", longopts)) != -1) {
+	while (!err && (ch = cmd_getopt(argc, argv, "", person_options)) != -1) {
 		n++;
 		switch (ch) {
 		case 'n': c->name = optarg; break;
