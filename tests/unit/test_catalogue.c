@@ -151,7 +151,7 @@ static void html_card(void **state)
 		"<dt>How to sign up</dt><dd>Sign up by Tuesday 2027-01-05."
 		"</dd>\n"
 		"<dt>Contact</dt><dd>Fag En, <a href=\"tel:+4711223344\">"
-		"+47 11 22 33 44</a>, <a href=\"mailto:en@example.org\">"
+		"+47&nbsp;11&nbsp;22&nbsp;33&nbsp;44</a>, <a href=\"mailto:en@example.org\">"
 		"en@example.org</a></dd>\n"
 		"</dl>\n"
 		"</article>\n"));
