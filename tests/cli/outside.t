@@ -80,7 +80,7 @@ is_rc 2 "export: an option's error comes before the missing table"
 like "and is the option's" "^lms: unknown format 'xml': use csv, tsv$" "$err"
 lms person
 is_rc 2 "a command without its verb"
-like "lists the verbs" "^lms: 'lms person' needs one of: add, list, show, forget$" "$err"
+like "lists the verbs" "^lms: 'lms person' needs one of: add, set, list, show, forget$" "$err"
 
 # The conjunction is in the language; the choices are not translated.
 LANG=nb_NO.UTF-8 LC_MESSAGES= lms export people
