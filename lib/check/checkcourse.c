@@ -349,9 +349,11 @@ static void participation(const struct lms_check_ctx *x,
 		const struct lms_facilitator *f =
 			lms_check_facilitator(x, c->facilitators[i].id);
 
-		if (f && f->kind == LMS_USER_REPRESENTATIVE)
+		int kind = lms_course_facilitator_kind(c, f, c->facilitators[i].id);
+
+		if (f && kind == LMS_USER_REPRESENTATIVE)
 			ur |= c->facilitators[i].phases;
-		else if (f && f->kind == LMS_PROFESSIONAL)
+		else if (f && kind == LMS_PROFESSIONAL)
 			pro |= c->facilitators[i].phases;
 	}
 	for (int p = 1; p <= 3; p++) {

@@ -117,7 +117,8 @@ static bool ur_in_all_phases(const struct lms_agg_course *in)
 			lms_facilitator_find(in->facilitators,
 					     in->nfacilitators, cf->id);
 
-		if (f && f->kind == LMS_USER_REPRESENTATIVE)
+		if (lms_course_facilitator_kind(in->course, f, cf->id) ==
+		    LMS_USER_REPRESENTATIVE)
 			phases |= cf->phases;
 	}
 	return (phases & (LMS_PLAN | LMS_DELIVER | LMS_EVALUATE)) ==
