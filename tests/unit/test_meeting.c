@@ -7,6 +7,7 @@
 #include "date.h"
 #include "error.h"
 #include "meetings.h"
+#include "participation.h"
 
 /* courses/ID/meetings.yaml and lms meeting add (lms_ops_meeting_add). */
 
@@ -67,6 +68,58 @@ static void refuses_bad_files(void **state)
 	assert_int_equal(load("- {kind: plan, with: [a]}\n"), LMS_EDATA);
 	assert_int_equal(load("- {date: 2026-08-20, kind: plan, with: [A!]}\n"),
 			 LMS_EDATA);
+}
+
+/*
+ * What should have happened by a day, and what did: u leads only the
+ * second session (led_by); the third has no led_by, so those who deliver
+ * lead it; the phases of a course still to come are not due.
+ */
+static void declared_and_done(void **state)
+{
+	static const char yaml[] =
+		"id: c\ntitle: C\nfacilitators:\n"
+		"  - {id: u, phases: [plan, deliver, evaluate]}\n"
+		"  - {id: d, phases: [deliver]}\n"
+		"sessions:\n"
+		"  - {date: 2026-09-07, led_by: [d]}\n"
+		"  - {date: 2026-09-14, led_by: [u]}\n"
+		"  - {date: 2026-10-05}\n";
+	static const char met[] =
+		"- {date: 2026-08-20, kind: plan, with: [u]}\n"
+		"- {date: 2026-09-30, kind: other, with: [d]}\n";
+	struct lms_course c;
+	struct lms_meetings m;
+	int32_t before = lms_date_from_ymd(2026, 9, 1);
+	int32_t between = lms_date_from_ymd(2026, 9, 10);
+	int32_t after = lms_date_from_ymd(2026, 10, 1);
+
+	(void)state;
+	assert_int_equal(lms_course_load(&c, "c", yaml, strlen(yaml), "c",
+					 NULL), 0);
+	assert_int_equal(lms_meetings_load(&m, "m", met, strlen(met), NULL), 0);
+	assert_int_equal(lms_participation_due(&c, before), 0);
+	assert_int_equal(lms_participation_due(&c, between),
+			 LMS_PLAN | LMS_DELIVER);
+	assert_int_equal(lms_participation_due(&c, after),
+			 LMS_PLAN | LMS_DELIVER);
+	assert_int_equal(lms_participation_done(&c, &m, "u", between), LMS_PLAN);
+	assert_int_equal(lms_participation_done(&c, &m, "u", after),
+			 LMS_PLAN | LMS_DELIVER);
+	assert_int_equal(lms_participation_done(&c, &m, "d", between),
+			 LMS_DELIVER);
+	assert_int_equal(lms_participation_done(&c, &m, "u",
+						lms_date_from_ymd(2026, 10, 6)),
+			 LMS_PLAN | LMS_DELIVER);
+	c.status = LMS_COURSE_COMPLETED;
+	assert_int_equal(lms_participation_due(&c, before),
+			 LMS_PLAN | LMS_DELIVER | LMS_EVALUATE);
+	assert_int_equal(lms_participation_done(&c, &m, "u", before),
+			 LMS_PLAN | LMS_DELIVER);
+	c.status = LMS_COURSE_CANCELLED;
+	assert_int_equal(lms_participation_due(&c, after), 0);
+	lms_meetings_release(&m);
+	lms_course_release(&c);
 }
 
 /* lms meeting add, through a fake of the tree. */
@@ -246,6 +299,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(loads),
 		cmocka_unit_test(refuses_bad_files),
+		cmocka_unit_test(declared_and_done),
 		cmocka_unit_test_setup_teardown(add, setup, teardown),
 		cmocka_unit_test_setup_teardown(refusals, setup, teardown),
 	};
