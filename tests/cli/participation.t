@@ -123,4 +123,131 @@ facilitators:
     role: user-representative
 OUT
 
+# --- meetings ---------------------------------------------------------------
+
+rm -r courses/nytt
+# vaar: over, completed; bruker-to was declared for every phase, but fag-en
+# led every session and no meeting is recorded.
+mkdir courses/vaar
+cat >courses/vaar/course.yaml <<'YAML'
+id: vaar
+title: Matlaging, sommer
+status: completed
+target_groups: [at-risk]
+facilitators:
+- id: fag-en
+  phases: [plan, deliver, evaluate]
+- id: bruker-to
+  phases: [plan, deliver, evaluate]
+sessions:
+- {date: 2026-08-10, start: "11:00", end: "14:00", led_by: [fag-en]}
+- {date: 2026-08-17, start: "11:00", end: "14:00", led_by: [fag-en]}
+forms: [kursevaluering]
+YAML
+
+lms check --rule participation
+is_rc 0 "declared phases not carried out are warnings"
+is_out "one for each phase, naming who, the phase, the course, and how to record it" <<'OUT'
+courses/vaar/course.yaml:8:3: warning: user representative bruker-to is declared for planning course vaar, but took part in no planning meeting: record it with 'lms meeting add vaar --date DATE --kind plan --with bruker-to' [participation]
+courses/vaar/course.yaml:8:3: warning: user representative bruker-to is declared for delivering course vaar, but has led none of its sessions held: record who led a session with 'lms course set vaar sessions.N.led_by=bruker-to' [participation]
+courses/vaar/course.yaml:8:3: warning: user representative bruker-to is declared for evaluating course vaar, but took part in no evaluation meeting: record it with 'lms meeting add vaar --date DATE --kind evaluate --with bruker-to' [participation]
+OUT
+is_err "and counted" <<'OUT'
+lms: 3 warnings
+OUT
+
+lms report --exact --format csv
+is_out "the report counts none as happened, one as declared" <<'OUT'
+# internal: exact figures, not for sharing
+course,courses,sessions,participants,relatives,enrolments,waitlisted,completion_pct,attendances,attendance_pct,wait_days,user_rep_all_phases,pairs,before,after,change,d_z,user_rep_all_phases_declared
+matlaging,1,0,0,0,0,0,,0,,,0,0,,,,,1
+personal,1,0,0,0,0,0,,0,,,0,0,,,,,1
+vaar,1,2,0,0,0,0,,0,,,0,0,,,,,1
+total,3,2,0,0,0,0,,0,,,0,0,,,,,3
+OUT
+
+lms meeting add vaar --date 2026-07-01 --kind plan --with fag-en,bruker-to \
+	--hours 1,5 --note "Plan for sommeren"
+is_rc 0 "meeting add"
+is_out "says what it recorded" <<'OUT'
+added a meeting of vaar on 2026-07-01 (plan)
+OUT
+lms meeting add vaar --date 24.8.2026 --kind evaluate --with bruker-to
+is_file "writes courses/ID/meetings.yaml, hours only when given" \
+	courses/vaar/meetings.yaml <<'OUT'
+- date: 2026-07-01
+  kind: plan
+  hours: 1.5
+  with: [fag-en, bruker-to]
+  note: Plan for sommeren
+- date: 2026-08-24
+  kind: evaluate
+  with: [bruker-to]
+OUT
+lms meeting list vaar
+is_out "meeting list" <<'OUT'
+DATE        KIND      HOURS  WITH              NOTE
+2026-07-01  plan      1.5    fag-en,bruker-to  Plan for sommeren
+2026-08-24  evaluate  1      bruker-to
+OUT
+lms meeting list vaar --format tsv
+is_out "meeting list as TSV" <<'OUT'
+date	kind	hours	with	note
+2026-07-01	plan	1.5	fag-en,bruker-to	Plan for sommeren
+2026-08-24	evaluate	1	bruker-to	
+OUT
+lms meeting list matlaging
+is_rc 0 "a course without meetings"
+is_out "has an empty list" <<'OUT'
+DATE  KIND  HOURS  WITH  NOTE
+OUT
+
+lms check --rule participation
+is_out "the meetings answer planning and evaluation, not delivery" <<'OUT'
+courses/vaar/course.yaml:8:3: warning: user representative bruker-to is declared for delivering course vaar, but has led none of its sessions held: record who led a session with 'lms course set vaar sessions.N.led_by=bruker-to' [participation]
+OUT
+lms course set vaar sessions.2.led_by=fag-en,bruker-to
+lms check --rule participation
+is_rc 0 "a session led"
+is_out "and nothing is missing" </dev/null
+lms report --exact --format csv
+like "the report counts it as happened" '^vaar,1,2,0,0,0,0,,0,,,1,0,,,,,1$' "$out"
+
+# Refusals change nothing.
+remember
+lms meeting add nosuch --date 2026-07-01 --kind plan --with fag-en
+is_rc 66 "a course not there"
+is_err "is named" <<'OUT'
+lms: no such course: 'nosuch'
+OUT
+lms meeting add vaar --date 2026-07-01 --kind plan --with fag-en,fag-seks
+is_rc 66 "someone who is neither on the course nor known"
+is_err "is named" <<'OUT'
+lms: no such facilitator: 'fag-seks' (see lms facilitator add)
+OUT
+lms meeting add vaar --date 2026-07-01 --kind party --with fag-en
+is_rc 2 "a kind that is not one"
+lms meeting add vaar --date 2026-13-01 --kind plan --with fag-en
+is_rc 2 "a date that is not one"
+lms meeting add vaar --date 2026-07-01 --kind plan
+is_rc 2 "nobody with it"
+lms meeting add vaar --date 2026-07-01 --kind plan --with fag-en --hours 25
+is_rc 2 "too many hours"
+lms meeting add vaar --date 2026-07-01 --kind plan --with fag-en \
+	--note "Ring 99887766"
+is_rc 65 "a note with a phone number, for a file that goes to git"
+unchanged "none of them wrote anything"
+
+# A meetings.yaml edited by hand into nonsense is named where it is.
+printf -- '- {date: 2026-07-01, kind: plan, with: [fag-en], hours: -1}\n' \
+	>courses/vaar/meetings.yaml
+lms meeting list vaar
+is_rc 65 "a broken meetings.yaml"
+is_err "is named with its line and column" <<'OUT'
+courses/vaar/meetings.yaml:1:3: error: hours: must be more than 0 and at most 24
+OUT
+lms check --rule schema vaar
+like "lms check finds it too" \
+	'^courses/vaar/meetings.yaml:1:3: error: hours: must be more than 0 and at most 24 \[schema\]$' "$out"
+
 done_testing
