@@ -405,7 +405,6 @@ static void participation(const struct lms_check_ctx *x,
 	for (size_t i = 0; i < c->nfacilitators; i++) {
 		const struct lms_facilitator *f =
 			lms_check_facilitator(x, c->facilitators[i].id);
-
 		int kind = lms_course_facilitator_kind(c, f, c->facilitators[i].id);
 
 		if (f && kind == LMS_USER_REPRESENTATIVE)

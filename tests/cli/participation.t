@@ -123,6 +123,14 @@ facilitators:
     role: user-representative
 OUT
 
+lms course set nytt facilitators.3.role=
+is_rc 0 "course set takes a role away"
+is_out "and says so" <<'OUT'
+facilitators.3.role: user-representative -> (none)
+OUT
+lms course set nytt facilitators.3.role=sjef
+is_rc 2 "and refuses one that is not a role"
+
 # --- meetings ---------------------------------------------------------------
 
 rm -r courses/nytt
