@@ -174,6 +174,7 @@ extern const struct cmd cmd_attend;
 extern const struct cmd cmd_roster;
 extern const struct cmd cmd_followup;
 extern const struct cmd cmd_offer;
+extern const struct cmd cmd_meeting;
 extern const struct cmd cmd_evaluate;
 extern const struct cmd cmd_report;
 extern const struct cmd cmd_check;

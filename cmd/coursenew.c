@@ -36,17 +36,44 @@ static int parse_skips(const char *s, int32_t **out, size_t *n)
 	return err;
 }
 
+/*
+ * FID[:words]: the words are phases and at most one role on this course
+ * (professional, user-representative); the names of the two never meet.
+ */
 static int parse_facilitator(const char *arg, struct lms_plan_facilitator *out)
 {
 	const char *colon = strchr(arg, ':');
 	char *id = colon ? lms_strndup(arg, (size_t)(colon - arg)) : lms_strdup(arg);
 	int err = lms_id_check("facilitator", id);
+	struct lms_buf phases = LMS_BUF_INIT;
+	char **words = NULL;
+	size_t n = 0;
 
 	out->id = id;
 	out->phases = 0;
+	out->role = 0;
 	if (!err && colon)
-		err = cmd_parse_words("--facilitator", colon + 1, lms_phase_names,
-				  &out->phases);
+		lms_words_split(colon + 1, &words, &n);
+	for (size_t i = 0; i < n && !err; i++) {
+		int role = 0;
+
+		for (int k = 1; lms_kind_names[k]; k++)
+			if (!strcmp(words[i], lms_kind_names[k]))
+				role = k;
+		if (role && out->role && role != out->role)
+			err = cmd_usage_error(_("--facilitator %s: give one "
+						"role"), arg);
+		else if (role)
+			out->role = role;
+		else
+			lms_buf_addf(&phases, "%s%s", phases.len ? "," : "",
+				     words[i]);
+	}
+	if (!err && phases.len)
+		err = cmd_parse_words("--facilitator", phases.buf,
+				      lms_phase_names, &out->phases);
+	lms_words_free(words, n);
+	lms_buf_release(&phases);
 	return err;
 }
 
@@ -56,7 +83,7 @@ static const char *const new_usage[] = {
 	"lms course new ID --title T [--template T] [--start DATE] "
 	"[--days mon,thu] [--count N | --until DATE] [--time HH:MM-HH:MM] "
 	"[--skip DATE,...] [--on-holidays] [--place P] [--capacity N] "
-	"[--target-group G,...] [--facilitator FID[:phases]]... "
+	"[--target-group G,...] [--facilitator FID[:phases,role]]... "
 	"[--from-waitlist COURSE]",
 	NULL
 };

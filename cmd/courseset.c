@@ -158,16 +158,18 @@ static void warn_away(const char *id, int32_t away)
 }
 
 static const char *const assign_usage[] = {
-	"lms course assign ID FID [--phases plan,deliver,evaluate]", NULL
+	"lms course assign ID FID [--phases plan,deliver,evaluate] [--role R]", NULL
 };
 
 static int course_assign(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "phases", required_argument, NULL, 'p' },
+		{ "role", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
 	unsigned phases = LMS_PLAN | LMS_DELIVER | LMS_EVALUATE;
+	int role = 0;
 	struct lms_assign_result r;
 	struct lms_ops_io io;
 	const char *fid;
@@ -176,6 +178,8 @@ static int course_assign(struct ctx *ctx, int argc, char **argv)
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
 		err = c == 'p' ? cmd_parse_words("--phases", optarg,
 					     lms_phase_names, &phases) :
+		      c == 'r' ? cmd_parse_enum("--role", optarg,
+					        lms_kind_names, &role) :
 		      LMS_EUSAGE;
 	if (!err && argc - optind != 2)
 		err = cmd_usage_error(_("give a course id and a facilitator "
@@ -187,11 +191,15 @@ static int course_assign(struct ctx *ctx, int argc, char **argv)
 	    (err = cmd_open_tree(ctx)))
 		return err;
 	cmd_ops_io(ctx, &io);
-	if ((err = lms_ops_course_assign(&io, argv[optind], fid, phases, &r)))
+	if ((err = lms_ops_course_assign_role(&io, argv[optind], fid, phases,
+					       role, &r)))
 		return err;
 	warn_away(fid, r.away);
 	lms_buf_addf(&ctx->out, "%s: ", fid);
 	course_add_flag_names(&ctx->out, lms_phase_names, "phase", phases);
+	if (role)
+		lms_buf_addf(&ctx->out, " (%s)",
+			     C_("facilitator kind", lms_kind_names[role]));
 	lms_buf_addch(&ctx->out, '\n');
 	lms_assign_result_release(&r);
 	return 0;

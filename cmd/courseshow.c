@@ -65,8 +65,8 @@ static void show_facilitators(struct lms_buf *out, const struct lms_course *c,
 		lms_buf_adds(out, cf->id);
 		if (f)
 			lms_buf_addf(out, " (%s, %s): ", f->name,
-				     C_("facilitator kind",
-					lms_kind_names[f->kind]));
+				     C_("facilitator kind", lms_kind_names[
+					lms_course_facilitator_kind(c, f, cf->id)]));
 		else {
 			lms_buf_adds(out, " (");
 			/* TRANSLATORS: %s is the file of facilitators. */

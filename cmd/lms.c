@@ -25,6 +25,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_roster,
 	&cmd_followup,
 	&cmd_offer,
+	&cmd_meeting,
 	&cmd_evaluate,
 	&cmd_report,
 	&cmd_check,

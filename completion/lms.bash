@@ -344,10 +344,18 @@ _lms_option_words()
 		if [[ ${cmd-} == offer ]]; then
 			words=(self-help-group healthy-life-centre
 			       user-organisation learning-and-coping-centre other)
+		elif [[ ${cmd-} == meeting ]]; then
+			words=(plan evaluate other)
 		else
 			words=(professional user-representative)
 		fi ;;
-	--role) words=(participant relative) ;;
+	--role)
+		# lms course assign's role on a course; lms enrol's otherwise.
+		if [[ ${cmd-} == course ]]; then
+			words=(professional user-representative)
+		else
+			words=(participant relative)
+		fi ;;
 	--referral)
 		words=(self gp healthy-life-centre specialist municipal nav
 		       user-organisation other) ;;
@@ -364,7 +372,7 @@ _lms_option_words()
 		;;
 	--form) _lms_tree_names forms ;;
 	--template) _lms_tree_names templates ;;
-	--facilitator) _lms_list_ids facilitator ;;
+	--facilitator | --with) _lms_list_ids facilitator ;;
 	--relative-of | --person | --absent | --excused)
 		_lms_list_ids person ;;
 	esac

@@ -4,6 +4,7 @@
 #include "checkctx.h"
 #include "date.h"
 #include "i18n.h"
+#include "participation.h"
 #include "suggest.h"
 #include "survey.h"
 
@@ -320,6 +321,62 @@ static void plan_references(const struct lms_check_ctx *x,
 
 /* User participation */
 
+/*
+ * A phase declared for user representative f->id that should have
+ * happened by now and did not: a finding at their entry, with how to
+ * record it.  Whole sentences, for the translator.
+ */
+static void not_carried_out(const struct lms_course_files *cf,
+			    const struct lms_course_facilitator *f,
+			    unsigned missing, struct lms_findings *out)
+{
+	const char *path = cf->plan.path, *id = f->id;
+	const char *course = cf->data.course.id;
+
+	if (missing & LMS_PLAN)
+		F(PARTICIPATION, WARNING, path, f->mark,
+		  _("user representative %s is declared for planning course "
+		    "%s, but took part in no planning meeting: record it with "
+		    "'lms meeting add %s --date DATE --kind plan --with %s'"),
+		  id, course, course, id);
+	if (missing & LMS_DELIVER)
+		F(PARTICIPATION, WARNING, path, f->mark,
+		  _("user representative %s is declared for delivering course "
+		    "%s, but has led none of its sessions held: record who led "
+		    "a session with 'lms course set %s sessions.N.led_by=%s'"),
+		  id, course, course, id);
+	if (missing & LMS_EVALUATE)
+		F(PARTICIPATION, WARNING, path, f->mark,
+		  _("user representative %s is declared for evaluating course "
+		    "%s, but took part in no evaluation meeting: record it with "
+		    "'lms meeting add %s --date DATE --kind evaluate --with "
+		    "%s'"), id, course, course, id);
+}
+
+/* Each user representative's declared phases, against what happened. */
+static void carried_out(const struct lms_check_ctx *x,
+			const struct lms_course_files *cf,
+			struct lms_findings *out)
+{
+	const struct lms_course *c = &cf->data.course;
+	unsigned due = lms_participation_due(c, x->opt->today);
+
+	/* Without the meetings, only the sessions tell. */
+	if (!cf->meetings_doc.loaded)
+		due &= LMS_DELIVER;
+	for (size_t i = 0; i < c->nfacilitators && due; i++) {
+		const struct lms_course_facilitator *f = &c->facilitators[i];
+
+		if (lms_course_facilitator_kind(c, lms_check_facilitator(x, f->id),
+						f->id) != LMS_USER_REPRESENTATIVE)
+			continue;
+		not_carried_out(cf, f, f->phases & due &
+				~lms_participation_done(c, &cf->data.meetings,
+							f->id, x->opt->today),
+				out);
+	}
+}
+
 static void participation(const struct lms_check_ctx *x,
 			  const struct lms_course_files *cf,
 			  struct lms_findings *out)
@@ -348,10 +405,11 @@ static void participation(const struct lms_check_ctx *x,
 	for (size_t i = 0; i < c->nfacilitators; i++) {
 		const struct lms_facilitator *f =
 			lms_check_facilitator(x, c->facilitators[i].id);
+		int kind = lms_course_facilitator_kind(c, f, c->facilitators[i].id);
 
-		if (f && f->kind == LMS_USER_REPRESENTATIVE)
+		if (f && kind == LMS_USER_REPRESENTATIVE)
 			ur |= c->facilitators[i].phases;
-		else if (f && f->kind == LMS_PROFESSIONAL)
+		else if (f && kind == LMS_PROFESSIONAL)
 			pro |= c->facilitators[i].phases;
 	}
 	for (int p = 1; p <= 3; p++) {
@@ -362,6 +420,7 @@ static void participation(const struct lms_check_ctx *x,
 			F(PARTICIPATION, WARNING, cf->plan.path, at, "%s",
 			  _(missing[p][1]));
 	}
+	carried_out(x, cf, out);
 }
 
 /* The files lms keeps */

@@ -7,6 +7,7 @@
 #include "date.h"
 #include "emit.h"
 #include "error.h"
+#include "facilitator.h"
 #include "i18n.h"
 
 /* The names of values are keys in the files; people read them
@@ -46,6 +47,7 @@ const struct lms_schema lms_session_schema = {
 static const struct lms_field facilitator_fields[] = {
 	LMS_FIELD(F, "id", LMS_T_ID, id, LMS_REQUIRED),
 	LMS_FLAGS_FIELD(F, "phases", phases, lms_phase_names, 0),
+	LMS_ENUM_FIELD(F, "role", role, lms_kind_names, 0),
 	LMS_FIELD_END
 };
 #undef F
@@ -291,4 +293,15 @@ bool lms_course_lists_form(const struct lms_course *c, const char *form)
 		if (!strcmp(c->forms[i], form))
 			return true;
 	return false;
+}
+
+int lms_course_facilitator_kind(const struct lms_course *c,
+				const struct lms_facilitator *registry_entry,
+				const char *id)
+{
+	for (size_t i = 0; i < c->nfacilitators; i++)
+		if (!strcmp(c->facilitators[i].id, id) &&
+		    c->facilitators[i].role)
+			return c->facilitators[i].role;
+	return registry_entry ? registry_entry->kind : 0;
 }

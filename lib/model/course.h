@@ -37,6 +37,7 @@ struct lms_course_facilitator {
 	struct lms_mark mark;
 	char *id;
 	unsigned phases;
+	int role;	/* lms_kind_names: this course's role, 0: the registry's */
 };
 
 /*
@@ -151,5 +152,20 @@ const char *lms_session_place(const struct lms_course *c, size_t i);
  */
 const char *lms_session_leader(const struct lms_course *c,
 			       const struct lms_session *s, size_t k);
+
+struct lms_facilitator;
+
+/*
+ * What facilitator id is on course c: LMS_PROFESSIONAL or
+ * LMS_USER_REPRESENTATIVE (facilitator.h).  The role: the course's
+ * facilitators: entry gives for the id wins; without one (or for an id
+ * not among them, such as one who only leads a session), the kind of
+ * registry_entry, the id's entry in people/facilitators.yaml or NULL.
+ * 0 when neither tells.  Someone can be a user representative on one
+ * course and staff on another.
+ */
+int lms_course_facilitator_kind(const struct lms_course *c,
+				const struct lms_facilitator *registry_entry,
+				const char *id);
 
 #endif

@@ -82,6 +82,7 @@ static void add_facilitators(const struct lms_plan *p, struct lms_course *c)
 		f->id = lms_strdup(p->facilitators[i].id);
 		f->phases = p->facilitators[i].phases ? p->facilitators[i].phases :
 			    LMS_PLAN | LMS_DELIVER | LMS_EVALUATE;
+		f->role = p->facilitators[i].role;
 	}
 }
 

@@ -11,6 +11,7 @@
 struct lms_plan_facilitator {
 	const char *id;
 	unsigned phases;		/* LMS_PLAN...; 0: all three */
+	int role;			/* lms_kind_names; 0: the registry's */
 };
 
 struct lms_plan {

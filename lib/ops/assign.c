@@ -9,6 +9,7 @@
 struct assign {
 	const char *facilitator;
 	unsigned phases;
+	int role;
 };
 
 static int do_assign(struct lms_buf *text, const char *path,
@@ -16,7 +17,8 @@ static int do_assign(struct lms_buf *text, const char *path,
 {
 	const struct assign *a = arg;
 
-	return lms_course_assign(text, path, c, a->facilitator, a->phases);
+	return lms_course_assign_role(text, path, c, a->facilitator, a->phases,
+				      a->role);
 }
 
 static int do_unassign(struct lms_buf *text, const char *path,
@@ -41,7 +43,15 @@ int lms_ops_course_assign(const struct lms_ops_io *io, const char *course,
 			  const char *facilitator, unsigned phases,
 			  struct lms_assign_result *out)
 {
-	struct assign a = { facilitator, phases };
+	return lms_ops_course_assign_role(io, course, facilitator, phases, 0,
+					  out);
+}
+
+int lms_ops_course_assign_role(const struct lms_ops_io *io, const char *course,
+			       const char *facilitator, unsigned phases,
+			       int role, struct lms_assign_result *out)
+{
+	struct assign a = { facilitator, phases, role };
 	struct lms_facilitator *all = NULL;
 	size_t nall = 0;
 	int err;
@@ -63,7 +73,7 @@ int lms_ops_course_unassign(const struct lms_ops_io *io, const char *course,
 			    const char *facilitator,
 			    struct lms_assign_result *out)
 {
-	struct assign a = { facilitator, 0 };
+	struct assign a = { facilitator, 0, 0 };
 
 	memset(out, 0, sizeof(*out));
 	out->away = LMS_DATE_NONE;

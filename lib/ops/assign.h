@@ -33,6 +33,11 @@ struct lms_assign_result {
 int lms_ops_course_assign(const struct lms_ops_io *io, const char *course,
 			  const char *facilitator, unsigned phases,
 			  struct lms_assign_result *out);
+/* The same, and with role (lms_kind_names, not 0) the facilitator's
+ * role on this course (lms_course_facilitator_kind). */
+int lms_ops_course_assign_role(const struct lms_ops_io *io, const char *course,
+			       const char *facilitator, unsigned phases,
+			       int role, struct lms_assign_result *out);
 /* Removes facilitator from a course.  On an error out holds nothing. */
 int lms_ops_course_unassign(const struct lms_ops_io *io, const char *course,
 			    const char *facilitator,

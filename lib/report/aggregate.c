@@ -7,6 +7,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "join.h"
+#include "participation.h"
 #include "score.h"
 #include "piece.h"
 
@@ -105,10 +106,21 @@ static void count_pair(struct lms_agg_row *r, double before, double after,
 	r->post_sum += after;
 }
 
-/* A user representative in each of the phases plan, deliver, evaluate. */
-static bool ur_in_all_phases(const struct lms_agg_course *in)
+/* What count_course adds to ur_courses and ur_declared. */
+enum { UR_HAPPENED = 1 << 0, UR_DECLARED = 1 << 1 };
+
+/*
+ * A user representative in each of the phases plan, deliver, evaluate:
+ * UR_DECLARED as course.yaml declares them, UR_HAPPENED as they took
+ * part (lms_participation_done: sessions led by today, the meetings).
+ */
+static unsigned ur_in_all_phases(const struct lms_agg *a,
+				 const struct lms_agg_course *in)
 {
-	unsigned phases = 0;
+	static const struct lms_meetings none;
+	const unsigned all = LMS_PLAN | LMS_DELIVER | LMS_EVALUATE;
+	const struct lms_meetings *m = in->meetings ? in->meetings : &none;
+	unsigned declared = 0, done = 0;
 
 	for (size_t i = 0; i < in->course->nfacilitators; i++) {
 		const struct lms_course_facilitator *cf = &in->course->facilitators[i];
@@ -117,11 +129,15 @@ static bool ur_in_all_phases(const struct lms_agg_course *in)
 			lms_facilitator_find(in->facilitators,
 					     in->nfacilitators, cf->id);
 
-		if (f && f->kind == LMS_USER_REPRESENTATIVE)
-			phases |= cf->phases;
+		if (lms_course_facilitator_kind(in->course, f, cf->id) !=
+		    LMS_USER_REPRESENTATIVE)
+			continue;
+		declared |= cf->phases;
+		done |= lms_participation_done(in->course, m, cf->id,
+					       a->opt.today);
 	}
-	return (phases & (LMS_PLAN | LMS_DELIVER | LMS_EVALUATE)) ==
-	       (LMS_PLAN | LMS_DELIVER | LMS_EVALUATE);
+	return ((declared & all) == all ? UR_DECLARED : 0) |
+	       ((done & all) == all ? UR_HAPPENED : 0);
 }
 
 /* The pairs of the course's self-efficacy responses, with their people. */
@@ -262,21 +278,22 @@ static void add_piece(struct lms_agg_row *r, const struct lms_piece *x,
 
 /* A course counts once in each of its rows. */
 static void count_course(struct lms_agg *a, struct lms_agg_row *r,
-			 const struct lms_agg_course *in, bool ur)
+			 const struct lms_agg_course *in, unsigned ur)
 {
 	if (r->last_course == a->courses_seen)
 		return;
 	r->last_course = a->courses_seen;
 	r->courses++;
 	r->sessions += lms_course_sessions_held(in->course, a->opt.today);
-	r->ur_courses += ur;
+	r->ur_courses += !!(ur & UR_HAPPENED);
+	r->ur_declared += !!(ur & UR_DECLARED);
 }
 
 /* Adds the whole course to each of rows (course-level groups, the totals). */
 static void add_whole(struct lms_agg *a, struct lms_agg_row **rows, size_t n,
 		      const struct lms_agg_course *in,
 		      const struct lms_course_pieces *cp, const struct pairs *p,
-		      bool ur)
+		      unsigned ur)
 {
 	for (size_t k = 0; k < n; k++) {
 		count_course(a, rows[k], in, ur);
@@ -370,7 +387,7 @@ static bool piece_shows(const struct lms_piece *x)
 /* By municipality: each piece goes to its people's home. */
 static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
 			const struct lms_course_pieces *cp,
-			const struct pairs *p, bool ur)
+			const struct pairs *p, unsigned ur)
 {
 	for (size_t i = 0; i < cp->n; i++) {
 		const struct lms_piece *x = &cp->v[i];
@@ -390,7 +407,7 @@ static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
 void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in)
 {
 	struct lms_agg_row *rows[16], *total = &a->total;
-	bool ur = ur_in_all_phases(in);
+	unsigned ur = ur_in_all_phases(a, in);
 	struct lms_course_pieces cp;
 	size_t idx[16], n;
 	struct pairs p;

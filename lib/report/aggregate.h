@@ -11,6 +11,7 @@
 #include "evaluation.h"
 #include "facilitator.h"
 #include "form.h"
+#include "meeting.h"
 #include "offer.h"
 #include "protect.h"
 #include "service.h"
@@ -66,7 +67,9 @@ enum lms_agg_column {
 	LMS_AGG_COL_WAITLISTED, LMS_AGG_COL_COMPLETION, LMS_AGG_COL_ATTENDANCES,
 	LMS_AGG_COL_ATTENDANCE, LMS_AGG_COL_WAIT, LMS_AGG_COL_UR,
 	LMS_AGG_COL_PAIRS, LMS_AGG_COL_BEFORE, LMS_AGG_COL_AFTER,
-	LMS_AGG_COL_CHANGE, LMS_AGG_COL_DZ, LMS_AGG_NCOLS
+	LMS_AGG_COL_CHANGE, LMS_AGG_COL_DZ,
+	LMS_AGG_COL_UR_DECLARED,	/* appended: CSV keeps its columns */
+	LMS_AGG_NCOLS
 };
 #define LMS_AGG_ROUNDED(col) (1u << (col))
 
@@ -76,7 +79,10 @@ enum lms_agg_column {
 struct lms_agg_row {
 	char *key;
 	size_t last_course;		/* to count each course once */
-	size_t courses, sessions, ur_courses;
+	size_t courses, sessions;
+	/* Courses where user representatives took part in all phases: as
+	 * it happened (sessions led, meetings), and as declared. */
+	size_t ur_courses, ur_declared;
 	/* Sums of the pieces' published figures (see piece.h). */
 	long participants, relatives, waitlisted;
 	long completed, not_completed;
@@ -145,6 +151,7 @@ struct lms_agg_course {
 	const char *tree;			/* its root, for name_trees */
 	unsigned form_version;			/* 1 + index in forms; 0: one */
 	const struct lms_offers *offers;	/* the tree's, or NULL */
+	const struct lms_meetings *meetings;	/* the course's, or NULL */
 };
 
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt);

@@ -68,6 +68,14 @@ static void legend(struct lms_doc *d, const struct lms_agg *a)
 		     "session; before, after and change are the mean "
 		     "self-efficacy scores of the pairs and their difference, "
 		     "with the effect size d_z."));
+	/* TRANSLATORS: the two columns of user participation, by the names
+	 * they have in the translation. */
+	lms_doc_text(d, "participation", "%s", _("user_rep_all_phases counts "
+		     "the courses where user representatives took part in "
+		     "planning, delivery and evaluation as it happened: "
+		     "sessions led and meetings recorded (lms meeting); "
+		     "user_rep_all_phases_declared counts those where the "
+		     "plan declares them for all three."));
 	if (a->opt.exact)
 		lms_doc_text(d, "protection", "%s", _("These are exact figures, "
 			     "for the service's own use: small numbers are not "

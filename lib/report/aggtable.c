@@ -205,6 +205,7 @@ static void add_row(struct lms_table *t, const struct lms_agg *a,
 	cell_figure(t, pooled ? r->change_mean : NAN, false, marks, "%.2f");
 	cell_figure(t, pooled && sd > 0 ? r->change_mean / sd : NAN, false,
 		    marks, "%.2f");
+	lms_table_cellf(t, "%zu", r->ur_declared);
 }
 
 static void table_init(const struct lms_agg *a, struct lms_table *out)
@@ -216,7 +217,8 @@ static void table_init(const struct lms_agg *a, struct lms_table *out)
 		_("participants"), _("relatives"), _("enrolments"),
 		_("waitlisted"), _("completion_pct"), _("attendances"),
 		_("attendance_pct"), _("wait_days"), _("user_rep_all_phases"),
-		_("pairs"), _("before"), _("after"), _("change"), _("d_z"), NULL
+		_("pairs"), _("before"), _("after"), _("change"), _("d_z"),
+		_("user_rep_all_phases_declared"), NULL
 	};
 
 	lms_table_init(out, cols);

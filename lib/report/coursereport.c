@@ -77,8 +77,8 @@ static void course_section(struct lms_doc *d, const struct report_of *f)
 					     C_("phase", lms_phase_names[k]));
 		lms_table_row(t);
 		lms_table_cell(t, who ? who->name : c->facilitators[i].id);
-		lms_table_cell(t, who ? C_("facilitator kind",
-					   lms_kind_names[who->kind]) : "");
+		lms_table_cell(t, who ? C_("facilitator kind", lms_kind_names[
+			lms_course_facilitator_kind(c, who, who->id)]) : "");
 		lms_table_cell(t, phases.buf);
 		lms_buf_release(&phases);
 	}

@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "courseedit.h"
+#include "facilitator.h"
 #include "date.h"
 #include "emit.h"
 #include "join.h"
@@ -181,6 +182,13 @@ int lms_course_assign(struct lms_buf *text, const char *path,
 		      const struct lms_course *c, const char *facilitator,
 		      unsigned phases)
 {
+	return lms_course_assign_role(text, path, c, facilitator, phases, 0);
+}
+
+int lms_course_assign_role(struct lms_buf *text, const char *path,
+			   const struct lms_course *c, const char *facilitator,
+			   unsigned phases, int role)
+{
 	long i = find_facilitator(c, facilitator);
 	struct lms_buf list = LMS_BUF_INIT, id = LMS_BUF_INIT;
 	const char *words[8];
@@ -191,8 +199,14 @@ int lms_course_assign(struct lms_buf *text, const char *path,
 	n = lms_flag_names(lms_phase_names, phases, words, 8);
 	if (i >= 0) {
 		snprintf(key, sizeof(key), "facilitators.%ld.phases", i + 1);
-		return lms_yedit_set_list(text, path, &lms_course_schema, key,
-					  words, n);
+		err = lms_yedit_set_list(text, path, &lms_course_schema, key,
+					 words, n);
+		snprintf(key, sizeof(key), "facilitators.%ld.role", i + 1);
+		if (!err && role)
+			err = lms_yedit_set_scalar(text, path,
+						   &lms_course_schema, key,
+						   lms_kind_names[role]);
+		return err;
 	}
 	lms_buf_addch(&list, '[');
 	for (size_t k = 0; k < n; k++)
@@ -203,7 +217,9 @@ int lms_course_assign(struct lms_buf *text, const char *path,
 	err = lms_yedit_append(text, path, &lms_course_schema, "facilitators",
 			       (const struct lms_yedit_pair[]){
 				       { "id", id.buf },
-				       { "phases", list.buf } }, 2);
+				       { "phases", list.buf },
+				       { "role", lms_kind_names[role] } },
+			       role ? 3 : 2);
 	lms_buf_release(&list);
 	lms_buf_release(&id);
 	return err;

@@ -23,6 +23,11 @@ int lms_course_set(struct lms_buf *text, const char *path, const char *key,
 int lms_course_assign(struct lms_buf *text, const char *path,
 		      const struct lms_course *c, const char *facilitator,
 		      unsigned phases);
+/* The same, and with role (lms_kind_names, not 0) the facilitator's role
+ * on this course, which outweighs the registry's kind. */
+int lms_course_assign_role(struct lms_buf *text, const char *path,
+			   const struct lms_course *c, const char *facilitator,
+			   unsigned phases, int role);
 int lms_course_unassign(struct lms_buf *text, const char *path,
 			const struct lms_course *c, const char *facilitator);
 

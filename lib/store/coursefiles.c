@@ -23,6 +23,9 @@ void lms_course_files_load(struct lms_tree *t, const char *id,
 			       &out->evaluations_doc))
 		lms_tree_doc_evaluations(&out->evaluations_doc,
 					 &out->data.evaluations);
+	if (!lms_tree_doc_read(t, LMS_FILE_MEETINGS, id, true,
+			       &out->meetings_doc))
+		lms_tree_doc_meetings(&out->meetings_doc, &out->data.meetings);
 }
 
 void lms_course_files_release(struct lms_course_files *cf)
@@ -31,5 +34,6 @@ void lms_course_files_release(struct lms_course_files *cf)
 	lms_tree_doc_release(&cf->enrolments_doc);
 	lms_tree_doc_release(&cf->attendance_doc);
 	lms_tree_doc_release(&cf->evaluations_doc);
+	lms_tree_doc_release(&cf->meetings_doc);
 	lms_course_data_release(&cf->data);
 }

@@ -528,6 +528,20 @@ int lms_tree_load_attendance(struct lms_tree *t, const char *course,
 	return err;
 }
 
+int lms_tree_load_meetings(struct lms_tree *t, const char *course,
+			   struct lms_meetings *out)
+{
+	char *path;
+	int err = read_course_file(t, course, LMS_FILE_MEETINGS, &path);
+
+	memset(out, 0, sizeof(*out));
+	if (!err)
+		err = lms_meetings_load(out, path, t->text.buf, t->text.len,
+					NULL);
+	free(path);
+	return err;
+}
+
 int lms_tree_load_evaluations(struct lms_tree *t, const char *course,
 			      struct lms_evaluations *out)
 {

@@ -12,6 +12,7 @@
 #include "fsio.h"
 #include "form.h"
 #include "layout.h"
+#include "meeting.h"
 #include "offer.h"
 #include "person.h"
 #include "schema.h"
@@ -149,6 +150,8 @@ int lms_tree_load_attendance(struct lms_tree *t, const char *course,
 			     struct lms_attendance *out);
 int lms_tree_load_evaluations(struct lms_tree *t, const char *course,
 			      struct lms_evaluations *out);
+int lms_tree_load_meetings(struct lms_tree *t, const char *course,
+			   struct lms_meetings *out);
 
 /*
  * The private register.  It is refused (LMS_EREFUSED) when others may

@@ -105,6 +105,12 @@ int lms_tree_doc_attendance(struct lms_tree_doc *d,
 					     d->text.len));
 }
 
+int lms_tree_doc_meetings(struct lms_tree_doc *d, struct lms_meetings *out)
+{
+	return loaded(d, lms_meetings_load(out, d->path, d->text.buf,
+					   d->text.len, NULL));
+}
+
 int lms_tree_doc_evaluations(struct lms_tree_doc *d,
 			     struct lms_evaluations *out)
 {

@@ -67,5 +67,6 @@ int lms_tree_doc_attendance(struct lms_tree_doc *d,
 			    struct lms_attendance *out);
 int lms_tree_doc_evaluations(struct lms_tree_doc *d,
 			     struct lms_evaluations *out);
+int lms_tree_doc_meetings(struct lms_tree_doc *d, struct lms_meetings *out);
 
 #endif

@@ -119,6 +119,7 @@ facilitator
 followup
 help
 init
+meeting
 offer
 person
 purge
@@ -172,6 +173,17 @@ other
 self-help-group
 user-organisation
 OUT
+completes lms meeting add x --kind ''
+offers "lms meeting add --kind: the kinds of meetings" <<'OUT'
+evaluate
+other
+plan
+OUT
+completes lms course assign x y --role ''
+offers "lms course assign --role: the roles on a course" <<'OUT'
+professional
+user-representative
+OUT
 
 # The options of every command and verb.
 {
@@ -180,7 +192,7 @@ OUT
 	for cmd in "${cmds[@]}"; do
 		completes lms "$cmd" ''
 		case $cmd in
-		course | person | facilitator | offer) mapfile -t verbs <"$SCRATCH/stdout" ;;
+		course | person | facilitator | offer | meeting) mapfile -t verbs <"$SCRATCH/stdout" ;;
 		*) verbs=(-) ;;
 		esac
 		for verb in "${verbs[@]}"; do
@@ -201,7 +213,7 @@ attend: --absent --all --excused --headcount
 calendar:
 catalog: --format --poster --tree
 check: --format --no-rule --rule --strict
-course assign: --phases
+course assign: --phases --role
 course close: --follow-up
 course list: --format --from --status --to
 course new: --capacity --count --days --facilitator --from-waitlist --on-holidays --place --skip --start --target-group --template --time --title --until
@@ -216,6 +228,8 @@ facilitator list: --available-on --format --kind --topic
 followup: --due --format --in-group
 help:
 init: --municipality --name
+meeting add: --date --hours --kind --note --with
+meeting list: --format
 offer add: --email --kind --municipality --name --phone --web
 offer contacts: --format
 offer list: --format --kind --municipality
@@ -539,6 +553,7 @@ files
 followup
 help
 init
+meeting
 offer
 person
 purge

@@ -149,7 +149,7 @@ unchanged "the refusals changed nothing"
 lms course new new1 --title X --colour
 is_err "a usage error shows the usage" <<'OUT'
 lms: unknown option '--colour'
-usage: lms course new ID --title T [--template T] [--start DATE] [--days mon,thu] [--count N | --until DATE] [--time HH:MM-HH:MM] [--skip DATE,...] [--on-holidays] [--place P] [--capacity N] [--target-group G,...] [--facilitator FID[:phases]]... [--from-waitlist COURSE]
+usage: lms course new ID --title T [--template T] [--start DATE] [--days mon,thu] [--count N | --until DATE] [--time HH:MM-HH:MM] [--skip DATE,...] [--on-holidays] [--place P] [--capacity N] [--target-group G,...] [--facilitator FID[:phases,role]]... [--from-waitlist COURSE]
 OUT
 
 done_testing

@@ -82,7 +82,14 @@ is_rc 0 "check warns of no user representative in the plan yet"
 grep -q '\[participation\]' "$SAID/check-plan.out"
 report $? "and names the rule"
 say set course set kols-h26 forms=kursevaluering,mestringstro
-say assign course assign kols-h26 bruker-a --phases plan,deliver,evaluate
+say assign course assign kols-h26 bruker-a --phases plan,deliver,evaluate \
+	--role user-representative
+say meeting meeting add kols-h26 --date 20.08.2026 --kind plan \
+	--with bruker-a,sykepleier-a --hours 1,5
+say meeting-bad meeting add kols-h26 --date 20.08.2026 --kind fest \
+	--with bruker-a
+say meeting-list meeting list kols-h26
+quiet meeting list kols-h26 --format tsv
 say unassign course unassign kols-h26 sykepleier-a
 say assign2 course assign kols-h26 sykepleier-a
 say set-public course set kols-h26 public=yes \

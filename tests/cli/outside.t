@@ -12,7 +12,7 @@ lms course new --bogus
 is_rc 2 "a usage error outside any tree"
 is_err "is the usage error, not a missing tree" <<'ERR'
 lms: unknown option '--bogus'
-usage: lms course new ID --title T [--template T] [--start DATE] [--days mon,thu] [--count N | --until DATE] [--time HH:MM-HH:MM] [--skip DATE,...] [--on-holidays] [--place P] [--capacity N] [--target-group G,...] [--facilitator FID[:phases]]... [--from-waitlist COURSE]
+usage: lms course new ID --title T [--template T] [--start DATE] [--days mon,thu] [--count N | --until DATE] [--time HH:MM-HH:MM] [--skip DATE,...] [--on-holidays] [--place P] [--capacity N] [--target-group G,...] [--facilitator FID[:phases,role]]... [--from-waitlist COURSE]
 ERR
 
 # Every command and verb: an unknown option is a usage error.

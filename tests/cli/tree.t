@@ -90,7 +90,7 @@ OUT
 LMS_TODAY=2026-12-01 full check --strict
 is_rc 74 "lms check's findings that cannot be written are no mere findings"
 is_err "its summary comes first" <<'OUT'
-lms: 1 warning
+lms: 2 warnings
 lms: write error: No space left on device
 OUT
 for command in "help check" "--version" "course show matlaging" \

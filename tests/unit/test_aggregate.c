@@ -15,6 +15,7 @@ struct course_files {
 	struct lms_enrolments e;
 	struct lms_attendance a;
 	struct lms_evaluations ev;
+	struct lms_meetings m;
 };
 
 static struct lms_form form;
@@ -25,6 +26,7 @@ static struct course_files one, two;
 static void load(struct course_files *f, const char *c, const char *e,
 		 const char *a, const char *ev)
 {
+	memset(&f->m, 0, sizeof(f->m));		/* no meetings */
 	assert_int_equal(lms_course_load(&f->c, "c", c, strlen(c), NULL, NULL), 0);
 	assert_int_equal(lms_enrolments_load(&f->e, "e", e, strlen(e)), 0);
 	assert_int_equal(lms_attendance_load(&f->a, "a", a, strlen(a)), 0);
@@ -35,6 +37,8 @@ static int setup(void **state)
 {
 	const char *fm = "id: se\ntitle: SE\nscale: {min: 1, max: 4}\nitems:\n"
 			 "  - {id: a, text: A}\n  - {id: b, text: B}\n";
+	const char *met = "- {date: 2026-02-01, kind: plan, with: [ur, pro]}\n"
+			  "- {date: 2026-03-20, kind: evaluate, with: [ur]}\n";
 	const char *fa = "- {id: ur, name: U, kind: user-representative}\n"
 			 "- {id: pro, name: P, kind: professional}\n";
 
@@ -57,6 +61,9 @@ static int setup(void **state)
 	     "\"2026-03-09\": {p-a: present, p-b: absent}\n",
 	     "- {form: se, phase: pre, person: p-a, answers: {a: 1, b: 2}}\n"
 	     "- {form: se, phase: post, person: p-a, answers: {a: 3, b: 4}}\n");
+	/* ur planned and evaluated course one, and led it (no led_by). */
+	assert_int_equal(lms_meetings_load(&one.m, "m", met, strlen(met),
+					   NULL), 0);
 	load(&two, "id: two\ntitle: Two\nstatus: running\n"
 	     "target_groups: [patients]\n"
 	     "facilitators:\n  - {id: ur, phases: [plan]}\n"
@@ -77,6 +84,7 @@ static void release(struct course_files *f)
 	lms_enrolments_release(&f->e);
 	lms_attendance_release(&f->a);
 	lms_evaluations_release(&f->ev);
+	lms_meetings_release(&f->m);
 }
 
 static int teardown(void **state)
@@ -108,6 +116,7 @@ static void run_k(struct lms_agg *agg, int by, long k)
 		in.enrolments = &f->e;
 		in.attendance = &f->a;
 		in.evaluations = &f->ev;
+		in.meetings = &f->m;
 		if (lms_agg_wants(agg, &f->c))
 			lms_agg_add(agg, &in);
 	}
@@ -150,6 +159,7 @@ static void totals_count_each_course_s_people(void **state)
 	assert_int_equal(t->marked, 5);
 	assert_int_equal(t->headcount, 4);
 	assert_int_equal(t->ur_courses, 1);
+	assert_int_equal(t->ur_declared, 1);
 	assert_int_equal(t->pairs, 1);
 	assert_true(fabs(t->change_mean - 2) < 1e-12);
 	/* Waits: 10, 2 and 31 days; the median is 10. */
@@ -271,6 +281,7 @@ static void the_shared_table_rounds_small_pieces(void **state)
 	assert_string_equal(lms_table_get(&t, 2, 0), "total");
 	assert_string_equal(lms_table_get(&t, 2, 1), "2");	/* courses */
 	assert_string_equal(lms_table_get(&t, 2, 11), "1");	/* user reps */
+	assert_string_equal(lms_table_get(&t, 2, 17), "1");	/* declared */
 	assert_true(t.total_row);
 	/* The total is the rows' sum: course two's p-a is a piece too. */
 	assert_int_equal(atol(lms_table_get(&t, 2, 3)),

@@ -4,6 +4,7 @@
 
 #include "course.h"
 #include "date.h"
+#include "facilitator.h"
 
 /* Sessions out of date order in the file, two on one day. */
 static const char course_yaml[] =
@@ -133,10 +134,47 @@ static void who_leads_a_session(void **state)
 	lms_course_release(&c);
 }
 
+/* The role on the course outweighs the registry's kind, both ways; an
+ * entry without one, or an id not on the course, has the registry's. */
+static void role_on_this_course(void **state)
+{
+	static const char yaml[] =
+		"id: d\n"
+		"title: D\n"
+		"facilitators:\n"
+		"  - {id: staff, role: user-representative}\n"
+		"  - {id: rep, role: professional}\n"
+		"  - {id: plain}\n";
+	struct lms_facilitator pro = { .kind = LMS_PROFESSIONAL };
+	struct lms_facilitator ur = { .kind = LMS_USER_REPRESENTATIVE };
+	struct lms_course c;
+
+	(void)state;
+	assert_int_equal(lms_course_load(&c, "d", yaml, strlen(yaml), "d",
+					 NULL), 0);
+	assert_int_equal(lms_course_facilitator_kind(&c, &pro, "staff"),
+			 LMS_USER_REPRESENTATIVE);
+	assert_int_equal(lms_course_facilitator_kind(&c, &ur, "rep"),
+			 LMS_PROFESSIONAL);
+	assert_int_equal(lms_course_facilitator_kind(&c, &ur, "plain"),
+			 LMS_USER_REPRESENTATIVE);
+	assert_int_equal(lms_course_facilitator_kind(&c, &pro, "guest"),
+			 LMS_PROFESSIONAL);
+	assert_int_equal(lms_course_facilitator_kind(&c, NULL, "plain"), 0);
+	assert_int_equal(lms_course_facilitator_kind(&c, NULL, "staff"),
+			 LMS_USER_REPRESENTATIVE);
+	lms_course_release(&c);
+	assert_error(load("id: c\ntitle: C\nfacilitators:\n"
+			  "  - {id: f, role: boss}\n", "c"), LMS_EDATA, 4, 19,
+		     "facilitators.1.role: 'boss' is not one of professional, "
+		     "user-representative");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(who_leads_a_session),
+		cmocka_unit_test(role_on_this_course),
 		cmocka_unit_test(sessions_by_number_and_date),
 		cmocka_unit_test(sessions_that_are_not_there),
 		cmocka_unit_test(refusals),

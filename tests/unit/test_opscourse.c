@@ -188,7 +188,8 @@ static void new_request(struct lms_new_request *req,
 /* One write, the new course.yaml; the days off passed by, and why. */
 static void new_writes_the_course(void **state)
 {
-	struct lms_plan_facilitator fac = { "fa", LMS_DELIVER };
+	struct lms_plan_facilitator fac = { "fa", LMS_DELIVER,
+					    LMS_USER_REPRESENTATIVE };
 	struct lms_new_request req;
 	struct lms_new_result r;
 	struct lms_course c;
@@ -214,6 +215,7 @@ static void new_writes_the_course(void **state)
 	assert_int_equal(c.nsessions, 4);
 	assert_string_equal(c.facilitators[0].id, "fa");
 	assert_int_equal(c.facilitators[0].phases, LMS_DELIVER);
+	assert_int_equal(c.facilitators[0].role, LMS_USER_REPRESENTATIVE);
 	lms_course_release(&c);
 	lms_new_result_release(&r);
 
@@ -228,7 +230,7 @@ static void new_writes_the_course(void **state)
 /* A refusal writes nothing, and leaves nothing to release. */
 static void new_refuses_and_writes_nothing(void **state)
 {
-	struct lms_plan_facilitator fac = { "fa", 0 };
+	struct lms_plan_facilitator fac = { "fa", 0, 0 };
 	struct lms_new_request req;
 	struct lms_new_result r;
 

@@ -114,7 +114,7 @@ static void template_gives_keys_days_times_and_themes(void **state)
 static void options_win_over_the_template(void **state)
 {
 	static const struct lms_plan_facilitator facs[] = {
-		{ "fag-en", 0 }, { "bruker-to", LMS_PLAN },
+		{ "fag-en", 0, 0 }, { "bruker-to", LMS_PLAN, 0 },
 	};
 	struct lms_plan p = plan("2026-09-03");
 	struct lms_course c;

@@ -310,7 +310,7 @@ static void the_list_of_a_folder(void **state)
 	assert_int_equal(lms_tree_list(&tree, LMS_FILE_COURSE_DIR, "kveld",
 				       &v, &n), 0);
 	lms_strings_sort(v, n);
-	assert_strings(v, n, "course.yaml enrolments.yaml paamelding.csv");
+	assert_strings(v, n, "course.yaml enrolments.yaml meetings.yaml paamelding.csv");
 	lms_strings_free(v, n);
 	assert_int_equal(lms_tree_list(&tree, LMS_FILE_COURSE_DIR, "ingen",
 				       &v, &n), 0);

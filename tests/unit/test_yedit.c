@@ -2,6 +2,8 @@
 
 #include "test.h"
 
+#include "facilitator.h"
+
 #include "course.h"
 #include "courseedit.h"
 #include "yedit.h"
@@ -328,6 +330,32 @@ static void assign_and_unassign(void **state)
 	lms_course_release(&c);
 }
 
+/* A role on the course: set for one there, and written with a new one;
+ * the rest of the file as it was. */
+static void assign_with_a_role(void **state)
+{
+	struct lms_course c;
+
+	(void)state;
+	assert_int_equal(lms_course_load(&c, "c", text.buf, text.len, NULL, NULL),
+			 0);
+	assert_int_equal(lms_course_assign_role(&text, "c", &c, "ola-hansen",
+						LMS_DELIVER,
+						LMS_USER_REPRESENTATIVE), 0);
+	check("  phases: [plan, deliver, evaluate]\n",
+	      "  phases: [deliver]\n  role: user-representative\n");
+	lms_course_release(&c);
+	assert_int_equal(lms_course_load(&c, "c", text.buf, text.len, NULL, NULL),
+			 0);
+	assert_int_equal(c.facilitators[0].role, LMS_USER_REPRESENTATIVE);
+	assert_int_equal(lms_course_assign_role(&text, "c", &c, "per", LMS_PLAN,
+						LMS_PROFESSIONAL), 0);
+	check("  phases: [plan, deliver, evaluate]\n",
+	      "  phases: [deliver]\n  role: user-representative\n"
+	      "- id: per\n  phases: [plan]\n  role: professional\n");
+	lms_course_release(&c);
+}
+
 /* One edit of each kind, as lms course set, assign and unassign and lms
  * facilitator add make them. */
 static void edit_all_ways(struct lms_buf *t)
@@ -483,6 +511,7 @@ int main(void)
 		T(course_set_formats_by_type),
 		T(course_set_refusals),
 		T(assign_and_unassign),
+		T(assign_with_a_role),
 		T(keeps_line_ends),
 		T(mixed_line_ends),
 		T(lone_cr_is_a_line_end),
