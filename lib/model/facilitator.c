@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "collate.h"
 #include "date.h"
 #include "emit.h"
 #include "error.h"
@@ -156,6 +157,14 @@ int lms_facilitator_check(const struct lms_facilitator *all, size_t nall,
 					       "facilitator: '%s'"), session, id);
 	return lms_error(LMS_ENOENT, _("no such facilitator: '%s' (see lms "
 				       "facilitator add)"), id);
+}
+
+bool lms_facilitator_word_in(char *const *v, size_t n, const char *w)
+{
+	for (size_t i = 0; i < n; i++)
+		if (lms_collate_same(v[i], w))
+			return true;
+	return false;
 }
 
 bool lms_facilitator_available_on(const struct lms_facilitator *f,

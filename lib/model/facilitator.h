@@ -53,6 +53,9 @@ const struct lms_facilitator *lms_facilitator_find(
  */
 int lms_facilitator_check(const struct lms_facilitator *all, size_t nall,
 			  const char *id, size_t session);
+/* True when w is one of the n words of v (topics, trained) to someone
+ * who searches for it: whatever its case and accents (lms_collate_same). */
+bool lms_facilitator_word_in(char *const *v, size_t n, const char *w);
 /* Available on date; unset availability counts as available. */
 bool lms_facilitator_available_on(const struct lms_facilitator *f,
 				  int32_t date);
