@@ -122,14 +122,6 @@ static const struct cmd facilitator_add_cmd = {
 
 /* lms facilitator list */
 
-static bool has_word(char *const *v, size_t n, const char *w)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(v[i], w))
-			return true;
-	return false;
-}
-
 /* "2026-08-01 to 2026-12-31", "no" or "yes", in the language. */
 static void availability_text(const struct lms_facilitator *f, char *out,
 			      size_t size)
@@ -161,84 +153,129 @@ static void join_words(struct lms_table *t, char *const *v, size_t n)
 	lms_buf_release(&b);
 }
 
+void cmd_warn_unread(const struct lms_error *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char at[LMS_PATH_MAX + 32];
+
+		if (v[i].line)
+			snprintf(at, sizeof(at), "%s:%u:%u", v[i].path,
+				 v[i].line, v[i].col);
+		else
+			snprintf(at, sizeof(at), "%s", v[i].path);
+		/* TRANSLATORS: a course.yaml that did not load: "PLACE:
+		 * MESSAGE (...)". */
+		cmd_warn(_("%s: %s (who that course books is not known)"), at,
+			 v[i].msg);
+	}
+}
+
 static const char *const list_usage[] = {
-	"lms facilitator list [--kind K] [--topic T] [--available-on DATE] "
-	"[--format F]",
+	"lms facilitator list [--kind K] [--topic T] [--trained T] "
+	"[--available-on DATE [--time HH:MM-HH:MM]] [--format F]",
 	NULL
 };
 
-static int facilitator_list(struct ctx *ctx, int argc, char **argv)
+static int parse_time(const char *s, int *start, int *end)
+{
+	if (lms_time_span_parse_input(s, start, end))
+		return 0;
+	return cmd_usage_error(_("--time: '%s' is not a time or a span of time "
+				 "(use 18:00, 18.00, kl. 18.00 or 18.00-20.00)"),
+			       s);
+}
+
+static int list_options(int argc, char **argv, struct lms_facilitator_query *q,
+			enum lms_format *fmt)
 {
 	static const struct option longopts[] = {
 		{ "kind", required_argument, NULL, 'k' },
 		{ "topic", required_argument, NULL, 't' },
+		{ "trained", required_argument, NULL, 'T' },
 		{ "available-on", required_argument, NULL, 'a' },
+		{ "time", required_argument, NULL, 'm' },
 		{ "format", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 }
 	};
-	enum lms_format fmt = LMS_FMT_TEXT;
-	enum lms_lang was;
-	int32_t on = LMS_DATE_NONE;
-	const char *topic = NULL;
-	struct lms_facilitator *all;
-	struct lms_table t;
-	size_t nall;
-	int c, kind = 0, err = 0;
+	int c, err = 0;
 
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
 		switch (c) {
-		case 'k': err = cmd_parse_enum("--kind", optarg, lms_kind_names, &kind); break;
-		case 't': topic = optarg; break;
-		case 'a': err = cmd_parse_date("--available-on", optarg, &on); break;
-		case 'F': err = lms_format_parse(optarg, LMS_FMT_LISTING, &fmt); break;
+		case 'k': err = cmd_parse_enum("--kind", optarg, lms_kind_names, &q->kind); break;
+		case 't': q->topic = optarg; break;
+		case 'T': q->trained = optarg; break;
+		case 'a': err = cmd_parse_date("--available-on", optarg, &q->on); break;
+		case 'm': err = parse_time(optarg, &q->start, &q->end); break;
+		case 'F': err = lms_format_parse(optarg, LMS_FMT_LISTING, fmt); break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
-	if (err || (err = cmd_no_args_left(argc, argv)) ||
-	    (err = cmd_open_tree(ctx)) ||
-	    (err = lms_tree_load_facilitators(&ctx->tree, &all, &nall, NULL)))
+	if (!err && q->start != LMS_TIME_NONE && q->on == LMS_DATE_NONE)
+		err = cmd_usage_error(_("--time: give the day too "
+					"(--available-on DATE)"));
+	return err ? err : cmd_no_args_left(argc, argv);
+}
+
+static void list_table(struct lms_table *t, const struct lms_facilitator *v,
+		       size_t n)
+{
+	/* TRANSLATORS: the columns of lms facilitator list (in CSV,
+	 * TSV and YAML they stay these English keys). */
+	const char *const cols[] = {
+		_("id"), _("kind"), _("name"), _("profession"),
+		_("topics"), _("trained"), _("available"), NULL
+	};
+
+	lms_table_init(t, cols);
+	for (size_t i = 0; i < n; i++) {
+		const struct lms_facilitator *f = &v[i];
+		char avail[64];
+
+		availability_text(f, avail, sizeof(avail));
+		lms_table_row(t);
+		lms_table_cell(t, f->id);
+		lms_table_cell(t, C_("facilitator kind", lms_kind_names[f->kind]));
+		lms_table_cell(t, f->name);
+		lms_table_cell(t, f->profession);
+		join_words(t, f->topics, f->ntopics);
+		join_words(t, f->trained, f->ntrained);
+		lms_table_cell(t, avail);
+	}
+}
+
+static int facilitator_list(struct ctx *ctx, int argc, char **argv)
+{
+	struct lms_facilitator_query q = {
+		0, NULL, NULL, LMS_DATE_NONE, LMS_TIME_NONE, LMS_TIME_NONE
+	};
+	struct lms_facilitator_found found;
+	enum lms_format fmt = LMS_FMT_TEXT;
+	struct lms_ops_io io;
+	struct lms_table t;
+	enum lms_lang was;
+	int err;
+
+	if ((err = list_options(argc, argv, &q, &fmt)) ||
+	    (err = cmd_open_tree(ctx)))
 		return err;
+	lms_ops_tree_io(&io, &ctx->tree);
+	if ((err = lms_ops_facilitators_find(&io, &q, &found)))
+		return err;
+	cmd_warn_unread(found.unread, found.nunread);
 	/* Built in the language of its format: English for scripts. */
 	was = lms_i18n_set(cmd_doc_lang(ctx, ctx->tree.service.language, fmt,
 					false));
-	{
-		/* TRANSLATORS: the columns of lms facilitator list (in CSV,
-		 * TSV and YAML they stay these English keys). */
-		const char *const cols[] = {
-			_("id"), _("kind"), _("name"), _("profession"),
-			_("topics"), _("trained"), _("available"), NULL
-		};
-
-		lms_table_init(&t, cols);
-	}
-	for (size_t i = 0; i < nall; i++) {
-		const struct lms_facilitator *f = &all[i];
-		char avail[64];
-
-		if ((kind && f->kind != kind) ||
-		    (topic && !has_word(f->topics, f->ntopics, topic)) ||
-		    (on != LMS_DATE_NONE && !lms_facilitator_available_on(f, on)))
-			continue;
-		availability_text(f, avail, sizeof(avail));
-		lms_table_row(&t);
-		lms_table_cell(&t, f->id);
-		lms_table_cell(&t, C_("facilitator kind", lms_kind_names[f->kind]));
-		lms_table_cell(&t, f->name);
-		lms_table_cell(&t, f->profession);
-		join_words(&t, f->topics, f->ntopics);
-		join_words(&t, f->trained, f->ntrained);
-		lms_table_cell(&t, avail);
-	}
+	list_table(&t, found.v, found.n);
 	cmd_emit_table(ctx, &t, fmt);
 	lms_i18n_set(was);
 	lms_table_release(&t);
-	lms_facilitators_free(all, nall);
+	lms_facilitator_found_release(&found);
 	return 0;
 }
 
 static const struct cmd facilitator_list_cmd = {
 	"list", facilitator_list, CMD_TREE, list_usage,
-	"find facilitators by kind, topic and availability", "lms-facilitator",
+	"find facilitators by kind, topic, training and availability", "lms-facilitator",
 	NULL
 };
 
