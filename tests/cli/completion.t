@@ -162,6 +162,8 @@ completes lms facilitator ''
 offers "lms facilitator TAB: its verbs" <<'OUT'
 add
 list
+set
+show
 OUT
 completes lms offer add x --kind ''
 offers "lms offer add --kind: the kinds of offers" <<'OUT'
@@ -211,7 +213,9 @@ enrol: --csv --date --force --force-line --next --referral --relative-of --role
 evaluate: --csv --date --form --map --person --phase --redact --session
 export: --excel --format
 facilitator add: --available --kind --name --profession --topics --trained
-facilitator list: --available-on --format --kind --topic
+facilitator list: --available-on --format --kind --time --topic --trained
+facilitator set:
+facilitator show:
 followup: --due --format
 help:
 init: --municipality --name
@@ -334,6 +338,7 @@ OUT
 # Values of options.
 completes lms check --rule ''
 offers "--rule: the rules" <<'OUT'
+availability
 capacity
 catalog
 conflicts
