@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,12 +160,16 @@ static int edit_entry(struct lms_buf *text, const char *path, size_t index,
 static int check_edit(const char *path, const struct lms_buf *text,
 		      const char *id, struct lms_facilitator *after)
 {
+	char why[sizeof(lms_last_error()->msg)];
 	size_t index;
 	int err = load_entry(path, text, id, after, &index);
 
-	if (err)
+	if (err) {
+		/* Copied: the new message is written where the old one is. */
+		snprintf(why, sizeof(why), "%s", lms_last_error()->msg);
 		err = lms_error(err, _("%s: the change would not load: %s"),
-				path, lms_last_error()->msg);
+				path, why);
+	}
 	return err;
 }
 
