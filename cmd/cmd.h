@@ -97,6 +97,9 @@ int cmd_put(FILE *f, const char *s, size_t len);
 void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "lms: warning: " in the language, before a warning kept for later. */
 const char *cmd_warning_prefix(void);
+/* Warns of each course.yaml that did not load, whose bookings are not
+ * known (lms_ops_bookings). */
+void cmd_warn_unread(const struct lms_error *v, size_t n);
 /* Parses a whole number in [min, max] for option name. */
 int cmd_parse_int(const char *name, const char *s, int min, int max, int *out);
 /* Parses a date as people type it (lms_date_parse_input) for option name. */

@@ -334,7 +334,7 @@ _lms_option_words()
 	--format) words=(text csv tsv yaml md html) ;;
 	--rule | --no-rule)
 		words=(schema dates references conflicts capacity
-		       participation privacy holidays catalog) ;;
+		       participation privacy holidays catalog availability) ;;
 	--by) words=(course municipality year term target-group topic) ;;
 	--status) words=(planned open running completed cancelled) ;;
 	--phase) words=(pre post session) ;;

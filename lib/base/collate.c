@@ -202,3 +202,8 @@ int lms_collate(const char *a, const char *b)
 		c = strcmp(a ? a : "", b ? b : "");
 	return c < 0 ? -1 : c > 0;
 }
+
+bool lms_collate_same(const char *a, const char *b)
+{
+	return !compare(a, b, false);
+}

@@ -1,6 +1,8 @@
 #ifndef LMS_COLLATE_H
 #define LMS_COLLATE_H
 
+#include <stdbool.h>
+
 /*
  * The order of names and titles in what lms lists, as a Norwegian reader
  * looks for them: ... X, Y, Z, Æ, Ø, Å, whatever the case.
@@ -23,5 +25,13 @@
 /* Less than, equal to or greater than 0 as a sorts before, with or after
  * b; NULL sorts as "". */
 int lms_collate(const char *a, const char *b);
+
+/*
+ * True when a and b are the same word to a reader who searches for it
+ * (a topic, a course of training): equal but for case and accents, by
+ * the weights above, so "Ålesund", "ålesund" and "A\u030alesund" are
+ * one, and so are "Kafé" and "kafe".
+ */
+bool lms_collate_same(const char *a, const char *b);
 
 #endif

@@ -29,6 +29,9 @@
  *                git would take
  * holidays       a session on a public holiday or on a day that the
  *                service is closed (closed: in lms.yaml)
+ * catalog        what the public catalogue needs of a public course
+ * availability   a session still to come led by a facilitator who is not
+ *                available that day
  */
 struct lms_check_options {
 	unsigned rules;			/* bits of enum lms_rule */

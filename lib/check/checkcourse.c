@@ -625,6 +625,7 @@ void lms_check_course(const struct lms_check_ctx *x,
 	days_off(x, cf, out);
 	plan_references(x, cf, out);
 	participation(x, cf, out);
+	lms_check_availability(x, cf, out);
 	lms_check_public(x, cf, out);
 	if (cf->enrolments_doc.loaded)
 		enrolments(x, cf, out);

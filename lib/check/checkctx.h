@@ -55,6 +55,12 @@ void lms_check_course(const struct lms_check_ctx *x,
 		      const struct lms_course_files *cf,
 		      struct lms_findings *out);
 
+/* Who leads a session still to come on a day they are not available
+ * (checkavailable.c). */
+void lms_check_availability(const struct lms_check_ctx *x,
+			    const struct lms_course_files *cf,
+			    struct lms_findings *out);
+
 /* What the public catalogue needs of a public course (checkpublic.c). */
 void lms_check_public(const struct lms_check_ctx *x,
 		      const struct lms_course_files *cf,

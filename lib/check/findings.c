@@ -8,7 +8,8 @@
 
 const char *const lms_rule_names[] = {
 	"schema", "dates", "references", "conflicts", "capacity",
-	"participation", "privacy", "holidays", "catalog", NULL
+	"participation", "privacy", "holidays", "catalog", "availability",
+	NULL
 };
 
 const char *const lms_severity_names[] = { "warning", "error" };

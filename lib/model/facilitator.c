@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "collate.h"
 #include "date.h"
 #include "emit.h"
 #include "error.h"
@@ -55,20 +56,26 @@ static int load_available(struct lms_loader *ld, const struct lms_event *ev,
 	return 0;
 }
 
-static void emit_available(struct lms_buf *out, const void *field, int indent)
+void lms_availability_format(struct lms_buf *out,
+			     const struct lms_availability *a)
 {
-	const struct lms_availability *a = field;
 	char from[11], to[11];
 
-	(void)indent;
 	if (a->mode != LMS_AVAIL_RANGE) {
-		lms_buf_adds(out, a->mode == LMS_AVAIL_ALWAYS ? " true\n" :
-			     " false\n");
+		lms_buf_adds(out, a->mode == LMS_AVAIL_NEVER ? "false" : "true");
 		return;
 	}
 	lms_date_format(a->from, from);
 	lms_date_format(a->to, to);
-	lms_buf_addf(out, " [%s, %s]\n", from, to);
+	lms_buf_addf(out, "[%s, %s]", from, to);
+}
+
+static void emit_available(struct lms_buf *out, const void *field, int indent)
+{
+	(void)indent;
+	lms_buf_addch(out, ' ');
+	lms_availability_format(out, field);
+	lms_buf_addch(out, '\n');
 }
 
 static int available_is_empty(const void *field)
@@ -156,6 +163,52 @@ int lms_facilitator_check(const struct lms_facilitator *all, size_t nall,
 					       "facilitator: '%s'"), session, id);
 	return lms_error(LMS_ENOENT, _("no such facilitator: '%s' (see lms "
 				       "facilitator add)"), id);
+}
+
+bool lms_availability_parse_input(const char *s, struct lms_availability *out)
+{
+	const char *colon = strchr(s, ':');
+	char from[16];
+
+	if (!strcmp(s, "true") || !strcmp(s, "false")) {
+		out->mode = *s == 't' ? LMS_AVAIL_ALWAYS : LMS_AVAIL_NEVER;
+		return true;
+	}
+	if (!colon || (size_t)(colon - s) >= sizeof(from))
+		return false;
+	memcpy(from, s, (size_t)(colon - s));
+	from[colon - s] = '\0';
+	if (!lms_date_parse_input(from, &out->from) ||
+	    !lms_date_parse_input(colon + 1, &out->to) || out->to < out->from)
+		return false;
+	out->mode = LMS_AVAIL_RANGE;
+	return true;
+}
+
+void lms_facilitator_describe(struct lms_buf *out,
+			      const struct lms_facilitator *f, const char *key)
+{
+	const struct lms_field *field =
+		lms_schema_field(&lms_facilitator_schema, key);
+	const void *value;
+
+	if (!field)
+		return;
+	value = (const char *)f + field->offset;
+	if (field->type == LMS_T_CUSTOM) {
+		if (f->available.mode != LMS_AVAIL_UNSET)
+			lms_availability_format(out, &f->available);
+	} else if (!lms_field_is_empty(field, value)) {
+		lms_emit_value(out, field, value, 0);
+	}
+}
+
+bool lms_facilitator_word_in(char *const *v, size_t n, const char *w)
+{
+	for (size_t i = 0; i < n; i++)
+		if (lms_collate_same(v[i], w))
+			return true;
+	return false;
 }
 
 bool lms_facilitator_available_on(const struct lms_facilitator *f,

@@ -53,9 +53,26 @@ const struct lms_facilitator *lms_facilitator_find(
  */
 int lms_facilitator_check(const struct lms_facilitator *all, size_t nall,
 			  const char *id, size_t session);
+/* True when w is one of the n words of v (topics, trained) to someone
+ * who searches for it: whatever its case and accents (lms_collate_same). */
+bool lms_facilitator_word_in(char *const *v, size_t n, const char *w);
 /* Available on date; unset availability counts as available. */
 bool lms_facilitator_available_on(const struct lms_facilitator *f,
 				  int32_t date);
+
+/*
+ * available as people type it: true, false, or FROM:TO, two dates as
+ * lms_date_parse_input reads them (2026-08-01:2026-12-31,
+ * 1.8.2026:31.12.2026), TO not before FROM.  False if s is none of them.
+ */
+bool lms_availability_parse_input(const char *s, struct lms_availability *out);
+/* Appends a as the file keeps it: true, false or [FROM, TO]. */
+void lms_availability_format(struct lms_buf *out,
+			     const struct lms_availability *a);
+/* Appends the value of key of f as the file writes it, for messages such
+ * as "phone: none -> \"12345678\""; nothing if f has none. */
+void lms_facilitator_describe(struct lms_buf *out,
+			      const struct lms_facilitator *f, const char *key);
 
 /*
  * Appends f to text, the whole of people/facilitators.yaml (at path, for

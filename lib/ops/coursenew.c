@@ -80,6 +80,10 @@ static int plan_and_save(const struct lms_ops_io *io,
 	}
 	if ((err = lms_plan_course(&plan, &out->course)))
 		return err;
+	if ((err = lms_ops_course_clashes(io, &out->course, &out->clashes))) {
+		lms_course_release(&out->course);
+		return err;
+	}
 	lms_course_emit(&text, &out->course);
 	if ((err = io->save(io->arg, LMS_FILE_COURSE, out->course.id, &text)))
 		lms_course_release(&out->course);
@@ -115,6 +119,7 @@ int lms_ops_course_new(const struct lms_ops_io *io,
 		lms_template_release(&tpl);
 	if (err) {
 		free(out->passed);
+		lms_clashes_release(&out->clashes);
 		memset(out, 0, sizeof(*out));
 	}
 	return err;
@@ -125,4 +130,5 @@ void lms_new_result_release(struct lms_new_result *r)
 	lms_course_release(&r->course);
 	free(r->passed);
 	lms_carry_result_release(&r->carried);
+	lms_clashes_release(&r->clashes);
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bookings.h"
 #include "carry.h"
 #include "course.h"
 #include "opsio.h"
@@ -22,7 +23,10 @@
  * - each facilitator named must be one the service knows
  *   (lms_facilitator_check);
  * - unless on_holidays, the schedule passes by the service's days off
- *   (public holidays, its closed periods), which the result lists.
+ *   (public holidays, its closed periods), which the result lists;
+ * - a facilitator who would lead a session outside their available
+ *   period, or at a time they lead a session of another course, does not
+ *   stop the plan: the result lists them (lms_ops_course_clashes).
  * One write, course.yaml, which makes the course's folder; with
  * from_waitlist, the waiting list of that ended course is carried over to
  * the new one after it (carry.h): the new enrolments.yaml, then the
@@ -61,6 +65,7 @@ struct lms_new_result {
 	bool with_template;
 	size_t template_sessions, unthemed, left_out;
 	struct lms_carry_result carried;	/* with from_waitlist */
+	struct lms_clashes clashes;	/* the facilitators' other plans */
 };
 
 /* On an error, out holds nothing to release. */

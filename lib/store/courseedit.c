@@ -75,8 +75,10 @@ static int format_scalar(const struct lms_field *f, const char *key,
 	return 0;
 }
 
-static int set_list(struct lms_buf *text, const char *path, const char *key,
-		    const struct lms_field *f, const char *value)
+static int set_list(struct lms_buf *text, const char *path,
+		    const struct lms_schema *s, const char *keypath,
+		    const char *key, const struct lms_field *f,
+		    const char *value)
 {
 	struct lms_buf *items;
 	const char **texts;
@@ -93,8 +95,7 @@ static int set_list(struct lms_buf *text, const char *path, const char *key,
 		texts[i] = items[i].buf;
 	}
 	if (!err)
-		err = lms_yedit_set_list(text, path, &lms_course_schema, key,
-					 texts, n);
+		err = lms_yedit_set_list(text, path, s, keypath, texts, n);
 	for (size_t i = 0; i < n; i++)
 		lms_buf_release(&items[i]);
 	free(items);
@@ -124,9 +125,9 @@ static int unicode_break(const struct lms_buf *text, const char *path)
 						    _("a Unicode line break (NEL, "
 						      "LS or PS), which YAML "
 						      "reads as a new line: "
-						      "course set cannot edit "
-						      "this file safely; edit "
-						      "it by hand"));
+						      "lms cannot edit this "
+						      "file safely; edit it "
+						      "by hand"));
 		if (text->buf[i] == '\n')
 			line++, col = 1;
 		else if (((unsigned char)text->buf[i] & 0xc0) != 0x80)
@@ -139,11 +140,9 @@ int lms_course_set(struct lms_buf *text, const char *path, const char *key,
 		   const char *value)
 {
 	const struct lms_field *f;
-	struct lms_buf b = LMS_BUF_INIT;
 	int err;
 
-	if ((err = lms_schema_resolve(&lms_course_schema, key, &f)) ||
-	    (err = unicode_break(text, path)))
+	if ((err = lms_schema_resolve(&lms_course_schema, key, &f)))
 		return err;
 	if (!strcmp(key, "id"))
 		return lms_error(LMS_EUSAGE, _("the id is the name of the "
@@ -158,13 +157,26 @@ int lms_course_set(struct lms_buf *text, const char *path, const char *key,
 					       "one of its keys, as in "
 					       "%1$s.1.%2$s"), key,
 				 ((const struct lms_schema *)f->aux)->fields[0].key);
+	return lms_record_set(text, path, &lms_course_schema, key, key, f,
+			      value);
+}
+
+int lms_record_set(struct lms_buf *text, const char *path,
+		   const struct lms_schema *s, const char *keypath,
+		   const char *key, const struct lms_field *f,
+		   const char *value)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+	int err;
+
+	if ((err = unicode_break(text, path)))
+		return err;
 	if (!*value)
-		return lms_yedit_remove(text, path, &lms_course_schema, key);
+		return lms_yedit_remove(text, path, s, keypath);
 	if (is_list(f))
-		return set_list(text, path, key, f, value);
+		return set_list(text, path, s, keypath, key, f, value);
 	if (!(err = format_scalar(f, key, value, &b)))
-		err = lms_yedit_set_scalar(text, path, &lms_course_schema, key,
-					   b.buf);
+		err = lms_yedit_set_scalar(text, path, s, keypath, b.buf);
 	lms_buf_release(&b);
 	return err;
 }

@@ -19,6 +19,15 @@
  */
 int lms_course_set(struct lms_buf *text, const char *path, const char *key,
 		   const char *value);
+/*
+ * The same for any record of a hand-written file: sets keypath (which
+ * ends in key, a field f of schema s) to value, read as lms course set
+ * reads it.  people/facilitators.yaml is edited so too.
+ */
+int lms_record_set(struct lms_buf *text, const char *path,
+		   const struct lms_schema *s, const char *keypath,
+		   const char *key, const struct lms_field *f,
+		   const char *value);
 /* Adds a facilitator, or gives one already there the new phases. */
 int lms_course_assign(struct lms_buf *text, const char *path,
 		      const struct lms_course *c, const char *facilitator,

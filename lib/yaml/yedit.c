@@ -536,7 +536,9 @@ static int open_target(struct lms_buf *text, const char *path,
 		t->parent = root;
 		return 0;
 	}
-	if (!err && root->type != LMS_EV_MAP)
+	/* A list of records (people/facilitators.yaml) is edited by the
+	 * number of an item, "2.phone". */
+	if (!err && root->type != LMS_EV_MAP && root->type != LMS_EV_SEQ)
 		err = lms_error(LMS_EUSAGE, _("%s: the file is not a mapping "
 				"of keys"), path);
 	if (!err)

@@ -164,6 +164,8 @@ completes lms facilitator ''
 offers "lms facilitator TAB: its verbs" <<'OUT'
 add
 list
+set
+show
 OUT
 completes lms offer add x --kind ''
 offers "lms offer add --kind: the kinds of offers" <<'OUT'
@@ -224,7 +226,9 @@ enrol: --csv --date --force --force-line --next --referral --relative-of --role
 evaluate: --csv --date --form --map --person --phase --redact --session
 export: --excel --format
 facilitator add: --available --kind --name --profession --topics --trained
-facilitator list: --available-on --format --kind --topic
+facilitator list: --available-on --format --kind --time --topic --trained
+facilitator set:
+facilitator show:
 followup: --due --format --in-group
 help:
 init: --municipality --name
@@ -356,6 +360,7 @@ OUT
 # Values of options.
 completes lms check --rule ''
 offers "--rule: the rules" <<'OUT'
+availability
 capacity
 catalog
 conflicts

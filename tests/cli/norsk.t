@@ -92,6 +92,12 @@ say meeting-list meeting list kols-h26
 quiet meeting list kols-h26 --format tsv
 say unassign course unassign kols-h26 sykepleier-a
 say assign2 course assign kols-h26 sykepleier-a
+say facshow facilitator show bruker-a
+say facset-bad facilitator set bruker-a telefon=900
+say facset facilitator set bruker-a phone=90000000 \
+	available=01.08.2026:30.06.2027
+say faclist-busy facilitator list --available-on 01.10.2026 \
+	--time "kl. 18.30" --topic KOLS
 say set-public course set kols-h26 public=yes \
 	'public_description=Et kurs for deg som lever med kols.' \
 	contact=sykepleier-a signup_deadline=01.09.2026 price=0 \

@@ -56,7 +56,7 @@ is_rc 2 "a format check does not write"
 like "lists the formats" "^lms: --format: 'xml' is not text, yaml or csv$" "$err"
 lms check --rule nope
 is_rc 2 "an unknown rule"
-like "lists the rules" "^lms: --rule: no rule 'nope' (the rules: schema, dates, references, conflicts, capacity, participation, privacy, holidays, catalog)$" "$err"
+like "lists the rules" "^lms: --rule: no rule 'nope' (the rules: schema, dates, references, conflicts, capacity, participation, privacy, holidays, catalog, availability)$" "$err"
 lms roster c --sheet --format csv
 is_rc 2 "a sheet as CSV"
 like "lists the formats of a sheet" "^lms: --format: a sign-in sheet is text or html$" "$err"

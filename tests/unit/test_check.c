@@ -250,6 +250,56 @@ static void rules_not_asked_for_are_quiet(void **state)
 	lms_findings_release(&f);
 }
 
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+/*
+ * Who leads a session to come must be available then: fag-tre never is,
+ * bruker-to until 2026-12-31.  Sessions past (today is 2026-10-01) and
+ * cancelled courses are passed by.
+ */
+static void a_session_outside_the_available_period(void **state)
+{
+	char vinter[] = "vinter", avlyst[] = "avlyst";
+	char *ids[] = { vinter, avlyst };
+	struct lms_findings f;
+	char *text;
+
+	(void)state;
+	assert_int_equal(mkdir("courses/vinter", 0755), 0);
+	write_file("courses/vinter/course.yaml",
+		   "id: vinter\ntitle: Vinter\nstatus: open\n"
+		   "facilitators:\n  - {id: bruker-to, phases: [deliver]}\n"
+		   "sessions:\n"
+		   "  - {date: 2026-09-10, led_by: [fag-tre]}\n"
+		   "  - {date: 2026-11-05, led_by: [fag-tre, fag-en]}\n"
+		   "  - {date: 2026-12-31}\n"
+		   "  - {date: 2027-01-07}\n");
+	assert_int_equal(mkdir("courses/avlyst", 0755), 0);
+	write_file("courses/avlyst/course.yaml",
+		   "id: avlyst\ntitle: Avlyst\nstatus: cancelled\n"
+		   "sessions:\n  - {date: 2026-11-05, led_by: [fag-tre]}\n");
+	assert_int_equal(check(1u << LMS_RULE_AVAILABILITY, ids, 2, &f), 0);
+	text = format(&f);
+	assert_string_equal(text,
+		"courses/vinter/course.yaml:8:5: warning: facilitator "
+		"'fag-tre' leads the session on 2026-11-05 but is not "
+		"available then (people/facilitators.yaml:12) "
+		"[availability]\n"
+		"courses/vinter/course.yaml:10:5: warning: facilitator "
+		"'bruker-to' leads the session on 2027-01-07 but is not "
+		"available then (people/facilitators.yaml:6) "
+		"[availability]\n");
+	free(text);
+	lms_findings_release(&f);
+}
+
 static void count(size_t done, size_t total, void *arg)
 {
 	size_t *calls = arg;
@@ -466,6 +516,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(rules_not_asked_for_are_quiet,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(a_course_named_is_checked_alone,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(a_session_outside_the_available_period,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(a_course_not_there_fails,
 						setup, teardown),

@@ -158,6 +158,21 @@ static void an_order_on_any_strings(void **state)
 		free(v[i]);
 }
 
+/* A search finds a word whatever its case and accents. */
+static void the_same_word_to_a_searcher(void **state)
+{
+	(void)state;
+	assert_true(lms_collate_same("Helsepedagogikk", "helsepedagogikk"));
+	assert_true(lms_collate_same("ÆRLIGHET", "ærlighet"));
+	assert_true(lms_collate_same("Søvn", "SØVN"));
+	assert_true(lms_collate_same("Ålesund", "a\xcc\x8alesund"));
+	assert_true(lms_collate_same("Kafé", "kafe"));
+	assert_true(lms_collate_same(NULL, ""));
+	assert_false(lms_collate_same("rop", "ropp"));
+	assert_false(lms_collate_same("aalesund", "ålesund"));
+	assert_false(lms_collate_same("sovn", "søvn"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -169,6 +184,7 @@ int main(void)
 		cmocka_unit_test(punctuation_then_digits_then_letters),
 		cmocka_unit_test(invalid_utf8_sorts_last),
 		cmocka_unit_test(an_order_on_any_strings),
+		cmocka_unit_test(the_same_word_to_a_searcher),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -122,6 +122,19 @@ static const char facilitators_yaml[] =
 	"- {id: fc, name: Fc Test, kind: user-representative,\n"
 	"   available: false}\n";
 
+/* The tree's courses: kurs, while the text is still its plan. */
+static int fake_course_ids(void *arg, char ***out, size_t *n)
+{
+	struct fake *k = arg;
+
+	*out = NULL;
+	*n = 0;
+	if (k->course.len && !strcmp(k->course.buf, course_yaml))
+		*(char **)lms_array_push(out, n, sizeof(char *)) =
+			lms_strdup("kurs");
+	return 0;
+}
+
 static struct lms_service service;
 
 static int setup(void **state)
@@ -145,6 +158,7 @@ static int setup(void **state)
 	io.save = fake_save;
 	io.has_course = fake_has_course;
 	io.load_template = fake_load_template;
+	io.course_ids = fake_course_ids;
 	return lms_service_load(&service, "lms.yaml", svc, strlen(svc));
 }
 
@@ -224,6 +238,40 @@ static void new_writes_the_course(void **state)
 	assert_int_equal(lms_ops_course_new(&io, &req, &r), 0);
 	assert_int_equal(r.npassed, 0);
 	assert_int_equal(r.course.sessions[1].date, date_of("2027-03-25"));
+	lms_new_result_release(&r);
+}
+
+/*
+ * A facilitator away for some sessions, or leading another course then,
+ * is told of, and the course is planned all the same.
+ */
+static void new_tells_of_clashes(void **state)
+{
+	struct lms_plan_facilitator fac[2] = { { "fb", 0 }, { "fa", 0 } };
+	struct lms_new_request req;
+	struct lms_new_result r;
+
+	(void)state;
+	new_request(&req, fac);
+	req.plan.nfacilitators = 2;
+	/* Mondays and Thursdays from 2026-09-03: fb is there from the 8th;
+	 * fa leads kurs on the 7th (all day) and the 10th (by its
+	 * phases). */
+	req.plan.schedule.start = date_of("2026-09-03");
+	req.plan.start_time = 18 * 60;
+	assert_int_equal(lms_ops_course_new(&io, &req, &r), 0);
+	assert_int_equal(r.clashes.naway, 1);
+	assert_string_equal(r.clashes.away[0].who, "fb");
+	assert_int_equal(r.clashes.away[0].first, date_of("2026-09-03"));
+	assert_int_equal(r.clashes.away[0].n, 2);
+	assert_int_equal(r.clashes.nbooked, 2);
+	assert_string_equal(r.clashes.booked[0].who, "fa");
+	assert_string_equal(r.clashes.booked[0].course, "kurs");
+	assert_int_equal(r.clashes.booked[0].date, date_of("2026-09-07"));
+	assert_int_equal(r.clashes.booked[0].start, LMS_TIME_NONE);
+	assert_int_equal(r.clashes.booked[1].date, date_of("2026-09-10"));
+	assert_int_equal(r.clashes.nunread, 0);
+	assert_string_equal(f.log.buf, "ny ");
 	lms_new_result_release(&r);
 }
 
@@ -375,6 +423,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(new_writes_the_course, setup, teardown),
 		cmocka_unit_test_setup_teardown(new_refuses_and_writes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(new_tells_of_clashes, setup, teardown),
 		cmocka_unit_test_setup_teardown(new_tells_how_the_template_fits, setup, teardown),
 		cmocka_unit_test_setup_teardown(assign_edits_the_course, setup, teardown),
 		cmocka_unit_test_setup_teardown(assign_refuses_and_writes_nothing, setup, teardown),
