@@ -347,7 +347,7 @@ _lms_option_words()
 		else
 			words=(professional user-representative)
 		fi ;;
-	--role) words=(participant relative) ;;
+	--role) words=(participant relative staff) ;;
 	--referral)
 		words=(self gp healthy-life-centre specialist municipal nav
 		       user-organisation other) ;;

@@ -163,6 +163,8 @@ static unsigned rounded_columns(const struct lms_piece *x)
 			COL(PARTICIPANTS) | COL(ENROLMENTS) :
 			x->kind == LMS_PIECE_RELATIVES ?
 			COL(RELATIVES) | COL(ENROLMENTS) :
+			x->kind == LMS_PIECE_STAFF ?
+			COL(STAFF) | COL(ENROLMENTS) :
 			x->kind == LMS_PIECE_WAITLISTED ?
 			COL(WAITLISTED) : x->kind == LMS_PIECE_DROP_IN ?
 			COL(ATTENDANCES) : 0;
@@ -187,8 +189,7 @@ static void add_referrals(struct lms_agg_row *r, const struct lms_piece *x)
 	/* A rounded piece leaves its people out: say so, as the main
 	 * table does. */
 	if (!s->referred_counted) {
-		if ((x->kind == LMS_PIECE_PARTICIPANTS ||
-		     x->kind == LMS_PIECE_RELATIVES) &&
+		if (lms_piece_has_places(x->kind) &&
 		    (s->rounded & (LMS_ROUNDED_PEOPLE | LMS_ROUNDED_COMPLETION)))
 			r->ref_rounded |= LMS_ROUNDED_REFERRED;
 		return;
@@ -212,6 +213,7 @@ static void add_piece(struct lms_agg_row *r, const struct lms_piece *x,
 	switch (x->kind) {
 	case LMS_PIECE_PARTICIPANTS: r->participants += s->n; break;
 	case LMS_PIECE_RELATIVES: r->relatives += s->n; break;
+	case LMS_PIECE_STAFF: r->staff += s->n; break;
 	case LMS_PIECE_WAITLISTED: r->waitlisted += s->n; break;
 	case LMS_PIECE_DROP_IN: r->headcount += s->n; break;
 	default: break;		/* no place: marks and pairs only */

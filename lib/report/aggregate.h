@@ -62,7 +62,8 @@ struct lms_agg_options {
  */
 enum lms_agg_column {
 	LMS_AGG_COL_KEY, LMS_AGG_COL_COURSES, LMS_AGG_COL_SESSIONS,
-	LMS_AGG_COL_PARTICIPANTS, LMS_AGG_COL_RELATIVES, LMS_AGG_COL_ENROLMENTS,
+	LMS_AGG_COL_PARTICIPANTS, LMS_AGG_COL_RELATIVES, LMS_AGG_COL_STAFF,
+	LMS_AGG_COL_ENROLMENTS,
 	LMS_AGG_COL_WAITLISTED, LMS_AGG_COL_COMPLETION, LMS_AGG_COL_ATTENDANCES,
 	LMS_AGG_COL_ATTENDANCE, LMS_AGG_COL_WAIT, LMS_AGG_COL_UR,
 	LMS_AGG_COL_PAIRS, LMS_AGG_COL_BEFORE, LMS_AGG_COL_AFTER,
@@ -78,7 +79,7 @@ struct lms_agg_row {
 	size_t last_course;		/* to count each course once */
 	size_t courses, sessions, ur_courses;
 	/* Sums of the pieces' published figures (see piece.h). */
-	long participants, relatives, waitlisted;
+	long participants, relatives, staff, waitlisted;
 	long completed, not_completed;
 	long present, marked, headcount;
 	long paired;			/* shown; pairs below is what the

@@ -60,8 +60,10 @@ static void legend(struct lms_doc *d, const struct lms_agg *a)
 	 * the columns have in the translation. */
 	lms_doc_text(d, "legend", "%s", _("Participants and relatives count "
 		     "the people of each course (someone on two courses counts "
-		     "twice); enrolments are the two together; completion is "
-		     "the share who completed of those judged when their course "
+		     "twice); staff are the service's own people trained on a "
+		     "course, counted apart; enrolments are the three together; "
+		     "completion is the share who completed of those judged "
+		     "when their course "
 		     "closed; attendances count who came, with drop-in "
 		     "headcounts; attendance is the share present of those "
 		     "marked; wait is the median days from request to the first "

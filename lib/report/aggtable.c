@@ -173,7 +173,9 @@ static void add_row(struct lms_table *t, const struct lms_agg *a,
 	long counts[] = {
 		[LMS_AGG_COL_PARTICIPANTS] = r->participants,
 		[LMS_AGG_COL_RELATIVES] = r->relatives,
-		[LMS_AGG_COL_ENROLMENTS] = r->participants + r->relatives,
+		[LMS_AGG_COL_STAFF] = r->staff,
+		[LMS_AGG_COL_ENROLMENTS] = r->participants + r->relatives +
+					   r->staff,
 		[LMS_AGG_COL_WAITLISTED] = r->waitlisted
 	};
 	bool pooled;
@@ -213,7 +215,7 @@ static void table_init(const struct lms_agg *a, struct lms_table *out)
 	const char *cols[LMS_AGG_NCOLS + 1] = {
 		*key_columns[a->opt.by] ? _(key_columns[a->opt.by]) : "",
 		_("courses"), _("sessions"),
-		_("participants"), _("relatives"), _("enrolments"),
+		_("participants"), _("relatives"), _("staff"), _("enrolments"),
 		_("waitlisted"), _("completion_pct"), _("attendances"),
 		_("attendance_pct"), _("wait_days"), _("user_rep_all_phases"),
 		_("pairs"), _("before"), _("after"), _("change"), _("d_z"), NULL

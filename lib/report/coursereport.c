@@ -87,7 +87,7 @@ static void course_section(struct lms_doc *d, const struct report_of *f)
 static void enrolment_section(struct lms_doc *d, const struct report_of *f)
 {
 	const struct lms_enrolments *e = f->enrolments;
-	size_t relatives = 0;
+	size_t relatives = 0, staff = 0;
 
 	lms_doc_section(d, "enrolment", _("Enrolment"));
 	lms_doc_facts(d, "facts");
@@ -97,11 +97,18 @@ static void enrolment_section(struct lms_doc *d, const struct report_of *f)
 		lms_doc_fact(d, C_("enrolment status",
 				   lms_enrolment_status_names[s]), "%zu",
 			     lms_enrolments_count(e, s));
-	for (size_t i = 0; i < e->n; i++)
-		relatives += e->v[i].role == LMS_RELATIVE &&
-			     e->v[i].status != LMS_WAITLISTED &&
-			     e->v[i].status != LMS_WITHDRAWN;
+	for (size_t i = 0; i < e->n; i++) {
+		bool on = e->v[i].status != LMS_WAITLISTED &&
+			  e->v[i].status != LMS_WITHDRAWN;
+
+		relatives += on && e->v[i].role == LMS_RELATIVE;
+		staff += on && e->v[i].role == LMS_STAFF;
+	}
 	lms_doc_fact(d, _("relatives among them"), "%zu", relatives);
+	/* Staff are counted apart from those the service is for; a course
+	 * without them says nothing of them. */
+	if (staff)
+		lms_doc_fact(d, _("staff among them"), "%zu", staff);
 }
 
 static void attendance_row(struct lms_table *t, const struct lms_course *c,

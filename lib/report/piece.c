@@ -38,7 +38,7 @@ static bool takes_part(const struct lms_enrolment *e)
 static enum lms_piece_kind place_kind(const struct lms_enrolment *e)
 {
 	return e->role == LMS_RELATIVE ? LMS_PIECE_RELATIVES :
-	       LMS_PIECE_PARTICIPANTS;
+	       e->role == LMS_STAFF ? LMS_PIECE_STAFF : LMS_PIECE_PARTICIPANTS;
 }
 
 static int part_of(const struct lms_enrolment *e)
@@ -197,6 +197,12 @@ void lms_pieces_count(struct lms_course_pieces *out,
 
 /* Publishing */
 
+bool lms_piece_has_places(enum lms_piece_kind kind)
+{
+	return kind == LMS_PIECE_PARTICIPANTS || kind == LMS_PIECE_RELATIVES ||
+	       kind == LMS_PIECE_STAFF;
+}
+
 /* Who answered before and after, and who did not, split the piece too.
  * Its means count only when that split shows the pairs exactly: else
  * how many they are of would tell the rounded part. */
@@ -333,8 +339,7 @@ static void publish(struct lms_piece *x, long k)
 	/* A smaller piece shows its number only: anything else it did
 	 * would tell how many it has.  Only people with a place did
 	 * anything. */
-	if (x->exact.n >= k && (x->kind == LMS_PIECE_PARTICIPANTS ||
-				x->kind == LMS_PIECE_RELATIVES))
+	if (x->exact.n >= k && lms_piece_has_places(x->kind))
 		publish_large(x, k);
 }
 

@@ -79,6 +79,9 @@ struct lms_piece_input {
 	const struct lms_offers *offers;	/* the tree's, or NULL */
 };
 
+/* A piece of people with a place: participants, relatives or staff. */
+bool lms_piece_has_places(enum lms_piece_kind kind);
+
 void lms_pieces_count(struct lms_course_pieces *out,
 		      const struct lms_piece_input *in);
 /* Sets each piece's shown figures: exact, or protected for min_cell k. */

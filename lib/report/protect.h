@@ -35,6 +35,7 @@ enum lms_piece_kind {
 	/* Follow-up (piece.h): referred on or not; then, for each kind of
 	 * offer j, the people of kind j and those of the kinds after it. */
 	LMS_PIECE_REFERRED, LMS_PIECE_NOT_REFERRED,
+	LMS_PIECE_STAFF,		/* the staff trained on a course */
 	LMS_PIECE_OFFER_KIND = 32, LMS_PIECE_OFFER_REST = 48
 };
 

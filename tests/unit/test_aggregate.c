@@ -264,13 +264,13 @@ static void the_shared_table_rounds_small_pieces(void **state)
 	assert_true(p == 0 || p == 5);
 	assert_string_equal(lms_table_get(&marked, 0, 3), p ? "\u22485" :
 			    "\u22480");
-	assert_string_equal(lms_table_get(&t, 0, 7), "");	/* completion */
-	assert_string_equal(lms_table_get(&t, 0, 9), "");	/* attendance */
-	assert_string_equal(lms_table_get(&t, 0, 10), "");	/* wait */
-	assert_string_equal(lms_table_get(&t, 0, 12), "0");	/* pairs */
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_COMPLETION), "");
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_ATTENDANCE), "");
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_WAIT), "");
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_PAIRS), "0");
 	assert_string_equal(lms_table_get(&t, 2, 0), "total");
 	assert_string_equal(lms_table_get(&t, 2, 1), "2");	/* courses */
-	assert_string_equal(lms_table_get(&t, 2, 11), "1");	/* user reps */
+	assert_string_equal(lms_table_get(&t, 2, LMS_AGG_COL_UR), "1");
 	assert_true(t.total_row);
 	/* The total is the rows' sum: course two's p-a is a piece too. */
 	assert_int_equal(atol(lms_table_get(&t, 2, 3)),
@@ -282,10 +282,10 @@ static void the_shared_table_rounds_small_pieces(void **state)
 	run(&a, LMS_BY_COURSE);
 	lms_agg_table(&a, true, &t);
 	assert_string_equal(lms_table_get(&t, 0, 3), "1");
-	assert_string_equal(lms_table_get(&t, 0, 7), "50");
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_COMPLETION), "50");
 	assert_string_equal(lms_table_get(&t, 2, 3), "2");
-	assert_string_equal(lms_table_get(&t, 2, 10), "10");
-	assert_string_equal(lms_table_get(&t, 2, 15), "2.00");
+	assert_string_equal(lms_table_get(&t, 2, LMS_AGG_COL_WAIT), "10");
+	assert_string_equal(lms_table_get(&t, 2, LMS_AGG_COL_CHANGE), "2.00");
 	lms_table_release(&t);
 	lms_agg_release(&a);
 }
@@ -443,11 +443,11 @@ static void forms_that_differ_are_never_pooled(void **state)
 	lms_agg_add(&a, &in);
 	lms_agg_table(&a, false, &t);
 	assert_string_equal(lms_table_get(&t, 0, 0), "A/one");
-	assert_string_equal(lms_table_get(&t, 0, 15), "2.00");
-	assert_string_equal(lms_table_get(&t, 1, 15), "2.00");
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_CHANGE), "2.00");
+	assert_string_equal(lms_table_get(&t, 1, LMS_AGG_COL_CHANGE), "2.00");
 	assert_string_equal(lms_table_get(&t, 2, 0), "total");
-	assert_string_equal(lms_table_get(&t, 2, 12), "2");
-	for (size_t c = 13; c <= 16; c++)
+	assert_string_equal(lms_table_get(&t, 2, LMS_AGG_COL_PAIRS), "2");
+	for (size_t c = LMS_AGG_COL_BEFORE; c <= LMS_AGG_COL_DZ; c++)
 		assert_string_equal(lms_table_get(&t, 2, c), "");
 	lms_table_release(&t);
 	lms_agg_release(&a);
@@ -569,6 +569,56 @@ static void small_referrals_are_protected(void **state)
 	lms_agg_release(&a);
 }
 
+/* A staff course's people, with one participant beside them. */
+static void staff_course(struct lms_agg *a, long k)
+{
+	struct lms_agg_options opt = { .by = LMS_BY_COURSE,
+				       .from = LMS_DATE_NONE,
+				       .to = LMS_DATE_NONE, .min_cell = k,
+				       .exact = !k };
+	struct course_files f;
+
+	load(&f, "id: s\ntitle: S\nstatus: completed\n"
+	     "target_groups: [staff]\nsessions:\n  - {date: 2026-03-02}\n",
+	     "- {person: p-a, role: staff, status: completed, "
+	     "requested: 2026-02-20, municipality: \"1806\"}\n"
+	     "- {person: p-b, role: staff, status: completed, "
+	     "requested: 2026-02-20, municipality: \"1806\"}\n"
+	     "- {person: p-c, role: participant, status: completed, "
+	     "requested: 2026-02-20, municipality: \"1806\"}\n",
+	     "", "");
+	assert_true(lms_date_parse("2026-10-01", &opt.today));
+	lms_agg_init(a, &opt);
+	a->key = &test_key;
+	lms_agg_add(a, &(struct lms_agg_course){ .course = &f.c,
+		    .enrolments = &f.e, .attendance = &f.a,
+		    .evaluations = &f.ev });
+	release(&f);
+}
+
+/* Staff count apart from participants, in a piece of their own. */
+static void staff_are_counted_apart(void **state)
+{
+	struct lms_agg a;
+	struct lms_table t;
+
+	(void)state;
+	staff_course(&a, 0);
+	assert_int_equal(a.total.staff, 2);
+	assert_int_equal(a.total.participants, 1);
+	lms_agg_table(&a, false, &t);
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_STAFF), "2");
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_PARTICIPANTS), "1");
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_ENROLMENTS), "3");
+	lms_table_release(&t);
+	lms_agg_release(&a);
+	/* Shared: the two staff are a small piece, drawn and marked. */
+	staff_course(&a, 5);
+	assert_true(a.total.staff == 0 || a.total.staff == 5);
+	assert_true(a.total.rounded & LMS_AGG_ROUNDED(LMS_AGG_COL_STAFF));
+	lms_agg_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -583,6 +633,7 @@ int main(void)
 		T(only_sessions_and_listed_forms),
 		T(no_difference_of_windows_shows_a_small_count),
 		T(forms_that_differ_are_never_pooled),
+		T(staff_are_counted_apart),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
