@@ -18,7 +18,7 @@
 
 static const char *const usage[] = {
 	"lms report [--by course | municipality | year | term | target-group "
-	"| topic] [--from DATE] [--to DATE] [--status S] [--form F] "
+	"| topic | referral | role | age-band] [--from DATE] [--to DATE] [--status S] [--form F] "
 	"[--tree DIR]... [--exact] [--new-key] [--format F] [--excel]",
 	"lms report course ID [--format text | md | yaml | csv | html] "
 	"[--excel]",

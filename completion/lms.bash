@@ -335,7 +335,7 @@ _lms_option_words()
 	--rule | --no-rule)
 		words=(schema dates references conflicts capacity
 		       participation privacy holidays catalog) ;;
-	--by) words=(course municipality year term target-group topic) ;;
+	--by) words=(course municipality year term target-group topic referral role age-band) ;;
 	--status) words=(planned open running completed cancelled) ;;
 	--phase) words=(pre post session) ;;
 	--phases) words=(plan deliver evaluate) ;;

@@ -28,9 +28,11 @@
  * protected (protect.h), and every figure is made of the pieces'
  * published figures: so that no set of reports, however cut, tells more
  * than the pieces do.  Rows are groups of courses (by course, year, term,
- * target group or topic: a course may be in several groups) or of pieces
- * (by the home municipality of their people).  The totals row adds up
- * every piece once, whatever the grouping.
+ * target group or topic: a course may be in several groups), of pieces
+ * (by the home municipality or the role of their people), or of the
+ * parts of pieces split by their people's referral or age band (piece.h),
+ * which show their counts of people only.  The totals row adds up every
+ * piece once, whatever the grouping.
  *
  * aggregate.c adds courses up, aggtable.c makes the table of the sums,
  * aggforms.c tells the trees' self-efficacy forms apart, and aggtree.c
@@ -38,7 +40,8 @@
  */
 enum lms_group_by {
 	LMS_BY_COURSE = 1, LMS_BY_MUNICIPALITY, LMS_BY_YEAR, LMS_BY_TERM,
-	LMS_BY_TARGET_GROUP, LMS_BY_TOPIC
+	LMS_BY_TARGET_GROUP, LMS_BY_TOPIC,
+	LMS_BY_REFERRAL, LMS_BY_ROLE, LMS_BY_AGE_BAND,
 };
 extern const char *const lms_group_by_names[];
 
@@ -100,6 +103,8 @@ struct lms_agg_row {
 	long ref_completed, referred;
 	long kind[LMS_NOFFER_KINDS];
 	unsigned ref_rounded;		/* LMS_ROUNDED_REFERRED, _KINDS */
+	bool people_only;		/* a group of parts of pieces: its
+					 * counts of people, nothing else */
 };
 
 /*
@@ -141,6 +146,9 @@ struct lms_agg_course {
 	const char *tree;			/* its root, for name_trees */
 	unsigned form_version;			/* 1 + index in forms; 0: one */
 	const struct lms_offers *offers;	/* the tree's, or NULL */
+	/* person -> birth year (intptr_t), read from the register for a
+	 * report by age band only; NULL otherwise */
+	const struct lms_strset *birth_years;
 };
 
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt);

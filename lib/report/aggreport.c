@@ -52,6 +52,31 @@ static void about_section(struct lms_doc *d, const struct lms_agg *a,
 	lms_buf_release(&names);
 }
 
+/* Rows of parts of pieces (by referral or age band): what they hold. */
+static void parts_legend(struct lms_doc *d, const struct lms_agg *a)
+{
+	if (a->opt.by == LMS_BY_REFERRAL)
+		lms_doc_text(d, "groups", "%s", _("Rows by referral count the "
+			     "people of each course by the referral on their "
+			     "record; they show counts of people only, and what "
+			     "the people did is in the totals."));
+	else if (a->opt.by == LMS_BY_AGE_BAND)
+		lms_doc_text(d, "groups", "%s", _("Rows by age band count the "
+			     "people of each course by the age they reach in the "
+			     "year the course starts, from the birth year in the "
+			     "register (0-29, 30-49, 50-66, 67-79, 80+, or "
+			     "unknown); they show counts of people only, and "
+			     "what the people did is in the totals."));
+	else
+		return;
+	if (!a->opt.exact)
+		lms_doc_text(d, "parts", _("In each course, the people of one "
+			     "municipality and role are split into rows only "
+			     "as far as every part shows as it is; the rest, "
+			     "and groups of fewer than %ld people, count in the "
+			     "row (not shown)."), a->opt.min_cell);
+}
+
 static void legend(struct lms_doc *d, const struct lms_agg *a)
 {
 	long k = a->opt.min_cell;
@@ -70,6 +95,7 @@ static void legend(struct lms_doc *d, const struct lms_agg *a)
 		     "session; before, after and change are the mean "
 		     "self-efficacy scores of the pairs and their difference, "
 		     "with the effect size d_z."));
+	parts_legend(d, a);
 	if (a->opt.exact)
 		lms_doc_text(d, "protection", "%s", _("These are exact figures, "
 			     "for the service's own use: small numbers are not "

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "aggregate.h"
@@ -30,6 +31,30 @@ static int tree_form(const struct lms_agg *a, struct lms_tree *t,
 			a->opt.form, path);
 	free(path);
 	return err;
+}
+
+/*
+ * For a report by age band, and for it only, the register's birth years:
+ * nothing else of it is kept, and the report prints no one's.  A person
+ * without one is left out (the band "unknown").
+ */
+static int birth_years(const struct lms_agg *a, struct lms_tree *t,
+		       struct lms_strset *out)
+{
+	struct lms_register reg;
+	int err;
+
+	lms_strset_init(out);
+	if (a->opt.by != LMS_BY_AGE_BAND)
+		return 0;
+	if ((err = lms_tree_load_register(t, &reg)))
+		return err;
+	for (size_t i = 0; i < reg.n; i++)
+		if (reg.v[i].birth_year != LMS_UNSET)
+			lms_strset_add(out, reg.v[i].id,
+				       (void *)(intptr_t)reg.v[i].birth_year);
+	lms_register_release(&reg);
+	return 0;
 }
 
 /* A course's files, as a walk reads them (see walk.h): the tree's
@@ -104,17 +129,22 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 	};
 	struct lms_facilitator *facilitators;
 	struct lms_offers offers;
-	struct lms_strset index;
+	struct lms_strset index, years;
 	struct lms_form form;
 	bool have_form;
 	int err;
 
-	if ((err = lms_tree_load_facilitators(t, &facilitators, &ad.in.nfacilitators,
-					      NULL)))
+	if ((err = birth_years(a, t, &years)) ||
+	    (err = lms_tree_load_facilitators(t, &facilitators,
+					      &ad.in.nfacilitators, NULL))) {
+		lms_strset_release(&years);
 		return err;
+	}
+	ad.in.birth_years = a->opt.by == LMS_BY_AGE_BAND ? &years : NULL;
 	ad.in.facilitators = facilitators;
 	if ((err = lms_tree_load_offers(t, &offers, NULL))) {
 		lms_facilitators_free(facilitators, ad.in.nfacilitators);
+		lms_strset_release(&years);
 		return err;
 	}
 	ad.in.offers = &offers;
@@ -137,6 +167,7 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		lms_form_release(&form);
 	lms_strings_free(w.ids, w.n);
 	lms_strset_release(&index);
+	lms_strset_release(&years);
 	lms_facilitators_free(facilitators, ad.in.nfacilitators);
 	lms_offers_release(&offers);
 	return err;

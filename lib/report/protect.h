@@ -36,7 +36,11 @@ enum lms_piece_kind {
 	 * offer j, the people of kind j and those of the kinds after it. */
 	LMS_PIECE_REFERRED, LMS_PIECE_NOT_REFERRED,
 	LMS_PIECE_STAFF,		/* the staff trained on a course */
-	LMS_PIECE_OFFER_KIND = 32, LMS_PIECE_OFFER_REST = 48
+	LMS_PIECE_OFFER_KIND = 32, LMS_PIECE_OFFER_REST = 48,
+	/* A report by referral or age band (piece.h): for split s and
+	 * category j, its people, 16 (s - 1) + j after CATEGORY, and those
+	 * of the categories after it, as many after CATEGORY_REST. */
+	LMS_PIECE_CATEGORY = 64, LMS_PIECE_CATEGORY_REST = 96
 };
 
 /* A person's record key on a course; a piece's cell key is the sum of

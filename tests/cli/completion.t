@@ -390,8 +390,11 @@ yaml
 OUT
 completes lms report --by ''
 offers "report --by" <<'OUT'
+age-band
 course
 municipality
+referral
+role
 target-group
 term
 topic
@@ -409,6 +412,7 @@ completes lms enrol matlaging p-test03 --role ''
 offers "--role" <<'OUT'
 participant
 relative
+staff
 OUT
 completes lms evaluate matlaging --phase ''
 offers "--phase" <<'OUT'

@@ -619,6 +619,127 @@ static void staff_are_counted_apart(void **state)
 	lms_agg_release(&a);
 }
 
+/*
+ * One course of participants from 1806: gp of them sent by their GP, the
+ * rest on their own, and one without a referral if none; born in 1990
+ * (36 at the course) but for the last, born in 1940; grouped by, for
+ * min_cell k (0: exact).
+ */
+static void split_course(struct lms_agg *a, int by, int gp, int self,
+			 bool none, long k)
+{
+	struct lms_agg_options opt = { .by = by, .from = LMS_DATE_NONE,
+				       .to = LMS_DATE_NONE, .min_cell = k,
+				       .exact = !k };
+	struct lms_buf e = LMS_BUF_INIT;
+	struct course_files f;
+	struct lms_strset years;
+	int n = gp + self + none;
+
+	for (int i = 0; i < n; i++) {
+		lms_buf_addf(&e, "- {person: p-%d, role: participant, status: "
+			     "enrolled, requested: 2026-02-20, municipality: "
+			     "\"1806\"%s}\n", i, i < gp ? ", referral: gp" :
+			     i < gp + self ? ", referral: self" : "");
+	}
+	load(&f, "id: s\ntitle: S\nstatus: open\n"
+	     "sessions:\n  - {date: 2026-03-02}\n", e.buf, "", "");
+	lms_strset_init(&years);
+	for (int i = 0; i < n; i++) {
+		char id[16];
+
+		snprintf(id, sizeof(id), "p-%d", i);
+		lms_strset_add(&years, id, (void *)(intptr_t)(i == n - 1 ?
+							      1940 : 1990));
+	}
+	assert_true(lms_date_parse("2026-10-01", &opt.today));
+	lms_agg_init(a, &opt);
+	a->key = &test_key;
+	lms_agg_add(a, &(struct lms_agg_course){ .course = &f.c,
+		    .enrolments = &f.e, .attendance = &f.a,
+		    .evaluations = &f.ev, .birth_years = &years });
+	lms_strset_release(&years);
+	lms_buf_release(&e);
+	release(&f);
+}
+
+static long people(const struct lms_agg *a, const char *key)
+{
+	for (size_t i = 0; i < a->nrows; i++)
+		if (!strcmp(a->rows[i].key, key))
+			return a->rows[i].participants;
+	return -1;
+}
+
+/* By referral and age band, rows are parts of pieces: exact, or split
+ * only as far as each part shows as it is. */
+static void rows_by_referral_and_age_band(void **state)
+{
+	struct lms_agg a;
+	struct lms_table t;
+
+	(void)state;
+	split_course(&a, LMS_BY_REFERRAL, 6, 2, true, 0);
+	assert_int_equal(people(&a, "gp"), 6);
+	assert_int_equal(people(&a, "self"), 2);
+	assert_int_equal(people(&a, "(none)"), 1);
+	assert_int_equal(a.total.participants, 9);
+	lms_agg_table(&a, false, &t);
+	/* What the people did is the whole piece's: in the totals only. */
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_ATTENDANCES), "");
+	assert_string_equal(lms_table_get(&t, 3, LMS_AGG_COL_ATTENDANCES), "0");
+	lms_table_release(&t);
+	lms_agg_release(&a);
+	/* Parts of 5 show; none recorded is split off last. */
+	split_course(&a, LMS_BY_REFERRAL, 5, 5, false, 5);
+	assert_int_equal(people(&a, "gp"), 5);
+	assert_int_equal(people(&a, "self"), 5);
+	assert_int_equal(a.nrows, 2);
+	assert_int_equal(a.total.rounded, 0);
+	lms_agg_release(&a);
+	/* A small part is drawn, and the split stops there: the parts still
+	 * add up to the piece, and the rest shows in (not shown). */
+	split_course(&a, LMS_BY_REFERRAL, 6, 2, true, 5);
+	assert_int_equal(a.total.participants, 9);
+	assert_true(people(&a, "self") == -1 || people(&a, "self") == 5);
+	assert_int_equal(people(&a, "gp"), -1);
+	assert_int_equal((people(&a, "self") > 0 ? 5 : 0) +
+			 people(&a, "(not shown)"), 9);
+	assert_true(a.rows[a.nrows - 1].rounded &
+		    LMS_AGG_ROUNDED(LMS_AGG_COL_PARTICIPANTS));
+	lms_agg_release(&a);
+	/* A small piece is not split at all. */
+	split_course(&a, LMS_BY_AGE_BAND, 2, 1, false, 5);
+	assert_int_equal(a.nrows, a.total.participants ? 1 : 0);
+	lms_agg_release(&a);
+	split_course(&a, LMS_BY_AGE_BAND, 5, 3, true, 0);
+	assert_int_equal(people(&a, "30-49"), 8);
+	assert_int_equal(people(&a, "80+"), 1);
+	lms_agg_release(&a);
+}
+
+/* Ages from the birth year alone, at the year of the course's start. */
+static void age_bands(void **state)
+{
+	int32_t d;
+
+	(void)state;
+	assert_true(lms_date_parse("2026-03-02", &d));
+	assert_string_equal(lms_age_band_names[lms_age_band(1997, d)], "0-29");
+	assert_string_equal(lms_age_band_names[lms_age_band(1996, d)], "30-49");
+	assert_string_equal(lms_age_band_names[lms_age_band(1977, d)], "30-49");
+	assert_string_equal(lms_age_band_names[lms_age_band(1976, d)], "50-66");
+	assert_string_equal(lms_age_band_names[lms_age_band(1960, d)], "50-66");
+	assert_string_equal(lms_age_band_names[lms_age_band(1959, d)], "67-79");
+	assert_string_equal(lms_age_band_names[lms_age_band(1947, d)], "67-79");
+	assert_string_equal(lms_age_band_names[lms_age_band(1946, d)], "80+");
+	assert_string_equal(lms_age_band_names[lms_age_band(LMS_UNSET, d)],
+			    "unknown");
+	assert_string_equal(lms_age_band_names[lms_age_band(2030, d)],
+			    "unknown");
+	assert_int_equal(lms_age_band(1990, LMS_DATE_NONE), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -634,6 +755,8 @@ int main(void)
 		T(no_difference_of_windows_shows_a_small_count),
 		T(forms_that_differ_are_never_pooled),
 		T(staff_are_counted_apart),
+		T(rows_by_referral_and_age_band),
+		cmocka_unit_test(age_bands),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
