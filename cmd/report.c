@@ -49,7 +49,7 @@ static void render_course(struct ctx *ctx, const struct lms_course_data *d,
 		ctx->tree.service.language, a->format, a->excel));
 	struct lms_doc doc;
 
-	lms_course_report(&doc, d);
+	lms_course_report(&doc, d, ctx->tree.service.min_cell);
 	lms_doc_notice(&doc, _(LMS_INTERNAL_NOTICE));
 	lms_doc_render(&doc, a->format, a->excel, out);
 	lms_doc_release(&doc);

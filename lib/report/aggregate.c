@@ -43,6 +43,7 @@ void lms_agg_release(struct lms_agg *a)
 		release_row(&a->rows[i]);
 	free(a->rows);
 	release_row(&a->total);
+	lms_agg_own_release(&a->own);
 	lms_strset_release(&a->index);
 	memset(a, 0, sizeof(*a));
 }
@@ -479,4 +480,5 @@ void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in)
 	}
 	lms_pieces_release(&cp);
 	pairs_release(&p);
+	lms_agg_own_add(a, in);
 }

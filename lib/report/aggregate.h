@@ -119,6 +119,25 @@ struct lms_agg_form {
 	size_t nitems;			/* scored items */
 };
 
+/*
+ * The user representatives' own responses (facilitator-evaluations.yaml),
+ * apart from everything else: each course's responses are a piece, drawn
+ * as 0 or k when fewer than k, and only the answers of pieces of k or
+ * more go into an item's mean (aggown.c).
+ */
+struct lms_agg_own_item {
+	char *id;
+	double sum;
+	long n;
+};
+
+struct lms_agg_own {
+	long responses;			/* the pieces' published counts */
+	bool rounded;			/* one of them drawn */
+	struct lms_agg_own_item *items;	/* scale items, as first met */
+	size_t nitems;
+};
+
 struct lms_agg {
 	struct lms_agg_options opt;
 	struct lms_agg_row *rows;
@@ -130,6 +149,7 @@ struct lms_agg {
 	struct lms_agg_form *forms;	/* the forms met, one per measure */
 	size_t nforms;
 	bool offers;			/* a tree keeps offers.yaml */
+	struct lms_agg_own own;
 };
 
 /* The files of one course, as the aggregate needs them. */
@@ -149,6 +169,8 @@ struct lms_agg_course {
 	/* person -> birth year (intptr_t), read from the register for a
 	 * report by age band only; NULL otherwise */
 	const struct lms_strset *birth_years;
+	/* the user representatives' own responses, or NULL */
+	const struct lms_evaluations *own;
 };
 
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt);
@@ -192,6 +214,13 @@ bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
  */
 void lms_agg_followup_table(const struct lms_agg *a, bool marks,
 			    struct lms_table *out);
+
+/* The user representatives' own responses of a course, added apart. */
+void lms_agg_own_add(struct lms_agg *a, const struct lms_agg_course *in);
+void lms_agg_own_release(struct lms_agg_own *own);
+/* Their table: each scale item and its mean, empty when fewer than k
+ * answers make it. */
+void lms_agg_own_table(const struct lms_agg *a, struct lms_table *out);
 
 /* Figures of a row, for charts: NAN when there are none. */
 double lms_agg_share(size_t part, size_t whole);

@@ -233,6 +233,40 @@ static void followup_section(struct lms_doc *d, const struct lms_agg *a,
 		     "referrals."));
 }
 
+/* The user representatives' own evaluation, apart from the rest; not
+ * even its section when nothing of it shows. */
+static void own_section(struct lms_doc *d, const struct lms_agg *a,
+			bool marks)
+{
+	struct lms_table table;
+
+	if (!a->own.responses)
+		return;
+	lms_doc_section(d, "facilitator-evaluation",
+			_("The user representatives' own evaluation"));
+	lms_doc_facts(d, "facts");
+	lms_doc_fact(d, _("responses"), "%s%ld",
+		     a->own.rounded && marks ? LMS_ROUNDED_MARK : "",
+		     a->own.responses);
+	lms_agg_own_table(a, &table);
+	lms_doc_add_table(d, "items", &table);
+	if (a->opt.exact)
+		lms_doc_text(d, "legend", "%s", _("The user representatives' "
+			     "answers to their own form, about planning, "
+			     "delivering and evaluating the courses, kept apart "
+			     "from the participants': the mean of each item."));
+	else
+		lms_doc_text(d, "legend", _("The user representatives' answers "
+			     "to their own form, about planning, delivering and "
+			     "evaluating the courses, kept apart from the "
+			     "participants'.  A course's responses count as 0 "
+			     "or %ld when they are fewer than %ld, by a fixed "
+			     "draw, and what they answered is left out; an "
+			     "item's mean is shown when %ld answers or more "
+			     "make it."), a->opt.min_cell, a->opt.min_cell,
+			     a->opt.min_cell);
+}
+
 void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 		    struct lms_doc *out)
 {
@@ -257,6 +291,7 @@ void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 	charts(out, &for_charts, about->max_bars);
 	lms_table_release(&for_charts);
 	followup_section(out, a, about);
+	own_section(out, a, about->marks);
 }
 
 bool lms_agg_report_one(const struct lms_agg *a, const char *key,

@@ -88,6 +88,7 @@ static int read_slot(void *arg, struct lms_tree *t, const char *id,
 		return 0;
 	return lms_course_data_load_parts(t, id, LMS_CD_ENROLMENTS |
 					  LMS_CD_ATTENDANCE |
+					  LMS_CD_FACILITATOR_EVALUATIONS |
 					  (ad->in.form ? LMS_CD_EVALUATIONS : 0),
 					  &s->d);
 }
@@ -102,6 +103,7 @@ static int add_slot(void *arg, size_t i, void *slot)
 		ad->in.enrolments = &s->d.enrolments;
 		ad->in.attendance = &s->d.attendance;
 		ad->in.evaluations = &s->d.evaluations;
+		ad->in.own = &s->d.facilitator_evaluations;
 		lms_agg_add(ad->a, &ad->in);
 	}
 	if (ad->progress)

@@ -36,6 +36,8 @@ enum lms_piece_kind {
 	 * offer j, the people of kind j and those of the kinds after it. */
 	LMS_PIECE_REFERRED, LMS_PIECE_NOT_REFERRED,
 	LMS_PIECE_STAFF,		/* the staff trained on a course */
+	LMS_PIECE_OWN_RESPONSES,	/* the user representatives' own
+					 * responses to their form */
 	LMS_PIECE_OFFER_KIND = 32, LMS_PIECE_OFFER_REST = 48,
 	/* A report by referral or age band (piece.h): for split s and
 	 * category j, its people, 16 (s - 1) + j after CATEGORY, and those

@@ -43,6 +43,9 @@ static int load_part(struct lms_tree *t, const char *id,
 		return lms_tree_load_evaluations(t, id, &d->evaluations);
 	case LMS_CD_FORMS:
 		return load_forms(t, id, d);
+	case LMS_CD_FACILITATOR_EVALUATIONS:
+		return lms_tree_load_facilitator_evaluations(
+			t, id, &d->facilitator_evaluations);
 	default:
 		return 0;
 	}
@@ -78,6 +81,7 @@ void lms_course_data_release(struct lms_course_data *d)
 	lms_enrolments_release(&d->enrolments);
 	lms_attendance_release(&d->attendance);
 	lms_evaluations_release(&d->evaluations);
+	lms_evaluations_release(&d->facilitator_evaluations);
 	for (size_t i = 0; i < d->nforms; i++)
 		lms_form_release(&d->forms[i]);
 	free(d->forms);

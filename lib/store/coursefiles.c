@@ -23,6 +23,11 @@ void lms_course_files_load(struct lms_tree *t, const char *id,
 			       &out->evaluations_doc))
 		lms_tree_doc_evaluations(&out->evaluations_doc,
 					 &out->data.evaluations);
+	if (!lms_tree_doc_read(t, LMS_FILE_FACILITATOR_EVALUATIONS, id, true,
+			       &out->facilitator_evaluations_doc))
+		lms_tree_doc_facilitator_evaluations(
+			&out->facilitator_evaluations_doc,
+			&out->data.facilitator_evaluations);
 }
 
 void lms_course_files_release(struct lms_course_files *cf)
@@ -31,5 +36,6 @@ void lms_course_files_release(struct lms_course_files *cf)
 	lms_tree_doc_release(&cf->enrolments_doc);
 	lms_tree_doc_release(&cf->attendance_doc);
 	lms_tree_doc_release(&cf->evaluations_doc);
+	lms_tree_doc_release(&cf->facilitator_evaluations_doc);
 	lms_course_data_release(&cf->data);
 }

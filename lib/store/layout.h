@@ -29,6 +29,8 @@ enum lms_file {
 	LMS_FILE_ATTENDANCE,	/* courses/ID/attendance.yaml */
 	LMS_FILE_EVALUATIONS,	/* courses/ID/evaluations.yaml */
 	LMS_FILE_OFFERS,	/* offers.yaml: offers after a course */
+	LMS_FILE_FACILITATOR_EVALUATIONS,	/* courses/ID/facilitator-
+						 * evaluations.yaml */
 	LMS_NFILES
 };
 

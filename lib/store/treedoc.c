@@ -105,6 +105,14 @@ int lms_tree_doc_attendance(struct lms_tree_doc *d,
 					     d->text.len));
 }
 
+int lms_tree_doc_facilitator_evaluations(struct lms_tree_doc *d,
+					 struct lms_evaluations *out)
+{
+	return loaded(d, lms_facilitator_evaluations_load(out, d->path,
+							  d->text.buf,
+							  d->text.len));
+}
+
 int lms_tree_doc_evaluations(struct lms_tree_doc *d,
 			     struct lms_evaluations *out)
 {

@@ -67,5 +67,7 @@ int lms_tree_doc_attendance(struct lms_tree_doc *d,
 			    struct lms_attendance *out);
 int lms_tree_doc_evaluations(struct lms_tree_doc *d,
 			     struct lms_evaluations *out);
+int lms_tree_doc_facilitator_evaluations(struct lms_tree_doc *d,
+					 struct lms_evaluations *out);
 
 #endif

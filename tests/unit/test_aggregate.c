@@ -718,6 +718,63 @@ static void rows_by_referral_and_age_band(void **state)
 	lms_agg_release(&a);
 }
 
+/* n responses of user representatives to course one, each hort=h. */
+static void own_responses(struct lms_agg *a, int n, int h)
+{
+	struct lms_buf text = LMS_BUF_INIT;
+	struct lms_evaluations ev;
+
+	for (int i = 0; i < n; i++)
+		lms_buf_addf(&text, "- {form: br, phase: plan, answers: "
+			     "{hort: %d, kommentar: Tekst}}\n", h);
+	assert_int_equal(lms_facilitator_evaluations_load(&ev, "f", text.buf,
+							  text.len), 0);
+	lms_agg_add(a, &(struct lms_agg_course){ .course = &one.c,
+		    .enrolments = &one.e, .attendance = &one.a,
+		    .evaluations = &one.ev, .own = &ev });
+	lms_evaluations_release(&ev);
+	lms_buf_release(&text);
+}
+
+/* The user representatives' own responses count apart, a course's as a
+ * piece: a small one drawn and left out of the means. */
+static void own_responses_apart(void **state)
+{
+	struct lms_agg_options opt = { .by = LMS_BY_COURSE,
+				       .from = LMS_DATE_NONE,
+				       .to = LMS_DATE_NONE, .min_cell = 5 };
+	struct lms_agg a;
+	struct lms_table t;
+	long participants;
+
+	(void)state;
+	lms_agg_init(&a, &opt);
+	a.key = &test_key;
+	own_responses(&a, 6, 4);
+	participants = a.total.participants;
+	own_responses(&a, 2, 1);
+	assert_true(a.own.responses == 6 || a.own.responses == 11);
+	assert_true(a.own.rounded);
+	lms_agg_own_table(&a, &t);
+	assert_int_equal(t.nrows, 1);
+	assert_string_equal(lms_table_get(&t, 0, 0), "hort");
+	assert_string_equal(lms_table_get(&t, 0, 1), "4.00");
+	lms_table_release(&t);
+	/* Never among the participants' figures. */
+	assert_int_equal(a.total.participants, 2 * participants);
+	assert_int_equal(a.total.paired, 0);
+	lms_agg_release(&a);
+	/* Exact: every response, and a mean of any number. */
+	opt.exact = true;
+	lms_agg_init(&a, &opt);
+	own_responses(&a, 2, 1);
+	assert_int_equal(a.own.responses, 2);
+	lms_agg_own_table(&a, &t);
+	assert_string_equal(lms_table_get(&t, 0, 1), "1.00");
+	lms_table_release(&t);
+	lms_agg_release(&a);
+}
+
 /* Ages from the birth year alone, at the year of the course's start. */
 static void age_bands(void **state)
 {
@@ -757,6 +814,7 @@ int main(void)
 		T(staff_are_counted_apart),
 		T(rows_by_referral_and_age_band),
 		cmocka_unit_test(age_bands),
+		T(own_responses_apart),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
