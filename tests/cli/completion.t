@@ -208,7 +208,7 @@ course set:
 course show: --format
 course unassign:
 enrol: --csv --date --force --force-line --next --referral --relative-of --role
-evaluate: --csv --date --form --map --person --phase --redact --session
+evaluate: --csv --date --facilitator --form --map --person --phase --redact --session
 export: --excel --format
 facilitator add: --available --kind --name --profession --topics --trained
 facilitator list: --available-on --format --kind --topic
@@ -416,7 +416,10 @@ staff
 OUT
 completes lms evaluate matlaging --phase ''
 offers "--phase" <<'OUT'
+deliver
+evaluate
 followup
+plan
 post
 pre
 session
