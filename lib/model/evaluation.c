@@ -154,7 +154,8 @@ static const struct lms_field facilitator_fields[] = {
 #undef E
 
 const struct lms_schema lms_facilitator_evaluation_schema = {
-	"facilitator evaluation", sizeof(struct lms_evaluation),
+	/* An evaluation to whoever reads a message about one. */
+	"evaluation", sizeof(struct lms_evaluation),
 	facilitator_fields, offsetof(struct lms_evaluation, mark),
 	offsetof(struct lms_evaluation, extras)
 };

@@ -460,6 +460,21 @@ static int facilitator_answers(struct eval *k,
 	return err;
 }
 
+/* The course, who answers, the form and the responses so far. */
+static int load_for_facilitator(struct eval *k,
+				const struct lms_evaluate_facilitator *req)
+{
+	const struct lms_ops_io *io = k->io;
+	int err;
+
+	if ((err = io->load_course(io->arg, req->course, &k->course, NULL)) ||
+	    (err = check_facilitator(io, &k->course, req->facilitator)) ||
+	    (err = io->load_form(io->arg, req->form, &k->form)))
+		return err;
+	k->have_form = true;
+	return load_facilitator_responses(io, req->course, &k->evaluations);
+}
+
 int lms_ops_evaluate_facilitator(const struct lms_ops_io *io,
 				 const struct lms_evaluate_facilitator *req)
 {
@@ -477,12 +492,7 @@ int lms_ops_evaluate_facilitator(const struct lms_ops_io *io,
 	k.io = io;
 	k.req = &as;
 	k.session = LMS_DATE_NONE;
-	if (!(err = io->load_course(io->arg, req->course, &k.course, NULL)) &&
-	    !(err = check_facilitator(io, &k.course, req->facilitator)) &&
-	    !(err = io->load_form(io->arg, req->form, &k.form)) &&
-	    (k.have_form = true) &&
-	    !(err = load_facilitator_responses(io, req->course,
-					       &k.evaluations)) &&
+	if (!(err = load_for_facilitator(&k, req)) &&
 	    !(err = facilitator_answers(&k, req))) {
 		lms_facilitator_evaluations_emit(&text, &k.evaluations);
 		err = io->save(io->arg, LMS_FILE_FACILITATOR_EVALUATIONS,
