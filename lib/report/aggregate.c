@@ -436,10 +436,15 @@ static void add_by_category(struct lms_agg *a, const struct lms_agg_course *in,
 		if (!lms_piece_has_places(x->kind) &&
 		    x->kind != LMS_PIECE_WAITLISTED)
 			continue;
-		for (int j = 0; j < LMS_NCATEGORIES; j++)
-			add_people(a, in, category_key(a->opt.by, j), x,
-				   s->category[j], s->categories_rounded &&
-				   s->category[j] != x->exact.category[j], ur);
+		for (int j = 0; j < LMS_NCATEGORIES; j++) {
+			bool part_drawn = s->categories_rounded &&
+				s->category[j] != x->exact.category[j];
+
+			/* Only the categories of the split have names. */
+			if (s->category[j])
+				add_people(a, in, category_key(a->opt.by, j),
+					   x, s->category[j], part_drawn, ur);
+		}
 		add_people(a, in, N_("(not shown)"), x, s->rest,
 			   drawn || s->categories_rounded, ur);
 	}
