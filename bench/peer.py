@@ -10,7 +10,7 @@ cancelled; people take part when enrolled, completed or not-completed;
 participants and relatives count a person once in each course they take
 part in, as the distinct (person, role) of the course, summed over the
 courses of the row (someone on two courses counts twice, and the total is
-the sum of the rows); enrolments are participants plus relatives (lms
+the sum of the rows), and so do staff; enrolments are the three together (lms
 refuses a course with two records of one person, so a person has one role
 on a course and these are the records that take part); waits are days
 from request to the first session, at least 0; attendance is present of
@@ -87,7 +87,7 @@ class Row:
         self.courses = set()
         self.sessions = 0
         self.ur = 0
-        self.participants = self.relatives = 0
+        self.participants = self.relatives = self.staff = 0
         self.seen, self.seen_in = set(), None
         self.waitlisted = 0
         self.completed = self.not_completed = 0
@@ -111,6 +111,8 @@ class Row:
         self.seen.add((person, role))
         if role == "relative":
             self.relatives += 1
+        elif role == "staff":
+            self.staff += 1
         else:
             self.participants += 1
 
@@ -174,7 +176,7 @@ def main():
                 r.post += after
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["municipality", "courses", "sessions", "participants", "relatives",
-                  "enrolments", "waitlisted", "completion_pct", "attendances",
+                  "staff", "enrolments", "waitlisted", "completion_pct", "attendances",
                   "attendance_pct", "wait_days", "user_rep_all_phases", "pairs",
                   "before", "after", "change", "d_z"])
     keys = sorted(k for k in rows if k != "unknown") + (["unknown"] if "unknown" in rows else [])
@@ -184,8 +186,8 @@ def main():
         sd = statistics.stdev(r.changes) if n > 1 else float("nan")
         out.writerow([
             key, len(r.courses), r.sessions,
-            r.participants, r.relatives,
-            r.participants + r.relatives, r.waitlisted,
+            r.participants, r.relatives, r.staff,
+            r.participants + r.relatives + r.staff, r.waitlisted,
             "%.0f" % (100 * r.completed / judged) if judged else "",
             r.present + r.headcount,
             "%.0f" % (100 * r.present / r.marked) if r.marked else "",

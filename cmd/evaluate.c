@@ -11,8 +11,12 @@
 /* lms evaluate: record one response to a form, or import a survey's
  * (lms_ops_evaluate). */
 
+/* The form of --facilitator without --form: the one lms init ships. */
+#define FACILITATOR_FORM "brukerrepresentant"
+
 struct eval_args {
-	const char *course, *form, *session, *person, *csv;
+	const char *course, *form, *session, *person, *csv, *facilitator;
+	const char *phase_name;
 	int phase;
 	int32_t date;
 	bool redact;		/* personal data in text answers: replace it */
@@ -27,6 +31,8 @@ static const char *const usage[] = {
 	"[--session S] [--person P] [--date DATE] [--redact] ITEM=VALUE...",
 	"lms evaluate COURSE --form F --phase P --csv FILE "
 	"[--map COLUMN=ITEM,...] [--session S] [--date DATE] [--redact]",
+	"lms evaluate COURSE --facilitator ID --phase plan | deliver | evaluate "
+	"[--form F] [--date DATE] [--redact] ITEM=VALUE...",
 	NULL
 };
 
@@ -53,6 +59,30 @@ static void add_maps(const char *arg, struct eval_args *a)
 		lms_strdup(arg);
 }
 
+/* The facilitators' own form: a phase of the course, answers given. */
+static int parse_facilitator(struct eval_args *a)
+{
+	int err;
+
+	if (!a->phase_name)
+		return cmd_usage_error(_("give the --phase: plan, deliver or "
+					 "evaluate"));
+	if ((err = cmd_parse_enum("--phase", a->phase_name, lms_phase_names,
+				  &a->phase)))
+		return err;
+	if (a->csv || a->nmaps || a->person || a->session)
+		return cmd_usage_error(_("--facilitator takes answers as "
+					 "ITEM=VALUE, and no --csv, --map, "
+					 "--person or --session"));
+	if (!a->nanswers)
+		return cmd_usage_error(_("give the answers as ITEM=VALUE"));
+	if (!a->form)
+		a->form = FACILITATOR_FORM;
+	if ((err = lms_id_check("form", a->form)))
+		return err;
+	return lms_id_check("facilitator", a->facilitator);
+}
+
 static int parse(struct ctx *ctx, int argc, char **argv, struct eval_args *a)
 {
 	static const struct option longopts[] = {
@@ -64,6 +94,7 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct eval_args *a)
 		{ "csv", required_argument, NULL, 'c' },
 		{ "map", required_argument, NULL, 'm' },
 		{ "redact", no_argument, NULL, 'r' },
+		{ "facilitator", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, err = 0;
@@ -73,13 +104,14 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct eval_args *a)
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
 		switch (c) {
 		case 'f': a->form = optarg; break;
-		case 'p': err = cmd_parse_enum("--phase", optarg, lms_eval_phase_names, &a->phase); break;
+		case 'p': a->phase_name = optarg; break;
 		case 's': a->session = optarg; break;
 		case 'P': a->person = optarg; break;
 		case 'd': err = cmd_parse_date("--date", optarg, &a->date); break;
 		case 'c': a->csv = optarg; break;
 		case 'm': add_maps(optarg, a); break;
 		case 'r': a->redact = true; break;
+		case 'F': a->facilitator = optarg; break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
@@ -90,6 +122,12 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct eval_args *a)
 	a->course = argv[optind];
 	a->answers = argv + optind + 1;
 	a->nanswers = (size_t)(argc - optind - 1);
+	if (a->facilitator)
+		return parse_facilitator(a);
+	if (a->phase_name && (err = cmd_parse_enum("--phase", a->phase_name,
+						   lms_eval_phase_names,
+						   &a->phase)))
+		return err;
 	if (!a->form || !a->phase)
 		return cmd_usage_error(_("give the --form and the --phase"));
 	if ((a->phase == LMS_SESSION) != (a->session != NULL))
@@ -162,6 +200,29 @@ static void import_report(struct lms_buf *out, const struct eval_args *a,
 	lms_buf_addch(out, '\n');
 }
 
+/* lms evaluate --facilitator: one response, named by nobody. */
+static int evaluate_facilitator(struct ctx *ctx, const struct eval_args *a)
+{
+	struct lms_evaluate_facilitator req = {
+		.course = a->course, .facilitator = a->facilitator,
+		.form = a->form, .phase = a->phase, .date = a->date,
+		.answers = a->answers, .nanswers = a->nanswers,
+		.redact = a->redact, .screen = screen, .arg = ctx
+	};
+	struct lms_ops_io io;
+	int err;
+
+	cmd_ops_io(ctx, &io);
+	if (!(err = lms_ops_evaluate_facilitator(&io, &req)))
+		/* TRANSLATORS: "recorded a response to brukerrepresentant
+		 * for the phase plan, without a name"; the phase is
+		 * translated. */
+		lms_buf_addf(&ctx->out, _("recorded a response to %s for the "
+					  "phase %s, without a name\n"),
+			     a->form, C_("phase", lms_phase_names[a->phase]));
+	return err;
+}
+
 static int evaluate(struct ctx *ctx, int argc, char **argv)
 {
 	struct eval_args a;
@@ -174,6 +235,8 @@ static int evaluate(struct ctx *ctx, int argc, char **argv)
 		lms_words_free(a.maps, a.nmaps);
 		return err;
 	}
+	if (a.facilitator)
+		return evaluate_facilitator(ctx, &a);
 	req = (struct lms_evaluate_request){
 		.course = a.course, .form = a.form, .phase = a.phase,
 		.session = a.session, .person = a.person, .date = a.date,

@@ -18,9 +18,9 @@
 
 static const char *const usage[] = {
 	"lms report [--by course | municipality | year | term | target-group "
-	"| topic] [--from DATE] [--to DATE] [--status S] [--form F] "
-	"[--tree DIR]... [--exact] [--new-key] [--format F] [--excel] "
-	"[--table figures | followup]",
+	"| topic | referral | role | age-band] [--from DATE] [--to DATE] "
+	"[--status S] [--form F] [--tree DIR]... [--exact] [--new-key] "
+	"[--format F] [--excel] [--table figures | followup]",
 	"lms report course ID [--format text | md | yaml | csv | html] "
 	"[--excel]",
 	"lms report --each course --out DIR [--exact] "
@@ -56,7 +56,7 @@ static void render_course(struct ctx *ctx, const struct lms_course_data *d,
 		ctx->tree.service.language, a->format, a->excel));
 	struct lms_doc doc;
 
-	lms_course_report(&doc, d);
+	lms_course_report(&doc, d, ctx->tree.service.min_cell);
 	lms_doc_notice(&doc, _(LMS_INTERNAL_NOTICE));
 	lms_doc_render(&doc, a->format, a->excel, out);
 	lms_doc_release(&doc);

@@ -335,7 +335,7 @@ _lms_option_words()
 	--rule | --no-rule)
 		words=(schema dates references conflicts capacity
 		       participation privacy holidays catalog availability) ;;
-	--by) words=(course municipality year term target-group topic) ;;
+	--by) words=(course municipality year term target-group topic referral role age-band) ;;
 	--status) words=(planned open running completed cancelled) ;;
 	--phase) words=(pre post session) ;;
 	--phases) words=(plan deliver evaluate) ;;
@@ -354,7 +354,7 @@ _lms_option_words()
 		if [[ ${cmd-} == course ]]; then
 			words=(professional user-representative)
 		else
-			words=(participant relative)
+			words=(participant relative staff)
 		fi ;;
 	--referral)
 		words=(self gp healthy-life-centre specialist municipal nav

@@ -141,8 +141,7 @@ static void check_asked(const struct lms_piece_figures *e,
 static void check_piece(const struct lms_piece *x, long k)
 {
 	const struct lms_piece_figures *e = &x->exact, *s = &x->shown;
-	bool large = e->n >= k && (x->kind == LMS_PIECE_PARTICIPANTS ||
-				   x->kind == LMS_PIECE_RELATIVES);
+	bool large = e->n >= k && lms_piece_has_places(x->kind);
 
 	if (x->kind == LMS_PIECE_NO_PLACE && (s->n || s->mark[0] ||
 					      s->mark[1] || s->paired))

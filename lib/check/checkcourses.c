@@ -54,6 +54,7 @@ static void check_one(struct lms_check_walk *ck, struct lms_tree *t,
 	report_file(names, &cf->attendance_doc, out);
 	report_file(names, &cf->evaluations_doc, out);
 	report_file(names, &cf->meetings_doc, out);
+	report_file(names, &cf->facilitator_evaluations_doc, out);
 	if (cf->plan.loaded)
 		lms_check_course(ck->x, cf, out);
 	lms_check_course_folder(t, names, id, &scratch, out);

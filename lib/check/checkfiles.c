@@ -166,7 +166,8 @@ static bool is_course_file(const char *rel)
 {
 	static const enum lms_file read[] = {
 		LMS_FILE_COURSE, LMS_FILE_ENROLMENTS, LMS_FILE_ATTENDANCE,
-		LMS_FILE_EVALUATIONS, LMS_FILE_MEETINGS
+		LMS_FILE_EVALUATIONS, LMS_FILE_MEETINGS,
+		LMS_FILE_FACILITATOR_EVALUATIONS
 	};
 
 	for (size_t i = 0; i < sizeof(read) / sizeof(*read); i++)

@@ -496,10 +496,11 @@ static int read_details(struct sheet *s, const struct lms_csv_row *row,
 	if ((err = check_person(s, e, LMS_PERSON_BIRTH_YEAR, birth)) ||
 	    (err = read_referral(s, cell_of(s, row, COL_REFERRAL), e)))
 		return err;
-	e->role = role ? lms_role_parse(role) : LMS_PARTICIPANT;
-	if (!e->role)
+	/* No role: the course's default (lms_roll_default_role). */
+	e->role = role ? lms_role_parse(role) : 0;
+	if (role && !e->role)
 		return row_error(s, e->line, COL_ROLE, _("'%s' is not "
-				 "participant or relative"), role);
+				 "participant, relative or staff"), role);
 	e->force = forced(s->in, e->line);
 	return 0;
 }

@@ -8,7 +8,8 @@
 
 /* People read these names translated, in their context (C_). */
 const char *const lms_role_names[] = {
-	"", NC_("role", "participant"), NC_("role", "relative"), NULL
+	"", NC_("role", "participant"), NC_("role", "relative"),
+	NC_("role", "staff"), NULL
 };
 const char *const lms_enrolment_status_names[] = {
 	"", NC_("enrolment status", "enrolled"),

@@ -7,7 +7,9 @@
 
 #include "schema.h"
 
-enum lms_role { LMS_PARTICIPANT = 1, LMS_RELATIVE };
+/* Staff: those trained on a course for staff, counted apart from the
+ * participants and relatives of the service's courses. */
+enum lms_role { LMS_PARTICIPANT = 1, LMS_RELATIVE, LMS_STAFF };
 enum lms_enrolment_status {
 	LMS_ENROLLED = 1, LMS_WAITLISTED, LMS_WITHDRAWN, LMS_COMPLETED,
 	LMS_NOT_COMPLETED

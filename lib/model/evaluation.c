@@ -8,6 +8,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "evaluation.h"
+#include "course.h"
 #include "id.h"
 
 /* People read these names translated, in their context (C_). */
@@ -141,6 +142,43 @@ const struct lms_schema lms_evaluation_schema = {
 	offsetof(struct lms_evaluation, mark),
 	offsetof(struct lms_evaluation, extras)
 };
+
+#define E struct lms_evaluation
+static const struct lms_field facilitator_fields[] = {
+	LMS_FIELD(E, "form", LMS_T_ID, form, LMS_REQUIRED),
+	LMS_ENUM_FIELD(E, "phase", phase, lms_phase_names, LMS_REQUIRED),
+	LMS_FIELD(E, "date", LMS_T_DATE, date, 0),
+	LMS_CUSTOM_FIELD(E, "answers", answers, &answers_field, 0),
+	LMS_FIELD_END
+};
+#undef E
+
+const struct lms_schema lms_facilitator_evaluation_schema = {
+	/* An evaluation to whoever reads a message about one. */
+	"evaluation", sizeof(struct lms_evaluation),
+	facilitator_fields, offsetof(struct lms_evaluation, mark),
+	offsetof(struct lms_evaluation, extras)
+};
+
+int lms_facilitator_evaluations_load(struct lms_evaluations *out,
+				     const char *path, const char *text,
+				     size_t len)
+{
+	int err = lms_load_list_text(path, text, len,
+				     &lms_facilitator_evaluation_schema,
+				     &out->v, &out->n, NULL);
+
+	/* Fields this schema has not are left as "none". */
+	for (size_t i = 0; !err && i < out->n; i++)
+		out->v[i].session = LMS_DATE_NONE;
+	return err;
+}
+
+void lms_facilitator_evaluations_emit(struct lms_buf *out,
+				      const struct lms_evaluations *e)
+{
+	lms_emit_list(out, &lms_facilitator_evaluation_schema, e->v, e->n, 0);
+}
 
 int lms_evaluations_load(struct lms_evaluations *out, const char *path,
 			 const char *text, size_t len)

@@ -48,6 +48,21 @@ int lms_evaluations_load(struct lms_evaluations *out, const char *path,
 			 const char *text, size_t len);
 void lms_evaluations_release(struct lms_evaluations *e);
 void lms_evaluations_emit(struct lms_buf *out, const struct lms_evaluations *e);
+/*
+ * The facilitators' own responses to their form (a user representative's
+ * experience of a phase of the course): courses/<id>/facilitator-
+ * evaluations.yaml, kept apart from the participants' so that they are
+ * never counted with them.  The same records, with phase the course's
+ * phase (plan, deliver or evaluate: its index in lms_phase_names), and
+ * never a person, nor a session: no response names who gave it.
+ */
+extern const struct lms_schema lms_facilitator_evaluation_schema;
+int lms_facilitator_evaluations_load(struct lms_evaluations *out,
+				     const char *path, const char *text,
+				     size_t len);
+void lms_facilitator_evaluations_emit(struct lms_buf *out,
+				      const struct lms_evaluations *e);
+
 const struct lms_answer *lms_answer_find(const struct lms_evaluation *e,
 					 const char *item);
 /* Adds an answer (the response owns copies of item and text). */

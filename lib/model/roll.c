@@ -125,10 +125,16 @@ static int check_not_on_course(const struct lms_course *c,
 	return lms_error(LMS_EREFUSED, fmt, old->person, c->id);
 }
 
-static int check_request(const struct lms_service *svc,
+int lms_roll_default_role(const struct lms_course *c)
+{
+	return c->target_groups == LMS_TG_STAFF ? LMS_STAFF : LMS_PARTICIPANT;
+}
+
+static int check_request(const struct lms_roll *r,
+			 const struct lms_service *svc,
 			 const struct lms_enrol_request *req)
 {
-	int role = req->role ? req->role : LMS_PARTICIPANT;
+	int role = req->role ? req->role : lms_roll_default_role(r->course);
 
 	if (req->relative_of && role != LMS_RELATIVE)
 		return lms_error(LMS_EUSAGE, _("only a relative supports "
@@ -176,7 +182,7 @@ int lms_roll_enrol(struct lms_roll *r, const struct lms_service *svc,
 
 	if ((err = check_course_open(r->course)) ||
 	    (err = check_not_on_course(r->course, lms_roll_find(r, req->person))) ||
-	    (err = check_request(svc, req)))
+	    (err = check_request(r, svc, req)))
 		return err;
 	/* Places that freed up go to the waiting list before newcomers. */
 	lms_roll_promote(r, NULL, NULL);
@@ -193,7 +199,7 @@ int lms_roll_enrol(struct lms_roll *r, const struct lms_service *svc,
 						      (unsigned long)r->course->capacity),
 				 r->course->id, r->course->capacity);
 	rec = new_record(r, req->person);
-	rec->role = req->role ? req->role : LMS_PARTICIPANT;
+	rec->role = req->role ? req->role : lms_roll_default_role(r->course);
 	rec->status = *status;
 	rec->requested = req->requested;
 	rec->referral = req->referral;

@@ -34,7 +34,7 @@ struct lms_roll {
 
 struct lms_enrol_request {
 	const char *person;
-	int role;			/* LMS_PARTICIPANT if 0 */
+	int role;			/* 0: lms_roll_default_role */
 	int referral;			/* 0: not given */
 	int32_t requested;
 	const char *municipality;	/* the person's home, or NULL */
@@ -42,6 +42,11 @@ struct lms_enrol_request {
 	bool force;			/* enrol residents of other municipalities */
 	const char *who;		/* the person in messages, if not the id */
 };
+
+/* The role of someone enrolled without one: staff on a course whose
+ * target groups are staff only (a course to train the service's own
+ * people), else participant. */
+int lms_roll_default_role(const struct lms_course *c);
 
 void lms_roll_init(struct lms_roll *r, const struct lms_course *c,
 		   struct lms_enrolments *e);

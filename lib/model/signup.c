@@ -411,6 +411,7 @@ static const struct word role_words[] = {
 	{ "deltakar", LMS_PARTICIPANT }, { "deltager", LMS_PARTICIPANT },
 	{ "relative", LMS_RELATIVE }, { "pårørende", LMS_RELATIVE },
 	{ "pårørande", LMS_RELATIVE }, { "next of kin", LMS_RELATIVE },
+	{ "staff", LMS_STAFF }, { "ansatt", LMS_STAFF }, { "tilsett", LMS_STAFF },
 	{ NULL, 0 }
 };
 

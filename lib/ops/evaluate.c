@@ -383,6 +383,127 @@ static int import_csv(struct eval *k, size_t *again)
 	return err;
 }
 
+static bool on_course(const struct lms_course *c, const char *id)
+{
+	for (size_t i = 0; i < c->nfacilitators; i++)
+		if (!strcmp(c->facilitators[i].id, id))
+			return true;
+	return false;
+}
+
+/* The facilitator is a user representative of the course. */
+static int check_facilitator(const struct lms_ops_io *io,
+			     const struct lms_course *c, const char *id)
+{
+	struct lms_facilitator *fs;
+	const struct lms_facilitator *f;
+	size_t n;
+	int err;
+
+	if ((err = io->load_facilitators(io->arg, &fs, &n)))
+		return err;
+	f = lms_facilitator_find(fs, n, id);
+	if (!f)
+		err = lms_error(LMS_ENOENT, _("no such facilitator: '%s'"), id);
+	else if (!on_course(c, id))
+		err = lms_error(LMS_EREFUSED, _("%s is not a facilitator of "
+						"course '%s'"), id, c->id);
+	/* A user representative on this course, whatever the registry. */
+	else if (lms_course_facilitator_kind(c, f, id) !=
+		 LMS_USER_REPRESENTATIVE)
+		err = lms_error(LMS_EREFUSED, _("%s is not a user "
+						"representative: the form is "
+						"for the user representatives' "
+						"own experience"), id);
+	lms_facilitators_free(fs, n);
+	return err;
+}
+
+/* The facilitators' responses so far; a missing file is none. */
+static int load_facilitator_responses(const struct lms_ops_io *io,
+				      const char *course,
+				      struct lms_evaluations *out)
+{
+	struct lms_buf text = LMS_BUF_INIT;
+	char *path;
+	int err = io->load_text(io->arg, LMS_FILE_FACILITATOR_EVALUATIONS,
+				course, &text);
+
+	memset(out, 0, sizeof(*out));
+	if (err == LMS_ENOENT) {
+		lms_error_clear();
+		err = 0;
+	} else if (!err) {
+		path = io->path(io->arg, LMS_FILE_FACILITATOR_EVALUATIONS,
+				course);
+		err = lms_facilitator_evaluations_load(out, path, text.buf,
+						       text.len);
+		free(path);
+	}
+	lms_buf_release(&text);
+	return err;
+}
+
+/* The answers of the command line, checked against the form. */
+static int facilitator_answers(struct eval *k,
+			       const struct lms_evaluate_facilitator *req)
+{
+	struct lms_evaluation *e = new_response(k, NULL);
+	struct lms_buf why = LMS_BUF_INIT;
+	int err = 0;
+
+	e->phase = req->phase;
+	for (size_t i = 0; i < req->nanswers && !err; i++)
+		err = answer_arg(k, e, req->answers[i], &why);
+	if (!err && !e->answers.n)
+		err = lms_error(LMS_EUSAGE, _("give at least one answer"));
+	lms_buf_release(&why);
+	return err;
+}
+
+/* The course, who answers, the form and the responses so far. */
+static int load_for_facilitator(struct eval *k,
+				const struct lms_evaluate_facilitator *req)
+{
+	const struct lms_ops_io *io = k->io;
+	int err;
+
+	if ((err = io->load_course(io->arg, req->course, &k->course, NULL)) ||
+	    (err = check_facilitator(io, &k->course, req->facilitator)) ||
+	    (err = io->load_form(io->arg, req->form, &k->form)))
+		return err;
+	k->have_form = true;
+	return load_facilitator_responses(io, req->course, &k->evaluations);
+}
+
+int lms_ops_evaluate_facilitator(const struct lms_ops_io *io,
+				 const struct lms_evaluate_facilitator *req)
+{
+	/* The answers are read as lms evaluate's; only what they need of
+	 * its request is set. */
+	struct lms_evaluate_request as = {
+		.course = req->course, .form = req->form, .date = req->date,
+		.redact = req->redact, .screen = req->screen, .arg = req->arg
+	};
+	struct lms_buf text = LMS_BUF_INIT;
+	struct eval k;
+	int err;
+
+	memset(&k, 0, sizeof(k));
+	k.io = io;
+	k.req = &as;
+	k.session = LMS_DATE_NONE;
+	if (!(err = load_for_facilitator(&k, req)) &&
+	    !(err = facilitator_answers(&k, req))) {
+		lms_facilitator_evaluations_emit(&text, &k.evaluations);
+		err = io->save(io->arg, LMS_FILE_FACILITATOR_EVALUATIONS,
+			       k.course.id, &text);
+	}
+	lms_buf_release(&text);
+	release(&k);
+	return err;
+}
+
 static int save(const struct eval *k)
 {
 	struct lms_buf text = LMS_BUF_INIT;

@@ -76,4 +76,30 @@ int lms_ops_evaluate(const struct lms_ops_io *io,
 		     const struct lms_evaluate_request *req,
 		     struct lms_evaluate_result *out);
 
+/*
+ * A facilitator's own response to their form (lms evaluate --facilitator):
+ * a user representative of the course (in the registry; see
+ * lms-files(5)) about one phase of it, plan, deliver or evaluate
+ * (req->phase, an index of lms_phase_names).  The rules of the answers
+ * are those above; the form need not be one the course lists.  The
+ * response goes to facilitator-evaluations.yaml, apart from the
+ * participants', and names neither the facilitator nor anyone: who it
+ * is is checked, and forgotten.  One file is written.
+ */
+struct lms_evaluate_facilitator {
+	const char *course;
+	const char *facilitator;
+	const char *form;
+	int phase;			/* index of lms_phase_names */
+	int32_t date;
+	char *const *answers;		/* ITEM=VALUE */
+	size_t nanswers;
+	bool redact;
+	lms_screen_fn *screen;
+	void *arg;			/* of screen */
+};
+
+int lms_ops_evaluate_facilitator(const struct lms_ops_io *io,
+				 const struct lms_evaluate_facilitator *req);
+
 #endif

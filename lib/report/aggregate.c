@@ -14,7 +14,9 @@
 const char *const lms_group_by_names[] = {
 	"", NC_("group by", "course"), NC_("group by", "municipality"),
 	NC_("group by", "year"), NC_("group by", "term"),
-	NC_("group by", "target-group"), NC_("group by", "topic"), NULL
+	NC_("group by", "target-group"), NC_("group by", "topic"),
+	NC_("group by", "referral"), NC_("group by", "role"),
+	NC_("group by", "age-band"), NULL
 };
 
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt)
@@ -42,6 +44,7 @@ void lms_agg_release(struct lms_agg *a)
 		release_row(&a->rows[i]);
 	free(a->rows);
 	release_row(&a->total);
+	lms_agg_own_release(&a->own);
 	lms_strset_release(&a->index);
 	memset(a, 0, sizeof(*a));
 }
@@ -179,6 +182,8 @@ static unsigned rounded_columns(const struct lms_piece *x)
 			COL(PARTICIPANTS) | COL(ENROLMENTS) :
 			x->kind == LMS_PIECE_RELATIVES ?
 			COL(RELATIVES) | COL(ENROLMENTS) :
+			x->kind == LMS_PIECE_STAFF ?
+			COL(STAFF) | COL(ENROLMENTS) :
 			x->kind == LMS_PIECE_WAITLISTED ?
 			COL(WAITLISTED) : x->kind == LMS_PIECE_DROP_IN ?
 			COL(ATTENDANCES) : 0;
@@ -196,8 +201,7 @@ static unsigned rounded_columns(const struct lms_piece *x)
  * follow-up is left out of the row: which the row's mark says. */
 static bool completed_left_out(const struct lms_piece *x)
 {
-	return (x->kind == LMS_PIECE_PARTICIPANTS ||
-		x->kind == LMS_PIECE_RELATIVES) &&
+	return lms_piece_has_places(x->kind) &&
 	       (x->shown.rounded & (LMS_ROUNDED_PEOPLE |
 				    LMS_ROUNDED_COMPLETION));
 }
@@ -257,6 +261,7 @@ static void add_piece(struct lms_agg_row *r, const struct lms_piece *x,
 	switch (x->kind) {
 	case LMS_PIECE_PARTICIPANTS: r->participants += s->n; break;
 	case LMS_PIECE_RELATIVES: r->relatives += s->n; break;
+	case LMS_PIECE_STAFF: r->staff += s->n; break;
 	case LMS_PIECE_WAITLISTED: r->waitlisted += s->n; break;
 	case LMS_PIECE_DROP_IN: r->headcount += s->n; break;
 	default: break;		/* no place: marks and pairs only */
@@ -404,6 +409,94 @@ static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
 	}
 }
 
+/* By role: each piece of people with a place goes to its role; the
+ * waiting list (of either role), drop-in heads and the marks of people
+ * without a place to "(none)". */
+static void add_by_role(struct lms_agg *a, const struct lms_agg_course *in,
+			const struct lms_course_pieces *cp,
+			const struct pairs *p, bool ur)
+{
+	for (size_t i = 0; i < cp->n; i++) {
+		const struct lms_piece *x = &cp->v[i];
+		struct lms_agg_row *r;
+
+		if (!piece_shows(x))
+			continue;
+		r = row(a, x->kind == LMS_PIECE_PARTICIPANTS ? "participant" :
+			x->kind == LMS_PIECE_RELATIVES ? "relative" :
+			x->kind == LMS_PIECE_STAFF ? "staff" : N_("(none)"));
+		if (x->shown.n)
+			count_course(a, r, in, ur);
+		add_piece(r, x, p);
+	}
+}
+
+/* The count n of people, of a piece's kind, to the row of key; rounded
+ * marks it as holding a drawn part. */
+static void add_people(struct lms_agg *a, const struct lms_agg_course *in,
+		       const char *key, const struct lms_piece *x, long n,
+		       bool rounded, bool ur)
+{
+	struct lms_agg_row *r;
+	int col = x->kind == LMS_PIECE_PARTICIPANTS ? LMS_AGG_COL_PARTICIPANTS :
+		  x->kind == LMS_PIECE_RELATIVES ? LMS_AGG_COL_RELATIVES :
+		  x->kind == LMS_PIECE_STAFF ? LMS_AGG_COL_STAFF :
+		  LMS_AGG_COL_WAITLISTED;
+
+	/* A part drawn to 0 must not show, by a row, that it had someone. */
+	if (!n)
+		return;
+	r = row(a, key);
+	r->people_only = true;
+	count_course(a, r, in, ur);
+	*(col == LMS_AGG_COL_PARTICIPANTS ? &r->participants :
+	  col == LMS_AGG_COL_RELATIVES ? &r->relatives :
+	  col == LMS_AGG_COL_STAFF ? &r->staff : &r->waitlisted) += n;
+	if (rounded) {
+		r->rounded |= LMS_AGG_ROUNDED(col);
+		if (col != LMS_AGG_COL_WAITLISTED)
+			r->rounded |= LMS_AGG_ROUNDED(LMS_AGG_COL_ENROLMENTS);
+	}
+}
+
+/* The name of category j of a split, as a row's key. */
+static const char *category_key(int by, int j)
+{
+	if (by == LMS_BY_AGE_BAND)
+		return lms_age_band_names[j];
+	return j ? lms_referral_names[j] : N_("(none)");
+}
+
+/*
+ * By referral or age band: the parts of each piece of people, as its
+ * split by category published them (piece.h); what a piece leaves
+ * unsplit, and the whole of a small one, goes to "(not shown)".
+ */
+static void add_by_category(struct lms_agg *a, const struct lms_agg_course *in,
+			    const struct lms_course_pieces *cp, bool ur)
+{
+	for (size_t i = 0; i < cp->n; i++) {
+		const struct lms_piece *x = &cp->v[i];
+		const struct lms_piece_figures *s = &x->shown;
+		bool drawn = s->rounded & LMS_ROUNDED_PEOPLE;
+
+		if (!lms_piece_has_places(x->kind) &&
+		    x->kind != LMS_PIECE_WAITLISTED)
+			continue;
+		for (int j = 0; j < LMS_NCATEGORIES; j++) {
+			bool part_drawn = s->categories_rounded &&
+				s->category[j] != x->exact.category[j];
+
+			/* Only the categories of the split have names. */
+			if (s->category[j])
+				add_people(a, in, category_key(a->opt.by, j),
+					   x, s->category[j], part_drawn, ur);
+		}
+		add_people(a, in, N_("(not shown)"), x, s->rest,
+			   drawn || s->categories_rounded, ur);
+	}
+}
+
 void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in)
 {
 	struct lms_agg_row *rows[16], *total = &a->total;
@@ -417,12 +510,20 @@ void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in)
 	lms_pieces_count(&cp, &(struct lms_piece_input){
 		in->course, in->enrolments, in->attendance,
 		(const char *const *)p.people, p.n,
-		a->opt.exact ? NULL : a->key, in->offers
+		a->opt.exact ? NULL : a->key, in->offers,
+		a->opt.by == LMS_BY_REFERRAL ? LMS_SPLIT_REFERRAL :
+		a->opt.by == LMS_BY_AGE_BAND ? LMS_SPLIT_AGE_BAND :
+		LMS_SPLIT_NONE, in->birth_years
 	});
 	lms_pieces_publish(&cp, a->opt.min_cell, a->opt.exact);
 	add_whole(a, &total, 1, in, &cp, &p, ur);
 	if (a->opt.by == LMS_BY_MUNICIPALITY) {
 		add_by_home(a, in, &cp, &p, ur);
+	} else if (a->opt.by == LMS_BY_ROLE) {
+		add_by_role(a, in, &cp, &p, ur);
+	} else if (a->opt.by == LMS_BY_REFERRAL ||
+		   a->opt.by == LMS_BY_AGE_BAND) {
+		add_by_category(a, in, &cp, ur);
 	} else {
 		n = course_rows(a, in, idx, 16);
 		for (size_t i = 0; i < n; i++)
@@ -431,4 +532,5 @@ void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in)
 	}
 	lms_pieces_release(&cp);
 	pairs_release(&p);
+	lms_agg_own_add(a, in);
 }

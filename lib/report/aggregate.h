@@ -29,9 +29,11 @@
  * protected (protect.h), and every figure is made of the pieces'
  * published figures: so that no set of reports, however cut, tells more
  * than the pieces do.  Rows are groups of courses (by course, year, term,
- * target group or topic: a course may be in several groups) or of pieces
- * (by the home municipality of their people).  The totals row adds up
- * every piece once, whatever the grouping.
+ * target group or topic: a course may be in several groups), of pieces
+ * (by the home municipality or the role of their people), or of the
+ * parts of pieces split by their people's referral or age band (piece.h),
+ * which show their counts of people only.  The totals row adds up every
+ * piece once, whatever the grouping.
  *
  * aggregate.c adds courses up, aggtable.c makes the table of the sums,
  * aggforms.c tells the trees' self-efficacy forms apart, and aggtree.c
@@ -39,7 +41,8 @@
  */
 enum lms_group_by {
 	LMS_BY_COURSE = 1, LMS_BY_MUNICIPALITY, LMS_BY_YEAR, LMS_BY_TERM,
-	LMS_BY_TARGET_GROUP, LMS_BY_TOPIC
+	LMS_BY_TARGET_GROUP, LMS_BY_TOPIC,
+	LMS_BY_REFERRAL, LMS_BY_ROLE, LMS_BY_AGE_BAND,
 };
 extern const char *const lms_group_by_names[];
 
@@ -63,7 +66,8 @@ struct lms_agg_options {
  */
 enum lms_agg_column {
 	LMS_AGG_COL_KEY, LMS_AGG_COL_COURSES, LMS_AGG_COL_SESSIONS,
-	LMS_AGG_COL_PARTICIPANTS, LMS_AGG_COL_RELATIVES, LMS_AGG_COL_ENROLMENTS,
+	LMS_AGG_COL_PARTICIPANTS, LMS_AGG_COL_RELATIVES, LMS_AGG_COL_STAFF,
+	LMS_AGG_COL_ENROLMENTS,
 	LMS_AGG_COL_WAITLISTED, LMS_AGG_COL_COMPLETION, LMS_AGG_COL_ATTENDANCES,
 	LMS_AGG_COL_ATTENDANCE, LMS_AGG_COL_WAIT, LMS_AGG_COL_UR,
 	LMS_AGG_COL_PAIRS, LMS_AGG_COL_BEFORE, LMS_AGG_COL_AFTER,
@@ -84,7 +88,7 @@ struct lms_agg_row {
 	 * it happened (sessions led, meetings), and as declared. */
 	size_t ur_courses, ur_declared;
 	/* Sums of the pieces' published figures (see piece.h). */
-	long participants, relatives, waitlisted;
+	long participants, relatives, staff, waitlisted;
 	long completed, not_completed;
 	long present, marked, headcount;
 	long paired;			/* shown; pairs below is what the
@@ -110,6 +114,8 @@ struct lms_agg_row {
 	 * follow-up; of the asked of the pieces whose answers show, those
 	 * still in a group or offer. */
 	long asked, in_group_asked, in_group;
+	bool people_only;		/* a group of parts of pieces: its
+					 * counts of people, nothing else */
 };
 
 /*
@@ -124,6 +130,25 @@ struct lms_agg_form {
 	size_t nitems;			/* scored items */
 };
 
+/*
+ * The user representatives' own responses (facilitator-evaluations.yaml),
+ * apart from everything else: each course's responses are a piece, drawn
+ * as 0 or k when fewer than k, and only the answers of pieces of k or
+ * more go into an item's mean (aggown.c).
+ */
+struct lms_agg_own_item {
+	char *id;
+	double sum;
+	long n;
+};
+
+struct lms_agg_own {
+	long responses;			/* the pieces' published counts */
+	bool rounded;			/* one of them drawn */
+	struct lms_agg_own_item *items;	/* scale items, as first met */
+	size_t nitems;
+};
+
 struct lms_agg {
 	struct lms_agg_options opt;
 	struct lms_agg_row *rows;
@@ -135,6 +160,7 @@ struct lms_agg {
 	struct lms_agg_form *forms;	/* the forms met, one per measure */
 	size_t nforms;
 	bool offers;			/* a tree keeps offers.yaml */
+	struct lms_agg_own own;
 };
 
 /* The files of one course, as the aggregate needs them. */
@@ -152,6 +178,11 @@ struct lms_agg_course {
 	unsigned form_version;			/* 1 + index in forms; 0: one */
 	const struct lms_offers *offers;	/* the tree's, or NULL */
 	const struct lms_meetings *meetings;	/* the course's, or NULL */
+	/* person -> birth year (intptr_t), read from the register for a
+	 * report by age band only; NULL otherwise */
+	const struct lms_strset *birth_years;
+	/* the user representatives' own responses, or NULL */
+	const struct lms_evaluations *own;
 };
 
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt);
@@ -195,6 +226,13 @@ bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
  */
 void lms_agg_followup_table(const struct lms_agg *a, bool marks,
 			    struct lms_table *out);
+
+/* The user representatives' own responses of a course, added apart. */
+void lms_agg_own_add(struct lms_agg *a, const struct lms_agg_course *in);
+void lms_agg_own_release(struct lms_agg_own *own);
+/* Their table: each scale item and its mean, empty when fewer than k
+ * answers make it. */
+void lms_agg_own_table(const struct lms_agg *a, struct lms_table *out);
 
 /* Figures of a row, for charts: NAN when there are none. */
 double lms_agg_share(size_t part, size_t whole);

@@ -52,6 +52,31 @@ static void about_section(struct lms_doc *d, const struct lms_agg *a,
 	lms_buf_release(&names);
 }
 
+/* Rows of parts of pieces (by referral or age band): what they hold. */
+static void parts_legend(struct lms_doc *d, const struct lms_agg *a)
+{
+	if (a->opt.by == LMS_BY_REFERRAL)
+		lms_doc_text(d, "groups", "%s", _("Rows by referral count the "
+			     "people of each course by the referral on their "
+			     "record; they show counts of people only, and what "
+			     "the people did is in the totals."));
+	else if (a->opt.by == LMS_BY_AGE_BAND)
+		lms_doc_text(d, "groups", "%s", _("Rows by age band count the "
+			     "people of each course by the age they reach in the "
+			     "year the course starts, from the birth year in the "
+			     "register (0-29, 30-49, 50-66, 67-79, 80+, or "
+			     "unknown); they show counts of people only, and "
+			     "what the people did is in the totals."));
+	else
+		return;
+	if (!a->opt.exact)
+		lms_doc_text(d, "parts", _("In each course, the people of one "
+			     "municipality and role are split into rows only "
+			     "as far as every part shows as it is; the rest, "
+			     "and groups of fewer than %ld people, count in the "
+			     "row (not shown)."), a->opt.min_cell);
+}
+
 static void legend(struct lms_doc *d, const struct lms_agg *a)
 {
 	long k = a->opt.min_cell;
@@ -60,8 +85,10 @@ static void legend(struct lms_doc *d, const struct lms_agg *a)
 	 * the columns have in the translation. */
 	lms_doc_text(d, "legend", "%s", _("Participants and relatives count "
 		     "the people of each course (someone on two courses counts "
-		     "twice); enrolments are the two together; completion is "
-		     "the share who completed of those judged when their course "
+		     "twice); staff are the service's own people trained on a "
+		     "course, counted apart; enrolments are the three together; "
+		     "completion is the share who completed of those judged "
+		     "when their course "
 		     "closed; attendances count who came, with drop-in "
 		     "headcounts; attendance is the share present of those "
 		     "marked; wait is the median days from request to the first "
@@ -76,6 +103,7 @@ static void legend(struct lms_doc *d, const struct lms_agg *a)
 		     "sessions led and meetings recorded (lms meeting); "
 		     "user_rep_all_phases_declared counts those where the "
 		     "plan declares them for all three."));
+	parts_legend(d, a);
 	if (a->opt.exact)
 		lms_doc_text(d, "protection", "%s", _("These are exact figures, "
 			     "for the service's own use: small numbers are not "
@@ -215,6 +243,40 @@ static void followup_section(struct lms_doc *d, const struct lms_agg *a,
 		     "neither."));
 }
 
+/* The user representatives' own evaluation, apart from the rest; not
+ * even its section when nothing of it shows. */
+static void own_section(struct lms_doc *d, const struct lms_agg *a,
+			bool marks)
+{
+	struct lms_table table;
+
+	if (!a->own.responses)
+		return;
+	lms_doc_section(d, "facilitator-evaluation",
+			_("The user representatives' own evaluation"));
+	lms_doc_facts(d, "facts");
+	lms_doc_fact(d, _("responses"), "%s%ld",
+		     a->own.rounded && marks ? LMS_ROUNDED_MARK : "",
+		     a->own.responses);
+	lms_agg_own_table(a, &table);
+	lms_doc_add_table(d, "items", &table);
+	if (a->opt.exact)
+		lms_doc_text(d, "legend", "%s", _("The user representatives' "
+			     "answers to their own form, about planning, "
+			     "delivering and evaluating the courses, kept apart "
+			     "from the participants': the mean of each item."));
+	else
+		lms_doc_text(d, "legend", _("The user representatives' answers "
+			     "to their own form, about planning, delivering and "
+			     "evaluating the courses, kept apart from the "
+			     "participants'.  A course's responses count as 0 "
+			     "or %ld when they are fewer than %ld, by a fixed "
+			     "draw, and what they answered is left out; an "
+			     "item's mean is shown when %ld answers or more "
+			     "make it."), a->opt.min_cell, a->opt.min_cell,
+			     a->opt.min_cell);
+}
+
 void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 		    struct lms_doc *out)
 {
@@ -239,6 +301,7 @@ void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 	charts(out, &for_charts, about->max_bars);
 	lms_table_release(&for_charts);
 	followup_section(out, a, about);
+	own_section(out, a, about->marks);
 }
 
 bool lms_agg_report_one(const struct lms_agg *a, const char *key,

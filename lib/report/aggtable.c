@@ -15,7 +15,8 @@
  * spaces for underscores.  The first column names the groups. */
 static const char *const key_columns[] = {
 	"", N_("course"), N_("municipality"), N_("year"), N_("term"),
-	N_("target_group"), N_("topic"), NULL
+	N_("target_group"), N_("topic"), N_("referral"), N_("role"),
+	N_("age_band"), NULL
 };
 
 /* The table */
@@ -123,9 +124,14 @@ static void row_label(struct lms_table *t, const struct lms_agg *a,
 			   lms_municipality_name(key) : NULL;
 
 	if (r == &a->total || !strcmp(key, "(none)") ||
-	    !strcmp(key, "(no sessions)") ||
-	    (a->opt.by == LMS_BY_MUNICIPALITY && !strcmp(key, "unknown")))
+	    !strcmp(key, "(no sessions)") || !strcmp(key, "(not shown)") ||
+	    ((a->opt.by == LMS_BY_MUNICIPALITY ||
+	      a->opt.by == LMS_BY_AGE_BAND) && !strcmp(key, "unknown")))
 		lms_table_cell(t, _(key));
+	else if (a->opt.by == LMS_BY_REFERRAL)
+		lms_table_cell(t, C_("referral", key));
+	else if (a->opt.by == LMS_BY_ROLE)
+		lms_table_cell(t, C_("role", key));
 	else if (name)
 		lms_table_cellf(t, "%s %s", key, name);
 	else if (a->opt.by == LMS_BY_TERM && space)
@@ -165,6 +171,18 @@ static bool holds_rounded(const struct lms_agg_row *r, int col)
 	return r->rounded & LMS_AGG_ROUNDED(col);
 }
 
+/* The rest of a row of parts of pieces (a report by referral or age
+ * band), which have no figures of what their people did: those are
+ * the whole pieces', in the totals. */
+static void people_only_rest(struct lms_table *t, const struct lms_agg_row *r)
+{
+	for (int c = LMS_AGG_COL_COMPLETION; c < LMS_AGG_NCOLS; c++)
+		if (c == LMS_AGG_COL_UR)
+			lms_table_cellf(t, "%zu", r->ur_courses);
+		else
+			lms_table_cell(t, "");
+}
+
 static void add_row(struct lms_table *t, const struct lms_agg *a,
 		    const struct lms_agg_row *r, bool marks)
 {
@@ -173,7 +191,9 @@ static void add_row(struct lms_table *t, const struct lms_agg *a,
 	long counts[] = {
 		[LMS_AGG_COL_PARTICIPANTS] = r->participants,
 		[LMS_AGG_COL_RELATIVES] = r->relatives,
-		[LMS_AGG_COL_ENROLMENTS] = r->participants + r->relatives,
+		[LMS_AGG_COL_STAFF] = r->staff,
+		[LMS_AGG_COL_ENROLMENTS] = r->participants + r->relatives +
+					   r->staff,
 		[LMS_AGG_COL_WAITLISTED] = r->waitlisted
 	};
 	bool pooled;
@@ -184,6 +204,10 @@ static void add_row(struct lms_table *t, const struct lms_agg *a,
 	lms_table_cellf(t, "%zu", r->sessions);
 	for (int c = LMS_AGG_COL_PARTICIPANTS; c <= LMS_AGG_COL_WAITLISTED; c++)
 		cell_count(t, counts[c], holds_rounded(r, c), marks);
+	if (r->people_only) {
+		people_only_rest(t, r);
+		return;
+	}
 	cell_figure(t, 100 * lms_agg_share((size_t)r->completed,
 					   (size_t)(r->completed +
 						    r->not_completed)),
@@ -214,7 +238,7 @@ static void table_init(const struct lms_agg *a, struct lms_table *out)
 	const char *cols[LMS_AGG_NCOLS + 1] = {
 		*key_columns[a->opt.by] ? _(key_columns[a->opt.by]) : "",
 		_("courses"), _("sessions"),
-		_("participants"), _("relatives"), _("enrolments"),
+		_("participants"), _("relatives"), _("staff"), _("enrolments"),
 		_("waitlisted"), _("completion_pct"), _("attendances"),
 		_("attendance_pct"), _("wait_days"), _("user_rep_all_phases"),
 		_("pairs"), _("before"), _("after"), _("change"), _("d_z"),
@@ -279,6 +303,11 @@ static void add_followup_row(struct lms_table *t, const struct lms_agg *a,
 
 	lms_table_row(t);
 	row_label(t, a, r, marks);
+	if (r->people_only) {
+		for (size_t c = 1; c < t->ncols; c++)
+			lms_table_cell(t, "");
+		return;
+	}
 	cell_count(t, r->ref_completed, ref, marks);
 	cell_count(t, r->referred, ref, marks);
 	cell_figure(t, 100 * lms_agg_share((size_t)r->referred,

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "aggregate.h"
@@ -32,6 +33,30 @@ static int tree_form(const struct lms_agg *a, struct lms_tree *t,
 	return err;
 }
 
+/*
+ * For a report by age band, and for it only, the register's birth years:
+ * nothing else of it is kept, and the report prints no one's.  A person
+ * without one is left out (the band "unknown").
+ */
+static int birth_years(const struct lms_agg *a, struct lms_tree *t,
+		       struct lms_strset *out)
+{
+	struct lms_register reg;
+	int err;
+
+	lms_strset_init(out);
+	if (a->opt.by != LMS_BY_AGE_BAND)
+		return 0;
+	if ((err = lms_tree_load_register(t, &reg)))
+		return err;
+	for (size_t i = 0; i < reg.n; i++)
+		if (reg.v[i].birth_year != LMS_UNSET)
+			lms_strset_add(out, reg.v[i].id,
+				       (void *)(intptr_t)reg.v[i].birth_year);
+	lms_register_release(&reg);
+	return 0;
+}
+
 /* A course's files, as a walk reads them (see walk.h): the tree's
  * facilitators and form are read once, in lms_agg_tree, not per course. */
 struct slot {
@@ -63,6 +88,7 @@ static int read_slot(void *arg, struct lms_tree *t, const char *id,
 		return 0;
 	return lms_course_data_load_parts(t, id, LMS_CD_ENROLMENTS |
 					  LMS_CD_ATTENDANCE | LMS_CD_MEETINGS |
+					  LMS_CD_FACILITATOR_EVALUATIONS |
 					  (ad->in.form ? LMS_CD_EVALUATIONS : 0),
 					  &s->d);
 }
@@ -78,6 +104,7 @@ static int add_slot(void *arg, size_t i, void *slot)
 		ad->in.attendance = &s->d.attendance;
 		ad->in.evaluations = &s->d.evaluations;
 		ad->in.meetings = &s->d.meetings;
+		ad->in.own = &s->d.facilitator_evaluations;
 		lms_agg_add(ad->a, &ad->in);
 	}
 	if (ad->progress)
@@ -105,17 +132,22 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 	};
 	struct lms_facilitator *facilitators;
 	struct lms_offers offers;
-	struct lms_strset index;
+	struct lms_strset index, years;
 	struct lms_form form;
 	bool have_form;
 	int err;
 
-	if ((err = lms_tree_load_facilitators(t, &facilitators, &ad.in.nfacilitators,
-					      NULL)))
+	if ((err = birth_years(a, t, &years)) ||
+	    (err = lms_tree_load_facilitators(t, &facilitators,
+					      &ad.in.nfacilitators, NULL))) {
+		lms_strset_release(&years);
 		return err;
+	}
+	ad.in.birth_years = a->opt.by == LMS_BY_AGE_BAND ? &years : NULL;
 	ad.in.facilitators = facilitators;
 	if ((err = lms_tree_load_offers(t, &offers, NULL))) {
 		lms_facilitators_free(facilitators, ad.in.nfacilitators);
+		lms_strset_release(&years);
 		return err;
 	}
 	ad.in.offers = &offers;
@@ -138,6 +170,7 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		lms_form_release(&form);
 	lms_strings_free(w.ids, w.n);
 	lms_strset_release(&index);
+	lms_strset_release(&years);
 	lms_facilitators_free(facilitators, ad.in.nfacilitators);
 	lms_offers_release(&offers);
 	return err;

@@ -20,6 +20,8 @@ struct report_of {
 	const struct lms_evaluations *evaluations;
 	const struct lms_form *forms;		/* those the course uses */
 	size_t nforms;
+	const struct lms_evaluations *own;	/* the facilitators' */
+	long min_cell;
 };
 
 /* Numbers as people read them; "" for what cannot be computed. */
@@ -87,7 +89,7 @@ static void course_section(struct lms_doc *d, const struct report_of *f)
 static void enrolment_section(struct lms_doc *d, const struct report_of *f)
 {
 	const struct lms_enrolments *e = f->enrolments;
-	size_t relatives = 0;
+	size_t relatives = 0, staff = 0;
 
 	lms_doc_section(d, "enrolment", _("Enrolment"));
 	lms_doc_facts(d, "facts");
@@ -97,11 +99,18 @@ static void enrolment_section(struct lms_doc *d, const struct report_of *f)
 		lms_doc_fact(d, C_("enrolment status",
 				   lms_enrolment_status_names[s]), "%zu",
 			     lms_enrolments_count(e, s));
-	for (size_t i = 0; i < e->n; i++)
-		relatives += e->v[i].role == LMS_RELATIVE &&
-			     e->v[i].status != LMS_WAITLISTED &&
-			     e->v[i].status != LMS_WITHDRAWN;
+	for (size_t i = 0; i < e->n; i++) {
+		bool on = e->v[i].status != LMS_WAITLISTED &&
+			  e->v[i].status != LMS_WITHDRAWN;
+
+		relatives += on && e->v[i].role == LMS_RELATIVE;
+		staff += on && e->v[i].role == LMS_STAFF;
+	}
 	lms_doc_fact(d, _("relatives among them"), "%zu", relatives);
+	/* Staff are counted apart from those the service is for; a course
+	 * without them says nothing of them. */
+	if (staff)
+		lms_doc_fact(d, _("staff among them"), "%zu", staff);
 }
 
 static void attendance_row(struct lms_table *t, const struct lms_course *c,
@@ -370,13 +379,134 @@ static void comment_rows(struct lms_table *t, const struct lms_form_summary *s)
 	}
 }
 
+/* The user representatives' own evaluation */
+
+/* The scale items answered, in the order they first come, each with the
+ * sum and number of its answers. */
+struct own_item {
+	const char *id;
+	double sum;
+	size_t n;
+};
+
+static void own_items(const struct lms_evaluations *ev, struct own_item **out,
+		      size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 0; i < ev->n; i++)
+		for (size_t j = 0; j < ev->v[i].answers.n; j++) {
+			const struct lms_answer *a = &ev->v[i].answers.v[j];
+			struct own_item *it = NULL;
+
+			if (a->is_text)
+				continue;
+			for (size_t k = 0; k < *n && !it; k++)
+				if (!strcmp((*out)[k].id, a->item))
+					it = &(*out)[k];
+			if (!it) {
+				it = lms_array_push(out, n, sizeof(*it));
+				it->id = a->item;
+			}
+			it->sum += a->value;
+			it->n++;
+		}
+}
+
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The comments, in the order of their text: the order of the file, or
+ * their phase, could tell whose each is. */
+static void own_comments(struct lms_doc *d, const struct lms_evaluations *ev)
+{
+	const char *const cols[] = { _("comment"), NULL };
+	const char **texts = NULL;
+	struct lms_table *t;
+	size_t n = 0;
+
+	for (size_t i = 0; i < ev->n; i++)
+		for (size_t j = 0; j < ev->v[i].answers.n; j++)
+			if (ev->v[i].answers.v[j].is_text)
+				*(const char **)lms_array_push(&texts, &n,
+							       sizeof(char *)) =
+					ev->v[i].answers.v[j].text;
+	if (n) {
+		lms_array_sort(texts, n, sizeof(char *), by_text);
+		t = lms_doc_table(d, "comments", cols);
+		for (size_t i = 0; i < n; i++) {
+			lms_table_row(t);
+			lms_table_cell(t, texts[i]);
+		}
+	}
+	free(texts);
+}
+
+/* Each item's mean, of min_cell answers or more. */
+static void own_answers(struct lms_doc *d, const struct lms_evaluations *ev,
+			long min_cell)
+{
+	/* TRANSLATORS: the columns of the user representatives' items. */
+	const char *const cols[] = { _("item"), _("responses"), _("mean"),
+				     NULL };
+	struct lms_table *t = lms_doc_table(d, "items", cols);
+	struct own_item *items;
+	size_t n;
+
+	lms_table_set_numeric(t, 1);
+	lms_table_set_numeric(t, 2);
+	own_items(ev, &items, &n);
+	for (size_t i = 0; i < n; i++) {
+		char m[32];
+
+		num(m, sizeof(m), (long)items[i].n >= min_cell ?
+		    items[i].sum / (double)items[i].n : NAN, 2);
+		lms_table_row(t);
+		lms_table_cell(t, items[i].id);
+		lms_table_cellf(t, "%zu", items[i].n);
+		lms_table_cell(t, m);
+	}
+	free(items);
+	own_comments(d, ev);
+}
+
+/* Apart from the participants', and only as many responses together. */
+static void own_section(struct lms_doc *d, const struct report_of *f)
+{
+	const struct lms_evaluations *ev = f->own;
+	size_t by_phase[4] = { 0, 0, 0, 0 };
+
+	if (!ev || !ev->n)
+		return;
+	lms_doc_section(d, "facilitator-evaluation",
+			_("The user representatives' own evaluation"));
+	for (size_t i = 0; i < ev->n; i++)
+		if (ev->v[i].phase >= 1 && ev->v[i].phase <= 3)
+			by_phase[ev->v[i].phase]++;
+	lms_doc_facts(d, "responses");
+	for (int p = 1; p <= 3; p++)
+		lms_doc_fact(d, C_("phase", lms_phase_names[p]), "%zu",
+			     by_phase[p]);
+	if ((long)ev->n >= f->min_cell) {
+		own_answers(d, ev, f->min_cell);
+		return;
+	}
+	lms_doc_text(d, "protection", _("Fewer than %ld responses: what they "
+		     "answered is not shown, as it could tell who answered; it "
+		     "counts in the aggregate report."), f->min_cell);
+}
+
 static void report(struct lms_doc *out, const struct report_of *f);
 
-void lms_course_report(struct lms_doc *out, const struct lms_course_data *d)
+void lms_course_report(struct lms_doc *out, const struct lms_course_data *d,
+		       long min_cell)
 {
 	const struct report_of f = {
 		&d->course, d->facilitators, d->nfacilitators, &d->enrolments,
-		&d->attendance, &d->evaluations, d->forms, d->nforms
+		&d->attendance, &d->evaluations, d->forms, d->nforms,
+		&d->facilitator_evaluations, min_cell
 	};
 
 	report(out, &f);
@@ -419,6 +549,7 @@ static void report(struct lms_doc *out, const struct report_of *f)
 		}
 		comment_rows(t, &s[i]);
 	}
+	own_section(out, f);
 	for (size_t i = 0; i < f->nforms; i++)
 		lms_summary_release(&s[i]);
 	free(s);

@@ -6,7 +6,49 @@
 #include "piece.h"
 #include "strset.h"
 
+const char *const lms_age_band_names[] = {
+	"unknown", "0-29", "30-49", "50-66", "67-79", "80+", NULL
+};
+
+int lms_age_band(int birth_year, int32_t first)
+{
+	static const int from[] = { 0, 0, 30, 50, 67, 80 };
+	int y, m, d, age, band = 0;
+
+	if (birth_year == LMS_UNSET || first == LMS_DATE_NONE)
+		return 0;
+	/* The register has the year alone: the age reached that year. */
+	lms_date_to_ymd(first, &y, &m, &d);
+	age = y - birth_year;
+	if (age < 0)
+		return 0;
+	for (int i = 1; i < (int)(sizeof(from) / sizeof(*from)); i++)
+		if (age >= from[i])
+			band = i;
+	return band;
+}
+
 /* Counting */
+
+/* The category of the split that a record is in (see piece.h). */
+static int category_of(const struct lms_piece_input *in,
+		       const struct lms_enrolment *e)
+{
+	void *year;
+
+	switch (in->split) {
+	case LMS_SPLIT_REFERRAL:
+		return e->referral;
+	case LMS_SPLIT_AGE_BAND:
+		year = in->birth_years ? lms_strset_get(in->birth_years,
+							e->person) : NULL;
+		return year ? lms_age_band((int)(intptr_t)year,
+					   lms_course_first_date(in->course)) :
+			      0;
+	default:
+		return 0;
+	}
+}
 
 static bool same_home(const char *a, const char *b)
 {
@@ -38,7 +80,7 @@ static bool takes_part(const struct lms_enrolment *e)
 static enum lms_piece_kind place_kind(const struct lms_enrolment *e)
 {
 	return e->role == LMS_RELATIVE ? LMS_PIECE_RELATIVES :
-	       LMS_PIECE_PARTICIPANTS;
+	       e->role == LMS_STAFF ? LMS_PIECE_STAFF : LMS_PIECE_PARTICIPANTS;
 }
 
 static int part_of(const struct lms_enrolment *e)
@@ -116,6 +158,8 @@ static void count_enrolment(struct lms_course_pieces *p,
 	x = &p->v[i];
 	x->exact.n++;
 	x->key += w->key;
+	x->exact.category[category_of(in, e)]++;
+	x->category_key[category_of(in, e)] += w->key;
 	if (e->status == LMS_WAITLISTED)
 		return;
 	x->exact.part[part_of(e)]++;
@@ -200,6 +244,7 @@ void lms_pieces_count(struct lms_course_pieces *out,
 	struct lms_strset people;
 
 	memset(out, 0, sizeof(*out));
+	out->split = in->split;
 	lms_strset_init(&people);
 	for (size_t i = 0; i < in->enrolments->n; i++) {
 		count_enrolment(out, in, &in->enrolments->v[i], &who[i]);
@@ -212,6 +257,12 @@ void lms_pieces_count(struct lms_course_pieces *out,
 }
 
 /* Publishing */
+
+bool lms_piece_has_places(enum lms_piece_kind kind)
+{
+	return kind == LMS_PIECE_PARTICIPANTS || kind == LMS_PIECE_RELATIVES ||
+	       kind == LMS_PIECE_STAFF;
+}
 
 /* Who answered before and after, and who did not, split the piece too.
  * Its means count only when that split shows the pairs exactly: else
@@ -369,6 +420,47 @@ static void split_marks(struct lms_piece *x, long k)
 		x->shown.rounded |= LMS_ROUNDED_ATTENDANCE;
 }
 
+/*
+ * A piece's people by category (a report by referral or age band), as
+ * split_kinds splits the referred: one category at a time against those
+ * after it, in a fixed order (none recorded last: a few without a
+ * referral would stop the split of the rest), for as long as each split
+ * shows as it is; what is left when a part is drawn is the piece's rest,
+ * shown but not split.  The whole of each split is 0 or k or more, as
+ * lms_protect_split requires: a part shown as it is is 0 or k or more,
+ * and so is what it leaves.
+ */
+static void split_categories(struct lms_piece *x, enum lms_piece_split s,
+			     long k)
+{
+	int base = 16 * ((int)s - 1);
+	long rest = x->exact.n;
+	uint64_t rest_key = x->key;
+
+	for (int i = 0; i < LMS_NCATEGORIES && rest; i++) {
+		int j = (i + 1) % LMS_NCATEGORIES;
+		struct lms_protect_part parts[2] = {
+			{ x->exact.category[j], x->category_key[j],
+			  (enum lms_piece_kind)(LMS_PIECE_CATEGORY + base + j) },
+			{ rest - x->exact.category[j],
+			  rest_key - x->category_key[j],
+			  (enum lms_piece_kind)(LMS_PIECE_CATEGORY_REST +
+						base + j) }
+		};
+		long out[2];
+
+		lms_protect_split(parts, rest, k, out);
+		x->shown.category[j] = out[0];
+		rest = out[1];
+		if (out[0] != x->exact.category[j]) {
+			x->shown.categories_rounded = true;
+			break;
+		}
+		rest_key -= x->category_key[j];
+	}
+	x->shown.rest = rest;
+}
+
 /* A piece of k or more: what its people did, split so that no part of
  * 1 to k - 1 shows; its waits count. */
 static void publish_large(struct lms_piece *x, long k)
@@ -392,9 +484,28 @@ static void publish(struct lms_piece *x, long k)
 	/* A smaller piece shows its number only: anything else it did
 	 * would tell how many it has.  Only people with a place did
 	 * anything. */
-	if (x->exact.n >= k && (x->kind == LMS_PIECE_PARTICIPANTS ||
-				x->kind == LMS_PIECE_RELATIVES))
+	if (x->exact.n >= k && lms_piece_has_places(x->kind))
 		publish_large(x, k);
+}
+
+/* A piece of people by category, once published: a small one whole in
+ * its rest, as drawn. */
+static void publish_categories(struct lms_piece *x, enum lms_piece_split s,
+			       long k, bool exact)
+{
+	if (!s || !(lms_piece_has_places(x->kind) ||
+		    x->kind == LMS_PIECE_WAITLISTED))
+		return;
+	if (exact) {
+		x->shown.rest = 0;
+		x->shown.categories_rounded = false;
+	} else if (x->exact.n >= k) {
+		memset(x->shown.category, 0, sizeof(x->shown.category));
+		split_categories(x, s, k);
+	} else {
+		memset(x->shown.category, 0, sizeof(x->shown.category));
+		x->shown.rest = x->shown.n;
+	}
 }
 
 void lms_pieces_publish(struct lms_course_pieces *p, long k, bool exact)
@@ -412,6 +523,7 @@ void lms_pieces_publish(struct lms_course_pieces *p, long k, bool exact)
 		} else {
 			publish(x, k);
 		}
+		publish_categories(x, p->split, k, exact);
 	}
 }
 

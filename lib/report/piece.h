@@ -10,6 +10,7 @@
 #include "enrolment.h"
 #include "offer.h"
 #include "protect.h"
+#include "strset.h"
 
 /*
  * The pieces of one course, which every figure of an aggregate report
@@ -31,6 +32,22 @@ enum {
 	LMS_ROUNDED_ASKED = 64, LMS_ROUNDED_IN_GROUP = 128
 };
 
+/*
+ * A piece's people may be split by something that is not part of what
+ * makes a piece, for a report by it: their referral, or their age band
+ * at the course's start (from the register's birth year).  Category 0 is
+ * "none recorded" (no referral, no birth year); the others are the
+ * referral's value, or the band's index in lms_age_band_names.
+ */
+enum lms_piece_split { LMS_SPLIT_NONE, LMS_SPLIT_REFERRAL, LMS_SPLIT_AGE_BAND };
+#define LMS_NCATEGORIES 12
+/* Machine names of the age bands, index 1 on (0: unknown): under 30,
+ * 30 to 49, 50 to 66, 67 to 79, 80 and over. */
+extern const char *const lms_age_band_names[];
+/* The band of someone born in birth_year (LMS_UNSET: unknown) at a
+ * course that starts on first: its index, 0 if not known. */
+int lms_age_band(int birth_year, int32_t first);
+
 struct lms_piece_figures {
 	long n;				/* people, or drop-in heads */
 	long part[LMS_NPARTS];
@@ -50,6 +67,13 @@ struct lms_piece_figures {
 	bool counted;			/* its waits count */
 	bool pairs_counted;		/* and its pairs: k or more */
 	unsigned rounded;
+	/* Its people by category of the split (exact: all; shown: those
+	 * of the categories split off as they are, or drawn), and, shown,
+	 * those left unsplit when a part was drawn or the piece is small:
+	 * rest. */
+	long category[LMS_NCATEGORIES];
+	long rest;
+	bool categories_rounded;	/* a part drawn as 0 or k */
 };
 
 struct lms_piece {
@@ -63,6 +87,7 @@ struct lms_piece {
 	uint64_t referred_key;
 	uint64_t kind_key[LMS_NOFFER_KINDS];
 	uint64_t asked_key, in_group_key;
+	uint64_t category_key[LMS_NCATEGORIES];
 	int *waits;			/* days, one per person who waited */
 	size_t nwaits;
 	size_t *pairs;			/* indices into the course's pairs */
@@ -73,6 +98,7 @@ struct lms_piece {
 struct lms_course_pieces {
 	struct lms_piece *v;
 	size_t n;
+	enum lms_piece_split split;
 };
 
 /* What the pieces are counted from; key is NULL for exact figures. */
@@ -84,7 +110,13 @@ struct lms_piece_input {
 	size_t npairs;
 	const struct lms_report_key *key;
 	const struct lms_offers *offers;	/* the tree's, or NULL */
+	enum lms_piece_split split;
+	/* person -> birth year (intptr_t), for LMS_SPLIT_AGE_BAND */
+	const struct lms_strset *birth_years;
 };
+
+/* A piece of people with a place: participants, relatives or staff. */
+bool lms_piece_has_places(enum lms_piece_kind kind);
 
 void lms_pieces_count(struct lms_course_pieces *out,
 		      const struct lms_piece_input *in);

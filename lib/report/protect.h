@@ -38,7 +38,14 @@ enum lms_piece_kind {
 	 * after it. */
 	LMS_PIECE_REFERRED, LMS_PIECE_NOT_REFERRED, LMS_PIECE_ASKED,
 	LMS_PIECE_NOT_ASKED, LMS_PIECE_IN_GROUP, LMS_PIECE_NOT_IN_GROUP,
-	LMS_PIECE_OFFER_KIND = 32, LMS_PIECE_OFFER_REST = 48
+	LMS_PIECE_STAFF,		/* the staff trained on a course */
+	LMS_PIECE_OWN_RESPONSES,	/* the user representatives' own
+					 * responses to their form */
+	LMS_PIECE_OFFER_KIND = 32, LMS_PIECE_OFFER_REST = 48,
+	/* A report by referral or age band (piece.h): for split s and
+	 * category j, its people, 16 (s - 1) + j after CATEGORY, and those
+	 * of the categories after it, as many after CATEGORY_REST. */
+	LMS_PIECE_CATEGORY = 64, LMS_PIECE_CATEGORY_REST = 96
 };
 
 /* A person's record key on a course; a piece's cell key is the sum of

@@ -45,6 +45,9 @@ static int load_part(struct lms_tree *t, const char *id,
 		return load_forms(t, id, d);
 	case LMS_CD_MEETINGS:
 		return lms_tree_load_meetings(t, id, &d->meetings);
+	case LMS_CD_FACILITATOR_EVALUATIONS:
+		return lms_tree_load_facilitator_evaluations(
+			t, id, &d->facilitator_evaluations);
 	default:
 		return 0;
 	}
@@ -81,6 +84,7 @@ void lms_course_data_release(struct lms_course_data *d)
 	lms_attendance_release(&d->attendance);
 	lms_evaluations_release(&d->evaluations);
 	lms_meetings_release(&d->meetings);
+	lms_evaluations_release(&d->facilitator_evaluations);
 	for (size_t i = 0; i < d->nforms; i++)
 		lms_form_release(&d->forms[i]);
 	free(d->forms);

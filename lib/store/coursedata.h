@@ -25,6 +25,8 @@ struct lms_course_data {
 	struct lms_attendance attendance;
 	struct lms_evaluations evaluations;
 	struct lms_meetings meetings;	/* courses/ID/meetings.yaml */
+	/* the facilitators' own, apart from the participants' */
+	struct lms_evaluations facilitator_evaluations;
 	struct lms_form *forms;
 	size_t nforms;
 	unsigned parts;			/* the parts loaded (enum
@@ -40,7 +42,8 @@ enum lms_course_part {
 	LMS_CD_EVALUATIONS = 1 << 4,
 	LMS_CD_FORMS = 1 << 5,		/* the plan's forms; with the plan */
 	LMS_CD_MEETINGS = 1 << 6,
-	LMS_CD_ALL = (1 << 7) - 1
+	LMS_CD_FACILITATOR_EVALUATIONS = 1 << 7,
+	LMS_CD_ALL = (1 << 8) - 1
 };
 
 /* Loads all of course id of t into *out; a form the plan names that is

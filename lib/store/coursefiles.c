@@ -26,6 +26,11 @@ void lms_course_files_load(struct lms_tree *t, const char *id,
 	if (!lms_tree_doc_read(t, LMS_FILE_MEETINGS, id, true,
 			       &out->meetings_doc))
 		lms_tree_doc_meetings(&out->meetings_doc, &out->data.meetings);
+	if (!lms_tree_doc_read(t, LMS_FILE_FACILITATOR_EVALUATIONS, id, true,
+			       &out->facilitator_evaluations_doc))
+		lms_tree_doc_facilitator_evaluations(
+			&out->facilitator_evaluations_doc,
+			&out->data.facilitator_evaluations);
 }
 
 void lms_course_files_release(struct lms_course_files *cf)
@@ -35,5 +40,6 @@ void lms_course_files_release(struct lms_course_files *cf)
 	lms_tree_doc_release(&cf->attendance_doc);
 	lms_tree_doc_release(&cf->evaluations_doc);
 	lms_tree_doc_release(&cf->meetings_doc);
+	lms_tree_doc_release(&cf->facilitator_evaluations_doc);
 	lms_course_data_release(&cf->data);
 }

@@ -13,7 +13,7 @@
  */
 struct lms_course_files {
 	struct lms_tree_doc plan, enrolments_doc, attendance_doc,
-		evaluations_doc, meetings_doc;
+		evaluations_doc, meetings_doc, facilitator_evaluations_doc;
 	/* What loaded, in the store's one struct of a course's files:
 	 * data.course when plan.loaded, data.enrolments when
 	 * enrolments_doc.loaded, and so on (no facilitators, no forms). */

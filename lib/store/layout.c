@@ -25,6 +25,8 @@ static const char *const patterns[LMS_NFILES] = {
 	[LMS_FILE_EVALUATIONS] = "courses/%s/evaluations.yaml",
 	[LMS_FILE_OFFERS] = LMS_OFFERS_FILE,
 	[LMS_FILE_MEETINGS] = "courses/%s/meetings.yaml",
+	[LMS_FILE_FACILITATOR_EVALUATIONS] =
+		"courses/%s/facilitator-evaluations.yaml",
 };
 
 const char *lms_file_pattern(enum lms_file f)

@@ -30,6 +30,8 @@ enum lms_file {
 	LMS_FILE_EVALUATIONS,	/* courses/ID/evaluations.yaml */
 	LMS_FILE_OFFERS,	/* offers.yaml: offers after a course */
 	LMS_FILE_MEETINGS,	/* courses/ID/meetings.yaml */
+	LMS_FILE_FACILITATOR_EVALUATIONS,	/* courses/ID/facilitator-
+						 * evaluations.yaml */
 	LMS_NFILES
 };
 

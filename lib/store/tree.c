@@ -555,6 +555,22 @@ int lms_tree_load_evaluations(struct lms_tree *t, const char *course,
 	return err;
 }
 
+int lms_tree_load_facilitator_evaluations(struct lms_tree *t,
+					  const char *course,
+					  struct lms_evaluations *out)
+{
+	char *path;
+	int err = read_course_file(t, course, LMS_FILE_FACILITATOR_EVALUATIONS,
+				   &path);
+
+	memset(out, 0, sizeof(*out));
+	if (!err)
+		err = lms_facilitator_evaluations_load(out, path, t->text.buf,
+						       t->text.len);
+	free(path);
+	return err;
+}
+
 int lms_tree_load_register(struct lms_tree *t, struct lms_register *out)
 {
 	char *path = lms_tree_file(t, LMS_FILE_REGISTER, NULL);

@@ -152,6 +152,9 @@ int lms_tree_load_evaluations(struct lms_tree *t, const char *course,
 			      struct lms_evaluations *out);
 int lms_tree_load_meetings(struct lms_tree *t, const char *course,
 			   struct lms_meetings *out);
+int lms_tree_load_facilitator_evaluations(struct lms_tree *t,
+					  const char *course,
+					  struct lms_evaluations *out);
 
 /*
  * The private register.  It is refused (LMS_EREFUSED) when others may

@@ -111,6 +111,14 @@ int lms_tree_doc_meetings(struct lms_tree_doc *d, struct lms_meetings *out)
 					   d->text.len, NULL));
 }
 
+int lms_tree_doc_facilitator_evaluations(struct lms_tree_doc *d,
+					 struct lms_evaluations *out)
+{
+	return loaded(d, lms_facilitator_evaluations_load(out, d->path,
+							  d->text.buf,
+							  d->text.len));
+}
+
 int lms_tree_doc_evaluations(struct lms_tree_doc *d,
 			     struct lms_evaluations *out)
 {

@@ -68,5 +68,7 @@ int lms_tree_doc_attendance(struct lms_tree_doc *d,
 int lms_tree_doc_evaluations(struct lms_tree_doc *d,
 			     struct lms_evaluations *out);
 int lms_tree_doc_meetings(struct lms_tree_doc *d, struct lms_meetings *out);
+int lms_tree_doc_facilitator_evaluations(struct lms_tree_doc *d,
+					 struct lms_evaluations *out);
 
 #endif

@@ -223,7 +223,7 @@ course set:
 course show: --format
 course unassign:
 enrol: --csv --date --force --force-line --next --referral --relative-of --role
-evaluate: --csv --date --form --map --person --phase --redact --session
+evaluate: --csv --date --facilitator --form --map --person --phase --redact --session
 export: --excel --format
 facilitator add: --available --kind --name --profession --topics --trained
 facilitator list: --available-on --format --kind --time --topic --trained
@@ -417,8 +417,11 @@ yaml
 OUT
 completes lms report --by ''
 offers "report --by" <<'OUT'
+age-band
 course
 municipality
+referral
+role
 target-group
 term
 topic
@@ -436,10 +439,14 @@ completes lms enrol matlaging p-test03 --role ''
 offers "--role" <<'OUT'
 participant
 relative
+staff
 OUT
 completes lms evaluate matlaging --phase ''
 offers "--phase" <<'OUT'
+deliver
+evaluate
 followup
+plan
 post
 pre
 session

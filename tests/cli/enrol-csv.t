@@ -58,7 +58,7 @@ refuse 65 "a bad phone number" \
 refuse 65 "a bad municipality" \
 	"../bad.csv:2: error: municipality: '999' is not the number of a municipality" \
 	'name,municipality\nNy Fire,999\n'
-refuse 65 "a bad role" "../bad.csv:2: error: role: 'barn' is not participant or relative" \
+refuse 65 "a bad role" "../bad.csv:2: error: role: 'barn' is not participant, relative or staff" \
 	'name,role\nNy Fire,barn\n'
 refuse 65 "a row without a name" "../bad.csv:3: error: name: give a name on one line" \
 	'name,phone\nNy Fire,900 00 014\n,900 00 015\n'

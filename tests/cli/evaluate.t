@@ -123,7 +123,8 @@ import_refused 65 "no column that matches an item" \
 import_refused 2 "a map to an unknown column" \
 	"lms: --map: the file has no column 'Q9'
 usage: lms evaluate COURSE --form F --phase pre | post | session | followup [--session S] [--person P] [--date DATE] [--redact] ITEM=VALUE...
-   or: lms evaluate COURSE --form F --phase P --csv FILE [--map COLUMN=ITEM,...] [--session S] [--date DATE] [--redact]" \
+   or: lms evaluate COURSE --form F --phase P --csv FILE [--map COLUMN=ITEM,...] [--session S] [--date DATE] [--redact]
+   or: lms evaluate COURSE --facilitator ID --phase plan | deliver | evaluate [--form F] [--date DATE] [--redact] ITEM=VALUE..." \
 	'Q1\n3\n' --map Q9=hverdagen
 import_refused 65 "an unknown person" \
 	"../bad.csv:2: error: column 'person': 'p-nobody' is not a person on course 'matlaging' (use the ids of lms roster, such as p-7k3q9x)" \

@@ -12,6 +12,7 @@ OUT
 (cd narvik && find . -type f | LC_ALL=C sort) >files
 is_file "init writes the service, the shipped forms and template" files <<'OUT'
 ./.gitignore
+./forms/brukerrepresentant.yaml
 ./forms/kursevaluering.yaml
 ./forms/mestringstro.yaml
 ./lms.yaml

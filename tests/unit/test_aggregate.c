@@ -274,14 +274,15 @@ static void the_shared_table_rounds_small_pieces(void **state)
 	assert_true(p == 0 || p == 5);
 	assert_string_equal(lms_table_get(&marked, 0, 3), p ? "\u22485" :
 			    "\u22480");
-	assert_string_equal(lms_table_get(&t, 0, 7), "");	/* completion */
-	assert_string_equal(lms_table_get(&t, 0, 9), "");	/* attendance */
-	assert_string_equal(lms_table_get(&t, 0, 10), "");	/* wait */
-	assert_string_equal(lms_table_get(&t, 0, 12), "0");	/* pairs */
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_COMPLETION), "");
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_ATTENDANCE), "");
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_WAIT), "");
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_PAIRS), "0");
 	assert_string_equal(lms_table_get(&t, 2, 0), "total");
 	assert_string_equal(lms_table_get(&t, 2, 1), "2");	/* courses */
-	assert_string_equal(lms_table_get(&t, 2, 11), "1");	/* user reps */
-	assert_string_equal(lms_table_get(&t, 2, 17), "1");	/* declared */
+	assert_string_equal(lms_table_get(&t, 2, LMS_AGG_COL_UR), "1");
+	assert_string_equal(lms_table_get(&t, 2, LMS_AGG_COL_UR_DECLARED),
+			    "1");
 	assert_true(t.total_row);
 	/* The total is the rows' sum: course two's p-a is a piece too. */
 	assert_int_equal(atol(lms_table_get(&t, 2, 3)),
@@ -293,10 +294,10 @@ static void the_shared_table_rounds_small_pieces(void **state)
 	run(&a, LMS_BY_COURSE);
 	lms_agg_table(&a, true, &t);
 	assert_string_equal(lms_table_get(&t, 0, 3), "1");
-	assert_string_equal(lms_table_get(&t, 0, 7), "50");
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_COMPLETION), "50");
 	assert_string_equal(lms_table_get(&t, 2, 3), "2");
-	assert_string_equal(lms_table_get(&t, 2, 10), "10");
-	assert_string_equal(lms_table_get(&t, 2, 15), "2.00");
+	assert_string_equal(lms_table_get(&t, 2, LMS_AGG_COL_WAIT), "10");
+	assert_string_equal(lms_table_get(&t, 2, LMS_AGG_COL_CHANGE), "2.00");
 	lms_table_release(&t);
 	lms_agg_release(&a);
 }
@@ -454,11 +455,11 @@ static void forms_that_differ_are_never_pooled(void **state)
 	lms_agg_add(&a, &in);
 	lms_agg_table(&a, false, &t);
 	assert_string_equal(lms_table_get(&t, 0, 0), "A/one");
-	assert_string_equal(lms_table_get(&t, 0, 15), "2.00");
-	assert_string_equal(lms_table_get(&t, 1, 15), "2.00");
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_CHANGE), "2.00");
+	assert_string_equal(lms_table_get(&t, 1, LMS_AGG_COL_CHANGE), "2.00");
 	assert_string_equal(lms_table_get(&t, 2, 0), "total");
-	assert_string_equal(lms_table_get(&t, 2, 12), "2");
-	for (size_t c = 13; c <= 16; c++)
+	assert_string_equal(lms_table_get(&t, 2, LMS_AGG_COL_PAIRS), "2");
+	for (size_t c = LMS_AGG_COL_BEFORE; c <= LMS_AGG_COL_DZ; c++)
 		assert_string_equal(lms_table_get(&t, 2, c), "");
 	lms_table_release(&t);
 	lms_agg_release(&a);
@@ -641,6 +642,234 @@ static void small_referrals_are_protected(void **state)
 	lms_agg_release(&a);
 }
 
+/* A staff course's people, with one participant beside them. */
+static void staff_course(struct lms_agg *a, long k)
+{
+	struct lms_agg_options opt = { .by = LMS_BY_COURSE,
+				       .from = LMS_DATE_NONE,
+				       .to = LMS_DATE_NONE, .min_cell = k,
+				       .exact = !k };
+	struct course_files f;
+
+	load(&f, "id: s\ntitle: S\nstatus: completed\n"
+	     "target_groups: [staff]\nsessions:\n  - {date: 2026-03-02}\n",
+	     "- {person: p-a, role: staff, status: completed, "
+	     "requested: 2026-02-20, municipality: \"1806\"}\n"
+	     "- {person: p-b, role: staff, status: completed, "
+	     "requested: 2026-02-20, municipality: \"1806\"}\n"
+	     "- {person: p-c, role: participant, status: completed, "
+	     "requested: 2026-02-20, municipality: \"1806\"}\n",
+	     "", "");
+	assert_true(lms_date_parse("2026-10-01", &opt.today));
+	lms_agg_init(a, &opt);
+	a->key = &test_key;
+	lms_agg_add(a, &(struct lms_agg_course){ .course = &f.c,
+		    .enrolments = &f.e, .attendance = &f.a,
+		    .evaluations = &f.ev });
+	release(&f);
+}
+
+/* Staff count apart from participants, in a piece of their own. */
+static void staff_are_counted_apart(void **state)
+{
+	struct lms_agg a;
+	struct lms_table t;
+
+	(void)state;
+	staff_course(&a, 0);
+	assert_int_equal(a.total.staff, 2);
+	assert_int_equal(a.total.participants, 1);
+	lms_agg_table(&a, false, &t);
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_STAFF), "2");
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_PARTICIPANTS), "1");
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_ENROLMENTS), "3");
+	lms_table_release(&t);
+	lms_agg_release(&a);
+	/* Shared: the two staff are a small piece, drawn and marked. */
+	staff_course(&a, 5);
+	assert_true(a.total.staff == 0 || a.total.staff == 5);
+	assert_true(a.total.rounded & LMS_AGG_ROUNDED(LMS_AGG_COL_STAFF));
+	lms_agg_release(&a);
+}
+
+/*
+ * One course of participants from 1806: gp of them sent by their GP, the
+ * rest on their own, and one without a referral if none; born in 1990
+ * (36 at the course) but for the last, born in 1940; grouped by, for
+ * min_cell k (0: exact).
+ */
+static void split_course(struct lms_agg *a, int by, int gp, int self,
+			 bool none, long k)
+{
+	struct lms_agg_options opt = { .by = by, .from = LMS_DATE_NONE,
+				       .to = LMS_DATE_NONE, .min_cell = k,
+				       .exact = !k };
+	struct lms_buf e = LMS_BUF_INIT;
+	struct course_files f;
+	struct lms_strset years;
+	int n = gp + self + none;
+
+	for (int i = 0; i < n; i++) {
+		lms_buf_addf(&e, "- {person: p-%d, role: participant, status: "
+			     "enrolled, requested: 2026-02-20, municipality: "
+			     "\"1806\"%s}\n", i, i < gp ? ", referral: gp" :
+			     i < gp + self ? ", referral: self" : "");
+	}
+	load(&f, "id: s\ntitle: S\nstatus: open\n"
+	     "sessions:\n  - {date: 2026-03-02}\n", e.buf, "", "");
+	lms_strset_init(&years);
+	for (int i = 0; i < n; i++) {
+		char id[16];
+
+		snprintf(id, sizeof(id), "p-%d", i);
+		lms_strset_add(&years, id, (void *)(intptr_t)(i == n - 1 ?
+							      1940 : 1990));
+	}
+	assert_true(lms_date_parse("2026-10-01", &opt.today));
+	lms_agg_init(a, &opt);
+	a->key = &test_key;
+	lms_agg_add(a, &(struct lms_agg_course){ .course = &f.c,
+		    .enrolments = &f.e, .attendance = &f.a,
+		    .evaluations = &f.ev, .birth_years = &years });
+	lms_strset_release(&years);
+	lms_buf_release(&e);
+	release(&f);
+}
+
+static long people(const struct lms_agg *a, const char *key)
+{
+	for (size_t i = 0; i < a->nrows; i++)
+		if (!strcmp(a->rows[i].key, key))
+			return a->rows[i].participants;
+	return -1;
+}
+
+/* By referral and age band, rows are parts of pieces: exact, or split
+ * only as far as each part shows as it is. */
+static void rows_by_referral_and_age_band(void **state)
+{
+	struct lms_agg a;
+	struct lms_table t;
+
+	(void)state;
+	split_course(&a, LMS_BY_REFERRAL, 6, 2, true, 0);
+	assert_int_equal(people(&a, "gp"), 6);
+	assert_int_equal(people(&a, "self"), 2);
+	assert_int_equal(people(&a, "(none)"), 1);
+	assert_int_equal(a.total.participants, 9);
+	lms_agg_table(&a, false, &t);
+	/* What the people did is the whole piece's: in the totals only. */
+	assert_string_equal(lms_table_get(&t, 0, LMS_AGG_COL_ATTENDANCES), "");
+	assert_string_equal(lms_table_get(&t, 3, LMS_AGG_COL_ATTENDANCES), "0");
+	lms_table_release(&t);
+	lms_agg_release(&a);
+	/* Parts of 5 show; none recorded is split off last. */
+	split_course(&a, LMS_BY_REFERRAL, 5, 5, false, 5);
+	assert_int_equal(people(&a, "gp"), 5);
+	assert_int_equal(people(&a, "self"), 5);
+	assert_int_equal(a.nrows, 2);
+	assert_int_equal(a.total.rounded, 0);
+	lms_agg_release(&a);
+	/* A small part is drawn, and the split stops there: the parts still
+	 * add up to the piece, and the rest shows in (not shown). */
+	split_course(&a, LMS_BY_REFERRAL, 6, 2, true, 5);
+	assert_int_equal(a.total.participants, 9);
+	assert_true(people(&a, "self") == -1 || people(&a, "self") == 5);
+	assert_int_equal(people(&a, "gp"), -1);
+	assert_int_equal((people(&a, "self") > 0 ? 5 : 0) +
+			 people(&a, "(not shown)"), 9);
+	assert_true(a.rows[a.nrows - 1].rounded &
+		    LMS_AGG_ROUNDED(LMS_AGG_COL_PARTICIPANTS));
+	lms_agg_release(&a);
+	/* A small piece is not split at all. */
+	split_course(&a, LMS_BY_AGE_BAND, 2, 1, false, 5);
+	assert_int_equal(a.nrows, a.total.participants ? 1 : 0);
+	lms_agg_release(&a);
+	split_course(&a, LMS_BY_AGE_BAND, 5, 3, true, 0);
+	assert_int_equal(people(&a, "30-49"), 8);
+	assert_int_equal(people(&a, "80+"), 1);
+	lms_agg_release(&a);
+}
+
+/* n responses of user representatives to course one, each hort=h. */
+static void own_responses(struct lms_agg *a, int n, int h)
+{
+	struct lms_buf text = LMS_BUF_INIT;
+	struct lms_evaluations ev;
+
+	for (int i = 0; i < n; i++)
+		lms_buf_addf(&text, "- {form: br, phase: plan, answers: "
+			     "{hort: %d, kommentar: Tekst}}\n", h);
+	assert_int_equal(lms_facilitator_evaluations_load(&ev, "f", text.buf,
+							  text.len), 0);
+	lms_agg_add(a, &(struct lms_agg_course){ .course = &one.c,
+		    .enrolments = &one.e, .attendance = &one.a,
+		    .evaluations = &one.ev, .own = &ev });
+	lms_evaluations_release(&ev);
+	lms_buf_release(&text);
+}
+
+/* The user representatives' own responses count apart, a course's as a
+ * piece: a small one drawn and left out of the means. */
+static void own_responses_apart(void **state)
+{
+	struct lms_agg_options opt = { .by = LMS_BY_COURSE,
+				       .from = LMS_DATE_NONE,
+				       .to = LMS_DATE_NONE, .min_cell = 5 };
+	struct lms_agg a;
+	struct lms_table t;
+	long participants;
+
+	(void)state;
+	lms_agg_init(&a, &opt);
+	a.key = &test_key;
+	own_responses(&a, 6, 4);
+	participants = a.total.participants;
+	own_responses(&a, 2, 1);
+	assert_true(a.own.responses == 6 || a.own.responses == 11);
+	assert_true(a.own.rounded);
+	lms_agg_own_table(&a, &t);
+	assert_int_equal(t.nrows, 1);
+	assert_string_equal(lms_table_get(&t, 0, 0), "hort");
+	assert_string_equal(lms_table_get(&t, 0, 1), "4.00");
+	lms_table_release(&t);
+	/* Never among the participants' figures. */
+	assert_int_equal(a.total.participants, 2 * participants);
+	assert_int_equal(a.total.paired, 0);
+	lms_agg_release(&a);
+	/* Exact: every response, and a mean of any number. */
+	opt.exact = true;
+	lms_agg_init(&a, &opt);
+	own_responses(&a, 2, 1);
+	assert_int_equal(a.own.responses, 2);
+	lms_agg_own_table(&a, &t);
+	assert_string_equal(lms_table_get(&t, 0, 1), "1.00");
+	lms_table_release(&t);
+	lms_agg_release(&a);
+}
+
+/* Ages from the birth year alone, at the year of the course's start. */
+static void age_bands(void **state)
+{
+	int32_t d;
+
+	(void)state;
+	assert_true(lms_date_parse("2026-03-02", &d));
+	assert_string_equal(lms_age_band_names[lms_age_band(1997, d)], "0-29");
+	assert_string_equal(lms_age_band_names[lms_age_band(1996, d)], "30-49");
+	assert_string_equal(lms_age_band_names[lms_age_band(1977, d)], "30-49");
+	assert_string_equal(lms_age_band_names[lms_age_band(1976, d)], "50-66");
+	assert_string_equal(lms_age_band_names[lms_age_band(1960, d)], "50-66");
+	assert_string_equal(lms_age_band_names[lms_age_band(1959, d)], "67-79");
+	assert_string_equal(lms_age_band_names[lms_age_band(1947, d)], "67-79");
+	assert_string_equal(lms_age_band_names[lms_age_band(1946, d)], "80+");
+	assert_string_equal(lms_age_band_names[lms_age_band(LMS_UNSET, d)],
+			    "unknown");
+	assert_string_equal(lms_age_band_names[lms_age_band(2030, d)],
+			    "unknown");
+	assert_int_equal(lms_age_band(1990, LMS_DATE_NONE), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -656,6 +885,10 @@ int main(void)
 		T(only_sessions_and_listed_forms),
 		T(no_difference_of_windows_shows_a_small_count),
 		T(forms_that_differ_are_never_pooled),
+		T(staff_are_counted_apart),
+		T(rows_by_referral_and_age_band),
+		cmocka_unit_test(age_bands),
+		T(own_responses_apart),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -32,6 +32,20 @@ static int32_t date(const char *s)
 	return d;
 }
 
+/* LMS_WRITE_FIXTURES=1 writes what is made over the expected file, for
+ * a change of the report that is meant: read the diff before committing
+ * it. */
+static void write_fixture(const char *path, const struct lms_buf *got)
+{
+	FILE *f;
+
+	if (!getenv("LMS_WRITE_FIXTURES"))
+		return;
+	assert_non_null(f = fopen(path, "w"));
+	fputs(got->buf, f);
+	fclose(f);
+}
+
 static void render(const struct report_case *rc, struct lms_buf *out)
 {
 	struct lms_tree t;
@@ -108,8 +122,10 @@ static void reports_as_lms_report_prints_them(void **state)
 
 		snprintf(path, sizeof(path), "tests/fixtures/aggreport/%s",
 			 cases[i].expected);
-		assert_int_equal(lms_read_file(path, 1 << 20, &want), 0);
 		render(&cases[i], &got);
+		write_fixture(path, &got);
+		assert_int_equal(lms_read_file(path, 1 << 20, &want), 0);
+		write_fixture(path, &got);
 		if (strcmp(got.buf, want.buf))
 			fprintf(stderr, "differs: %s\n", path);
 		assert_string_equal(got.buf, want.buf);
@@ -149,6 +165,8 @@ static void one_course_is_its_row(void **state)
 				       "Matlaging og kosthold", &about, &doc));
 	lms_doc_render(&doc, LMS_FMT_MD, false, &got);
 	lms_doc_release(&doc);
+	write_fixture("tests/fixtures/aggreport/one-2026-09-matlaging.md",
+		      &got);
 	assert_int_equal(lms_read_file("tests/fixtures/aggreport/"
 				       "one-2026-09-matlaging.md", 1 << 20,
 				       &want), 0);

@@ -123,8 +123,8 @@ static void one_bad_row_fails_the_batch(void **state)
 		  "('E-post'): 'a@' is not an e-mail address" },
 		{ "Navn;født;Tidsstempel\nA;1850;i går\n", 2, "timestamp "
 		  "('Tidsstempel'): 'i går' is not a date and time" },
-		{ "name,role\nA,kid\n", 2, "role: 'kid' is not participant or "
-		  "relative" },
+		{ "name,role\nA,kid\n", 2, "role: 'kid' is not participant, relative "
+		  "or staff" },
 		{ "name,referral\nA,naboen\n", 2, "referral: 'naboen' is not a "
 		  "referral that lms knows" },
 		{ "name,phone\n,900 00 009\n", 2, "name: give a name on one line" },

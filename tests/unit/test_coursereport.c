@@ -28,7 +28,7 @@ static void report(struct lms_tree *t, const char *id, enum lms_format f,
 	struct lms_doc doc;
 
 	load(t, id, &d);
-	lms_course_report(&doc, &d);
+	lms_course_report(&doc, &d, 5);
 	lms_doc_notice(&doc, LMS_INTERNAL_NOTICE);
 	lms_doc_render(&doc, f, false, out);
 	lms_doc_release(&doc);

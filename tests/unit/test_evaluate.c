@@ -17,6 +17,7 @@
 
 struct fake {
 	struct lms_buf evaluations, log;	/* log: what was screened, left out */
+	struct lms_buf own;		/* facilitator-evaluations.yaml */
 	int saves;
 	bool fail_save;
 };
@@ -29,6 +30,13 @@ static const char course_yaml[] =
 	"id: kurs\ntitle: T\nstatus: open\nforms: [f]\n"
 	"sessions:\n  - {date: 2026-09-07}\n  - {date: 2026-09-10}\n";
 static const char other_yaml[] = "id: annet\ntitle: T\nstatus: open\n";
+static const char led_yaml[] =
+	"id: ledet\ntitle: T\nstatus: open\nfacilitators:\n"
+	"  - {id: ur, phases: [plan, deliver]}\n  - {id: pro}\n";
+static const char facilitators_yaml[] =
+	"- {id: ur, name: Test Bruker, kind: user-representative}\n"
+	"- {id: pro, name: Test Fag, kind: professional}\n"
+	"- {id: ur2, name: Test Bruker To, kind: user-representative}\n";
 
 static const char form_yaml[] =
 	"id: f\ntitle: T\nscale: {min: 1, max: 4, labels: [Nei, Litt, Ganske, "
@@ -49,7 +57,8 @@ static const char register_yaml[] =
 static int fake_load_course(void *arg, const char *id, struct lms_course *out,
 			    struct lms_buf *text)
 {
-	const char *yaml = strcmp(id, "kurs") ? other_yaml : course_yaml;
+	const char *yaml = !strcmp(id, "kurs") ? course_yaml :
+			   !strcmp(id, "ledet") ? led_yaml : other_yaml;
 
 	(void)arg;
 	(void)text;
@@ -89,11 +98,45 @@ static int fake_load_register(void *arg, struct lms_register *out)
 				 strlen(register_yaml));
 }
 
+static int fake_load_facilitators(void *arg, struct lms_facilitator **out,
+				  size_t *n)
+{
+	(void)arg;
+	return lms_facilitators_load(out, n, "facilitators.yaml",
+				     facilitators_yaml,
+				     strlen(facilitators_yaml), NULL);
+}
+
+static int fake_load_text(void *arg, enum lms_file which, const char *course,
+			  struct lms_buf *out)
+{
+	struct fake *k = arg;
+
+	assert_int_equal(which, LMS_FILE_FACILITATOR_EVALUATIONS);
+	assert_string_equal(course, "ledet");
+	if (!k->own.len)
+		return lms_error(LMS_ENOENT, "no file");
+	lms_buf_add(out, k->own.buf, k->own.len);
+	return 0;
+}
+
+static char *fake_path(void *arg, enum lms_file which, const char *course)
+{
+	(void)arg;
+	return lms_file_rel(which, course);
+}
+
 static int fake_save(void *arg, enum lms_file which, const char *course,
 		     const struct lms_buf *text)
 {
 	struct fake *k = arg;
 
+	if (which == LMS_FILE_FACILITATOR_EVALUATIONS) {
+		assert_string_equal(course, "ledet");
+		lms_buf_reset(&k->own);
+		lms_buf_add(&k->own, text->buf, text->len);
+		return 0;
+	}
 	assert_int_equal(which, LMS_FILE_EVALUATIONS);
 	assert_string_equal(course, "kurs");
 	if (k->fail_save)
@@ -135,7 +178,11 @@ static int setup(void **state)
 	memset(&f, 0, sizeof(f));
 	lms_buf_init(&f.evaluations);
 	lms_buf_init(&f.log);
+	lms_buf_init(&f.own);
 	memset(&io, 0, sizeof(io));
+	io.load_facilitators = fake_load_facilitators;
+	io.load_text = fake_load_text;
+	io.path = fake_path;
 	io.arg = &f;
 	io.load_course = fake_load_course;
 	io.load_form = fake_load_form;
@@ -153,6 +200,7 @@ static int teardown(void **state)
 	(void)state;
 	lms_buf_release(&f.evaluations);
 	lms_buf_release(&f.log);
+	lms_buf_release(&f.own);
 	unlink(csv_path);
 	return 0;
 }
@@ -200,6 +248,54 @@ static void answers(void **state)
 			    "  date: 2026-09-07\n  answers: {a: 1}\n");
 	assert_string_equal(f.log.buf, "screen -:0 c; ");
 	assert_int_equal(f.saves, 2);
+}
+
+/*
+ * A user representative's own response goes apart, and names no one;
+ * only a user representative of the course answers, on the form's scale.
+ */
+static void facilitators_answer_apart(void **state)
+{
+	char *ok[] = { (char *)"a=3", (char *)"c=Godt samarbeid" };
+	char *off[] = { (char *)"a=7" }, *none[] = { (char *)"b=" };
+	char *mail[] = { (char *)"c=x@y" };
+	struct lms_evaluate_facilitator req = {
+		.course = "ledet", .facilitator = "ur", .form = "f",
+		.phase = 2, .date = lms_date_from_ymd(2026, 9, 7),
+		.answers = ok, .nanswers = 2, .screen = screen, .arg = &f
+	};
+
+	(void)state;
+	assert_int_equal(lms_ops_evaluate_facilitator(&io, &req), 0);
+	req.phase = 1;
+	req.nanswers = 1;
+	assert_int_equal(lms_ops_evaluate_facilitator(&io, &req), 0);
+	assert_string_equal(f.own.buf,
+			    "- form: f\n  phase: deliver\n  date: 2026-09-07\n"
+			    "  answers: {a: 3, c: Godt samarbeid}\n"
+			    "- form: f\n  phase: plan\n  date: 2026-09-07\n"
+			    "  answers: {a: 3}\n");
+	/* The participants' file is not touched. */
+	assert_int_equal(f.saves, 0);
+	req.facilitator = "pro";
+	assert_int_equal(lms_ops_evaluate_facilitator(&io, &req),
+			 LMS_EREFUSED);
+	req.facilitator = "ur2";
+	assert_int_equal(lms_ops_evaluate_facilitator(&io, &req),
+			 LMS_EREFUSED);
+	req.facilitator = "nobody";
+	assert_int_equal(lms_ops_evaluate_facilitator(&io, &req), LMS_ENOENT);
+	req.facilitator = "ur";
+	req.answers = off;
+	assert_int_equal(lms_ops_evaluate_facilitator(&io, &req), LMS_EUSAGE);
+	req.answers = none;
+	assert_int_equal(lms_ops_evaluate_facilitator(&io, &req), LMS_EUSAGE);
+	req.answers = mail;
+	assert_int_equal(lms_ops_evaluate_facilitator(&io, &req), LMS_EDATA);
+	req.redact = true;
+	assert_int_equal(lms_ops_evaluate_facilitator(&io, &req), 0);
+	assert_non_null(strstr(f.own.buf, "c: x_y"));
+	assert_null(strstr(f.own.buf, "ur"));
 }
 
 /* Refusals, each before anything is written. */
@@ -343,6 +439,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(refusals, setup, teardown),
+		cmocka_unit_test_setup_teardown(facilitators_answer_apart,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(redact, setup, teardown),
 		cmocka_unit_test_setup_teardown(import, setup, teardown),
 		cmocka_unit_test_setup_teardown(import_refused, setup, teardown),

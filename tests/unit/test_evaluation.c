@@ -55,6 +55,32 @@ static void unanswered_items_are_left_out(void **state)
 	lms_evaluations_release(&ev);
 }
 
+/* The facilitators' own responses: a course's phase, and no one named. */
+static void facilitators_own_round_trip(void **state)
+{
+	static const char text[] =
+		"- form: brukerrepresentant\n  phase: evaluate\n"
+		"  date: 2026-11-02\n  answers: {hort: 4, kommentar: Bra}\n";
+	static const char pre[] = "- {form: f, phase: pre}\n";
+	struct lms_evaluations ev;
+	struct lms_buf out = LMS_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(lms_facilitator_evaluations_load(&ev, "f", text,
+							  strlen(text)), 0);
+	assert_int_equal(ev.n, 1);
+	assert_int_equal(ev.v[0].phase, 3);
+	assert_null(ev.v[0].person);
+	lms_facilitator_evaluations_emit(&out, &ev);
+	assert_string_equal(out.buf, text);
+	lms_evaluations_release(&ev);
+	lms_buf_release(&out);
+	/* A participant's phase is not a course's. */
+	assert_int_equal(lms_facilitator_evaluations_load(&ev, "f", pre,
+							  strlen(pre)),
+			 LMS_EDATA);
+}
+
 static void refusals(void **state)
 {
 	struct lms_evaluations ev;
@@ -92,6 +118,7 @@ int main(void)
 		cmocka_unit_test(round_trips),
 		cmocka_unit_test(unanswered_items_are_left_out),
 		cmocka_unit_test(refusals),
+		cmocka_unit_test(facilitators_own_round_trip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -300,12 +300,31 @@ static void a_closed_course_keeps_its_places(void **state)
 	assert_int_equal(lms_roll_promote(&roll, NULL, NULL), 0);
 }
 
+/* A course for staff only enrols its people as staff unless told. */
+static void staff_courses_enrol_staff(void **state)
+{
+	struct lms_enrol_request r = { .person = "p-r", .role = LMS_RELATIVE };
+	int status;
+
+	(void)state;
+	assert_int_equal(lms_roll_default_role(&course), LMS_PARTICIPANT);
+	course.target_groups = LMS_TG_STAFF | LMS_TG_RELATIVES;
+	assert_int_equal(lms_roll_default_role(&course), LMS_PARTICIPANT);
+	course.target_groups = LMS_TG_STAFF;
+	assert_int_equal(lms_roll_default_role(&course), LMS_STAFF);
+	assert_int_equal(enrol("p-a", "1806"), LMS_ENROLLED);
+	assert_int_equal(e.v[0].role, LMS_STAFF);
+	assert_int_equal(lms_roll_enrol(&roll, &service, &r, &status), 0);
+	assert_int_equal(e.v[1].role, LMS_RELATIVE);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(places_then_waiting_list),
+		T(staff_courses_enrol_staff),
 		T(withdrawal_moves_the_first_up),
 		T(coming_back_queues_again),
 		T(more_places_promote_in_order),
