@@ -82,9 +82,9 @@ skjema for mestringstro:    mestringstro
 
 Tall
 ----
-KURS       ANTALL KURS  SAMLINGER  DELTAKERE  PÅRØRENDE  ANSATTE  PÅMELDINGER  PÅ VENTELISTE  GJENNOMFØRT %  OPPMØTER  OPPMØTE %  VENTEDAGER  BRUKERREPR. I ALLE FASER  PAR   FØR  ETTER  ENDRING   D_Z
-matlaging            1          4          6          0        0            6              1             83        19         79           6                         1    3  1,96   2,58     0,62  2,89
-totalt               1          4          6          0        0            6              1             83        19         79           6                         1    3  1,96   2,58     0,62  2,89
+KURS       ANTALL KURS  SAMLINGER  DELTAKERE  PÅRØRENDE  ANSATTE  PÅMELDINGER  PÅ VENTELISTE  GJENNOMFØRT %  OPPMØTER  OPPMØTE %  VENTEDAGER  BRUKERREPR. I ALLE FASER  PAR   FØR  ETTER  ENDRING   D_Z  BRUKERREPR. I ALLE FASER, PLANLAGT
+matlaging            1          4          6          0        0            6              1             83        19         79           6                         1    3  1,96   2,58     0,62  2,89                                   1
+totalt               1          4          6          0        0            6              1             83        19         79           6                         1    3  1,96   2,58     0,62  2,89                                   1
 
 Deltakere og pårørende teller personene på hvert kurs (den som går på to kurs,
 telles to ganger); ansatte er tjenestens egne ansatte som har fått opplæring
