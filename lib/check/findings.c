@@ -8,7 +8,7 @@
 
 const char *const lms_rule_names[] = {
 	"schema", "dates", "references", "conflicts", "capacity",
-	"participation", "privacy", "holidays", "catalog", NULL
+	"participation", "privacy", "holidays", "catalog", "fees", NULL
 };
 
 const char *const lms_severity_names[] = { "warning", "error" };

@@ -13,7 +13,8 @@
 const char *const lms_group_by_names[] = {
 	"", NC_("group by", "course"), NC_("group by", "municipality"),
 	NC_("group by", "year"), NC_("group by", "term"),
-	NC_("group by", "target-group"), NC_("group by", "topic"), NULL
+	NC_("group by", "target-group"), NC_("group by", "topic"),
+	NC_("group by", "facilitator"), NULL
 };
 
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt)

@@ -15,7 +15,7 @@
  * spaces for underscores.  The first column names the groups. */
 static const char *const key_columns[] = {
 	"", N_("course"), N_("municipality"), N_("year"), N_("term"),
-	N_("target_group"), N_("topic"), NULL
+	N_("target_group"), N_("topic"), N_("facilitator"), NULL
 };
 
 /* The table */
