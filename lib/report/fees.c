@@ -502,6 +502,67 @@ void lms_fee_years_check(struct lms_fee_years *y, struct lms_tree *t,
 	lms_array_sort(y->v, y->n, sizeof(*y->v), by_person_year);
 }
 
+struct changed_walk {
+	struct years_tree years;
+	const struct lms_course *changed;
+};
+
+static void other_course(const struct lms_fee_rates *rates,
+			 const struct lms_facilitator *reg, size_t nreg,
+			 const struct lms_course *c, void *arg)
+{
+	struct changed_walk *w = arg;
+
+	if (strcmp(c->id, w->changed->id))
+		years_course(rates, reg, nreg, c, &w->years);
+}
+
+static bool has_year(const struct lms_fee_years *y, const char *id, int year)
+{
+	for (size_t i = 0; i < y->n; i++)
+		if (y->v[i].year == year && !strcmp(y->v[i].facilitator, id))
+			return true;
+	return false;
+}
+
+/* Keeps of y the years that mine has. */
+static void keep_years(struct lms_fee_years *y, const struct lms_fee_years *mine)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < y->n; i++) {
+		if (has_year(mine, y->v[i].facilitator, y->v[i].year))
+			y->v[n++] = y->v[i];
+		else
+			free(y->v[i].facilitator);
+	}
+	y->n = n;
+}
+
+int lms_fee_years_changed(struct lms_fee_years *y, struct lms_tree *t,
+			  const struct lms_course *changed, int32_t today)
+{
+	const struct lms_fee_rates *rates = &t->service.fees;
+	struct changed_walk w = { { y, today }, changed };
+	struct lms_fee_years mine = { NULL, 0 };
+	struct lms_facilitator *reg = NULL;
+	size_t nreg = 0;
+	int err;
+
+	if (!rates->yearly_limit.given)
+		return 0;
+	if ((err = lms_tree_load_facilitators(t, &reg, &nreg, NULL)))
+		return err;
+	err = with_registry(t, reg, nreg, true, other_course, &w);
+	lms_fee_years_add_course(y, rates, reg, nreg, changed, today);
+	lms_fee_years_add_course(&mine, rates, reg, nreg, changed, today);
+	keep_years(y, &mine);
+	lms_fee_years_release(&mine);
+	lms_facilitators_free(reg, nreg);
+	lms_array_sort(y->v, y->n, sizeof(*y->v), by_person_year);
+	return err;
+}
+
 bool lms_fee_year_over(const struct lms_fee_rates *rates,
 		       const struct lms_fee_year *y, struct lms_buf *out)
 {

@@ -133,6 +133,16 @@ void lms_fee_years_check(struct lms_fee_years *y, struct lms_tree *t,
 			 int32_t today);
 
 /*
+ * For a course being made or changed, not yet written (lms course new,
+ * set, assign): the years of the people paid for its sessions, summed
+ * over the tree's courses with changed in place of the tree's course of
+ * its id, and only the years in which changed pays them.  Nothing without
+ * a yearly limit; a course that does not load is passed by.
+ */
+int lms_fee_years_changed(struct lms_fee_years *y, struct lms_tree *t,
+			  const struct lms_course *changed, int32_t today);
+
+/*
  * The yearly limit (rates->yearly_limit), passed: the text of a warning
  * about y in the user's language, or false when y is within the limit.
  * It says whether the fees paid have passed it or the planned ones would.
