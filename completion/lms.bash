@@ -334,8 +334,9 @@ _lms_option_words()
 	--format) words=(text csv tsv yaml md html) ;;
 	--rule | --no-rule)
 		words=(schema dates references conflicts capacity
-		       participation privacy holidays catalog) ;;
-	--by) words=(course municipality year term target-group topic) ;;
+		       participation privacy holidays catalog fees) ;;
+	--by) words=(course municipality year term target-group topic
+		     facilitator) ;;
 	--status) words=(planned open running completed cancelled) ;;
 	--phase) words=(pre post session) ;;
 	--phases) words=(plan deliver evaluate) ;;
