@@ -29,7 +29,8 @@ static const char *const metavars[] = {
 	NC_("usage", "FILE"), NC_("usage", "FROM"), NC_("usage", "HH"),
 	NC_("usage", "ITEM"), NC_("usage", "KEY"), NC_("usage", "LINE"),
 	NC_("usage", "NAME"), NC_("usage", "PERSON"), NC_("usage", "SESSION"),
-	NC_("usage", "TO"), NC_("usage", "VALUE"), NC_("usage", "WHAT"), NULL
+	NC_("usage", "TERM"), NC_("usage", "TO"), NC_("usage", "VALUE"),
+	NC_("usage", "WHAT"), NULL
 };
 
 static bool is_metavar_char(char c)
