@@ -150,6 +150,9 @@ else
 	echo "ok $tests # SKIP no LibreOffice"
 fi
 
+# The tree as a repository of its own, as it is meant to be kept (and
+# whatever repository the scratch folder may be in).
+command -v git >/dev/null 2>&1 && git init -q .
 remember
 lms export fees -o fees.csv
 is_rc 1 "-o into the tree, not ignored by git"
@@ -164,6 +167,16 @@ is_rc 0 "-o outside the tree"
 [ "$(stat -c %a "$SCRATCH/lonn.csv")" = 600 ] &&
 	[ "$(wc -l <"$SCRATCH/lonn.csv")" -eq 4 ]
 report $? "is written, for its owner only"
+if command -v git >/dev/null 2>&1; then
+	mkdir lonn
+	echo /lonn/ >>.gitignore
+	lms export fees -o lonn/h26.csv
+	is_rc 0 "-o in the tree where git ignores it"
+	rm -r lonn
+else
+	tests=$((tests + 1))
+	echo "ok $tests # SKIP no git"
+fi
 
 lms check --rule fees
 is_rc 0 "the yearly limit in lms check"

@@ -61,6 +61,7 @@ ERR
 LANG=nb_NO.UTF-8 lms report --by facilitator --term 2026X
 is_rc 2 "a term that is none"
 like "is named in Norwegian" "«2026X» er ikke et semester" "$err"
+command -v git >/dev/null 2>&1 && git init -q .
 LANG=nb_NO.UTF-8 lms export fees -o lonn.csv
 is_rc 1 "-o into the tree"
 is_err "is refused in Norwegian" <<'ERR'
