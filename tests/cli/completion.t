@@ -209,7 +209,7 @@ course show: --format
 course unassign:
 enrol: --csv --date --force --force-line --next --referral --relative-of --role
 evaluate: --csv --date --form --map --person --phase --redact --session
-export: --excel --format
+export: --excel --format --from --term --to
 facilitator add: --available --kind --name --profession --topics --trained
 facilitator list: --available-on --format --kind --topic
 followup: --due --format
@@ -225,7 +225,7 @@ person list: --format
 person show:
 purge: --dry-run
 remind: --changed --date --days --format --from --moved-up
-report: --by --each --exact --excel --form --format --from --new-key --out --status --to --tree
+report: --by --each --exact --excel --form --format --from --new-key --out --status --term --to --tree
 roster: --blank --contacts --format --session --sheet
 withdraw:
 OUT
@@ -338,6 +338,7 @@ capacity
 catalog
 conflicts
 dates
+fees
 holidays
 participation
 privacy
@@ -391,6 +392,7 @@ OUT
 completes lms report --by ''
 offers "report --by" <<'OUT'
 course
+facilitator
 municipality
 target-group
 term
@@ -515,6 +517,7 @@ offers "lms export TAB: what to export" <<'OUT'
 attendance
 enrolments
 evaluations
+fees
 OUT
 completes lms help ''
 offers "lms help TAB: the commands and files" <<'OUT'
