@@ -142,6 +142,15 @@ struct lms_ops_io;
 void cmd_ops_io(struct ctx *ctx, struct lms_ops_io *io);
 
 /*
+ * Where -o FILE of an output with names and contacts (lms remind, lms
+ * export fees) would go: outside the tree or a file git ignores in it
+ * (CMD_OUT_FREE), a file or folder of lms's own (CMD_OUT_LMS), or in
+ * the tree and not ignored by git, or without git (CMD_OUT_TRACKED).
+ */
+enum { CMD_OUT_FREE, CMD_OUT_LMS, CMD_OUT_TRACKED };
+int cmd_private_out(struct ctx *ctx, const char *out);
+
+/*
  * Free text on its way into a file that goes to git (an answer, a title,
  * a theme, a follow-up) is screened for personal data (see
  * lms_find_personal): it is refused (LMS_EDATA, "WHAT: this looks like a

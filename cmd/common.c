@@ -1,8 +1,10 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -28,7 +30,8 @@ static const char *const metavars[] = {
 	NC_("usage", "FILE"), NC_("usage", "FROM"), NC_("usage", "HH"),
 	NC_("usage", "ITEM"), NC_("usage", "KEY"), NC_("usage", "LINE"),
 	NC_("usage", "NAME"), NC_("usage", "PERSON"), NC_("usage", "SESSION"),
-	NC_("usage", "TO"), NC_("usage", "VALUE"), NC_("usage", "WHAT"), NULL
+	NC_("usage", "TERM"), NC_("usage", "TO"), NC_("usage", "VALUE"),
+	NC_("usage", "WHAT"), NULL
 };
 
 static bool is_metavar_char(char c)
@@ -578,4 +581,63 @@ int cmd_screen(struct ctx *ctx, const struct cmd_where *at, const char *text,
 				      "does not belong in a file that goes to "
 				      "git%s"), at->what,
 			 lms_personal_what(s.hit.kind), at->hint ? at->hint : "");
+}
+
+/* Output with names */
+
+/*
+ * Whether git ignores path (relative to root): `git check-ignore`.  No
+ * git, or no repository, counts as not ignored, which refuses the file:
+ * better a file elsewhere than a register in git.
+ */
+static bool git_ignores(const char *root, const char *rel)
+{
+	int status, null;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return false;
+	if (pid == 0) {
+		if ((null = open("/dev/null", O_RDWR)) >= 0) {
+			dup2(null, STDOUT_FILENO);
+			dup2(null, STDERR_FILENO);
+		}
+		execlp("git", "git", "-C", root, "check-ignore", "-q", "--",
+		       rel, (char *)NULL);
+		_exit(127);
+	}
+	return waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	       WEXITSTATUS(status) == 0;
+}
+
+int cmd_private_out(struct ctx *ctx, const char *out)
+{
+	char root[PATH_MAX], dir[PATH_MAX];
+	char *copy = lms_strdup(out), *slash = strrchr(copy, '/');
+	const char *base = slash ? slash + 1 : copy;
+	struct lms_buf rel = LMS_BUF_INIT;
+	size_t n;
+	int place = CMD_OUT_FREE;
+
+	if (slash)
+		*slash = '\0';
+	if (!realpath(ctx->tree.root, root) ||
+	    !realpath(slash ? (*copy ? copy : "/") : ".", dir)) {
+		free(copy);
+		return CMD_OUT_FREE;	/* writing will say what is wrong */
+	}
+	n = strlen(root);
+	if (!strncmp(dir, root, n) && (dir[n] == '/' || !dir[n])) {
+		lms_buf_addf(&rel, "%s%s%s", dir[n] ? dir + n + 1 : "",
+			     dir[n] ? "/" : "", base);
+		/* Never over the register, the key or another file of lms's
+		 * own, which git ignores too. */
+		if (lms_file_is_lms(rel.buf))
+			place = CMD_OUT_LMS;
+		else if (!git_ignores(root, rel.buf))
+			place = CMD_OUT_TRACKED;
+	}
+	lms_buf_release(&rel);
+	free(copy);
+	return place;
 }

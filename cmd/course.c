@@ -4,8 +4,28 @@
 #include "alloc.h"
 #include "cmd.h"
 #include "coursecmd.h"
+#include "fees.h"
 
 /* What the verbs share */
+
+void course_warn_fees(struct ctx *ctx, const struct lms_course *after)
+{
+	struct lms_fee_years y = { NULL, 0 };
+	struct lms_buf msg = LMS_BUF_INIT;
+
+	/* The change is made: a registry that does not load is for lms
+	 * check to name, not a reason to fail it. */
+	if (!lms_fee_years_changed(&y, &ctx->tree, after, ctx->today)) {
+		for (size_t i = 0; i < y.n; i++) {
+			lms_buf_reset(&msg);
+			if (lms_fee_year_over(&ctx->tree.service.fees, &y.v[i],
+					      &msg))
+				cmd_warn("%s", msg.buf);
+		}
+	}
+	lms_fee_years_release(&y);
+	lms_buf_release(&msg);
+}
 
 /* Free text for a file that goes to git, from the command line. */
 int course_screen_arg(struct ctx *ctx, const char *what, const char *value)

@@ -16,5 +16,9 @@ int course_screen_arg(struct ctx *ctx, const char *what, const char *value);
  * the file), with commas between. */
 void course_add_flag_names(struct lms_buf *out, const char *const *names,
 			   const char *context, unsigned bits);
+/* Warns, as lms check does, of each person paid for the sessions of the
+ * course as it is now (after), whose fees in a year pass the service's
+ * yearly limit, or would with the sessions planned. */
+void course_warn_fees(struct ctx *ctx, const struct lms_course *after);
 
 #endif

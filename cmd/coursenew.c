@@ -348,6 +348,7 @@ static int course_new(struct ctx *ctx, int argc, char **argv)
 			warn_template_fit(a.template_id, &r);
 		if (a.from_waitlist)
 			cmd_say_carried(ctx, a.from_waitlist, &r.carried);
+		course_warn_fees(ctx, &r.course);
 		lms_new_result_release(&r);
 	}
 	for (size_t i = 0; i < a.nfacs; i++)

@@ -131,6 +131,7 @@ static int course_set(struct ctx *ctx, int argc, char **argv)
 	}
 	lms_service_new_days_off(&ctx->tree.service, &r.before, &r.after,
 				 warn_day_off, NULL);
+	course_warn_fees(ctx, &r.after);
 	lms_buf_add(&ctx->out, said.buf, said.len);
 	err = say_affected(ctx, &r);
 	lms_set_result_release(&r);
@@ -195,6 +196,7 @@ static int course_assign(struct ctx *ctx, int argc, char **argv)
 					       role, &r)))
 		return err;
 	warn_away(fid, r.away);
+	course_warn_fees(ctx, &r.after);
 	lms_buf_addf(&ctx->out, "%s: ", fid);
 	course_add_flag_names(&ctx->out, lms_phase_names, "phase", phases);
 	if (role)

@@ -2,7 +2,9 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "date.h"
 #include "export.h"
+#include "fees.h"
 #include "cmd.h"
 
 /*
@@ -13,6 +15,8 @@
 static const char *const usage[] = {
 	"lms export enrolments | attendance | evaluations [COURSE...] "
 	"[--format csv | tsv] [--excel]",
+	"lms export fees [--term TERM | --from DATE --to DATE] "
+	"[--format csv | tsv] [--excel] [-o FILE]",
 	NULL
 };
 
@@ -109,6 +113,104 @@ static int export_evaluations(struct ctx *ctx, int argc, char **argv)
 	return export(ctx, argc, argv, LMS_EXPORT_EVALUATIONS);
 }
 
+/* lms export fees: for payroll, with names; see lms-export(1). */
+
+struct fee_args {
+	enum lms_format fmt;
+	bool excel;
+	const char *term, *out;
+	int32_t from, to;
+};
+
+static int fee_options(int argc, char **argv, struct fee_args *a)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'F' },
+		{ "excel", no_argument, NULL, 'x' },
+		{ "term", required_argument, NULL, 'r' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "out", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, err = 0;
+
+	while (!err && (c = cmd_getopt(argc, argv, "o:", longopts)) != -1) {
+		switch (c) {
+		case 'F': err = lms_format_parse(optarg, LMS_FMT_CSV | LMS_FMT_TSV, &a->fmt); break;
+		case 'x': a->excel = true; break;
+		case 'r': a->term = optarg; break;
+		case 'f': err = cmd_parse_date("--from", optarg, &a->from); break;
+		case 't': err = cmd_parse_date("--to", optarg, &a->to); break;
+		case 'o': a->out = optarg; break;
+		default: err = LMS_EUSAGE; break;
+		}
+	}
+	if (!err && a->excel && a->fmt == LMS_FMT_TSV)
+		err = cmd_usage_error(_("--excel writes CSV: it cannot go with "
+				        "--format tsv"));
+	if (!err && a->term && (a->from != LMS_DATE_NONE ||
+				a->to != LMS_DATE_NONE))
+		err = cmd_usage_error(_("--term is a period: it cannot go "
+					"with --from or --to"));
+	if (!err && a->term)
+		err = lms_fees_term(a->term, &a->from, &a->to);
+	if (!err && optind < argc)
+		err = cmd_usage_error(_("'%s': the fees are of every course"),
+				      argv[optind]);
+	return err;
+}
+
+/* The export names people: never into a file git keeps. */
+static int check_fee_out(struct ctx *ctx, const char *out)
+{
+	switch (cmd_private_out(ctx, out)) {
+	case CMD_OUT_LMS:
+		return lms_error(LMS_EREFUSED, _("%s: is a file or folder of "
+				 "lms's own in the tree; write the fees outside "
+				 "the tree"), out);
+	case CMD_OUT_TRACKED:
+		return lms_error(LMS_EREFUSED, _("%s: is inside the tree and not "
+				 "ignored by git; the fees name people: write "
+				 "them outside the tree"), out);
+	default:
+		return 0;
+	}
+}
+
+static int export_fees(struct ctx *ctx, int argc, char **argv)
+{
+	struct fee_args a = { LMS_FMT_CSV, false, NULL, NULL, LMS_DATE_NONE,
+			      LMS_DATE_NONE };
+	struct lms_buf text = LMS_BUF_INIT;
+	struct lms_table t;
+	struct lms_fees f;
+	int err;
+
+	if ((err = fee_options(argc, argv, &a)) ||
+	    (err = cmd_open_tree(ctx)) ||
+	    (a.out && (err = check_fee_out(ctx, a.out))))
+		return err;
+	lms_fees_init(&f, a.from, a.to);
+	if (!(err = lms_fees_tree(&f, &ctx->tree))) {
+		lms_fees_export_table(&f, &t);
+		lms_table_render(&t, a.fmt, a.excel, &text);
+		lms_table_release(&t);
+	}
+	if (!err && a.out)
+		err = lms_write_atomic(a.out, text.buf, text.len, 0600);
+	else if (!err)
+		lms_buf_add(&ctx->out, text.buf, text.len);
+	lms_buf_release(&text);
+	lms_fees_release(&f);
+	return err;
+}
+
+static const struct cmd export_fees_cmd = {
+	"fees", export_fees, CMD_TREE, usage,
+	"export the fees of facilitators, for payroll", "lms-export", NULL
+};
+
 static const struct cmd export_enrolments_cmd = {
 	"enrolments", export_enrolments, CMD_TREE, usage,
 	"export the enrolments", "lms-export", NULL
@@ -126,7 +228,7 @@ static const struct cmd export_evaluations_cmd = {
 
 static const struct cmd *const export_verbs[] = {
 	&export_enrolments_cmd, &export_attendance_cmd,
-	&export_evaluations_cmd, NULL
+	&export_evaluations_cmd, &export_fees_cmd, NULL
 };
 
 /*
@@ -155,6 +257,7 @@ static int no_table(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_export = {
 	"export", no_table, 0, usage,
-	N_("export enrolments, attendance or evaluations as tidy tables"),
+	N_("export enrolments, attendance or evaluations as tidy tables, "
+	   "and fees for payroll"),
 	"lms-export", export_verbs
 };

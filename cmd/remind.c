@@ -1,9 +1,5 @@
-#include <fcntl.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "alloc.h"
 #include "date.h"
@@ -214,67 +210,21 @@ static void warn_no_email(const struct lms_remind_row *w, void *arg)
 	cmd_warn(_("%s has no e-mail address"), w->person);
 }
 
-/*
- * Whether git ignores path (relative to root): `git check-ignore`.  No
- * git, or no repository, counts as not ignored, which refuses the file:
- * better a file elsewhere than a register in git.
- */
-static bool git_ignores(const char *root, const char *rel)
-{
-	int status, null;
-	pid_t pid = fork();
-
-	if (pid < 0)
-		return false;
-	if (pid == 0) {
-		if ((null = open("/dev/null", O_RDWR)) >= 0) {
-			dup2(null, STDOUT_FILENO);
-			dup2(null, STDERR_FILENO);
-		}
-		execlp("git", "git", "-C", root, "check-ignore", "-q", "--",
-		       rel, (char *)NULL);
-		_exit(127);
-	}
-	return waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
-	       WEXITSTATUS(status) == 0;
-}
-
 /* -o FILE inside the tree must be a file git ignores. */
 static int check_out_file(struct ctx *ctx, const char *out)
 {
-	char root[PATH_MAX], dir[PATH_MAX];
-	char *copy = lms_strdup(out), *slash = strrchr(copy, '/');
-	const char *base = slash ? slash + 1 : copy;
-	struct lms_buf rel = LMS_BUF_INIT;
-	size_t n;
-	int err = 0;
-
-	if (slash)
-		*slash = '\0';
-	if (!realpath(ctx->tree.root, root) ||
-	    !realpath(slash ? (*copy ? copy : "/") : ".", dir)) {
-		free(copy);
-		return 0;	/* writing will say what is wrong */
+	switch (cmd_private_out(ctx, out)) {
+	case CMD_OUT_LMS:
+		return lms_error(LMS_EREFUSED, _("%s: is a file or folder of "
+				 "lms's own in the tree; write reminders outside "
+				 "the tree"), out);
+	case CMD_OUT_TRACKED:
+		return lms_error(LMS_EREFUSED, _("%s: is inside the tree and not "
+				 "ignored by git; reminders hold names and "
+				 "contacts: write them outside the tree"), out);
+	default:
+		return 0;
 	}
-	n = strlen(root);
-	if (!strncmp(dir, root, n) && (dir[n] == '/' || !dir[n])) {
-		lms_buf_addf(&rel, "%s%s%s", dir[n] ? dir + n + 1 : "",
-			     dir[n] ? "/" : "", base);
-		/* Never over the register, the key or another file of lms's
-		 * own, which git ignores too. */
-		if (lms_file_is_lms(rel.buf))
-			err = lms_error(LMS_EREFUSED, _("%s: is a file or folder "
-				"of lms's own in the tree; write reminders "
-				"outside the tree"), out);
-		else if (!git_ignores(root, rel.buf))
-			err = lms_error(LMS_EREFUSED, _("%s: is inside the tree "
-				"and not ignored by git; reminders hold names "
-				"and contacts: write them outside the tree"),
-				out);
-	}
-	lms_buf_release(&rel);
-	free(copy);
-	return err;
 }
 
 static int remind(struct ctx *ctx, int argc, char **argv)

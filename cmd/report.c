@@ -6,6 +6,7 @@
 #include "coursedata.h"
 #include "coursereport.h"
 #include "date.h"
+#include "fees.h"
 #include "cmd.h"
 
 /*
@@ -21,6 +22,8 @@ static const char *const usage[] = {
 	"| topic | referral | role | age-band] [--from DATE] [--to DATE] "
 	"[--status S] [--form F] [--tree DIR]... [--exact] [--new-key] "
 	"[--format F] [--excel] [--table figures | followup]",
+	"lms report --by facilitator [--term TERM | --from DATE --to DATE] "
+	"[--format F] [--excel]",
 	"lms report course ID [--format text | md | yaml | csv | html] "
 	"[--excel]",
 	"lms report --each course --out DIR [--exact] "
@@ -37,6 +40,8 @@ struct report_args {
 	bool new_key;			/* make the tree's key if missing */
 	int table;			/* of CSV and TSV: enum report_table */
 	const char *each, *out;
+	const char *term;		/* --term 2026H */
+	const char *not_by_facilitator;	/* an option --by facilitator has not */
 	const char **trees;
 	size_t ntrees;
 };
@@ -258,6 +263,58 @@ static int aggregate(struct ctx *ctx, struct report_args *a)
 	return err;
 }
 
+/* The report by facilitator */
+
+static int facilitator_period(const struct report_args *a, int32_t *from,
+			      int32_t *to)
+{
+	if (a->not_by_facilitator)
+		return cmd_usage_error(_("--%s is not for --by facilitator"),
+				       a->not_by_facilitator);
+	if (a->term && (a->agg.from != LMS_DATE_NONE ||
+			a->agg.to != LMS_DATE_NONE))
+		return cmd_usage_error(_("--term is a period: it cannot go "
+					 "with --from or --to"));
+	*from = a->agg.from;
+	*to = a->agg.to;
+	return a->term ? lms_fees_term(a->term, from, to) : 0;
+}
+
+/*
+ * The work and fees of the facilitators: not an aggregate of pieces, and
+ * exact (lms-report(1) says why), of the one tree.
+ */
+static int by_facilitator(struct ctx *ctx, struct report_args *a)
+{
+	struct lms_fees f;
+	struct lms_table table;
+	struct lms_doc doc;
+	enum lms_lang was;
+	int32_t from, to;
+	int err;
+
+	if ((err = facilitator_period(a, &from, &to)) ||
+	    (err = cmd_open_tree(ctx)))
+		return err;
+	lms_fees_init(&f, from, to);
+	err = lms_fees_tree(&f, &ctx->tree);
+	was = lms_i18n_set(cmd_doc_lang(ctx, ctx->tree.service.language,
+					a->format, a->excel));
+	if (!err && (a->format == LMS_FMT_CSV || a->format == LMS_FMT_TSV)) {
+		a->agg.exact = true;	/* for the notice */
+		lms_fees_report_table(&f, &table);
+		render_table(a, &table, &ctx->out);
+		lms_table_release(&table);
+	} else if (!err) {
+		lms_fees_report(&f, &ctx->tree.service, &doc);
+		lms_doc_render(&doc, a->format, a->excel, &ctx->out);
+		lms_doc_release(&doc);
+	}
+	lms_i18n_set(was);
+	lms_fees_release(&f);
+	return err;
+}
+
 /* One report per course */
 
 /* What --each makes a report of, and in which formats. */
@@ -463,6 +520,7 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 		{ "exact", no_argument, NULL, 'E' },
 		{ "new-key", no_argument, NULL, 'K' },
 		{ "table", required_argument, NULL, 'B' },
+		{ "term", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, err = 0;
@@ -475,8 +533,11 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 	a->format = LMS_FMT_TEXT;
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
 		/* Remembered to refuse them with course or --each. */
-		if (c > 0 && strchr("bftsmTKB", c))
+		if (c > 0 && strchr("bftsmTKBr", c))
 			a->agg_option = longopts[option_index(longopts, c)].name;
+		if (c > 0 && strchr("smTEK", c))
+			a->not_by_facilitator =
+				longopts[option_index(longopts, c)].name;
 		switch (c) {
 		case 'b': err = cmd_parse_enum("--by", optarg, lms_group_by_names, &a->agg.by); break;
 		case 'f': err = cmd_parse_date("--from", optarg, &a->agg.from); break;
@@ -495,6 +556,7 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 		case 'E': a->agg.exact = true; break;
 		case 'K': a->new_key = true; break;
 		case 'B': err = cmd_parse_enum("--table", optarg, table_names, &a->table); break;
+		case 'r': a->term = optarg; break;
 		default: err = LMS_EUSAGE; break;
 		}
 	}
@@ -588,8 +650,13 @@ static int report(struct ctx *ctx, int argc, char **argv)
 						"and internal"));
 		else
 			err = one_course(ctx, &a, argv[optind]);
+	} else if (!err && a.agg.by == LMS_BY_FACILITATOR) {
+		err = a.out ? cmd_usage_error(_("--out is for --each")) :
+		      by_facilitator(ctx, &a);
 	} else if (!err) {
 		err = a.out ? cmd_usage_error(_("--out is for --each")) :
+		      a.term ? cmd_usage_error(_("--term is for --by "
+						 "facilitator")) :
 		      aggregate(ctx, &a);
 	}
 	free(a.trees);

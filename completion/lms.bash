@@ -334,8 +334,9 @@ _lms_option_words()
 	--format) words=(text csv tsv yaml md html) ;;
 	--rule | --no-rule)
 		words=(schema dates references conflicts capacity
-		       participation privacy holidays catalog availability) ;;
-	--by) words=(course municipality year term target-group topic referral role age-band) ;;
+		       participation privacy holidays catalog availability fees) ;;
+	--by) words=(course municipality year term target-group topic referral
+		     role age-band facilitator) ;;
 	--status) words=(planned open running completed cancelled) ;;
 	--phase) words=(pre post session) ;;
 	--phases) words=(plan deliver evaluate) ;;

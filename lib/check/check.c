@@ -4,6 +4,7 @@
 #include "check.h"
 #include "checkctx.h"
 #include "date.h"
+#include "fees.h"
 #include "i18n.h"
 
 /*
@@ -129,6 +130,39 @@ static void check_on_no_course(const struct lms_check_walk *ck,
 	free(path);
 }
 
+/*
+ * The yearly limit of fees: a warning at the facilitator's entry for each
+ * year in which their fees pass it, or the planned sessions would make
+ * them pass it.  The courses are read again, one at a time: the sums need
+ * every course, and a course that does not load is a finding already.
+ */
+static void check_fees(const struct lms_check_ctx *x, struct lms_findings *out)
+{
+	const struct lms_fee_rates *rates = &x->tree->service.fees;
+	struct lms_fee_years y = { NULL, 0 };
+	struct lms_buf msg = LMS_BUF_INIT;
+	char *path;
+
+	if (!rates->yearly_limit.given || x->facilitators_broken ||
+	    !(out->rules & (1u << LMS_RULE_FEES)))
+		return;
+	lms_fee_years_check(&y, x->tree, x->facilitators, x->nfacilitators,
+			    x->opt->today);
+	path = lms_tree_file(x->tree, LMS_FILE_FACILITATORS, NULL);
+	for (size_t i = 0; i < y.n; i++) {
+		const struct lms_facilitator *f =
+			lms_check_facilitator(x, y.v[i].facilitator);
+
+		lms_buf_reset(&msg);
+		if (f && lms_fee_year_over(rates, &y.v[i], &msg))
+			lms_finding(out, LMS_RULE_FEES, LMS_WARNING, path,
+				    f->mark.line, f->mark.col, "%s", msg.buf);
+	}
+	free(path);
+	lms_buf_release(&msg);
+	lms_fee_years_release(&y);
+}
+
 int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 		   struct lms_findings *out)
 {
@@ -156,6 +190,8 @@ int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 		err = lms_check_courses(&ck);
 	if (!err && whole)
 		check_on_no_course(&ck, out);
+	if (!err && whole)
+		check_fees(&x, out);
 	lms_strset_release(&ck.on_courses);
 	lms_bookings_release(&ck.people);
 	lms_bookings_release(&ck.places);

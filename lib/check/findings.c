@@ -9,7 +9,7 @@
 const char *const lms_rule_names[] = {
 	"schema", "dates", "references", "conflicts", "capacity",
 	"participation", "privacy", "holidays", "catalog", "availability",
-	NULL
+	"fees", NULL
 };
 
 const char *const lms_severity_names[] = { "warning", "error" };

@@ -7,6 +7,7 @@
 #include "emit.h"
 #include "error.h"
 #include "i18n.h"
+#include "service.h"
 #include "yedit.h"
 #include "facilitator.h"
 
@@ -104,6 +105,8 @@ static const struct lms_field fields[] = {
 	LMS_CUSTOM_FIELD(F, "available", available, &available, 0),
 	LMS_FIELD(F, "email", LMS_T_STR, email, 0),
 	LMS_FIELD(F, "phone", LMS_T_STR, phone, LMS_QUOTED),
+	LMS_FIELD(F, "fee", LMS_T_BOOL, fee, 0),
+	LMS_CUSTOM_FIELD(F, "travel", travel, &lms_amount_custom, 0),
 	LMS_FIELD_END
 };
 #undef F

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "money.h"
 #include "schema.h"
 
 enum lms_facilitator_kind { LMS_PROFESSIONAL = 1, LMS_USER_REPRESENTATIVE };
@@ -33,6 +34,8 @@ struct lms_facilitator {
 	struct lms_availability available;
 	char *email;
 	char *phone;
+	int fee;			/* bool: false for one paid otherwise */
+	struct lms_amount travel;	/* overrides the service's rate */
 	struct lms_extras extras;
 };
 

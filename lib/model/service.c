@@ -10,6 +10,66 @@
 #include "municipality.h"
 #include "service.h"
 
+const char *const lms_fees_to_names[] = {
+	"", "user-representatives", "all", NULL
+};
+
+static int load_amount(struct lms_loader *ld, const struct lms_event *ev,
+		       void *field)
+{
+	struct lms_amount *a = field;
+
+	if (ev->type != LMS_EV_SCALAR)
+		return lms_loader_error(ld, ev->start, "%s", _("expected an "
+					"amount in kroner, such as 250 or "
+					"312.50"));
+	if (!lms_money_parse(ev->value, &a->ore))
+		return lms_loader_error(ld, ev->start, _("'%s' is not an amount "
+					"in kroner, such as 250 or 312.50"),
+					ev->value);
+	a->given = true;
+	return 0;
+}
+
+static void emit_amount(struct lms_buf *out, const void *field, int indent)
+{
+	char s[32];
+
+	(void)indent;
+	lms_money_format(((const struct lms_amount *)field)->ore, s);
+	lms_buf_addf(out, " %s\n", s);
+}
+
+static int amount_is_empty(const void *field)
+{
+	return !((const struct lms_amount *)field)->given;
+}
+
+static void release_amount(void *field)
+{
+	memset(field, 0, sizeof(struct lms_amount));
+}
+
+const struct lms_custom lms_amount_custom = {
+	load_amount, emit_amount, amount_is_empty, release_amount
+};
+
+#define R struct lms_fee_rates
+static const struct lms_field fee_fields[] = {
+	LMS_CUSTOM_FIELD(R, "per_session", per_session, &lms_amount_custom, 0),
+	LMS_CUSTOM_FIELD(R, "per_hour", per_hour, &lms_amount_custom, 0),
+	LMS_CUSTOM_FIELD(R, "travel", travel, &lms_amount_custom, 0),
+	LMS_CUSTOM_FIELD(R, "yearly_limit", yearly_limit, &lms_amount_custom, 0),
+	LMS_ENUM_FIELD(R, "to", to, lms_fees_to_names, 0),
+	LMS_FIELD_END
+};
+#undef R
+
+static const struct lms_schema fees_schema = {
+	"fees", sizeof(struct lms_fee_rates), fee_fields,
+	offsetof(struct lms_fee_rates, mark), LMS_NO_OFFSET
+};
+
 #define C struct lms_closed
 static const struct lms_field closed_fields[] = {
 	LMS_FIELD(C, "from", LMS_T_DATE, from, LMS_REQUIRED),
@@ -37,6 +97,7 @@ static const struct lms_field fields[] = {
 	LMS_ENUM_FIELD(S, "language", language, lms_lang_names, 0),
 	LMS_FIELD(S, "phone", LMS_T_STR, phone, 0),
 	LMS_FIELD(S, "email", LMS_T_STR, email, 0),
+	LMS_STRUCT_FIELD(S, "fees", fees, &fees_schema, 0),
 	LMS_FIELD_END
 };
 #undef S

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "money.h"
 #include "schema.h"
 
 /* The largest min_cell: reports count some things only up to it. */
@@ -16,6 +17,24 @@ struct lms_closed {
 	char *name;			/* "sommerferie", or NULL */
 	struct lms_mark mark;
 };
+
+/*
+ * Fees of facilitators (fees: in lms.yaml), in øre: per session led, per
+ * hour of sessions led, travel per session led in person, and a yearly
+ * limit per person.  Who is paid: user representatives (the default),
+ * or everyone on a course.
+ */
+enum lms_fees_to { LMS_FEES_TO_UR = 1, LMS_FEES_TO_ALL };
+extern const char *const lms_fees_to_names[];
+
+struct lms_fee_rates {
+	struct lms_mark mark;
+	struct lms_amount per_session, per_hour, travel, yearly_limit;
+	int to;				/* enum lms_fees_to; 0: not given */
+};
+
+/* An amount in kroner ("250", "312.50") as a field of a schema. */
+extern const struct lms_custom lms_amount_custom;
 
 /* lms.yaml: the service that owns the tree. */
 struct lms_service {
@@ -30,6 +49,7 @@ struct lms_service {
 	size_t nclosed;
 	int language;			/* of its documents: enum lms_lang */
 	char *phone, *email;		/* its own, public (contact: service) */
+	struct lms_fee_rates fees;	/* no fees when not given */
 };
 
 extern const struct lms_schema lms_service_schema;

@@ -16,7 +16,7 @@ const char *const lms_group_by_names[] = {
 	NC_("group by", "year"), NC_("group by", "term"),
 	NC_("group by", "target-group"), NC_("group by", "topic"),
 	NC_("group by", "referral"), NC_("group by", "role"),
-	NC_("group by", "age-band"), NULL
+	NC_("group by", "age-band"), NC_("group by", "facilitator"), NULL
 };
 
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt)

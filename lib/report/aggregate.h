@@ -43,6 +43,9 @@ enum lms_group_by {
 	LMS_BY_COURSE = 1, LMS_BY_MUNICIPALITY, LMS_BY_YEAR, LMS_BY_TERM,
 	LMS_BY_TARGET_GROUP, LMS_BY_TOPIC,
 	LMS_BY_REFERRAL, LMS_BY_ROLE, LMS_BY_AGE_BAND,
+	/* Not an aggregate of the pieces: the work and fees of the
+	 * facilitators (fees.h). */
+	LMS_BY_FACILITATOR
 };
 extern const char *const lms_group_by_names[];
 

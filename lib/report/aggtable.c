@@ -16,7 +16,7 @@
 static const char *const key_columns[] = {
 	"", N_("course"), N_("municipality"), N_("year"), N_("term"),
 	N_("target_group"), N_("topic"), N_("referral"), N_("role"),
-	N_("age_band"), NULL
+	N_("age_band"), N_("facilitator"), NULL
 };
 
 /* The table */

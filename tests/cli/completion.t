@@ -224,7 +224,7 @@ course show: --format
 course unassign:
 enrol: --csv --date --force --force-line --next --referral --relative-of --role
 evaluate: --csv --date --facilitator --form --map --person --phase --redact --session
-export: --excel --format
+export: --excel --format --from --term --to
 facilitator add: --available --kind --name --profession --topics --trained
 facilitator list: --available-on --format --kind --time --topic --trained
 facilitator set:
@@ -245,7 +245,7 @@ person set: --birth-year --consent --contact --email --municipality --name --pho
 person show:
 purge: --dry-run
 remind: --changed --date --days --format --from --moved-up
-report: --by --each --exact --excel --form --format --from --new-key --out --status --table --to --tree
+report: --by --each --exact --excel --form --format --from --new-key --out --status --table --term --to --tree
 roster: --blank --contacts --format --session --sheet
 withdraw:
 OUT
@@ -365,6 +365,7 @@ capacity
 catalog
 conflicts
 dates
+fees
 holidays
 participation
 privacy
@@ -419,6 +420,7 @@ completes lms report --by ''
 offers "report --by" <<'OUT'
 age-band
 course
+facilitator
 municipality
 referral
 role
@@ -549,6 +551,7 @@ offers "lms export TAB: what to export" <<'OUT'
 attendance
 enrolments
 evaluations
+fees
 OUT
 completes lms help ''
 offers "lms help TAB: the commands and files" <<'OUT'

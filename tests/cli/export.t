@@ -149,9 +149,9 @@ refuse() {
 }
 refuse 66 "an unknown course" "no such course: 'nope'" enrolments matlaging nope
 refuse 2 "an unknown table" \
-	"'people' is not a table: give enrolments, attendance or evaluations" \
+	"'people' is not a table: give enrolments, attendance, evaluations or fees" \
 	people
-refuse 2 "no table" "give the table: enrolments, attendance or evaluations"
+refuse 2 "no table" "give the table: enrolments, attendance, evaluations or fees"
 refuse 2 "--excel with --format tsv" \
 	"--excel writes CSV: it cannot go with --format tsv" \
 	attendance --excel --format tsv

@@ -171,7 +171,7 @@ OUT
 
 lms check --rule nope
 is_rc 2 "an unknown rule"
-like "an unknown rule: names holidays" "privacy, holidays, catalog, availability)" "$err"
+like "an unknown rule: names holidays" "privacy, holidays, catalog, availability, fees)" "$err"
 
 # A bad closed: in lms.yaml
 

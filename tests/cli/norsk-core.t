@@ -192,11 +192,13 @@ is_rc 2 "a bad option value"
 is_err "lists the values there are" <<'OUT'
 lms: ukjent format «xml»: bruk csv, tsv
  bruk: lms export enrolments | attendance | evaluations [KURS...] [--format csv | tsv] [--excel]
+eller: lms export fees [--term SEMESTER | --from DATO --to DATO] [--format csv | tsv] [--excel] [-o FIL]
 OUT
 lms export enrolments --format xml
 is_err "(English)" <<'OUT'
 lms: unknown format 'xml': use csv, tsv
 usage: lms export enrolments | attendance | evaluations [COURSE...] [--format csv | tsv] [--excel]
+   or: lms export fees [--term TERM | --from DATE --to DATE] [--format csv | tsv] [--excel] [-o FILE]
 OUT
 nb course list --from 31.02.2026
 is_rc 2 "a date that is no date"
@@ -210,8 +212,9 @@ OUT
 nb export tables
 is_rc 2 "export of an unknown table"
 is_err "names the tables" <<'OUT'
-lms: «tables» er ikke en tabell: oppgi enrolments, attendance eller evaluations
+lms: «tables» er ikke en tabell: oppgi enrolments, attendance, evaluations eller fees
  bruk: lms export enrolments | attendance | evaluations [KURS...] [--format csv | tsv] [--excel]
+eller: lms export fees [--term SEMESTER | --from DATO --to DATO] [--format csv | tsv] [--excel] [-o FIL]
 OUT
 for table in enrolments attendance evaluations; do
 	for f in csv tsv; do

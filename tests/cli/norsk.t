@@ -179,6 +179,16 @@ say course-report report course kols-h26
 say course-report-html report course kols-h26 --format html
 mv "$SAID/course-report-html.out" "$SAID/course-report.html"
 say each report --each course --out rapporter --format md
+# Fees: rates, the report by facilitator, the yearly limit's warnings.
+printf 'fees:\n  per_session: 250\n  per_hour: 400\n  travel: 150\n  yearly_limit: 1000\n' \
+	>>lms.yaml
+say fees-assign course assign kols-h26 bruker-a
+say fees-report report --by facilitator --term 2026H
+say fees-report-html report --by facilitator --term 2026H --format html
+mv "$SAID/fees-report-html.out" "$SAID/fees-report.html"
+say fees-term-bad report --by facilitator --term 2026X
+quiet export fees --term 2026H
+say fees-out-bad export fees -o lonn.csv
 say check-after check
 say followup-due followup --due
 say new-next course new kols-v27 --title "Leve med kols" \

@@ -188,6 +188,7 @@ is_rc 2 "--excel with --format md"
 is_err "says --excel is CSV" <<'ERR'
 lms: --excel writes CSV: it cannot go with --format md
 usage: lms report [--by course | municipality | year | term | target-group | topic | referral | role | age-band] [--from DATE] [--to DATE] [--status S] [--form F] [--tree DIR]... [--exact] [--new-key] [--format F] [--excel] [--table figures | followup]
+   or: lms report --by facilitator [--term TERM | --from DATE --to DATE] [--format F] [--excel]
    or: lms report course ID [--format text | md | yaml | csv | html] [--excel]
    or: lms report --each course --out DIR [--exact] [--format html | md | csv] [--excel]
 ERR

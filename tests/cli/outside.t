@@ -56,7 +56,7 @@ is_rc 2 "a format check does not write"
 like "lists the formats" "^lms: --format: 'xml' is not text, yaml or csv$" "$err"
 lms check --rule nope
 is_rc 2 "an unknown rule"
-like "lists the rules" "^lms: --rule: no rule 'nope' (the rules: schema, dates, references, conflicts, capacity, participation, privacy, holidays, catalog, availability)$" "$err"
+like "lists the rules" "^lms: --rule: no rule 'nope' (the rules: schema, dates, references, conflicts, capacity, participation, privacy, holidays, catalog, availability, fees)$" "$err"
 lms roster c --sheet --format csv
 is_rc 2 "a sheet as CSV"
 like "lists the formats of a sheet" "^lms: --format: a sign-in sheet is text or html$" "$err"
@@ -69,12 +69,13 @@ like "lists its formats" "^lms: --each writes html, md or csv$" "$err"
 lms export
 is_rc 2 "export without a table"
 is_err "lists the tables" <<'ERR'
-lms: give the table: enrolments, attendance or evaluations
+lms: give the table: enrolments, attendance, evaluations or fees
 usage: lms export enrolments | attendance | evaluations [COURSE...] [--format csv | tsv] [--excel]
+   or: lms export fees [--term TERM | --from DATE --to DATE] [--format csv | tsv] [--excel] [-o FILE]
 ERR
 lms export people
 is_rc 2 "export of another table"
-like "lists the tables" "^lms: 'people' is not a table: give enrolments, attendance or evaluations$" "$err"
+like "lists the tables" "^lms: 'people' is not a table: give enrolments, attendance, evaluations or fees$" "$err"
 lms export --format xml
 is_rc 2 "export: an option's error comes before the missing table"
 like "and is the option's" "^lms: unknown format 'xml': use csv, tsv$" "$err"
@@ -85,7 +86,7 @@ like "lists the verbs" "^lms: 'lms person' needs one of: add, set, list, show, f
 # The conjunction is in the language; the choices are not translated.
 LANG=nb_NO.UTF-8 LC_MESSAGES= lms export people
 is_rc 2 "export of another table, in Norwegian"
-like "lists the tables with eller" "^lms: «people» er ikke en tabell: oppgi enrolments, attendance eller evaluations$" "$err"
+like "lists the tables with eller" "^lms: «people» er ikke en tabell: oppgi enrolments, attendance, evaluations eller fees$" "$err"
 LANG=nb_NO.UTF-8 LC_MESSAGES= lms facilitator add f-test --name "Test Testesen"
 like "the kinds with eller" "^lms: --kind: oppgi professional eller user-representative$" "$err"
 LANG=nb_NO.UTF-8 LC_MESSAGES= lms attend c 1 --headcount ,
