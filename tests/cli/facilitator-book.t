@@ -200,7 +200,7 @@ refuse() {
 	is_rc "$expected_rc" "$description"
 	like "$description: says so" "$message" "$err"
 }
-refuse 2 "an unknown key" "^lms: 'colour' is not a key of a facilitator (the keys: name, kind, profession, organisation, topics, trained, available, email, phone)$" \
+refuse 2 "an unknown key" "^lms: 'colour' is not a key of a facilitator (the keys: name, kind, profession, organisation, topics, trained, available, email, phone, fee, travel)$" \
 	set fag-en colour=red
 refuse 2 "the id" "^lms: the id names the facilitator in the courses and cannot be set$" \
 	set fag-en id=ny

@@ -82,7 +82,7 @@ OUT
 LANG=nb_NO.UTF-8 lms facilitator set fag-tre farge=rød
 is_rc 2 "an unknown key"
 like "is refused in Norwegian" \
-	"^lms: «farge» er ikke en nøkkel for en kursleder (nøklene: name, kind, profession, organisation, topics, trained, available, email, phone)$" \
+	"^lms: «farge» er ikke en nøkkel for en kursleder (nøklene: name, kind, profession, organisation, topics, trained, available, email, phone, fee, travel)$" \
 	"$err"
 LANG=nb_NO.UTF-8 lms facilitator set fag-tre kind=
 like "a required key" "^lms: kind: alle kursledere har denne; den kan ikke fjernes$" \

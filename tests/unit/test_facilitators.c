@@ -243,7 +243,7 @@ static void set_refuses(void **state)
 			       "user-representative" },
 		{ "colour=red", "'colour' is not a key of a facilitator (the "
 				"keys: name, kind, profession, organisation, "
-				"topics, trained, available, email, phone)" },
+				"topics, trained, available, email, phone, fee, travel)" },
 		{ "available=soon", "available: 'soon' is not true, false or "
 				    "FROM:TO (two dates, such as "
 				    "2026-08-01:2026-12-31 or "

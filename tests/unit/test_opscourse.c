@@ -247,7 +247,7 @@ static void new_writes_the_course(void **state)
  */
 static void new_tells_of_clashes(void **state)
 {
-	struct lms_plan_facilitator fac[2] = { { "fb", 0 }, { "fa", 0 } };
+	struct lms_plan_facilitator fac[2] = { { "fb", 0, 0 }, { "fa", 0, 0 } };
 	struct lms_new_request req;
 	struct lms_new_result r;
 
