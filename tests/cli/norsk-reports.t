@@ -61,7 +61,7 @@ LANG=nb_NO.UTF-8 lms report --exact --from 2026-01-01 --format md
 like "a period with no last day" \
 	"^- \*\*kurs som starter:\*\* fra og med 01.01.2026$" "$out"
 like "and decimal commas" \
-	"^| matlaging | 1 | 4 | 6 | 0 | 0 | 6 | 1 | 83 | 19 | 79 | 6 | 1 | 3 | 1,96 | 2,58 | 0,62 | 2,89 |$" \
+	"^| matlaging | 1 | 4 | 6 | 0 | 0 | 6 | 1 | 83 | 19 | 79 | 6 | 1 | 3 | 1,96 | 2,58 | 0,62 | 2,89 | 1 |$" \
 	"$out"
 LANG=nb_NO.UTF-8 lms report --exact --from 2026-01-01 --to 2026-12-31 \
 	--format html
