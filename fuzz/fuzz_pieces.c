@@ -186,7 +186,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	min_cell = data[0] % 8 < 3 ? 1 : 1 + data[0] % 8;
 	build(&k, data + 1, size - 1);
 	struct lms_piece_input in = {
-		&k.c, &k.es, &k.at, k.paired, k.npaired, &key, NULL
+		.course = &k.c, .enrolments = &k.es, .attendance = &k.at,
+		.pair_people = k.paired, .npairs = k.npaired, .key = &key
 	};
 	lms_pieces_count(&a, &in);
 	lms_pieces_count(&b, &in);
