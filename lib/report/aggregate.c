@@ -414,7 +414,7 @@ static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
  * without a place to "(none)". */
 static void add_by_role(struct lms_agg *a, const struct lms_agg_course *in,
 			const struct lms_course_pieces *cp,
-			const struct pairs *p, bool ur)
+			const struct pairs *p, unsigned ur)
 {
 	for (size_t i = 0; i < cp->n; i++) {
 		const struct lms_piece *x = &cp->v[i];
@@ -435,7 +435,7 @@ static void add_by_role(struct lms_agg *a, const struct lms_agg_course *in,
  * marks it as holding a drawn part. */
 static void add_people(struct lms_agg *a, const struct lms_agg_course *in,
 		       const char *key, const struct lms_piece *x, long n,
-		       bool rounded, bool ur)
+		       bool rounded, unsigned ur)
 {
 	struct lms_agg_row *r;
 	int col = x->kind == LMS_PIECE_PARTICIPANTS ? LMS_AGG_COL_PARTICIPANTS :
@@ -473,7 +473,7 @@ static const char *category_key(int by, int j)
  * unsplit, and the whole of a small one, goes to "(not shown)".
  */
 static void add_by_category(struct lms_agg *a, const struct lms_agg_course *in,
-			    const struct lms_course_pieces *cp, bool ur)
+			    const struct lms_course_pieces *cp, unsigned ur)
 {
 	for (size_t i = 0; i < cp->n; i++) {
 		const struct lms_piece *x = &cp->v[i];

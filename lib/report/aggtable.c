@@ -179,6 +179,8 @@ static void people_only_rest(struct lms_table *t, const struct lms_agg_row *r)
 	for (int c = LMS_AGG_COL_COMPLETION; c < LMS_AGG_NCOLS; c++)
 		if (c == LMS_AGG_COL_UR)
 			lms_table_cellf(t, "%zu", r->ur_courses);
+		else if (c == LMS_AGG_COL_UR_DECLARED)
+			lms_table_cellf(t, "%zu", r->ur_declared);
 		else
 			lms_table_cell(t, "");
 }

@@ -95,9 +95,13 @@ int lms_facilitator_set(struct lms_buf *text, const char *path, size_t index,
 	if (!lms_text_is_line(value))
 		return lms_error(LMS_EUSAGE, _("%s: give it on one line"), key);
 	snprintf(keypath, sizeof(keypath), "%zu.%s", index, key);
-	if (f->type == LMS_T_CUSTOM && *value)
+	if (!strcmp(key, "available") && *value)
 		return set_available(text, path, keypath, &now->available,
 				     value);
+	/* travel, an amount in kroner, is written as the file has it. */
+	if (f->type == LMS_T_CUSTOM && *value)
+		return lms_error(LMS_EUSAGE, _("%s: edit it in %s by hand"),
+				 key, path);
 	return lms_record_set(text, path, &lms_facilitator_schema, keypath,
 			      key, f, value);
 }
