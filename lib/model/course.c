@@ -295,6 +295,14 @@ bool lms_course_lists_form(const struct lms_course *c, const char *form)
 	return false;
 }
 
+bool lms_course_has_facilitator(const struct lms_course *c, const char *id)
+{
+	for (size_t i = 0; i < c->nfacilitators; i++)
+		if (!strcmp(c->facilitators[i].id, id))
+			return true;
+	return false;
+}
+
 int lms_course_facilitator_kind(const struct lms_course *c,
 				const struct lms_facilitator *registry_entry,
 				const char *id)

@@ -155,6 +155,8 @@ const char *lms_session_leader(const struct lms_course *c,
 
 struct lms_facilitator;
 
+/* Whether id is one of c's facilitators (its facilitators: list). */
+bool lms_course_has_facilitator(const struct lms_course *c, const char *id);
 /*
  * What facilitator id is on course c: LMS_PROFESSIONAL or
  * LMS_USER_REPRESENTATIVE (facilitator.h).  The role: the course's

@@ -383,14 +383,6 @@ static int import_csv(struct eval *k, size_t *again)
 	return err;
 }
 
-static bool on_course(const struct lms_course *c, const char *id)
-{
-	for (size_t i = 0; i < c->nfacilitators; i++)
-		if (!strcmp(c->facilitators[i].id, id))
-			return true;
-	return false;
-}
-
 /* The facilitator is a user representative of the course. */
 static int check_facilitator(const struct lms_ops_io *io,
 			     const struct lms_course *c, const char *id)
@@ -405,7 +397,7 @@ static int check_facilitator(const struct lms_ops_io *io,
 	f = lms_facilitator_find(fs, n, id);
 	if (!f)
 		err = lms_error(LMS_ENOENT, _("no such facilitator: '%s'"), id);
-	else if (!on_course(c, id))
+	else if (!lms_course_has_facilitator(c, id))
 		err = lms_error(LMS_EREFUSED, _("%s is not a facilitator of "
 						"course '%s'"), id, c->id);
 	/* A user representative on this course, whatever the registry. */
@@ -426,14 +418,11 @@ static int load_facilitator_responses(const struct lms_ops_io *io,
 {
 	struct lms_buf text = LMS_BUF_INIT;
 	char *path;
-	int err = io->load_text(io->arg, LMS_FILE_FACILITATOR_EVALUATIONS,
-				course, &text);
+	int err = lms_ops_load_text_or_empty(
+		io, LMS_FILE_FACILITATOR_EVALUATIONS, course, &text);
 
 	memset(out, 0, sizeof(*out));
-	if (err == LMS_ENOENT) {
-		lms_error_clear();
-		err = 0;
-	} else if (!err) {
+	if (!err && text.len) {
 		path = io->path(io->arg, LMS_FILE_FACILITATOR_EVALUATIONS,
 				course);
 		err = lms_facilitator_evaluations_load(out, path, text.buf,

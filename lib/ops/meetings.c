@@ -5,19 +5,6 @@
 #include "i18n.h"
 #include "meetings.h"
 
-/* meetings.yaml's text; a missing file is empty text. */
-static int load_text(const struct lms_ops_io *io, const char *course,
-		     struct lms_buf *text)
-{
-	int err = io->load_text(io->arg, LMS_FILE_MEETINGS, course, text);
-
-	if (err == LMS_ENOENT) {
-		lms_error_clear();
-		err = 0;
-	}
-	return err;
-}
-
 int lms_ops_load_meetings(const struct lms_ops_io *io, const char *course,
 			  struct lms_meetings *out)
 {
@@ -27,7 +14,7 @@ int lms_ops_load_meetings(const struct lms_ops_io *io, const char *course,
 
 	out->v = NULL;
 	out->n = 0;
-	if ((err = load_text(io, course, &text)))
+	if ((err = lms_ops_load_text_or_empty(io, LMS_FILE_MEETINGS, course, &text)))
 		goto out;
 	path = io->path(io->arg, LMS_FILE_MEETINGS, course);
 	err = lms_meetings_load(out, path, text.buf, text.len, NULL);
@@ -35,14 +22,6 @@ int lms_ops_load_meetings(const struct lms_ops_io *io, const char *course,
 out:
 	lms_buf_release(&text);
 	return err;
-}
-
-static bool on_course(const struct lms_course *c, const char *id)
-{
-	for (size_t i = 0; i < c->nfacilitators; i++)
-		if (!strcmp(c->facilitators[i].id, id))
-			return true;
-	return false;
 }
 
 /* Who took part: the course's facilitators, or those the service knows. */
@@ -59,7 +38,7 @@ static int check_with(const struct lms_ops_io *io, const struct lms_course *c,
 			if (!strcmp(m->with[i], m->with[j]))
 				err = lms_error(LMS_EUSAGE, _("'%s' is named "
 						"twice"), m->with[i]);
-		if (err || on_course(c, m->with[i]))
+		if (err || lms_course_has_facilitator(c, m->with[i]))
 			continue;
 		if (!loaded && (err = io->load_facilitators(io->arg, &all,
 							    &nall)))
@@ -83,7 +62,7 @@ int lms_ops_meeting_add(const struct lms_ops_io *io, const char *course,
 		goto out;
 	err = check_with(io, &c, m);
 	lms_course_release(&c);
-	if (!err && !(err = load_text(io, course, &text)) &&
+	if (!err && !(err = lms_ops_load_text_or_empty(io, LMS_FILE_MEETINGS, course, &text)) &&
 	    !(err = lms_meeting_append(&text, path, m)))
 		err = io->save(io->arg, LMS_FILE_MEETINGS, course, &text);
 out:

@@ -4,18 +4,6 @@
 #include "i18n.h"
 #include "offers.h"
 
-/* offers.yaml's text; a missing file is empty text. */
-static int load_text(const struct lms_ops_io *io, struct lms_buf *text)
-{
-	int err = io->load_text(io->arg, LMS_FILE_OFFERS, NULL, text);
-
-	if (err == LMS_ENOENT) {
-		lms_error_clear();
-		err = 0;
-	}
-	return err;
-}
-
 int lms_ops_load_offers(const struct lms_ops_io *io, struct lms_offers *out)
 {
 	struct lms_buf text = LMS_BUF_INIT;
@@ -24,7 +12,7 @@ int lms_ops_load_offers(const struct lms_ops_io *io, struct lms_offers *out)
 
 	out->v = NULL;
 	out->n = 0;
-	if ((err = load_text(io, &text)))
+	if ((err = lms_ops_load_text_or_empty(io, LMS_FILE_OFFERS, NULL, &text)))
 		goto out;
 	path = io->path(io->arg, LMS_FILE_OFFERS, NULL);
 	err = lms_offers_load(out, path, text.buf, text.len, NULL);
@@ -62,7 +50,7 @@ int lms_ops_offer_add(const struct lms_ops_io *io, const struct lms_offer *f)
 	char *path = io->path(io->arg, LMS_FILE_OFFERS, NULL);
 	int err;
 
-	if ((err = load_text(io, &text)))
+	if ((err = lms_ops_load_text_or_empty(io, LMS_FILE_OFFERS, NULL, &text)))
 		goto out;
 	if ((err = lms_offers_load(&all, path, text.buf, text.len, NULL)))
 		goto out;

@@ -184,3 +184,15 @@ out:
 	lms_buf_release(&text);
 	return err;
 }
+
+int lms_ops_load_text_or_empty(const struct lms_ops_io *io, enum lms_file f,
+			       const char *course, struct lms_buf *text)
+{
+	int err = io->load_text(io->arg, f, course, text);
+
+	if (err == LMS_ENOENT) {
+		lms_error_clear();
+		err = 0;
+	}
+	return err;
+}

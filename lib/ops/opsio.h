@@ -88,6 +88,11 @@ struct lms_ops_io {
  */
 void lms_ops_tree_io(struct lms_ops_io *io, struct lms_tree *t);
 
+/* The text of a hand-kept file (offers.yaml, meetings.yaml ...): a
+ * missing file is empty text. */
+int lms_ops_load_text_or_empty(const struct lms_ops_io *io, enum lms_file f,
+			       const char *course, struct lms_buf *text);
+
 /*
  * Validates the new text of a course.yaml by loading it into *after (the
  * caller's on success): the schema's rules, and that whoever leads a
