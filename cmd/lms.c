@@ -8,6 +8,7 @@
 #include "alloc.h"
 #include "date.h"
 #include "utf8.h"
+#include "yparse.h"
 #include "cmd.h"
 
 #ifndef LMS_VERSION
@@ -212,6 +213,10 @@ int main(int argc, char **argv)
 		ctx.root_arg = NULL;
 	ctx.lock_timeout_ms = lock_timeout_ms();
 	ctx.today = today();
+	/* The fast path for the YAML lms writes can be turned off, to
+	 * measure it or to rule it out (HACKING.md). */
+	if (getenv("LMS_YAML_FAST") && !strcmp(getenv("LMS_YAML_FAST"), "0"))
+		lms_yparser_set_fast(false);
 	ctx.lang = language();
 	lms_i18n_set(ctx.lang);
 

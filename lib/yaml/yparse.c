@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "error.h"
 #include "i18n.h"
+#include "scan.h"
 #include "utf8.h"
 #include "yparse.h"
 
@@ -35,6 +36,34 @@ struct lms_anchor {
 	unsigned open_depth;	/* depth at which recording stops */
 	bool open;
 };
+
+static bool fast_on = true;
+
+void lms_yparser_set_fast(bool on)
+{
+	fast_on = on;
+}
+
+/*
+ * The fast path reads the file whole if it can; if it cannot, nothing
+ * of it is kept and libyaml starts from the beginning, so that no event
+ * ever comes from both.
+ */
+static bool try_fast(struct lms_yparser *p)
+{
+	struct lms_scan *s;
+
+	if (!fast_on)
+		return false;
+	s = lms_malloc(sizeof(*s));
+	if (!lms_scan_text(s, p->text, p->len)) {
+		p->fast = s;
+		return true;
+	}
+	lms_scan_release(s);
+	free(s);
+	return false;
+}
 
 enum { BEFORE_DOCUMENT, IN_DOCUMENT, AFTER_DOCUMENT };
 
@@ -76,10 +105,13 @@ int lms_yparser_init(struct lms_yparser *p, const char *path,
 				    p->limits->max_file);
 	if ((err = check_encoding(p)))
 		return err;
+	p->frames = lms_calloc((size_t)p->limits->max_depth + 1, 1);
+	if (try_fast(p))
+		return 0;
 	if (!yaml_parser_initialize(&p->yaml))
 		return lms_error(LMS_ENOMEM, "%s", _("out of memory"));
+	p->have_yaml = true;
 	yaml_parser_set_input_string(&p->yaml, (const unsigned char *)text, len);
-	p->frames = lms_calloc((size_t)p->limits->max_depth + 1, 1);
 	return 0;
 }
 
@@ -93,8 +125,12 @@ static void drop_current(struct lms_yparser *p)
 void lms_yparser_release(struct lms_yparser *p)
 {
 	drop_current(p);
-	if (p->frames)
+	if (p->have_yaml)
 		yaml_parser_delete(&p->yaml);
+	if (p->fast) {
+		lms_scan_release(p->fast);
+		free(p->fast);
+	}
 	for (size_t i = 0; i < p->ntape; i++)
 		free(p->tape[i].value);
 	for (size_t i = 0; i < p->nanchors; i++)
@@ -515,11 +551,52 @@ static int alias_event(struct lms_yparser *p, struct lms_event *ev)
 	return lms_yparser_next(p, ev);
 }
 
+/* The limits on a scalar, the same whichever path read it. */
+static int check_scalar(struct lms_yparser *p, const struct lms_event *ev)
+{
+	if (ev->type != LMS_EV_SCALAR)
+		return 0;
+	if (ev->len > p->limits->max_scalar)
+		return lms_yparser_error(p, ev->start,
+					 _("value longer than %zu bytes"),
+					 p->limits->max_scalar);
+	if (strlen(ev->value) != ev->len)
+		return lms_yparser_error(p, ev->start,
+					 "%s", _("value contains a NUL "
+						 "character"));
+	return 0;
+}
+
+/* The next event of a file the fast path read: no anchors, no aliases. */
+static int next_fast(struct lms_yparser *p, struct lms_event *ev)
+{
+	const struct lms_scan_event *s = &p->fast->ev[p->fast_next];
+	int err;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->type = s->type;
+	if (s->type == LMS_EV_SCALAR)
+		ev->value = p->fast->vals + s->value;
+	ev->len = s->len;
+	ev->plain = s->plain;
+	ev->flow = s->flow;
+	ev->start = s->start;
+	ev->end = s->end;
+	if (s->type == LMS_EV_END)
+		return 0;
+	p->fast_next++;
+	if ((err = check_scalar(p, ev)))
+		return err;
+	return check_shape(p, ev);
+}
+
 int lms_yparser_next(struct lms_yparser *p, struct lms_event *ev)
 {
 	const char *anchor;
 	int err;
 
+	if (p->fast)
+		return next_fast(p, ev);
 	if ((err = next_replayed(p, ev)))
 		return err < 0 ? err : 0;
 	for (;;) {
@@ -538,16 +615,8 @@ int lms_yparser_next(struct lms_yparser *p, struct lms_event *ev)
 	if (p->cur.type == YAML_ALIAS_EVENT)
 		return alias_event(p, ev);
 	anchor = convert(p, ev);
-	if (ev->type == LMS_EV_SCALAR) {
-		if (ev->len > p->limits->max_scalar)
-			return lms_yparser_error(p, ev->start,
-						 _("value longer than %zu bytes"),
-						 p->limits->max_scalar);
-		if (strlen(ev->value) != ev->len)
-			return lms_yparser_error(p, ev->start,
-						 "%s", _("value contains a NUL "
-							 "character"));
-	}
+	if ((err = check_scalar(p, ev)))
+		return err;
 	if ((err = check_shape(p, ev)))
 		return err;
 	if (anchor && (err = start_anchor(p, anchor, ev)))
@@ -560,7 +629,7 @@ char *lms_yparser_take(struct lms_yparser *p, const struct lms_event *ev)
 {
 	char *s;
 
-	if (ev->replayed || !p->have_cur || p->cur.type != YAML_SCALAR_EVENT)
+	if (p->fast || ev->replayed || !p->have_cur || p->cur.type != YAML_SCALAR_EVENT)
 		return lms_strndup(ev->value, ev->len);
 	/* Steal libyaml's copy rather than duplicating it: reading is the
 	 * hot path of every report. */

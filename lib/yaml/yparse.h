@@ -56,11 +56,15 @@ struct lms_event {
 
 struct lms_anchor;
 struct lms_recorded;
+struct lms_scan;
 
 struct lms_yparser {
 	yaml_parser_t yaml;
 	yaml_event_t cur;
 	bool have_cur;
+	bool have_yaml;		/* libyaml reads this file */
+	struct lms_scan *fast;	/* or the fast path read it whole (scan.h) */
+	size_t fast_next;	/* its next event */
 	const char *path;
 	const char *text;
 	size_t len;
@@ -83,6 +87,14 @@ struct lms_yparser {
 	unsigned aliases;
 	size_t replayed;
 };
+
+/*
+ * Whether files that lms writes are read by the fast path (scan.h), on
+ * unless turned off; libyaml reads whatever the fast path does not take.
+ * The events are the same either way: the switch is for measuring and
+ * for finding the cause of a fault.  Set it before any reading starts.
+ */
+void lms_yparser_set_fast(bool on);
 
 /*
  * Starts parsing text (len bytes, not copied: it must outlive the parser).
