@@ -43,6 +43,16 @@ seed fuzz_facilitators examples/*/people/facilitators.yaml \
 seed fuzz_participants tests/fixtures/*/people/participants.yaml
 seed fuzz_form examples/*/forms/*.yaml lib/store/skel/forms/*.yaml
 seed fuzz_template examples/*/templates/*.yaml lib/store/skel/templates/*.yaml
+# Files as lms writes them (the examples are kept by hand, with comments),
+# so that the harnesses that load them go through the fast path of
+# lms_yparser (lib/yaml/scan.h) too.
+seed fuzz_course fuzz/seeds/written-course.yaml
+seed fuzz_enrolments fuzz/seeds/written-enrolments.yaml
+seed fuzz_attendance fuzz/seeds/written-attendance.yaml
+seed fuzz_evaluations fuzz/seeds/written-evaluations.yaml
+# fuzz_scan: the fast path against libyaml, on anything YAML.
+seed fuzz_scan fuzz/seeds/*.yaml examples/*/courses/*/*.yaml \
+	examples/*/lms.yaml examples/*/forms/*.yaml
 
 # fuzz_roundtrip: a letter for the kind of file, then the file.
 prefixed fuzz_roundtrip c $courses
@@ -50,6 +60,10 @@ prefixed fuzz_roundtrip e examples/*/courses/*/enrolments.yaml
 prefixed fuzz_roundtrip a examples/*/courses/*/attendance.yaml
 prefixed fuzz_roundtrip v examples/*/courses/*/evaluations.yaml
 prefixed fuzz_roundtrip p tests/fixtures/*/people/participants.yaml
+prefixed fuzz_roundtrip c fuzz/seeds/written-course.yaml
+prefixed fuzz_roundtrip e fuzz/seeds/written-enrolments.yaml
+prefixed fuzz_roundtrip a fuzz/seeds/written-attendance.yaml
+prefixed fuzz_roundtrip v fuzz/seeds/written-evaluations.yaml
 
 # fuzz_emit: strings separated by NUL, here the lines of the examples.
 mkdir -p "$out/fuzz_emit"
