@@ -15,6 +15,13 @@
 
 /* Deeper than lms ever writes, and far below libyaml's own limit. */
 enum { MAX_DEPTH = 64 };
+/*
+ * The fast path holds a file's events all at once, about eight bytes for
+ * each byte of text; libyaml streams them.  The files of a course are a
+ * few kilobytes: a file larger than this (a large register) is left to
+ * libyaml, so that reading takes little memory whatever the file.
+ */
+enum { MAX_FILE = 1 << 20 };
 /* libyaml ends a simple key 1024 characters after its start. */
 enum { MAX_KEY_BYTES = 1000 };
 
@@ -570,10 +577,12 @@ int lms_scan_text(struct lms_scan *out, const char *text, size_t len)
 	struct sc s = { .t = text, .n = len, .out = out };
 
 	memset(out, 0, sizeof(*out));
+	if (len > MAX_FILE)
+		return -1;
 	out->valloc = len + 2;
 	out->vals = lms_malloc(out->valloc);
 	/* About one event for every 7 bytes in the files lms writes. */
-	out->alloc = len / 6 + 16;
+	out->alloc = len / 8 + 16;
 	out->ev = lms_malloc(out->alloc * sizeof(*out->ev));
 	if (parse_root(&s) < 0 || !at_end(&s))
 		return -1;

@@ -16,7 +16,8 @@
  * libyaml counts them, and gives up on anything else (comments, blank
  * lines, tabs, CR, anchors, tags, documents markers, block scalars,
  * single quotes, scalars over more than one line, odd indentation, empty
- * values, a byte-order mark, characters libyaml refuses).  When it gives
+ * values, a byte-order mark, characters libyaml refuses, files over a
+ * mebibyte).  When it gives
  * up, lms_yparser reads the file with libyaml from its start: the events
  * of a file it takes are exactly libyaml's, and any doubt is libyaml's.
  */

@@ -161,7 +161,7 @@ static void outside_the_subset(void **state)
 	left_n("a: \0\n", 5);
 }
 
-static void long_keys_and_depth(void **state)
+static void limits_of_the_subset(void **state)
 {
 	struct lms_buf b = LMS_BUF_INIT;
 
@@ -176,6 +176,11 @@ static void long_keys_and_depth(void **state)
 		lms_buf_addch(&b, '[');
 	for (int i = 0; i < 70; i++)
 		lms_buf_addch(&b, ']');
+	left(b.buf);
+	/* A file too large to hold all its events at once. */
+	lms_buf_reset(&b);
+	while (b.len <= 1 << 20)
+		lms_buf_adds(&b, "- person: p-abcdef\n  status: enrolled\n");
 	left(b.buf);
 	lms_buf_release(&b);
 }
@@ -310,7 +315,7 @@ int main(void)
 		cmocka_unit_test(flow_collections),
 		cmocka_unit_test(ends_of_files),
 		cmocka_unit_test(outside_the_subset),
-		cmocka_unit_test(long_keys_and_depth),
+		cmocka_unit_test(limits_of_the_subset),
 		cmocka_unit_test(yparser_checks_are_the_same),
 		cmocka_unit_test(take_and_skip),
 		cmocka_unit_test(switched_off),
