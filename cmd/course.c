@@ -4,7 +4,10 @@
 #include "alloc.h"
 #include "cmd.h"
 #include "coursecmd.h"
+#include "bookings.h"
+#include "date.h"
 #include "fees.h"
+#include "i18n.h"
 
 /* What the verbs share */
 
@@ -25,6 +28,54 @@ void course_warn_fees(struct ctx *ctx, const struct lms_course *after)
 	}
 	lms_fee_years_release(&y);
 	lms_buf_release(&msg);
+}
+
+/*
+ * What the facilitators' other plans say against the course: warnings,
+ * as the change is made all the same (the period may be renewed, the
+ * other session moved).
+ */
+void course_warn_clashes(const struct lms_clashes *x)
+{
+	char date[11];
+
+	for (size_t i = 0; i < x->naway; i++) {
+		const struct lms_away *a = &x->away[i];
+
+		lms_i18n_date(a->first, date);
+		if (a->n == 1)
+			/* TRANSLATORS: the last %s is the file of
+			 * facilitators. */
+			cmd_warn(_("%s is not available on %s (see %s)"),
+				 a->who, date, LMS_FACILITATORS_FILE);
+		else
+			cmd_warn(lms_n_("%s is not available on %s and %zu "
+					"more session day (see %s)",
+					"%s is not available on %s and %zu "
+					"more session days (see %s)", a->n - 1),
+				 a->who, date, a->n - 1, LMS_FACILITATORS_FILE);
+	}
+	for (size_t i = 0; i < x->nbooked; i++) {
+		const struct lms_booked *b = &x->booked[i];
+		struct lms_buf times = LMS_BUF_INIT;
+
+		lms_i18n_date(b->date, date);
+		if (b->start == LMS_TIME_NONE)
+			/* TRANSLATORS: "fag-en leads a session of kveld on
+			 * 2026-09-07 too": the other course's id. */
+			cmd_warn(_("%s leads a session of %s on %s too"),
+				 b->who, b->course, date);
+		else {
+			lms_i18n_times(&times, b->start, b->end);
+			/* TRANSLATORS: "fag-en leads a session of kveld on
+			 * 2026-09-07 18:00-20:00 at the same time". */
+			cmd_warn(_("%s leads a session of %s on %s %s at the "
+				   "same time"), b->who, b->course, date,
+				 times.buf);
+		}
+		lms_buf_release(&times);
+	}
+	cmd_warn_unread(x->unread, x->nunread);
 }
 
 /* Free text for a file that goes to git, from the command line. */

@@ -1,6 +1,7 @@
 #ifndef LMS_COURSECMD_H
 #define LMS_COURSECMD_H
 
+#include "bookings.h"
 #include "cmd.h"
 
 /* lms course: its verbs, each in a file of its own (cmd/course*.c), and
@@ -20,5 +21,9 @@ void course_add_flag_names(struct lms_buf *out, const char *const *names,
  * course as it is now (after), whose fees in a year pass the service's
  * yearly limit, or would with the sessions planned. */
 void course_warn_fees(struct ctx *ctx, const struct lms_course *after);
+/* Warns of each facilitator not available on a session day they are to
+ * lead, and of each session they are to lead at a time they lead another
+ * course's (lms course new, assign); and of the courses not read. */
+void course_warn_clashes(const struct lms_clashes *x);
 
 #endif

@@ -265,54 +265,6 @@ static void warn_template_fit(const char *template,
 			r->template_sessions, r->left_out);
 }
 
-/*
- * What the facilitators' other plans say against the course: warnings,
- * as the course is made all the same (the period may be renewed, the
- * other session moved).
- */
-static void warn_clashes(const struct lms_clashes *x)
-{
-	char date[11];
-
-	for (size_t i = 0; i < x->naway; i++) {
-		const struct lms_away *a = &x->away[i];
-
-		lms_i18n_date(a->first, date);
-		if (a->n == 1)
-			/* TRANSLATORS: the last %s is the file of
-			 * facilitators. */
-			cmd_warn(_("%s is not available on %s (see %s)"),
-				 a->who, date, LMS_FACILITATORS_FILE);
-		else
-			cmd_warn(lms_n_("%s is not available on %s and %zu "
-					"more session day (see %s)",
-					"%s is not available on %s and %zu "
-					"more session days (see %s)", a->n - 1),
-				 a->who, date, a->n - 1, LMS_FACILITATORS_FILE);
-	}
-	for (size_t i = 0; i < x->nbooked; i++) {
-		const struct lms_booked *b = &x->booked[i];
-		struct lms_buf times = LMS_BUF_INIT;
-
-		lms_i18n_date(b->date, date);
-		if (b->start == LMS_TIME_NONE)
-			/* TRANSLATORS: "fag-en leads a session of kveld on
-			 * 2026-09-07 too": the other course's id. */
-			cmd_warn(_("%s leads a session of %s on %s too"),
-				 b->who, b->course, date);
-		else {
-			lms_i18n_times(&times, b->start, b->end);
-			/* TRANSLATORS: "fag-en leads a session of kveld on
-			 * 2026-09-07 18:00-20:00 at the same time". */
-			cmd_warn(_("%s leads a session of %s on %s %s at the "
-				   "same time"), b->who, b->course, date,
-				 times.buf);
-		}
-		lms_buf_release(&times);
-	}
-	cmd_warn_unread(x->unread, x->nunread);
-}
-
 static int course_new(struct ctx *ctx, int argc, char **argv)
 {
 	struct lms_new_request req;
@@ -343,7 +295,7 @@ static int course_new(struct ctx *ctx, int argc, char **argv)
 	if (!err && !(err = lms_ops_course_new(&io, &req, &r))) {
 		new_report(ctx, &r.course);
 		say_passed(&r);
-		warn_clashes(&r.clashes);
+		course_warn_clashes(&r.clashes);
 		if (r.with_template)
 			warn_template_fit(a.template_id, &r);
 		if (a.from_waitlist)

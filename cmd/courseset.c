@@ -145,19 +145,6 @@ const struct cmd course_set_cmd = {
 	"change values of a course", "lms-course", NULL
 };
 
-/* Warns (it does not refuse) when a facilitator is away for a session. */
-static void warn_away(const char *id, int32_t away)
-{
-	char date[11];
-
-	if (away == LMS_DATE_NONE)
-		return;
-	lms_i18n_date(away, date);
-	/* TRANSLATORS: the last %s is the file of facilitators. */
-	cmd_warn(_("%s is not available on %s (see %s)"), id, date,
-		 LMS_FACILITATORS_FILE);
-}
-
 static const char *const assign_usage[] = {
 	"lms course assign ID FID [--phases plan,deliver,evaluate] [--role R]", NULL
 };
@@ -195,7 +182,7 @@ static int course_assign(struct ctx *ctx, int argc, char **argv)
 	if ((err = lms_ops_course_assign_role(&io, argv[optind], fid, phases,
 					       role, &r)))
 		return err;
-	warn_away(fid, r.away);
+	course_warn_clashes(&r.clashes);
 	course_warn_fees(ctx, &r.after);
 	lms_buf_addf(&ctx->out, "%s: ", fid);
 	course_add_flag_names(&ctx->out, lms_phase_names, "phase", phases);

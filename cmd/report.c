@@ -302,7 +302,7 @@ static int by_facilitator(struct ctx *ctx, struct report_args *a)
 					a->format, a->excel));
 	if (!err && (a->format == LMS_FMT_CSV || a->format == LMS_FMT_TSV)) {
 		a->agg.exact = true;	/* for the notice */
-		lms_fees_report_table(&f, &table);
+		lms_fees_report_table(&f, true, &table);
 		render_table(a, &table, &ctx->out);
 		lms_table_release(&table);
 	} else if (!err) {

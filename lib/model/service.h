@@ -20,8 +20,8 @@ struct lms_closed {
 
 /*
  * Fees of facilitators (fees: in lms.yaml), in øre: per session led, per
- * hour of sessions led, travel per session led in person, and a yearly
- * limit per person.  Who is paid: user representatives (the default),
+ * hour of sessions led and of meetings, travel per session led in person,
+ * and a yearly limit per person.  Who is paid: user representatives (the default),
  * or everyone on a course.
  */
 enum lms_fees_to { LMS_FEES_TO_UR = 1, LMS_FEES_TO_ALL };

@@ -29,16 +29,6 @@ static int do_unassign(struct lms_buf *text, const char *path,
 	return lms_course_unassign(text, path, c, a->facilitator);
 }
 
-/* The first session of c on which f is away, else LMS_DATE_NONE. */
-static int32_t first_away(const struct lms_facilitator *f,
-			  const struct lms_course *c)
-{
-	for (size_t i = 0; f && i < c->nsessions; i++)
-		if (!lms_facilitator_available_on(f, c->sessions[i].date))
-			return c->sessions[i].date;
-	return LMS_DATE_NONE;
-}
-
 int lms_ops_course_assign(const struct lms_ops_io *io, const char *course,
 			  const char *facilitator, unsigned phases,
 			  struct lms_assign_result *out)
@@ -57,14 +47,18 @@ int lms_ops_course_assign_role(const struct lms_ops_io *io, const char *course,
 	int err;
 
 	memset(out, 0, sizeof(*out));
-	out->away = LMS_DATE_NONE;
 	if (!(err = io->load_facilitators(io->arg, &all, &nall)) &&
 	    !(err = lms_facilitator_check(all, nall, facilitator, 0)) &&
 	    !(err = lms_ops_edit_course(io, course, do_assign, &a,
-					&out->before, &out->after)))
-		out->away = first_away(lms_facilitator_find(all, nall,
-							    facilitator),
-				       &out->after);
+					&out->before, &out->after))) {
+		if (!(err = lms_ops_course_clashes(io, &out->after,
+						   &out->clashes)))
+			lms_clashes_keep(&out->clashes, facilitator);
+		else {
+			lms_assign_result_release(out);
+			memset(out, 0, sizeof(*out));
+		}
+	}
 	lms_facilitators_free(all, nall);
 	return err;
 }
@@ -76,13 +70,13 @@ int lms_ops_course_unassign(const struct lms_ops_io *io, const char *course,
 	struct assign a = { facilitator, 0, 0 };
 
 	memset(out, 0, sizeof(*out));
-	out->away = LMS_DATE_NONE;
 	return lms_ops_edit_course(io, course, do_unassign, &a, &out->before,
 				   &out->after);
 }
 
 void lms_assign_result_release(struct lms_assign_result *r)
 {
+	lms_clashes_release(&r->clashes);
 	lms_course_release(&r->before);
 	lms_course_release(&r->after);
 }

@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 
+#include "bookings.h"
 #include "course.h"
 #include "opsio.h"
 
@@ -17,15 +18,20 @@
  * - unassign: the facilitator must be on the course (courseedit.h);
  * - the course.yaml after the change must load, and whoever leads a
  *   session must still be a known facilitator (lms_ops_check_course).
+ * The clashes of assign are read after its one write, from the course
+ * as it is then; if the courses cannot be listed for them, the operation
+ * fails, and the caller does not commit its write (opsio.h).
  */
 
 /* What an assign or unassign did, for the command to say;
  * lms_assign_result_release frees it. */
 struct lms_assign_result {
 	struct lms_course before, after;
-	/* assign: the first session on which the facilitator is not
-	 * available, else LMS_DATE_NONE.  It is a warning, not a refusal. */
-	int32_t away;
+	/* assign: the sessions the facilitator is to lead on a day they
+	 * are not available, or at a time they lead another course's
+	 * (lms_ops_course_clashes), theirs alone; empty for unassign.
+	 * Warnings, not refusals, as in lms course new. */
+	struct lms_clashes clashes;
 };
 
 /* Adds facilitator to a course for phases (LMS_PLAN...), or gives one

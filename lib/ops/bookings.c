@@ -114,7 +114,7 @@ const struct lms_booked *lms_booked_at(const struct lms_booked_set *b,
 	return NULL;
 }
 
-/* Course new's clashes */
+/* The clashes of a course made or assigned */
 
 static struct lms_away *away_of(struct lms_clashes *x, const char *who)
 {
@@ -193,4 +193,24 @@ void lms_clashes_release(struct lms_clashes *x)
 	lms_booked_set_release(&b);
 	free(x->away);
 	memset(x, 0, sizeof(*x));
+}
+
+void lms_clashes_keep(struct lms_clashes *x, const char *who)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < x->naway; i++)
+		if (!strcmp(x->away[i].who, who))
+			x->away[n++] = x->away[i];
+	x->naway = n;
+	n = 0;
+	for (size_t i = 0; i < x->nbooked; i++) {
+		if (!strcmp(x->booked[i].who, who)) {
+			x->booked[n++] = x->booked[i];
+			continue;
+		}
+		free(x->booked[i].who);
+		free(x->booked[i].course);
+	}
+	x->nbooked = n;
 }

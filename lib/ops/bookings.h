@@ -54,8 +54,8 @@ const struct lms_booked *lms_booked_at(const struct lms_booked_set *b,
 				       int start, int end);
 
 /*
- * What a new course asks of its facilitators that they may not give
- * (lms course new warns of it and plans the course all the same): a
+ * What a course asks of its facilitators that they may not give (lms
+ * course new and assign warn of it and make the change all the same): a
  * session on a day outside their available period, and a session at a
  * time they lead one of another course.
  */
@@ -80,5 +80,8 @@ struct lms_clashes {
 int lms_ops_course_clashes(const struct lms_ops_io *io,
 			   const struct lms_course *c, struct lms_clashes *out);
 void lms_clashes_release(struct lms_clashes *x);
+/* Keeps of x only the clashes of who (lms course assign: those of the
+ * others were told of when they were assigned). */
+void lms_clashes_keep(struct lms_clashes *x, const char *who);
 
 #endif

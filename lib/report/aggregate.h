@@ -66,16 +66,19 @@ struct lms_agg_options {
 /*
  * The columns of the report's table (lms_agg_table), in order.  A row
  * notes in rounded which hold a rounded piece: bit LMS_AGG_ROUNDED(col).
+ * A column added later goes at the end, so that the CSV's columns keep
+ * their places for the scripts that read them by place.
  */
 enum lms_agg_column {
 	LMS_AGG_COL_KEY, LMS_AGG_COL_COURSES, LMS_AGG_COL_SESSIONS,
-	LMS_AGG_COL_PARTICIPANTS, LMS_AGG_COL_RELATIVES, LMS_AGG_COL_STAFF,
+	LMS_AGG_COL_PARTICIPANTS, LMS_AGG_COL_RELATIVES,
 	LMS_AGG_COL_ENROLMENTS,
 	LMS_AGG_COL_WAITLISTED, LMS_AGG_COL_COMPLETION, LMS_AGG_COL_ATTENDANCES,
 	LMS_AGG_COL_ATTENDANCE, LMS_AGG_COL_WAIT, LMS_AGG_COL_UR,
 	LMS_AGG_COL_PAIRS, LMS_AGG_COL_BEFORE, LMS_AGG_COL_AFTER,
 	LMS_AGG_COL_CHANGE, LMS_AGG_COL_DZ,
-	LMS_AGG_COL_UR_DECLARED,	/* appended: CSV keeps its columns */
+	LMS_AGG_COL_UR_DECLARED,	/* appended */
+	LMS_AGG_COL_STAFF,		/* appended */
 	LMS_AGG_NCOLS
 };
 #define LMS_AGG_ROUNDED(col) (1u << (col))

@@ -174,13 +174,16 @@ static bool holds_rounded(const struct lms_agg_row *r, int col)
 /* The rest of a row of parts of pieces (a report by referral or age
  * band), which have no figures of what their people did: those are
  * the whole pieces', in the totals. */
-static void people_only_rest(struct lms_table *t, const struct lms_agg_row *r)
+static void people_only_rest(struct lms_table *t, const struct lms_agg_row *r,
+			     bool marks)
 {
 	for (int c = LMS_AGG_COL_COMPLETION; c < LMS_AGG_NCOLS; c++)
 		if (c == LMS_AGG_COL_UR)
 			lms_table_cellf(t, "%zu", r->ur_courses);
 		else if (c == LMS_AGG_COL_UR_DECLARED)
 			lms_table_cellf(t, "%zu", r->ur_declared);
+		else if (c == LMS_AGG_COL_STAFF)
+			cell_count(t, r->staff, holds_rounded(r, c), marks);
 		else
 			lms_table_cell(t, "");
 }
@@ -193,7 +196,6 @@ static void add_row(struct lms_table *t, const struct lms_agg *a,
 	long counts[] = {
 		[LMS_AGG_COL_PARTICIPANTS] = r->participants,
 		[LMS_AGG_COL_RELATIVES] = r->relatives,
-		[LMS_AGG_COL_STAFF] = r->staff,
 		[LMS_AGG_COL_ENROLMENTS] = r->participants + r->relatives +
 					   r->staff,
 		[LMS_AGG_COL_WAITLISTED] = r->waitlisted
@@ -207,7 +209,7 @@ static void add_row(struct lms_table *t, const struct lms_agg *a,
 	for (int c = LMS_AGG_COL_PARTICIPANTS; c <= LMS_AGG_COL_WAITLISTED; c++)
 		cell_count(t, counts[c], holds_rounded(r, c), marks);
 	if (r->people_only) {
-		people_only_rest(t, r);
+		people_only_rest(t, r, marks);
 		return;
 	}
 	cell_figure(t, 100 * lms_agg_share((size_t)r->completed,
@@ -232,6 +234,7 @@ static void add_row(struct lms_table *t, const struct lms_agg *a,
 	cell_figure(t, pooled && sd > 0 ? r->change_mean / sd : NAN, false,
 		    marks, "%.2f");
 	lms_table_cellf(t, "%zu", r->ur_declared);
+	cell_count(t, r->staff, holds_rounded(r, LMS_AGG_COL_STAFF), marks);
 }
 
 static void table_init(const struct lms_agg *a, struct lms_table *out)
@@ -240,11 +243,11 @@ static void table_init(const struct lms_agg *a, struct lms_table *out)
 	const char *cols[LMS_AGG_NCOLS + 1] = {
 		*key_columns[a->opt.by] ? _(key_columns[a->opt.by]) : "",
 		_("courses"), _("sessions"),
-		_("participants"), _("relatives"), _("staff"), _("enrolments"),
+		_("participants"), _("relatives"), _("enrolments"),
 		_("waitlisted"), _("completion_pct"), _("attendances"),
 		_("attendance_pct"), _("wait_days"), _("user_rep_all_phases"),
 		_("pairs"), _("before"), _("after"), _("change"), _("d_z"),
-		_("user_rep_all_phases_declared"), NULL
+		_("user_rep_all_phases_declared"), _("staff"), NULL
 	};
 
 	lms_table_init(out, cols);

@@ -34,10 +34,7 @@ static int session_minutes(const struct lms_session *s)
 	return s->end - s->start;
 }
 
-/*
- * The hours of work are those of the sessions led: the meetings of
- * meetings.yaml are not counted yet, which lms-report(1) says.
- */
+/* A session led: the fee per session and per hour, and travel. */
 static void session_item(const struct lms_fee_rates *rates,
 			 const struct lms_course *c,
 			 const struct lms_session *s,
@@ -58,9 +55,49 @@ static void session_item(const struct lms_fee_rates *rates,
 	it->travel = e->travel.given ? e->travel.ore : rates->travel.ore;
 }
 
+/*
+ * A meeting attended: its hours at the hourly rate, and no more, since
+ * per_session and travel are for sessions led (lms-files(5)).
+ */
+static void meeting_item(const struct lms_fee_rates *rates,
+			 const struct lms_course *c,
+			 const struct lms_meeting *m,
+			 struct lms_fee_item *it)
+{
+	it->course = c;
+	it->meeting = true;
+	it->date = m->date;
+	/* At most 24 hours: the minutes are exact enough as an int. */
+	it->minutes = (int)(lms_meeting_hours(m) * 60 + 0.5);
+	it->paid = is_paid(rates, c, it->entry);
+	it->fee = it->travel = 0;
+	if (it->paid)
+		it->fee = (rates->per_hour.ore * it->minutes + 30) / 60;
+}
+
+static void each_meeting(const struct lms_fee_rates *rates,
+			 const struct lms_facilitator *reg, size_t nreg,
+			 const struct lms_course *c,
+			 const struct lms_meetings *m, lms_fee_fn *fn,
+			 void *arg)
+{
+	for (size_t i = 0; m && i < m->n; i++) {
+		for (size_t k = 0; k < m->v[i].nwith; k++) {
+			struct lms_fee_item it = { 0 };
+
+			it.facilitator = m->v[i].with[k];
+			it.entry = lms_facilitator_find(reg, nreg,
+							it.facilitator);
+			meeting_item(rates, c, &m->v[i], &it);
+			fn(&it, arg);
+		}
+	}
+}
+
 void lms_fees_each(const struct lms_fee_rates *rates,
 		   const struct lms_facilitator *reg, size_t nreg,
-		   const struct lms_course *c, lms_fee_fn *fn, void *arg)
+		   const struct lms_course *c, const struct lms_meetings *m,
+		   lms_fee_fn *fn, void *arg)
 {
 	if (c->status == LMS_COURSE_CANCELLED)
 		return;
@@ -77,6 +114,7 @@ void lms_fees_each(const struct lms_fee_rates *rates,
 			fn(&it, arg);
 		}
 	}
+	each_meeting(rates, reg, nreg, c, m, fn, arg);
 }
 
 /* The work of a period */
@@ -130,7 +168,10 @@ static void add_item(const struct lms_fee_item *it, void *arg)
 		r->course = lms_strdup(it->course->id);
 	}
 	r->paid |= it->paid;
-	r->sessions++;
+	if (it->meeting)
+		r->meetings++;
+	else
+		r->sessions++;
 	r->minutes += it->minutes;
 	r->fee += it->fee;
 	r->travel += it->travel;
@@ -138,11 +179,12 @@ static void add_item(const struct lms_fee_item *it, void *arg)
 
 void lms_fees_add_course(struct lms_fees *f, const struct lms_fee_rates *rates,
 			 const struct lms_facilitator *reg, size_t nreg,
-			 const struct lms_course *c)
+			 const struct lms_course *c,
+			 const struct lms_meetings *m)
 {
 	struct adding a = { f, f->nrows };
 
-	lms_fees_each(rates, reg, nreg, c, add_item, &a);
+	lms_fees_each(rates, reg, nreg, c, m, add_item, &a);
 }
 
 static int by_person_course(const void *pa, const void *pb)
@@ -180,6 +222,7 @@ void lms_fees_finish(struct lms_fees *f)
 
 			total->paid |= r->paid;
 			total->sessions += r->sessions;
+			total->meetings += r->meetings;
 			total->minutes += r->minutes;
 			total->fee += r->fee;
 			total->travel += r->travel;
@@ -188,10 +231,25 @@ void lms_fees_finish(struct lms_fees *f)
 	free(rows);
 }
 
-/* Each course of the tree, loaded one at a time, with the registry. */
+/* Each course of the tree and its meetings, loaded one at a time, with
+ * the registry. */
 typedef void course_fn(const struct lms_fee_rates *rates,
 		       const struct lms_facilitator *reg, size_t nreg,
-		       const struct lms_course *c, void *arg);
+		       const struct lms_course *c,
+		       const struct lms_meetings *m, void *arg);
+
+/* A course and its meetings; on an error, neither. */
+static int load_course(struct lms_tree *t, const char *id,
+		       struct lms_course *c, struct lms_meetings *m)
+{
+	int err = lms_tree_load_course(t, id, c, NULL);
+
+	if (err)
+		return err;
+	if ((err = lms_tree_load_meetings(t, id, m)))
+		lms_course_release(c);
+	return err;
+}
 
 static int with_registry(struct lms_tree *t,
 			 const struct lms_facilitator *reg, size_t nreg,
@@ -203,13 +261,15 @@ static int with_registry(struct lms_tree *t,
 
 	for (size_t i = 0; i < n && !err; i++) {
 		struct lms_course c;
+		struct lms_meetings m;
 
-		if ((err = lms_tree_load_course(t, ids[i], &c, NULL))) {
+		if ((err = load_course(t, ids[i], &c, &m))) {
 			if (skip_broken)
 				err = 0;
 			continue;
 		}
-		fn(&t->service.fees, reg, nreg, &c, arg);
+		fn(&t->service.fees, reg, nreg, &c, &m, arg);
+		lms_meetings_release(&m);
 		lms_course_release(&c);
 	}
 	lms_strings_free(ids, n);
@@ -230,9 +290,10 @@ static int each_course(struct lms_tree *t, course_fn *fn, void *arg)
 
 static void fees_course(const struct lms_fee_rates *rates,
 			const struct lms_facilitator *reg, size_t nreg,
-			const struct lms_course *c, void *arg)
+			const struct lms_course *c,
+			const struct lms_meetings *m, void *arg)
 {
-	lms_fees_add_course(arg, rates, reg, nreg, c);
+	lms_fees_add_course(arg, rates, reg, nreg, c, m);
 }
 
 int lms_fees_tree(struct lms_fees *f, struct lms_tree *t)
@@ -280,26 +341,39 @@ static void hours_cell(struct lms_table *t, long minutes)
 	lms_table_cellf(t, "%ld.%02ld", hundredths / 100, hundredths % 100);
 }
 
-static void figures(struct lms_table *t, const struct lms_fee_row *r)
+/* The figures, with the meetings beside the sessions for people and
+ * last for scripts (lms_fees_report_table). */
+static void figures(struct lms_table *t, const struct lms_fee_row *r,
+		    bool machine)
 {
 	lms_table_cellf(t, "%zu", r->sessions);
+	if (!machine)
+		lms_table_cellf(t, "%zu", r->meetings);
 	hours_cell(t, r->minutes);
 	money_cell(t, r->fee);
 	money_cell(t, r->travel);
 	money_cell(t, r->fee + r->travel);
+	if (machine)
+		lms_table_cellf(t, "%zu", r->meetings);
 }
 
-void lms_fees_report_table(const struct lms_fees *f, struct lms_table *out)
+void lms_fees_report_table(const struct lms_fees *f, bool machine,
+			   struct lms_table *out)
 {
 	/* TRANSLATORS: the columns of lms report --by facilitator; CSV and
 	 * TSV keep them in English. */
-	const char *const cols[] = {
+	const char *const people[] = {
 		_("facilitator"), _("name"), _("course"), _("sessions"),
-		_("hours"), _("fee"), _("travel"), _("total"), NULL
+		_("meetings"), _("hours"), _("fee"), _("travel"), _("total"),
+		NULL
+	};
+	static const char *const scripts[] = {
+		"facilitator", "name", "course", "sessions", "hours", "fee",
+		"travel", "total", "meetings", NULL
 	};
 
-	lms_table_init(out, cols);
-	for (size_t c = 3; c < 8; c++)
+	lms_table_init(out, machine ? scripts : people);
+	for (size_t c = 3; c < 9; c++)
 		lms_table_set_numeric(out, c);
 	for (size_t i = 0; i < f->nrows; i++) {
 		const struct lms_fee_row *r = &f->rows[i];
@@ -308,7 +382,7 @@ void lms_fees_report_table(const struct lms_fees *f, struct lms_table *out)
 		lms_table_cell(out, r->facilitator);
 		lms_table_cell(out, r->name);
 		lms_table_cell(out, r->course ? r->course : _("all courses"));
-		figures(out, r);
+		figures(out, r, machine);
 	}
 }
 
@@ -316,12 +390,12 @@ void lms_fees_export_table(const struct lms_fees *f, struct lms_table *out)
 {
 	static const char *const cols[] = {
 		"facilitator", "name", "course", "from", "to", "sessions",
-		"hours", "fee", "travel", "total", NULL
+		"hours", "fee", "travel", "total", "meetings", NULL
 	};
 	char from[11] = "", to[11] = "";
 
 	lms_table_init(out, cols);
-	for (size_t c = 5; c < 10; c++)
+	for (size_t c = 5; c < 11; c++)
 		lms_table_set_numeric(out, c);
 	if (f->from != LMS_DATE_NONE)
 		lms_date_format(f->from, from);
@@ -340,10 +414,11 @@ void lms_fees_export_table(const struct lms_fees *f, struct lms_table *out)
 		lms_table_cell(out, r->course);
 		lms_table_cell(out, *from ? from : NULL);
 		lms_table_cell(out, *to ? to : NULL);
-		figures(out, r);
+		figures(out, r, true);
 	}
 }
 
+/* The period of the sessions and meetings. */
 static void period_fact(struct lms_doc *d, int32_t from, int32_t to)
 {
 	char a[11] = "", b[11] = "";
@@ -353,11 +428,11 @@ static void period_fact(struct lms_doc *d, int32_t from, int32_t to)
 	if (to != LMS_DATE_NONE)
 		lms_i18n_date(to, b);
 	if (*a && *b)
-		lms_doc_fact(d, _("sessions"), C_("period", "%s to %s"), a, b);
+		lms_doc_fact(d, _("period"), C_("period", "%s to %s"), a, b);
 	else if (*b)
-		lms_doc_fact(d, _("sessions"), _("the first to %s"), b);
+		lms_doc_fact(d, _("period"), _("the first to %s"), b);
 	else if (*a)
-		lms_doc_fact(d, _("sessions"), _("%s to the last"), a);
+		lms_doc_fact(d, _("period"), _("%s to the last"), a);
 }
 
 static void rate_fact(struct lms_doc *d, const char *name,
@@ -395,13 +470,14 @@ void lms_fees_report(const struct lms_fees *f, const struct lms_service *s,
 	lms_doc_fact(out, _("fees to"), "%s", r->to == LMS_FEES_TO_ALL ?
 		     _("every facilitator") : _("user representatives"));
 	lms_doc_section(out, "figures", _("Figures"));
-	lms_fees_report_table(f, &table);
+	lms_fees_report_table(f, false, &table);
 	lms_doc_add_table(out, "rows", &table);
-	lms_doc_text(out, "legend", "%s", _("Sessions led and their hours, "
-		     "as the courses plan them, those to come included. The "
-		     "figures are of the facilitators' work, not counts of "
-		     "participants: they are exact, and name people and what "
-		     "they are paid."));
+	lms_doc_text(out, "legend", "%s", _("Sessions led, as the courses "
+		     "plan them, those to come included, and meetings attended, "
+		     "with the hours of both; meetings are paid by the hour "
+		     "alone. The figures are of the facilitators' work, not "
+		     "counts of participants: they are exact, and name people "
+		     "and what they are paid."));
 }
 
 /* Years */
@@ -438,11 +514,12 @@ static void add_year(const struct lms_fee_item *it, void *arg)
 void lms_fee_years_add_course(struct lms_fee_years *y,
 			      const struct lms_fee_rates *rates,
 			      const struct lms_facilitator *reg, size_t nreg,
-			      const struct lms_course *c, int32_t today)
+			      const struct lms_course *c,
+			      const struct lms_meetings *m, int32_t today)
 {
 	struct years a = { y, today };
 
-	lms_fees_each(rates, reg, nreg, c, add_year, &a);
+	lms_fees_each(rates, reg, nreg, c, m, add_year, &a);
 }
 
 void lms_fee_years_release(struct lms_fee_years *y)
@@ -469,11 +546,12 @@ struct years_tree {
 
 static void years_course(const struct lms_fee_rates *rates,
 			 const struct lms_facilitator *reg, size_t nreg,
-			 const struct lms_course *c, void *arg)
+			 const struct lms_course *c,
+			 const struct lms_meetings *m, void *arg)
 {
 	struct years_tree *a = arg;
 
-	lms_fee_years_add_course(a->y, rates, reg, nreg, c, a->today);
+	lms_fee_years_add_course(a->y, rates, reg, nreg, c, m, a->today);
 }
 
 int lms_fee_years_tree(struct lms_fee_years *y, struct lms_tree *t,
@@ -507,12 +585,13 @@ struct changed_walk {
 
 static void other_course(const struct lms_fee_rates *rates,
 			 const struct lms_facilitator *reg, size_t nreg,
-			 const struct lms_course *c, void *arg)
+			 const struct lms_course *c,
+			 const struct lms_meetings *m, void *arg)
 {
 	struct changed_walk *w = arg;
 
 	if (strcmp(c->id, w->changed->id))
-		years_course(rates, reg, nreg, c, &w->years);
+		years_course(rates, reg, nreg, c, m, &w->years);
 }
 
 static bool has_year(const struct lms_fee_years *y, const char *id, int year)
@@ -544,6 +623,7 @@ int lms_fee_years_changed(struct lms_fee_years *y, struct lms_tree *t,
 	struct changed_walk w = { { y, today }, changed };
 	struct lms_fee_years mine = { NULL, 0 };
 	struct lms_facilitator *reg = NULL;
+	struct lms_meetings m = { NULL, 0 };
 	size_t nreg = 0;
 	int err;
 
@@ -552,10 +632,15 @@ int lms_fee_years_changed(struct lms_fee_years *y, struct lms_tree *t,
 	if ((err = lms_tree_load_facilitators(t, &reg, &nreg, NULL)))
 		return err;
 	err = with_registry(t, reg, nreg, true, other_course, &w);
-	lms_fee_years_add_course(y, rates, reg, nreg, changed, today);
-	lms_fee_years_add_course(&mine, rates, reg, nreg, changed, today);
+	/* Its meetings as recorded (none for a new course); a file that
+	 * does not load is passed by, as a course is. */
+	if (lms_tree_load_meetings(t, changed->id, &m))
+		lms_meetings_release(&m);
+	lms_fee_years_add_course(y, rates, reg, nreg, changed, &m, today);
+	lms_fee_years_add_course(&mine, rates, reg, nreg, changed, &m, today);
 	keep_years(y, &mine);
 	lms_fee_years_release(&mine);
+	lms_meetings_release(&m);
 	lms_facilitators_free(reg, nreg);
 	lms_array_sort(y->v, y->n, sizeof(*y->v), by_person_year);
 	return err;

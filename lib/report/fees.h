@@ -8,6 +8,7 @@
 #include "course.h"
 #include "doc.h"
 #include "facilitator.h"
+#include "meeting.h"
 #include "service.h"
 #include "table.h"
 #include "tree.h"
@@ -19,6 +20,11 @@
  * their hours (from each session's start and end), the fee (per session
  * and per hour) and travel (per session).  Amounts are in øre.
  *
+ * The meetings of meetings.yaml count too, for each facilitator with
+ * them: their hours, at the hourly rate alone.  The rates have none of
+ * their own, and per_session and travel are for sessions led, which a
+ * meeting is not.
+ *
  * Who is paid: the user representatives on the course, or everyone when
  * the rates say "to: all"; never one whose registry entry says "fee: no",
  * nor one the registry does not know.  Those not paid are counted with
@@ -27,11 +33,12 @@
  * too: the fees of a term are known before it ends.
  */
 
-/* One session led by one facilitator. */
+/* One session led, or one meeting attended, by one facilitator. */
 struct lms_fee_item {
 	const char *facilitator;
 	const struct lms_facilitator *entry;	/* NULL: not in the registry */
 	const struct lms_course *course;
+	bool meeting;			/* else a session */
 	int32_t date;
 	int minutes;			/* 0 without start and end */
 	bool paid;
@@ -41,10 +48,12 @@ struct lms_fee_item {
 typedef void lms_fee_fn(const struct lms_fee_item *it, void *arg);
 
 /* Calls fn for each session of c and each who led it, in the order of
- * the sessions and their leaders. */
+ * the sessions and their leaders, then for each of c's meetings m (NULL:
+ * none) and each with it. */
 void lms_fees_each(const struct lms_fee_rates *rates,
 		   const struct lms_facilitator *reg, size_t nreg,
-		   const struct lms_course *c, lms_fee_fn *fn, void *arg);
+		   const struct lms_course *c, const struct lms_meetings *m,
+		   lms_fee_fn *fn, void *arg);
 
 /* One facilitator's work on one course, or (course NULL) in all. */
 struct lms_fee_row {
@@ -52,8 +61,8 @@ struct lms_fee_row {
 	char *name;			/* the registry's, or NULL */
 	char *course;			/* NULL in a person's total */
 	bool paid;			/* paid for any of it */
-	size_t sessions;
-	long minutes;
+	size_t sessions, meetings;
+	long minutes;			/* of both */
 	int64_t fee, travel;
 };
 
@@ -70,10 +79,11 @@ struct lms_fees {
 
 void lms_fees_init(struct lms_fees *f, int32_t from, int32_t to);
 void lms_fees_release(struct lms_fees *f);
-/* Adds the sessions of c in the period. */
+/* Adds the sessions and meetings (m, NULL: none) of c in the period. */
 void lms_fees_add_course(struct lms_fees *f, const struct lms_fee_rates *rates,
 			 const struct lms_facilitator *reg, size_t nreg,
-			 const struct lms_course *c);
+			 const struct lms_course *c,
+			 const struct lms_meetings *m);
 /* Sorts the rows and adds each person's total row after theirs. */
 void lms_fees_finish(struct lms_fees *f);
 /* Every course of the tree, loaded one at a time, added and finished. */
@@ -88,14 +98,16 @@ int lms_fees_term(const char *s, int32_t *from, int32_t *to);
 
 /*
  * The tables.  The report (lms report --by facilitator): facilitator,
- * name, course, sessions, hours, fee, travel, total, every row; with
- * person_totals only the total rows.  The export (lms export fees, for
- * payroll): id, name, course, from, to, sessions, hours, fee, travel,
- * total, one row per paid person and course.  Kroner with two
- * decimals and hours with two, as C writes them: the renderers show
- * them in the reader's language.
+ * name, course, sessions, meetings, hours, fee, travel, total, every
+ * row.  The export (lms export fees, for payroll): id, name, course,
+ * from, to, sessions, hours, fee, travel, total, meetings, one row per
+ * paid person and course.  Kroner with two decimals and hours with two,
+ * as C writes them: the renderers show them in the reader's language.
+ * For scripts (machine: CSV, TSV) the report has meetings last too, where
+ * a column added later shifts none of those they read.
  */
-void lms_fees_report_table(const struct lms_fees *f, struct lms_table *out);
+void lms_fees_report_table(const struct lms_fees *f, bool machine,
+			   struct lms_table *out);
 void lms_fees_export_table(const struct lms_fees *f, struct lms_table *out);
 /*
  * The report as a document for people: the service, the period, the
@@ -122,7 +134,8 @@ struct lms_fee_years {
 void lms_fee_years_add_course(struct lms_fee_years *y,
 			      const struct lms_fee_rates *rates,
 			      const struct lms_facilitator *reg, size_t nreg,
-			      const struct lms_course *c, int32_t today);
+			      const struct lms_course *c,
+			      const struct lms_meetings *m, int32_t today);
 void lms_fee_years_release(struct lms_fee_years *y);
 int lms_fee_years_tree(struct lms_fee_years *y, struct lms_tree *t,
 		       int32_t today);

@@ -48,8 +48,24 @@ is_out "with the phases" <<'OUT'
 fag-tre: deliver
 OUT
 is_err "and warns that the facilitator is away" <<'OUT'
-lms: warning: fag-tre is not available on 2026-09-07 (see people/facilitators.yaml)
+lms: warning: fag-tre is not available on 2026-09-07 and 3 more session days (see people/facilitators.yaml)
 OUT
+# Booked on another course at the same time: told of, as course new
+# does, and assigned all the same.
+lms course new kveld --title Kveld --start 2026-09-07 --count 1 \
+	--time 12:00-13:00 >/dev/null
+lms course assign kveld fag-en --phases deliver
+is_rc 0 "assigns a facilitator who leads another course then"
+is_out "with the phases" <<'OUT'
+fag-en: deliver
+OUT
+is_err "and warns of the other course's session" <<'OUT'
+lms: warning: fag-en leads a session of matlaging on 2026-09-07 11:00-14:00 at the same time
+OUT
+lms course assign kveld fag-en --phases plan
+is_rc 0 "planning only"
+is_err "leads no session: nothing to warn of" </dev/null
+rm -r courses/kveld
 lms course assign matlaging bruker-to --phases plan,evaluate
 is_rc 0 "re-assigning changes the phases"
 lms course unassign matlaging fag-en

@@ -8,10 +8,15 @@
 #     bruker-tre; 21.09 18-19.30 bruker-tre, bruker-fire (fee: no).
 #   kosthold-h26: 05.10 and 12.10 17-19, bruker-to (no led_by: the
 #     course's facilitator who delivers).
-#   samtale-v26: 02.03 10-12 bruker-to.  avlyst-h26 is cancelled.
-#   bruker-to in 2026H: 1050 + 1250 + 2 x 1050 = 4400, travel 4 x 150;
-#     in 2026: + 1050 + 150 in the spring = 6200, over 6000.
-#   bruker-tre (travel 80.50): 1250 + 850 = 2100, travel 161.00.
+#   samtale-v26: 02.03 10-12 bruker-to.  avlyst-h26 is cancelled (and
+#     its meeting counts nothing).
+#   mestring-h26's meetings, paid by the hour alone (400, no fee per
+#     session, no travel): 20.08 1.5 hours fag-en, bruker-to; 01.10 one
+#     hour bruker-to, bruker-tre, bruker-fire.
+#   bruker-to in 2026H: 1050 + 1250 + 2 x 1050 = 4400 for sessions, travel
+#     4 x 150, 600 + 400 = 1000 for meetings; in 2026: + 1050 + 150 in
+#     the spring = 7200, over 6000.
+#   bruker-tre (travel 80.50): 1250 + 850 + 400 = 2500, travel 161.00.
 . "$(dirname "$0")/lib.sh"
 
 use_tree fees
@@ -27,7 +32,7 @@ Report by facilitator
 What the report covers
 ----------------------
 service:            Testkommune lærings- og mestringstjeneste
-sessions:           2026-07-01 to 2026-12-31
+period:             2026-07-01 to 2026-12-31
 per session:        250.00 kroner
 per hour:           400.00 kroner
 travel per session: 150.00 kroner
@@ -36,32 +41,33 @@ fees to:            user representatives
 
 Figures
 -------
-FACILITATOR  NAME                     COURSE        SESSIONS  HOURS      FEE  TRAVEL    TOTAL
-bruker-fire  Brukerrepresentant Fire  mestring-h26         1   1.50     0.00    0.00     0.00
-bruker-fire  Brukerrepresentant Fire  all courses          1   1.50     0.00    0.00     0.00
-bruker-to    Brukerrepresentant To    kosthold-h26         2   4.00  2100.00  300.00  2400.00
-bruker-to    Brukerrepresentant To    mestring-h26         2   4.50  2300.00  300.00  2600.00
-bruker-to    Brukerrepresentant To    all courses          4   8.50  4400.00  600.00  5000.00
-bruker-tre   Brukerrepresentant Tre   mestring-h26         2   4.00  2100.00  161.00  2261.00
-bruker-tre   Brukerrepresentant Tre   all courses          2   4.00  2100.00  161.00  2261.00
-fag-en       Fagperson En             mestring-h26         1   2.00     0.00    0.00     0.00
-fag-en       Fagperson En             all courses          1   2.00     0.00    0.00     0.00
+FACILITATOR  NAME                     COURSE        SESSIONS  MEETINGS  HOURS      FEE  TRAVEL    TOTAL
+bruker-fire  Brukerrepresentant Fire  mestring-h26         1         1   2.50     0.00    0.00     0.00
+bruker-fire  Brukerrepresentant Fire  all courses          1         1   2.50     0.00    0.00     0.00
+bruker-to    Brukerrepresentant To    kosthold-h26         2         0   4.00  2100.00  300.00  2400.00
+bruker-to    Brukerrepresentant To    mestring-h26         2         2   7.00  3300.00  300.00  3600.00
+bruker-to    Brukerrepresentant To    all courses          4         2  11.00  5400.00  600.00  6000.00
+bruker-tre   Brukerrepresentant Tre   mestring-h26         2         1   5.00  2500.00  161.00  2661.00
+bruker-tre   Brukerrepresentant Tre   all courses          2         1   5.00  2500.00  161.00  2661.00
+fag-en       Fagperson En             mestring-h26         1         1   3.50     0.00    0.00     0.00
+fag-en       Fagperson En             all courses          1         1   3.50     0.00    0.00     0.00
 
-Sessions led and their hours, as the courses plan them, those to come
-included. The figures are of the facilitators' work, not counts of
-participants: they are exact, and name people and what they are paid.
+Sessions led, as the courses plan them, those to come included, and meetings
+attended, with the hours of both; meetings are paid by the hour alone. The
+figures are of the facilitators' work, not counts of participants: they are
+exact, and name people and what they are paid.
 OUT
 
 lms report --by facilitator --from 2026-03-01 --to 2026-09-07 --format csv
 is_rc 0 "a period from and to a date, as CSV"
 is_out "the table alone, under the internal notice" <<'OUT'
 # internal: exact figures, not for sharing
-facilitator,name,course,sessions,hours,fee,travel,total
-bruker-to,Brukerrepresentant To,mestring-h26,1,2.00,1050.00,150.00,1200.00
-bruker-to,Brukerrepresentant To,samtale-v26,1,2.00,1050.00,150.00,1200.00
-bruker-to,Brukerrepresentant To,all courses,2,4.00,2100.00,300.00,2400.00
-fag-en,Fagperson En,mestring-h26,1,2.00,0.00,0.00,0.00
-fag-en,Fagperson En,all courses,1,2.00,0.00,0.00,0.00
+facilitator,name,course,sessions,hours,fee,travel,total,meetings
+bruker-to,Brukerrepresentant To,mestring-h26,1,3.50,1650.00,150.00,1800.00,1
+bruker-to,Brukerrepresentant To,samtale-v26,1,2.00,1050.00,150.00,1200.00,0
+bruker-to,Brukerrepresentant To,all courses,2,5.50,2700.00,300.00,3000.00,1
+fag-en,Fagperson En,mestring-h26,1,3.50,0.00,0.00,0.00,1
+fag-en,Fagperson En,all courses,1,3.50,0.00,0.00,0.00,1
 OUT
 
 lms report --by facilitator --format html
@@ -87,10 +93,10 @@ is_rc 2 "--term without --by facilitator"
 lms export fees --term 2026h
 is_rc 0 "the fees for payroll"
 is_out "one row per paid person and course, kroner with a dot" <<'OUT'
-facilitator,name,course,from,to,sessions,hours,fee,travel,total
-bruker-to,Brukerrepresentant To,kosthold-h26,2026-07-01,2026-12-31,2,4.00,2100.00,300.00,2400.00
-bruker-to,Brukerrepresentant To,mestring-h26,2026-07-01,2026-12-31,2,4.50,2300.00,300.00,2600.00
-bruker-tre,Brukerrepresentant Tre,mestring-h26,2026-07-01,2026-12-31,2,4.00,2100.00,161.00,2261.00
+facilitator,name,course,from,to,sessions,hours,fee,travel,total,meetings
+bruker-to,Brukerrepresentant To,kosthold-h26,2026-07-01,2026-12-31,2,4.00,2100.00,300.00,2400.00,0
+bruker-to,Brukerrepresentant To,mestring-h26,2026-07-01,2026-12-31,2,7.00,3300.00,300.00,3600.00,2
+bruker-tre,Brukerrepresentant Tre,mestring-h26,2026-07-01,2026-12-31,2,5.00,2500.00,161.00,2661.00,1
 OUT
 
 "${PYTHON:-python3}" - "$SCRATCH/stdout" <<'PY'
@@ -98,7 +104,7 @@ import csv, sys
 from decimal import Decimal
 rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
 assert len(rows) == 3, rows
-assert sum(Decimal(r["total"]) for r in rows) == Decimal("7261.00"), rows
+assert sum(Decimal(r["total"]) for r in rows) == Decimal("8661.00"), rows
 for r in rows:
     assert Decimal(r["fee"]) + Decimal(r["travel"]) == Decimal(r["total"]), r
 PY
@@ -115,7 +121,7 @@ is_file "a byte-order mark first" "$SCRATCH/bom" <<'OUT'
  ef bb bf
 OUT
 tail -n 1 "$SCRATCH/stdout" >"$SCRATCH/last"
-printf 'bruker-tre;Brukerrepresentant Tre;mestring-h26;2026-07-01;2026-12-31;2;4,00;2100,00;161,00;2261,00\r\n' |
+printf 'bruker-tre;Brukerrepresentant Tre;mestring-h26;2026-07-01;2026-12-31;2;5,00;2500,00;161,00;2661,00;1\r\n' |
 	cmp -s - "$SCRATCH/last"
 report $? "semicolons, decimal commas, CRLF"
 
@@ -141,8 +147,8 @@ for r in re.finditer(r"<table:table-row[^>]*>(.*?)</table:table-row>", s, re.S):
 assert rows[0][:3] == ["facilitator", "name", "course"], rows[0]
 assert len(rows) == 4, rows
 assert rows[3][1] == "Brukerrepresentant Tre", rows[3]
-assert [float(x) for x in rows[3][5:10]] == [2, 4, 2100, 161, 2261], rows[3]
-assert [float(x) for x in rows[2][5:10]] == [2, 4.5, 2300, 300, 2600], rows[2]
+assert [float(x) for x in rows[3][5:11]] == [2, 5, 2500, 161, 2661, 1], rows[3]
+assert [float(x) for x in rows[2][5:11]] == [2, 7, 3300, 300, 3600, 2], rows[2]
 PY
 	report $? "LibreOffice (nb-NO) reads the amounts as numbers"
 else
@@ -181,28 +187,28 @@ fi
 lms check --rule fees
 is_rc 0 "the yearly limit in lms check"
 is_out "warns before: planned sessions would pass it" <<'OUT'
-people/facilitators.yaml:5:3: warning: facilitator 'bruker-to': fees of 6200.00 kroner in 2026, planned sessions included, would pass the yearly limit of 6000.00 kroner [fees]
+people/facilitators.yaml:5:3: warning: facilitator 'bruker-to': fees of 7200.00 kroner in 2026, planned sessions included, would pass the yearly limit of 6000.00 kroner [fees]
 OUT
 LMS_TODAY=2026-12-31 lms check --rule fees
 is_out "and when the fees paid have passed it" <<'OUT'
-people/facilitators.yaml:5:3: warning: facilitator 'bruker-to': fees of 6200.00 kroner in 2026 pass the yearly limit of 6000.00 kroner [fees]
+people/facilitators.yaml:5:3: warning: facilitator 'bruker-to': fees of 7200.00 kroner in 2026 pass the yearly limit of 6000.00 kroner [fees]
 OUT
 
-# bruker-tre: 2261.00 and 4 x (1050 + 80.50) = 6783.00.
+# bruker-tre: 2661.00 and 4 x (1050 + 80.50) = 7183.00.
 lms course new ekstra-h26 --title Ekstra --start 2026-11-02 --days mon \
 	--count 4 --time 18:00-20:00 --facilitator bruker-tre:deliver
 is_rc 0 "course new with a representative past the limit"
 is_err "warns, and makes the course" <<'ERR'
-lms: warning: facilitator 'bruker-tre': fees of 6783.00 kroner in 2026, planned sessions included, would pass the yearly limit of 6000.00 kroner
+lms: warning: facilitator 'bruker-tre': fees of 7183.00 kroner in 2026, planned sessions included, would pass the yearly limit of 6000.00 kroner
 ERR
 lms course set ekstra-h26 sessions.1.end=19:00
 is_rc 0 "course set"
 is_err "warns with the new sum" <<'ERR'
-lms: warning: facilitator 'bruker-tre': fees of 6383.00 kroner in 2026, planned sessions included, would pass the yearly limit of 6000.00 kroner
+lms: warning: facilitator 'bruker-tre': fees of 6783.00 kroner in 2026, planned sessions included, would pass the yearly limit of 6000.00 kroner
 ERR
 lms course set ekstra-h26 capacity=5
 is_err "a change of nobody's fees warns only of this course's people" <<'ERR'
-lms: warning: facilitator 'bruker-tre': fees of 6383.00 kroner in 2026, planned sessions included, would pass the yearly limit of 6000.00 kroner
+lms: warning: facilitator 'bruker-tre': fees of 6783.00 kroner in 2026, planned sessions included, would pass the yearly limit of 6000.00 kroner
 ERR
 lms course assign ekstra-h26 fag-en
 is_rc 0 "course assign"

@@ -136,12 +136,20 @@ is_out "names the phases in Norwegian" <<'OUT'
 fag-tre: planlegging, gjennomføring
 OUT
 is_err "and warns in Norwegian" <<'OUT'
-lms: advarsel: fag-tre er ikke tilgjengelig den 07.09.2026 (se people/facilitators.yaml)
+lms: advarsel: fag-tre er ikke tilgjengelig den 07.09.2026 og 3 samlingsdager til (se people/facilitators.yaml)
 OUT
 nb course unassign matlaging fag-tre
 is_out "course unassign" <<'OUT'
 fjernet fag-tre fra kurset matlaging
 OUT
+lms course new kveld --title Kveld --start 2026-09-07 --count 1 \
+	--time 12:00-13:00 >/dev/null
+nb course assign kveld fag-en --phases deliver
+is_rc 0 "course assign of one who leads another course then"
+is_err "warns in Norwegian" <<'OUT'
+lms: advarsel: fag-en leder samtidig en samling på kurset matlaging den 07.09.2026 kl. 11.00–14.00
+OUT
+rm -r courses/kveld
 
 # --- course show and course list ---------------------------------------
 

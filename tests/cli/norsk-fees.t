@@ -18,7 +18,7 @@ Rapport etter kursleder
 Hva rapporten omfatter
 ----------------------
 tjeneste:          Testkommune lærings- og mestringstjeneste
-samlinger:         01.07.2026–31.12.2026
+periode:           01.07.2026–31.12.2026
 per samling:       250,00 kroner
 per time:          400,00 kroner
 reise per samling: 150,00 kroner
@@ -27,35 +27,36 @@ honorar til:       brukerrepresentanter
 
 Tall
 ----
-KURSLEDER    NAVN                     KURS          SAMLINGER  TIMER  HONORAR   REISE   TOTALT
-bruker-fire  Brukerrepresentant Fire  mestring-h26          1   1,50     0,00    0,00     0,00
-bruker-fire  Brukerrepresentant Fire  alle kurs             1   1,50     0,00    0,00     0,00
-bruker-to    Brukerrepresentant To    kosthold-h26          2   4,00  2100,00  300,00  2400,00
-bruker-to    Brukerrepresentant To    mestring-h26          2   4,50  2300,00  300,00  2600,00
-bruker-to    Brukerrepresentant To    alle kurs             4   8,50  4400,00  600,00  5000,00
-bruker-tre   Brukerrepresentant Tre   mestring-h26          2   4,00  2100,00  161,00  2261,00
-bruker-tre   Brukerrepresentant Tre   alle kurs             2   4,00  2100,00  161,00  2261,00
-fag-en       Fagperson En             mestring-h26          1   2,00     0,00    0,00     0,00
-fag-en       Fagperson En             alle kurs             1   2,00     0,00    0,00     0,00
+KURSLEDER    NAVN                     KURS          SAMLINGER  MØTER  TIMER  HONORAR   REISE   TOTALT
+bruker-fire  Brukerrepresentant Fire  mestring-h26          1      1   2,50     0,00    0,00     0,00
+bruker-fire  Brukerrepresentant Fire  alle kurs             1      1   2,50     0,00    0,00     0,00
+bruker-to    Brukerrepresentant To    kosthold-h26          2      0   4,00  2100,00  300,00  2400,00
+bruker-to    Brukerrepresentant To    mestring-h26          2      2   7,00  3300,00  300,00  3600,00
+bruker-to    Brukerrepresentant To    alle kurs             4      2  11,00  5400,00  600,00  6000,00
+bruker-tre   Brukerrepresentant Tre   mestring-h26          2      1   5,00  2500,00  161,00  2661,00
+bruker-tre   Brukerrepresentant Tre   alle kurs             2      1   5,00  2500,00  161,00  2661,00
+fag-en       Fagperson En             mestring-h26          1      1   3,50     0,00    0,00     0,00
+fag-en       Fagperson En             alle kurs             1      1   3,50     0,00    0,00     0,00
 
-Samlinger ledet og timene deres, slik kursene planlegger dem, også de som
-kommer. Tallene gjelder kurslederes arbeid, ikke antall deltakere: de er
-eksakte, og navngir personer og hva de får utbetalt.
+Samlinger ledet, slik kursene planlegger dem, også de som kommer, og møter
+kurslederne var med på, med timene for begge; møter betales bare per time.
+Tallene gjelder kurslederes arbeid, ikke antall deltakere: de er eksakte, og
+navngir personer og hva de får utbetalt.
 OUT
 
 LANG=nb_NO.UTF-8 lms check --rule fees
 is_out "the yearly limit, in kroner as Norwegian writes them" <<'OUT'
-people/facilitators.yaml:5:3: advarsel: kurslederen «bruker-to»: honorarer på 6200,00 kroner i 2026, planlagte samlinger medregnet, vil gå over den årlige grensen på 6000,00 kroner [fees]
+people/facilitators.yaml:5:3: advarsel: kurslederen «bruker-to»: honorarer på 7200,00 kroner i 2026, planlagte samlinger medregnet, vil gå over den årlige grensen på 6000,00 kroner [fees]
 OUT
 LMS_TODAY=2026-12-31 LANG=nb_NO.UTF-8 lms check --rule fees
 is_out "and when it is passed" <<'OUT'
-people/facilitators.yaml:5:3: advarsel: kurslederen «bruker-to»: honorarer på 6200,00 kroner i 2026 går over den årlige grensen på 6000,00 kroner [fees]
+people/facilitators.yaml:5:3: advarsel: kurslederen «bruker-to»: honorarer på 7200,00 kroner i 2026 går over den årlige grensen på 6000,00 kroner [fees]
 OUT
 
 LANG=nb_NO.UTF-8 lms course assign kosthold-h26 bruker-tre --phases deliver
 is_rc 0 "course assign"
 is_err "warns in Norwegian" <<'ERR'
-lms: advarsel: kurslederen «bruker-to»: honorarer på 6200,00 kroner i 2026, planlagte samlinger medregnet, vil gå over den årlige grensen på 6000,00 kroner
+lms: advarsel: kurslederen «bruker-to»: honorarer på 7200,00 kroner i 2026, planlagte samlinger medregnet, vil gå over den årlige grensen på 6000,00 kroner
 ERR
 
 LANG=nb_NO.UTF-8 lms report --by facilitator --term 2026X

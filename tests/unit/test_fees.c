@@ -9,6 +9,7 @@
 #include "facilitator.h"
 #include "fees.h"
 #include "i18n.h"
+#include "meeting.h"
 #include "money.h"
 #include "service.h"
 
@@ -184,7 +185,8 @@ static void autumn(void **state)
 
 	assert_int_equal(lms_fees_term("2026H", &from, &to), 0);
 	lms_fees_init(&f, from, to);
-	lms_fees_add_course(&f, &x->rates, x->reg, x->nreg, &x->course);
+	lms_fees_add_course(&f, &x->rates, x->reg, x->nreg, &x->course,
+			    NULL);
 	lms_fees_finish(&f);
 	assert_int_equal(f.nrows, 10);
 	figures(row(&f, 0, "fag", "k"), 1, 150, 0, 0);
@@ -213,7 +215,8 @@ static void to_all_and_cancelled(void **state)
 
 	x->rates.to = LMS_FEES_TO_ALL;
 	lms_fees_init(&f, LMS_DATE_NONE, lms_date_from_ymd(2026, 9, 7));
-	lms_fees_add_course(&f, &x->rates, x->reg, x->nreg, &x->course);
+	lms_fees_add_course(&f, &x->rates, x->reg, x->nreg, &x->course,
+			    NULL);
 	lms_fees_finish(&f);
 	figures(row(&f, 0, "fag", "k"), 1, 150, 125000, 15000);
 	/* The spring session too: the period has no start. */
@@ -221,7 +224,8 @@ static void to_all_and_cancelled(void **state)
 	lms_fees_release(&f);
 	x->course.status = LMS_COURSE_CANCELLED;
 	lms_fees_init(&f, LMS_DATE_NONE, LMS_DATE_NONE);
-	lms_fees_add_course(&f, &x->rates, x->reg, x->nreg, &x->course);
+	lms_fees_add_course(&f, &x->rates, x->reg, x->nreg, &x->course,
+			    NULL);
 	lms_fees_finish(&f);
 	assert_int_equal(f.nrows, 0);
 	lms_fees_release(&f);
@@ -238,25 +242,105 @@ static void tables(void **state)
 
 	lms_fees_init(&f, lms_date_from_ymd(2026, 9, 1),
 		      lms_date_from_ymd(2026, 9, 30));
-	lms_fees_add_course(&f, &x->rates, x->reg, x->nreg, &x->course);
+	lms_fees_add_course(&f, &x->rates, x->reg, x->nreg, &x->course,
+			    NULL);
 	lms_fees_finish(&f);
 	lms_fees_export_table(&f, &t);
 	lms_table_render(&t, LMS_FMT_CSV, false, &out);
 	assert_string_equal(out.buf,
 		"facilitator,name,course,from,to,sessions,hours,fee,travel,"
-		"total\n"
+		"total,meetings\n"
 		"reise,Reise,k,2026-09-01,2026-09-30,2,4.17,2166.67,161.00,"
-		"2327.67\n"
-		"ur,Ur,k,2026-09-01,2026-09-30,2,2.50,1500.00,300.00,1800.00\n");
+		"2327.67,0\n"
+		"ur,Ur,k,2026-09-01,2026-09-30,2,2.50,1500.00,300.00,1800.00,"
+		"0\n");
 	lms_table_release(&t);
 	lms_buf_reset(&out);
-	lms_fees_report_table(&f, &t);
+	lms_fees_report_table(&f, false, &t);
 	assert_int_equal(t.nrows, 10);
 	assert_string_equal(lms_table_get(&t, 1, 2), "all courses");
-	assert_string_equal(lms_table_get(&t, 4, 4), "4.17");
+	assert_string_equal(lms_table_get(&t, 4, 4), "0");
+	assert_string_equal(lms_table_get(&t, 4, 5), "4.17");
+	lms_table_release(&t);
+	/* For scripts the meetings are last: no column has moved. */
+	lms_fees_report_table(&f, true, &t);
+	lms_table_render(&t, LMS_FMT_CSV, false, &out);
+	assert_string_equal(out.buf,
+		"facilitator,name,course,sessions,hours,fee,travel,total,"
+		"meetings\n"
+		"fag,Fag,k,1,2.50,0.00,0.00,0.00,0\n"
+		"fag,Fag,all courses,1,2.50,0.00,0.00,0.00,0\n"
+		"lonn,Lonn,k,1,1.67,0.00,0.00,0.00,0\n"
+		"lonn,Lonn,all courses,1,1.67,0.00,0.00,0.00,0\n"
+		"reise,Reise,k,2,4.17,2166.67,161.00,2327.67,0\n"
+		"reise,Reise,all courses,2,4.17,2166.67,161.00,2327.67,0\n"
+		"ukjent,,k,1,1.67,0.00,0.00,0.00,0\n"
+		"ukjent,,all courses,1,1.67,0.00,0.00,0.00,0\n"
+		"ur,Ur,k,2,2.50,1500.00,300.00,1800.00,0\n"
+		"ur,Ur,all courses,2,2.50,1500.00,300.00,1800.00,0\n");
+	lms_buf_reset(&out);
 	lms_table_release(&t);
 	lms_buf_release(&out);
 	lms_fees_release(&f);
+}
+
+static const char meetings_yaml[] =
+	"- {date: 2026-08-20, kind: plan, hours: 1.5, with: [ur, fag]}\n"
+	"- {date: 2026-09-30, kind: evaluate, with: [ur, lonn, reise]}\n"
+	"- {date: 2026-10-01, kind: other, hours: 0.33, with: [ukjent]}\n"
+	"- {date: 2027-01-10, kind: other, hours: 2, with: [ur]}\n";
+
+/*
+ * Meetings count for each with them: their hours, paid at the hourly
+ * rate alone (no fee per session, no travel), to those paid for the
+ * course's sessions; in the period only; a cancelled course's not.
+ */
+static void meetings(void **state)
+{
+	struct fixture *x = *state;
+	struct lms_fee_years y = { NULL, 0 };
+	struct lms_meetings m;
+	struct lms_fees f;
+
+	assert_int_equal(lms_meetings_load(&m, "m", meetings_yaml,
+					   strlen(meetings_yaml), NULL), 0);
+	lms_fees_init(&f, lms_date_from_ymd(2026, 7, 1),
+		      lms_date_from_ymd(2026, 12, 31));
+	lms_fees_add_course(&f, &x->rates, x->reg, x->nreg, &x->course, &m);
+	lms_fees_finish(&f);
+	assert_int_equal(f.nrows, 10);
+	/* Counted, unpaid: a professional, fee: no, one not registered. */
+	figures(row(&f, 0, "fag", "k"), 1, 150 + 90, 0, 0);
+	assert_int_equal(f.rows[0].meetings, 1);
+	figures(row(&f, 2, "lonn", "k"), 1, 100 + 60, 0, 0);
+	/* 0.33 hours: 19.8 minutes, 20. */
+	figures(row(&f, 6, "ukjent", "k"), 1, 100 + 20, 0, 0);
+	assert_int_equal(f.rows[6].meetings, 1);
+	/* reise: one hour at 400, travel for the sessions alone. */
+	figures(row(&f, 4, "reise", "k"), 2, 310, 216667 + 40000, 2 * 8050);
+	/* ur: 1.5 hours and 1 hour at 400; not the meeting of 2027. */
+	figures(row(&f, 8, "ur", "k"), 2, 150 + 150, 150000 + 100000, 30000);
+	assert_int_equal(f.rows[8].meetings, 2);
+	figures(row(&f, 9, "ur", NULL), 2, 300, 250000, 30000);
+	assert_int_equal(f.rows[9].meetings, 2);
+	lms_fees_release(&f);
+	/* The years: ur's meeting of 2027 is of 2027. */
+	lms_fee_years_add_course(&y, &x->rates, x->reg, x->nreg, &x->course,
+				 &m, lms_date_from_ymd(2026, 9, 10));
+	assert_int_equal(y.n, 3);
+	assert_string_equal(y.v[0].facilitator, "ur");
+	assert_int_equal(y.v[0].all, 300000 + 60000 + 40000);
+	assert_int_equal(y.v[0].held, 260000 + 60000);
+	assert_string_equal(y.v[2].facilitator, "ur");
+	assert_int_equal(y.v[2].year, 2027);
+	assert_int_equal(y.v[2].all, 80000);
+	lms_fee_years_release(&y);
+	x->course.status = LMS_COURSE_CANCELLED;
+	lms_fees_init(&f, LMS_DATE_NONE, LMS_DATE_NONE);
+	lms_fees_add_course(&f, &x->rates, x->reg, x->nreg, &x->course, &m);
+	assert_int_equal(f.nrows, 0);
+	lms_fees_release(&f);
+	lms_meetings_release(&m);
 }
 
 static void terms(void **state)
@@ -286,7 +370,7 @@ static void yearly_limit(void **state)
 	struct lms_buf msg = LMS_BUF_INIT;
 
 	lms_fee_years_add_course(&y, &x->rates, x->reg, x->nreg, &x->course,
-				 lms_date_from_ymd(2026, 9, 10));
+				 NULL, lms_date_from_ymd(2026, 9, 10));
 	/* ur: 1050 + 150 in June, 1250 + 150 on September 7, 250 + 150
 	 * on the 21st, to come. */
 	assert_int_equal(y.n, 2);
@@ -328,12 +412,14 @@ static void tree(void **state)
 	assert_int_equal(lms_fees_tree(&f, &t), 0);
 	assert_string_equal(f.rows[5].facilitator, "bruker-to");
 	assert_null(f.rows[5].course);
-	figures(&f.rows[5], 5, 630, 545000, 75000);
+	/* With mestring-h26's meetings: 2.5 hours, 1000 kroner. */
+	figures(&f.rows[5], 5, 630 + 150, 545000 + 100000, 75000);
+	assert_int_equal(f.rows[5].meetings, 2);
 	lms_fees_release(&f);
 	assert_int_equal(lms_fee_years_tree(&y, &t, lms_date_from_ymd(2026,
 					    9, 10)), 0);
 	assert_int_equal(y.n, 2);
-	assert_int_equal(y.v[0].all, 620000);
+	assert_int_equal(y.v[0].all, 720000);
 	lms_fee_years_release(&y);
 	/* The course without its sessions: bruker-to is paid for none. */
 	assert_int_equal(lms_tree_load_course(&t, "kosthold-h26", &changed,
@@ -343,7 +429,7 @@ static void tree(void **state)
 					       lms_date_from_ymd(2026, 9, 10)),
 			 0);
 	assert_int_equal(y.n, 1);
-	assert_int_equal(y.v[0].all, 620000 - 120000);
+	assert_int_equal(y.v[0].all, 720000 - 120000);
 	changed.nsessions = 2;
 	lms_course_release(&changed);
 	lms_fee_years_release(&y);
@@ -360,6 +446,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(to_all_and_cancelled, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(tables, setup, teardown),
+		cmocka_unit_test_setup_teardown(meetings, setup, teardown),
 		cmocka_unit_test(terms),
 		cmocka_unit_test_setup_teardown(yearly_limit, setup, teardown),
 		cmocka_unit_test(tree),

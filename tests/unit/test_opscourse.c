@@ -19,6 +19,7 @@
 
 struct fake {
 	struct lms_buf course, facilitators, log;
+	struct lms_buf other;		/* course annet's plan, if any */
 	int exists;			/* what has_course says */
 	int fail_at;			/* this save (from 1) fails; 0: none */
 	int saves;
@@ -33,6 +34,9 @@ static int fake_load_course(void *arg, const char *id, struct lms_course *out,
 	struct fake *k = arg;
 	int err;
 
+	if (!strcmp(id, "annet") && k->other.len)
+		return lms_course_load(out, "annet.yaml", k->other.buf,
+				       k->other.len, id, NULL);
 	if (!k->course.len)
 		return lms_error(LMS_ENOENT, "no course '%s'", id);
 	err = lms_course_load(out, "course.yaml", k->course.buf, k->course.len,
@@ -122,13 +126,17 @@ static const char facilitators_yaml[] =
 	"- {id: fc, name: Fc Test, kind: user-representative,\n"
 	"   available: false}\n";
 
-/* The tree's courses: kurs, while the text is still its plan. */
+/* The tree's courses: annet when it has a plan, and kurs, while the
+ * text is still its plan. */
 static int fake_course_ids(void *arg, char ***out, size_t *n)
 {
 	struct fake *k = arg;
 
 	*out = NULL;
 	*n = 0;
+	if (k->other.len)
+		*(char **)lms_array_push(out, n, sizeof(char *)) =
+			lms_strdup("annet");
 	if (k->course.len && !strcmp(k->course.buf, course_yaml))
 		*(char **)lms_array_push(out, n, sizeof(char *)) =
 			lms_strdup("kurs");
@@ -148,6 +156,7 @@ static int setup(void **state)
 	lms_buf_init(&f.course);
 	lms_buf_init(&f.facilitators);
 	lms_buf_init(&f.log);
+	lms_buf_init(&f.other);
 	lms_buf_adds(&f.course, course_yaml);
 	lms_buf_adds(&f.facilitators, facilitators_yaml);
 	memset(&io, 0, sizeof(io));
@@ -168,6 +177,7 @@ static int teardown(void **state)
 	lms_buf_release(&f.course);
 	lms_buf_release(&f.facilitators);
 	lms_buf_release(&f.log);
+	lms_buf_release(&f.other);
 	lms_service_release(&service);
 	return 0;
 }
@@ -355,14 +365,65 @@ static void assign_edits_the_course(void **state)
 	assert_int_equal(r.after.nfacilitators, 2);
 	assert_string_equal(r.after.facilitators[1].id, "fb");
 	assert_int_equal(r.after.facilitators[1].phases, LMS_PLAN | LMS_DELIVER);
-	/* Away on the first session: a warning for the command to give. */
-	assert_int_equal(r.away, date_of("2026-09-07"));
+	/* Away on the 7th, but fa leads that session (led_by), and fb is
+	 * back for the 10th: nothing to tell. */
+	assert_int_equal(r.clashes.naway + r.clashes.nbooked, 0);
+	lms_assign_result_release(&r);
+
+	/* fc, never available, to lead the session of the 10th: a warning
+	 * for the command to give. */
+	assert_int_equal(lms_ops_course_assign(&io, "kurs", "fc", LMS_DELIVER,
+					       &r), 0);
+	assert_int_equal(r.clashes.naway, 1);
+	assert_string_equal(r.clashes.away[0].who, "fc");
+	assert_int_equal(r.clashes.away[0].first, date_of("2026-09-10"));
+	assert_int_equal(r.clashes.away[0].n, 1);
+	assert_int_equal(r.clashes.nbooked, 0);
 	lms_assign_result_release(&r);
 
 	assert_int_equal(lms_ops_course_assign(&io, "kurs", "fa", LMS_PLAN,
 					       &r), 0);
-	assert_int_equal(r.away, LMS_DATE_NONE);
+	assert_int_equal(r.clashes.naway + r.clashes.nbooked, 0);
 	assert_int_equal(r.after.facilitators[0].phases, LMS_PLAN);
+	lms_assign_result_release(&r);
+}
+
+/*
+ * A facilitator assigned to lead sessions at a time they lead another
+ * course's is told of, and assigned all the same; the clashes of the
+ * course's other facilitators are not theirs.
+ */
+static void assign_tells_of_bookings(void **state)
+{
+	struct lms_assign_result r;
+
+	(void)state;
+	lms_buf_adds(&f.other, "id: annet\ntitle: A\nstatus: open\n"
+		     "facilitators:\n  - {id: fa, phases: [deliver]}\n"
+		     "sessions:\n  - {date: 2026-09-10, start: \"17:00\", "
+		     "end: \"19:00\"}\n");
+	assert_int_equal(lms_ops_course_assign(&io, "kurs", "fa", LMS_DELIVER,
+					       &r), 0);
+	assert_string_equal(f.log.buf, "kurs ");
+	assert_int_equal(r.clashes.naway, 0);
+	assert_int_equal(r.clashes.nbooked, 1);
+	assert_string_equal(r.clashes.booked[0].who, "fa");
+	assert_string_equal(r.clashes.booked[0].course, "annet");
+	assert_int_equal(r.clashes.booked[0].date, date_of("2026-09-10"));
+	assert_int_equal(r.clashes.booked[0].start, 17 * 60);
+	assert_int_equal(r.clashes.booked[0].end, 19 * 60);
+	lms_assign_result_release(&r);
+	/* fc leads the session of the 10th beside fa: only fc's own. */
+	assert_int_equal(lms_ops_course_assign(&io, "kurs", "fc", LMS_DELIVER,
+					       &r), 0);
+	assert_int_equal(r.clashes.naway, 1);
+	assert_string_equal(r.clashes.away[0].who, "fc");
+	assert_int_equal(r.clashes.nbooked, 0);
+	lms_assign_result_release(&r);
+	/* Planning only, fc leads nothing: nothing to tell. */
+	assert_int_equal(lms_ops_course_assign(&io, "kurs", "fc", LMS_PLAN,
+					       &r), 0);
+	assert_int_equal(r.clashes.naway + r.clashes.nbooked, 0);
 	lms_assign_result_release(&r);
 }
 
@@ -413,7 +474,7 @@ static void unassign_edits_the_course(void **state)
 	assert_string_equal(f.log.buf, "kurs ");
 	assert_string_equal(r.before.id, "kurs");
 	assert_int_equal(r.after.nfacilitators, 0);
-	assert_int_equal(r.away, LMS_DATE_NONE);
+	assert_int_equal(r.clashes.naway + r.clashes.nbooked, 0);
 	assert_non_null(strstr(f.course.buf, "# the plan, by hand\n"));
 	lms_assign_result_release(&r);
 }
@@ -426,6 +487,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(new_tells_of_clashes, setup, teardown),
 		cmocka_unit_test_setup_teardown(new_tells_how_the_template_fits, setup, teardown),
 		cmocka_unit_test_setup_teardown(assign_edits_the_course, setup, teardown),
+		cmocka_unit_test_setup_teardown(assign_tells_of_bookings, setup, teardown),
 		cmocka_unit_test_setup_teardown(assign_refuses_and_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(unassign_edits_the_course, setup, teardown),
 	};
