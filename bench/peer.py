@@ -24,8 +24,12 @@ on a course and these are the records that take part); waits are days
 from request to the first session, at least 0; attendance is present of
 marked; drop-in headcounts count as attendances of an "unknown"
 municipality; pairs pair a person's earliest pre and latest post answer
-of the self-efficacy form.  The exact figures take every course and every
-person, however few; only the shared report rounds small ones.
+of the self-efficacy form; user representatives count by their role on
+the course, else their kind in the registry, and all three phases as
+declared are user_rep_all_phases_declared (as they happened, they need
+meetings, which the generated trees have none of: 0).  The exact figures
+take every course and every person, however few; only the shared report
+rounds small ones.
 """
 import csv
 import datetime
@@ -96,7 +100,7 @@ class Row:
     def __init__(self):
         self.courses = set()
         self.sessions = 0
-        self.ur = 0
+        self.ur = self.declared = 0
         self.participants = self.relatives = self.staff = 0
         self.seen, self.seen_in = set(), None
         self.waitlisted = 0
@@ -110,7 +114,8 @@ class Row:
         if cid not in self.courses:
             self.courses.add(cid)
             self.sessions += held
-            self.ur += ur
+            self.ur += ur[0]
+            self.declared += ur[1]
 
     def place(self, cid, person, role):
         """Counts a person taking part in course cid, once per course."""
@@ -230,9 +235,15 @@ def main():
         held = sum(1 for d in dates if d <= today)
         phases = set()
         for f in course.get("facilitators") or []:
-            if facilitators.get(f["id"], {}).get("kind") == "user-representative":
+            kind = f.get("role") or facilitators.get(f["id"], {}).get("kind")
+            if kind == "user-representative":
                 phases.update(f.get("phases") or [])
-        ur = int({"plan", "deliver", "evaluate"} <= phases)
+        declared = int({"plan", "deliver", "evaluate"} <= phases)
+        # As it happened, planning and evaluation need meetings.yaml,
+        # which this peer does not read: it refuses a tree that has one.
+        if os.path.exists(os.path.join(base, "meetings.yaml")):
+            sys.exit("peer.py: %s has meetings.yaml, which the peer does not read" % cid)
+        ur = (0, declared)
         enrolments = load(os.path.join(base, "enrolments.yaml")) or []
         attendance = load(os.path.join(base, "attendance.yaml")) or {}
         evaluations = load(os.path.join(base, "evaluations.yaml")) if form else None
@@ -276,7 +287,7 @@ def main():
     out.writerow(["municipality", "courses", "sessions", "participants", "relatives",
                   "staff", "enrolments", "waitlisted", "completion_pct", "attendances",
                   "attendance_pct", "wait_days", "user_rep_all_phases", "pairs",
-                  "before", "after", "change", "d_z"])
+                  "before", "after", "change", "d_z", "user_rep_all_phases_declared"])
     keys = sorted(k for k in rows if k != "unknown") + (["unknown"] if "unknown" in rows else [])
     for key, r in [(k, rows[k]) for k in keys] + [("total", total)]:
         judged = r.completed + r.not_completed
@@ -295,6 +306,7 @@ def main():
             "%.2f" % (r.post / n) if n else "",
             "%.2f" % statistics.mean(r.changes) if n else "",
             "%.2f" % (statistics.mean(r.changes) / sd) if n > 1 and sd > 0 else "",
+            r.declared,
         ])
 
 
