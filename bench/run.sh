@@ -352,8 +352,10 @@ opens() {
 	label=$1 ok=$2
 	shift 2
 	rm -f "$OUT/opens"
+	# An lms built with AddressSanitizer wants its runtime first.
 	out=$("$BENCH_BIN/runstat" -n 1 -s "$ok" -- env \
 	      LD_PRELOAD="$BENCH_BIN/opens.so" OPENS_OUT="$OUT/opens" \
+	      ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
 	      "$LMS" -C "$WORK" "$@" 2>"$OUT/stderr") ||
 		fail "lms $* failed: $(tail -n 3 "$OUT/stderr")"
 	# A line for each process that had the shim: lms, and any it starts.
@@ -366,12 +368,14 @@ opens() {
 	result "$label.peak" "$(field maxrss_mib "$out")"
 }
 
-# The commands that change or check one course, on a course of the tree
-# that is open (a new one in a tree without, untimed): a new person in the
-# register, a sheet of two new people, and lms check of that course.
+# The commands that change or check one course, on the open course of the
+# tree with the first id (the same course at every size: gen makes each
+# municipality alike), or a new one in a tree without, untimed: a new
+# person in the register, a sheet of two new people, and lms check of that
+# course.
 bench_opens() {
 	course=$("$LMS" -C "$WORK" course list --status open --format csv |
-		 sed -n '2s/,.*//p')
+		 sed '1d; s/,.*//' | sort | sed -n 1p)
 	if [ -z "$course" ]; then
 		course=bench-open
 		"$LMS" -C "$WORK" course new "$course" --title "Benk" \
@@ -385,7 +389,7 @@ bench_opens() {
 	opens "check ID" 1 check "$course"
 }
 
-SIZE_BENCHES="report check course_list opens"
+SIZE_BENCHES="course_list report check opens"
 
 bench_size() {
 	size_shape "$1"
@@ -511,9 +515,9 @@ goals() {
 		row(sprintf("cold %s <= %.1fx the libyaml floor", what, limit),
 		    sprintf("%.2fx", r), r <= limit)
 	}
-	function peer_goal(what,   r) {
+	function peer_goal(what, part,   r) {
 		r = v[big, what ".peer"] / v[big, what ".cold"]
-		row(sprintf("cold %s >= 30x the Python peer", what),
+		row(sprintf("cold %s >= 30x the Python peer%s", what, part),
 		    sprintf("%.1fx", r), r >= 30)
 	}
 	function same(what,   s, n, i, ok, figure) {
@@ -538,9 +542,9 @@ goals() {
 		floor_goal("report", 0.6)
 		floor_goal("check", 0.6)
 		floor_goal("course_list", 0.5)
-		peer_goal("report")
-		peer_goal("check")
-		peer_goal("course_list")
+		peer_goal("report", "")
+		peer_goal("check", " (of a part)")
+		peer_goal("course_list", "")
 		r = v[big, "report.cold"] / v[big, "report.warm"]
 		row("warm report >= 8x faster than cold, same output",
 		    sprintf("%.1fx", r), r >= 8)
