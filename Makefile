@@ -309,13 +309,14 @@ unit: $(UNIT_BIN)
 # The CLI tests, the longest first: prove -j2 starts them in this order, so
 # that no long one is left to run alone at the end.
 CLI_FIRST = install completion concurrency yaml-readers outputs crash \
-	    report-agg catalog attend
+	    report-agg catalog attend bench
 CLI_TESTS = $(CLI_FIRST:%=tests/cli/%.t) \
 	    $(filter-out $(CLI_FIRST:%=tests/cli/%.t),$(sort $(wildcard tests/cli/*.t)))
 
-cli: $(LMS) $(CRASHPOINT) $(TOOL_BIN)
+cli: $(LMS) $(CRASHPOINT) $(TOOL_BIN) $(BENCH_BIN)
 	LMS=$(abspath $(LMS)) CRASHPOINT=$(abspath $(CRASHPOINT)) \
 		TOOLS=$(abspath $(BUILD)/tests/tools) PYTHON=$(PYTHON) \
+		BENCH_BIN=$(abspath $(BUILD)/bench) \
 		AXE=$(abspath $(AXE_JS)) \
 		LMS_SANITIZE=$(SANITIZE) prove -j2 $(CLI_TESTS)
 
