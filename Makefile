@@ -78,8 +78,10 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Programs that the end-to-end tests run besides lms.
 TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/tools/%)
-BENCH_SRC = $(sort $(wildcard bench/*.c))
-BENCH_BIN = $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+# The programs of the bench, and opens.so, the shim that counts the files a
+# command opens (a shared library, not a program).
+BENCH_SRC = $(filter-out bench/opens.c,$(sort $(wildcard bench/*.c)))
+BENCH_BIN = $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%) $(BUILD)/bench/opens.so
 MAN1 = $(sort $(wildcard man/*.1))
 MAN5 = $(sort $(wildcard man/*.5))
 
@@ -237,6 +239,11 @@ $(BUILD)/tests/tools/%: tests/tools/%.c $(BUILD)/liblms.a
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/liblms.a $(LIBS)
 
+# Like the crash point: preloaded into lms, so without the sanitizers.
+$(BUILD)/bench/opens.so: bench/opens.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARNINGS) -fPIC -shared -o $@ $< -ldl
+
 $(BUILD)/bench/%: bench/%.c $(BUILD)/liblms.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
@@ -302,13 +309,14 @@ unit: $(UNIT_BIN)
 # The CLI tests, the longest first: prove -j2 starts them in this order, so
 # that no long one is left to run alone at the end.
 CLI_FIRST = install completion concurrency yaml-readers outputs crash \
-	    report-agg catalog attend
+	    report-agg catalog attend bench
 CLI_TESTS = $(CLI_FIRST:%=tests/cli/%.t) \
 	    $(filter-out $(CLI_FIRST:%=tests/cli/%.t),$(sort $(wildcard tests/cli/*.t)))
 
-cli: $(LMS) $(CRASHPOINT) $(TOOL_BIN)
+cli: $(LMS) $(CRASHPOINT) $(TOOL_BIN) $(BENCH_BIN)
 	LMS=$(abspath $(LMS)) CRASHPOINT=$(abspath $(CRASHPOINT)) \
 		TOOLS=$(abspath $(BUILD)/tests/tools) PYTHON=$(PYTHON) \
+		BENCH_BIN=$(abspath $(BUILD)/bench) \
 		AXE=$(abspath $(AXE_JS)) \
 		LMS_SANITIZE=$(SANITIZE) prove -j2 $(CLI_TESTS)
 
