@@ -285,9 +285,10 @@ def main():
                 r.post += after
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["municipality", "courses", "sessions", "participants", "relatives",
-                  "staff", "enrolments", "waitlisted", "completion_pct", "attendances",
+                  "enrolments", "waitlisted", "completion_pct", "attendances",
                   "attendance_pct", "wait_days", "user_rep_all_phases", "pairs",
-                  "before", "after", "change", "d_z", "user_rep_all_phases_declared"])
+                  "before", "after", "change", "d_z", "user_rep_all_phases_declared",
+                  "staff"])
     keys = sorted(k for k in rows if k != "unknown") + (["unknown"] if "unknown" in rows else [])
     for key, r in [(k, rows[k]) for k in keys] + [("total", total)]:
         judged = r.completed + r.not_completed
@@ -295,7 +296,7 @@ def main():
         sd = statistics.stdev(r.changes) if n > 1 else float("nan")
         out.writerow([
             key, len(r.courses), r.sessions,
-            r.participants, r.relatives, r.staff,
+            r.participants, r.relatives,
             r.participants + r.relatives + r.staff, r.waitlisted,
             "%.0f" % (100 * r.completed / judged) if judged else "",
             r.present + r.headcount,
@@ -306,7 +307,7 @@ def main():
             "%.2f" % (r.post / n) if n else "",
             "%.2f" % statistics.mean(r.changes) if n else "",
             "%.2f" % (statistics.mean(r.changes) / sd) if n > 1 and sd > 0 else "",
-            r.declared,
+            r.declared, r.staff,
         ])
 
 
