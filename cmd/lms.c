@@ -96,7 +96,7 @@ static int32_t today(void)
 }
 
 static const char *const main_usage[] = {
-	"lms [-C DIR] COMMAND [ARG...]",
+	"lms [-C DIR] [--no-cache] COMMAND [ARG...]",
 	"lms --version | --help",
 	NULL
 };

@@ -542,8 +542,9 @@ void lms_index_save(struct lms_index *ix)
 	ix->nsorted = ix->n;
 	ix->tail_sorted = true;
 	lms_index_serialize(ix, false, &b);
-	/* A cache: whatever fails, the command goes on as if it had none. */
-	if (lms_mkdirs_below(dir, root, 0755) ||
+	/* A cache: whatever fails, the command goes on as if it had none.
+	 * A reader makes nothing (lms(1)): no .lms/, no index. */
+	if (!lms_is_dir(dir) ||
 	    lms_write_below(path, root, b.buf, b.len, 0600))
 		lms_error_clear();
 	else
