@@ -523,11 +523,49 @@ static int by_id(const void *a, const void *b)
 		      ((const struct lms_index_entry *)b)->id);
 }
 
+/*
+ * Writes the index whole into a new temporary file in .lms/ and renames
+ * it over path: a reader sees the old index or the new, never half of
+ * one.  Not synced: a cache torn by a crash fails its sum, and is
+ * rebuilt.  A cache: whatever fails, the command goes on as if it had
+ * none, silently; and a reader makes nothing (lms(1)), so no .lms/ (or
+ * one that is a link) is no index.
+ */
+static int write_index(const char *dir, const char *path,
+		       const struct lms_buf *b)
+{
+	struct lms_buf tmp = LMS_BUF_INIT;
+	struct stat st;
+	int fd = -1, err = -1;
+	size_t done = 0;
+
+	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return -1;
+	lms_buf_addf(&tmp, "%s/.index.XXXXXX", dir);
+	if ((fd = mkstemp(tmp.buf)) < 0)
+		goto out;
+	while (done < b->len) {
+		ssize_t n = write(fd, b->buf + done, b->len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	if (close(fd) == 0 && done == b->len && rename(tmp.buf, path) == 0)
+		err = 0;
+	else
+		unlink(tmp.buf);
+out:
+	lms_buf_release(&tmp);
+	return err;
+}
+
 void lms_index_save(struct lms_index *ix)
 {
 	struct lms_tree *t = ix->tree;
 	char *path = lms_tree_file(t, LMS_FILE_INDEX, NULL), *dir;
-	size_t root = strcmp(t->root, ".") ? strlen(t->root) : 0;
 	struct lms_buf b = LMS_BUF_INIT;
 
 	for (size_t i = 0; i < ix->n && !ix->changed; i++)
@@ -542,12 +580,7 @@ void lms_index_save(struct lms_index *ix)
 	ix->nsorted = ix->n;
 	ix->tail_sorted = true;
 	lms_index_serialize(ix, false, &b);
-	/* A cache: whatever fails, the command goes on as if it had none.
-	 * A reader makes nothing (lms(1)): no .lms/, no index. */
-	if (!lms_is_dir(dir) ||
-	    lms_write_below(path, root, b.buf, b.len, 0600))
-		lms_error_clear();
-	else
+	if (!write_index(dir, path, &b))
 		ix->changed = false;
 	lms_buf_release(&b);
 	free(path);
