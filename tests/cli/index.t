@@ -151,4 +151,24 @@ is_file "which it writes anew" "$SCRATCH/magic" <<'OUT'
 LMSINDEX
 OUT
 
+# enrol --csv checks its new ids against the index too.
+export LMS_TODAY=2026-08-20
+printf 'Navn;Telefon\r\nTest Testesen;\r\n' >"$SCRATCH/sheet.csv"
+if command -v strace >/dev/null 2>&1; then
+	strace -f -qq -e trace=open,openat -o "$SCRATCH/opens" \
+		"$LMS" enrol matlaging --csv "$SCRATCH/sheet.csv" \
+		>"$SCRATCH/stdout" 2>&1
+	report $? "enrol --csv with the index"
+	grep -v ENOENT "$SCRATCH/opens" | grep -c 'courses/kopi' \
+		>"$SCRATCH/count"
+	is_file "opens no file of another course" "$SCRATCH/count" <<'OUT'
+0
+OUT
+else
+	lms enrol matlaging --csv "$SCRATCH/sheet.csv"
+	is_rc 0 "enrol --csv with the index"
+	tests=$((tests + 1))
+	echo "ok $tests # SKIP strace is not installed"
+fi
+
 done_testing
