@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "coursefiles.h"
 #include "date.h"
 #include "error.h"
 #include "fsio.h"
@@ -203,22 +204,23 @@ static void put_sessions(struct lms_buf *out, const struct lms_course *c)
 	free(strings);
 }
 
-/* A plan that does not load books nothing, as in lms check. */
+/*
+ * The plan read as lms check reads it (unknown keys are notes there, not
+ * errors); one that does not load books nothing, as in lms check.
+ */
 static int make_bookings(struct lms_index *ix, const char *id,
 			 struct lms_buf *out)
 {
-	struct lms_course c;
+	struct lms_course_files cf;
+	struct lms_course none = { .nsessions = 0 };
 
-	if (lms_tree_load_course(ix->tree, id, &c, NULL)) {
-		lms_error_clear();
-		put_u(out, 0, 4);
-		put_u(out, 0, 4);
-		return 0;
-	}
-	if (c.status == LMS_COURSE_CANCELLED)
-		c.nsessions = 0;	/* released by the schema all the same */
-	put_sessions(out, &c);
-	lms_course_release(&c);
+	lms_course_files_load(ix->tree, id, LMS_COURSE_FILES_PLAN, &cf);
+	lms_error_clear();
+	if (cf.plan.loaded && cf.data.course.status != LMS_COURSE_CANCELLED)
+		put_sessions(out, &cf.data.course);
+	else
+		put_sessions(out, &none);
+	lms_course_files_release(&cf);
 	return 0;
 }
 
