@@ -123,6 +123,8 @@ static int take_course(void *arg, size_t i, void *slot)
 	if (!s->selected && ck->index &&
 	    (err = book_indexed(ck, (uint32_t)i, ck->ids[i])))
 		return err;
+	if (s->selected && ck->index)	/* not a change of the index */
+		lms_index_keep(ck->index, ck->ids[i]);
 	if (s->selected)
 		lms_findings_move(ck->out, &s->found);
 	if (s->selected && !s->files.enrolments_doc.loaded)

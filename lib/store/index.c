@@ -692,6 +692,14 @@ static struct lms_index_entry *add(struct lms_index *ix, const char *id)
 	return e;
 }
 
+void lms_index_keep(struct lms_index *ix, const char *id)
+{
+	struct lms_index_entry *e = find_any(ix, id);
+
+	if (e)
+		e->asked = true;
+}
+
 /* Forgets what e held: its files are not those its records came from. */
 static void retake(struct lms_index_entry *e, const struct lms_index_stat *now,
 		   const struct timespec *taken, bool known)

@@ -96,6 +96,9 @@ void lms_index_open(struct lms_index *ix, struct lms_tree *t);
  */
 int lms_index_get(struct lms_index *ix, const char *id, unsigned kinds,
 		  const struct lms_index_entry **out);
+/* Keeps the entry of course id, if any, as it is, when the index is
+ * saved: for a course the command read whole, not through the index. */
+void lms_index_keep(struct lms_index *ix, const char *id);
 /*
  * Writes the index if it changed: the entries asked for since it was
  * opened (the commands that use it ask for every course), so that a
