@@ -664,9 +664,11 @@ static struct lms_index_entry *find(struct lms_index *ix, const char *id)
 {
 	struct lms_index_entry key = { .id = (char *)id }, *e;
 
+	if (!ix->n)	/* bsearch of no array at all */
+		return NULL;
 	e = bsearch(&key, ix->v, ix->nsorted, sizeof(*ix->v), by_id);
 	if (e || !ix->tail_sorted)
-		return e ? e : NULL;
+		return e;
 	return bsearch(&key, ix->v + ix->nsorted, ix->n - ix->nsorted,
 		       sizeof(*ix->v), by_id);
 }
