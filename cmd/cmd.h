@@ -51,6 +51,7 @@ struct cmd {
 
 struct ctx {
 	const char *root_arg;		/* -C DIR, or $LMS_DIR */
+	bool no_cache;			/* --no-cache: rebuild .lms/index */
 	const char *chdir_arg;		/* -C DIR only: where init works */
 	int lock_timeout_ms;
 	int32_t today;			/* $LMS_TODAY, or the clock's */

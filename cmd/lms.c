@@ -97,7 +97,7 @@ static int32_t today(void)
 }
 
 static const char *const main_usage[] = {
-	"lms [-C DIR] COMMAND [ARG...]",
+	"lms [-C DIR] [--no-cache] COMMAND [ARG...]",
 	"lms --version | --help",
 	NULL
 };
@@ -154,6 +154,8 @@ static int global_options(struct ctx *ctx, int argc, char **argv, int *next)
 				return empty_folder(ctx);
 		} else if (!strncmp(argv[i], "-C", 2) && argv[i][2]) {
 			ctx->root_arg = ctx->chdir_arg = argv[i] + 2;
+		} else if (!strcmp(argv[i], "--no-cache")) {
+			ctx->no_cache = true;
 		} else if (!strcmp(argv[i], "--version")) {
 			lms_buf_adds(&ctx->out, "lms " LMS_VERSION "\n");
 			return 1;

@@ -460,7 +460,7 @@ _lms_complete()
 		if [[ $prev == -C ]] && ((COMP_CWORD >= 2)); then
 			_lms_placeholder DIR
 		elif [[ $cur == -* ]]; then
-			_lms_add "$cur" "" -C --help --version
+			_lms_add "$cur" "" -C --no-cache --help --version
 		else
 			_lms_commands
 			_lms_add "$cur" "" "${words[@]}"

@@ -108,3 +108,7 @@ done
 mkdir -p "$out/fuzz_pieces"
 printf '\004\010\377\001\010\377\001\010\377\001\010\377\001\010\377\001\020\357\000\004\377\001\004\017\000\031\000\000\003' \
 	>"$out/fuzz_pieces/course"
+
+# The index of a tree of two courses, as lms writes it (.lms/index).
+mkdir -p "$out/fuzz_index"
+cp fuzz/seeds/index.bin "$out/fuzz_index/"

@@ -171,6 +171,7 @@ int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 			       .progress = opt->progress,
 			       .progress_arg = opt->progress_arg };
 	bool whole = !opt->ncourses;
+	struct lms_index index;
 	int err;
 
 	lms_findings_init(out, opt->rules);
@@ -186,8 +187,14 @@ int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 		err = lms_check_load_templates(&x, whole, out);
 	if (!err && whole)
 		lms_check_service_files(&x, out);
+	if (!whole) {
+		lms_index_open(&index, t);
+		ck.index = &index;
+	}
 	if (!err)
 		err = lms_check_courses(&ck);
+	if (!whole)
+		lms_index_release(&index);
 	if (!err && whole)
 		check_on_no_course(&ck, out);
 	if (!err && whole)

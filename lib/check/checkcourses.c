@@ -6,6 +6,7 @@
 #include "coursefiles.h"
 #include "error.h"
 #include "i18n.h"
+#include "index.h"
 #include "walk.h"
 
 /*
@@ -72,7 +73,7 @@ static int read_course(void *arg, struct lms_tree *t, const char *id,
 		      lms_strset_has(&ck->chosen, id);
 	if (s->selected)
 		check_one(ck, t, id, s);
-	else	/* another course, read only for the times it books */
+	else if (!ck->index)	/* another, read for the times it books */
 		lms_course_files_load(t, id, LMS_COURSE_FILES_PLAN, &s->files);
 	return 0;
 }
@@ -92,11 +93,38 @@ static void book(struct lms_check_walk *ck, uint32_t number,
 	}
 }
 
+/*
+ * Another course's bookings from the index, which reads its plan only if
+ * it changed; here, on one thread and in the courses' order, so that the
+ * bookings are the same, in the same order, as from the plans.
+ */
+static int book_indexed(struct lms_check_walk *ck, uint32_t number,
+			const char *id)
+{
+	const struct lms_index_entry *e;
+	struct lms_course c;
+	int err = lms_index_get(ck->index, id,
+				LMS_INDEX_KIND(LMS_INDEX_BOOKINGS), &e);
+
+	if (err)
+		return err;
+	lms_index_bookings(e, &c);
+	book(ck, number, &c);
+	lms_course_release(&c);
+	return 0;
+}
+
 static int take_course(void *arg, size_t i, void *slot)
 {
 	struct lms_check_walk *ck = arg;
 	struct course_slot *s = slot;
+	int err;
 
+	if (!s->selected && ck->index &&
+	    (err = book_indexed(ck, (uint32_t)i, ck->ids[i])))
+		return err;
+	if (s->selected && ck->index)	/* not a change of the index */
+		lms_index_keep(ck->index, ck->ids[i]);
 	if (s->selected)
 		lms_findings_move(ck->out, &s->found);
 	if (s->selected && !s->files.enrolments_doc.loaded)
@@ -157,8 +185,11 @@ int lms_check_courses(struct lms_check_walk *ck)
 					 &w.n, !ck->x->opt->ncourses, ck->out);
 
 	ck->ncourses = w.n;
+	ck->ids = w.ids;
 	if (!err && !(err = choose(ck, w.ids, w.n, &selected)) &&
 	    !(err = lms_walk_courses(&w))) {
+		if (ck->index)
+			lms_index_save(ck->index);
 		lms_bookings_check(&ck->people, ck->x->tree, w.ids, selected,
 				   ck->out);
 		lms_bookings_check(&ck->places, ck->x->tree, w.ids, selected,
@@ -166,5 +197,6 @@ int lms_check_courses(struct lms_check_walk *ck)
 	}
 	free(selected);
 	lms_strings_free(w.ids, w.n);
+	ck->ids = NULL;
 	return err;
 }

@@ -7,6 +7,7 @@
 #include "conflicts.h"
 #include "coursefiles.h"
 #include "form.h"
+#include "index.h"
 #include "offer.h"
 #include "personal.h"
 #include "strset.h"
@@ -138,6 +139,10 @@ struct lms_check_walk {
 	bool enrolments_broken;		/* some did not load: on_courses is
 					 * not everyone */
 	size_t ncourses;
+	char **ids;			/* the courses' ids, by number */
+	/* lms check ID: the other courses' bookings come from the index
+	 * (index.h), which reads only those that changed; NULL: read them */
+	struct lms_index *index;
 	void (*progress)(size_t done, size_t total, void *arg);
 	void *progress_arg;
 };

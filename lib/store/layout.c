@@ -27,6 +27,7 @@ static const char *const patterns[LMS_NFILES] = {
 	[LMS_FILE_MEETINGS] = "courses/%s/meetings.yaml",
 	[LMS_FILE_FACILITATOR_EVALUATIONS] =
 		"courses/%s/facilitator-evaluations.yaml",
+	[LMS_FILE_INDEX] = ".lms/index",
 };
 
 const char *lms_file_pattern(enum lms_file f)

@@ -32,6 +32,7 @@ enum lms_file {
 	LMS_FILE_MEETINGS,	/* courses/ID/meetings.yaml */
 	LMS_FILE_FACILITATOR_EVALUATIONS,	/* courses/ID/facilitator-
 						 * evaluations.yaml */
+	LMS_FILE_INDEX,		/* .lms/index, the cache (index.h) */
 	LMS_NFILES
 };
 

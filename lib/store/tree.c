@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "fsio.h"
 #include "id.h"
+#include "index.h"
 #include "tree.h"
 #include "yparse.h"
 
@@ -684,24 +685,33 @@ int lms_tree_save_register(struct lms_tree *t, const struct lms_register *r)
 	return err;
 }
 
+static void add_person(const char *person, void *set)
+{
+	lms_strset_add(set, person, NULL);
+}
+
+/* From the index (index.h), which reads only the courses that changed. */
 int lms_tree_person_ids(struct lms_tree *t, const struct lms_register *r,
 			struct lms_strset *out)
 {
+	struct lms_index ix;
 	char **ids;
 	size_t n;
 	int err = lms_tree_course_ids(t, &ids, &n);
 
 	for (size_t i = 0; i < r->n; i++)
 		lms_strset_add(out, r->v[i].id, NULL);
+	lms_index_open(&ix, t);
 	for (size_t i = 0; i < n && !err; i++) {
-		struct lms_enrolments e;
+		const struct lms_index_entry *e;
 
-		if ((err = lms_tree_load_enrolments(t, ids[i], &e)))
-			break;
-		for (size_t j = 0; j < e.n; j++)
-			lms_strset_add(out, e.v[j].person, NULL);
-		lms_enrolments_release(&e);
+		if (!(err = lms_index_get(&ix, ids[i], LMS_INDEX_KIND(
+					  LMS_INDEX_PEOPLE), &e)))
+			lms_index_people(e, add_person, out);
 	}
+	if (!err)
+		lms_index_save(&ix);
+	lms_index_release(&ix);
 	lms_strings_free(ids, n);
 	return err;
 }

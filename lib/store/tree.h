@@ -42,6 +42,8 @@ struct lms_tree {
 	struct lms_txn change;
 	/* Taking the lock finished a change that a killed lms had left. */
 	bool recovered;
+	/* Ignore .lms/index and build it anew (lms --no-cache; index.h). */
+	bool no_cache;
 };
 
 

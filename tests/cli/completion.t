@@ -135,6 +135,7 @@ OUT
 completes lms -
 offers "lms -: the global options" <<'OUT'
 --help
+--no-cache
 --version
 -C
 OUT

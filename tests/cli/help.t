@@ -34,7 +34,7 @@ lms
 is_rc 2 "no command"
 is_err "says so, with the usage" <<'OUT'
 lms: no command given (see lms help)
-usage: lms [-C DIR] COMMAND [ARG...]
+usage: lms [-C DIR] [--no-cache] COMMAND [ARG...]
    or: lms --version | --help
 OUT
 lms frobnicate

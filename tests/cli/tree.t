@@ -33,7 +33,7 @@ lms -C "" course list
 is_rc 2 "an empty -C is a usage error, as with git"
 is_err "that says so" <<'OUT'
 lms: -C needs a folder, not an empty string
-usage: lms [-C DIR] COMMAND [ARG...]
+usage: lms [-C DIR] [--no-cache] COMMAND [ARG...]
    or: lms --version | --help
 OUT
 cd "$top"

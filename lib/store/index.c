@@ -1,0 +1,750 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "coursefiles.h"
+#include "date.h"
+#include "error.h"
+#include "fsio.h"
+#include "id.h"
+#include "index.h"
+#include "sha256.h"
+
+/* index.h says what the index is; HACKING.md has its format. */
+
+#define MAGIC "LMSINDEX"
+#define FORMAT 1u
+#define STAMP "lms " LMS_VERSION
+#define SUM_LEN 32
+
+static const enum lms_file course_files[LMS_INDEX_NFILES] = {
+	LMS_FILE_COURSE, LMS_FILE_ENROLMENTS, LMS_FILE_ATTENDANCE,
+	LMS_FILE_EVALUATIONS, LMS_FILE_MEETINGS,
+	LMS_FILE_FACILITATOR_EVALUATIONS,
+};
+
+/* Writing: little-endian integers of fixed width */
+
+static void put_u(struct lms_buf *b, uint64_t v, int bytes)
+{
+	unsigned char x[8];
+
+	for (int i = 0; i < bytes; i++)
+		x[i] = (unsigned char)(v >> (8 * i));
+	lms_buf_add(b, x, (size_t)bytes);
+}
+
+static void put_str(struct lms_buf *b, const char *s)
+{
+	lms_buf_add(b, s, strlen(s) + 1);
+}
+
+/* Reading: a cursor that turns bad at the first byte past its end */
+
+struct cursor {
+	const unsigned char *p, *end;
+	bool bad;
+};
+
+static uint64_t get_u(struct cursor *c, int bytes)
+{
+	uint64_t v = 0;
+
+	if (c->bad || (size_t)(c->end - c->p) < (size_t)bytes) {
+		c->bad = true;
+		return 0;
+	}
+	for (int i = 0; i < bytes; i++)
+		v |= (uint64_t)c->p[i] << (8 * i);
+	c->p += bytes;
+	return v;
+}
+
+static const unsigned char *get_bytes(struct cursor *c, size_t n)
+{
+	const unsigned char *p = c->p;
+
+	if (c->bad || (size_t)(c->end - c->p) < n) {
+		c->bad = true;
+		return NULL;
+	}
+	c->p += n;
+	return p;
+}
+
+/* A string ended by its NUL, which must be within the cursor. */
+static const char *get_str(struct cursor *c)
+{
+	const unsigned char *nul;
+
+	if (c->bad || !(nul = memchr(c->p, 0, (size_t)(c->end - c->p)))) {
+		c->bad = true;
+		return NULL;
+	}
+	return (const char *)get_bytes(c, (size_t)(nul - c->p) + 1);
+}
+
+/* Records */
+
+static void record_free(struct lms_index_record *r)
+{
+	if (r->owned)
+		free((void *)r->data);
+	memset(r, 0, sizeof(*r));
+}
+
+static void record_take(struct lms_index_record *r, struct lms_buf *b)
+{
+	record_free(r);
+	r->len = b->len;
+	r->data = (const unsigned char *)lms_buf_detach(b);
+	r->owned = true;
+}
+
+/* PEOPLE: u32 n, then n strings each ended by a NUL. */
+static void add_person(struct lms_buf *b, const char *person)
+{
+	put_str(b, person);
+}
+
+static bool people_valid(const unsigned char *data, size_t len)
+{
+	struct cursor c = { data, data + len, false };
+	uint64_t n = get_u(&c, 4);
+
+	for (uint64_t i = 0; i < n && !c.bad; i++)
+		get_str(&c);
+	return !c.bad && c.p == c.end;
+}
+
+void lms_index_people(const struct lms_index_entry *e,
+		      void (*each)(const char *person, void *arg), void *arg)
+{
+	const struct lms_index_record *r = &e->rec[LMS_INDEX_PEOPLE];
+	struct cursor c = { r->data, r->data + r->len, false };
+	uint64_t n = r->data ? get_u(&c, 4) : 0;
+
+	for (uint64_t i = 0; i < n; i++)
+		each(get_str(&c), arg);
+}
+
+static int make_people(struct lms_index *ix, const char *id,
+		       struct lms_buf *out)
+{
+	struct lms_enrolments e;
+	int err = lms_tree_load_enrolments(ix->tree, id, &e);
+
+	if (err)
+		return err;
+	put_u(out, e.n, 4);
+	for (size_t i = 0; i < e.n; i++)
+		add_person(out, e.v[i].person ? e.v[i].person : "");
+	lms_enrolments_release(&e);
+	return 0;
+}
+
+/*
+ * BOOKINGS: u32 n and n strings (the places and leaders, each once),
+ * then u32 n and n sessions: i32 date, i32 start, i32 end, u32 line,
+ * u32 col, u32 place, u32 n and n leaders, the strings by number.
+ */
+static uint32_t string_number(const char ***v, size_t *n, const char *s)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (!strcmp((*v)[i], s))
+			return (uint32_t)i;
+	*(const char **)lms_array_push(v, n, sizeof(char *)) = s;
+	return (uint32_t)(*n - 1);
+}
+
+/* A session books nobody without a date or a start (see conflicts.h). */
+static bool books(const struct lms_session *s)
+{
+	return s->date != LMS_DATE_NONE && s->start != LMS_TIME_NONE;
+}
+
+static void put_sessions(struct lms_buf *out, const struct lms_course *c)
+{
+	const char **strings = NULL, *who;
+	size_t nstrings = 0;
+	struct lms_buf s = LMS_BUF_INIT;
+	uint32_t n = 0;
+
+	for (size_t i = 0; i < c->nsessions; i++) {
+		const struct lms_session *x = &c->sessions[i];
+		size_t nled = 0;
+
+		if (!books(x))
+			continue;
+		n++;
+		put_u(&s, (uint32_t)x->date, 4);
+		put_u(&s, (uint32_t)x->start, 4);
+		put_u(&s, (uint32_t)x->end, 4);
+		put_u(&s, x->mark.line, 4);
+		put_u(&s, x->mark.col, 4);
+		put_u(&s, string_number(&strings, &nstrings,
+					lms_session_place(c, i)), 4);
+		while (lms_session_leader(c, x, nled))
+			nled++;
+		put_u(&s, nled, 4);
+		for (size_t k = 0; (who = lms_session_leader(c, x, k)); k++)
+			put_u(&s, string_number(&strings, &nstrings, who), 4);
+	}
+	put_u(out, nstrings, 4);
+	for (size_t i = 0; i < nstrings; i++)
+		put_str(out, strings[i]);
+	put_u(out, n, 4);
+	lms_buf_add(out, s.buf, s.len);
+	lms_buf_release(&s);
+	free(strings);
+}
+
+/*
+ * The plan read as lms check reads it (unknown keys are notes there, not
+ * errors); one that does not load books nothing, as in lms check.
+ */
+static int make_bookings(struct lms_index *ix, const char *id,
+			 struct lms_buf *out)
+{
+	struct lms_course_files cf;
+	struct lms_course none = { .nsessions = 0 };
+
+	lms_course_files_load(ix->tree, id, LMS_COURSE_FILES_PLAN, &cf);
+	lms_error_clear();
+	if (cf.plan.loaded && cf.data.course.status != LMS_COURSE_CANCELLED)
+		put_sessions(out, &cf.data.course);
+	else
+		put_sessions(out, &none);
+	lms_course_files_release(&cf);
+	return 0;
+}
+
+/* Walks the bookings; with c, fills in its sessions. */
+static bool walk_bookings(const unsigned char *data, size_t len,
+			  struct lms_course *c)
+{
+	struct cursor k = { data, data + len, false };
+	uint64_t nstrings = get_u(&k, 4), n;
+	const char **strings = NULL;
+	size_t ns = 0;
+
+	for (uint64_t i = 0; i < nstrings && !k.bad; i++)
+		*(const char **)lms_array_push(&strings, &ns, sizeof(char *)) =
+			get_str(&k);
+	n = get_u(&k, 4);
+	for (uint64_t i = 0; i < n && !k.bad; i++) {
+		struct lms_session s = { .place = NULL };
+		uint64_t place, nled;
+
+		s.date = (int32_t)get_u(&k, 4);
+		s.start = (int32_t)get_u(&k, 4);
+		s.end = (int32_t)get_u(&k, 4);
+		s.mark.line = (uint32_t)get_u(&k, 4);
+		s.mark.col = (uint32_t)get_u(&k, 4);
+		place = get_u(&k, 4);
+		nled = get_u(&k, 4);
+		if (place >= ns || nled > (size_t)(k.end - k.p) / 4)
+			k.bad = true;
+		if (k.bad)
+			break;
+		if (c) {
+			s.place = lms_strdup(strings[place]);
+			s.led_by = lms_calloc(nled + 1, sizeof(char *));
+			s.nled_by = (size_t)nled;
+		}
+		for (uint64_t j = 0; j < nled && !k.bad; j++) {
+			uint64_t w = get_u(&k, 4);
+
+			if (w >= ns)
+				k.bad = true;
+			else if (c)
+				s.led_by[j] = lms_strdup(strings[w]);
+		}
+		if (c)
+			*(struct lms_session *)lms_array_push(
+				&c->sessions, &c->nsessions, sizeof(s)) = s;
+	}
+	free(strings);
+	return !k.bad && k.p == k.end;
+}
+
+void lms_index_bookings(const struct lms_index_entry *e,
+			struct lms_course *out)
+{
+	const struct lms_index_record *r = &e->rec[LMS_INDEX_BOOKINGS];
+
+	memset(out, 0, sizeof(*out));
+	out->id = lms_strdup(e->id);
+	if (r->data)
+		walk_bookings(r->data, r->len, out);
+}
+
+static bool bookings_valid(const unsigned char *data, size_t len)
+{
+	return walk_bookings(data, len, NULL);
+}
+
+/* The kinds: how each is made from the files and told valid. */
+static const struct {
+	int (*make)(struct lms_index *ix, const char *id, struct lms_buf *out);
+	bool (*valid)(const unsigned char *data, size_t len);
+} kinds[LMS_INDEX_NKINDS] = {
+	[LMS_INDEX_PEOPLE] = { make_people, people_valid },
+	[LMS_INDEX_BOOKINGS] = { make_bookings, bookings_valid },
+};
+
+/* Entries */
+
+static void entry_free(struct lms_index_entry *e)
+{
+	free(e->id);
+	for (int k = 0; k < LMS_INDEX_NKINDS; k++)
+		record_free(&e->rec[k]);
+}
+
+static void entries_free(struct lms_index *ix)
+{
+	for (size_t i = 0; i < ix->n; i++)
+		entry_free(&ix->v[i]);
+	free(ix->v);
+	ix->v = NULL;
+	ix->n = ix->nsorted = 0;
+	ix->tail_sorted = true;
+}
+
+static void put_entry(struct lms_buf *b, const struct lms_index_entry *e)
+{
+	unsigned present = 0, have = 0;
+
+	put_str(b, e->id);
+	for (int f = 0; f < LMS_INDEX_NFILES; f++)
+		present |= (unsigned)e->files[f].present << f;
+	put_u(b, present, 1);
+	for (int f = 0; f < LMS_INDEX_NFILES; f++) {
+		const struct lms_index_stat *s = &e->files[f];
+
+		if (!s->present)
+			continue;
+		put_u(b, s->dev, 8);
+		put_u(b, s->ino, 8);
+		put_u(b, s->size, 8);
+		put_u(b, (uint64_t)s->mtime_s, 8);
+		put_u(b, s->mtime_ns, 4);
+		put_u(b, (uint64_t)s->ctime_s, 8);
+		put_u(b, s->ctime_ns, 4);
+	}
+	put_u(b, (uint64_t)e->taken_s, 8);
+	put_u(b, e->taken_ns, 4);
+	for (int k = 0; k < LMS_INDEX_NKINDS; k++)
+		have |= (unsigned)(e->rec[k].data != NULL) << k;
+	put_u(b, have, 1);
+	for (int k = 0; k < LMS_INDEX_NKINDS; k++) {
+		if (!e->rec[k].data)
+			continue;
+		put_u(b, e->rec[k].len, 4);
+		lms_buf_add(b, e->rec[k].data, e->rec[k].len);
+	}
+}
+
+static bool get_entry(struct cursor *c, struct lms_index_entry *e)
+{
+	const char *id = get_str(c);
+	unsigned present = (unsigned)get_u(c, 1), have;
+
+	memset(e, 0, sizeof(*e));
+	if (c->bad || !lms_id_valid(id) || present >> LMS_INDEX_NFILES)
+		return false;
+	for (int f = 0; f < LMS_INDEX_NFILES; f++) {
+		struct lms_index_stat *s = &e->files[f];
+
+		if (!(s->present = present >> f & 1))
+			continue;
+		s->dev = get_u(c, 8);
+		s->ino = get_u(c, 8);
+		s->size = get_u(c, 8);
+		s->mtime_s = (int64_t)get_u(c, 8);
+		s->mtime_ns = (uint32_t)get_u(c, 4);
+		s->ctime_s = (int64_t)get_u(c, 8);
+		s->ctime_ns = (uint32_t)get_u(c, 4);
+	}
+	e->taken_s = (int64_t)get_u(c, 8);
+	e->taken_ns = (uint32_t)get_u(c, 4);
+	have = (unsigned)get_u(c, 1);
+	if (c->bad || have >> LMS_INDEX_NKINDS)
+		return false;
+	for (int k = 0; k < LMS_INDEX_NKINDS; k++) {
+		struct lms_index_record *r = &e->rec[k];
+
+		if (!(have >> k & 1))
+			continue;
+		r->len = (size_t)get_u(c, 4);
+		if (!(r->data = get_bytes(c, r->len)) ||
+		    !kinds[k].valid(r->data, r->len))
+			return false;
+	}
+	e->id = lms_strdup(id);
+	return true;
+}
+
+static bool sum_matches(const unsigned char *data, size_t len)
+{
+	struct lms_sha256 s;
+	unsigned char sum[SUM_LEN];
+
+	lms_sha256_init(&s);
+	lms_sha256_add(&s, data, len - SUM_LEN);
+	lms_sha256_final(&s, sum);
+	return !memcmp(sum, data + len - SUM_LEN, SUM_LEN);
+}
+
+static bool get_header(struct cursor *c, uint64_t *n)
+{
+	const unsigned char *magic = get_bytes(c, sizeof(MAGIC) - 1);
+	uint64_t format = get_u(c, 4);
+	const char *stamp = get_str(c);
+
+	*n = get_u(c, 4);
+	return !c->bad && !memcmp(magic, MAGIC, sizeof(MAGIC) - 1) &&
+	       format == FORMAT && !strcmp(stamp, STAMP);
+}
+
+int lms_index_parse(struct lms_index *ix, const unsigned char *data,
+		    size_t len)
+{
+	struct cursor c = { data, data + len - SUM_LEN, false };
+	uint64_t n = 0;
+	bool ok = len > SUM_LEN && sum_matches(data, len) &&
+		  get_header(&c, &n);
+
+	entries_free(ix);
+	for (uint64_t i = 0; ok && i < n; i++) {
+		struct lms_index_entry e;
+
+		if (!(ok = get_entry(&c, &e))) {
+			entry_free(&e);
+			break;
+		}
+		*(struct lms_index_entry *)lms_array_push(&ix->v, &ix->n,
+							  sizeof(e)) = e;
+		/* sorted, each once: looked up by bsearch */
+		ok = ix->n < 2 || strcmp(ix->v[ix->n - 2].id, e.id) < 0;
+	}
+	if (ok && c.p != c.end)
+		ok = false;
+	if (!ok)
+		entries_free(ix);
+	ix->nsorted = ix->n;
+	return ok ? 0 : LMS_EDATA;
+}
+
+void lms_index_serialize(const struct lms_index *ix, bool all,
+			 struct lms_buf *out)
+{
+	struct lms_sha256 s;
+	unsigned char sum[SUM_LEN];
+	size_t n = 0;
+
+	for (size_t i = 0; i < ix->n; i++)
+		n += all || ix->v[i].asked;
+	lms_buf_add(out, MAGIC, sizeof(MAGIC) - 1);
+	put_u(out, FORMAT, 4);
+	put_str(out, STAMP);
+	put_u(out, n, 4);
+	for (size_t i = 0; i < ix->n; i++)
+		if (all || ix->v[i].asked)
+			put_entry(out, &ix->v[i]);
+	lms_sha256_init(&s);
+	lms_sha256_add(&s, out->buf, out->len);
+	lms_sha256_final(&s, sum);
+	lms_buf_add(out, sum, SUM_LEN);
+}
+
+/* Opening and saving */
+
+/*
+ * .lms/index as it is, or false: never through a symbolic link, never
+ * from a FIFO (O_NONBLOCK opens it without waiting for a writer), a
+ * folder or a device, never larger than LMS_INDEX_MAX.
+ */
+static bool read_index(const char *path, unsigned char **data, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	size_t got = 0;
+	ssize_t r = 1;
+
+	*data = NULL;
+	if (fd < 0)
+		return false;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (uint64_t)st.st_size > LMS_INDEX_MAX) {
+		close(fd);
+		return false;
+	}
+	*len = (size_t)st.st_size;
+	*data = lms_malloc(*len + 1);
+	while (got < *len && (r = read(fd, *data + got, *len - got)) != 0) {
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			break;
+		got += (size_t)r;
+	}
+	close(fd);
+	if (got != *len || r < 0) {
+		free(*data);
+		*data = NULL;
+	}
+	return *data != NULL;
+}
+
+void lms_index_open(struct lms_index *ix, struct lms_tree *t)
+{
+	char *path = lms_tree_file(t, LMS_FILE_INDEX, NULL);
+
+	memset(ix, 0, sizeof(*ix));
+	ix->tree = t;
+	ix->tail_sorted = true;
+	if (t->no_cache || !read_index(path, &ix->file, &ix->file_len) ||
+	    lms_index_parse(ix, ix->file, ix->file_len)) {
+		free(ix->file);
+		ix->file = NULL;
+		ix->changed = true;	/* rebuilt by the next save */
+	}
+	free(path);
+}
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(((const struct lms_index_entry *)a)->id,
+		      ((const struct lms_index_entry *)b)->id);
+}
+
+/*
+ * Writes the index whole into a new temporary file in .lms/ and renames
+ * it over path: a reader sees the old index or the new, never half of
+ * one.  Not synced: a cache torn by a crash fails its sum, and is
+ * rebuilt.  A cache: whatever fails, the command goes on as if it had
+ * none, silently; and a reader makes nothing (lms(1)), so no .lms/ (or
+ * one that is a link) is no index.
+ */
+static int write_index(const char *dir, const char *path,
+		       const struct lms_buf *b)
+{
+	struct lms_buf tmp = LMS_BUF_INIT;
+	struct stat st;
+	int fd = -1, err = -1;
+	size_t done = 0;
+
+	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return -1;
+	lms_buf_addf(&tmp, "%s/.index.XXXXXX", dir);
+	if ((fd = mkstemp(tmp.buf)) < 0)
+		goto out;
+	while (done < b->len) {
+		ssize_t n = write(fd, b->buf + done, b->len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	if (close(fd) == 0 && done == b->len && rename(tmp.buf, path) == 0)
+		err = 0;
+	else
+		unlink(tmp.buf);
+out:
+	lms_buf_release(&tmp);
+	return err;
+}
+
+void lms_index_save(struct lms_index *ix)
+{
+	struct lms_tree *t = ix->tree;
+	char *path = lms_tree_file(t, LMS_FILE_INDEX, NULL), *dir;
+	struct lms_buf b = LMS_BUF_INIT;
+
+	for (size_t i = 0; i < ix->n && !ix->changed; i++)
+		ix->changed = !ix->v[i].asked;	/* a course gone */
+	if (!ix->changed) {
+		free(path);
+		return;
+	}
+	dir = lms_strdup(path);
+	*strrchr(dir, '/') = '\0';
+	lms_array_sort(ix->v, ix->n, sizeof(*ix->v), by_id);
+	ix->nsorted = ix->n;
+	ix->tail_sorted = true;
+	lms_index_serialize(ix, false, &b);
+	if (!write_index(dir, path, &b))
+		ix->changed = false;
+	lms_buf_release(&b);
+	free(path);
+	free(dir);
+}
+
+void lms_index_release(struct lms_index *ix)
+{
+	entries_free(ix);
+	free(ix->file);
+	memset(ix, 0, sizeof(*ix));
+}
+
+/* Freshness */
+
+/* The files of course id as they are now; false if one cannot be told. */
+static bool stat_files(struct lms_tree *t, const char *id,
+		       struct lms_index_stat *out)
+{
+	bool known = true;
+
+	for (int f = 0; f < LMS_INDEX_NFILES; f++) {
+		char *path = lms_tree_file(t, course_files[f], id);
+		struct stat st;
+		struct lms_index_stat *s = &out[f];
+
+		memset(s, 0, sizeof(*s));
+		if (stat(path, &st) == 0) {
+			s->present = true;
+			s->dev = (uint64_t)st.st_dev;
+			s->ino = (uint64_t)st.st_ino;
+			s->size = (uint64_t)st.st_size;
+			s->mtime_s = (int64_t)st.st_mtim.tv_sec;
+			s->mtime_ns = (uint32_t)st.st_mtim.tv_nsec;
+			s->ctime_s = (int64_t)st.st_ctim.tv_sec;
+			s->ctime_ns = (uint32_t)st.st_ctim.tv_nsec;
+		} else if (errno != ENOENT && errno != ENOTDIR) {
+			known = false;
+		}
+		free(path);
+	}
+	return known;
+}
+
+/* Whether time (s, ns) is a whole tick (1 s) before the entry's taking. */
+static bool before_taken(const struct lms_index_entry *e, int64_t s,
+			 uint32_t ns)
+{
+	if (s > INT64_MAX - 1)
+		return false;
+	return s + 1 < e->taken_s || (s + 1 == e->taken_s && ns < e->taken_ns);
+}
+
+static bool fresh(const struct lms_index_entry *e,
+		  const struct lms_index_stat *now)
+{
+	for (int f = 0; f < LMS_INDEX_NFILES; f++) {
+		const struct lms_index_stat *a = &e->files[f], *b = &now[f];
+
+		if (a->present != b->present)
+			return false;
+		if (!a->present)
+			continue;
+		if (a->dev != b->dev || a->ino != b->ino || a->size != b->size ||
+		    a->mtime_s != b->mtime_s || a->mtime_ns != b->mtime_ns ||
+		    a->ctime_s != b->ctime_s || a->ctime_ns != b->ctime_ns ||
+		    !before_taken(e, a->mtime_s, a->mtime_ns) ||
+		    !before_taken(e, a->ctime_s, a->ctime_ns))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The entries read are sorted; those added since follow them, sorted
+ * too as long as they come in order, as the courses are asked for.
+ */
+static struct lms_index_entry *find(struct lms_index *ix, const char *id)
+{
+	struct lms_index_entry key = { .id = (char *)id }, *e;
+
+	if (!ix->n)	/* bsearch of no array at all */
+		return NULL;
+	e = bsearch(&key, ix->v, ix->nsorted, sizeof(*ix->v), by_id);
+	if (e || !ix->tail_sorted)
+		return e;
+	return bsearch(&key, ix->v + ix->nsorted, ix->n - ix->nsorted,
+		       sizeof(*ix->v), by_id);
+}
+
+static struct lms_index_entry *find_any(struct lms_index *ix, const char *id)
+{
+	struct lms_index_entry *e = find(ix, id);
+
+	for (size_t i = ix->nsorted; !e && !ix->tail_sorted && i < ix->n; i++)
+		if (!strcmp(ix->v[i].id, id))
+			e = &ix->v[i];
+	return e;
+}
+
+static struct lms_index_entry *add(struct lms_index *ix, const char *id)
+{
+	struct lms_index_entry *e = lms_array_push(&ix->v, &ix->n, sizeof(*e));
+
+	memset(e, 0, sizeof(*e));
+	e->id = lms_strdup(id);
+	if (ix->n - ix->nsorted > 1 && strcmp(e[-1].id, id) > 0)
+		ix->tail_sorted = false;
+	return e;
+}
+
+void lms_index_keep(struct lms_index *ix, const char *id)
+{
+	struct lms_index_entry *e = find_any(ix, id);
+
+	if (e)
+		e->asked = true;
+}
+
+/* Forgets what e held: its files are not those its records came from. */
+static void retake(struct lms_index_entry *e, const struct lms_index_stat *now,
+		   const struct timespec *taken, bool known)
+{
+	for (int k = 0; k < LMS_INDEX_NKINDS; k++)
+		record_free(&e->rec[k]);
+	memcpy(e->files, now, sizeof(e->files));
+	/* A file that could not be looked at: never trusted. */
+	e->taken_s = known ? (int64_t)taken->tv_sec : INT64_MIN;
+	e->taken_ns = known ? (uint32_t)taken->tv_nsec : 0;
+}
+
+int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
+		  const struct lms_index_entry **out)
+{
+	struct lms_index_stat now[LMS_INDEX_NFILES];
+	struct lms_index_entry *e = find_any(ix, id);
+	struct timespec taken;
+	struct lms_buf b = LMS_BUF_INIT;
+	bool known;
+	int err = 0;
+
+	/* The time before the stat: a change after it is within the tick. */
+	clock_gettime(CLOCK_REALTIME, &taken);
+	known = stat_files(ix->tree, id, now);
+	if (!e)
+		e = add(ix, id);
+	e->asked = true;
+	if (!fresh(e, now)) {
+		retake(e, now, &taken, known);
+		ix->reread++;
+		ix->changed = true;
+	}
+	for (int k = 0; k < LMS_INDEX_NKINDS && !err; k++) {
+		if (!(want & LMS_INDEX_KIND(k)) || e->rec[k].data)
+			continue;
+		lms_buf_reset(&b);
+		if (!(err = kinds[k].make(ix, id, &b))) {
+			record_take(&e->rec[k], &b);
+			ix->changed = true;
+		}
+	}
+	lms_buf_release(&b);
+	*out = e;
+	return err;
+}

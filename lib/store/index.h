@@ -1,0 +1,134 @@
+#ifndef LMS_INDEX_H
+#define LMS_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "course.h"
+#include "tree.h"
+
+/*
+ * The index of the tree, .lms/index: per course, the stat of each of its
+ * files and records of what commands need from them, so that a command
+ * that needs a little of every course (the person ids of their
+ * enrolments, the times their sessions book) reads only the courses that
+ * changed.  It is a cache and nothing else: a missing, stale, corrupt or
+ * half-written index, or one of another version, makes a command slower,
+ * never different (HACKING.md has its format and rules).
+ *
+ * An entry is trusted only while every file of its course has the
+ * device, inode, size, mtime and ctime (to the nanosecond) it had, is
+ * there or missing as it was, and changed more than one second (a
+ * timestamp tick) before the entry was taken: git's rule for "racy"
+ * files, which a change in the same tick as the read cannot tell apart.
+ * Such a course is read again every time, and trusted once it is older.
+ *
+ * Readers need no lock: the index is written whole to a temporary file
+ * in .lms/ and renamed over the old one, by whoever found entries
+ * missing or stale.  A tree whose .lms/ cannot be written is read
+ * without writing the index, with no error and no message.
+ */
+
+/* The records an entry may hold, a bit each in a mask of kinds.  A new
+ * kind is added at the end (see HACKING.md). */
+enum lms_index_kind {
+	LMS_INDEX_PEOPLE,	/* the person ids of the enrolments */
+	LMS_INDEX_BOOKINGS,	/* the sessions the plan books */
+	LMS_INDEX_NKINDS
+};
+
+#define LMS_INDEX_KIND(k) (1u << (k))
+
+/* The course's files an entry keeps the stat of, in this order. */
+#define LMS_INDEX_NFILES 6
+
+struct lms_index_stat {
+	bool present;
+	uint64_t dev, ino, size;
+	int64_t mtime_s, ctime_s;
+	uint32_t mtime_ns, ctime_ns;
+};
+
+struct lms_index_record {
+	const unsigned char *data;	/* the payload, NULL: not there */
+	size_t len;
+	bool owned;			/* data is the entry's to free */
+};
+
+struct lms_index_entry {
+	char *id;
+	struct lms_index_stat files[LMS_INDEX_NFILES];
+	int64_t taken_s;		/* when its files were looked at */
+	uint32_t taken_ns;
+	struct lms_index_record rec[LMS_INDEX_NKINDS];
+	bool asked;			/* asked for since the index opened */
+};
+
+struct lms_index {
+	struct lms_tree *tree;
+	unsigned char *file;		/* .lms/index as read, which the
+					 * entries read from it point into */
+	size_t file_len;
+	struct lms_index_entry *v;	/* those read, sorted by id, */
+	size_t n, nsorted;		/* then those added */
+	bool tail_sorted;		/* the added in order too */
+	bool changed;			/* differs from what is on disk */
+	size_t reread;			/* courses read again since open */
+};
+
+/* The largest index read: past it, it is rebuilt. */
+#define LMS_INDEX_MAX ((size_t)1 << 30)
+
+/*
+ * Opens the index of tree t: the entries of .lms/index, or none when it
+ * is missing, not a regular file, too large, corrupt or of another
+ * version, or when t->no_cache.  It never fails.
+ */
+void lms_index_open(struct lms_index *ix, struct lms_tree *t);
+/*
+ * The entry of course id, with the records of kinds (a mask of
+ * LMS_INDEX_KIND bits), made from the course's files where the index
+ * does not have them, or has them from files that changed since; *out
+ * is good until the next call.  The
+ * store's loaders' error when a file the records need does not load
+ * (none for the plan: a course whose plan does not load books nothing).
+ */
+int lms_index_get(struct lms_index *ix, const char *id, unsigned kinds,
+		  const struct lms_index_entry **out);
+/* Keeps the entry of course id, if any, as it is, when the index is
+ * saved: for a course the command read whole, not through the index. */
+void lms_index_keep(struct lms_index *ix, const char *id);
+/*
+ * Writes the index if it changed: the entries asked for since it was
+ * opened (the commands that use it ask for every course), so that a
+ * course removed or renamed leaves it.  Failure is silent.
+ */
+void lms_index_save(struct lms_index *ix);
+void lms_index_release(struct lms_index *ix);
+
+/* Calls each with the person ids of e's enrolments (LMS_INDEX_PEOPLE). */
+void lms_index_people(const struct lms_index_entry *e,
+		      void (*each)(const char *person, void *arg), void *arg);
+/*
+ * The sessions that e's plan books (LMS_INDEX_BOOKINGS), as a course
+ * with only its id and those sessions, each with its place and leaders
+ * spelled out (place and led_by), its date, times and position; the
+ * caller releases it with lms_course_release.
+ */
+void lms_index_bookings(const struct lms_index_entry *e,
+			struct lms_course *out);
+
+/*
+ * The entries of an index file's bytes (for lms_index_open, the tests and
+ * the fuzzer): 0, or LMS_EDATA with no entries when anything about it is
+ * wrong.  The entries point into data, which must outlive ix.
+ */
+int lms_index_parse(struct lms_index *ix, const unsigned char *data,
+		    size_t len);
+/* The bytes of the index file for the entries of ix that were asked for
+ * (all of them when all). */
+void lms_index_serialize(const struct lms_index *ix, bool all,
+			 struct lms_buf *out);
+
+#endif

@@ -1,0 +1,373 @@
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "test.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "fsio.h"
+#include "index.h"
+#include "init.h"
+#include "strset.h"
+#include "tree.h"
+
+/* A new tree with two courses, and its .lms/, opened. */
+static char root[64], dir[80];
+static struct lms_tree tree;
+
+static const char course_a[] =
+	"id: kurs-a\ntitle: A\nstatus: open\ncapacity: 10\n"
+	"place: Huset\nfacilitators:\n- id: fag-en\n  phases: [deliver]\n"
+	"sessions:\n  - date: 2026-09-07\n    start: \"11:00\"\n"
+	"    end: \"14:00\"\n  - date: 2026-09-08\n";
+static const char enrolments_a[] =
+	"- person: p-aaaaaa\n  role: participant\n  status: enrolled\n"
+	"  requested: 2026-08-01\n"
+	"- person: p-bbbbbb\n  role: participant\n  status: enrolled\n"
+	"  requested: 2026-08-02\n";
+static const char course_b[] =
+	"id: kurs-b\ntitle: B\nstatus: cancelled\ncapacity: 10\n"
+	"place: Huset\nsessions:\n  - date: 2026-09-07\n    start: \"11:00\"\n";
+static const char enrolments_b[] =
+	"- person: p-cccccc\n  role: participant\n  status: enrolled\n"
+	"  requested: 2026-08-01\n";
+
+static void put(const char *rel, const char *text)
+{
+	char *path = lms_tree_path(&tree, "%s", rel);
+	char *parent = lms_strdup(path);
+	size_t n = strlen(tree.root);
+
+	*strrchr(parent, '/') = '\0';
+	assert_int_equal(lms_mkdirs_below(parent, n, 0755), 0);
+	assert_int_equal(lms_write_below(path, n, text, strlen(text), 0), 0);
+	free(parent);
+	free(path);
+}
+
+static int setup(void **state)
+{
+	char *lms;
+
+	(void)state;
+	snprintf(root, sizeof(root), "/tmp/lms-test-index-XXXXXX");
+	assert_non_null(mkdtemp(root));
+	snprintf(dir, sizeof(dir), "%s/t", root);
+	assert_int_equal(lms_init_tree(dir, "Testtjenesten", "9999"), 0);
+	assert_int_equal(lms_tree_open(&tree, dir), 0);
+	lms = lms_tree_path(&tree, ".lms");
+	mkdir(lms, 0755);
+	free(lms);
+	put("courses/kurs-a/course.yaml", course_a);
+	put("courses/kurs-a/enrolments.yaml", enrolments_a);
+	put("courses/kurs-b/course.yaml", course_b);
+	put("courses/kurs-b/enrolments.yaml", enrolments_b);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	lms_tree_release(&tree);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	return system(cmd);
+}
+
+static void join(const char *person, void *arg)
+{
+	struct lms_buf *b = arg;
+
+	lms_buf_addf(b, "%s%s", b->len ? " " : "", person);
+}
+
+/* The people of course id as the index has them, joined. */
+static char *people(struct lms_index *ix, const char *id)
+{
+	const struct lms_index_entry *e;
+	struct lms_buf b = LMS_BUF_INIT;
+
+	assert_int_equal(lms_index_get(ix, id,
+				       LMS_INDEX_KIND(LMS_INDEX_PEOPLE), &e), 0);
+	lms_index_people(e, join, &b);
+	lms_buf_addch(&b, '\0');
+	return lms_buf_detach(&b);
+}
+
+/*
+ * The index as the courses are now, saved with every entry taken ahead
+ * of its files by more than the tick, so that it is trusted, as it is
+ * when the files are older than a second.
+ */
+static void save_trusted(void)
+{
+	struct lms_index ix;
+
+	lms_index_open(&ix, &tree);
+	free(people(&ix, "kurs-a"));
+	free(people(&ix, "kurs-b"));
+	for (size_t i = 0; i < ix.n; i++)
+		ix.v[i].taken_s += 10;
+	ix.changed = true;
+	lms_index_save(&ix);
+	lms_index_release(&ix);
+}
+
+static void keeps_people_and_bookings(void **state)
+{
+	struct lms_index ix;
+	const struct lms_index_entry *e;
+	struct lms_course c;
+	char *p;
+
+	(void)state;
+	lms_index_open(&ix, &tree);
+	assert_int_equal(ix.n, 0);
+	assert_int_equal(lms_index_get(&ix, "kurs-a",
+				       LMS_INDEX_KIND(LMS_INDEX_BOOKINGS), &e), 0);
+	lms_index_bookings(e, &c);
+	assert_string_equal(c.id, "kurs-a");
+	/* the session without a time books nobody */
+	assert_int_equal(c.nsessions, 1);
+	assert_int_equal(c.sessions[0].start, 11 * 60);
+	assert_int_equal(c.sessions[0].end, 14 * 60);
+	assert_int_equal(c.sessions[0].mark.line, 10);
+	assert_string_equal(c.sessions[0].place, "Huset");
+	assert_int_equal(c.sessions[0].nled_by, 1);
+	assert_string_equal(c.sessions[0].led_by[0], "fag-en");
+	lms_course_release(&c);
+	assert_int_equal(lms_index_get(&ix, "kurs-b",
+				       LMS_INDEX_KIND(LMS_INDEX_BOOKINGS), &e), 0);
+	lms_index_bookings(e, &c);
+	assert_int_equal(c.nsessions, 0);	/* cancelled */
+	lms_course_release(&c);
+	p = people(&ix, "kurs-a");
+	assert_string_equal(p, "p-aaaaaa p-bbbbbb");
+	free(p);
+	/* files of this second: read again each time they are asked for */
+	assert_int_equal(ix.reread, 3);
+	lms_index_release(&ix);
+
+	save_trusted();
+	lms_index_open(&ix, &tree);
+	assert_int_equal(ix.n, 2);
+	p = people(&ix, "kurs-b");
+	assert_string_equal(p, "p-cccccc");
+	free(p);
+	assert_int_equal(ix.reread, 0);
+	lms_index_release(&ix);
+}
+
+/* Any byte cut off or changed, another version: no entries. */
+static void refuses_what_is_not_whole(void **state)
+{
+	struct lms_index ix, bad;
+	struct lms_buf b = LMS_BUF_INIT;
+	unsigned char *copy;
+
+	(void)state;
+	save_trusted();
+	lms_index_open(&ix, &tree);
+	assert_int_equal(ix.n, 2);
+	lms_index_serialize(&ix, true, &b);
+	copy = lms_malloc(b.len);
+	memset(&bad, 0, sizeof(bad));
+	for (size_t len = 0; len < b.len; len++) {
+		memcpy(copy, b.buf, len);
+		assert_int_equal(lms_index_parse(&bad, copy, len), LMS_EDATA);
+		assert_int_equal(bad.n, 0);
+	}
+	for (size_t i = 0; i < b.len; i++) {
+		memcpy(copy, b.buf, b.len);
+		copy[i] ^= 0x20;
+		assert_int_equal(lms_index_parse(&bad, copy, b.len), LMS_EDATA);
+	}
+	memcpy(copy, b.buf, b.len);
+	assert_int_equal(lms_index_parse(&bad, copy, b.len), 0);
+	assert_int_equal(bad.n, 2);
+	lms_index_release(&bad);
+	free(copy);
+	lms_buf_release(&b);
+	lms_index_release(&ix);
+}
+
+/* An index that says the wrong thing of files it has the stat of. */
+static void lying_index(int64_t taken_from_now)
+{
+	struct lms_index ix;
+	struct lms_buf fake = LMS_BUF_INIT;
+
+	save_trusted();
+	lms_index_open(&ix, &tree);
+	for (size_t i = 0; i < ix.n; i++) {
+		struct lms_index_record *r = &ix.v[i].rec[LMS_INDEX_PEOPLE];
+
+		lms_buf_reset(&fake);
+		lms_buf_add(&fake, "\1\0\0\0p-fake", 11);
+		if (r->owned)
+			free((void *)r->data);
+		r->len = fake.len;
+		r->data = (unsigned char *)lms_buf_detach(&fake);
+		r->owned = true;
+		ix.v[i].taken_s = time(NULL) + taken_from_now;
+		ix.v[i].asked = true;
+	}
+	ix.changed = true;
+	lms_index_save(&ix);
+	lms_index_release(&ix);
+	lms_buf_release(&fake);
+}
+
+/* The lie shows that an entry is trusted; the truth that it is not. */
+static void trusts_only_files_older_than_a_tick(void **state)
+{
+	struct lms_index ix;
+	char *p;
+
+	(void)state;
+	lying_index(10);
+	lms_index_open(&ix, &tree);
+	p = people(&ix, "kurs-a");
+	assert_string_equal(p, "p-fake");
+	free(p);
+	lms_index_release(&ix);
+
+	/* taken in the second the files were written: racy, read again */
+	lying_index(0);
+	lms_index_open(&ix, &tree);
+	p = people(&ix, "kurs-a");
+	assert_string_equal(p, "p-aaaaaa p-bbbbbb");
+	free(p);
+	assert_int_equal(ix.reread, 1);
+	lms_index_release(&ix);
+
+	/* --no-cache: not even looked at */
+	lying_index(10);
+	tree.no_cache = true;
+	lms_index_open(&ix, &tree);
+	tree.no_cache = false;
+	p = people(&ix, "kurs-a");
+	assert_string_equal(p, "p-aaaaaa p-bbbbbb");
+	free(p);
+	lms_index_release(&ix);
+}
+
+/* Same size, mtime put back: the ctime tells. */
+static void sees_a_change_with_its_mtime_restored(void **state)
+{
+	char *path = lms_tree_path(&tree, "courses/kurs-a/enrolments.yaml");
+	struct lms_index ix;
+	struct stat st;
+	struct timespec times[2];
+	char *text = lms_strdup(enrolments_a), *p;
+
+	(void)state;
+	assert_int_equal(stat(path, &st), 0);
+	lying_index(10);
+	memcpy(strstr(text, "p-bbbbbb"), "p-dddddd", 8);
+	usleep(20000);	/* a ctime that differs on any file system clock */
+	put("courses/kurs-a/enrolments.yaml", text);
+	times[0] = st.st_atim;
+	times[1] = st.st_mtim;
+	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+	lms_index_open(&ix, &tree);
+	p = people(&ix, "kurs-a");
+	assert_string_equal(p, "p-aaaaaa p-dddddd");
+	free(p);
+	p = people(&ix, "kurs-b");
+	assert_string_equal(p, "p-fake");	/* unchanged: trusted */
+	free(p);
+	lms_index_release(&ix);
+	free(text);
+	free(path);
+}
+
+static void person_ids(struct lms_strset *ids)
+{
+	struct lms_register r = { NULL, 0 };
+
+	lms_strset_init(ids);
+	assert_int_equal(lms_tree_person_ids(&tree, &r, ids), 0);
+}
+
+/* Removed, added and renamed courses, a deleted enrolments.yaml. */
+static void follows_the_courses(void **state)
+{
+	struct lms_strset ids;
+	char *a = lms_tree_path(&tree, "courses/kurs-a");
+	char *c = lms_tree_path(&tree, "courses/kurs-c");
+	char *e = lms_tree_path(&tree, "courses/kurs-b/enrolments.yaml");
+
+	(void)state;
+	lying_index(10);
+	person_ids(&ids);
+	assert_true(lms_strset_has(&ids, "p-fake"));
+	lms_strset_release(&ids);
+	assert_int_equal(rename(a, c), 0);
+	assert_int_equal(unlink(e), 0);
+	person_ids(&ids);
+	/* kurs-c is new: read; kurs-b lost a file: read */
+	assert_true(lms_strset_has(&ids, "p-aaaaaa"));
+	assert_false(lms_strset_has(&ids, "p-cccccc"));
+	assert_false(lms_strset_has(&ids, "p-fake"));
+	lms_strset_release(&ids);
+	free(a);
+	free(c);
+	free(e);
+}
+
+/* A link, a FIFO, a folder at .lms/index: read around, never opened. */
+static void reads_around_what_is_not_a_file(void **state)
+{
+	char *path = lms_tree_path(&tree, ".lms/index");
+	char *other = lms_tree_path(&tree, "elsewhere");
+	struct lms_index ix;
+
+	(void)state;
+	lying_index(10);
+	assert_int_equal(rename(path, other), 0);
+	assert_int_equal(symlink("../elsewhere", path), 0);
+	lms_index_open(&ix, &tree);
+	assert_int_equal(ix.n, 0);
+	lms_index_release(&ix);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	lms_index_open(&ix, &tree);
+	assert_int_equal(ix.n, 0);
+	lms_index_release(&ix);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(mkdir(path, 0755), 0);
+	lms_index_open(&ix, &tree);
+	assert_int_equal(ix.n, 0);
+	free(people(&ix, "kurs-a"));
+	lms_index_save(&ix);	/* cannot replace a folder: silent */
+	assert_int_equal(lms_last_error()->code, 0);
+	lms_index_release(&ix);
+	free(path);
+	free(other);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(keeps_people_and_bookings,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(refuses_what_is_not_whole,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			trusts_only_files_older_than_a_tick, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			sees_a_change_with_its_mtime_restored, setup, teardown),
+		cmocka_unit_test_setup_teardown(follows_the_courses, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			reads_around_what_is_not_a_file, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
