@@ -163,7 +163,7 @@ static void totals_count_each_course_s_people(void **state)
 	assert_int_equal(t->pairs, 1);
 	assert_true(fabs(t->change_mean - 2) < 1e-12);
 	/* Waits: 10, 2 and 31 days; the median is 10. */
-	assert_true(fabs(lms_agg_median_wait(t) - 10) < 1e-12);
+	assert_true(fabs(lms_agg_median_wait(&a, t) - 10) < 1e-12);
 	assert_int_equal(find(&a, "one")->participants, 1);
 	assert_int_equal(find(&a, "two")->participants, 1);
 	lms_agg_release(&a);
