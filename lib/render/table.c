@@ -45,6 +45,7 @@ int lms_format_parse(const char *name, unsigned allowed, enum lms_format *out)
 void lms_table_init(struct lms_table *t, const char *const *cols)
 {
 	memset(t, 0, sizeof(*t));
+	lms_buf_init(&t->text);
 	for (; *cols; cols++)
 		*(char **)lms_array_push(&t->cols, &t->ncols, sizeof(char *)) =
 			lms_strdup(*cols);
@@ -54,11 +55,11 @@ void lms_table_release(struct lms_table *t)
 {
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->cols[i]);
-	for (size_t i = 0; i < t->ncells; i++)
-		free(t->cells[i]);
 	free(t->cols);
 	free(t->cells);
+	lms_buf_release(&t->text);
 	memset(t, 0, sizeof(*t));
+	lms_buf_init(&t->text);
 }
 
 void lms_table_set_numeric(struct lms_table *t, size_t col)
@@ -76,29 +77,36 @@ void lms_table_row(struct lms_table *t)
 	t->nrows++;
 }
 
+/* Starts a cell at the end of the text; its value follows. */
+static void cell_start(struct lms_table *t)
+{
+	*(size_t *)lms_array_push(&t->cells, &t->ncells, sizeof(size_t)) =
+		t->text.len;
+}
+
 void lms_table_cell(struct lms_table *t, const char *value)
 {
-	*(char **)lms_array_push(&t->cells, &t->ncells, sizeof(char *)) =
-		lms_strdup(value ? value : "");
+	cell_start(t);
+	lms_buf_adds(&t->text, value ? value : "");
+	lms_buf_add(&t->text, "", 1);
 }
 
 void lms_table_cellf(struct lms_table *t, const char *fmt, ...)
 {
-	struct lms_buf b = LMS_BUF_INIT;
 	va_list ap;
 
+	cell_start(t);
 	va_start(ap, fmt);
-	lms_buf_vaddf(&b, fmt, ap);
+	lms_buf_vaddf(&t->text, fmt, ap);
 	va_end(ap);
-	*(char **)lms_array_push(&t->cells, &t->ncells, sizeof(char *)) =
-		lms_buf_detach(&b);
+	lms_buf_add(&t->text, "", 1);
 }
 
 const char *lms_table_get(const struct lms_table *t, size_t row, size_t col)
 {
 	size_t i = row * t->ncols + col;
 
-	return i < t->ncells ? t->cells[i] : "";
+	return i < t->ncells ? t->text.buf + t->cells[i] : "";
 }
 
 static void pad(struct lms_buf *out, size_t n)

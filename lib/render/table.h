@@ -36,7 +36,11 @@ struct lms_table {
 	unsigned numeric;	/* bit i: column i is right-aligned in text */
 	unsigned links;		/* bit i: column i names files to link to */
 	bool total_row;		/* the last row sums up the others */
-	char **cells;		/* row-major, ncols per row */
+	/* The cells, row-major, ncols per row: each where cells[i] says in
+	 * text, ending in a NUL.  One buffer rather than a string each, which
+	 * for a report of many rows was most of its memory. */
+	struct lms_buf text;
+	size_t *cells;
 	size_t nrows;
 	size_t ncells;
 };
