@@ -306,9 +306,10 @@ CLI_FIRST = install completion concurrency yaml-readers outputs crash \
 CLI_TESTS = $(CLI_FIRST:%=tests/cli/%.t) \
 	    $(filter-out $(CLI_FIRST:%=tests/cli/%.t),$(sort $(wildcard tests/cli/*.t)))
 
-cli: $(LMS) $(CRASHPOINT) $(TOOL_BIN)
+cli: $(LMS) $(CRASHPOINT) $(TOOL_BIN) $(BUILD)/bench/gen
 	LMS=$(abspath $(LMS)) CRASHPOINT=$(abspath $(CRASHPOINT)) \
 		TOOLS=$(abspath $(BUILD)/tests/tools) PYTHON=$(PYTHON) \
+		GEN=$(abspath $(BUILD)/bench/gen) \
 		AXE=$(abspath $(AXE_JS)) \
 		LMS_SANITIZE=$(SANITIZE) prove -j2 $(CLI_TESTS)
 

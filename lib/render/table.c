@@ -274,11 +274,11 @@ static void sheet_field(struct lms_buf *out, const char *s, char delim,
  * spreadsheet set up for Norwegian and R's read.csv2 read them.
  */
 static void render_csv(const struct lms_table *t, struct lms_buf *out,
-		       char delim, bool excel, bool quoted)
+		       char delim, bool excel, bool quoted, bool header)
 {
 	struct lms_buf cell = LMS_BUF_INIT;
 
-	for (size_t r = 0; r <= t->nrows; r++) {
+	for (size_t r = !header; r <= t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			lms_buf_reset(&cell);
 			lms_buf_adds(&cell, r ? lms_table_get(t, r - 1, c) :
@@ -438,10 +438,10 @@ void lms_table_render(const struct lms_table *t, enum lms_format f,
 	case LMS_FMT_CSV:
 		if (excel)
 			lms_buf_adds(out, "\xef\xbb\xbf");
-		render_csv(t, out, excel ? ';' : ',', excel, true);
+		render_csv(t, out, excel ? ';' : ',', excel, true, true);
 		break;
 	case LMS_FMT_TSV:
-		render_csv(t, out, '\t', false, false);
+		render_csv(t, out, '\t', false, false, true);
 		break;
 	case LMS_FMT_YAML:
 		render_yaml(t, out);
@@ -453,4 +453,19 @@ void lms_table_render(const struct lms_table *t, enum lms_format f,
 		render_text(t, out);
 		break;
 	}
+}
+
+void lms_table_render_rows(const struct lms_table *t, enum lms_format f,
+			   bool excel, struct lms_buf *out)
+{
+	if (f == LMS_FMT_TSV)
+		render_csv(t, out, '\t', false, false, false);
+	else
+		render_csv(t, out, excel ? ';' : ',', excel, true, false);
+}
+
+void lms_table_clear_rows(struct lms_table *t)
+{
+	t->nrows = t->ncells = 0;
+	lms_buf_reset(&t->text);
 }

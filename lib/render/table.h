@@ -77,6 +77,16 @@ void lms_table_render(const struct lms_table *t, enum lms_format f,
 		      bool excel, struct lms_buf *out);
 
 /*
+ * For a table too long to hold (lms export): CSV or TSV rendered in
+ * pieces, lms_table_render of the table without rows first, then, as
+ * rows come, lms_table_render_rows and lms_table_clear_rows; the
+ * pieces together are what lms_table_render of the whole would give.
+ */
+void lms_table_render_rows(const struct lms_table *t, enum lms_format f,
+			   bool excel, struct lms_buf *out);
+void lms_table_clear_rows(struct lms_table *t);
+
+/*
  * Appends s as Markdown text that reads as s and nothing more: on one
  * line, with < > & as entities, and a backslash before what would begin
  * emphasis, code, a link, a heading or a table cell (\ ` * _ [ ] # | ~ $
