@@ -1,5 +1,6 @@
 #!/bin/sh
-# lms export of a tree whose export is larger than lms keeps in memory:
+# lms export and lms calendar of a tree whose output is larger than lms
+# keeps in memory:
 # spooled, the same bytes as course by course, and nothing on a failure.
 . "$(dirname "$0")/lib.sh"
 
@@ -44,6 +45,16 @@ ls "$SCRATCH/tmp" >"$SCRATCH/left"
 [ ! -s "$SCRATCH/left" ]
 report $? "leaves no temporary file"
 
+# Events take fewer bytes: 400 courses.
+"$GEN" "$SCRATCH/cal" --municipalities 1 --courses 400 --seed 3 >/dev/null 2>&1
+"$LMS" -C "$SCRATCH/cal" calendar >"$SCRATCH/ics" 2>"$SCRATCH/err"
+rc=$?
+[ "$rc" -eq 0 ] && [ ! -s "$SCRATCH/err" ] &&
+	[ "$(wc -c <"$SCRATCH/ics")" -gt 1048576 ] &&
+	[ "$(grep -c '^BEGIN:VCALENDAR' "$SCRATCH/ics")" -eq 1 ] &&
+	[ "$(tail -n 1 "$SCRATCH/ics")" = "$(printf 'END:VCALENDAR\r')" ]
+report $? "a calendar larger than is held in memory, whole"
+
 # The last course broken: what was spooled before it must not go out.
 last=$(ls courses | tail -n 1)
 printf 'responses: [\n' >"courses/$last/evaluations.yaml"
@@ -51,6 +62,14 @@ lms export evaluations
 is_rc 65 "a broken file fails the export"
 is_out "and nothing of it goes out" </dev/null
 like "naming the file" "courses/$last/evaluations.yaml:" "$err"
+ls "$SCRATCH/tmp" >"$SCRATCH/left"
+[ ! -s "$SCRATCH/left" ]
+report $? "and leaves no temporary file"
+
+printf 'title: [\n' >"courses/$last/course.yaml"
+lms calendar
+is_rc 65 "a broken course fails the calendar"
+is_out "and nothing of it goes out" </dev/null
 ls "$SCRATCH/tmp" >"$SCRATCH/left"
 [ ! -s "$SCRATCH/left" ]
 report $? "and leaves no temporary file"
