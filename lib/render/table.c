@@ -135,23 +135,23 @@ static void upper(char *s)
  * wider than LMS_TABLE_TEXT_MAX columns, so that no value can break the
  * layout or drive the terminal.
  */
-static char *text_cell(const char *s, bool header, size_t *width)
+static void text_cell(const char *s, bool header, struct lms_buf *b,
+		      size_t *width)
 {
-	struct lms_buf b = LMS_BUF_INIT;
 	size_t len = strlen(s);
 
+	lms_buf_reset(b);
 	*width = lms_utf8_width(s);
 	/* Cut before showing, so that ^[ is never cut in two. */
 	if (*width > LMS_TABLE_TEXT_MAX)
 		len = lms_utf8_cut(s, LMS_TABLE_TEXT_MAX - 1);
-	lms_utf8_add_shown(&b, s, len, LMS_VIS_FLAT);
+	lms_utf8_add_shown(b, s, len, LMS_VIS_FLAT);
 	if (len < strlen(s)) {
-		lms_buf_adds(&b, "\xe2\x80\xa6");	/* … */
-		*width = lms_utf8_width(b.buf);
+		lms_buf_adds(b, "\xe2\x80\xa6");	/* … */
+		*width = lms_utf8_width(b->buf);
 	}
 	if (header)
-		upper(b.buf);
-	return lms_buf_detach(&b);
+		upper(b->buf);
 }
 
 /* A cell of a numeric column as people of the language read it
@@ -162,52 +162,54 @@ static const char *local_number(const char *cell, struct lms_buf *tmp)
 	return lms_i18n_number(tmp, cell, false) ? tmp->buf : cell;
 }
 
+/* Cell c of row r (0: the header) as text shows it, into b. */
+static void text_at(const struct lms_table *t, size_t r, size_t c,
+		    struct lms_buf *number, struct lms_buf *b, size_t *width)
+{
+	const char *cell = r ? lms_table_get(t, r - 1, c) : t->cols[c];
+
+	if (r && ((t->numeric >> c) & 1))
+		cell = local_number(cell, number);
+	text_cell(cell, !r, b, width);
+}
+
+/* Each cell is made twice, for the widths and to write it, rather than
+ * kept: a table of many rows would hold its text twice. */
 static void render_text(const struct lms_table *t, struct lms_buf *out)
 {
-	size_t n = (t->nrows + 1) * t->ncols;
-	char **shown = lms_calloc(n ? n : 1, sizeof(*shown));
-	size_t *cw = lms_calloc(n ? n : 1, sizeof(*cw));
 	size_t *width = lms_calloc(t->ncols ? t->ncols : 1, sizeof(*width));
-	struct lms_buf number = LMS_BUF_INIT;
+	struct lms_buf number = LMS_BUF_INIT, shown = LMS_BUF_INIT;
+	size_t cw;
 
 	for (size_t r = 0; r <= t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			size_t i = r * t->ncols + c;
-			const char *cell = r ? lms_table_get(t, r - 1, c) :
-					   t->cols[c];
-
-			if (r && ((t->numeric >> c) & 1))
-				cell = local_number(cell, &number);
-			shown[i] = text_cell(cell, !r, &cw[i]);
-			if (cw[i] > width[c])
-				width[c] = cw[i];
+			text_at(t, r, c, &number, &shown, &cw);
+			if (cw > width[c])
+				width[c] = cw;
 		}
 	}
 	for (size_t r = 0; r <= t->nrows; r++) {
 		size_t start = out->len;
 
 		for (size_t c = 0; c < t->ncols; c++) {
-			size_t i = r * t->ncols + c;
 			bool right = (t->numeric >> c) & 1;
 
+			text_at(t, r, c, &number, &shown, &cw);
 			if (c)
 				lms_buf_adds(out, "  ");
 			if (right)
-				pad(out, width[c] - cw[i]);
-			lms_buf_adds(out, shown[i]);
+				pad(out, width[c] - cw);
+			lms_buf_adds(out, shown.buf);
 			if (!right && c + 1 < t->ncols)
-				pad(out, width[c] - cw[i]);
+				pad(out, width[c] - cw);
 		}
 		while (out->len > start && out->buf[out->len - 1] == ' ')
 			lms_buf_truncate(out, out->len - 1);
 		lms_buf_addch(out, '\n');
 	}
-	for (size_t i = 0; i < n; i++)
-		free(shown[i]);
-	free(shown);
-	free(cw);
 	free(width);
 	lms_buf_release(&number);
+	lms_buf_release(&shown);
 }
 
 /*
