@@ -244,6 +244,10 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
  */
 void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out);
 #define LMS_ROUNDED_MARK "\xe2\x89\x88"	/* ≈, the mark of marks */
+/* Its first max rows alone, without totals: for what shows only those
+ * (the charts), so that a long report is not made twice. */
+void lms_agg_table_first(const struct lms_agg *a, bool marks, size_t max,
+			 struct lms_table *out);
 /* The table of one group (key) alone, without totals: false, and no
  * table (*out untouched), if there is no such group. */
 bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,

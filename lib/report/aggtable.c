@@ -222,7 +222,9 @@ static void table_init(const struct lms_agg *a, struct lms_table *out)
 		lms_table_set_numeric(out, (size_t)c);
 }
 
-void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out)
+/* The first max rows of the table, in order, and the totals if asked. */
+static void first_rows(const struct lms_agg *a, bool marks, size_t max,
+		       bool total, struct lms_table *out)
 {
 	const struct lms_agg_row **rows = lms_calloc(a->nrows + 1,
 						     sizeof(*rows));
@@ -232,11 +234,23 @@ void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out)
 		rows[i] = &a->rows[i];
 	lms_array_sort(rows, a->nrows, sizeof(*rows),
 		       a->opt.by == LMS_BY_TOPIC ? by_word : by_key);
-	for (size_t i = 0; i < a->nrows; i++)
+	for (size_t i = 0; i < a->nrows && i < max; i++)
 		add_row(out, a, rows[i], marks);
-	add_row(out, a, &a->total, marks);
-	out->total_row = true;
+	if (total)
+		add_row(out, a, &a->total, marks);
+	out->total_row = total;
 	free(rows);
+}
+
+void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out)
+{
+	first_rows(a, marks, SIZE_MAX, true, out);
+}
+
+void lms_agg_table_first(const struct lms_agg *a, bool marks, size_t max,
+			 struct lms_table *out)
+{
+	first_rows(a, marks, max, false, out);
 }
 
 bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
