@@ -317,6 +317,7 @@ cli: $(LMS) $(CRASHPOINT) $(TOOL_BIN) $(BENCH_BIN)
 	LMS=$(abspath $(LMS)) CRASHPOINT=$(abspath $(CRASHPOINT)) \
 		TOOLS=$(abspath $(BUILD)/tests/tools) PYTHON=$(PYTHON) \
 		BENCH_BIN=$(abspath $(BUILD)/bench) \
+		GEN=$(abspath $(BUILD)/bench/gen) \
 		AXE=$(abspath $(AXE_JS)) \
 		LMS_SANITIZE=$(SANITIZE) prove -j2 $(CLI_TESTS)
 

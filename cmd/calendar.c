@@ -56,14 +56,18 @@ static int named_courses(struct ctx *ctx, const struct lms_ical *cal,
 	return err;
 }
 
-static int all_courses(struct ctx *ctx, const struct lms_ical *cal)
+/* A course at a time, spooled: a national tree's calendar is larger than
+ * lms may take of memory. */
+static int all_courses(struct ctx *ctx, const struct lms_ical *cal,
+		       struct cmd_spool *spool)
 {
 	char **ids;
 	size_t n;
 	int err = lms_tree_course_ids(&ctx->tree, &ids, &n);
 
 	for (size_t i = 0; i < n && !err; i++)
-		err = add_course(ctx, cal, ids[i], false);
+		if (!(err = add_course(ctx, cal, ids[i], false)))
+			err = cmd_spool_add(ctx, spool);
 	lms_strings_free(ids, n);
 	return err;
 }
@@ -72,7 +76,7 @@ static int calendar(struct ctx *ctx, int argc, char **argv)
 {
 	/* Empty, not NULL: getopt_long then names an unknown long option. */
 	static const struct option longopts[] = { { NULL, 0, NULL, 0 } };
-	struct lms_buf text = LMS_BUF_INIT;
+	struct cmd_spool spool = { NULL };
 	struct lms_facilitator *facs;
 	struct lms_ical cal;
 	size_t nfacs;
@@ -83,15 +87,14 @@ static int calendar(struct ctx *ctx, int argc, char **argv)
 	if ((err = cmd_open_tree(ctx)) ||
 	    (err = lms_tree_load_facilitators(&ctx->tree, &facs, &nfacs, NULL)))
 		return err;
-	cal = (struct lms_ical){ &text, ctx->today, facs, nfacs, false };
+	cal = (struct lms_ical){ &ctx->out, ctx->today, facs, nfacs, false };
 	lms_ical_begin(&cal, ctx->tree.service.name, LMS_VERSION);
 	err = optind < argc ? named_courses(ctx, &cal, argc, argv) :
-	      all_courses(ctx, &cal);
+	      all_courses(ctx, &cal, &spool);
 	lms_ical_end(&cal);
 	/* Half a calendar is worse than none: print it only when whole. */
-	if (!err)
-		lms_buf_add(&ctx->out, text.buf, text.len);
-	lms_buf_release(&text);
+	if ((err = cmd_spool_end(ctx, &spool, err)))
+		lms_buf_reset(&ctx->out);
 	lms_facilitators_free(facs, nfacs);
 	return err;
 }

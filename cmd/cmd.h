@@ -126,6 +126,23 @@ void cmd_add_usage_line(struct lms_buf *out, const char *line);
 enum lms_lang cmd_doc_lang(const struct ctx *ctx, int tree_lang,
 			   enum lms_format f, bool excel);
 
+/*
+ * Output too large to hold in memory, which must yet go out whole or not
+ * at all (lms export: half an export would pass for all of it): what
+ * gathers in ctx->out goes, once there is enough of it, to a temporary
+ * file that no one else can open ($TMPDIR, else /tmp), and from there
+ * to standard output when the command has succeeded.  Call
+ * cmd_spool_add after each whole line or record of ctx->out, so that
+ * what is shown of it (cmd_put) is what would have been.
+ */
+struct cmd_spool {
+	FILE *f;
+};
+int cmd_spool_add(struct ctx *ctx, struct cmd_spool *s);
+/* On success (err 0): what the file holds goes out before ctx->out; on a
+ * failure, nothing.  Returns err, or the error of the copy. */
+int cmd_spool_end(struct ctx *ctx, struct cmd_spool *s, int err);
+
 /* Renders a table to ctx->out in the given format. */
 void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
 		    enum lms_format f);

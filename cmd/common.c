@@ -102,6 +102,79 @@ int cmd_put(FILE *f, const char *s, size_t len)
 	return err;
 }
 
+/* Spooled output: ctx->out spills when it holds this much. */
+#define SPOOL_CHUNK (1 << 20)
+
+static FILE *spool_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	struct lms_buf path = LMS_BUF_INIT;
+	FILE *f = NULL;
+	int fd;
+
+	lms_buf_addf(&path, "%s/lms-spool-XXXXXX", dir && *dir ? dir : "/tmp");
+	if ((fd = mkstemp(path.buf)) >= 0) {
+		/* Gone from the folder at once: it goes when lms does. */
+		unlink(path.buf);
+		if (!(f = fdopen(fd, "w+")))
+			close(fd);
+	}
+	if (!f)
+		lms_error(LMS_EIO, _("cannot make a temporary file in %s: %s"),
+			  dir && *dir ? dir : "/tmp", lms_strerror(errno));
+	lms_buf_release(&path);
+	return f;
+}
+
+int cmd_spool_add(struct ctx *ctx, struct cmd_spool *s)
+{
+	struct lms_buf shown = LMS_BUF_INIT;
+	int err = 0;
+
+	if (ctx->out.len < SPOOL_CHUNK)
+		return 0;
+	if (!s->f && !(s->f = spool_file()))
+		return LMS_EIO;
+	lms_utf8_add_shown(&shown, ctx->out.buf, ctx->out.len, LMS_VIS_LINES);
+	if (fwrite(shown.buf, 1, shown.len, s->f) != shown.len)
+		err = lms_error(LMS_EIO, _("cannot write a temporary file: %s"),
+				lms_strerror(errno));
+	lms_buf_release(&shown);
+	lms_buf_reset(&ctx->out);
+	return err;
+}
+
+/* Copies the spool, shown already, to standard output. */
+static int spool_copy(FILE *f)
+{
+	char chunk[1 << 16];
+	size_t n;
+
+	if (fflush(f) || fseek(f, 0, SEEK_SET))
+		return lms_error(LMS_EIO, _("cannot read a temporary file: %s"),
+				 lms_strerror(errno));
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (fwrite(chunk, 1, n, stdout) != n)
+			return 0;	/* flush_output tells */
+	if (ferror(f))
+		return lms_error(LMS_EIO, _("cannot read a temporary file: %s"),
+				 lms_strerror(errno));
+	return 0;
+}
+
+int cmd_spool_end(struct ctx *ctx, struct cmd_spool *s, int err)
+{
+	if (!s->f)
+		return err;
+	if (!err)
+		err = spool_copy(s->f);
+	if (err)
+		lms_buf_reset(&ctx->out);
+	fclose(s->f);
+	s->f = NULL;
+	return err;
+}
+
 const char *cmd_warning_prefix(void)
 {
 	return _("lms: warning: ");

@@ -76,6 +76,7 @@ static int options(int argc, char **argv, enum lms_format *fmt, bool *excel)
 static int export(struct ctx *ctx, int argc, char **argv,
 		  enum lms_export_table which)
 {
+	struct cmd_spool spool = { NULL };
 	enum lms_format fmt;
 	struct lms_table t;
 	bool excel;
@@ -88,11 +89,21 @@ static int export(struct ctx *ctx, int argc, char **argv,
 		return err;
 	lms_export_init(&t, which);
 	err = course_ids(ctx, argv + optind, (size_t)(argc - optind), &ids, &n);
-	for (size_t i = 0; i < n && !err; i++)
-		err = lms_export_course(&ctx->tree, ids[i], which, &t);
-	/* Nothing on a failure: half an export would pass for all of it. */
+	/* A course at a time, and spooled: a national tree's export is
+	 * larger than lms may take of memory. */
 	if (!err)
 		lms_table_render(&t, fmt, excel, &ctx->out);
+	for (size_t i = 0; i < n && !err; i++) {
+		err = lms_export_course(&ctx->tree, ids[i], which, &t);
+		lms_table_render_rows(&t, fmt, excel, &ctx->out);
+		lms_table_clear_rows(&t);
+		if (!err)
+			err = cmd_spool_add(ctx, &spool);
+	}
+	/* Nothing on a failure: half an export would pass for all of it. */
+	err = cmd_spool_end(ctx, &spool, err);
+	if (err)
+		lms_buf_reset(&ctx->out);
 	lms_table_release(&t);
 	lms_strings_free(ids, n);
 	return err;

@@ -154,6 +154,24 @@ static int choose_sessions(const struct ctx *ctx, const struct args *a,
 	return 0;
 }
 
+/* How much of a course the rows point to: if nothing, it need not be
+ * kept (a national tree's courses would not fit in memory). */
+static size_t pointers(const struct lms_reminders *r)
+{
+	return r->n + r->nrefused + r->nunknown + r->ninvalid;
+}
+
+/* Lets go of the last course loaded, and of its enrolments (if any). */
+static void drop_last(struct loaded *l, bool enrolments)
+{
+	lms_course_release(l->c[--l->nc]);
+	free(l->c[l->nc]);
+	if (enrolments) {
+		lms_enrolments_release(l->e[--l->ne]);
+		free(l->e[l->ne]);
+	}
+}
+
 /* Adds the rows of one course: the sessions chosen (choose_sessions). */
 static int course_rows(struct ctx *ctx, const struct args *a, const char *id,
 		       bool named, const struct lms_register *reg,
@@ -162,7 +180,7 @@ static int course_rows(struct ctx *ctx, const struct args *a, const char *id,
 	struct lms_course *c = lms_calloc(1, sizeof(*c));
 	struct lms_enrolments *e;
 	enum lms_remind_kind kind;
-	size_t *sessions = NULL, n = 0;
+	size_t *sessions = NULL, n = 0, before = pointers(out);
 	int err;
 
 	if ((err = lms_tree_load_course(&ctx->tree, id, c, NULL))) {
@@ -170,8 +188,11 @@ static int course_rows(struct ctx *ctx, const struct args *a, const char *id,
 		return err;
 	}
 	*(struct lms_course **)lms_array_push(&l->c, &l->nc, sizeof(c)) = c;
-	if ((err = choose_sessions(ctx, a, c, named, &sessions, &n)) || !n)
+	if ((err = choose_sessions(ctx, a, c, named, &sessions, &n)) || !n) {
+		if (!err)
+			drop_last(l, false);
 		return err;
+	}
 	e = lms_calloc(1, sizeof(*e));
 	if ((err = lms_tree_load_enrolments(&ctx->tree, id, e))) {
 		free(e);
@@ -188,6 +209,8 @@ static int course_rows(struct ctx *ctx, const struct args *a, const char *id,
 				   lms_remind_moved_up_since : NULL,
 				   (void *)&a->moved_up);
 	free(sessions);
+	if (pointers(out) == before)
+		drop_last(l, true);
 	return 0;
 }
 

@@ -45,6 +45,7 @@ int lms_format_parse(const char *name, unsigned allowed, enum lms_format *out)
 void lms_table_init(struct lms_table *t, const char *const *cols)
 {
 	memset(t, 0, sizeof(*t));
+	lms_buf_init(&t->text);
 	for (; *cols; cols++)
 		*(char **)lms_array_push(&t->cols, &t->ncols, sizeof(char *)) =
 			lms_strdup(*cols);
@@ -54,11 +55,11 @@ void lms_table_release(struct lms_table *t)
 {
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->cols[i]);
-	for (size_t i = 0; i < t->ncells; i++)
-		free(t->cells[i]);
 	free(t->cols);
 	free(t->cells);
+	lms_buf_release(&t->text);
 	memset(t, 0, sizeof(*t));
+	lms_buf_init(&t->text);
 }
 
 void lms_table_set_numeric(struct lms_table *t, size_t col)
@@ -76,29 +77,36 @@ void lms_table_row(struct lms_table *t)
 	t->nrows++;
 }
 
+/* Starts a cell at the end of the text; its value follows. */
+static void cell_start(struct lms_table *t)
+{
+	*(size_t *)lms_array_push(&t->cells, &t->ncells, sizeof(size_t)) =
+		t->text.len;
+}
+
 void lms_table_cell(struct lms_table *t, const char *value)
 {
-	*(char **)lms_array_push(&t->cells, &t->ncells, sizeof(char *)) =
-		lms_strdup(value ? value : "");
+	cell_start(t);
+	lms_buf_adds(&t->text, value ? value : "");
+	lms_buf_add(&t->text, "", 1);
 }
 
 void lms_table_cellf(struct lms_table *t, const char *fmt, ...)
 {
-	struct lms_buf b = LMS_BUF_INIT;
 	va_list ap;
 
+	cell_start(t);
 	va_start(ap, fmt);
-	lms_buf_vaddf(&b, fmt, ap);
+	lms_buf_vaddf(&t->text, fmt, ap);
 	va_end(ap);
-	*(char **)lms_array_push(&t->cells, &t->ncells, sizeof(char *)) =
-		lms_buf_detach(&b);
+	lms_buf_add(&t->text, "", 1);
 }
 
 const char *lms_table_get(const struct lms_table *t, size_t row, size_t col)
 {
 	size_t i = row * t->ncols + col;
 
-	return i < t->ncells ? t->cells[i] : "";
+	return i < t->ncells ? t->text.buf + t->cells[i] : "";
 }
 
 static void pad(struct lms_buf *out, size_t n)
@@ -127,23 +135,23 @@ static void upper(char *s)
  * wider than LMS_TABLE_TEXT_MAX columns, so that no value can break the
  * layout or drive the terminal.
  */
-static char *text_cell(const char *s, bool header, size_t *width)
+static void text_cell(const char *s, bool header, struct lms_buf *b,
+		      size_t *width)
 {
-	struct lms_buf b = LMS_BUF_INIT;
 	size_t len = strlen(s);
 
+	lms_buf_reset(b);
 	*width = lms_utf8_width(s);
 	/* Cut before showing, so that ^[ is never cut in two. */
 	if (*width > LMS_TABLE_TEXT_MAX)
 		len = lms_utf8_cut(s, LMS_TABLE_TEXT_MAX - 1);
-	lms_utf8_add_shown(&b, s, len, LMS_VIS_FLAT);
+	lms_utf8_add_shown(b, s, len, LMS_VIS_FLAT);
 	if (len < strlen(s)) {
-		lms_buf_adds(&b, "\xe2\x80\xa6");	/* … */
-		*width = lms_utf8_width(b.buf);
+		lms_buf_adds(b, "\xe2\x80\xa6");	/* … */
+		*width = lms_utf8_width(b->buf);
 	}
 	if (header)
-		upper(b.buf);
-	return lms_buf_detach(&b);
+		upper(b->buf);
 }
 
 /* A cell of a numeric column as people of the language read it
@@ -154,52 +162,54 @@ static const char *local_number(const char *cell, struct lms_buf *tmp)
 	return lms_i18n_number(tmp, cell, false) ? tmp->buf : cell;
 }
 
+/* Cell c of row r (0: the header) as text shows it, into b. */
+static void text_at(const struct lms_table *t, size_t r, size_t c,
+		    struct lms_buf *number, struct lms_buf *b, size_t *width)
+{
+	const char *cell = r ? lms_table_get(t, r - 1, c) : t->cols[c];
+
+	if (r && ((t->numeric >> c) & 1))
+		cell = local_number(cell, number);
+	text_cell(cell, !r, b, width);
+}
+
+/* Each cell is made twice, for the widths and to write it, rather than
+ * kept: a table of many rows would hold its text twice. */
 static void render_text(const struct lms_table *t, struct lms_buf *out)
 {
-	size_t n = (t->nrows + 1) * t->ncols;
-	char **shown = lms_calloc(n ? n : 1, sizeof(*shown));
-	size_t *cw = lms_calloc(n ? n : 1, sizeof(*cw));
 	size_t *width = lms_calloc(t->ncols ? t->ncols : 1, sizeof(*width));
-	struct lms_buf number = LMS_BUF_INIT;
+	struct lms_buf number = LMS_BUF_INIT, shown = LMS_BUF_INIT;
+	size_t cw;
 
 	for (size_t r = 0; r <= t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			size_t i = r * t->ncols + c;
-			const char *cell = r ? lms_table_get(t, r - 1, c) :
-					   t->cols[c];
-
-			if (r && ((t->numeric >> c) & 1))
-				cell = local_number(cell, &number);
-			shown[i] = text_cell(cell, !r, &cw[i]);
-			if (cw[i] > width[c])
-				width[c] = cw[i];
+			text_at(t, r, c, &number, &shown, &cw);
+			if (cw > width[c])
+				width[c] = cw;
 		}
 	}
 	for (size_t r = 0; r <= t->nrows; r++) {
 		size_t start = out->len;
 
 		for (size_t c = 0; c < t->ncols; c++) {
-			size_t i = r * t->ncols + c;
 			bool right = (t->numeric >> c) & 1;
 
+			text_at(t, r, c, &number, &shown, &cw);
 			if (c)
 				lms_buf_adds(out, "  ");
 			if (right)
-				pad(out, width[c] - cw[i]);
-			lms_buf_adds(out, shown[i]);
+				pad(out, width[c] - cw);
+			lms_buf_adds(out, shown.buf);
 			if (!right && c + 1 < t->ncols)
-				pad(out, width[c] - cw[i]);
+				pad(out, width[c] - cw);
 		}
 		while (out->len > start && out->buf[out->len - 1] == ' ')
 			lms_buf_truncate(out, out->len - 1);
 		lms_buf_addch(out, '\n');
 	}
-	for (size_t i = 0; i < n; i++)
-		free(shown[i]);
-	free(shown);
-	free(cw);
 	free(width);
 	lms_buf_release(&number);
+	lms_buf_release(&shown);
 }
 
 /*
@@ -266,11 +276,11 @@ static void sheet_field(struct lms_buf *out, const char *s, char delim,
  * spreadsheet set up for Norwegian and R's read.csv2 read them.
  */
 static void render_csv(const struct lms_table *t, struct lms_buf *out,
-		       char delim, bool excel, bool quoted)
+		       char delim, bool excel, bool quoted, bool header)
 {
 	struct lms_buf cell = LMS_BUF_INIT;
 
-	for (size_t r = 0; r <= t->nrows; r++) {
+	for (size_t r = !header; r <= t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			lms_buf_reset(&cell);
 			lms_buf_adds(&cell, r ? lms_table_get(t, r - 1, c) :
@@ -430,10 +440,10 @@ void lms_table_render(const struct lms_table *t, enum lms_format f,
 	case LMS_FMT_CSV:
 		if (excel)
 			lms_buf_adds(out, "\xef\xbb\xbf");
-		render_csv(t, out, excel ? ';' : ',', excel, true);
+		render_csv(t, out, excel ? ';' : ',', excel, true, true);
 		break;
 	case LMS_FMT_TSV:
-		render_csv(t, out, '\t', false, false);
+		render_csv(t, out, '\t', false, false, true);
 		break;
 	case LMS_FMT_YAML:
 		render_yaml(t, out);
@@ -445,4 +455,19 @@ void lms_table_render(const struct lms_table *t, enum lms_format f,
 		render_text(t, out);
 		break;
 	}
+}
+
+void lms_table_render_rows(const struct lms_table *t, enum lms_format f,
+			   bool excel, struct lms_buf *out)
+{
+	if (f == LMS_FMT_TSV)
+		render_csv(t, out, '\t', false, false, false);
+	else
+		render_csv(t, out, excel ? ';' : ',', excel, true, false);
+}
+
+void lms_table_clear_rows(struct lms_table *t)
+{
+	t->nrows = t->ncells = 0;
+	lms_buf_reset(&t->text);
 }

@@ -36,7 +36,11 @@ struct lms_table {
 	unsigned numeric;	/* bit i: column i is right-aligned in text */
 	unsigned links;		/* bit i: column i names files to link to */
 	bool total_row;		/* the last row sums up the others */
-	char **cells;		/* row-major, ncols per row */
+	/* The cells, row-major, ncols per row: each where cells[i] says in
+	 * text, ending in a NUL.  One buffer rather than a string each, which
+	 * for a report of many rows was most of its memory. */
+	struct lms_buf text;
+	size_t *cells;
 	size_t nrows;
 	size_t ncells;
 };
@@ -71,6 +75,16 @@ const char *lms_table_get(const struct lms_table *t, size_t row, size_t col);
  */
 void lms_table_render(const struct lms_table *t, enum lms_format f,
 		      bool excel, struct lms_buf *out);
+
+/*
+ * For a table too long to hold (lms export): CSV or TSV rendered in
+ * pieces, lms_table_render of the table without rows first, then, as
+ * rows come, lms_table_render_rows and lms_table_clear_rows; the
+ * pieces together are what lms_table_render of the whole would give.
+ */
+void lms_table_render_rows(const struct lms_table *t, enum lms_format f,
+			   bool excel, struct lms_buf *out);
+void lms_table_clear_rows(struct lms_table *t);
 
 /*
  * Appends s as Markdown text that reads as s and nothing more: on one

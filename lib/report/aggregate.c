@@ -25,12 +25,12 @@ void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt)
 	a->opt = *opt;
 	lms_strset_init(&a->index);
 	a->total.key = lms_strdup(N_("total"));
+	a->waits = lms_calloc(1, sizeof(*a->waits));
 }
 
 static void release_row(struct lms_agg_row *r)
 {
 	free(r->key);
-	free(r->late);
 }
 
 void lms_agg_release(struct lms_agg *a)
@@ -45,6 +45,9 @@ void lms_agg_release(struct lms_agg *a)
 	free(a->rows);
 	release_row(&a->total);
 	lms_agg_own_release(&a->own);
+	if (a->waits)
+		lms_agg_waits_release(a->waits);
+	free(a->waits);
 	lms_strset_release(&a->index);
 	memset(a, 0, sizeof(*a));
 }
@@ -83,13 +86,10 @@ static size_t row_number(const struct lms_agg *a, const struct lms_agg_row *r)
 	return r == &a->total ? SIZE_MAX : (size_t)(r - a->rows);
 }
 
-static void count_wait(struct lms_agg_row *r, int days)
+/* The row of r among the waits' (see struct lms_agg_waits). */
+static uint32_t wait_row(const struct lms_agg *a, const struct lms_agg_row *r)
 {
-	if (days < LMS_AGG_DAYS)
-		r->days[days]++;
-	else
-		*(int *)lms_array_push(&r->late, &r->nlate, sizeof(int)) = days;
-	r->ndays++;
+	return r == &a->total ? LMS_AGG_TOTAL_ROW : (uint32_t)(r - a->rows);
 }
 
 static void count_pair(struct lms_agg_row *r, double before, double after,
@@ -252,9 +252,9 @@ static void add_asked(struct lms_agg_row *r, const struct lms_piece *x)
 	}
 }
 
-/* Adds a piece as published to row r. */
-static void add_piece(struct lms_agg_row *r, const struct lms_piece *x,
-		      const struct pairs *p)
+/* Adds a piece as published to row r of a. */
+static void add_piece(struct lms_agg *a, struct lms_agg_row *r,
+		      const struct lms_piece *x, const struct pairs *p)
 {
 	const struct lms_piece_figures *s = &x->shown;
 
@@ -275,7 +275,7 @@ static void add_piece(struct lms_agg_row *r, const struct lms_piece *x,
 	add_referrals(r, x);
 	add_asked(r, x);
 	for (size_t i = 0; s->counted && i < x->nwaits; i++)
-		count_wait(r, x->waits[i]);
+		lms_agg_waits_add(a->waits, wait_row(a, r), x->waits[i]);
 	for (size_t i = 0; s->pairs_counted && i < x->npairs; i++)
 		count_pair(r, p->before[x->pairs[i]], p->after[x->pairs[i]],
 			   p->form);
@@ -303,7 +303,7 @@ static void add_whole(struct lms_agg *a, struct lms_agg_row **rows, size_t n,
 	for (size_t k = 0; k < n; k++) {
 		count_course(a, rows[k], in, ur);
 		for (size_t i = 0; i < cp->n; i++)
-			add_piece(rows[k], &cp->v[i], p);
+			add_piece(a, rows[k], &cp->v[i], p);
 	}
 }
 
@@ -405,7 +405,7 @@ static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
 		 * only), but take no place. */
 		if (x->shown.n)
 			count_course(a, r, in, ur);
-		add_piece(r, x, p);
+		add_piece(a, r, x, p);
 	}
 }
 
@@ -427,7 +427,7 @@ static void add_by_role(struct lms_agg *a, const struct lms_agg_course *in,
 			x->kind == LMS_PIECE_STAFF ? "staff" : N_("(none)"));
 		if (x->shown.n)
 			count_course(a, r, in, ur);
-		add_piece(r, x, p);
+		add_piece(a, r, x, p);
 	}
 }
 

@@ -83,9 +83,6 @@ enum lms_agg_column {
 };
 #define LMS_AGG_ROUNDED(col) (1u << (col))
 
-/* Waiting times in whole days: a histogram up to MAX, then a list. */
-#define LMS_AGG_DAYS 731
-
 struct lms_agg_row {
 	char *key;
 	size_t last_course;		/* to count each course once */
@@ -101,10 +98,6 @@ struct lms_agg_row {
 					 * means are of */
 	unsigned rounded;		/* LMS_AGG_ROUNDED of the columns that
 					 * hold a rounded piece */
-	uint32_t days[LMS_AGG_DAYS];
-	size_t ndays;
-	int *late;			/* waits of LMS_AGG_DAYS days or more */
-	size_t nlate;
 	size_t pairs;			/* self-efficacy before and after */
 	double change_mean, change_m2;	/* running mean and squared spread */
 	double pre_sum, post_sum;
@@ -155,6 +148,37 @@ struct lms_agg_own {
 	size_t nitems;
 };
 
+/*
+ * The waits of every row, in whole days, in one flat array of runs: so
+ * many waits of so many days in a row (the totals' row is
+ * LMS_AGG_TOTAL_ROW).  Runs are added one wait at a time at the end and
+ * merged (sorted by row and days, equal ones added up) whenever the
+ * array has doubled since its last merge: memory grows with the waits
+ * that differ, not with the rows, and a median is read off a row's
+ * merged runs in order.  Merging changes no figure, so a report that is
+ * only read may merge it (lms_agg_table).
+ */
+#define LMS_AGG_TOTAL_ROW UINT32_MAX
+
+struct lms_agg_wait {
+	uint32_t row;
+	int32_t days;
+	uint32_t n;
+};
+
+struct lms_agg_waits {
+	struct lms_agg_wait *v;
+	size_t n, cap;
+	size_t merged;			/* v[0, merged) is merged */
+};
+
+void lms_agg_waits_add(struct lms_agg_waits *w, uint32_t row, int days);
+/* Merges the runs: then all are in order of row and days. */
+void lms_agg_waits_merge(struct lms_agg_waits *w);
+/* The median of a row's waits, NAN when it has none; merges first. */
+double lms_agg_waits_median(struct lms_agg_waits *w, uint32_t row);
+void lms_agg_waits_release(struct lms_agg_waits *w);
+
 struct lms_agg {
 	struct lms_agg_options opt;
 	struct lms_agg_row *rows;
@@ -167,6 +191,9 @@ struct lms_agg {
 	size_t nforms;
 	bool offers;			/* a tree keeps offers.yaml */
 	struct lms_agg_own own;
+	/* The rows' waits: behind a pointer, so that a table made of a
+	 * const report may merge them. */
+	struct lms_agg_waits *waits;
 };
 
 /* The files of one course, as the aggregate needs them. */
@@ -220,6 +247,10 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
  */
 void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out);
 #define LMS_ROUNDED_MARK "\xe2\x89\x88"	/* ≈, the mark of marks */
+/* Its first max rows alone, without totals: for what shows only those
+ * (the charts), so that a long report is not made twice. */
+void lms_agg_table_first(const struct lms_agg *a, bool marks, size_t max,
+			 struct lms_table *out);
 /* The table of one group (key) alone, without totals: false, and no
  * table (*out untouched), if there is no such group. */
 bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
@@ -242,6 +273,7 @@ void lms_agg_own_table(const struct lms_agg *a, struct lms_table *out);
 
 /* Figures of a row, for charts: NAN when there are none. */
 double lms_agg_share(size_t part, size_t whole);
-double lms_agg_median_wait(const struct lms_agg_row *r);
+double lms_agg_median_wait(const struct lms_agg *a,
+			   const struct lms_agg_row *r);
 
 #endif

@@ -160,8 +160,8 @@ static const struct chart_spec chart_specs[] = {
 };
 #define NCHARTS (sizeof(chart_specs) / sizeof(chart_specs[0]))
 
-/* Groups with a bar: every row but the totals, up to bars, that has a
- * figure the table shows. */
+/* Groups with a bar: every row of t (the first bars groups, no totals:
+ * lms_agg_table_first) that has a figure the table shows. */
 static bool has_bar(const struct lms_table *t, size_t r,
 		    const struct chart_spec *s)
 {
@@ -171,30 +171,31 @@ static bool has_bar(const struct lms_table *t, size_t r,
 	       !isnan(figure(t, r, s->cols[1], &rounded));
 }
 
-static size_t count_bars(const struct lms_table *t, size_t bars,
+static size_t count_bars(const struct lms_table *t,
 			 const struct chart_spec *s)
 {
 	size_t n = 0;
 
-	for (size_t r = 0; r + 1 < t->nrows && r < bars; r++)
+	for (size_t r = 0; r < t->nrows; r++)
 		n += has_bar(t, r, s);
 	return n;
 }
 
+/* groups: how many the report has, of which t holds the first bars. */
 static void chart(struct lms_doc *d, const struct lms_table *t, size_t bars,
-		  const struct chart_spec *s)
+		  size_t groups, const struct chart_spec *s)
 {
 	char caption[256];
 	struct lms_chart *c;
 
-	if (t->nrows > bars + 1)
+	if (groups > bars)
 		snprintf(caption, sizeof(caption),
 			 _("%s (the first %zu groups)"), _(s->title), bars);
 	else
 		snprintf(caption, sizeof(caption), "%s", _(s->title));
 	c = lms_doc_chart(d, s->key, caption, s->unit, _(s->series[0]),
 			  s->series[1] ? _(s->series[1]) : NULL);
-	for (size_t r = 0; r + 1 < t->nrows && r < bars; r++) {
+	for (size_t r = 0; r < t->nrows; r++) {
 		bool rounded[2];
 		double v[2];
 
@@ -208,17 +209,18 @@ static void chart(struct lms_doc *d, const struct lms_table *t, size_t bars,
 }
 
 /* The charts that have bars; none, and no section, when nothing shows. */
-static void charts(struct lms_doc *d, const struct lms_table *t, size_t bars)
+static void charts(struct lms_doc *d, const struct lms_table *t, size_t bars,
+		   size_t groups)
 {
 	bool section = false;
 
 	for (size_t i = 0; i < NCHARTS; i++) {
-		if (!count_bars(t, bars, &chart_specs[i]))
+		if (!count_bars(t, &chart_specs[i]))
 			continue;
 		if (!section)
 			lms_doc_section(d, "charts", _("In pictures"));
 		section = true;
-		chart(d, t, bars, &chart_specs[i]);
+		chart(d, t, bars, groups, &chart_specs[i]);
 	}
 }
 
@@ -295,10 +297,10 @@ void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 	lms_agg_table(a, about->marks, &table);
 	lms_doc_add_table(out, "rows", &table);
 	legend(out, a);
-	/* The charts read a table of their own, marked: the document's may
-	 * move as the document grows. */
-	lms_agg_table(a, true, &for_charts);
-	charts(out, &for_charts, about->max_bars);
+	/* The charts read a table of their own, marked, of the groups they
+	 * show: the document's may move as the document grows. */
+	lms_agg_table_first(a, true, about->max_bars, &for_charts);
+	charts(out, &for_charts, about->max_bars, a->nrows);
 	lms_table_release(&for_charts);
 	followup_section(out, a, about);
 	own_section(out, a, about->marks);

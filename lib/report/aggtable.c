@@ -26,41 +26,11 @@ double lms_agg_share(size_t part, size_t whole)
 	return whole ? (double)part / (double)whole : NAN;
 }
 
-static int by_int(const void *a, const void *b)
+double lms_agg_median_wait(const struct lms_agg *a,
+			   const struct lms_agg_row *r)
 {
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* The wait with rank i (0-based) in order: the histogram, then the list
- * of long waits, which late (a sorted copy) holds. */
-static int nth_wait(const struct lms_agg_row *r, const int *late, size_t i)
-{
-	for (int d = 0; d < LMS_AGG_DAYS; d++) {
-		if (i < r->days[d])
-			return d;
-		i -= r->days[d];
-	}
-	return late[i];
-}
-
-double lms_agg_median_wait(const struct lms_agg_row *r)
-{
-	int *late;
-	double m;
-
-	if (!r->ndays)
-		return NAN;
-	late = lms_calloc(r->nlate, sizeof(int));
-	if (r->nlate) {
-		memcpy(late, r->late, r->nlate * sizeof(int));
-		lms_array_sort(late, r->nlate, sizeof(int), by_int);
-	}
-	m = (nth_wait(r, late, (r->ndays - 1) / 2) +
-	     nth_wait(r, late, r->ndays / 2)) / 2.0;
-	free(late);
-	return m;
+	return lms_agg_waits_median(a->waits, r == &a->total ?
+				    LMS_AGG_TOTAL_ROW : (uint32_t)(r - a->rows));
 }
 
 /* "2026 spring" before "2026 autumn": terms in the order of the year. */
@@ -221,7 +191,7 @@ static void add_row(struct lms_table *t, const struct lms_agg *a,
 	cell_figure(t, 100 * lms_agg_share((size_t)r->present,
 					   (size_t)r->marked),
 		    holds_rounded(r, LMS_AGG_COL_ATTENDANCE), marks, "%.0f");
-	cell_figure(t, lms_agg_median_wait(r), false, marks, "%g");
+	cell_figure(t, lms_agg_median_wait(a, r), false, marks, "%g");
 	lms_table_cellf(t, "%zu", r->ur_courses);
 	cell_count(t, r->paired, holds_rounded(r, LMS_AGG_COL_PAIRS), marks);
 	/* Pairs of forms that measure differently have no common figure. */
@@ -255,7 +225,9 @@ static void table_init(const struct lms_agg *a, struct lms_table *out)
 		lms_table_set_numeric(out, (size_t)c);
 }
 
-void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out)
+/* The first max rows of the table, in order, and the totals if asked. */
+static void first_rows(const struct lms_agg *a, bool marks, size_t max,
+		       bool total, struct lms_table *out)
 {
 	const struct lms_agg_row **rows = lms_calloc(a->nrows + 1,
 						     sizeof(*rows));
@@ -265,11 +237,23 @@ void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out)
 		rows[i] = &a->rows[i];
 	lms_array_sort(rows, a->nrows, sizeof(*rows),
 		       a->opt.by == LMS_BY_TOPIC ? by_word : by_key);
-	for (size_t i = 0; i < a->nrows; i++)
+	for (size_t i = 0; i < a->nrows && i < max; i++)
 		add_row(out, a, rows[i], marks);
-	add_row(out, a, &a->total, marks);
-	out->total_row = true;
+	if (total)
+		add_row(out, a, &a->total, marks);
+	out->total_row = total;
 	free(rows);
+}
+
+void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out)
+{
+	first_rows(a, marks, SIZE_MAX, true, out);
+}
+
+void lms_agg_table_first(const struct lms_agg *a, bool marks, size_t max,
+			 struct lms_table *out)
+{
+	first_rows(a, marks, max, false, out);
 }
 
 bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,

@@ -163,7 +163,7 @@ static void totals_count_each_course_s_people(void **state)
 	assert_int_equal(t->pairs, 1);
 	assert_true(fabs(t->change_mean - 2) < 1e-12);
 	/* Waits: 10, 2 and 31 days; the median is 10. */
-	assert_true(fabs(lms_agg_median_wait(t) - 10) < 1e-12);
+	assert_true(fabs(lms_agg_median_wait(&a, t) - 10) < 1e-12);
 	assert_int_equal(find(&a, "one")->participants, 1);
 	assert_int_equal(find(&a, "two")->participants, 1);
 	lms_agg_release(&a);
@@ -870,6 +870,83 @@ static void age_bands(void **state)
 	assert_int_equal(lms_age_band(1990, LMS_DATE_NONE), 0);
 }
 
+/* The median the histogram of old gave: of the waits in order. */
+static double naive_median(int *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && v[j - 1] > v[j]; j--) {
+			int t = v[j];
+
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	return n ? (v[(n - 1) / 2] + v[n / 2]) / 2.0 : NAN;
+}
+
+/*
+ * Many rows, their waits interleaved, some past two years, enough of them
+ * that the runs are merged many times on the way: each row's median is
+ * that of its waits in order, and a row without waits has none.
+ */
+static void waits_of_many_rows(void **state)
+{
+	enum { ROWS = 3000, PER = 7 };
+	static int v[ROWS + 1][PER * 2];
+	size_t n[ROWS + 1] = { 0 };
+	struct lms_agg_waits w = { 0 };
+	unsigned x = 12345;
+
+	(void)state;
+	for (int k = 0; k < PER * 2; k++)
+		for (uint32_t r = 0; r < ROWS; r += 1 + (r % 5 == 4)) {
+			int days;
+
+			if (k >= PER && r % 3)
+				continue;	/* rows of 7 waits and of 14 */
+			x = x * 1103515245u + 12345u;
+			/* Equal waits too, and some over 730 days. */
+			days = (int)((x >> 8) % (r % 7 ? 40 : 900));
+			lms_agg_waits_add(&w, r, days);
+			lms_agg_waits_add(&w, LMS_AGG_TOTAL_ROW, days);
+			v[r][n[r]++] = days;
+		}
+	assert_true(w.n < 2 * (size_t)ROWS * PER * 2);	/* runs merged */
+	for (uint32_t r = 0; r < ROWS; r++) {
+		double m = lms_agg_waits_median(&w, r);
+
+		if (!n[r])
+			assert_true(isnan(m));
+		else
+			assert_true(m == naive_median(v[r], n[r]));
+	}
+	assert_true(isnan(lms_agg_waits_median(&w, ROWS + 7)));
+	lms_agg_waits_release(&w);
+}
+
+/* The totals' median, over the rows' waits, the old histogram's. */
+static void median_of_the_totals(void **state)
+{
+	struct lms_agg_waits w = { 0 };
+	int v[] = { 800, 3, 3, 1200, 0, 730, 731, 3 };
+	int sorted[8];
+
+	(void)state;
+	for (size_t i = 0; i < 8; i++) {
+		lms_agg_waits_add(&w, LMS_AGG_TOTAL_ROW, v[i]);
+		sorted[i] = v[i];
+	}
+	assert_true(lms_agg_waits_median(&w, LMS_AGG_TOTAL_ROW) ==
+		    naive_median(sorted, 8));
+	/* 0 3 3 3 | 730 731 800 1200 */
+	assert_true(lms_agg_waits_median(&w, LMS_AGG_TOTAL_ROW) == 366.5);
+	lms_agg_waits_add(&w, LMS_AGG_TOTAL_ROW, 2000);
+	assert_true(lms_agg_waits_median(&w, LMS_AGG_TOTAL_ROW) == 730);
+	lms_agg_waits_add(&w, LMS_AGG_TOTAL_ROW, 2000);
+	assert_true(lms_agg_waits_median(&w, LMS_AGG_TOTAL_ROW) == 730.5);
+	assert_true(isnan(lms_agg_waits_median(&w, 0)));
+	lms_agg_waits_release(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -889,6 +966,8 @@ int main(void)
 		T(rows_by_referral_and_age_band),
 		cmocka_unit_test(age_bands),
 		T(own_responses_apart),
+		cmocka_unit_test(waits_of_many_rows),
+		cmocka_unit_test(median_of_the_totals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
