@@ -42,6 +42,9 @@ struct lms_tree {
 	struct lms_txn change;
 	/* Taking the lock finished a change that a killed lms had left. */
 	bool recovered;
+	/* The threads that read a walk over its courses (walk.h): 0 for
+	 * one per core.  The front end sets it; lms_tree_open leaves 0. */
+	size_t threads;
 };
 
 
