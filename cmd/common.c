@@ -294,6 +294,7 @@ int cmd_open_tree(struct ctx *ctx)
 				    ctx->root_arg ? ctx->root_arg : root);
 		free(root);
 		ctx->tree_open = !err;
+		ctx->tree.threads = ctx->threads;
 	}
 	/* A command that only reads holds the lock shared, so that it never
 	 * reads a change half made (see lms_tree_begin_read). */
