@@ -7,6 +7,9 @@
 #include "test.h"
 
 #include "alloc.h"
+#include "course.h"
+#include "courserows.h"
+#include "date.h"
 #include "tree.h"
 #include "walk.h"
 
@@ -224,6 +227,62 @@ static void the_first_failure_in_order_wins(void **state)
 	}
 }
 
+/* lms course list's rows, read by the walk: the same with 1 and 2
+ * threads, filtered on the workers, in the order of the ids. */
+static void lists_the_courses_on_every_thread(void **state)
+{
+	struct lms_tree t;
+
+	(void)state;
+	assert_int_equal(lms_tree_open(&t, "tests/fixtures/report"), 0);
+	for (t.threads = 1; t.threads <= 2; t.threads++) {
+		struct lms_course_filter all = {
+			0, LMS_DATE_NONE, LMS_DATE_NONE
+		}, some = { LMS_COURSE_RUNNING, LMS_DATE_NONE, LMS_DATE_NONE };
+		struct lms_course_row *rows;
+		size_t n;
+
+		assert_true(lms_date_parse("2026-10-25", &some.from));
+		assert_int_equal(lms_tree_course_rows(&t, &all, &rows, &n), 0);
+		assert_int_equal(n, 7);
+		assert_string_equal(rows[0].id, "2026-08-trening-etter-kreft");
+		assert_string_equal(rows[6].id, "2027-02-matlaging");
+		assert_string_equal(rows[6].title, "Matlaging og kosthold");
+		assert_int_equal(rows[6].nsessions, 4);
+		assert_int_equal(rows[6].capacity, 10);
+		assert_int_equal(rows[6].status, LMS_COURSE_PLANNED);
+		lms_course_rows_free(rows, n);
+		assert_int_equal(lms_tree_course_rows(&t, &some, &rows, &n), 0);
+		assert_int_equal(n, 4);
+		assert_string_equal(rows[1].id, "2026-10-kom-i-form");
+		lms_course_rows_free(rows, n);
+	}
+	lms_tree_release(&t);
+}
+
+/* A plan that does not load stops the list with its error, and no rows. */
+static void a_broken_plan_stops_the_list(void **state)
+{
+	struct lms_tree t;
+
+	(void)state;
+	assert_int_equal(lms_tree_open(&t, "tests/fixtures/check"), 0);
+	for (t.threads = 1; t.threads <= 2; t.threads++) {
+		struct lms_course_filter all = {
+			0, LMS_DATE_NONE, LMS_DATE_NONE
+		};
+		struct lms_course_row *rows;
+		size_t n;
+
+		assert_error(lms_tree_course_rows(&t, &all, &rows, &n),
+			     LMS_EDATA, 1, 1, "id 'morgen2' differs from "
+			     "the course's folder 'feil'");
+		assert_null(rows);
+		assert_int_equal(n, 0);
+	}
+	lms_tree_release(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -231,6 +290,8 @@ int main(void)
 		cmocka_unit_test(stops_at_a_failed_read),
 		cmocka_unit_test(stops_at_a_failed_take),
 		cmocka_unit_test(the_first_failure_in_order_wins),
+		cmocka_unit_test(lists_the_courses_on_every_thread),
+		cmocka_unit_test(a_broken_plan_stops_the_list),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
