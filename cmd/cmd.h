@@ -55,6 +55,7 @@ struct ctx {
 	const char *chdir_arg;		/* -C DIR only: where init works */
 	int lock_timeout_ms;
 	int32_t today;			/* $LMS_TODAY, or the clock's */
+	size_t threads;			/* $LMS_THREADS, or 0: one per core */
 	struct lms_tree tree;
 	bool tree_open;
 	const struct cmd *cmd;		/* the command running, for usage */

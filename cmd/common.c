@@ -368,6 +368,7 @@ int cmd_open_tree(struct ctx *ctx)
 		free(root);
 		ctx->tree_open = !err;
 		ctx->tree.no_cache = ctx->no_cache;
+		ctx->tree.threads = ctx->threads;
 	}
 	/* A command that only reads holds the lock shared, so that it never
 	 * reads a change half made (see lms_tree_begin_read). */

@@ -5,21 +5,13 @@
 #include "date.h"
 #include "cmd.h"
 #include "coursecmd.h"
+#include "courserows.h"
 
 /* lms course list */
 
-struct course_row {
-	char *id;
-	char *title;
-	int status;
-	int32_t first, last;
-	size_t nsessions;
-	int capacity;
-};
-
 static int by_first_date(const void *a, const void *b)
 {
-	const struct course_row *x = a, *y = b;
+	const struct lms_course_row *x = a, *y = b;
 
 	/* Courses without sessions go last. */
 	if (x->first != y->first) {
@@ -30,20 +22,7 @@ static int by_first_date(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
-static bool row_wanted(const struct course_row *r, int status, int32_t from,
-		       int32_t to)
-{
-	if (status && r->status != status)
-		return false;
-	if (from == LMS_DATE_NONE && to == LMS_DATE_NONE)
-		return true;
-	if (r->first == LMS_DATE_NONE)
-		return false;
-	return (from == LMS_DATE_NONE || r->last >= from) &&
-	       (to == LMS_DATE_NONE || r->first <= to);
-}
-
-static void list_table(struct ctx *ctx, struct course_row *rows, size_t n,
+static void list_table(struct ctx *ctx, struct lms_course_row *rows, size_t n,
 		       enum lms_format fmt)
 {
 	/* TRANSLATORS: the columns of lms course list. */
@@ -59,7 +38,7 @@ static void list_table(struct ctx *ctx, struct course_row *rows, size_t n,
 	lms_table_set_numeric(&t, 5);
 	lms_array_sort(rows, n, sizeof(*rows), by_first_date);
 	for (size_t i = 0; i < n; i++) {
-		const struct course_row *r = &rows[i];
+		const struct lms_course_row *r = &rows[i];
 
 		first[0] = last[0] = '\0';
 		if (r->first != LMS_DATE_NONE) {
@@ -83,36 +62,6 @@ static void list_table(struct ctx *ctx, struct course_row *rows, size_t n,
 	lms_table_release(&t);
 }
 
-static int load_rows(struct ctx *ctx, int status, int32_t from, int32_t to,
-		     struct course_row **rows, size_t *n)
-{
-	char **ids;
-	size_t nids;
-	int err = lms_tree_course_ids(&ctx->tree, &ids, &nids);
-
-	for (size_t i = 0; i < nids && !err; i++) {
-		struct lms_course c;
-		struct course_row r;
-
-		if ((err = lms_tree_load_course(&ctx->tree, ids[i], &c, NULL)))
-			break;
-		r.first = lms_course_first_date(&c);
-		r.last = lms_course_last_date(&c);
-		r.status = c.status;
-		r.nsessions = c.nsessions;
-		r.capacity = c.capacity;
-		if (row_wanted(&r, status, from, to)) {
-			r.id = c.id;
-			r.title = c.title;
-			c.id = c.title = NULL;
-			*(struct course_row *)lms_array_push(rows, n, sizeof(r)) = r;
-		}
-		lms_course_release(&c);
-	}
-	lms_strings_free(ids, nids);
-	return err;
-}
-
 static const char *const list_usage[] = {
 	"lms course list [--status S] [--from DATE] [--to DATE] [--format F]",
 	NULL
@@ -127,17 +76,19 @@ static int course_list(struct ctx *ctx, int argc, char **argv)
 		{ "format", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int32_t from = LMS_DATE_NONE, to = LMS_DATE_NONE;
+	struct lms_course_filter f = {
+		.from = LMS_DATE_NONE, .to = LMS_DATE_NONE
+	};
 	enum lms_format fmt = LMS_FMT_TEXT;
-	struct course_row *rows = NULL;
+	struct lms_course_row *rows = NULL;
 	size_t n = 0;
-	int c, status = 0, err = 0;
+	int c, err = 0;
 
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
 		switch (c) {
-		case 's': err = cmd_parse_enum("--status", optarg, lms_status_names, &status); break;
-		case 'f': err = cmd_parse_date("--from", optarg, &from); break;
-		case 't': err = cmd_parse_date("--to", optarg, &to); break;
+		case 's': err = cmd_parse_enum("--status", optarg, lms_status_names, &f.status); break;
+		case 'f': err = cmd_parse_date("--from", optarg, &f.from); break;
+		case 't': err = cmd_parse_date("--to", optarg, &f.to); break;
 		case 'F': err = lms_format_parse(optarg, LMS_FMT_LISTING, &fmt); break;
 		default: err = LMS_EUSAGE; break;
 		}
@@ -147,7 +98,7 @@ static int course_list(struct ctx *ctx, int argc, char **argv)
 	if (!err)
 		err = cmd_open_tree(ctx);
 	if (!err)
-		err = load_rows(ctx, status, from, to, &rows, &n);
+		err = lms_tree_course_rows(&ctx->tree, &f, &rows, &n);
 	if (!err) {
 		/* A table for people in their language, for scripts in
 		 * English, as the file says. */
@@ -157,11 +108,7 @@ static int course_list(struct ctx *ctx, int argc, char **argv)
 		list_table(ctx, rows, n, fmt);
 		lms_i18n_set(was);
 	}
-	for (size_t i = 0; i < n; i++) {
-		free(rows[i].id);
-		free(rows[i].title);
-	}
-	free(rows);
+	lms_course_rows_free(rows, n);
 	return err;
 }
 

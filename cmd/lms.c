@@ -10,6 +10,7 @@
 #include "utf8.h"
 #include "yparse.h"
 #include "cmd.h"
+#include "walk.h"
 
 #ifndef LMS_VERSION
 #define LMS_VERSION "0.1.0"
@@ -94,6 +95,32 @@ static int32_t today(void)
 	if (s && lms_date_parse(s, &d))
 		return d;
 	return lms_date_today();
+}
+
+/*
+ * $LMS_THREADS, the threads that read a walk over the courses (walk.h),
+ * read here once for every tree a command opens: 0 when unset or empty
+ * (one per core).  Anything but a count lms can use is an error rather than
+ * ignored: a benchmark or a slow machine's setting must do what it says.
+ */
+static int threads(size_t *out)
+{
+	const char *s = getenv("LMS_THREADS");
+	unsigned long n;
+	char *end;
+
+	*out = 0;
+	if (!s || !*s)		/* as an empty LMS_DIR: unset */
+		return 0;
+	errno = 0;
+	n = strtoul(s, &end, 10);
+	if (*s < '0' || *s > '9' || *end || errno ||
+	    n < 1 || n > LMS_WALK_MAX_THREADS)
+		return lms_error(LMS_EUSAGE, _("LMS_THREADS must be a whole "
+					       "number from 1 to %d, not '%s'"),
+				 LMS_WALK_MAX_THREADS, s);
+	*out = n;
+	return 0;
 }
 
 static const char *const main_usage[] = {
@@ -222,7 +249,9 @@ int main(int argc, char **argv)
 	ctx.lang = language();
 	lms_i18n_set(ctx.lang);
 
-	err = check_arguments(argc, argv);
+	err = threads(&ctx.threads);
+	if (!err)
+		err = check_arguments(argc, argv);
 	if (!err)
 		err = global_options(&ctx, argc, argv, &next);
 	if (!err && next)

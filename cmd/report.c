@@ -181,6 +181,7 @@ static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
 
 		if ((err = lms_tree_open(&t, a->trees[i])))
 			break;
+		t.threads = ctx->threads;
 		err = lms_tree_begin_read(&t, ctx->lock_timeout_ms);
 		/* As cmd_open_tree says it, with the tree named: there are
 		 * several. */

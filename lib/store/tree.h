@@ -44,6 +44,9 @@ struct lms_tree {
 	bool recovered;
 	/* Ignore .lms/index and build it anew (lms --no-cache; index.h). */
 	bool no_cache;
+	/* The threads that read a walk over its courses (walk.h): 0 for
+	 * one per core.  The front end sets it; lms_tree_open leaves 0. */
+	size_t threads;
 };
 
 

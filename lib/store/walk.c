@@ -9,32 +9,56 @@
 #include "walk.h"
 
 /*
- * Workers read course i into slot i % SLOTS while the calling thread takes
- * the slots in order; a worker waits when it is SLOTS courses ahead, so
- * memory stays that of SLOTS courses however large the tree.
+ * Workers claim batches of consecutive courses, read a whole batch, and
+ * hand it over at once: the calling thread wakes once per batch, not once
+ * per course.  A batch lives in one entry of a ring of twice as many
+ * entries as workers, so a worker can read one batch while its last waits
+ * to be taken; an entry is claimed again only once the worker that read
+ * it has released its slots, which bounds memory by the ring, whatever
+ * the size of the tree.  Each worker releases its own batches once they
+ * are taken (or the walk has stopped): what a thread allocated, it frees,
+ * so no allocator's arena is shared between two threads.
  */
-#define SLOTS 64
 
-struct slot {
-	bool ready;
-	int err;
+enum state {
+	FREE,		/* to be claimed */
+	READING,	/* its worker reads it */
+	READY,		/* read, waits for the calling thread */
+	TAKING,		/* the calling thread takes it */
+	TAKEN		/* taken, waits for its worker to release it */
+};
+
+struct batch {
+	enum state state;
+	size_t number;		/* of the batch in the walk */
+	size_t owner;		/* the worker that read it */
+	size_t filled;		/* slots that read filled */
+	int err;		/* of the last slot filled, if read failed */
 	struct lms_error error;
+	char *data;		/* size slots of w->slot_size */
 };
 
 struct pipeline {
 	pthread_mutex_t lock;
-	pthread_cond_t filled, emptied;
+	pthread_cond_t ready;	/* a batch is read: for the calling thread */
+	pthread_cond_t changed;	/* a batch taken or freed, or the end */
 	const struct lms_walk *w;
-	struct slot state[SLOTS];
-	char *data;			/* SLOTS slots of w->slot_size */
-	size_t next_to_read, next_to_take;
-	bool stop;
+	size_t size;		/* courses in a batch (the last may have fewer) */
+	size_t nbatches;	/* in the walk */
+	size_t end;		/* batches to claim: fewer once a read failed */
+	size_t next;		/* the next batch to claim */
+	size_t nring;
+	struct batch *ring;
+	bool taker_waits;	/* so that a worker signals only when needed */
+	size_t workers_wait;
+	bool stop;		/* nothing more is taken */
 };
 
-static void *slot_data(const struct pipeline *p, size_t i)
-{
-	return p->data + (i % SLOTS) * p->w->slot_size;
-}
+struct worker {
+	struct pipeline *p;
+	size_t id;
+	pthread_t thread;
+};
 
 static size_t cores(void)
 {
@@ -45,73 +69,176 @@ static size_t cores(void)
 	return n > LMS_WALK_MAX_THREADS ? LMS_WALK_MAX_THREADS : (size_t)n;
 }
 
-/* The next course for a worker to read, or false when there is none. */
-static bool claim(struct pipeline *p, size_t *i)
+static void *slot(const struct pipeline *p, const struct batch *b, size_t j)
 {
-	bool more;
+	return b->data + j * p->w->slot_size;
+}
 
-	pthread_mutex_lock(&p->lock);
-	while (!p->stop && p->next_to_read < p->w->n &&
-	       p->next_to_read - p->next_to_take >= SLOTS)
-		pthread_cond_wait(&p->emptied, &p->lock);
-	more = !p->stop && p->next_to_read < p->w->n;
-	if (more)
-		*i = p->next_to_read++;
-	pthread_mutex_unlock(&p->lock);
-	return more;
+static size_t batch_length(const struct pipeline *p, size_t number)
+{
+	size_t first = number * p->size;
+
+	return p->w->n - first < p->size ? p->w->n - first : p->size;
+}
+
+/* Reads batch b on a worker; the lock is not held. */
+static void read_batch(struct pipeline *p, struct lms_tree *t,
+		       struct batch *b)
+{
+	const struct lms_walk *w = p->w;
+	size_t first = b->number * p->size, n = batch_length(p, b->number);
+
+	b->err = 0;
+	for (b->filled = 0; b->filled < n && !b->err; b->filled++) {
+		void *s = slot(p, b, b->filled);
+
+		memset(s, 0, w->slot_size);
+		b->err = w->read(w->arg, t, w->ids[first + b->filled], s);
+	}
+	if (b->err)
+		b->error = *lms_last_error();
+}
+
+static bool releasable(const struct pipeline *p, const struct batch *b,
+		       size_t me)
+{
+	return b->owner == me &&
+	       (b->state == TAKEN || (p->stop && b->state == READY));
+}
+
+/*
+ * Releases this worker's batches that the calling thread is done with:
+ * those taken, and once the walk stops those that will never be.  The
+ * lock is held, and let go around the release of each batch; the scan
+ * starts again after each, for another may have become releasable then,
+ * and a worker must not wait with one left.
+ */
+static void release_mine(struct pipeline *p, size_t me)
+{
+	const struct lms_walk *w = p->w;
+	bool freed = false;
+
+	for (size_t k = 0; k < p->nring; k++) {
+		struct batch *b = &p->ring[k];
+
+		if (!releasable(p, b, me))
+			continue;
+		pthread_mutex_unlock(&p->lock);
+		for (size_t j = 0; j < b->filled; j++)
+			w->release(w->arg, slot(p, b, j));
+		pthread_mutex_lock(&p->lock);
+		b->state = FREE;
+		freed = true;
+		k = (size_t)-1;
+	}
+	if (freed && p->workers_wait)
+		pthread_cond_broadcast(&p->changed);
+}
+
+static bool owns_any(const struct pipeline *p, size_t me)
+{
+	for (size_t k = 0; k < p->nring; k++)
+		if (p->ring[k].owner == me && p->ring[k].state != FREE)
+			return true;
+	return false;
+}
+
+/* The next batch to read, or NULL when it must wait or there is none. */
+static struct batch *claim(struct pipeline *p, size_t me)
+{
+	struct batch *b;
+
+	if (p->stop || p->next >= p->end)
+		return NULL;
+	b = &p->ring[p->next % p->nring];
+	if (b->state != FREE)
+		return NULL;
+	b->state = READING;
+	b->number = p->next++;
+	b->owner = me;
+	return b;
 }
 
 static void *worker(void *arg)
 {
-	struct pipeline *p = arg;
-	const struct lms_walk *w = p->w;
-	struct lms_tree t = *w->tree;
-	size_t i;
+	struct worker *wk = arg;
+	struct pipeline *p = wk->p;
+	struct lms_tree t = *p->w->tree;
+	struct batch *b;
 
 	lms_buf_init(&t.text);
-	while (claim(p, &i)) {
-		struct slot *s = &p->state[i % SLOTS];
-		void *data = slot_data(p, i);
-
-		memset(data, 0, w->slot_size);
-		s->err = w->read(w->arg, &t, w->ids[i], data);
-		if (s->err)
-			s->error = *lms_last_error();
-		pthread_mutex_lock(&p->lock);
-		s->ready = true;
-		pthread_cond_broadcast(&p->filled);
-		pthread_mutex_unlock(&p->lock);
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		release_mine(p, wk->id);
+		if ((b = claim(p, wk->id))) {
+			pthread_mutex_unlock(&p->lock);
+			read_batch(p, &t, b);
+			pthread_mutex_lock(&p->lock);
+			/* Nothing after a failure is wanted. */
+			if (b->err && p->end > b->number + 1)
+				p->end = b->number + 1;
+			b->state = READY;
+			if (p->taker_waits)
+				pthread_cond_signal(&p->ready);
+			continue;
+		}
+		if ((p->stop || p->next >= p->end) && !owns_any(p, wk->id))
+			break;
+		p->workers_wait++;
+		pthread_cond_wait(&p->changed, &p->lock);
+		p->workers_wait--;
 	}
+	pthread_mutex_unlock(&p->lock);
 	lms_buf_release(&t.text);
 	return NULL;
 }
 
-/* Takes the courses in order as the workers finish them. */
-static int take_in_order(struct pipeline *p)
+/* Takes the slots of batch b in order: the first error is the walk's. */
+static int take_batch(struct pipeline *p, struct batch *b)
 {
 	const struct lms_walk *w = p->w;
+	size_t first = b->number * p->size;
 	int err = 0;
 
-	for (size_t i = 0; i < w->n && !err; i++) {
-		struct slot *s = &p->state[i % SLOTS];
-		void *data = slot_data(p, i);
+	for (size_t j = 0; j < b->filled && !err; j++) {
+		if (b->err && j + 1 == b->filled) {
+			lms_error_set(&b->error);
+			err = b->err;
+		} else {
+			err = w->take(w->arg, first + j, slot(p, b, j));
+		}
+	}
+	return err;
+}
+
+/* The calling thread: takes the batches in order as the workers read them. */
+static int take_in_order(struct pipeline *p)
+{
+	int err = 0;
+
+	for (size_t k = 0; k < p->nbatches && !err; k++) {
+		struct batch *b = &p->ring[k % p->nring];
 
 		pthread_mutex_lock(&p->lock);
-		while (!s->ready)
-			pthread_cond_wait(&p->filled, &p->lock);
+		while (!(b->state == READY && b->number == k)) {
+			p->taker_waits = true;
+			pthread_cond_wait(&p->ready, &p->lock);
+			p->taker_waits = false;
+		}
+		b->state = TAKING;
 		pthread_mutex_unlock(&p->lock);
-		if ((err = s->err))
-			lms_error_set(&s->error);
-		else
-			err = w->take(w->arg, i, data);
-		w->release(w->arg, data);
+		err = take_batch(p, b);
 		pthread_mutex_lock(&p->lock);
-		s->ready = false;
-		p->next_to_take++;
-		p->stop |= err != 0;
-		pthread_cond_broadcast(&p->emptied);
+		b->state = TAKEN;
+		if (p->workers_wait)
+			pthread_cond_broadcast(&p->changed);
 		pthread_mutex_unlock(&p->lock);
 	}
+	/* The end, or a failure: every worker releases what it holds. */
+	pthread_mutex_lock(&p->lock);
+	p->stop = true;
+	pthread_cond_broadcast(&p->changed);
+	pthread_mutex_unlock(&p->lock);
 	return err;
 }
 
@@ -132,47 +259,73 @@ static int walk_alone(const struct lms_walk *w)
 	return err;
 }
 
+/*
+ * Batches small enough that every worker gets a few of a small tree, and
+ * at most LMS_WALK_BATCH courses, so that the workers stay busy to the end.
+ */
+static void pipeline_init(struct pipeline *p, const struct lms_walk *w,
+			  size_t nthreads)
+{
+	size_t size = w->n / (nthreads * 4);
+
+	memset(p, 0, sizeof(*p));
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->ready, NULL);
+	pthread_cond_init(&p->changed, NULL);
+	p->w = w;
+	p->size = size < 1 ? 1 : size > LMS_WALK_BATCH ? LMS_WALK_BATCH : size;
+	p->nbatches = p->end = (w->n + p->size - 1) / p->size;
+	p->nring = 2 * nthreads;
+	p->ring = lms_calloc(p->nring, sizeof(*p->ring));
+	for (size_t k = 0; k < p->nring; k++)
+		p->ring[k].data = lms_calloc(p->size, w->slot_size);
+}
+
+static void pipeline_release(struct pipeline *p)
+{
+	for (size_t k = 0; k < p->nring; k++)
+		free(p->ring[k].data);
+	free(p->ring);
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->ready);
+	pthread_cond_destroy(&p->changed);
+}
+
 static int walk_together(const struct lms_walk *w, size_t nthreads)
 {
-	struct pipeline *p = lms_calloc(1, sizeof(*p));
-	pthread_t threads[LMS_WALK_MAX_THREADS];
+	struct worker workers[LMS_WALK_MAX_THREADS];
+	struct pipeline p;
 	size_t started = 0;
 	int err;
 
-	pthread_mutex_init(&p->lock, NULL);
-	pthread_cond_init(&p->filled, NULL);
-	pthread_cond_init(&p->emptied, NULL);
-	p->w = w;
-	p->data = lms_calloc(SLOTS, w->slot_size);
-	while (started < nthreads &&
-	       !pthread_create(&threads[started], NULL, worker, p))
-		started++;
+	pipeline_init(&p, w, nthreads);
+	for (; started < nthreads; started++) {
+		workers[started].p = &p;
+		workers[started].id = started;
+		if (pthread_create(&workers[started].thread, NULL, worker,
+				   &workers[started]))
+			break;
+	}
 	if (started) {
-		err = take_in_order(p);
+		err = take_in_order(&p);
 		for (size_t i = 0; i < started; i++)
-			pthread_join(threads[i], NULL);
+			pthread_join(workers[i].thread, NULL);
 	} else {
 		err = walk_alone(w);
 	}
-	/* After a failure, the courses read ahead are still to be freed. */
-	for (size_t i = 0; i < SLOTS; i++)
-		if (p->state[i].ready)
-			w->release(w->arg, p->data + i * w->slot_size);
-	pthread_mutex_destroy(&p->lock);
-	pthread_cond_destroy(&p->filled);
-	pthread_cond_destroy(&p->emptied);
-	free(p->data);
-	free(p);
+	pipeline_release(&p);
 	return err;
 }
 
 int lms_walk_courses(const struct lms_walk *w)
 {
-	size_t nthreads = w->threads ? w->threads : cores();
+	size_t nthreads = w->threads ? w->threads :
+			  w->tree->threads ? w->tree->threads : cores();
 
 	if (nthreads > LMS_WALK_MAX_THREADS)
 		nthreads = LMS_WALK_MAX_THREADS;
-	/* With one core, a worker would only add switching to the work. */
+	/* One reading thread is the calling thread: a worker would only
+	 * add switching to the work. */
 	if (nthreads < 2 || w->n < 2)
 		return walk_alone(w);
 	return walk_together(w, nthreads);

@@ -13,12 +13,25 @@
  *
  * read fills a slot of slot_size bytes, zeroed before, from course ids[i],
  * on any thread, with a tree of its own (the same root and service, its
- * own buffer).  take then gets the slots on the calling thread in the
- * order of ids, and release frees what read put in a slot; it is called
- * for every slot that read filled, also after a failure, so read must
- * leave a slot that release can free whether or not it succeeded.
+ * own buffer): work on one course that needs nothing shared belongs
+ * there.  take then gets the slots on the calling thread in the order of
+ * ids.  release frees what read put in a slot, on the thread that read
+ * it, after take had it (threads hand courses over in batches of up to
+ * LMS_WALK_BATCH, and a slot is released with its batch); it is called
+ * exactly once for every slot that read filled, also after a failure, so
+ * read must leave a slot that release can free whether or not it
+ * succeeded.  read and release of one thread never run at the same time,
+ * so what they share per thread needs no lock; take must not keep
+ * pointers into a slot.
  *
- * The first error of read or take stops the walk, and is the walk's.
+ * The threads that read are threads, if not 0, else the tree's (set by
+ * the front end from LMS_THREADS), else one per core; at most
+ * LMS_WALK_MAX_THREADS.  With one, the calling thread reads, takes and
+ * releases each course in turn.  Memory holds at most two batches per
+ * thread, whatever the number of courses.
+ *
+ * The first error of read or take, in the order of ids, stops the walk,
+ * and is the walk's: nothing after it is taken.
  */
 struct lms_walk {
 	struct lms_tree *tree;
@@ -29,10 +42,11 @@ struct lms_walk {
 	int (*take)(void *arg, size_t i, void *slot);
 	void (*release)(void *arg, void *slot);
 	void *arg;
-	size_t threads;		/* that read; 0 for one per core */
+	size_t threads;		/* that read; 0 for the tree's */
 };
 
-#define LMS_WALK_MAX_THREADS 8
+#define LMS_WALK_MAX_THREADS 16
+#define LMS_WALK_BATCH 16
 
 int lms_walk_courses(const struct lms_walk *w);
 

@@ -1,0 +1,115 @@
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include "alloc.h"
+#include "course.h"
+#include "courserows.h"
+#include "date.h"
+#include "walk.h"
+
+static bool row_passes(const struct lms_course_row *r,
+		       const struct lms_course_filter *f)
+{
+	if (f->status && r->status != f->status)
+		return false;
+	if (f->from == LMS_DATE_NONE && f->to == LMS_DATE_NONE)
+		return true;
+	if (r->first == LMS_DATE_NONE)
+		return false;
+	return (f->from == LMS_DATE_NONE || r->last >= f->from) &&
+	       (f->to == LMS_DATE_NONE || r->first <= f->to);
+}
+
+/* A course as a worker reads it: its row, and whether it is wanted. */
+struct row_slot {
+	struct lms_course course;
+	struct lms_course_row row;
+	bool passes;
+};
+
+struct listing {
+	const struct lms_course_filter *filter;
+	struct lms_course_row *rows;
+	size_t n;
+};
+
+static int read_row(void *arg, struct lms_tree *t, const char *id, void *slot)
+{
+	const struct listing *l = arg;
+	struct row_slot *s = slot;
+	struct lms_course *c = &s->course;
+	int err;
+
+	if ((err = lms_tree_load_course(t, id, c, NULL)))
+		return err;
+	s->row.id = c->id;
+	s->row.title = c->title;
+	s->row.first = lms_course_first_date(c);
+	s->row.last = lms_course_last_date(c);
+	s->row.status = c->status;
+	s->row.nsessions = c->nsessions;
+	s->row.capacity = c->capacity;
+	s->passes = row_passes(&s->row, l->filter);
+	return 0;
+}
+
+/* The strings are copied: the course is freed by the thread that read
+ * it (walk.h), the rows by the caller. */
+static int take_row(void *arg, size_t i, void *slot)
+{
+	struct listing *l = arg;
+	struct row_slot *s = slot;
+	struct lms_course_row r = s->row;
+
+	(void)i;
+	if (!s->passes)
+		return 0;
+	r.id = lms_strdup(r.id);
+	r.title = r.title ? lms_strdup(r.title) : NULL;
+	*(struct lms_course_row *)lms_array_push(&l->rows, &l->n,
+						 sizeof(r)) = r;
+	return 0;
+}
+
+static void release_row(void *arg, void *slot)
+{
+	struct row_slot *s = slot;
+
+	(void)arg;
+	lms_course_release(&s->course);
+}
+
+int lms_tree_course_rows(struct lms_tree *t, const struct lms_course_filter *f,
+			 struct lms_course_row **rows, size_t *n)
+{
+	struct listing l = { .filter = f };
+	struct lms_walk w = {
+		.tree = t, .slot_size = sizeof(struct row_slot),
+		.read = read_row, .take = take_row, .release = release_row,
+		.arg = &l
+	};
+	int err;
+
+	*rows = NULL;
+	*n = 0;
+	if ((err = lms_tree_course_ids(t, &w.ids, &w.n)))
+		return err;
+	if ((err = lms_walk_courses(&w))) {
+		lms_course_rows_free(l.rows, l.n);
+		l.rows = NULL;
+		l.n = 0;
+	}
+	lms_strings_free(w.ids, w.n);
+	*rows = l.rows;
+	*n = l.n;
+	return err;
+}
+
+void lms_course_rows_free(struct lms_course_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].id);
+		free(rows[i].title);
+	}
+	free(rows);
+}
