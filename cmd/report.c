@@ -182,6 +182,7 @@ static int aggregate_trees(struct ctx *ctx, const struct report_args *a,
 		if ((err = lms_tree_open(&t, a->trees[i])))
 			break;
 		t.threads = ctx->threads;
+		t.no_cache = ctx->no_cache;
 		err = lms_tree_begin_read(&t, ctx->lock_timeout_ms);
 		/* As cmd_open_tree says it, with the tree named: there are
 		 * several. */
