@@ -372,7 +372,7 @@ opens() {
 # tree with the first id (the same course at every size: gen makes each
 # municipality alike), or a new one in a tree without, untimed: a new
 # person in the register, a sheet of two new people, and lms check of that
-# course.
+# course, each after the index has been made.
 bench_opens() {
 	course=$("$LMS" -C "$WORK" course list --status open --format csv |
 		 sed '1d; s/,.*//' | sort | sed -n 1p)
@@ -382,6 +382,12 @@ bench_opens() {
 			--start 2027-01-04 --count 4 --capacity 10 >/dev/null ||
 			fail "lms course new failed"
 	fi
+	# The index (.lms/index) is made by the first of these commands to
+	# need it; what is measured is a run after that, untimed, has made it.
+	"$LMS" -C "$WORK" person add --name "Benk Forberedelse" >/dev/null ||
+		fail "lms person add failed"
+	"$LMS" -C "$WORK" check "$course" >/dev/null 2>&1 || [ $? -eq 1 ] ||
+		fail "lms check $course failed"
 	opens "person add" 0 person add --name "Benk Testperson"
 	printf 'navn;telefon\nBenk Testperson A;90000001\nBenk Testperson B;90000002\n' \
 		>"$OUT/sheet.csv"

@@ -663,7 +663,7 @@ bool lms_fee_year_over(const struct lms_fee_rates *rates,
 			     y->facilitator, sum.buf, y->year, limit.buf);
 	else
 		lms_buf_addf(out, _("facilitator '%s': fees of %s kroner in %d, "
-				    "planned sessions included, would pass the "
+				    "planned sessions and meetings included, would pass the "
 				    "yearly limit of %s kroner"),
 			     y->facilitator, sum.buf, y->year, limit.buf);
 	lms_buf_release(&sum);

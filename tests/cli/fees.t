@@ -187,7 +187,7 @@ fi
 lms check --rule fees
 is_rc 0 "the yearly limit in lms check"
 is_out "warns before: planned sessions would pass it" <<'OUT'
-people/facilitators.yaml:5:3: warning: facilitator 'bruker-to': fees of 7200.00 kroner in 2026, planned sessions included, would pass the yearly limit of 6000.00 kroner [fees]
+people/facilitators.yaml:5:3: warning: facilitator 'bruker-to': fees of 7200.00 kroner in 2026, planned sessions and meetings included, would pass the yearly limit of 6000.00 kroner [fees]
 OUT
 LMS_TODAY=2026-12-31 lms check --rule fees
 is_out "and when the fees paid have passed it" <<'OUT'
@@ -199,16 +199,16 @@ lms course new ekstra-h26 --title Ekstra --start 2026-11-02 --days mon \
 	--count 4 --time 18:00-20:00 --facilitator bruker-tre:deliver
 is_rc 0 "course new with a representative past the limit"
 is_err "warns, and makes the course" <<'ERR'
-lms: warning: facilitator 'bruker-tre': fees of 7183.00 kroner in 2026, planned sessions included, would pass the yearly limit of 6000.00 kroner
+lms: warning: facilitator 'bruker-tre': fees of 7183.00 kroner in 2026, planned sessions and meetings included, would pass the yearly limit of 6000.00 kroner
 ERR
 lms course set ekstra-h26 sessions.1.end=19:00
 is_rc 0 "course set"
 is_err "warns with the new sum" <<'ERR'
-lms: warning: facilitator 'bruker-tre': fees of 6783.00 kroner in 2026, planned sessions included, would pass the yearly limit of 6000.00 kroner
+lms: warning: facilitator 'bruker-tre': fees of 6783.00 kroner in 2026, planned sessions and meetings included, would pass the yearly limit of 6000.00 kroner
 ERR
 lms course set ekstra-h26 capacity=5
 is_err "a change of nobody's fees warns only of this course's people" <<'ERR'
-lms: warning: facilitator 'bruker-tre': fees of 6783.00 kroner in 2026, planned sessions included, would pass the yearly limit of 6000.00 kroner
+lms: warning: facilitator 'bruker-tre': fees of 6783.00 kroner in 2026, planned sessions and meetings included, would pass the yearly limit of 6000.00 kroner
 ERR
 lms course assign ekstra-h26 fag-en
 is_rc 0 "course assign"

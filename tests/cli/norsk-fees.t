@@ -46,7 +46,7 @@ OUT
 
 LANG=nb_NO.UTF-8 lms check --rule fees
 is_out "the yearly limit, in kroner as Norwegian writes them" <<'OUT'
-people/facilitators.yaml:5:3: advarsel: kurslederen «bruker-to»: honorarer på 7200,00 kroner i 2026, planlagte samlinger medregnet, vil gå over den årlige grensen på 6000,00 kroner [fees]
+people/facilitators.yaml:5:3: advarsel: kurslederen «bruker-to»: honorarer på 7200,00 kroner i 2026, planlagte samlinger og møter medregnet, vil gå over den årlige grensen på 6000,00 kroner [fees]
 OUT
 LMS_TODAY=2026-12-31 LANG=nb_NO.UTF-8 lms check --rule fees
 is_out "and when it is passed" <<'OUT'
@@ -56,7 +56,7 @@ OUT
 LANG=nb_NO.UTF-8 lms course assign kosthold-h26 bruker-tre --phases deliver
 is_rc 0 "course assign"
 is_err "warns in Norwegian" <<'ERR'
-lms: advarsel: kurslederen «bruker-to»: honorarer på 7200,00 kroner i 2026, planlagte samlinger medregnet, vil gå over den årlige grensen på 6000,00 kroner
+lms: advarsel: kurslederen «bruker-to»: honorarer på 7200,00 kroner i 2026, planlagte samlinger og møter medregnet, vil gå over den årlige grensen på 6000,00 kroner
 ERR
 
 LANG=nb_NO.UTF-8 lms report --by facilitator --term 2026X
