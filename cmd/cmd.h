@@ -231,6 +231,9 @@ int cmd_choice(const char *const *names, const char *s);
  * text stays until the next call.
  */
 const char *cmd_list(const char *const *names, enum lms_join how);
+/* The options of a listing that takes --format alone (text unless
+ * given); the operands start at optind after it. */
+int cmd_format_option(int argc, char **argv, enum lms_format *fmt);
 /* LMS_EUSAGE if arguments are left after the options and operands. */
 int cmd_no_args_left(int argc, char **argv);
 

@@ -307,6 +307,21 @@ const char *cmd_list(const char *const *names, enum lms_join how)
 	return list.buf;
 }
 
+int cmd_format_option(int argc, char **argv, enum lms_format *fmt)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, err = 0;
+
+	*fmt = LMS_FMT_TEXT;
+	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
+		err = c == 'F' ? lms_format_parse(optarg, LMS_FMT_LISTING, fmt) :
+		      LMS_EUSAGE;
+	return err;
+}
+
 int cmd_no_args_left(int argc, char **argv)
 {
 	if (optind < argc)

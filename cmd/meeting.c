@@ -187,20 +187,13 @@ static void list_table(struct lms_table *t, const struct lms_meetings *ms)
 
 static int meeting_list(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'F' },
-		{ NULL, 0, NULL, 0 }
-	};
-	enum lms_format fmt = LMS_FMT_TEXT;
+	enum lms_format fmt;
 	enum lms_lang was;
 	struct lms_meetings ms;
 	struct lms_ops_io io;
 	struct lms_table t;
-	int c, err = 0;
+	int err = cmd_format_option(argc, argv, &fmt);
 
-	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
-		err = c == 'F' ? lms_format_parse(optarg, LMS_FMT_LISTING, &fmt) :
-		      LMS_EUSAGE;
 	if (!err && argc - optind != 1)
 		err = cmd_usage_error(_("give one course id"));
 	if (err || (err = lms_id_check("course", argv[optind])) ||

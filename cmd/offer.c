@@ -292,22 +292,15 @@ static void contacts_table(struct lms_table *t, const struct lms_enrolments *e,
 
 static int offer_contacts(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'F' },
-		{ NULL, 0, NULL, 0 }
-	};
-	enum lms_format fmt = LMS_FMT_TEXT;
+	enum lms_format fmt;
 	struct lms_enrolments e;
 	struct lms_register reg;
 	struct lms_course course;
 	struct lms_table t;
 	enum lms_lang was;
 	size_t others;
-	int c, err = 0;
+	int err = cmd_format_option(argc, argv, &fmt);
 
-	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
-		err = c == 'F' ? lms_format_parse(optarg, LMS_FMT_LISTING, &fmt) :
-		      LMS_EUSAGE;
 	if (!err && argc - optind != 1)
 		err = cmd_usage_error(_("give one course id"));
 	if (err || (err = cmd_open_tree(ctx)) ||

@@ -247,19 +247,12 @@ static const char *const list_usage[] = {
 
 static int person_list(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'F' },
-		{ NULL, 0, NULL, 0 }
-	};
-	enum lms_format fmt = LMS_FMT_TEXT;
+	enum lms_format fmt;
 	struct lms_register reg;
 	struct lms_table t;
 	enum lms_lang was;
-	int c, err = 0;
+	int err = cmd_format_option(argc, argv, &fmt);
 
-	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1)
-		err = c == 'F' ? lms_format_parse(optarg, LMS_FMT_LISTING, &fmt) :
-		      LMS_EUSAGE;
 	if (err || (err = cmd_no_args_left(argc, argv)) ||
 	    (err = cmd_open_tree(ctx)) ||
 	    (err = lms_tree_load_register(&ctx->tree, &reg)))
