@@ -359,6 +359,22 @@ static const char *date_str(int32_t date, char buf[11])
 	return buf;
 }
 
+/*
+ * .lms/ and a .gitignore that keeps it out of git, as a tree has them
+ * once lms has written to it: lms keeps its index there.  Not counted
+ * among the tree's files, which are the YAML files lms reads.
+ */
+static void write_lms_dir(struct gen *g)
+{
+	FILE *f;
+
+	make_dir(g, ".lms");
+	f = create(g, ".gitignore");
+	fputs(".lms/\n", f);
+	if (ferror(f) || fclose(f) != 0)
+		die("cannot write '%s': %s", g->path, strerror(errno));
+}
+
 /* The service, its forms and its facilitators */
 
 static void write_service(struct gen *g)
@@ -965,6 +981,7 @@ int main(int argc, char **argv)
 	make_dir(&g, "courses");
 	make_dir(&g, "forms");
 	make_dir(&g, "people");
+	write_lms_dir(&g);
 	write_service(&g);
 	write_form(&g, &mestringstro);
 	write_form(&g, &kursevaluering);
