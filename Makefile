@@ -319,7 +319,7 @@ cli: $(LMS) $(CRASHPOINT) $(TOOL_BIN) $(BENCH_BIN)
 		BENCH_BIN=$(abspath $(BUILD)/bench) \
 		GEN=$(abspath $(BUILD)/bench/gen) \
 		AXE=$(abspath $(AXE_JS)) \
-		LMS_SANITIZE=$(SANITIZE) prove -j2 $(CLI_TESTS)
+		LMS_SANITIZE=$(SANITIZE) prove -j2 $(PROVE_FLAGS) $(CLI_TESTS)
 
 lint-man:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
