@@ -148,7 +148,7 @@ printf '%s\n' "$out" >"$SCRATCH/sheet.html"
 ! grep -q 'src=\|href=\|<script\|@import\|url(' "$SCRATCH/sheet.html"
 report $? "the HTML sheet fetches nothing"
 html_valid "html-validate finds no error in it" "$SCRATCH/sheet.html"
-if command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+if outside_reader chromium pdftotext; then
 	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
 		--no-first-run --disable-background-networking \
 		--disable-component-update --disable-sync \
@@ -164,8 +164,8 @@ OUT
 	grep -q '^ *33 *$' "$SCRATCH/sheet.txt"
 	report $? "with every row numbered"
 else
-	echo "ok $((tests + 1)) # SKIP chromium or pdftotext is not installed"
-	echo "ok $((tests + 2)) # SKIP chromium or pdftotext is not installed"
+	echo "ok $((tests + 1)) # SKIP $no_reader"
+	echo "ok $((tests + 2)) # SKIP $no_reader"
 	tests=$((tests + 2))
 fi
 lms roster matlaging --sheet --format html --contacts --blank 0

@@ -12,6 +12,12 @@ if [ -z "${BENCH_BIN:-}" ] || [ ! -x "$BENCH_BIN/gen" ] ||
 	echo "1..0 # SKIP the bench's programs (BENCH_BIN) or python3-yaml"
 	exit 0
 fi
+# The bench measures the plain build; under sanitizers it would take
+# minutes and test nothing of lms that the other files do not.
+if [ -n "${LMS_SANITIZE:-}" ]; then
+	echo "1..0 # SKIP the bench measures the plain build"
+	exit 0
+fi
 
 # bench [VAR=VALUE...]: runs the bench on the tiny sizes; its stdout,
 # stderr and exit code land in $out, $err, $rc.

@@ -176,7 +176,7 @@ chromium_run() {
 
 # Printed to A4 by a real browser: every course on the page, each card
 # on one page (its title and its last line, the contact, on the same one).
-if command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+if outside_reader chromium pdftotext; then
 	chromium_run --no-pdf-header-footer \
 		--print-to-pdf="$SCRATCH/regional.pdf" \
 		"file://$SCRATCH/regional.html" >/dev/null
@@ -211,7 +211,7 @@ if command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; 
 else
 	for i in 1 2 3; do
 		tests=$((tests + 1))
-		echo "ok $tests # SKIP chromium or pdftotext is not installed"
+		echo "ok $tests # SKIP $no_reader"
 	done
 fi
 
@@ -241,7 +241,8 @@ PY
 
 html_valid "html-validate finds no error in the pages" \
 	"$SCRATCH/catalog.html" "$SCRATCH/regional.html" "$SCRATCH/poster.html"
-if command -v chromium >/dev/null 2>&1 && [ -f "$AXE" ]; then
+no_reader="axe-core (make html-checkers) is not installed"
+if outside_reader chromium && [ -f "$AXE" ]; then
 	for page in catalog regional poster; do
 		result=$(axe_check "$SCRATCH/$page.html")
 		like "axe-core finds no violation in the $page page ($result)" \
@@ -256,7 +257,7 @@ if command -v chromium >/dev/null 2>&1 && [ -f "$AXE" ]; then
 else
 	for i in 1 2 3 4; do
 		tests=$((tests + 1))
-		echo "ok $tests # SKIP chromium or axe-core (make html-checkers) is not installed"
+		echo "ok $tests # SKIP $no_reader"
 	done
 fi
 

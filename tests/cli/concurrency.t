@@ -5,9 +5,12 @@
 
 use_tree enrol
 "$LMS" course set matlaging capacity= >/dev/null
-# 600 people (fictional, numbered) for two writers of 300 each.
-awk 'BEGIN {
-	for (i = 1; i <= 300; i++) {
+# 600 people (fictional, numbered) for two writers of 300 each; 200 for
+# two of 100 under sanitizers, whose lms starts several times slower.
+each=300
+[ -z "${LMS_SANITIZE:-}" ] || each=100
+awk -v each=$each 'BEGIN {
+	for (i = 1; i <= each; i++) {
 		printf "- id: p-a%05d\n  name: Person A%03d\n  municipality: \"9999\"\n", i, i
 		printf "- id: p-b%05d\n  name: Person B%03d\n  municipality: \"9999\"\n", i, i
 	}
@@ -18,7 +21,7 @@ awk 'BEGIN {
 writer() {
 	failed=0
 	i=1
-	while [ $i -le 300 ]; do
+	while [ $i -le $each ]; do
 		n=$((100000 + i))
 		"$LMS" enrol matlaging "p-$1${n#1}" \
 			>/dev/null 2>>"$SCRATCH/writer-$1.err" || failed=$((failed + 1))
@@ -30,21 +33,21 @@ writer a &
 writer b &
 wait
 [ "$(cat "$SCRATCH/writer-a.failed") $(cat "$SCRATCH/writer-b.failed")" = "0 0" ]
-report $? "two processes enrolling 300 people each at once all succeed"
+report $? "two processes enrolling $each people each at once all succeed"
 sed 's/^/# /' "$SCRATCH"/writer-*.err
 grep -c '^- person:' courses/matlaging/enrolments.yaml >"$SCRATCH/n"
-is_file "600 records, none lost" "$SCRATCH/n" <<'OUT'
-600
+is_file "$((2 * each)) records, none lost" "$SCRATCH/n" <<OUT
+$((2 * each))
 OUT
 grep '^- person:' courses/matlaging/enrolments.yaml | sort -u | wc -l |
 	tr -d ' ' >"$SCRATCH/n"
-is_file "each person once" "$SCRATCH/n" <<'OUT'
-600
+is_file "each person once" "$SCRATCH/n" <<OUT
+$((2 * each))
 OUT
 lms roster matlaging --format csv
 is_rc 0 "the file is valid"
-[ "$(printf '%s\n' "$out" | wc -l)" -eq 601 ]
-report $? "and the roster lists all 600"
+[ "$(printf '%s\n' "$out" | wc -l)" -eq $((2 * each + 1)) ]
+report $? "and the roster lists all $((2 * each))"
 
 # Kill a batch writer with SIGKILL at random moments.  Each round starts
 # from a fresh copy of the tree; the delays are drawn at once, and one awk

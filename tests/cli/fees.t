@@ -125,7 +125,7 @@ printf 'bruker-tre;Brukerrepresentant Tre;mestring-h26;2026-07-01;2026-12-31;2;5
 	cmp -s - "$SCRATCH/last"
 report $? "semicolons, decimal commas, CRLF"
 
-if command -v soffice >/dev/null 2>&1; then
+if outside_reader soffice; then
 	mkdir -p "$SCRATCH/lo"
 	cp "$SCRATCH/stdout" "$SCRATCH/lo/fees.csv"
 	(cd "$SCRATCH/lo" && HOME="$SCRATCH/lo" timeout 300 soffice --headless \
@@ -153,7 +153,7 @@ PY
 	report $? "LibreOffice (nb-NO) reads the amounts as numbers"
 else
 	tests=$((tests + 1))
-	echo "ok $tests # SKIP no LibreOffice"
+	echo "ok $tests # SKIP $no_reader"
 fi
 
 # The tree as a repository of its own, as it is meant to be kept (and

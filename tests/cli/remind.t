@@ -131,7 +131,7 @@ lms: advarsel: p-ccccc3 har ikke sagt ja til påminnelser
 ERR
 
 # LibreOffice set up for Norwegian reads the fields as they are.
-if command -v soffice >/dev/null 2>&1; then
+if outside_reader soffice; then
 	mkdir -p "$SCRATCH/lo"
 	LANG=nb_NO.UTF-8 LC_MESSAGES= "$LMS" remind --days 8 \
 		>"$SCRATCH/lo/r.csv" 2>/dev/null
@@ -157,7 +157,7 @@ PY
 	report $? "LibreOffice (nb-NO) reads the rows as written"
 else
 	tests=$((tests + 1))
-	echo "ok $tests # SKIP no LibreOffice"
+	echo "ok $tests # SKIP $no_reader"
 fi
 
 # E-mail drafts: one mbox, read back by Python's email package.
