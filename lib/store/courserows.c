@@ -5,6 +5,7 @@
 #include "course.h"
 #include "courserows.h"
 #include "date.h"
+#include "error.h"
 #include "walk.h"
 
 static bool row_passes(const struct lms_course_row *r,
@@ -38,10 +39,17 @@ static int read_row(void *arg, struct lms_tree *t, const char *id, void *slot)
 	const struct listing *l = arg;
 	struct row_slot *s = slot;
 	struct lms_course *c = &s->course;
-	int err;
+	int err, found;
 
-	if ((err = lms_tree_load_course(t, id, c, NULL)))
-		return err;
+	/* A folder of courses/ that holds no course.yaml is no course: that
+	 * is asked only of one that did not load, so that the plan is
+	 * looked up once. */
+	if ((err = lms_tree_load_course(t, id, c, NULL))) {
+		if ((found = lms_tree_has_course(t, id)))
+			return found < 0 ? found : err;
+		lms_error_clear();
+		return 0;
+	}
 	s->row.id = c->id;
 	s->row.title = c->title;
 	s->row.first = lms_course_first_date(c);
@@ -92,7 +100,7 @@ int lms_tree_course_rows(struct lms_tree *t, const struct lms_course_filter *f,
 
 	*rows = NULL;
 	*n = 0;
-	if ((err = lms_tree_course_ids(t, &w.ids, &w.n)))
+	if ((err = lms_tree_course_folders(t, &w.ids, &w.n)))
 		return err;
 	if ((err = lms_walk_courses(&w))) {
 		lms_course_rows_free(l.rows, l.n);

@@ -344,7 +344,7 @@ int lms_tree_has_course(const struct lms_tree *t, const char *id)
 	return found;
 }
 
-int lms_tree_course_ids(struct lms_tree *t, char ***out, size_t *n)
+int lms_tree_course_folders(struct lms_tree *t, char ***out, size_t *n)
 {
 	char *dir = lms_tree_file(t, LMS_FILE_COURSES, NULL);
 	char **names;
@@ -354,24 +354,41 @@ int lms_tree_course_ids(struct lms_tree *t, char ***out, size_t *n)
 	*out = NULL;
 	*n = 0;
 	free(dir);
-	for (size_t i = 0; i < nnames && !err; i++) {
+	for (size_t i = 0; i < nnames; i++) {
+		if (lms_id_valid(names[i]))
+			*(char **)lms_array_push(out, n, sizeof(char *)) =
+				names[i];
+		else
+			free(names[i]);
+	}
+	free(names);
+	lms_strings_sort(*out, *n);
+	return err;
+}
+
+int lms_tree_course_ids(struct lms_tree *t, char ***out, size_t *n)
+{
+	char **folders;
+	size_t nfolders;
+	int err = lms_tree_course_folders(t, &folders, &nfolders);
+
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 0; i < nfolders && !err; i++) {
 		int found;
 
-		if (!lms_id_valid(names[i]))
-			continue;
-		if ((found = lms_tree_has_course(t, names[i])) < 0)
+		if ((found = lms_tree_has_course(t, folders[i])) < 0)
 			err = found;
 		else if (found)
 			*(char **)lms_array_push(out, n, sizeof(char *)) =
-				lms_strdup(names[i]);
+				lms_strdup(folders[i]);
 	}
-	lms_strings_free(names, nnames);
+	lms_strings_free(folders, nfolders);
 	if (err) {
 		lms_strings_free(*out, *n);
 		*out = NULL;
 		*n = 0;
 	}
-	lms_strings_sort(*out, *n);
 	return err;
 }
 

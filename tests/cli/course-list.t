@@ -75,6 +75,21 @@ id,status,first,last,sessions,capacity,title
 senere,planned,,,0,,"Trygt, ""enkelt"""
 OUT
 
+# What is in courses/ without a plan is no course: a folder of notes, a
+# plan moved away, a file with a course's name.
+mkdir courses/notater courses/flyttet
+echo x >courses/flyttet/enrolments.yaml
+echo x >courses/fil
+lms course list --format csv
+is_rc 0 "folders without a plan are passed over"
+is_out "and only the courses listed" <<'OUT'
+id,status,first,last,sessions,capacity,title
+matlaging,open,2026-09-07,2026-09-17,4,10,Matlaging og kosthold
+kom,running,2026-10-05,2026-10-12,2,12,Kom i form
+senere,planned,,,0,,"Trygt, ""enkelt"""
+OUT
+rm -r courses/notater courses/flyttet courses/fil
+
 # A course file with an error stops the listing with its place.
 mkdir courses/broken
 printf 'id: broken\ntitle: Ødelagt\ncapacity: tolv\n' >courses/broken/course.yaml
