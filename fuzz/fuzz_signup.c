@@ -28,7 +28,7 @@ struct world {
 	struct lms_course course;
 	struct lms_register reg;
 	struct lms_enrolments e;
-	struct lms_strset ids;
+	struct lms_id_pool ids;
 };
 
 static void world_init(struct world *w)
@@ -47,9 +47,7 @@ static void world_init(struct world *w)
 	w->course.status = LMS_COURSE_OPEN;
 	w->course.capacity = 3;
 	w->course.waitlist = 1;
-	lms_strset_init(&w->ids);
-	for (size_t i = 0; i < w->reg.n; i++)
-		lms_strset_add(&w->ids, w->reg.v[i].id, NULL);
+	memset(&w->ids, 0, sizeof(w->ids));
 }
 
 static void world_release(struct world *w)
@@ -58,7 +56,7 @@ static void world_release(struct world *w)
 	lms_service_release(&w->service);
 	lms_register_release(&w->reg);
 	lms_enrolments_release(&w->e);
-	lms_strset_release(&w->ids);
+	lms_id_pool_release(&w->ids);
 }
 
 /* What the batch wrote is what lms will read next time. */
@@ -150,7 +148,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	in.service = &w.service;
 	in.requested = lms_date_from_ymd(2026, 8, 24);
 	in.force = size && data[0] == 'F';
-	in.ids_in_use = &w.ids;
+	in.ids = &w.ids;
+	if (lms_id_pool_draw(&w.ids, csv.nrows))
+		fuzz_fail("no ids could be drawn");
 	err = lms_batch_enrol(&in, &w.reg, &roll, &batch);
 	if (err && err != LMS_EDATA && err != LMS_EREFUSED)
 		fuzz_fail("the sheet failed with %d", err);

@@ -586,22 +586,16 @@ static long match_person(const struct match *m, const struct entry *e)
 	return (long)i - 1;
 }
 
-static bool id_taken(const char *id, void *arg)
-{
-	return lms_strset_has(arg, id);
-}
-
 /* A new person in the register, from the sheet's row. */
 static int register_new(const struct lms_batch_input *in, struct lms_register *reg,
 			const struct entry *e, struct match *m, long *index)
 {
 	struct lms_person p;
 	char id[LMS_PERSON_ID_LEN + 1];
-	int err = lms_person_new_id(id, id_taken, in->ids_in_use);
+	int err = lms_id_pool_take(in->ids, id);
 
 	if (err)
 		return err;
-	lms_strset_add(in->ids_in_use, id, NULL);
 	lms_schema_init(&lms_person_schema, &p);
 	p.id = lms_strdup(id);
 	p.name = lms_strdup(e->name);

@@ -51,7 +51,8 @@ struct lms_batch_input {
 	const struct lms_service *service;
 	int32_t requested;
 	bool force;
-	struct lms_strset *ids_in_use;	/* every person id of the tree */
+	struct lms_id_pool *ids;	/* free person ids, one for each row
+					 * that may be a new person */
 	const unsigned *force_lines;	/* rows let in from anywhere, as force */
 	size_t nforce_lines;
 	int32_t today;			/* no timestamp after it; 0: no check */

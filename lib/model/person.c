@@ -140,6 +140,63 @@ int lms_person_new_id(char out[LMS_PERSON_ID_LEN + 1],
 			 _("cannot find a free person id"));
 }
 
+static bool in_set(const char *id, void *set)
+{
+	return lms_strset_has(set, id);
+}
+
+int lms_id_pool_draw(struct lms_id_pool *p, size_t n)
+{
+	struct lms_strset drawn;
+	int err = 0;
+
+	lms_strset_init(&drawn);
+	for (size_t i = p->next; i < p->n; i++)
+		lms_strset_add(&drawn, p->v[i], NULL);
+	for (size_t i = 0; i < n && !err; i++) {
+		char id[LMS_PERSON_ID_LEN + 1];
+
+		if (!(err = lms_person_new_id(id, in_set, &drawn))) {
+			lms_strset_add(&drawn, id, NULL);
+			memcpy(lms_array_push(&p->v, &p->n, sizeof(*p->v)), id,
+			       sizeof(id));
+		}
+	}
+	lms_strset_release(&drawn);
+	return err;
+}
+
+void lms_id_pool_drop(struct lms_id_pool *p,
+		      bool (*taken)(const char *id, void *arg), void *arg)
+{
+	size_t kept = p->next;
+
+	for (size_t i = p->next; i < p->n; i++)
+		if (!taken(p->v[i], arg))
+			memmove(p->v[kept++], p->v[i], sizeof(*p->v));
+	p->n = kept;
+}
+
+size_t lms_id_pool_left(const struct lms_id_pool *p)
+{
+	return p->n - p->next;
+}
+
+int lms_id_pool_take(struct lms_id_pool *p, char out[LMS_PERSON_ID_LEN + 1])
+{
+	if (p->next == p->n)
+		return lms_error(LMS_EIO, "%s",
+				 _("cannot find a free person id"));
+	memcpy(out, p->v[p->next++], LMS_PERSON_ID_LEN + 1);
+	return 0;
+}
+
+void lms_id_pool_release(struct lms_id_pool *p)
+{
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
 void lms_phone_key(const char *phone, char *out, size_t size)
 {
 	size_t n = 0;

@@ -65,6 +65,28 @@ void lms_register_remove(struct lms_register *r, struct lms_person *p);
 int lms_person_new_id(char out[LMS_PERSON_ID_LEN + 1],
 		      bool (*taken)(const char *id, void *arg), void *arg);
 
+/*
+ * New person ids drawn ahead and handed out in turn.  A command that adds
+ * people draws as many as it may need, asks the tree which of them it
+ * uses already, drops those and takes the rest: a few lookups, where
+ * collecting every id of a national tree first took 100 MiB.
+ */
+struct lms_id_pool {
+	char (*v)[LMS_PERSON_ID_LEN + 1];
+	size_t n, next;
+};
+
+/* Adds n new ids, each unlike the others and those in the pool. */
+int lms_id_pool_draw(struct lms_id_pool *p, size_t n);
+/* Drops the ids not yet handed out that taken() says are in use. */
+void lms_id_pool_drop(struct lms_id_pool *p,
+		      bool (*taken)(const char *id, void *arg), void *arg);
+/* The ids not yet handed out. */
+size_t lms_id_pool_left(const struct lms_id_pool *p);
+/* Hands out the next id; LMS_EIO when none is left. */
+int lms_id_pool_take(struct lms_id_pool *p, char out[LMS_PERSON_ID_LEN + 1]);
+void lms_id_pool_release(struct lms_id_pool *p);
+
 /* Phone numbers compare by their digits, without a +47 or 0047 prefix;
  * e-mail addresses without case.  out holds at least 32 bytes. */
 void lms_phone_key(const char *phone, char *out, size_t size);

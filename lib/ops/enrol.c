@@ -106,19 +106,19 @@ static int enrol_rows(const struct lms_ops_io *io,
 		      struct lms_register *reg, struct lms_roll *roll,
 		      struct lms_batch *out)
 {
-	struct lms_strset ids;
+	struct lms_id_pool ids = { NULL, 0, 0 };
 	struct lms_batch_input in = {
 		.path = req->path, .csv = csv, .service = req->service,
 		.requested = req->requested, .force = req->force,
-		.ids_in_use = &ids, .force_lines = req->force_lines,
+		.ids = &ids, .force_lines = req->force_lines,
 		.nforce_lines = req->nforce_lines, .today = req->today
 	};
 	int err;
 
-	lms_strset_init(&ids);
-	if (!(err = io->person_ids(io->arg, reg, &ids)))
+	/* Every row may be a new person. */
+	if (!(err = lms_ops_free_ids(io, reg, csv->nrows, &ids)))
 		err = lms_batch_enrol(&in, reg, roll, out);
-	lms_strset_release(&ids);
+	lms_id_pool_release(&ids);
 	return err;
 }
 

@@ -59,8 +59,8 @@ struct lms_enrol_sheet {
 /*
  * Enrols the rows of a sign-up sheet, read from req->path after the
  * course's files (lms_batch_enrol says how rows are read, matched to the
- * register and ordered; new ids are drawn against every id the tree uses,
- * io->person_ids).  out is the caller's (lms_batch_release) on success,
+ * register and ordered; new ids are drawn first, one per row, and those
+ * the tree uses dropped, lms_ops_free_ids).  out is the caller's (lms_batch_release) on success,
  * and holds nothing on an error.
  *
  * The order of the writes: the register first (only when the sheet has

@@ -89,10 +89,44 @@ static int tree_load_text(void *arg, enum lms_file f, const char *course,
 	return lms_tree_load_text(arg, f, course, out);
 }
 
-static int tree_person_ids(void *arg, const struct lms_register *r,
-			   struct lms_strset *out)
+static int tree_mark_used_ids(void *arg, const struct lms_register *r,
+			      struct lms_strset *ask)
 {
-	return lms_tree_person_ids(arg, r, out);
+	return lms_tree_mark_used_ids(arg, r, ask);
+}
+
+static bool marked(const char *id, void *ask)
+{
+	return lms_strset_get(ask, id) != NULL;
+}
+
+int lms_ops_free_ids(const struct lms_ops_io *io, const struct lms_register *r,
+		     size_t need, struct lms_id_pool *pool)
+{
+	int err = 0;
+
+	/* 2.2 billion ids: a draw of ids in use is rare even in a national
+	 * tree, so one round almost always does, and 8 cannot fail by
+	 * chance. */
+	for (int round = 0; round < 8 && !err; round++) {
+		struct lms_strset ask;
+
+		if (lms_id_pool_left(pool) >= need)
+			return 0;
+		if ((err = lms_id_pool_draw(pool, need -
+					    lms_id_pool_left(pool) + 4)))
+			break;
+		lms_strset_init(&ask);
+		for (size_t i = pool->next; i < pool->n; i++)
+			lms_strset_add(&ask, pool->v[i], NULL);
+		if (!(err = io->mark_used_ids(io->arg, r, &ask)))
+			lms_id_pool_drop(pool, marked, &ask);
+		lms_strset_release(&ask);
+	}
+	if (!err && lms_id_pool_left(pool) < need)
+		err = lms_error(LMS_EIO, "%s",
+				_("cannot find a free person id"));
+	return err;
 }
 
 void lms_ops_tree_io(struct lms_ops_io *io, struct lms_tree *t)
@@ -113,7 +147,7 @@ void lms_ops_tree_io(struct lms_ops_io *io, struct lms_tree *t)
 	io->load_form = tree_load_form;
 	io->load_evaluations = tree_load_evaluations;
 	io->load_text = tree_load_text;
-	io->person_ids = tree_person_ids;
+	io->mark_used_ids = tree_mark_used_ids;
 }
 
 /* Who leads a session must be someone the service knows. */

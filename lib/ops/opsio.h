@@ -76,10 +76,19 @@ struct lms_ops_io {
 	 * service's); a missing file is LMS_ENOENT. */
 	int (*load_text)(void *arg, enum lms_file f, const char *course,
 			 struct lms_buf *out);
-	/* Adds to out every person id the tree uses: r's and the courses'. */
-	int (*person_ids)(void *arg, const struct lms_register *r,
-			  struct lms_strset *out);
+	/* Marks, of the ids in ask, those the tree uses, r's and the
+	 * courses' (lms_tree_mark_used_ids). */
+	int (*mark_used_ids)(void *arg, const struct lms_register *r,
+			     struct lms_strset *ask);
 };
+
+/*
+ * need new person ids that the tree does not use (r's people and every
+ * course's) into pool: drawn, then asked of io, and drawn again in the
+ * rare case that too many were in use.
+ */
+int lms_ops_free_ids(const struct lms_ops_io *io, const struct lms_register *r,
+		     size_t need, struct lms_id_pool *pool);
 
 /*
  * The io of a tree open at t.  save refuses (an internal error) when t

@@ -11,11 +11,6 @@
 
 /* Registering a person: see register.h. */
 
-static bool id_taken(const char *id, void *arg)
-{
-	return lms_strset_has(arg, id);
-}
-
 /* Copies the strings of p, whoever owns them, into the register. */
 static void add_copy(struct lms_register *r, const struct lms_person *p,
 		     const char *id)
@@ -34,7 +29,7 @@ int lms_ops_person_add(const struct lms_ops_io *io, const struct lms_person *p,
 		       int32_t today, char id[LMS_PERSON_ID_LEN + 1])
 {
 	struct lms_register reg;
-	struct lms_strset ids;
+	struct lms_id_pool ids = { NULL, 0, 0 };
 	const struct lms_person *known;
 	int err;
 
@@ -43,20 +38,19 @@ int lms_ops_person_add(const struct lms_ops_io *io, const struct lms_person *p,
 					       "register may not hold"));
 	if ((err = io->load_register(io->arg, &reg)))
 		return err;
-	lms_strset_init(&ids);
 	if ((known = lms_register_match(&reg, p->phone, p->email)))
 		err = lms_error(LMS_EREFUSED, _("%s has that phone number or "
 						"e-mail address already"),
 				known->id);
 	if (!err)
-		err = io->person_ids(io->arg, &reg, &ids);
+		err = lms_ops_free_ids(io, &reg, 1, &ids);
 	if (!err)
-		err = lms_person_new_id(id, id_taken, &ids);
+		err = lms_id_pool_take(&ids, id);
 	if (!err) {
 		add_copy(&reg, p, id);
 		err = io->save_register(io->arg, &reg);
 	}
-	lms_strset_release(&ids);
+	lms_id_pool_release(&ids);
 	lms_register_release(&reg);
 	return err;
 }

@@ -702,14 +702,15 @@ int lms_tree_save_register(struct lms_tree *t, const struct lms_register *r)
 	return err;
 }
 
-static void add_person(const char *person, void *set)
+static void mark_used(const char *person, void *ask)
 {
-	lms_strset_add(set, person, NULL);
+	if (lms_strset_has(ask, person))
+		lms_strset_set(ask, person, ask);
 }
 
 /* From the index (index.h), which reads only the courses that changed. */
-int lms_tree_person_ids(struct lms_tree *t, const struct lms_register *r,
-			struct lms_strset *out)
+int lms_tree_mark_used_ids(struct lms_tree *t, const struct lms_register *r,
+			   struct lms_strset *ask)
 {
 	struct lms_index ix;
 	char **ids;
@@ -717,14 +718,14 @@ int lms_tree_person_ids(struct lms_tree *t, const struct lms_register *r,
 	int err = lms_tree_course_ids(t, &ids, &n);
 
 	for (size_t i = 0; i < r->n; i++)
-		lms_strset_add(out, r->v[i].id, NULL);
+		mark_used(r->v[i].id, ask);
 	lms_index_open(&ix, t);
 	for (size_t i = 0; i < n && !err; i++) {
 		const struct lms_index_entry *e;
 
 		if (!(err = lms_index_get(&ix, ids[i], LMS_INDEX_KIND(
 					  LMS_INDEX_PEOPLE), &e)))
-			lms_index_people(e, add_person, out);
+			lms_index_people(e, mark_used, ask);
 	}
 	if (!err)
 		lms_index_save(&ix);

@@ -179,8 +179,12 @@ int lms_tree_save_register(struct lms_tree *t, const struct lms_register *r);
 /* Keeps people/participants.yaml in the .gitignore at root. */
 int lms_keep_register_ignored(const char *root);
 
-/* Every person id the tree uses: the register's and the courses'. */
-int lms_tree_person_ids(struct lms_tree *t, const struct lms_register *r,
-			struct lms_strset *out);
+/*
+ * Marks, of the person ids in ask, those the tree uses (r's, and those
+ * of every course's enrolments, through the index): their value becomes
+ * non-NULL.  What it holds is the few ids asked of, not the tree's.
+ */
+int lms_tree_mark_used_ids(struct lms_tree *t, const struct lms_register *r,
+			   struct lms_strset *ask);
 
 #endif

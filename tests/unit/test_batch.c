@@ -11,7 +11,7 @@ static struct lms_service service;
 static struct lms_enrolments e;
 static struct lms_roll roll;
 static struct lms_register reg;
-static struct lms_strset ids;
+static struct lms_id_pool ids;
 static struct lms_csv csv;
 static struct lms_batch batch;
 
@@ -28,8 +28,7 @@ static int setup(void **state)
 	assert_int_equal(lms_register_load(&reg, "r", r, strlen(r)), 0);
 	memset(&e, 0, sizeof(e));
 	lms_roll_init(&roll, &course, &e);
-	lms_strset_init(&ids);
-	lms_strset_add(&ids, "p-known1", NULL);
+	memset(&ids, 0, sizeof(ids));
 	return 0;
 }
 
@@ -38,7 +37,7 @@ static int teardown(void **state)
 	(void)state;
 	lms_batch_release(&batch);
 	lms_csv_release(&csv);
-	lms_strset_release(&ids);
+	lms_id_pool_release(&ids);
 	lms_register_release(&reg);
 	lms_roll_release(&roll);
 	lms_enrolments_release(&e);
@@ -55,12 +54,13 @@ static int run(const char *text)
 {
 	struct lms_batch_input in = {
 		.path = "s.csv", .csv = &csv, .service = &service,
-		.requested = lms_date_from_ymd(2026, 8, 20), .ids_in_use = &ids,
+		.requested = lms_date_from_ymd(2026, 8, 20), .ids = &ids,
 		.force_lines = force_lines, .nforce_lines = nforce_lines,
 		.today = lms_date_from_ymd(2026, 8, 25)
 	};
 
 	assert_int_equal(lms_csv_parse(&csv, "s.csv", text, strlen(text)), 0);
+	assert_int_equal(lms_id_pool_draw(&ids, csv.nrows), 0);
 	return lms_batch_enrol(&in, &reg, &roll, &batch);
 }
 
@@ -85,8 +85,10 @@ static void matches_known_and_registers_new(void **state)
 	assert_int_equal(e.v[0].referral, LMS_GP);
 	assert_int_equal(e.v[1].role, LMS_RELATIVE);
 	assert_string_equal(e.v[0].municipality, "1806");
-	/* The new ids are in use now. */
-	assert_true(lms_strset_has(&ids, reg.v[2].id));
+	/* The new people have the pool's ids, in turn, and no one else's. */
+	assert_string_equal(reg.v[1].id, ids.v[0]);
+	assert_string_equal(reg.v[2].id, ids.v[1]);
+	assert_int_equal(lms_id_pool_left(&ids), 1);
 }
 
 static void one_bad_row_fails_the_batch(void **state)

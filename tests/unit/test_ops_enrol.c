@@ -88,16 +88,22 @@ static int fake_save_register(void *arg, const struct lms_register *r)
 }
 
 /* The register's ids and the one course's. */
-static int fake_person_ids(void *arg, const struct lms_register *r,
-			   struct lms_strset *out)
+static void mark(struct lms_strset *ask, const char *id)
+{
+	if (lms_strset_has(ask, id))
+		lms_strset_set(ask, id, ask);
+}
+
+static int fake_mark_used_ids(void *arg, const struct lms_register *r,
+			      struct lms_strset *ask)
 {
 	struct lms_enrolments e;
 	int err = fake_load_enrolments(arg, "kurs", &e);
 
 	for (size_t i = 0; i < r->n; i++)
-		lms_strset_add(out, r->v[i].id, NULL);
+		mark(ask, r->v[i].id);
 	for (size_t i = 0; !err && i < e.n; i++)
-		lms_strset_add(out, e.v[i].person, NULL);
+		mark(ask, e.v[i].person);
 	if (!err)
 		lms_enrolments_release(&e);
 	return err;
@@ -139,7 +145,7 @@ static int setup(void **state)
 	io.save = fake_save;
 	io.load_register = fake_load_register;
 	io.save_register = fake_save_register;
-	io.person_ids = fake_person_ids;
+	io.mark_used_ids = fake_mark_used_ids;
 	assert_int_equal(lms_service_load(&service, "s", s, strlen(s)), 0);
 	*sheet = '\0';
 	return 0;
@@ -428,10 +434,46 @@ static void person_add_refusals_change_nothing(void **state)
 	assert_string_equal(f.reg.buf, register_yaml);
 }
 
+/* A tree that uses every id asked of it the first `busy` times. */
+static int busy, asked;
+
+static int busy_tree(void *arg, const struct lms_register *r,
+		     struct lms_strset *ask)
+{
+	(void)arg;
+	(void)r;
+	if (asked++ < busy)
+		for (size_t i = 0; i < ask->cap; i++)
+			if (ask->slots[i].key)
+				ask->slots[i].value = ask;
+	return 0;
+}
+
+static void free_ids_are_drawn_again_when_in_use(void **state)
+{
+	struct lms_register r = { NULL, 0 };
+	struct lms_id_pool pool = { NULL, 0, 0 };
+
+	(void)state;
+	io.mark_used_ids = busy_tree;
+	busy = 2;
+	asked = 0;
+	assert_int_equal(lms_ops_free_ids(&io, &r, 3, &pool), 0);
+	assert_int_equal(asked, 3);
+	assert_true(lms_id_pool_left(&pool) >= 3);
+	lms_id_pool_release(&pool);
+	busy = 100;
+	asked = 0;
+	assert_int_equal(lms_ops_free_ids(&io, &r, 3, &pool), LMS_EIO);
+	assert_int_equal(asked, 8);
+	lms_id_pool_release(&pool);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(enrol_writes_enrolments_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(free_ids_are_drawn_again_when_in_use, setup, teardown),
 		cmocka_unit_test_setup_teardown(enrol_refused_or_failed_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(sheet_writes_register_then_enrolments, setup, teardown),
 		cmocka_unit_test_setup_teardown(sheet_of_known_people_writes_enrolments, setup, teardown),

@@ -45,6 +45,48 @@ static void ids_avoid_those_in_use(void **state)
 	assert_int_equal(lms_person_new_id(id, all_taken, NULL), LMS_EIO);
 }
 
+/* Every other id of the pool is in use. */
+static bool every_other(const char *id, void *arg)
+{
+	int *k = arg;
+
+	(void)id;
+	return (*k)++ % 2 == 0;
+}
+
+static void a_pool_hands_out_distinct_free_ids(void **state)
+{
+	struct lms_id_pool pool = { NULL, 0, 0 };
+	char id[LMS_PERSON_ID_LEN + 1], first[LMS_PERSON_ID_LEN + 1];
+	int k = 0;
+
+	(void)state;
+	assert_int_equal(lms_id_pool_draw(&pool, 6), 0);
+	assert_int_equal(lms_id_pool_left(&pool), 6);
+	for (size_t i = 0; i < pool.n; i++)
+		for (size_t j = 0; j < i; j++)
+			assert_string_not_equal(pool.v[i], pool.v[j]);
+	assert_int_equal(lms_id_pool_take(&pool, first), 0);
+	/* Dropping leaves what was handed out alone. */
+	lms_id_pool_drop(&pool, every_other, &k);
+	assert_int_equal(k, 5);
+	assert_int_equal(lms_id_pool_left(&pool), 2);
+	assert_string_equal(pool.v[0], first);
+	assert_int_equal(lms_id_pool_take(&pool, id), 0);
+	assert_string_not_equal(id, first);
+	assert_int_equal(lms_id_pool_take(&pool, id), 0);
+	assert_int_equal(lms_id_pool_take(&pool, id), LMS_EIO);
+	assert_string_equal(lms_last_error()->msg,
+			    "cannot find a free person id");
+	/* A new draw is unlike what the pool holds. */
+	assert_int_equal(lms_id_pool_draw(&pool, 3), 0);
+	assert_int_equal(lms_id_pool_left(&pool), 3);
+	for (size_t i = 3; i < pool.n; i++)
+		for (size_t j = 0; j < i; j++)
+			assert_string_not_equal(pool.v[i], pool.v[j]);
+	lms_id_pool_release(&pool);
+}
+
 static void phone_numbers_compare_by_digits(void **state)
 {
 	char a[32], b[32];
@@ -170,6 +212,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ids_are_random_and_well_formed),
 		cmocka_unit_test(ids_avoid_those_in_use),
+		cmocka_unit_test(a_pool_hands_out_distinct_free_ids),
 		cmocka_unit_test(phone_numbers_compare_by_digits),
 		cmocka_unit_test(the_register),
 		cmocka_unit_test(contact_purposes),

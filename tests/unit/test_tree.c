@@ -316,7 +316,8 @@ static void keeps_the_register_private(void **state)
 	free(path);
 }
 
-/* Every person the tree names: the register's and the courses'. */
+/* Of the ids asked, those the tree uses: the register's and the
+ * courses'. */
 static void person_ids_of_register_and_courses(void **state)
 {
 	struct lms_register r;
@@ -330,10 +331,14 @@ static void person_ids_of_register_and_courses(void **state)
 	assert_int_equal(lms_register_load(&r, "r", register_yaml,
 					   strlen(register_yaml)), 0);
 	lms_strset_init(&ids);
-	assert_int_equal(lms_tree_person_ids(&tree, &r, &ids), 0);
-	assert_int_equal(ids.n, 2);
-	assert_true(lms_strset_has(&ids, "p-test01"));
-	assert_true(lms_strset_has(&ids, "p-test02"));
+	lms_strset_add(&ids, "p-test01", NULL);
+	lms_strset_add(&ids, "p-test02", NULL);
+	lms_strset_add(&ids, "p-test03", NULL);
+	assert_int_equal(lms_tree_mark_used_ids(&tree, &r, &ids), 0);
+	assert_int_equal(ids.n, 3);	/* nothing added to what was asked */
+	assert_non_null(lms_strset_get(&ids, "p-test01"));
+	assert_non_null(lms_strset_get(&ids, "p-test02"));
+	assert_null(lms_strset_get(&ids, "p-test03"));
 	lms_strset_release(&ids);
 	lms_register_release(&r);
 }
