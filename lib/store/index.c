@@ -126,9 +126,13 @@ void lms_index_people(const struct lms_index_entry *e,
 		      void (*each)(const char *person, void *arg), void *arg)
 {
 	const struct lms_index_record *r = &e->rec[LMS_INDEX_PEOPLE];
-	struct cursor c = { r->data, r->data + r->len, false };
-	uint64_t n = r->data ? get_u(&c, 4) : 0;
+	struct cursor c;
+	uint64_t n;
 
+	if (!r->data)	/* no record: no NULL + 0 for a cursor either */
+		return;
+	c = (struct cursor){ r->data, r->data + r->len, false };
+	n = get_u(&c, 4);
 	for (uint64_t i = 0; i < n; i++)
 		each(get_str(&c), arg);
 }
@@ -302,9 +306,12 @@ static const struct {
 
 static void entry_free(struct lms_index_entry *e)
 {
-	free(e->id);
+	if (e->own_id)
+		free((char *)e->id);
+	free(e->files);
 	for (int k = 0; k < LMS_INDEX_NKINDS; k++)
 		record_free(&e->rec[k]);
+	memset(e, 0, sizeof(*e));
 }
 
 static void entries_free(struct lms_index *ix)
@@ -317,16 +324,30 @@ static void entries_free(struct lms_index *ix)
 	ix->tail_sorted = true;
 }
 
-static void put_entry(struct lms_buf *b, const struct lms_index_entry *e)
-{
-	unsigned present = 0, have = 0;
+/* The stat of a file present, in the file: dev, ino, size, mtime (s,
+ * ns), ctime (s, ns). */
+#define STAT_LEN (8 + 8 + 8 + 8 + 4 + 8 + 4)
 
-	put_str(b, e->id);
+/* The bytes of e's stats as read: the mask of files present, then the
+ * stat of each present. */
+static size_t stats_len(const unsigned char *stats)
+{
+	size_t n = 0;
+
 	for (int f = 0; f < LMS_INDEX_NFILES; f++)
-		present |= (unsigned)e->files[f].present << f;
+		n += stats[0] >> f & 1;
+	return 1 + n * STAT_LEN;
+}
+
+static void put_stats(struct lms_buf *b, const struct lms_index_stat *files)
+{
+	unsigned present = 0;
+
+	for (int f = 0; f < LMS_INDEX_NFILES; f++)
+		present |= (unsigned)files[f].present << f;
 	put_u(b, present, 1);
 	for (int f = 0; f < LMS_INDEX_NFILES; f++) {
-		const struct lms_index_stat *s = &e->files[f];
+		const struct lms_index_stat *s = &files[f];
 
 		if (!s->present)
 			continue;
@@ -338,6 +359,39 @@ static void put_entry(struct lms_buf *b, const struct lms_index_entry *e)
 		put_u(b, (uint64_t)s->ctime_s, 8);
 		put_u(b, s->ctime_ns, 4);
 	}
+}
+
+/* The stats that get_entry found whole: cannot fail. */
+static void decode_stats(const unsigned char *stats,
+			 struct lms_index_stat *out)
+{
+	struct cursor c = { stats + 1, stats + stats_len(stats), false };
+
+	for (int f = 0; f < LMS_INDEX_NFILES; f++) {
+		struct lms_index_stat *s = &out[f];
+
+		memset(s, 0, sizeof(*s));
+		if (!(s->present = stats[0] >> f & 1))
+			continue;
+		s->dev = get_u(&c, 8);
+		s->ino = get_u(&c, 8);
+		s->size = get_u(&c, 8);
+		s->mtime_s = (int64_t)get_u(&c, 8);
+		s->mtime_ns = (uint32_t)get_u(&c, 4);
+		s->ctime_s = (int64_t)get_u(&c, 8);
+		s->ctime_ns = (uint32_t)get_u(&c, 4);
+	}
+}
+
+static void put_entry(struct lms_buf *b, const struct lms_index_entry *e)
+{
+	unsigned have = 0;
+
+	put_str(b, e->id);
+	if (e->stats)
+		lms_buf_add(b, e->stats, stats_len(e->stats));
+	else
+		put_stats(b, e->files);
 	put_u(b, (uint64_t)e->taken_s, 8);
 	put_u(b, e->taken_ns, 4);
 	for (int k = 0; k < LMS_INDEX_NKINDS; k++)
@@ -354,24 +408,14 @@ static void put_entry(struct lms_buf *b, const struct lms_index_entry *e)
 static bool get_entry(struct cursor *c, struct lms_index_entry *e)
 {
 	const char *id = get_str(c);
+	const unsigned char *stats = c->p;
 	unsigned present = (unsigned)get_u(c, 1), have;
 
 	memset(e, 0, sizeof(*e));
-	if (c->bad || !lms_id_valid(id) || present >> LMS_INDEX_NFILES)
+	if (c->bad || !lms_id_valid(id) || present >> LMS_INDEX_NFILES ||
+	    !get_bytes(c, stats_len(stats) - 1))
 		return false;
-	for (int f = 0; f < LMS_INDEX_NFILES; f++) {
-		struct lms_index_stat *s = &e->files[f];
-
-		if (!(s->present = present >> f & 1))
-			continue;
-		s->dev = get_u(c, 8);
-		s->ino = get_u(c, 8);
-		s->size = get_u(c, 8);
-		s->mtime_s = (int64_t)get_u(c, 8);
-		s->mtime_ns = (uint32_t)get_u(c, 4);
-		s->ctime_s = (int64_t)get_u(c, 8);
-		s->ctime_ns = (uint32_t)get_u(c, 4);
-	}
+	e->stats = stats;
 	e->taken_s = (int64_t)get_u(c, 8);
 	e->taken_ns = (uint32_t)get_u(c, 4);
 	have = (unsigned)get_u(c, 1);
@@ -387,7 +431,7 @@ static bool get_entry(struct cursor *c, struct lms_index_entry *e)
 		    !kinds[k].valid(r->data, r->len))
 			return false;
 	}
-	e->id = lms_strdup(id);
+	e->id = id;
 	return true;
 }
 
@@ -422,6 +466,15 @@ int lms_index_parse(struct lms_index *ix, const unsigned char *data,
 		  get_header(&c, &n);
 
 	entries_free(ix);
+	/* Room for all at once, as lms_array_push would have grown it: no
+	 * copy of a national tree's entries while they are read. */
+	if (ok && n > 1 && n <= len / 16) {
+		size_t cap = 1;
+
+		while (cap < n)
+			cap *= 2;
+		ix->v = lms_malloc(cap * sizeof(*ix->v));
+	}
 	for (uint64_t i = 0; ok && i < n; i++) {
 		struct lms_index_entry e;
 
@@ -442,26 +495,73 @@ int lms_index_parse(struct lms_index *ix, const unsigned char *data,
 	return ok ? 0 : LMS_EDATA;
 }
 
-void lms_index_serialize(const struct lms_index *ix, bool all,
-			 struct lms_buf *out)
+/*
+ * Where the index is written: a buffer that, with a file, is written out
+ * and summed whenever it holds a block, so that saving a national tree's
+ * index needs a block of memory, not the size of the file.
+ */
+struct sink {
+	struct lms_buf b;
+	struct lms_sha256 sum;
+	int fd;			/* -1: all of it stays in b */
+	bool failed;
+};
+
+#define BLOCK ((size_t)64 << 10)
+
+static void sink_flush(struct sink *s)
 {
-	struct lms_sha256 s;
+	size_t done = 0;
+
+	lms_sha256_add(&s->sum, s->b.buf, s->b.len);
+	while (!s->failed && done < s->b.len) {
+		ssize_t n = write(s->fd, s->b.buf + done, s->b.len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			s->failed = true;
+		else
+			done += (size_t)n;
+	}
+	lms_buf_reset(&s->b);
+}
+
+static void serialize(const struct lms_index *ix, bool all, struct sink *s)
+{
 	unsigned char sum[SUM_LEN];
 	size_t n = 0;
 
+	lms_sha256_init(&s->sum);
 	for (size_t i = 0; i < ix->n; i++)
 		n += all || ix->v[i].asked;
-	lms_buf_add(out, MAGIC, sizeof(MAGIC) - 1);
-	put_u(out, FORMAT, 4);
-	put_str(out, STAMP);
-	put_u(out, n, 4);
-	for (size_t i = 0; i < ix->n; i++)
+	lms_buf_add(&s->b, MAGIC, sizeof(MAGIC) - 1);
+	put_u(&s->b, FORMAT, 4);
+	put_str(&s->b, STAMP);
+	put_u(&s->b, n, 4);
+	for (size_t i = 0; i < ix->n && !s->failed; i++) {
 		if (all || ix->v[i].asked)
-			put_entry(out, &ix->v[i]);
-	lms_sha256_init(&s);
-	lms_sha256_add(&s, out->buf, out->len);
-	lms_sha256_final(&s, sum);
-	lms_buf_add(out, sum, SUM_LEN);
+			put_entry(&s->b, &ix->v[i]);
+		if (s->fd >= 0 && s->b.len >= BLOCK)
+			sink_flush(s);
+	}
+	if (s->fd >= 0)
+		sink_flush(s);
+	else
+		lms_sha256_add(&s->sum, s->b.buf, s->b.len);
+	lms_sha256_final(&s->sum, sum);
+	lms_buf_add(&s->b, sum, SUM_LEN);
+	if (s->fd >= 0)
+		sink_flush(s);
+}
+
+void lms_index_serialize(const struct lms_index *ix, bool all,
+			 struct lms_buf *out)
+{
+	struct sink s = { .b = *out, .fd = -1 };
+
+	serialize(ix, all, &s);
+	*out = s.b;
 }
 
 /* Opening and saving */
@@ -534,32 +634,25 @@ static int by_id(const void *a, const void *b)
  * one that is a link) is no index.
  */
 static int write_index(const char *dir, const char *path,
-		       const struct lms_buf *b)
+		       const struct lms_index *ix)
 {
 	struct lms_buf tmp = LMS_BUF_INIT;
+	struct sink s = { .b = LMS_BUF_INIT };
 	struct stat st;
-	int fd = -1, err = -1;
-	size_t done = 0;
+	int err = -1;
 
 	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
 		return -1;
 	lms_buf_addf(&tmp, "%s/.index.XXXXXX", dir);
-	if ((fd = mkstemp(tmp.buf)) < 0)
+	if ((s.fd = mkstemp(tmp.buf)) < 0)
 		goto out;
-	while (done < b->len) {
-		ssize_t n = write(fd, b->buf + done, b->len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		done += (size_t)n;
-	}
-	if (close(fd) == 0 && done == b->len && rename(tmp.buf, path) == 0)
+	serialize(ix, false, &s);
+	if (close(s.fd) == 0 && !s.failed && rename(tmp.buf, path) == 0)
 		err = 0;
 	else
 		unlink(tmp.buf);
 out:
+	lms_buf_release(&s.b);
 	lms_buf_release(&tmp);
 	return err;
 }
@@ -568,7 +661,6 @@ void lms_index_save(struct lms_index *ix)
 {
 	struct lms_tree *t = ix->tree;
 	char *path = lms_tree_file(t, LMS_FILE_INDEX, NULL), *dir;
-	struct lms_buf b = LMS_BUF_INIT;
 
 	for (size_t i = 0; i < ix->n && !ix->changed; i++)
 		ix->changed = !ix->v[i].asked;	/* a course gone */
@@ -581,10 +673,8 @@ void lms_index_save(struct lms_index *ix)
 	lms_array_sort(ix->v, ix->n, sizeof(*ix->v), by_id);
 	ix->nsorted = ix->n;
 	ix->tail_sorted = true;
-	lms_index_serialize(ix, false, &b);
-	if (!write_index(dir, path, &b))
+	if (!write_index(dir, path, ix))
 		ix->changed = false;
-	lms_buf_release(&b);
 	free(path);
 	free(dir);
 }
@@ -639,8 +729,16 @@ static bool before_taken(const struct lms_index_entry *e, int64_t s,
 static bool fresh(const struct lms_index_entry *e,
 		  const struct lms_index_stat *now)
 {
+	struct lms_index_stat was[LMS_INDEX_NFILES];
+
+	if (e->stats)
+		decode_stats(e->stats, was);
+	else if (e->files)
+		memcpy(was, e->files, sizeof(was));
+	else
+		return false;	/* new: never looked at */
 	for (int f = 0; f < LMS_INDEX_NFILES; f++) {
-		const struct lms_index_stat *a = &e->files[f], *b = &now[f];
+		const struct lms_index_stat *a = &was[f], *b = &now[f];
 
 		if (a->present != b->present)
 			return false;
@@ -662,7 +760,7 @@ static bool fresh(const struct lms_index_entry *e,
  */
 static struct lms_index_entry *find(struct lms_index *ix, const char *id)
 {
-	struct lms_index_entry key = { .id = (char *)id }, *e;
+	struct lms_index_entry key = { .id = id }, *e;
 
 	if (!ix->n)	/* bsearch of no array at all */
 		return NULL;
@@ -689,6 +787,7 @@ static struct lms_index_entry *add(struct lms_index *ix, const char *id)
 
 	memset(e, 0, sizeof(*e));
 	e->id = lms_strdup(id);
+	e->own_id = true;
 	if (ix->n - ix->nsorted > 1 && strcmp(e[-1].id, id) > 0)
 		ix->tail_sorted = false;
 	return e;
@@ -708,7 +807,10 @@ static void retake(struct lms_index_entry *e, const struct lms_index_stat *now,
 {
 	for (int k = 0; k < LMS_INDEX_NKINDS; k++)
 		record_free(&e->rec[k]);
-	memcpy(e->files, now, sizeof(e->files));
+	if (!e->files)
+		e->files = lms_malloc(LMS_INDEX_NFILES * sizeof(*e->files));
+	memcpy(e->files, now, LMS_INDEX_NFILES * sizeof(*e->files));
+	e->stats = NULL;
 	/* A file that could not be looked at: never trusted. */
 	e->taken_s = known ? (int64_t)taken->tv_sec : INT64_MIN;
 	e->taken_ns = known ? (uint32_t)taken->tv_nsec : 0;
