@@ -1,3 +1,4 @@
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -28,22 +29,31 @@ int lms_ops_forget(const struct lms_ops_io *io, const char *person)
 	return err;
 }
 
+/* Only the people of the register are tracked: an enrolment of someone
+ * already forgotten (or of a hand-written id) decides nothing. */
 struct last_seen {
 	struct lms_strset index;	/* person id -> 1 + index into dates */
-	int32_t *dates;
+	int32_t *dates;			/* NOT_SEEN: in no course */
 	size_t n;
 };
+
+#define NOT_SEEN INT32_MIN
+
+static void track(struct last_seen *s, const struct lms_register *reg)
+{
+	s->dates = lms_calloc(reg->n ? reg->n : 1, sizeof(int32_t));
+	for (size_t i = 0; i < reg->n; i++)
+		if (lms_strset_add(&s->index, reg->v[i].id,
+				   (void *)(uintptr_t)(s->n + 1)))
+			s->dates[s->n++] = NOT_SEEN;
+}
 
 static void saw(struct last_seen *s, const char *person, int32_t date)
 {
 	size_t i = (size_t)(uintptr_t)lms_strset_get(&s->index, person);
 
-	if (!i) {
-		*(int32_t *)lms_array_push(&s->dates, &s->n, sizeof(int32_t)) = date;
-		lms_strset_add(&s->index, person, (void *)(uintptr_t)s->n);
-	} else if (date > s->dates[i - 1]) {
+	if (i && date > s->dates[i - 1])
 		s->dates[i - 1] = date;
-	}
 }
 
 /* The day each person's last course ended (its last session). */
@@ -85,15 +95,17 @@ static size_t apply_rule(struct lms_register *reg, const struct last_seen *seen,
 	for (size_t i = 0; i < reg->n;) {
 		size_t k = (size_t)(uintptr_t)lms_strset_get(&seen->index,
 							     reg->v[i].id);
+		bool in_course = k && seen->dates[k - 1] != NOT_SEEN;
 		/* Without a course, the consent date counts as the last. */
-		int32_t last = k ? seen->dates[k - 1] : reg->v[i].consent;
+		int32_t last = in_course ? seen->dates[k - 1]
+					 : reg->v[i].consent;
 
 		if (last == LMS_DATE_NONE || last >= cutoff) {
 			i++;
 			continue;
 		}
 		if (forgot)
-			forgot(reg->v[i].id, last, k != 0, arg);
+			forgot(reg->v[i].id, last, in_course, arg);
 		forgotten++;
 		if (req->dry_run)
 			i++;
@@ -114,6 +126,8 @@ int lms_ops_purge(const struct lms_ops_io *io,
 
 	if (err)
 		return err;
+	lms_strset_init(&seen.index);
+	track(&seen, &reg);
 	if (!(err = last_courses(io, req->today, &seen)))
 		forgotten = apply_rule(&reg, &seen, req, forgot, arg);
 	if (!err && forgotten && !req->dry_run)
