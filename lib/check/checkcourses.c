@@ -94,6 +94,44 @@ static void book(struct lms_check_walk *ck, uint32_t number,
 }
 
 /*
+ * For a check of some courses, the keys and days that their plans book,
+ * read first: the other courses' bookings are kept only on those (a
+ * conflict is of one key on one day), not the millions of a national
+ * tree.  A plan that does not load now keeps every booking, as before.
+ */
+static void want_chosen(struct lms_check_walk *ck)
+{
+	const struct lms_check_options *opt = ck->x->opt;
+	bool all_loaded = true;
+
+	for (size_t i = 0; i < opt->ncourses && all_loaded; i++) {
+		struct lms_course_files f;
+		const struct lms_course *c = &f.data.course;
+
+		lms_course_files_load(ck->x->tree, opt->courses[i],
+				      LMS_COURSE_FILES_PLAN, &f);
+		all_loaded = f.plan.loaded;
+		for (size_t j = 0; all_loaded && j < c->nsessions; j++) {
+			const struct lms_session *s = &c->sessions[j];
+			const char *who;
+
+			lms_bookings_want(&ck->places,
+					  lms_session_place(c, j), s);
+			for (size_t k = 0;
+			     (who = lms_session_leader(c, s, k)); k++)
+				lms_bookings_want(&ck->people, who, s);
+		}
+		lms_course_files_release(&f);
+	}
+	if (!all_loaded) {
+		ck->places.filtered = ck->people.filtered = false;
+	} else {
+		/* Named, even without a session: only theirs are kept. */
+		ck->places.filtered = ck->people.filtered = true;
+	}
+}
+
+/*
  * Another course's bookings from the index, which reads its plan only if
  * it changed; here, on one thread and in the courses' order, so that the
  * bookings are the same, in the same order, as from the plans.
@@ -186,8 +224,9 @@ int lms_check_courses(struct lms_check_walk *ck)
 
 	ck->ncourses = w.n;
 	ck->ids = w.ids;
-	if (!err && !(err = choose(ck, w.ids, w.n, &selected)) &&
-	    !(err = lms_walk_courses(&w))) {
+	if (!err && !(err = choose(ck, w.ids, w.n, &selected)) && selected)
+		want_chosen(ck);
+	if (!err && !(err = lms_walk_courses(&w))) {
 		if (ck->index)
 			lms_index_save(ck->index);
 		lms_bookings_check(&ck->people, ck->x->tree, w.ids, selected,

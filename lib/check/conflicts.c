@@ -13,12 +13,14 @@ void lms_bookings_init(struct lms_bookings *b, const char *what,
 	b->what = what;
 	b->severity = severity;
 	lms_strset_init(&b->index);
+	lms_strset_init(&b->want);
 }
 
 void lms_bookings_release(struct lms_bookings *b)
 {
 	free(b->v);
 	lms_strset_release(&b->index);
+	lms_strset_release(&b->want);
 	for (size_t i = 0; i < b->nnames; i++)
 		free(b->names[i]);
 	free(b->names);
@@ -58,14 +60,53 @@ static uint32_t intern(struct lms_bookings *b, const char *key)
 	return (uint32_t)(i - 1);
 }
 
+static bool bookable(const char *key, const struct lms_session *s)
+{
+	return key && *key && s->start != LMS_TIME_NONE &&
+	       s->date != LMS_DATE_NONE;
+}
+
+/* The key of want for key on the day of s. */
+static void day_key(struct lms_buf *out, const char *key,
+		    const struct lms_session *s)
+{
+	char *folded = fold(key);
+
+	lms_buf_reset(out);
+	lms_buf_addf(out, "%ld %s", (long)s->date, folded);
+	free(folded);
+}
+
+void lms_bookings_want(struct lms_bookings *b, const char *key,
+		       const struct lms_session *s)
+{
+	struct lms_buf k = LMS_BUF_INIT;
+
+	b->filtered = true;
+	if (!bookable(key, s))
+		return;
+	day_key(&k, key, s);
+	lms_strset_add(&b->want, k.buf, NULL);
+	lms_buf_release(&k);
+}
+
 void lms_bookings_add(struct lms_bookings *b, const char *key,
 		      uint32_t course, const struct lms_session *s)
 {
 	struct lms_booking *x;
 
-	if (!key || !*key || s->start == LMS_TIME_NONE ||
-	    s->date == LMS_DATE_NONE)
+	if (!bookable(key, s))
 		return;
+	if (b->filtered) {
+		struct lms_buf k = LMS_BUF_INIT;
+		bool wanted;
+
+		day_key(&k, key, s);
+		wanted = lms_strset_has(&b->want, k.buf);
+		lms_buf_release(&k);
+		if (!wanted)
+			return;
+	}
 	x = lms_array_push(&b->v, &b->n, sizeof(*x));
 	x->key = intern(b, key);
 	x->course = course;

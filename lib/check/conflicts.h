@@ -33,6 +33,8 @@ struct lms_bookings {
 	struct lms_strset index;	/* folded name -> 1 + name number */
 	char **names;			/* as first written */
 	size_t nnames;
+	struct lms_strset want;		/* "date folded-name" */
+	bool filtered;			/* keep only those in want */
 };
 
 void lms_bookings_init(struct lms_bookings *b, const char *what,
@@ -41,6 +43,14 @@ void lms_bookings_release(struct lms_bookings *b);
 /* Books key for session s of course number course, if it has a time. */
 void lms_bookings_add(struct lms_bookings *b, const char *key,
 		      uint32_t course, const struct lms_session *s);
+
+/*
+ * From the first call on, only the bookings of a key and day that some
+ * call named are kept: a check of some courses wants those of their
+ * sessions, since a conflict is of one key on one day.
+ */
+void lms_bookings_want(struct lms_bookings *b, const char *key,
+		       const struct lms_session *s);
 
 /*
  * Reports each booking that overlaps an earlier one of another course,
