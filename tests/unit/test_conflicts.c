@@ -100,6 +100,33 @@ static void only_in_the_courses_chosen(void **state)
 	lms_bookings_release(&b);
 }
 
+/* Wanted keys and days: the others' bookings kept are only those, with
+ * the same findings as keeping all; another day or key is not kept. */
+static void only_the_keys_and_days_wanted(void **state)
+{
+	struct lms_bookings b;
+	struct lms_findings f;
+	struct lms_session s1 = at("11:00", "14:00", 10),
+			   s2 = at("13:00", "15:00", 20),
+			   later = at("11:00", "14:00", 30);
+	const bool a_only[] = { true, false, false };
+
+	(void)state;
+	later.date++;
+	lms_bookings_init(&b, "place", LMS_WARNING);
+	lms_bookings_want(&b, " Helsehuset", &s1);
+	lms_bookings_add(&b, "helsehuset ", 1, &s2);
+	lms_bookings_add(&b, "Helsehuset", 2, &later);	/* another day */
+	lms_bookings_add(&b, "Rådhuset", 2, &s2);	/* another place */
+	lms_bookings_add(&b, "Helsehuset", 0, &s1);
+	assert_int_equal(b.n, 2);
+	check(&b, a_only, &f);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].path, "courses/a/course.yaml");
+	lms_findings_release(&f);
+	lms_bookings_release(&b);
+}
+
 /* No bookings at all (a tree without places): nothing to sort, and no
  * qsort of a null array, which UBSan would stop. */
 static void no_bookings(void **state)
@@ -154,6 +181,7 @@ int main(void)
 		cmocka_unit_test(overlaps_of_two_courses_once),
 		cmocka_unit_test(places_fold_case_and_spaces),
 		cmocka_unit_test(only_in_the_courses_chosen),
+		cmocka_unit_test(only_the_keys_and_days_wanted),
 		cmocka_unit_test(no_bookings),
 		cmocka_unit_test(in_norwegian),
 	};
