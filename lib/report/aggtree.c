@@ -1,5 +1,6 @@
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "aggregate.h"
 #include "coursedata.h"
@@ -57,17 +58,19 @@ static int birth_years(const struct lms_agg *a, struct lms_tree *t,
 	return 0;
 }
 
-/* A course's files, as a walk reads them (see walk.h): the tree's
- * facilitators and form are read once, in lms_agg_tree, not per course. */
+/* What a course adds to the report, made where the walk reads it (see
+ * walk.h): its files are freed there, and the calling thread only merges.
+ * The tree's facilitators and form are read once, in lms_agg_tree, not
+ * per course. */
 struct slot {
-	struct lms_course_data d;
+	struct lms_agg_contrib c;
 	bool wanted;
 };
 
 /* What the walk's callbacks share. */
 struct adding {
 	struct lms_agg *a;
-	struct lms_agg_course in;
+	struct lms_agg_course in;	/* the tree's: read only in the walk */
 	size_t n;
 	void (*progress)(size_t done, size_t total, void *arg);
 	void *arg;
@@ -79,18 +82,33 @@ static int read_slot(void *arg, struct lms_tree *t, const char *id,
 {
 	const struct adding *ad = arg;
 	struct slot *s = slot;
+	struct lms_agg_course in = ad->in;
+	struct lms_course_data d;
 	int err;
 
-	if ((err = lms_course_data_load_parts(t, id, LMS_CD_COURSE, &s->d)))
-		return err;
-	s->wanted = lms_agg_wants(ad->a, &s->d.course);
-	if (!s->wanted)
-		return 0;
-	return lms_course_data_load_parts(t, id, LMS_CD_ENROLMENTS |
-					  LMS_CD_ATTENDANCE | LMS_CD_MEETINGS |
-					  LMS_CD_FACILITATOR_EVALUATIONS |
-					  (ad->in.form ? LMS_CD_EVALUATIONS : 0),
-					  &s->d);
+	memset(&d, 0, sizeof(d));
+	if ((err = lms_course_data_load_parts(t, id, LMS_CD_COURSE, &d)))
+		goto out;
+	if (!lms_agg_wants(ad->a, &d.course))
+		goto out;
+	if ((err = lms_course_data_load_parts(t, id, LMS_CD_ENROLMENTS |
+					      LMS_CD_ATTENDANCE |
+					      LMS_CD_MEETINGS |
+					      LMS_CD_FACILITATOR_EVALUATIONS |
+					      (in.form ? LMS_CD_EVALUATIONS : 0),
+					      &d)))
+		goto out;
+	in.course = &d.course;
+	in.enrolments = &d.enrolments;
+	in.attendance = &d.attendance;
+	in.evaluations = &d.evaluations;
+	in.meetings = &d.meetings;
+	in.own = &d.facilitator_evaluations;
+	lms_agg_contrib_make(ad->a, &in, &s->c);
+	s->wanted = true;
+out:
+	lms_course_data_release(&d);
+	return err;
 }
 
 static int add_slot(void *arg, size_t i, void *slot)
@@ -98,15 +116,8 @@ static int add_slot(void *arg, size_t i, void *slot)
 	struct adding *ad = arg;
 	struct slot *s = slot;
 
-	if (s->wanted) {
-		ad->in.course = &s->d.course;
-		ad->in.enrolments = &s->d.enrolments;
-		ad->in.attendance = &s->d.attendance;
-		ad->in.evaluations = &s->d.evaluations;
-		ad->in.meetings = &s->d.meetings;
-		ad->in.own = &s->d.facilitator_evaluations;
-		lms_agg_add(ad->a, &ad->in);
-	}
+	if (s->wanted)
+		lms_agg_contrib_merge(ad->a, &s->c);
 	if (ad->progress)
 		ad->progress(i + 1, ad->n, ad->arg);
 	return 0;
@@ -117,7 +128,7 @@ static void release_slot(void *arg, void *slot)
 	struct slot *s = slot;
 
 	(void)arg;
-	lms_course_data_release(&s->d);
+	lms_agg_contrib_release(&s->c);
 }
 
 int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
