@@ -271,6 +271,26 @@ void lms_agg_contrib_make(const struct lms_agg *a,
 void lms_agg_contrib_merge(struct lms_agg *a, const struct lms_agg_contrib *c);
 void lms_agg_contrib_release(struct lms_agg_contrib *c);
 
+/*
+ * A contribution kept in the tree's index (LMS_INDEX_REPORT, aggcache.c),
+ * behind the fingerprint of all else it is made of: the report's options
+ * and key, the tree's service, facilitators, offers and form, the
+ * register when by age band, the version of lms.  lms_agg_fingerprint
+ * reads those files of t (the course's own are the index's to watch).
+ * c is NULL for a course the report does not want.  decode gives 1 with
+ * *out made, 0 for a course not wanted, -1 (and nothing to release) for
+ * a record of another fingerprint or not well made; the form of its
+ * pairs is the caller's to set.
+ */
+void lms_agg_fingerprint(const struct lms_agg *a,
+			 const struct lms_agg_course *in, struct lms_tree *t,
+			 unsigned char out[32]);
+void lms_agg_contrib_encode(const struct lms_agg_contrib *c,
+			    const unsigned char fp[32], struct lms_buf *out);
+int lms_agg_contrib_decode(const unsigned char *data, size_t len,
+			   const unsigned char fp[32],
+			   struct lms_agg_contrib *out);
+
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt);
 void lms_agg_release(struct lms_agg *a);
 /* True if the course belongs in the report (dates and status). */
