@@ -152,11 +152,17 @@ static int add_slot(void *arg, size_t i, void *slot)
 	struct adding *ad = arg;
 	struct slot *s = slot;
 	size_t at = ad->read[i];
+	struct lms_buf rec = LMS_BUF_INIT;
 
 	merge_kept(ad, at);
 	if (s->wanted)
 		lms_agg_contrib_merge(ad->a, &s->c);
-	lms_index_put(&ad->ix, ad->ids[at], LMS_INDEX_REPORT, &s->rec);
+	/* The index keeps the record until it is saved: a copy of its
+	 * size, made here, rather than the worker's, which would hold the
+	 * worker's memory around it. */
+	lms_buf_add(&rec, s->rec.buf, s->rec.len);
+	lms_index_put(&ad->ix, ad->ids[at], LMS_INDEX_REPORT, &rec);
+	lms_buf_release(&rec);
 	ad->next = at + 1;
 	if (ad->progress)
 		ad->progress(at + 1, ad->n, ad->arg);
