@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aggregate.h"
 #include "alloc.h"
 #include "index.h"
 #include "sha256.h"
@@ -18,6 +19,33 @@ static void count(const char *person, void *arg)
 	if (!person)
 		fuzz_fail("a person id past the end of its record");
 	(*(size_t *)arg)++;
+}
+
+/* A report's record (LMS_INDEX_REPORT) decodes under its own
+ * fingerprint, or is refused, and what decodes merges within bounds. */
+static void report_record(const struct lms_index_record *r)
+{
+	static const int bys[] = { LMS_BY_COURSE, LMS_BY_MUNICIPALITY,
+				   LMS_BY_REFERRAL, LMS_BY_ROLE };
+	struct lms_agg_contrib c;
+
+	if (!r->data)
+		return;
+	if (r->len < LMS_INDEX_FINGERPRINT)
+		fuzz_fail("a report's record without its fingerprint");
+	if (lms_agg_contrib_decode(r->data, r->len, r->data, &c) <= 0)
+		return;
+	for (size_t i = 0; i < sizeof(bys) / sizeof(*bys); i++) {
+		struct lms_agg_options opt = { .by = bys[i], .min_cell = 5 };
+		struct lms_agg a;
+
+		lms_agg_init(&a, &opt);
+		lms_agg_contrib_merge(&a, &c);
+		lms_agg_contrib_merge(&a, &c);
+		lms_agg_waits_merge(a.waits);
+		lms_agg_release(&a);
+	}
+	lms_agg_contrib_release(&c);
 }
 
 static void try(const uint8_t *data, size_t size)
@@ -42,6 +70,7 @@ static void try(const uint8_t *data, size_t size)
 			if (!c.sessions[j].place)
 				fuzz_fail("a session without its place");
 		lms_course_release(&c);
+		report_record(&ix.v[i].rec[LMS_INDEX_REPORT]);
 	}
 	lms_index_serialize(&ix, true, &again);
 	if (again.len != size || memcmp(again.buf, data, size))

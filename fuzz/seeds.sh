@@ -112,3 +112,5 @@ printf '\004\010\377\001\010\377\001\010\377\001\010\377\001\010\377\001\020\357
 # The index of a tree of two courses, as lms writes it (.lms/index).
 mkdir -p "$out/fuzz_index"
 cp fuzz/seeds/index.bin "$out/fuzz_index/"
+# And of tests/fixtures/report after a report: with its records.
+cp fuzz/seeds/index-report.bin "$out/fuzz_index/"

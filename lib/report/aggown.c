@@ -26,35 +26,19 @@ static struct lms_agg_own_item *own_item(struct lms_agg_own *own,
 	return it;
 }
 
-void lms_agg_own_add(struct lms_agg *a, const struct lms_agg_course *in)
+void lms_agg_own_merge(struct lms_agg *a, const struct lms_agg_contrib *c)
 {
-	const struct lms_evaluations *ev = in->own;
-	long n = ev ? (long)ev->n : 0, shown = n;
-
-	if (!n)
+	if (!c->own_n)
 		return;
-	if (!a->opt.exact) {
-		uint64_t key = a->key ? lms_protect_thing_key(a->key,
-			in->course->id, "facilitator-evaluations", n) : 0;
+	a->own.responses += c->own_shown;
+	a->own.rounded |= c->own_shown != c->own_n;
+	for (size_t i = 0; i < c->nown; i++) {
+		struct lms_agg_own_item *it =
+			own_item(&a->own, c->strs.buf + c->own[i].item);
 
-		shown = lms_protect_count(n, a->opt.min_cell, key,
-					  LMS_PIECE_OWN_RESPONSES);
+		it->sum += c->own[i].value;
+		it->n++;
 	}
-	a->own.responses += shown;
-	a->own.rounded |= shown != n;
-	if (shown != n)
-		return;
-	for (size_t i = 0; i < ev->n; i++)
-		for (size_t j = 0; j < ev->v[i].answers.n; j++) {
-			const struct lms_answer *x = &ev->v[i].answers.v[j];
-			struct lms_agg_own_item *it;
-
-			if (x->is_text)
-				continue;
-			it = own_item(&a->own, x->item);
-			it->sum += x->value;
-			it->n++;
-		}
 }
 
 void lms_agg_own_release(struct lms_agg_own *own)

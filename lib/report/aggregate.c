@@ -172,7 +172,7 @@ static void pairs_release(struct pairs *p)
 }
 
 /* The columns a piece's rounding touches, for the marks of a report. */
-static unsigned rounded_columns(const struct lms_piece *x)
+static unsigned rounded_columns(const struct lms_agg_cpiece *x)
 {
 #define COL(c) LMS_AGG_ROUNDED(LMS_AGG_COL_##c)
 	unsigned r = x->shown.rounded, cols = 0;
@@ -199,7 +199,7 @@ static unsigned rounded_columns(const struct lms_piece *x)
 
 /* A piece of people whose completed are not shown, so that its
  * follow-up is left out of the row: which the row's mark says. */
-static bool completed_left_out(const struct lms_piece *x)
+static bool completed_left_out(const struct lms_agg_cpiece *x)
 {
 	return lms_piece_has_places(x->kind) &&
 	       (x->shown.rounded & (LMS_ROUNDED_PEOPLE |
@@ -208,7 +208,7 @@ static bool completed_left_out(const struct lms_piece *x)
 
 /* The referrals of a piece that shows them; kinds of a piece whose
  * split by kind stopped are partly shown, and marked. */
-static void add_referrals(struct lms_agg_row *r, const struct lms_piece *x)
+static void add_referrals(struct lms_agg_row *r, const struct lms_agg_cpiece *x)
 {
 	const struct lms_piece_figures *s = &x->shown;
 
@@ -234,7 +234,7 @@ static void add_referrals(struct lms_agg_row *r, const struct lms_piece *x)
 /* Those asked at follow-up and still in a group, of a piece that
  * shows them; a piece that shows its completed but not whom of them
  * was asked, or not what they said, is marked. */
-static void add_asked(struct lms_agg_row *r, const struct lms_piece *x)
+static void add_asked(struct lms_agg_row *r, const struct lms_agg_cpiece *x)
 {
 	const struct lms_piece_figures *s = &x->shown;
 
@@ -254,7 +254,8 @@ static void add_asked(struct lms_agg_row *r, const struct lms_piece *x)
 
 /* Adds a piece as published to row r of a. */
 static void add_piece(struct lms_agg *a, struct lms_agg_row *r,
-		      const struct lms_piece *x, const struct pairs *p)
+		      const struct lms_agg_contrib *c,
+		      const struct lms_agg_cpiece *x)
 {
 	const struct lms_piece_figures *s = &x->shown;
 
@@ -274,37 +275,34 @@ static void add_piece(struct lms_agg *a, struct lms_agg_row *r,
 	r->rounded |= rounded_columns(x);
 	add_referrals(r, x);
 	add_asked(r, x);
-	for (size_t i = 0; s->counted && i < x->nwaits; i++)
-		lms_agg_waits_add(a->waits, wait_row(a, r), x->waits[i]);
-	for (size_t i = 0; s->pairs_counted && i < x->npairs; i++)
-		count_pair(r, p->before[x->pairs[i]], p->after[x->pairs[i]],
-			   p->form);
+	for (size_t i = 0; i < x->nwaits; i++)
+		lms_agg_waits_add(a->waits, wait_row(a, r),
+				  c->waits[x->waits_at + i]);
+	for (size_t i = 0; i < x->npairs; i++)
+		count_pair(r, c->before[x->pairs_at + i],
+			   c->after[x->pairs_at + i], c->pair_form);
 }
 
 /* A course counts once in each of its rows. */
 static void count_course(struct lms_agg *a, struct lms_agg_row *r,
-			 const struct lms_agg_course *in, unsigned ur)
+			 const struct lms_agg_contrib *c)
 {
 	if (r->last_course == a->courses_seen)
 		return;
 	r->last_course = a->courses_seen;
 	r->courses++;
-	r->sessions += lms_course_sessions_held(in->course, a->opt.today);
-	r->ur_courses += !!(ur & UR_HAPPENED);
-	r->ur_declared += !!(ur & UR_DECLARED);
+	r->sessions += c->sessions;
+	r->ur_courses += !!(c->ur & UR_HAPPENED);
+	r->ur_declared += !!(c->ur & UR_DECLARED);
 }
 
-/* Adds the whole course to each of rows (course-level groups, the totals). */
-static void add_whole(struct lms_agg *a, struct lms_agg_row **rows, size_t n,
-		      const struct lms_agg_course *in,
-		      const struct lms_course_pieces *cp, const struct pairs *p,
-		      unsigned ur)
+/* Adds the whole course to row r (a course-level group, the totals). */
+static void add_whole(struct lms_agg *a, struct lms_agg_row *r,
+		      const struct lms_agg_contrib *c)
 {
-	for (size_t k = 0; k < n; k++) {
-		count_course(a, rows[k], in, ur);
-		for (size_t i = 0; i < cp->n; i++)
-			add_piece(a, rows[k], &cp->v[i], p);
-	}
+	count_course(a, r, c);
+	for (size_t i = 0; i < c->npieces; i++)
+		add_piece(a, r, c, &c->pieces[i]);
 }
 
 static void term_key(int32_t first, char *out, size_t size)
@@ -316,72 +314,82 @@ static void term_key(int32_t first, char *out, size_t size)
 		 NC_("term", "autumn"));
 }
 
-/* By course, with several trees, a row is named by tree as well: two
- * services may well use the same course id. */
-static struct lms_agg_row *course_row(struct lms_agg *a,
-				      const struct lms_agg_course *in)
+static size_t add_str(struct lms_agg_contrib *c, const char *s)
 {
-	struct lms_buf key = LMS_BUF_INIT;
-	struct lms_agg_row *r;
+	size_t at = c->strs.len;
 
-	if (!a->opt.name_trees || !in->tree)
-		return row(a, in->course->id);
-	lms_buf_addf(&key, "%s/%s", in->tree, in->course->id);
-	r = row(a, key.buf);
-	lms_buf_release(&key);
-	return r;
+	lms_buf_add(&c->strs, s, strlen(s) + 1);
+	return at;
 }
 
-/* The course-level groups a course belongs to, as row numbers: rows may
- * move in memory while new ones are made. */
-static size_t course_rows(struct lms_agg *a, const struct lms_agg_course *in,
-			  size_t *out, size_t max)
+static const char *str(const struct lms_agg_contrib *c, size_t at)
+{
+	return c->strs.buf + at;
+}
+
+static void add_row_key(struct lms_agg_contrib *c, const char *key)
+{
+	*(size_t *)lms_array_push(&c->rows, &c->nrows,
+				  sizeof(*c->rows)) = add_str(c, key);
+}
+
+/* The keys of the course-level groups a course belongs to (by course,
+ * with several trees, named by tree as well: two services may well use
+ * the same course id). */
+static void course_rows(const struct lms_agg *a,
+			const struct lms_agg_course *in,
+			struct lms_agg_contrib *out)
 {
 	const struct lms_course *c = in->course;
 	int32_t first = lms_course_first_date(c);
-	char key[64];
-	size_t n = 0;
+	struct lms_buf key = LMS_BUF_INIT;
+	char buf[64];
 	int y, m, d;
 
 	switch (a->opt.by) {
 	case LMS_BY_COURSE:
-		out[n++] = row_number(a, course_row(a, in));
+		if (!a->opt.name_trees || !in->tree) {
+			add_row_key(out, c->id);
+			break;
+		}
+		lms_buf_addf(&key, "%s/%s", in->tree, c->id);
+		add_row_key(out, key.buf);
+		lms_buf_release(&key);
 		break;
 	case LMS_BY_YEAR:
 	case LMS_BY_TERM:
 		if (first == LMS_DATE_NONE) {
-			out[n++] = row_number(a, row(a, N_("(no sessions)")));
+			add_row_key(out, N_("(no sessions)"));
 			break;
 		}
 		lms_date_to_ymd(first, &y, &m, &d);
 		if (a->opt.by == LMS_BY_YEAR)
-			snprintf(key, sizeof(key), "%04d", y);
+			snprintf(buf, sizeof(buf), "%04d", y);
 		else
-			term_key(first, key, sizeof(key));
-		out[n++] = row_number(a, row(a, key));
+			term_key(first, buf, sizeof(buf));
+		add_row_key(out, buf);
 		break;
 	case LMS_BY_TARGET_GROUP: {
 		const char *groups[33];
 		size_t ng = lms_flag_names(lms_target_group_names,
 					   c->target_groups, groups, 33);
 
-		for (size_t i = 0; i < ng && n < max; i++)
-			out[n++] = row_number(a, row(a, groups[i]));
+		for (size_t i = 0; i < ng && out->nrows < 16; i++)
+			add_row_key(out, groups[i]);
 		break;
 	}
 	case LMS_BY_TOPIC:
-		for (size_t i = 0; i < c->ntopics && n < max; i++)
-			out[n++] = row_number(a, row(a, c->topics[i]));
+		for (size_t i = 0; i < c->ntopics && out->nrows < 16; i++)
+			add_row_key(out, c->topics[i]);
 		break;
 	}
-	if (!n)
-		out[n++] = row_number(a, row(a, N_("(none)")));
-	return n;
+	if (!out->nrows)
+		add_row_key(out, N_("(none)"));
 }
 
 /* Whether a piece shows anything: one drawn to 0 must not show even
  * that its home had someone, by a row or a course of its own. */
-static bool piece_shows(const struct lms_piece *x)
+static bool piece_shows(const struct lms_agg_cpiece *x)
 {
 	const struct lms_piece_figures *s = &x->shown;
 
@@ -390,34 +398,31 @@ static bool piece_shows(const struct lms_piece *x)
 }
 
 /* By municipality: each piece goes to its people's home. */
-static void add_by_home(struct lms_agg *a, const struct lms_agg_course *in,
-			const struct lms_course_pieces *cp,
-			const struct pairs *p, unsigned ur)
+static void add_by_home(struct lms_agg *a, const struct lms_agg_contrib *c)
 {
-	for (size_t i = 0; i < cp->n; i++) {
-		const struct lms_piece *x = &cp->v[i];
+	for (size_t i = 0; i < c->npieces; i++) {
+		const struct lms_agg_cpiece *x = &c->pieces[i];
 		struct lms_agg_row *r;
 
 		if (!piece_shows(x))
 			continue;
-		r = row(a, x->municipality ? x->municipality : N_("unknown"));
+		r = row(a, x->municipality != LMS_AGG_NO_STR ?
+			str(c, x->municipality) : N_("unknown"));
 		/* Marks of people who withdrew go home (exact figures
 		 * only), but take no place. */
 		if (x->shown.n)
-			count_course(a, r, in, ur);
-		add_piece(a, r, x, p);
+			count_course(a, r, c);
+		add_piece(a, r, c, x);
 	}
 }
 
 /* By role: each piece of people with a place goes to its role; the
  * waiting list (of either role), drop-in heads and the marks of people
  * without a place to "(none)". */
-static void add_by_role(struct lms_agg *a, const struct lms_agg_course *in,
-			const struct lms_course_pieces *cp,
-			const struct pairs *p, unsigned ur)
+static void add_by_role(struct lms_agg *a, const struct lms_agg_contrib *c)
 {
-	for (size_t i = 0; i < cp->n; i++) {
-		const struct lms_piece *x = &cp->v[i];
+	for (size_t i = 0; i < c->npieces; i++) {
+		const struct lms_agg_cpiece *x = &c->pieces[i];
 		struct lms_agg_row *r;
 
 		if (!piece_shows(x))
@@ -426,16 +431,16 @@ static void add_by_role(struct lms_agg *a, const struct lms_agg_course *in,
 			x->kind == LMS_PIECE_RELATIVES ? "relative" :
 			x->kind == LMS_PIECE_STAFF ? "staff" : N_("(none)"));
 		if (x->shown.n)
-			count_course(a, r, in, ur);
-		add_piece(a, r, x, p);
+			count_course(a, r, c);
+		add_piece(a, r, c, x);
 	}
 }
 
 /* The count n of people, of a piece's kind, to the row of key; rounded
  * marks it as holding a drawn part. */
-static void add_people(struct lms_agg *a, const struct lms_agg_course *in,
-		       const char *key, const struct lms_piece *x, long n,
-		       bool rounded, unsigned ur)
+static void add_people(struct lms_agg *a, const struct lms_agg_contrib *c,
+		       const char *key, const struct lms_agg_cpiece *x, long n,
+		       bool rounded)
 {
 	struct lms_agg_row *r;
 	int col = x->kind == LMS_PIECE_PARTICIPANTS ? LMS_AGG_COL_PARTICIPANTS :
@@ -448,7 +453,7 @@ static void add_people(struct lms_agg *a, const struct lms_agg_course *in,
 		return;
 	r = row(a, key);
 	r->people_only = true;
-	count_course(a, r, in, ur);
+	count_course(a, r, c);
 	*(col == LMS_AGG_COL_PARTICIPANTS ? &r->participants :
 	  col == LMS_AGG_COL_RELATIVES ? &r->relatives :
 	  col == LMS_AGG_COL_STAFF ? &r->staff : &r->waitlisted) += n;
@@ -472,41 +477,109 @@ static const char *category_key(int by, int j)
  * split by category published them (piece.h); what a piece leaves
  * unsplit, and the whole of a small one, goes to "(not shown)".
  */
-static void add_by_category(struct lms_agg *a, const struct lms_agg_course *in,
-			    const struct lms_course_pieces *cp, unsigned ur)
+static void add_by_category(struct lms_agg *a, const struct lms_agg_contrib *c)
 {
-	for (size_t i = 0; i < cp->n; i++) {
-		const struct lms_piece *x = &cp->v[i];
+	for (size_t i = 0; i < c->npieces; i++) {
+		const struct lms_agg_cpiece *x = &c->pieces[i];
 		const struct lms_piece_figures *s = &x->shown;
 		bool drawn = s->rounded & LMS_ROUNDED_PEOPLE;
 
 		if (!lms_piece_has_places(x->kind) &&
 		    x->kind != LMS_PIECE_WAITLISTED)
 			continue;
-		for (int j = 0; j < LMS_NCATEGORIES; j++) {
-			bool part_drawn = s->categories_rounded &&
-				s->category[j] != x->exact.category[j];
-
+		for (int j = 0; j < LMS_NCATEGORIES; j++)
 			/* Only the categories of the split have names. */
 			if (s->category[j])
-				add_people(a, in, category_key(a->opt.by, j),
-					   x, s->category[j], part_drawn, ur);
-		}
-		add_people(a, in, N_("(not shown)"), x, s->rest,
-			   drawn || s->categories_rounded, ur);
+				add_people(a, c, category_key(a->opt.by, j),
+					   x, s->category[j],
+					   x->category_drawn & 1u << j);
+		add_people(a, c, N_("(not shown)"), x, s->rest,
+			   drawn || s->categories_rounded);
 	}
 }
 
-void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in)
+/* The user representatives' own responses of a course, as
+ * lms_agg_own_add takes them. */
+static void own_responses(const struct lms_agg *a,
+			  const struct lms_agg_course *in,
+			  struct lms_agg_contrib *out)
 {
-	struct lms_agg_row *rows[16], *total = &a->total;
-	unsigned ur = ur_in_all_phases(a, in);
+	const struct lms_evaluations *ev = in->own;
+	long n = ev ? (long)ev->n : 0, shown = n;
+
+	out->own_n = n;
+	out->own_shown = n;
+	if (!n)
+		return;
+	if (!a->opt.exact) {
+		uint64_t key = a->key ? lms_protect_thing_key(a->key,
+			in->course->id, "facilitator-evaluations", n) : 0;
+
+		shown = lms_protect_count(n, a->opt.min_cell, key,
+					  LMS_PIECE_OWN_RESPONSES);
+	}
+	out->own_shown = shown;
+	if (shown != n)
+		return;
+	for (size_t i = 0; i < ev->n; i++)
+		for (size_t j = 0; j < ev->v[i].answers.n; j++) {
+			const struct lms_answer *x = &ev->v[i].answers.v[j];
+			struct lms_agg_own_answer *o;
+
+			if (x->is_text)
+				continue;
+			o = lms_array_push(&out->own, &out->nown, sizeof(*o));
+			o->item = add_str(out, x->item);
+			o->value = x->value;
+		}
+}
+
+static void add_piece_of(struct lms_agg_contrib *out, const struct lms_piece *x,
+			 const struct pairs *p)
+{
+	const struct lms_piece_figures *s = &x->shown;
+	struct lms_agg_cpiece *y = lms_array_push(&out->pieces, &out->npieces,
+						  sizeof(*y));
+
+	y->municipality = x->municipality ? add_str(out, x->municipality) :
+		LMS_AGG_NO_STR;
+	y->kind = x->kind;
+	y->shown = *s;
+	for (int j = 0; j < LMS_NCATEGORIES; j++)
+		if (s->categories_rounded &&
+		    s->category[j] != x->exact.category[j])
+			y->category_drawn |= 1u << j;
+	y->waits_at = out->nwaits;
+	for (size_t i = 0; s->counted && i < x->nwaits; i++)
+		*(int *)lms_array_push(&out->waits, &out->nwaits,
+				       sizeof(int)) = x->waits[i];
+	y->nwaits = out->nwaits - y->waits_at;
+	y->pairs_at = out->npairs;
+	if (s->pairs_counted && x->npairs) {
+		out->before = lms_realloc(out->before, (out->npairs + x->npairs) *
+					  sizeof(double));
+		out->after = lms_realloc(out->after, (out->npairs + x->npairs) *
+					 sizeof(double));
+		for (size_t i = 0; i < x->npairs; i++) {
+			out->before[out->npairs] = p->before[x->pairs[i]];
+			out->after[out->npairs++] = p->after[x->pairs[i]];
+		}
+	}
+	y->npairs = out->npairs - y->pairs_at;
+}
+
+void lms_agg_contrib_make(const struct lms_agg *a,
+			  const struct lms_agg_course *in,
+			  struct lms_agg_contrib *out)
+{
 	struct lms_course_pieces cp;
-	size_t idx[16], n;
 	struct pairs p;
 
-	a->courses_seen++;
+	memset(out, 0, sizeof(*out));
+	out->ur = ur_in_all_phases(a, in);
+	out->sessions = lms_course_sessions_held(in->course, a->opt.today);
 	course_pairs(a, in, &p);
+	out->pair_form = p.form;
 	lms_pieces_count(&cp, &(struct lms_piece_input){
 		in->course, in->enrolments, in->attendance,
 		(const char *const *)p.people, p.n,
@@ -516,21 +589,56 @@ void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in)
 		LMS_SPLIT_NONE, in->birth_years
 	});
 	lms_pieces_publish(&cp, a->opt.min_cell, a->opt.exact);
-	add_whole(a, &total, 1, in, &cp, &p, ur);
-	if (a->opt.by == LMS_BY_MUNICIPALITY) {
-		add_by_home(a, in, &cp, &p, ur);
-	} else if (a->opt.by == LMS_BY_ROLE) {
-		add_by_role(a, in, &cp, &p, ur);
-	} else if (a->opt.by == LMS_BY_REFERRAL ||
-		   a->opt.by == LMS_BY_AGE_BAND) {
-		add_by_category(a, in, &cp, ur);
-	} else {
-		n = course_rows(a, in, idx, 16);
-		for (size_t i = 0; i < n; i++)
-			rows[i] = &a->rows[idx[i]];
-		add_whole(a, rows, n, in, &cp, &p, ur);
-	}
+	for (size_t i = 0; i < cp.n; i++)
+		add_piece_of(out, &cp.v[i], &p);
+	if (a->opt.by != LMS_BY_MUNICIPALITY && a->opt.by != LMS_BY_ROLE &&
+	    a->opt.by != LMS_BY_REFERRAL && a->opt.by != LMS_BY_AGE_BAND)
+		course_rows(a, in, out);
 	lms_pieces_release(&cp);
 	pairs_release(&p);
-	lms_agg_own_add(a, in);
+	own_responses(a, in, out);
+}
+
+void lms_agg_contrib_release(struct lms_agg_contrib *c)
+{
+	free(c->pieces);
+	free(c->waits);
+	free(c->before);
+	free(c->after);
+	free(c->rows);
+	free(c->own);
+	lms_buf_release(&c->strs);
+	memset(c, 0, sizeof(*c));
+}
+
+void lms_agg_contrib_merge(struct lms_agg *a, const struct lms_agg_contrib *c)
+{
+	size_t idx[16], n = c->nrows < 16 ? c->nrows : 16;
+
+	a->courses_seen++;
+	add_whole(a, &a->total, c);
+	if (a->opt.by == LMS_BY_MUNICIPALITY) {
+		add_by_home(a, c);
+	} else if (a->opt.by == LMS_BY_ROLE) {
+		add_by_role(a, c);
+	} else if (a->opt.by == LMS_BY_REFERRAL ||
+		   a->opt.by == LMS_BY_AGE_BAND) {
+		add_by_category(a, c);
+	} else {
+		/* Rows may move in memory while new ones are made. */
+		for (size_t i = 0; i < n; i++)
+			idx[i] = row_number(a, row(a, str(c, c->rows[i])));
+		for (size_t i = 0; i < n; i++)
+			add_whole(a, &a->rows[idx[i]], c);
+	}
+	lms_agg_own_merge(a, c);
+}
+
+void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in)
+{
+	struct lms_agg_contrib c;
+
+	lms_agg_contrib_make(a, in, &c);
+	lms_agg_contrib_merge(a, &c);
+	lms_agg_contrib_release(&c);
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "attendance.h"
+#include "buf.h"
 #include "course.h"
 #include "enrolment.h"
 #include "evaluation.h"
@@ -13,6 +14,7 @@
 #include "form.h"
 #include "meeting.h"
 #include "offer.h"
+#include "piece.h"
 #include "protect.h"
 #include "service.h"
 #include "strset.h"
@@ -218,6 +220,77 @@ struct lms_agg_course {
 	const struct lms_evaluations *own;
 };
 
+/*
+ * What one course adds to a report, apart from the report: its pieces as
+ * published, with what the rows take of them (waits, pairs of scores in
+ * the order they are added, so that sums come out the same to the bit),
+ * the keys of the rows it goes to, and its own responses.  It is made of
+ * the course's files and the report's options and key alone
+ * (lms_agg_contrib_make reads nothing else of the report, and changes
+ * nothing: any thread may make one), and merged into the report in the
+ * order of the courses (lms_agg_contrib_merge).  Strings (a piece's
+ * municipality, a row's key, an item's id) are offsets into strs.
+ */
+#define LMS_AGG_NO_STR SIZE_MAX
+
+struct lms_agg_cpiece {
+	size_t municipality;		/* into strs; LMS_AGG_NO_STR: unknown */
+	enum lms_piece_kind kind;
+	unsigned category_drawn;	/* bit j: part j of the split drawn */
+	struct lms_piece_figures shown;
+	size_t waits_at, nwaits;	/* its waits that count, in waits */
+	size_t pairs_at, npairs;	/* its pairs that count, in before/after */
+};
+
+struct lms_agg_own_answer {
+	size_t item;			/* into strs */
+	double value;
+};
+
+struct lms_agg_contrib {
+	unsigned ur;			/* user representatives in all phases */
+	size_t sessions;		/* held by today */
+	unsigned pair_form;		/* the form_version of its pairs */
+	struct lms_agg_cpiece *pieces;
+	size_t npieces;
+	int *waits;
+	size_t nwaits;
+	double *before, *after;
+	size_t npairs;
+	size_t *rows;			/* keys of its course-level rows */
+	size_t nrows;
+	long own_n, own_shown;		/* own responses, and as published */
+	struct lms_agg_own_answer *own;	/* their answers, if all shown */
+	size_t nown;
+	struct lms_buf strs;
+};
+
+void lms_agg_contrib_make(const struct lms_agg *a,
+			  const struct lms_agg_course *in,
+			  struct lms_agg_contrib *out);
+void lms_agg_contrib_merge(struct lms_agg *a, const struct lms_agg_contrib *c);
+void lms_agg_contrib_release(struct lms_agg_contrib *c);
+
+/*
+ * A contribution kept in the tree's index (LMS_INDEX_REPORT, aggcache.c),
+ * behind the fingerprint of all else it is made of: the report's options
+ * and key, the tree's service, facilitators, offers and form, the
+ * register when by age band, the version of lms.  lms_agg_fingerprint
+ * reads those files of t (the course's own are the index's to watch).
+ * c is NULL for a course the report does not want.  decode gives 1 with
+ * *out made, 0 for a course not wanted, -1 (and nothing to release) for
+ * a record of another fingerprint or not well made; the form of its
+ * pairs is the caller's to set.
+ */
+void lms_agg_fingerprint(const struct lms_agg *a,
+			 const struct lms_agg_course *in, struct lms_tree *t,
+			 unsigned char out[32]);
+void lms_agg_contrib_encode(const struct lms_agg_contrib *c,
+			    const unsigned char fp[32], struct lms_buf *out);
+int lms_agg_contrib_decode(const unsigned char *data, size_t len,
+			   const unsigned char fp[32],
+			   struct lms_agg_contrib *out);
+
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt);
 void lms_agg_release(struct lms_agg *a);
 /* True if the course belongs in the report (dates and status). */
@@ -265,7 +338,7 @@ void lms_agg_followup_table(const struct lms_agg *a, bool marks,
 			    struct lms_table *out);
 
 /* The user representatives' own responses of a course, added apart. */
-void lms_agg_own_add(struct lms_agg *a, const struct lms_agg_course *in);
+void lms_agg_own_merge(struct lms_agg *a, const struct lms_agg_contrib *c);
 void lms_agg_own_release(struct lms_agg_own *own);
 /* Their table: each scale item and its mean, empty when fewer than k
  * answers make it. */

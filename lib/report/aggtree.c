@@ -1,10 +1,13 @@
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "aggregate.h"
 #include "coursedata.h"
+#include "alloc.h"
 #include "error.h"
 #include "i18n.h"
+#include "index.h"
 #include "walk.h"
 
 /* The tree's self-efficacy form, if it has it. */
@@ -57,20 +60,34 @@ static int birth_years(const struct lms_agg *a, struct lms_tree *t,
 	return 0;
 }
 
-/* A course's files, as a walk reads them (see walk.h): the tree's
- * facilitators and form are read once, in lms_agg_tree, not per course. */
+/*
+ * What a course adds to the report, made where the walk reads it (see
+ * walk.h): its files are freed there, and the calling thread only merges.
+ * The tree's facilitators and form are read once, in lms_agg_tree, not
+ * per course.  The index (index.h) keeps each course's contribution:
+ * a pre-pass on the calling thread asks it which courses have theirs
+ * from the files as they are and the same fingerprint, the walk reads
+ * only the others, and all are merged in the order of the courses.
+ */
 struct slot {
-	struct lms_course_data d;
+	struct lms_agg_contrib c;
 	bool wanted;
+	struct lms_buf rec;		/* c as a record of the index */
 };
 
 /* What the walk's callbacks share. */
 struct adding {
 	struct lms_agg *a;
-	struct lms_agg_course in;
+	struct lms_agg_course in;	/* the tree's: read only in the walk */
 	size_t n;
 	void (*progress)(size_t done, size_t total, void *arg);
 	void *arg;
+	unsigned char fp[32];		/* of the records */
+	struct lms_index ix;
+	char **ids;			/* all the courses, n */
+	struct lms_index_record *kept;	/* each one's record, if good */
+	size_t *read;			/* the walk's courses, as of ids */
+	size_t next;			/* the next course to merge */
 };
 
 /* The plan first: the rest only of a course the report wants. */
@@ -79,36 +96,76 @@ static int read_slot(void *arg, struct lms_tree *t, const char *id,
 {
 	const struct adding *ad = arg;
 	struct slot *s = slot;
+	struct lms_agg_course in = ad->in;
+	struct lms_course_data d;
 	int err;
 
-	if ((err = lms_course_data_load_parts(t, id, LMS_CD_COURSE, &s->d)))
-		return err;
-	s->wanted = lms_agg_wants(ad->a, &s->d.course);
-	if (!s->wanted)
-		return 0;
-	return lms_course_data_load_parts(t, id, LMS_CD_ENROLMENTS |
-					  LMS_CD_ATTENDANCE | LMS_CD_MEETINGS |
-					  LMS_CD_FACILITATOR_EVALUATIONS |
-					  (ad->in.form ? LMS_CD_EVALUATIONS : 0),
-					  &s->d);
+	memset(&d, 0, sizeof(d));
+	if ((err = lms_course_data_load_parts(t, id, LMS_CD_COURSE, &d)))
+		goto out;
+	if (!lms_agg_wants(ad->a, &d.course)) {
+		lms_agg_contrib_encode(NULL, ad->fp, &s->rec);
+		goto out;
+	}
+	if ((err = lms_course_data_load_parts(t, id, LMS_CD_ENROLMENTS |
+					      LMS_CD_ATTENDANCE |
+					      LMS_CD_MEETINGS |
+					      LMS_CD_FACILITATOR_EVALUATIONS |
+					      (in.form ? LMS_CD_EVALUATIONS : 0),
+					      &d)))
+		goto out;
+	in.course = &d.course;
+	in.enrolments = &d.enrolments;
+	in.attendance = &d.attendance;
+	in.evaluations = &d.evaluations;
+	in.meetings = &d.meetings;
+	in.own = &d.facilitator_evaluations;
+	lms_agg_contrib_make(ad->a, &in, &s->c);
+	s->wanted = true;
+	lms_agg_contrib_encode(&s->c, ad->fp, &s->rec);
+out:
+	lms_course_data_release(&d);
+	return err;
+}
+
+/* Merges the courses kept in the index up to course end. */
+static void merge_kept(struct adding *ad, size_t end)
+{
+	struct lms_agg_contrib c;
+
+	for (; ad->next < end; ad->next++) {
+		const struct lms_index_record *r = &ad->kept[ad->next];
+
+		if (r->data && lms_agg_contrib_decode(r->data, r->len, ad->fp,
+						      &c) > 0) {
+			c.pair_form = ad->in.form_version;
+			lms_agg_contrib_merge(ad->a, &c);
+			lms_agg_contrib_release(&c);
+		}
+		if (ad->progress)
+			ad->progress(ad->next + 1, ad->n, ad->arg);
+	}
 }
 
 static int add_slot(void *arg, size_t i, void *slot)
 {
 	struct adding *ad = arg;
 	struct slot *s = slot;
+	size_t at = ad->read[i];
+	struct lms_buf rec = LMS_BUF_INIT;
 
-	if (s->wanted) {
-		ad->in.course = &s->d.course;
-		ad->in.enrolments = &s->d.enrolments;
-		ad->in.attendance = &s->d.attendance;
-		ad->in.evaluations = &s->d.evaluations;
-		ad->in.meetings = &s->d.meetings;
-		ad->in.own = &s->d.facilitator_evaluations;
-		lms_agg_add(ad->a, &ad->in);
-	}
+	merge_kept(ad, at);
+	if (s->wanted)
+		lms_agg_contrib_merge(ad->a, &s->c);
+	/* The index keeps the record until it is saved: a copy of its
+	 * size, made here, rather than the worker's, which would hold the
+	 * worker's memory around it. */
+	lms_buf_add(&rec, s->rec.buf, s->rec.len);
+	lms_index_put(&ad->ix, ad->ids[at], LMS_INDEX_REPORT, &rec);
+	lms_buf_release(&rec);
+	ad->next = at + 1;
 	if (ad->progress)
-		ad->progress(i + 1, ad->n, ad->arg);
+		ad->progress(at + 1, ad->n, ad->arg);
 	return 0;
 }
 
@@ -117,7 +174,40 @@ static void release_slot(void *arg, void *slot)
 	struct slot *s = slot;
 
 	(void)arg;
-	lms_course_data_release(&s->d);
+	lms_agg_contrib_release(&s->c);
+	lms_buf_release(&s->rec);
+}
+
+/*
+ * Which courses the index has good records of (kept, their bytes, which
+ * stay where they are while the walk puts the others'), and the ids of
+ * the others, for the walk (w->ids points into ad->ids).
+ */
+static void ask_index(struct adding *ad, struct lms_walk *w)
+{
+	char **others = lms_calloc(ad->n ? ad->n : 1, sizeof(*others));
+	struct lms_agg_contrib c;
+
+	ad->kept = lms_calloc(ad->n ? ad->n : 1, sizeof(*ad->kept));
+	ad->read = lms_calloc(ad->n ? ad->n : 1, sizeof(*ad->read));
+	w->n = 0;
+	for (size_t i = 0; i < ad->n; i++) {
+		const struct lms_index_entry *e;
+		const struct lms_index_record *r;
+
+		/* No kind to make: it cannot fail. */
+		(void)lms_index_get(&ad->ix, ad->ids[i], 0, &e);
+		r = &e->rec[LMS_INDEX_REPORT];
+		if (r->data && lms_agg_contrib_decode(r->data, r->len, ad->fp,
+						      &c) >= 0) {
+			lms_agg_contrib_release(&c);
+			ad->kept[i] = *r;
+			continue;
+		}
+		ad->read[w->n] = i;
+		others[w->n++] = ad->ids[i];
+	}
+	w->ids = others;
 }
 
 int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
@@ -164,7 +254,20 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		ad.in.form_version = have_form ?
 			lms_agg_form_version(a, &form, t->service.name) : 0;
 		ad.n = w.n;
-		err = lms_walk_courses(&w);
+		ad.ids = w.ids;
+		lms_agg_fingerprint(a, &ad.in, t, ad.fp);
+		lms_index_open(&ad.ix, t);
+		ask_index(&ad, &w);
+		if (!(err = lms_walk_courses(&w))) {
+			merge_kept(&ad, ad.n);
+			lms_index_save(&ad.ix);
+		}
+		lms_index_release(&ad.ix);
+		free(w.ids);
+		w.ids = ad.ids;
+		w.n = ad.n;
+		free(ad.kept);
+		free(ad.read);
 	}
 	if (have_form)
 		lms_form_release(&form);

@@ -293,13 +293,23 @@ static bool bookings_valid(const unsigned char *data, size_t len)
 	return walk_bookings(data, len, NULL);
 }
 
-/* The kinds: how each is made from the files and told valid. */
+/* REPORT: made and checked whole by the report (aggcache.c), which puts
+ * it; here only its fingerprint must be there. */
+static bool report_valid(const unsigned char *data, size_t len)
+{
+	(void)data;
+	return len >= LMS_INDEX_FINGERPRINT;
+}
+
+/* The kinds: how each is made from the files and told valid (a kind
+ * without make is made by its command: lms_index_put). */
 static const struct {
 	int (*make)(struct lms_index *ix, const char *id, struct lms_buf *out);
 	bool (*valid)(const unsigned char *data, size_t len);
 } kinds[LMS_INDEX_NKINDS] = {
 	[LMS_INDEX_PEOPLE] = { make_people, people_valid },
 	[LMS_INDEX_BOOKINGS] = { make_bookings, bookings_valid },
+	[LMS_INDEX_REPORT] = { NULL, report_valid },
 };
 
 /* Entries */
@@ -838,7 +848,8 @@ int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
 		ix->changed = true;
 	}
 	for (int k = 0; k < LMS_INDEX_NKINDS && !err; k++) {
-		if (!(want & LMS_INDEX_KIND(k)) || e->rec[k].data)
+		if (!(want & LMS_INDEX_KIND(k)) || e->rec[k].data ||
+		    !kinds[k].make)
 			continue;
 		lms_buf_reset(&b);
 		if (!(err = kinds[k].make(ix, id, &b))) {
@@ -849,4 +860,15 @@ int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
 	lms_buf_release(&b);
 	*out = e;
 	return err;
+}
+
+void lms_index_put(struct lms_index *ix, const char *id,
+		   enum lms_index_kind kind, struct lms_buf *b)
+{
+	struct lms_index_entry *e = find_any(ix, id);
+
+	if (!e || !kinds[kind].valid((const unsigned char *)b->buf, b->len))
+		return;
+	record_take(&e->rec[kind], b);
+	ix->changed = true;
 }

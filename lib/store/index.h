@@ -35,6 +35,8 @@
 enum lms_index_kind {
 	LMS_INDEX_PEOPLE,	/* the person ids of the enrolments */
 	LMS_INDEX_BOOKINGS,	/* the sessions the plan books */
+	LMS_INDEX_REPORT,	/* what the course adds to a report: made
+				 * and read by the report (aggcache.c) */
 	LMS_INDEX_NKINDS
 };
 
@@ -104,6 +106,16 @@ void lms_index_open(struct lms_index *ix, struct lms_tree *t);
  */
 int lms_index_get(struct lms_index *ix, const char *id, unsigned kinds,
 		  const struct lms_index_entry **out);
+/*
+ * Sets the record of kind of the entry of course id, asked for since the
+ * index opened (by lms_index_get, which stats its files: a record put
+ * must come from files read after that), taking b's bytes: for a kind
+ * that its command makes.  A record that the kind does not take as valid
+ * is not put.
+ */
+#define LMS_INDEX_FINGERPRINT 32	/* REPORT: its first bytes */
+void lms_index_put(struct lms_index *ix, const char *id,
+		   enum lms_index_kind kind, struct lms_buf *b);
 /* Keeps the entry of course id, if any, as it is, when the index is
  * saved: for a course the command read whole, not through the index. */
 void lms_index_keep(struct lms_index *ix, const char *id);

@@ -177,4 +177,68 @@ else
 	echo "ok $tests # SKIP strace is not installed"
 fi
 
+# The aggregate report keeps what each course adds in the index: warm,
+# after a course changed, and after anything else it is made of changed
+# (the options, the key, the offers), it prints what --no-cache prints.
+use_tree report
+mkdir .lms
+export LMS_TODAY=2026-12-01
+# report_agrees DESCRIPTION ARGS...: lms report ARGS with the index
+# prints and exits what it does with --no-cache.
+report_agrees() {
+	what=$1
+	shift
+	lms report "$@"
+	first=$rc
+	cp "$SCRATCH/stdout" "$SCRATCH/index.out"
+	lms --no-cache report "$@"
+	[ "$first" -eq "$rc" ] && cmp -s "$SCRATCH/index.out" "$SCRATCH/stdout"
+	report $? "report $*, $what: as a full read"
+	diff "$SCRATCH/index.out" "$SCRATCH/stdout" | sed 's/^/# /'
+}
+sleep 2
+report_agrees "cold" --by municipality --form mestringstro
+magic
+is_file "which writes the index" "$SCRATCH/magic" <<'OUT'
+LMSINDEX
+OUT
+report_agrees "warm" --by municipality --form mestringstro
+report_agrees "exact" --by municipality --exact
+cp "$SCRATCH/stdout" "$SCRATCH/before"
+f=courses/2026-09-matlaging/enrolments.yaml
+sed '0,/status: completed/s//status: not-completed/' "$f" >"$SCRATCH/new"
+cat "$SCRATCH/new" >"$f"
+sleep 2
+report_agrees "after a course changed" --by municipality --exact
+cmp -s "$SCRATCH/before" "$SCRATCH/stdout"
+[ $? -ne 0 ]
+report $? "which it tells"
+if command -v strace >/dev/null 2>&1; then
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	strace -f -qq -e trace=open,openat -o "$SCRATCH/opens" \
+		"$LMS" report --by municipality --exact >/dev/null 2>&1
+	grep -v ENOENT "$SCRATCH/opens" | grep -c 'courses/.*\.yaml' \
+		>"$SCRATCH/count"
+	is_file "a warm report opens no file of a course" "$SCRATCH/count" <<'OUT'
+0
+OUT
+else
+	tests=$((tests + 1))
+	echo "ok $tests # SKIP strace is not installed"
+fi
+for by in course year term target-group topic referral role; do
+	report_agrees "warm" --by "$by" --form mestringstro
+	report_agrees "exact" --by "$by" --exact --form mestringstro
+done
+report_agrees "with a period" --by municipality --from 2026-10-01
+report_agrees "with a smaller cell" --by municipality --min-cell 3
+printf '%064d\n' 7 >people/report-key
+chmod 600 people/report-key
+report_agrees "after the key changed" --by municipality
+printf -- '- {id: kafe, name: Mestringskafe, kind: self-help-group}\n' \
+	>offers.yaml
+report_agrees "after the offers changed" --by municipality
+printf 'garbage' | dd of=.lms/index bs=1 seek=200 conv=notrunc 2>/dev/null
+report_agrees "over a damaged index" --by municipality
+
 done_testing

@@ -1,6 +1,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "test.h"
@@ -947,6 +948,93 @@ static void median_of_the_totals(void **state)
 	lms_agg_waits_release(&w);
 }
 
+/* The same courses through records of the index: a contribution made,
+ * encoded, decoded and merged, and every truncation of it refused. */
+static void run_records(struct lms_agg *agg, int by, long k)
+{
+	struct lms_agg_options opt = { .by = by, .from = LMS_DATE_NONE,
+				       .to = LMS_DATE_NONE, .form = "se",
+				       .min_cell = k, .exact = !k };
+	struct lms_agg_course in = { .form = &form, .facilitators = facs,
+				     .nfacilitators = nfacs };
+	unsigned char fp[32] = { 7 }, other[32] = { 8 };
+
+	assert_true(lms_date_parse("2026-10-01", &opt.today));
+	lms_agg_init(agg, &opt);
+	agg->key = &test_key;
+	for (struct course_files *f = &one; f; f = f == &one ? &two : NULL) {
+		struct lms_agg_contrib c, d;
+		struct lms_buf b = LMS_BUF_INIT;
+
+		in.course = &f->c;
+		in.enrolments = &f->e;
+		in.attendance = &f->a;
+		in.evaluations = &f->ev;
+		in.meetings = &f->m;
+		if (!lms_agg_wants(agg, &f->c)) {
+			lms_agg_contrib_encode(NULL, fp, &b);
+			assert_int_equal(lms_agg_contrib_decode(
+				(const unsigned char *)b.buf, b.len, fp, &d), 0);
+			lms_buf_release(&b);
+			continue;
+		}
+		lms_agg_contrib_make(agg, &in, &c);
+		lms_agg_contrib_encode(&c, fp, &b);
+		lms_agg_contrib_release(&c);
+		for (size_t len = 0; len < b.len; len++)
+			assert_int_equal(lms_agg_contrib_decode(
+				(const unsigned char *)b.buf, len, fp, &d), -1);
+		assert_int_equal(lms_agg_contrib_decode(
+			(const unsigned char *)b.buf, b.len, other, &d), -1);
+		assert_int_equal(lms_agg_contrib_decode(
+			(const unsigned char *)b.buf, b.len, fp, &d), 1);
+		d.pair_form = in.form_version;
+		lms_agg_contrib_merge(agg, &d);
+		lms_agg_contrib_release(&d);
+		lms_buf_release(&b);
+	}
+}
+
+static void same_row(const struct lms_agg_row *x, const struct lms_agg_row *y)
+{
+	size_t at = offsetof(struct lms_agg_row, last_course);
+
+	assert_string_equal(x->key, y->key);
+	assert_memory_equal((const char *)x + at, (const char *)y + at,
+			    sizeof(*x) - at);
+}
+
+static void records_add_up_as_files(void **state)
+{
+	static const int bys[] = {
+		LMS_BY_COURSE, LMS_BY_MUNICIPALITY, LMS_BY_YEAR, LMS_BY_TERM,
+		LMS_BY_TARGET_GROUP, LMS_BY_TOPIC, LMS_BY_REFERRAL, LMS_BY_ROLE
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bys) / sizeof(*bys); i++)
+		for (long k = 0; k <= 5; k += 5) {
+			struct lms_agg a, b;
+
+			run_k(&a, bys[i], k);
+			run_records(&b, bys[i], k);
+			assert_int_equal(a.nrows, b.nrows);
+			for (size_t r = 0; r < a.nrows; r++)
+				same_row(&a.rows[r], &b.rows[r]);
+			same_row(&a.total, &b.total);
+			lms_agg_waits_merge(a.waits);
+			lms_agg_waits_merge(b.waits);
+			assert_int_equal(a.waits->n, b.waits->n);
+			if (a.waits->n)
+				assert_memory_equal(a.waits->v, b.waits->v,
+						    a.waits->n * sizeof(*a.waits->v));
+			assert_int_equal(a.own.responses, b.own.responses);
+			assert_int_equal(a.own.nitems, b.own.nitems);
+			lms_agg_release(&a);
+			lms_agg_release(&b);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -968,6 +1056,7 @@ int main(void)
 		T(own_responses_apart),
 		cmocka_unit_test(waits_of_many_rows),
 		cmocka_unit_test(median_of_the_totals),
+		T(records_add_up_as_files),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
