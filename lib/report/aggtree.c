@@ -191,12 +191,15 @@ static void ask_index(struct adding *ad, struct lms_walk *w)
 	ad->kept = lms_calloc(ad->n ? ad->n : 1, sizeof(*ad->kept));
 	ad->read = lms_calloc(ad->n ? ad->n : 1, sizeof(*ad->read));
 	w->n = 0;
+	lms_index_look(&ad->ix, ad->ids, ad->n);
 	for (size_t i = 0; i < ad->n; i++) {
 		const struct lms_index_entry *e;
 		const struct lms_index_record *r;
 
 		/* No kind to make: it cannot fail. */
 		(void)lms_index_get(&ad->ix, ad->ids[i], 0, &e);
+		if (lms_index_no_plan(e))
+			continue;	/* a folder, no course */
 		r = &e->rec[LMS_INDEX_REPORT];
 		if (r->data && lms_agg_contrib_decode(r->data, r->len, ad->fp,
 						      &c) >= 0) {
@@ -249,7 +252,7 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 	ad.in.facilitator_index = &index;
 	ad.in.tree = t->root;
 	if (!(err = tree_form(a, t, &form, &have_form)) &&
-	    !(err = lms_tree_course_ids(t, &w.ids, &w.n))) {
+	    !(err = lms_tree_course_folders(t, &w.ids, &w.n))) {
 		ad.in.form = have_form ? &form : NULL;
 		ad.in.form_version = have_form ?
 			lms_agg_form_version(a, &form, t->service.name) : 0;

@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,6 +15,7 @@
 #include "id.h"
 #include "index.h"
 #include "sha256.h"
+#include "walk.h"
 
 /* index.h says what the index is; HACKING.md has its format. */
 
@@ -620,6 +622,8 @@ void lms_index_open(struct lms_index *ix, struct lms_tree *t)
 	memset(ix, 0, sizeof(*ix));
 	ix->tree = t;
 	ix->tail_sorted = true;
+	ix->root = open(t->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	ix->has_root = ix->root >= 0;
 	if (t->no_cache || !read_index(path, &ix->file, &ix->file_len) ||
 	    lms_index_parse(ix, ix->file, ix->file_len)) {
 		free(ix->file);
@@ -693,24 +697,39 @@ void lms_index_release(struct lms_index *ix)
 {
 	entries_free(ix);
 	free(ix->file);
+	if (ix->has_root)
+		close(ix->root);
 	memset(ix, 0, sizeof(*ix));
 }
 
 /* Freshness */
 
 /* The files of course id as they are now; false if one cannot be told. */
-static bool stat_files(struct lms_tree *t, const char *id,
+static int stat_file(const struct lms_index *ix, enum lms_file f,
+		     const char *id, struct stat *st)
+{
+	char *path = ix->has_root ? lms_file_rel(f, id) :
+				    lms_tree_file(ix->tree, f, id);
+	int r = ix->has_root ? fstatat(ix->root, path, st, 0) :
+			       stat(path, st);
+	int e = errno;
+
+	free(path);
+	errno = e;
+	return r;
+}
+
+static bool stat_files(const struct lms_index *ix, const char *id,
 		       struct lms_index_stat *out)
 {
 	bool known = true;
 
 	for (int f = 0; f < LMS_INDEX_NFILES; f++) {
-		char *path = lms_tree_file(t, course_files[f], id);
 		struct stat st;
 		struct lms_index_stat *s = &out[f];
 
 		memset(s, 0, sizeof(*s));
-		if (stat(path, &st) == 0) {
+		if (stat_file(ix, course_files[f], id, &st) == 0) {
 			s->present = true;
 			s->dev = (uint64_t)st.st_dev;
 			s->ino = (uint64_t)st.st_ino;
@@ -722,7 +741,6 @@ static bool stat_files(struct lms_tree *t, const char *id,
 		} else if (errno != ENOENT && errno != ENOTDIR) {
 			known = false;
 		}
-		free(path);
 	}
 	return known;
 }
@@ -826,24 +844,99 @@ static void retake(struct lms_index_entry *e, const struct lms_index_stat *now,
 	e->taken_ns = known ? (uint32_t)taken->tv_nsec : 0;
 }
 
-int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
-		  const struct lms_index_entry **out)
+/* Looks at e's files: true if they changed since its records were made
+ * (which it then forgets).  Touches nothing but e. */
+static bool look(const struct lms_index *ix, struct lms_index_entry *e)
 {
 	struct lms_index_stat now[LMS_INDEX_NFILES];
-	struct lms_index_entry *e = find_any(ix, id);
 	struct timespec taken;
-	struct lms_buf b = LMS_BUF_INIT;
-	bool known;
-	int err = 0;
+	bool known, changed;
 
 	/* The time before the stat: a change after it is within the tick. */
 	clock_gettime(CLOCK_REALTIME, &taken);
-	known = stat_files(ix->tree, id, now);
+	known = stat_files(ix, e->id, now);
+	if ((changed = !fresh(e, now)))
+		retake(e, now, &taken, known);
+	e->looked = true;
+	return changed;
+}
+
+struct looking {
+	const struct lms_index *ix;
+	struct lms_index_entry **v;
+	size_t n, next, changed;
+	pthread_mutex_t lock;
+};
+
+/* Claims courses 64 at a time until none is left. */
+static void *look_some(void *arg)
+{
+	struct looking *l = arg;
+	size_t changed = 0;
+
+	for (;;) {
+		size_t from, to;
+
+		pthread_mutex_lock(&l->lock);
+		from = l->next;
+		to = l->next = from + 64 < l->n ? from + 64 : l->n;
+		if (from == to)
+			l->changed += changed;
+		pthread_mutex_unlock(&l->lock);
+		if (from == to)
+			return NULL;
+		for (size_t i = from; i < to; i++)
+			changed += look(l->ix, l->v[i]);
+	}
+}
+
+void lms_index_look(struct lms_index *ix, char *const *ids, size_t n)
+{
+	struct looking l = { .ix = ix, .n = n };
+	pthread_t threads[LMS_WALK_MAX_THREADS];
+	size_t nthreads = lms_walk_threads(ix->tree, 0), started = 0;
+
+	/* Every entry first: adding one may move the others. */
+	for (size_t i = 0; i < n; i++)
+		if (!find_any(ix, ids[i]))
+			add(ix, ids[i]);
+	l.v = lms_malloc((n ? n : 1) * sizeof(*l.v));
+	for (size_t i = 0; i < n; i++) {
+		l.v[i] = find_any(ix, ids[i]);
+		l.v[i]->asked = true;
+	}
+	pthread_mutex_init(&l.lock, NULL);
+	while (nthreads > 1 && n > 64 && started < nthreads &&
+	       !pthread_create(&threads[started], NULL, look_some, &l))
+		started++;
+	look_some(&l);		/* with them, or alone */
+	for (size_t i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	pthread_mutex_destroy(&l.lock);
+	ix->reread += l.changed;
+	ix->changed |= l.changed > 0;
+	free(l.v);
+}
+
+bool lms_index_no_plan(const struct lms_index_entry *e)
+{
+	if (e->stats)
+		return !(e->stats[0] & 1);
+	/* Files that could not be looked at are never taken as told. */
+	return e->files && e->taken_s != INT64_MIN && !e->files[0].present;
+}
+
+int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
+		  const struct lms_index_entry **out)
+{
+	struct lms_index_entry *e = find_any(ix, id);
+	struct lms_buf b = LMS_BUF_INIT;
+	int err = 0;
+
 	if (!e)
 		e = add(ix, id);
 	e->asked = true;
-	if (!fresh(e, now)) {
-		retake(e, now, &taken, known);
+	if (!e->looked && look(ix, e)) {
 		ix->reread++;
 		ix->changed = true;
 	}

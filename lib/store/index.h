@@ -72,6 +72,7 @@ struct lms_index_entry {
 	uint32_t taken_ns;
 	struct lms_index_record rec[LMS_INDEX_NKINDS];
 	bool asked;			/* asked for since the index opened */
+	bool looked;			/* its files looked at since then */
 	bool own_id;
 };
 
@@ -85,6 +86,11 @@ struct lms_index {
 	bool tail_sorted;		/* the added in order too */
 	bool changed;			/* differs from what is on disk */
 	size_t reread;			/* courses read again since open */
+	/* The tree's folder, open, that its files are looked up below:
+	 * three steps of a path rather than all of them from /, where
+	 * the lookups were a quarter of a warm report. */
+	int root;
+	bool has_root;
 };
 
 /* The largest index read: past it, it is rebuilt. */
@@ -106,6 +112,16 @@ void lms_index_open(struct lms_index *ix, struct lms_tree *t);
  */
 int lms_index_get(struct lms_index *ix, const char *id, unsigned kinds,
 		  const struct lms_index_entry **out);
+/*
+ * Looks at the files of the courses ids[0..n) on every core (walk.h's
+ * threads), so that lms_index_get of each afterwards needs no stat of
+ * its own: the stat of six files per course was most of a warm report
+ * of a national tree, on one thread.
+ */
+void lms_index_look(struct lms_index *ix, char *const *ids, size_t n);
+/* Whether e's folder was looked into and holds no course.yaml: then it
+ * is no course (lms_tree_course_folders), and need not be asked of. */
+bool lms_index_no_plan(const struct lms_index_entry *e);
 /*
  * Sets the record of kind of the entry of course id, asked for since the
  * index opened (by lms_index_get, which stats its files: a record put

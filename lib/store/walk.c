@@ -317,13 +317,17 @@ static int walk_together(const struct lms_walk *w, size_t nthreads)
 	return err;
 }
 
+size_t lms_walk_threads(const struct lms_tree *t, size_t threads)
+{
+	size_t n = threads ? threads : t->threads ? t->threads : cores();
+
+	return n > LMS_WALK_MAX_THREADS ? LMS_WALK_MAX_THREADS : n;
+}
+
 int lms_walk_courses(const struct lms_walk *w)
 {
-	size_t nthreads = w->threads ? w->threads :
-			  w->tree->threads ? w->tree->threads : cores();
+	size_t nthreads = lms_walk_threads(w->tree, w->threads);
 
-	if (nthreads > LMS_WALK_MAX_THREADS)
-		nthreads = LMS_WALK_MAX_THREADS;
 	/* One reading thread is the calling thread: a worker would only
 	 * add switching to the work. */
 	if (nthreads < 2 || w->n < 2)

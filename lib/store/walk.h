@@ -49,5 +49,8 @@ struct lms_walk {
 #define LMS_WALK_BATCH 16
 
 int lms_walk_courses(const struct lms_walk *w);
+/* The threads a walk over t uses: threads if not 0, else the tree's,
+ * else one per core, at most LMS_WALK_MAX_THREADS. */
+size_t lms_walk_threads(const struct lms_tree *t, size_t threads);
 
 #endif
