@@ -79,8 +79,7 @@ static int parse(int argc, char **argv, struct check_args *a)
  */
 static void finding_done(struct lms_finding *x)
 {
-	free(x->path);
-	free(x->msg);
+	free(x->path);		/* and msg with it */
 	x->path = x->msg = NULL;
 }
 

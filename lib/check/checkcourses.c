@@ -234,10 +234,10 @@ int lms_check_courses(struct lms_check_walk *ck)
 	if (!err && !(err = lms_walk_courses(&w))) {
 		if (ck->index)
 			lms_index_save(ck->index);
-		lms_bookings_check(&ck->people, ck->x->tree, w.ids, selected,
-				   ck->out);
-		lms_bookings_check(&ck->places, ck->x->tree, w.ids, selected,
-				   ck->out);
+		if (!(err = lms_bookings_check(&ck->people, ck->x->tree, w.ids,
+					       selected, ck->out)))
+			err = lms_bookings_check(&ck->places, ck->x->tree,
+						 w.ids, selected, ck->out);
 	}
 	free(selected);
 	lms_strings_free(w.ids, w.n);

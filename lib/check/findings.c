@@ -23,8 +23,7 @@ void lms_findings_init(struct lms_findings *f, unsigned rules)
 void lms_findings_release(struct lms_findings *f)
 {
 	for (size_t i = 0; i < f->n; i++) {
-		free(f->v[i].path);
-		free(f->v[i].msg);
+		free(f->v[i].path);	/* and msg, which is in it */
 	}
 	free(f->v);
 	f->v = NULL;
@@ -45,12 +44,16 @@ void lms_finding(struct lms_findings *f, enum lms_rule rule,
 	lms_buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
 	x = lms_array_push(&f->v, &f->n, sizeof(*x));
-	x->path = lms_strdup(path);
+	/* One block for both: a national tree has hundreds of thousands. */
+	x->path = lms_malloc(strlen(path) + 1 + msg.len + 1);
+	strcpy(x->path, path);
+	x->msg = memcpy(x->path + strlen(path) + 1, msg.buf ? msg.buf : "",
+			msg.len + 1);
 	x->line = line;
 	x->col = col;
 	x->severity = severity;
 	x->rule = rule;
-	x->msg = lms_buf_detach(&msg);
+	lms_buf_release(&msg);
 }
 
 void lms_findings_move(struct lms_findings *to, struct lms_findings *from)

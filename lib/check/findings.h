@@ -29,7 +29,7 @@ struct lms_finding {
 	unsigned line, col;		/* 1-based; 0 when the file has none */
 	enum lms_severity severity;
 	enum lms_rule rule;
-	char *msg;
+	char *msg;			/* in the block of path */
 	size_t seq;			/* its place among them, which the
 					 * sort keeps for those at one place */
 };
