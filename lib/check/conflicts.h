@@ -49,7 +49,7 @@ struct lms_bookings {
 	int spill_err;			/* the first error of the file */
 };
 
-#define LMS_BOOKINGS_RUN ((size_t)1 << 18)
+#define LMS_BOOKINGS_RUN ((size_t)1 << 16)
 
 void lms_bookings_init(struct lms_bookings *b, const char *what,
 		       enum lms_severity severity);
