@@ -72,14 +72,27 @@ static int parse(int argc, char **argv, struct check_args *a)
 	return err;
 }
 
+/*
+ * The findings go out as they are printed, through a temporary file past
+ * a size (cmd_spool), and each is let go once printed: at 53,500 courses
+ * the text alone is tens of megabytes.
+ */
+static void finding_done(struct lms_finding *x)
+{
+	free(x->path);		/* and msg with it */
+	x->path = x->msg = NULL;
+}
+
 /* "path:line:col: error: message [rule]", without what is unknown; the
  * severity in the language, the rule by its name, which --rule takes. */
-static void print_text(struct lms_buf *out, const struct lms_findings *f)
+static int print_text(struct ctx *ctx, struct lms_findings *f,
+		      struct cmd_spool *spool)
 {
 	struct lms_buf place = LMS_BUF_INIT;
+	int err = 0;
 
-	for (size_t i = 0; i < f->n; i++) {
-		const struct lms_finding *x = &f->v[i];
+	for (size_t i = 0; i < f->n && !err; i++) {
+		struct lms_finding *x = &f->v[i];
 
 		lms_buf_reset(&place);
 		lms_buf_adds(&place, x->path);
@@ -89,28 +102,37 @@ static void print_text(struct lms_buf *out, const struct lms_findings *f)
 			lms_buf_addf(&place, ":%u", x->col);
 		/* TRANSLATORS: a finding of lms check: "PLACE: error: MESSAGE
 		 * [RULE]"; the rule is a name that --rule takes. */
-		lms_buf_addf(out, x->severity == LMS_ERROR ?
+		lms_buf_addf(&ctx->out, x->severity == LMS_ERROR ?
 			     _("%s: error: %s [%s]\n") :
 			     _("%s: warning: %s [%s]\n"), place.buf, x->msg,
 			     lms_rule_names[x->rule]);
+		finding_done(x);
+		err = cmd_spool_add(ctx, spool);
 	}
 	lms_buf_release(&place);
+	return err;
 }
 
-/* For scripts: English, as the findings were made (see check). */
-static void print_table(struct ctx *ctx, const struct lms_findings *f,
-			enum lms_format format)
+/* Rows a table holds at a time, rendered and let go in turn. */
+#define TABLE_ROWS 4096
+
+/* For scripts: English, as the findings were made (see check).  The
+ * table is rendered in pieces of rows: CSV's header comes with the first,
+ * YAML's "[]" only when there is no row at all. */
+static int print_table(struct ctx *ctx, struct lms_findings *f,
+		       enum lms_format format, struct cmd_spool *spool)
 {
 	static const char *const cols[] = {
 		"path", "line", "col", "severity", "rule", "message", NULL
 	};
 	struct lms_table t;
+	int err = 0;
 
 	lms_table_init(&t, cols);
 	lms_table_set_numeric(&t, 1);
 	lms_table_set_numeric(&t, 2);
-	for (size_t i = 0; i < f->n; i++) {
-		const struct lms_finding *x = &f->v[i];
+	for (size_t i = 0; i < f->n && !err; i++) {
+		struct lms_finding *x = &f->v[i];
 
 		lms_table_row(&t);
 		lms_table_cell(&t, x->path);
@@ -125,9 +147,20 @@ static void print_table(struct ctx *ctx, const struct lms_findings *f,
 		lms_table_cell(&t, lms_severity_names[x->severity]);
 		lms_table_cell(&t, lms_rule_names[x->rule]);
 		lms_table_cell(&t, x->msg);
+		finding_done(x);
+		if (t.nrows < TABLE_ROWS && i + 1 < f->n)
+			continue;
+		if (format == LMS_FMT_CSV && i + 1 > t.nrows)
+			lms_table_render_rows(&t, format, false, &ctx->out);
+		else
+			cmd_emit_table(ctx, &t, format);
+		lms_table_clear_rows(&t);
+		err = cmd_spool_add(ctx, spool);
 	}
-	cmd_emit_table(ctx, &t, format);
+	if (!f->n)
+		cmd_emit_table(ctx, &t, format);
 	lms_table_release(&t);
+	return err;
 }
 
 /* "2 errors and 1 warning" */
@@ -150,7 +183,8 @@ static int check(struct ctx *ctx, int argc, char **argv)
 	struct lms_findings found;
 	struct cmd_progress progress;
 	struct lms_buf summary = LMS_BUF_INIT;
-	size_t errors, warnings;
+	struct cmd_spool spool = { NULL };
+	size_t errors = 0, warnings = 0;
 	enum lms_lang was;
 	int err;
 
@@ -183,16 +217,19 @@ static int check(struct ctx *ctx, int argc, char **argv)
 	cmd_progress_start(&progress);
 	err = lms_check_tree(&ctx->tree, &opt, &found);
 	cmd_progress_end(&progress);
-	if (!err && a.format != LMS_FMT_TEXT)
-		print_table(ctx, &found, a.format);
+	if (!err) {
+		errors = lms_findings_count(&found, LMS_ERROR);
+		warnings = lms_findings_count(&found, LMS_WARNING);
+		if (a.format != LMS_FMT_TEXT)
+			err = print_table(ctx, &found, a.format, &spool);
+	}
 	lms_i18n_set(was);
-	if (err)
-		return err;
-	if (a.format == LMS_FMT_TEXT)
-		print_text(&ctx->out, &found);
-	errors = lms_findings_count(&found, LMS_ERROR);
-	warnings = lms_findings_count(&found, LMS_WARNING);
+	if (!err && a.format == LMS_FMT_TEXT)
+		err = print_text(ctx, &found, &spool);
 	lms_findings_release(&found);
+	/* The findings go out whether or not they refuse the tree. */
+	if ((err = cmd_spool_end(ctx, &spool, err)))
+		return err;
 	count_words(&summary, errors, warnings);
 	if (errors || (a.strict && warnings))
 		err = lms_error(LMS_EREFUSED, "%s", summary.buf);

@@ -78,14 +78,17 @@ static int course_rows(struct ctx *ctx, const char *id,
 struct due_row {
 	int32_t due;
 	const char *course;	/* the course's id, in ids or argv */
-	char *person;
+	size_t person;		/* where its id begins in people */
 };
 
+/* The rows are all kept, for one sort by date, but small: the people's
+ * ids one after another in one buffer, not a string each. */
 struct due_rows {
 	const char *course;
 	int32_t due;
 	struct due_row *v;
 	size_t n;
+	struct lms_buf people;
 };
 
 static void add_due(const struct lms_enrolment *r, void *arg)
@@ -95,7 +98,8 @@ static void add_due(const struct lms_enrolment *r, void *arg)
 
 	row->due = rows->due;
 	row->course = rows->course;
-	row->person = lms_strdup(r->person);
+	row->person = rows->people.len;
+	lms_buf_add(&rows->people, r->person, strlen(r->person) + 1);
 }
 
 /* The template's followup_after, or NULL (also for a template that is
@@ -149,24 +153,66 @@ static int by_due(const void *a, const void *b)
 	return x->due < y->due ? -1 : x->due > y->due;
 }
 
-static void due_table(struct due_rows *rows, const struct lms_register *reg,
-		      struct lms_table *t)
+/* Rows [from, to) into t, which holds no other. */
+static void due_fill(const struct due_rows *rows, size_t from, size_t to,
+		     const struct lms_register *reg, struct lms_table *t)
 {
-	lms_array_sort(rows->v, rows->n, sizeof(*rows->v), by_due);
-	for (size_t i = 0; i < rows->n; i++) {
+	lms_table_clear_rows(t);
+	for (size_t i = from; i < to; i++) {
 		const struct due_row *r = &rows->v[i];
-		const struct lms_person *who = lms_register_find(reg, r->person);
+		const char *person = rows->people.buf + r->person;
+		const struct lms_person *who = lms_register_find(reg, person);
 		char due[11];
 
 		lms_i18n_date(r->due, due);
 		lms_table_row(t);
 		lms_table_cell(t, r->course);
-		lms_table_cell(t, r->person);
+		lms_table_cell(t, person);
 		lms_table_cell(t, who ? who->name : _("(not in the register)"));
 		lms_table_cell(t, who ? who->phone : NULL);
 		lms_table_cell(t, who ? who->email : NULL);
 		lms_table_cell(t, due);
 	}
+}
+
+/* Rows the table holds at a time. */
+#define DUE_CHUNK 4096
+
+/*
+ * The rows by date, rendered a piece at a time and sent on through a
+ * temporary file past a size (cmd_spool): at 53,500 courses they are
+ * hundreds of thousands.  Aligned text needs the widths of them all, so
+ * for it the pieces are made twice.
+ */
+static int due_table(struct ctx *ctx, struct due_rows *rows,
+		     const struct lms_register *reg, struct lms_table *t,
+		     enum lms_format fmt)
+{
+	struct cmd_spool spool = { NULL };
+	size_t *width = lms_calloc(t->ncols, sizeof(*width));
+	int err = 0;
+
+	lms_array_sort(rows->v, rows->n, sizeof(*rows->v), by_due);
+	if (!rows->n)
+		cmd_emit_table(ctx, t, fmt);
+	for (size_t i = 0; fmt == LMS_FMT_TEXT && i < rows->n; i += DUE_CHUNK) {
+		due_fill(rows, i, i + DUE_CHUNK < rows->n ? i + DUE_CHUNK :
+			 rows->n, reg, t);
+		lms_table_text_widths(t, width);
+	}
+	for (size_t i = 0; !err && i < rows->n; i += DUE_CHUNK) {
+		due_fill(rows, i, i + DUE_CHUNK < rows->n ? i + DUE_CHUNK :
+			 rows->n, reg, t);
+		if (fmt == LMS_FMT_TEXT)
+			lms_table_render_text_rows(t, width, !i, &ctx->out);
+		else if ((fmt == LMS_FMT_CSV || fmt == LMS_FMT_TSV) && i)
+			lms_table_render_rows(t, fmt, false, &ctx->out);
+		else
+			cmd_emit_table(ctx, t, fmt);
+		err = cmd_spool_add(ctx, &spool);
+	}
+	free(width);
+	return cmd_spool_end(ctx, &spool, err);
 }
 
 static const char *const usage[] = {
@@ -182,7 +228,7 @@ static int followup(struct ctx *ctx, int argc, char **argv)
 		{ "due", no_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct due_rows rows = { NULL, 0, NULL, 0 };
+	struct due_rows rows = { NULL, 0, NULL, 0, LMS_BUF_INIT };
 	bool due = false;
 	enum lms_format fmt = LMS_FMT_TEXT;
 	enum lms_lang lang, was;
@@ -230,11 +276,10 @@ static int followup(struct ctx *ctx, int argc, char **argv)
 		      course_rows(ctx, ids[i], &reg, lang, &t);
 	was = lms_i18n_set(lang);
 	if (!err && due)
-		due_table(&rows, &reg, &t);
-	if (!err)
+		err = due_table(ctx, &rows, &reg, &t, fmt);
+	else if (!err)
 		cmd_emit_table(ctx, &t, fmt);
-	for (size_t i = 0; i < rows.n; i++)
-		free(rows.v[i].person);
+	lms_buf_release(&rows.people);
 	free(rows.v);
 	lms_i18n_set(was);
 	lms_table_release(&t);

@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "check.h"
 #include "checkctx.h"
 #include "date.h"
@@ -107,8 +108,9 @@ static void check_on_no_course(const struct lms_check_walk *ck,
 	path = lms_tree_file(x->tree, LMS_FILE_REGISTER, NULL);
 	for (size_t i = 0; i < x->reg.n; i++) {
 		const struct lms_person *p = &x->reg.v[i];
+		uintptr_t k = (uintptr_t)lms_strset_get(&x->people, p->id);
 
-		if (lms_strset_has(&ck->on_courses, p->id))
+		if (k && ck->on_courses[k - 1])
 			continue;
 		if (p->consent == LMS_DATE_NONE)
 			lms_finding(out, LMS_RULE_PRIVACY, LMS_WARNING, path,
@@ -177,10 +179,11 @@ int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 	lms_findings_init(out, opt->rules);
 	ctx_init(&x, t, opt);
 	lms_strset_init(&ck.chosen);
-	lms_strset_init(&ck.on_courses);
 	lms_bookings_init(&ck.people, "facilitator", LMS_ERROR);
 	lms_bookings_init(&ck.places, "place", LMS_WARNING);
 	lms_check_load_people(&x, out);
+	if (x.have_people)
+		ck.on_courses = lms_calloc(x.reg.n ? x.reg.n : 1, sizeof(bool));
 	lms_check_load_facilitators(&x, whole, out);
 	lms_check_load_offers(&x, whole, out);
 	if (!(err = lms_check_load_forms(&x, whole, out)))
@@ -199,7 +202,7 @@ int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 		check_on_no_course(&ck, out);
 	if (!err && whole)
 		check_fees(&x, out);
-	lms_strset_release(&ck.on_courses);
+	free(ck.on_courses);
 	lms_bookings_release(&ck.people);
 	lms_bookings_release(&ck.places);
 	lms_strset_release(&ck.chosen);

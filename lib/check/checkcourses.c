@@ -167,9 +167,14 @@ static int take_course(void *arg, size_t i, void *slot)
 		lms_findings_move(ck->out, &s->found);
 	if (s->selected && !s->files.enrolments_doc.loaded)
 		ck->enrolments_broken = true;
-	for (size_t j = 0; s->selected && j < s->files.data.enrolments.n; j++)
-		lms_strset_add(&ck->on_courses, s->files.data.enrolments.v[j].person,
-			       NULL);
+	for (size_t j = 0; s->selected && ck->on_courses &&
+			   j < s->files.data.enrolments.n; j++) {
+		uintptr_t k = (uintptr_t)lms_strset_get(&ck->x->people,
+				s->files.data.enrolments.v[j].person);
+
+		if (k)
+			ck->on_courses[k - 1] = true;
+	}
 	if (s->files.plan.loaded &&
 	    s->files.data.course.status != LMS_COURSE_CANCELLED)
 		book(ck, (uint32_t)i, &s->files.data.course);
@@ -229,10 +234,10 @@ int lms_check_courses(struct lms_check_walk *ck)
 	if (!err && !(err = lms_walk_courses(&w))) {
 		if (ck->index)
 			lms_index_save(ck->index);
-		lms_bookings_check(&ck->people, ck->x->tree, w.ids, selected,
-				   ck->out);
-		lms_bookings_check(&ck->places, ck->x->tree, w.ids, selected,
-				   ck->out);
+		if (!(err = lms_bookings_check(&ck->people, ck->x->tree, w.ids,
+					       selected, ck->out)))
+			err = lms_bookings_check(&ck->places, ck->x->tree,
+						 w.ids, selected, ck->out);
 	}
 	free(selected);
 	lms_strings_free(w.ids, w.n);

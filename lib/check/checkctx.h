@@ -37,7 +37,8 @@ struct lms_check_ctx {
 	struct lms_strset broken_forms;	/* there, but they did not load */
 	const char **template_ids;
 	size_t ntemplates;
-	struct lms_strset people;	/* the register's ids */
+	struct lms_strset people;	/* the register's ids -> 1 + the
+					 * first record's index */
 	bool have_people;		/* the register was read */
 	struct lms_names names;		/* its names, to find in files */
 	struct lms_register reg;	/* and its records, for their places */
@@ -135,7 +136,10 @@ struct lms_check_walk {
 	struct lms_findings *out;
 	struct lms_strset chosen;	/* the courses named, if any */
 	struct lms_bookings people, places;
-	struct lms_strset on_courses;	/* who any course names */
+	/* By the register's records, through people: whether any course
+	 * names the record's id (a flag each, not a set of every id the
+	 * courses name, which is millions in a national tree). */
+	bool *on_courses;
 	bool enrolments_broken;		/* some did not load: on_courses is
 					 * not everyone */
 	size_t ncourses;

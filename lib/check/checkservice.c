@@ -176,7 +176,8 @@ void lms_check_load_people(struct lms_check_ctx *x, struct lms_findings *out)
 	} else {
 		x->have_people = true;
 		for (size_t i = 0; i < r->n; i++) {
-			lms_strset_add(&x->people, r->v[i].id, NULL);
+			lms_strset_add(&x->people, r->v[i].id,
+				       (void *)(uintptr_t)(i + 1));
 			if (r->v[i].name)
 				lms_names_add(&x->names, r->v[i].name);
 		}

@@ -1,9 +1,12 @@
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "conflicts.h"
 #include "date.h"
+#include "error.h"
 #include "i18n.h"
 
 void lms_bookings_init(struct lms_bookings *b, const char *what,
@@ -12,6 +15,7 @@ void lms_bookings_init(struct lms_bookings *b, const char *what,
 	memset(b, 0, sizeof(*b));
 	b->what = what;
 	b->severity = severity;
+	b->run_max = LMS_BOOKINGS_RUN;
 	lms_strset_init(&b->index);
 	lms_strset_init(&b->want);
 }
@@ -19,6 +23,9 @@ void lms_bookings_init(struct lms_bookings *b, const char *what,
 void lms_bookings_release(struct lms_bookings *b)
 {
 	free(b->v);
+	if (b->spill)
+		fclose(b->spill);
+	free(b->runs);
 	lms_strset_release(&b->index);
 	lms_strset_release(&b->want);
 	for (size_t i = 0; i < b->nnames; i++)
@@ -90,6 +97,54 @@ void lms_bookings_want(struct lms_bookings *b, const char *key,
 	lms_buf_release(&k);
 }
 
+static int by_time(const void *a, const void *b)
+{
+	const struct lms_booking *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->course != y->course)
+		return x->course < y->course ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* A file that no one else can open, gone from its folder at once. */
+static FILE *spill_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	struct lms_buf path = LMS_BUF_INIT;
+	FILE *f = NULL;
+	int fd;
+
+	lms_buf_addf(&path, "%s/lms-bookings-XXXXXX",
+		     dir && *dir ? dir : "/tmp");
+	if ((fd = mkstemp(path.buf)) >= 0) {
+		unlink(path.buf);
+		if (!(f = fdopen(fd, "w+")))
+			close(fd);
+	}
+	lms_buf_release(&path);
+	return f;
+}
+
+/* The bookings held, sorted, to the end of the file as a run. */
+static void spill_run(struct lms_bookings *b)
+{
+	if (!b->spill_err && !b->spill && !(b->spill = spill_file()))
+		b->spill_err = errno ? errno : EIO;
+	lms_array_sort(b->v, b->n, sizeof(*b->v), by_time);
+	if (!b->spill_err && fwrite(b->v, sizeof(*b->v), b->n, b->spill) != b->n)
+		b->spill_err = errno ? errno : EIO;
+	*(size_t *)lms_array_push(&b->runs, &b->nruns, sizeof(size_t)) = b->n;
+	free(b->v);
+	b->v = NULL;
+	b->n = 0;
+}
+
 void lms_bookings_add(struct lms_bookings *b, const char *key,
 		      uint32_t course, const struct lms_session *s)
 {
@@ -116,21 +171,8 @@ void lms_bookings_add(struct lms_bookings *b, const char *key,
 			   s->start + 1 : s->end);
 	x->line = s->mark.line;
 	x->col = s->mark.col;
-}
-
-static int by_time(const void *a, const void *b)
-{
-	const struct lms_booking *x = a, *y = b;
-
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	if (x->course != y->course)
-		return x->course < y->course ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
+	if (b->n >= b->run_max)
+		spill_run(b);
 }
 
 static void report(const struct lms_bookings *b, const struct lms_tree *t,
@@ -163,36 +205,136 @@ static void report(const struct lms_bookings *b, const struct lms_tree *t,
  * One pass over the bookings in time order.  Of the earlier bookings of
  * the same key and day, the one that ends last, and the one that ends
  * last among other courses than its, are enough to tell whether a new
- * booking overlaps one of another course.
+ * booking overlaps one of another course.  They are kept as copies:
+ * merged from the runs, a booking is gone once the next is read.
  */
-void lms_bookings_check(struct lms_bookings *b, const struct lms_tree *t,
-			char **ids, const bool *selected,
-			struct lms_findings *out)
+struct scan {
+	struct lms_bookings *b;
+	const struct lms_tree *t;
+	char **ids;
+	const bool *selected;
+	struct lms_findings *out;
+	struct lms_booking last, other;
+	bool have_last, have_other;
+};
+
+static void scan_one(struct scan *sc, const struct lms_booking *x)
 {
-	const struct lms_booking *last = NULL, *other = NULL;
+	const struct lms_booking *hit;
+
+	if (sc->have_last && (sc->last.key != x->key ||
+			      sc->last.date != x->date))
+		sc->have_last = sc->have_other = false;
+	hit = sc->have_last && sc->last.course != x->course ? &sc->last :
+	      sc->have_other ? &sc->other : NULL;
+	if (hit && hit->end > x->start) {
+		if (!sc->selected || sc->selected[x->course])
+			report(sc->b, sc->t, sc->ids, x, hit, sc->out);
+		else if (sc->selected[hit->course])
+			report(sc->b, sc->t, sc->ids, hit, x, sc->out);
+	}
+	if (!sc->have_last || x->end > sc->last.end) {
+		if (sc->have_last && sc->last.course != x->course) {
+			sc->other = sc->last;
+			sc->have_other = true;
+		}
+		sc->last = *x;
+		sc->have_last = true;
+	} else if (x->course != sc->last.course &&
+		   (!sc->have_other || x->end > sc->other.end)) {
+		sc->other = *x;
+		sc->have_other = true;
+	}
+}
+
+/* Bookings a run reads at a time in the merge. */
+#define MERGE_CHUNK 1024
+
+struct run_reader {
+	off_t at;			/* in the file, of the next to read */
+	size_t left;			/* in the file */
+	struct lms_booking *buf;
+	size_t pos, len;
+};
+
+static bool run_fill(FILE *f, struct run_reader *r)
+{
+	size_t want = r->left < MERGE_CHUNK ? r->left : MERGE_CHUNK;
+
+	r->pos = r->len = 0;
+	if (!want)
+		return true;
+	if (fseeko(f, r->at, SEEK_SET) ||
+	    fread(r->buf, sizeof(*r->buf), want, f) != want)
+		return false;
+	r->len = want;
+	r->left -= want;
+	r->at += (off_t)(want * sizeof(*r->buf));
+	return true;
+}
+
+/* The runs merged into one pass, in the order one sort would give. */
+static int merge_runs(struct scan *sc)
+{
+	struct lms_bookings *b = sc->b;
+	struct run_reader *r = lms_calloc(b->nruns, sizeof(*r));
+	off_t at = 0;
+	int err = 0;
+
+	for (size_t i = 0; i < b->nruns; i++) {
+		r[i].at = at;
+		r[i].left = b->runs[i];
+		r[i].buf = lms_calloc(MERGE_CHUNK, sizeof(*r[i].buf));
+		at += (off_t)(b->runs[i] * sizeof(*r[i].buf));
+	}
+	for (size_t i = 0; i < b->nruns && !err; i++)
+		if (!run_fill(b->spill, &r[i]))
+			err = EIO;
+	while (!err) {
+		struct run_reader *min = NULL;
+
+		for (size_t i = 0; i < b->nruns; i++)
+			if (r[i].pos < r[i].len &&
+			    (!min || by_time(&r[i].buf[r[i].pos],
+					     &min->buf[min->pos]) < 0))
+				min = &r[i];
+		if (!min)
+			break;
+		scan_one(sc, &min->buf[min->pos]);
+		if (++min->pos == min->len && !run_fill(b->spill, min))
+			err = errno ? errno : EIO;
+	}
+	for (size_t i = 0; i < b->nruns; i++)
+		free(r[i].buf);
+	free(r);
+	return err;
+}
+
+int lms_bookings_check(struct lms_bookings *b, const struct lms_tree *t,
+		       char **ids, const bool *selected,
+		       struct lms_findings *out)
+{
+	struct scan sc = { b, t, ids, selected, out, { 0 }, { 0 }, false,
+			   false };
+	int err;
 
 	if (!(out->rules & (1u << LMS_RULE_CONFLICTS)))
-		return;
-	lms_array_sort(b->v, b->n, sizeof(*b->v), by_time);
-	for (size_t i = 0; i < b->n; i++) {
-		const struct lms_booking *x = &b->v[i], *hit;
-
-		if (last && (last->key != x->key || last->date != x->date))
-			last = other = NULL;
-		hit = last && last->course != x->course ? last : other;
-		if (hit && hit->end > x->start) {
-			if (!selected || selected[x->course])
-				report(b, t, ids, x, hit, out);
-			else if (selected[hit->course])
-				report(b, t, ids, hit, x, out);
-		}
-		if (!last || x->end > last->end) {
-			if (last && last->course != x->course)
-				other = last;
-			last = x;
-		} else if (x->course != last->course &&
-			   (!other || x->end > other->end)) {
-			other = x;
-		}
+		return 0;
+	if (!b->nruns) {
+		lms_array_sort(b->v, b->n, sizeof(*b->v), by_time);
+		for (size_t i = 0; i < b->n; i++)
+			scan_one(&sc, &b->v[i]);
+		return 0;
 	}
+	if (b->n)
+		spill_run(b);
+	if (!(err = b->spill_err) && fflush(b->spill))
+		err = errno ? errno : EIO;
+	if (!err)
+		err = merge_runs(&sc);
+	if (err)
+		return lms_error(LMS_EIO, _("cannot use a temporary file for "
+					    "the bookings: %s"),
+				 lms_strerror(err));
+	return 0;
 }

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "course.h"
 #include "findings.h"
@@ -35,7 +36,20 @@ struct lms_bookings {
 	size_t nnames;
 	struct lms_strset want;		/* "date folded-name" */
 	bool filtered;			/* keep only those in want */
+	/*
+	 * Past run_max bookings (LMS_BOOKINGS_RUN unless set after init,
+	 * as tests do), v goes sorted to a temporary file ($TMPDIR, else
+	 * /tmp) as a run, and the check merges the runs: a national tree
+	 * has millions of bookings.
+	 */
+	size_t run_max;
+	FILE *spill;
+	size_t *runs;			/* each run's length, in order */
+	size_t nruns;
+	int spill_err;			/* the first error of the file */
 };
+
+#define LMS_BOOKINGS_RUN ((size_t)1 << 16)
 
 void lms_bookings_init(struct lms_bookings *b, const char *what,
 		       enum lms_severity severity);
@@ -55,9 +69,10 @@ void lms_bookings_want(struct lms_bookings *b, const char *key,
 /*
  * Reports each booking that overlaps an earlier one of another course,
  * once, in the file of a course that selected marks (NULL: all); ids are
- * the courses' ids by number.
+ * the courses' ids by number.  Fails (LMS_EIO) only if the temporary
+ * file could not be written or read.
  */
-void lms_bookings_check(struct lms_bookings *b, const struct lms_tree *t,
+int lms_bookings_check(struct lms_bookings *b, const struct lms_tree *t,
 			char **ids, const bool *selected,
 			struct lms_findings *out);
 

@@ -23,8 +23,7 @@ void lms_findings_init(struct lms_findings *f, unsigned rules)
 void lms_findings_release(struct lms_findings *f)
 {
 	for (size_t i = 0; i < f->n; i++) {
-		free(f->v[i].path);
-		free(f->v[i].msg);
+		free(f->v[i].path);	/* and msg, which is in it */
 	}
 	free(f->v);
 	f->v = NULL;
@@ -45,12 +44,16 @@ void lms_finding(struct lms_findings *f, enum lms_rule rule,
 	lms_buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
 	x = lms_array_push(&f->v, &f->n, sizeof(*x));
-	x->path = lms_strdup(path);
+	/* One block for both: a national tree has hundreds of thousands. */
+	x->path = lms_malloc(strlen(path) + 1 + msg.len + 1);
+	strcpy(x->path, path);
+	x->msg = memcpy(x->path + strlen(path) + 1, msg.buf ? msg.buf : "",
+			msg.len + 1);
 	x->line = line;
 	x->col = col;
 	x->severity = severity;
 	x->rule = rule;
-	x->msg = lms_buf_detach(&msg);
+	lms_buf_release(&msg);
 }
 
 void lms_findings_move(struct lms_findings *to, struct lms_findings *from)
@@ -63,13 +66,10 @@ void lms_findings_move(struct lms_findings *to, struct lms_findings *from)
 	from->n = 0;
 }
 
-/* The findings sorted, through their indexes: qsort is not stable. */
-static _Thread_local const struct lms_finding *sorting;
-
+/* qsort is not stable: the findings' numbers settle a tie. */
 static int by_place(const void *a, const void *b)
 {
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	const struct lms_finding *x = &sorting[i], *y = &sorting[j];
+	const struct lms_finding *x = a, *y = b;
 	int c = strcmp(x->path, y->path);
 
 	if (c)
@@ -78,23 +78,14 @@ static int by_place(const void *a, const void *b)
 		return x->line < y->line ? -1 : 1;
 	if (x->col != y->col)
 		return x->col < y->col ? -1 : 1;
-	return i < j ? -1 : i > j;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 void lms_findings_sort(struct lms_findings *f)
 {
-	size_t *order = lms_calloc(f->n ? f->n : 1, sizeof(size_t));
-	struct lms_finding *sorted = lms_calloc(f->n ? f->n : 1, sizeof(*sorted));
-
 	for (size_t i = 0; i < f->n; i++)
-		order[i] = i;
-	sorting = f->v;
-	lms_array_sort(order, f->n, sizeof(size_t), by_place);
-	for (size_t i = 0; i < f->n; i++)
-		sorted[i] = f->v[order[i]];
-	free(f->v);
-	f->v = sorted;
-	free(order);
+		f->v[i].seq = i;
+	lms_array_sort(f->v, f->n, sizeof(*f->v), by_place);
 }
 
 size_t lms_findings_count(const struct lms_findings *f,

@@ -29,7 +29,9 @@ struct lms_finding {
 	unsigned line, col;		/* 1-based; 0 when the file has none */
 	enum lms_severity severity;
 	enum lms_rule rule;
-	char *msg;
+	char *msg;			/* in the block of path */
+	size_t seq;			/* its place among them, which the
+					 * sort keeps for those at one place */
 };
 
 struct lms_findings {
@@ -48,7 +50,8 @@ void lms_finding(struct lms_findings *f, enum lms_rule rule,
 	__attribute__((format(printf, 7, 8)));
 /* Moves every finding of from to the end of to; from is left empty. */
 void lms_findings_move(struct lms_findings *to, struct lms_findings *from);
-/* By path, line and column; findings at one place keep their order. */
+/* By path, line and column, in place; findings at one place keep their
+ * order. */
 void lms_findings_sort(struct lms_findings *f);
 size_t lms_findings_count(const struct lms_findings *f,
 			  enum lms_severity severity);

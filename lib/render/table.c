@@ -175,9 +175,8 @@ static void text_at(const struct lms_table *t, size_t r, size_t c,
 
 /* Each cell is made twice, for the widths and to write it, rather than
  * kept: a table of many rows would hold its text twice. */
-static void render_text(const struct lms_table *t, struct lms_buf *out)
+void lms_table_text_widths(const struct lms_table *t, size_t *width)
 {
-	size_t *width = lms_calloc(t->ncols ? t->ncols : 1, sizeof(*width));
 	struct lms_buf number = LMS_BUF_INIT, shown = LMS_BUF_INIT;
 	size_t cw;
 
@@ -188,7 +187,18 @@ static void render_text(const struct lms_table *t, struct lms_buf *out)
 				width[c] = cw;
 		}
 	}
-	for (size_t r = 0; r <= t->nrows; r++) {
+	lms_buf_release(&number);
+	lms_buf_release(&shown);
+}
+
+void lms_table_render_text_rows(const struct lms_table *t,
+				const size_t *width, bool header,
+				struct lms_buf *out)
+{
+	struct lms_buf number = LMS_BUF_INIT, shown = LMS_BUF_INIT;
+	size_t cw;
+
+	for (size_t r = header ? 0 : 1; r <= t->nrows; r++) {
 		size_t start = out->len;
 
 		for (size_t c = 0; c < t->ncols; c++) {
@@ -207,9 +217,17 @@ static void render_text(const struct lms_table *t, struct lms_buf *out)
 			lms_buf_truncate(out, out->len - 1);
 		lms_buf_addch(out, '\n');
 	}
-	free(width);
 	lms_buf_release(&number);
 	lms_buf_release(&shown);
+}
+
+static void render_text(const struct lms_table *t, struct lms_buf *out)
+{
+	size_t *width = lms_calloc(t->ncols ? t->ncols : 1, sizeof(*width));
+
+	lms_table_text_widths(t, width);
+	lms_table_render_text_rows(t, width, true, out);
+	free(width);
 }
 
 /*

@@ -87,6 +87,18 @@ void lms_table_render_rows(const struct lms_table *t, enum lms_format f,
 void lms_table_clear_rows(struct lms_table *t);
 
 /*
+ * Aligned text in pieces, for a table too long to hold: the widths of
+ * every piece first (lms_table_text_widths takes the larger of width[c],
+ * ncols of them, zero to begin with, and what the header and rows need),
+ * then the pieces again, each rendered with the widths of all, the first
+ * with its header: together, what lms_table_render gives of the whole.
+ */
+void lms_table_text_widths(const struct lms_table *t, size_t *width);
+void lms_table_render_text_rows(const struct lms_table *t,
+				const size_t *width, bool header,
+				struct lms_buf *out);
+
+/*
  * Appends s as Markdown text that reads as s and nothing more: on one
  * line, with < > & as entities, and a backslash before what would begin
  * emphasis, code, a link, a heading or a table cell (\ ` * _ [ ] # | ~ $

@@ -175,6 +175,45 @@ static void in_norwegian(void **state)
 	lms_bookings_release(&places);
 }
 
+/* Past run_max, the bookings go to a temporary file in sorted runs; the
+ * merge of the runs finds what one sort in memory finds. */
+static void spilled_runs_find_the_same(void **state)
+{
+	static const char *const who[] = { "kari", "ola", "Per" };
+	struct lms_bookings held, spilled;
+	struct lms_findings a, b;
+	unsigned seed = 7;
+
+	(void)state;
+	lms_bookings_init(&held, "facilitator", LMS_ERROR);
+	lms_bookings_init(&spilled, "facilitator", LMS_ERROR);
+	spilled.run_max = 3;
+	for (unsigned i = 0; i < 40; i++) {
+		struct lms_session s = at("10:00", "11:00", 10 + i);
+
+		seed = seed * 1103515245u + 12345u;
+		s.date += (int32_t)((seed >> 16) % 3);
+		s.start = (int)(480 + (seed >> 8) % 480);
+		s.end = s.start + 30 + (int)((seed >> 4) % 120);
+		lms_bookings_add(&held, who[(seed >> 20) % 3], i % 3, &s);
+		lms_bookings_add(&spilled, who[(seed >> 20) % 3], i % 3, &s);
+	}
+	assert_non_null(spilled.spill);
+	check(&held, NULL, &a);
+	check(&spilled, NULL, &b);
+	assert_true(a.n > 0);
+	assert_int_equal(a.n, b.n);
+	for (size_t i = 0; i < a.n; i++) {
+		assert_string_equal(a.v[i].path, b.v[i].path);
+		assert_int_equal(a.v[i].line, b.v[i].line);
+		assert_string_equal(a.v[i].msg, b.v[i].msg);
+	}
+	lms_findings_release(&a);
+	lms_findings_release(&b);
+	lms_bookings_release(&held);
+	lms_bookings_release(&spilled);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -184,6 +223,7 @@ int main(void)
 		cmocka_unit_test(only_the_keys_and_days_wanted),
 		cmocka_unit_test(no_bookings),
 		cmocka_unit_test(in_norwegian),
+		cmocka_unit_test(spilled_runs_find_the_same),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
