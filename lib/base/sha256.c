@@ -68,6 +68,13 @@ void lms_sha256_add(struct lms_sha256 *s, const void *data, size_t len)
 	while (len) {
 		size_t n = 64 - s->used < len ? 64 - s->used : len;
 
+		if (!s->used && len >= 64) {	/* whole blocks: no copy */
+			compress(s->h, p);
+			p += 64;
+			len -= 64;
+			continue;
+		}
+
 		memcpy(s->block + s->used, p, n);
 		s->used += n;
 		p += n;

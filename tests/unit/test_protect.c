@@ -31,6 +31,35 @@ static void hmac_sha256_as_rfc_4231(void **state)
 			    "5a003f089d2739839dec58b964ec3843");
 }
 
+/* FIPS 180-2's million a's, added in pieces of every length that
+ * crosses a block's end differently (the index sums its file so). */
+static void sha256_of_pieces(void **state)
+{
+	static const size_t pieces[] = { 1, 63, 64, 65, 127, 128, 1000, 4096 };
+	char a[4096], text[65];
+	unsigned char sum[32];
+
+	(void)state;
+	memset(a, 'a', sizeof(a));
+	for (size_t k = 0; k < sizeof(pieces) / sizeof(*pieces); k++) {
+		struct lms_sha256 s;
+		size_t left = 1000000;
+
+		lms_sha256_init(&s);
+		for (size_t i = 0; left; i++) {
+			size_t n = pieces[(k + i) % 8] < left ?
+				   pieces[(k + i) % 8] : left;
+
+			lms_sha256_add(&s, a, n);
+			left -= n;
+		}
+		lms_sha256_final(&s, sum);
+		hex(sum, 32, text);
+		assert_string_equal(text, "cdc76e5c9914fb9281a1c7e284d73e67"
+				    "f1809a48a497200e046d39ccc7112cd0");
+	}
+}
+
 /* 0 and counts of k or more stay; 1 to k - 1 become 0 or k, k about n
  * times in k, so that sums of many are right on average. */
 static void small_counts_become_0_or_k(void **state)
@@ -197,6 +226,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(hmac_sha256_as_rfc_4231),
+		cmocka_unit_test(sha256_of_pieces),
 		cmocka_unit_test(small_counts_become_0_or_k),
 		cmocka_unit_test(draws_are_fixed_by_key_and_kind),
 		cmocka_unit_test(record_keys_come_from_the_secret),
