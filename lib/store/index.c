@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -447,13 +448,29 @@ static bool get_entry(struct cursor *c, struct lms_index_entry *e)
 	return true;
 }
 
-static bool sum_matches(const unsigned char *data, size_t len)
+/* Lets the pages of a mapped index go: see struct lms_index. */
+static void let_go(const struct lms_index *ix)
+{
+	if (ix->mapped)
+		madvise(ix->file, ix->file_len, MADV_DONTNEED);
+}
+
+#define LET_GO_EVERY ((size_t)1 << 20)	/* bytes, or entries / 256 */
+
+static bool sum_matches(const struct lms_index *ix, const unsigned char *data,
+			size_t len)
 {
 	struct lms_sha256 s;
 	unsigned char sum[SUM_LEN];
 
 	lms_sha256_init(&s);
-	lms_sha256_add(&s, data, len - SUM_LEN);
+	for (size_t at = 0; at < len - SUM_LEN; at += LET_GO_EVERY) {
+		size_t n = len - SUM_LEN - at;
+
+		lms_sha256_add(&s, data + at, n < LET_GO_EVERY ? n :
+			       LET_GO_EVERY);
+		let_go(ix);
+	}
 	lms_sha256_final(&s, sum);
 	return !memcmp(sum, data + len - SUM_LEN, SUM_LEN);
 }
@@ -474,7 +491,7 @@ int lms_index_parse(struct lms_index *ix, const unsigned char *data,
 {
 	struct cursor c = { data, data + len - SUM_LEN, false };
 	uint64_t n = 0;
-	bool ok = len > SUM_LEN && sum_matches(data, len) &&
+	bool ok = len > SUM_LEN && sum_matches(ix, data, len) &&
 		  get_header(&c, &n);
 
 	entries_free(ix);
@@ -498,7 +515,10 @@ int lms_index_parse(struct lms_index *ix, const unsigned char *data,
 							  sizeof(e)) = e;
 		/* sorted, each once: looked up by bsearch */
 		ok = ix->n < 2 || strcmp(ix->v[ix->n - 2].id, e.id) < 0;
+		if (ix->n % (LET_GO_EVERY >> 10) == 0)
+			let_go(ix);
 	}
+	let_go(ix);
 	if (ok && c.p != c.end)
 		ok = false;
 	if (!ok)
@@ -554,8 +574,10 @@ static void serialize(const struct lms_index *ix, bool all, struct sink *s)
 	for (size_t i = 0; i < ix->n && !s->failed; i++) {
 		if (all || ix->v[i].asked)
 			put_entry(&s->b, &ix->v[i]);
-		if (s->fd >= 0 && s->b.len >= BLOCK)
+		if (s->fd >= 0 && s->b.len >= BLOCK) {
 			sink_flush(s);
+			let_go(ix);
+		}
 	}
 	if (s->fd >= 0)
 		sink_flush(s);
@@ -579,40 +601,39 @@ void lms_index_serialize(const struct lms_index *ix, bool all,
 /* Opening and saving */
 
 /*
- * .lms/index as it is, or false: never through a symbolic link, never
- * from a FIFO (O_NONBLOCK opens it without waiting for a writer), a
- * folder or a device, never larger than LMS_INDEX_MAX.
+ * .lms/index as it is, mapped, or false: never through a symbolic link,
+ * never from a FIFO (O_NONBLOCK opens it without waiting for a writer),
+ * a folder or a device, never empty or larger than LMS_INDEX_MAX.  A
+ * private mapping of a file that is replaced only by rename: what is
+ * mapped stays as it was read.
  */
-static bool read_index(const char *path, unsigned char **data, size_t *len)
+static bool map_index(const char *path, unsigned char **data, size_t *len)
 {
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
-	size_t got = 0;
-	ssize_t r = 1;
+	void *p = MAP_FAILED;
 
 	*data = NULL;
 	if (fd < 0)
 		return false;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (uint64_t)st.st_size > LMS_INDEX_MAX) {
-		close(fd);
-		return false;
-	}
-	*len = (size_t)st.st_size;
-	*data = lms_malloc(*len + 1);
-	while (got < *len && (r = read(fd, *data + got, *len - got)) != 0) {
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			break;
-		got += (size_t)r;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uint64_t)st.st_size <= LMS_INDEX_MAX) {
+		*len = (size_t)st.st_size;
+		p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE, fd, 0);
 	}
 	close(fd);
-	if (got != *len || r < 0) {
-		free(*data);
-		*data = NULL;
-	}
-	return *data != NULL;
+	if (p == MAP_FAILED)
+		return false;
+	*data = p;
+	return true;
+}
+
+static void unmap_index(struct lms_index *ix)
+{
+	if (ix->mapped)
+		munmap(ix->file, ix->file_len);
+	ix->file = NULL;
+	ix->mapped = false;
 }
 
 void lms_index_open(struct lms_index *ix, struct lms_tree *t)
@@ -624,10 +645,10 @@ void lms_index_open(struct lms_index *ix, struct lms_tree *t)
 	ix->tail_sorted = true;
 	ix->root = open(t->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	ix->has_root = ix->root >= 0;
-	if (t->no_cache || !read_index(path, &ix->file, &ix->file_len) ||
-	    lms_index_parse(ix, ix->file, ix->file_len)) {
-		free(ix->file);
-		ix->file = NULL;
+	if (!t->no_cache && map_index(path, &ix->file, &ix->file_len))
+		ix->mapped = true;
+	if (!ix->mapped || lms_index_parse(ix, ix->file, ix->file_len)) {
+		unmap_index(ix);
 		ix->changed = true;	/* rebuilt by the next save */
 	}
 	free(path);
@@ -696,7 +717,7 @@ void lms_index_save(struct lms_index *ix)
 void lms_index_release(struct lms_index *ix)
 {
 	entries_free(ix);
-	free(ix->file);
+	unmap_index(ix);
 	if (ix->has_root)
 		close(ix->root);
 	memset(ix, 0, sizeof(*ix));
@@ -887,6 +908,8 @@ static void *look_some(void *arg)
 			return NULL;
 		for (size_t i = from; i < to; i++)
 			changed += look(l->ix, l->v[i]);
+		if (to % 1024 < 64)
+			let_go(l->ix);
 	}
 }
 
@@ -936,6 +959,10 @@ int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
 	if (!e)
 		e = add(ix, id);
 	e->asked = true;
+	if (++ix->since_let_go == 1024) {
+		let_go(ix);
+		ix->since_let_go = 0;
+	}
 	if (!e->looked && look(ix, e)) {
 		ix->reread++;
 		ix->changed = true;

@@ -81,6 +81,12 @@ struct lms_index {
 	unsigned char *file;		/* .lms/index as read, which the
 					 * entries read from it point into */
 	size_t file_len;
+	/* file is the index mapped, whose pages are let go as they are
+	 * passed (their bytes stay the file's, read again if touched
+	 * again): a command holds a few of them, never the whole 45 MB of
+	 * a national tree's index. */
+	bool mapped;
+	size_t since_let_go;		/* entries asked for since */
 	struct lms_index_entry *v;	/* those read, sorted by id, */
 	size_t n, nsorted;		/* then those added */
 	bool tail_sorted;		/* the added in order too */
