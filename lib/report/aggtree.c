@@ -142,6 +142,7 @@ static void merge_kept(struct adding *ad, size_t end)
 			lms_agg_contrib_merge(ad->a, &c);
 			lms_agg_contrib_release(&c);
 		}
+		lms_index_passed(&ad->ix);
 		if (ad->progress)
 			ad->progress(ad->next + 1, ad->n, ad->arg);
 	}
@@ -191,15 +192,12 @@ static void ask_index(struct adding *ad, struct lms_walk *w)
 	ad->kept = lms_calloc(ad->n ? ad->n : 1, sizeof(*ad->kept));
 	ad->read = lms_calloc(ad->n ? ad->n : 1, sizeof(*ad->read));
 	w->n = 0;
-	lms_index_look(&ad->ix, ad->ids, ad->n);
 	for (size_t i = 0; i < ad->n; i++) {
 		const struct lms_index_entry *e;
 		const struct lms_index_record *r;
 
 		/* No kind to make: it cannot fail. */
 		(void)lms_index_get(&ad->ix, ad->ids[i], 0, &e);
-		if (lms_index_no_plan(e))
-			continue;	/* a folder, no course */
 		r = &e->rec[LMS_INDEX_REPORT];
 		if (r->data && lms_agg_contrib_decode(r->data, r->len, ad->fp,
 						      &c) >= 0) {
@@ -251,27 +249,27 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		lms_strset_add(&index, facilitators[i].id, &facilitators[i]);
 	ad.in.facilitator_index = &index;
 	ad.in.tree = t->root;
+	lms_index_open(&ad.ix, t);
 	if (!(err = tree_form(a, t, &form, &have_form)) &&
-	    !(err = lms_tree_course_folders(t, &w.ids, &w.n))) {
+	    !(err = lms_index_courses(&ad.ix, &w.ids, &w.n))) {
 		ad.in.form = have_form ? &form : NULL;
 		ad.in.form_version = have_form ?
 			lms_agg_form_version(a, &form, t->service.name) : 0;
 		ad.n = w.n;
 		ad.ids = w.ids;
 		lms_agg_fingerprint(a, &ad.in, t, ad.fp);
-		lms_index_open(&ad.ix, t);
 		ask_index(&ad, &w);
 		if (!(err = lms_walk_courses(&w))) {
 			merge_kept(&ad, ad.n);
 			lms_index_save(&ad.ix);
 		}
-		lms_index_release(&ad.ix);
 		free(w.ids);
 		w.ids = ad.ids;
 		w.n = ad.n;
 		free(ad.kept);
 		free(ad.read);
 	}
+	lms_index_release(&ad.ix);
 	if (have_form)
 		lms_form_release(&form);
 	lms_strings_free(w.ids, w.n);

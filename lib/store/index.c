@@ -451,11 +451,23 @@ static bool get_entry(struct cursor *c, struct lms_index_entry *e)
 /* Lets the pages of a mapped index go: see struct lms_index. */
 static void let_go(const struct lms_index *ix)
 {
-	if (ix->mapped)
+	if (ix->file)
 		madvise(ix->file, ix->file_len, MADV_DONTNEED);
 }
 
-#define LET_GO_EVERY ((size_t)1 << 20)	/* bytes, or entries / 256 */
+/* How often: bytes summed, or entries parsed, asked for or looked at. */
+#define LET_GO_BYTES ((size_t)1 << 20)
+#define LET_GO_ENTRIES 1024
+
+/* One more entry passed on the calling thread: their ids, stats and
+ * records lie all over the file. */
+void lms_index_passed(struct lms_index *ix)
+{
+	if (++ix->since_let_go == LET_GO_ENTRIES) {
+		let_go(ix);
+		ix->since_let_go = 0;
+	}
+}
 
 static bool sum_matches(const struct lms_index *ix, const unsigned char *data,
 			size_t len)
@@ -464,11 +476,11 @@ static bool sum_matches(const struct lms_index *ix, const unsigned char *data,
 	unsigned char sum[SUM_LEN];
 
 	lms_sha256_init(&s);
-	for (size_t at = 0; at < len - SUM_LEN; at += LET_GO_EVERY) {
+	for (size_t at = 0; at < len - SUM_LEN; at += LET_GO_BYTES) {
 		size_t n = len - SUM_LEN - at;
 
-		lms_sha256_add(&s, data + at, n < LET_GO_EVERY ? n :
-			       LET_GO_EVERY);
+		lms_sha256_add(&s, data + at, n < LET_GO_BYTES ? n :
+			       LET_GO_BYTES);
 		let_go(ix);
 	}
 	lms_sha256_final(&s, sum);
@@ -515,8 +527,7 @@ int lms_index_parse(struct lms_index *ix, const unsigned char *data,
 							  sizeof(e)) = e;
 		/* sorted, each once: looked up by bsearch */
 		ok = ix->n < 2 || strcmp(ix->v[ix->n - 2].id, e.id) < 0;
-		if (ix->n % (LET_GO_EVERY >> 10) == 0)
-			let_go(ix);
+		lms_index_passed(ix);
 	}
 	let_go(ix);
 	if (ok && c.p != c.end)
@@ -630,10 +641,9 @@ static bool map_index(const char *path, unsigned char **data, size_t *len)
 
 static void unmap_index(struct lms_index *ix)
 {
-	if (ix->mapped)
+	if (ix->file)
 		munmap(ix->file, ix->file_len);
 	ix->file = NULL;
-	ix->mapped = false;
 }
 
 void lms_index_open(struct lms_index *ix, struct lms_tree *t)
@@ -645,9 +655,8 @@ void lms_index_open(struct lms_index *ix, struct lms_tree *t)
 	ix->tail_sorted = true;
 	ix->root = open(t->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	ix->has_root = ix->root >= 0;
-	if (!t->no_cache && map_index(path, &ix->file, &ix->file_len))
-		ix->mapped = true;
-	if (!ix->mapped || lms_index_parse(ix, ix->file, ix->file_len)) {
+	if (t->no_cache || !map_index(path, &ix->file, &ix->file_len) ||
+	    lms_index_parse(ix, ix->file, ix->file_len)) {
 		unmap_index(ix);
 		ix->changed = true;	/* rebuilt by the next save */
 	}
@@ -889,7 +898,9 @@ struct looking {
 	pthread_mutex_t lock;
 };
 
-/* Claims courses 64 at a time until none is left. */
+#define LOOK_BATCH 64
+
+/* Claims courses LOOK_BATCH at a time until none is left. */
 static void *look_some(void *arg)
 {
 	struct looking *l = arg;
@@ -900,7 +911,8 @@ static void *look_some(void *arg)
 
 		pthread_mutex_lock(&l->lock);
 		from = l->next;
-		to = l->next = from + 64 < l->n ? from + 64 : l->n;
+		to = l->next = from + LOOK_BATCH < l->n ? from + LOOK_BATCH :
+							   l->n;
 		if (from == to)
 			l->changed += changed;
 		pthread_mutex_unlock(&l->lock);
@@ -908,7 +920,7 @@ static void *look_some(void *arg)
 			return NULL;
 		for (size_t i = from; i < to; i++)
 			changed += look(l->ix, l->v[i]);
-		if (to % 1024 < 64)
+		if (to % LET_GO_ENTRIES < LOOK_BATCH)
 			let_go(l->ix);
 	}
 }
@@ -920,16 +932,19 @@ void lms_index_look(struct lms_index *ix, char *const *ids, size_t n)
 	size_t nthreads = lms_walk_threads(ix->tree, 0), started = 0;
 
 	/* Every entry first: adding one may move the others. */
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		if (!find_any(ix, ids[i]))
 			add(ix, ids[i]);
+		lms_index_passed(ix);
+	}
 	l.v = lms_malloc((n ? n : 1) * sizeof(*l.v));
 	for (size_t i = 0; i < n; i++) {
 		l.v[i] = find_any(ix, ids[i]);
 		l.v[i]->asked = true;
+		lms_index_passed(ix);
 	}
 	pthread_mutex_init(&l.lock, NULL);
-	while (nthreads > 1 && n > 64 && started < nthreads &&
+	while (nthreads > 1 && n > LOOK_BATCH && started < nthreads &&
 	       !pthread_create(&threads[started], NULL, look_some, &l))
 		started++;
 	look_some(&l);		/* with them, or alone */
@@ -941,12 +956,31 @@ void lms_index_look(struct lms_index *ix, char *const *ids, size_t n)
 	free(l.v);
 }
 
-bool lms_index_no_plan(const struct lms_index_entry *e)
+/* Whether e's folder was looked into and holds no course.yaml.  Files
+ * that could not be looked at are never taken as told: such a folder is
+ * a course, whose reading says what is wrong. */
+static bool no_plan(const struct lms_index_entry *e)
 {
 	if (e->stats)
 		return !(e->stats[0] & 1);
-	/* Files that could not be looked at are never taken as told. */
 	return e->files && e->taken_s != INT64_MIN && !e->files[0].present;
+}
+
+int lms_index_courses(struct lms_index *ix, char ***ids, size_t *n)
+{
+	size_t kept = 0;
+	int err = lms_tree_course_folders(ix->tree, ids, n);
+
+	lms_index_look(ix, *ids, *n);
+	for (size_t i = 0; i < *n; i++) {
+		if (no_plan(find_any(ix, (*ids)[i])))
+			free((*ids)[i]);
+		else
+			(*ids)[kept++] = (*ids)[i];
+		lms_index_passed(ix);
+	}
+	*n = kept;
+	return err;
 }
 
 int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
@@ -959,10 +993,7 @@ int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
 	if (!e)
 		e = add(ix, id);
 	e->asked = true;
-	if (++ix->since_let_go == 1024) {
-		let_go(ix);
-		ix->since_let_go = 0;
-	}
+	lms_index_passed(ix);
 	if (!e->looked && look(ix, e)) {
 		ix->reread++;
 		ix->changed = true;

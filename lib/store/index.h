@@ -78,14 +78,12 @@ struct lms_index_entry {
 
 struct lms_index {
 	struct lms_tree *tree;
-	unsigned char *file;		/* .lms/index as read, which the
-					 * entries read from it point into */
+	/* .lms/index mapped, which the entries read from it point into,
+	 * or NULL.  Its pages are let go as they are passed (their bytes
+	 * stay the file's, read again if touched again): a command holds
+	 * a few of them, never the whole 45 MB of a national tree's. */
+	unsigned char *file;
 	size_t file_len;
-	/* file is the index mapped, whose pages are let go as they are
-	 * passed (their bytes stay the file's, read again if touched
-	 * again): a command holds a few of them, never the whole 45 MB of
-	 * a national tree's index. */
-	bool mapped;
 	size_t since_let_go;		/* entries asked for since */
 	struct lms_index_entry *v;	/* those read, sorted by id, */
 	size_t n, nsorted;		/* then those added */
@@ -125,9 +123,14 @@ int lms_index_get(struct lms_index *ix, const char *id, unsigned kinds,
  * of a national tree, on one thread.
  */
 void lms_index_look(struct lms_index *ix, char *const *ids, size_t n);
-/* Whether e's folder was looked into and holds no course.yaml: then it
- * is no course (lms_tree_course_folders), and need not be asked of. */
-bool lms_index_no_plan(const struct lms_index_entry *e);
+/*
+ * The ids of the tree's courses, as lms_tree_course_ids has them, told by
+ * the index: the folders of courses/ (lms_tree_course_folders), their
+ * files looked at on every core (lms_index_look), less those seen without
+ * a course.yaml.  Each plan is looked up once, and lms_index_get of a
+ * course afterwards needs no stat.
+ */
+int lms_index_courses(struct lms_index *ix, char ***ids, size_t *n);
 /*
  * Sets the record of kind of the entry of course id, asked for since the
  * index opened (by lms_index_get, which stats its files: a record put
@@ -138,6 +141,12 @@ bool lms_index_no_plan(const struct lms_index_entry *e);
 #define LMS_INDEX_FINGERPRINT 32	/* REPORT: its first bytes */
 void lms_index_put(struct lms_index *ix, const char *id,
 		   enum lms_index_kind kind, struct lms_buf *b);
+/*
+ * Says that the caller is done with one more entry's records, which it
+ * read after lms_index_get (a report merges them in order), so that the
+ * index lets the pages of its file go as they are passed.
+ */
+void lms_index_passed(struct lms_index *ix);
 /* Keeps the entry of course id, if any, as it is, when the index is
  * saved: for a course the command read whole, not through the index. */
 void lms_index_keep(struct lms_index *ix, const char *id);
