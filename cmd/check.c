@@ -113,9 +113,6 @@ static int print_text(struct ctx *ctx, struct lms_findings *f,
 	return err;
 }
 
-/* Rows a table holds at a time, rendered and let go in turn. */
-#define TABLE_ROWS 4096
-
 /* For scripts: English, as the findings were made (see check).  The
  * table is rendered in pieces of rows: CSV's header comes with the first,
  * YAML's "[]" only when there is no row at all. */
@@ -148,12 +145,9 @@ static int print_table(struct ctx *ctx, struct lms_findings *f,
 		lms_table_cell(&t, lms_rule_names[x->rule]);
 		lms_table_cell(&t, x->msg);
 		finding_done(x);
-		if (t.nrows < TABLE_ROWS && i + 1 < f->n)
+		if (t.nrows < CMD_TABLE_PIECE && i + 1 < f->n)
 			continue;
-		if (format == LMS_FMT_CSV && i + 1 > t.nrows)
-			lms_table_render_rows(&t, format, false, &ctx->out);
-		else
-			cmd_emit_table(ctx, &t, format);
+		cmd_emit_table_piece(ctx, &t, format, i + 1 == t.nrows);
 		lms_table_clear_rows(&t);
 		err = cmd_spool_add(ctx, spool);
 	}

@@ -144,6 +144,15 @@ int cmd_spool_add(struct ctx *ctx, struct cmd_spool *s);
  * failure, nothing.  Returns err, or the error of the copy. */
 int cmd_spool_end(struct ctx *ctx, struct cmd_spool *s, int err);
 
+/*
+ * A table too long to hold, in pieces of CMD_TABLE_PIECE rows: each piece
+ * to ctx->out, the first with its header; CSV and TSV pieces after it
+ * without (YAML's pieces are lists that follow on).  Aligned text needs
+ * the widths of all first (lms_table_text_widths).
+ */
+#define CMD_TABLE_PIECE 4096
+void cmd_emit_table_piece(struct ctx *ctx, const struct lms_table *t,
+			  enum lms_format f, bool first);
 /* Renders a table to ctx->out in the given format. */
 void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
 		    enum lms_format f);

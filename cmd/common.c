@@ -345,6 +345,15 @@ void cmd_emit_table(struct ctx *ctx, const struct lms_table *t,
 	lms_table_render(t, f, false, &ctx->out);
 }
 
+void cmd_emit_table_piece(struct ctx *ctx, const struct lms_table *t,
+			  enum lms_format f, bool first)
+{
+	if (!first && (f == LMS_FMT_CSV || f == LMS_FMT_TSV))
+		lms_table_render_rows(t, f, false, &ctx->out);
+	else
+		cmd_emit_table(ctx, t, f);
+}
+
 const struct cmd *cmd_find(const struct cmd *const *table, const char *name)
 {
 	for (int i = 0; table[i]; i++)

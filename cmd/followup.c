@@ -153,10 +153,13 @@ static int by_due(const void *a, const void *b)
 	return x->due < y->due ? -1 : x->due > y->due;
 }
 
-/* Rows [from, to) into t, which holds no other. */
-static void due_fill(const struct due_rows *rows, size_t from, size_t to,
+/* The piece of rows from from into t, which holds no other. */
+static void due_fill(const struct due_rows *rows, size_t from,
 		     const struct lms_register *reg, struct lms_table *t)
 {
+	size_t to = rows->n - from < CMD_TABLE_PIECE ? rows->n :
+						       from + CMD_TABLE_PIECE;
+
 	lms_table_clear_rows(t);
 	for (size_t i = from; i < to; i++) {
 		const struct due_row *r = &rows->v[i];
@@ -175,9 +178,6 @@ static void due_fill(const struct due_rows *rows, size_t from, size_t to,
 	}
 }
 
-/* Rows the table holds at a time. */
-#define DUE_CHUNK 4096
-
 /*
  * The rows by date, rendered a piece at a time and sent on through a
  * temporary file past a size (cmd_spool): at 53,500 courses they are
@@ -195,20 +195,17 @@ static int due_table(struct ctx *ctx, struct due_rows *rows,
 	lms_array_sort(rows->v, rows->n, sizeof(*rows->v), by_due);
 	if (!rows->n)
 		cmd_emit_table(ctx, t, fmt);
-	for (size_t i = 0; fmt == LMS_FMT_TEXT && i < rows->n; i += DUE_CHUNK) {
-		due_fill(rows, i, i + DUE_CHUNK < rows->n ? i + DUE_CHUNK :
-			 rows->n, reg, t);
+	for (size_t i = 0; fmt == LMS_FMT_TEXT && i < rows->n;
+	     i += CMD_TABLE_PIECE) {
+		due_fill(rows, i, reg, t);
 		lms_table_text_widths(t, width);
 	}
-	for (size_t i = 0; !err && i < rows->n; i += DUE_CHUNK) {
-		due_fill(rows, i, i + DUE_CHUNK < rows->n ? i + DUE_CHUNK :
-			 rows->n, reg, t);
+	for (size_t i = 0; !err && i < rows->n; i += CMD_TABLE_PIECE) {
+		due_fill(rows, i, reg, t);
 		if (fmt == LMS_FMT_TEXT)
 			lms_table_render_text_rows(t, width, !i, &ctx->out);
-		else if ((fmt == LMS_FMT_CSV || fmt == LMS_FMT_TSV) && i)
-			lms_table_render_rows(t, fmt, false, &ctx->out);
 		else
-			cmd_emit_table(ctx, t, fmt);
+			cmd_emit_table_piece(ctx, t, fmt, !i);
 		err = cmd_spool_add(ctx, &spool);
 	}
 	free(width);
