@@ -205,6 +205,7 @@ static int check(struct ctx *ctx, int argc, char **argv)
 	opt.ncourses = (size_t)(argc - optind);
 	opt.progress = cmd_progress_show;
 	opt.progress_arg = &progress;
+	opt.tmpdir = getenv("TMPDIR");
 	/* The findings are made in the language they are printed in:
 	 * English for YAML and CSV, which scripts read. */
 	was = lms_i18n_set(cmd_doc_lang(ctx, LMS_LANG_UNSET, a.format, false));

@@ -107,23 +107,7 @@ int cmd_put(FILE *f, const char *s, size_t len)
 
 static FILE *spool_file(void)
 {
-	const char *dir = getenv("TMPDIR");
-	struct lms_buf path = LMS_BUF_INIT;
-	FILE *f = NULL;
-	int fd;
-
-	lms_buf_addf(&path, "%s/lms-spool-XXXXXX", dir && *dir ? dir : "/tmp");
-	if ((fd = mkstemp(path.buf)) >= 0) {
-		/* Gone from the folder at once: it goes when lms does. */
-		unlink(path.buf);
-		if (!(f = fdopen(fd, "w+")))
-			close(fd);
-	}
-	if (!f)
-		lms_error(LMS_EIO, _("cannot make a temporary file in %s: %s"),
-			  dir && *dir ? dir : "/tmp", lms_strerror(errno));
-	lms_buf_release(&path);
-	return f;
+	return lms_temp_file(getenv("TMPDIR"), "spool");
 }
 
 int cmd_spool_add(struct ctx *ctx, struct cmd_spool *s)

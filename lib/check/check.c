@@ -181,6 +181,7 @@ int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 	lms_strset_init(&ck.chosen);
 	lms_bookings_init(&ck.people, "facilitator", LMS_ERROR);
 	lms_bookings_init(&ck.places, "place", LMS_WARNING);
+	ck.people.tmpdir = ck.places.tmpdir = opt->tmpdir;
 	lms_check_load_people(&x, out);
 	if (x.have_people)
 		ck.on_courses = lms_calloc(x.reg.n ? x.reg.n : 1, sizeof(bool));

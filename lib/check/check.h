@@ -41,6 +41,9 @@ struct lms_check_options {
 	/* If not NULL, hears how many courses of how many are checked. */
 	void (*progress)(size_t done, size_t total, void *arg);
 	void *progress_arg;
+	/* Where the bookings of a national tree wait in sorted runs (the
+	 * front end's $TMPDIR; NULL: /tmp). */
+	const char *tmpdir;
 };
 
 /*

@@ -112,29 +112,11 @@ static int by_time(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-/* A file that no one else can open, gone from its folder at once. */
-static FILE *spill_file(void)
-{
-	const char *dir = getenv("TMPDIR");
-	struct lms_buf path = LMS_BUF_INIT;
-	FILE *f = NULL;
-	int fd;
-
-	lms_buf_addf(&path, "%s/lms-bookings-XXXXXX",
-		     dir && *dir ? dir : "/tmp");
-	if ((fd = mkstemp(path.buf)) >= 0) {
-		unlink(path.buf);
-		if (!(f = fdopen(fd, "w+")))
-			close(fd);
-	}
-	lms_buf_release(&path);
-	return f;
-}
-
 /* The bookings held, sorted, to the end of the file as a run. */
 static void spill_run(struct lms_bookings *b)
 {
-	if (!b->spill_err && !b->spill && !(b->spill = spill_file()))
+	if (!b->spill_err && !b->spill &&
+	    !(b->spill = lms_temp_file(b->tmpdir, "bookings")))
 		b->spill_err = errno ? errno : EIO;
 	lms_array_sort(b->v, b->n, sizeof(*b->v), by_time);
 	if (!b->spill_err && fwrite(b->v, sizeof(*b->v), b->n, b->spill) != b->n)

@@ -38,11 +38,12 @@ struct lms_bookings {
 	bool filtered;			/* keep only those in want */
 	/*
 	 * Past run_max bookings (LMS_BOOKINGS_RUN unless set after init,
-	 * as tests do), v goes sorted to a temporary file ($TMPDIR, else
-	 * /tmp) as a run, and the check merges the runs: a national tree
-	 * has millions of bookings.
+	 * as tests do), v goes sorted to a temporary file in tmpdir (NULL:
+	 * /tmp; lms_temp_file) as a run, and the check merges the runs: a
+	 * national tree has millions of bookings.
 	 */
 	size_t run_max;
+	const char *tmpdir;
 	FILE *spill;
 	size_t *runs;			/* each run's length, in order */
 	size_t nruns;

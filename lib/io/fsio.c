@@ -952,3 +952,28 @@ void lms_lock_release(struct lms_lock *lock)
 		close(lock->fd);
 	lock->fd = -1;
 }
+
+FILE *lms_temp_file(const char *dir, const char *name)
+{
+	struct lms_buf path = LMS_BUF_INIT;
+	FILE *f = NULL;
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	lms_buf_addf(&path, "%s/lms-%s-XXXXXX", dir, name);
+	if ((fd = mkstemp(path.buf)) >= 0) {
+		unlink(path.buf);
+		if (!(f = fdopen(fd, "w+")))
+			close(fd);
+	}
+	if (!f) {
+		int e = errno;
+
+		lms_error(LMS_EIO, _("cannot make a temporary file in %s: %s"),
+			  dir, lms_strerror(e));
+		errno = e;
+	}
+	lms_buf_release(&path);
+	return f;
+}

@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -127,5 +128,13 @@ int lms_lock_acquire_shared(struct lms_lock *lock, const char *path,
 int lms_lock_change(struct lms_lock *lock, const char *path, bool exclusive,
 		    int timeout_ms);
 void lms_lock_release(struct lms_lock *lock);
+
+/*
+ * A temporary file for reading and writing, in folder dir (NULL or "":
+ * /tmp), named "lms-NAME-XXXXXX" and gone from the folder at once, so
+ * that no other program can open it and it goes when lms does; NULL,
+ * with an error recorded, when it cannot be made.
+ */
+FILE *lms_temp_file(const char *dir, const char *name);
 
 #endif
