@@ -15,15 +15,15 @@
 #include "fsio.h"
 #include "id.h"
 #include "index.h"
-#include "sha256.h"
+#include "hash64.h"
 #include "walk.h"
 
 /* index.h says what the index is; HACKING.md has its format. */
 
 #define MAGIC "LMSINDEX"
-#define FORMAT 1u
+#define FORMAT 2u
 #define STAMP "lms " LMS_VERSION
-#define SUM_LEN 32
+#define SUM_LEN 8
 
 static const enum lms_file course_files[LMS_INDEX_NFILES] = {
 	LMS_FILE_COURSE, LMS_FILE_ENROLMENTS, LMS_FILE_ATTENDANCE,
@@ -472,19 +472,18 @@ void lms_index_passed(struct lms_index *ix)
 static bool sum_matches(const struct lms_index *ix, const unsigned char *data,
 			size_t len)
 {
-	struct lms_sha256 s;
-	unsigned char sum[SUM_LEN];
+	struct lms_hash64 h;
+	struct cursor c = { data + len - SUM_LEN, data + len, false };
 
-	lms_sha256_init(&s);
+	lms_hash64_init(&h);
 	for (size_t at = 0; at < len - SUM_LEN; at += LET_GO_BYTES) {
 		size_t n = len - SUM_LEN - at;
 
-		lms_sha256_add(&s, data + at, n < LET_GO_BYTES ? n :
+		lms_hash64_add(&h, data + at, n < LET_GO_BYTES ? n :
 			       LET_GO_BYTES);
 		let_go(ix);
 	}
-	lms_sha256_final(&s, sum);
-	return !memcmp(sum, data + len - SUM_LEN, SUM_LEN);
+	return lms_hash64_final(&h) == get_u(&c, SUM_LEN);
 }
 
 static bool get_header(struct cursor *c, uint64_t *n)
@@ -545,7 +544,7 @@ int lms_index_parse(struct lms_index *ix, const unsigned char *data,
  */
 struct sink {
 	struct lms_buf b;
-	struct lms_sha256 sum;
+	struct lms_hash64 sum;
 	int fd;			/* -1: all of it stays in b */
 	bool failed;
 };
@@ -556,7 +555,7 @@ static void sink_flush(struct sink *s)
 {
 	size_t done = 0;
 
-	lms_sha256_add(&s->sum, s->b.buf, s->b.len);
+	lms_hash64_add(&s->sum, s->b.buf, s->b.len);
 	while (!s->failed && done < s->b.len) {
 		ssize_t n = write(s->fd, s->b.buf + done, s->b.len - done);
 
@@ -572,10 +571,9 @@ static void sink_flush(struct sink *s)
 
 static void serialize(const struct lms_index *ix, bool all, struct sink *s)
 {
-	unsigned char sum[SUM_LEN];
 	size_t n = 0;
 
-	lms_sha256_init(&s->sum);
+	lms_hash64_init(&s->sum);
 	for (size_t i = 0; i < ix->n; i++)
 		n += all || ix->v[i].asked;
 	lms_buf_add(&s->b, MAGIC, sizeof(MAGIC) - 1);
@@ -593,9 +591,8 @@ static void serialize(const struct lms_index *ix, bool all, struct sink *s)
 	if (s->fd >= 0)
 		sink_flush(s);
 	else
-		lms_sha256_add(&s->sum, s->b.buf, s->b.len);
-	lms_sha256_final(&s->sum, sum);
-	lms_buf_add(&s->b, sum, SUM_LEN);
+		lms_hash64_add(&s->sum, s->b.buf, s->b.len);
+	put_u(&s->b, lms_hash64_final(&s->sum), SUM_LEN);
 	if (s->fd >= 0)
 		sink_flush(s);
 }
