@@ -88,6 +88,7 @@ struct lms_index {
 	struct lms_index_entry *v;	/* those read, sorted by id, */
 	size_t n, nsorted;		/* then those added */
 	bool tail_sorted;		/* the added in order too */
+	size_t hint;			/* where the last was found */
 	bool changed;			/* differs from what is on disk */
 	size_t reread;			/* courses read again since open */
 	/* The tree's folder, open, that its files are looked up below:
