@@ -151,27 +151,27 @@ struct lms_agg_own {
 };
 
 /*
- * The waits of every row, in whole days, in one flat array of runs: so
- * many waits of so many days in a row (the totals' row is
- * LMS_AGG_TOTAL_ROW).  Runs are added one wait at a time at the end and
- * merged (sorted by row and days, equal ones added up) whenever the
- * array has doubled since its last merge: memory grows with the waits
- * that differ, not with the rows, and a median is read off a row's
- * merged runs in order.  Merging changes no figure, so a report that is
- * only read may merge it (lms_agg_table).
+ * The waits of every row, in whole days, as runs: so many waits of so
+ * many days in a row (the totals' row is LMS_AGG_TOTAL_ROW).  A wait is
+ * counted into a hash table of runs keyed on row and days, so memory
+ * grows with the waits that differ, not with the rows, and adding costs
+ * no sort; merging sorts the runs once, by row and days, and a median is
+ * read off a row's runs in order.  Merging changes no figure, so a
+ * report that is only read may merge it (lms_agg_table); a wait added
+ * after a merge puts the runs back into a table.
  */
 #define LMS_AGG_TOTAL_ROW UINT32_MAX
 
 struct lms_agg_wait {
 	uint32_t row;
 	int32_t days;
-	uint32_t n;
+	uint32_t n;			/* 0: a free slot of the table */
 };
 
 struct lms_agg_waits {
-	struct lms_agg_wait *v;
+	struct lms_agg_wait *v;		/* cap slots, or n sorted runs */
 	size_t n, cap;
-	size_t merged;			/* v[0, merged) is merged */
+	bool merged;			/* v is n runs in order */
 };
 
 void lms_agg_waits_add(struct lms_agg_waits *w, uint32_t row, int days);

@@ -6,13 +6,62 @@
 #include "alloc.h"
 
 /*
- * The waits of an aggregate's rows (aggregate.h): one flat array of runs
+ * The waits of an aggregate's rows (aggregate.h): one table of runs
  * rather than a histogram in each row, which by course was most of the
- * report's memory (2,924 of a row's 3,120 bytes, for a handful of waits).
+ * report's memory (2,924 of a row's 3,120 bytes, for a handful of waits),
+ * and a hash table rather than runs sorted as they grew, whose sorting
+ * was a tenth of a warm national report.
  */
 
-/* Below this many runs a merge is not worth its sort. */
-#define MERGE_MIN 4096
+static size_t slot_of(uint32_t row, int32_t days, size_t cap)
+{
+	uint64_t k = (uint64_t)row << 32 | (uint32_t)days;
+
+	k *= 0x9E3779B97F4A7C15ULL;	/* Fibonacci hashing */
+	return (size_t)(k >> 32) & (cap - 1);
+}
+
+/* Counts n waits of days in row into the table, which has room. */
+static void count(struct lms_agg_waits *w, uint32_t row, int32_t days,
+		  uint32_t n)
+{
+	size_t i = slot_of(row, days, w->cap);
+
+	while (w->v[i].n && (w->v[i].row != row || w->v[i].days != days))
+		i = (i + 1) & (w->cap - 1);
+	if (!w->v[i].n) {
+		w->v[i] = (struct lms_agg_wait){ row, days, 0 };
+		w->n++;
+	}
+	w->v[i].n += n;
+}
+
+/* A table of cap slots holding the n runs of old (cap or n of them). */
+static void rehash(struct lms_agg_waits *w, size_t cap)
+{
+	struct lms_agg_wait *old = w->v;
+	size_t olds = w->merged ? w->n : w->cap;
+
+	w->v = lms_calloc(cap, sizeof(*w->v));
+	w->cap = cap;
+	w->n = 0;
+	w->merged = false;
+	for (size_t i = 0; i < olds; i++)
+		if (old[i].n)
+			count(w, old[i].row, old[i].days, old[i].n);
+	free(old);
+}
+
+void lms_agg_waits_add(struct lms_agg_waits *w, uint32_t row, int days)
+{
+	size_t cap = w->cap < 64 ? 64 : w->cap;
+
+	while (2 * (w->n + 1) > cap)	/* at most half full: short probes */
+		cap *= 2;
+	if (w->merged || cap != w->cap)
+		rehash(w, cap);
+	count(w, row, days, 1);
+}
 
 static int by_row_days(const void *a, const void *b)
 {
@@ -27,30 +76,15 @@ void lms_agg_waits_merge(struct lms_agg_waits *w)
 {
 	size_t out = 0;
 
-	if (w->merged == w->n)
+	if (w->merged)
 		return;
-	lms_array_sort(w->v, w->n, sizeof(*w->v), by_row_days);
-	for (size_t i = 0; i < w->n; i++) {
-		if (out && w->v[out - 1].row == w->v[i].row &&
-		    w->v[out - 1].days == w->v[i].days)
-			w->v[out - 1].n += w->v[i].n;
-		else
+	for (size_t i = 0; i < w->cap; i++)
+		if (w->v[i].n)
 			w->v[out++] = w->v[i];
-	}
-	w->n = w->merged = out;
-}
-
-void lms_agg_waits_add(struct lms_agg_waits *w, uint32_t row, int days)
-{
-	/* Merged when the runs have doubled since the last merge: each
-	 * wait is sorted a bounded number of times on average. */
-	if (w->n >= MERGE_MIN && w->n >= 2 * w->merged)
-		lms_agg_waits_merge(w);
-	if (w->n == w->cap) {
-		w->cap = w->cap ? 2 * w->cap : 64;
-		w->v = lms_realloc(w->v, w->cap * sizeof(*w->v));
-	}
-	w->v[w->n++] = (struct lms_agg_wait){ row, days, 1 };
+	w->n = out;
+	w->merged = true;
+	if (w->n > 1)
+		lms_array_sort(w->v, w->n, sizeof(*w->v), by_row_days);
 }
 
 /* The first run of row, in merged runs, or w->n if it has none. */

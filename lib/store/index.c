@@ -698,6 +698,17 @@ out:
 	return err;
 }
 
+/* Whether the entries are sorted: those read are, so only those added
+ * after them are compared.  A sort of a national tree's entries, each
+ * time, took as long as writing its index. */
+static bool in_order(const struct lms_index *ix)
+{
+	for (size_t i = ix->nsorted ? ix->nsorted : 1; i < ix->n; i++)
+		if (by_id(&ix->v[i - 1], &ix->v[i]) >= 0)
+			return false;
+	return true;
+}
+
 void lms_index_save(struct lms_index *ix)
 {
 	struct lms_tree *t = ix->tree;
@@ -711,7 +722,8 @@ void lms_index_save(struct lms_index *ix)
 	}
 	dir = lms_strdup(path);
 	*strrchr(dir, '/') = '\0';
-	lms_array_sort(ix->v, ix->n, sizeof(*ix->v), by_id);
+	if (!in_order(ix))
+		lms_array_sort(ix->v, ix->n, sizeof(*ix->v), by_id);
 	ix->nsorted = ix->n;
 	ix->tail_sorted = true;
 	if (!write_index(dir, path, ix))
