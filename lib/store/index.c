@@ -21,15 +21,18 @@
 /* index.h says what the index is; HACKING.md has its format. */
 
 #define MAGIC "LMSINDEX"
-#define FORMAT 2u
+#define FORMAT 3u
 #define STAMP "lms " LMS_VERSION
 #define SUM_LEN 8
 
+/* The course's folder last: see stat_files. */
 static const enum lms_file course_files[LMS_INDEX_NFILES] = {
 	LMS_FILE_COURSE, LMS_FILE_ENROLMENTS, LMS_FILE_ATTENDANCE,
 	LMS_FILE_EVALUATIONS, LMS_FILE_MEETINGS,
-	LMS_FILE_FACILITATOR_EVALUATIONS,
+	LMS_FILE_FACILITATOR_EVALUATIONS, LMS_FILE_COURSE_DIR,
 };
+
+#define FOLDER (LMS_INDEX_NFILES - 1)
 
 /* Writing: little-endian integers of fixed width */
 
@@ -743,14 +746,14 @@ void lms_index_release(struct lms_index *ix)
 
 /* Freshness */
 
-/* The files of course id as they are now; false if one cannot be told. */
+/* The stat of file f of course id, following a link. */
 static int stat_file(const struct lms_index *ix, enum lms_file f,
-		     const char *id, struct stat *st)
+		     const char *id, int flags, struct stat *st)
 {
 	char *path = ix->has_root ? lms_file_rel(f, id) :
 				    lms_tree_file(ix->tree, f, id);
-	int r = ix->has_root ? fstatat(ix->root, path, st, 0) :
-			       stat(path, st);
+	int r = ix->has_root ? fstatat(ix->root, path, st, flags) :
+		flags ? lstat(path, st) : stat(path, st);
 	int e = errno;
 
 	free(path);
@@ -758,30 +761,39 @@ static int stat_file(const struct lms_index *ix, enum lms_file f,
 	return r;
 }
 
-static bool stat_files(const struct lms_index *ix, const char *id,
-		       struct lms_index_stat *out)
+static void take_stat(const struct stat *st, struct lms_index_stat *s)
 {
-	bool known = true;
+	s->present = true;
+	s->dev = (uint64_t)st->st_dev;
+	s->ino = (uint64_t)st->st_ino;
+	s->size = (uint64_t)st->st_size;
+	s->mtime_s = (int64_t)st->st_mtim.tv_sec;
+	s->mtime_ns = (uint32_t)st->st_mtim.tv_nsec;
+	s->ctime_s = (int64_t)st->st_ctim.tv_sec;
+	s->ctime_ns = (uint32_t)st->st_ctim.tv_nsec;
+}
 
-	for (int f = 0; f < LMS_INDEX_NFILES; f++) {
-		struct stat st;
-		struct lms_index_stat *s = &out[f];
+/*
+ * Looks at file f as the loaders read it, through a link; false if it
+ * cannot be told.  The file itself first, which for all but a link is
+ * the one stat needed: a link whose target is missing is a name in the
+ * folder all the same, and one that may come to point somewhere without
+ * the folder changing, so it is never taken as missing.
+ */
+static bool look_at(const struct lms_index *ix, int f, const char *id,
+		    struct lms_index_stat *out)
+{
+	struct stat st;
+	int flags = f == FOLDER ? 0 : AT_SYMLINK_NOFOLLOW;
 
-		memset(s, 0, sizeof(*s));
-		if (stat_file(ix, course_files[f], id, &st) == 0) {
-			s->present = true;
-			s->dev = (uint64_t)st.st_dev;
-			s->ino = (uint64_t)st.st_ino;
-			s->size = (uint64_t)st.st_size;
-			s->mtime_s = (int64_t)st.st_mtim.tv_sec;
-			s->mtime_ns = (uint32_t)st.st_mtim.tv_nsec;
-			s->ctime_s = (int64_t)st.st_ctim.tv_sec;
-			s->ctime_ns = (uint32_t)st.st_ctim.tv_nsec;
-		} else if (errno != ENOENT && errno != ENOTDIR) {
-			known = false;
-		}
-	}
-	return known;
+	memset(out, 0, sizeof(*out));
+	if (stat_file(ix, course_files[f], id, flags, &st) < 0)
+		return errno == ENOENT || errno == ENOTDIR;
+	if (S_ISLNK(st.st_mode) &&
+	    stat_file(ix, course_files[f], id, 0, &st) < 0)
+		return false;
+	take_stat(&st, out);
+	return true;
 }
 
 /* Whether time (s, ns) is a whole tick (1 s) before the entry's taking. */
@@ -793,31 +805,68 @@ static bool before_taken(const struct lms_index_entry *e, int64_t s,
 	return s + 1 < e->taken_s || (s + 1 == e->taken_s && ns < e->taken_ns);
 }
 
-static bool fresh(const struct lms_index_entry *e,
-		  const struct lms_index_stat *now)
+/* Whether a, taken for e, is b, and older than e's taking by a tick. */
+static bool same_stat(const struct lms_index_entry *e,
+		      const struct lms_index_stat *a,
+		      const struct lms_index_stat *b)
 {
-	struct lms_index_stat was[LMS_INDEX_NFILES];
+	if (a->present != b->present)
+		return false;
+	return !a->present ||
+	       (a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+		a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns &&
+		a->ctime_s == b->ctime_s && a->ctime_ns == b->ctime_ns &&
+		before_taken(e, a->mtime_s, a->mtime_ns) &&
+		before_taken(e, a->ctime_s, a->ctime_ns));
+}
 
+/*
+ * The files of course e as they are now, was as e had them (or NULL);
+ * false if one cannot be told.  The folder first: while it is as it was,
+ * no name in it came or went (a name added, removed or renamed over
+ * changes its ctime, which nothing can set back), so a file that was
+ * missing still is, and is not looked for.  That was a third of the
+ * looks of a warm report, where most courses lack two of their files.
+ */
+static bool stat_files(const struct lms_index *ix,
+		       const struct lms_index_entry *e,
+		       const struct lms_index_stat *was,
+		       struct lms_index_stat *now)
+{
+	bool known = look_at(ix, FOLDER, e->id, &now[FOLDER]);
+	bool same_names = was && known && now[FOLDER].present &&
+			  same_stat(e, &was[FOLDER], &now[FOLDER]);
+
+	for (int f = 0; f < FOLDER; f++) {
+		if (same_names && !was[f].present)
+			memset(&now[f], 0, sizeof(now[f]));
+		else if (!look_at(ix, f, e->id, &now[f]))
+			known = false;
+	}
+	return known;
+}
+
+/* The stats e was taken with, in was; false for an entry never looked
+ * at. */
+static bool taken_with(const struct lms_index_entry *e,
+		       struct lms_index_stat *was)
+{
 	if (e->stats)
 		decode_stats(e->stats, was);
 	else if (e->files)
-		memcpy(was, e->files, sizeof(was));
+		memcpy(was, e->files, LMS_INDEX_NFILES * sizeof(*was));
 	else
-		return false;	/* new: never looked at */
-	for (int f = 0; f < LMS_INDEX_NFILES; f++) {
-		const struct lms_index_stat *a = &was[f], *b = &now[f];
+		return false;
+	return true;
+}
 
-		if (a->present != b->present)
+static bool fresh(const struct lms_index_entry *e,
+		  const struct lms_index_stat *was,
+		  const struct lms_index_stat *now)
+{
+	for (int f = 0; f < LMS_INDEX_NFILES; f++)
+		if (!same_stat(e, &was[f], &now[f]))
 			return false;
-		if (!a->present)
-			continue;
-		if (a->dev != b->dev || a->ino != b->ino || a->size != b->size ||
-		    a->mtime_s != b->mtime_s || a->mtime_ns != b->mtime_ns ||
-		    a->ctime_s != b->ctime_s || a->ctime_ns != b->ctime_ns ||
-		    !before_taken(e, a->mtime_s, a->mtime_ns) ||
-		    !before_taken(e, a->ctime_s, a->ctime_ns))
-			return false;
-	}
 	return true;
 }
 
@@ -902,14 +951,14 @@ static void retake(struct lms_index_entry *e, const struct lms_index_stat *now,
  * (which it then forgets).  Touches nothing but e. */
 static bool look(const struct lms_index *ix, struct lms_index_entry *e)
 {
-	struct lms_index_stat now[LMS_INDEX_NFILES];
+	struct lms_index_stat was[LMS_INDEX_NFILES], now[LMS_INDEX_NFILES];
 	struct timespec taken;
-	bool known, changed;
+	bool known, changed, had = taken_with(e, was);
 
 	/* The time before the stat: a change after it is within the tick. */
 	clock_gettime(CLOCK_REALTIME, &taken);
-	known = stat_files(ix, e->id, now);
-	if ((changed = !fresh(e, now)))
+	known = stat_files(ix, e, had ? was : NULL, now);
+	if ((changed = !had || !fresh(e, was, now)))
 		retake(e, now, &taken, known);
 	e->looked = true;
 	return changed;

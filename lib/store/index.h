@@ -17,9 +17,9 @@
  * half-written index, or one of another version, makes a command slower,
  * never different (HACKING.md has its format and rules).
  *
- * An entry is trusted only while every file of its course has the
- * device, inode, size, mtime and ctime (to the nanosecond) it had, is
- * there or missing as it was, and changed more than one second (a
+ * An entry is trusted only while every file of its course, and its
+ * folder, has the device, inode, size, mtime and ctime (to the
+ * nanosecond) it had, is there or missing as it was, and changed more than one second (a
  * timestamp tick) before the entry was taken: git's rule for "racy"
  * files, which a change in the same tick as the read cannot tell apart.
  * Such a course is read again every time, and trusted once it is older.
@@ -42,8 +42,8 @@ enum lms_index_kind {
 
 #define LMS_INDEX_KIND(k) (1u << (k))
 
-/* The course's files an entry keeps the stat of, in this order. */
-#define LMS_INDEX_NFILES 6
+/* The course's files an entry keeps the stat of, and its folder. */
+#define LMS_INDEX_NFILES 7
 
 struct lms_index_stat {
 	bool present;

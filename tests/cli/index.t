@@ -241,4 +241,36 @@ report_agrees "after the offers changed" --by municipality
 printf 'garbage' | dd of=.lms/index bs=1 seek=200 conv=notrunc 2>/dev/null
 report_agrees "over a damaged index" --by municipality
 
+# The report looks at every folder of courses/, and, while a folder is as
+# it was, not for the files its course lacked: a name added, removed or
+# renamed over changes the folder's ctime, which nothing can set back.
+# A folder that a plan comes to, its mtime put back:
+bycourse="--by course --exact --format csv"
+mkdir courses/kopi
+sed "s/^id: 2026-09-matlaging/id: kopi/" \
+	courses/2026-09-matlaging/course.yaml >"$SCRATCH/kopi.yaml"
+sleep 2
+report_agrees "a folder without a plan" $bycourse
+grep -q "^kopi," "$SCRATCH/stdout"
+[ $? -ne 0 ]
+report $? "which is no course"
+old=$(stat -c %y courses/kopi)
+cp "$SCRATCH/kopi.yaml" courses/kopi/course.yaml
+touch -d "$old" courses/kopi
+report_agrees "its plan made, the folder's mtime restored" $bycourse
+like "which is a course" "^kopi," "$out"
+# A link to a file that is not there is a name in the folder, and may come
+# to point at a file with no change to the folder: never taken as missing.
+rm courses/kopi/course.yaml
+ln -s "$SCRATCH/kopi-plan.yaml" courses/kopi/course.yaml
+sleep 2
+report_agrees "a plan that links to nothing" $bycourse
+grep -q "^kopi," "$SCRATCH/stdout"
+[ $? -ne 0 ]
+report $? "which is no course"
+cp "$SCRATCH/kopi.yaml" "$SCRATCH/kopi-plan.yaml"
+report_agrees "the file it links to made" $bycourse
+like "which is a course" "^kopi," "$out"
+rm -r courses/kopi
+
 done_testing
