@@ -21,4 +21,15 @@ void lms_sha256_final(struct lms_sha256 *s, unsigned char out[32]);
 void lms_hmac_sha256(const unsigned char *key, size_t key_len,
 		     const void *data, size_t len, unsigned char out[32]);
 
+/* The same, its key's pads digested once for many messages: half the
+ * work of each HMAC of a short message. */
+struct lms_hmac_sha256 {
+	struct lms_sha256 inner, outer;	/* after the key's pads */
+};
+
+void lms_hmac_sha256_init(struct lms_hmac_sha256 *m, const unsigned char *key,
+			  size_t key_len);
+void lms_hmac_sha256_sum(const struct lms_hmac_sha256 *m, const void *data,
+			 size_t len, unsigned char out[32]);
+
 #endif

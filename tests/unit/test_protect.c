@@ -31,6 +31,28 @@ static void hmac_sha256_as_rfc_4231(void **state)
 			    "5a003f089d2739839dec58b964ec3843");
 }
 
+/* A key's pads digested once serve many messages, each as a fresh HMAC
+ * (RFC 4231, test case 2, twice, with test case 1's message between). */
+static void hmac_sha256_of_many(void **state)
+{
+	struct lms_hmac_sha256 m;
+	unsigned char mac[32], fresh[32];
+	char text[65];
+
+	(void)state;
+	lms_hmac_sha256_init(&m, (const unsigned char *)"Jefe", 4);
+	for (int i = 0; i < 2; i++) {
+		lms_hmac_sha256_sum(&m, "what do ya want for nothing?", 28, mac);
+		hex(mac, 32, text);
+		assert_string_equal(text, "5bdcc146bf60754e6a042426089575c7"
+				    "5a003f089d2739839dec58b964ec3843");
+		lms_hmac_sha256_sum(&m, "Hi There", 8, mac);
+		lms_hmac_sha256((const unsigned char *)"Jefe", 4, "Hi There", 8,
+				fresh);
+		assert_memory_equal(mac, fresh, 32);
+	}
+}
+
 /* FIPS 180-2's million a's, added in pieces of every length that
  * crosses a block's end differently (the index sums its file so). */
 static void sha256_of_pieces(void **state)
@@ -226,6 +248,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(hmac_sha256_as_rfc_4231),
+		cmocka_unit_test(hmac_sha256_of_many),
 		cmocka_unit_test(sha256_of_pieces),
 		cmocka_unit_test(small_counts_become_0_or_k),
 		cmocka_unit_test(draws_are_fixed_by_key_and_kind),
