@@ -10,6 +10,7 @@
 #include "service.h"
 #include "yedit.h"
 #include "facilitator.h"
+#include "strset.h"
 
 /* People read these names translated, in their context (C_). */
 const char *const lms_kind_names[] = {
@@ -121,25 +122,27 @@ int lms_facilitators_load(struct lms_facilitator **out, size_t *n,
 			  const char *path, const char *text, size_t len,
 			  struct lms_diags *diags)
 {
+	struct lms_strset seen;
 	int err = lms_load_list_text(path, text, len, &lms_facilitator_schema,
 				     out, n, diags);
 
 	if (err)
 		return err;
-	for (size_t i = 0; i < *n; i++) {
-		for (size_t j = 0; j < i; j++) {
-			if (strcmp((*out)[i].id, (*out)[j].id))
-				continue;
-			err = lms_error_at(LMS_EDATA, path, (*out)[i].mark.line,
-					   (*out)[i].mark.col, _("facilitator "
-					   "'%s' is listed twice"), (*out)[i].id);
-			lms_facilitators_free(*out, *n);
-			*out = NULL;
-			*n = 0;
-			return err;
-		}
+	/* A set, not a comparison of every pair: a national registry has
+	 * thousands, and every report and check reads it. */
+	lms_strset_init(&seen);
+	for (size_t i = 0; i < *n && !err; i++) {
+		if (lms_strset_add(&seen, (*out)[i].id, NULL))
+			continue;
+		err = lms_error_at(LMS_EDATA, path, (*out)[i].mark.line,
+				   (*out)[i].mark.col, _("facilitator '%s' is "
+				   "listed twice"), (*out)[i].id);
+		lms_facilitators_free(*out, *n);
+		*out = NULL;
+		*n = 0;
 	}
-	return 0;
+	lms_strset_release(&seen);
+	return err;
 }
 
 void lms_facilitators_free(struct lms_facilitator *v, size_t n)

@@ -83,6 +83,12 @@ static void refusals(void **state)
 	assert_error(load("- {id: a, name: A, available: maybe}\n"),
 		     LMS_EDATA, 1, 31, "1.available: 'maybe' is not true or "
 		     "false");
+	/* Of two listed twice, the first met again is named. */
+	assert_error(load("- {id: a, name: A, kind: professional}\n"
+			  "- {id: b, name: B, kind: professional}\n"
+			  "- {id: b, name: C, kind: professional}\n"
+			  "- {id: a, name: D, kind: professional}\n"),
+		     LMS_EDATA, 3, 3, "facilitator 'b' is listed twice");
 }
 
 /* Who may lead: one rule for lms course new and assign (an id from the
