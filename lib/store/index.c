@@ -998,24 +998,36 @@ static void *look_some(void *arg)
 	}
 }
 
-void lms_index_look(struct lms_index *ix, char *const *ids, size_t n)
+/* The entries of courses ids[0..n), made where missing, asked for. */
+static struct lms_index_entry **entries_of(struct lms_index *ix,
+					   char *const *ids, size_t n)
 {
-	struct looking l = { .ix = ix, .n = n };
+	struct lms_index_entry **v = lms_malloc((n ? n : 1) * sizeof(*v));
+	size_t *at = lms_malloc((n ? n : 1) * sizeof(*at));
+
+	/* Places first: adding one may move the others. */
+	for (size_t i = 0; i < n; i++) {
+		struct lms_index_entry *e = find_any(ix, ids[i]);
+
+		at[i] = (size_t)((e ? e : add(ix, ids[i])) - ix->v);
+		lms_index_passed(ix);
+	}
+	for (size_t i = 0; i < n; i++) {
+		v[i] = &ix->v[at[i]];
+		v[i]->asked = true;
+	}
+	free(at);
+	return v;
+}
+
+/* Looks at the files of the entries v[0..n) on every core. */
+static void look_all(struct lms_index *ix, struct lms_index_entry **v,
+		     size_t n)
+{
+	struct looking l = { .ix = ix, .v = v, .n = n };
 	pthread_t threads[LMS_WALK_MAX_THREADS];
 	size_t nthreads = lms_walk_threads(ix->tree, 0), started = 0;
 
-	/* Every entry first: adding one may move the others. */
-	for (size_t i = 0; i < n; i++) {
-		if (!find_any(ix, ids[i]))
-			add(ix, ids[i]);
-		lms_index_passed(ix);
-	}
-	l.v = lms_malloc((n ? n : 1) * sizeof(*l.v));
-	for (size_t i = 0; i < n; i++) {
-		l.v[i] = find_any(ix, ids[i]);
-		l.v[i]->asked = true;
-		lms_index_passed(ix);
-	}
 	pthread_mutex_init(&l.lock, NULL);
 	while (nthreads > 1 && n > LOOK_BATCH && started < nthreads &&
 	       !pthread_create(&threads[started], NULL, look_some, &l))
@@ -1026,7 +1038,14 @@ void lms_index_look(struct lms_index *ix, char *const *ids, size_t n)
 	pthread_mutex_destroy(&l.lock);
 	ix->reread += l.changed;
 	ix->changed |= l.changed > 0;
-	free(l.v);
+}
+
+void lms_index_look(struct lms_index *ix, char *const *ids, size_t n)
+{
+	struct lms_index_entry **v = entries_of(ix, ids, n);
+
+	look_all(ix, v, n);
+	free(v);
 }
 
 /* Whether e's folder was looked into and holds no course.yaml.  Files
@@ -1043,15 +1062,17 @@ int lms_index_courses(struct lms_index *ix, char ***ids, size_t *n)
 {
 	size_t kept = 0;
 	int err = lms_tree_course_folders(ix->tree, ids, n);
+	struct lms_index_entry **v = entries_of(ix, *ids, *n);
 
-	lms_index_look(ix, *ids, *n);
+	look_all(ix, v, *n);
 	for (size_t i = 0; i < *n; i++) {
-		if (no_plan(find_any(ix, (*ids)[i])))
+		if (no_plan(v[i]))
 			free((*ids)[i]);
 		else
 			(*ids)[kept++] = (*ids)[i];
 		lms_index_passed(ix);
 	}
+	free(v);
 	*n = kept;
 	return err;
 }
