@@ -107,7 +107,7 @@ static void record_free(struct lms_index_record *r)
 static void record_take(struct lms_index_record *r, struct lms_buf *b)
 {
 	record_free(r);
-	r->len = b->len;
+	r->len = (uint32_t)b->len;	/* lms_index_put: it fits */
 	r->data = (const unsigned char *)lms_buf_detach(b);
 	r->owned = true;
 }
@@ -324,10 +324,26 @@ static void entry_free(struct lms_index_entry *e)
 {
 	if (e->own_id)
 		free((char *)e->id);
-	free(e->files);
+	if (e->own_stats)
+		free((void *)e->stats);
 	for (int k = 0; k < LMS_INDEX_NKINDS; k++)
 		record_free(&e->rec[k]);
 	memset(e, 0, sizeof(*e));
+}
+
+/* Room for cap entries in ix->v. */
+static void room_for(struct lms_index *ix, size_t cap)
+{
+	ix->v = lms_realloc(ix->v, cap * sizeof(*ix->v));
+	ix->cap = cap;
+}
+
+/* A new entry at the end of ix->v, which may move. */
+static struct lms_index_entry *push_entry(struct lms_index *ix)
+{
+	if (ix->n == ix->cap)
+		room_for(ix, ix->cap ? 2 * ix->cap : 64);
+	return &ix->v[ix->n++];
 }
 
 static void entries_free(struct lms_index *ix)
@@ -336,7 +352,7 @@ static void entries_free(struct lms_index *ix)
 		entry_free(&ix->v[i]);
 	free(ix->v);
 	ix->v = NULL;
-	ix->n = ix->nsorted = 0;
+	ix->n = ix->nsorted = ix->cap = 0;
 	ix->tail_sorted = true;
 }
 
@@ -404,10 +420,7 @@ static void put_entry(struct lms_buf *b, const struct lms_index_entry *e)
 	unsigned have = 0;
 
 	put_str(b, e->id);
-	if (e->stats)
-		lms_buf_add(b, e->stats, stats_len(e->stats));
-	else
-		put_stats(b, e->files);
+	lms_buf_add(b, e->stats, stats_len(e->stats));
 	put_u(b, (uint64_t)e->taken_s, 8);
 	put_u(b, e->taken_ns, 4);
 	for (int k = 0; k < LMS_INDEX_NKINDS; k++)
@@ -442,7 +455,7 @@ static bool get_entry(struct cursor *c, struct lms_index_entry *e)
 
 		if (!(have >> k & 1))
 			continue;
-		r->len = (size_t)get_u(c, 4);
+		r->len = (uint32_t)get_u(c, 4);
 		if (!(r->data = get_bytes(c, r->len)) ||
 		    !kinds[k].valid(r->data, r->len))
 			return false;
@@ -509,15 +522,10 @@ int lms_index_parse(struct lms_index *ix, const unsigned char *data,
 		  get_header(&c, &n);
 
 	entries_free(ix);
-	/* Room for all at once, as lms_array_push would have grown it: no
-	 * copy of a national tree's entries while they are read. */
-	if (ok && n > 1 && n <= len / 16) {
-		size_t cap = 1;
-
-		while (cap < n)
-			cap *= 2;
-		ix->v = lms_malloc(cap * sizeof(*ix->v));
-	}
+	/* Room for all at once: no copy of a national tree's entries
+	 * while they are read, and no more room than they take. */
+	if (ok && n > 0 && n <= len / 16)
+		room_for(ix, (size_t)n);
 	for (uint64_t i = 0; ok && i < n; i++) {
 		struct lms_index_entry e;
 
@@ -525,8 +533,7 @@ int lms_index_parse(struct lms_index *ix, const unsigned char *data,
 			entry_free(&e);
 			break;
 		}
-		*(struct lms_index_entry *)lms_array_push(&ix->v, &ix->n,
-							  sizeof(e)) = e;
+		*push_entry(ix) = e;
 		/* sorted, each once: looked up by bsearch */
 		ok = ix->n < 2 || strcmp(ix->v[ix->n - 2].id, e.id) < 0;
 		lms_index_passed(ix);
@@ -851,12 +858,9 @@ static bool stat_files(const struct lms_index *ix,
 static bool taken_with(const struct lms_index_entry *e,
 		       struct lms_index_stat *was)
 {
-	if (e->stats)
-		decode_stats(e->stats, was);
-	else if (e->files)
-		memcpy(was, e->files, LMS_INDEX_NFILES * sizeof(*was));
-	else
+	if (!e->stats)
 		return false;
+	decode_stats(e->stats, was);
 	return true;
 }
 
@@ -914,7 +918,7 @@ static struct lms_index_entry *find_any(struct lms_index *ix, const char *id)
 
 static struct lms_index_entry *add(struct lms_index *ix, const char *id)
 {
-	struct lms_index_entry *e = lms_array_push(&ix->v, &ix->n, sizeof(*e));
+	struct lms_index_entry *e = push_entry(ix);
 
 	memset(e, 0, sizeof(*e));
 	e->id = lms_strdup(id);
@@ -936,12 +940,21 @@ void lms_index_keep(struct lms_index *ix, const char *id)
 static void retake(struct lms_index_entry *e, const struct lms_index_stat *now,
 		   const struct timespec *taken, bool known)
 {
+	struct lms_buf b = LMS_BUF_INIT;
+	unsigned char *stats;
+
 	for (int k = 0; k < LMS_INDEX_NKINDS; k++)
 		record_free(&e->rec[k]);
-	if (!e->files)
-		e->files = lms_malloc(LMS_INDEX_NFILES * sizeof(*e->files));
-	memcpy(e->files, now, LMS_INDEX_NFILES * sizeof(*e->files));
-	e->stats = NULL;
+	/* As the file has them, in as many bytes: 53,500 courses' stats in
+	 * 12 MiB rather than the 21 of their structs. */
+	put_stats(&b, now);
+	stats = lms_malloc(b.len);
+	memcpy(stats, b.buf, b.len);
+	lms_buf_release(&b);
+	if (e->own_stats)
+		free((void *)e->stats);
+	e->stats = stats;
+	e->own_stats = true;
 	/* A file that could not be looked at: never trusted. */
 	e->taken_s = known ? (int64_t)taken->tv_sec : INT64_MIN;
 	e->taken_ns = known ? (uint32_t)taken->tv_nsec : 0;
@@ -1003,15 +1016,22 @@ static struct lms_index_entry **entries_of(struct lms_index *ix,
 					   char *const *ids, size_t n)
 {
 	struct lms_index_entry **v = lms_malloc((n ? n : 1) * sizeof(*v));
-	size_t *at = lms_malloc((n ? n : 1) * sizeof(*at));
+	size_t *at = lms_malloc((n ? n : 1) * sizeof(*at)), missing = 0;
 
-	/* Places first: adding one may move the others. */
+	/* Places first: adding one may move the others; the room for
+	 * those missing made at once, no more than they need. */
 	for (size_t i = 0; i < n; i++) {
 		struct lms_index_entry *e = find_any(ix, ids[i]);
 
-		at[i] = (size_t)((e ? e : add(ix, ids[i])) - ix->v);
+		at[i] = e ? (size_t)(e - ix->v) : SIZE_MAX;
+		missing += !e;
 		lms_index_passed(ix);
 	}
+	if (ix->cap - ix->n < missing)
+		room_for(ix, ix->n + missing);
+	for (size_t i = 0; i < n; i++)
+		if (at[i] == SIZE_MAX)
+			at[i] = (size_t)(add(ix, ids[i]) - ix->v);
 	for (size_t i = 0; i < n; i++) {
 		v[i] = &ix->v[at[i]];
 		v[i]->asked = true;
@@ -1053,9 +1073,7 @@ void lms_index_look(struct lms_index *ix, char *const *ids, size_t n)
  * a course, whose reading says what is wrong. */
 static bool no_plan(const struct lms_index_entry *e)
 {
-	if (e->stats)
-		return !(e->stats[0] & 1);
-	return e->files && e->taken_s != INT64_MIN && !e->files[0].present;
+	return e->stats && e->taken_s != INT64_MIN && !(e->stats[0] & 1);
 }
 
 int lms_index_courses(struct lms_index *ix, char ***ids, size_t *n)
@@ -1112,7 +1130,8 @@ void lms_index_put(struct lms_index *ix, const char *id,
 {
 	struct lms_index_entry *e = find_any(ix, id);
 
-	if (!e || !kinds[kind].valid((const unsigned char *)b->buf, b->len))
+	if (!e || b->len > UINT32_MAX ||
+	    !kinds[kind].valid((const unsigned char *)b->buf, b->len))
 		return;
 	record_take(&e->rec[kind], b);
 	ix->changed = true;

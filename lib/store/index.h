@@ -54,7 +54,7 @@ struct lms_index_stat {
 
 struct lms_index_record {
 	const unsigned char *data;	/* the payload, NULL: not there */
-	size_t len;
+	uint32_t len;			/* as the file has it */
 	bool owned;			/* data is the entry's to free */
 };
 
@@ -66,14 +66,17 @@ struct lms_index_record {
  */
 struct lms_index_entry {
 	const char *id;
-	const unsigned char *stats;	/* in the file, or NULL: files */
-	struct lms_index_stat *files;	/* LMS_INDEX_NFILES of them */
+	/* The stat of its files as the file has them (HACKING.md), decoded
+	 * only to be compared: in the file, or its own once taken again;
+	 * NULL for an entry never looked at. */
+	const unsigned char *stats;
 	int64_t taken_s;		/* when its files were looked at */
 	uint32_t taken_ns;
 	struct lms_index_record rec[LMS_INDEX_NKINDS];
 	bool asked;			/* asked for since the index opened */
 	bool looked;			/* its files looked at since then */
 	bool own_id;
+	bool own_stats;
 };
 
 struct lms_index {
@@ -87,6 +90,7 @@ struct lms_index {
 	size_t since_let_go;		/* entries asked for since */
 	struct lms_index_entry *v;	/* those read, sorted by id, */
 	size_t n, nsorted;		/* then those added */
+	size_t cap;			/* room for so many in v */
 	bool tail_sorted;		/* the added in order too */
 	size_t hint;			/* where the last was found */
 	bool changed;			/* differs from what is on disk */
