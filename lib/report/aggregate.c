@@ -75,10 +75,23 @@ static struct lms_agg_row *row(struct lms_agg *a, const char *key)
 
 	if (i)
 		return &a->rows[i - 1];
-	r = lms_array_push(&a->rows, &a->nrows, sizeof(*r));
+	if (a->nrows == a->rows_cap) {
+		a->rows_cap = a->rows_cap ? 2 * a->rows_cap : 16;
+		a->rows = lms_realloc(a->rows, a->rows_cap * sizeof(*r));
+	}
+	r = &a->rows[a->nrows++];
+	memset(r, 0, sizeof(*r));
 	r->key = lms_strdup(key);
 	lms_strset_add(&a->index, key, (void *)(uintptr_t)a->nrows);
 	return r;
+}
+
+void lms_agg_expect(struct lms_agg *a, size_t courses)
+{
+	if (a->opt.by != LMS_BY_COURSE || a->rows_cap - a->nrows >= courses)
+		return;
+	a->rows_cap = a->nrows + courses;
+	a->rows = lms_realloc(a->rows, a->rows_cap * sizeof(*a->rows));
 }
 
 static size_t row_number(const struct lms_agg *a, const struct lms_agg_row *r)

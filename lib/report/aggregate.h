@@ -184,7 +184,7 @@ void lms_agg_waits_release(struct lms_agg_waits *w);
 struct lms_agg {
 	struct lms_agg_options opt;
 	struct lms_agg_row *rows;
-	size_t nrows;
+	size_t nrows, rows_cap;
 	struct lms_strset index;	/* key -> 1 + row */
 	struct lms_agg_row total;
 	const struct lms_report_key *key;	/* the tree being added's */
@@ -295,6 +295,12 @@ void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt);
 void lms_agg_release(struct lms_agg *a);
 /* True if the course belongs in the report (dates and status). */
 bool lms_agg_wants(const struct lms_agg *a, const struct lms_course *c);
+/*
+ * Makes room for the rows of so many courses more, where each has its
+ * own (by course), at once: an array doubled to hold 53,500 rows would
+ * hold 65,536, and the 32,768 before them while it moved.
+ */
+void lms_agg_expect(struct lms_agg *a, size_t courses);
 void lms_agg_add(struct lms_agg *a, const struct lms_agg_course *in);
 /* When the trees' self-efficacy forms differ: what the report and the
  * user are told (nothing when they do not). */
@@ -336,6 +342,17 @@ bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
  */
 void lms_agg_followup_table(const struct lms_agg *a, bool marks,
 			    struct lms_table *out);
+/*
+ * The table (or the follow-up table) handed to emit in pieces, for a
+ * report too long to hold as a table (by course, 53,500 rows): first
+ * without rows, then up to LMS_AGG_PIECE_ROWS rows at a time, the last
+ * piece with the totals.  The rows of all the pieces are those of the
+ * whole table, in its order.
+ */
+#define LMS_AGG_PIECE_ROWS 1024
+void lms_agg_table_pieces(const struct lms_agg *a, bool marks, bool followup,
+			  void (*emit)(const struct lms_table *t, void *arg),
+			  void *arg);
 
 /* The user representatives' own responses of a course, added apart. */
 void lms_agg_own_merge(struct lms_agg *a, const struct lms_agg_contrib *c);

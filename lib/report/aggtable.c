@@ -225,18 +225,26 @@ static void table_init(const struct lms_agg *a, struct lms_table *out)
 		lms_table_set_numeric(out, (size_t)c);
 }
 
-/* The first max rows of the table, in order, and the totals if asked. */
-static void first_rows(const struct lms_agg *a, bool marks, size_t max,
-		       bool total, struct lms_table *out)
+/* The rows in the table's order, for the caller to free. */
+static const struct lms_agg_row **sorted_rows(const struct lms_agg *a)
 {
 	const struct lms_agg_row **rows = lms_calloc(a->nrows + 1,
 						     sizeof(*rows));
 
-	table_init(a, out);
 	for (size_t i = 0; i < a->nrows; i++)
 		rows[i] = &a->rows[i];
 	lms_array_sort(rows, a->nrows, sizeof(*rows),
 		       a->opt.by == LMS_BY_TOPIC ? by_word : by_key);
+	return rows;
+}
+
+/* The first max rows of the table, in order, and the totals if asked. */
+static void first_rows(const struct lms_agg *a, bool marks, size_t max,
+		       bool total, struct lms_table *out)
+{
+	const struct lms_agg_row **rows = sorted_rows(a);
+
+	table_init(a, out);
 	for (size_t i = 0; i < a->nrows && i < max; i++)
 		add_row(out, a, rows[i], marks);
 	if (total)
@@ -307,8 +315,7 @@ static void add_followup_row(struct lms_table *t, const struct lms_agg *a,
 	add_in_group_cells(t, r, marks);
 }
 
-void lms_agg_followup_table(const struct lms_agg *a, bool marks,
-			    struct lms_table *out)
+static void followup_init(const struct lms_agg *a, struct lms_table *out)
 {
 	/* TRANSLATORS: the columns of the follow-up figures: people who
 	 * completed, of them referred on to an offer, their share, and
@@ -322,19 +329,52 @@ void lms_agg_followup_table(const struct lms_agg *a, bool marks,
 		_("other_offer"), _("asked"), _("in_group"),
 		_("in_group_pct"), NULL
 	};
-	const struct lms_agg_row **rows = lms_calloc(a->nrows + 1,
-						     sizeof(*rows));
 
 	lms_table_init(out, cols);
 	for (size_t c = 1; cols[c]; c++)
 		lms_table_set_numeric(out, c);
-	for (size_t i = 0; i < a->nrows; i++)
-		rows[i] = &a->rows[i];
-	lms_array_sort(rows, a->nrows, sizeof(*rows),
-		       a->opt.by == LMS_BY_TOPIC ? by_word : by_key);
+}
+
+void lms_agg_followup_table(const struct lms_agg *a, bool marks,
+			    struct lms_table *out)
+{
+	const struct lms_agg_row **rows = sorted_rows(a);
+
+	followup_init(a, out);
 	for (size_t i = 0; i < a->nrows; i++)
 		add_followup_row(out, a, rows[i], marks);
 	add_followup_row(out, a, &a->total, marks);
 	out->total_row = true;
+	free(rows);
+}
+
+/* A table in pieces */
+
+void lms_agg_table_pieces(const struct lms_agg *a, bool marks, bool followup,
+			  void (*emit)(const struct lms_table *t, void *arg),
+			  void *arg)
+{
+	void (*add)(struct lms_table *, const struct lms_agg *,
+		    const struct lms_agg_row *, bool) =
+		followup ? add_followup_row : add_row;
+	const struct lms_agg_row **rows = sorted_rows(a);
+	struct lms_table t;
+
+	if (followup)
+		followup_init(a, &t);
+	else
+		table_init(a, &t);
+	emit(&t, arg);
+	for (size_t i = 0; i < a->nrows; i++) {
+		add(&t, a, rows[i], marks);
+		if (t.nrows == LMS_AGG_PIECE_ROWS) {
+			emit(&t, arg);
+			lms_table_clear_rows(&t);
+		}
+	}
+	add(&t, a, &a->total, marks);
+	t.total_row = true;
+	emit(&t, arg);
+	lms_table_release(&t);
 	free(rows);
 }

@@ -257,6 +257,7 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 			lms_agg_form_version(a, &form, t->service.name) : 0;
 		ad.n = w.n;
 		ad.ids = w.ids;
+		lms_agg_expect(a, ad.n);
 		lms_agg_fingerprint(a, &ad.in, t, ad.fp);
 		ask_index(&ad, &w);
 		if (!(err = lms_walk_courses(&w))) {

@@ -56,7 +56,7 @@ void lms_agg_waits_add(struct lms_agg_waits *w, uint32_t row, int days)
 {
 	size_t cap = w->cap < 64 ? 64 : w->cap;
 
-	while (2 * (w->n + 1) > cap)	/* at most half full: short probes */
+	while (4 * (w->n + 1) > 3 * cap)	/* at most three quarters full */
 		cap *= 2;
 	if (w->merged || cap != w->cap)
 		rehash(w, cap);

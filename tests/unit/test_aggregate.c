@@ -929,6 +929,78 @@ static void waits_of_many_rows(void **state)
 	lms_agg_waits_release(&w);
 }
 
+/* What a table in pieces gave: its text, as CSV, and its pieces. */
+struct pieces {
+	struct lms_buf csv;
+	size_t n, most;
+};
+
+static void take_piece(const struct lms_table *t, void *arg)
+{
+	struct pieces *p = arg;
+
+	if (p->n++ == 0) {
+		assert_int_equal(t->nrows, 0);
+		lms_table_render(t, LMS_FMT_CSV, false, &p->csv);
+	} else {
+		lms_table_render_rows(t, LMS_FMT_CSV, false, &p->csv);
+	}
+	if (t->nrows > p->most)
+		p->most = t->nrows;
+}
+
+/* A report by course of 2,500 courses, in pieces, is the whole table's
+ * text, a few rows at a time; and so is its follow-up table. */
+static void table_in_pieces(void **state)
+{
+	enum { COURSES = 2500 };
+	struct lms_agg_options opt = { .by = LMS_BY_COURSE,
+				       .from = LMS_DATE_NONE,
+				       .to = LMS_DATE_NONE, .exact = true };
+	struct lms_agg_course in = { .facilitators = facs,
+				     .nfacilitators = nfacs,
+				     .course = &one.c, .enrolments = &one.e,
+				     .attendance = &one.a,
+				     .evaluations = &one.ev,
+				     .meetings = &one.m };
+	char *id = one.c.id, name[16];
+	struct lms_agg a;
+
+	(void)state;
+	assert_true(lms_date_parse("2026-10-01", &opt.today));
+	lms_agg_init(&a, &opt);
+	lms_agg_expect(&a, COURSES);
+	for (int i = COURSES; i > 0; i--) {
+		snprintf(name, sizeof(name), "c%04d", i);
+		one.c.id = name;
+		lms_agg_add(&a, &in);
+	}
+	one.c.id = id;
+	assert_int_equal(a.nrows, COURSES);
+	assert_int_equal(a.rows_cap, COURSES);
+	for (int followup = 0; followup < 2; followup++) {
+		struct pieces p = { LMS_BUF_INIT, 0, 0 };
+		struct lms_buf whole = LMS_BUF_INIT;
+		struct lms_table t;
+
+		if (followup)
+			lms_agg_followup_table(&a, false, &t);
+		else
+			lms_agg_table(&a, false, &t);
+		lms_table_render(&t, LMS_FMT_CSV, false, &whole);
+		lms_agg_table_pieces(&a, false, followup, take_piece, &p);
+		assert_string_equal(p.csv.buf, whole.buf);
+		assert_int_equal(p.n, 1 + (COURSES + 1 + LMS_AGG_PIECE_ROWS - 1) /
+					  LMS_AGG_PIECE_ROWS);
+		assert_int_equal(p.most, LMS_AGG_PIECE_ROWS);
+		assert_non_null(strstr(whole.buf, "\nc0001,"));
+		lms_table_release(&t);
+		lms_buf_release(&whole);
+		lms_buf_release(&p.csv);
+	}
+	lms_agg_release(&a);
+}
+
 /* The totals' median, over the rows' waits, the old histogram's. */
 static void median_of_the_totals(void **state)
 {
@@ -1061,6 +1133,7 @@ int main(void)
 		T(own_responses_apart),
 		cmocka_unit_test(waits_of_many_rows),
 		cmocka_unit_test(median_of_the_totals),
+		cmocka_unit_test(table_in_pieces),
 		T(records_add_up_as_files),
 	};
 
