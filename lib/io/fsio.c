@@ -150,19 +150,27 @@ static int settle_regular(int fd, const char *path, size_t *size, int *out)
 	return 0;
 }
 
-static int open_regular(const char *path, size_t *size, int *out)
+/* name, below the folder dir (AT_FDCWD: the working one), known to
+ * people as path. */
+static int open_regular_at(int dir, const char *name, const char *path,
+			   size_t *size, int *out)
 {
 	struct stat st;
 	int fd;
 
 	*out = -1;
-	if (stat(path, &st) < 0)
+	if (fstatat(dir, name, &st, 0) < 0)
 		return io_error(LMS_EIO, V_READ, path);
 	if (!S_ISREG(st.st_mode))
 		return not_regular(path, st.st_mode);
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+	if ((fd = openat(dir, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
 		return io_error(LMS_EIO, V_READ, path);
 	return settle_regular(fd, path, size, out);
+}
+
+static int open_regular(const char *path, size_t *size, int *out)
+{
+	return open_regular_at(AT_FDCWD, path, path, size, out);
 }
 
 int lms_open_regular(const char *path, int *out)
@@ -222,11 +230,17 @@ out:
 
 int lms_read_file(const char *path, size_t max, struct lms_buf *out)
 {
+	return lms_read_file_at(AT_FDCWD, path, path, max, out);
+}
+
+int lms_read_file_at(int dir, const char *name, const char *path, size_t max,
+		     struct lms_buf *out)
+{
 	size_t size;
 	int fd, err;
 
 	lms_buf_reset(out);
-	if ((err = open_regular(path, &size, &fd)))
+	if ((err = open_regular_at(dir, name, path, &size, &fd)))
 		return err;
 	return read_fd(fd, path, size, max, out);
 }

@@ -32,6 +32,11 @@
  * larger than max bytes and paths that are not regular files with
  * LMS_EDATA, a missing file with LMS_ENOENT. */
 int lms_read_file(const char *path, size_t max, struct lms_buf *out);
+/* The same of name, below the open folder dir, known to people (and in
+ * errors) as path: the kernel walks a few steps of a path rather than
+ * all of them from the working folder or from /, for every file. */
+int lms_read_file_at(int dir, const char *name, const char *path, size_t max,
+		     struct lms_buf *out);
 
 /* Opens a regular file for reading into *out (see lms_read_file). */
 int lms_open_regular(const char *path, int *out);

@@ -1,10 +1,12 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "error.h"
@@ -78,9 +80,22 @@ char *lms_tree_file(const struct lms_tree *t, enum lms_file f, const char *id)
 	return path;
 }
 
+/* Reads path, one of the tree's, below its folder held open. */
+static int read_below_root(const struct lms_tree *t, const char *path,
+			   size_t max, struct lms_buf *out)
+{
+	size_t n = strlen(t->root);
+
+	if (t->has_root_fd && !strncmp(path, t->root, n) && path[n] == '/' &&
+	    path[n + 1])
+		return lms_read_file_at(t->root_fd, path + n + 1, path, max,
+					out);
+	return lms_read_file(path, max, out);
+}
+
 int lms_tree_read(struct lms_tree *t, const char *path)
 {
-	return lms_read_file(path, lms_limits_default.max_file, &t->text);
+	return read_below_root(t, path, lms_limits_default.max_file, &t->text);
 }
 
 int lms_tree_open(struct lms_tree *t, const char *root)
@@ -96,6 +111,8 @@ int lms_tree_open(struct lms_tree *t, const char *root)
 	while (n > 1 && root[n - 1] == '/')
 		n--;
 	t->root = lms_strndup(root, n);
+	t->root_fd = open(t->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	t->has_root_fd = t->root_fd >= 0;
 	path = lms_tree_file(t, LMS_FILE_SERVICE, NULL);
 	err = lms_tree_read(t, path);
 	if (err == LMS_ENOENT)
@@ -114,6 +131,8 @@ void lms_tree_release(struct lms_tree *t)
 {
 	lms_tree_end(t, -1, NULL);
 	lms_lock_release(&t->lock);
+	if (t->has_root_fd)
+		close(t->root_fd);
 	free(t->root);
 	lms_service_release(&t->service);
 	lms_buf_release(&t->text);
@@ -278,7 +297,7 @@ int lms_tree_load_text(struct lms_tree *t, enum lms_file f, const char *id,
 		       struct lms_buf *out)
 {
 	char *path = lms_tree_file(t, f, id);
-	int err = lms_read_file(path, lms_limits_default.max_file, out);
+	int err = read_below_root(t, path, lms_limits_default.max_file, out);
 
 	free(path);
 	return err;

@@ -28,6 +28,10 @@
  */
 struct lms_tree {
 	char *root;
+	/* The root folder, open (if it could be opened), that the tree's
+	 * files are read below (see lms_read_file_at). */
+	int root_fd;
+	bool has_root_fd;
 	struct lms_service service;
 	struct lms_buf text;		/* the store's: each file it reads */
 	/* The tree's lock, .lms/lock (fd -1 when not held): taken by

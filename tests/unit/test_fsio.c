@@ -125,6 +125,35 @@ static void read_errors(void **state)
 	lms_buf_release(&b);
 }
 
+/* Below a folder held open, as the tree reads its files: the errors
+ * name the file as people know it, and a FIFO is refused all the same. */
+static void reads_below_an_open_folder(void **state)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+	int d = open(dir, O_RDONLY | O_DIRECTORY);
+
+	(void)state;
+	assert_true(d >= 0);
+	assert_int_equal(mkdir(path_in("sub"), 0755), 0);
+	assert_int_equal(lms_write_atomic(path_in("sub/a.yaml"), "x: 1\n", 5, 0),
+			 0);
+	assert_int_equal(lms_read_file_at(d, "sub/a.yaml", "T/sub/a.yaml", 100,
+					  &b), 0);
+	assert_string_equal(b.buf, "x: 1\n");
+	assert_int_equal(lms_read_file_at(d, "sub/a.yaml", "T/sub/a.yaml", 4,
+					  &b), LMS_EDATA);
+	assert_int_equal(lms_read_file_at(d, "none.yaml", "T/none.yaml", 100,
+					  &b), LMS_ENOENT);
+	assert_non_null(strstr(lms_last_error()->msg, "'T/none.yaml'"));
+	assert_int_equal(mkfifo(path_in("sub/fifo"), 0644), 0);
+	assert_int_equal(lms_read_file_at(d, "sub/fifo", "T/sub/fifo", 100, &b),
+			 LMS_EDATA);
+	assert_string_equal(lms_last_error()->msg, "cannot read 'T/sub/fifo': "
+			    "it is a FIFO, not a regular file");
+	close(d);
+	lms_buf_release(&b);
+}
+
 /* In Norwegian, the system's text of the error too. */
 static void read_errors_in_norwegian(void **state)
 {
@@ -498,6 +527,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(writes_and_reads),
 		T(read_errors),
+		T(reads_below_an_open_folder),
 		T(read_errors_in_norwegian),
 		T(failures_leave_the_old_file),
 		T(cannot_create_in_a_missing_folder),
