@@ -432,12 +432,33 @@ static int check_required(struct lms_loader *ld, const struct lms_schema *s,
  */
 struct seen {
 	uint64_t given, valued;
+	const struct lms_field *hint;	/* where to look for the next key */
 };
+
+/*
+ * The field of key, looked for from the one after the last found (hint)
+ * on: lms writes the keys in the schema's order, so that the first
+ * compared is most often the one.
+ */
+static const struct lms_field *field_from(const struct lms_schema *s,
+					  const char *key,
+					  const struct lms_field **hint)
+{
+	const struct lms_field *f;
+
+	for (f = *hint; f->key; f++)
+		if (!strcmp(f->key, key))
+			return *hint = f + 1, f;
+	for (f = s->fields; f != *hint; f++)
+		if (!strcmp(f->key, key))
+			return *hint = f + 1, f;
+	return NULL;
+}
 
 static int load_field(struct lms_loader *ld, const struct lms_schema *s,
 		      void *obj, const struct lms_event *key, struct seen *seen)
 {
-	const struct lms_field *f = lms_schema_field(s, key->value);
+	const struct lms_field *f = field_from(s, key->value, &seen->hint);
 	struct lms_event value;
 	uint64_t bit;
 	int err;
@@ -474,7 +495,7 @@ out:
 static int load_struct(struct lms_loader *ld, const struct lms_event *ev,
 		       const struct lms_schema *s, void *obj)
 {
-	struct seen seen = { 0, 0 };
+	struct seen seen = { 0, 0, s->fields };
 	struct lms_event key;
 	int err;
 

@@ -689,7 +689,13 @@ bool lms_event_is_null(const struct lms_event *ev)
 {
 	if (ev->type != LMS_EV_SCALAR || !ev->plain)
 		return false;
-	return ev->len == 0 || !strcmp(ev->value, "~") ||
-	       !strcmp(ev->value, "null") || !strcmp(ev->value, "Null") ||
-	       !strcmp(ev->value, "NULL");
+	/* By length first: asked of every value of every file. */
+	switch (ev->len) {
+	case 0: return true;
+	case 1: return ev->value[0] == '~';
+	case 4: return !strcmp(ev->value, "null") ||
+		       !strcmp(ev->value, "Null") ||
+		       !strcmp(ev->value, "NULL");
+	default: return false;
+	}
 }
