@@ -310,6 +310,32 @@ bench_report() {
 	peer_line report "$PEER" "$COLD" "every figure agrees"
 }
 
+# The report by course, a row for each course: the one whose memory grew
+# with the tree.  Once cold (the index removed) and once warm after a
+# change, which must print what a cold run over the same files prints;
+# their times are shown, and their peaks count in the goal of memory.
+bench_by_course() {
+	rm -f "$WORK/.lms/index"
+	run_lms 0 "$OUT/cold" report --by course --format csv
+	cold=$T crss=$R
+	touch_course 2
+	run_lms 0 "$OUT/warm" report --by course --format csv
+	warm=$T wrss=$R
+	rm -f "$WORK/.lms/index"
+	run_lms 0 "$OUT/cold" report --by course --format csv
+	cmp -s "$OUT/warm" "$OUT/cold" ||
+		fail "lms report --by course: a warm run printed other than" \
+		     "a cold one (see $OUT/warm and $OUT/cold)"
+	lines=$(wc -l <"$OUT/cold")
+	[ "$lines" -eq $((COURSES + 2)) ] ||
+		fail "lms report --by course printed $lines lines for" \
+		     "$COURSES courses"
+	crss=$(max "$crss" "$R")
+	printf '  by course    cold %7.3f s (peak %5.1f MiB)   ' "$cold" "$crss"
+	printf 'warm %7.3f s (peak %5.1f MiB)\n' "$warm" "$wrss"
+	result "report by course.peak" "$(max "$crss" "$wrss")"
+}
+
 # lms check over the whole tree: it loads the files of the report and
 # reads every other file for personal data.  It exits 1 when it finds
 # errors, and these trees have some.  Its peer finds only the findings of
@@ -395,7 +421,7 @@ bench_opens() {
 	opens "check ID" 1 check "$course"
 }
 
-SIZE_BENCHES="course_list report check opens"
+SIZE_BENCHES="course_list report by_course check opens"
 
 bench_size() {
 	size_shape "$1"
