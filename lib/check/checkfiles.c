@@ -129,17 +129,20 @@ int lms_check_list_courses(const struct lms_tree *t,
 			   size_t *n, bool report, struct lms_findings *out)
 {
 	struct lms_buf scratch = LMS_BUF_INIT;
-	char **names;
+	char *dir = lms_tree_file(t, LMS_FILE_COURSES, NULL), **names;
+	unsigned char *kinds;
 	size_t nnames;
-	int err = lms_tree_list(t, LMS_FILE_COURSES, NULL, &names, &nnames);
+	int err = lms_dir_read(dir, &names, &kinds, &nnames);
 
+	free(dir);
 	*ids = NULL;
 	*n = 0;
 	for (size_t i = 0; i < nnames && !err; i++) {
 		char *path = lms_tree_file(t, LMS_FILE_COURSE_DIR, names[i]);
 		int found = 0;
 
-		if (!lms_is_dir(path)) {
+		if (kinds[i] == LMS_DIR_FILE ||
+		    (kinds[i] == LMS_DIR_UNKNOWN && !lms_is_dir(path))) {
 			if (report)
 				lms_check_file(people, path, &scratch, out);
 		} else if (lms_id_valid(names[i]) &&
@@ -156,6 +159,7 @@ int lms_check_list_courses(const struct lms_tree *t,
 		free(path);
 	}
 	lms_strings_free(names, nnames);
+	free(kinds);
 	lms_buf_release(&scratch);
 	lms_strings_sort(*ids, *n);
 	return err;

@@ -245,14 +245,27 @@ int lms_read_file_at(int dir, const char *name, const char *path, size_t max,
 	return read_fd(fd, path, size, max, out);
 }
 
-int lms_dir_list(const char *path, char ***out, size_t *n)
+static unsigned char kind_of_entry(const struct dirent *e)
+{
+	switch (e->d_type) {
+	case DT_REG: return LMS_DIR_FILE;
+	case DT_DIR: return LMS_DIR_FOLDER;
+	default: return LMS_DIR_UNKNOWN;
+	}
+}
+
+int lms_dir_read(const char *path, char ***out, unsigned char **kinds,
+		 size_t *n)
 {
 	DIR *d = opendir(path);
 	struct dirent *e;
+	size_t nkinds = 0;
 	int err = 0;
 
 	*out = NULL;
 	*n = 0;
+	if (kinds)
+		*kinds = NULL;
 	if (!d)
 		return errno == ENOENT ? 0 : io_error(LMS_EIO, V_READ_FOLDER, path);
 	for (;;) {
@@ -262,9 +275,13 @@ int lms_dir_list(const char *path, char ***out, size_t *n)
 				err = io_error(LMS_EIO, V_READ_FOLDER, path);
 			break;
 		}
-		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-			*(char **)lms_array_push(out, n, sizeof(char *)) =
-				lms_strdup(e->d_name);
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		*(char **)lms_array_push(out, n, sizeof(char *)) =
+			lms_strdup(e->d_name);
+		if (kinds)
+			*(unsigned char *)lms_array_push(kinds, &nkinds, 1) =
+				kind_of_entry(e);
 	}
 	closedir(d);
 	if (err) {
@@ -273,8 +290,17 @@ int lms_dir_list(const char *path, char ***out, size_t *n)
 		free(*out);
 		*out = NULL;
 		*n = 0;
+		if (kinds) {
+			free(*kinds);
+			*kinds = NULL;
+		}
 	}
 	return err;
+}
+
+int lms_dir_list(const char *path, char ***out, size_t *n)
+{
+	return lms_dir_read(path, out, NULL, n);
 }
 
 /* Walking below a root */

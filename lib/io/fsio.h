@@ -58,6 +58,16 @@ int lms_stat_below(const char *path, size_t root_len, struct stat *st);
  * cannot be read (no permission, not a folder) is LMS_EIO.
  */
 int lms_dir_list(const char *path, char ***out, size_t *n);
+/*
+ * The same, with what each name is as the folder says (d_type), in
+ * (*kinds)[i] for (*out)[i], for the caller to free: a regular file or a
+ * folder, or LMS_DIR_UNKNOWN for a link, anything else, and where the
+ * file system does not say, which the caller asks stat(2) about.  It
+ * spares a look at every name of a folder of 53,500.
+ */
+enum lms_dir_kind { LMS_DIR_UNKNOWN, LMS_DIR_FILE, LMS_DIR_FOLDER };
+int lms_dir_read(const char *path, char ***out, unsigned char **kinds,
+		 size_t *n);
 
 /*
  * Replaces path with data so that a crash at any moment leaves either the

@@ -209,6 +209,38 @@ static void special_files_are_refused_not_waited_on(void **state)
 	lms_buf_release(&b);
 }
 
+/* What each name is, as the folder says: a link is left to stat(2). */
+static void lists_what_names_are(void **state)
+{
+	unsigned char *kinds;
+	char **names;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(lms_write_atomic(path_in("f"), "x", 1, 0), 0);
+	assert_int_equal(mkdir(path_in("d"), 0755), 0);
+	assert_int_equal(symlink("d", path_in("l")), 0);
+	assert_int_equal(lms_dir_read(dir, &names, &kinds, &n), 0);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char want = !strcmp(names[i], "f") ? LMS_DIR_FILE :
+				     !strcmp(names[i], "d") ? LMS_DIR_FOLDER :
+				     LMS_DIR_UNKNOWN;
+
+		/* A file system that does not say is told as unknown; a
+		 * link is never told as what it points to. */
+		assert_true(kinds[i] == want || kinds[i] == LMS_DIR_UNKNOWN);
+		if (!strcmp(names[i], "l"))
+			assert_int_equal(kinds[i], LMS_DIR_UNKNOWN);
+		free(names[i]);
+	}
+	free(names);
+	free(kinds);
+	assert_int_equal(lms_dir_read(path_in("none"), &names, &kinds, &n), 0);
+	assert_int_equal(n, 0);
+	assert_null(kinds);
+}
+
 static void lists_folders(void **state)
 {
 	char **names;
@@ -535,6 +567,7 @@ int main(void)
 		T(the_lock_excludes_a_second_holder),
 		T(special_files_are_refused_not_waited_on),
 		T(lists_folders),
+		T(lists_what_names_are),
 		T(writes_refuse_links_below_the_root),
 		T(the_root_may_be_a_link),
 		T(the_lock_refuses_links),
