@@ -726,7 +726,7 @@ void lms_index_save(struct lms_index *ix)
 
 	for (size_t i = 0; i < ix->n && !ix->changed; i++)
 		ix->changed = !ix->v[i].asked;	/* a course gone */
-	if (!ix->changed) {
+	if (!ix->changed && ix->stale <= LMS_INDEX_LAZY) {
 		free(path);
 		return;
 	}
@@ -736,8 +736,10 @@ void lms_index_save(struct lms_index *ix)
 		lms_array_sort(ix->v, ix->n, sizeof(*ix->v), by_id);
 	ix->nsorted = ix->n;
 	ix->tail_sorted = true;
-	if (!write_index(dir, path, ix))
+	if (!write_index(dir, path, ix)) {
 		ix->changed = false;
+		ix->stale = 0;
+	}
 	free(path);
 	free(dir);
 }
@@ -955,6 +957,7 @@ static void retake(struct lms_index_entry *e, const struct lms_index_stat *now,
 		free((void *)e->stats);
 	e->stats = stats;
 	e->own_stats = true;
+	e->retaken = true;
 	/* A file that could not be looked at: never trusted. */
 	e->taken_s = known ? (int64_t)taken->tv_sec : INT64_MIN;
 	e->taken_ns = known ? (uint32_t)taken->tv_nsec : 0;
@@ -1057,7 +1060,7 @@ static void look_all(struct lms_index *ix, struct lms_index_entry **v,
 		pthread_join(threads[i], NULL);
 	pthread_mutex_destroy(&l.lock);
 	ix->reread += l.changed;
-	ix->changed |= l.changed > 0;
+	ix->stale += l.changed;
 }
 
 void lms_index_look(struct lms_index *ix, char *const *ids, size_t n)
@@ -1095,6 +1098,17 @@ int lms_index_courses(struct lms_index *ix, char ***ids, size_t *n)
 	return err;
 }
 
+/* A record made of e: of a course read again, one more stale entry; of
+ * one as it was, a record the file lacks, which the next command would
+ * otherwise make again. */
+static void note_record(struct lms_index *ix, const struct lms_index_entry *e)
+{
+	if (e->retaken)
+		ix->stale++;
+	else
+		ix->changed = true;
+}
+
 int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
 		  const struct lms_index_entry **out)
 {
@@ -1108,7 +1122,7 @@ int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
 	lms_index_passed(ix);
 	if (!e->looked && look(ix, e)) {
 		ix->reread++;
-		ix->changed = true;
+		ix->stale++;
 	}
 	for (int k = 0; k < LMS_INDEX_NKINDS && !err; k++) {
 		if (!(want & LMS_INDEX_KIND(k)) || e->rec[k].data ||
@@ -1117,7 +1131,7 @@ int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
 		lms_buf_reset(&b);
 		if (!(err = kinds[k].make(ix, id, &b))) {
 			record_take(&e->rec[k], &b);
-			ix->changed = true;
+			note_record(ix, e);
 		}
 	}
 	lms_buf_release(&b);
@@ -1134,5 +1148,5 @@ void lms_index_put(struct lms_index *ix, const char *id,
 	    !kinds[kind].valid((const unsigned char *)b->buf, b->len))
 		return;
 	record_take(&e->rec[kind], b);
-	ix->changed = true;
+	note_record(ix, e);
 }

@@ -77,6 +77,7 @@ struct lms_index_entry {
 	bool looked;			/* its files looked at since then */
 	bool own_id;
 	bool own_stats;
+	bool retaken;			/* its files changed since the file */
 };
 
 struct lms_index {
@@ -93,7 +94,10 @@ struct lms_index {
 	size_t cap;			/* room for so many in v */
 	bool tail_sorted;		/* the added in order too */
 	size_t hint;			/* where the last was found */
-	bool changed;			/* differs from what is on disk */
+	bool changed;			/* must be written: made anew, or a
+					 * course gone */
+	size_t stale;			/* entries taken again since open
+					 * and their records */
 	size_t reread;			/* courses read again since open */
 	/* The tree's folder, open, that its files are looked up below:
 	 * three steps of a path rather than all of them from /, where
@@ -158,8 +162,13 @@ void lms_index_keep(struct lms_index *ix, const char *id);
 /*
  * Writes the index if it changed: the entries asked for since it was
  * opened (the commands that use it ask for every course), so that a
- * course removed or renamed leaves it.  Failure is silent.
+ * course removed or renamed leaves it.  Failure is silent.  A few
+ * entries made again (LMS_INDEX_LAZY: a coordinator's edit, a new
+ * course) do not make it write a national tree's 21 MB again: the next
+ * command reads those few courses again, in less time than the writing
+ * took, until more have changed.
  */
+#define LMS_INDEX_LAZY 64
 void lms_index_save(struct lms_index *ix);
 void lms_index_release(struct lms_index *ix);
 

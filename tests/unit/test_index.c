@@ -397,11 +397,75 @@ static void tells_the_courses_on_every_core(void **state)
 	lms_strings_free(ids, n);
 }
 
+static ino_t index_inode(void)
+{
+	char *path = lms_tree_file(&tree, LMS_FILE_INDEX, NULL);
+	struct stat st;
+
+	assert_int_equal(stat(path, &st), 0);
+	free(path);
+	return st.st_ino;
+}
+
+/* An index is written only by rename: a new inode is a new index. */
+static void writes_again_past_a_few_changes(void **state)
+{
+	struct lms_index ix;
+	const struct lms_index_entry *e;
+	ino_t was;
+	char *p;
+
+	(void)state;
+	save_trusted();
+	was = index_inode();
+	/* One course changed: read again, the index left as it is. */
+	put("courses/kurs-a/enrolments.yaml", enrolments_b);
+	lms_index_open(&ix, &tree);
+	p = people(&ix, "kurs-a");
+	assert_string_equal(p, "p-cccccc");
+	free(p);
+	free(people(&ix, "kurs-b"));
+	assert_int_equal(ix.reread, 1);
+	lms_index_save(&ix);
+	lms_index_release(&ix);
+	assert_true(index_inode() == was);
+	/* A kind the file lacks, of a course as it was: written. */
+	lms_index_open(&ix, &tree);
+	assert_int_equal(lms_index_get(&ix, "kurs-b",
+				       LMS_INDEX_KIND(LMS_INDEX_BOOKINGS), &e), 0);
+	lms_index_save(&ix);
+	lms_index_release(&ix);
+	assert_true(index_inode() != was);
+	was = index_inode();
+	/* More new courses than LMS_INDEX_LAZY: written. */
+	for (int i = 0; i <= LMS_INDEX_LAZY; i++) {
+		char rel[64];
+
+		snprintf(rel, sizeof(rel), "courses/ny-%03d/course.yaml", i);
+		put(rel, course_b);
+	}
+	lms_index_open(&ix, &tree);
+	assert_int_equal(lms_index_get(&ix, "kurs-a", 0, &e), 0);
+	assert_int_equal(lms_index_get(&ix, "kurs-b", 0, &e), 0);
+	for (int i = 0; i <= LMS_INDEX_LAZY; i++) {
+		char id[16];
+
+		snprintf(id, sizeof(id), "ny-%03d", i);
+		assert_int_equal(lms_index_get(&ix, id, 0, &e), 0);
+	}
+	assert_true(ix.stale > LMS_INDEX_LAZY);
+	lms_index_save(&ix);
+	lms_index_release(&ix);
+	assert_true(index_inode() != was);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(keeps_people_and_bookings,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			writes_again_past_a_few_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(refuses_what_is_not_whole,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(
