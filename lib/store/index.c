@@ -655,13 +655,16 @@ static void unmap_index(struct lms_index *ix)
 
 void lms_index_open(struct lms_index *ix, struct lms_tree *t)
 {
-	char *path = lms_tree_file(t, LMS_FILE_INDEX, NULL);
+	char *path;
 
 	memset(ix, 0, sizeof(*ix));
 	ix->tree = t;
 	ix->tail_sorted = true;
-	ix->root = open(t->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	ix->has_root = ix->root >= 0;
+	path = lms_tree_file(t, LMS_FILE_COURSES, NULL);
+	ix->courses = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	ix->has_courses = ix->courses >= 0;
+	free(path);
+	path = lms_tree_file(t, LMS_FILE_INDEX, NULL);
 	if (t->no_cache || !map_index(path, &ix->file, &ix->file_len) ||
 	    lms_index_parse(ix, ix->file, ix->file_len)) {
 		unmap_index(ix);
@@ -748,23 +751,47 @@ void lms_index_release(struct lms_index *ix)
 {
 	entries_free(ix);
 	unmap_index(ix);
-	if (ix->has_root)
-		close(ix->root);
+	if (ix->has_courses)
+		close(ix->courses);
 	memset(ix, 0, sizeof(*ix));
 }
 
 /* Freshness */
 
+/*
+ * The path of file f of course id below courses/ ("ID/course.yaml"),
+ * into buf: false if it does not fit or f is not below courses/.  No
+ * malloc: it is asked five times per course of a warm national report.
+ */
+static bool below_courses(enum lms_file f, const char *id, char *buf,
+			  size_t size)
+{
+	const char *courses = lms_file_pattern(LMS_FILE_COURSES);
+	const char *p = lms_file_pattern(f), *hole;
+	size_t n = strlen(courses), idlen = strlen(id);
+
+	if (strncmp(p, courses, n) || p[n] != '/' ||
+	    !(hole = strstr(p += n + 1, "%s")) ||
+	    (size_t)(hole - p) + idlen + strlen(hole + 2) >= size)
+		return false;
+	memcpy(buf, p, (size_t)(hole - p));
+	memcpy(buf + (hole - p), id, idlen);
+	strcpy(buf + (hole - p) + idlen, hole + 2);
+	return true;
+}
+
 /* The stat of file f of course id, following a link. */
 static int stat_file(const struct lms_index *ix, enum lms_file f,
 		     const char *id, int flags, struct stat *st)
 {
-	char *path = ix->has_root ? lms_file_rel(f, id) :
-				    lms_tree_file(ix->tree, f, id);
-	int r = ix->has_root ? fstatat(ix->root, path, st, flags) :
-		flags ? lstat(path, st) : stat(path, st);
-	int e = errno;
+	char rel[256], *path;
+	int r, e;
 
+	if (ix->has_courses && below_courses(f, id, rel, sizeof(rel)))
+		return fstatat(ix->courses, rel, st, flags);
+	path = lms_tree_file(ix->tree, f, id);
+	r = flags ? lstat(path, st) : stat(path, st);
+	e = errno;
 	free(path);
 	errno = e;
 	return r;
