@@ -1,6 +1,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,12 +136,34 @@ static void upper(char *s)
  * wider than LMS_TABLE_TEXT_MAX columns, so that no value can break the
  * layout or drive the terminal.
  */
+/* The length of s if it is printable ASCII that fits a cell, each byte
+ * a column shown as it is; else SIZE_MAX. */
+static size_t plain_ascii(const char *s)
+{
+	size_t n = 0;
+
+	for (; s[n]; n++)
+		if ((unsigned char)s[n] < 0x20 || (unsigned char)s[n] > 0x7e ||
+		    n >= LMS_TABLE_TEXT_MAX)
+			return SIZE_MAX;
+	return n;
+}
+
 static void text_cell(const char *s, bool header, struct lms_buf *b,
 		      size_t *width)
 {
-	size_t len = strlen(s);
+	size_t len = plain_ascii(s);
 
 	lms_buf_reset(b);
+	/* Most cells, numbers and ids: no widths of characters to ask. */
+	if (len != SIZE_MAX) {
+		lms_buf_add(b, s, len);
+		*width = len;
+		if (header)
+			upper(b->buf);
+		return;
+	}
+	len = strlen(s);
 	*width = lms_utf8_width(s);
 	/* Cut before showing, so that ^[ is never cut in two. */
 	if (*width > LMS_TABLE_TEXT_MAX)
