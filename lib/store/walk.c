@@ -261,19 +261,20 @@ static int walk_alone(const struct lms_walk *w)
 
 /*
  * Batches small enough that every worker gets a few of a small tree, and
- * at most LMS_WALK_BATCH courses, so that the workers stay busy to the end.
+ * at most w->batch courses, so that the workers stay busy to the end.
  */
 static void pipeline_init(struct pipeline *p, const struct lms_walk *w,
 			  size_t nthreads)
 {
 	size_t size = w->n / (nthreads * 4);
+	size_t most = w->batch ? w->batch : LMS_WALK_BATCH;
 
 	memset(p, 0, sizeof(*p));
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_cond_init(&p->ready, NULL);
 	pthread_cond_init(&p->changed, NULL);
 	p->w = w;
-	p->size = size < 1 ? 1 : size > LMS_WALK_BATCH ? LMS_WALK_BATCH : size;
+	p->size = size < 1 ? 1 : size > most ? most : size;
 	p->nbatches = p->end = (w->n + p->size - 1) / p->size;
 	p->nring = 2 * nthreads;
 	p->ring = lms_calloc(p->nring, sizeof(*p->ring));

@@ -43,6 +43,11 @@ struct lms_walk {
 	void (*release)(void *arg, void *slot);
 	void *arg;
 	size_t threads;		/* that read; 0 for the tree's */
+	/* The most courses in a batch: 0 for LMS_WALK_BATCH.  A walk whose
+	 * slots hold little (a course's plan) takes more, so that the
+	 * calling thread wakes less often; one whose slots hold a course's
+	 * every file keeps the default, which bounds its memory. */
+	size_t batch;
 };
 
 #define LMS_WALK_MAX_THREADS 16
