@@ -84,8 +84,10 @@ struct adding {
 	void *arg;
 	unsigned char fp[32];		/* of the records */
 	struct lms_index ix;
+	struct lms_tree *t;		/* the calling thread's */
 	char **ids;			/* all the courses, n */
-	struct lms_index_record *kept;	/* each one's record, if good */
+	struct lms_index_record *kept;	/* each one's record, if of this
+					 * report (its fingerprint) */
 	size_t *read;			/* the walk's courses, as of ids */
 	size_t next;			/* the next course to merge */
 };
@@ -128,24 +130,59 @@ out:
 	return err;
 }
 
-/* Merges the courses kept in the index up to course end. */
-static void merge_kept(struct adding *ad, size_t end)
+static void release_slot(void *arg, void *slot)
+{
+	struct slot *s = slot;
+
+	(void)arg;
+	lms_agg_contrib_release(&s->c);
+	lms_buf_release(&s->rec);
+}
+
+/*
+ * Course i, whose record has the report's fingerprint but does not
+ * decode (a damaged index that its sum missed): read from its files here,
+ * in its place, as a worker would have read it, and its record made anew.
+ */
+static int read_here(struct adding *ad, size_t i)
+{
+	struct slot s;
+	int err;
+
+	memset(&s, 0, sizeof(s));
+	if (!(err = read_slot(ad, ad->t, ad->ids[i], &s))) {
+		if (s.wanted)
+			lms_agg_contrib_merge(ad->a, &s.c);
+		lms_index_put(&ad->ix, ad->ids[i], LMS_INDEX_REPORT, &s.rec);
+	}
+	release_slot(ad, &s);
+	return err;
+}
+
+/* Merges the courses kept in the index up to course end.  Each record
+ * is decoded here only, once: ask_index took it by its fingerprint. */
+static int merge_kept(struct adding *ad, size_t end)
 {
 	struct lms_agg_contrib c;
+	int err = 0;
 
-	for (; ad->next < end; ad->next++) {
+	for (; ad->next < end && !err; ad->next++) {
 		const struct lms_index_record *r = &ad->kept[ad->next];
+		int got = r->data ? lms_agg_contrib_decode(r->data, r->len,
+							   ad->fp, &c) : 0;
 
-		if (r->data && lms_agg_contrib_decode(r->data, r->len, ad->fp,
-						      &c) > 0) {
+		if (got > 0) {
 			c.pair_form = ad->in.form_version;
 			lms_agg_contrib_merge(ad->a, &c);
 			lms_agg_contrib_release(&c);
+		} else if (got < 0) {
+			err = read_here(ad, ad->next);
 		}
 		lms_index_passed(&ad->ix);
 		if (ad->progress)
 			ad->progress(ad->next + 1, ad->n, ad->arg);
 	}
+	return err;
 }
 
 static int add_slot(void *arg, size_t i, void *slot)
@@ -154,8 +191,10 @@ static int add_slot(void *arg, size_t i, void *slot)
 	struct slot *s = slot;
 	size_t at = ad->read[i];
 	struct lms_buf rec = LMS_BUF_INIT;
+	int err = merge_kept(ad, at);
 
-	merge_kept(ad, at);
+	if (err)
+		return err;
 	if (s->wanted)
 		lms_agg_contrib_merge(ad->a, &s->c);
 	/* The index keeps the record until it is saved: a copy of its
@@ -170,24 +209,16 @@ static int add_slot(void *arg, size_t i, void *slot)
 	return 0;
 }
 
-static void release_slot(void *arg, void *slot)
-{
-	struct slot *s = slot;
-
-	(void)arg;
-	lms_agg_contrib_release(&s->c);
-	lms_buf_release(&s->rec);
-}
-
 /*
- * Which courses the index has good records of (kept, their bytes, which
- * stay where they are while the walk puts the others'), and the ids of
- * the others, for the walk (w->ids points into ad->ids).
+ * Which courses the index has records of this report of (kept, their
+ * bytes, which stay where they are while the walk puts the others'), and
+ * the ids of the others, for the walk (w->ids points into ad->ids).  A
+ * record is told by its fingerprint only: decoding each twice, here and
+ * to merge it, was a twentieth of a warm report.
  */
 static void ask_index(struct adding *ad, struct lms_walk *w)
 {
 	char **others = lms_calloc(ad->n ? ad->n : 1, sizeof(*others));
-	struct lms_agg_contrib c;
 
 	ad->kept = lms_calloc(ad->n ? ad->n : 1, sizeof(*ad->kept));
 	ad->read = lms_calloc(ad->n ? ad->n : 1, sizeof(*ad->read));
@@ -199,9 +230,8 @@ static void ask_index(struct adding *ad, struct lms_walk *w)
 		/* No kind to make: it cannot fail. */
 		(void)lms_index_get(&ad->ix, ad->ids[i], 0, &e);
 		r = &e->rec[LMS_INDEX_REPORT];
-		if (r->data && lms_agg_contrib_decode(r->data, r->len, ad->fp,
-						      &c) >= 0) {
-			lms_agg_contrib_release(&c);
+		if (r->data && r->len > LMS_INDEX_FINGERPRINT &&
+		    !memcmp(r->data, ad->fp, LMS_INDEX_FINGERPRINT)) {
 			ad->kept[i] = *r;
 			continue;
 		}
@@ -215,7 +245,8 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		 void (*progress)(size_t done, size_t total, void *arg),
 		 void *arg)
 {
-	struct adding ad = { .a = a, .progress = progress, .arg = arg };
+	struct adding ad = { .a = a, .t = t, .progress = progress,
+			     .arg = arg };
 	struct lms_walk w = {
 		.tree = t, .slot_size = sizeof(struct slot),
 		.read = read_slot, .take = add_slot,
@@ -260,10 +291,9 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		lms_agg_expect(a, ad.n);
 		lms_agg_fingerprint(a, &ad.in, t, ad.fp);
 		ask_index(&ad, &w);
-		if (!(err = lms_walk_courses(&w))) {
-			merge_kept(&ad, ad.n);
+		if (!(err = lms_walk_courses(&w)) &&
+		    !(err = merge_kept(&ad, ad.n)))
 			lms_index_save(&ad.ix);
-		}
 		free(w.ids);
 		w.ids = ad.ids;
 		w.n = ad.n;
