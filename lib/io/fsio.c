@@ -120,11 +120,6 @@ static int not_regular(const char *path, mode_t m)
 }
 
 /*
- * stat first, so that a device is not even opened; O_NONBLOCK, so that a
- * FIFO put there in between is not waited on; fstat, so that what was
- * opened is what is read.
- */
-/*
  * The second half of opening path to read, on fd opened O_NONBLOCK: it
  * must still be a regular file (no FIFO slipped in); *size is its size.
  * O_NONBLOCK stays: it changes nothing in the reading of a regular file,
@@ -150,8 +145,16 @@ static int settle_regular(int fd, const char *path, size_t *size, int *out)
 	return 0;
 }
 
-/* name, below the folder dir (AT_FDCWD: the working one), known to
- * people as path. */
+/*
+ * name, below the folder dir (AT_FDCWD: the working one), known to
+ * people as path.  A file that is no symbolic link is opened at once:
+ * O_NONBLOCK, so that a FIFO is not waited on, O_NOCTTY, and fstat, so
+ * that only a regular file is read.  A symbolic link, which could lead
+ * anywhere, say to a device, is stat'ed first, so that such a device is
+ * not even opened; so is a name that did not open, for the error to say
+ * what it is.  A stat before every open was a fifth of the system calls
+ * of reading a tree.
+ */
 static int open_regular_at(int dir, const char *name, const char *path,
 			   size_t *size, int *out)
 {
@@ -159,11 +162,16 @@ static int open_regular_at(int dir, const char *name, const char *path,
 	int fd;
 
 	*out = -1;
+	fd = openat(dir, name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW |
+		    O_CLOEXEC);
+	if (fd >= 0)
+		return settle_regular(fd, path, size, out);
 	if (fstatat(dir, name, &st, 0) < 0)
 		return io_error(LMS_EIO, V_READ, path);
 	if (!S_ISREG(st.st_mode))
 		return not_regular(path, st.st_mode);
-	if ((fd = openat(dir, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+	fd = openat(dir, name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
 		return io_error(LMS_EIO, V_READ, path);
 	return settle_regular(fd, path, size, out);
 }
@@ -475,18 +483,21 @@ static int open_regular_in(int dir, const char *name, const char *path,
 			   size_t *size, int *out)
 {
 	struct stat st;
-	int fd;
+	int fd, open_errno;
 
 	*out = -1;
+	fd = openat(dir, name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW |
+		    O_CLOEXEC);
+	if (fd >= 0)
+		return settle_regular(fd, path, size, out);
+	/* What it is, for the error to say. */
+	open_errno = errno;
 	if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
 		return io_error(LMS_EIO, V_READ, path);
 	if (!S_ISREG(st.st_mode))
 		return not_regular(path, st.st_mode);
-	fd = openat(dir, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0)
-		return errno == ELOOP ? not_regular(path, S_IFLNK)
-				      : io_error(LMS_EIO, V_READ, path);
-	return settle_regular(fd, path, size, out);
+	errno = open_errno;
+	return io_error(LMS_EIO, V_READ, path);
 }
 
 int lms_read_below(const char *path, size_t root_len, size_t max,

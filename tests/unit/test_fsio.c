@@ -150,6 +150,22 @@ static void reads_below_an_open_folder(void **state)
 			 LMS_EDATA);
 	assert_string_equal(lms_last_error()->msg, "cannot read 'T/sub/fifo': "
 			    "it is a FIFO, not a regular file");
+	/* A link is followed to a regular file, and refused, with what it
+	 * leads to, anywhere else. */
+	assert_int_equal(symlink("a.yaml", path_in("sub/to-file")), 0);
+	assert_int_equal(lms_read_file_at(d, "sub/to-file", "T/sub/to-file",
+					  100, &b), 0);
+	assert_string_equal(b.buf, "x: 1\n");
+	assert_int_equal(symlink("fifo", path_in("sub/to-fifo")), 0);
+	assert_int_equal(lms_read_file_at(d, "sub/to-fifo", "T/sub/to-fifo",
+					  100, &b), LMS_EDATA);
+	assert_string_equal(lms_last_error()->msg, "cannot read 'T/sub/to-fifo'"
+			    ": it is a FIFO, not a regular file");
+	assert_int_equal(symlink("/dev/null", path_in("sub/to-null")), 0);
+	assert_int_equal(lms_read_file_at(d, "sub/to-null", "T/sub/to-null",
+					  100, &b), LMS_EDATA);
+	assert_string_equal(lms_last_error()->msg, "cannot read 'T/sub/to-null'"
+			    ": it is a device, not a regular file");
 	close(d);
 	lms_buf_release(&b);
 }
