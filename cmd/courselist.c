@@ -9,9 +9,50 @@
 
 /* lms course list */
 
+/*
+ * The courses as the walk hands them over, in the order of their ids:
+ * their ids and titles in one buffer, so that the rows of 53,500 courses
+ * are not 107,000 allocations.
+ */
+struct listed_row {
+	size_t id, title;	/* where in text */
+	int32_t first, last;
+	int status, capacity;
+	size_t nsessions;
+};
+
+struct listed {
+	struct lms_buf text;
+	struct listed_row *rows;
+	size_t n;
+};
+
+static size_t keep_string(struct lms_buf *text, const char *s)
+{
+	size_t at = text->len;
+
+	lms_buf_adds(text, s ? s : "");
+	lms_buf_add(text, "", 1);
+	return at;
+}
+
+static void keep_row(void *arg, const struct lms_course_row *r)
+{
+	struct listed *l = arg;
+	struct listed_row *k = lms_array_push(&l->rows, &l->n, sizeof(*k));
+
+	k->id = keep_string(&l->text, r->id);
+	k->title = keep_string(&l->text, r->title);
+	k->first = r->first;
+	k->last = r->last;
+	k->status = r->status;
+	k->capacity = r->capacity;
+	k->nsessions = r->nsessions;
+}
+
 static int by_first_date(const void *a, const void *b)
 {
-	const struct lms_course_row *x = a, *y = b;
+	const struct listed_row *x = a, *y = b;
 
 	/* Courses without sessions go last. */
 	if (x->first != y->first) {
@@ -19,11 +60,12 @@ static int by_first_date(const void *a, const void *b)
 			return x->first == LMS_DATE_NONE ? 1 : -1;
 		return x->first < y->first ? -1 : 1;
 	}
-	return strcmp(x->id, y->id);
+	/* The rows came in the order of their ids, and so did their
+	 * places in the text. */
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static void list_table(struct ctx *ctx, struct lms_course_row *rows, size_t n,
-		       enum lms_format fmt)
+static void list_table(struct ctx *ctx, struct listed *l, enum lms_format fmt)
 {
 	/* TRANSLATORS: the columns of lms course list. */
 	const char *const cols[] = {
@@ -36,9 +78,9 @@ static void list_table(struct ctx *ctx, struct lms_course_row *rows, size_t n,
 	lms_table_init(&t, cols);
 	lms_table_set_numeric(&t, 4);
 	lms_table_set_numeric(&t, 5);
-	lms_array_sort(rows, n, sizeof(*rows), by_first_date);
-	for (size_t i = 0; i < n; i++) {
-		const struct lms_course_row *r = &rows[i];
+	lms_array_sort(l->rows, l->n, sizeof(*l->rows), by_first_date);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct listed_row *r = &l->rows[i];
 
 		first[0] = last[0] = '\0';
 		if (r->first != LMS_DATE_NONE) {
@@ -46,7 +88,7 @@ static void list_table(struct ctx *ctx, struct lms_course_row *rows, size_t n,
 			lms_i18n_date(r->last, last);
 		}
 		lms_table_row(&t);
-		lms_table_cell(&t, r->id);
+		lms_table_cell(&t, l->text.buf + r->id);
 		lms_table_cell(&t, C_("course status",
 				      lms_status_names[r->status]));
 		lms_table_cell(&t, first);
@@ -56,7 +98,7 @@ static void list_table(struct ctx *ctx, struct lms_course_row *rows, size_t n,
 			lms_table_cell(&t, "");
 		else
 			lms_table_cellf(&t, "%d", r->capacity);
-		lms_table_cell(&t, r->title);
+		lms_table_cell(&t, l->text.buf + r->title);
 	}
 	cmd_emit_table(ctx, &t, fmt);
 	lms_table_release(&t);
@@ -80,8 +122,7 @@ static int course_list(struct ctx *ctx, int argc, char **argv)
 		.from = LMS_DATE_NONE, .to = LMS_DATE_NONE
 	};
 	enum lms_format fmt = LMS_FMT_TEXT;
-	struct lms_course_row *rows = NULL;
-	size_t n = 0;
+	struct listed l = { .text = LMS_BUF_INIT };
 	int c, err = 0;
 
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
@@ -98,17 +139,18 @@ static int course_list(struct ctx *ctx, int argc, char **argv)
 	if (!err)
 		err = cmd_open_tree(ctx);
 	if (!err)
-		err = lms_tree_course_rows(&ctx->tree, &f, &rows, &n);
+		err = lms_tree_course_rows(&ctx->tree, &f, keep_row, &l);
 	if (!err) {
 		/* A table for people in their language, for scripts in
 		 * English, as the file says. */
 		enum lms_lang was = lms_i18n_set(cmd_doc_lang(ctx,
 			ctx->tree.service.language, fmt, false));
 
-		list_table(ctx, rows, n, fmt);
+		list_table(ctx, &l, fmt);
 		lms_i18n_set(was);
 	}
-	lms_course_rows_free(rows, n);
+	lms_buf_release(&l.text);
+	free(l.rows);
 	return err;
 }
 

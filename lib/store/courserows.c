@@ -1,7 +1,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
-#include "alloc.h"
 #include "course.h"
 #include "courserows.h"
 #include "date.h"
@@ -34,8 +33,8 @@ struct row_slot {
 
 struct listing {
 	const struct lms_course_filter *filter;
-	struct lms_course_row *rows;
-	size_t n;
+	lms_course_row_fn *each;
+	void *arg;
 };
 
 static int read_row(void *arg, struct lms_tree *t, const char *id, void *slot)
@@ -65,21 +64,15 @@ static int read_row(void *arg, struct lms_tree *t, const char *id, void *slot)
 	return 0;
 }
 
-/* The strings are copied: the course is freed by the thread that read
- * it (walk.h), the rows by the caller. */
+/* The course is freed by the thread that read it (walk.h), after this. */
 static int take_row(void *arg, size_t i, void *slot)
 {
-	struct listing *l = arg;
-	struct row_slot *s = slot;
-	struct lms_course_row r = s->row;
+	const struct listing *l = arg;
+	const struct row_slot *s = slot;
 
 	(void)i;
-	if (!s->passes)
-		return 0;
-	r.id = lms_strdup(r.id);
-	r.title = r.title ? lms_strdup(r.title) : NULL;
-	*(struct lms_course_row *)lms_array_push(&l->rows, &l->n,
-						 sizeof(r)) = r;
+	if (s->passes)
+		l->each(l->arg, &s->row);
 	return 0;
 }
 
@@ -92,9 +85,9 @@ static void release_row(void *arg, void *slot)
 }
 
 int lms_tree_course_rows(struct lms_tree *t, const struct lms_course_filter *f,
-			 struct lms_course_row **rows, size_t *n)
+			 lms_course_row_fn *each, void *arg)
 {
-	struct listing l = { .filter = f };
+	struct listing l = { .filter = f, .each = each, .arg = arg };
 	struct lms_walk w = {
 		.tree = t, .slot_size = sizeof(struct row_slot),
 		.read = read_row, .take = take_row, .release = release_row,
@@ -102,26 +95,9 @@ int lms_tree_course_rows(struct lms_tree *t, const struct lms_course_filter *f,
 	};
 	int err;
 
-	*rows = NULL;
-	*n = 0;
 	if ((err = lms_tree_course_folders(t, &w.ids, &w.n)))
 		return err;
-	if ((err = lms_walk_courses(&w))) {
-		lms_course_rows_free(l.rows, l.n);
-		l.rows = NULL;
-		l.n = 0;
-	}
+	err = lms_walk_courses(&w);
 	lms_strings_free(w.ids, w.n);
-	*rows = l.rows;
-	*n = l.n;
 	return err;
-}
-
-void lms_course_rows_free(struct lms_course_row *rows, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(rows[i].id);
-		free(rows[i].title);
-	}
-	free(rows);
 }

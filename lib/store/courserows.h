@@ -12,8 +12,8 @@
  * courses that pass the filter.
  */
 struct lms_course_row {
-	char *id;
-	char *title;
+	const char *id;
+	const char *title;	/* NULL when it has none */
 	int status;		/* enum lms_course_status */
 	int32_t first, last;	/* dates of its sessions; LMS_DATE_NONE */
 	size_t nsessions;
@@ -28,10 +28,15 @@ struct lms_course_filter {
 	int32_t from, to;
 };
 
-/* The rows of the tree's courses that pass, in the order of their ids;
- * the caller frees them with lms_course_rows_free. */
+/* Called with the row of each course that passes, on the calling
+ * thread and in the order of the courses' ids; the row's strings last
+ * only for the call. */
+typedef void lms_course_row_fn(void *arg, const struct lms_course_row *r);
+
+/* Hands each of the tree's courses that pass f to each(arg, row).  On an
+ * error, the rows handed over so far are of no use: the walk stopped
+ * somewhere in the tree. */
 int lms_tree_course_rows(struct lms_tree *t, const struct lms_course_filter *f,
-			 struct lms_course_row **rows, size_t *n);
-void lms_course_rows_free(struct lms_course_row *rows, size_t n);
+			 lms_course_row_fn *each, void *arg);
 
 #endif
