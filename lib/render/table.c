@@ -112,8 +112,12 @@ const char *lms_table_get(const struct lms_table *t, size_t row, size_t col)
 
 static void pad(struct lms_buf *out, size_t n)
 {
-	while (n--)
-		lms_buf_addch(out, ' ');
+	if (!n)
+		return;
+	lms_buf_grow(out, n);
+	memset(out->buf + out->len, ' ', n);
+	out->len += n;
+	out->buf[out->len] = '\0';
 }
 
 /* Capitals for a header: ASCII letters, and the small Latin-1 letters
@@ -185,15 +189,26 @@ static const char *local_number(const char *cell, struct lms_buf *tmp)
 	return lms_i18n_number(tmp, cell, false) ? tmp->buf : cell;
 }
 
-/* Cell c of row r (0: the header) as text shows it, into b. */
-static void text_at(const struct lms_table *t, size_t r, size_t c,
-		    struct lms_buf *number, struct lms_buf *b, size_t *width)
+/*
+ * Cell c of row r (0: the header) as text shows it, *len bytes and
+ * *width columns: the cell itself when it is printable ASCII, as most
+ * are, else made in b.
+ */
+static const char *text_at(const struct lms_table *t, size_t r, size_t c,
+			   struct lms_buf *number, struct lms_buf *b,
+			   size_t *len, size_t *width)
 {
 	const char *cell = r ? lms_table_get(t, r - 1, c) : t->cols[c];
 
 	if (r && ((t->numeric >> c) & 1))
 		cell = local_number(cell, number);
+	if (r && (*len = plain_ascii(cell)) != SIZE_MAX) {
+		*width = *len;
+		return cell;
+	}
 	text_cell(cell, !r, b, width);
+	*len = b->len;
+	return b->buf;
 }
 
 /* Each cell is made twice, for the widths and to write it, rather than
@@ -201,11 +216,11 @@ static void text_at(const struct lms_table *t, size_t r, size_t c,
 void lms_table_text_widths(const struct lms_table *t, size_t *width)
 {
 	struct lms_buf number = LMS_BUF_INIT, shown = LMS_BUF_INIT;
-	size_t cw;
+	size_t len, cw;
 
 	for (size_t r = 0; r <= t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			text_at(t, r, c, &number, &shown, &cw);
+			text_at(t, r, c, &number, &shown, &len, &cw);
 			if (cw > width[c])
 				width[c] = cw;
 		}
@@ -219,20 +234,21 @@ void lms_table_render_text_rows(const struct lms_table *t,
 				struct lms_buf *out)
 {
 	struct lms_buf number = LMS_BUF_INIT, shown = LMS_BUF_INIT;
-	size_t cw;
+	size_t len, cw;
 
 	for (size_t r = header ? 0 : 1; r <= t->nrows; r++) {
 		size_t start = out->len;
 
 		for (size_t c = 0; c < t->ncols; c++) {
 			bool right = (t->numeric >> c) & 1;
+			const char *s = text_at(t, r, c, &number, &shown,
+						&len, &cw);
 
-			text_at(t, r, c, &number, &shown, &cw);
 			if (c)
-				lms_buf_adds(out, "  ");
+				lms_buf_add(out, "  ", 2);
 			if (right)
 				pad(out, width[c] - cw);
-			lms_buf_adds(out, shown.buf);
+			lms_buf_add(out, s, len);
 			if (!right && c + 1 < t->ncols)
 				pad(out, width[c] - cw);
 		}
