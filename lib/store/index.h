@@ -99,11 +99,6 @@ struct lms_index {
 	size_t stale;			/* entries taken again since open
 					 * and their records */
 	size_t reread;			/* courses read again since open */
-	/* The tree's courses/, open, that the courses' files are looked
-	 * up below: two steps of a path rather than all of them from /,
-	 * where the lookups were a quarter of a warm report. */
-	int courses;
-	bool has_courses;
 };
 
 /* The largest index read: past it, it is rebuilt. */

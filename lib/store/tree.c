@@ -80,16 +80,43 @@ char *lms_tree_file(const struct lms_tree *t, enum lms_file f, const char *id)
 	return path;
 }
 
-/* Reads path, one of the tree's, below its folder held open. */
-static int read_below_root(const struct lms_tree *t, const char *path,
-			   size_t max, struct lms_buf *out)
+/* path, one of the tree's, relative to its root; NULL if it is not
+ * below the root. */
+static const char *below_root(const struct lms_tree *t, const char *path)
 {
 	size_t n = strlen(t->root);
 
-	if (t->has_root_fd && !strncmp(path, t->root, n) && path[n] == '/' &&
-	    path[n + 1])
-		return lms_read_file_at(t->root_fd, path + n + 1, path, max,
+	if (!strcmp(t->root, "."))
+		return path[0] != '/' ? path : NULL;
+	if (strncmp(path, t->root, n) || path[n] != '/' || !path[n + 1])
+		return NULL;
+	return path + n + 1;
+}
+
+/* path, one of the tree's, relative to its courses/; NULL if it is not
+ * below it. */
+static const char *below_courses(const char *rel)
+{
+	const char *courses = lms_file_pattern(LMS_FILE_COURSES);
+	size_t n = strlen(courses);
+
+	if (!rel || strncmp(rel, courses, n) || rel[n] != '/' || !rel[n + 1])
+		return NULL;
+	return rel + n + 1;
+}
+
+/* Reads path, one of the tree's, below the closest folder held open. */
+static int read_below_root(const struct lms_tree *t, const char *path,
+			   size_t max, struct lms_buf *out)
+{
+	const char *rel = t->has_root_fd ? below_root(t, path) : NULL;
+	const char *in_courses = t->has_courses_fd ? below_courses(rel) : NULL;
+
+	if (in_courses)
+		return lms_read_file_at(t->courses_fd, in_courses, path, max,
 					out);
+	if (rel)
+		return lms_read_file_at(t->root_fd, rel, path, max, out);
 	return lms_read_file(path, max, out);
 }
 
@@ -113,6 +140,12 @@ int lms_tree_open(struct lms_tree *t, const char *root)
 	t->root = lms_strndup(root, n);
 	t->root_fd = open(t->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	t->has_root_fd = t->root_fd >= 0;
+	if (t->has_root_fd) {
+		t->courses_fd = openat(t->root_fd,
+				       lms_file_pattern(LMS_FILE_COURSES),
+				       O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		t->has_courses_fd = t->courses_fd >= 0;
+	}
 	path = lms_tree_file(t, LMS_FILE_SERVICE, NULL);
 	err = lms_tree_read(t, path);
 	if (err == LMS_ENOENT)
@@ -133,6 +166,8 @@ void lms_tree_release(struct lms_tree *t)
 	lms_lock_release(&t->lock);
 	if (t->has_root_fd)
 		close(t->root_fd);
+	if (t->has_courses_fd)
+		close(t->courses_fd);
 	free(t->root);
 	lms_service_release(&t->service);
 	lms_buf_release(&t->text);

@@ -109,6 +109,37 @@ static void finds_the_tree_above(void **state)
 	close(cwd);
 }
 
+/* A course's files are read below courses/, held open, whether the tree
+ * is a path or the working folder; errors name them from the root as
+ * given, and a course with no plan is still no course. */
+static void reads_below_the_folders_it_holds(void **state)
+{
+	int cwd = open(".", O_RDONLY | O_DIRECTORY);
+	struct lms_tree here;
+	struct lms_course c;
+
+	(void)state;
+	put("courses/a/course.yaml", "id: a\ntitle: A\n");
+	put("courses/b/course.yaml", "id: b\ntitle: [\n");
+	assert_true(tree.has_courses_fd);
+	assert_int_equal(chdir(dir), 0);
+	assert_int_equal(lms_tree_open(&here, "."), 0);
+	assert_true(here.has_courses_fd);
+	assert_int_equal(lms_tree_load_course(&here, "a", &c, NULL), 0);
+	assert_string_equal(c.title, "A");
+	lms_course_release(&c);
+	assert_int_equal(lms_tree_load_course(&here, "b", &c, NULL), LMS_EDATA);
+	assert_string_equal(lms_last_error()->path, "courses/b/course.yaml");
+	assert_error(lms_tree_load_course(&here, "none", &c, NULL), LMS_ENOENT,
+		     0, 0, "no such course: 'none'");
+	lms_tree_release(&here);
+	assert_int_equal(fchdir(cwd), 0);
+	close(cwd);
+	assert_int_equal(lms_tree_load_course(&tree, "b", &c, NULL), LMS_EDATA);
+	assert_string_equal(lms_last_error()->path + strlen(dir),
+			    "/courses/b/course.yaml");
+}
+
 static void writes_only_inside_the_tree(void **state)
 {
 	char msg[192];
@@ -378,6 +409,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(finds_the_tree_above, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(reads_below_the_folders_it_holds,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(writes_only_inside_the_tree,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(writes_into_the_change, setup,
