@@ -210,6 +210,11 @@ bool lms_utf8_is_shown(const char *s, size_t len, unsigned how)
 			sh.len = 1;
 			continue;
 		}
+		/* U+00C0 to U+00FF, æ, ø, å among them: no control. */
+		if (u[i] == 0xc3 && i + 1 < len && (u[i + 1] & 0xc0) == 0x80) {
+			sh.len = 2;
+			continue;
+		}
 		show(u + i, len - i, how, &sh);
 		if (sh.as[0])
 			return false;

@@ -140,29 +140,40 @@ static void upper(char *s)
  * wider than LMS_TABLE_TEXT_MAX columns, so that no value can break the
  * layout or drive the terminal.
  */
-/* The length of s if it is printable ASCII that fits a cell, each byte
- * a column shown as it is; else SIZE_MAX. */
-static size_t plain_ascii(const char *s)
+/*
+ * The columns of s if each of its characters is printable ASCII or one
+ * of U+00C0 to U+00FF (Norwegian's æ, ø, å and their neighbours), each
+ * a column and shown as it is, and they fit a cell; else SIZE_MAX.  *len
+ * is its length.  Most cells, numbers, ids and names, take no more than
+ * this: no widths of characters to ask.
+ */
+static size_t plain_width(const char *s, size_t *len)
 {
-	size_t n = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, cols = 0;
 
-	for (; s[n]; n++)
-		if ((unsigned char)s[n] < 0x20 || (unsigned char)s[n] > 0x7e ||
-		    n >= LMS_TABLE_TEXT_MAX)
+	for (; u[i]; cols++) {
+		if (cols >= LMS_TABLE_TEXT_MAX)
 			return SIZE_MAX;
-	return n;
+		if (u[i] >= 0x20 && u[i] <= 0x7e)
+			i++;
+		else if (u[i] == 0xc3 && (u[i + 1] & 0xc0) == 0x80)
+			i += 2;
+		else
+			return SIZE_MAX;
+	}
+	*len = i;
+	return cols;
 }
 
 static void text_cell(const char *s, bool header, struct lms_buf *b,
 		      size_t *width)
 {
-	size_t len = plain_ascii(s);
+	size_t len;
 
 	lms_buf_reset(b);
-	/* Most cells, numbers and ids: no widths of characters to ask. */
-	if (len != SIZE_MAX) {
+	if ((*width = plain_width(s, &len)) != SIZE_MAX) {
 		lms_buf_add(b, s, len);
-		*width = len;
 		if (header)
 			upper(b->buf);
 		return;
@@ -191,8 +202,8 @@ static const char *local_number(const char *cell, struct lms_buf *tmp)
 
 /*
  * Cell c of row r (0: the header) as text shows it, *len bytes and
- * *width columns: the cell itself when it is printable ASCII, as most
- * are, else made in b.
+ * *width columns: the cell itself when it is plain (plain_width), as
+ * most are, else made in b.
  */
 static const char *text_at(const struct lms_table *t, size_t r, size_t c,
 			   struct lms_buf *number, struct lms_buf *b,
@@ -202,10 +213,8 @@ static const char *text_at(const struct lms_table *t, size_t r, size_t c,
 
 	if (r && ((t->numeric >> c) & 1))
 		cell = local_number(cell, number);
-	if (r && (*len = plain_ascii(cell)) != SIZE_MAX) {
-		*width = *len;
+	if (r && (*width = plain_width(cell, len)) != SIZE_MAX)
 		return cell;
-	}
 	text_cell(cell, !r, b, width);
 	*len = b->len;
 	return b->buf;

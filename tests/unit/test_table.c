@@ -197,6 +197,51 @@ static void text_aligns_wide_characters(void **state)
 	      "\xf0\x9f\x98\x80!     3\n");
 }
 
+/* Norwegian letters take the way of plain cells: a column each, as
+ * every character from U+00C0 to U+00FF does; 80 of them fit a cell, 81
+ * are cut, and a control after them is still shown. */
+static void text_aligns_norwegian_letters(void **state)
+{
+	struct lms_buf fits = LMS_BUF_INIT, cut = LMS_BUF_INIT,
+		       want = LMS_BUF_INIT;
+	char c[3] = { '\xc3', 0, 0 };
+
+	(void)state;
+	for (unsigned b = 0x80; b <= 0xbf; b++) {
+		c[1] = (char)b;
+		assert_int_equal(lms_utf8_width(c), 1);
+		assert_true(lms_utf8_is_shown(c, 2, LMS_VIS_LINES));
+	}
+	assert_false(lms_utf8_is_shown("a\xc3", 2, LMS_VIS_LINES));
+	for (int i = 0; i < LMS_TABLE_TEXT_MAX; i++)
+		lms_buf_adds(&fits, "å");
+	lms_buf_add(&cut, fits.buf, fits.len);
+	lms_buf_adds(&cut, "ø");
+	row("Kurs for pårørende", "1");
+	row("ÆØÅ×÷\x1b[2J", "22");
+	row(fits.buf, "3");
+	row(cut.buf, "4");
+	lms_table_render(&table, LMS_FMT_TEXT, false, &out);
+	lms_buf_adds(&want, "TEXT");
+	for (int i = 4; i < LMS_TABLE_TEXT_MAX; i++)
+		lms_buf_addch(&want, ' ');
+	lms_buf_adds(&want, "   N\nKurs for pårørende");
+	for (int i = 18; i < LMS_TABLE_TEXT_MAX; i++)
+		lms_buf_addch(&want, ' ');
+	lms_buf_adds(&want, "   1\nÆØÅ×÷^[[2J");
+	for (int i = 10; i < LMS_TABLE_TEXT_MAX; i++)
+		lms_buf_addch(&want, ' ');
+	lms_buf_adds(&want, "  22\n");
+	lms_buf_add(&want, fits.buf, fits.len);
+	lms_buf_adds(&want, "   3\n");
+	lms_buf_add(&want, fits.buf, fits.len - 2);
+	lms_buf_adds(&want, "\xe2\x80\xa6   4\n");
+	assert_string_equal(out.buf, want.buf);
+	lms_buf_release(&fits);
+	lms_buf_release(&cut);
+	lms_buf_release(&want);
+}
+
 /* A cell wider than LMS_TABLE_TEXT_MAX is cut at a character and ends
  * with an ellipsis; the whole line stays valid UTF-8. */
 static void text_cuts_long_cells(void **state)
@@ -308,6 +353,7 @@ int main(void)
 		T(text_headers_in_capitals),
 		T(sheets_show_controls),
 		T(text_shows_controls),
+		T(text_aligns_norwegian_letters),
 		T(text_aligns_wide_characters),
 		T(text_cuts_long_cells),
 		T(text_cuts_before_a_control),
