@@ -72,9 +72,13 @@ static void list_table(struct ctx *ctx, struct listed *l, enum lms_format fmt)
 		_("id"), _("status"), _("first"), _("last"), _("sessions"),
 		_("capacity"), _("title"), NULL
 	};
+	const char *status[LMS_COURSE_CANCELLED + 1];
 	struct lms_table t;
 	char first[11], last[11];
 
+	/* Each name looked up once, not on every row. */
+	for (size_t i = 0; i < sizeof(status) / sizeof(*status); i++)
+		status[i] = C_("course status", lms_status_names[i]);
 	lms_table_init(&t, cols);
 	lms_table_set_numeric(&t, 4);
 	lms_table_set_numeric(&t, 5);
@@ -89,8 +93,7 @@ static void list_table(struct ctx *ctx, struct listed *l, enum lms_format fmt)
 		}
 		lms_table_row(&t);
 		lms_table_cell(&t, l->text.buf + r->id);
-		lms_table_cell(&t, C_("course status",
-				      lms_status_names[r->status]));
+		lms_table_cell(&t, status[r->status]);
 		lms_table_cell(&t, first);
 		lms_table_cell(&t, last);
 		lms_table_cellf(&t, "%zu", r->nsessions);

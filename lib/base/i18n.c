@@ -222,9 +222,20 @@ void lms_i18n_date(int32_t date, char out[11])
 		lms_date_format(date, out);
 		return;
 	}
+	/* dd.mm.yyyy, digit by digit: a list of 53,500 courses writes two
+	 * dates a row. */
 	lms_date_to_ymd(date, &y, &m, &d);
-	snprintf(out, 11, "%02u.%02u.%04u", (unsigned)d % 100u, (unsigned)m % 100u,
-		 (unsigned)y % 10000u);
+	out[0] = (char)('0' + d / 10 % 10);
+	out[1] = (char)('0' + d % 10);
+	out[2] = '.';
+	out[3] = (char)('0' + m / 10 % 10);
+	out[4] = (char)('0' + m % 10);
+	out[5] = '.';
+	out[6] = (char)('0' + y / 1000 % 10);
+	out[7] = (char)('0' + y / 100 % 10);
+	out[8] = (char)('0' + y / 10 % 10);
+	out[9] = (char)('0' + y % 10);
+	out[10] = '\0';
 }
 
 void lms_i18n_day(struct lms_buf *out, int32_t date)
