@@ -68,6 +68,13 @@ bool lms_agg_wants(const struct lms_agg *a, const struct lms_course *c)
 
 /* Rows */
 
+/* Room for cap rows, the rows kept. */
+static void rows_room(struct lms_agg *a, size_t cap)
+{
+	a->rows_cap = cap;
+	a->rows = lms_realloc(a->rows, cap * sizeof(*a->rows));
+}
+
 static struct lms_agg_row *row(struct lms_agg *a, const char *key)
 {
 	uintptr_t i = (uintptr_t)lms_strset_get(&a->index, key);
@@ -75,10 +82,8 @@ static struct lms_agg_row *row(struct lms_agg *a, const char *key)
 
 	if (i)
 		return &a->rows[i - 1];
-	if (a->nrows == a->rows_cap) {
-		a->rows_cap = a->rows_cap ? 2 * a->rows_cap : 16;
-		a->rows = lms_realloc(a->rows, a->rows_cap * sizeof(*r));
-	}
+	if (a->nrows == a->rows_cap)
+		rows_room(a, a->rows_cap ? 2 * a->rows_cap : 16);
 	r = &a->rows[a->nrows++];
 	memset(r, 0, sizeof(*r));
 	r->key = lms_strdup(key);
@@ -88,10 +93,8 @@ static struct lms_agg_row *row(struct lms_agg *a, const char *key)
 
 void lms_agg_expect(struct lms_agg *a, size_t courses)
 {
-	if (a->opt.by != LMS_BY_COURSE || a->rows_cap - a->nrows >= courses)
-		return;
-	a->rows_cap = a->nrows + courses;
-	a->rows = lms_realloc(a->rows, a->rows_cap * sizeof(*a->rows));
+	if (a->opt.by == LMS_BY_COURSE && a->rows_cap - a->nrows < courses)
+		rows_room(a, a->nrows + courses);
 }
 
 static size_t row_number(const struct lms_agg *a, const struct lms_agg_row *r)

@@ -238,30 +238,42 @@ static const struct lms_agg_row **sorted_rows(const struct lms_agg *a)
 	return rows;
 }
 
-/* The first max rows of the table, in order, and the totals if asked. */
-static void first_rows(const struct lms_agg *a, bool marks, size_t max,
-		       bool total, struct lms_table *out)
+/* A table of the figures or of the follow-up: its columns, and how a
+ * row is added. */
+struct table_kind {
+	void (*init)(const struct lms_agg *a, struct lms_table *out);
+	void (*add)(struct lms_table *t, const struct lms_agg *a,
+		    const struct lms_agg_row *r, bool marks);
+};
+
+static const struct table_kind figures_table = { table_init, add_row };
+
+/* The first max rows of a table of kind k, in order, and the totals if
+ * asked. */
+static void first_rows(const struct table_kind *k, const struct lms_agg *a,
+		       bool marks, size_t max, bool total,
+		       struct lms_table *out)
 {
 	const struct lms_agg_row **rows = sorted_rows(a);
 
-	table_init(a, out);
+	k->init(a, out);
 	for (size_t i = 0; i < a->nrows && i < max; i++)
-		add_row(out, a, rows[i], marks);
+		k->add(out, a, rows[i], marks);
 	if (total)
-		add_row(out, a, &a->total, marks);
+		k->add(out, a, &a->total, marks);
 	out->total_row = total;
 	free(rows);
 }
 
 void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out)
 {
-	first_rows(a, marks, SIZE_MAX, true, out);
+	first_rows(&figures_table, a, marks, SIZE_MAX, true, out);
 }
 
 void lms_agg_table_first(const struct lms_agg *a, bool marks, size_t max,
 			 struct lms_table *out)
 {
-	first_rows(a, marks, max, false, out);
+	first_rows(&figures_table, a, marks, max, false, out);
 }
 
 bool lms_agg_table_one(const struct lms_agg *a, const char *key, bool marks,
@@ -335,17 +347,14 @@ static void followup_init(const struct lms_agg *a, struct lms_table *out)
 		lms_table_set_numeric(out, c);
 }
 
+static const struct table_kind followup_table = {
+	followup_init, add_followup_row
+};
+
 void lms_agg_followup_table(const struct lms_agg *a, bool marks,
 			    struct lms_table *out)
 {
-	const struct lms_agg_row **rows = sorted_rows(a);
-
-	followup_init(a, out);
-	for (size_t i = 0; i < a->nrows; i++)
-		add_followup_row(out, a, rows[i], marks);
-	add_followup_row(out, a, &a->total, marks);
-	out->total_row = true;
-	free(rows);
+	first_rows(&followup_table, a, marks, SIZE_MAX, true, out);
 }
 
 /* A table in pieces */
@@ -354,25 +363,21 @@ void lms_agg_table_pieces(const struct lms_agg *a, bool marks, bool followup,
 			  void (*emit)(const struct lms_table *t, void *arg),
 			  void *arg)
 {
-	void (*add)(struct lms_table *, const struct lms_agg *,
-		    const struct lms_agg_row *, bool) =
-		followup ? add_followup_row : add_row;
+	const struct table_kind *k = followup ? &followup_table
+					      : &figures_table;
 	const struct lms_agg_row **rows = sorted_rows(a);
 	struct lms_table t;
 
-	if (followup)
-		followup_init(a, &t);
-	else
-		table_init(a, &t);
+	k->init(a, &t);
 	emit(&t, arg);
 	for (size_t i = 0; i < a->nrows; i++) {
-		add(&t, a, rows[i], marks);
+		k->add(&t, a, rows[i], marks);
 		if (t.nrows == LMS_AGG_PIECE_ROWS) {
 			emit(&t, arg);
 			lms_table_clear_rows(&t);
 		}
 	}
-	add(&t, a, &a->total, marks);
+	k->add(&t, a, &a->total, marks);
 	t.total_row = true;
 	emit(&t, arg);
 	lms_table_release(&t);
