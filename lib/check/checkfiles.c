@@ -129,12 +129,12 @@ int lms_check_list_courses(const struct lms_tree *t,
 			   size_t *n, bool report, struct lms_findings *out)
 {
 	struct lms_buf scratch = LMS_BUF_INIT;
-	char *dir = lms_tree_file(t, LMS_FILE_COURSES, NULL), **names;
+	char **names;
 	unsigned char *kinds;
 	size_t nnames;
-	int err = lms_dir_read(dir, &names, &kinds, &nnames);
+	int err = lms_tree_list_kinds(t, LMS_FILE_COURSES, NULL, &names,
+				      &kinds, &nnames);
 
-	free(dir);
 	*ids = NULL;
 	*n = 0;
 	for (size_t i = 0; i < nnames && !err; i++) {

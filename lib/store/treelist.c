@@ -9,14 +9,21 @@
 #include "fsio.h"
 #include "treelist.h"
 
-int lms_tree_list(const struct lms_tree *t, enum lms_file f, const char *id,
-		  char ***names, size_t *n)
+int lms_tree_list_kinds(const struct lms_tree *t, enum lms_file f,
+			const char *id, char ***names, unsigned char **kinds,
+			size_t *n)
 {
 	char *dir = lms_tree_file(t, f, id);
-	int err = lms_dir_list(dir, names, n);
+	int err = lms_dir_read(dir, names, kinds, n);
 
 	free(dir);
 	return err;
+}
+
+int lms_tree_list(const struct lms_tree *t, enum lms_file f, const char *id,
+		  char ***names, size_t *n)
+{
+	return lms_tree_list_kinds(t, f, id, names, NULL, n);
 }
 
 int lms_tree_ids(const struct lms_tree *t, enum lms_file f, char ***ids,

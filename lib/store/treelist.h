@@ -18,6 +18,11 @@
 /* The names in folder f (for id), unsorted, as lms_dir_list gives them. */
 int lms_tree_list(const struct lms_tree *t, enum lms_file f, const char *id,
 		  char ***names, size_t *n);
+/* The same, and what each name is (enum lms_dir_kind), as lms_dir_read
+ * gives them: no stat(2) for each. */
+int lms_tree_list_kinds(const struct lms_tree *t, enum lms_file f,
+			const char *id, char ***names, unsigned char **kinds,
+			size_t *n);
 /*
  * The ids of the files f that are there, such as the forms of forms/,
  * sorted: the names in f's folder that have the shape of f's, less that
