@@ -50,14 +50,12 @@ static int is_power_of_two(size_t n)
 	return n && !(n & (n - 1));
 }
 
-void *lms_array_push(void *arrp, size_t *n, size_t size)
+/* Appends to *arrp, first making room for cap elements if cap. */
+static void *push(char **arr, size_t *n, size_t size, size_t cap)
 {
-	char **arr = arrp;
 	char *item;
 
-	if (*n == 0 || is_power_of_two(*n)) {
-		size_t cap = *n ? *n * 2 : 1;
-
+	if (cap) {
 		if (cap > SIZE_MAX / size)
 			checked(NULL);
 		*arr = lms_realloc(*arr, cap * size);
@@ -66,6 +64,30 @@ void *lms_array_push(void *arrp, size_t *n, size_t size)
 	memset(item, 0, size);
 	(*n)++;
 	return item;
+}
+
+void *lms_array_push(void *arrp, size_t *n, size_t size)
+{
+	size_t cap = *n == 0 ? 1 : is_power_of_two(*n) ? *n * 2 : 0;
+
+	return push(arrp, n, size, cap);
+}
+
+_Static_assert(!(LMS_ARRAY_RUN_FIRST & (LMS_ARRAY_RUN_FIRST - 1)),
+	       "the capacities of a run are powers of two");
+
+void *lms_array_push_run(void *arrp, size_t *n, size_t size,
+			 bool from_empty)
+{
+	size_t cap;
+
+	if (!from_empty)
+		return lms_array_push(arrp, n, size);
+	/* Pushes since empty made the capacity max(FIRST, next power of
+	 * two at or above *n). */
+	cap = *n == 0 ? LMS_ARRAY_RUN_FIRST :
+	      *n >= LMS_ARRAY_RUN_FIRST && is_power_of_two(*n) ? *n * 2 : 0;
+	return push(arrp, n, size, cap);
 }
 
 void lms_array_remove(void *arr, size_t *n, size_t size, size_t i)

@@ -1,6 +1,7 @@
 #ifndef LMS_ALLOC_H
 #define LMS_ALLOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -22,6 +23,17 @@ char *lms_strndup(const char *s, size_t n);
  * field of its own and appending is amortised constant time.
  */
 void *lms_array_push(void *arrp, size_t *n, size_t size);
+
+/*
+ * As lms_array_push, in a run of appends to one array, such as a reader
+ * filling a list: when the run began on the empty array (from_empty),
+ * the first append makes room for LMS_ARRAY_RUN_FIRST elements, not one,
+ * then two, four and eight in turn.  The capacity left is still at least
+ * what lms_array_push expects.
+ */
+#define LMS_ARRAY_RUN_FIRST 8
+void *lms_array_push_run(void *arrp, size_t *n, size_t size,
+			 bool from_empty);
 
 /* Removes element i, keeping the order of the rest. */
 void lms_array_remove(void *arr, size_t *n, size_t size, size_t i);

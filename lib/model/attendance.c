@@ -69,6 +69,7 @@ static int load_marks(struct lms_loader *ld, const struct lms_event *ev,
 {
 	struct lms_yparser *p = lms_loader_parser(ld);
 	struct lms_event key, value;
+	bool from_empty = !s->n;
 	int err;
 
 	if (ev->type != LMS_EV_MAP)
@@ -89,7 +90,9 @@ static int load_marks(struct lms_loader *ld, const struct lms_event *ev,
 				return err;
 			continue;
 		}
-		struct lms_attendee *a = lms_array_push(&s->v, &s->n, sizeof(*a));
+		struct lms_attendee *a = lms_array_push_run(&s->v, &s->n,
+							    sizeof(*a),
+							    from_empty);
 
 		a->person = lms_yparser_take(p, &key);
 		if ((err = lms_yparser_next(p, &value)) ||

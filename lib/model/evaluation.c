@@ -41,6 +41,7 @@ static int load_answers(struct lms_loader *ld, const struct lms_event *ev,
 	struct lms_yparser *p = lms_loader_parser(ld);
 	struct lms_answers *answers = field;
 	struct lms_event key, value;
+	bool from_empty = !answers->n;
 	int err;
 
 	if (ev->type != LMS_EV_MAP)
@@ -61,7 +62,8 @@ static int load_answers(struct lms_loader *ld, const struct lms_event *ev,
 				return lms_loader_error(ld, key.start, _("item "
 							"'%s' is answered "
 							"twice"), key.value);
-		a = lms_array_push(&answers->v, &answers->n, sizeof(*a));
+		a = lms_array_push_run(&answers->v, &answers->n, sizeof(*a),
+				       from_empty);
 		a->item = lms_yparser_take(p, &key);
 		if ((err = lms_yparser_next(p, &value)))
 			return err;

@@ -42,6 +42,20 @@ void lms_loader_push_key(struct lms_loader *ld, const char *key)
 	lms_buf_adds(&ld->keypath, key);
 }
 
+/* The key of the n-th item of a list (from 1), without printf: it is
+ * pushed for every item of every list read. */
+static void push_item_key(struct lms_loader *ld, size_t n)
+{
+	char digits[24], *p = digits + sizeof(digits) - 1;
+
+	*p = '\0';
+	do {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	lms_loader_push_key(ld, p);
+}
+
 void lms_loader_pop_key(struct lms_loader *ld)
 {
 	ld->nkeys--;
@@ -288,8 +302,11 @@ int lms_loader_scalar(struct lms_loader *ld, const struct lms_event *ev,
 
 /* Lists */
 
+/* The string of a list field, or its flag; from_empty: the list was
+ * empty when its reading began. */
 static int load_list_item(struct lms_loader *ld, const struct lms_event *ev,
-			  const struct lms_field *f, void *field)
+			  const struct lms_field *f, void *field,
+			  bool from_empty)
 {
 	struct lms_field item = *f;
 	size_t *count;
@@ -302,27 +319,28 @@ static int load_list_item(struct lms_loader *ld, const struct lms_event *ev,
 		    f->type == LMS_T_MUNIS ? LMS_T_MUNI : LMS_T_STR;
 	count = (size_t *)((char *)field - f->offset + f->count_offset);
 	return lms_loader_scalar(ld, ev, &item,
-				 lms_array_push(field, count, sizeof(char *)));
+				 lms_array_push_run(field, count, sizeof(char *),
+						    from_empty));
 }
 
 static int load_list(struct lms_loader *ld, const struct lms_event *ev,
 		     const struct lms_field *f, void *field)
 {
+	size_t *count = (size_t *)((char *)field - f->offset + f->count_offset);
+	bool from_empty = f->type != LMS_T_FLAGS && !*count;
 	struct lms_event item;
-	char index[24];
 	unsigned n = 0;
 	int err;
 
 	if (ev->type != LMS_EV_SEQ)
-		return load_list_item(ld, ev, f, field);
+		return load_list_item(ld, ev, f, field, false);
 	for (;;) {
 		if ((err = lms_yparser_next(&ld->p, &item)))
 			return err;
 		if (item.type == LMS_EV_SEQ_END)
 			return 0;
-		snprintf(index, sizeof(index), "%u", ++n);
-		lms_loader_push_key(ld, index);
-		err = load_list_item(ld, &item, f, field);
+		push_item_key(ld, ++n);
+		err = load_list_item(ld, &item, f, field, from_empty);
 		lms_loader_pop_key(ld);
 		if (err)
 			return err;
@@ -337,8 +355,8 @@ static int load_struct(struct lms_loader *ld, const struct lms_event *ev,
 static int load_seq(struct lms_loader *ld, const struct lms_event *ev,
 		    const struct lms_schema *s, void *arrp, size_t *n)
 {
+	bool from_empty = !*n;
 	struct lms_event item;
-	char index[24];
 	int err;
 
 	if (ev->type != LMS_EV_SEQ)
@@ -352,10 +370,9 @@ static int load_seq(struct lms_loader *ld, const struct lms_event *ev,
 			return err;
 		if (item.type == LMS_EV_SEQ_END)
 			return 0;
-		obj = lms_array_push(arrp, n, s->size);
+		obj = lms_array_push_run(arrp, n, s->size, from_empty);
 		lms_schema_init(s, obj);
-		snprintf(index, sizeof(index), "%zu", *n);
-		lms_loader_push_key(ld, index);
+		push_item_key(ld, *n);
 		err = load_struct(ld, &item, s, obj);
 		lms_loader_pop_key(ld);
 		if (err)
