@@ -35,18 +35,25 @@ const char *lms_file_pattern(enum lms_file f)
 	return patterns[f];
 }
 
-char *lms_file_rel(enum lms_file f, const char *id)
+void lms_file_rel_add(struct lms_buf *b, enum lms_file f, const char *id)
 {
-	struct lms_buf b = LMS_BUF_INIT;
 	const char *p = patterns[f], *hole = strstr(p, "%s");
 
 	if (!hole) {
-		lms_buf_adds(&b, p);
-	} else {
-		lms_buf_add(&b, p, (size_t)(hole - p));
-		lms_buf_adds(&b, id);
-		lms_buf_adds(&b, hole + 2);
+		lms_buf_adds(b, p);
+		return;
 	}
+	lms_buf_grow(b, strlen(p) + strlen(id));
+	lms_buf_add(b, p, (size_t)(hole - p));
+	lms_buf_adds(b, id);
+	lms_buf_adds(b, hole + 2);
+}
+
+char *lms_file_rel(enum lms_file f, const char *id)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+
+	lms_file_rel_add(&b, f, id);
 	return lms_buf_detach(&b);
 }
 

@@ -3,6 +3,8 @@
 
 #include <stdbool.h>
 
+struct lms_buf;
+
 /*
  * The tree's layout (see lms-files(5)): every file and folder lms reads
  * or writes, and the one place that spells their paths.  Code outside
@@ -54,6 +56,8 @@ enum lms_file {
 const char *lms_file_pattern(enum lms_file f);
 /* f's path relative to the root, for id when it takes one; the caller's. */
 char *lms_file_rel(enum lms_file f, const char *id);
+/* The same, added to b. */
+void lms_file_rel_add(struct lms_buf *b, enum lms_file f, const char *id);
 /*
  * Whether rel, a path relative to the root, is lms's: a file of the
  * layout or anything in one of its folders (people/, courses/, .lms/

@@ -71,13 +71,20 @@ char *lms_tree_path(const struct lms_tree *t, const char *fmt, ...)
 	return lms_buf_detach(&b);
 }
 
+/* Built without printf, in one allocation: it is asked for each file of
+ * each course that a command reads. */
 char *lms_tree_file(const struct lms_tree *t, enum lms_file f, const char *id)
 {
-	char *rel = lms_file_rel(f, id);
-	char *path = lms_tree_path(t, "%s", rel);
+	struct lms_buf b = LMS_BUF_INIT;
 
-	free(rel);
-	return path;
+	lms_buf_grow(&b, strlen(t->root) + 1 + strlen(lms_file_pattern(f)) +
+			 (id ? strlen(id) : 0));
+	if (strcmp(t->root, ".")) {
+		lms_buf_adds(&b, t->root);
+		lms_buf_addch(&b, '/');
+	}
+	lms_file_rel_add(&b, f, id);
+	return lms_buf_detach(&b);
 }
 
 /* path, one of the tree's, relative to its root; NULL if it is not
