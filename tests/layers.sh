@@ -67,4 +67,12 @@ if grep -nE '"[^"]*(courses|people|forms|templates|\.lms)/[^" ]+"|\.yaml"|lms_tr
 	echo "(above: a path of the tree outside lib/store; name the file by its enum lms_file, see lib/store/layout.h)"
 	status=1
 fi
+# lib/ frees with lms_free, which leaves arena memory to its arena
+# (lib/base/arena.h): free(3) on a string a walk's loader made would
+# abort.  Only the allocator itself calls free.
+if grep -nE '\bfree *\(' $(ls lib/*/*.c | grep -v '^lib/base/alloc\.c$') |
+	grep -vE '^[^:]*:[0-9]+: *(/?\*|//)'; then
+	echo "(above: free(3) in lib/; use lms_free, see lib/base/arena.h)"
+	status=1
+fi
 exit $status

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "arena.h"
 
 static void (*oom_handler)(void) = abort;
 
@@ -30,9 +31,24 @@ void *lms_calloc(size_t n, size_t size)
 	return checked(calloc(n ? n : 1, size ? size : 1));
 }
 
+/* Arena memory is copied: into the arena entered, or out of arenas. */
 void *lms_realloc(void *p, size_t size)
 {
-	return checked(realloc(p, size ? size : 1));
+	size_t old;
+	void *q;
+
+	if (!lms_arena_owns(p))
+		return checked(realloc(p, size ? size : 1));
+	old = lms_arena_size(p);
+	q = lms_scoped_malloc(size ? size : 1);
+	memcpy(q, p, old < size ? old : size);
+	return q;
+}
+
+void lms_free(void *p)
+{
+	if (!lms_arena_owns(p))
+		free(p);
 }
 
 char *lms_strdup(const char *s)
@@ -83,10 +99,17 @@ void *lms_array_push_run(void *arrp, size_t *n, size_t size,
 
 	if (!from_empty)
 		return lms_array_push(arrp, n, size);
+	/* A new array is the entered arena's, if any (arena.h). */
+	if (*n == 0) {
+		if (LMS_ARRAY_RUN_FIRST > SIZE_MAX / size)
+			checked(NULL);
+		lms_free(*(char **)arrp);
+		*(char **)arrp = lms_scoped_malloc(LMS_ARRAY_RUN_FIRST * size);
+		return push(arrp, n, size, 0);
+	}
 	/* Pushes since empty made the capacity max(FIRST, next power of
 	 * two at or above *n). */
-	cap = *n == 0 ? LMS_ARRAY_RUN_FIRST :
-	      *n >= LMS_ARRAY_RUN_FIRST && is_power_of_two(*n) ? *n * 2 : 0;
+	cap = *n >= LMS_ARRAY_RUN_FIRST && is_power_of_two(*n) ? *n * 2 : 0;
 	return push(arrp, n, size, cap);
 }
 

@@ -15,6 +15,8 @@ void *lms_malloc(size_t size);
 void *lms_calloc(size_t n, size_t size);
 void *lms_realloc(void *p, size_t size);
 char *lms_strdup(const char *s);
+/* Frees what lib/ allocated: arena memory is left to its arena (arena.h). */
+void lms_free(void *p);
 char *lms_strndup(const char *s, size_t n);
 
 /*
@@ -28,8 +30,9 @@ void *lms_array_push(void *arrp, size_t *n, size_t size);
  * As lms_array_push, in a run of appends to one array, such as a reader
  * filling a list: when the run began on the empty array (from_empty),
  * the first append makes room for LMS_ARRAY_RUN_FIRST elements, not one,
- * then two, four and eight in turn.  The capacity left is still at least
- * what lms_array_push expects.
+ * then two, four and eight in turn, in the arena entered if any
+ * (arena.h).  The capacity left is still at least what lms_array_push
+ * expects.
  */
 #define LMS_ARRAY_RUN_FIRST 8
 void *lms_array_push_run(void *arrp, size_t *n, size_t size,

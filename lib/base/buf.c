@@ -17,7 +17,7 @@ void lms_buf_init(struct lms_buf *b)
 void lms_buf_release(struct lms_buf *b)
 {
 	if (b->alloc)
-		free(b->buf);
+		lms_free(b->buf);
 	lms_buf_init(b);
 }
 

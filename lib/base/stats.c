@@ -123,7 +123,7 @@ void lms_paired_t(const double *before, const double *after, size_t n,
 		up += change[i] > 0;
 	}
 	lms_describe(change, n, &d);
-	free(change);
+	lms_free(change);
 	out->n = n;
 	out->mean_change = d.mean;
 	out->sd_change = d.sd;

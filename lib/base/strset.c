@@ -13,8 +13,8 @@ void lms_strset_init(struct lms_strset *s)
 void lms_strset_release(struct lms_strset *s)
 {
 	for (size_t i = 0; i < s->cap; i++)
-		free(s->slots[i].key);
-	free(s->slots);
+		lms_free(s->slots[i].key);
+	lms_free(s->slots);
 	lms_strset_init(s);
 }
 
@@ -46,7 +46,7 @@ static void grow(struct lms_strset *s)
 	for (size_t i = 0; i < old.cap; i++)
 		if (old.slots[i].key)
 			*slot_for(s, old.slots[i].key) = old.slots[i];
-	free(old.slots);
+	lms_free(old.slots);
 }
 
 bool lms_strset_add(struct lms_strset *s, const char *key, void *value)

@@ -31,6 +31,6 @@ void lms_words_add(const char *s, char ***out, size_t *n)
 void lms_words_free(char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
+		lms_free(v[i]);
+	lms_free(v);
 }

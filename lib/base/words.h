@@ -6,7 +6,7 @@
 /*
  * Splits a comma-separated list as people type it on a command line
  * ("kosthold, rop,mat"): words trimmed of spaces, empty ones dropped.
- * The caller frees the words with lms_strings_free (tree.h) or free().
+ * The caller frees the words with lms_strings_free (tree.h) or lms_free().
  */
 void lms_words_split(const char *s, char ***out, size_t *n);
 /* The same, adding to the words in *out (an option given twice). */

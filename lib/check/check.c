@@ -73,11 +73,11 @@ static void ctx_init(struct lms_check_ctx *x, struct lms_tree *t,
 static void ctx_release(struct lms_check_ctx *x)
 {
 	lms_facilitators_free(x->facilitators, x->nfacilitators);
-	free(x->facilitator_ids);
+	lms_free(x->facilitator_ids);
 	for (size_t i = 0; i < x->nforms; i++)
 		lms_form_release(&x->forms[i]);
-	free(x->forms);
-	free(x->form_ids);
+	lms_free(x->forms);
+	lms_free(x->form_ids);
 	lms_strings_free((char **)x->template_ids, x->ntemplates);
 	lms_strset_release(&x->facilitator_index);
 	lms_strset_release(&x->form_index);
@@ -129,7 +129,7 @@ static void check_on_no_course(const struct lms_check_walk *ck,
 					   "record", (unsigned long)months),
 				    p->id, months);
 	}
-	free(path);
+	lms_free(path);
 }
 
 /*
@@ -160,7 +160,7 @@ static void check_fees(const struct lms_check_ctx *x, struct lms_findings *out)
 			lms_finding(out, LMS_RULE_FEES, LMS_WARNING, path,
 				    f->mark.line, f->mark.col, "%s", msg.buf);
 	}
-	free(path);
+	lms_free(path);
 	lms_buf_release(&msg);
 	lms_fee_years_release(&y);
 }
@@ -203,7 +203,7 @@ int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 		check_on_no_course(&ck, out);
 	if (!err && whole)
 		check_fees(&x, out);
-	free(ck.on_courses);
+	lms_free(ck.on_courses);
 	lms_bookings_release(&ck.people);
 	lms_bookings_release(&ck.places);
 	lms_strset_release(&ck.chosen);

@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "checkctx.h"
 #include "date.h"
 #include "i18n.h"
@@ -192,7 +193,7 @@ static void session_overlaps(const struct lms_course_files *cf,
 			break;
 		}
 	}
-	free(order);
+	lms_free(order);
 }
 
 static const char *status_name(int status)

@@ -114,8 +114,8 @@ static void not_a_course(const struct lms_tree *t,
 			      "lower-case letters, digits and '-'"));
 	check_files_under(t, names, rel, nothing_read_elsewhere, scratch,
 			  out);
-	free(rel);
-	free(path);
+	lms_free(rel);
+	lms_free(path);
 }
 
 /*
@@ -156,10 +156,10 @@ int lms_check_list_courses(const struct lms_tree *t,
 			*(char **)lms_array_push(ids, n, sizeof(char *)) =
 				lms_strdup(names[i]);
 		}
-		free(path);
+		lms_free(path);
 	}
 	lms_strings_free(names, nnames);
-	free(kinds);
+	lms_free(kinds);
 	lms_buf_release(&scratch);
 	lms_strings_sort(*ids, *n);
 	return err;
@@ -187,5 +187,5 @@ void lms_check_course_folder(const struct lms_tree *t,
 	char *rel = lms_file_rel(LMS_FILE_COURSE_DIR, id);
 
 	check_files_under(t, people, rel, is_course_file, scratch, out);
-	free(rel);
+	lms_free(rel);
 }

@@ -168,9 +168,9 @@ static bool ignores_file(const struct lms_buf *gitignore, const char *rel)
 	char *b = lms_strndup(gitignore->buf, gitignore->len);
 	bool ignored = ignores(a, people, true) || ignores(b, rel, false);
 
-	free(a);
-	free(b);
-	free(people);
+	lms_free(a);
+	lms_free(b);
+	lms_free(people);
 	return ignored;
 }
 
@@ -213,9 +213,9 @@ static void check_private(struct lms_tree *t, enum lms_file f, bool key,
 			      "line '%s' to %s"), rel, ignore);
 done:
 	lms_buf_release(&text);
-	free(ignore);
-	free(path);
-	free(rel);
+	lms_free(ignore);
+	lms_free(path);
+	lms_free(rel);
 }
 
 void lms_check_register(struct lms_tree *t, struct lms_findings *out)

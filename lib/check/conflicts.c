@@ -22,15 +22,15 @@ void lms_bookings_init(struct lms_bookings *b, const char *what,
 
 void lms_bookings_release(struct lms_bookings *b)
 {
-	free(b->v);
+	lms_free(b->v);
 	if (b->spill)
 		fclose(b->spill);
-	free(b->runs);
+	lms_free(b->runs);
 	lms_strset_release(&b->index);
 	lms_strset_release(&b->want);
 	for (size_t i = 0; i < b->nnames; i++)
-		free(b->names[i]);
-	free(b->names);
+		lms_free(b->names[i]);
+	lms_free(b->names);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -63,7 +63,7 @@ static uint32_t intern(struct lms_bookings *b, const char *key)
 		i = b->nnames;
 		lms_strset_add(&b->index, folded, (void *)i);
 	}
-	free(folded);
+	lms_free(folded);
 	return (uint32_t)(i - 1);
 }
 
@@ -81,7 +81,7 @@ static void day_key(struct lms_buf *out, const char *key,
 
 	lms_buf_reset(out);
 	lms_buf_addf(out, "%ld %s", (long)s->date, folded);
-	free(folded);
+	lms_free(folded);
 }
 
 void lms_bookings_want(struct lms_bookings *b, const char *key,
@@ -122,7 +122,7 @@ static void spill_run(struct lms_bookings *b)
 	if (!b->spill_err && fwrite(b->v, sizeof(*b->v), b->n, b->spill) != b->n)
 		b->spill_err = errno ? errno : EIO;
 	*(size_t *)lms_array_push(&b->runs, &b->nruns, sizeof(size_t)) = b->n;
-	free(b->v);
+	lms_free(b->v);
 	b->v = NULL;
 	b->n = 0;
 }
@@ -179,8 +179,8 @@ static void report(const struct lms_bookings *b, const struct lms_tree *t,
 		      "%s %s (%s:%u)"), b->names[here->key],
 		    ids[other->course], date, times.buf, there, other->line);
 	lms_buf_release(&times);
-	free(path);
-	free(there);
+	lms_free(path);
+	lms_free(there);
 }
 
 /*
@@ -287,8 +287,8 @@ static int merge_runs(struct scan *sc)
 			err = errno ? errno : EIO;
 	}
 	for (size_t i = 0; i < b->nruns; i++)
-		free(r[i].buf);
-	free(r);
+		lms_free(r[i].buf);
+	lms_free(r);
 	return err;
 }
 

@@ -23,9 +23,9 @@ void lms_findings_init(struct lms_findings *f, unsigned rules)
 void lms_findings_release(struct lms_findings *f)
 {
 	for (size_t i = 0; i < f->n; i++) {
-		free(f->v[i].path);	/* and msg, which is in it */
+		lms_free(f->v[i].path);	/* and msg, which is in it */
 	}
-	free(f->v);
+	lms_free(f->v);
 	f->v = NULL;
 	f->n = 0;
 }
@@ -61,7 +61,7 @@ void lms_findings_move(struct lms_findings *to, struct lms_findings *from)
 	for (size_t i = 0; i < from->n; i++)
 		*(struct lms_finding *)lms_array_push(&to->v, &to->n,
 						      sizeof(*to->v)) = from->v[i];
-	free(from->v);
+	lms_free(from->v);
 	from->v = NULL;
 	from->n = 0;
 }

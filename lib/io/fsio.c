@@ -294,12 +294,12 @@ int lms_dir_read(const char *path, char ***out, unsigned char **kinds,
 	closedir(d);
 	if (err) {
 		for (size_t i = 0; i < *n; i++)
-			free((*out)[i]);
-		free(*out);
+			lms_free((*out)[i]);
+		lms_free(*out);
 		*out = NULL;
 		*n = 0;
 		if (kinds) {
-			free(*kinds);
+			lms_free(*kinds);
 			*kinds = NULL;
 		}
 	}
@@ -342,7 +342,7 @@ static int open_root(const char *path, size_t root_len, enum verb verb,
 	*out = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (*out < 0)
 		err = io_error(LMS_ECREATE, verb, path);
-	free(root);
+	lms_free(root);
 	return err;
 }
 
@@ -410,7 +410,7 @@ static int step(int fd, const char *name, const char *path, size_t end,
 		err = io_error(flags & WALK_READ ? LMS_EIO : LMS_ECREATE,
 			       V_OPEN_FOLDER, part);
 out:
-	free(part);
+	lms_free(part);
 	return err;
 }
 
@@ -821,7 +821,7 @@ int lms_mkdirs(const char *dir, mode_t mode)
 		if (!c)
 			break;
 	}
-	free(p);
+	lms_free(p);
 	return err;
 }
 

@@ -85,7 +85,7 @@ static void forget_staged(struct lms_txn *x)
 	for (size_t i = 0; i < x->n; i++) {
 		if (x->v[i].tmp) {
 			lms_unlink_below(x->v[i].tmp, root_len(x->root));
-			free(x->v[i].tmp);
+			lms_free(x->v[i].tmp);
 			x->v[i].tmp = NULL;
 		}
 	}
@@ -96,12 +96,12 @@ void lms_txn_release(struct lms_txn *x)
 	if (!x->durable)
 		forget_staged(x);
 	for (size_t i = 0; i < x->n; i++) {
-		free(x->v[i].path);
-		free(x->v[i].tmp);
+		lms_free(x->v[i].path);
+		lms_free(x->v[i].tmp);
 		lms_buf_release(&x->v[i].text);
 	}
-	free(x->v);
-	free(x->root);
+	lms_free(x->v);
+	lms_free(x->root);
 	memset(x, 0, sizeof(*x));
 }
 
@@ -177,10 +177,10 @@ struct pair {
 static void pairs_free(struct pair *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		free(v[i].tmp);
-		free(v[i].target);
+		lms_free(v[i].tmp);
+		lms_free(v[i].target);
 	}
-	free(v);
+	lms_free(v);
 }
 
 /*
@@ -231,7 +231,7 @@ static int finish(const char *journal, const struct pair *v, size_t n,
 		err = 0;
 	/* The journal's removal need not last: found again, it finds every
 	 * temporary gone and does nothing. */
-	free(targets);
+	lms_free(targets);
 	return err;
 }
 
@@ -289,7 +289,7 @@ static int write_journal(struct lms_txn *x, const char *journal)
 		x->durable = true;
 		err = lms_sync_parent(journal, root_len(x->root));
 	}
-	free(tmp);
+	lms_free(tmp);
 	return err;
 }
 
@@ -302,7 +302,7 @@ static int commit_one(struct lms_txn *x)
 	err = lms_write_below(path, root_len(x->root), x->v[0].text.buf,
 			      x->v[0].text.len, x->v[0].mode);
 	x->durable = !err;
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -323,18 +323,18 @@ int lms_txn_commit(struct lms_txn *x)
 			pairs[i].target = targets[i];
 		}
 		err = finish(journal, pairs, x->n, root_len(x->root));
-		free(pairs);
+		lms_free(pairs);
 		for (size_t i = 0; i < x->n && !err; i++) {
-			free(x->v[i].tmp);
+			lms_free(x->v[i].tmp);
 			x->v[i].tmp = NULL;
 		}
 	}
 	if (err && !x->durable)
 		forget_staged(x);
 	for (size_t i = 0; i < x->n; i++)
-		free(targets[i]);
-	free(targets);
-	free(journal);
+		lms_free(targets[i]);
+	lms_free(targets);
+	lms_free(journal);
 	return err;
 }
 
@@ -355,7 +355,7 @@ int lms_txn_pending(const char *root)
 		err = lms_error(LMS_EIO, _("cannot tell whether a change was "
 				"left half made: %s"), cause);
 	}
-	free(journal);
+	lms_free(journal);
 	return err;
 }
 
@@ -444,6 +444,6 @@ int lms_txn_recover(const char *root, bool *finished)
 out:
 	pairs_free(pairs, n);
 	lms_buf_release(&text);
-	free(journal);
+	lms_free(journal);
 	return err;
 }

@@ -172,10 +172,10 @@ void lms_attendance_release(struct lms_attendance *a)
 {
 	for (size_t i = 0; i < a->n; i++) {
 		for (size_t j = 0; j < a->v[i].n; j++)
-			free(a->v[i].v[j].person);
-		free(a->v[i].v);
+			lms_free(a->v[i].v[j].person);
+		lms_free(a->v[i].v);
 	}
-	free(a->v);
+	lms_free(a->v);
 	memset(a, 0, sizeof(*a));
 }
 

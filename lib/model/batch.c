@@ -140,8 +140,8 @@ static bool header_is(const char *header, const char *name)
 	start = lms_strndup(header, n - 1);
 	prefix = lms_strndup(name, n - 1);
 	same = !lms_utf8_casecmp(start, prefix);
-	free(start);
-	free(prefix);
+	lms_free(start);
+	lms_free(prefix);
 	return same;
 }
 
@@ -158,7 +158,7 @@ static int find_column(const struct lms_csv *csv, int kind, const bool *taken)
 
 			flatten(h);
 			hit = !taken[i] && header_is(h, names[k]);
-			free(h);
+			lms_free(h);
 			if (hit)
 				return (int)i;
 		}
@@ -237,7 +237,7 @@ static int find_columns(struct sheet *s)
 		err = no_name_column(s->in);
 	else
 		note_unused(s, taken);
-	free(taken);
+	lms_free(taken);
 	return err;
 }
 
@@ -755,9 +755,9 @@ int lms_batch_enrol(const struct lms_batch_input *in, struct lms_register *reg,
 	}
 	release_match(&m);
 	for (size_t r = 0; r < n; r++)
-		free(entries[r].name);
-	free(entries);
-	free(order);
+		lms_free(entries[r].name);
+	lms_free(entries);
+	lms_free(order);
 	if (err)
 		lms_batch_release(out);
 	return err;
@@ -765,9 +765,9 @@ int lms_batch_enrol(const struct lms_batch_input *in, struct lms_register *reg,
 
 void lms_batch_release(struct lms_batch *b)
 {
-	free(b->rows);
+	lms_free(b->rows);
 	for (size_t i = 0; i < b->nnotes; i++)
-		free(b->notes[i].text);
-	free(b->notes);
+		lms_free(b->notes[i].text);
+	lms_free(b->notes);
 	memset(b, 0, sizeof(*b));
 }

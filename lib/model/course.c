@@ -266,7 +266,7 @@ int lms_course_find_session(const struct lms_course *c, const char *arg,
 		*index = order[k];
 		*number = k + 1;
 	}
-	free(order);
+	lms_free(order);
 	return err;
 }
 

@@ -73,7 +73,7 @@ static int load_answers(struct lms_loader *ld, const struct lms_event *ev,
 						a->item);
 		if (lms_event_is_null(&value)) {
 			/* Not answered: as if the item were left out. */
-			free(a->item);
+			lms_free(a->item);
 			answers->n--;
 			continue;
 		}
@@ -114,10 +114,10 @@ static void release_answers(void *field)
 	struct lms_answers *answers = field;
 
 	for (size_t i = 0; i < answers->n; i++) {
-		free(answers->v[i].item);
-		free(answers->v[i].text);
+		lms_free(answers->v[i].item);
+		lms_free(answers->v[i].text);
 	}
-	free(answers->v);
+	lms_free(answers->v);
 	answers->v = NULL;
 	answers->n = 0;
 }

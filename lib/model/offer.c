@@ -102,7 +102,7 @@ int lms_offer_check(const struct lms_offers *o, const char *follow_up)
 	else
 		err = lms_error(LMS_ENOENT, _("no such offer: '%s' (see lms "
 					      "offer list)"), follow_up);
-	free(ids);
+	lms_free(ids);
 	return err;
 }
 

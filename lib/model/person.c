@@ -193,7 +193,7 @@ int lms_id_pool_take(struct lms_id_pool *p, char out[LMS_PERSON_ID_LEN + 1])
 
 void lms_id_pool_release(struct lms_id_pool *p)
 {
-	free(p->v);
+	lms_free(p->v);
 	memset(p, 0, sizeof(*p));
 }
 

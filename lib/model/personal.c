@@ -558,10 +558,10 @@ void lms_names_release(struct lms_names *n)
 {
 	for (size_t i = 0; i < n->nlists; i++) {
 		for (size_t j = 0; j < n->lists[i].n; j++)
-			free(n->lists[i].rest[j]);
-		free(n->lists[i].rest);
+			lms_free(n->lists[i].rest[j]);
+		lms_free(n->lists[i].rest);
 	}
-	free(n->lists);
+	lms_free(n->lists);
 	lms_strset_release(&n->first);
 	lms_strset_release(&n->pairs);
 	lms_strset_release(&n->whole);
@@ -590,8 +590,8 @@ static void add_whole(struct lms_names *n, const char *whole, size_t first_len)
 		*(char **)lms_array_push(&list->rest, &list->n, sizeof(char *)) =
 			lms_strdup(space ? space + 1 : "");
 	}
-	free(first);
-	free(pair);
+	lms_free(first);
+	lms_free(pair);
 }
 
 /* Calls add for the whole name, and for its first and last word when it

@@ -63,12 +63,12 @@ static int add_sessions(const struct lms_plan *p, struct lms_course *c)
 				se->end = start + t->sessions[i].duration;
 		}
 		if (se->end != LMS_TIME_NONE && se->end >= 24 * 60) {
-			free(dates);
+			lms_free(dates);
 			return lms_error(LMS_EUSAGE, _("session %zu would end "
 						       "after midnight"), i + 1);
 		}
 	}
-	free(dates);
+	lms_free(dates);
 	return 0;
 }
 
@@ -97,7 +97,7 @@ int lms_plan_course(const struct lms_plan *p, struct lms_course *out)
 	if (p->template)
 		from_template(p->template, out);
 	if (p->place) {
-		free(out->place);
+		lms_free(out->place);
 		out->place = lms_strdup(p->place);
 	}
 	if (p->capacity != LMS_UNSET)

@@ -305,7 +305,7 @@ static void merge_carried(struct lms_roll *r, struct lms_enrolment *w,
 		push_record(&v, &n, &placed[j++]);
 	while (k < nw)
 		push_record(&v, &n, &w[k++]);
-	free(e->v);
+	lms_free(e->v);
 	e->v = v;
 	e->n = n;
 	reindex(r);
@@ -352,7 +352,7 @@ int lms_roll_carry(struct lms_roll *r, struct lms_enrolments *old,
 		o->carried_to = lms_strdup(r->course->id);
 	}
 	merge_carried(r, w, nw, placed, np);
-	free(w);
-	free(placed);
+	lms_free(w);
+	lms_free(placed);
 	return 0;
 }

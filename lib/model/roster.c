@@ -41,7 +41,7 @@ int lms_roster_sheet_session(const struct lms_course *c, const char *arg,
 		if (c->sessions[*index].date >= today)
 			break;
 	}
-	free(order);
+	lms_free(order);
 	return 0;
 }
 

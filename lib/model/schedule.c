@@ -83,7 +83,7 @@ int lms_schedule_dates(const struct lms_schedule *s, int32_t **out, size_t *n)
 		err = lms_error(LMS_EUSAGE, _("no session day falls in that "
 					      "period"));
 	if (err) {
-		free(*out);
+		lms_free(*out);
 		*out = NULL;
 		*n = 0;
 	}

@@ -69,7 +69,7 @@ static void add(struct values *x, double v)
 static void describe_values(struct values *x, struct lms_describe *out)
 {
 	lms_describe(x->v, x->n, out);
-	free(x->v);
+	lms_free(x->v);
 	x->v = NULL;
 	x->n = 0;
 }
@@ -164,7 +164,7 @@ size_t lms_pairs_with(const struct lms_form *f,
 	if (people)
 		*people = who;
 	else
-		free(who);
+		lms_free(who);
 	return b.n;
 }
 
@@ -280,13 +280,13 @@ void lms_summarise(const struct lms_form *f, const struct lms_evaluations *ev,
 				  !strcmp(ev->v[i].form, f->id);
 	n = lms_pairs(f, ev, &before, &after, NULL);
 	lms_paired_t(before, after, n, &out->change);
-	free(before);
-	free(after);
+	lms_free(before);
+	lms_free(after);
 	scores(f, ev, LMS_FOLLOWUP, &out->followup, &out->missing_followup);
 	n = lms_pairs_with(f, ev, LMS_FOLLOWUP, &before, &after, NULL);
 	lms_paired_t(before, after, n, &out->change_followup);
-	free(before);
-	free(after);
+	lms_free(before);
+	lms_free(after);
 	item_means(f, ev, out);
 	session_means(f, ev, out);
 	comments(f, ev, out);
@@ -294,8 +294,8 @@ void lms_summarise(const struct lms_form *f, const struct lms_evaluations *ev,
 
 void lms_summary_release(struct lms_form_summary *s)
 {
-	free(s->items);
-	free(s->sessions);
-	free(s->comments);
+	lms_free(s->items);
+	lms_free(s->sessions);
+	lms_free(s->comments);
 	memset(s, 0, sizeof(*s));
 }

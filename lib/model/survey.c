@@ -52,7 +52,7 @@ void lms_survey_key(struct lms_buf *out, const struct lms_evaluation *e,
 			field(out, number);
 		}
 	}
-	free(sorted);
+	lms_free(sorted);
 }
 
 void lms_survey_digest(const char *key, size_t keylen, unsigned repeat,
@@ -130,7 +130,7 @@ static int map_one(const char *map, const struct lms_csv *csv,
 					       "COLUMN=ITEM"), map);
 	col = lms_strndup(map, (size_t)(eq - map));
 	i = lms_csv_column(csv, col);
-	free(col);
+	lms_free(col);
 	if (i < 0)
 		return lms_error(LMS_EUSAGE, _("--map: the file has no column "
 					       "'%.*s'"), (int)(eq - map), map);
@@ -213,6 +213,6 @@ int lms_survey_columns(struct lms_survey_columns *out, const char *path,
 
 void lms_survey_columns_release(struct lms_survey_columns *c)
 {
-	free(c->item);
+	lms_free(c->item);
 	c->item = NULL;
 }

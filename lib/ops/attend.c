@@ -116,9 +116,9 @@ static int judge_again(const struct lms_ops_io *io,
 	}
 	if (changed)
 		err = lms_ops_save_enrolments(io, c->id, e);
-	free(was);
-	free(attended);
-	free(held);
+	lms_free(was);
+	lms_free(attended);
+	lms_free(held);
 	return err;
 }
 

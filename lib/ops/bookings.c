@@ -78,11 +78,11 @@ int lms_ops_bookings(const struct lms_ops_io *io, int32_t from, int32_t to,
 void lms_booked_set_release(struct lms_booked_set *b)
 {
 	for (size_t i = 0; i < b->n; i++) {
-		free(b->v[i].who);
-		free(b->v[i].course);
+		lms_free(b->v[i].who);
+		lms_free(b->v[i].course);
 	}
-	free(b->v);
-	free(b->unread);
+	lms_free(b->v);
+	lms_free(b->unread);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -191,7 +191,7 @@ void lms_clashes_release(struct lms_clashes *x)
 				    x->nunread };
 
 	lms_booked_set_release(&b);
-	free(x->away);
+	lms_free(x->away);
 	memset(x, 0, sizeof(*x));
 }
 
@@ -209,8 +209,8 @@ void lms_clashes_keep(struct lms_clashes *x, const char *who)
 			x->booked[n++] = x->booked[i];
 			continue;
 		}
-		free(x->booked[i].who);
-		free(x->booked[i].course);
+		lms_free(x->booked[i].who);
+		lms_free(x->booked[i].course);
 	}
 	x->nbooked = n;
 }

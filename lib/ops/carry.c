@@ -64,7 +64,7 @@ static int find_next(const struct lms_ops_io *io, const struct lms_course *old,
 			break;
 		if (is_next_run(old, &c) &&
 		    (!*out || starts_before(lms_course_first_date(&c), best))) {
-			free(*out);
+			lms_free(*out);
 			*out = lms_strdup(c.id);
 			best = lms_course_first_date(&c);
 		}
@@ -79,7 +79,7 @@ static int find_next(const struct lms_ops_io *io, const struct lms_course *old,
 				  "enrolments (make one with lms course new)"),
 				old->template ? old->template : old->topics[0]);
 	if (err) {
-		free(*out);
+		lms_free(*out);
 		*out = NULL;
 	}
 	return err;
@@ -140,7 +140,7 @@ static int carry(const struct lms_ops_io *io, const struct lms_course *next,
 			     out->counts.already))
 			err = lms_ops_save_enrolments(io, old_id, old_e);
 	}
-	free(before);
+	lms_free(before);
 	lms_roll_release(&roll);
 	lms_enrolments_release(&e);
 	return err;
@@ -245,8 +245,8 @@ int lms_ops_carry_onto(const struct lms_ops_io *io, const char *old,
 void lms_carry_result_release(struct lms_carry_result *r)
 {
 	for (size_t i = 0; i < r->n; i++)
-		free(r->v[i].person);
-	free(r->v);
-	free(r->next);
+		lms_free(r->v[i].person);
+	lms_free(r->v);
+	lms_free(r->next);
 	memset(r, 0, sizeof(*r));
 }

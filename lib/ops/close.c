@@ -35,7 +35,7 @@ static int apply_follow_ups(const struct lms_course *c, struct lms_enrolments *e
 						       "'%s'"), v[i].person, c->id);
 		if ((err = lms_offer_check(o, v[i].what)))
 			return err;
-		free(r->follow_up);
+		lms_free(r->follow_up);
 		r->follow_up = lms_strdup(v[i].what);
 	}
 	return 0;
@@ -84,7 +84,7 @@ static int decide(const struct lms_ops_io *io,
 	}
 	path = io->path(io->arg, LMS_FILE_COURSE, c->id);
 	err = lms_course_set(text, path, "status", "completed");
-	free(path);
+	lms_free(path);
 	if (!err && !(err = lms_ops_check_course(io, c->id, text, &after)))
 		lms_course_release(&after);
 	return err;
@@ -114,8 +114,8 @@ int lms_ops_close(const struct lms_ops_io *io,
 	if (!err)
 		goto out_text;
 out_all:
-	free(out->attended);
-	free(out->held);
+	lms_free(out->attended);
+	lms_free(out->held);
 	lms_enrolments_release(&out->e);
 out_course:
 	lms_course_release(&out->course);
@@ -129,7 +129,7 @@ void lms_close_result_release(struct lms_close_result *r)
 {
 	lms_course_release(&r->course);
 	lms_enrolments_release(&r->e);
-	free(r->attended);
-	free(r->held);
-	free(r->unrecorded);
+	lms_free(r->attended);
+	lms_free(r->held);
+	lms_free(r->unrecorded);
 }

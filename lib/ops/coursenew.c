@@ -118,7 +118,7 @@ int lms_ops_course_new(const struct lms_ops_io *io,
 	if (have_tpl)
 		lms_template_release(&tpl);
 	if (err) {
-		free(out->passed);
+		lms_free(out->passed);
 		lms_clashes_release(&out->clashes);
 		memset(out, 0, sizeof(*out));
 	}
@@ -128,7 +128,7 @@ int lms_ops_course_new(const struct lms_ops_io *io,
 void lms_new_result_release(struct lms_new_result *r)
 {
 	lms_course_release(&r->course);
-	free(r->passed);
+	lms_free(r->passed);
 	lms_carry_result_release(&r->carried);
 	lms_clashes_release(&r->clashes);
 }

@@ -114,7 +114,7 @@ static int add_text(const struct eval *k, struct lms_evaluation *e,
 
 	if (!err)
 		lms_answer_add(e, item, 0, redacted ? redacted : text);
-	free(redacted);
+	lms_free(redacted);
 	return err;
 }
 
@@ -139,7 +139,7 @@ static int answer_arg(const struct eval *k, struct lms_evaluation *e,
 		err = add_text(k, e, item, text, 0, item);
 	else
 		lms_answer_add(e, item, value, NULL);
-	free(item);
+	lms_free(item);
 	return err;
 }
 
@@ -427,7 +427,7 @@ static int load_facilitator_responses(const struct lms_ops_io *io,
 				course);
 		err = lms_facilitator_evaluations_load(out, path, text.buf,
 						       text.len);
-		free(path);
+		lms_free(path);
 	}
 	lms_buf_release(&text);
 	return err;

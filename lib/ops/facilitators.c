@@ -35,7 +35,7 @@ int lms_ops_facilitator_add(const struct lms_ops_io *io,
 	if (!err && !(err = lms_facilitator_append(&text, path, f)))
 		err = io->save(io->arg, LMS_FILE_FACILITATORS, NULL, &text);
 	lms_buf_release(&text);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -87,7 +87,7 @@ int lms_ops_facilitators_find(const struct lms_ops_io *io,
 			  !lms_booked_at(&b, out->v[i].id, q->on, q->start,
 					 q->end);
 	keep_marked(out, keep);
-	free(keep);
+	lms_free(keep);
 	out->unread = b.unread;
 	out->nunread = b.nunread;
 	b.unread = NULL;
@@ -98,7 +98,7 @@ int lms_ops_facilitators_find(const struct lms_ops_io *io,
 void lms_facilitator_found_release(struct lms_facilitator_found *f)
 {
 	lms_facilitators_free(f->v, f->n);
-	free(f->unread);
+	lms_free(f->unread);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -150,7 +150,7 @@ static int edit_entry(struct lms_buf *text, const char *path, size_t index,
 			err = lms_facilitator_set(text, path, index, &now, key,
 						  pairs[i] + len + 1);
 		lms_schema_release(&lms_facilitator_schema, &now);
-		free(key);
+		lms_free(key);
 	}
 	return err;
 }
@@ -200,7 +200,7 @@ int lms_ops_facilitator_set(const struct lms_ops_io *io, const char *id,
 		lms_schema_release(&lms_facilitator_schema, after);
 	}
 	lms_buf_release(&text);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -296,7 +296,7 @@ static void order_sessions(struct lms_led_session *v, size_t n, int32_t today)
 		past[i] = v[p - 1 - i];
 	memmove(v, v + p, (n - p) * sizeof(*v));
 	memcpy(v + (n - p), past, p * sizeof(*past));
-	free(past);
+	lms_free(past);
 }
 
 /* With a session to come, by the next; then by the last, the latest
@@ -372,15 +372,15 @@ void lms_facilitator_record_release(struct lms_facilitator_record *r)
 {
 	lms_schema_release(&lms_facilitator_schema, &r->entry);
 	for (size_t i = 0; i < r->ncourses; i++) {
-		free(r->courses[i].id);
-		free(r->courses[i].title);
+		lms_free(r->courses[i].id);
+		lms_free(r->courses[i].title);
 	}
-	free(r->courses);
+	lms_free(r->courses);
 	for (size_t i = 0; i < r->nsessions; i++) {
-		free(r->sessions[i].course);
-		free(r->sessions[i].theme);
+		lms_free(r->sessions[i].course);
+		lms_free(r->sessions[i].theme);
 	}
-	free(r->sessions);
-	free(r->unread);
+	lms_free(r->sessions);
+	lms_free(r->unread);
 	memset(r, 0, sizeof(*r));
 }

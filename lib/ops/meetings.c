@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "error.h"
 #include "i18n.h"
 #include "meetings.h"
@@ -18,7 +19,7 @@ int lms_ops_load_meetings(const struct lms_ops_io *io, const char *course,
 		goto out;
 	path = io->path(io->arg, LMS_FILE_MEETINGS, course);
 	err = lms_meetings_load(out, path, text.buf, text.len, NULL);
-	free(path);
+	lms_free(path);
 out:
 	lms_buf_release(&text);
 	return err;
@@ -67,6 +68,6 @@ int lms_ops_meeting_add(const struct lms_ops_io *io, const char *course,
 		err = io->save(io->arg, LMS_FILE_MEETINGS, course, &text);
 out:
 	lms_buf_release(&text);
-	free(path);
+	lms_free(path);
 	return err;
 }

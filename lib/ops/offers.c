@@ -1,5 +1,6 @@
 #include <stdlib.h>
 
+#include "alloc.h"
 #include "error.h"
 #include "i18n.h"
 #include "offers.h"
@@ -16,7 +17,7 @@ int lms_ops_load_offers(const struct lms_ops_io *io, struct lms_offers *out)
 		goto out;
 	path = io->path(io->arg, LMS_FILE_OFFERS, NULL);
 	err = lms_offers_load(out, path, text.buf, text.len, NULL);
-	free(path);
+	lms_free(path);
 out:
 	lms_buf_release(&text);
 	return err;
@@ -64,6 +65,6 @@ int lms_ops_offer_add(const struct lms_ops_io *io, const struct lms_offer *f)
 		err = io->save(io->arg, LMS_FILE_OFFERS, NULL, &text);
 out:
 	lms_buf_release(&text);
-	free(path);
+	lms_free(path);
 	return err;
 }

@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "alloc.h"
 #include "error.h"
 #include "i18n.h"
 #include "opsio.h"
@@ -180,7 +181,7 @@ int lms_ops_check_course(const struct lms_ops_io *io, const char *id,
 				       "%s"), path, msg);
 	} else if ((err = check_led_by(io, after)))
 		lms_course_release(after);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -208,7 +209,7 @@ int lms_ops_edit_course(const struct lms_ops_io *io, const char *course,
 		goto out;
 	path = io->path(io->arg, LMS_FILE_COURSE, before->id);
 	err = edit(&text, path, before, arg);
-	free(path);
+	lms_free(path);
 	if (!err && !(err = lms_ops_check_course(io, before->id, &text, after)) &&
 	    (err = io->save(io->arg, LMS_FILE_COURSE, before->id, &text)))
 		lms_course_release(after);

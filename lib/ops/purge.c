@@ -135,7 +135,7 @@ int lms_ops_purge(const struct lms_ops_io *io,
 	if (!err && n)
 		*n = forgotten;
 	lms_strset_release(&seen.index);
-	free(seen.dates);
+	lms_free(seen.dates);
 	lms_register_release(&reg);
 	return err;
 }

@@ -60,7 +60,7 @@ static void replace(char **field, const char *value)
 {
 	if (!value)
 		return;
-	free(*field);
+	lms_free(*field);
 	*field = *value ? lms_strdup(value) : NULL;
 }
 

@@ -52,7 +52,7 @@ static int apply_settings(struct lms_buf *text, const char *path,
 					 s);
 		key = lms_strndup(s, len);
 		err = lms_course_set(text, path, key, s + len + 1);
-		free(key);
+		lms_free(key);
 	}
 	return err;
 }
@@ -90,7 +90,7 @@ int lms_ops_course_set(const struct lms_ops_io *io, const char *course,
 		goto out_text;
 	path = io->path(io->arg, LMS_FILE_COURSE, out->before.id);
 	err = apply_settings(&text, path, settings, n);
-	free(path);
+	lms_free(path);
 	if (err || (err = lms_ops_check_course(io, out->before.id, &text,
 					       &out->after)))
 		goto out_before;

@@ -29,13 +29,13 @@ void lms_catalogue_release(struct lms_catalogue *cat)
 		struct lms_catalogue_entry *e = &cat->v[i];
 
 		lms_course_release(&e->course);
-		free(e->service);
-		free(e->contact_name);
-		free(e->contact_phone);
-		free(e->contact_email);
+		lms_free(e->service);
+		lms_free(e->contact_name);
+		lms_free(e->contact_phone);
+		lms_free(e->contact_email);
 	}
-	free(cat->v);
-	free(cat->title);
+	lms_free(cat->v);
+	lms_free(cat->title);
 	memset(cat, 0, sizeof(*cat));
 }
 
@@ -133,7 +133,7 @@ static void each_session(const struct lms_course *c,
 		fn(b.buf, arg);
 	}
 	lms_buf_release(&b);
-	free(order);
+	lms_free(order);
 }
 
 
@@ -271,7 +271,7 @@ static void tel(struct lms_buf *out, const char *phone)
 		char *part = lms_strndup(p, (size_t)(space - p));
 
 		esc(out, part);
-		free(part);
+		lms_free(part);
 		lms_buf_adds(out, "&nbsp;");
 	}
 	esc(out, p);
@@ -509,7 +509,7 @@ static void json_sessions(struct lms_buf *out, const struct lms_course *c)
 		lms_buf_adds(out, "}");
 	}
 	lms_buf_adds(out, c->nsessions ? "\n      ]" : "]");
-	free(order);
+	lms_free(order);
 }
 
 static void json_course(struct lms_buf *out,

@@ -12,11 +12,11 @@
 static void release_chart(struct lms_chart *c)
 {
 	for (size_t i = 0; i < c->n; i++)
-		free(c->bars[i].label);
-	free(c->bars);
-	free(c->series[0]);
-	free(c->series[1]);
-	free(c->unit);
+		lms_free(c->bars[i].label);
+	lms_free(c->bars);
+	lms_free(c->series[0]);
+	lms_free(c->series[1]);
+	lms_free(c->unit);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -32,24 +32,24 @@ void lms_doc_release(struct lms_doc *d)
 		struct lms_section *s = &d->sections[i];
 
 		for (size_t j = 0; j < s->nblocks; j++) {
-			free(s->blocks[j].key);
-			free(s->blocks[j].text);
+			lms_free(s->blocks[j].key);
+			lms_free(s->blocks[j].text);
 			lms_table_release(&s->blocks[j].table);
 			release_chart(&s->blocks[j].chart);
 		}
-		free(s->blocks);
-		free(s->title);
-		free(s->key);
+		lms_free(s->blocks);
+		lms_free(s->title);
+		lms_free(s->key);
 	}
-	free(d->sections);
-	free(d->title);
-	free(d->notice);
+	lms_free(d->sections);
+	lms_free(d->title);
+	lms_free(d->notice);
 	memset(d, 0, sizeof(*d));
 }
 
 void lms_doc_notice(struct lms_doc *d, const char *text)
 {
-	free(d->notice);
+	lms_free(d->notice);
 	d->notice = lms_strdup(text);
 }
 
@@ -186,7 +186,7 @@ static void underline(struct lms_buf *out, const char *title, char c)
 	while (w--)
 		lms_buf_addch(out, c);
 	lms_buf_addch(out, '\n');
-	free(t);
+	lms_free(t);
 }
 
 /* A paragraph wrapped at 78 columns, as text is read in a terminal. */
@@ -210,12 +210,12 @@ static void wrap(struct lms_buf *out, const char *paragraph)
 		}
 		lms_buf_adds(out, word);
 		col += w;
-		free(word);
+		lms_free(word);
 		text += len;
 		text += strspn(text, " ");
 	}
 	lms_buf_addch(out, '\n');
-	free(all);
+	lms_free(all);
 }
 
 /* A fact's value as people of the language read it: a figure with a
@@ -243,8 +243,8 @@ static void render_facts_text(const struct lms_table *t, struct lms_buf *out)
 
 		lms_buf_addf(out, "%s:%*s %s\n", name,
 			     (int)(width - lms_utf8_width(name)), "", value);
-		free(name);
-		free(value);
+		lms_free(name);
+		lms_free(value);
 	}
 }
 
@@ -256,7 +256,7 @@ static void render_text(const struct lms_doc *d, struct lms_buf *out)
 		char *notice = shown(d->notice);
 
 		lms_buf_addf(out, "*** %s ***\n", notice);
-		free(notice);
+		lms_free(notice);
 	}
 	for (size_t i = 0; i < d->nsections; i++) {
 		const struct lms_section *s = &d->sections[i];
@@ -292,7 +292,7 @@ static void render_facts_md(const struct lms_table *t, struct lms_buf *out)
 		lms_buf_adds(out, ":** ");
 		lms_table_md_escape(out, value, false);
 		lms_buf_addch(out, '\n');
-		free(value);
+		lms_free(value);
 	}
 }
 
@@ -419,7 +419,7 @@ void lms_doc_csv_notice(const char *notice, const char *eol,
 	else if (c[0] == 0xc3 && c[1] >= 0x80 && c[1] <= 0x9e && c[1] != 0x97)
 		c[1] += 0x20;
 	lms_buf_addf(out, "# %s%s", line, eol);
-	free(line);
+	lms_free(line);
 }
 
 /*

@@ -135,7 +135,7 @@ static void table(struct lms_buf *out, const struct lms_table *t)
 			if (*p == '_')
 				*p = ' ';
 		escape(out, name);
-		free(name);
+		lms_free(name);
 		lms_buf_adds(out, "</th>");
 	}
 	lms_buf_adds(out, "</tr></thead>\n<tbody>\n");

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "date.h"
 #include "i18n.h"
 #include "ical.h"
@@ -280,5 +281,5 @@ void lms_ical_add_course(const struct lms_ical *cal,
 
 	for (size_t k = 0; k < c->nsessions; k++)
 		event(cal, c, order[k], k + 1);
-	free(order);
+	lms_free(order);
 }

@@ -55,9 +55,9 @@ void lms_table_init(struct lms_table *t, const char *const *cols)
 void lms_table_release(struct lms_table *t)
 {
 	for (size_t i = 0; i < t->ncols; i++)
-		free(t->cols[i]);
-	free(t->cols);
-	free(t->cells);
+		lms_free(t->cols[i]);
+	lms_free(t->cols);
+	lms_free(t->cells);
 	lms_buf_release(&t->text);
 	memset(t, 0, sizeof(*t));
 	lms_buf_init(&t->text);
@@ -275,7 +275,7 @@ static void render_text(const struct lms_table *t, struct lms_buf *out)
 
 	lms_table_text_widths(t, width);
 	lms_table_render_text_rows(t, width, true, out);
-	free(width);
+	lms_free(width);
 }
 
 /*

@@ -52,7 +52,7 @@ static void add_file(struct lms_sha256 *s, struct lms_tree *t, enum lms_file f,
 		lms_sha256_add(s, b.buf, b.len);
 	}
 	lms_buf_release(&b);
-	free(path);
+	lms_free(path);
 }
 
 void lms_agg_fingerprint(const struct lms_agg *a,

@@ -28,7 +28,7 @@ static char *measure_of(const struct lms_form *f, size_t *nitems)
 	for (size_t i = 0; i < n; i++)
 		lms_buf_addf(&m, " %s%s", ids[i],
 			     lms_form_item(f, ids[i])->reverse ? "-" : "");
-	free(ids);
+	lms_free(ids);
 	*nitems = n;
 	return lms_buf_detach(&m);
 }
@@ -42,7 +42,7 @@ unsigned lms_agg_form_version(struct lms_agg *a, const struct lms_form *f,
 
 	for (size_t i = 0; i < a->nforms; i++) {
 		if (!strcmp(a->forms[i].measure, measure)) {
-			free(measure);
+			lms_free(measure);
 			return (unsigned)i + 1;
 		}
 	}

@@ -44,8 +44,8 @@ void lms_agg_own_merge(struct lms_agg *a, const struct lms_agg_contrib *c)
 void lms_agg_own_release(struct lms_agg_own *own)
 {
 	for (size_t i = 0; i < own->nitems; i++)
-		free(own->items[i].id);
-	free(own->items);
+		lms_free(own->items[i].id);
+	lms_free(own->items);
 	memset(own, 0, sizeof(*own));
 }
 

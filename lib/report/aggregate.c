@@ -30,24 +30,24 @@ void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt)
 
 static void release_row(struct lms_agg_row *r)
 {
-	free(r->key);
+	lms_free(r->key);
 }
 
 void lms_agg_release(struct lms_agg *a)
 {
 	for (size_t i = 0; i < a->nforms; i++) {
-		free(a->forms[i].service);
-		free(a->forms[i].measure);
+		lms_free(a->forms[i].service);
+		lms_free(a->forms[i].measure);
 	}
-	free(a->forms);
+	lms_free(a->forms);
 	for (size_t i = 0; i < a->nrows; i++)
 		release_row(&a->rows[i]);
-	free(a->rows);
+	lms_free(a->rows);
 	release_row(&a->total);
 	lms_agg_own_release(&a->own);
 	if (a->waits)
 		lms_agg_waits_release(a->waits);
-	free(a->waits);
+	lms_free(a->waits);
 	lms_strset_release(&a->index);
 	memset(a, 0, sizeof(*a));
 }
@@ -182,9 +182,9 @@ static void course_pairs(const struct lms_agg *a, const struct lms_agg_course *i
 
 static void pairs_release(struct pairs *p)
 {
-	free(p->before);
-	free(p->after);
-	free(p->people);
+	lms_free(p->before);
+	lms_free(p->after);
+	lms_free(p->people);
 }
 
 /* The columns a piece's rounding touches, for the marks of a report. */
@@ -617,12 +617,12 @@ void lms_agg_contrib_make(const struct lms_agg *a,
 
 void lms_agg_contrib_release(struct lms_agg_contrib *c)
 {
-	free(c->pieces);
-	free(c->waits);
-	free(c->before);
-	free(c->after);
-	free(c->rows);
-	free(c->own);
+	lms_free(c->pieces);
+	lms_free(c->waits);
+	lms_free(c->before);
+	lms_free(c->after);
+	lms_free(c->rows);
+	lms_free(c->own);
 	lms_buf_release(&c->strs);
 	memset(c, 0, sizeof(*c));
 }

@@ -262,7 +262,7 @@ static void first_rows(const struct table_kind *k, const struct lms_agg *a,
 	if (total)
 		k->add(out, a, &a->total, marks);
 	out->total_row = total;
-	free(rows);
+	lms_free(rows);
 }
 
 void lms_agg_table(const struct lms_agg *a, bool marks, struct lms_table *out)
@@ -381,5 +381,5 @@ void lms_agg_table_pieces(const struct lms_agg *a, bool marks, bool followup,
 	t.total_row = true;
 	emit(&t, arg);
 	lms_table_release(&t);
-	free(rows);
+	lms_free(rows);
 }

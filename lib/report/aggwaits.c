@@ -49,7 +49,7 @@ static void rehash(struct lms_agg_waits *w, size_t cap)
 	for (size_t i = 0; i < olds; i++)
 		if (old[i].n)
 			count(w, old[i].row, old[i].days, old[i].n);
-	free(old);
+	lms_free(old);
 }
 
 void lms_agg_waits_add(struct lms_agg_waits *w, uint32_t row, int days)
@@ -129,6 +129,6 @@ double lms_agg_waits_median(struct lms_agg_waits *w, uint32_t row)
 
 void lms_agg_waits_release(struct lms_agg_waits *w)
 {
-	free(w->v);
+	lms_free(w->v);
 	memset(w, 0, sizeof(*w));
 }

@@ -167,7 +167,7 @@ static void attendance_section(struct lms_doc *d,
 	for (size_t k = 0; k < c->nsessions; k++)
 		attendance_row(t, c, k, order[k], lms_attendance_find(
 				       f->attendance, c->sessions[order[k]].date));
-	free(order);
+	lms_free(order);
 }
 
 static bool has_phase(const struct lms_evaluations *ev, const char *form,
@@ -441,7 +441,7 @@ static void own_comments(struct lms_doc *d, const struct lms_evaluations *ev)
 			lms_table_cell(t, texts[i]);
 		}
 	}
-	free(texts);
+	lms_free(texts);
 }
 
 /* Each item's mean, of min_cell answers or more. */
@@ -468,7 +468,7 @@ static void own_answers(struct lms_doc *d, const struct lms_evaluations *ev,
 		lms_table_cellf(t, "%zu", items[i].n);
 		lms_table_cell(t, m);
 	}
-	free(items);
+	lms_free(items);
 	own_comments(d, ev);
 }
 
@@ -552,5 +552,5 @@ static void report(struct lms_doc *out, const struct report_of *f)
 	own_section(out, f);
 	for (size_t i = 0; i < f->nforms; i++)
 		lms_summary_release(&s[i]);
-	free(s);
+	lms_free(s);
 }

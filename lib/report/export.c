@@ -165,7 +165,7 @@ void lms_export_attendance(struct lms_table *out, const struct lms_course *c,
 	for (size_t i = 0; i < a->n; i++)
 		attendance_rows(out, c, session_number(c, order, a->v[i].date),
 				&a->v[i]);
-	free(order);
+	lms_free(order);
 }
 
 static const struct lms_form *find_form(const struct lms_form *forms,
@@ -240,7 +240,7 @@ void lms_export_evaluations(struct lms_table *out, const struct lms_course *c,
 			answer_row(out, c, number, i + 1, e, score,
 				   &e->answers.v[j]);
 	}
-	free(order);
+	lms_free(order);
 }
 
 struct forms {
@@ -252,7 +252,7 @@ static void forms_release(struct forms *f)
 {
 	for (size_t i = 0; i < f->n; i++)
 		lms_form_release(&f->v[i]);
-	free(f->v);
+	lms_free(f->v);
 }
 
 /* Loads each form the responses name, once. */

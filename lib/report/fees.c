@@ -128,16 +128,16 @@ void lms_fees_init(struct lms_fees *f, int32_t from, int32_t to)
 
 static void row_release(struct lms_fee_row *r)
 {
-	free(r->facilitator);
-	free(r->name);
-	free(r->course);
+	lms_free(r->facilitator);
+	lms_free(r->name);
+	lms_free(r->course);
 }
 
 void lms_fees_release(struct lms_fees *f)
 {
 	for (size_t i = 0; i < f->nrows; i++)
 		row_release(&f->rows[i]);
-	free(f->rows);
+	lms_free(f->rows);
 	f->rows = NULL;
 	f->nrows = 0;
 }
@@ -228,7 +228,7 @@ void lms_fees_finish(struct lms_fees *f)
 			total->travel += r->travel;
 		}
 	}
-	free(rows);
+	lms_free(rows);
 }
 
 /* Each course of the tree and its meetings, loaded one at a time, with
@@ -525,8 +525,8 @@ void lms_fee_years_add_course(struct lms_fee_years *y,
 void lms_fee_years_release(struct lms_fee_years *y)
 {
 	for (size_t i = 0; i < y->n; i++)
-		free(y->v[i].facilitator);
-	free(y->v);
+		lms_free(y->v[i].facilitator);
+	lms_free(y->v);
 	y->v = NULL;
 	y->n = 0;
 }
@@ -611,7 +611,7 @@ static void keep_years(struct lms_fee_years *y, const struct lms_fee_years *mine
 		if (has_year(mine, y->v[i].facilitator, y->v[i].year))
 			y->v[n++] = y->v[i];
 		else
-			free(y->v[i].facilitator);
+			lms_free(y->v[i].facilitator);
 	}
 	y->n = n;
 }

@@ -253,7 +253,7 @@ void lms_pieces_count(struct lms_course_pieces *out,
 	count_marks(out, in, &people);
 	count_pairs(out, in, &people);
 	lms_strset_release(&people);
-	free(who);
+	lms_free(who);
 }
 
 /* Publishing */
@@ -530,9 +530,9 @@ void lms_pieces_publish(struct lms_course_pieces *p, long k, bool exact)
 void lms_pieces_release(struct lms_course_pieces *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
-		free(p->v[i].waits);
-		free(p->v[i].pairs);
+		lms_free(p->v[i].waits);
+		lms_free(p->v[i].pairs);
 	}
-	free(p->v);
+	lms_free(p->v);
 	memset(p, 0, sizeof(*p));
 }

@@ -9,11 +9,11 @@
 void lms_reminders_release(struct lms_reminders *r)
 {
 	for (size_t i = 0; i < r->n; i++)
-		free(r->v[i].text);
-	free(r->v);
-	free(r->refused);
-	free(r->unknown);
-	free(r->invalid);
+		lms_free(r->v[i].text);
+	lms_free(r->v);
+	lms_free(r->refused);
+	lms_free(r->unknown);
+	lms_free(r->invalid);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -36,7 +36,7 @@ size_t *lms_remind_sessions(const struct lms_course *c, int32_t from,
 		if (to == LMS_DATE_NONE)
 			break;
 	}
-	free(order);
+	lms_free(order);
 	return out;
 }
 

@@ -87,5 +87,5 @@ void lms_course_data_release(struct lms_course_data *d)
 	lms_evaluations_release(&d->facilitator_evaluations);
 	for (size_t i = 0; i < d->nforms; i++)
 		lms_form_release(&d->forms[i]);
-	free(d->forms);
+	lms_free(d->forms);
 }

@@ -98,8 +98,8 @@ static int set_list(struct lms_buf *text, const char *path,
 		err = lms_yedit_set_list(text, path, s, keypath, texts, n);
 	for (size_t i = 0; i < n; i++)
 		lms_buf_release(&items[i]);
-	free(items);
-	free(texts);
+	lms_free(items);
+	lms_free(texts);
 	lms_words_free(words, n);
 	return err;
 }

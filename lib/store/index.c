@@ -100,7 +100,7 @@ static const char *get_str(struct cursor *c)
 static void record_free(struct lms_index_record *r)
 {
 	if (r->owned)
-		free((void *)r->data);
+		lms_free((void *)r->data);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -211,7 +211,7 @@ static void put_sessions(struct lms_buf *out, const struct lms_course *c)
 	put_u(out, n, 4);
 	lms_buf_add(out, s.buf, s.len);
 	lms_buf_release(&s);
-	free(strings);
+	lms_free(strings);
 }
 
 /*
@@ -279,7 +279,7 @@ static bool walk_bookings(const unsigned char *data, size_t len,
 			*(struct lms_session *)lms_array_push(
 				&c->sessions, &c->nsessions, sizeof(s)) = s;
 	}
-	free(strings);
+	lms_free(strings);
 	return !k.bad && k.p == k.end;
 }
 
@@ -323,9 +323,9 @@ static const struct {
 static void entry_free(struct lms_index_entry *e)
 {
 	if (e->own_id)
-		free((char *)e->id);
+		lms_free((char *)e->id);
 	if (e->own_stats)
-		free((void *)e->stats);
+		lms_free((void *)e->stats);
 	for (int k = 0; k < LMS_INDEX_NKINDS; k++)
 		record_free(&e->rec[k]);
 	memset(e, 0, sizeof(*e));
@@ -350,7 +350,7 @@ static void entries_free(struct lms_index *ix)
 {
 	for (size_t i = 0; i < ix->n; i++)
 		entry_free(&ix->v[i]);
-	free(ix->v);
+	lms_free(ix->v);
 	ix->v = NULL;
 	ix->n = ix->nsorted = ix->cap = 0;
 	ix->tail_sorted = true;
@@ -666,7 +666,7 @@ void lms_index_open(struct lms_index *ix, struct lms_tree *t)
 		unmap_index(ix);
 		ix->changed = true;	/* rebuilt by the next save */
 	}
-	free(path);
+	lms_free(path);
 }
 
 static int by_id(const void *a, const void *b)
@@ -726,7 +726,7 @@ void lms_index_save(struct lms_index *ix)
 	for (size_t i = 0; i < ix->n && !ix->changed; i++)
 		ix->changed = !ix->v[i].asked;	/* a course gone */
 	if (!ix->changed && ix->stale <= LMS_INDEX_LAZY) {
-		free(path);
+		lms_free(path);
 		return;
 	}
 	dir = lms_strdup(path);
@@ -739,8 +739,8 @@ void lms_index_save(struct lms_index *ix)
 		ix->changed = false;
 		ix->stale = 0;
 	}
-	free(path);
-	free(dir);
+	lms_free(path);
+	lms_free(dir);
 }
 
 void lms_index_release(struct lms_index *ix)
@@ -790,7 +790,7 @@ static int stat_file(const struct lms_index *ix, enum lms_file f,
 	path = lms_tree_file(ix->tree, f, id);
 	r = flags ? lstat(path, st) : stat(path, st);
 	e = errno;
-	free(path);
+	lms_free(path);
 	errno = e;
 	return r;
 }
@@ -979,7 +979,7 @@ static void retake(struct lms_index_entry *e, const struct lms_index_stat *now,
 	memcpy(stats, b.buf, b.len);
 	lms_buf_release(&b);
 	if (e->own_stats)
-		free((void *)e->stats);
+		lms_free((void *)e->stats);
 	e->stats = stats;
 	e->own_stats = true;
 	e->retaken = true;
@@ -1064,7 +1064,7 @@ static struct lms_index_entry **entries_of(struct lms_index *ix,
 		v[i] = &ix->v[at[i]];
 		v[i]->asked = true;
 	}
-	free(at);
+	lms_free(at);
 	return v;
 }
 
@@ -1093,7 +1093,7 @@ void lms_index_look(struct lms_index *ix, char *const *ids, size_t n)
 	struct lms_index_entry **v = entries_of(ix, ids, n);
 
 	look_all(ix, v, n);
-	free(v);
+	lms_free(v);
 }
 
 /* Whether e's folder was looked into and holds no course.yaml.  Files
@@ -1113,12 +1113,12 @@ int lms_index_courses(struct lms_index *ix, char ***ids, size_t *n)
 	look_all(ix, v, *n);
 	for (size_t i = 0; i < *n; i++) {
 		if (no_plan(v[i]))
-			free((*ids)[i]);
+			lms_free((*ids)[i]);
 		else
 			(*ids)[kept++] = (*ids)[i];
 		lms_index_passed(ix);
 	}
-	free(v);
+	lms_free(v);
 	*n = kept;
 	return err;
 }

@@ -61,8 +61,8 @@ static int write_new(const char *dir, const char *rel, const char *text,
 	if (!lms_exists(path) &&
 	    !(err = lms_mkdirs_below(parent, strlen(dir), 0755)))
 		err = lms_write_below(path, strlen(dir), text, len, mode);
-	free(parent);
-	free(path);
+	lms_free(parent);
+	lms_free(path);
 	return err;
 }
 
@@ -77,7 +77,7 @@ static int keep_private(const char *dir)
 
 	if (!err)
 		err = lms_chmod_below(reg, strlen(dir), 0600);
-	free(reg);
+	lms_free(reg);
 	return err;
 }
 
@@ -87,7 +87,7 @@ static int check_args(const char *dir, const char *name,
 	char *service = join(dir, LMS_SERVICE_FILE);
 	int exists = lms_exists(service);
 
-	free(service);
+	lms_free(service);
 	if (exists)
 		return lms_error(LMS_ECREATE, _("'%s' is an lms tree already"),
 				 dir);
@@ -131,7 +131,7 @@ int lms_init_tree(const char *dir, const char *name, const char *municipality)
 		char *courses = join(dir, "courses");
 
 		err = lms_mkdirs_below(courses, strlen(dir), 0755);
-		free(courses);
+		lms_free(courses);
 	}
 	/* lms.yaml last: a tree is not a tree until everything is there. */
 	if (!err && service) {

@@ -53,14 +53,14 @@ static int make_key(const char *root, const char *path, bool *made)
 	int err;
 
 	if (getrandom(secret, sizeof(secret), 0) != (ssize_t)sizeof(secret)) {
-		free(people);
+		lms_free(people);
 		return lms_error(LMS_EIO, "%s", _("cannot read the system's "
 				 "random source"));
 	}
 	*strrchr(people, '/') = '\0';
 	/* .gitignore first, so that the key is never there unnamed. */
 	if ((err = lms_keep_register_ignored(root))) {
-		free(people);
+		lms_free(people);
 		return err;
 	}
 	for (size_t i = 0; i < sizeof(secret); i++)
@@ -75,8 +75,8 @@ static int make_key(const char *root, const char *path, bool *made)
 		err = 0;
 	explicit_bzero(secret, sizeof(secret));
 	explicit_bzero(hex, sizeof(hex));
-	free(tmp);
-	free(people);
+	lms_free(tmp);
+	lms_free(people);
 	return err;
 }
 

@@ -24,7 +24,7 @@ static bool holds_service(const char *dir)
 
 	sprintf(probe, "%s/%s", dir, LMS_SERVICE_FILE);
 	found = lms_exists(probe);
-	free(probe);
+	lms_free(probe);
 	return found;
 }
 
@@ -39,21 +39,21 @@ int lms_tree_find(char **out)
 	while (!holds_service(dir.buf)) {
 		here = realpath(dir.buf, NULL);
 		if (!here || (seen && !strcmp(here, seen))) {
-			free(here);
-			free(seen);
+			lms_free(here);
+			lms_free(seen);
 			lms_buf_release(&dir);
 			*out = NULL;
 			return lms_error(LMS_ENOENT, _("not in an lms tree: no "
 					 "%s here or in any folder above (see "
 					 "lms init)"), LMS_SERVICE_FILE);
 		}
-		free(seen);
+		lms_free(seen);
 		seen = here;
 		if (!strcmp(dir.buf, "."))
 			lms_buf_reset(&dir);
 		lms_buf_adds(&dir, dir.len ? "/.." : "..");
 	}
-	free(seen);
+	lms_free(seen);
 	*out = lms_buf_detach(&dir);
 	return 0;
 }
@@ -161,7 +161,7 @@ int lms_tree_open(struct lms_tree *t, const char *root)
 	if (!err)
 		err = lms_service_load(&t->service, path, t->text.buf,
 				       t->text.len);
-	free(path);
+	lms_free(path);
 	if (err)
 		lms_tree_release(t);
 	return err;
@@ -175,7 +175,7 @@ void lms_tree_release(struct lms_tree *t)
 		close(t->root_fd);
 	if (t->has_courses_fd)
 		close(t->courses_fd);
-	free(t->root);
+	lms_free(t->root);
 	lms_service_release(&t->service);
 	lms_buf_release(&t->text);
 	memset(t, 0, sizeof(*t));
@@ -213,7 +213,7 @@ static int lock_alone(struct lms_tree *t, struct lms_lock *lock,
 		err = lms_lock_acquire(lock, path, n, timeout_ms);
 	if (!err && (err = lms_txn_recover(t->root, &t->recovered)))
 		lms_lock_release(lock);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -274,7 +274,7 @@ static int lock_shared(struct lms_tree *t, struct lms_lock *lock,
 	}
 	if (!err)
 		err = finish_pending(t, lock, path, timeout_ms);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -341,7 +341,7 @@ int lms_tree_load_text(struct lms_tree *t, enum lms_file f, const char *id,
 	char *path = lms_tree_file(t, f, id);
 	int err = read_below_root(t, path, lms_limits_default.max_file, out);
 
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -373,7 +373,7 @@ int lms_tree_save(struct lms_tree *t, enum lms_file f, const char *id,
 	}
 	if (!err)
 		err = lms_tree_write(t, path, text->buf, text->len, 0);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -401,7 +401,7 @@ int lms_tree_has_course(const struct lms_tree *t, const char *id)
 		found = errno == ENOENT || errno == ENOTDIR ? 0 :
 			lms_error(LMS_EIO, _("cannot read '%s': %s"), path,
 				  lms_strerror(errno));
-	free(path);
+	lms_free(path);
 	return found;
 }
 
@@ -414,15 +414,15 @@ int lms_tree_course_folders(struct lms_tree *t, char ***out, size_t *n)
 
 	*out = NULL;
 	*n = 0;
-	free(dir);
+	lms_free(dir);
 	for (size_t i = 0; i < nnames; i++) {
 		if (lms_id_valid(names[i]))
 			*(char **)lms_array_push(out, n, sizeof(char *)) =
 				names[i];
 		else
-			free(names[i]);
+			lms_free(names[i]);
 	}
-	free(names);
+	lms_free(names);
 	lms_strings_sort(*out, *n);
 	return err;
 }
@@ -461,8 +461,8 @@ void lms_strings_sort(char **v, size_t n)
 void lms_strings_free(char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
+		lms_free(v[i]);
+	lms_free(v);
 }
 
 
@@ -491,7 +491,7 @@ int lms_tree_load_course(struct lms_tree *t, const char *id,
 	if (!err)
 		err = lms_course_load(out, path, t->text.buf, t->text.len, id,
 				      diags);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -518,7 +518,7 @@ int lms_tree_load_facilitators(struct lms_tree *t, struct lms_facilitator **out,
 	if (!err)
 		err = lms_facilitators_load(out, n, path, t->text.buf,
 					    t->text.len, diags);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -535,7 +535,7 @@ int lms_tree_load_offers(struct lms_tree *t, struct lms_offers *out,
 	if (!err)
 		err = lms_offers_load(out, path, t->text.buf, t->text.len,
 				      diags);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -548,7 +548,7 @@ int lms_tree_load_form(struct lms_tree *t, const char *id, struct lms_form *out,
 	if (!err)
 		err = lms_form_load(out, path, t->text.buf, t->text.len, id,
 				    diags);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -562,7 +562,7 @@ int lms_tree_load_template(struct lms_tree *t, const char *id,
 	if (!err)
 		err = lms_template_load(out, path, t->text.buf, t->text.len, id,
 					diags);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -590,7 +590,7 @@ int lms_tree_load_enrolments(struct lms_tree *t, const char *course,
 	memset(out, 0, sizeof(*out));
 	if (!err)
 		err = lms_enrolments_load(out, path, t->text.buf, t->text.len);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -603,7 +603,7 @@ int lms_tree_load_attendance(struct lms_tree *t, const char *course,
 	memset(out, 0, sizeof(*out));
 	if (!err)
 		err = lms_attendance_load(out, path, t->text.buf, t->text.len);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -617,7 +617,7 @@ int lms_tree_load_meetings(struct lms_tree *t, const char *course,
 	if (!err)
 		err = lms_meetings_load(out, path, t->text.buf, t->text.len,
 					NULL);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -630,7 +630,7 @@ int lms_tree_load_evaluations(struct lms_tree *t, const char *course,
 	memset(out, 0, sizeof(*out));
 	if (!err)
 		err = lms_evaluations_load(out, path, t->text.buf, t->text.len);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -646,7 +646,7 @@ int lms_tree_load_facilitator_evaluations(struct lms_tree *t,
 	if (!err)
 		err = lms_facilitator_evaluations_load(out, path, t->text.buf,
 						       t->text.len);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -670,7 +670,7 @@ int lms_tree_load_register(struct lms_tree *t, struct lms_register *out)
 	}
 	if (!err)
 		err = lms_register_load(out, path, t->text.buf, t->text.len);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -757,9 +757,9 @@ int lms_tree_save_register(struct lms_tree *t, const struct lms_register *r)
 	if (!err)
 		err = lms_tree_write(t, path, text.buf, text.len, 0600);
 	lms_buf_release(&text);
-	free(ignore);
-	free(dir);
-	free(path);
+	lms_free(ignore);
+	lms_free(dir);
+	lms_free(path);
 	return err;
 }
 

@@ -34,8 +34,8 @@ int lms_tree_doc_read(struct lms_tree *t, enum lms_file f, const char *id,
 
 void lms_tree_doc_release(struct lms_tree_doc *d)
 {
-	free(d->id);
-	free(d->path);
+	lms_free(d->id);
+	lms_free(d->path);
 	lms_buf_release(&d->text);
 	lms_diags_release(&d->diags);
 	memset(d, 0, sizeof(*d));

@@ -16,7 +16,7 @@ int lms_tree_list_kinds(const struct lms_tree *t, enum lms_file f,
 	char *dir = lms_tree_file(t, f, id);
 	int err = lms_dir_read(dir, names, kinds, n);
 
-	free(dir);
+	lms_free(dir);
 	return err;
 }
 
@@ -48,7 +48,7 @@ int lms_tree_ids(const struct lms_tree *t, enum lms_file f, char ***ids,
 	dir = part > p ? lms_tree_path(t, "%.*s", (int)(part - p - 1), p) :
 			 lms_tree_path(t, ".");
 	err = lms_dir_list(dir, &names, &nnames);
-	free(dir);
+	lms_free(dir);
 	for (size_t i = 0; i < nnames; i++) {
 		size_t len = strlen(names[i]);
 
@@ -121,7 +121,7 @@ void lms_tree_visit(const struct lms_tree *t, const char *rel,
 
 	if (lms_dir_list(dir, &names, &n))
 		v->unreadable(dir, v->arg);
-	free(dir);
+	lms_free(dir);
 	for (size_t i = 0; i < n; i++) {
 		struct lms_buf sub = LMS_BUF_INIT;
 		struct stat st;
@@ -135,7 +135,7 @@ void lms_tree_visit(const struct lms_tree *t, const char *rel,
 			else if (S_ISREG(st.st_mode))
 				v->file(path, v->arg);
 		}
-		free(path);
+		lms_free(path);
 		lms_buf_release(&sub);
 	}
 	lms_strings_free(names, n);

@@ -62,8 +62,8 @@ static void on_field(void *data, size_t len, void *arg)
 static void drop_row(struct reader *r)
 {
 	for (size_t i = 0; i < r->ncells; i++)
-		free(r->cells[i]);
-	free(r->cells);
+		lms_free(r->cells[i]);
+	lms_free(r->cells);
 	r->cells = NULL;
 	r->ncells = 0;
 }
@@ -261,14 +261,14 @@ int lms_csv_parse(struct lms_csv *out, const char *path, const char *text,
 void lms_csv_release(struct lms_csv *c)
 {
 	for (size_t i = 0; i < c->ncols; i++)
-		free(c->header[i]);
+		lms_free(c->header[i]);
 	for (size_t r = 0; r < c->nrows; r++) {
 		for (size_t i = 0; i < c->ncols; i++)
-			free(c->rows[r].cells[i]);
-		free(c->rows[r].cells);
+			lms_free(c->rows[r].cells[i]);
+		lms_free(c->rows[r].cells);
 	}
-	free(c->header);
-	free(c->rows);
+	lms_free(c->header);
+	lms_free(c->rows);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -283,7 +283,7 @@ static int header_is(const char *header, const char *name)
 		len--;
 	trimmed = lms_strndup(header + lead, len);
 	same = !lms_utf8_casecmp(trimmed, name);
-	free(trimmed);
+	lms_free(trimmed);
 	return same;
 }
 

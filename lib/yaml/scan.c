@@ -592,7 +592,7 @@ int lms_scan_text(struct lms_scan *out, const char *text, size_t len)
 
 void lms_scan_release(struct lms_scan *s)
 {
-	free(s->ev);
-	free(s->vals);
+	lms_free(s->ev);
+	lms_free(s->vals);
 	memset(s, 0, sizeof(*s));
 }

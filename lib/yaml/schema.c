@@ -135,11 +135,11 @@ static void add_diag(struct lms_loader *ld, struct lms_mark at,
 void lms_diags_release(struct lms_diags *d)
 {
 	for (size_t i = 0; i < d->n; i++) {
-		free(d->v[i].path);
-		free(d->v[i].msg);
-		free(d->v[i].key);
+		lms_free(d->v[i].path);
+		lms_free(d->v[i].msg);
+		lms_free(d->v[i].key);
 	}
-	free(d->v);
+	lms_free(d->v);
 	d->v = NULL;
 	d->n = 0;
 }
@@ -294,7 +294,7 @@ int lms_loader_scalar(struct lms_loader *ld, const struct lms_event *ev,
 		return err;
 	}
 	if (f->type == LMS_T_STR || f->type == LMS_T_ID || f->type == LMS_T_MUNI) {
-		free(*(char **)field);
+		lms_free(*(char **)field);
 		*(char **)field = lms_yparser_take(&ld->p, ev);
 	}
 	return 0;
@@ -410,8 +410,8 @@ void lms_node_release(struct lms_node *n)
 {
 	for (size_t i = 0; i < n->nitems; i++)
 		lms_node_release(&n->items[i]);
-	free(n->items);
-	free(n->scalar);
+	lms_free(n->items);
+	lms_free(n->scalar);
 	memset(n, 0, sizeof(*n));
 }
 
@@ -488,7 +488,7 @@ static int load_field(struct lms_loader *ld, const struct lms_schema *s,
 		k.value = name;
 		if (!(err = lms_yparser_next(&ld->p, &value)))
 			err = unknown_key(ld, s, obj, &k, &value);
-		free(name);
+		lms_free(name);
 		goto out;
 	}
 	bit = 1ull << (f - s->fields);
@@ -703,7 +703,7 @@ void lms_schema_release_array(const struct lms_schema *s, void *arr, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		lms_schema_release(s, (char *)arr + i * s->size);
-	free(arr);
+	lms_free(arr);
 }
 
 static void release_field(const struct lms_field *f, void *obj)
@@ -717,14 +717,14 @@ static void release_field(const struct lms_field *f, void *obj)
 	case LMS_T_STR:
 	case LMS_T_ID:
 	case LMS_T_MUNI:
-		free(*(char **)field);
+		lms_free(*(char **)field);
 		break;
 	case LMS_T_STRS:
 	case LMS_T_IDS:
 	case LMS_T_MUNIS:
 		for (size_t i = 0; i < *count; i++)
-			free((*(char ***)field)[i]);
-		free(*(char ***)field);
+			lms_free((*(char ***)field)[i]);
+		lms_free(*(char ***)field);
 		*count = 0;
 		break;
 	case LMS_T_SEQ:
@@ -810,10 +810,10 @@ void lms_schema_release(const struct lms_schema *s, void *obj)
 							     s->extras_offset);
 
 		for (size_t i = 0; i < x->n; i++) {
-			free(x->v[i].key);
+			lms_free(x->v[i].key);
 			lms_node_release(&x->v[i].value);
 		}
-		free(x->v);
+		lms_free(x->v);
 	}
 	lms_schema_init(s, obj);
 }

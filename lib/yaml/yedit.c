@@ -26,7 +26,7 @@ static void span_release(struct span *s)
 {
 	for (size_t i = 0; i < s->nkids; i++)
 		span_release(&s->kids[i]);
-	free(s->kids);
+	lms_free(s->kids);
 }
 
 /*
@@ -122,7 +122,7 @@ static int parse(const struct lms_buf *text, const char *path,
 						  "list"));
 	}
 	lms_yparser_release(&p);
-	free(o.v);
+	lms_free(o.v);
 	return err;
 }
 
@@ -820,7 +820,7 @@ int lms_yedit_append_record(struct lms_buf *text, const char *path,
 
 	for (size_t i = 0; i < n; i++)
 		lms_buf_release(&vals[i]);
-	free(vals);
-	free(pairs);
+	lms_free(vals);
+	lms_free(pairs);
 	return err;
 }

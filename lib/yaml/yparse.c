@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "arena.h"
 #include "buf.h"
 #include "error.h"
 #include "i18n.h"
@@ -61,7 +62,7 @@ static bool try_fast(struct lms_yparser *p)
 		return true;
 	}
 	lms_scan_release(s);
-	free(s);
+	lms_free(s);
 	return false;
 }
 
@@ -129,18 +130,18 @@ void lms_yparser_release(struct lms_yparser *p)
 		yaml_parser_delete(&p->yaml);
 	if (p->fast) {
 		lms_scan_release(p->fast);
-		free(p->fast);
+		lms_free(p->fast);
 	}
 	for (size_t i = 0; i < p->ntape; i++)
-		free(p->tape[i].value);
+		lms_free(p->tape[i].value);
 	for (size_t i = 0; i < p->nanchors; i++)
-		free(p->anchors[i].name);
-	free(p->tape);
-	free(p->anchors);
-	free(p->slots);
-	free(p->open);
-	free(p->replay);
-	free(p->frames);
+		lms_free(p->anchors[i].name);
+	lms_free(p->tape);
+	lms_free(p->anchors);
+	lms_free(p->slots);
+	lms_free(p->open);
+	lms_free(p->replay);
+	lms_free(p->frames);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -306,7 +307,7 @@ static void grow_slots(struct lms_yparser *p)
 	for (size_t i = 0; i < n; i++)
 		if (old[i])
 			*anchor_slot(p, p->anchors[old[i] - 1].name) = old[i];
-	free(old);
+	lms_free(old);
 }
 
 /* The anchor that a name refers to here: the latest one of that name. */
@@ -630,7 +631,7 @@ char *lms_yparser_take(struct lms_yparser *p, const struct lms_event *ev)
 	char *s;
 
 	if (p->fast || ev->replayed || !p->have_cur || p->cur.type != YAML_SCALAR_EVENT)
-		return lms_strndup(ev->value, ev->len);
+		return lms_scoped_strndup(ev->value, ev->len);
 	/* Steal libyaml's copy rather than duplicating it: reading is the
 	 * hot path of every report. */
 	s = (char *)p->cur.data.scalar.value;
