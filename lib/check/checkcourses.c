@@ -221,7 +221,7 @@ int lms_check_courses(struct lms_check_walk *ck)
 	struct lms_walk w = {
 		.tree = ck->x->tree, .slot_size = sizeof(struct course_slot),
 		.read = read_course, .take = take_course,
-		.release = release_course, .arg = ck
+		.release = release_course, .arg = ck, .arena = true
 	};
 	bool *selected = NULL;
 	int err = lms_check_list_courses(ck->x->tree, &ck->x->names, &w.ids,
@@ -239,7 +239,7 @@ int lms_check_courses(struct lms_check_walk *ck)
 			err = lms_bookings_check(&ck->places, ck->x->tree,
 						 w.ids, selected, ck->out);
 	}
-	free(selected);
+	lms_free(selected);
 	lms_strings_free(w.ids, w.n);
 	ck->ids = NULL;
 	return err;

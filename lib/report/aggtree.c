@@ -5,6 +5,7 @@
 #include "aggregate.h"
 #include "coursedata.h"
 #include "alloc.h"
+#include "arena.h"
 #include "error.h"
 #include "i18n.h"
 #include "index.h"
@@ -32,7 +33,7 @@ static int tree_form(const struct lms_agg *a, struct lms_tree *t,
 	path = lms_tree_file(t, LMS_FILE_FORM, a->opt.form);
 	err = lms_error(LMS_ENOENT, _("no such form: '%s' (no %s)"),
 			a->opt.form, path);
-	free(path);
+	lms_free(path);
 	return err;
 }
 
@@ -92,7 +93,11 @@ struct adding {
 	size_t next;			/* the next course to merge */
 };
 
-/* The plan first: the rest only of a course the report wants. */
+/*
+ * The plan first: the rest only of a course the report wants.  What the
+ * loaders make is an arena's (arena.h), given back once the course's
+ * contribution is made: the slot keeps only that, which is malloc's.
+ */
 static int read_slot(void *arg, struct lms_tree *t, const char *id,
 		     void *slot)
 {
@@ -100,21 +105,26 @@ static int read_slot(void *arg, struct lms_tree *t, const char *id,
 	struct slot *s = slot;
 	struct lms_agg_course in = ad->in;
 	struct lms_course_data d;
+	struct lms_arena arena = { NULL, NULL, NULL };
 	int err;
 
 	memset(&d, 0, sizeof(d));
-	if ((err = lms_course_data_load_parts(t, id, LMS_CD_COURSE, &d)))
+	lms_arena_enter(&arena);
+	err = lms_course_data_load_parts(t, id, LMS_CD_COURSE, &d);
+	lms_arena_leave();
+	if (err)
 		goto out;
 	if (!lms_agg_wants(ad->a, &d.course)) {
 		lms_agg_contrib_encode(NULL, ad->fp, &s->rec);
 		goto out;
 	}
-	if ((err = lms_course_data_load_parts(t, id, LMS_CD_ENROLMENTS |
-					      LMS_CD_ATTENDANCE |
-					      LMS_CD_MEETINGS |
-					      LMS_CD_FACILITATOR_EVALUATIONS |
-					      (in.form ? LMS_CD_EVALUATIONS : 0),
-					      &d)))
+	lms_arena_enter(&arena);
+	err = lms_course_data_load_parts(t, id, LMS_CD_ENROLMENTS |
+					 LMS_CD_ATTENDANCE | LMS_CD_MEETINGS |
+					 LMS_CD_FACILITATOR_EVALUATIONS |
+					 (in.form ? LMS_CD_EVALUATIONS : 0), &d);
+	lms_arena_leave();
+	if (err)
 		goto out;
 	in.course = &d.course;
 	in.enrolments = &d.enrolments;
@@ -127,6 +137,7 @@ static int read_slot(void *arg, struct lms_tree *t, const char *id,
 	lms_agg_contrib_encode(&s->c, ad->fp, &s->rec);
 out:
 	lms_course_data_release(&d);
+	lms_arena_clear(&arena);
 	return err;
 }
 
@@ -294,11 +305,11 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		if (!(err = lms_walk_courses(&w)) &&
 		    !(err = merge_kept(&ad, ad.n)))
 			lms_index_save(&ad.ix);
-		free(w.ids);
+		lms_free(w.ids);
 		w.ids = ad.ids;
 		w.n = ad.n;
-		free(ad.kept);
-		free(ad.read);
+		lms_free(ad.kept);
+		lms_free(ad.read);
 	}
 	lms_index_release(&ad.ix);
 	if (have_form)

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "arena.h"
 #include "error.h"
 #include "walk.h"
 
@@ -36,6 +37,7 @@ struct batch {
 	int err;		/* of the last slot filled, if read failed */
 	struct lms_error error;
 	char *data;		/* size slots of w->slot_size */
+	struct lms_arena arena;	/* what read made, if w->arena */
 };
 
 struct pipeline {
@@ -89,12 +91,15 @@ static void read_batch(struct pipeline *p, struct lms_tree *t,
 	size_t first = b->number * p->size, n = batch_length(p, b->number);
 
 	b->err = 0;
+	if (w->arena)
+		lms_arena_enter(&b->arena);
 	for (b->filled = 0; b->filled < n && !b->err; b->filled++) {
 		void *s = slot(p, b, b->filled);
 
 		memset(s, 0, w->slot_size);
 		b->err = w->read(w->arg, t, w->ids[first + b->filled], s);
 	}
+	lms_arena_leave();
 	if (b->err)
 		b->error = *lms_last_error();
 }
@@ -126,6 +131,7 @@ static void release_mine(struct pipeline *p, size_t me)
 		pthread_mutex_unlock(&p->lock);
 		for (size_t j = 0; j < b->filled; j++)
 			w->release(w->arg, slot(p, b, j));
+		lms_arena_clear(&b->arena);
 		pthread_mutex_lock(&p->lock);
 		b->state = FREE;
 		freed = true;
@@ -246,16 +252,21 @@ static int take_in_order(struct pipeline *p)
 static int walk_alone(const struct lms_walk *w)
 {
 	void *data = lms_malloc(w->slot_size);
+	struct lms_arena arena = { NULL, NULL, NULL };
 	int err = 0;
 
 	for (size_t i = 0; i < w->n && !err; i++) {
 		memset(data, 0, w->slot_size);
+		if (w->arena)
+			lms_arena_enter(&arena);
 		err = w->read(w->arg, w->tree, w->ids[i], data);
+		lms_arena_leave();
 		if (!err)
 			err = w->take(w->arg, i, data);
 		w->release(w->arg, data);
+		lms_arena_clear(&arena);
 	}
-	free(data);
+	lms_free(data);
 	return err;
 }
 
@@ -284,9 +295,11 @@ static void pipeline_init(struct pipeline *p, const struct lms_walk *w,
 
 static void pipeline_release(struct pipeline *p)
 {
-	for (size_t k = 0; k < p->nring; k++)
-		free(p->ring[k].data);
-	free(p->ring);
+	for (size_t k = 0; k < p->nring; k++) {
+		lms_arena_clear(&p->ring[k].arena);
+		lms_free(p->ring[k].data);
+	}
+	lms_free(p->ring);
 	pthread_mutex_destroy(&p->lock);
 	pthread_cond_destroy(&p->ready);
 	pthread_cond_destroy(&p->changed);

@@ -1,6 +1,7 @@
 #ifndef LMS_WALK_H
 #define LMS_WALK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "tree.h"
@@ -48,6 +49,10 @@ struct lms_walk {
 	 * calling thread wakes less often; one whose slots hold a course's
 	 * every file keeps the default, which bounds its memory. */
 	size_t batch;
+	/* What read makes is arena memory, one arena a batch, given back
+	 * when the batch is released (arena.h): for a walk whose take
+	 * copies what it keeps, never a pointer into a slot. */
+	bool arena;
 };
 
 #define LMS_WALK_MAX_THREADS 16
