@@ -19,6 +19,7 @@
 struct course_slot {
 	struct lms_course_files files;
 	bool selected;
+	bool no_course;		/* a folder that holds none */
 	struct lms_findings found;
 };
 
@@ -71,10 +72,26 @@ static int read_course(void *arg, struct lms_tree *t, const char *id,
 	lms_findings_init(&s->found, ck->out->rules);
 	s->selected = !ck->x->opt->ncourses ||
 		      lms_strset_has(&ck->chosen, id);
-	if (s->selected)
+	/* A check of the tree walks every folder named by an id: whether it
+	 * holds a course is asked here (lms_check_list_courses). */
+	if (!ck->x->opt->ncourses) {
+		int found = lms_tree_has_course(t, id);
+
+		if (found < 0)
+			return found;
+		s->no_course = !found;
+	}
+	if (s->no_course) {
+		struct lms_buf scratch = LMS_BUF_INIT;
+
+		lms_check_not_a_course(t, &ck->x->names, id, &scratch,
+				       &s->found);
+		lms_buf_release(&scratch);
+	} else if (s->selected) {
 		check_one(ck, t, id, s);
-	else if (!ck->index)	/* another, read for the times it books */
+	} else if (!ck->index) {	/* another, read for the times it books */
 		lms_course_files_load(t, id, LMS_COURSE_FILES_PLAN, &s->files);
+	}
 	return 0;
 }
 
@@ -158,6 +175,10 @@ static int take_course(void *arg, size_t i, void *slot)
 	struct course_slot *s = slot;
 	int err;
 
+	if (s->no_course) {
+		lms_findings_move(ck->out, &s->found);
+		return 0;
+	}
 	if (!s->selected && ck->index &&
 	    (err = book_indexed(ck, (uint32_t)i, ck->ids[i])))
 		return err;

@@ -129,6 +129,12 @@ void lms_check_course_folder(const struct lms_tree *t,
 int lms_check_list_courses(const struct lms_tree *t,
 			   const struct lms_names *people, char ***ids,
 			   size_t *n, bool report, struct lms_findings *out);
+/* A folder under courses/ that holds no course: an error, unless it is
+ * hidden (as git and ls leave such), and its files read for personal
+ * data all the same. */
+void lms_check_not_a_course(const struct lms_tree *t,
+			    const struct lms_names *names, const char *name,
+			    struct lms_buf *scratch, struct lms_findings *out);
 
 /* What the walk over the courses shares (checkcourses.c). */
 struct lms_check_walk {

@@ -96,12 +96,9 @@ static bool nothing_read_elsewhere(const char *rel)
 	return false;
 }
 
-/* A folder under courses/ that holds no course: an error, unless it is
- * hidden (as git and ls leave such), and its files read for personal
- * data all the same. */
-static void not_a_course(const struct lms_tree *t,
-			 const struct lms_names *names, const char *name,
-			 struct lms_buf *scratch, struct lms_findings *out)
+void lms_check_not_a_course(const struct lms_tree *t,
+			    const struct lms_names *names, const char *name,
+			    struct lms_buf *scratch, struct lms_findings *out)
 {
 	char *rel = lms_file_rel(LMS_FILE_COURSE_DIR, name);
 	char *path = lms_tree_file(t, LMS_FILE_COURSE_DIR, name);
@@ -119,10 +116,12 @@ static void not_a_course(const struct lms_tree *t,
 }
 
 /*
- * The folders under courses/: the ids of those that hold a course, and
- * findings for those that cannot (a name that is no id, no course.yaml).
- * Files there are checked for personal data.  A courses/ that cannot be
- * read fails the check: it would find nothing wrong in it.
+ * The folders under courses/ that are named by an id: in a check of a
+ * few courses (!report), only those that hold a course; in a check of
+ * the tree, all of them, and the walk asks on every core which hold one
+ * (53,500 stats on this thread were a tenth of the check).  Findings for
+ * the others, and files there checked for personal data.  A courses/
+ * that cannot be read fails the check: it would find nothing wrong in it.
  */
 int lms_check_list_courses(const struct lms_tree *t,
 			   const struct lms_names *people, char ***ids,
@@ -139,20 +138,20 @@ int lms_check_list_courses(const struct lms_tree *t,
 	*n = 0;
 	for (size_t i = 0; i < nnames && !err; i++) {
 		char *path = lms_tree_file(t, LMS_FILE_COURSE_DIR, names[i]);
-		int found = 0;
+		int found = 1;
 
 		if (kinds[i] == LMS_DIR_FILE ||
 		    (kinds[i] == LMS_DIR_UNKNOWN && !lms_is_dir(path))) {
 			if (report)
 				lms_check_file(people, path, &scratch, out);
-		} else if (lms_id_valid(names[i]) &&
+		} else if (!lms_id_valid(names[i])) {
+			if (report)
+				lms_check_not_a_course(t, people, names[i],
+						       &scratch, out);
+		} else if (!report &&
 			   (found = lms_tree_has_course(t, names[i])) < 0) {
 			err = found;
-		} else if (!found) {
-			if (report)
-				not_a_course(t, people, names[i], &scratch,
-					     out);
-		} else {
+		} else if (found) {
 			*(char **)lms_array_push(ids, n, sizeof(char *)) =
 				lms_strdup(names[i]);
 		}
