@@ -226,21 +226,23 @@ void lms_utf8_add_shown(struct lms_buf *out, const char *s, size_t len,
 			unsigned how)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	size_t run = 0;		/* where the bytes shown as they are began */
 	struct shown sh;
 
 	lms_buf_grow(out, len);
 	for (size_t i = 0; i < len; i += (size_t)sh.len) {
 		if (u[i] >= 0x20 && u[i] < 0x7f) {
 			sh.len = 1;
-			lms_buf_addch(out, u[i]);
 			continue;
 		}
 		show(u + i, len - i, how, &sh);
-		if (sh.as[0])
-			lms_buf_adds(out, sh.as);
-		else
-			lms_buf_add(out, s + i, (size_t)sh.len);
+		if (!sh.as[0])
+			continue;
+		lms_buf_add(out, s + run, i - run);
+		lms_buf_adds(out, sh.as);
+		run = i + (size_t)sh.len;
 	}
+	lms_buf_add(out, s + run, len - run);
 }
 
 struct width_range {
