@@ -1,3 +1,6 @@
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "test.h"
 
 #include "findings.h"
@@ -40,6 +43,37 @@ static void sorted_by_place_keeping_order_within_one(void **state)
 	lms_findings_release(&f);
 }
 
+/* Many, in a shuffled order with long cycles and places shared: each in
+ * order of place, and those at one place in the order they were found. */
+static void a_shuffle_sorted_in_place(void **state)
+{
+	struct lms_findings f;
+	unsigned x = 12345;
+
+	(void)state;
+	lms_findings_init(&f, LMS_ALL_RULES);
+	for (int i = 0; i < 5000; i++) {
+		char path[32];
+
+		x = x * 1103515245u + 12345u;
+		snprintf(path, sizeof(path), "courses/c%02u/x.yaml",
+			 (x >> 16) % 50);
+		lms_finding(&f, LMS_RULE_SCHEMA, LMS_ERROR, path,
+			    (x >> 8) % 7, 1, "%d", i);
+	}
+	lms_findings_sort(&f);
+	assert_int_equal(f.n, 5000);
+	for (size_t i = 1; i < f.n; i++) {
+		const struct lms_finding *a = &f.v[i - 1], *b = &f.v[i];
+		int c = strcmp(a->path, b->path);
+
+		assert_true(c < 0 || (c == 0 && a->line < b->line) ||
+			    (c == 0 && a->line == b->line &&
+			     atoi(a->msg) < atoi(b->msg)));
+	}
+	lms_findings_release(&f);
+}
+
 static void moved_from_one_list_to_another(void **state)
 {
 	struct lms_findings a, b;
@@ -62,6 +96,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(only_the_rules_asked_for),
 		cmocka_unit_test(sorted_by_place_keeping_order_within_one),
+		cmocka_unit_test(a_shuffle_sorted_in_place),
 		cmocka_unit_test(moved_from_one_list_to_another),
 	};
 
