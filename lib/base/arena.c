@@ -34,6 +34,7 @@ static _Atomic uintptr_t region;	/* 0: none */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static size_t carved;			/* blocks out of the region */
 static struct lms_arena_block *spare;	/* given back */
+static size_t nspare;
 static _Thread_local struct lms_arena *entered;
 
 static void reserve(void)
@@ -69,6 +70,7 @@ static struct lms_arena_block *get_block(void)
 	if (spare) {
 		b = spare;
 		spare = b->next;
+		nspare--;
 	} else if (carved < REGION_SIZE / BLOCK_SIZE) {
 		b = (struct lms_arena_block *)(r + carved++ * BLOCK_SIZE);
 	}
@@ -79,11 +81,13 @@ static struct lms_arena_block *get_block(void)
 /* size bytes of a, or NULL if they must be malloc's. */
 static void *arena_alloc(struct lms_arena *a, size_t size)
 {
-	size_t need = sizeof(struct head) + ((size + ALIGN - 1) & ~(size_t)(ALIGN - 1));
+	size_t need;
 	struct head *h;
 
 	if (size > ARENA_MAX)
 		return NULL;
+	need = sizeof(struct head) +
+	       ((size + ALIGN - 1) & ~(size_t)(ALIGN - 1));
 	if ((size_t)(a->end - a->next) < need) {
 		struct lms_arena_block *b = get_block();
 
@@ -113,16 +117,31 @@ void lms_arena_leave(void)
 void lms_arena_clear(struct lms_arena *a)
 {
 	struct lms_arena_block *last = a->blocks;
+	size_t n = 1;
 
 	if (last) {
-		while (last->next)
+		for (; last->next; n++)
 			last = last->next;
 		pthread_mutex_lock(&lock);
 		last->next = spare;
 		spare = a->blocks;
+		nspare += n;
 		pthread_mutex_unlock(&lock);
 	}
 	memset(a, 0, sizeof(*a));
+}
+
+void lms_arena_trim(void)
+{
+	uintptr_t r = atomic_load(&region);
+
+	pthread_mutex_lock(&lock);
+	if (r && carved && nspare == carved &&
+	    !madvise((void *)r, carved * BLOCK_SIZE, MADV_DONTNEED)) {
+		carved = nspare = 0;
+		spare = NULL;
+	}
+	pthread_mutex_unlock(&lock);
 }
 
 void *lms_scoped_malloc(size_t size)

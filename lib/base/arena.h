@@ -30,6 +30,10 @@ void lms_arena_leave(void);
  * handed out may be used after. */
 void lms_arena_clear(struct lms_arena *a);
 
+/* Gives the memory of the arenas' blocks back to the system, if no arena
+ * holds one: after a walk, so that what follows does not stand on it. */
+void lms_arena_trim(void);
+
 /* Whether p is arena memory. */
 bool lms_arena_owns(const void *p);
 /* The size asked for p, arena memory. */

@@ -342,9 +342,14 @@ int lms_walk_courses(const struct lms_walk *w)
 {
 	size_t nthreads = lms_walk_threads(w->tree, w->threads);
 
+	int err;
+
 	/* One reading thread is the calling thread: a worker would only
 	 * add switching to the work. */
 	if (nthreads < 2 || w->n < 2)
-		return walk_alone(w);
-	return walk_together(w, nthreads);
+		err = walk_alone(w);
+	else
+		err = walk_together(w, nthreads);
+	lms_arena_trim();
+	return err;
 }

@@ -81,6 +81,38 @@ static void blocks_are_filled_and_given_again(void **state)
 	lms_arena_clear(&b);
 }
 
+/* Once no arena holds a block, trimming gives them all back: the next
+ * arena starts again at the first block, on fresh pages. */
+static void trimmed_blocks_come_back_fresh(void **state)
+{
+	struct lms_arena a = { NULL, NULL, NULL }, b = { NULL, NULL, NULL };
+	char *pa, *pb, *q;
+
+	(void)state;
+	lms_arena_trim();
+	lms_arena_enter(&a);
+	pa = lms_scoped_malloc(16);
+	lms_arena_enter(&b);
+	pb = lms_scoped_malloc(16);
+	lms_arena_leave();
+	strcpy(pa, "mine");
+	lms_arena_clear(&a);
+	lms_arena_clear(&b);
+	lms_arena_trim();
+	lms_arena_enter(&a);
+	q = lms_scoped_malloc(16);
+	lms_arena_leave();
+	assert_ptr_equal(q, pa);
+	assert_ptr_not_equal(q, pb);
+	assert_int_equal(q[0], 0);
+	/* Not while an arena holds a block. */
+	lms_arena_trim();
+	strcpy(q, "still");
+	lms_arena_trim();
+	assert_string_equal(q, "still");
+	lms_arena_clear(&a);
+}
+
 /* A list read in an arena is the arena's, and grows out of it once the
  * arena is left. */
 static void a_run_in_an_arena(void **state)
@@ -110,6 +142,7 @@ int main(void)
 		cmocka_unit_test(outside_an_arena_memory_is_mallocs),
 		cmocka_unit_test(inside_an_arena_memory_is_its_own),
 		cmocka_unit_test(blocks_are_filled_and_given_again),
+		cmocka_unit_test(trimmed_blocks_come_back_fresh),
 		cmocka_unit_test(a_run_in_an_arena),
 	};
 
