@@ -302,6 +302,13 @@ int lms_loader_scalar(struct lms_loader *ld, const struct lms_event *ev,
 
 /* Lists */
 
+/* The count of list field f, whose items are at field; not of flags,
+ * which are bits of one field. */
+static size_t *list_count(void *field, const struct lms_field *f)
+{
+	return (size_t *)((char *)field - f->offset + f->count_offset);
+}
+
 /* The string of a list field, or its flag; from_empty: the list was
  * empty when its reading began. */
 static int load_list_item(struct lms_loader *ld, const struct lms_event *ev,
@@ -317,7 +324,7 @@ static int load_list_item(struct lms_loader *ld, const struct lms_event *ev,
 		return lms_loader_scalar(ld, ev, f, field);
 	item.type = f->type == LMS_T_IDS ? LMS_T_ID :
 		    f->type == LMS_T_MUNIS ? LMS_T_MUNI : LMS_T_STR;
-	count = (size_t *)((char *)field - f->offset + f->count_offset);
+	count = list_count(field, f);
 	return lms_loader_scalar(ld, ev, &item,
 				 lms_array_push_run(field, count, sizeof(char *),
 						    from_empty));
@@ -326,8 +333,7 @@ static int load_list_item(struct lms_loader *ld, const struct lms_event *ev,
 static int load_list(struct lms_loader *ld, const struct lms_event *ev,
 		     const struct lms_field *f, void *field)
 {
-	size_t *count = (size_t *)((char *)field - f->offset + f->count_offset);
-	bool from_empty = f->type != LMS_T_FLAGS && !*count;
+	bool from_empty = f->type != LMS_T_FLAGS && !*list_count(field, f);
 	struct lms_event item;
 	unsigned n = 0;
 	int err;
