@@ -1055,10 +1055,7 @@ static void look_some(struct looking *l, int dir)
 static void *look_beside(void *arg)
 {
 	struct looking *l = arg;
-	const struct lms_tree *t = l->ix->tree;
-	int dir = t->has_root_fd ?
-		  openat(t->root_fd, lms_file_pattern(LMS_FILE_COURSES),
-			 O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+	int dir = lms_tree_open_courses(l->ix->tree);
 
 	look_some(l, dir >= 0 ? dir : courses_dir(l->ix));
 	if (dir >= 0)

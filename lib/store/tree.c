@@ -127,6 +127,31 @@ static int read_below_root(const struct lms_tree *t, const char *path,
 	return lms_read_file(path, max, out);
 }
 
+int lms_tree_open_courses(const struct lms_tree *t)
+{
+	if (!t->has_root_fd)
+		return -1;
+	return openat(t->root_fd, lms_file_pattern(LMS_FILE_COURSES),
+		      O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
+void lms_tree_thread_copy(struct lms_tree *copy, const struct lms_tree *t)
+{
+	int fd = lms_tree_open_courses(t);
+
+	*copy = *t;
+	lms_buf_init(&copy->text);
+	copy->courses_fd = fd;
+	copy->has_courses_fd = fd >= 0;
+}
+
+void lms_tree_thread_release(struct lms_tree *copy)
+{
+	if (copy->has_courses_fd)
+		close(copy->courses_fd);
+	lms_buf_release(&copy->text);
+}
+
 int lms_tree_read(struct lms_tree *t, const char *path)
 {
 	return read_below_root(t, path, lms_limits_default.max_file, &t->text);
@@ -147,12 +172,8 @@ int lms_tree_open(struct lms_tree *t, const char *root)
 	t->root = lms_strndup(root, n);
 	t->root_fd = open(t->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	t->has_root_fd = t->root_fd >= 0;
-	if (t->has_root_fd) {
-		t->courses_fd = openat(t->root_fd,
-				       lms_file_pattern(LMS_FILE_COURSES),
-				       O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		t->has_courses_fd = t->courses_fd >= 0;
-	}
+	t->courses_fd = lms_tree_open_courses(t);
+	t->has_courses_fd = t->courses_fd >= 0;
 	path = lms_tree_file(t, LMS_FILE_SERVICE, NULL);
 	err = lms_tree_read(t, path);
 	if (err == LMS_ENOENT)

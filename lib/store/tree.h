@@ -61,6 +61,16 @@ struct lms_tree {
 int lms_tree_find(char **out);
 /* Opens the tree at root and loads lms.yaml. */
 int lms_tree_open(struct lms_tree *t, const char *root);
+/* A new open of t's courses/, for the caller to close; -1 if none. */
+int lms_tree_open_courses(const struct lms_tree *t);
+/*
+ * copy, a copy of t for another thread to read with: a buffer of its
+ * own, and an open of courses/ of its own, since threads that read below
+ * one open folder contend for it.  lms_tree_thread_release lets them go;
+ * t's own are untouched.
+ */
+void lms_tree_thread_copy(struct lms_tree *copy, const struct lms_tree *t);
+void lms_tree_thread_release(struct lms_tree *copy);
 void lms_tree_release(struct lms_tree *t);
 
 /*

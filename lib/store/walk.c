@@ -169,10 +169,10 @@ static void *worker(void *arg)
 {
 	struct worker *wk = arg;
 	struct pipeline *p = wk->p;
-	struct lms_tree t = *p->w->tree;
+	struct lms_tree t;
 	struct batch *b;
 
-	lms_buf_init(&t.text);
+	lms_tree_thread_copy(&t, p->w->tree);
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
 		release_mine(p, wk->id);
@@ -195,7 +195,7 @@ static void *worker(void *arg)
 		p->workers_wait--;
 	}
 	pthread_mutex_unlock(&p->lock);
-	lms_buf_release(&t.text);
+	lms_tree_thread_release(&t);
 	return NULL;
 }
 
