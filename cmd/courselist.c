@@ -72,6 +72,7 @@ static void list_table(struct ctx *ctx, struct listed *l, enum lms_format fmt)
 		_("id"), _("status"), _("first"), _("last"), _("sessions"),
 		_("capacity"), _("title"), NULL
 	};
+	/* One for each of lms_status_names, CANCELLED the last. */
 	const char *status[LMS_COURSE_CANCELLED + 1];
 	struct lms_table t;
 	char first[11], last[11];

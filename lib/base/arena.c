@@ -104,14 +104,17 @@ static void *arena_alloc(struct lms_arena *a, size_t size)
 	return h + 1;
 }
 
-void lms_arena_enter(struct lms_arena *a)
+struct lms_arena *lms_arena_enter(struct lms_arena *a)
 {
+	struct lms_arena *before = entered;
+
 	entered = a;
+	return before;
 }
 
-void lms_arena_leave(void)
+void lms_arena_leave(struct lms_arena *before)
 {
-	entered = NULL;
+	entered = before;
 }
 
 void lms_arena_clear(struct lms_arena *a)

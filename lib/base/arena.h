@@ -23,9 +23,11 @@ struct lms_arena {
 	char *next, *end;		/* the free part of the newest */
 };
 
-/* This thread's scoped allocations come from a, until lms_arena_leave. */
-void lms_arena_enter(struct lms_arena *a);
-void lms_arena_leave(void);
+/* This thread's scoped allocations come from a until lms_arena_leave,
+ * given what this returned: the arena entered before (or NULL), which
+ * is entered again. */
+struct lms_arena *lms_arena_enter(struct lms_arena *a);
+void lms_arena_leave(struct lms_arena *before);
 /* Gives a's blocks back for other arenas; a is empty again.  Nothing it
  * handed out may be used after. */
 void lms_arena_clear(struct lms_arena *a);

@@ -15,7 +15,10 @@
  *
  * - Reading follows symbolic links, so that a forms/ folder shared by
  *   several services can be a link, but reads only regular files: a
- *   FIFO, socket or device is refused at once, never waited on.
+ *   FIFO, socket or device is refused at once, never waited on.  A
+ *   device reached through a link is never opened; a device node that
+ *   is no link (which only root can make) is opened, O_NONBLOCK and
+ *   O_NOCTTY, and then refused.
  * - Writing never follows a symbolic link below the root of the tree it
  *   writes in, nor writes into a FIFO, socket or device: the write is
  *   refused with LMS_ECREATE and nothing is written.  Whatever leads to

@@ -17,6 +17,8 @@ const char *const lms_status_names[] = {
 	NC_("course status", "running"), NC_("course status", "completed"),
 	NC_("course status", "cancelled"), NULL
 };
+_Static_assert(sizeof(lms_status_names) / sizeof(*lms_status_names) ==
+	       LMS_COURSE_CANCELLED + 2, "CANCELLED is the last status");
 const char *const lms_target_group_names[] = {
 	"", NC_("target group", "at-risk"), NC_("target group", "patients"),
 	NC_("target group", "relatives"), NC_("target group", "staff"), NULL

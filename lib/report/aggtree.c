@@ -105,25 +105,25 @@ static int read_slot(void *arg, struct lms_tree *t, const char *id,
 	struct slot *s = slot;
 	struct lms_agg_course in = ad->in;
 	struct lms_course_data d;
-	struct lms_arena arena = { NULL, NULL, NULL };
+	struct lms_arena arena = { NULL, NULL, NULL }, *before;
 	int err;
 
 	memset(&d, 0, sizeof(d));
-	lms_arena_enter(&arena);
+	before = lms_arena_enter(&arena);
 	err = lms_course_data_load_parts(t, id, LMS_CD_COURSE, &d);
-	lms_arena_leave();
+	lms_arena_leave(before);
 	if (err)
 		goto out;
 	if (!lms_agg_wants(ad->a, &d.course)) {
 		lms_agg_contrib_encode(NULL, ad->fp, &s->rec);
 		goto out;
 	}
-	lms_arena_enter(&arena);
+	before = lms_arena_enter(&arena);
 	err = lms_course_data_load_parts(t, id, LMS_CD_ENROLMENTS |
 					 LMS_CD_ATTENDANCE | LMS_CD_MEETINGS |
 					 LMS_CD_FACILITATOR_EVALUATIONS |
 					 (in.form ? LMS_CD_EVALUATIONS : 0), &d);
-	lms_arena_leave();
+	lms_arena_leave(before);
 	if (err)
 		goto out;
 	in.course = &d.course;

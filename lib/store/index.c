@@ -1114,14 +1114,6 @@ static void look_all(struct lms_index *ix, struct lms_index_entry **v,
 	ix->stale += l.changed;
 }
 
-void lms_index_look(struct lms_index *ix, char *const *ids, size_t n)
-{
-	struct lms_index_entry **v = entries_of(ix, ids, n);
-
-	look_all(ix, v, n);
-	lms_free(v);
-}
-
 /* Whether e's folder was looked into and holds no course.yaml.  Files
  * that could not be looked at are never taken as told: such a folder is
  * a course, whose reading says what is wrong. */

@@ -62,7 +62,7 @@ struct lms_index_record {
  * An entry read from the file points into it: its id, the stat of its
  * files as the file has them (decoded when it is compared), its records.
  * At 53,500 courses that kept a national tree's index in 40 MiB rather
- * than 70.  An entry made or taken again owns its id and files.
+ * than 70.  An entry made or taken again owns its id and stats (own_stats).
  */
 struct lms_index_entry {
 	const char *id;
@@ -121,16 +121,9 @@ void lms_index_open(struct lms_index *ix, struct lms_tree *t);
 int lms_index_get(struct lms_index *ix, const char *id, unsigned kinds,
 		  const struct lms_index_entry **out);
 /*
- * Looks at the files of the courses ids[0..n) on every core (walk.h's
- * threads), so that lms_index_get of each afterwards needs no stat of
- * its own: the stat of six files per course was most of a warm report
- * of a national tree, on one thread.
- */
-void lms_index_look(struct lms_index *ix, char *const *ids, size_t n);
-/*
  * The ids of the tree's courses, as lms_tree_course_ids has them, told by
  * the index: the folders of courses/ (lms_tree_course_folders), their
- * files looked at on every core (lms_index_look), less those seen without
+ * files looked at on every core, less those seen without
  * a course.yaml.  Each plan is looked up once, and lms_index_get of a
  * course afterwards needs no stat.
  */

@@ -90,16 +90,19 @@ static void read_batch(struct pipeline *p, struct lms_tree *t,
 	const struct lms_walk *w = p->w;
 	size_t first = b->number * p->size, n = batch_length(p, b->number);
 
+	struct lms_arena *before = NULL;
+
 	b->err = 0;
 	if (w->arena)
-		lms_arena_enter(&b->arena);
+		before = lms_arena_enter(&b->arena);
 	for (b->filled = 0; b->filled < n && !b->err; b->filled++) {
 		void *s = slot(p, b, b->filled);
 
 		memset(s, 0, w->slot_size);
 		b->err = w->read(w->arg, t, w->ids[first + b->filled], s);
 	}
-	lms_arena_leave();
+	if (w->arena)
+		lms_arena_leave(before);
 	if (b->err)
 		b->error = *lms_last_error();
 }
@@ -256,11 +259,14 @@ static int walk_alone(const struct lms_walk *w)
 	int err = 0;
 
 	for (size_t i = 0; i < w->n && !err; i++) {
+		struct lms_arena *before = NULL;
+
 		memset(data, 0, w->slot_size);
 		if (w->arena)
-			lms_arena_enter(&arena);
+			before = lms_arena_enter(&arena);
 		err = w->read(w->arg, w->tree, w->ids[i], data);
-		lms_arena_leave();
+		if (w->arena)
+			lms_arena_leave(before);
 		if (!err)
 			err = w->take(w->arg, i, data);
 		w->release(w->arg, data);

@@ -18,7 +18,7 @@
  * there.  take then gets the slots on the calling thread in the order of
  * ids.  release frees what read put in a slot, on the thread that read
  * it, after take had it (threads hand courses over in batches of up to
- * LMS_WALK_BATCH, and a slot is released with its batch); it is called
+ * batch, LMS_WALK_BATCH unless set, and a slot is released with its batch); it is called
  * exactly once for every slot that read filled, also after a failure, so
  * read must leave a slot that release can free whether or not it
  * succeeded.  read and release of one thread never run at the same time,

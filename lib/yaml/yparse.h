@@ -108,7 +108,9 @@ void lms_yparser_release(struct lms_yparser *p);
 /* The next event; LMS_EV_END once after the document, and after that too. */
 int lms_yparser_next(struct lms_yparser *p, struct lms_event *ev);
 
-/* Takes ownership of the current scalar's value, a NUL-terminated string. */
+/* Takes ownership of the current scalar's value, a NUL-terminated string:
+ * the entered arena's, if any (arena.h), so freed with lms_free and used
+ * no longer than the arena. */
 char *lms_yparser_take(struct lms_yparser *p, const struct lms_event *ev);
 
 /* Skips the rest of the node that ev started. */

@@ -33,7 +33,7 @@ static void inside_an_arena_memory_is_its_own(void **state)
 	s = lms_scoped_strndup("p-x1y2z3", 100);
 	big = lms_scoped_malloc(1 << 20);
 	t = lms_realloc(s, 200);
-	lms_arena_leave();
+	lms_arena_leave(NULL);
 	assert_true(lms_arena_owns(s));
 	assert_int_equal(lms_arena_size(s), 9);
 	assert_false(lms_arena_owns(big));	/* too big for a block */
@@ -64,7 +64,7 @@ static void blocks_are_filled_and_given_again(void **state)
 		snprintf(want, sizeof(want), "item %zu", i);
 		v[i] = lms_scoped_strndup(want, sizeof(want));
 	}
-	lms_arena_leave();
+	lms_arena_leave(NULL);
 	for (size_t i = 0; i < 100000; i++) {
 		snprintf(want, sizeof(want), "item %zu", i);
 		assert_string_equal(v[i], want);
@@ -74,7 +74,7 @@ static void blocks_are_filled_and_given_again(void **state)
 	lms_arena_clear(&a);
 	lms_arena_enter(&b);
 	again = lms_scoped_malloc(8);
-	lms_arena_leave();
+	lms_arena_leave(NULL);
 	/* The newest block of a, given back last, is the first taken. */
 	assert_true((size_t)(again - first) < ((size_t)256 << 10) ||
 		    (size_t)(first - again) < ((size_t)256 << 10));
@@ -94,14 +94,14 @@ static void trimmed_blocks_come_back_fresh(void **state)
 	pa = lms_scoped_malloc(16);
 	lms_arena_enter(&b);
 	pb = lms_scoped_malloc(16);
-	lms_arena_leave();
+	lms_arena_leave(NULL);
 	strcpy(pa, "mine");
 	lms_arena_clear(&a);
 	lms_arena_clear(&b);
 	lms_arena_trim();
 	lms_arena_enter(&a);
 	q = lms_scoped_malloc(16);
-	lms_arena_leave();
+	lms_arena_leave(NULL);
 	assert_ptr_equal(q, pa);
 	assert_ptr_not_equal(q, pb);
 	assert_int_equal(q[0], 0);
@@ -111,6 +111,32 @@ static void trimmed_blocks_come_back_fresh(void **state)
 	lms_arena_trim();
 	assert_string_equal(q, "still");
 	lms_arena_clear(&a);
+}
+
+/* An arena entered inside another gives it back when left. */
+static void arenas_nest(void **state)
+{
+	struct lms_arena a = { NULL, NULL, NULL }, b = { NULL, NULL, NULL };
+	struct lms_arena *outside, *inside;
+	char *pa, *pb, *again, *heap;
+
+	(void)state;
+	outside = lms_arena_enter(&a);
+	assert_null(outside);
+	pa = lms_scoped_malloc(8);
+	inside = lms_arena_enter(&b);
+	assert_ptr_equal(inside, &a);
+	pb = lms_scoped_malloc(8);
+	lms_arena_leave(inside);
+	again = lms_scoped_malloc(8);
+	lms_arena_leave(outside);
+	heap = lms_scoped_malloc(8);
+	assert_true(lms_arena_owns(pa) && lms_arena_owns(pb));
+	assert_ptr_equal(again, pa + 32);	/* next in a's block */
+	assert_false(lms_arena_owns(heap));
+	lms_free(heap);
+	lms_arena_clear(&a);
+	lms_arena_clear(&b);
 }
 
 /* A list read in an arena is the arena's, and grows out of it once the
@@ -125,7 +151,7 @@ static void a_run_in_an_arena(void **state)
 	lms_arena_enter(&a);
 	while (n < 100)
 		*(int *)lms_array_push_run(&v, &n, sizeof(int), true) = (int)n;
-	lms_arena_leave();
+	lms_arena_leave(NULL);
 	assert_true(lms_arena_owns(v));
 	while (n < 200)
 		*(int *)lms_array_push_run(&v, &n, sizeof(int), true) = (int)n;
@@ -143,6 +169,7 @@ int main(void)
 		cmocka_unit_test(inside_an_arena_memory_is_its_own),
 		cmocka_unit_test(blocks_are_filled_and_given_again),
 		cmocka_unit_test(trimmed_blocks_come_back_fresh),
+		cmocka_unit_test(arenas_nest),
 		cmocka_unit_test(a_run_in_an_arena),
 	};
 
