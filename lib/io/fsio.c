@@ -152,24 +152,30 @@ static int settle_regular(int fd, const char *path, size_t *size, int *out)
  * that only a regular file is read.  A symbolic link, which could lead
  * anywhere, say to a device, is stat'ed first, so that such a device is
  * not even opened; so is a name that did not open, for the error to say
- * what it is.  A stat before every open was a fifth of the system calls
- * of reading a tree.
+ * what it is.  Without follow, a link is refused as one (lms_read_below).
+ * A stat before every open was a fifth of the system calls of reading a
+ * tree.
  */
 static int open_regular_at(int dir, const char *name, const char *path,
-			   size_t *size, int *out)
+			   bool follow, size_t *size, int *out)
 {
 	struct stat st;
-	int fd;
+	int fd, open_errno;
 
 	*out = -1;
 	fd = openat(dir, name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW |
 		    O_CLOEXEC);
 	if (fd >= 0)
 		return settle_regular(fd, path, size, out);
-	if (fstatat(dir, name, &st, 0) < 0)
+	open_errno = errno;
+	if (fstatat(dir, name, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) < 0)
 		return io_error(LMS_EIO, V_READ, path);
 	if (!S_ISREG(st.st_mode))
 		return not_regular(path, st.st_mode);
+	if (!follow) {		/* a regular file that did not open */
+		errno = open_errno;
+		return io_error(LMS_EIO, V_READ, path);
+	}
 	fd = openat(dir, name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
 		return io_error(LMS_EIO, V_READ, path);
@@ -178,7 +184,7 @@ static int open_regular_at(int dir, const char *name, const char *path,
 
 static int open_regular(const char *path, size_t *size, int *out)
 {
-	return open_regular_at(AT_FDCWD, path, path, size, out);
+	return open_regular_at(AT_FDCWD, path, path, true, size, out);
 }
 
 int lms_open_regular(const char *path, int *out)
@@ -248,7 +254,7 @@ int lms_read_file_at(int dir, const char *name, const char *path, size_t max,
 	int fd, err;
 
 	lms_buf_reset(out);
-	if ((err = open_regular_at(dir, name, path, &size, &fd)))
+	if ((err = open_regular_at(dir, name, path, true, &size, &fd)))
 		return err;
 	return read_fd(fd, path, size, max, out);
 }
@@ -478,28 +484,6 @@ int lms_stat_below(const char *path, size_t root_len, struct stat *st)
 	return err;
 }
 
-/* As lms_open_regular, name in folder dir (path's folder), and no link. */
-static int open_regular_in(int dir, const char *name, const char *path,
-			   size_t *size, int *out)
-{
-	struct stat st;
-	int fd, open_errno;
-
-	*out = -1;
-	fd = openat(dir, name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW |
-		    O_CLOEXEC);
-	if (fd >= 0)
-		return settle_regular(fd, path, size, out);
-	/* What it is, for the error to say. */
-	open_errno = errno;
-	if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
-		return io_error(LMS_EIO, V_READ, path);
-	if (!S_ISREG(st.st_mode))
-		return not_regular(path, st.st_mode);
-	errno = open_errno;
-	return io_error(LMS_EIO, V_READ, path);
-}
-
 int lms_read_below(const char *path, size_t root_len, size_t max,
 		   struct lms_buf *out)
 {
@@ -511,7 +495,7 @@ int lms_read_below(const char *path, size_t root_len, size_t max,
 	lms_buf_reset(out);
 	if (err)
 		return err;
-	err = open_regular_in(dir, name, path, &size, &fd);
+	err = open_regular_at(dir, name, path, false, &size, &fd);	/* no link */
 	close(dir);
 	return err ? err : read_fd(fd, path, size, max, out);
 }
