@@ -74,86 +74,91 @@ static int parse(int argc, char **argv, struct check_args *a)
 
 /*
  * The findings go out as they are printed, through a temporary file past
- * a size (cmd_spool), and each is let go once printed: at 53,500 courses
- * the text alone is tens of megabytes.
+ * a size (cmd_spool), and each is let go once printed (lms_findings_each):
+ * at 53,500 courses the text alone is tens of megabytes.
  */
-static void finding_done(struct lms_finding *x)
-{
-	free(x->path);		/* and msg with it */
-	x->path = x->msg = NULL;
-}
+struct printing {
+	struct ctx *ctx;
+	struct cmd_spool *spool;
+	struct lms_buf place;
+	struct lms_table table;
+	enum lms_format format;
+	size_t left;			/* findings not yet in the table */
+	bool piece_out;			/* the table's first piece is out */
+};
 
 /* "path:line:col: error: message [rule]", without what is unknown; the
  * severity in the language, the rule by its name, which --rule takes. */
-static int print_text(struct ctx *ctx, struct lms_findings *f,
-		      struct cmd_spool *spool)
+static int print_text(void *arg, const struct lms_finding *x)
 {
-	struct lms_buf place = LMS_BUF_INIT;
-	int err = 0;
+	struct printing *p = arg;
 
-	for (size_t i = 0; i < f->n && !err; i++) {
-		struct lms_finding *x = &f->v[i];
-
-		lms_buf_reset(&place);
-		lms_buf_adds(&place, x->path);
-		if (x->line)
-			lms_buf_addf(&place, ":%u", x->line);
-		if (x->line && x->col)
-			lms_buf_addf(&place, ":%u", x->col);
-		/* TRANSLATORS: a finding of lms check: "PLACE: error: MESSAGE
-		 * [RULE]"; the rule is a name that --rule takes. */
-		lms_buf_addf(&ctx->out, x->severity == LMS_ERROR ?
-			     _("%s: error: %s [%s]\n") :
-			     _("%s: warning: %s [%s]\n"), place.buf, x->msg,
-			     lms_rule_names[x->rule]);
-		finding_done(x);
-		err = cmd_spool_add(ctx, spool);
-	}
-	lms_buf_release(&place);
-	return err;
+	lms_buf_reset(&p->place);
+	lms_buf_adds(&p->place, x->path);
+	if (x->line)
+		lms_buf_addf(&p->place, ":%u", x->line);
+	if (x->line && x->col)
+		lms_buf_addf(&p->place, ":%u", x->col);
+	/* TRANSLATORS: a finding of lms check: "PLACE: error: MESSAGE
+	 * [RULE]"; the rule is a name that --rule takes. */
+	lms_buf_addf(&p->ctx->out, x->severity == LMS_ERROR ?
+		     _("%s: error: %s [%s]\n") : _("%s: warning: %s [%s]\n"),
+		     p->place.buf, x->msg, lms_rule_names[x->rule]);
+	return cmd_spool_add(p->ctx, p->spool);
 }
 
 /* For scripts: English, as the findings were made (see check).  The
  * table is rendered in pieces of rows: CSV's header comes with the first,
  * YAML's "[]" only when there is no row at all. */
-static int print_table(struct ctx *ctx, struct lms_findings *f,
-		       enum lms_format format, struct cmd_spool *spool)
+static int print_row(void *arg, const struct lms_finding *x)
+{
+	struct printing *p = arg;
+	struct lms_table *t = &p->table;
+
+	lms_table_row(t);
+	lms_table_cell(t, x->path);
+	if (x->line)
+		lms_table_cellf(t, "%u", x->line);
+	else
+		lms_table_cell(t, "");
+	if (x->col)
+		lms_table_cellf(t, "%u", x->col);
+	else
+		lms_table_cell(t, "");
+	lms_table_cell(t, lms_severity_names[x->severity]);
+	lms_table_cell(t, lms_rule_names[x->rule]);
+	lms_table_cell(t, x->msg);
+	if (--p->left && t->nrows < CMD_TABLE_PIECE)
+		return 0;
+	cmd_emit_table_piece(p->ctx, t, p->format, !p->piece_out);
+	lms_table_clear_rows(t);
+	p->piece_out = true;
+	return cmd_spool_add(p->ctx, p->spool);
+}
+
+static int print_findings(struct ctx *ctx, struct lms_findings *f,
+			  enum lms_format format, struct cmd_spool *spool)
 {
 	static const char *const cols[] = {
 		"path", "line", "col", "severity", "rule", "message", NULL
 	};
-	struct lms_table t;
-	int err = 0;
+	struct printing p = { .ctx = ctx, .spool = spool, .format = format,
+			      .place = LMS_BUF_INIT };
+	int err;
 
-	lms_table_init(&t, cols);
-	lms_table_set_numeric(&t, 1);
-	lms_table_set_numeric(&t, 2);
-	for (size_t i = 0; i < f->n && !err; i++) {
-		struct lms_finding *x = &f->v[i];
-
-		lms_table_row(&t);
-		lms_table_cell(&t, x->path);
-		if (x->line)
-			lms_table_cellf(&t, "%u", x->line);
-		else
-			lms_table_cell(&t, "");
-		if (x->col)
-			lms_table_cellf(&t, "%u", x->col);
-		else
-			lms_table_cell(&t, "");
-		lms_table_cell(&t, lms_severity_names[x->severity]);
-		lms_table_cell(&t, lms_rule_names[x->rule]);
-		lms_table_cell(&t, x->msg);
-		finding_done(x);
-		if (t.nrows < CMD_TABLE_PIECE && i + 1 < f->n)
-			continue;
-		cmd_emit_table_piece(ctx, &t, format, i + 1 == t.nrows);
-		lms_table_clear_rows(&t);
-		err = cmd_spool_add(ctx, spool);
-	}
-	if (!f->n)
-		cmd_emit_table(ctx, &t, format);
-	lms_table_release(&t);
+	p.left = lms_findings_count(f, LMS_ERROR) +
+		 lms_findings_count(f, LMS_WARNING);
+	lms_table_init(&p.table, cols);
+	lms_table_set_numeric(&p.table, 1);
+	lms_table_set_numeric(&p.table, 2);
+	if (format == LMS_FMT_TEXT)
+		err = lms_findings_each(f, print_text, &p);
+	else if (!p.left)
+		err = (cmd_emit_table(ctx, &p.table, format), 0);
+	else
+		err = lms_findings_each(f, print_row, &p);
+	lms_table_release(&p.table);
+	lms_buf_release(&p.place);
 	return err;
 }
 
@@ -216,11 +221,11 @@ static int check(struct ctx *ctx, int argc, char **argv)
 		errors = lms_findings_count(&found, LMS_ERROR);
 		warnings = lms_findings_count(&found, LMS_WARNING);
 		if (a.format != LMS_FMT_TEXT)
-			err = print_table(ctx, &found, a.format, &spool);
+			err = print_findings(ctx, &found, a.format, &spool);
 	}
 	lms_i18n_set(was);
 	if (!err && a.format == LMS_FMT_TEXT)
-		err = print_text(ctx, &found, &spool);
+		err = print_findings(ctx, &found, a.format, &spool);
 	lms_findings_release(&found);
 	/* The findings go out whether or not they refuse the tree. */
 	if ((err = cmd_spool_end(ctx, &spool, err)))

@@ -177,6 +177,8 @@ int lms_check_tree(struct lms_tree *t, const struct lms_check_options *opt,
 	int err;
 
 	lms_findings_init(out, opt->rules);
+	out->held_max = LMS_FINDINGS_HELD;
+	out->tmpdir = opt->tmpdir;
 	ctx_init(&x, t, opt);
 	lms_strset_init(&ck.chosen);
 	lms_bookings_init(&ck.people, "facilitator", LMS_ERROR);
