@@ -206,15 +206,8 @@ bool lms_utf8_is_shown(const char *s, size_t len, unsigned how)
 	struct shown sh;
 
 	for (size_t i = 0; i < len; i += (size_t)sh.len) {
-		if (u[i] >= 0x20 && u[i] < 0x7f) {
-			sh.len = 1;
+		if ((sh.len = lms_utf8_plain(u + i, len - i)))
 			continue;
-		}
-		/* U+00C0 to U+00FF, æ, ø, å among them: no control. */
-		if (u[i] == 0xc3 && i + 1 < len && (u[i + 1] & 0xc0) == 0x80) {
-			sh.len = 2;
-			continue;
-		}
 		show(u + i, len - i, how, &sh);
 		if (sh.as[0])
 			return false;

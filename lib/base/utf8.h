@@ -62,6 +62,18 @@ void lms_utf8_add_shown(struct lms_buf *out, const char *s, size_t len,
 			unsigned how);
 /* Whether lms_utf8_add_shown would copy s unchanged. */
 bool lms_utf8_is_shown(const char *s, size_t len, unsigned how);
+/*
+ * The bytes of the character at u (left bytes from u on) if it is
+ * printable ASCII or one of U+00C0 to U+00FF (Norwegian's æ, ø, å and
+ * their neighbours): shown as it is, one column; else 0.  Most of what
+ * lms prints is such characters, which need no lookup.
+ */
+static inline int lms_utf8_plain(const unsigned char *u, size_t left)
+{
+	if (u[0] >= 0x20 && u[0] <= 0x7e)
+		return 1;
+	return u[0] == 0xc3 && left > 1 && (u[1] & 0xc0) == 0x80 ? 2 : 0;
+}
 
 /*
  * The columns s takes in a terminal, shown with LMS_VIS_FLAT: two for

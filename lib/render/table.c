@@ -152,14 +152,10 @@ static size_t plain_width(const char *s, size_t *len)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, cols = 0;
 
-	for (; u[i]; cols++) {
-		if (cols >= LMS_TABLE_TEXT_MAX)
-			return SIZE_MAX;
-		if (u[i] >= 0x20 && u[i] <= 0x7e)
-			i++;
-		else if (u[i] == 0xc3 && (u[i + 1] & 0xc0) == 0x80)
-			i += 2;
-		else
+	for (int n; u[i]; cols++, i += (size_t)n) {
+		/* The byte after a non-NUL one is there, NUL at least. */
+		if (cols >= LMS_TABLE_TEXT_MAX ||
+		    !(n = lms_utf8_plain(u + i, 2)))
 			return SIZE_MAX;
 	}
 	*len = i;

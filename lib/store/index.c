@@ -760,12 +760,10 @@ void lms_index_release(struct lms_index *ix)
 static bool below_courses(enum lms_file f, const char *id, char *buf,
 			  size_t size)
 {
-	const char *courses = lms_file_pattern(LMS_FILE_COURSES);
-	const char *p = lms_file_pattern(f), *hole;
-	size_t n = strlen(courses), idlen = strlen(id);
+	const char *p = lms_file_below_courses(lms_file_pattern(f)), *hole;
+	size_t idlen = strlen(id);
 
-	if (strncmp(p, courses, n) || p[n] != '/' ||
-	    !(hole = strstr(p += n + 1, "%s")) ||
+	if (!p || !(hole = strstr(p, "%s")) ||
 	    (size_t)(hole - p) + idlen + strlen(hole + 2) >= size)
 		return false;
 	memcpy(buf, p, (size_t)(hole - p));

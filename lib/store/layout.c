@@ -49,6 +49,16 @@ void lms_file_rel_add(struct lms_buf *b, enum lms_file f, const char *id)
 	lms_buf_adds(b, hole + 2);
 }
 
+const char *lms_file_below_courses(const char *rel)
+{
+	const char *courses = patterns[LMS_FILE_COURSES];
+	size_t n = strlen(courses);
+
+	if (!rel || strncmp(rel, courses, n) || rel[n] != '/' || !rel[n + 1])
+		return NULL;
+	return rel + n + 1;
+}
+
 char *lms_file_rel(enum lms_file f, const char *id)
 {
 	struct lms_buf b = LMS_BUF_INIT;

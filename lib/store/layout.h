@@ -58,6 +58,10 @@ const char *lms_file_pattern(enum lms_file f);
 char *lms_file_rel(enum lms_file f, const char *id);
 /* The same, added to b. */
 void lms_file_rel_add(struct lms_buf *b, enum lms_file f, const char *id);
+/* rel, a path relative to the tree (or a pattern), relative to its
+ * courses/ instead; NULL if it is not below courses/.  The files of a
+ * course are read and stat'ed below courses/ held open. */
+const char *lms_file_below_courses(const char *rel);
 /*
  * Whether rel, a path relative to the root, is lms's: a file of the
  * layout or anything in one of its folders (people/, courses/, .lms/

@@ -58,13 +58,22 @@ int lms_tree_find(char **out)
 	return 0;
 }
 
+/* The root, as every path of the tree begins: nothing for ".", so that
+ * paths in messages read "courses/x/course.yaml", not "./courses/...". */
+static void add_root(struct lms_buf *b, const struct lms_tree *t)
+{
+	if (strcmp(t->root, ".")) {
+		lms_buf_adds(b, t->root);
+		lms_buf_addch(b, '/');
+	}
+}
+
 char *lms_tree_path(const struct lms_tree *t, const char *fmt, ...)
 {
 	struct lms_buf b = LMS_BUF_INIT;
 	va_list ap;
 
-	if (strcmp(t->root, "."))
-		lms_buf_addf(&b, "%s/", t->root);
+	add_root(&b, t);
 	va_start(ap, fmt);
 	lms_buf_vaddf(&b, fmt, ap);
 	va_end(ap);
@@ -79,10 +88,7 @@ char *lms_tree_file(const struct lms_tree *t, enum lms_file f, const char *id)
 
 	lms_buf_grow(&b, strlen(t->root) + 1 + strlen(lms_file_pattern(f)) +
 			 (id ? strlen(id) : 0));
-	if (strcmp(t->root, ".")) {
-		lms_buf_adds(&b, t->root);
-		lms_buf_addch(&b, '/');
-	}
+	add_root(&b, t);
 	lms_file_rel_add(&b, f, id);
 	return lms_buf_detach(&b);
 }
@@ -100,24 +106,13 @@ static const char *below_root(const struct lms_tree *t, const char *path)
 	return path + n + 1;
 }
 
-/* path, one of the tree's, relative to its courses/; NULL if it is not
- * below it. */
-static const char *below_courses(const char *rel)
-{
-	const char *courses = lms_file_pattern(LMS_FILE_COURSES);
-	size_t n = strlen(courses);
-
-	if (!rel || strncmp(rel, courses, n) || rel[n] != '/' || !rel[n + 1])
-		return NULL;
-	return rel + n + 1;
-}
-
 /* Reads path, one of the tree's, below the closest folder held open. */
 static int read_below_root(const struct lms_tree *t, const char *path,
 			   size_t max, struct lms_buf *out)
 {
 	const char *rel = t->has_root_fd ? below_root(t, path) : NULL;
-	const char *in_courses = t->has_courses_fd ? below_courses(rel) : NULL;
+	const char *in_courses = t->has_courses_fd ?
+				 lms_file_below_courses(rel) : NULL;
 
 	if (in_courses)
 		return lms_read_file_at(t->courses_fd, in_courses, path, max,
