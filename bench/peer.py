@@ -9,7 +9,9 @@ against and to check its figures.
     peer.py --list TREE         the table of `lms course list --format csv`
     peer.py --check TREE        the findings of `lms check` on who takes
                                 part in each phase and on evaluation forms,
-                                as CSV: course,message (see check_rows)
+                                as CSV: course,message (see check_rows),
+                                from every file of each course parsed, as
+                                any check must
     peer.py --of-check CSV      the same findings picked out of `lms check
                                 --format csv`, to compare with --check
 
@@ -191,11 +193,21 @@ def of_check(path):
     write_findings(rows)
 
 
+# The files of a course besides its plan.  A check must parse each of
+# them to tell whether it loads, though the findings computed here need
+# only the plan: the peer's time is that of the least a check in Python
+# can do.
+COURSE_FILES = ("enrolments.yaml", "attendance.yaml", "evaluations.yaml",
+                "meetings.yaml", "facilitator-evaluations.yaml")
+
+
 def check_rows(tree):
     registry = {f["id"]: f for f in load(os.path.join(tree, "people/facilitators.yaml")) or []}
     rows = []
     for cid in course_ids(tree):
         course = load(os.path.join(tree, "courses", cid, "course.yaml"))
+        for name in COURSE_FILES:
+            load(os.path.join(tree, "courses", cid, name))
         if course.get("status", "planned") == "cancelled":
             continue
         if not course.get("forms"):
