@@ -145,7 +145,7 @@ static int load_doc(struct lms_loader *ld, const struct lms_event *root,
 						"is given twice"), key.value);
 		s = lms_attendance_session(a, date, 1);
 		s->mark = key.start;
-		lms_loader_push_key(ld, key.value);
+		lms_loader_push_key(ld, key.value, key.len);
 		err = lms_yparser_next(p, &value);
 		if (!err && !lms_event_is_null(&value))
 			err = load_marks(ld, &value, s);

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -182,6 +183,24 @@ static void run_of_plain(struct sc *s, bool flow)
 	s->i = i;
 }
 
+#define BIT(c) ((uint64_t)1 << ((c) & 63))
+
+/* Whether c, printable ASCII, is one of YAML's indicators,
+ * -?:,[]{}#&*!|>'"%@`, which cannot begin a plain scalar: a bit of two
+ * words for each, as every scalar asks. */
+static bool is_indicator(int c)
+{
+	static const uint64_t low =	/* 0x20 to 0x3f */
+		BIT('-') | BIT('?') | BIT(':') | BIT(',') | BIT('#') |
+		BIT('&') | BIT('*') | BIT('!') | BIT('>') | BIT('\'') |
+		BIT('"') | BIT('%');
+	static const uint64_t high =	/* 0x40 to 0x7f */
+		BIT('[') | BIT(']') | BIT('{') | BIT('}') | BIT('|') |
+		BIT('@') | BIT('`');
+
+	return c >= 0x20 && c < 0x80 && ((c < 0x40 ? low : high) & BIT(c));
+}
+
 /*
  * A plain scalar on one line.  It ends at ": " or ':' at the end of the
  * line, at the line's end and, in flow, at a flow indicator; " #" (a
@@ -192,7 +211,7 @@ static int scan_plain(struct sc *s, bool flow, struct scalar *v)
 	size_t from = s->i, k;
 	int c = at(s, 0);
 
-	if (c <= ' ' || strchr("-?:,[]{}#&*!|>'\"%@`", c)) {
+	if (c <= ' ' || is_indicator(c)) {
 		/* A sign, as in -1: an indicator only before a blank. */
 		if (c != '-' || !is_alnum(at(s, 1)))
 			return -1;
@@ -251,12 +270,14 @@ static int hex_digits(struct sc *s, int count, unsigned *cp)
 	return 0;
 }
 
-/* A code point as UTF-8, as libyaml writes the value of \x and \u. */
+/* A code point as UTF-8, as libyaml writes the value of \x and \u.
+ * Not NUL, which libyaml is left to read and lms to refuse: no value
+ * of the fast path holds one (see lms_yparser_next). */
 static int add_code_point(struct sc *s, unsigned cp)
 {
 	char b[3];
 
-	if (cp >= 0xd800 && cp <= 0xdfff)
+	if (!cp || (cp >= 0xd800 && cp <= 0xdfff))
 		return -1;
 	if (cp < 0x80)
 		return add_bytes(s, (char[]){ (char)cp }, 1);

@@ -32,28 +32,27 @@ struct lms_yparser *lms_loader_parser(struct lms_loader *ld)
 	return &ld->p;
 }
 
-void lms_loader_push_key(struct lms_loader *ld, const char *key)
+void lms_loader_push_key(struct lms_loader *ld, const char *key, size_t len)
 {
 	if (ld->nkeys < sizeof(ld->keylen) / sizeof(ld->keylen[0]))
 		ld->keylen[ld->nkeys] = ld->keypath.len;
 	ld->nkeys++;
 	if (ld->keypath.len)
 		lms_buf_addch(&ld->keypath, '.');
-	lms_buf_adds(&ld->keypath, key);
+	lms_buf_add(&ld->keypath, key, len);
 }
 
 /* The key of the n-th item of a list (from 1), without printf: it is
  * pushed for every item of every list read. */
 static void push_item_key(struct lms_loader *ld, size_t n)
 {
-	char digits[24], *p = digits + sizeof(digits) - 1;
+	char digits[24], *end = digits + sizeof(digits), *p = end;
 
-	*p = '\0';
 	do {
 		*--p = (char)('0' + n % 10);
 		n /= 10;
 	} while (n);
-	lms_loader_push_key(ld, p);
+	lms_loader_push_key(ld, p, (size_t)(end - p));
 }
 
 void lms_loader_pop_key(struct lms_loader *ld)
@@ -486,7 +485,7 @@ static int load_field(struct lms_loader *ld, const struct lms_schema *s,
 	uint64_t bit;
 	int err;
 
-	lms_loader_push_key(ld, key->value);
+	lms_loader_push_key(ld, key->value, key->len);
 	if (!f) {
 		char *name = lms_strdup(key->value);
 		struct lms_event k = *key;

@@ -193,7 +193,9 @@ int lms_loader_scalar(struct lms_loader *ld, const struct lms_event *ev,
 		      const struct lms_field *f, void *field);
 int lms_loader_node(struct lms_loader *ld, const struct lms_event *ev,
 		    struct lms_node *out);
-void lms_loader_push_key(struct lms_loader *ld, const char *key);
+/* The key (len bytes) of the value read next, named in messages until
+ * lms_loader_pop_key. */
+void lms_loader_push_key(struct lms_loader *ld, const char *key, size_t len);
 void lms_loader_pop_key(struct lms_loader *ld);
 
 void lms_node_release(struct lms_node *n);

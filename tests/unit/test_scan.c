@@ -75,7 +75,10 @@ static void scalars(void **state)
 	taken("a: \"\"\n");
 	taken("a: \"q \\\" b \\\\ n \\n t \\t r \\r\"\n");
 	taken("a: \"\\x41\\xe6\\xff \\u00e6\\u2028\\uFFFD\"\n");
-	taken("a: \"\\u0000\"\n");
+	/* NUL, which lms refuses in any value: left to libyaml, so that
+	 * no value of the fast path holds one. */
+	left("a: \"\\u0000\"\n");
+	left("a: \"x\\x00\"\n");
 	/* Columns and indexes count characters, not bytes. */
 	taken("stad: Tromsø – «kjøkkenet» 😀\nneste: æ\n");
 	taken("- \"æøå\": \"€\"\n  b: [ø, \"å\"]\n");

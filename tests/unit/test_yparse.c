@@ -156,6 +156,11 @@ static void refuses_nul_in_values(void **state)
 	(void)state;
 	assert_error(parse_all("a: \"x\\0y\"\n", NULL, &n), LMS_EDATA, 1, 4,
 		     "value contains a NUL character");
+	/* Escapes the fast path reads, but not as NUL. */
+	assert_error(parse_all("a: \"x\\x00y\"\n", NULL, &n), LMS_EDATA, 1,
+		     4, "value contains a NUL character");
+	assert_error(parse_all("a: \"\\u0000\"\n", NULL, &n), LMS_EDATA, 1,
+		     4, "value contains a NUL character");
 }
 
 static void limits(void **state)
