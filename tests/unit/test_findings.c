@@ -184,6 +184,37 @@ static void moved_findings_keep_their_order_across_runs(void **state)
 	lms_findings_release(&out);
 }
 
+/* A finding longer than what a run's reader reads at a time comes back
+ * whole, between two short ones. */
+static void a_long_finding_in_a_run(void **state)
+{
+	struct lms_findings f;
+	struct seen s = { LMS_BUF_INIT, 0, 0 };
+	size_t len = 200000;
+	char *big = malloc(len + 1);
+
+	(void)state;
+	memset(big, 'x', len);
+	big[len] = '\0';
+	lms_findings_init(&f, LMS_ALL_RULES);
+	f.held_max = 1024;
+	lms_finding(&f, LMS_RULE_SCHEMA, LMS_ERROR, "a", 1, 1, "short");
+	lms_finding(&f, LMS_RULE_SCHEMA, LMS_ERROR, "b", 1, 1, "%s", big);
+	lms_finding(&f, LMS_RULE_SCHEMA, LMS_ERROR, "c", 1, 1, "short");
+	assert_int_equal(f.nruns, 1);	/* a and b; c held */
+	assert_int_equal(f.n, 1);
+	assert_int_equal(lms_findings_each(&f, see, &s), 0);
+	assert_int_equal(s.n, 3);
+	assert_int_equal(s.text.len, strlen("a:1:1:error:0:short\n") * 2 +
+			 strlen("b:1:1:error:0:\n") + len);
+	assert_non_null(strstr(s.text.buf, "\nb:1:1:error:0:xxx"));
+	assert_string_equal(s.text.buf + s.text.len - 21,
+			    "\nc:1:1:error:0:short\n");
+	free(big);
+	lms_buf_release(&s.text);
+	lms_findings_release(&f);
+}
+
 /* What each returns stops it, and the rest are freed all the same
  * (the sanitizer build sees a leak). */
 static void stopped_by_what_each_returns(void **state)
@@ -231,6 +262,7 @@ int main(void)
 		cmocka_unit_test(moved_from_one_list_to_another),
 		cmocka_unit_test(runs_merged_as_one_sort_would_have_them),
 		cmocka_unit_test(moved_findings_keep_their_order_across_runs),
+		cmocka_unit_test(a_long_finding_in_a_run),
 		cmocka_unit_test(stopped_by_what_each_returns),
 		cmocka_unit_test(a_folder_without_room_for_runs_fails),
 	};
