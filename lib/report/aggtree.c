@@ -291,9 +291,8 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		lms_strset_add(&index, facilitators[i].id, &facilitators[i]);
 	ad.in.facilitator_index = &index;
 	ad.in.tree = t->root;
-	lms_index_open(&ad.ix, t);
 	if (!(err = tree_form(a, t, &form, &have_form)) &&
-	    !(err = lms_index_courses(&ad.ix, &w.ids, &w.n))) {
+	    !(err = lms_index_open_courses(&ad.ix, t, &w.ids, &w.n))) {
 		ad.in.form = have_form ? &form : NULL;
 		ad.in.form_version = have_form ?
 			lms_agg_form_version(a, &form, t->service.name) : 0;

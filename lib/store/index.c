@@ -1120,10 +1120,12 @@ static bool no_plan(const struct lms_index_entry *e)
 	return e->stats && e->taken_s != INT64_MIN && !(e->stats[0] & 1);
 }
 
-int lms_index_courses(struct lms_index *ix, char ***ids, size_t *n)
+/* The courses among the folders *ids[0..*n), told as lms_index_courses
+ * says, in place; err is the listing's. */
+static int courses_of_folders(struct lms_index *ix, char ***ids, size_t *n,
+			      int err)
 {
 	size_t kept = 0;
-	int err = lms_tree_course_folders(ix->tree, ids, n);
 	struct lms_index_entry **v = entries_of(ix, *ids, *n);
 
 	look_all(ix, v, *n);
@@ -1137,6 +1139,50 @@ int lms_index_courses(struct lms_index *ix, char ***ids, size_t *n)
 	lms_free(v);
 	*n = kept;
 	return err;
+}
+
+int lms_index_courses(struct lms_index *ix, char ***ids, size_t *n)
+{
+	int err = lms_tree_course_folders(ix->tree, ids, n);
+
+	return courses_of_folders(ix, ids, n, err);
+}
+
+/* The folders of courses/, listed beside the reading of the index. */
+struct listing {
+	struct lms_tree *tree;
+	char **ids;
+	size_t n;
+	int err;
+	struct lms_error error;		/* the thread's, if err */
+};
+
+static void *list_folders(void *arg)
+{
+	struct listing *l = arg;
+
+	if ((l->err = lms_tree_course_folders(l->tree, &l->ids, &l->n)))
+		l->error = *lms_last_error();
+	return NULL;
+}
+
+int lms_index_open_courses(struct lms_index *ix, struct lms_tree *t,
+			   char ***ids, size_t *n)
+{
+	struct listing l = { .tree = t };
+	pthread_t thread;
+	bool beside = !pthread_create(&thread, NULL, list_folders, &l);
+
+	lms_index_open(ix, t);
+	if (beside)
+		pthread_join(thread, NULL);
+	else
+		list_folders(&l);
+	if (l.err)
+		lms_error_set(&l.error);
+	*ids = l.ids;
+	*n = l.n;
+	return courses_of_folders(ix, ids, n, l.err);
 }
 
 /* A record made of e: of a course read again, one more stale entry; of

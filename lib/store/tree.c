@@ -796,8 +796,7 @@ int lms_tree_mark_used_ids(struct lms_tree *t, const struct lms_register *r,
 
 	for (size_t i = 0; i < r->n; i++)
 		mark_used(r->v[i].id, ask);
-	lms_index_open(&ix, t);
-	err = lms_index_courses(&ix, &ids, &n);
+	err = lms_index_open_courses(&ix, t, &ids, &n);
 	for (size_t i = 0; i < n && !err; i++) {
 		const struct lms_index_entry *e;
 

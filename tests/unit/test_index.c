@@ -397,6 +397,38 @@ static void tells_the_courses_on_every_core(void **state)
 	lms_strings_free(ids, n);
 }
 
+/* The index read while courses/ is listed beside it: the same courses;
+ * and what the listing meets, told on the calling thread. */
+static void opens_and_tells_the_courses_at_once(void **state)
+{
+	struct lms_index ix;
+	char **ids, *courses, *moved;
+	size_t n;
+
+	(void)state;
+	save_trusted();
+	assert_int_equal(lms_index_open_courses(&ix, &tree, &ids, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(ids[0], "kurs-a");
+	assert_string_equal(ids[1], "kurs-b");
+	assert_int_equal(ix.reread, 0);
+	lms_index_release(&ix);
+	lms_strings_free(ids, n);
+
+	courses = lms_tree_path(&tree, "courses");
+	moved = lms_tree_path(&tree, "courses.old");
+	assert_int_equal(rename(courses, moved), 0);
+	put("courses", "not a folder\n");
+	assert_int_not_equal(lms_index_open_courses(&ix, &tree, &ids, &n), 0);
+	assert_int_equal(n, 0);
+	assert_non_null(strstr(lms_last_error()->msg, "courses"));
+	lms_error_clear();
+	lms_index_release(&ix);
+	lms_strings_free(ids, n);
+	free(courses);
+	free(moved);
+}
+
 static ino_t index_inode(void)
 {
 	char *path = lms_tree_file(&tree, LMS_FILE_INDEX, NULL);
@@ -474,6 +506,8 @@ int main(void)
 			sees_a_change_with_its_mtime_restored, setup, teardown),
 		cmocka_unit_test_setup_teardown(tells_the_courses_on_every_core,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			opens_and_tells_the_courses_at_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(follows_the_courses, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(
