@@ -315,8 +315,8 @@ int lms_bookings_check(struct lms_bookings *b, const struct lms_tree *t,
 	if (!err)
 		err = merge_runs(&sc);
 	if (err)
-		return lms_error(LMS_EIO, _("cannot use a temporary file for "
-					    "the bookings: %s"),
-				 lms_strerror(err));
+		return lms_error(LMS_EIO, _("cannot use a temporary file in %s "
+					    "for the bookings: %s"),
+				 lms_temp_dir(b->tmpdir), lms_strerror(err));
 	return 0;
 }

@@ -370,9 +370,9 @@ static int merge_runs(struct lms_findings *f,
 			err = run_next(fd, from);
 	}
 	if (err > 0)	/* an errno of the file, not each's */
-		err = lms_error(LMS_EIO, _("cannot read the temporary file of "
-					   "the findings: %s"),
-				lms_strerror(err));
+		err = lms_error(LMS_EIO, _("cannot read the temporary file in "
+					   "%s of the findings: %s"),
+				lms_temp_dir(f->tmpdir), lms_strerror(err));
 	return err;
 }
 
@@ -391,8 +391,9 @@ int lms_findings_each(struct lms_findings *f,
 			f->v[i].path = NULL;
 		}
 	} else if (f->spill_err || fflush(f->spill)) {
-		err = lms_error(LMS_EIO, _("cannot use a temporary file for "
-					   "the findings: %s"),
+		err = lms_error(LMS_EIO, _("cannot use a temporary file in %s "
+					   "for the findings: %s"),
+				lms_temp_dir(f->tmpdir),
 				lms_strerror(f->spill_err ? f->spill_err :
 					     errno ? errno : EIO));
 	} else {

@@ -988,14 +988,18 @@ void lms_lock_release(struct lms_lock *lock)
 	lock->fd = -1;
 }
 
+const char *lms_temp_dir(const char *dir)
+{
+	return dir && *dir ? dir : "/tmp";
+}
+
 FILE *lms_temp_file(const char *dir, const char *name)
 {
 	struct lms_buf path = LMS_BUF_INIT;
 	FILE *f = NULL;
 	int fd;
 
-	if (!dir || !*dir)
-		dir = "/tmp";
+	dir = lms_temp_dir(dir);
 	lms_buf_addf(&path, "%s/lms-%s-XXXXXX", dir, name);
 	if ((fd = mkstemp(path.buf)) >= 0) {
 		unlink(path.buf);

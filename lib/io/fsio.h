@@ -154,5 +154,7 @@ void lms_lock_release(struct lms_lock *lock);
  * with an error recorded, when it cannot be made.
  */
 FILE *lms_temp_file(const char *dir, const char *name);
+/* The folder lms_temp_file makes its files in: dir, or /tmp. */
+const char *lms_temp_dir(const char *dir);
 
 #endif
