@@ -63,10 +63,10 @@ void lms_utf8_add_shown(struct lms_buf *out, const char *s, size_t len,
 /* Whether lms_utf8_add_shown would copy s unchanged. */
 bool lms_utf8_is_shown(const char *s, size_t len, unsigned how);
 /*
- * The bytes of the character at u (left bytes from u on) if it is
- * printable ASCII or one of U+00C0 to U+00FF (Norwegian's æ, ø, å and
- * their neighbours): shown as it is, one column; else 0.  Most of what
- * lms prints is such characters, which need no lookup.
+ * The bytes of the character at u (left bytes from u on, at least one)
+ * if it is printable ASCII or one of U+00C0 to U+00FF (Norwegian's æ, ø,
+ * å and their neighbours): shown as it is, one column; else 0.  Most of
+ * what lms prints is such characters, which need no lookup.
  */
 static inline int lms_utf8_plain(const unsigned char *u, size_t left)
 {

@@ -56,10 +56,14 @@ static uint32_t next_seq(const struct lms_findings *f)
 
 static void spill_run(struct lms_findings *f);
 
+/* x is held by f: past held_max, f's findings go to a run.  A list
+ * without held_max (a course's, in a walk) keeps no count. */
 static void held(struct lms_findings *f, const struct lms_finding *x)
 {
+	if (!f->held_max)
+		return;
 	f->held += finding_bytes(x);
-	if (f->held_max && f->held > f->held_max)
+	if (f->held > f->held_max)
 		spill_run(f);
 }
 
@@ -358,21 +362,23 @@ static int merge_runs(struct lms_findings *f,
 	size_t next_held = 0;
 	struct run_reader *from;
 	struct lms_finding *x;
-	int err = start_runs(f, r);
+	int file_err = start_runs(f, r), err = 0;	/* an errno; each's */
 
-	while (!err && (x = merge_next(f, r, next_held, &from))) {
+	while (!file_err && !err &&
+	       (x = merge_next(f, r, next_held, &from))) {
 		err = each(arg, x);
 		lms_free(x->path);
 		x->path = NULL;
 		if (!from)
 			next_held++;
 		else if (!err)
-			err = run_next(fd, from);
+			file_err = run_next(fd, from);
 	}
-	if (err > 0)	/* an errno of the file, not each's */
-		err = lms_error(LMS_EIO, _("cannot read the temporary file in "
-					   "%s of the findings: %s"),
-				lms_temp_dir(f->tmpdir), lms_strerror(err));
+	if (file_err)
+		return lms_error(LMS_EIO, _("cannot read the temporary file in "
+					    "%s of the findings: %s"),
+				 lms_temp_dir(f->tmpdir),
+				 lms_strerror(file_err));
 	return err;
 }
 

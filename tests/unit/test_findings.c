@@ -233,6 +233,29 @@ static void stopped_by_what_each_returns(void **state)
 	lms_findings_release(&f);
 }
 
+static int stop_at_once(void *arg, const struct lms_finding *x)
+{
+	(void)arg;
+	(void)x;
+	return 1;
+}
+
+/* What each returns is each's, whatever it is, also where runs are read:
+ * never taken for an error of the file. */
+static void each_says_what_stopped_it(void **state)
+{
+	struct lms_findings f;
+
+	(void)state;
+	lms_findings_init(&f, LMS_ALL_RULES);
+	f.held_max = 2048;
+	add_shuffled(&f, 500);
+	assert_true(f.nruns > 0);
+	assert_int_equal(lms_findings_each(&f, stop_at_once, NULL), 1);
+	assert_int_equal(lms_last_error()->code, 0);
+	lms_findings_release(&f);
+}
+
 /* A temporary file that cannot be made is an error that says where, when
  * the findings are read, not lost findings. */
 static void a_folder_without_room_for_runs_fails(void **state)
@@ -266,6 +289,7 @@ int main(void)
 		cmocka_unit_test(moved_findings_keep_their_order_across_runs),
 		cmocka_unit_test(a_long_finding_in_a_run),
 		cmocka_unit_test(stopped_by_what_each_returns),
+		cmocka_unit_test(each_says_what_stopped_it),
 		cmocka_unit_test(a_folder_without_room_for_runs_fails),
 	};
 
