@@ -1120,34 +1120,6 @@ static bool no_plan(const struct lms_index_entry *e)
 	return e->stats && e->taken_s != INT64_MIN && !(e->stats[0] & 1);
 }
 
-/* The courses among the folders *ids[0..*n), told as lms_index_courses
- * says, in place; err is the listing's. */
-static int courses_of_folders(struct lms_index *ix, char ***ids, size_t *n,
-			      int err)
-{
-	size_t kept = 0;
-	struct lms_index_entry **v = entries_of(ix, *ids, *n);
-
-	look_all(ix, v, *n);
-	for (size_t i = 0; i < *n; i++) {
-		if (no_plan(v[i]))
-			lms_free((*ids)[i]);
-		else
-			(*ids)[kept++] = (*ids)[i];
-		lms_index_passed(ix);
-	}
-	lms_free(v);
-	*n = kept;
-	return err;
-}
-
-int lms_index_courses(struct lms_index *ix, char ***ids, size_t *n)
-{
-	int err = lms_tree_course_folders(ix->tree, ids, n);
-
-	return courses_of_folders(ix, ids, n, err);
-}
-
 /* The folders of courses/, listed beside the reading of the index. */
 struct listing {
 	struct lms_tree *tree;
@@ -1170,8 +1142,10 @@ int lms_index_open_courses(struct lms_index *ix, struct lms_tree *t,
 			   char ***ids, size_t *n)
 {
 	struct listing l = { .tree = t };
+	struct lms_index_entry **v;
 	pthread_t thread;
 	bool beside = !pthread_create(&thread, NULL, list_folders, &l);
+	size_t kept = 0;
 
 	lms_index_open(ix, t);
 	if (beside)
@@ -1180,9 +1154,19 @@ int lms_index_open_courses(struct lms_index *ix, struct lms_tree *t,
 		list_folders(&l);
 	if (l.err)
 		lms_error_set(&l.error);
+	v = entries_of(ix, l.ids, l.n);
+	look_all(ix, v, l.n);
+	for (size_t i = 0; i < l.n; i++) {
+		if (no_plan(v[i]))
+			lms_free(l.ids[i]);
+		else
+			l.ids[kept++] = l.ids[i];
+		lms_index_passed(ix);
+	}
+	lms_free(v);
 	*ids = l.ids;
-	*n = l.n;
-	return courses_of_folders(ix, ids, n, l.err);
+	*n = kept;
+	return l.err;
 }
 
 /* A record made of e: of a course read again, one more stale entry; of

@@ -121,17 +121,14 @@ void lms_index_open(struct lms_index *ix, struct lms_tree *t);
 int lms_index_get(struct lms_index *ix, const char *id, unsigned kinds,
 		  const struct lms_index_entry **out);
 /*
- * The ids of the tree's courses, as lms_tree_course_ids has them, told by
- * the index: the folders of courses/ (lms_tree_course_folders), their
- * files looked at on every core, less those seen without
- * a course.yaml.  Each plan is looked up once, and lms_index_get of a
- * course afterwards needs no stat.
- */
-int lms_index_courses(struct lms_index *ix, char ***ids, size_t *n);
-/*
- * lms_index_open, then lms_index_courses, with the folders of courses/
- * listed on a thread beside while the index is read: a warm report of
- * 53,500 courses spent a tenth of its time doing one after the other.
+ * Opens the index of t as lms_index_open does, and tells the ids of the
+ * tree's courses, as lms_tree_course_ids has them: the folders of
+ * courses/ (lms_tree_course_folders), their files looked at on every
+ * core, less those seen without a course.yaml.  Each plan is looked up
+ * once, and lms_index_get of a course afterwards needs no stat.  The
+ * folders are listed on a thread beside while the index is read: a warm
+ * report of 53,500 courses spent a tenth of its time doing one after the
+ * other.
  */
 int lms_index_open_courses(struct lms_index *ix, struct lms_tree *t,
 			   char ***ids, size_t *n);

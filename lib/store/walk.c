@@ -89,7 +89,6 @@ static void read_batch(struct pipeline *p, struct lms_tree *t,
 {
 	const struct lms_walk *w = p->w;
 	size_t first = b->number * p->size, n = batch_length(p, b->number);
-
 	struct lms_arena *before = NULL;
 
 	b->err = 0;

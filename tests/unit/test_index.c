@@ -379,9 +379,8 @@ static void tells_the_courses_on_every_core(void **state)
 		snprintf(rel, sizeof(rel), "courses/tom-%02d/notes.txt", i);
 		put(rel, "no plan here\n");
 	}
-	lms_index_open(&ix, &tree);
 	tree.threads = 2;
-	assert_int_equal(lms_index_courses(&ix, &ids, &n), 0);
+	assert_int_equal(lms_index_open_courses(&ix, &tree, &ids, &n), 0);
 	tree.threads = 0;
 	/* the folders without a plan are no courses */
 	assert_int_equal(n, 2);
