@@ -214,6 +214,10 @@ static int add_slot(void *arg, size_t i, void *slot)
 	lms_buf_add(&rec, s->rec.buf, s->rec.len);
 	lms_index_put(&ad->ix, ad->ids[at], LMS_INDEX_REPORT, &rec);
 	lms_buf_release(&rec);
+	/* Done with its entry, as with a kept one: else a report whose
+	 * records all were another's (--by course after --by
+	 * municipality) held the whole index's pages, 19 of its 67 MiB. */
+	lms_index_passed(&ad->ix);
 	ad->next = at + 1;
 	if (ad->progress)
 		ad->progress(at + 1, ad->n, ad->arg);
