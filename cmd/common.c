@@ -148,13 +148,14 @@ static int spool_copy(FILE *f)
 
 int cmd_spool_end(struct ctx *ctx, struct cmd_spool *s, int err)
 {
-	if (!s->f)
-		return err;
-	if (!err)
+	if (!err && s->f)
 		err = spool_copy(s->f);
+	/* Whole or nothing, also when no spool could be made: what is
+	 * held then is all of it. */
 	if (err)
 		lms_buf_reset(&ctx->out);
-	fclose(s->f);
+	if (s->f)
+		fclose(s->f);
 	s->f = NULL;
 	return err;
 }

@@ -257,12 +257,38 @@ static int emit_table(struct ctx *ctx, const struct report_args *a,
 	return cmd_spool_end(ctx, &e.spool, e.err);
 }
 
+static void spill(void *arg)
+{
+	struct emitting *e = arg;
+
+	if (!e->err)
+		e->err = cmd_spool_add(e->ctx, &e->spool);
+}
+
+/* The report as a document, handed out as it is rendered (its tables of
+ * every row are made so too). */
+static int emit_doc(struct ctx *ctx, const struct report_args *a,
+		    const struct lms_agg *agg, const char **names,
+		    size_t nnames)
+{
+	struct emitting e = { .ctx = ctx, .a = a, .spool = { NULL } };
+	const struct lms_doc_sink to = { &ctx->out, spill, &e };
+	struct lms_agg_about about = {
+		names, nnames, marks_for(a->format), 40
+	};
+	struct lms_doc doc;
+
+	lms_agg_report(agg, &about, &doc);
+	lms_doc_render_to(&doc, a->format, a->excel, &to);
+	lms_doc_release(&doc);
+	return cmd_spool_end(ctx, &e.spool, e.err);
+}
+
 static int aggregate(struct ctx *ctx, struct report_args *a)
 {
 	struct lms_agg agg;
 	const char **names = NULL;
 	size_t nnames = 0;
-	struct lms_doc doc;
 	enum lms_lang was;
 	int err, lang;
 
@@ -280,13 +306,7 @@ static int aggregate(struct ctx *ctx, struct report_args *a)
 		/* CSV and TSV are a table alone, for scripts and sheets. */
 		err = emit_table(ctx, a, &agg);
 	} else if (!err) {
-		struct lms_agg_about about = {
-			names, nnames, marks_for(a->format), 40
-		};
-
-		lms_agg_report(&agg, &about, &doc);
-		lms_doc_render(&doc, a->format, a->excel, &ctx->out);
-		lms_doc_release(&doc);
+		err = emit_doc(ctx, a, &agg, names, nnames);
 	}
 	lms_i18n_set(was);
 	for (size_t i = 0; i < nnames; i++)

@@ -36,6 +36,7 @@ void lms_doc_release(struct lms_doc *d)
 			lms_free(s->blocks[j].text);
 			lms_table_release(&s->blocks[j].table);
 			release_chart(&s->blocks[j].chart);
+			lms_free(s->blocks[j].source);
 		}
 		lms_free(s->blocks);
 		lms_free(s->title);
@@ -125,6 +126,26 @@ void lms_doc_add_table(struct lms_doc *d, const char *key, struct lms_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+void lms_doc_table_pieces(struct lms_doc *d, const char *key,
+			  lms_doc_pieces_fn *pieces, const void *source,
+			  size_t size)
+{
+	struct lms_block *b = new_block(d, LMS_BLOCK_TABLE, key);
+
+	b->pieces = pieces;
+	b->source = lms_malloc(size ? size : 1);
+	memcpy(b->source, source, size);
+}
+
+void lms_doc_block_pieces(const struct lms_block *b, lms_table_piece_fn *each,
+			  void *arg)
+{
+	if (b->pieces)
+		b->pieces(b->source, each, arg);
+	else
+		each(&b->table, arg);
+}
+
 struct lms_chart *lms_doc_chart(struct lms_doc *d, const char *key,
 				const char *title, const char *unit,
 				const char *first, const char *second)
@@ -174,6 +195,107 @@ static char *shown(const char *s)
 
 	lms_utf8_add_shown(&b, s, strlen(s), LMS_VIS_FLAT);
 	return lms_buf_detach(&b);
+}
+
+void lms_doc_spill(const struct lms_doc_sink *to)
+{
+	if (to->spill)
+		to->spill(to->arg);
+}
+
+/* Where the pieces of a table go in a format, and how far they came. */
+struct pieces_to {
+	const struct lms_doc_sink *to;
+	enum lms_format f;
+	bool excel;
+	bool first;		/* the next piece is the first */
+	size_t rows;		/* rendered so far */
+	size_t *width;		/* text: the columns of all the pieces */
+};
+
+static void piece_widths(const struct lms_table *piece, void *arg)
+{
+	struct pieces_to *p = arg;
+
+	if (!p->width)
+		p->width = lms_calloc(piece->ncols ? piece->ncols : 1,
+				      sizeof(*p->width));
+	lms_table_text_widths(piece, p->width);
+}
+
+static void piece_text(const struct lms_table *piece, void *arg)
+{
+	struct pieces_to *p = arg;
+
+	lms_table_render_text_rows(piece, p->width, p->first, p->to->out);
+	p->first = false;
+	lms_doc_spill(p->to);
+}
+
+/* Markdown and CSV: the first piece with the header, the others' rows;
+ * the byte-order mark of Excel's CSV goes once, at the document's
+ * start. */
+static void piece_rows(const struct lms_table *piece, void *arg)
+{
+	struct pieces_to *p = arg;
+	struct lms_buf first = LMS_BUF_INIT;
+
+	if (p->first && p->f == LMS_FMT_CSV && p->excel) {
+		lms_table_render(piece, p->f, p->excel, &first);
+		lms_buf_adds(p->to->out, first.buf + 3);
+	} else if (p->first) {
+		lms_table_render(piece, p->f, p->excel, p->to->out);
+	} else {
+		lms_table_render_rows(piece, p->f, p->excel, p->to->out);
+	}
+	lms_buf_release(&first);
+	p->first = false;
+	lms_doc_spill(p->to);
+}
+
+/* YAML: the list of rows indented under its key, [] if none. */
+static void piece_yaml(const struct lms_table *piece, void *arg)
+{
+	struct pieces_to *p = arg;
+	struct lms_buf items = LMS_BUF_INIT;
+
+	if (!piece->nrows)
+		return;
+	if (!p->rows)
+		lms_buf_addch(p->to->out, '\n');
+	p->rows += piece->nrows;
+	lms_table_render_rows(piece, LMS_FMT_YAML, false, &items);
+	for (char *line = items.buf; *line;) {
+		size_t len = strcspn(line, "\n");
+
+		lms_buf_addf(p->to->out, "    %.*s\n", (int)len, line);
+		line += len + (line[len] == '\n');
+	}
+	lms_buf_release(&items);
+	lms_doc_spill(p->to);
+}
+
+/* Table block b in format f (not HTML), a piece at a time. */
+static void render_table(const struct lms_block *b, enum lms_format f,
+			 bool excel, const struct lms_doc_sink *to)
+{
+	struct pieces_to p = { to, f, excel, true, 0, NULL };
+
+	switch (f) {
+	case LMS_FMT_TEXT:
+		lms_doc_block_pieces(b, piece_widths, &p);
+		lms_doc_block_pieces(b, piece_text, &p);
+		break;
+	case LMS_FMT_YAML:
+		lms_doc_block_pieces(b, piece_yaml, &p);
+		if (!p.rows)
+			lms_buf_adds(to->out, " []\n");
+		break;
+	default:
+		lms_doc_block_pieces(b, piece_rows, &p);
+		break;
+	}
+	lms_free(p.width);
 }
 
 /* Text: an underlined title, headed sections, aligned facts and tables. */
@@ -248,8 +370,10 @@ static void render_facts_text(const struct lms_table *t, struct lms_buf *out)
 	}
 }
 
-static void render_text(const struct lms_doc *d, struct lms_buf *out)
+static void render_text(const struct lms_doc *d, const struct lms_doc_sink *to)
 {
+	struct lms_buf *out = to->out;
+
 	underline(out, d->title, '=');
 	/* The blank line after it is the one before the first section. */
 	if (d->notice) {
@@ -277,7 +401,8 @@ static void render_text(const struct lms_doc *d, struct lms_buf *out)
 			else if (b->type == LMS_BLOCK_FACTS)
 				render_facts_text(&b->table, out);
 			else
-				lms_table_render(&b->table, LMS_FMT_TEXT, false, out);
+				render_table(b, LMS_FMT_TEXT, false, to);
+			lms_doc_spill(to);
 		}
 	}
 }
@@ -298,8 +423,10 @@ static void render_facts_md(const struct lms_table *t, struct lms_buf *out)
 
 /* Markdown: every text from a file escaped, so that a title or comment
  * cannot add markup or HTML to the page it becomes. */
-static void render_md(const struct lms_doc *d, struct lms_buf *out)
+static void render_md(const struct lms_doc *d, const struct lms_doc_sink *to)
 {
+	struct lms_buf *out = to->out;
+
 	lms_buf_adds(out, "# ");
 	lms_table_md_escape(out, d->title, false);
 	lms_buf_addch(out, '\n');
@@ -328,8 +455,9 @@ static void render_md(const struct lms_doc *d, struct lms_buf *out)
 			} else if (b->type == LMS_BLOCK_FACTS) {
 				render_facts_md(&b->table, out);
 			} else {
-				lms_table_render(&b->table, LMS_FMT_MD, false, out);
+				render_table(b, LMS_FMT_MD, false, to);
 			}
+			lms_doc_spill(to);
 		}
 	}
 }
@@ -342,8 +470,10 @@ static bool is_count(const char *s)
 }
 
 /* YAML: a mapping of section keys to mappings of block keys. */
-static void render_yaml(const struct lms_doc *d, struct lms_buf *out)
+static void render_yaml(const struct lms_doc *d, const struct lms_doc_sink *to)
 {
+	struct lms_buf *out = to->out;
+
 	lms_buf_adds(out, "title: ");
 	lms_yaml_scalar(out, d->title, 0);
 	lms_buf_addch(out, '\n');
@@ -360,7 +490,6 @@ static void render_yaml(const struct lms_doc *d, struct lms_buf *out)
 		lms_buf_addf(out, "%s:\n", s->key);
 		for (size_t j = 0; j < s->nblocks; j++) {
 			const struct lms_block *b = &s->blocks[j];
-			struct lms_buf table = LMS_BUF_INIT;
 
 			if (b->type == LMS_BLOCK_CHART)
 				continue;
@@ -387,20 +516,8 @@ static void render_yaml(const struct lms_doc *d, struct lms_buf *out)
 				}
 				continue;
 			}
-			lms_table_render(&b->table, LMS_FMT_YAML, false, &table);
-			/* Indent the list under its key. */
-			if (!strcmp(table.buf, "[]\n")) {
-				lms_buf_adds(out, " []\n");
-			} else {
-				lms_buf_addch(out, '\n');
-				for (char *line = table.buf; *line;) {
-					size_t len = strcspn(line, "\n");
-
-					lms_buf_addf(out, "    %.*s\n", (int)len, line);
-					line += len + (line[len] == '\n');
-				}
-			}
-			lms_buf_release(&table);
+			render_table(b, LMS_FMT_YAML, false, to);
+			lms_doc_spill(to);
 		}
 	}
 }
@@ -451,8 +568,10 @@ static void csv_heading(const struct lms_section *s, const struct lms_block *b,
 }
 
 /* CSV: one block after another, each under a line naming it. */
-static void render_csv(const struct lms_doc *d, bool excel, struct lms_buf *out)
+static void render_csv(const struct lms_doc *d, bool excel,
+		       const struct lms_doc_sink *to)
 {
+	struct lms_buf *out = to->out;
 	const char *eol = excel ? "\r\n" : "\n";
 	bool first = true;
 
@@ -466,7 +585,6 @@ static void render_csv(const struct lms_doc *d, bool excel, struct lms_buf *out)
 
 		for (size_t j = 0; j < s->nblocks; j++) {
 			const struct lms_block *b = &s->blocks[j];
-			struct lms_buf table = LMS_BUF_INIT;
 
 			if (b->type == LMS_BLOCK_TEXT || b->type == LMS_BLOCK_CHART)
 				continue;
@@ -474,32 +592,38 @@ static void render_csv(const struct lms_doc *d, bool excel, struct lms_buf *out)
 				lms_buf_adds(out, eol);
 			csv_heading(s, b, first_in_section, excel, out);
 			first = first_in_section = false;
-			lms_table_render(&b->table, LMS_FMT_CSV, excel, &table);
-			/* The byte-order mark goes once, at the start. */
-			lms_buf_adds(out, excel ? table.buf + 3 : table.buf);
-			lms_buf_release(&table);
+			render_table(b, LMS_FMT_CSV, excel, to);
+			lms_doc_spill(to);
 		}
+	}
+}
+
+void lms_doc_render_to(const struct lms_doc *d, enum lms_format f,
+		       bool excel, const struct lms_doc_sink *to)
+{
+	switch (f) {
+	case LMS_FMT_MD:
+		render_md(d, to);
+		break;
+	case LMS_FMT_YAML:
+		render_yaml(d, to);
+		break;
+	case LMS_FMT_CSV:
+		render_csv(d, excel, to);
+		break;
+	case LMS_FMT_HTML:
+		lms_doc_render_html(d, to);
+		break;
+	default:
+		render_text(d, to);
+		break;
 	}
 }
 
 void lms_doc_render(const struct lms_doc *d, enum lms_format f, bool excel,
 		    struct lms_buf *out)
 {
-	switch (f) {
-	case LMS_FMT_MD:
-		render_md(d, out);
-		break;
-	case LMS_FMT_YAML:
-		render_yaml(d, out);
-		break;
-	case LMS_FMT_CSV:
-		render_csv(d, excel, out);
-		break;
-	case LMS_FMT_HTML:
-		lms_doc_render_html(d, out);
-		break;
-	default:
-		render_text(d, out);
-		break;
-	}
+	const struct lms_doc_sink to = { out, NULL, NULL };
+
+	lms_doc_render_to(d, f, excel, &to);
 }

@@ -31,12 +31,20 @@ struct lms_chart {
 	size_t n;
 };
 
+/* Hands each piece of a table, in order, to each(piece, arg). */
+typedef void lms_doc_pieces_fn(const void *source, lms_table_piece_fn *each,
+			       void *arg);
+
 struct lms_block {
 	enum lms_block_type type;
 	char *key;			/* a name for YAML and CSV */
 	char *text;			/* TEXT */
 	struct lms_table table;		/* FACTS (two columns) and TABLE */
 	struct lms_chart chart;		/* CHART, titled by text */
+	/* A TABLE made as it is rendered, not held: pieces(source, ...)
+	 * when pieces is not NULL (lms_doc_table_pieces). */
+	lms_doc_pieces_fn *pieces;
+	void *source;
 };
 
 struct lms_section {
@@ -79,6 +87,19 @@ struct lms_table *lms_doc_table(struct lms_doc *d, const char *key,
 /* Adds a table made elsewhere; the document takes it over (t is left
  * empty). */
 void lms_doc_add_table(struct lms_doc *d, const char *key, struct lms_table *t);
+/*
+ * Adds a table too long to hold (a report by course of 53,500 rows),
+ * made a piece at a time each time the document is rendered, by
+ * pieces(source, ...) with a copy of the size bytes at source: what it
+ * reads must outlive the document.  Every format renders it as it would
+ * the whole table; text, which aligns its columns, asks for it twice.
+ */
+void lms_doc_table_pieces(struct lms_doc *d, const char *key,
+			  lms_doc_pieces_fn *pieces, const void *source,
+			  size_t size);
+/* The pieces of table block b: the table itself, or as made. */
+void lms_doc_block_pieces(const struct lms_block *b, lms_table_piece_fn *each,
+			  void *arg);
 /* A chart titled title; fill it with lms_chart_add. */
 struct lms_chart *lms_doc_chart(struct lms_doc *d, const char *key,
 				const char *title, const char *unit,
@@ -94,10 +115,25 @@ void lms_chart_add_approx(struct lms_chart *c, const char *label,
 /* Renders text, md, yaml, csv (excel as in lms_table_render) or html. */
 void lms_doc_render(const struct lms_doc *d, enum lms_format f, bool excel,
 		    struct lms_buf *out);
+/*
+ * Where a document is rendered: out, which spill(arg), if not NULL, may
+ * empty (write out) whenever it is called, between blocks and between
+ * the pieces of a table, when out ends with a whole line: so that a long
+ * document is not held whole.
+ */
+struct lms_doc_sink {
+	struct lms_buf *out;
+	void (*spill)(void *arg);
+	void *arg;
+};
+void lms_doc_render_to(const struct lms_doc *d, enum lms_format f,
+		       bool excel, const struct lms_doc_sink *to);
+void lms_doc_spill(const struct lms_doc_sink *to);
 /* Appends s with &, <, > and " escaped for HTML text and attributes. */
 void lms_html_escape(struct lms_buf *out, const char *s);
 /* One self-contained HTML page: inline styles and SVG, nothing fetched,
  * laid out to print on A4 (dochtml.c). */
-void lms_doc_render_html(const struct lms_doc *d, struct lms_buf *out);
+void lms_doc_render_html(const struct lms_doc *d,
+			 const struct lms_doc_sink *to);
 
 #endif

@@ -122,7 +122,7 @@ static void facts(struct lms_buf *out, const struct lms_table *t)
 	lms_buf_adds(out, "</dl>\n");
 }
 
-static void table(struct lms_buf *out, const struct lms_table *t)
+static void table_head(struct lms_buf *out, const struct lms_table *t)
 {
 	lms_buf_adds(out, "<table>\n<thead><tr>");
 	for (size_t c = 0; c < t->ncols; c++) {
@@ -139,6 +139,10 @@ static void table(struct lms_buf *out, const struct lms_table *t)
 		lms_buf_adds(out, "</th>");
 	}
 	lms_buf_adds(out, "</tr></thead>\n<tbody>\n");
+}
+
+static void table_rows(struct lms_buf *out, const struct lms_table *t)
+{
 	for (size_t r = 0; r < t->nrows; r++) {
 		lms_buf_adds(out, t->total_row && r + 1 == t->nrows ?
 			     "<tr class=\"total\">" : "<tr>");
@@ -161,7 +165,31 @@ static void table(struct lms_buf *out, const struct lms_table *t)
 		}
 		lms_buf_adds(out, "</tr>\n");
 	}
-	lms_buf_adds(out, "</tbody>\n</table>\n");
+}
+
+/* Where the pieces of a table go. */
+struct pieces_to {
+	const struct lms_doc_sink *to;
+	bool first;
+};
+
+static void table_piece(const struct lms_table *piece, void *arg)
+{
+	struct pieces_to *p = arg;
+
+	if (p->first)
+		table_head(p->to->out, piece);
+	table_rows(p->to->out, piece);
+	p->first = false;
+	lms_doc_spill(p->to);
+}
+
+static void table(const struct lms_doc_sink *to, const struct lms_block *b)
+{
+	struct pieces_to p = { to, true };
+
+	lms_doc_block_pieces(b, table_piece, &p);
+	lms_buf_adds(to->out, "</tbody>\n</table>\n");
 }
 
 static double chart_max(const struct lms_chart *c)
@@ -283,8 +311,10 @@ static void chart(struct lms_buf *out, const char *title,
 		     LABEL_W, height);
 }
 
-static void block(struct lms_buf *out, const struct lms_block *b)
+static void block(const struct lms_doc_sink *to, const struct lms_block *b)
 {
+	struct lms_buf *out = to->out;
+
 	switch (b->type) {
 	case LMS_BLOCK_TEXT:
 		lms_buf_adds(out, "<p>");
@@ -295,7 +325,7 @@ static void block(struct lms_buf *out, const struct lms_block *b)
 		facts(out, &b->table);
 		break;
 	case LMS_BLOCK_TABLE:
-		table(out, &b->table);
+		table(to, b);
 		break;
 	case LMS_BLOCK_CHART:
 		if (b->chart.n)
@@ -304,8 +334,11 @@ static void block(struct lms_buf *out, const struct lms_block *b)
 	}
 }
 
-void lms_doc_render_html(const struct lms_doc *d, struct lms_buf *out)
+void lms_doc_render_html(const struct lms_doc *d,
+			 const struct lms_doc_sink *to)
 {
+	struct lms_buf *out = to->out;
+
 	/* The language of the text, for screen readers, hyphenation and
 	 * spelling. */
 	lms_buf_addf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
@@ -329,8 +362,10 @@ void lms_doc_render_html(const struct lms_doc *d, struct lms_buf *out)
 		lms_buf_addf(out, "<section id=\"%s\">\n<h2>", s->key);
 		escape(out, s->title);
 		lms_buf_adds(out, "</h2>\n");
-		for (size_t j = 0; j < s->nblocks; j++)
-			block(out, &s->blocks[j]);
+		for (size_t j = 0; j < s->nblocks; j++) {
+			block(to, &s->blocks[j]);
+			lms_doc_spill(to);
+		}
 		lms_buf_adds(out, "</section>\n");
 	}
 	lms_buf_adds(out, "</main>\n<footer>");

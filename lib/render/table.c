@@ -381,12 +381,9 @@ static bool is_number(const char *s)
 	return !s[i];
 }
 
-static void render_yaml(const struct lms_table *t, struct lms_buf *out)
+/* The rows, each an item of a list: none for a table without rows. */
+static void render_yaml_rows(const struct lms_table *t, struct lms_buf *out)
 {
-	if (!t->nrows) {
-		lms_buf_adds(out, "[]\n");
-		return;
-	}
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			const char *cell = lms_table_get(t, r, c);
@@ -404,6 +401,13 @@ static void render_yaml(const struct lms_table *t, struct lms_buf *out)
 			lms_buf_addch(out, '\n');
 		}
 	}
+}
+
+static void render_yaml(const struct lms_table *t, struct lms_buf *out)
+{
+	if (!t->nrows)
+		lms_buf_adds(out, "[]\n");
+	render_yaml_rows(t, out);
 }
 
 void lms_table_md_escape(struct lms_buf *out, const char *s, bool line_start)
@@ -460,11 +464,12 @@ static void md_target(struct lms_buf *out, const char *s)
 	}
 }
 
-static void render_md(const struct lms_table *t, struct lms_buf *out)
+static void render_md(const struct lms_table *t, bool header,
+		      struct lms_buf *out)
 {
 	struct lms_buf number = LMS_BUF_INIT;
 
-	for (size_t r = 0; r <= t->nrows; r++) {
+	for (size_t r = !header; r <= t->nrows; r++) {
 		lms_buf_adds(out, "|");
 		for (size_t c = 0; c < t->ncols; c++) {
 			const char *cell = r ? lms_table_get(t, r - 1, c) :
@@ -511,7 +516,7 @@ void lms_table_render(const struct lms_table *t, enum lms_format f,
 		render_yaml(t, out);
 		break;
 	case LMS_FMT_MD:
-		render_md(t, out);
+		render_md(t, true, out);
 		break;
 	default:
 		render_text(t, out);
@@ -522,10 +527,20 @@ void lms_table_render(const struct lms_table *t, enum lms_format f,
 void lms_table_render_rows(const struct lms_table *t, enum lms_format f,
 			   bool excel, struct lms_buf *out)
 {
-	if (f == LMS_FMT_TSV)
+	switch (f) {
+	case LMS_FMT_TSV:
 		render_csv(t, out, '\t', false, false, false);
-	else
+		break;
+	case LMS_FMT_YAML:
+		render_yaml_rows(t, out);
+		break;
+	case LMS_FMT_MD:
+		render_md(t, false, out);
+		break;
+	default:
 		render_csv(t, out, excel ? ';' : ',', excel, true, false);
+		break;
+	}
 }
 
 void lms_table_clear_rows(struct lms_table *t)

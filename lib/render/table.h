@@ -77,14 +77,19 @@ void lms_table_render(const struct lms_table *t, enum lms_format f,
 		      bool excel, struct lms_buf *out);
 
 /*
- * For a table too long to hold (lms export): CSV or TSV rendered in
- * pieces, lms_table_render of the table without rows first, then, as
- * rows come, lms_table_render_rows and lms_table_clear_rows; the
- * pieces together are what lms_table_render of the whole would give.
+ * For a table too long to hold (lms export, a report by course): CSV,
+ * TSV or Markdown rendered in pieces, lms_table_render of the table
+ * without rows first, then, as rows come, lms_table_render_rows and
+ * lms_table_clear_rows; the pieces together are what lms_table_render
+ * of the whole would give.  YAML's rows alone are its list less the []
+ * of a table with none, which its caller says if no piece had a row.
  */
 void lms_table_render_rows(const struct lms_table *t, enum lms_format f,
 			   bool excel, struct lms_buf *out);
 void lms_table_clear_rows(struct lms_table *t);
+/* Takes each piece of a table made in pieces, in order: the first
+ * brings the header, as above (with rows of its own or none). */
+typedef void lms_table_piece_fn(const struct lms_table *piece, void *arg);
 
 /*
  * Aligned text in pieces, for a table too long to hold: the widths of

@@ -224,18 +224,39 @@ static void charts(struct lms_doc *d, const struct lms_table *t, size_t bars,
 	}
 }
 
+/* A table of every row, made a piece at a time as the document is
+ * rendered: at 53,500 courses, held whole as a table and as its text,
+ * it took a report by course past 64 MiB. */
+struct rows_of {
+	const struct lms_agg *a;
+	bool marks, followup;
+};
+
+static void rows_pieces(const void *source, lms_table_piece_fn *each,
+			void *arg)
+{
+	const struct rows_of *r = source;
+
+	lms_agg_table_pieces(r->a, r->marks, r->followup, each, arg);
+}
+
+static void add_rows(struct lms_doc *d, const char *key,
+		     const struct lms_agg *a, bool marks, bool followup)
+{
+	const struct rows_of r = { a, marks, followup };
+
+	lms_doc_table_pieces(d, key, rows_pieces, &r, sizeof(r));
+}
+
 /* Referred on after the course: once a tree keeps offers, so that
  * whether the section is there tells nothing of the people. */
 static void followup_section(struct lms_doc *d, const struct lms_agg *a,
 			     const struct lms_agg_about *about)
 {
-	struct lms_table table;
-
 	if (!a->offers)
 		return;
 	lms_doc_section(d, "followup", _("After the course"));
-	lms_agg_followup_table(a, about->marks, &table);
-	lms_doc_add_table(d, "followup", &table);
+	add_rows(d, "followup", a, about->marks, true);
 	lms_doc_text(d, "followup_legend", "%s", _("Of those who completed, "
 		     "how many were referred on to an offer of offers.yaml "
 		     "(lms course close --follow-up), and to which kind; how "
@@ -282,7 +303,7 @@ static void own_section(struct lms_doc *d, const struct lms_agg *a,
 void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 		    struct lms_doc *out)
 {
-	struct lms_table table, for_charts;
+	struct lms_table for_charts;
 	char title[256];
 
 	/* TRANSLATORS: "Report by course", "by municipality" ... */
@@ -294,8 +315,7 @@ void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 	out->wide = true;
 	about_section(out, a, about);
 	lms_doc_section(out, "figures", _("Figures"));
-	lms_agg_table(a, about->marks, &table);
-	lms_doc_add_table(out, "rows", &table);
+	add_rows(out, "rows", a, about->marks, false);
 	legend(out, a);
 	/* The charts read a table of their own, marked, of the groups they
 	 * show: the document's may move as the document grows. */

@@ -24,6 +24,9 @@ struct lms_agg_about {
  * where it is used). */
 #define LMS_INTERNAL_NOTICE N_("Internal: exact figures, not for sharing")
 
+/* The report of a as a document, whose tables of every row are made of
+ * a's rows as it is rendered (lms_doc_table_pieces): render it before
+ * a is released. */
 void lms_agg_report(const struct lms_agg *a, const struct lms_agg_about *about,
 		    struct lms_doc *out);
 

@@ -39,6 +39,8 @@ like "cold and warm report" \
 	"^  report  *cold  *[0-9.]* s (.*x floor, peak .* MiB)   warm .*x cold" "$out"
 like "cold and warm report by course, with their peaks" \
 	"^  by course  *cold  *[0-9.]* s (peak  *[0-9.]* MiB)   warm  *[0-9.]* s (peak  *[0-9.]* MiB)$" "$out"
+like "and as text, cold and after another report, with their peaks" \
+	"^  as text  *cold  *[0-9.]* s (peak  *[0-9.]* MiB)   after another report  *[0-9.]* s (peak  *[0-9.]* MiB)$" "$out"
 like "the report agrees with its peer" \
 	"^  report  *python .* faster; every figure agrees" "$out"
 like "check agrees with its peer" "^  check  *python .* findings agree" "$out"

@@ -490,6 +490,123 @@ static void norwegian_excel(void **state)
 	      "sted;Helsehuset\r\n");
 }
 
+/* A table of n rows, the last a total when total: the same whole as
+ * in pieces.  Row 7 is the widest, in a piece of its own, and one cell
+ * holds what Markdown and HTML escape. */
+struct rows_source {
+	size_t n, piece;
+	bool total;
+};
+
+static const char *const piece_cols[] = { "n", "theme", NULL };
+
+static void table_start(struct lms_table *t)
+{
+	lms_table_init(t, piece_cols);
+	lms_table_set_numeric(t, 0);
+}
+
+static void add_piece_row(struct lms_table *t, size_t i)
+{
+	lms_table_row(t);
+	lms_table_cellf(t, "%zu", i == 7 ? (size_t)1234567 : i);
+	lms_table_cell(t, i == 7 ? "a theme wider than the others" :
+		       i == 2 ? "<b>|x|</b> & *y*" : "mat");
+}
+
+static void rows_pieces(const void *source, lms_table_piece_fn *each,
+			void *arg)
+{
+	const struct rows_source *r = source;
+	struct lms_table t;
+
+	table_start(&t);
+	each(&t, arg);		/* the first, without rows */
+	for (size_t i = 0; i < r->n; i++) {
+		add_piece_row(&t, i);
+		if (t.nrows == r->piece || i + 1 == r->n) {
+			t.total_row = r->total && i + 1 == r->n;
+			each(&t, arg);
+			lms_table_clear_rows(&t);
+		}
+	}
+	lms_table_release(&t);
+}
+
+static void two_docs(struct lms_doc *whole, struct lms_doc *pieces,
+		     size_t n)
+{
+	const struct rows_source r = { n, 3, n > 0 };
+	struct lms_doc *d[] = { whole, pieces };
+	struct lms_table *t;
+
+	for (int k = 0; k < 2; k++) {
+		lms_doc_init(d[k], "Rapport");
+		lms_doc_section(d[k], "figures", "Figures");
+		lms_doc_text(d[k], "about", "%s", "Before.");
+	}
+	t = lms_doc_table(whole, "rows", piece_cols);
+	lms_table_set_numeric(t, 0);
+	for (size_t i = 0; i < n; i++)
+		add_piece_row(t, i);
+	t->total_row = n > 0;
+	lms_doc_table_pieces(pieces, "rows", rows_pieces, &r, sizeof(r));
+	for (int k = 0; k < 2; k++)
+		lms_doc_text(d[k], "legend", "%s", "After.");
+}
+
+/* Empties out into all at every call, once it ends a line. */
+struct drain {
+	struct lms_buf *out, all;
+	size_t calls;
+	bool whole_lines;
+};
+
+static void drain(void *arg)
+{
+	struct drain *d = arg;
+
+	d->calls++;
+	if (d->out->len && d->out->buf[d->out->len - 1] != '\n')
+		d->whole_lines = false;
+	lms_buf_add(&d->all, d->out->buf, d->out->len);
+	lms_buf_reset(d->out);
+}
+
+static void table_in_pieces(void **state)
+{
+	static const enum lms_format formats[] = {
+		LMS_FMT_TEXT, LMS_FMT_MD, LMS_FMT_YAML, LMS_FMT_CSV,
+		LMS_FMT_CSV, LMS_FMT_HTML
+	};
+
+	(void)state;
+	for (size_t n = 0; n <= 10; n += 10) {
+		struct lms_doc whole, pieces;
+
+		two_docs(&whole, &pieces, n);
+		for (size_t f = 0; f < 6; f++) {
+			struct lms_buf want = LMS_BUF_INIT, got = LMS_BUF_INIT;
+			struct drain d = { &got, LMS_BUF_INIT, 0, true };
+			const struct lms_doc_sink to = { &got, drain, &d };
+			bool excel = f == 4;
+
+			lms_doc_render(&whole, formats[f], excel, &want);
+			lms_doc_render_to(&pieces, formats[f], excel, &to);
+			lms_buf_add(&d.all, got.buf, got.len);
+			assert_string_equal(d.all.buf, want.buf);
+			assert_true(d.whole_lines);
+			/* At least after each piece of rows (of 3). */
+			assert_true(d.calls >= (n + 2) / 3);
+			lms_buf_release(&want);
+			lms_buf_release(&got);
+			lms_buf_release(&d.all);
+		}
+		lms_doc_release(&whole);
+		lms_doc_release(&pieces);
+	}
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -511,6 +628,7 @@ int main(void)
 		T(html_lang),
 		T(norwegian_figures),
 		T(norwegian_excel),
+		cmocka_unit_test(table_in_pieces),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
