@@ -233,6 +233,14 @@ struct emitting {
 	int err;
 };
 
+static void spill(void *arg)
+{
+	struct emitting *e = arg;
+
+	if (!e->err)
+		e->err = cmd_spool_add(e->ctx, &e->spool);
+}
+
 static void emit_piece(const struct lms_table *t, void *arg)
 {
 	struct emitting *e = arg;
@@ -243,45 +251,44 @@ static void emit_piece(const struct lms_table *t, void *arg)
 		lms_table_render_rows(t, e->a->format, e->a->excel,
 				      &e->ctx->out);
 	e->header_done = true;
-	if (!e->err)
-		e->err = cmd_spool_add(e->ctx, &e->spool);
+	spill(e);
 }
 
+/* The table that pieces(source, ...) makes, as CSV or TSV. */
 static int emit_table(struct ctx *ctx, const struct report_args *a,
-		      const struct lms_agg *agg)
+		      lms_doc_pieces_fn *pieces, const void *source)
 {
 	struct emitting e = { .ctx = ctx, .a = a, .spool = { NULL } };
 
-	lms_agg_table_pieces(agg, false, a->table == TABLE_FOLLOWUP,
-			     emit_piece, &e);
+	pieces(source, emit_piece, &e);
 	return cmd_spool_end(ctx, &e.spool, e.err);
 }
 
-static void spill(void *arg)
-{
-	struct emitting *e = arg;
-
-	if (!e->err)
-		e->err = cmd_spool_add(e->ctx, &e->spool);
-}
-
-/* The report as a document, handed out as it is rendered (its tables of
- * every row are made so too). */
+/* The document, handed out as it is rendered (its tables of every row
+ * are made so too), and released. */
 static int emit_doc(struct ctx *ctx, const struct report_args *a,
-		    const struct lms_agg *agg, const char **names,
-		    size_t nnames)
+		    struct lms_doc *doc)
 {
 	struct emitting e = { .ctx = ctx, .a = a, .spool = { NULL } };
 	const struct lms_doc_sink to = { &ctx->out, spill, &e };
-	struct lms_agg_about about = {
-		names, nnames, marks_for(a->format), 40
-	};
-	struct lms_doc doc;
 
-	lms_agg_report(agg, &about, &doc);
-	lms_doc_render_to(&doc, a->format, a->excel, &to);
-	lms_doc_release(&doc);
+	lms_doc_render_to(doc, a->format, a->excel, &to);
+	lms_doc_release(doc);
 	return cmd_spool_end(ctx, &e.spool, e.err);
+}
+
+/* The aggregate's table for CSV and TSV: its figures or its follow-up. */
+struct agg_table {
+	const struct lms_agg *agg;
+	bool followup;
+};
+
+static void agg_pieces(const void *source, lms_table_piece_fn *each,
+		       void *arg)
+{
+	const struct agg_table *t = source;
+
+	lms_agg_table_pieces(t->agg, false, t->followup, each, arg);
 }
 
 static int aggregate(struct ctx *ctx, struct report_args *a)
@@ -304,9 +311,19 @@ static int aggregate(struct ctx *ctx, struct report_args *a)
 	was = lms_i18n_set(cmd_doc_lang(ctx, lang, a->format, a->excel));
 	if (!err && (a->format == LMS_FMT_CSV || a->format == LMS_FMT_TSV)) {
 		/* CSV and TSV are a table alone, for scripts and sheets. */
-		err = emit_table(ctx, a, &agg);
+		const struct agg_table t = {
+			&agg, a->table == TABLE_FOLLOWUP
+		};
+
+		err = emit_table(ctx, a, agg_pieces, &t);
 	} else if (!err) {
-		err = emit_doc(ctx, a, &agg, names, nnames);
+		struct lms_agg_about about = {
+			names, nnames, marks_for(a->format), 40
+		};
+		struct lms_doc doc;
+
+		lms_agg_report(&agg, &about, &doc);
+		err = emit_doc(ctx, a, &doc);
 	}
 	lms_i18n_set(was);
 	for (size_t i = 0; i < nnames; i++)
@@ -337,10 +354,15 @@ static int facilitator_period(const struct report_args *a, int32_t *from,
  * The work and fees of the facilitators: not an aggregate of pieces, and
  * exact (lms-report(1) says why), of the one tree.
  */
+static void fees_pieces(const void *source, lms_table_piece_fn *each,
+			void *arg)
+{
+	lms_fees_report_pieces(source, true, each, arg);
+}
+
 static int by_facilitator(struct ctx *ctx, struct report_args *a)
 {
 	struct lms_fees f;
-	struct lms_table table;
 	struct lms_doc doc;
 	enum lms_lang was;
 	int32_t from, to;
@@ -355,13 +377,10 @@ static int by_facilitator(struct ctx *ctx, struct report_args *a)
 					a->format, a->excel));
 	if (!err && (a->format == LMS_FMT_CSV || a->format == LMS_FMT_TSV)) {
 		a->agg.exact = true;	/* for the notice */
-		lms_fees_report_table(&f, true, &table);
-		render_table(a, &table, &ctx->out);
-		lms_table_release(&table);
+		err = emit_table(ctx, a, fees_pieces, &f);
 	} else if (!err) {
 		lms_fees_report(&f, &ctx->tree.service, &doc);
-		lms_doc_render(&doc, a->format, a->excel, &ctx->out);
-		lms_doc_release(&doc);
+		err = emit_doc(ctx, a, &doc);
 	}
 	lms_i18n_set(was);
 	lms_fees_release(&f);

@@ -357,8 +357,7 @@ static void figures(struct lms_table *t, const struct lms_fee_row *r,
 		lms_table_cellf(t, "%zu", r->meetings);
 }
 
-void lms_fees_report_table(const struct lms_fees *f, bool machine,
-			   struct lms_table *out)
+static void report_init(struct lms_table *out, bool machine)
 {
 	/* TRANSLATORS: the columns of lms report --by facilitator; CSV and
 	 * TSV keep them in English. */
@@ -375,15 +374,41 @@ void lms_fees_report_table(const struct lms_fees *f, bool machine,
 	lms_table_init(out, machine ? scripts : people);
 	for (size_t c = 3; c < 9; c++)
 		lms_table_set_numeric(out, c);
-	for (size_t i = 0; i < f->nrows; i++) {
-		const struct lms_fee_row *r = &f->rows[i];
+}
 
-		lms_table_row(out);
-		lms_table_cell(out, r->facilitator);
-		lms_table_cell(out, r->name);
-		lms_table_cell(out, r->course ? r->course : _("all courses"));
-		figures(out, r, machine);
+static void report_row(struct lms_table *out, const struct lms_fee_row *r,
+		       bool machine)
+{
+	lms_table_row(out);
+	lms_table_cell(out, r->facilitator);
+	lms_table_cell(out, r->name);
+	lms_table_cell(out, r->course ? r->course : _("all courses"));
+	figures(out, r, machine);
+}
+
+void lms_fees_report_table(const struct lms_fees *f, bool machine,
+			   struct lms_table *out)
+{
+	report_init(out, machine);
+	for (size_t i = 0; i < f->nrows; i++)
+		report_row(out, &f->rows[i], machine);
+}
+
+void lms_fees_report_pieces(const struct lms_fees *f, bool machine,
+			    lms_table_piece_fn *each, void *arg)
+{
+	struct lms_table t;
+
+	report_init(&t, machine);
+	each(&t, arg);
+	for (size_t i = 0; i < f->nrows; i++) {
+		report_row(&t, &f->rows[i], machine);
+		if (t.nrows == LMS_FEES_PIECE_ROWS || i + 1 == f->nrows) {
+			each(&t, arg);
+			lms_table_clear_rows(&t);
+		}
 	}
+	lms_table_release(&t);
 }
 
 void lms_fees_export_table(const struct lms_fees *f, struct lms_table *out)
@@ -448,11 +473,17 @@ static void rate_fact(struct lms_doc *d, const char *name,
 	lms_buf_release(&b);
 }
 
+static void rows_pieces(const void *source, lms_table_piece_fn *each,
+			void *arg)
+{
+	lms_fees_report_pieces(*(const struct lms_fees *const *)source, false,
+			       each, arg);
+}
+
 void lms_fees_report(const struct lms_fees *f, const struct lms_service *s,
 		     struct lms_doc *out)
 {
 	const struct lms_fee_rates *r = &s->fees;
-	struct lms_table table;
 	char title[256];
 
 	snprintf(title, sizeof(title), _("Report by %s"),
@@ -470,8 +501,7 @@ void lms_fees_report(const struct lms_fees *f, const struct lms_service *s,
 	lms_doc_fact(out, _("fees to"), "%s", r->to == LMS_FEES_TO_ALL ?
 		     _("every facilitator") : _("user representatives"));
 	lms_doc_section(out, "figures", _("Figures"));
-	lms_fees_report_table(f, false, &table);
-	lms_doc_add_table(out, "rows", &table);
+	lms_doc_table_pieces(out, "rows", rows_pieces, &f, sizeof(f));
 	lms_doc_text(out, "legend", "%s", _("Sessions led, as the courses "
 		     "plan them, those to come included, and meetings attended, "
 		     "with the hours of both; meetings are paid by the hour "

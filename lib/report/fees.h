@@ -108,10 +108,17 @@ int lms_fees_term(const char *s, int32_t *from, int32_t *to);
  */
 void lms_fees_report_table(const struct lms_fees *f, bool machine,
 			   struct lms_table *out);
+/* The report's table handed to each in pieces, for a national tree's
+ * 107,000 rows: without rows first, then up to LMS_FEES_PIECE_ROWS at a
+ * time (table.h). */
+#define LMS_FEES_PIECE_ROWS 1024
+void lms_fees_report_pieces(const struct lms_fees *f, bool machine,
+			    lms_table_piece_fn *each, void *arg);
 void lms_fees_export_table(const struct lms_fees *f, struct lms_table *out);
 /*
  * The report as a document for people: the service, the period, the
- * rates, the table.  Its figures are the work of named facilitators, not
+ * rates, the table, made of f's rows as it is rendered (render it before
+ * f is released).  Its figures are the work of named facilitators, not
  * counts of participants, so nothing is rounded; and since they are what
  * named people are paid, it is headed as internal.
  */

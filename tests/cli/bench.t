@@ -41,6 +41,8 @@ like "cold and warm report by course, with their peaks" \
 	"^  by course  *cold  *[0-9.]* s (peak  *[0-9.]* MiB)   warm  *[0-9.]* s (peak  *[0-9.]* MiB)$" "$out"
 like "and as text, cold and after another report, with their peaks" \
 	"^  as text  *cold  *[0-9.]* s (peak  *[0-9.]* MiB)   after another report  *[0-9.]* s (peak  *[0-9.]* MiB)$" "$out"
+like "the peaks of the other commands that read every course" \
+	"^  peaks        report --by facilitator [0-9.]*, export evaluations [0-9.]*, export fees [0-9.]*, calendar [0-9.]*, followup --due [0-9.]*, catalog [0-9.]* MiB$" "$out"
 like "the report agrees with its peer" \
 	"^  report  *python .* faster; every figure agrees" "$out"
 like "check agrees with its peer" "^  check  *python .* findings agree" "$out"

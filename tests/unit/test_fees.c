@@ -233,6 +233,47 @@ static void to_all_and_cancelled(void **state)
 
 /* The report's table has every row; payroll's only the paid people's
  * courses, with the period. */
+/* Takes the pieces of a table as CSV, as the report prints them. */
+static void piece_csv(const struct lms_table *piece, void *arg)
+{
+	struct lms_buf *out = arg;
+
+	if (!out->len)
+		lms_table_render(piece, LMS_FMT_CSV, false, out);
+	else
+		lms_table_render_rows(piece, LMS_FMT_CSV, false, out);
+}
+
+/* In pieces, the report's table of 300 courses, more rows than a piece
+ * holds, is the whole table, across the pieces' bounds. */
+static void report_in_pieces(void **state)
+{
+	struct fixture *x = *state;
+	struct lms_buf whole = LMS_BUF_INIT, pieces = LMS_BUF_INIT;
+	char *id = x->course.id, other[16];
+	struct lms_table t;
+	struct lms_fees f;
+
+	lms_fees_init(&f, LMS_DATE_NONE, LMS_DATE_NONE);
+	x->course.id = other;
+	for (int i = 0; i < 300; i++) {
+		snprintf(other, sizeof(other), "k%03d", i);
+		lms_fees_add_course(&f, &x->rates, x->reg, x->nreg,
+				    &x->course, NULL);
+	}
+	x->course.id = id;
+	lms_fees_finish(&f);
+	assert_true(f.nrows > LMS_FEES_PIECE_ROWS + 1);
+	lms_fees_report_table(&f, true, &t);
+	lms_table_render(&t, LMS_FMT_CSV, false, &whole);
+	lms_fees_report_pieces(&f, true, piece_csv, &pieces);
+	assert_string_equal(pieces.buf, whole.buf);
+	lms_table_release(&t);
+	lms_buf_release(&whole);
+	lms_buf_release(&pieces);
+	lms_fees_release(&f);
+}
+
 static void tables(void **state)
 {
 	struct fixture *x = *state;
@@ -446,6 +487,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(to_all_and_cancelled, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(tables, setup, teardown),
+		cmocka_unit_test_setup_teardown(report_in_pieces, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(meetings, setup, teardown),
 		cmocka_unit_test(terms),
 		cmocka_unit_test_setup_teardown(yearly_limit, setup, teardown),
