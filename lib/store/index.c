@@ -21,7 +21,7 @@
 /* index.h says what the index is; HACKING.md has its format. */
 
 #define MAGIC "LMSINDEX"
-#define FORMAT 3u
+#define FORMAT 4u
 #define STAMP "lms " LMS_VERSION
 #define SUM_LEN 8
 
@@ -48,6 +48,31 @@ static void put_u(struct lms_buf *b, uint64_t v, int bytes)
 static void put_str(struct lms_buf *b, const char *s)
 {
 	lms_buf_add(b, s, strlen(s) + 1);
+}
+
+/* An unsigned LEB128 varint: 7 bits a byte, the least first. */
+static void put_varint(struct lms_buf *b, uint64_t v)
+{
+	unsigned char x[10];
+	size_t n = 0;
+
+	do {
+		x[n++] = (unsigned char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+		v >>= 7;
+	} while (v);
+	lms_buf_add(b, x, n);
+}
+
+/* A difference (two's complement) as a small unsigned number whatever
+ * its sign: 0, -1, 1, -2 ... as 0, 1, 2, 3 ... */
+static uint64_t zigzag(uint64_t d)
+{
+	return (d << 1) ^ (0 - (d >> 63));
+}
+
+static uint64_t unzigzag(uint64_t z)
+{
+	return (z >> 1) ^ (0 - (z & 1));
 }
 
 /* Reading: a cursor that turns bad at the first byte past its end */
@@ -81,6 +106,28 @@ static const unsigned char *get_bytes(struct cursor *c, size_t n)
 	}
 	c->p += n;
 	return p;
+}
+
+static uint64_t get_varint(struct cursor *c)
+{
+	uint64_t v = 0;
+
+	if (!c->bad && c->p < c->end && *c->p < 0x80)	/* most are small */
+		return *c->p++;
+	for (int shift = 0; shift < 64; shift += 7) {
+		unsigned byte;
+
+		if (c->bad || c->p == c->end)
+			break;
+		byte = *c->p++;
+		if (shift == 63 && byte > 1)	/* past 64 bits */
+			break;
+		v |= (uint64_t)(byte & 0x7f) << shift;
+		if (!(byte & 0x80))
+			return v;
+	}
+	c->bad = true;
+	return 0;
 }
 
 /* A string ended by its NUL, which must be within the cursor. */
@@ -356,64 +403,93 @@ static void entries_free(struct lms_index *ix)
 	ix->tail_sorted = true;
 }
 
-/* The stat of a file present, in the file: dev, ino, size, mtime (s,
- * ns), ctime (s, ns). */
-#define STAT_LEN (8 + 8 + 8 + 8 + 4 + 8 + 4)
+/*
+ * The stats of an entry, in the file: a byte, the mask of the files
+ * present; u16, the length of what follows; for each file present,
+ * varints: its device and inode as differences (zigzag) from those of
+ * the file before (0 for the first), its size, its mtime's seconds as a
+ * difference from the file before's, then u32 the nanoseconds, then its
+ * ctime as differences from its mtime.  A course's files lie on one
+ * device, were made about the same time and most were last changed when
+ * made: five files in about 80 bytes rather than the 221 of fixed
+ * widths, a third less index and two fifths of a cold run's memory for
+ * it.
+ */
+#define STATS_HEAD 3
 
-/* The bytes of e's stats as read: the mask of files present, then the
- * stat of each present. */
 static size_t stats_len(const unsigned char *stats)
 {
-	size_t n = 0;
-
-	for (int f = 0; f < LMS_INDEX_NFILES; f++)
-		n += stats[0] >> f & 1;
-	return 1 + n * STAT_LEN;
+	return STATS_HEAD + (stats[1] | (size_t)stats[2] << 8);
 }
 
 static void put_stats(struct lms_buf *b, const struct lms_index_stat *files)
 {
 	unsigned present = 0;
+	uint64_t dev = 0, ino = 0, mtime = 0;
+	size_t at;
 
 	for (int f = 0; f < LMS_INDEX_NFILES; f++)
 		present |= (unsigned)files[f].present << f;
 	put_u(b, present, 1);
+	at = b->len;
+	put_u(b, 0, 2);
 	for (int f = 0; f < LMS_INDEX_NFILES; f++) {
 		const struct lms_index_stat *s = &files[f];
 
 		if (!s->present)
 			continue;
-		put_u(b, s->dev, 8);
-		put_u(b, s->ino, 8);
-		put_u(b, s->size, 8);
-		put_u(b, (uint64_t)s->mtime_s, 8);
+		put_varint(b, zigzag(s->dev - dev));
+		put_varint(b, zigzag(s->ino - ino));
+		put_varint(b, s->size);
+		put_varint(b, zigzag((uint64_t)s->mtime_s - mtime));
 		put_u(b, s->mtime_ns, 4);
-		put_u(b, (uint64_t)s->ctime_s, 8);
-		put_u(b, s->ctime_ns, 4);
+		put_varint(b, zigzag((uint64_t)s->ctime_s -
+				     (uint64_t)s->mtime_s));
+		put_varint(b, zigzag((uint64_t)s->ctime_ns -
+				     (uint64_t)s->mtime_ns));
+		dev = s->dev;
+		ino = s->ino;
+		mtime = (uint64_t)s->mtime_s;
 	}
+	/* Seven files of ten-byte varints take less than 64 KiB. */
+	b->buf[at] = (char)((b->len - at - 2) & 0xff);
+	b->buf[at + 1] = (char)((b->len - at - 2) >> 8);
 }
 
-/* The stats that get_entry found whole: cannot fail. */
-static void decode_stats(const unsigned char *stats,
-			 struct lms_index_stat *out)
+/* The stats of stats, which must end where stats_len says: false for
+ * bytes that are no such stats.  They are decoded only to be compared,
+ * on the threads that look at the files, not where the index is
+ * parsed: checking each entry's there too was a twentieth of a warm
+ * report's time on the calling thread. */
+static bool read_stats(const unsigned char *stats, struct lms_index_stat *out)
 {
-	struct cursor c = { stats + 1, stats + stats_len(stats), false };
+	struct cursor c = { stats + STATS_HEAD, stats + stats_len(stats),
+			    false };
+	uint64_t dev = 0, ino = 0, mtime = 0;
 
 	for (int f = 0; f < LMS_INDEX_NFILES; f++) {
 		struct lms_index_stat *s = &out[f];
+		int64_t ns;
 
 		memset(s, 0, sizeof(*s));
 		if (!(s->present = stats[0] >> f & 1))
 			continue;
-		s->dev = get_u(&c, 8);
-		s->ino = get_u(&c, 8);
-		s->size = get_u(&c, 8);
-		s->mtime_s = (int64_t)get_u(&c, 8);
+		s->dev = dev += unzigzag(get_varint(&c));
+		s->ino = ino += unzigzag(get_varint(&c));
+		s->size = get_varint(&c);
+		mtime += unzigzag(get_varint(&c));
+		s->mtime_s = (int64_t)mtime;
 		s->mtime_ns = (uint32_t)get_u(&c, 4);
-		s->ctime_s = (int64_t)get_u(&c, 8);
-		s->ctime_ns = (uint32_t)get_u(&c, 4);
+		s->ctime_s = (int64_t)(mtime + unzigzag(get_varint(&c)));
+		ns = (int64_t)unzigzag(get_varint(&c));
+		if (ns < -(int64_t)UINT32_MAX || ns > (int64_t)UINT32_MAX ||
+		    (ns += s->mtime_ns) < 0 || ns > (int64_t)UINT32_MAX)
+			return false;
+		s->ctime_ns = (uint32_t)ns;
 	}
+	return !c.bad && c.p == c.end;
 }
+
 
 static void put_entry(struct lms_buf *b, const struct lms_index_entry *e)
 {
@@ -439,10 +515,11 @@ static bool get_entry(struct cursor *c, struct lms_index_entry *e)
 	const char *id = get_str(c);
 	const unsigned char *stats = c->p;
 	unsigned present = (unsigned)get_u(c, 1), have;
+	size_t len = (size_t)get_u(c, 2);
 
 	memset(e, 0, sizeof(*e));
 	if (c->bad || !lms_id_valid(id) || present >> LMS_INDEX_NFILES ||
-	    !get_bytes(c, stats_len(stats) - 1))
+	    !get_bytes(c, len))
 		return false;
 	e->stats = stats;
 	e->taken_s = (int64_t)get_u(c, 8);
@@ -878,14 +955,12 @@ static bool stat_files(const struct lms_index *ix, int dir,
 }
 
 /* The stats e was taken with, in was; false for an entry never looked
- * at. */
+ * at, or whose stats do not decode (which its sum missed): its course is
+ * read again. */
 static bool taken_with(const struct lms_index_entry *e,
 		       struct lms_index_stat *was)
 {
-	if (!e->stats)
-		return false;
-	decode_stats(e->stats, was);
-	return true;
+	return e->stats && read_stats(e->stats, was);
 }
 
 static bool fresh(const struct lms_index_entry *e,

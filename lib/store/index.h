@@ -156,7 +156,7 @@ void lms_index_keep(struct lms_index *ix, const char *id);
  * opened (the commands that use it ask for every course), so that a
  * course removed or renamed leaves it.  Failure is silent.  A few
  * entries made again (LMS_INDEX_LAZY: a coordinator's edit, a new
- * course) do not make it write a national tree's 21 MB again: the next
+ * course) do not make it write a national tree's 13 MB again: the next
  * command reads those few courses again, in less time than the writing
  * took, until more have changed.
  */

@@ -257,6 +257,50 @@ static void trusts_only_files_older_than_a_tick(void **state)
 	lms_index_release(&ix);
 }
 
+/* Stats that do not decode, in an index whose sum is right (it was
+ * written with them): never trusted, their course read again, however
+ * old the entry.  Each way of not decoding: a varint cut short, bytes
+ * left over, a ctime's nanoseconds past 32 bits. */
+static void reads_again_stats_that_do_not_decode(void **state)
+{
+	static const unsigned char bad[][24] = {
+		{ 1, 2, 0, 0x81, 0x81 },
+		{ 1, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
+		{ 1, 14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		  0x80, 0x80, 0x80, 0x80, 0x20 },
+	};
+	static const size_t len[] = { 5, 14, 17 };
+
+	(void)state;
+	for (size_t k = 0; k < sizeof(len) / sizeof(*len); k++) {
+		struct lms_index ix;
+		char *p;
+
+		lying_index(10);
+		lms_index_open(&ix, &tree);
+		for (size_t i = 0; i < ix.n; i++) {
+			unsigned char *stats = lms_malloc(len[k]);
+
+			memcpy(stats, bad[k], len[k]);
+			if (ix.v[i].own_stats)
+				free((void *)ix.v[i].stats);
+			ix.v[i].stats = stats;
+			ix.v[i].own_stats = true;
+			ix.v[i].asked = true;
+		}
+		ix.changed = true;
+		lms_index_save(&ix);
+		lms_index_release(&ix);
+		lms_index_open(&ix, &tree);
+		assert_int_equal(ix.n, 2);	/* the index parsed */
+		p = people(&ix, "kurs-a");
+		assert_string_equal(p, "p-aaaaaa p-bbbbbb");
+		free(p);
+		assert_int_equal(ix.reread, 1);
+		lms_index_release(&ix);
+	}
+}
+
 /* Same size, mtime put back: the ctime tells. */
 static void sees_a_change_with_its_mtime_restored(void **state)
 {
@@ -497,6 +541,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			writes_again_past_a_few_changes, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			reads_again_stats_that_do_not_decode, setup, teardown),
 		cmocka_unit_test_setup_teardown(refuses_what_is_not_whole,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(
