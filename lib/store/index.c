@@ -541,16 +541,29 @@ static bool get_entry(struct cursor *c, struct lms_index_entry *e)
 	return true;
 }
 
-/* Lets the pages of a mapped index go: see struct lms_index. */
-static void let_go(const struct lms_index *ix)
-{
-	if (ix->file)
-		madvise(ix->file, ix->file_len, MADV_DONTNEED);
-}
-
-/* How often: bytes summed, or entries parsed, asked for or looked at. */
+/* How often: bytes summed, or entries parsed, asked for or looked at;
+ * and how many courses read from their files make a command one that
+ * holds much besides the index. */
 #define LET_GO_BYTES ((size_t)1 << 20)
 #define LET_GO_ENTRIES 1024
+
+/*
+ * An index this large at most is held as it is passed, while the command
+ * has read few courses from their files (see struct lms_index): it
+ * passes the entries several times (parse, look, ask, merge), and
+ * letting a national report's index of 13 MB go made each pass fault it
+ * in again, 14 % of a warm report's time.  With the records of every
+ * kind an index is three times that; and a command that reads every
+ * course, making their records anew, holds much besides.
+ */
+#define HOLD_MAX ((size_t)16 << 20)
+
+static void let_go(const struct lms_index *ix)
+{
+	if (ix->file && (ix->file_len > HOLD_MAX ||
+			 ix->made >= LET_GO_ENTRIES))
+		madvise(ix->file, ix->file_len, MADV_DONTNEED);
+}
 
 /* One more entry passed on the calling thread: their ids, stats and
  * records lie all over the file. */
@@ -1279,6 +1292,7 @@ int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
 			record_take(&e->rec[k], &b);
 			note_record(ix, e);
 		}
+		ix->made++;
 	}
 	lms_buf_release(&b);
 	*out = e;
@@ -1290,6 +1304,7 @@ void lms_index_put(struct lms_index *ix, const char *id,
 {
 	struct lms_index_entry *e = find_any(ix, id);
 
+	ix->made++;
 	if (!e || b->len > UINT32_MAX ||
 	    !kinds[kind].valid((const unsigned char *)b->buf, b->len))
 		return;

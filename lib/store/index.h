@@ -83,12 +83,15 @@ struct lms_index_entry {
 struct lms_index {
 	struct lms_tree *tree;
 	/* .lms/index mapped, which the entries read from it point into,
-	 * or NULL.  Its pages are let go as they are passed (their bytes
-	 * stay the file's, read again if touched again): a command holds
-	 * a few of them, never the whole 45 MB of a national tree's. */
+	 * or NULL.  Past 16 MiB, or once the command has read more than a
+	 * few courses from their files (made), its pages are let go as
+	 * they are passed (their bytes stay the file's, read again if
+	 * touched again): such a command holds a few of them, never the
+	 * whole 40 MB of a national tree's with records of every kind. */
 	unsigned char *file;
 	size_t file_len;
 	size_t since_let_go;		/* entries asked for since */
+	size_t made;			/* records made from files */
 	struct lms_index_entry *v;	/* those read, sorted by id, */
 	size_t n, nsorted;		/* then those added */
 	size_t cap;			/* room for so many in v */
