@@ -81,6 +81,9 @@ static void list_table(struct ctx *ctx, struct listed *l, enum lms_format fmt)
 	for (size_t i = 0; i < sizeof(status) / sizeof(*status); i++)
 		status[i] = C_("course status", lms_status_names[i]);
 	lms_table_init(&t, cols);
+	/* Ids and titles as kept, and the rest of a row's cells: status,
+	 * dates and numbers, each ended by a NUL. */
+	lms_table_reserve(&t, l->n, l->text.len + 40 * l->n);
 	lms_table_set_numeric(&t, 4);
 	lms_table_set_numeric(&t, 5);
 	lms_array_sort(l->rows, l->n, sizeof(*l->rows), by_first_date);

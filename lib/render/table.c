@@ -73,6 +73,27 @@ void lms_table_set_links(struct lms_table *t, size_t col)
 	t->links |= 1u << col;
 }
 
+static void cells_room(struct lms_table *t, size_t cap)
+{
+	if (cap > SIZE_MAX / sizeof(*t->cells))
+		cap = SIZE_MAX;		/* lms_realloc's failure */
+	else
+		cap *= sizeof(*t->cells);
+	t->cells = lms_realloc(t->cells, cap);
+	t->cells_cap = cap / sizeof(*t->cells);
+}
+
+void lms_table_reserve(struct lms_table *t, size_t nrows, size_t text)
+{
+	size_t cols = t->ncols ? t->ncols : 1;
+
+	if (nrows > (SIZE_MAX - t->ncells) / cols)
+		nrows = (SIZE_MAX - t->ncells) / cols;
+	if (t->ncells + nrows * cols > t->cells_cap)
+		cells_room(t, t->ncells + nrows * cols);
+	lms_buf_grow(&t->text, text);
+}
+
 void lms_table_row(struct lms_table *t)
 {
 	t->nrows++;
@@ -81,8 +102,9 @@ void lms_table_row(struct lms_table *t)
 /* Starts a cell at the end of the text; its value follows. */
 static void cell_start(struct lms_table *t)
 {
-	*(size_t *)lms_array_push(&t->cells, &t->ncells, sizeof(size_t)) =
-		t->text.len;
+	if (t->ncells == t->cells_cap)
+		cells_room(t, t->cells_cap ? 2 * t->cells_cap : 16);
+	t->cells[t->ncells++] = t->text.len;
 }
 
 void lms_table_cell(struct lms_table *t, const char *value)

@@ -43,6 +43,7 @@ struct lms_table {
 	size_t *cells;
 	size_t nrows;
 	size_t ncells;
+	size_t cells_cap;	/* room in cells */
 };
 
 void lms_table_init(struct lms_table *t, const char *const *cols);
@@ -51,6 +52,13 @@ void lms_table_set_numeric(struct lms_table *t, size_t col);
 /* The cells of column col are relative file names, which HTML and
  * Markdown make into links. */
 void lms_table_set_links(struct lms_table *t, size_t col);
+/*
+ * Makes room at once for nrows more rows and text more bytes of their
+ * cells, when they are known: a table grown a row at a time is moved in
+ * memory each time it doubles, and reading it back from where it was
+ * moved to cost a list of 53,500 courses 20 ms.
+ */
+void lms_table_reserve(struct lms_table *t, size_t nrows, size_t text);
 /* Starts a row; then lms_table_cell once per column. */
 void lms_table_row(struct lms_table *t);
 void lms_table_cell(struct lms_table *t, const char *value);

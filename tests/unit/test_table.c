@@ -1,5 +1,7 @@
 #include "test.h"
 
+#include <stdio.h>
+
 #include "i18n.h"
 #include "table.h"
 #include "utf8.h"
@@ -341,6 +343,40 @@ static void markdown_links_stay_links(void **state)
 	      "| [x y(1).md](x%20y%281%29.md) | 2 |\n");
 }
 
+/* Room made at once: the rows go in without moving the cells, and the
+ * table is the one grown a row at a time, cleared and filled again. */
+static void reserve_makes_room_at_once(void **state)
+{
+	static const char *const cols[] = { "text", "n", NULL };
+	struct lms_table grown;
+	struct lms_buf want = LMS_BUF_INIT;
+	const size_t *cells;
+	char n[16];
+
+	(void)state;
+	lms_table_init(&grown, cols);
+	lms_table_set_numeric(&grown, 1);
+	lms_table_reserve(&table, 100, 100 * 8);
+	cells = table.cells;
+	for (int k = 0; k < 2; k++) {
+		for (int i = 0; i < 100; i++) {
+			snprintf(n, sizeof(n), "%d", i * k);
+			row("kurs", n);
+			lms_table_row(&grown);
+			lms_table_cell(&grown, "kurs");
+			lms_table_cell(&grown, n);
+		}
+		assert_ptr_equal(table.cells, cells);
+		lms_buf_reset(&want);
+		lms_table_render(&grown, LMS_FMT_TEXT, false, &want);
+		check(LMS_FMT_TEXT, false, want.buf);
+		lms_table_clear_rows(&table);
+		lms_table_clear_rows(&grown);
+	}
+	lms_table_release(&grown);
+	lms_buf_release(&want);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -360,6 +396,7 @@ int main(void)
 		T(markdown_escapes_markup),
 		T(markdown_line_start),
 		T(markdown_links_stay_links),
+		T(reserve_makes_room_at_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
