@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +25,7 @@ struct listed_row {
 struct listed {
 	struct lms_buf text;
 	struct listed_row *rows;
-	size_t n;
+	size_t n, room;
 };
 
 static size_t keep_string(struct lms_buf *text, const char *s)
@@ -36,10 +37,33 @@ static size_t keep_string(struct lms_buf *text, const char *s)
 	return at;
 }
 
+static void rows_room(struct listed *l, size_t room)
+{
+	if (room > SIZE_MAX / sizeof(*l->rows))	/* lms_realloc's failure */
+		room = SIZE_MAX / sizeof(*l->rows);
+	l->rows = lms_realloc(l->rows, (room ? room : 1) * sizeof(*l->rows));
+	l->room = room;
+}
+
+/* Room for the rows and their ids and titles at once: grown by
+ * doubling, a list of 53,500 courses was moved in memory, which the
+ * sort and the table read back more slowly (lms_table_reserve). */
+static void expect_rows(void *arg, size_t most)
+{
+	struct listed *l = arg;
+
+	rows_room(l, most);
+	lms_buf_grow(&l->text, most < SIZE_MAX / 48 ? most * 48 : 0);
+}
+
 static void keep_row(void *arg, const struct lms_course_row *r)
 {
 	struct listed *l = arg;
-	struct listed_row *k = lms_array_push(&l->rows, &l->n, sizeof(*k));
+	struct listed_row *k;
+
+	if (l->n == l->room)
+		rows_room(l, l->room ? 2 * l->room : 64);
+	k = &l->rows[l->n++];
 
 	k->id = keep_string(&l->text, r->id);
 	k->title = keep_string(&l->text, r->title);
@@ -146,7 +170,8 @@ static int course_list(struct ctx *ctx, int argc, char **argv)
 	if (!err)
 		err = cmd_open_tree(ctx);
 	if (!err)
-		err = lms_tree_course_rows(&ctx->tree, &f, keep_row, &l);
+		err = lms_tree_course_rows(&ctx->tree, &f, expect_rows,
+					   keep_row, &l);
 	if (!err) {
 		/* A table for people in their language, for scripts in
 		 * English, as the file says. */

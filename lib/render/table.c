@@ -290,8 +290,15 @@ void lms_table_render_text_rows(const struct lms_table *t,
 static void render_text(const struct lms_table *t, struct lms_buf *out)
 {
 	size_t *width = lms_calloc(t->ncols ? t->ncols : 1, sizeof(*width));
+	size_t line = 1;
 
 	lms_table_text_widths(t, width);
+	/* Room for the lines at once, a byte a column (lms_table_reserve
+	 * says why). */
+	for (size_t c = 0; c < t->ncols; c++)
+		line += width[c] + 2;
+	if (t->nrows < SIZE_MAX / line - 1)
+		lms_buf_grow(out, line * (t->nrows + 1));
 	lms_table_render_text_rows(t, width, true, out);
 	lms_free(width);
 }

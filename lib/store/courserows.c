@@ -85,6 +85,7 @@ static void release_row(void *arg, void *slot)
 }
 
 int lms_tree_course_rows(struct lms_tree *t, const struct lms_course_filter *f,
+			 lms_course_rows_expect_fn *expect,
 			 lms_course_row_fn *each, void *arg)
 {
 	struct listing l = { .filter = f, .each = each, .arg = arg };
@@ -97,6 +98,8 @@ int lms_tree_course_rows(struct lms_tree *t, const struct lms_course_filter *f,
 
 	if ((err = lms_tree_course_folders(t, &w.ids, &w.n)))
 		return err;
+	if (expect)
+		expect(arg, w.n);
 	err = lms_walk_courses(&w);
 	lms_strings_free(w.ids, w.n);
 	return err;

@@ -33,10 +33,15 @@ struct lms_course_filter {
  * only for the call. */
 typedef void lms_course_row_fn(void *arg, const struct lms_course_row *r);
 
-/* Hands each of the tree's courses that pass f to each(arg, row).  On an
- * error, the rows handed over so far are of no use: the walk stopped
- * somewhere in the tree. */
+/* Told, before any row, how many rows there are at most: to make room
+ * for them at once. */
+typedef void lms_course_rows_expect_fn(void *arg, size_t most);
+
+/* Hands each of the tree's courses that pass f to each(arg, row), after
+ * expect(arg, most) if expect is not NULL.  On an error, the rows handed
+ * over so far are of no use: the walk stopped somewhere in the tree. */
 int lms_tree_course_rows(struct lms_tree *t, const struct lms_course_filter *f,
+			 lms_course_rows_expect_fn *expect,
 			 lms_course_row_fn *each, void *arg);
 
 #endif

@@ -270,7 +270,7 @@ static void lists_the_courses_on_every_thread(void **state)
 		struct kept_rows k = { NULL, 0 };
 
 		assert_true(lms_date_parse("2026-10-25", &some.from));
-		assert_int_equal(lms_tree_course_rows(&t, &all, keep_row, &k), 0);
+		assert_int_equal(lms_tree_course_rows(&t, &all, NULL, keep_row, &k), 0);
 		assert_int_equal(k.n, 7);
 		assert_string_equal(k.rows[0].id, "2026-08-trening-etter-kreft");
 		assert_string_equal(k.rows[6].id, "2027-02-matlaging");
@@ -279,7 +279,7 @@ static void lists_the_courses_on_every_thread(void **state)
 		assert_int_equal(k.rows[6].capacity, 10);
 		assert_int_equal(k.rows[6].status, LMS_COURSE_PLANNED);
 		free_rows(&k);
-		assert_int_equal(lms_tree_course_rows(&t, &some, keep_row, &k), 0);
+		assert_int_equal(lms_tree_course_rows(&t, &some, NULL, keep_row, &k), 0);
 		assert_int_equal(k.n, 4);
 		assert_string_equal(k.rows[1].id, "2026-10-kom-i-form");
 		free_rows(&k);
@@ -300,7 +300,7 @@ static void a_broken_plan_stops_the_list(void **state)
 		};
 		struct kept_rows k = { NULL, 0 };
 
-		assert_error(lms_tree_course_rows(&t, &all, keep_row, &k),
+		assert_error(lms_tree_course_rows(&t, &all, NULL, keep_row, &k),
 			     LMS_EDATA, 1, 1, "id 'morgen2' differs from "
 			     "the course's folder 'feil'");
 		free_rows(&k);
