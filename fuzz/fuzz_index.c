@@ -61,9 +61,12 @@ static void try(const uint8_t *data, size_t size)
 		return;
 	}
 	for (size_t i = 0; i < ix.n; i++) {
+		struct lms_index_stat files[LMS_INDEX_NFILES];
 		struct lms_course c;
 		size_t n = 0;
 
+		/* Whatever the stats' bytes: decoded or refused. */
+		(void)lms_index_stats(&ix.v[i], files);
 		lms_index_people(&ix.v[i], count, &n);
 		lms_index_bookings(&ix.v[i], &c);
 		for (size_t j = 0; j < c.nsessions; j++)

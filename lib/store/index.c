@@ -967,13 +967,19 @@ static bool stat_files(const struct lms_index *ix, int dir,
 	return known;
 }
 
+bool lms_index_stats(const struct lms_index_entry *e,
+		     struct lms_index_stat *out)
+{
+	return e->stats && read_stats(e->stats, out);
+}
+
 /* The stats e was taken with, in was; false for an entry never looked
  * at, or whose stats do not decode (which its sum missed): its course is
  * read again. */
 static bool taken_with(const struct lms_index_entry *e,
 		       struct lms_index_stat *was)
 {
-	return e->stats && read_stats(e->stats, was);
+	return lms_index_stats(e, was);
 }
 
 static bool fresh(const struct lms_index_entry *e,

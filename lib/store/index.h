@@ -123,6 +123,11 @@ void lms_index_open(struct lms_index *ix, struct lms_tree *t);
  */
 int lms_index_get(struct lms_index *ix, const char *id, unsigned kinds,
 		  const struct lms_index_entry **out);
+/* The stat of each of e's files (LMS_INDEX_NFILES, the folder last) as
+ * its entry has them: false for an entry never looked at, or whose
+ * stats do not decode. */
+bool lms_index_stats(const struct lms_index_entry *e,
+		     struct lms_index_stat *out);
 /*
  * Opens the index of t as lms_index_open does, and tells the ids of the
  * tree's courses, as lms_tree_course_ids has them: the folders of
