@@ -237,7 +237,11 @@ static void spill(void *arg)
 {
 	struct emitting *e = arg;
 
-	if (!e->err)
+	/* After a failure nothing goes out (cmd_spool_end): what is made
+	 * since is let go, not held to the end. */
+	if (e->err)
+		lms_buf_reset(&e->ctx->out);
+	else
 		e->err = cmd_spool_add(e->ctx, &e->spool);
 }
 

@@ -1279,6 +1279,7 @@ int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
 {
 	struct lms_index_entry *e = find_any(ix, id);
 	struct lms_buf b = LMS_BUF_INIT;
+	bool made = false;
 	int err = 0;
 
 	if (!e)
@@ -1298,8 +1299,9 @@ int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
 			record_take(&e->rec[k], &b);
 			note_record(ix, e);
 		}
-		ix->made++;
+		made = true;
 	}
+	ix->made += made;	/* one more course read from its files */
 	lms_buf_release(&b);
 	*out = e;
 	return err;
@@ -1310,10 +1312,10 @@ void lms_index_put(struct lms_index *ix, const char *id,
 {
 	struct lms_index_entry *e = find_any(ix, id);
 
-	ix->made++;
 	if (!e || b->len > UINT32_MAX ||
 	    !kinds[kind].valid((const unsigned char *)b->buf, b->len))
 		return;
+	ix->made++;
 	record_take(&e->rec[kind], b);
 	note_record(ix, e);
 }

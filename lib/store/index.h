@@ -91,7 +91,8 @@ struct lms_index {
 	unsigned char *file;
 	size_t file_len;
 	size_t since_let_go;		/* entries asked for since */
-	size_t made;			/* records made from files */
+	size_t made;			/* courses whose records were
+					 * made from their files */
 	struct lms_index_entry *v;	/* those read, sorted by id, */
 	size_t n, nsorted;		/* then those added */
 	size_t cap;			/* room for so many in v */
