@@ -37,14 +37,6 @@ static size_t keep_string(struct lms_buf *text, const char *s)
 	return at;
 }
 
-static void rows_room(struct listed *l, size_t room)
-{
-	if (room > SIZE_MAX / sizeof(*l->rows))	/* lms_realloc's failure */
-		room = SIZE_MAX / sizeof(*l->rows);
-	l->rows = lms_realloc(l->rows, (room ? room : 1) * sizeof(*l->rows));
-	l->room = room;
-}
-
 /* Room for the rows and their ids and titles at once: grown by
  * doubling, a list of 53,500 courses was moved in memory, which the
  * sort and the table read back more slowly (lms_table_reserve). */
@@ -52,7 +44,7 @@ static void expect_rows(void *arg, size_t most)
 {
 	struct listed *l = arg;
 
-	rows_room(l, most);
+	lms_array_room(&l->rows, &l->room, most, sizeof(*l->rows));
 	lms_buf_grow(&l->text, most < SIZE_MAX / 48 ? most * 48 : 0);
 }
 
@@ -61,8 +53,7 @@ static void keep_row(void *arg, const struct lms_course_row *r)
 	struct listed *l = arg;
 	struct listed_row *k;
 
-	if (l->n == l->room)
-		rows_room(l, l->room ? 2 * l->room : 64);
+	lms_array_room(&l->rows, &l->room, l->n + 1, sizeof(*l->rows));
 	k = &l->rows[l->n++];
 
 	k->id = keep_string(&l->text, r->id);

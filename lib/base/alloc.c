@@ -113,6 +113,20 @@ void *lms_array_push_run(void *arrp, size_t *n, size_t size,
 	return push(arrp, n, size, cap);
 }
 
+void lms_array_room(void *arrp, size_t *cap, size_t want, size_t size)
+{
+	size_t room = *cap ? 2 * *cap : 16;
+
+	if (want <= *cap)
+		return;
+	if (room < want || room < *cap)		/* or doubling wrapped */
+		room = want;
+	if (room > SIZE_MAX / size)
+		checked(NULL);
+	*(void **)arrp = lms_realloc(*(void **)arrp, room * size);
+	*cap = room;
+}
+
 void lms_array_remove(void *arr, size_t *n, size_t size, size_t i)
 {
 	char *base = arr;

@@ -38,6 +38,15 @@ void *lms_array_push(void *arrp, size_t *n, size_t size);
 void *lms_array_push_run(void *arrp, size_t *n, size_t size,
 			 bool from_empty);
 
+/*
+ * For an array that keeps its capacity in *cap, so that room can be
+ * made ahead (which lms_array_push's capacity, implied by the count,
+ * cannot keep): room for at least want elements of size, doubling *cap
+ * (from 16) or, if more, exactly want.  Memory grown by doubling is
+ * moved as it grows; a list that knows its length makes room at once.
+ */
+void lms_array_room(void *arrp, size_t *cap, size_t want, size_t size);
+
 /* Removes element i, keeping the order of the rest. */
 void lms_array_remove(void *arr, size_t *n, size_t size, size_t i);
 

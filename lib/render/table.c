@@ -73,24 +73,14 @@ void lms_table_set_links(struct lms_table *t, size_t col)
 	t->links |= 1u << col;
 }
 
-static void cells_room(struct lms_table *t, size_t cap)
-{
-	if (cap > SIZE_MAX / sizeof(*t->cells))
-		cap = SIZE_MAX;		/* lms_realloc's failure */
-	else
-		cap *= sizeof(*t->cells);
-	t->cells = lms_realloc(t->cells, cap);
-	t->cells_cap = cap / sizeof(*t->cells);
-}
-
 void lms_table_reserve(struct lms_table *t, size_t nrows, size_t text)
 {
 	size_t cols = t->ncols ? t->ncols : 1;
 
 	if (nrows > (SIZE_MAX - t->ncells) / cols)
 		nrows = (SIZE_MAX - t->ncells) / cols;
-	if (t->ncells + nrows * cols > t->cells_cap)
-		cells_room(t, t->ncells + nrows * cols);
+	lms_array_room(&t->cells, &t->cells_cap, t->ncells + nrows * cols,
+		       sizeof(*t->cells));
 	lms_buf_grow(&t->text, text);
 }
 
@@ -102,8 +92,8 @@ void lms_table_row(struct lms_table *t)
 /* Starts a cell at the end of the text; its value follows. */
 static void cell_start(struct lms_table *t)
 {
-	if (t->ncells == t->cells_cap)
-		cells_room(t, t->cells_cap ? 2 * t->cells_cap : 16);
+	lms_array_room(&t->cells, &t->cells_cap, t->ncells + 1,
+		       sizeof(*t->cells));
 	t->cells[t->ncells++] = t->text.len;
 }
 

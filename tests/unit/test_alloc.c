@@ -56,11 +56,38 @@ static void a_run_on_a_pushed_array_grows_as_push(void **state)
 	free(v);
 }
 
+/* Room made ahead is kept: filling it moves nothing; past it the array
+ * doubles, keeping every element. */
+static void room_made_ahead_is_kept(void **state)
+{
+	int *v = NULL, *was;
+	size_t n = 0, cap = 0;
+
+	(void)state;
+	lms_array_room(&v, &cap, 1000, sizeof(int));
+	assert_int_equal(cap, 1000);
+	was = v;
+	for (; n < 1000; n++) {
+		lms_array_room(&v, &cap, n + 1, sizeof(int));
+		v[n] = (int)n;
+	}
+	assert_ptr_equal(v, was);
+	lms_array_room(&v, &cap, n + 1, sizeof(int));
+	assert_int_equal(cap, 2000);
+	v[n++] = 1000;
+	assert_counts_up(v, n);
+	/* Less than there is room for: nothing. */
+	lms_array_room(&v, &cap, 10, sizeof(int));
+	assert_int_equal(cap, 2000);
+	free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_run_from_empty_starts_with_room),
 		cmocka_unit_test(a_run_on_a_pushed_array_grows_as_push),
+		cmocka_unit_test(room_made_ahead_is_kept),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
