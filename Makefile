@@ -218,7 +218,7 @@ po-check:
 
 # Tests that fake failures of system calls wrap them at link time.
 $(BUILD)/tests/test_fsio: TEST_LDFLAGS = -Wl,--wrap=fsync -Wl,--wrap=renameat \
-	-Wl,--wrap=opendir
+	-Wl,--wrap=getdents64
 $(BUILD)/tests/test_txn: TEST_LDFLAGS = -Wl,--wrap=fsync -Wl,--wrap=renameat \
 	-Wl,--wrap=unlinkat
 

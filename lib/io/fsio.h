@@ -71,6 +71,10 @@ int lms_dir_list(const char *path, char ***out, size_t *n);
 enum lms_dir_kind { LMS_DIR_UNKNOWN, LMS_DIR_FILE, LMS_DIR_FOLDER };
 int lms_dir_read(const char *path, char ***out, unsigned char **kinds,
 		 size_t *n);
+/* The same of name, below the open folder dir (AT_FDCWD: the working
+ * one), known to people as path. */
+int lms_dir_read_at(int dir, const char *name, const char *path,
+		    char ***out, unsigned char **kinds, size_t *n);
 
 /*
  * Replaces path with data so that a crash at any moment leaves either the

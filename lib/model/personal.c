@@ -21,6 +21,12 @@ static bool is_alpha(char c)
 
 /* Numbers */
 
+/* A character that a phone number or fødselsnummer can start with. */
+static bool may_start_number(char c)
+{
+	return is_digit(c) || c == '+';
+}
+
 /* A character that makes a run of digits part of something longer: an
  * id, a path, a sum.  Not ':' ("Tlf:91234567") nor a byte of a UTF-8
  * character (a no-break space before a number); '.' is judged apart. */
@@ -744,10 +750,22 @@ void lms_find_personal(const char *text, size_t len, unsigned kinds,
 
 	while (i < len) {
 		struct lms_personal_hit hit = { 0, i, 0 };
-		unsigned char c = (unsigned char)text[i];
-		size_t start, word_end = i + 1;
+		unsigned char c;
+		size_t start, word_end;
 
-		if ((is_digit((char)c) || c == '+') && starts(text, i)) {
+		/* Without names, only a digit, '+' or '@' starts what is
+		 * looked for: the bytes between are passed in a tight loop
+		 * (this scan reads every byte of a tree that lms checks). */
+		while (!by_name && i < len && !may_start_number(text[i]) &&
+		       text[i] != '@')
+			i++;
+		if (i == len)
+			break;
+		hit.offset = i;
+		c = (unsigned char)text[i];
+		word_end = i + 1;
+
+		if (may_start_number((char)c) && starts(text, i)) {
 			if ((kinds & LMS_PD_FNR) && (hit.len = fnr_at(text, len, i)))
 				hit.kind = LMS_PD_FNR;
 			else if ((kinds & LMS_PD_PHONE) &&

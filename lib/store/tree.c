@@ -106,20 +106,29 @@ static const char *below_root(const struct lms_tree *t, const char *path)
 	return path + n + 1;
 }
 
-/* Reads path, one of the tree's, below the closest folder held open. */
-static int read_below_root(const struct lms_tree *t, const char *path,
-			   size_t max, struct lms_buf *out)
+/*
+ * path, one of the tree's, as a name below the closest folder held open,
+ * in *dir: the kernel then walks two steps of a path, not all of them
+ * from / (or the working folder, AT_FDCWD, and path itself).
+ */
+const char *lms_tree_below(const struct lms_tree *t, const char *path,
+			   int *dir)
 {
 	const char *rel = t->has_root_fd ? below_root(t, path) : NULL;
 	const char *in_courses = t->has_courses_fd ?
 				 lms_file_below_courses(rel) : NULL;
 
-	if (in_courses)
-		return lms_read_file_at(t->courses_fd, in_courses, path, max,
-					out);
-	if (rel)
-		return lms_read_file_at(t->root_fd, rel, path, max, out);
-	return lms_read_file(path, max, out);
+	*dir = in_courses ? t->courses_fd : rel ? t->root_fd : AT_FDCWD;
+	return in_courses ? in_courses : rel ? rel : path;
+}
+
+static int read_below_root(const struct lms_tree *t, const char *path,
+			   size_t max, struct lms_buf *out)
+{
+	int dir;
+	const char *name = lms_tree_below(t, path, &dir);
+
+	return lms_read_file_at(dir, name, path, max, out);
 }
 
 int lms_tree_open_courses(const struct lms_tree *t)
@@ -406,14 +415,16 @@ static int by_string(const void *a, const void *b)
 int lms_tree_has_course(const struct lms_tree *t, const char *id)
 {
 	char *path;
+	const char *name;
 	struct stat st;
-	int found = 1;
+	int dir, found = 1;
 
 	/* No id, no course; and a path is made only of an id. */
 	if (!lms_id_valid(id))
 		return 0;
 	path = lms_tree_file(t, LMS_FILE_COURSE, id);
-	if (stat(path, &st) < 0)
+	name = lms_tree_below(t, path, &dir);
+	if (fstatat(dir, name, &st, 0) < 0)
 		found = errno == ENOENT || errno == ENOTDIR ? 0 :
 			lms_error(LMS_EIO, _("cannot read '%s': %s"), path,
 				  lms_strerror(errno));

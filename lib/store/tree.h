@@ -61,6 +61,10 @@ struct lms_tree {
 int lms_tree_find(char **out);
 /* Opens the tree at root and loads lms.yaml. */
 int lms_tree_open(struct lms_tree *t, const char *root);
+/* path, one of t's files, as name (returned) below the open folder *dir
+ * it is closest to, for the *at calls; AT_FDCWD and path if none. */
+const char *lms_tree_below(const struct lms_tree *t, const char *path,
+			   int *dir);
 /* A new open of t's courses/, for the caller to close; -1 if none. */
 int lms_tree_open_courses(const struct lms_tree *t);
 /*

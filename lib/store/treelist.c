@@ -118,8 +118,10 @@ void lms_tree_visit(const struct lms_tree *t, const char *rel,
 	char *dir = lms_tree_path(t, "%s", *rel ? rel : ".");
 	char **names;
 	size_t n;
+	int at;
+	const char *name = lms_tree_below(t, dir, &at);
 
-	if (lms_dir_list(dir, &names, &n))
+	if (lms_dir_read_at(at, name, dir, &names, NULL, &n))
 		v->unreadable(dir, v->arg);
 	lms_free(dir);
 	for (size_t i = 0; i < n; i++) {

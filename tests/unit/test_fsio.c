@@ -12,18 +12,18 @@
 #include "i18n.h"
 
 /*
- * fsync, renameat and opendir are wrapped (-Wl,--wrap in the Makefile) so
- * that the tests can make them fail without a broken disk, and without
+ * fsync, renameat and getdents64 are wrapped (-Wl,--wrap in the Makefile)
+ * so that the tests can make them fail without a broken disk, and without
  * a user whom permissions hold back (the tests may run as root).
  */
 int __real_fsync(int fd);
 int __real_renameat(int fromdir, const char *from, int todir, const char *to);
-DIR *__real_opendir(const char *path);
 int __wrap_fsync(int fd);
 int __wrap_renameat(int fromdir, const char *from, int todir, const char *to);
-DIR *__wrap_opendir(const char *path);
+ssize_t __real_getdents64(int fd, void *buf, size_t n);
+ssize_t __wrap_getdents64(int fd, void *buf, size_t n);
 
-static int fail_fsync, fail_rename, fail_opendir;
+static int fail_fsync, fail_rename, fail_getdents;
 
 int __wrap_fsync(int fd)
 {
@@ -43,13 +43,14 @@ int __wrap_renameat(int fromdir, const char *from, int todir, const char *to)
 	return __real_renameat(fromdir, from, todir, to);
 }
 
-DIR *__wrap_opendir(const char *path)
+/* A folder that opens but cannot be read (a disk's error). */
+ssize_t __wrap_getdents64(int fd, void *buf, size_t n)
 {
-	if (fail_opendir) {
-		errno = EACCES;
-		return NULL;
+	if (fail_getdents) {
+		errno = EIO;
+		return -1;
 	}
-	return __real_opendir(path);
+	return __real_getdents64(fd, buf, n);
 }
 
 static char dir[64];
@@ -59,7 +60,7 @@ static int setup(void **state)
 	(void)state;
 	snprintf(dir, sizeof(dir), "/tmp/lms-test-fsio-XXXXXX");
 	assert_non_null(mkdtemp(dir));
-	fail_fsync = fail_rename = fail_opendir = 0;
+	fail_fsync = fail_rename = fail_getdents = 0;
 	return 0;
 }
 
@@ -277,10 +278,10 @@ static void lists_folders(void **state)
 	/* ... but one that is no folder, or cannot be read, is an error. */
 	assert_int_equal(lms_dir_list(path_in("a"), &names, &n), LMS_EIO);
 	assert_int_equal(n, 0);
-	fail_opendir = 1;
+	fail_getdents = 1;
 	assert_int_equal(lms_dir_list(dir, &names, &n), LMS_EIO);
-	fail_opendir = 0;
-	snprintf(msg, sizeof(msg), "cannot read folder '%s': Permission denied",
+	fail_getdents = 0;
+	snprintf(msg, sizeof(msg), "cannot read folder '%s': Input/output error",
 		 dir);
 	assert_string_equal(lms_last_error()->msg, msg);
 	assert_int_equal(n, 0);
