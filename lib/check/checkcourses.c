@@ -37,14 +37,15 @@ static void report_file(const struct lms_names *names,
 }
 
 static void check_one(struct lms_check_walk *ck, struct lms_tree *t,
-		      const char *id, struct course_slot *s)
+		      const char *id, const struct lms_course_folder *folder,
+		      struct course_slot *s)
 {
 	struct lms_course_files *cf = &s->files;
 	struct lms_findings *out = &s->found;
 	const struct lms_names *names = &ck->x->names;
 	struct lms_buf scratch = LMS_BUF_INIT;
 
-	lms_course_files_load(t, id, LMS_COURSE_FILES_ALL, cf);
+	lms_course_files_load(t, id, LMS_COURSE_FILES_ALL, folder, cf);
 	report_file(names, &cf->plan, out);
 	if (cf->plan.loaded && strcmp(cf->data.course.id, id))
 		lms_finding(out, LMS_RULE_SCHEMA, LMS_ERROR, cf->plan.path,
@@ -59,28 +60,27 @@ static void check_one(struct lms_check_walk *ck, struct lms_tree *t,
 	report_file(names, &cf->facilitator_evaluations_doc, out);
 	if (cf->plan.loaded)
 		lms_check_course(ck->x, cf, out);
-	lms_check_course_folder(t, names, id, &scratch, out);
+	lms_check_course_folder(t, names, id, folder, &scratch, out);
 	lms_buf_release(&scratch);
 }
 
-static int read_course(void *arg, struct lms_tree *t, const char *id,
-		       void *slot)
+/* Whether the folder of id holds a course: what its listing says of
+ * course.yaml, or, where that cannot tell, a look (which follows a
+ * link). */
+static int holds_course(const struct lms_tree *t, const char *id,
+			const struct lms_course_folder *folder)
 {
-	struct lms_check_walk *ck = arg;
-	struct course_slot *s = slot;
+	int has = lms_course_folder_has(folder, LMS_FILE_COURSE);
 
-	lms_findings_init(&s->found, ck->out->rules);
-	s->selected = !ck->x->opt->ncourses ||
-		      lms_strset_has(&ck->chosen, id);
-	/* A check of the tree walks every folder named by an id: whether it
-	 * holds a course is asked here (lms_check_list_courses). */
-	if (!ck->x->opt->ncourses) {
-		int found = lms_tree_has_course(t, id);
+	return has >= 0 ? has : lms_tree_has_course(t, id);
+}
 
-		if (found < 0)
-			return found;
-		s->no_course = !found;
-	}
+/* What read_course reads of a course, once it knows what is there. */
+static void read_course_files(struct lms_check_walk *ck, struct lms_tree *t,
+			  const char *id,
+			  const struct lms_course_folder *folder,
+			  struct course_slot *s)
+{
 	if (s->no_course) {
 		struct lms_buf scratch = LMS_BUF_INIT;
 
@@ -88,10 +88,39 @@ static int read_course(void *arg, struct lms_tree *t, const char *id,
 				       &s->found);
 		lms_buf_release(&scratch);
 	} else if (s->selected) {
-		check_one(ck, t, id, s);
+		check_one(ck, t, id, folder, s);
 	} else if (!ck->index) {	/* another, read for the times it books */
-		lms_course_files_load(t, id, LMS_COURSE_FILES_PLAN, &s->files);
+		lms_course_files_load(t, id, LMS_COURSE_FILES_PLAN, NULL,
+				      &s->files);
 	}
+}
+
+static int read_course(void *arg, struct lms_tree *t, const char *id,
+		       void *slot)
+{
+	struct lms_check_walk *ck = arg;
+	struct course_slot *s = slot;
+	struct lms_course_folder folder = { NULL, NULL, 0, false };
+
+	lms_findings_init(&s->found, ck->out->rules);
+	s->selected = !ck->x->opt->ncourses ||
+		      lms_strset_has(&ck->chosen, id);
+	/* What the folder holds, listed once for all that is asked of it. */
+	if (s->selected)
+		lms_course_folder_list(t, id, &folder);
+	/* A check of the tree walks every folder named by an id: whether it
+	 * holds a course is asked here (lms_check_list_courses). */
+	if (!ck->x->opt->ncourses) {
+		int found = holds_course(t, id, &folder);
+
+		if (found < 0) {
+			lms_course_folder_release(&folder);
+			return found;
+		}
+		s->no_course = !found;
+	}
+	read_course_files(ck, t, id, &folder, s);
+	lms_course_folder_release(&folder);
 	return 0;
 }
 
@@ -126,7 +155,7 @@ static void want_chosen(struct lms_check_walk *ck)
 		const struct lms_course *c = &f.data.course;
 
 		lms_course_files_load(ck->x->tree, opt->courses[i],
-				      LMS_COURSE_FILES_PLAN, &f);
+				      LMS_COURSE_FILES_PLAN, NULL, &f);
 		all_loaded = f.plan.loaded;
 		for (size_t j = 0; all_loaded && j < c->nsessions; j++) {
 			const struct lms_session *s = &c->sessions[j];

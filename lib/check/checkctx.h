@@ -123,8 +123,10 @@ void lms_check_service_files(struct lms_check_ctx *x,
 void lms_check_unknown_files(const struct lms_tree *t,
 			     const struct lms_names *people,
 			     struct lms_findings *out);
+/* folder: the course's folder as listed, or NULL to list it here. */
 void lms_check_course_folder(const struct lms_tree *t,
 			     const struct lms_names *people, const char *id,
+			     const struct lms_course_folder *folder,
 			     struct lms_buf *scratch, struct lms_findings *out);
 int lms_check_list_courses(const struct lms_tree *t,
 			   const struct lms_names *people, char ***ids,

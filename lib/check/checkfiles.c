@@ -181,10 +181,16 @@ static bool is_course_file(const char *rel)
 
 void lms_check_course_folder(const struct lms_tree *t,
 			     const struct lms_names *people, const char *id,
+			     const struct lms_course_folder *folder,
 			     struct lms_buf *scratch, struct lms_findings *out)
 {
 	char *rel = lms_file_rel(LMS_FILE_COURSE_DIR, id);
+	struct looking l = { people, is_course_file, scratch, out };
+	struct lms_tree_visit v = { skip, file, unreadable, &l };
 
-	check_files_under(t, people, rel, is_course_file, scratch, out);
+	if (folder && folder->listed)
+		lms_tree_visit_names(t, rel, folder->names, folder->n, &v);
+	else
+		lms_tree_visit(t, rel, &v);
 	lms_free(rel);
 }

@@ -271,7 +271,7 @@ static int make_bookings(struct lms_index *ix, const char *id,
 	struct lms_course_files cf;
 	struct lms_course none = { .nsessions = 0 };
 
-	lms_course_files_load(ix->tree, id, LMS_COURSE_FILES_PLAN, &cf);
+	lms_course_files_load(ix->tree, id, LMS_COURSE_FILES_PLAN, NULL, &cf);
 	lms_error_clear();
 	if (cf.plan.loaded && cf.data.course.status != LMS_COURSE_CANCELLED)
 		put_sessions(out, &cf.data.course);

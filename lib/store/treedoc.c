@@ -12,16 +12,22 @@ static int settle(struct lms_tree_doc *d, int err)
 	return err;
 }
 
-int lms_tree_doc_read(struct lms_tree *t, enum lms_file f, const char *id,
-		      bool may_miss, struct lms_tree_doc *d)
+static void doc_start(struct lms_tree *t, enum lms_file f, const char *id,
+		      struct lms_tree_doc *d)
 {
-	int err;
-
 	memset(d, 0, sizeof(*d));
 	lms_buf_init(&d->text);
 	d->file = f;
 	d->id = id ? lms_strdup(id) : NULL;
 	d->path = lms_tree_file(t, f, id);
+}
+
+int lms_tree_doc_read(struct lms_tree *t, enum lms_file f, const char *id,
+		      bool may_miss, struct lms_tree_doc *d)
+{
+	int err;
+
+	doc_start(t, f, id, d);
 	err = lms_tree_load_text(t, f, id, &d->text);
 	if (err)
 		lms_buf_reset(&d->text);
@@ -30,6 +36,14 @@ int lms_tree_doc_read(struct lms_tree *t, enum lms_file f, const char *id,
 		err = 0;
 	d->read = !err;
 	return settle(d, err);
+}
+
+int lms_tree_doc_missing(struct lms_tree *t, enum lms_file f, const char *id,
+			 struct lms_tree_doc *d)
+{
+	doc_start(t, f, id, d);
+	d->missing = d->read = true;
+	return 0;
 }
 
 void lms_tree_doc_release(struct lms_tree_doc *d)

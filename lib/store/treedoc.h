@@ -45,6 +45,10 @@ struct lms_tree_doc {
  */
 int lms_tree_doc_read(struct lms_tree *t, enum lms_file f, const char *id,
 		      bool may_miss, struct lms_tree_doc *d);
+/* d as lms_tree_doc_read leaves a file that may miss, and does, without
+ * a look: one that a listing of its folder showed not to be there. */
+int lms_tree_doc_missing(struct lms_tree *t, enum lms_file f, const char *id,
+			 struct lms_tree_doc *d);
 void lms_tree_doc_release(struct lms_tree_doc *d);
 
 /*

@@ -14,7 +14,9 @@ int lms_tree_list_kinds(const struct lms_tree *t, enum lms_file f,
 			size_t *n)
 {
 	char *dir = lms_tree_file(t, f, id);
-	int err = lms_dir_read(dir, names, kinds, n);
+	int at;
+	const char *name = lms_tree_below(t, dir, &at);
+	int err = lms_dir_read_at(at, name, dir, names, kinds, n);
 
 	lms_free(dir);
 	return err;
@@ -124,6 +126,14 @@ void lms_tree_visit(const struct lms_tree *t, const char *rel,
 	if (lms_dir_read_at(at, name, dir, &names, NULL, &n))
 		v->unreadable(dir, v->arg);
 	lms_free(dir);
+	lms_tree_visit_names(t, rel, names, n, v);
+	lms_strings_free(names, n);
+}
+
+void lms_tree_visit_names(const struct lms_tree *t, const char *rel,
+			  char **names, size_t n,
+			  const struct lms_tree_visit *v)
+{
 	for (size_t i = 0; i < n; i++) {
 		struct lms_buf sub = LMS_BUF_INIT;
 		struct stat st;
@@ -140,5 +150,4 @@ void lms_tree_visit(const struct lms_tree *t, const char *rel,
 		lms_free(path);
 		lms_buf_release(&sub);
 	}
-	lms_strings_free(names, n);
 }

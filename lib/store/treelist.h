@@ -59,5 +59,9 @@ struct lms_tree_visit {
 
 void lms_tree_visit(const struct lms_tree *t, const char *rel,
 		    const struct lms_tree_visit *v);
+/* The same, of names, those of folder rel as it was listed. */
+void lms_tree_visit_names(const struct lms_tree *t, const char *rel,
+			  char **names, size_t n,
+			  const struct lms_tree_visit *v);
 
 #endif

@@ -212,7 +212,8 @@ static void a_course_s_files_are_read_whatever_the_others(void **state)
 	struct lms_course_files cf;
 
 	(void)state;
-	lms_course_files_load(&tree, "matlaging", LMS_COURSE_FILES_ALL, &cf);
+	lms_course_files_load(&tree, "matlaging", LMS_COURSE_FILES_ALL, NULL,
+			      &cf);
 	assert_true(cf.plan.loaded && cf.enrolments_doc.loaded &&
 		    cf.attendance_doc.loaded && cf.evaluations_doc.loaded);
 	assert_string_equal(cf.data.course.id, "matlaging");
@@ -223,7 +224,8 @@ static void a_course_s_files_are_read_whatever_the_others(void **state)
 
 	/* A broken plan: the files beside it are read all the same. */
 	put("courses/knust/enrolments.yaml", "- person: [\n");
-	lms_course_files_load(&tree, "knust", LMS_COURSE_FILES_ALL, &cf);
+	lms_course_files_load(&tree, "knust", LMS_COURSE_FILES_ALL, NULL,
+			      &cf);
 	assert_true(cf.plan.read);
 	assert_false(cf.plan.loaded);
 	assert_true(cf.enrolments_doc.read);
@@ -233,7 +235,8 @@ static void a_course_s_files_are_read_whatever_the_others(void **state)
 	assert_true(cf.attendance_doc.loaded && cf.attendance_doc.missing);
 	lms_course_files_release(&cf);
 
-	lms_course_files_load(&tree, "matlaging", LMS_COURSE_FILES_PLAN, &cf);
+	lms_course_files_load(&tree, "matlaging", LMS_COURSE_FILES_PLAN, NULL,
+			      &cf);
 	assert_true(cf.plan.loaded);
 	assert_false(cf.enrolments_doc.read);
 	assert_int_equal(cf.data.enrolments.n, 0);
