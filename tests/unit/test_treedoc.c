@@ -243,6 +243,62 @@ static void a_course_s_files_are_read_whatever_the_others(void **state)
 	lms_course_files_release(&cf);
 }
 
+/* A listing of the folder says which files are there: those it lacks are
+ * missing unread, what it cannot tell (a link) is read. */
+static void a_course_s_folder_says_which_files_to_read(void **state)
+{
+	const char *fe = "courses/matlaging/facilitator-evaluations.yaml";
+	struct lms_course_folder folder;
+	struct lms_course_files cf;
+
+	(void)state;
+	lms_course_folder_list(&tree, "matlaging", &folder);
+	assert_true(folder.listed);
+	assert_int_equal(lms_course_folder_has(&folder, LMS_FILE_COURSE), 1);
+	assert_int_equal(lms_course_folder_has(
+		&folder, LMS_FILE_FACILITATOR_EVALUATIONS), 0);
+	/* Made after the listing: not read, as the listing was taken. */
+	put(fe, "- [\n");
+	lms_course_files_load(&tree, "matlaging", LMS_COURSE_FILES_ALL,
+			      &folder, &cf);
+	assert_true(cf.facilitator_evaluations_doc.missing &&
+		    cf.facilitator_evaluations_doc.loaded);
+	assert_string_equal(cf.facilitator_evaluations_doc.path, fe);
+	assert_true(cf.enrolments_doc.loaded);
+	assert_int_equal(cf.data.enrolments.n, 2);
+	lms_course_files_release(&cf);
+	lms_course_folder_release(&folder);
+
+	/* Listed again, it is there, and read. */
+	lms_course_folder_list(&tree, "matlaging", &folder);
+	lms_course_files_load(&tree, "matlaging", LMS_COURSE_FILES_ALL,
+			      &folder, &cf);
+	assert_true(cf.facilitator_evaluations_doc.read &&
+		    !cf.facilitator_evaluations_doc.loaded);
+	lms_course_files_release(&cf);
+	lms_course_folder_release(&folder);
+
+	/* A link where it should be: the listing cannot tell. */
+	assert_int_equal(unlink(fe), 0);
+	assert_int_equal(symlink("enrolments.yaml", fe), 0);
+	lms_course_folder_list(&tree, "matlaging", &folder);
+	assert_int_equal(lms_course_folder_has(
+		&folder, LMS_FILE_FACILITATOR_EVALUATIONS), -1);
+	lms_course_folder_release(&folder);
+
+	/* A folder that is not there is listed, and holds nothing. */
+	lms_course_folder_list(&tree, "ingen", &folder);
+	assert_true(folder.listed);
+	assert_int_equal(lms_course_folder_has(&folder, LMS_FILE_COURSE), 0);
+	lms_course_folder_release(&folder);
+	/* One that cannot be listed (a file) tells nothing. */
+	put("courses/fil", "x\n");
+	lms_course_folder_list(&tree, "fil", &folder);
+	assert_false(folder.listed);
+	assert_int_equal(lms_course_folder_has(&folder, LMS_FILE_COURSE), -1);
+	lms_course_folder_release(&folder);
+}
+
 static void assert_strings(char **v, size_t n, const char *want)
 {
 	struct lms_buf b = LMS_BUF_INIT;
@@ -410,6 +466,7 @@ int main(void)
 		T(a_file_that_cannot_be_read_is_no_missing_one),
 		T(the_service_files_load),
 		T(a_course_s_files_are_read_whatever_the_others),
+		T(a_course_s_folder_says_which_files_to_read),
 		T(the_ids_of_a_folder_s_files),
 		T(a_folder_that_cannot_be_listed_is_an_error),
 		T(the_list_of_a_folder),
