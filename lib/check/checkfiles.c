@@ -137,7 +137,10 @@ int lms_check_list_courses(const struct lms_tree *t,
 	*ids = NULL;
 	*n = 0;
 	for (size_t i = 0; i < nnames && !err; i++) {
-		char *path = lms_tree_file(t, LMS_FILE_COURSE_DIR, names[i]);
+		/* A path only for what is no folder, or may not be: not one
+		 * for each of a national tree's 53,500 courses. */
+		char *path = kinds[i] == LMS_DIR_FOLDER ? NULL :
+			     lms_tree_file(t, LMS_FILE_COURSE_DIR, names[i]);
 		int found = 1;
 
 		if (kinds[i] == LMS_DIR_FILE ||

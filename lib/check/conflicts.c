@@ -34,17 +34,21 @@ void lms_bookings_release(struct lms_bookings *b)
 	memset(b, 0, sizeof(*b));
 }
 
-/* "Helsehuset " and "helsehuset" are one place. */
-static char *fold(const char *key)
+/* "Helsehuset " and "helsehuset" are one place: key folded into buf of
+ * size, or a copy to free (*made) if it does not fit; a check folds
+ * every session's keys, on the thread that takes the courses. */
+static char *fold(const char *key, char *buf, size_t size, char **made)
 {
 	size_t n = strlen(key);
-	char *f;
+	char *f = buf;
 
 	while (*key == ' ')
 		key++, n--;
 	while (n && key[n - 1] == ' ')
 		n--;
-	f = lms_malloc(n + 1);
+	*made = NULL;
+	if (n >= size)
+		f = *made = lms_malloc(n + 1);
 	for (size_t i = 0; i < n; i++)
 		f[i] = key[i] >= 'A' && key[i] <= 'Z' ? key[i] - 'A' + 'a' :
 		       key[i];
@@ -54,7 +58,8 @@ static char *fold(const char *key)
 
 static uint32_t intern(struct lms_bookings *b, const char *key)
 {
-	char *folded = fold(key);
+	char buf[128], *made;
+	const char *folded = fold(key, buf, sizeof(buf), &made);
 	uintptr_t i = (uintptr_t)lms_strset_get(&b->index, folded);
 
 	if (!i) {
@@ -63,7 +68,7 @@ static uint32_t intern(struct lms_bookings *b, const char *key)
 		i = b->nnames;
 		lms_strset_add(&b->index, folded, (void *)i);
 	}
-	lms_free(folded);
+	lms_free(made);
 	return (uint32_t)(i - 1);
 }
 
@@ -77,11 +82,12 @@ static bool bookable(const char *key, const struct lms_session *s)
 static void day_key(struct lms_buf *out, const char *key,
 		    const struct lms_session *s)
 {
-	char *folded = fold(key);
+	char buf[128], *made;
+	const char *folded = fold(key, buf, sizeof(buf), &made);
 
 	lms_buf_reset(out);
 	lms_buf_addf(out, "%ld %s", (long)s->date, folded);
-	lms_free(folded);
+	lms_free(made);
 }
 
 void lms_bookings_want(struct lms_bookings *b, const char *key,

@@ -66,23 +66,26 @@ int lms_tree_ids(const struct lms_tree *t, enum lms_file f, char ***ids,
 	return err;
 }
 
-/* f's pattern as fnmatch(3) has it, the id a '*', up to len bytes of it. */
+/* f's pattern as fnmatch(3) has it, the id a '*', up to len bytes of it:
+ * on the stack, as lms check asks it of every file of every course. */
 static bool matches(const char *p, size_t len, const char *rel)
 {
-	struct lms_buf glob = LMS_BUF_INIT;
 	const char *hole = strstr(p, "%s");
-	bool hit;
+	char glob[256];
+	size_t at = 0;
 
+	if (len >= sizeof(glob))
+		return false;	/* no pattern of the layout is as long */
 	if (hole && (size_t)(hole - p) < len) {
-		lms_buf_add(&glob, p, (size_t)(hole - p));
-		lms_buf_adds(&glob, "*");
-		lms_buf_add(&glob, hole + 2, len - (size_t)(hole - p) - 2);
-	} else {
-		lms_buf_add(&glob, p, len);
+		at = (size_t)(hole - p);
+		memcpy(glob, p, at);
+		glob[at++] = '*';
+		p = hole + 2;
+		len -= at + 1;
 	}
-	hit = fnmatch(glob.buf, rel, FNM_PATHNAME | FNM_PERIOD) == 0;
-	lms_buf_release(&glob);
-	return hit;
+	memcpy(glob + at, p, len);
+	glob[at + len] = '\0';
+	return fnmatch(glob, rel, FNM_PATHNAME | FNM_PERIOD) == 0;
 }
 
 bool lms_file_is(enum lms_file f, const char *rel)
