@@ -261,11 +261,48 @@ static bool run_fill(FILE *f, struct run_reader *r)
 	return true;
 }
 
-/* The runs merged into one pass, in the order one sort would give. */
+/* Whether a's next booking comes before b's; of equal ones, the earlier
+ * run's, as one sort of them all would keep them. */
+static bool comes_before(const struct run_reader *a,
+			 const struct run_reader *b)
+{
+	int c = by_time(&a->buf[a->pos], &b->buf[b->pos]);
+
+	return c ? c < 0 : a < b;
+}
+
+/* Restores the heap h[0, n) from i down: each parent comes before its
+ * children. */
+static void sift_down(struct run_reader **h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t least = i, l = 2 * i + 1, r = l + 1;
+		struct run_reader *swap;
+
+		if (l < n && comes_before(h[l], h[least]))
+			least = l;
+		if (r < n && comes_before(h[r], h[least]))
+			least = r;
+		if (least == i)
+			return;
+		swap = h[i];
+		h[i] = h[least];
+		h[least] = swap;
+		i = least;
+	}
+}
+
+/*
+ * The runs merged into one pass, in the order one sort would give: the
+ * runs' next bookings in a heap, so that each of a national tree's
+ * millions costs a few comparisons, not one for every run.
+ */
 static int merge_runs(struct scan *sc)
 {
 	struct lms_bookings *b = sc->b;
 	struct run_reader *r = lms_calloc(b->nruns, sizeof(*r));
+	struct run_reader **heap = lms_calloc(b->nruns, sizeof(*heap));
+	size_t n = 0;
 	off_t at = 0;
 	int err = 0;
 
@@ -275,26 +312,28 @@ static int merge_runs(struct scan *sc)
 		r[i].buf = lms_calloc(MERGE_CHUNK, sizeof(*r[i].buf));
 		at += (off_t)(b->runs[i] * sizeof(*r[i].buf));
 	}
-	for (size_t i = 0; i < b->nruns && !err; i++)
+	for (size_t i = 0; i < b->nruns && !err; i++) {
 		if (!run_fill(b->spill, &r[i]))
 			err = EIO;
-	while (!err) {
-		struct run_reader *min = NULL;
+		else if (r[i].len)
+			heap[n++] = &r[i];
+	}
+	for (size_t i = n / 2; i-- > 0;)
+		sift_down(heap, n, i);
+	while (!err && n) {
+		struct run_reader *min = heap[0];
 
-		for (size_t i = 0; i < b->nruns; i++)
-			if (r[i].pos < r[i].len &&
-			    (!min || by_time(&r[i].buf[r[i].pos],
-					     &min->buf[min->pos]) < 0))
-				min = &r[i];
-		if (!min)
-			break;
 		scan_one(sc, &min->buf[min->pos]);
 		if (++min->pos == min->len && !run_fill(b->spill, min))
 			err = errno ? errno : EIO;
+		else if (min->pos == min->len)		/* the run is done */
+			heap[0] = heap[--n];
+		sift_down(heap, n, 0);
 	}
 	for (size_t i = 0; i < b->nruns; i++)
 		lms_free(r[i].buf);
 	lms_free(r);
+	lms_free(heap);
 	return err;
 }
 
