@@ -12,7 +12,8 @@
  * failed counts the calls that found no file: a command that tries a
  * file of every course costs a system call each, even where none is.
  * opendir and the stat family are not counted, nor the opens inside the
- * C library itself (fopen's own open is not counted twice).
+ * C library itself (fopen's own open is not counted twice); a folder that
+ * lms opens with openat to list it (fsio.c) is counted as any open.
  *
  * Built as a shared library of its own, without the sanitizers: it runs
  * inside another program.
