@@ -324,9 +324,11 @@ static int merge_runs(struct scan *sc)
 		struct run_reader *min = heap[0];
 
 		scan_one(sc, &min->buf[min->pos]);
-		if (++min->pos == min->len && !run_fill(b->spill, min))
+		if (++min->pos == min->len && !run_fill(b->spill, min)) {
 			err = errno ? errno : EIO;
-		else if (min->pos == min->len)		/* the run is done */
+			break;
+		}
+		if (min->pos == min->len)		/* the run is done */
 			heap[0] = heap[--n];
 		sift_down(heap, n, 0);
 	}

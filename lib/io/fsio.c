@@ -313,6 +313,10 @@ static int read_names(int fd, const char *path, char ***out,
 	while ((got = getdents64(fd, buf, sizeof(buf))) != 0) {
 		if (got < 0 && errno == EINTR)
 			continue;
+		/* A folder removed while it is listed is at its end, as
+		 * readdir has it: it holds nothing more. */
+		if (got < 0 && errno == ENOENT)
+			break;
 		if (got < 0)
 			return io_error(LMS_EIO, V_READ_FOLDER, path);
 		add_entries((const char *)buf, (size_t)got, out, kinds, n);

@@ -1,5 +1,6 @@
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "coursefiles.h"
@@ -21,12 +22,19 @@ int lms_course_folder_has(const struct lms_course_folder *cf,
 {
 	const char *name = strrchr(lms_file_pattern(f), '/') + 1;
 
+	int has = 0;
+
 	if (!cf->listed)
 		return -1;
-	for (size_t i = 0; i < cf->n; i++)
+	for (size_t i = 0; i < cf->n; i++) {
 		if (!strcmp(cf->names[i], name))
 			return cf->kinds[i] == LMS_DIR_FILE ? 1 : -1;
-	return 0;
+		/* "Course.yaml", which a file system that ignores case
+		 * opens as course.yaml: the look must tell. */
+		if (!strcasecmp(cf->names[i], name))
+			has = -1;
+	}
+	return has;
 }
 
 void lms_course_folder_release(struct lms_course_folder *cf)

@@ -37,7 +37,8 @@ struct lms_course_folder {
 void lms_course_folder_list(const struct lms_tree *t, const char *id,
 			    struct lms_course_folder *out);
 /* Whether file f of the course is in the folder: 1 as a regular file, 0
- * not at all, -1 when the listing cannot tell (a link, or no listing). */
+ * not at all, -1 when the listing cannot tell (a link, a name that
+ * differs only in case, or no listing). */
 int lms_course_folder_has(const struct lms_course_folder *cf,
 			  enum lms_file f);
 void lms_course_folder_release(struct lms_course_folder *cf);

@@ -258,6 +258,26 @@ static void lists_what_names_are(void **state)
 	assert_null(kinds);
 }
 
+/* A folder removed after it was opened holds nothing, as readdir has it:
+ * getdents64 says ENOENT, which is no error of the listing. */
+static void a_folder_removed_while_listed_is_empty(void **state)
+{
+	char **names;
+	size_t n;
+	int here = open(".", O_RDONLY | O_DIRECTORY);
+
+	(void)state;
+	assert_true(here >= 0);
+	assert_int_equal(mkdir(path_in("gone"), 0755), 0);
+	assert_int_equal(chdir(path_in("gone")), 0);
+	assert_int_equal(rmdir(path_in("gone")), 0);
+	assert_int_equal(lms_dir_list(".", &names, &n), 0);
+	assert_int_equal(n, 0);
+	assert_null(names);
+	assert_int_equal(fchdir(here), 0);
+	close(here);
+}
+
 static void lists_folders(void **state)
 {
 	char **names;
@@ -584,6 +604,7 @@ int main(void)
 		T(the_lock_excludes_a_second_holder),
 		T(special_files_are_refused_not_waited_on),
 		T(lists_folders),
+		T(a_folder_removed_while_listed_is_empty),
 		T(lists_what_names_are),
 		T(writes_refuse_links_below_the_root),
 		T(the_root_may_be_a_link),

@@ -286,6 +286,16 @@ static void a_course_s_folder_says_which_files_to_read(void **state)
 		&folder, LMS_FILE_FACILITATOR_EVALUATIONS), -1);
 	lms_course_folder_release(&folder);
 
+	/* A name that differs only in case: a file system that ignores
+	 * case opens it as the file, so the listing cannot tell. */
+	assert_int_equal(unlink(fe), 0);
+	put("courses/matlaging/Facilitator-Evaluations.yaml", "[]\n");
+	lms_course_folder_list(&tree, "matlaging", &folder);
+	assert_int_equal(lms_course_folder_has(
+		&folder, LMS_FILE_FACILITATOR_EVALUATIONS), -1);
+	assert_int_equal(lms_course_folder_has(&folder, LMS_FILE_COURSE), 1);
+	lms_course_folder_release(&folder);
+
 	/* A folder that is not there is listed, and holds nothing. */
 	lms_course_folder_list(&tree, "ingen", &folder);
 	assert_true(folder.listed);
