@@ -47,16 +47,21 @@ static void unreadable(const char *path, void *arg)
 /*
  * Every file under rel (a folder of the tree) that skip does not pass
  * by, checked for personal data.  Symbolic links are not followed.
+ * listed: rel as it was listed, or NULL to list it here.
  */
 static void check_files_under(const struct lms_tree *t,
 			      const struct lms_names *people, const char *rel,
+			      const struct lms_course_folder *listed,
 			      bool (*skip_rel)(const char *rel),
 			      struct lms_buf *scratch, struct lms_findings *out)
 {
 	struct looking l = { people, skip_rel, scratch, out };
 	struct lms_tree_visit v = { skip, file, unreadable, &l };
 
-	lms_tree_visit(t, rel, &v);
+	if (listed && listed->listed)
+		lms_tree_visit_names(t, rel, listed->names, listed->n, &v);
+	else
+		lms_tree_visit(t, rel, &v);
 }
 
 /*
@@ -86,7 +91,8 @@ void lms_check_unknown_files(const struct lms_tree *t,
 {
 	struct lms_buf scratch = LMS_BUF_INIT;
 
-	check_files_under(t, people, "", read_elsewhere, &scratch, out);
+	check_files_under(t, people, "", NULL, read_elsewhere, &scratch,
+			  out);
 	lms_buf_release(&scratch);
 }
 
@@ -109,8 +115,8 @@ void lms_check_not_a_course(const struct lms_tree *t,
 			    _("a course folder without course.yaml") :
 			    _("a course folder's name must be a course id: "
 			      "lower-case letters, digits and '-'"));
-	check_files_under(t, names, rel, nothing_read_elsewhere, scratch,
-			  out);
+	check_files_under(t, names, rel, NULL, nothing_read_elsewhere,
+			  scratch, out);
 	lms_free(rel);
 	lms_free(path);
 }
@@ -188,12 +194,7 @@ void lms_check_course_folder(const struct lms_tree *t,
 			     struct lms_buf *scratch, struct lms_findings *out)
 {
 	char *rel = lms_file_rel(LMS_FILE_COURSE_DIR, id);
-	struct looking l = { people, is_course_file, scratch, out };
-	struct lms_tree_visit v = { skip, file, unreadable, &l };
 
-	if (folder && folder->listed)
-		lms_tree_visit_names(t, rel, folder->names, folder->n, &v);
-	else
-		lms_tree_visit(t, rel, &v);
+	check_files_under(t, people, rel, folder, is_course_file, scratch, out);
 	lms_free(rel);
 }

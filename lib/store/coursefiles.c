@@ -1,4 +1,3 @@
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -21,7 +20,6 @@ int lms_course_folder_has(const struct lms_course_folder *cf,
 			  enum lms_file f)
 {
 	const char *name = strrchr(lms_file_pattern(f), '/') + 1;
-
 	int has = 0;
 
 	if (!cf->listed)

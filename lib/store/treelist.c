@@ -9,14 +9,22 @@
 #include "fsio.h"
 #include "treelist.h"
 
+/* Folder dir of the tree, listed below the open folder closest to it. */
+static int list_below(const struct lms_tree *t, const char *dir,
+		      char ***names, unsigned char **kinds, size_t *n)
+{
+	int at;
+	const char *name = lms_tree_below(t, dir, &at);
+
+	return lms_dir_read_at(at, name, dir, names, kinds, n);
+}
+
 int lms_tree_list_kinds(const struct lms_tree *t, enum lms_file f,
 			const char *id, char ***names, unsigned char **kinds,
 			size_t *n)
 {
 	char *dir = lms_tree_file(t, f, id);
-	int at;
-	const char *name = lms_tree_below(t, dir, &at);
-	int err = lms_dir_read_at(at, name, dir, names, kinds, n);
+	int err = list_below(t, dir, names, kinds, n);
 
 	lms_free(dir);
 	return err;
@@ -123,10 +131,8 @@ void lms_tree_visit(const struct lms_tree *t, const char *rel,
 	char *dir = lms_tree_path(t, "%s", *rel ? rel : ".");
 	char **names;
 	size_t n;
-	int at;
-	const char *name = lms_tree_below(t, dir, &at);
 
-	if (lms_dir_read_at(at, name, dir, &names, NULL, &n))
+	if (list_below(t, dir, &names, NULL, &n))
 		v->unreadable(dir, v->arg);
 	lms_free(dir);
 	lms_tree_visit_names(t, rel, names, n, v);
