@@ -32,6 +32,7 @@ struct sc {
 	unsigned line, col;	/* 0-based; col in characters */
 	size_t idx;		/* characters from the start */
 	unsigned depth;
+	const struct lms_limits *limits;
 	struct lms_scan *out;
 };
 
@@ -132,6 +133,8 @@ static int add_bytes(struct sc *s, const char *b, size_t k)
 static int end_value(struct sc *s, struct scalar *v)
 {
 	v->len = s->out->nvals - v->value;
+	if (v->len > s->limits->max_scalar)
+		return -1;
 	return add_bytes(s, "", 1);
 }
 
@@ -167,20 +170,46 @@ static bool is_alnum(int c)
 }
 
 /*
+ * Which bytes a run of a plain scalar takes without a second look:
+ * printable ASCII but ':' (PLAIN), and in flow not a flow indicator
+ * either (FLOW_PLAIN).  A table, as the bulk of every file is such runs.
+ */
+enum { PLAIN = 1, FLOW_PLAIN = 2 };
+
+#define RUN_CLASS(c) ((c) > ' ' && (c) < 0x7f && (c) != ':' ? \
+	PLAIN | ((c) == ',' || (c) == '[' || (c) == ']' || (c) == '{' || \
+		 (c) == '}' ? 0 : FLOW_PLAIN) : 0)
+#define RUN_CLASS4(c) RUN_CLASS(c), RUN_CLASS((c) + 1), RUN_CLASS((c) + 2), \
+	RUN_CLASS((c) + 3)
+#define RUN_CLASS16(c) RUN_CLASS4(c), RUN_CLASS4((c) + 4), \
+	RUN_CLASS4((c) + 8), RUN_CLASS4((c) + 12)
+
+static const unsigned char run_class[256] = {
+	RUN_CLASS16(0x00), RUN_CLASS16(0x10), RUN_CLASS16(0x20),
+	RUN_CLASS16(0x30), RUN_CLASS16(0x40), RUN_CLASS16(0x50),
+	RUN_CLASS16(0x60), RUN_CLASS16(0x70)
+	/* 0x80 and above: none */
+};
+
+/*
  * Moves past the ASCII characters that need no second look in a plain
  * scalar, the bulk of every file, in one go.
  */
 static void run_of_plain(struct sc *s, bool flow)
 {
 	const unsigned char *u = (const unsigned char *)s->t;
-	size_t i = s->i;
+	const unsigned char *at = u + s->i, *end = u + s->n;
+	unsigned char want = flow ? FLOW_PLAIN : PLAIN;
+	size_t k;
 
-	while (i < s->n && u[i] > ' ' && u[i] < 0x7f && u[i] != ':' &&
-	       (!flow || !is_flow_indicator(u[i])))
-		i++;
-	s->col += (unsigned)(i - s->i);
-	s->idx += i - s->i;
-	s->i = i;
+	/* end in a local: the text's bytes may alias *s, so a loop on s->n
+	 * would load it again for every byte. */
+	while (at < end && (run_class[*at] & want))
+		at++;
+	k = (size_t)(at - (u + s->i));
+	s->col += (unsigned)k;
+	s->idx += k;
+	s->i += k;
 }
 
 #define BIT(c) ((uint64_t)1 << ((c) & 63))
@@ -317,9 +346,9 @@ static int scan_escape(struct sc *s)
 static int run_of_quoted(struct sc *s)
 {
 	const unsigned char *u = (const unsigned char *)s->t;
-	size_t i = s->i;
+	size_t i = s->i, n = s->n;
 
-	while (i < s->n && u[i] >= ' ' && u[i] < 0x7f && u[i] != '"' &&
+	while (i < n && u[i] >= ' ' && u[i] < 0x7f && u[i] != '"' &&
 	       u[i] != '\\')
 		i++;
 	TRY(add_bytes(s, s->t + s->i, i - s->i));
@@ -373,7 +402,8 @@ static int scan_key(struct sc *s, bool flow)
 	int c;
 
 	TRY(scan_scalar(s, flow, &v));
-	if (at(s, 0) != ':' || s->i - from > MAX_KEY_BYTES)
+	if (at(s, 0) != ':' || s->i - from > MAX_KEY_BYTES ||
+	    v.len > s->limits->max_key)
 		return -1;
 	c = at(s, 1);
 	if (c != ' ' && (flow || c != '\n'))
@@ -384,6 +414,12 @@ static int scan_key(struct sc *s, bool flow)
 }
 
 static int parse_flow(struct sc *s);
+
+/* One collection deeper, if the limits allow: 0 if not. */
+static bool deeper(struct sc *s)
+{
+	return ++s->depth <= MAX_DEPTH && s->depth <= s->limits->max_depth;
+}
 
 static int flow_node(struct sc *s)
 {
@@ -404,7 +440,7 @@ static int parse_flow(struct sc *s)
 	int close = map ? '}' : ']';
 	struct lms_mark start = mark(s);
 
-	if (++s->depth > MAX_DEPTH)
+	if (!deeper(s))
 		return -1;
 	step(s, 1);
 	push(s, map ? LMS_EV_MAP : LMS_EV_SEQ, start, mark(s), true);
@@ -507,7 +543,7 @@ static int parse_map(struct sc *s)
 {
 	unsigned indent = s->col;
 
-	if (++s->depth > MAX_DEPTH)
+	if (!deeper(s))
 		return -1;
 	push(s, LMS_EV_MAP, mark(s), mark(s), false);
 	do {
@@ -559,7 +595,7 @@ static int parse_seq(struct sc *s)
 {
 	unsigned indent = s->col;
 
-	if (++s->depth > MAX_DEPTH)
+	if (!deeper(s))
 		return -1;
 	push(s, LMS_EV_SEQ, mark(s), mark(s), false);
 	do {
@@ -593,9 +629,11 @@ static int parse_root(struct sc *s)
 	return parse_block(s);
 }
 
-int lms_scan_text(struct lms_scan *out, const char *text, size_t len)
+int lms_scan_text(struct lms_scan *out, const char *text, size_t len,
+		  const struct lms_limits *lim)
 {
-	struct sc s = { .t = text, .n = len, .out = out };
+	struct sc s = { .t = text, .n = len, .out = out,
+			.limits = lim ? lim : &lms_limits_default };
 
 	memset(out, 0, sizeof(*out));
 	if (len > MAX_FILE)

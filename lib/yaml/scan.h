@@ -39,10 +39,13 @@ struct lms_scan {
 
 /*
  * Fills s with the events of text (len bytes) and returns 0, or returns
- * -1 if text is not entirely in the subset; s is to be released either
- * way.
+ * -1 if text is not entirely in the subset, or if it has a collection
+ * nested deeper, a key or a value longer than lim allows (NULL: the
+ * defaults): lms_yparser refuses those, and libyaml's path, reading them
+ * in order, tells which comes first.  s is to be released either way.
  */
-int lms_scan_text(struct lms_scan *s, const char *text, size_t len);
+int lms_scan_text(struct lms_scan *s, const char *text, size_t len,
+		  const struct lms_limits *lim);
 void lms_scan_release(struct lms_scan *s);
 
 /*

@@ -187,7 +187,7 @@ int lms_scan_compare(const char *text, size_t len, size_t *events,
 		     struct lms_buf *why)
 {
 	struct lms_scan s;
-	bool taken = !lms_scan_text(&s, text, len);
+	bool taken = !lms_scan_text(&s, text, len, NULL);
 	int err = run_libyaml(text, len, taken ? &s : NULL, events, why);
 
 	lms_scan_release(&s);

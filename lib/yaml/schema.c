@@ -16,12 +16,28 @@
 #include "suggest.h"
 #include "utf8.h"
 
+/*
+ * One key of the path to the value being read, as messages name it
+ * ("sessions.3.start"): the path is made into text only for a message,
+ * as most files have none, so a key is held where it already is.
+ */
+struct key_frame {
+	enum { KEY_NAME, KEY_COPY, KEY_ITEM } kind;
+	const char *name;	/* KEY_NAME: lives as long as the frame */
+	size_t len;		/* of the name */
+	size_t n;		/* KEY_COPY: where in copies; KEY_ITEM: from 1 */
+};
+
+/* Keys deeper than this are left out of messages (the nesting that
+ * lms_yparser allows holds fewer). */
+enum { MAX_KEYS = 64 };
+
 struct lms_loader {
 	struct lms_yparser p;
 	struct lms_diags *diags;
-	struct lms_buf keypath;		/* "sessions.3.start", for messages */
-	size_t keylen[64];		/* keypath's length at each depth */
+	struct key_frame keys[MAX_KEYS];
 	unsigned nkeys;
+	struct lms_buf copies;		/* keys pushed from outside */
 };
 
 static int load_value(struct lms_loader *ld, const struct lms_event *ev,
@@ -32,48 +48,78 @@ struct lms_yparser *lms_loader_parser(struct lms_loader *ld)
 	return &ld->p;
 }
 
-void lms_loader_push_key(struct lms_loader *ld, const char *key, size_t len)
+static void push_frame(struct lms_loader *ld, struct key_frame k)
 {
-	if (ld->nkeys < sizeof(ld->keylen) / sizeof(ld->keylen[0]))
-		ld->keylen[ld->nkeys] = ld->keypath.len;
+	if (ld->nkeys < MAX_KEYS)
+		ld->keys[ld->nkeys] = k;
 	ld->nkeys++;
-	if (ld->keypath.len)
-		lms_buf_addch(&ld->keypath, '.');
-	lms_buf_add(&ld->keypath, key, len);
 }
 
-/* The key of the n-th item of a list (from 1), without printf: it is
- * pushed for every item of every list read. */
+/* A key that outlives its frame: a schema's, or one copied. */
+static void push_name(struct lms_loader *ld, const char *key, size_t len)
+{
+	push_frame(ld, (struct key_frame){ KEY_NAME, key, len, 0 });
+}
+
+/* The key of the n-th item of a list (from 1). */
 static void push_item_key(struct lms_loader *ld, size_t n)
 {
-	char digits[24], *end = digits + sizeof(digits), *p = end;
+	push_frame(ld, (struct key_frame){ KEY_ITEM, NULL, 0, n });
+}
 
-	do {
-		*--p = (char)('0' + n % 10);
-		n /= 10;
-	} while (n);
-	lms_loader_push_key(ld, p, (size_t)(end - p));
+/* A key from an event, which the next event may overwrite: copied. */
+void lms_loader_push_key(struct lms_loader *ld, const char *key, size_t len)
+{
+	push_frame(ld, (struct key_frame){ KEY_COPY, NULL, len,
+					   ld->copies.len });
+	lms_buf_add(&ld->copies, key, len);
 }
 
 void lms_loader_pop_key(struct lms_loader *ld)
 {
-	ld->nkeys--;
-	if (ld->nkeys < sizeof(ld->keylen) / sizeof(ld->keylen[0]))
-		lms_buf_truncate(&ld->keypath, ld->keylen[ld->nkeys]);
+	struct key_frame *k;
+
+	if (--ld->nkeys >= MAX_KEYS)
+		return;
+	k = &ld->keys[ld->nkeys];
+	if (k->kind == KEY_COPY)
+		lms_buf_truncate(&ld->copies, k->n);
+}
+
+/* "sessions.3.start" */
+static void key_path(const struct lms_loader *ld, struct lms_buf *out)
+{
+	for (unsigned i = 0; i < ld->nkeys && i < MAX_KEYS; i++) {
+		const struct key_frame *k = &ld->keys[i];
+
+		if (i)
+			lms_buf_addch(out, '.');
+		if (k->kind == KEY_ITEM)
+			lms_buf_addf(out, "%zu", k->n);
+		else
+			lms_buf_add(out, k->kind == KEY_NAME ? k->name :
+				    ld->copies.buf + k->n, k->len);
+	}
 }
 
 int lms_loader_error(struct lms_loader *ld, struct lms_mark at,
 		     const char *fmt, ...)
 {
+	struct lms_buf path = LMS_BUF_INIT;
 	char msg[900];
 	va_list ap;
+	int err;
 
 	va_start(ap, fmt);
 	lms_utf8_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (ld->keypath.len)
-		return lms_yparser_error(&ld->p, at, "%s: %s", ld->keypath.buf, msg);
-	return lms_yparser_error(&ld->p, at, "%s", msg);
+	key_path(ld, &path);
+	if (path.len)
+		err = lms_yparser_error(&ld->p, at, "%s: %s", path.buf, msg);
+	else
+		err = lms_yparser_error(&ld->p, at, "%s", msg);
+	lms_buf_release(&path);
+	return err;
 }
 
 /*
@@ -485,17 +531,19 @@ static int load_field(struct lms_loader *ld, const struct lms_schema *s,
 	uint64_t bit;
 	int err;
 
-	lms_loader_push_key(ld, key->value, key->len);
 	if (!f) {
 		char *name = lms_strdup(key->value);
 		struct lms_event k = *key;
 
 		k.value = name;
+		push_name(ld, name, key->len);
 		if (!(err = lms_yparser_next(&ld->p, &value)))
 			err = unknown_key(ld, s, obj, &k, &value);
 		lms_free(name);
 		goto out;
 	}
+	/* The schema's key: the same text, and it outlives the event. */
+	push_name(ld, f->key, key->len);
 	bit = 1ull << (f - s->fields);
 	if (seen->given & bit) {
 		err = lms_loader_error(ld, key->start, "%s",
@@ -575,7 +623,7 @@ static int open_document(struct lms_loader *ld, const char *path,
 	int err;
 
 	memset(ld, 0, sizeof(*ld));
-	lms_buf_init(&ld->keypath);
+	lms_buf_init(&ld->copies);
 	ld->diags = diags;
 	if ((err = lms_yparser_init(&ld->p, path, text, len, NULL)))
 		return err;
@@ -585,7 +633,7 @@ static int open_document(struct lms_loader *ld, const char *path,
 static void close_document(struct lms_loader *ld)
 {
 	lms_yparser_release(&ld->p);
-	lms_buf_release(&ld->keypath);
+	lms_buf_release(&ld->copies);
 }
 
 static int finish_document(struct lms_loader *ld)

@@ -57,7 +57,7 @@ static bool try_fast(struct lms_yparser *p)
 	if (!fast_on)
 		return false;
 	s = lms_malloc(sizeof(*s));
-	if (!lms_scan_text(s, p->text, p->len)) {
+	if (!lms_scan_text(s, p->text, p->len, p->limits)) {
 		p->fast = s;
 		return true;
 	}
@@ -104,11 +104,13 @@ int lms_yparser_init(struct lms_yparser *p, const char *path,
 		return lms_error_at(LMS_EDATA, path, 0, 0,
 				    _("file is larger than %zu bytes"),
 				    p->limits->max_file);
+	/* The fast path looks at every byte and takes no text that is not
+	 * UTF-8: only what it leaves to libyaml needs the check. */
+	if (try_fast(p))
+		return 0;
 	if ((err = check_encoding(p)))
 		return err;
 	p->frames = lms_calloc((size_t)p->limits->max_depth + 1, 1);
-	if (try_fast(p))
-		return 0;
 	if (!yaml_parser_initialize(&p->yaml))
 		return lms_error(LMS_ENOMEM, "%s", _("out of memory"));
 	p->have_yaml = true;
@@ -571,36 +573,33 @@ static int check_scalar(struct lms_yparser *p, const struct lms_event *ev)
 	return 0;
 }
 
-/* The next event of a file the fast path read: no anchors, no aliases. */
-static int next_fast(struct lms_yparser *p, struct lms_event *ev)
+/*
+ * The next event of a file the fast path read: no anchors, no aliases,
+ * and nothing that check_scalar or check_shape would refuse, for the
+ * fast path gives up on values, keys and depths past the limits (scan.h)
+ * and holds no NUL (check_scalar).
+ */
+static void next_fast(struct lms_yparser *p, struct lms_event *ev)
 {
 	const struct lms_scan_event *s = &p->fast->ev[p->fast_next];
-	int err;
 
-	memset(ev, 0, sizeof(*ev));
-	ev->type = s->type;
-	if (s->type == LMS_EV_SCALAR)
-		ev->value = p->fast->vals + s->value;
-	ev->len = s->len;
-	ev->plain = s->plain;
-	ev->flow = s->flow;
-	ev->start = s->start;
-	ev->end = s->end;
-	if (s->type == LMS_EV_END)
-		return 0;
-	p->fast_next++;
-	if ((err = check_scalar(p, ev)))
-		return err;
-	return check_shape(p, ev);
+	*ev = (struct lms_event){
+		.type = s->type, .len = s->len, .plain = s->plain,
+		.flow = s->flow, .start = s->start, .end = s->end,
+		.value = s->type == LMS_EV_SCALAR ? p->fast->vals + s->value :
+						    NULL
+	};
+	if (s->type != LMS_EV_END)
+		p->fast_next++;
 }
 
-int lms_yparser_next(struct lms_yparser *p, struct lms_event *ev)
+/* The next event from libyaml, or from an alias replayed. */
+static __attribute__((noinline)) int next_slow(struct lms_yparser *p,
+					      struct lms_event *ev)
 {
 	const char *anchor;
 	int err;
 
-	if (p->fast)
-		return next_fast(p, ev);
 	if ((err = next_replayed(p, ev)))
 		return err < 0 ? err : 0;
 	for (;;) {
@@ -626,6 +625,16 @@ int lms_yparser_next(struct lms_yparser *p, struct lms_event *ev)
 	if (anchor && (err = start_anchor(p, anchor, ev)))
 		return err;
 	record(p, ev, NULL);
+	return 0;
+}
+
+/* Apart from next_slow, so that the fast path's every event does not
+ * pay for the setting up of libyaml's. */
+int lms_yparser_next(struct lms_yparser *p, struct lms_event *ev)
+{
+	if (!p->fast)
+		return next_slow(p, ev);
+	next_fast(p, ev);
 	return 0;
 }
 

@@ -82,7 +82,7 @@ static void time_scanner(const char *text, size_t len, struct totals *t)
 {
 	struct lms_scan s;
 	double start = now();
-	int err = lms_scan_text(&s, text, len);
+	int err = lms_scan_text(&s, text, len, NULL);
 
 	lms_scan_release(&s);
 	t->scanner += now() - start;

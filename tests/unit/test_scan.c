@@ -257,6 +257,68 @@ static void yparser_checks_are_the_same(void **state)
 	same_both_ways("a: 1\nb: 2\n  c: 3\n");
 }
 
+/* Text nested depth deep, as emit.c writes it: flow or block mappings. */
+static char *nested(int depth, bool flow)
+{
+	struct lms_buf b = LMS_BUF_INIT;
+
+	for (int i = 0; i < depth; i++) {
+		if (flow)
+			lms_buf_adds(&b, i ? "{a: " : "a: ");
+		else
+			lms_buf_addf(&b, "%*sa:%s", 2 * i, "",
+				     i + 1 < depth ? "\n" : " 1\n");
+	}
+	if (flow) {
+		lms_buf_adds(&b, "1");
+		for (int i = 1; i < depth; i++)
+			lms_buf_addch(&b, '}');
+		lms_buf_addch(&b, '\n');
+	}
+	return lms_buf_detach(&b);
+}
+
+/* The fast path takes text at the limits of lms_yparser and gives up
+ * past them, so that libyaml's path, reading in order, tells which
+ * comes first: the same message and place either way. */
+static void limits_are_the_same(void **state)
+{
+	const struct lms_limits *lim = &lms_limits_default;
+	struct lms_limits tight = *lim;
+	struct lms_scan s;
+	char key[200];
+
+	(void)state;
+	for (int flow = 0; flow < 2; flow++) {
+		for (int d = (int)lim->max_depth; d <= (int)lim->max_depth + 1; d++) {
+			char *text = nested(d, flow);
+
+			assert_int_equal(lms_scan_text(&s, text, strlen(text),
+						       NULL),
+					 d > (int)lim->max_depth ? -1 : 0);
+			lms_scan_release(&s);
+			same_both_ways(text);
+			free(text);
+		}
+	}
+	for (size_t n = lim->max_key; n <= lim->max_key + 1; n++) {
+		memset(key, 'k', n);
+		strcpy(key + n, ": 1\n");
+		assert_int_equal(lms_scan_text(&s, key, strlen(key), NULL),
+				 n > lim->max_key ? -1 : 0);
+		lms_scan_release(&s);
+		same_both_ways(key);
+	}
+	tight.max_scalar = 3;
+	assert_int_equal(lms_scan_text(&s, "a: abc\n", 7, &tight), 0);
+	lms_scan_release(&s);
+	assert_int_equal(lms_scan_text(&s, "a: abcd\n", 8, &tight), -1);
+	lms_scan_release(&s);
+	tight.max_depth = 1;
+	assert_int_equal(lms_scan_text(&s, "a: [b]\n", 7, &tight), -1);
+	lms_scan_release(&s);
+}
+
 static void take_and_skip(void **state)
 {
 	const char *text = "a: [x, {y: z}]\nb: \"v\\tw\"\n";
@@ -322,6 +384,7 @@ int main(void)
 		cmocka_unit_test(yparser_checks_are_the_same),
 		cmocka_unit_test(take_and_skip),
 		cmocka_unit_test(switched_off),
+		cmocka_unit_test(limits_are_the_same),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
