@@ -11,119 +11,101 @@
 /* lms course list */
 
 /*
- * The courses as the walk hands them over, in the order of their ids:
- * their ids and titles in one buffer, so that the rows of 53,500 courses
- * are not 107,000 allocations.
+ * The table of courses, made row by row as the walk hands the courses over
+ * in the order of their ids, while the other threads still read: then
+ * put in order of first date.  The words of the table are in the
+ * language of the document, looked up before the walk starts, so that no
+ * thread reads the language while it is set for the table.
  */
-struct listed_row {
-	size_t id, title;	/* where in text */
-	int32_t first, last;
-	int status, capacity;
-	size_t nsessions;
-};
-
-struct listed {
-	struct lms_buf text;
-	struct listed_row *rows;
+struct listing {
+	struct lms_table table;
+	enum lms_lang lang;
+	/* One for each of lms_status_names, CANCELLED the last. */
+	const char *status[LMS_COURSE_CANCELLED + 1];
+	uint32_t *first;	/* each row's key of order */
 	size_t n, room;
 };
 
-static size_t keep_string(struct lms_buf *text, const char *s)
+static void listing_init(struct listing *l, enum lms_lang lang)
 {
-	size_t at = text->len;
-
-	lms_buf_adds(text, s ? s : "");
-	lms_buf_add(text, "", 1);
-	return at;
-}
-
-/* Room for the rows and their ids and titles at once: grown by
- * doubling, a list of 53,500 courses was moved in memory, which the
- * sort and the table read back more slowly (lms_table_reserve). */
-static void expect_rows(void *arg, size_t most)
-{
-	struct listed *l = arg;
-
-	lms_array_room(&l->rows, &l->room, most, sizeof(*l->rows));
-	lms_buf_grow(&l->text, most < SIZE_MAX / 48 ? most * 48 : 0);
-}
-
-static void keep_row(void *arg, const struct lms_course_row *r)
-{
-	struct listed *l = arg;
-	struct listed_row *k;
-
-	lms_array_room(&l->rows, &l->room, l->n + 1, sizeof(*l->rows));
-	k = &l->rows[l->n++];
-
-	k->id = keep_string(&l->text, r->id);
-	k->title = keep_string(&l->text, r->title);
-	k->first = r->first;
-	k->last = r->last;
-	k->status = r->status;
-	k->capacity = r->capacity;
-	k->nsessions = r->nsessions;
-}
-
-static int by_first_date(const void *a, const void *b)
-{
-	const struct listed_row *x = a, *y = b;
-
-	/* Courses without sessions go last. */
-	if (x->first != y->first) {
-		if (x->first == LMS_DATE_NONE || y->first == LMS_DATE_NONE)
-			return x->first == LMS_DATE_NONE ? 1 : -1;
-		return x->first < y->first ? -1 : 1;
-	}
-	/* The rows came in the order of their ids, and so did their
-	 * places in the text. */
-	return x->id < y->id ? -1 : x->id > y->id;
-}
-
-static void list_table(struct ctx *ctx, struct listed *l, enum lms_format fmt)
-{
+	/* Set first: the columns' names below are looked up in it. */
+	enum lms_lang was = lms_i18n_set(lang);
 	/* TRANSLATORS: the columns of lms course list. */
 	const char *const cols[] = {
 		_("id"), _("status"), _("first"), _("last"), _("sessions"),
 		_("capacity"), _("title"), NULL
 	};
-	/* One for each of lms_status_names, CANCELLED the last. */
-	const char *status[LMS_COURSE_CANCELLED + 1];
-	struct lms_table t;
-	char first[11], last[11];
 
-	/* Each name looked up once, not on every row. */
-	for (size_t i = 0; i < sizeof(status) / sizeof(*status); i++)
-		status[i] = C_("course status", lms_status_names[i]);
-	lms_table_init(&t, cols);
-	/* Ids and titles as kept, and the rest of a row's cells: status,
-	 * dates and numbers, each ended by a NUL. */
-	lms_table_reserve(&t, l->n, l->text.len + 40 * l->n);
-	lms_table_set_numeric(&t, 4);
-	lms_table_set_numeric(&t, 5);
-	lms_array_sort(l->rows, l->n, sizeof(*l->rows), by_first_date);
-	for (size_t i = 0; i < l->n; i++) {
-		const struct listed_row *r = &l->rows[i];
+	memset(l, 0, sizeof(*l));
+	l->lang = lang;
+	for (size_t i = 0; i < sizeof(l->status) / sizeof(*l->status); i++)
+		l->status[i] = C_("course status", lms_status_names[i]);
+	lms_table_init(&l->table, cols);
+	lms_table_set_numeric(&l->table, 4);
+	lms_table_set_numeric(&l->table, 5);
+	lms_i18n_set(was);
+}
 
-		first[0] = last[0] = '\0';
-		if (r->first != LMS_DATE_NONE) {
-			lms_i18n_date(r->first, first);
-			lms_i18n_date(r->last, last);
-		}
-		lms_table_row(&t);
-		lms_table_cell(&t, l->text.buf + r->id);
-		lms_table_cell(&t, status[r->status]);
-		lms_table_cell(&t, first);
-		lms_table_cell(&t, last);
-		lms_table_cellf(&t, "%zu", r->nsessions);
-		if (r->capacity == LMS_UNSET)
-			lms_table_cell(&t, "");
-		else
-			lms_table_cellf(&t, "%d", r->capacity);
-		lms_table_cell(&t, l->text.buf + r->title);
+static void listing_release(struct listing *l)
+{
+	lms_table_release(&l->table);
+	free(l->first);
+}
+
+/* Room for the rows at once: grown by doubling, a table of 53,500
+ * courses was moved in memory, which its reading back paid for
+ * (lms_table_reserve).  An id, a title, and the rest of a row's cells,
+ * each ended by a NUL, take about 80 bytes. */
+static void expect_rows(void *arg, size_t most)
+{
+	struct listing *l = arg;
+
+	lms_array_room(&l->first, &l->room, most, sizeof(*l->first));
+	lms_table_reserve(&l->table, most, most < SIZE_MAX / 80 ? most * 80 : 0);
+}
+
+/* Courses without sessions go last: their key is above any date's. */
+static uint32_t first_key(int32_t first)
+{
+	if (first == LMS_DATE_NONE)
+		return UINT32_MAX;
+	return (uint32_t)first ^ UINT32_C(0x80000000);
+}
+
+static void keep_row(void *arg, const struct lms_course_row *r)
+{
+	struct listing *l = arg;
+	struct lms_table *t = &l->table;
+	char first[11] = "", last[11] = "";
+
+	if (r->first != LMS_DATE_NONE) {
+		lms_i18n_date_in(l->lang, r->first, first);
+		lms_i18n_date_in(l->lang, r->last, last);
 	}
-	cmd_emit_table(ctx, &t, fmt);
-	lms_table_release(&t);
+	lms_table_row(t);
+	lms_table_cell(t, r->id);
+	lms_table_cell(t, l->status[r->status]);
+	lms_table_cell(t, first);
+	lms_table_cell(t, last);
+	lms_table_cellf(t, "%zu", r->nsessions);
+	if (r->capacity == LMS_UNSET)
+		lms_table_cell(t, "");
+	else
+		lms_table_cellf(t, "%d", r->capacity);
+	lms_table_cell(t, r->title);
+	lms_array_room(&l->first, &l->room, l->n + 1, sizeof(*l->first));
+	l->first[l->n++] = first_key(r->first);
+}
+
+/* By first date, and courses of the same first date in the order of
+ * their ids, as they came. */
+static void put_in_order(struct listing *l)
+{
+	size_t *order = lms_malloc((l->n ? l->n : 1) * sizeof(*order));
+
+	lms_order_by_key(l->first, l->n, order);
+	lms_table_order(&l->table, order);
+	lms_free(order);
 }
 
 static const char *const list_usage[] = {
@@ -144,7 +126,8 @@ static int course_list(struct ctx *ctx, int argc, char **argv)
 		.from = LMS_DATE_NONE, .to = LMS_DATE_NONE
 	};
 	enum lms_format fmt = LMS_FMT_TEXT;
-	struct listed l = { .text = LMS_BUF_INIT };
+	struct listing l;
+	enum lms_lang lang, was;
 	int c, err = 0;
 
 	while (!err && (c = cmd_getopt(argc, argv, "", longopts)) != -1) {
@@ -160,20 +143,20 @@ static int course_list(struct ctx *ctx, int argc, char **argv)
 		err = cmd_no_args_left(argc, argv);
 	if (!err)
 		err = cmd_open_tree(ctx);
-	if (!err)
-		err = lms_tree_course_rows(&ctx->tree, &f, expect_rows,
-					   keep_row, &l);
+	if (err)
+		return err;
+	/* A table for people in their language, for scripts in English,
+	 * as the file says. */
+	lang = cmd_doc_lang(ctx, ctx->tree.service.language, fmt, false);
+	listing_init(&l, lang);
+	err = lms_tree_course_rows(&ctx->tree, &f, expect_rows, keep_row, &l);
 	if (!err) {
-		/* A table for people in their language, for scripts in
-		 * English, as the file says. */
-		enum lms_lang was = lms_i18n_set(cmd_doc_lang(ctx,
-			ctx->tree.service.language, fmt, false));
-
-		list_table(ctx, &l, fmt);
+		put_in_order(&l);
+		was = lms_i18n_set(lang);
+		cmd_emit_table(ctx, &l.table, fmt);
 		lms_i18n_set(was);
 	}
-	lms_buf_release(&l.text);
-	free(l.rows);
+	listing_release(&l);
 	return err;
 }
 

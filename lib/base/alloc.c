@@ -141,3 +141,41 @@ void lms_array_sort(void *arr, size_t n, size_t size,
 	if (n > 1)
 		qsort(arr, n, size, cmp);
 }
+
+/* Eleven bits of a key at a time: three passes, counts that fit in the
+ * first level of cache. */
+enum { RADIX_BITS = 11, RADIX = 1 << RADIX_BITS };
+
+void lms_order_by_key(const uint32_t *keys, size_t n, size_t *order)
+{
+	size_t *from = order, *to = lms_malloc((n ? n : 1) * sizeof(*to));
+	size_t *count = lms_malloc(RADIX * sizeof(*count));
+
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	for (unsigned shift = 0; shift < 32; shift += RADIX_BITS) {
+		size_t at = 0, *swap;
+
+		memset(count, 0, RADIX * sizeof(*count));
+		for (size_t i = 0; i < n; i++)
+			count[keys[i] >> shift & (RADIX - 1)]++;
+		/* A digit that all keys share orders nothing. */
+		if (n && count[keys[0] >> shift & (RADIX - 1)] == n)
+			continue;
+		for (size_t d = 0; d < RADIX; d++) {
+			size_t c = count[d];
+
+			count[d] = at;
+			at += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			to[count[keys[from[i]] >> shift & (RADIX - 1)]++] = from[i];
+		swap = from, from = to, to = swap;
+	}
+	if (from != order) {
+		memcpy(order, from, n * sizeof(*order));
+		to = from;
+	}
+	lms_free(to);
+	lms_free(count);
+}

@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Allocation that never returns NULL.  Checking every small allocation in
@@ -57,5 +58,13 @@ void lms_array_remove(void *arr, size_t *n, size_t size, size_t i);
  */
 void lms_array_sort(void *arr, size_t n, size_t size,
 		    int (*cmp)(const void *, const void *));
+
+/*
+ * The order of n items by their keys, least first, and items of equal
+ * keys in their own order: order[i] gets the item that goes i-th.  A
+ * radix sort, in time linear in n and without a call for each
+ * comparison, for lists as long as a row for each course of a country.
+ */
+void lms_order_by_key(const uint32_t *keys, size_t n, size_t *order);
 
 #endif

@@ -216,9 +216,14 @@ static const char *const months[] = {
 
 void lms_i18n_date(int32_t date, char out[11])
 {
+	lms_i18n_date_in(current, date, out);
+}
+
+void lms_i18n_date_in(enum lms_lang lang, int32_t date, char out[11])
+{
 	int y, m, d;
 
-	if (current != LMS_LANG_NB) {
+	if (lang != LMS_LANG_NB) {
 		lms_date_format(date, out);
 		return;
 	}

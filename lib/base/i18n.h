@@ -79,6 +79,9 @@ bool lms_i18n_number(struct lms_buf *out, const char *s, bool html);
 /* A date in a table or message for people: "2026-09-17" in English,
  * "17.09.2026" in Norwegian; ten characters and a NUL either way. */
 void lms_i18n_date(int32_t date, char out[11]);
+/* The same in lang, whatever the current language: for a thread other
+ * than the one that sets it. */
+void lms_i18n_date_in(enum lms_lang lang, int32_t date, char out[11]);
 /* A day as a sheet for people names it: "Thursday 2026-09-17" in
  * English, "torsdag 17. september 2026" in Norwegian. */
 void lms_i18n_day(struct lms_buf *out, int32_t date);

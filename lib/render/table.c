@@ -84,6 +84,41 @@ void lms_table_reserve(struct lms_table *t, size_t nrows, size_t text)
 	lms_buf_grow(&t->text, text);
 }
 
+/* Where the text of row r begins: its first cell, or for a row past the
+ * last the end of the text. */
+static size_t row_text(const struct lms_table *t, size_t r)
+{
+	return r < t->nrows ? t->cells[r * t->ncols] : t->text.len;
+}
+
+/*
+ * The text of each row lies after the text of the row before: the text
+ * is moved with the cells, so that what reads the rows in order (every
+ * rendering) reads the text in order, not from all over it.
+ */
+void lms_table_order(struct lms_table *t, const size_t *order)
+{
+	struct lms_buf text = LMS_BUF_INIT;
+	size_t *cells = lms_malloc((t->ncells ? t->ncells : 1) *
+				   sizeof(*cells));
+
+	lms_buf_grow(&text, t->text.len);
+	for (size_t i = 0; i < t->nrows; i++) {
+		size_t r = order[i], from = row_text(t, r);
+
+		for (size_t c = 0; c < t->ncols; c++)
+			cells[i * t->ncols + c] = t->cells[r * t->ncols + c] -
+						  from + text.len;
+		lms_buf_add(&text, t->text.buf + from,
+			    row_text(t, r + 1) - from);
+	}
+	lms_free(t->cells);
+	t->cells = cells;
+	t->cells_cap = t->ncells ? t->ncells : 1;
+	lms_buf_release(&t->text);
+	t->text = text;
+}
+
 void lms_table_row(struct lms_table *t)
 {
 	t->nrows++;

@@ -60,6 +60,9 @@ void lms_table_set_links(struct lms_table *t, size_t col);
  */
 void lms_table_reserve(struct lms_table *t, size_t nrows, size_t text);
 /* Starts a row; then lms_table_cell once per column. */
+/* Puts the rows in the order given: order[i] is the row that goes i-th,
+ * each row once; every row has its ncols cells. */
+void lms_table_order(struct lms_table *t, const size_t *order);
 void lms_table_row(struct lms_table *t);
 void lms_table_cell(struct lms_table *t, const char *value);
 void lms_table_cellf(struct lms_table *t, const char *fmt, ...)

@@ -82,12 +82,61 @@ static void room_made_ahead_is_kept(void **state)
 	free(v);
 }
 
+/* (key, place) pairs: qsort of these is a stable sort by key. */
+struct keyed {
+	uint32_t key;
+	size_t at;
+};
+
+static int by_key_then_place(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* The radix sort gives the order a stable comparison sort gives, for
+ * keys of few distinct values (many ties), keys that differ only in their
+ * high bits, and keys of every bit. */
+static void order_by_key_is_a_stable_sort(void **state)
+{
+	static const uint32_t masks[] = { 0x3, 0xffc00000u, 0xffffffffu, 0 };
+	enum { N = 5000 };
+	uint32_t *keys = malloc(N * sizeof(*keys));
+	struct keyed *want = malloc(N * sizeof(*want));
+	size_t *order = malloc(N * sizeof(*order));
+	uint32_t x = 12345;
+
+	(void)state;
+	for (size_t m = 0; m < sizeof(masks) / sizeof(*masks); m++) {
+		for (size_t n = 0; n <= N; n += n < 3 ? 1 : N / 3) {
+			for (size_t i = 0; i < n; i++) {
+				x = x * 1103515245u + 12345u;
+				keys[i] = (x ^ (x >> 15) ^ (x << 13)) & masks[m];
+				want[i].key = keys[i];
+				want[i].at = i;
+			}
+			lms_array_sort(want, n, sizeof(*want),
+				       by_key_then_place);
+			lms_order_by_key(keys, n, order);
+			for (size_t i = 0; i < n; i++)
+				assert_int_equal(order[i], want[i].at);
+		}
+	}
+	free(keys);
+	free(want);
+	free(order);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_run_from_empty_starts_with_room),
 		cmocka_unit_test(a_run_on_a_pushed_array_grows_as_push),
 		cmocka_unit_test(room_made_ahead_is_kept),
+		cmocka_unit_test(order_by_key_is_a_stable_sort),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -177,6 +177,12 @@ static void dates(void **state)
 	assert_string_equal(text, "07.09.2026");
 	lms_i18n_date(lms_date_from_ymd(2027, 12, 31), text);
 	assert_string_equal(text, "31.12.2027");
+	/* In a language given, whatever the current one. */
+	lms_i18n_date_in(LMS_LANG_EN, lms_date_from_ymd(2027, 12, 31), text);
+	assert_string_equal(text, "2027-12-31");
+	lms_i18n_set(LMS_LANG_EN);
+	lms_i18n_date_in(LMS_LANG_NB, lms_date_from_ymd(2026, 9, 7), text);
+	assert_string_equal(text, "07.09.2026");
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)

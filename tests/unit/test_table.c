@@ -377,6 +377,23 @@ static void reserve_makes_room_at_once(void **state)
 	lms_buf_release(&want);
 }
 
+/* Rows put in another order render as if they had been made in it. */
+static void rows_put_in_order(void **state)
+{
+	static const size_t order[] = { 2, 0, 1 };
+
+	(void)state;
+	row("c", "3");
+	row("a", "1");
+	row("b", "22");
+	lms_table_order(&table, order);
+	check(LMS_FMT_CSV, false, "text,n\nb,22\nc,3\na,1\n");
+	check(LMS_FMT_TEXT, false, "TEXT   N\nb     22\nc      3\na      1\n");
+	/* And rows added after it go last. */
+	row("d", "4");
+	check(LMS_FMT_CSV, false, "text,n\nb,22\nc,3\na,1\nd,4\n");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -397,6 +414,7 @@ int main(void)
 		T(markdown_line_start),
 		T(markdown_links_stay_links),
 		T(reserve_makes_room_at_once),
+		T(rows_put_in_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
