@@ -1,6 +1,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "arena.h"
@@ -125,6 +127,29 @@ void lms_array_room(void *arrp, size_t *cap, size_t want, size_t size)
 		checked(NULL);
 	*(void **)arrp = lms_realloc(*(void **)arrp, room * size);
 	*cap = room;
+}
+
+/* Below this, the faults cost less than the call. */
+enum { PREFAULT_LEAST = 1 << 20 };
+
+void lms_prefault(void *p, size_t size)
+{
+#ifdef MADV_POPULATE_WRITE
+	long page = sysconf(_SC_PAGESIZE);
+	uintptr_t from, to;
+
+	if (size < PREFAULT_LEAST || page <= 0)
+		return;
+	/* The whole pages inside the block: its first and last may hold
+	 * another's memory, which the system has mapped already. */
+	from = ((uintptr_t)p + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+	to = ((uintptr_t)p + size) & ~((uintptr_t)page - 1);
+	if (to > from)
+		madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+	(void)size;
+#endif
 }
 
 void lms_array_remove(void *arr, size_t *n, size_t size, size_t i)

@@ -82,6 +82,10 @@ void lms_table_reserve(struct lms_table *t, size_t nrows, size_t text)
 	lms_array_room(&t->cells, &t->cells_cap, t->ncells + nrows * cols,
 		       sizeof(*t->cells));
 	lms_buf_grow(&t->text, text);
+	/* Made to be filled: mapped at once (lms_prefault). */
+	lms_prefault(t->cells + t->ncells,
+		     (t->cells_cap - t->ncells) * sizeof(*t->cells));
+	lms_prefault(t->text.buf + t->text.len, t->text.alloc - t->text.len);
 }
 
 /* Where the text of row r begins: its first cell, or for a row past the
@@ -103,6 +107,8 @@ void lms_table_order(struct lms_table *t, const size_t *order)
 				   sizeof(*cells));
 
 	lms_buf_grow(&text, t->text.len);
+	lms_prefault(text.buf, t->text.len);
+	lms_prefault(cells, t->ncells * sizeof(*cells));
 	for (size_t i = 0; i < t->nrows; i++) {
 		size_t r = order[i], from = row_text(t, r);
 
@@ -322,8 +328,10 @@ static void render_text(const struct lms_table *t, struct lms_buf *out)
 	 * says why). */
 	for (size_t c = 0; c < t->ncols; c++)
 		line += width[c] + 2;
-	if (t->nrows < SIZE_MAX / line - 1)
+	if (t->nrows < SIZE_MAX / line - 1) {
 		lms_buf_grow(out, line * (t->nrows + 1));
+		lms_prefault(out->buf + out->len, out->alloc - out->len);
+	}
 	lms_table_render_text_rows(t, width, true, out);
 	lms_free(width);
 }

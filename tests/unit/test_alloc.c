@@ -1,4 +1,6 @@
 #include <malloc.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
 
 #include "test.h"
 
@@ -130,6 +132,56 @@ static void order_by_key_is_a_stable_sort(void **state)
 	free(order);
 }
 
+static long minor_faults(void)
+{
+	struct rusage u;
+
+	getrusage(RUSAGE_SELF, &u);
+	return u.ru_minflt;
+}
+
+/* The minor faults of writing a byte to each page of size bytes at p. */
+static long faults_writing(char *p, size_t size)
+{
+	long before = minor_faults();
+
+	/* Through a volatile pointer: a store never read back is one the
+	 * compiler may leave out. */
+	for (volatile char *v = p; v < p + size; v += 4096)
+		*v = 1;
+	return minor_faults() - before;
+}
+
+/* A buffer prefaulted is written without a fault for each page: of 8 MiB,
+ * 2,048 pages, it takes less than half the faults of one that is not
+ * (with AddressSanitizer, each takes the faults of its shadow too). */
+static void prefaulted_memory_is_mapped(void **state)
+{
+	enum { SIZE = 8 << 20 };
+	char *plain = malloc(SIZE), *prefaulted = malloc(SIZE);
+	long faults, baseline;
+	int refused = 0;
+
+	(void)state;
+#ifdef MADV_POPULATE_WRITE
+	refused = madvise(prefaulted + 4096 - ((uintptr_t)prefaulted & 4095),
+			  4096, MADV_POPULATE_WRITE);
+#else
+	refused = 1;
+#endif
+	lms_prefault(prefaulted, SIZE);
+	faults = faults_writing(prefaulted, SIZE);
+	baseline = faults_writing(plain, SIZE);
+	free(plain);
+	free(prefaulted);
+	if (refused)
+		skip();		/* a kernel older than 5.14 */
+	assert_true(baseline > SIZE / 4096 / 2);
+	assert_true(faults < baseline / 2);
+	/* Less than a mebibyte, or nothing: nothing done, nothing broken. */
+	lms_prefault(NULL, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -137,6 +189,7 @@ int main(void)
 		cmocka_unit_test(a_run_on_a_pushed_array_grows_as_push),
 		cmocka_unit_test(room_made_ahead_is_kept),
 		cmocka_unit_test(order_by_key_is_a_stable_sort),
+		cmocka_unit_test(prefaulted_memory_is_mapped),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
