@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -402,11 +403,6 @@ int lms_tree_save(struct lms_tree *t, enum lms_file f, const char *id,
 	return err;
 }
 
-static int by_string(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * Whether the course has its plan: 1, or 0 when it, or its folder, is
  * missing.  What cannot be looked into (no permission) is an error, lest
@@ -480,9 +476,47 @@ int lms_tree_course_ids(struct lms_tree *t, char ***out, size_t *n)
 	return err;
 }
 
+/* A string with its first 16 bytes as two numbers, in the order of
+ * strcmp: most comparisons of names end there, without a look at the
+ * strings, which lie all over memory. */
+struct keyed_string {
+	uint64_t head[2];
+	char *s;
+};
+
+static void key_string(struct keyed_string *k, char *s)
+{
+	size_t i = 0;
+
+	k->s = s;
+	k->head[0] = k->head[1] = 0;
+	for (; i < 16 && s[i]; i++)
+		k->head[i / 8] |= (uint64_t)(unsigned char)s[i] << (56 - 8 * (i % 8));
+}
+
+static int by_keyed_string(const void *a, const void *b)
+{
+	const struct keyed_string *x = a, *y = b;
+
+	for (int i = 0; i < 2; i++)
+		if (x->head[i] != y->head[i])
+			return x->head[i] < y->head[i] ? -1 : 1;
+	return strcmp(x->s, y->s);
+}
+
 void lms_strings_sort(char **v, size_t n)
 {
-	lms_array_sort(v, n, sizeof(char *), by_string);
+	struct keyed_string *k;
+
+	if (n < 2)
+		return;
+	k = lms_malloc(n * sizeof(*k));
+	for (size_t i = 0; i < n; i++)
+		key_string(&k[i], v[i]);
+	lms_array_sort(k, n, sizeof(*k), by_keyed_string);
+	for (size_t i = 0; i < n; i++)
+		v[i] = k[i].s;
+	lms_free(k);
 }
 
 void lms_strings_free(char **v, size_t n)

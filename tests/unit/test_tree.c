@@ -1,6 +1,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -402,6 +403,42 @@ static void a_reader_finishes_a_change_left_half_made(void **state)
 	assert_file("people/participants.yaml", register_yaml);
 }
 
+static int by_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* lms_strings_sort sorts as strcmp does: strings that share their first
+ * 16 bytes or more, that end at 15, 16 or 17 bytes, bytes above 0x7f,
+ * the empty string and equal strings. */
+static void strings_sort_as_strcmp(void **state)
+{
+	static const char *const words[] = {
+		"m0101-c001", "m0101-c0010", "m0101-c00", "", "a",
+		"abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq",
+		"abcdefghijklmnopr", "abcdefghijklmnoq", "abcdefghijklmnop",
+		"\xc3\xa6rlig", "zz", "\xc3\xb8ye", "\x7f", "abcdefghijklmnopqrstu",
+		"abcdefghijklmnopqrsts", "m0101-c002", "-", "0",
+	};
+	enum { N = sizeof(words) / sizeof(*words), TIMES = 7 };
+	char *got[N * TIMES], *want[N * TIMES];
+	uint32_t x = 7;
+
+	(void)state;
+	/* Each word several times, in a shuffled order. */
+	for (size_t i = 0; i < N * TIMES; i++) {
+		x = x * 1103515245u + 12345u;
+		got[i] = want[i] = (char *)words[(x >> 16) % N];
+	}
+	qsort(want, N * TIMES, sizeof(*want), by_strcmp);
+	lms_strings_sort(got, N * TIMES);
+	for (size_t i = 0; i < N * TIMES; i++)
+		assert_string_equal(got[i], want[i]);
+	lms_strings_sort(got, 0);
+	lms_strings_sort(got, 1);
+	assert_string_equal(got[0], want[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -427,6 +464,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			a_reader_finishes_a_change_left_half_made, setup,
 			teardown),
+		cmocka_unit_test(strings_sort_as_strcmp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
