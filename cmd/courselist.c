@@ -49,7 +49,7 @@ static void listing_init(struct listing *l, enum lms_lang lang)
 static void listing_release(struct listing *l)
 {
 	lms_table_release(&l->table);
-	free(l->first);
+	lms_free(l->first);
 }
 
 /* Room for the rows at once: grown by doubling, a table of 53,500
