@@ -393,24 +393,33 @@ static int scan_scalar(struct sc *s, bool flow, struct scalar *v)
 	return at(s, 0) == '"' ? scan_quoted(s, v) : scan_plain(s, flow, v);
 }
 
-/* A key and its ':', which must be followed by a space or a line break
- * in block context and by a space in flow. */
-static int scan_key(struct sc *s, bool flow)
+/* The end of a key scanned from byte from on (v): its ':', which must be
+ * followed by a space or a line break in block context and by a space in
+ * flow. */
+static int end_key(struct sc *s, const struct scalar *v, size_t from,
+		   bool flow)
 {
-	size_t from = s->i;
-	struct scalar v;
 	int c;
 
-	TRY(scan_scalar(s, flow, &v));
 	if (at(s, 0) != ':' || s->i - from > MAX_KEY_BYTES ||
-	    v.len > s->limits->max_key)
+	    v->len > s->limits->max_key)
 		return -1;
 	c = at(s, 1);
 	if (c != ' ' && (flow || c != '\n'))
 		return -1;
-	push_scalar(s, &v);
+	push_scalar(s, v);
 	step(s, 1);
 	return 0;
+}
+
+/* A key and its ':'. */
+static int scan_key(struct sc *s, bool flow)
+{
+	size_t from = s->i;
+	struct scalar v;
+
+	TRY(scan_scalar(s, flow, &v));
+	return end_key(s, &v, from, flow);
 }
 
 static int parse_flow(struct sc *s);
@@ -539,17 +548,29 @@ static int block_value(struct sc *s, unsigned indent)
 	return end_of_line(s);
 }
 
-static int parse_map(struct sc *s)
+/*
+ * A block mapping; its first key is scanned already if first is not
+ * NULL (from byte from on), as an item of a list is scanned to tell
+ * whether it is one.
+ */
+static int parse_map_from(struct sc *s, const struct scalar *first,
+			  size_t from)
 {
-	unsigned indent = s->col;
+	struct lms_mark start = first ? first->start : mark(s);
+	unsigned indent = start.col - 1;
 
 	if (!deeper(s))
 		return -1;
-	push(s, LMS_EV_MAP, mark(s), mark(s), false);
-	do {
+	push(s, LMS_EV_MAP, start, start, false);
+	if (first)
+		TRY(end_key(s, first, from, false));
+	else
+		TRY(scan_key(s, false));
+	TRY(block_value(s, indent));
+	while (!at_end(s) && s->col == indent) {
 		TRY(scan_key(s, false));
 		TRY(block_value(s, indent));
-	} while (!at_end(s) && s->col == indent);
+	}
 	if (!at_end(s) && s->col > indent)
 		return -1;
 	push(s, LMS_EV_MAP_END, block_end(s), block_end(s), false);
@@ -557,36 +578,26 @@ static int parse_map(struct sc *s)
 	return 0;
 }
 
-/* Whether the scalar at the current position is a key: looked at, then
- * forgotten. */
-static int is_key(struct sc *s, bool *key)
+static int parse_map(struct sc *s)
 {
-	struct sc saved = *s;
-	size_t nvals = s->out->nvals;
-	struct scalar v;
-	int err = scan_scalar(s, false, &v);
-
-	*key = !err && at(s, 0) == ':';
-	*s = saved;
-	s->out->nvals = nvals;
-	return err;
+	return parse_map_from(s, NULL, 0);
 }
 
-/* What follows "- ": a flow collection, a mapping or a scalar. */
+/* What follows "- ": a flow collection, a mapping or a scalar, which is
+ * scanned once, and is the mapping's first key if a ':' follows it. */
 static int seq_item(struct sc *s)
 {
 	struct scalar v;
+	size_t from = s->i;
 	int c = at(s, 0);
-	bool key;
 
 	if (c == '[' || c == '{') {
 		TRY(parse_flow(s));
 		return end_of_line(s);
 	}
-	TRY(is_key(s, &key));
-	if (key)
-		return parse_map(s);
 	TRY(scan_scalar(s, false, &v));
+	if (at(s, 0) == ':')
+		return parse_map_from(s, &v, from);
 	push_scalar(s, &v);
 	return end_of_line(s);
 }
