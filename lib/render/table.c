@@ -82,10 +82,10 @@ void lms_table_reserve(struct lms_table *t, size_t nrows, size_t text)
 	lms_array_room(&t->cells, &t->cells_cap, t->ncells + nrows * cols,
 		       sizeof(*t->cells));
 	lms_buf_grow(&t->text, text);
-	/* Made to be filled: mapped at once (lms_prefault). */
-	lms_prefault(t->cells + t->ncells,
-		     (t->cells_cap - t->ncells) * sizeof(*t->cells));
-	lms_prefault(t->text.buf + t->text.len, t->text.alloc - t->text.len);
+	/* Made to be filled: mapped at once (lms_prefault), as much as
+	 * was asked for, not what doubling made beyond it. */
+	lms_prefault(t->cells + t->ncells, nrows * cols * sizeof(*t->cells));
+	lms_prefault(t->text.buf + t->text.len, text);
 }
 
 /* Where the text of row r begins: its first cell, or for a row past the
@@ -330,7 +330,7 @@ static void render_text(const struct lms_table *t, struct lms_buf *out)
 		line += width[c] + 2;
 	if (t->nrows < SIZE_MAX / line - 1) {
 		lms_buf_grow(out, line * (t->nrows + 1));
-		lms_prefault(out->buf + out->len, out->alloc - out->len);
+		lms_prefault(out->buf + out->len, line * (t->nrows + 1));
 	}
 	lms_table_render_text_rows(t, width, true, out);
 	lms_free(width);

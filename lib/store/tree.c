@@ -511,6 +511,7 @@ void lms_strings_sort(char **v, size_t n)
 	if (n < 2)
 		return;
 	k = lms_malloc(n * sizeof(*k));
+	lms_prefault(k, n * sizeof(*k));
 	for (size_t i = 0; i < n; i++)
 		key_string(&k[i], v[i]);
 	lms_array_sort(k, n, sizeof(*k), by_keyed_string);
