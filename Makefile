@@ -30,6 +30,10 @@ YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 CSV_LIBS = -lcsv
+# liburing: lms reads a walk's small files a few dozen at a time
+# (lib/io/ahead.h), and as before where the kernel has no io_uring.
+URING_CFLAGS := $(shell $(PKG_CONFIG) --cflags liburing 2>/dev/null)
+URING_LIBS := $(shell $(PKG_CONFIG) --libs liburing 2>/dev/null || echo -luring)
 # gettext's tools: msgfmt checks and compiles the translations, xgettext
 # and msgmerge keep po/ up to date with the sources.
 MSGFMT ?= msgfmt
@@ -52,10 +56,10 @@ endif
 # lib's headers are included by their names alone, from every folder.
 ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
 	       -DLMS_VERSION='"$(VERSION)"' -I$(BUILD) $(LIB_DIRS:%=-I%) \
-	       $(YAML_CFLAGS) $(CPPFLAGS)
+	       $(YAML_CFLAGS) $(URING_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(CFLAGS) $(WARNINGS) $(SAN_FLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
-LIBS = $(YAML_LIBS) $(CSV_LIBS) -lm -pthread
+LIBS = $(YAML_LIBS) $(CSV_LIBS) $(URING_LIBS) -lm -pthread
 
 # lib in layers, each using only those before it (see HACKING.md and
 # tests/layers.sh).
@@ -88,7 +92,7 @@ MAN5 = $(sort $(wildcard man/*.5))
 # YAML readers besides lms, which the tests hold its files to: PyYAML,
 # ruamel.yaml and go-yaml v3 (the parser of the Go yq).
 DEB_PACKAGES = gcc make pkg-config libyaml-dev libcsv-dev libcmocka-dev \
-	       mandoc perl git gettext python3 python3-yaml python3-icalendar \
+	       liburing-dev mandoc perl git gettext python3 python3-yaml python3-icalendar \
 	       python3-ruamel.yaml golang-go golang-gopkg-yaml.v3-dev
 
 # The fuzzers (fuzz/): libFuzzer harnesses built by clang with

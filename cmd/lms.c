@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ahead.h"
 #include "alloc.h"
 #include "date.h"
 #include "utf8.h"
@@ -246,6 +247,9 @@ int main(int argc, char **argv)
 	 * measure it or to rule it out (HACKING.md). */
 	if (getenv("LMS_YAML_FAST") && !strcmp(getenv("LMS_YAML_FAST"), "0"))
 		lms_yparser_set_fast(false);
+	/* So can the reading ahead of a walk's files (ahead.h). */
+	if (getenv("LMS_READ_AHEAD") && !strcmp(getenv("LMS_READ_AHEAD"), "0"))
+		lms_ahead_set_on(false);
 	ctx.lang = language();
 	lms_i18n_set(ctx.lang);
 

@@ -279,6 +279,12 @@ int lms_check_courses(struct lms_check_walk *ck)
 
 	ck->ncourses = w.n;
 	ck->ids = w.ids;
+	/* A check of the whole tree reads every course's files. */
+	if (!ck->x->opt->ncourses)
+		w.reads = 1u << LMS_FILE_COURSE | 1u << LMS_FILE_ENROLMENTS |
+			  1u << LMS_FILE_ATTENDANCE |
+			  1u << LMS_FILE_EVALUATIONS | 1u << LMS_FILE_MEETINGS |
+			  1u << LMS_FILE_FACILITATOR_EVALUATIONS;
 	if (!err && !(err = choose(ck, w.ids, w.n, &selected)) && selected)
 		want_chosen(ck);
 	if (!err && !(err = lms_walk_courses(&w))) {

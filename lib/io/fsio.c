@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ahead.h"
 #include "alloc.h"
 #include "error.h"
 #include "fsio.h"
@@ -268,6 +269,21 @@ int lms_read_file_at(int dir, const char *name, const char *path, size_t max,
 	if ((err = open_regular_at(dir, name, path, true, &size, &fd)))
 		return err;
 	return read_fd(fd, path, size, max, out);
+}
+
+int lms_read_file_ahead(struct lms_ahead *a, int dir, const char *name,
+			const char *path, size_t max, struct lms_buf *out)
+{
+	switch (lms_ahead_take(a, dir, name, max, out)) {
+	case LMS_AHEAD_READ:
+		return 0;
+	case LMS_AHEAD_MISSING:
+		errno = ENOENT;
+		return io_error(LMS_EIO, V_READ, path);
+	case LMS_AHEAD_NOTHING:
+		break;
+	}
+	return lms_read_file_at(dir, name, path, max, out);
 }
 
 static unsigned char kind_of_entry(unsigned char d_type)

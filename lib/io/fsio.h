@@ -40,6 +40,11 @@ int lms_read_file(const char *path, size_t max, struct lms_buf *out);
  * all of them from the working folder or from /, for every file. */
 int lms_read_file_at(int dir, const char *name, const char *path, size_t max,
 		     struct lms_buf *out);
+/* The same, from what a read ahead (ahead.h; NULL for nothing) if it has
+ * the file: with the same result and the same error. */
+struct lms_ahead;
+int lms_read_file_ahead(struct lms_ahead *a, int dir, const char *name,
+			const char *path, size_t max, struct lms_buf *out);
 
 /* Opens a regular file for reading into *out (see lms_read_file). */
 int lms_open_regular(const char *path, int *out);

@@ -256,6 +256,16 @@ static void ask_index(struct adding *ad, struct lms_walk *w)
 	w->ids = others;
 }
 
+/* The files read_slot reads, in its order (but for a course the report
+ * leaves out, of which it reads the plan only). */
+static unsigned files_read(bool form)
+{
+	return 1u << LMS_FILE_COURSE | 1u << LMS_FILE_ENROLMENTS |
+	       1u << LMS_FILE_ATTENDANCE | 1u << LMS_FILE_MEETINGS |
+	       1u << LMS_FILE_FACILITATOR_EVALUATIONS |
+	       (form ? 1u << LMS_FILE_EVALUATIONS : 0);
+}
+
 int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		 void (*progress)(size_t done, size_t total, void *arg),
 		 void *arg)
@@ -298,6 +308,7 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 	if (!(err = tree_form(a, t, &form, &have_form)) &&
 	    !(err = lms_index_open_courses(&ad.ix, t, &w.ids, &w.n))) {
 		ad.in.form = have_form ? &form : NULL;
+		w.reads = files_read(have_form);
 		ad.in.form_version = have_form ?
 			lms_agg_form_version(a, &form, t->service.name) : 0;
 		ad.n = w.n;

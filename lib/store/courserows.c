@@ -92,7 +92,8 @@ int lms_tree_course_rows(struct lms_tree *t, const struct lms_course_filter *f,
 	struct lms_walk w = {
 		.tree = t, .slot_size = sizeof(struct row_slot),
 		.read = read_row, .take = take_row, .release = release_row,
-		.arg = &l, .batch = ROW_BATCH, .arena = true
+		.arg = &l, .batch = ROW_BATCH, .arena = true,
+		.reads = 1u << LMS_FILE_COURSE
 	};
 	int err;
 

@@ -129,7 +129,7 @@ static int read_below_root(const struct lms_tree *t, const char *path,
 	int dir;
 	const char *name = lms_tree_below(t, path, &dir);
 
-	return lms_read_file_at(dir, name, path, max, out);
+	return lms_read_file_ahead(t->ahead, dir, name, path, max, out);
 }
 
 int lms_tree_open_courses(const struct lms_tree *t)

@@ -54,6 +54,10 @@ struct lms_tree {
 	/* The threads that read a walk over its courses (walk.h): 0 for
 	 * one per core.  The front end sets it; lms_tree_open leaves 0. */
 	size_t threads;
+	/* What a walk's thread reads ahead of its courses (ahead.h), or
+	 * NULL: the tree's reads take their files from there if it has
+	 * them. */
+	struct lms_ahead *ahead;
 };
 
 

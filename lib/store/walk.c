@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ahead.h"
 #include "alloc.h"
 #include "arena.h"
 #include "error.h"
@@ -83,6 +84,31 @@ static size_t batch_length(const struct pipeline *p, size_t number)
 	return p->w->n - first < p->size ? p->w->n - first : p->size;
 }
 
+/* Plans the reading ahead of the files of courses ids[0, n) that the
+ * walk's read reads, all below courses/. */
+static void plan_ahead(const struct lms_walk *w, struct lms_tree *t,
+		       char *const *ids, size_t n)
+{
+	lms_ahead_plan(t->ahead, t->courses_fd);
+	if (!t->has_courses_fd)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		for (unsigned f = 0; f < LMS_NFILES; f++) {
+			char *path;
+			const char *name;
+			int dir;
+
+			if (!(w->reads & 1u << f))
+				continue;
+			path = lms_tree_file(t, f, ids[i]);
+			name = lms_tree_below(t, path, &dir);
+			if (dir == t->courses_fd)
+				lms_ahead_add(t->ahead, name);
+			lms_free(path);
+		}
+	}
+}
+
 /* Reads batch b on a worker; the lock is not held. */
 static void read_batch(struct pipeline *p, struct lms_tree *t,
 		       struct batch *b)
@@ -92,6 +118,8 @@ static void read_batch(struct pipeline *p, struct lms_tree *t,
 	struct lms_arena *before = NULL;
 
 	b->err = 0;
+	if (t->ahead)
+		plan_ahead(w, t, w->ids + first, n);
 	if (w->arena)
 		before = lms_arena_enter(&b->arena);
 	for (b->filled = 0; b->filled < n && !b->err; b->filled++) {
@@ -175,6 +203,7 @@ static void *worker(void *arg)
 	struct batch *b;
 
 	lms_tree_thread_copy(&t, p->w->tree);
+	t.ahead = p->w->reads ? lms_ahead_new() : NULL;
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
 		release_mine(p, wk->id);
@@ -197,6 +226,7 @@ static void *worker(void *arg)
 		p->workers_wait--;
 	}
 	pthread_mutex_unlock(&p->lock);
+	lms_ahead_free(t.ahead);
 	lms_tree_thread_release(&t);
 	return NULL;
 }
@@ -255,11 +285,16 @@ static int walk_alone(const struct lms_walk *w)
 {
 	void *data = lms_malloc(w->slot_size);
 	struct lms_arena arena = { NULL, NULL, NULL };
+	struct lms_tree *t = w->tree;
 	int err = 0;
 
+	t->ahead = w->reads ? lms_ahead_new() : NULL;
 	for (size_t i = 0; i < w->n && !err; i++) {
 		struct lms_arena *before = NULL;
 
+		if (t->ahead && i % LMS_AHEAD_ROUND == 0)
+			plan_ahead(w, t, w->ids + i, w->n - i < LMS_AHEAD_ROUND ?
+				   w->n - i : LMS_AHEAD_ROUND);
 		memset(data, 0, w->slot_size);
 		if (w->arena)
 			before = lms_arena_enter(&arena);
@@ -271,6 +306,8 @@ static int walk_alone(const struct lms_walk *w)
 		w->release(w->arg, data);
 		lms_arena_clear(&arena);
 	}
+	lms_ahead_free(t->ahead);
+	t->ahead = NULL;
 	lms_free(data);
 	return err;
 }
