@@ -8,7 +8,7 @@
 #include "alloc.h"
 
 /*
- * Each file of a round is a chain of four requests, in slot k of the
+ * Each file of a round is a chain of five requests, in slot k of the
  * ring's table of files ("direct" descriptors, which no other thread
  * sees and no system call needs): open it into the slot; advise the
  * kernel (POSIX_FADV_NORMAL, what a file opened has anyway), which fails
@@ -16,24 +16,28 @@
  * would wait for a FIFO's writer, O_NONBLOCK or not); read it from its
  * start, RWF_NOWAIT; read one byte more from where that read stopped,
  * which must find the end of the file; close the slot.  The open and the
- * reads are hard-linked to the rest, so that a file that did not open
- * or read whole is still followed by requests (which fail on the empty
- * slot): one completion for every request.
+ * reads are hard-linked to what follows them, so that a file that did
+ * not open, or was not read whole, still goes on down its chain (the
+ * advice then fails on the empty slot, and cancels the rest); the ring
+ * has room for a whole round; every request gives one completion.
  */
 enum step { OPEN, ADVISE, READ, AT_END, CLOSE, STEPS };
 
 struct lms_ahead {
 	struct io_uring ring;
 	bool broken;		/* the ring failed once: read nothing more */
+	/* Requests may still be in flight: the buffers they write into
+	 * are never freed. */
+	bool in_flight;
 	int dir;
 	struct lms_buf names;	/* the plan's names, each NUL-terminated */
 	size_t *at;		/* where each name begins in names */
 	size_t n, alloc;
 	size_t first, end;	/* the round read: the plan's [first, end) */
 	size_t next;		/* the plan's name most likely asked next */
-	int res[LMS_AHEAD_ROUND * STEPS];	/* each request's, by its data */
+	int res[LMS_AHEAD_ROUND * STEPS];	/* by each request's data */
 	char *data;		/* the round's files, LMS_AHEAD_FILE_SIZE each */
-	char beyond[LMS_AHEAD_ROUND];	/* what each read after its end */
+	char *beyond;		/* a byte for each file, read after its end */
 };
 
 static const int opcodes[] = {
@@ -78,6 +82,7 @@ struct lms_ahead *lms_ahead_new(void)
 	}
 	lms_buf_init(&a->names);
 	a->data = lms_malloc((size_t)LMS_AHEAD_ROUND * LMS_AHEAD_FILE_SIZE);
+	a->beyond = lms_malloc(LMS_AHEAD_ROUND);
 	a->dir = -1;
 	return a;
 }
@@ -89,7 +94,10 @@ void lms_ahead_free(struct lms_ahead *a)
 	io_uring_queue_exit(&a->ring);
 	lms_buf_release(&a->names);
 	lms_free(a->at);
-	lms_free(a->data);
+	if (!a->in_flight) {
+		lms_free(a->data);
+		lms_free(a->beyond);
+	}
 	lms_free(a);
 }
 
@@ -147,29 +155,30 @@ static void queue_file(struct lms_ahead *a, size_t k, const char *name)
 }
 
 /* Submits what is queued, want requests, and gathers their results;
- * false if the ring failed, which leaves it unusable. */
+ * false if the ring failed, which leaves it unusable.  What was
+ * submitted is waited for, even then. */
 static bool run(struct lms_ahead *a, unsigned want)
 {
 	int submitted = io_uring_submit(&a->ring);
 
-	if (submitted < 0 || (unsigned)submitted != want)
-		return false;
-	for (unsigned got = 0; got < want; got++) {
+	for (int got = 0; got < submitted; got++) {
 		struct io_uring_cqe *cqe;
 		int err;
 
 		while ((err = io_uring_wait_cqe(&a->ring, &cqe)) == -EINTR)
 			;
-		if (err)
+		if (err) {
+			a->in_flight = true;
 			return false;
+		}
 		if (io_uring_cqe_get_data64(cqe) < LMS_AHEAD_ROUND * STEPS)
 			a->res[io_uring_cqe_get_data64(cqe)] = cqe->res;
 		io_uring_cqe_seen(&a->ring, cqe);
 	}
-	return true;
+	return submitted >= 0 && (unsigned)submitted == want;
 }
 
-/* A read cancelled (a FIFO's) cancels the close after it: the slot is
+/* A FIFO's failed advice cancels its reads and its close: its slot is
  * closed here, for the next round to open another file in it. */
 static bool close_left(struct lms_ahead *a, size_t count)
 {

@@ -278,6 +278,7 @@ int lms_read_file_ahead(struct lms_ahead *a, int dir, const char *name,
 	case LMS_AHEAD_READ:
 		return 0;
 	case LMS_AHEAD_MISSING:
+		lms_buf_reset(out);
 		errno = ENOENT;
 		return io_error(LMS_EIO, V_READ, path);
 	case LMS_AHEAD_NOTHING:

@@ -145,6 +145,7 @@ void lms_tree_thread_copy(struct lms_tree *copy, const struct lms_tree *t)
 	int fd = lms_tree_open_courses(t);
 
 	*copy = *t;
+	copy->ahead = NULL;	/* one thread's */
 	lms_buf_init(&copy->text);
 	copy->courses_fd = fd;
 	copy->has_courses_fd = fd >= 0;

@@ -286,6 +286,7 @@ static int walk_alone(const struct lms_walk *w)
 	void *data = lms_malloc(w->slot_size);
 	struct lms_arena arena = { NULL, NULL, NULL };
 	struct lms_tree *t = w->tree;
+	struct lms_ahead *outer = t->ahead;	/* a walk's, around this */
 	int err = 0;
 
 	t->ahead = w->reads ? lms_ahead_new() : NULL;
@@ -307,7 +308,7 @@ static int walk_alone(const struct lms_walk *w)
 		lms_arena_clear(&arena);
 	}
 	lms_ahead_free(t->ahead);
-	t->ahead = NULL;
+	t->ahead = outer;
 	lms_free(data);
 	return err;
 }

@@ -53,10 +53,11 @@ struct lms_walk {
 	 * when the batch is released (arena.h): for a walk whose take
 	 * copies what it keeps, never a pointer into a slot. */
 	bool arena;
-	/* The files of a course that read reads, each as 1u << its enum
-	 * lms_file, or 0: a thread reads them ahead, a batch of courses
-	 * at a time (ahead.h), for read to find them read.  Only for
-	 * files that read will read: any other is read for nothing. */
+	/* The files of a course that read reads, in the order it reads
+	 * them, each as 1u << its enum lms_file, or 0: each thread reads
+	 * them ahead for its courses, a batch at a time (ahead.h), for
+	 * read to find them read.  Only for files that read will read:
+	 * any other is read for nothing. */
 	unsigned reads;
 };
 
