@@ -12,8 +12,9 @@
  * ring's table of files ("direct" descriptors, which no other thread
  * sees and no system call needs): open it into the slot; advise the
  * kernel (POSIX_FADV_NORMAL, what a file opened has anyway), which fails
- * with ESPIPE on a FIFO and then cancels the read after it (io_uring
- * would wait for a FIFO's writer, O_NONBLOCK or not); read it from its
+ * with ESPIPE on a FIFO and then cancels the read after it (a read that
+ * may wait would wait for a FIFO's writer, O_NONBLOCK or not; whether
+ * one that may not is refused depends on the kernel); read it from its
  * start, RWF_NOWAIT; read one byte more from where that read stopped,
  * which must find the end of the file; close the slot.  The open and the
  * reads are hard-linked to what follows them, so that a file that did
