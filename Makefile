@@ -92,8 +92,9 @@ MAN5 = $(sort $(wildcard man/*.5))
 # YAML readers besides lms, which the tests hold its files to: PyYAML,
 # ruamel.yaml and go-yaml v3 (the parser of the Go yq).
 DEB_PACKAGES = gcc make pkg-config libyaml-dev libcsv-dev libcmocka-dev \
-	       liburing-dev mandoc perl git gettext python3 python3-yaml python3-icalendar \
-	       python3-ruamel.yaml golang-go golang-gopkg-yaml.v3-dev
+	       liburing-dev mandoc perl git gettext python3 python3-yaml \
+	       python3-icalendar python3-ruamel.yaml golang-go \
+	       golang-gopkg-yaml.v3-dev
 
 # The fuzzers (fuzz/): libFuzzer harnesses built by clang with
 # AddressSanitizer and UndefinedBehaviorSanitizer, against the library

@@ -842,26 +842,6 @@ void lms_index_release(struct lms_index *ix)
 
 /* Freshness */
 
-/*
- * The path of file f of course id below courses/ ("ID/course.yaml"),
- * into buf: false if it does not fit or f is not below courses/.  No
- * malloc: it is asked five times per course of a warm national report.
- */
-static bool below_courses(enum lms_file f, const char *id, char *buf,
-			  size_t size)
-{
-	const char *p = lms_file_below_courses(lms_file_pattern(f)), *hole;
-	size_t idlen = strlen(id);
-
-	if (!p || !(hole = strstr(p, "%s")) ||
-	    (size_t)(hole - p) + idlen + strlen(hole + 2) >= size)
-		return false;
-	memcpy(buf, p, (size_t)(hole - p));
-	memcpy(buf + (hole - p), id, idlen);
-	strcpy(buf + (hole - p) + idlen, hole + 2);
-	return true;
-}
-
 /* The stat of file f of course id, following a link: looked up below
  * courses/, open as dir (-1: not open), where it can be (two steps of a
  * path rather than all of them from /, where the lookups were a quarter
@@ -872,7 +852,7 @@ static int stat_file(const struct lms_index *ix, int dir, enum lms_file f,
 	char rel[256], *path;
 	int r, e;
 
-	if (dir >= 0 && below_courses(f, id, rel, sizeof(rel)))
+	if (dir >= 0 && lms_file_in_courses(f, id, rel, sizeof(rel)))
 		return fstatat(dir, rel, st, flags);
 	path = lms_tree_file(ix->tree, f, id);
 	r = flags ? lstat(path, st) : stat(path, st);

@@ -59,6 +59,21 @@ const char *lms_file_below_courses(const char *rel)
 	return rel + n + 1;
 }
 
+bool lms_file_in_courses(enum lms_file f, const char *id, char *buf,
+			 size_t size)
+{
+	const char *p = lms_file_below_courses(patterns[f]), *hole;
+	size_t idlen = strlen(id);
+
+	if (!p || !(hole = strstr(p, "%s")) ||
+	    (size_t)(hole - p) + idlen + strlen(hole + 2) >= size)
+		return false;
+	memcpy(buf, p, (size_t)(hole - p));
+	memcpy(buf + (hole - p), id, idlen);
+	strcpy(buf + (hole - p) + idlen, hole + 2);
+	return true;
+}
+
 char *lms_file_rel(enum lms_file f, const char *id)
 {
 	struct lms_buf b = LMS_BUF_INIT;

@@ -62,6 +62,11 @@ void lms_file_rel_add(struct lms_buf *b, enum lms_file f, const char *id);
  * courses/ instead; NULL if it is not below courses/.  The files of a
  * course are read and stat'ed below courses/ held open. */
 const char *lms_file_below_courses(const char *rel);
+/* The path of file f of course id below courses/ ("ID/course.yaml"),
+ * into buf: false if it does not fit or f is not below courses/.  No
+ * malloc: it is asked for every file of every course of a walk. */
+bool lms_file_in_courses(enum lms_file f, const char *id, char *buf,
+			 size_t size);
 /*
  * Whether rel, a path relative to the root, is lms's: a file of the
  * layout or anything in one of its folders (people/, courses/, .lms/

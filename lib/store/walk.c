@@ -94,17 +94,11 @@ static void plan_ahead(const struct lms_walk *w, struct lms_tree *t,
 		return;
 	for (size_t i = 0; i < n; i++) {
 		for (unsigned f = 0; f < LMS_NFILES; f++) {
-			char *path;
-			const char *name;
-			int dir;
+			char name[256];
 
-			if (!(w->reads & 1u << f))
-				continue;
-			path = lms_tree_file(t, f, ids[i]);
-			name = lms_tree_below(t, path, &dir);
-			if (dir == t->courses_fd)
+			if (w->reads & 1u << f &&
+			    lms_file_in_courses(f, ids[i], name, sizeof(name)))
 				lms_ahead_add(t->ahead, name);
-			lms_free(path);
 		}
 	}
 }
