@@ -316,9 +316,13 @@ stat_floor() {
 	STAT=$(printf '%s\n' $stats | median)
 	awk -v stat="$STAT" -v n="$(field stats "$out")" -v warm="$WARM" \
 	    -v cores="$CORES" 'BEGIN {
+		# A tiny tree is stat in less than the millisecond shown.
+		r = "-"
+		if (stat > 0)
+			r = sprintf("%5.2fx", warm / (stat / cores))
 		printf "  %-12s %d stats %7.3f s on one core (/%d cores: " \
-		       "%.3f s)   warm report %5.2fx that\n", "stat floor",
-		       n, stat, cores, stat / cores, warm / (stat / cores) }'
+		       "%.3f s)   warm report %s that\n", "stat floor", n, stat,
+		       cores, stat / cores, r }'
 	result report.stat "$STAT"
 }
 

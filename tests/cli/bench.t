@@ -37,6 +37,9 @@ like "and generates each tree" "^15 courses (3 x 5): 64 files, .* (generated" \
 	"$out"
 like "cold and warm report" \
 	"^  report  *cold  *[0-9.]* s (.*x floor, peak .* MiB)   warm .*x cold" "$out"
+like "the stat floor of a warm report, and the warm report against it" \
+	"^  stat floor  *[0-9]* stats  *[0-9.]* s on one core (/[0-9]* cores: [0-9.]* s)   warm report  *\([0-9.]*x\|-\) that$" \
+	"$out"
 like "cold and warm report by course, with their peaks" \
 	"^  by course  *cold  *[0-9.]* s (peak  *[0-9.]* MiB)   warm  *[0-9.]* s (peak  *[0-9.]* MiB)$" "$out"
 like "and as text, cold and after another report, with their peaks" \
