@@ -102,6 +102,22 @@ static char *join(const char *dir, const char *name)
 	return s;
 }
 
+static void add_path(struct paths *p, char *path)
+{
+	if (p->n == p->alloc) {
+		p->alloc = p->alloc ? p->alloc * 2 : 1024;
+		p->v = xrealloc(p->v, p->alloc * sizeof(*p->v));
+	}
+	p->v[p->n++] = path;
+}
+
+static void paths_free(struct paths *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->v[i]);
+	free(p->v);
+}
+
 /* d_type saves a stat per entry where the file system reports it. */
 static int entry_type(const char *path, const struct dirent *e)
 {
@@ -134,12 +150,7 @@ static void walk(const char *dir, char **names, size_t nnames,
 		if (type == DT_DIR) {
 			walk(path, names, nnames, out);
 		} else if (type == DT_REG && wanted(e->d_name, names, nnames)) {
-			if (out->n == out->alloc) {
-				out->alloc = out->alloc ? out->alloc * 2 : 1024;
-				out->v = xrealloc(out->v, out->alloc *
-						  sizeof(*out->v));
-			}
-			out->v[out->n++] = path;
+			add_path(out, path);
 			continue;
 		}
 		free(path);
@@ -230,12 +241,7 @@ static void present_files(const char *root, char **names, size_t nnames,
 				free(path);
 				continue;
 			}
-			if (out->n == out->alloc) {
-				out->alloc = out->alloc ? out->alloc * 2 : 1024;
-				out->v = xrealloc(out->v, out->alloc *
-						  sizeof(*out->v));
-			}
-			out->v[out->n++] = path;
+			add_path(out, path);
 		}
 	}
 	closedir(d);
@@ -258,9 +264,7 @@ static int stat_floor(const char *root, char **names, size_t nnames)
 			    strerror(errno));
 	printf("folders=%zu stats=%zu stat=%.3f\n", folders, paths.n,
 	       now() - t0);
-	for (size_t i = 0; i < paths.n; i++)
-		free(paths.v[i]);
-	free(paths.v);
+	paths_free(&paths);
 	free(names);
 	close(dir);
 	return 0;
@@ -304,9 +308,7 @@ int main(int argc, char **argv)
 	t2 = now();
 	printf("files=%llu bytes=%llu events=%llu walk=%.3f parse=%.3f\n",
 	       t.files, t.bytes, t.events, t1 - t0, t2 - t1);
-	for (size_t i = 0; i < paths.n; i++)
-		free(paths.v[i]);
-	free(paths.v);
+	paths_free(&paths);
 	free(names);
 	free(buf);
 	return 0;
