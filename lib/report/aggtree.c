@@ -66,15 +66,22 @@ static int birth_years(const struct lms_agg *a, struct lms_tree *t,
  * walk.h): its files are freed there, and the calling thread only merges.
  * The tree's facilitators and form are read once, in lms_agg_tree, not
  * per course.  The index (index.h) keeps each course's contribution:
- * a pre-pass on the calling thread asks it which courses have theirs
- * from the files as they are and the same fingerprint, the walk reads
- * only the others, and all are merged in the order of the courses.
+ * while the other cores look at the courses' files, the calling thread
+ * merges the records that the index keeps of this report (their
+ * fingerprint) as it is told of them, in the order of the courses, and
+ * reads the first few courses that changed itself.  Past those, it asks
+ * the index which of the rest it keeps, the walk reads the others, and
+ * all are merged in order.
  */
 struct slot {
 	struct lms_agg_contrib c;
 	bool wanted;
 	struct lms_buf rec;		/* c as a record of the index */
 };
+
+/* The courses that changed that the calling thread reads itself, as it
+ * merges beside the looks: a coordinator's edits, not a walk's worth. */
+#define READ_HERE_MAX 32
 
 /* What the walk's callbacks share. */
 struct adding {
@@ -86,11 +93,13 @@ struct adding {
 	unsigned char fp[32];		/* of the records */
 	struct lms_index ix;
 	struct lms_tree *t;		/* the calling thread's */
-	char **ids;			/* all the courses, n */
+	char *const *ids;		/* all the courses, n */
 	struct lms_index_record *kept;	/* each one's record, if of this
 					 * report (its fingerprint) */
 	size_t *read;			/* the walk's courses, as of ids */
 	size_t next;			/* the next course to merge */
+	size_t read_here;		/* courses read on this thread */
+	int err;			/* of one read as it was told */
 };
 
 /*
@@ -170,30 +179,76 @@ static int read_here(struct adding *ad, size_t i)
 	return err;
 }
 
-/* Merges the courses kept in the index up to course end.  Each record
- * is decoded here only, once: ask_index took it by its fingerprint. */
-static int merge_kept(struct adding *ad, size_t end)
+/* Whether r is a record of this report (its fingerprint). */
+static bool of_this_report(const struct adding *ad,
+			   const struct lms_index_record *r)
+{
+	return r->data && r->len > LMS_INDEX_FINGERPRINT &&
+	       !memcmp(r->data, ad->fp, LMS_INDEX_FINGERPRINT);
+}
+
+/* Merges course i's record r, of this report: decoded here only, once. */
+static int merge_record(struct adding *ad, size_t i,
+			const struct lms_index_record *r)
 {
 	struct lms_agg_contrib c;
+	int got = lms_agg_contrib_decode(r->data, r->len, ad->fp, &c);
+
+	if (got < 0)
+		return read_here(ad, i);
+	if (got > 0) {
+		c.pair_form = ad->in.form_version;
+		lms_agg_contrib_merge(ad->a, &c);
+		lms_agg_contrib_release(&c);
+	}
+	return 0;
+}
+
+/* Merges the courses kept in the index up to course end. */
+static int merge_kept(struct adding *ad, size_t end)
+{
 	int err = 0;
 
 	for (; ad->next < end && !err; ad->next++) {
-		const struct lms_index_record *r = &ad->kept[ad->next];
-		int got = r->data ? lms_agg_contrib_decode(r->data, r->len,
-							   ad->fp, &c) : 0;
-
-		if (got > 0) {
-			c.pair_form = ad->in.form_version;
-			lms_agg_contrib_merge(ad->a, &c);
-			lms_agg_contrib_release(&c);
-		} else if (got < 0) {
-			err = read_here(ad, ad->next);
-		}
+		if (ad->kept[ad->next].data)
+			err = merge_record(ad, ad->next, &ad->kept[ad->next]);
 		lms_index_passed(&ad->ix);
 		if (ad->progress)
 			ad->progress(ad->next + 1, ad->n, ad->arg);
 	}
 	return err;
+}
+
+/*
+ * Course i, told of by the index as soon as its files were looked at:
+ * merged at once if the index keeps its record, read here if it is one
+ * of the first few that changed.  Past those (false), the rest wait for
+ * the looks to end and the walk.  A warm report of 53,500 courses spent
+ * a ninth of its time merging after the looks, one core idle.
+ */
+static bool merge_looked(void *arg, char *const *ids, size_t i,
+			 size_t listed)
+{
+	struct adding *ad = arg;
+	const struct lms_index_entry *e;
+	const struct lms_index_record *r;
+
+	if (i == 0)
+		lms_agg_expect(ad->a, listed);
+	ad->ids = ids;
+	/* Looked at: no stat, and no kind to make, it cannot fail. */
+	(void)lms_index_get(&ad->ix, ids[i], 0, &e);
+	r = &e->rec[LMS_INDEX_REPORT];
+	if (of_this_report(ad, r))
+		ad->err = merge_record(ad, i, r);
+	else if (ad->read_here++ < READ_HERE_MAX)
+		ad->err = read_here(ad, i);
+	else
+		return false;
+	ad->next = i + 1;
+	if (ad->progress)
+		ad->progress(i + 1, listed, ad->arg);
+	return !ad->err;
 }
 
 static int add_slot(void *arg, size_t i, void *slot)
@@ -238,15 +293,14 @@ static void ask_index(struct adding *ad, struct lms_walk *w)
 	ad->kept = lms_calloc(ad->n ? ad->n : 1, sizeof(*ad->kept));
 	ad->read = lms_calloc(ad->n ? ad->n : 1, sizeof(*ad->read));
 	w->n = 0;
-	for (size_t i = 0; i < ad->n; i++) {
+	for (size_t i = ad->next; i < ad->n; i++) {
 		const struct lms_index_entry *e;
 		const struct lms_index_record *r;
 
 		/* No kind to make: it cannot fail. */
 		(void)lms_index_get(&ad->ix, ad->ids[i], 0, &e);
 		r = &e->rec[LMS_INDEX_REPORT];
-		if (r->data && r->len > LMS_INDEX_FINGERPRINT &&
-		    !memcmp(r->data, ad->fp, LMS_INDEX_FINGERPRINT)) {
+		if (of_this_report(ad, r)) {
 			ad->kept[i] = *r;
 			continue;
 		}
@@ -305,22 +359,28 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		lms_strset_add(&index, facilitators[i].id, &facilitators[i]);
 	ad.in.facilitator_index = &index;
 	ad.in.tree = t->root;
-	if (!(err = tree_form(a, t, &form, &have_form)) &&
-	    !(err = lms_index_open_courses(&ad.ix, t, &w.ids, &w.n))) {
+	if (!(err = tree_form(a, t, &form, &have_form))) {
 		ad.in.form = have_form ? &form : NULL;
-		w.reads = files_read(have_form);
 		ad.in.form_version = have_form ?
 			lms_agg_form_version(a, &form, t->service.name) : 0;
-		ad.n = w.n;
-		ad.ids = w.ids;
-		lms_agg_expect(a, ad.n);
 		lms_agg_fingerprint(a, &ad.in, t, ad.fp);
+		err = lms_index_open_courses(&ad.ix, t, &w.ids, &w.n,
+					     merge_looked, &ad);
+	}
+	if (!err && !(err = ad.err)) {
+		char **all = w.ids;
+
+		w.reads = files_read(have_form);
+		ad.n = w.n;
+		ad.ids = all;
+		if (ad.next == 0)	/* told of none */
+			lms_agg_expect(a, ad.n);
 		ask_index(&ad, &w);
 		if (!(err = lms_walk_courses(&w)) &&
 		    !(err = merge_kept(&ad, ad.n)))
 			lms_index_save(&ad.ix);
 		lms_free(w.ids);
-		w.ids = ad.ids;
+		w.ids = all;
 		w.n = ad.n;
 		lms_free(ad.kept);
 		lms_free(ad.read);

@@ -1084,37 +1084,115 @@ static bool look(const struct lms_index *ix, int dir,
 	return changed;
 }
 
+/*
+ * The looks of a batch of courses, shared by the threads that make them:
+ * each claims LOOK_BATCH courses at a time and marks them done when it
+ * claims the next, so that the calling thread can tell its caller of
+ * the courses looked at so far, in order, between batches of its own.
+ */
 struct looking {
 	const struct lms_index *ix;
 	struct lms_index_entry **v;
 	size_t n, next, changed;
+	bool *done;			/* each batch, once looked at */
+	size_t ndone;			/* the batches done in a row */
 	pthread_mutex_t lock;
 };
 
 #define LOOK_BATCH 64
 
-/* Claims courses LOOK_BATCH at a time until none is left, and looks at
- * their files below courses/ open as dir. */
-static void look_some(struct looking *l, int dir)
+/* What the calling thread tells its caller of, as the courses are
+ * looked at: lms_index_open_courses's told. */
+struct telling {
+	struct lms_index *ix;
+	char **ids;			/* the listing's, v's: those with a
+					 * plan gathered in front, kept */
+	size_t listed;			/* v's, ids' */
+	size_t told, kept;		/* of v, of ids */
+	lms_index_told *each;		/* NULL: told no more */
+	void *arg;
+};
+
+/* The batch of courses [*from, *to) to look at next, after marking the
+ * one looked at before (*from < *to), if any, done; false when none is
+ * left, and the thread's count of those that changed is added up. */
+static bool claim(struct looking *l, size_t *from, size_t *to, size_t changed)
 {
-	size_t changed = 0;
+	bool more;
 
-	for (;;) {
-		size_t from, to;
+	pthread_mutex_lock(&l->lock);
+	if (*from < *to)
+		l->done[*from / LOOK_BATCH] = true;
+	*from = l->next;
+	*to = l->next = *from + LOOK_BATCH < l->n ? *from + LOOK_BATCH : l->n;
+	if (!(more = *from < *to))
+		l->changed += changed;
+	pthread_mutex_unlock(&l->lock);
+	return more;
+}
 
-		pthread_mutex_lock(&l->lock);
-		from = l->next;
-		to = l->next = from + LOOK_BATCH < l->n ? from + LOOK_BATCH :
-							   l->n;
-		if (from == to)
-			l->changed += changed;
-		pthread_mutex_unlock(&l->lock);
-		if (from == to)
-			return;
+/* How many courses, from the first, are looked at. */
+static size_t looked_so_far(struct looking *l)
+{
+	size_t n;
+
+	pthread_mutex_lock(&l->lock);
+	while (l->ndone * LOOK_BATCH < l->n && l->done[l->ndone])
+		l->ndone++;
+	n = l->ndone * LOOK_BATCH < l->n ? l->ndone * LOOK_BATCH : l->n;
+	pthread_mutex_unlock(&l->lock);
+	return n;
+}
+
+/* Whether e's folder was looked into and holds no course.yaml.  Files
+ * that could not be looked at are never taken as told: such a folder is
+ * a course, whose reading says what is wrong. */
+static bool no_plan(const struct lms_index_entry *e)
+{
+	return e->stats && e->taken_s != INT64_MIN && !(e->stats[0] & 1);
+}
+
+/* Passes on the courses looked at up to v[upto]: a folder without a
+ * plan is let go, a course told of. */
+static void tell(struct telling *t, struct lms_index_entry **v, size_t upto)
+{
+	for (; t->told < upto; t->told++) {
+		char *id = t->ids[t->told];
+
+		if (no_plan(v[t->told])) {
+			lms_free(id);
+		} else {
+			t->ids[t->kept++] = id;
+			if (t->each && !t->each(t->arg, t->ids, t->kept - 1,
+						t->listed))
+				t->each = NULL;
+		}
+		lms_index_passed(t->ix);
+	}
+}
+
+/* A national index's pages, let go as the looks pass them: of the
+ * file's size alone, which no thread changes while they look. */
+static void let_go_looked(const struct lms_index *ix)
+{
+	if (ix->file && ix->file_len > HOLD_MAX)
+		madvise(ix->file, ix->file_len, MADV_DONTNEED);
+}
+
+/* Claims courses a batch at a time until none is left and looks at
+ * their files below courses/ open as dir; on the calling thread (t),
+ * tells of those looked at so far after each batch. */
+static void look_some(struct looking *l, int dir, struct telling *t)
+{
+	size_t from = 0, to = 0, changed = 0;
+
+	while (claim(l, &from, &to, changed)) {
 		for (size_t i = from; i < to; i++)
 			changed += look(l->ix, dir, l->v[i]);
 		if (to % LET_GO_ENTRIES < LOOK_BATCH)
-			let_go(l->ix);
+			let_go_looked(l->ix);
+		if (t)
+			tell(t, l->v, looked_so_far(l));
 	}
 }
 
@@ -1129,7 +1207,7 @@ static void *look_beside(void *arg)
 	struct looking *l = arg;
 	int dir = lms_tree_open_courses(l->ix->tree);
 
-	look_some(l, dir >= 0 ? dir : courses_dir(l->ix));
+	look_some(l, dir >= 0 ? dir : courses_dir(l->ix), NULL);
 	if (dir >= 0)
 		close(dir);
 	return NULL;
@@ -1166,32 +1244,27 @@ static struct lms_index_entry **entries_of(struct lms_index *ix,
 
 /* Looks at the files of the entries v[0..n) on every core: the calling
  * thread and one beside it for each other core (one more than the cores
- * only took turns with them). */
+ * only took turns with them); the calling thread tells t of them. */
 static void look_all(struct lms_index *ix, struct lms_index_entry **v,
-		     size_t n)
+		     size_t n, struct telling *t)
 {
 	struct looking l = { .ix = ix, .v = v, .n = n };
 	pthread_t threads[LMS_WALK_MAX_THREADS];
 	size_t nthreads = lms_walk_threads(ix->tree, 0), started = 0;
 
+	l.done = lms_calloc(n / LOOK_BATCH + 1, sizeof(*l.done));
 	pthread_mutex_init(&l.lock, NULL);
 	while (n > LOOK_BATCH && started + 1 < nthreads &&
 	       !pthread_create(&threads[started], NULL, look_beside, &l))
 		started++;
-	look_some(&l, courses_dir(ix));	/* with them, or alone */
+	look_some(&l, courses_dir(ix), t);	/* with them, or alone */
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
+	tell(t, v, n);
 	pthread_mutex_destroy(&l.lock);
+	lms_free(l.done);
 	ix->reread += l.changed;
 	ix->stale += l.changed;
-}
-
-/* Whether e's folder was looked into and holds no course.yaml.  Files
- * that could not be looked at are never taken as told: such a folder is
- * a course, whose reading says what is wrong. */
-static bool no_plan(const struct lms_index_entry *e)
-{
-	return e->stats && e->taken_s != INT64_MIN && !(e->stats[0] & 1);
 }
 
 /* The folders of courses/, listed beside the reading of the index. */
@@ -1213,33 +1286,31 @@ static void *list_folders(void *arg)
 }
 
 int lms_index_open_courses(struct lms_index *ix, struct lms_tree *t,
-			   char ***ids, size_t *n)
+			   char ***ids, size_t *n, lms_index_told *each,
+			   void *arg)
 {
 	struct listing l = { .tree = t };
+	struct telling told = { .ix = ix, .each = each, .arg = arg };
 	struct lms_index_entry **v;
 	pthread_t thread;
 	bool beside = !pthread_create(&thread, NULL, list_folders, &l);
-	size_t kept = 0;
 
 	lms_index_open(ix, t);
 	if (beside)
 		pthread_join(thread, NULL);
 	else
 		list_folders(&l);
-	if (l.err)
+	if (l.err) {
 		lms_error_set(&l.error);
-	v = entries_of(ix, l.ids, l.n);
-	look_all(ix, v, l.n);
-	for (size_t i = 0; i < l.n; i++) {
-		if (no_plan(v[i]))
-			lms_free(l.ids[i]);
-		else
-			l.ids[kept++] = l.ids[i];
-		lms_index_passed(ix);
+		told.each = NULL;
 	}
+	v = entries_of(ix, l.ids, l.n);
+	told.ids = l.ids;
+	told.listed = l.n;
+	look_all(ix, v, l.n, &told);
 	lms_free(v);
 	*ids = l.ids;
-	*n = kept;
+	*n = told.kept;
 	return l.err;
 }
 

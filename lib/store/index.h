@@ -130,6 +130,17 @@ int lms_index_get(struct lms_index *ix, const char *id, unsigned kinds,
 bool lms_index_stats(const struct lms_index_entry *e,
 		     struct lms_index_stat *out);
 /*
+ * Told of the courses of lms_index_open_courses one by one, in their
+ * order, as soon as they and those before them have been looked at: on
+ * the calling thread, between batches of its own looks, while the other
+ * cores go on looking.  ids[0..i] are the courses so far; the course is
+ * ids[i], of at most listed (the folders of courses/).  It may ask the
+ * index (lms_index_get, lms_index_put) of those courses alone, and
+ * returns false to be told of no more.
+ */
+typedef bool lms_index_told(void *arg, char *const *ids, size_t i,
+			    size_t listed);
+/*
  * Opens the index of t as lms_index_open does, and tells the ids of the
  * tree's courses, as lms_tree_course_ids has them: the folders of
  * courses/ (lms_tree_course_folders), their files looked at on every
@@ -137,10 +148,13 @@ bool lms_index_stats(const struct lms_index_entry *e,
  * once, and lms_index_get of a course afterwards needs no stat.  The
  * folders are listed on a thread beside while the index is read: a warm
  * report of 53,500 courses spent a tenth of its time doing one after the
- * other.
+ * other.  each, if not NULL, is told of the courses as they are looked
+ * at, so that a caller's own work on them runs beside the looks (a
+ * report merges the records it keeps), with arg.
  */
 int lms_index_open_courses(struct lms_index *ix, struct lms_tree *t,
-			   char ***ids, size_t *n);
+			   char ***ids, size_t *n, lms_index_told *each,
+			   void *arg);
 /*
  * Sets the record of kind of the entry of course id, asked for since the
  * index opened (by lms_index_get, which stats its files: a record put

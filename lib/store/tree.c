@@ -843,7 +843,7 @@ int lms_tree_mark_used_ids(struct lms_tree *t, const struct lms_register *r,
 
 	for (size_t i = 0; i < r->n; i++)
 		mark_used(r->v[i].id, ask);
-	err = lms_index_open_courses(&ix, t, &ids, &n);
+	err = lms_index_open_courses(&ix, t, &ids, &n, NULL, NULL);
 	for (size_t i = 0; i < n && !err; i++) {
 		const struct lms_index_entry *e;
 

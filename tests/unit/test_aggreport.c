@@ -272,7 +272,8 @@ static void a_record_that_does_not_decode_is_read_again(void **state)
 	sleep(2);	/* files older than a tick: their entries trusted */
 	exact_csv(root, &want);		/* and the index, with records */
 	assert_int_equal(lms_tree_open(&t, root), 0);
-	assert_int_equal(lms_index_open_courses(&ix, &t, &ids, &n), 0);
+	assert_int_equal(lms_index_open_courses(&ix, &t, &ids, &n, NULL,
+						 NULL), 0);
 	for (size_t i = 0; i < n; i++) {
 		const struct lms_index_entry *e;
 		const struct lms_index_record *r;

@@ -431,7 +431,8 @@ static void tells_the_courses_on_every_core(void **state)
 		put(rel, "no plan here\n");
 	}
 	tree.threads = 2;
-	assert_int_equal(lms_index_open_courses(&ix, &tree, &ids, &n), 0);
+	assert_int_equal(lms_index_open_courses(&ix, &tree, &ids, &n, NULL,
+						 NULL), 0);
 	tree.threads = 0;
 	/* the folders without a plan are no courses */
 	assert_int_equal(n, 2);
@@ -447,6 +448,60 @@ static void tells_the_courses_on_every_core(void **state)
 	lms_strings_free(ids, n);
 }
 
+/* What a caller told of the courses as they are looked at saw. */
+struct told {
+	struct lms_index *ix;
+	size_t calls, stop_after;
+};
+
+static bool note_told(void *arg, char *const *ids, size_t i, size_t listed)
+{
+	struct told *t = arg;
+	const struct lms_index_entry *e;
+
+	/* in order, each once, the courses alone, looked at already */
+	assert_int_equal(i, t->calls++);
+	assert_int_equal(listed, 2 + 150 + 150);
+	assert_null(strstr(ids[i], "tom-"));
+	if (i > 0)
+		assert_true(strcmp(ids[i - 1], ids[i]) < 0);
+	assert_int_equal(lms_index_get(t->ix, ids[i], 0, &e), 0);
+	assert_true(e->looked);
+	return t->calls < t->stop_after;
+}
+
+/* The courses told one by one, in order, as the cores look at them,
+ * until the caller has had enough; the rest still looked at. */
+static void tells_each_course_as_it_is_looked_at(void **state)
+{
+	struct lms_index ix;
+	struct told t = { .ix = &ix, .stop_after = 120 };
+	char **ids;
+	size_t n;
+
+	(void)state;
+	for (int i = 0; i < 150; i++) {
+		char rel[64];
+
+		snprintf(rel, sizeof(rel), "courses/ny-%03d/course.yaml", i);
+		put(rel, course_b);
+		snprintf(rel, sizeof(rel), "courses/tom-%03d/notes.txt", i);
+		put(rel, "no plan here\n");
+	}
+	tree.threads = 2;
+	assert_int_equal(lms_index_open_courses(&ix, &tree, &ids, &n,
+						note_told, &t), 0);
+	tree.threads = 0;
+	assert_int_equal(t.calls, 120);
+	assert_int_equal(n, 152);
+	assert_string_equal(ids[119], "ny-117");
+	assert_string_equal(ids[151], "ny-149");
+	for (size_t i = 0; i < ix.n; i++)
+		assert_true(ix.v[i].looked);
+	lms_index_release(&ix);
+	lms_strings_free(ids, n);
+}
+
 /* The index read while courses/ is listed beside it: the same courses;
  * and what the listing meets, told on the calling thread. */
 static void opens_and_tells_the_courses_at_once(void **state)
@@ -457,7 +512,8 @@ static void opens_and_tells_the_courses_at_once(void **state)
 
 	(void)state;
 	save_trusted();
-	assert_int_equal(lms_index_open_courses(&ix, &tree, &ids, &n), 0);
+	assert_int_equal(lms_index_open_courses(&ix, &tree, &ids, &n, NULL,
+						 NULL), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(ids[0], "kurs-a");
 	assert_string_equal(ids[1], "kurs-b");
@@ -469,7 +525,8 @@ static void opens_and_tells_the_courses_at_once(void **state)
 	moved = lms_tree_path(&tree, "courses.old");
 	assert_int_equal(rename(courses, moved), 0);
 	put("courses", "not a folder\n");
-	assert_int_not_equal(lms_index_open_courses(&ix, &tree, &ids, &n), 0);
+	assert_int_not_equal(lms_index_open_courses(&ix, &tree, &ids, &n,
+						     NULL, NULL), 0);
 	assert_int_equal(n, 0);
 	assert_non_null(strstr(lms_last_error()->msg, "courses"));
 	lms_error_clear();
@@ -560,6 +617,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			opens_and_tells_the_courses_at_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			tells_each_course_as_it_is_looked_at, setup, teardown),
 		cmocka_unit_test_setup_teardown(follows_the_courses, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(
