@@ -109,8 +109,10 @@ mkdir -p "$out/fuzz_pieces"
 printf '\004\010\377\001\010\377\001\010\377\001\010\377\001\010\377\001\020\357\000\004\377\001\004\017\000\031\000\000\003' \
 	>"$out/fuzz_pieces/course"
 
-# The index of a tree of two courses, as lms writes it (.lms/index).
+# The index of a tree of two courses, as lms writes it (.lms/index), after
+# lms person add and lms check ID: their records, no listing of courses/.
 mkdir -p "$out/fuzz_index"
 cp fuzz/seeds/index.bin "$out/fuzz_index/"
-# And of tests/fixtures/report after a report: with its records.
+# And of tests/fixtures/report after a report: its records, and the
+# listing of courses/.
 cp fuzz/seeds/index-report.bin "$out/fuzz_index/"

@@ -310,6 +310,34 @@ static void ask_index(struct adding *ad, struct lms_walk *w)
 	w->ids = others;
 }
 
+/*
+ * Adds the tree's courses: each merged or read as the index tells of it,
+ * while the other cores look at the files; past the first few that
+ * changed, the rest read by the walk (w), all in order.  w->ids are all
+ * the courses, for the caller to free.
+ */
+static int add_courses(struct adding *ad, struct lms_walk *w)
+{
+	int err = lms_index_open_courses(&ad->ix, ad->t, &w->ids, &w->n,
+					 merge_looked, ad);
+	char **all = w->ids;
+
+	if (err || (err = ad->err))
+		return err;
+	ad->n = w->n;
+	ad->ids = all;
+	if (ad->next == 0)	/* told of none */
+		lms_agg_expect(ad->a, ad->n);
+	ask_index(ad, w);
+	if (!(err = lms_walk_courses(w)) && !(err = merge_kept(ad, ad->n)))
+		lms_index_save(&ad->ix);
+	lms_free(w->ids);
+	w->ids = all;
+	lms_free(ad->kept);
+	lms_free(ad->read);
+	return err;
+}
+
 /* The files read_slot reads, in its order (but for a course the report
  * leaves out, of which it reads the plan only). */
 static unsigned files_read(bool form)
@@ -364,31 +392,13 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		ad.in.form_version = have_form ?
 			lms_agg_form_version(a, &form, t->service.name) : 0;
 		lms_agg_fingerprint(a, &ad.in, t, ad.fp);
-		err = lms_index_open_courses(&ad.ix, t, &w.ids, &w.n,
-					     merge_looked, &ad);
-	}
-	if (!err && !(err = ad.err)) {
-		char **all = w.ids;
-
 		w.reads = files_read(have_form);
-		ad.n = w.n;
-		ad.ids = all;
-		if (ad.next == 0)	/* told of none */
-			lms_agg_expect(a, ad.n);
-		ask_index(&ad, &w);
-		if (!(err = lms_walk_courses(&w)) &&
-		    !(err = merge_kept(&ad, ad.n)))
-			lms_index_save(&ad.ix);
-		lms_free(w.ids);
-		w.ids = all;
-		w.n = ad.n;
-		lms_free(ad.kept);
-		lms_free(ad.read);
+		err = add_courses(&ad, &w);
 	}
 	lms_index_release(&ad.ix);
 	if (have_form)
 		lms_form_release(&form);
-	lms_strings_free(w.ids, w.n);
+	lms_free(w.ids);
 	lms_strset_release(&index);
 	lms_strset_release(&years);
 	lms_facilitators_free(facilitators, ad.in.nfacilitators);

@@ -52,6 +52,21 @@ struct lms_index_stat {
 	uint32_t mtime_ns, ctime_ns;
 };
 
+/*
+ * courses/ as it was when its folders were listed, and when that was: as
+ * long as it is as it was, and was last changed more than a tick before
+ * that, no folder came or went (a name added, removed or renamed over
+ * changes a folder's ctime, which nothing can set back), and its folders
+ * are the index's entries, which need not be listed again.
+ */
+struct lms_index_listing {
+	bool known;
+	struct lms_index_stat dir;
+	int64_t taken_s;
+	uint32_t taken_ns;
+	size_t n;			/* its folders */
+};
+
 struct lms_index_record {
 	const unsigned char *data;	/* the payload, NULL: not there */
 	uint32_t len;			/* as the file has it */
@@ -103,6 +118,10 @@ struct lms_index {
 	size_t stale;			/* entries taken again since open
 					 * and their records */
 	size_t reread;			/* courses read again since open */
+	struct lms_index_listing listing;	/* the file's, or made
+						 * since */
+	bool listed;			/* its folders are among the
+					 * entries asked for */
 };
 
 /* The largest index read: past it, it is rebuilt. */
@@ -148,9 +167,10 @@ typedef bool lms_index_told(void *arg, char *const *ids, size_t i,
  * once, and lms_index_get of a course afterwards needs no stat.  The
  * folders are listed on a thread beside while the index is read: a warm
  * report of 53,500 courses spent a tenth of its time doing one after the
- * other.  each, if not NULL, is told of the courses as they are looked
- * at, so that a caller's own work on them runs beside the looks (a
- * report merges the records it keeps), with arg.
+ * other.  *ids is one block, freed with lms_free alone.  each, if not
+ * NULL, is told of the courses as they are looked at, so that a
+ * caller's own work on them runs beside the looks (a report merges the
+ * records it keeps), with arg.
  */
 int lms_index_open_courses(struct lms_index *ix, struct lms_tree *t,
 			   char ***ids, size_t *n, lms_index_told *each,

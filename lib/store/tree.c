@@ -854,6 +854,6 @@ int lms_tree_mark_used_ids(struct lms_tree *t, const struct lms_register *r,
 	if (!err)
 		lms_index_save(&ix);
 	lms_index_release(&ix);
-	lms_strings_free(ids, n);
+	lms_free(ids);
 	return err;
 }

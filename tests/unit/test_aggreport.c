@@ -5,6 +5,7 @@
 #include "test.h"
 
 #include "aggreport.h"
+#include "alloc.h"
 #include "date.h"
 #include "fsio.h"
 #include "index.h"
@@ -296,7 +297,7 @@ static void a_record_that_does_not_decode_is_read_again(void **state)
 	ix.changed = true;
 	lms_index_save(&ix);
 	lms_index_release(&ix);
-	lms_strings_free(ids, n);
+	lms_free(ids);
 	lms_tree_release(&t);
 	exact_csv(root, &got);
 	assert_string_equal(got.buf, want.buf);

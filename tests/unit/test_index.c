@@ -445,7 +445,7 @@ static void tells_the_courses_on_every_core(void **state)
 	free(p);
 	assert_int_equal(ix.reread, 98);	/* not looked at again */
 	lms_index_release(&ix);
-	lms_strings_free(ids, n);
+	lms_free(ids);
 }
 
 /* What a caller told of the courses as they are looked at saw. */
@@ -499,7 +499,104 @@ static void tells_each_course_as_it_is_looked_at(void **state)
 	for (size_t i = 0; i < ix.n; i++)
 		assert_true(ix.v[i].looked);
 	lms_index_release(&ix);
-	lms_strings_free(ids, n);
+	lms_free(ids);
+}
+
+/* An index whose listing of courses/ has kurs-a alone, as courses/ was
+ * at listed, taken ahead by ahead seconds: a lie that shows whether the
+ * listing is trusted. */
+static void lying_listing(const struct lms_index_listing *listed,
+			  int64_t ahead)
+{
+	struct lms_index ix;
+	const struct lms_index_entry *e;
+
+	lms_index_open(&ix, &tree);
+	assert_int_equal(lms_index_get(&ix, "kurs-a", 0, &e), 0);
+	ix.listing = *listed;
+	ix.listing.taken_s += ahead;
+	ix.listing.n = 1;
+	ix.listed = true;
+	ix.changed = true;
+	lms_index_save(&ix);
+	lms_index_release(&ix);
+}
+
+/* The courses of the tree as lms_index_open_courses tells them, joined. */
+static char *courses(struct lms_index_listing *listing)
+{
+	struct lms_index ix;
+	struct lms_buf b = LMS_BUF_INIT;
+	char **ids;
+	size_t n;
+
+	assert_int_equal(lms_index_open_courses(&ix, &tree, &ids, &n, NULL,
+						NULL), 0);
+	for (size_t i = 0; i < n; i++)
+		lms_buf_addf(&b, "%s%s", i ? " " : "", ids[i]);
+	lms_buf_addch(&b, '\0');
+	if (listing)
+		*listing = ix.listing;
+	lms_index_release(&ix);
+	lms_free(ids);
+	return lms_buf_detach(&b);
+}
+
+/* courses/ is not listed while it is as it was when the index's entries
+ * were listed, a tick before; else it is. */
+static void trusts_the_listing_while_courses_is_as_it_was(void **state)
+{
+	struct lms_index_listing listed;
+	char *c;
+
+	(void)state;
+	save_trusted();
+	c = courses(&listed);
+	assert_string_equal(c, "kurs-a kurs-b");
+	free(c);
+	assert_true(listed.known);
+	/* courses/ made within the tick of the listing: listed again */
+	lying_listing(&listed, 0);
+	c = courses(NULL);
+	assert_string_equal(c, "kurs-a kurs-b");
+	free(c);
+	/* older: the index's entries are its folders */
+	lying_listing(&listed, 10);
+	c = courses(NULL);
+	assert_string_equal(c, "kurs-a");
+	free(c);
+	/* a folder added: listed again */
+	put("courses/kurs-c/course.yaml", course_b);
+	c = courses(NULL);
+	assert_string_equal(c, "kurs-a kurs-b kurs-c");
+	free(c);
+}
+
+/* The index says which folders its entries are only when they are the
+ * ones it listed, no more. */
+static void writes_the_listing_of_what_it_listed(void **state)
+{
+	struct lms_index ix;
+	const struct lms_index_entry *e;
+	char **ids;
+	size_t n;
+
+	(void)state;
+	for (int more = 1; more >= 0; more--) {
+		assert_int_equal(lms_index_open_courses(&ix, &tree, &ids, &n,
+							NULL, NULL), 0);
+		if (more)
+			assert_int_equal(lms_index_get(&ix, "kurs-x", 0, &e),
+					 0);
+		ix.changed = true;
+		lms_index_save(&ix);
+		lms_index_release(&ix);
+		lms_free(ids);
+		lms_index_open(&ix, &tree);
+		assert_int_equal(ix.n, 2 + more);
+		assert_true(ix.listing.known == !more);
+		lms_index_release(&ix);
+	}
 }
 
 /* The index read while courses/ is listed beside it: the same courses;
@@ -519,7 +616,7 @@ static void opens_and_tells_the_courses_at_once(void **state)
 	assert_string_equal(ids[1], "kurs-b");
 	assert_int_equal(ix.reread, 0);
 	lms_index_release(&ix);
-	lms_strings_free(ids, n);
+	lms_free(ids);
 
 	courses = lms_tree_path(&tree, "courses");
 	moved = lms_tree_path(&tree, "courses.old");
@@ -531,7 +628,7 @@ static void opens_and_tells_the_courses_at_once(void **state)
 	assert_non_null(strstr(lms_last_error()->msg, "courses"));
 	lms_error_clear();
 	lms_index_release(&ix);
-	lms_strings_free(ids, n);
+	lms_free(ids);
 	free(courses);
 	free(moved);
 }
@@ -619,6 +716,11 @@ int main(void)
 			opens_and_tells_the_courses_at_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			tells_each_course_as_it_is_looked_at, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			trusts_the_listing_while_courses_is_as_it_was, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(
+			writes_the_listing_of_what_it_listed, setup, teardown),
 		cmocka_unit_test_setup_teardown(follows_the_courses, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(
