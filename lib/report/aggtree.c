@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aggregate.h"
+#include "aggparts.h"
 #include "coursedata.h"
 #include "alloc.h"
 #include "arena.h"
@@ -10,56 +10,6 @@
 #include "i18n.h"
 #include "index.h"
 #include "walk.h"
-
-/* The tree's self-efficacy form, if it has it. */
-static int tree_form(const struct lms_agg *a, struct lms_tree *t,
-		     struct lms_form *out, bool *have)
-{
-	char *path;
-	int err;
-
-	*have = false;
-	if (!a->opt.form)
-		return 0;
-	if (!(err = lms_tree_load_form(t, a->opt.form, out, NULL))) {
-		*have = true;
-		return 0;
-	}
-	if (err != LMS_ENOENT)
-		return err;
-	lms_error_clear();
-	if (!a->opt.form_required)
-		return 0;
-	path = lms_tree_file(t, LMS_FILE_FORM, a->opt.form);
-	err = lms_error(LMS_ENOENT, _("no such form: '%s' (no %s)"),
-			a->opt.form, path);
-	lms_free(path);
-	return err;
-}
-
-/*
- * For a report by age band, and for it only, the register's birth years:
- * nothing else of it is kept, and the report prints no one's.  A person
- * without one is left out (the band "unknown").
- */
-static int birth_years(const struct lms_agg *a, struct lms_tree *t,
-		       struct lms_strset *out)
-{
-	struct lms_register reg;
-	int err;
-
-	lms_strset_init(out);
-	if (a->opt.by != LMS_BY_AGE_BAND)
-		return 0;
-	if ((err = lms_tree_load_register(t, &reg)))
-		return err;
-	for (size_t i = 0; i < reg.n; i++)
-		if (reg.v[i].birth_year != LMS_UNSET)
-			lms_strset_add(out, reg.v[i].id,
-				       (void *)(intptr_t)reg.v[i].birth_year);
-	lms_register_release(&reg);
-	return 0;
-}
 
 /*
  * What a course adds to the report, made where the walk reads it (see
@@ -86,11 +36,11 @@ struct slot {
 /* What the walk's callbacks share. */
 struct adding {
 	struct lms_agg *a;
-	struct lms_agg_course in;	/* the tree's: read only in the walk */
+	struct lms_agg_parts parts;	/* the tree's: read only in the walk,
+					 * once waited for */
 	size_t n;
 	void (*progress)(size_t done, size_t total, void *arg);
 	void *arg;
-	unsigned char fp[32];		/* of the records */
 	struct lms_index ix;
 	struct lms_tree *t;		/* the calling thread's */
 	char *const *ids;		/* all the courses, n */
@@ -112,7 +62,7 @@ static int read_slot(void *arg, struct lms_tree *t, const char *id,
 {
 	const struct adding *ad = arg;
 	struct slot *s = slot;
-	struct lms_agg_course in = ad->in;
+	struct lms_agg_course in = ad->parts.in;
 	struct lms_course_data d;
 	struct lms_arena arena = { NULL, NULL, NULL }, *before;
 	int err;
@@ -124,7 +74,7 @@ static int read_slot(void *arg, struct lms_tree *t, const char *id,
 	if (err)
 		goto out;
 	if (!lms_agg_wants(ad->a, &d.course)) {
-		lms_agg_contrib_encode(NULL, ad->fp, &s->rec);
+		lms_agg_contrib_encode(NULL, ad->parts.fp, &s->rec);
 		goto out;
 	}
 	before = lms_arena_enter(&arena);
@@ -143,7 +93,7 @@ static int read_slot(void *arg, struct lms_tree *t, const char *id,
 	in.own = &d.facilitator_evaluations;
 	lms_agg_contrib_make(ad->a, &in, &s->c);
 	s->wanted = true;
-	lms_agg_contrib_encode(&s->c, ad->fp, &s->rec);
+	lms_agg_contrib_encode(&s->c, ad->parts.fp, &s->rec);
 out:
 	lms_course_data_release(&d);
 	lms_arena_clear(&arena);
@@ -184,7 +134,7 @@ static bool of_this_report(const struct adding *ad,
 			   const struct lms_index_record *r)
 {
 	return r->data && r->len > LMS_INDEX_FINGERPRINT &&
-	       !memcmp(r->data, ad->fp, LMS_INDEX_FINGERPRINT);
+	       !memcmp(r->data, ad->parts.fp, LMS_INDEX_FINGERPRINT);
 }
 
 /* Merges course i's record r, of this report: decoded here only, once. */
@@ -192,12 +142,12 @@ static int merge_record(struct adding *ad, size_t i,
 			const struct lms_index_record *r)
 {
 	struct lms_agg_contrib c;
-	int got = lms_agg_contrib_decode(r->data, r->len, ad->fp, &c);
+	int got = lms_agg_contrib_decode(r->data, r->len, ad->parts.fp, &c);
 
 	if (got < 0)
 		return read_here(ad, i);
 	if (got > 0) {
-		c.pair_form = ad->in.form_version;
+		c.pair_form = ad->parts.in.form_version;
 		lms_agg_contrib_merge(ad->a, &c);
 		lms_agg_contrib_release(&c);
 	}
@@ -233,6 +183,8 @@ static bool merge_looked(void *arg, char *const *ids, size_t i,
 	const struct lms_index_entry *e;
 	const struct lms_index_record *r;
 
+	if (i == 0 && (ad->err = lms_agg_parts_wait(&ad->parts)))
+		return false;
 	if (i == 0)
 		lms_agg_expect(ad->a, listed);
 	ad->ids = ids;
@@ -310,6 +262,16 @@ static void ask_index(struct adding *ad, struct lms_walk *w)
 	w->ids = others;
 }
 
+/* The files read_slot reads, in its order (but for a course the report
+ * leaves out, of which it reads the plan only). */
+static unsigned files_read(bool form)
+{
+	return 1u << LMS_FILE_COURSE | 1u << LMS_FILE_ENROLMENTS |
+	       1u << LMS_FILE_ATTENDANCE | 1u << LMS_FILE_MEETINGS |
+	       1u << LMS_FILE_FACILITATOR_EVALUATIONS |
+	       (form ? 1u << LMS_FILE_EVALUATIONS : 0);
+}
+
 /*
  * Adds the tree's courses: each merged or read as the index tells of it,
  * while the other cores look at the files; past the first few that
@@ -318,12 +280,16 @@ static void ask_index(struct adding *ad, struct lms_walk *w)
  */
 static int add_courses(struct adding *ad, struct lms_walk *w)
 {
-	int err = lms_index_open_courses(&ad->ix, ad->t, &w->ids, &w->n,
-					 merge_looked, ad);
+	int listing = lms_index_open_courses(&ad->ix, ad->t, &w->ids, &w->n,
+					     merge_looked, ad);
 	char **all = w->ids;
+	int err;
 
-	if (err || (err = ad->err))
+	/* The parts' error first, as when they were read first. */
+	if ((err = lms_agg_parts_wait(&ad->parts)) || (err = listing) ||
+	    (err = ad->err))
 		return err;
+	w->reads = files_read(ad->parts.have_form);
 	ad->n = w->n;
 	ad->ids = all;
 	if (ad->next == 0)	/* told of none */
@@ -338,16 +304,6 @@ static int add_courses(struct adding *ad, struct lms_walk *w)
 	return err;
 }
 
-/* The files read_slot reads, in its order (but for a course the report
- * leaves out, of which it reads the plan only). */
-static unsigned files_read(bool form)
-{
-	return 1u << LMS_FILE_COURSE | 1u << LMS_FILE_ENROLMENTS |
-	       1u << LMS_FILE_ATTENDANCE | 1u << LMS_FILE_MEETINGS |
-	       1u << LMS_FILE_FACILITATOR_EVALUATIONS |
-	       (form ? 1u << LMS_FILE_EVALUATIONS : 0);
-}
-
 int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		 void (*progress)(size_t done, size_t total, void *arg),
 		 void *arg)
@@ -359,49 +315,12 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 		.read = read_slot, .take = add_slot,
 		.release = release_slot, .arg = &ad
 	};
-	struct lms_facilitator *facilitators;
-	struct lms_offers offers;
-	struct lms_strset index, years;
-	struct lms_form form;
-	bool have_form;
 	int err;
 
-	if ((err = birth_years(a, t, &years)) ||
-	    (err = lms_tree_load_facilitators(t, &facilitators,
-					      &ad.in.nfacilitators, NULL))) {
-		lms_strset_release(&years);
-		return err;
-	}
-	ad.in.birth_years = a->opt.by == LMS_BY_AGE_BAND ? &years : NULL;
-	ad.in.facilitators = facilitators;
-	if ((err = lms_tree_load_offers(t, &offers, NULL))) {
-		lms_facilitators_free(facilitators, ad.in.nfacilitators);
-		lms_strset_release(&years);
-		return err;
-	}
-	ad.in.offers = &offers;
-	a->offers |= offers.n > 0;
-	/* A national tree has thousands of facilitators. */
-	lms_strset_init(&index);
-	for (size_t i = 0; i < ad.in.nfacilitators; i++)
-		lms_strset_add(&index, facilitators[i].id, &facilitators[i]);
-	ad.in.facilitator_index = &index;
-	ad.in.tree = t->root;
-	if (!(err = tree_form(a, t, &form, &have_form))) {
-		ad.in.form = have_form ? &form : NULL;
-		ad.in.form_version = have_form ?
-			lms_agg_form_version(a, &form, t->service.name) : 0;
-		lms_agg_fingerprint(a, &ad.in, t, ad.fp);
-		w.reads = files_read(have_form);
-		err = add_courses(&ad, &w);
-	}
+	lms_agg_parts_start(&ad.parts, a, t);
+	err = add_courses(&ad, &w);
 	lms_index_release(&ad.ix);
-	if (have_form)
-		lms_form_release(&form);
 	lms_free(w.ids);
-	lms_strset_release(&index);
-	lms_strset_release(&years);
-	lms_facilitators_free(facilitators, ad.in.nfacilitators);
-	lms_offers_release(&offers);
+	lms_agg_parts_release(&ad.parts);
 	return err;
 }

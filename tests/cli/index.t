@@ -244,6 +244,21 @@ printf -- '- {id: kafe, name: Mestringskafe, kind: self-help-group}\n' \
 report_agrees "after the offers changed" --by municipality
 printf 'garbage' | dd of=.lms/index bs=1 seek=200 conv=notrunc 2>/dev/null
 report_agrees "over a damaged index" --by municipality
+# The tree's facilitators are read beside the index: what is wrong with
+# them is said as before, ahead of what is wrong with courses/.
+cp people/facilitators.yaml "$SCRATCH/facilitators"
+printf -- '- id: [\n' >people/facilitators.yaml
+report_agrees "its facilitators broken" --by municipality
+like "which it names" "facilitators.yaml:1:7: error" "$err"
+mv courses "$SCRATCH/courses"
+echo "not a folder" >courses
+report_agrees "and courses/ not a folder" --by municipality
+like "which it names first" "facilitators.yaml:1:7: error" "$err"
+cp "$SCRATCH/facilitators" people/facilitators.yaml
+report_agrees "its facilitators mended" --by municipality
+like "which names courses/" "courses" "$err"
+rm courses
+mv "$SCRATCH/courses" courses
 
 # The report looks at every folder of courses/, and, while a folder is as
 # it was, not for the files its course lacked: a name added, removed or
