@@ -136,7 +136,8 @@ static const char *const schema_names[] = {
 	NC_("schema", "evaluation"), NC_("schema", "form"),
 	NC_("schema", "item"), NC_("schema", "scale"),
 	NC_("schema", "template"), NC_("schema", "person"),
-	NC_("schema", "service"), NC_("schema", "closed period"), NULL
+	NC_("schema", "service"), NC_("schema", "closed period"),
+	NC_("schema", "meeting"), NC_("schema", "offer"), NULL
 };
 
 static const char *const schema_plurals[] = {
@@ -147,7 +148,8 @@ static const char *const schema_plurals[] = {
 	NC_("schemas", "evaluation"), NC_("schemas", "form"),
 	NC_("schemas", "item"), NC_("schemas", "scale"),
 	NC_("schemas", "template"), NC_("schemas", "person"),
-	NC_("schemas", "service"), NC_("schemas", "closed period"), NULL
+	NC_("schemas", "service"), NC_("schemas", "closed period"),
+	NC_("schemas", "meeting"), NC_("schemas", "offer"), NULL
 };
 
 static const char *schema_word(const struct lms_schema *s, bool plural)
@@ -570,8 +572,8 @@ static int load_struct(struct lms_loader *ld, const struct lms_event *ev,
 	int err;
 
 	if (ev->type != LMS_EV_MAP)
-		return lms_loader_error(ld, ev->start, _("expected a %s (a "
-					"mapping of keys to values)"),
+		return lms_loader_error(ld, ev->start, _("the %s must be a "
+					"mapping of keys to values"),
 					schema_word(s, false));
 	if (s->mark_offset != LMS_NO_OFFSET)
 		*(struct lms_mark *)((char *)obj + s->mark_offset) = ev->start;

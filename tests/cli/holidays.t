@@ -204,7 +204,7 @@ bad_closed "a period without a start" \
   - {to: 2027-02-03, name: vinterferie}
 EOF
 bad_closed "a date where a period belongs" \
-	"lms.yaml:10:5: error: closed.3: expected a closed period (a mapping of keys to values)" <<'EOF'
+	"lms.yaml:10:5: error: closed.3: the closed period must be a mapping of keys to values" <<'EOF'
   - 2027-02-22
 EOF
 

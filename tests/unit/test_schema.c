@@ -154,10 +154,10 @@ static void every_error_has_its_place(void **state)
 		{ "id: x\ntitle: {a: b}\n", 2, 8,
 		  "title: expected a single value, not a mapping" },
 		{ "id: x\ntitle: T\nsessions: [3]\n", 3, 12,
-		  "sessions.1: expected a session (a mapping of keys to "
-		  "values)" },
+		  "sessions.1: the session must be a mapping of keys to "
+		  "values" },
 		{ "- a\n", 1, 1,
-		  "expected a course (a mapping of keys to values)" },
+		  "the course must be a mapping of keys to values" },
 		{ "id: x\ntitle: T\n[a]: b\n", 3, 1,
 		  "a key must be a single value, not a list" },
 		{ "", 1, 1, "the file is empty" },
@@ -405,8 +405,8 @@ static void service_closed_days(void **state)
 		     "closed.2: the period ends on 2027-07-01, before it "
 		     "starts on 2027-08-08");
 	assert_error(lms_service_load(&s, "lms.yaml", scalar, strlen(scalar)),
-		     LMS_EDATA, 3, 10, "closed.1: expected a closed period (a "
-		     "mapping of keys to values)");
+		     LMS_EDATA, 3, 10, "closed.1: the closed period must be a "
+		     "mapping of keys to values");
 }
 
 static void schema_paths(void **state)
