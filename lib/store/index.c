@@ -1142,23 +1142,29 @@ static int courses_dir(const struct lms_index *ix)
 	return ix->tree->has_courses_fd ? ix->tree->courses_fd : -1;
 }
 
-/* Looks at e's files, below courses/ open as dir: true if they changed
- * since its records were made (which it then forgets).  Touches nothing
- * but e. */
+/* Looks at e's files, below courses/ open as dir, at a time taken
+ * before: true if they changed since its records were made (which it
+ * then forgets).  Touches nothing but e. */
 static bool look(const struct lms_index *ix, int dir,
-		 struct lms_index_entry *e)
+		 struct lms_index_entry *e, const struct timespec *taken)
 {
 	struct lms_index_stat was[LMS_INDEX_NFILES], now[LMS_INDEX_NFILES];
-	struct timespec taken;
 	bool known, changed, had = taken_with(e, was);
 
-	/* The time before the stat: a change after it is within the tick. */
-	clock_gettime(CLOCK_REALTIME, &taken);
 	known = stat_files(ix, dir, e, had ? was : NULL, now);
 	if ((changed = !had || !fresh(e, was, now)))
-		retake(e, now, &taken, known);
+		retake(e, now, taken, known);
 	e->looked = true;
 	return changed;
+}
+
+/* Looks at e's files on the calling thread, now. */
+static bool look_now(const struct lms_index *ix, struct lms_index_entry *e)
+{
+	struct timespec taken;
+
+	clock_gettime(CLOCK_REALTIME, &taken);
+	return look(ix, courses_dir(ix), e, &taken);
 }
 
 /*
@@ -1260,8 +1266,14 @@ static void look_some(struct looking *l, int dir, struct telling *t)
 	size_t from = 0, to = 0, changed = 0;
 
 	while (claim(l, &from, &to, changed)) {
+		struct timespec taken;
+
+		/* The time before the stats: a change after it is within
+		 * the tick.  Once a batch: earlier is only more careful,
+		 * and it was a hundredth of a warm report, once a course. */
+		clock_gettime(CLOCK_REALTIME, &taken);
 		for (size_t i = from; i < to; i++)
-			changed += look(l->ix, dir, l->v[i]);
+			changed += look(l->ix, dir, l->v[i], &taken);
 		if (to % LET_GO_ENTRIES < LOOK_BATCH)
 			let_go_looked(l->ix);
 		if (t)
@@ -1530,7 +1542,7 @@ int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
 		e = add(ix, id);
 	e->asked = true;
 	lms_index_passed(ix);
-	if (!e->looked && look(ix, courses_dir(ix), e)) {
+	if (!e->looked && look_now(ix, e)) {
 		ix->reread++;
 		ix->stale++;
 	}
