@@ -110,9 +110,11 @@ static void release_slot(void *arg, void *slot)
 }
 
 /*
- * Course i, whose record has the report's fingerprint but does not
- * decode (a damaged index that its sum missed): read from its files here,
- * in its place, as a worker would have read it, and its record made anew.
+ * Course i read from its files here, in its place, as a worker would
+ * have read it, and its record made anew: one of the first few that
+ * changed, told of as the cores look (merge_looked), or one whose record
+ * has the report's fingerprint but does not decode (a damaged index that
+ * its sum missed).
  */
 static int read_here(struct adding *ad, size_t i)
 {

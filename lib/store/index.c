@@ -13,6 +13,7 @@
 #include "date.h"
 #include "error.h"
 #include "fsio.h"
+#include "i18n.h"
 #include "id.h"
 #include "index.h"
 #include "hash64.h"
@@ -717,14 +718,15 @@ static void sink_flush(struct sink *s)
 /*
  * The listing of courses/ that the entries written are, if known: those
  * asked for include the listing's folders (listed), so they are those
- * folders if there are as many.  All the entries: the listing as read.
+ * folders if there are as many.  All the entries: the listing as read,
+ * if they are as many as it had.
  */
 static struct lms_index_listing listing_of(const struct lms_index *ix,
 					   bool all, size_t n)
 {
 	struct lms_index_listing l = ix->listing;
 
-	l.known = l.known && (all || (ix->listed && n == l.n));
+	l.known = l.known && (all || ix->listed) && n == l.n;
 	return l;
 }
 
@@ -1196,16 +1198,13 @@ struct telling {
 	void *arg;
 };
 
-/* The batch of courses [*from, *to) to look at next, after marking the
- * one looked at before (*from < *to), if any, done; false when none is
+/* The batch of courses [*from, *to) to look at next: false when none is
  * left, and the thread's count of those that changed is added up. */
 static bool claim(struct looking *l, size_t *from, size_t *to, size_t changed)
 {
 	bool more;
 
 	pthread_mutex_lock(&l->lock);
-	if (*from < *to)
-		l->done[*from / LOOK_BATCH] = true;
 	*from = l->next;
 	*to = l->next = *from + LOOK_BATCH < l->n ? *from + LOOK_BATCH : l->n;
 	if (!(more = *from < *to))
@@ -1214,12 +1213,14 @@ static bool claim(struct looking *l, size_t *from, size_t *to, size_t changed)
 	return more;
 }
 
-/* How many courses, from the first, are looked at. */
-static size_t looked_so_far(struct looking *l)
+/* Marks the batch from course from looked at: how many courses, from
+ * the first, are. */
+static size_t looked(struct looking *l, size_t from)
 {
 	size_t n;
 
 	pthread_mutex_lock(&l->lock);
+	l->done[from / LOOK_BATCH] = true;
 	while (l->ndone * LOOK_BATCH < l->n && l->done[l->ndone])
 		l->ndone++;
 	n = l->ndone * LOOK_BATCH < l->n ? l->ndone * LOOK_BATCH : l->n;
@@ -1263,7 +1264,7 @@ static void let_go_looked(const struct lms_index *ix)
  * tells of those looked at so far after each batch. */
 static void look_some(struct looking *l, int dir, struct telling *t)
 {
-	size_t from = 0, to = 0, changed = 0;
+	size_t from, to, upto, changed = 0;
 
 	while (claim(l, &from, &to, changed)) {
 		struct timespec taken;
@@ -1276,8 +1277,9 @@ static void look_some(struct looking *l, int dir, struct telling *t)
 			changed += look(l->ix, dir, l->v[i], &taken);
 		if (to % LET_GO_ENTRIES < LOOK_BATCH)
 			let_go_looked(l->ix);
+		upto = looked(l, from);
 		if (t)
-			tell(t, l->v, looked_so_far(l));
+			tell(t, l->v, upto);
 	}
 }
 
@@ -1339,12 +1341,14 @@ static void look_all(struct lms_index *ix, struct lms_index_entry **v,
 
 	l.done = lms_calloc(n / LOOK_BATCH + 1, sizeof(*l.done));
 	pthread_mutex_init(&l.lock, NULL);
+	ix->looking = true;
 	while (n > LOOK_BATCH && started + 1 < nthreads &&
 	       !pthread_create(&threads[started], NULL, look_beside, &l))
 		started++;
 	look_some(&l, courses_dir(ix), t);	/* with them, or alone */
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
+	ix->looking = false;
 	tell(t, v, n);
 	pthread_mutex_destroy(&l.lock);
 	lms_free(l.done);
@@ -1402,11 +1406,14 @@ static bool still_listed(const struct lms_index_listing *was,
 static void peek_listing(const struct lms_index *ix,
 			 struct lms_index_listing *out)
 {
-	struct cursor c = { ix->file, ix->file + ix->file_len, false };
+	struct cursor c;
 	uint64_t n;
 
 	memset(out, 0, sizeof(*out));
-	if (ix->file && !get_header(&c, &n, out))
+	if (!ix->file)
+		return;
+	c = (struct cursor){ ix->file, ix->file + ix->file_len, false };
+	if (!get_header(&c, &n, out))
 		out->known = false;
 }
 
@@ -1538,6 +1545,10 @@ int lms_index_get(struct lms_index *ix, const char *id, unsigned want,
 	bool made = false;
 	int err = 0;
 
+	if (!e && ix->looking)
+		return lms_error(LMS_EIO, _("internal: course '%s' asked of "
+					    "the index while it looks at "
+					    "others"), id);
 	if (!e)
 		e = add(ix, id);
 	e->asked = true;

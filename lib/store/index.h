@@ -122,6 +122,9 @@ struct lms_index {
 						 * since */
 	bool listed;			/* its folders are among the
 					 * entries asked for */
+	bool looking;			/* their files looked at on other
+					 * threads, which hold pointers
+					 * into v: no entry may be added */
 };
 
 /* The largest index read: past it, it is rebuilt. */

@@ -429,12 +429,20 @@ int lms_tree_has_course(const struct lms_tree *t, const char *id)
 	return found;
 }
 
+/*
+ * Listed through courses/ as the tree holds it open, where the courses'
+ * files are looked at and whose stat the index keeps with the listing
+ * (index.c): by its path, a link switched in between would list
+ * another folder.
+ */
 int lms_tree_course_folders(struct lms_tree *t, char ***out, size_t *n)
 {
 	char *dir = lms_tree_file(t, LMS_FILE_COURSES, NULL);
 	char **names;
 	size_t nnames;
-	int err = lms_dir_list(dir, &names, &nnames);	/* none: no courses yet */
+	int err = t->has_courses_fd ?
+		lms_dir_read_at(t->courses_fd, ".", dir, &names, NULL, &nnames) :
+		lms_dir_list(dir, &names, &nnames);	/* none: no courses */
 
 	*out = NULL;
 	*n = 0;

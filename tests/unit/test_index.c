@@ -467,6 +467,12 @@ static bool note_told(void *arg, char *const *ids, size_t i, size_t listed)
 		assert_true(strcmp(ids[i - 1], ids[i]) < 0);
 	assert_int_equal(lms_index_get(t->ix, ids[i], 0, &e), 0);
 	assert_true(e->looked);
+	/* no entry added while the other threads look */
+	if (i == 0) {
+		assert_int_not_equal(lms_index_get(t->ix, "ny-999", 0, &e),
+				     0);
+		lms_error_clear();
+	}
 	return t->calls < t->stop_after;
 }
 
@@ -572,6 +578,31 @@ static void trusts_the_listing_while_courses_is_as_it_was(void **state)
 	free(c);
 }
 
+/* courses/ is listed as the tree holds it open, where its files are
+ * looked at and whose stat the index keeps: a folder put in its place
+ * since is another, listed when a tree is opened again. */
+static void lists_the_folder_it_looks_at(void **state)
+{
+	char *courses_path = lms_tree_path(&tree, "courses");
+	char *moved = lms_tree_path(&tree, "courses.old");
+	char *c;
+
+	(void)state;
+	save_trusted();
+	assert_int_equal(rename(courses_path, moved), 0);
+	put("courses/kurs-c/course.yaml", course_b);
+	c = courses(NULL);
+	assert_string_equal(c, "kurs-a kurs-b");
+	free(c);
+	lms_tree_release(&tree);
+	assert_int_equal(lms_tree_open(&tree, dir), 0);
+	c = courses(NULL);
+	assert_string_equal(c, "kurs-c");
+	free(c);
+	free(courses_path);
+	free(moved);
+}
+
 /* The index says which folders its entries are only when they are the
  * ones it listed, no more. */
 static void writes_the_listing_of_what_it_listed(void **state)
@@ -622,6 +653,9 @@ static void opens_and_tells_the_courses_at_once(void **state)
 	moved = lms_tree_path(&tree, "courses.old");
 	assert_int_equal(rename(courses, moved), 0);
 	put("courses", "not a folder\n");
+	/* as a command that opens the tree now finds it */
+	lms_tree_release(&tree);
+	assert_int_equal(lms_tree_open(&tree, dir), 0);
 	assert_int_not_equal(lms_index_open_courses(&ix, &tree, &ids, &n,
 						     NULL, NULL), 0);
 	assert_int_equal(n, 0);
@@ -721,6 +755,8 @@ int main(void)
 			teardown),
 		cmocka_unit_test_setup_teardown(
 			writes_the_listing_of_what_it_listed, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			lists_the_folder_it_looks_at, setup, teardown),
 		cmocka_unit_test_setup_teardown(follows_the_courses, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(
