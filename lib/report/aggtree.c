@@ -14,8 +14,8 @@
 /*
  * What a course adds to the report, made where the walk reads it (see
  * walk.h): its files are freed there, and the calling thread only merges.
- * The tree's facilitators and form are read once, in lms_agg_tree, not
- * per course.  The index (index.h) keeps each course's contribution:
+ * The tree's facilitators, offers and form are read once, beside
+ * (aggparts.h), not per course.  The index (index.h) keeps each course's contribution:
  * while the other cores look at the courses' files, the calling thread
  * merges the records that the index keeps of this report (their
  * fingerprint) as it is told of them, in the order of the courses, and
@@ -185,11 +185,12 @@ static bool merge_looked(void *arg, char *const *ids, size_t i,
 	const struct lms_index_entry *e;
 	const struct lms_index_record *r;
 
-	if (i == 0 && (ad->err = lms_agg_parts_wait(&ad->parts)))
-		return false;
-	if (i == 0)
+	if (i == 0) {
+		if ((ad->err = lms_agg_parts_wait(&ad->parts)))
+			return false;
 		lms_agg_expect(ad->a, listed);
-	ad->ids = ids;
+		ad->ids = ids;	/* the one array, growing as told */
+	}
 	/* Looked at: no stat, and no kind to make, it cannot fail. */
 	(void)lms_index_get(&ad->ix, ids[i], 0, &e);
 	r = &e->rec[LMS_INDEX_REPORT];

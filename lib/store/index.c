@@ -1172,7 +1172,7 @@ static bool look_now(const struct lms_index *ix, struct lms_index_entry *e)
 /*
  * The looks of a batch of courses, shared by the threads that make them:
  * each claims LOOK_BATCH courses at a time and marks them done when it
- * claims the next, so that the calling thread can tell its caller of
+ * has looked at them, so that the calling thread can tell its caller of
  * the courses looked at so far, in order, between batches of its own.
  */
 struct looking {
