@@ -11,13 +11,14 @@
  * A fast reader for the YAML that lms itself writes (emit.h): block
  * mappings and sequences indented by spaces, one key per line, plain
  * scalars on one line, double-quoted scalars with the escapes emit.c
- * writes, and flow sequences and mappings on one line.  It turns a whole
- * file into its events in one pass, with marks counted in characters as
- * libyaml counts them, and gives up on anything else (comments, blank
- * lines, tabs, CR, anchors, tags, documents markers, block scalars,
+ * writes, and flow sequences and mappings on one line, between lines
+ * that are blank or hold only a comment.  It turns a whole file into its
+ * events in one pass, with marks counted in characters as libyaml counts
+ * them, and gives up on anything else (a comment after a value, tabs,
+ * CR, anchors, tags, documents markers, block scalars,
  * single quotes, scalars over more than one line, odd indentation, empty
- * values, a byte-order mark, characters libyaml refuses, files over a
- * mebibyte).  When it gives
+ * values, a byte-order mark, characters libyaml refuses, files over 128
+ * KiB).  When it gives
  * up, lms_yparser reads the file with libyaml from its start: the events
  * of a file it takes are exactly libyaml's, and any doubt is libyaml's.
  */
