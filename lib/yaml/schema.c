@@ -142,14 +142,14 @@ static const char *const schema_names[] = {
 
 static const char *const schema_plurals[] = {
 	/* TRANSLATORS: the same in the plural, as in "expected a list of
-	 * courses": "kurs". */
-	NC_("schemas", "course"), NC_("schemas", "session"),
-	NC_("schemas", "facilitator"), NC_("schemas", "enrolment"),
-	NC_("schemas", "evaluation"), NC_("schemas", "form"),
-	NC_("schemas", "item"), NC_("schemas", "scale"),
-	NC_("schemas", "template"), NC_("schemas", "person"),
-	NC_("schemas", "service"), NC_("schemas", "closed period"),
-	NC_("schemas", "meeting"), NC_("schemas", "offer"), NULL
+	 * courses": "kurs"; in the order of the singulars above. */
+	NC_("schemas", "courses"), NC_("schemas", "sessions"),
+	NC_("schemas", "facilitators"), NC_("schemas", "enrolments"),
+	NC_("schemas", "evaluations"), NC_("schemas", "forms"),
+	NC_("schemas", "items"), NC_("schemas", "scales"),
+	NC_("schemas", "templates"), NC_("schemas", "people"),
+	NC_("schemas", "services"), NC_("schemas", "closed periods"),
+	NC_("schemas", "meetings"), NC_("schemas", "offers"), NULL
 };
 
 static const char *schema_word(const struct lms_schema *s, bool plural)
@@ -414,7 +414,7 @@ static int load_seq(struct lms_loader *ld, const struct lms_event *ev,
 
 	if (ev->type != LMS_EV_SEQ)
 		return lms_loader_error(ld, ev->start,
-					_("expected a list of %ss"),
+					_("expected a list of %s"),
 					schema_word(s, true));
 	for (;;) {
 		void *obj;

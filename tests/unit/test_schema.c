@@ -7,6 +7,7 @@
 #include "date.h"
 #include "facilitator.h"
 #include "i18n.h"
+#include "person.h"
 #include "schema.h"
 #include "service.h"
 
@@ -298,6 +299,17 @@ static void list_errors(void **state)
 		     "expected a list of facilitators");
 }
 
+/* The plural of each thing is a word of its own, not the singular and
+ * an s: "people", not "persons". */
+static void plurals_are_words(void **state)
+{
+	struct lms_register reg;
+
+	(void)state;
+	assert_error(lms_register_load(&reg, "participants.yaml", "{a: 1}\n", 7),
+		     LMS_EDATA, 1, 1, "expected a list of people");
+}
+
 static void service_defaults_and_checks(void **state)
 {
 	struct lms_service s;
@@ -473,6 +485,7 @@ int main(void)
 		cmocka_unit_test(lists_keep_unknown_keys),
 		cmocka_unit_test(empty_list_files),
 		cmocka_unit_test(list_errors),
+		cmocka_unit_test(plurals_are_words),
 		cmocka_unit_test(service_defaults_and_checks),
 		cmocka_unit_test(service_closed_days),
 		cmocka_unit_test(service_new_days_off),
