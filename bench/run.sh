@@ -263,11 +263,16 @@ run_peer() {
 # index removed; COLD_ARGS, after the exit status allowed, COLD_OK), and
 # once more after the last: AROUND, the median of those, is lms's time in
 # the same minutes as the peer's.  A peer runs for minutes, over which a
-# shared host's speed drifted by a third.  peer_between N TO PEER_ARGS...
+# shared host's speed drifted by a third.  Each timed run of lms follows
+# an untimed one: the first after a long run of another program was up to
+# 1.6 times slower than the next (lms check after the Python peer, 5.8 s
+# against 3.6).  peer_between N TO PEER_ARGS...
 peer_between() {
 	n=$1 peers='' arounds='' i=0
 	shift
 	while :; do
+		rm -f "$WORK/.lms/index"
+		run_lms "$COLD_OK" /dev/null $COLD_ARGS
 		rm -f "$WORK/.lms/index"
 		run_lms "$COLD_OK" /dev/null $COLD_ARGS
 		arounds="$arounds $T"
