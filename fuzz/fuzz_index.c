@@ -3,6 +3,7 @@
 
 #include "aggregate.h"
 #include "alloc.h"
+#include "buf.h"
 #include "index.h"
 #include "hash64.h"
 #include "common.h"
@@ -21,6 +22,27 @@ static void count(const char *person, void *arg)
 	(*(size_t *)arg)++;
 }
 
+/* Decoding into the memory of the records decoded before gives what
+ * decoding afresh gives: the same answer, and the same record. */
+static void same_again(int got, const struct lms_agg_contrib *c,
+		       const struct lms_index_record *r)
+{
+	static struct lms_agg_contrib again;	/* of every input so far */
+	struct lms_buf x = LMS_BUF_INIT, y = LMS_BUF_INIT;
+
+	if (lms_agg_contrib_decode_again(r->data, r->len, r->data, &again) !=
+	    got)
+		fuzz_fail("a record decoded again gives another answer");
+	if (got <= 0)
+		return;
+	lms_agg_contrib_encode(c, r->data, &x);
+	lms_agg_contrib_encode(&again, r->data, &y);
+	if (x.len != y.len || memcmp(x.buf, y.buf, x.len))
+		fuzz_fail("a record decoded again differs");
+	lms_buf_release(&x);
+	lms_buf_release(&y);
+}
+
 /* A report's record (LMS_INDEX_REPORT) decodes under its own
  * fingerprint, or is refused, and what decodes merges within bounds. */
 static void report_record(const struct lms_index_record *r)
@@ -28,12 +50,15 @@ static void report_record(const struct lms_index_record *r)
 	static const int bys[] = { LMS_BY_COURSE, LMS_BY_MUNICIPALITY,
 				   LMS_BY_REFERRAL, LMS_BY_ROLE };
 	struct lms_agg_contrib c;
+	int got;
 
 	if (!r->data)
 		return;
 	if (r->len < LMS_INDEX_FINGERPRINT)
 		fuzz_fail("a report's record without its fingerprint");
-	if (lms_agg_contrib_decode(r->data, r->len, r->data, &c) <= 0)
+	got = lms_agg_contrib_decode(r->data, r->len, r->data, &c);
+	same_again(got, &c, r);
+	if (got <= 0)
 		return;
 	for (size_t i = 0; i < sizeof(bys) / sizeof(*bys); i++) {
 		struct lms_agg_options opt = { .by = bys[i], .min_cell = 5 };

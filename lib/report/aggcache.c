@@ -276,6 +276,15 @@ static double get_d(struct cur *c)
 	return d;
 }
 
+/* Room in *v (holding *room things of size bytes) for n things. */
+static void reserve(void *v, size_t *room, size_t n, size_t size)
+{
+	if (n <= *room)
+		return;
+	*room = n > 2 * *room ? n : 2 * *room;
+	*(void **)v = lms_realloc(*(void **)v, *room * size);
+}
+
 /* A count of things of at least size bytes each. */
 static size_t get_n(struct cur *c, size_t size)
 {
@@ -309,10 +318,11 @@ static size_t get_s(struct cur *c, struct lms_agg_contrib *out)
 	return get_bytes(c, get_n(c, 1), out);
 }
 
+/* The next piece, into room made for it. */
 static void get_piece(struct cur *c, struct lms_agg_contrib *out)
 {
-	struct lms_agg_cpiece *x = lms_array_push(&out->pieces, &out->npieces,
-						  sizeof(*x));
+	struct lms_agg_cpiece *x = memset(&out->pieces[out->npieces++], 0,
+					  sizeof(*out->pieces));
 	struct lms_piece_figures *f = &x->shown;
 	uint64_t len = get_v(c), flags, mask, kind;
 
@@ -342,8 +352,8 @@ static void get_piece(struct cur *c, struct lms_agg_contrib *out)
 	x->waits_at = out->nwaits;
 	x->nwaits = get_n(c, 1);
 	if (x->nwaits) {
-		out->waits = lms_realloc(out->waits, (out->nwaits + x->nwaits) *
-					 sizeof(int));
+		reserve(&out->waits, &out->room_waits,
+			out->nwaits + x->nwaits, sizeof(int));
 		for (size_t i = 0; i < x->nwaits; i++) {
 			long d = get_z(c);
 
@@ -355,10 +365,13 @@ static void get_piece(struct cur *c, struct lms_agg_contrib *out)
 	x->pairs_at = out->npairs;
 	x->npairs = get_n(c, 16);
 	if (x->npairs) {
-		out->before = lms_realloc(out->before, (out->npairs +
-					  x->npairs) * sizeof(double));
-		out->after = lms_realloc(out->after, (out->npairs +
-					 x->npairs) * sizeof(double));
+		size_t room = out->room_pairs;
+
+		/* before and after alike: both have room_pairs */
+		reserve(&out->before, &room, out->npairs + x->npairs,
+			sizeof(double));
+		reserve(&out->after, &out->room_pairs,
+			out->npairs + x->npairs, sizeof(double));
 		for (size_t i = 0; i < x->npairs; i++) {
 			out->before[out->npairs] = get_d(c);
 			out->after[out->npairs++] = get_d(c);
@@ -366,14 +379,25 @@ static void get_piece(struct cur *c, struct lms_agg_contrib *out)
 	}
 }
 
-int lms_agg_contrib_decode(const unsigned char *data, size_t len,
-			   const unsigned char fp[32],
-			   struct lms_agg_contrib *out)
+/* Empties c for decoding into again, its memory kept. */
+static void empty(struct lms_agg_contrib *c)
+{
+	c->ur = 0;
+	c->sessions = 0;
+	c->pair_form = 0;
+	c->npieces = c->nwaits = c->npairs = c->nrows = c->nown = 0;
+	c->own_n = c->own_shown = 0;
+	lms_buf_reset(&c->strs);
+}
+
+int lms_agg_contrib_decode_again(const unsigned char *data, size_t len,
+				 const unsigned char fp[32],
+				 struct lms_agg_contrib *out)
 {
 	struct cur c = { data + 33, data + len, false };
 	size_t n;
 
-	memset(out, 0, sizeof(*out));
+	empty(out);
 	if (len < 33 || memcmp(data, fp, 32) || data[32] > 1)
 		return -1;
 	if (!data[32])
@@ -381,26 +405,39 @@ int lms_agg_contrib_decode(const unsigned char *data, size_t len,
 	out->ur = (unsigned)get_v(&c);
 	out->sessions = (size_t)get_v(&c);
 	n = get_n(&c, 7);
+	reserve(&out->pieces, &out->room_pieces, n, sizeof(*out->pieces));
 	for (size_t i = 0; i < n && !c.bad; i++)
 		get_piece(&c, out);
 	n = get_n(&c, 1);
+	reserve(&out->rows, &out->room_rows, n, sizeof(*out->rows));
 	for (size_t i = 0; i < n && !c.bad; i++)
-		*(size_t *)lms_array_push(&out->rows, &out->nrows,
-					  sizeof(size_t)) = get_s(&c, out);
+		out->rows[out->nrows++] = get_s(&c, out);
 	out->own_n = get_z(&c);
 	out->own_shown = get_z(&c);
 	n = get_n(&c, 9);
+	reserve(&out->own, &out->room_own, n, sizeof(*out->own));
 	for (size_t i = 0; i < n && !c.bad; i++) {
-		struct lms_agg_own_answer *o =
-			lms_array_push(&out->own, &out->nown, sizeof(*o));
+		struct lms_agg_own_answer *o = &out->own[out->nown++];
 
 		o->item = get_s(&c, out);
 		o->value = get_d(&c);
 	}
 	if (c.bad || c.p != c.end || out->ur > 3 || out->own_n < 0 ||
 	    out->own_shown < 0) {
-		lms_agg_contrib_release(out);
+		empty(out);
 		return -1;
 	}
 	return 1;
+}
+
+int lms_agg_contrib_decode(const unsigned char *data, size_t len,
+			   const unsigned char fp[32],
+			   struct lms_agg_contrib *out)
+{
+	int got;
+
+	memset(out, 0, sizeof(*out));
+	if ((got = lms_agg_contrib_decode_again(data, len, fp, out)) < 0)
+		lms_agg_contrib_release(out);
+	return got;
 }

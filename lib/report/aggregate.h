@@ -263,6 +263,9 @@ struct lms_agg_contrib {
 	struct lms_agg_own_answer *own;	/* their answers, if all shown */
 	size_t nown;
 	struct lms_buf strs;
+	/* What the arrays hold, where decoding again reuses them
+	 * (lms_agg_contrib_decode_again); 0 for arrays made otherwise. */
+	size_t room_pieces, room_waits, room_pairs, room_rows, room_own;
 };
 
 void lms_agg_contrib_make(const struct lms_agg *a,
@@ -280,7 +283,11 @@ void lms_agg_contrib_release(struct lms_agg_contrib *c);
  * c is NULL for a course the report does not want.  decode gives 1 with
  * *out made, 0 for a course not wanted, -1 (and nothing to release) for
  * a record of another fingerprint or not well made; the form of its
- * pairs is the caller's to set.
+ * pairs is the caller's to set.  decode_again does the same into out as
+ * an earlier decode_again (or zeroing) left it, keeping its memory
+ * whatever it gives: out is released once, after the last.  A report
+ * decodes a record for each course the index keeps, and a malloc and
+ * free for each of their arrays were half of decoding them.
  */
 void lms_agg_fingerprint(const struct lms_agg *a,
 			 const struct lms_agg_course *in, struct lms_tree *t,
@@ -290,6 +297,9 @@ void lms_agg_contrib_encode(const struct lms_agg_contrib *c,
 int lms_agg_contrib_decode(const unsigned char *data, size_t len,
 			   const unsigned char fp[32],
 			   struct lms_agg_contrib *out);
+int lms_agg_contrib_decode_again(const unsigned char *data, size_t len,
+				 const unsigned char fp[32],
+				 struct lms_agg_contrib *out);
 
 void lms_agg_init(struct lms_agg *a, const struct lms_agg_options *opt);
 void lms_agg_release(struct lms_agg *a);

@@ -49,6 +49,7 @@ struct adding {
 	size_t *read;			/* the walk's courses, as of ids */
 	size_t next;			/* the next course to merge */
 	size_t read_here;		/* courses read on this thread */
+	struct lms_agg_contrib kept_one;	/* a kept record, decoded */
 	int err;			/* of one read as it was told */
 };
 
@@ -143,15 +144,15 @@ static bool of_this_report(const struct adding *ad,
 static int merge_record(struct adding *ad, size_t i,
 			const struct lms_index_record *r)
 {
-	struct lms_agg_contrib c;
-	int got = lms_agg_contrib_decode(r->data, r->len, ad->parts.fp, &c);
+	struct lms_agg_contrib *c = &ad->kept_one;
+	int got = lms_agg_contrib_decode_again(r->data, r->len, ad->parts.fp,
+					       c);
 
 	if (got < 0)
 		return read_here(ad, i);
 	if (got > 0) {
-		c.pair_form = ad->parts.in.form_version;
-		lms_agg_contrib_merge(ad->a, &c);
-		lms_agg_contrib_release(&c);
+		c->pair_form = ad->parts.in.form_version;
+		lms_agg_contrib_merge(ad->a, c);
 	}
 	return 0;
 }
@@ -322,6 +323,7 @@ int lms_agg_tree(struct lms_agg *a, struct lms_tree *t,
 
 	lms_agg_parts_start(&ad.parts, a, t);
 	err = add_courses(&ad, &w);
+	lms_agg_contrib_release(&ad.kept_one);
 	lms_index_release(&ad.ix);
 	lms_free(w.ids);
 	lms_agg_parts_release(&ad.parts);

@@ -1025,10 +1025,29 @@ static void median_of_the_totals(void **state)
 	lms_agg_waits_release(&w);
 }
 
+/* A record decoded again into the memory of the ones before (and of a
+ * truncation of it, refused): encoded, it is the record. */
+static void decodes_again(struct lms_agg_contrib *again, const struct lms_buf *b,
+			  const unsigned char fp[32])
+{
+	struct lms_buf back = LMS_BUF_INIT;
+	const unsigned char *data = (const unsigned char *)b->buf;
+
+	assert_int_equal(lms_agg_contrib_decode_again(data, b->len - 1, fp,
+						      again), -1);
+	assert_int_equal(lms_agg_contrib_decode_again(data, b->len, fp, again),
+			 1);
+	lms_agg_contrib_encode(again, fp, &back);
+	assert_int_equal(back.len, b->len);
+	assert_memory_equal(back.buf, b->buf, b->len);
+	lms_buf_release(&back);
+}
+
 /* The same courses through records of the index: a contribution made,
  * encoded, decoded and merged, and every truncation of it refused. */
 static void run_records(struct lms_agg *agg, int by, long k)
 {
+	struct lms_agg_contrib again = { 0 };
 	struct lms_agg_options opt = { .by = by, .from = LMS_DATE_NONE,
 				       .to = LMS_DATE_NONE, .form = "se",
 				       .min_cell = k, .exact = !k };
@@ -1052,6 +1071,9 @@ static void run_records(struct lms_agg *agg, int by, long k)
 			lms_agg_contrib_encode(NULL, fp, &b);
 			assert_int_equal(lms_agg_contrib_decode(
 				(const unsigned char *)b.buf, b.len, fp, &d), 0);
+			assert_int_equal(lms_agg_contrib_decode_again(
+				(const unsigned char *)b.buf, b.len, fp,
+				&again), 0);
 			lms_buf_release(&b);
 			continue;
 		}
@@ -1068,8 +1090,10 @@ static void run_records(struct lms_agg *agg, int by, long k)
 		d.pair_form = in.form_version;
 		lms_agg_contrib_merge(agg, &d);
 		lms_agg_contrib_release(&d);
+		decodes_again(&again, &b, fp);
 		lms_buf_release(&b);
 	}
+	lms_agg_contrib_release(&again);
 }
 
 static void same_row(const struct lms_agg_row *x, const struct lms_agg_row *y)
