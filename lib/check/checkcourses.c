@@ -287,6 +287,11 @@ int lms_check_courses(struct lms_check_walk *ck)
 			  1u << LMS_FILE_FACILITATOR_EVALUATIONS;
 	if (!err && !(err = choose(ck, w.ids, w.n, &selected)) && selected)
 		want_chosen(ck);
+	/* The other courses' files looked at on every core first: one
+	 * by one as the walk takes them, a check of one course in 53,500
+	 * took three times as long. */
+	if (!err && ck->index)
+		lms_index_look(ck->index, w.ids, w.n);
 	if (!err && !(err = lms_walk_courses(&w))) {
 		if (ck->index)
 			lms_index_save(ck->index);

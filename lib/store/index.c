@@ -1349,11 +1349,20 @@ static void look_all(struct lms_index *ix, struct lms_index_entry **v,
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 	ix->looking = false;
-	tell(t, v, n);
+	if (t)
+		tell(t, v, n);
 	pthread_mutex_destroy(&l.lock);
 	lms_free(l.done);
 	ix->reread += l.changed;
 	ix->stale += l.changed;
+}
+
+void lms_index_look(struct lms_index *ix, char *const *ids, size_t n)
+{
+	struct lms_index_entry **v = entries_of(ix, ids, n);
+
+	look_all(ix, v, n, NULL);
+	lms_free(v);
 }
 
 /* The folders of courses/, listed beside the reading of the index. */

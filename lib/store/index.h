@@ -146,6 +146,13 @@ void lms_index_open(struct lms_index *ix, struct lms_tree *t);
  */
 int lms_index_get(struct lms_index *ix, const char *id, unsigned kinds,
 		  const struct lms_index_entry **out);
+/*
+ * Looks at the files of courses ids[0..n) on every core at once, so that
+ * lms_index_get of each afterwards needs no stat: for a command that
+ * asks for every course, one by one, on one thread (lms check ID asks
+ * for the bookings of all the others).
+ */
+void lms_index_look(struct lms_index *ix, char *const *ids, size_t n);
 /* The stat of each of e's files (LMS_INDEX_NFILES, the folder last) as
  * its entry has them: false for an entry never looked at, or whose
  * stats do not decode. */
