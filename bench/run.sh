@@ -260,21 +260,21 @@ run_peer() {
 }
 
 # The peer n times (PEER: the median), each after a cold run of lms (the
-# index removed; COLD_ARGS, after the exit status allowed, COLD_OK), and
-# once more after the last: AROUND, the median of those, is lms's time in
-# the same minutes as the peer's.  A peer runs for minutes, over which a
+# index removed; LMS_ARGS split at spaces, OK_STATUS its exit status
+# allowed), and once more after the last: AROUND, the median of those, is
+# lms's time in the same minutes as the peer's.  A peer runs for minutes, over which a
 # shared host's speed drifted by a third.  Each timed run of lms follows
 # an untimed one: the first after a long run of another program was up to
 # 1.6 times slower than the next (lms check after the Python peer, 5.8 s
-# against 3.6).  peer_between N TO PEER_ARGS...
+# against 3.6).  peer_between N OK_STATUS "LMS_ARGS" TO PEER_ARGS...
 peer_between() {
-	n=$1 peers='' arounds='' i=0
-	shift
+	n=$1 ok=$2 lms_args=$3 peers='' arounds='' i=0
+	shift 3
 	while :; do
 		rm -f "$WORK/.lms/index"
-		run_lms "$COLD_OK" /dev/null $COLD_ARGS
+		run_lms "$ok" /dev/null $lms_args
 		rm -f "$WORK/.lms/index"
-		run_lms "$COLD_OK" /dev/null $COLD_ARGS
+		run_lms "$ok" /dev/null $lms_args
 		arounds="$arounds $T"
 		[ "$i" -lt "$n" ] || break
 		run_peer "$@"
@@ -376,8 +376,8 @@ bench_report() {
 	"$LMS" -C "$WORK" report --exact --by municipality --format csv |
 		sed '1{/^# internal/d;}' >"$OUT/report-lms.csv" ||
 		fail "lms report --exact failed"
-	COLD_OK=0 COLD_ARGS="report --by municipality --format csv"
-	peer_between 1 "$OUT/report-peer.csv" "$WORK" "$LMS_TODAY"
+	peer_between 1 0 "report --by municipality --format csv" \
+		"$OUT/report-peer.csv" "$WORK" "$LMS_TODAY"
 	compare_tables "$OUT/report-peer.csv" "$OUT/report-lms.csv" ||
 		fail "lms and the peer disagree on the report" \
 		     "($OUT/report-*.csv)"
@@ -439,8 +439,7 @@ bench_check() {
 	[ "$status" -le 1 ] || fail "lms check --format csv failed"
 	"$PYTHON" "$ROOT/bench/peer.py" --of-check "$OUT/check-lms.csv" \
 		>"$OUT/check-lms-part.csv" || fail "the peer failed on check's CSV"
-	COLD_OK=1 COLD_ARGS=check
-	peer_between 1 "$OUT/check-peer.csv" --check "$WORK"
+	peer_between 1 1 check "$OUT/check-peer.csv" --check "$WORK"
 	cmp -s "$OUT/check-peer.csv" "$OUT/check-lms-part.csv" ||
 		fail "lms check and the peer disagree ($OUT/check-*.csv)"
 	n=$(($(wc -l <"$OUT/check-peer.csv") - 1))
@@ -457,8 +456,8 @@ bench_course_list() {
 		fail "lms course list printed $lines lines for $COURSES courses"
 	"$LMS" -C "$WORK" course list --format csv >"$OUT/list-lms.csv" ||
 		fail "lms course list --format csv failed"
-	COLD_OK=0 COLD_ARGS="course list"
-	peer_between "$RUNS" "$OUT/list-peer.csv" --list "$WORK"
+	peer_between "$RUNS" 0 "course list" "$OUT/list-peer.csv" --list \
+		"$WORK"
 	cmp -s "$OUT/list-peer.csv" "$OUT/list-lms.csv" ||
 		fail "lms course list and the peer disagree ($OUT/list-*.csv)"
 	peer_line "course list" "$PEER" "$AROUND" "every row agrees"

@@ -124,40 +124,40 @@ int lms_loader_error(struct lms_loader *ld, struct lms_mark at,
 
 /*
  * The things of the files, as messages name them ("unknown key 'x' in
- * course"): the names of the schemas, translated here, where the
- * messages are.  A schema not listed is named as it is.
+ * course", "expected a list of courses"): the names of the schemas, one
+ * and many, translated here, where the messages are.  A schema not
+ * listed is named as it is.
  */
-static const char *const schema_names[] = {
+static const struct schema_word {
+	const char *one, *many;
+} schema_words[] = {
 	/* TRANSLATORS: the things of lms's files, in messages such as
 	 * "unknown key 'x' in course" and "course has no 'title'"; in
-	 * Norwegian in the definite form: "kurset". */
-	NC_("schema", "course"), NC_("schema", "session"),
-	NC_("schema", "facilitator"), NC_("schema", "enrolment"),
-	NC_("schema", "evaluation"), NC_("schema", "form"),
-	NC_("schema", "item"), NC_("schema", "scale"),
-	NC_("schema", "template"), NC_("schema", "person"),
-	NC_("schema", "service"), NC_("schema", "closed period"),
-	NC_("schema", "meeting"), NC_("schema", "offer"), NULL
-};
-
-static const char *const schema_plurals[] = {
-	/* TRANSLATORS: the same in the plural, as in "expected a list of
-	 * courses": "kurs"; in the order of the singulars above. */
-	NC_("schemas", "courses"), NC_("schemas", "sessions"),
-	NC_("schemas", "facilitators"), NC_("schemas", "enrolments"),
-	NC_("schemas", "evaluations"), NC_("schemas", "forms"),
-	NC_("schemas", "items"), NC_("schemas", "scales"),
-	NC_("schemas", "templates"), NC_("schemas", "people"),
-	NC_("schemas", "services"), NC_("schemas", "closed periods"),
-	NC_("schemas", "meetings"), NC_("schemas", "offers"), NULL
+	 * Norwegian in the definite form: "kurset".  Then the same in the
+	 * plural, as in "expected a list of courses": "kurs". */
+	{ NC_("schema", "course"), NC_("schemas", "courses") },
+	{ NC_("schema", "session"), NC_("schemas", "sessions") },
+	{ NC_("schema", "facilitator"), NC_("schemas", "facilitators") },
+	{ NC_("schema", "enrolment"), NC_("schemas", "enrolments") },
+	{ NC_("schema", "evaluation"), NC_("schemas", "evaluations") },
+	{ NC_("schema", "form"), NC_("schemas", "forms") },
+	{ NC_("schema", "item"), NC_("schemas", "items") },
+	{ NC_("schema", "scale"), NC_("schemas", "scales") },
+	{ NC_("schema", "template"), NC_("schemas", "templates") },
+	{ NC_("schema", "person"), NC_("schemas", "people") },
+	{ NC_("schema", "service"), NC_("schemas", "services") },
+	{ NC_("schema", "closed period"), NC_("schemas", "closed periods") },
+	{ NC_("schema", "meeting"), NC_("schemas", "meetings") },
+	{ NC_("schema", "offer"), NC_("schemas", "offers") },
+	{ NULL, NULL }
 };
 
 static const char *schema_word(const struct lms_schema *s, bool plural)
 {
-	for (int i = 0; schema_names[i]; i++)
-		if (!strcmp(s->name, schema_names[i]))
-			return plural ? C_("schemas", schema_plurals[i]) :
-					C_("schema", schema_names[i]);
+	for (const struct schema_word *w = schema_words; w->one; w++)
+		if (!strcmp(s->name, w->one))
+			return plural ? C_("schemas", w->many) :
+					C_("schema", w->one);
 	return s->name;
 }
 
