@@ -59,6 +59,16 @@ const char *lms_file_below_courses(const char *rel)
 	return rel + n + 1;
 }
 
+#define IN_COURSE "courses/%s"
+
+const char *lms_file_in_course(enum lms_file f)
+{
+	const char *p = patterns[f];
+	size_t n = sizeof(IN_COURSE) - 1;
+
+	return p && !strncmp(p, IN_COURSE, n) ? p + n : NULL;
+}
+
 bool lms_file_in_courses(enum lms_file f, const char *id, char *buf,
 			 size_t size)
 {

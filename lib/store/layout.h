@@ -67,6 +67,11 @@ const char *lms_file_below_courses(const char *rel);
  * malloc: it is asked for every file of every course of a walk. */
 bool lms_file_in_courses(enum lms_file f, const char *id, char *buf,
 			 size_t size);
+/* The name of file f of a course after the course's folder, as it
+ * follows the id below courses/ ("/course.yaml"; "" for the folder);
+ * NULL if f is not a course's.  No copy: the index looks at five files
+ * of each course, and builds the id into their paths once. */
+const char *lms_file_in_course(enum lms_file f);
 /*
  * Whether rel, a path relative to the root, is lms's: a file of the
  * layout or anything in one of its folders (people/, courses/, .lms/
