@@ -63,13 +63,31 @@ void lms_agg_waits_add(struct lms_agg_waits *w, uint32_t row, int days)
 	count(w, row, days, 1);
 }
 
-static int by_row_days(const void *a, const void *b)
+/*
+ * The n runs of v in order of row, then days: two stable radix sorts,
+ * by days and then by row (a qsort of a national report's 31,648 runs
+ * was a hundredth of a warm report, after the index had done its work).
+ */
+static void sort_runs(struct lms_agg_wait *v, size_t n)
 {
-	const struct lms_agg_wait *x = a, *y = b;
+	uint32_t *keys = lms_malloc(n * sizeof(*keys));
+	size_t *by_days = lms_malloc(n * sizeof(*by_days));
+	size_t *by_row = lms_malloc(n * sizeof(*by_row));
+	struct lms_agg_wait *sorted = lms_malloc(n * sizeof(*sorted));
 
-	if (x->row != y->row)
-		return x->row < y->row ? -1 : 1;
-	return x->days < y->days ? -1 : x->days > y->days;
+	for (size_t i = 0; i < n; i++)	/* the negative first */
+		keys[i] = (uint32_t)v[i].days ^ 0x80000000u;
+	lms_order_by_key(keys, n, by_days);
+	for (size_t i = 0; i < n; i++)
+		keys[i] = v[by_days[i]].row;
+	lms_order_by_key(keys, n, by_row);
+	for (size_t i = 0; i < n; i++)
+		sorted[i] = v[by_days[by_row[i]]];
+	memcpy(v, sorted, n * sizeof(*v));
+	lms_free(sorted);
+	lms_free(by_row);
+	lms_free(by_days);
+	lms_free(keys);
 }
 
 void lms_agg_waits_merge(struct lms_agg_waits *w)
@@ -84,7 +102,7 @@ void lms_agg_waits_merge(struct lms_agg_waits *w)
 	w->n = out;
 	w->merged = true;
 	if (w->n > 1)
-		lms_array_sort(w->v, w->n, sizeof(*w->v), by_row_days);
+		sort_runs(w->v, w->n);
 }
 
 /* The first run of row, in merged runs, or w->n if it has none. */

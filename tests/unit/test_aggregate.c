@@ -907,8 +907,10 @@ static void waits_of_many_rows(void **state)
 			if (k >= PER && r % 3)
 				continue;	/* rows of 7 waits and of 14 */
 			x = x * 1103515245u + 12345u;
-			/* Equal waits too, and some over 730 days. */
-			days = (int)((x >> 8) % (r % 7 ? 40 : 900));
+			/* Equal waits too, some over 730 days, and some
+			 * below 0, which sort first. */
+			days = (int)((x >> 8) % (r % 7 ? 40 : 900)) -
+			       (r % 11 ? 0 : 20);
 			lms_agg_waits_add(&w, r, days);
 			lms_agg_waits_add(&w, LMS_AGG_TOTAL_ROW, days);
 			v[r][n[r]++] = days;
