@@ -1368,32 +1368,61 @@ static struct lms_index_entry **entries_of(struct lms_index *ix,
 	return v;
 }
 
-/* Looks at the files of the entries v[0..n) on every core: the calling
- * thread and one beside it for each other core (one more than the cores
- * only took turns with them); the calling thread tells t of them. */
+/*
+ * Looking at the files of the entries v[0..n) on every core: look_begin
+ * starts a thread beside the calling one for each other core (one more
+ * than the cores only took turns with them), the calling thread looks
+ * with them (look_some, telling t of them), and look_end waits for
+ * them.  Between look_begin and look_some the calling thread may do
+ * what needs no entry but their ids, while the others look.
+ */
+struct looking_all {
+	struct lms_index *ix;
+	struct looking l;
+	pthread_t threads[LMS_WALK_MAX_THREADS];
+	size_t started;
+};
+
+static void look_begin(struct looking_all *a, struct lms_index *ix,
+		       struct lms_index_entry **v, size_t n)
+{
+	size_t nthreads = lms_walk_threads(ix->tree, 0);
+
+	a->ix = ix;
+	a->l = (struct looking){ .ix = ix, .v = v, .n = n };
+	a->started = 0;
+	a->l.done = lms_calloc(n / LOOK_BATCH + 1, sizeof(*a->l.done));
+	pthread_mutex_init(&a->l.lock, NULL);
+	ix->looking = true;
+	while (n > LOOK_BATCH && a->started + 1 < nthreads &&
+	       !pthread_create(&a->threads[a->started], NULL, look_beside,
+			       &a->l))
+		a->started++;
+}
+
+static void look_end(struct looking_all *a, struct telling *t)
+{
+	struct lms_index *ix = a->ix;
+
+	for (size_t i = 0; i < a->started; i++)
+		pthread_join(a->threads[i], NULL);
+	ix->looking = false;
+	if (t)
+		tell(t, a->l.v, a->l.n);
+	pthread_mutex_destroy(&a->l.lock);
+	lms_free(a->l.done);
+	ix->reread += a->l.changed;
+	ix->stale += a->l.changed;
+}
+
 static void look_all(struct lms_index *ix, struct lms_index_entry **v,
 		     size_t n, struct telling *t)
 {
-	struct looking l = { .ix = ix, .v = v, .n = n };
-	pthread_t threads[LMS_WALK_MAX_THREADS];
-	size_t nthreads = lms_walk_threads(ix->tree, 0), started = 0;
+	struct looking_all a;
 
-	l.done = lms_calloc(n / LOOK_BATCH + 1, sizeof(*l.done));
-	pthread_mutex_init(&l.lock, NULL);
-	ix->looking = true;
-	while (n > LOOK_BATCH && started + 1 < nthreads &&
-	       !pthread_create(&threads[started], NULL, look_beside, &l))
-		started++;
-	look_some(&l, courses_dir(ix), t);	/* with them, or alone */
-	for (size_t i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
-	ix->looking = false;
-	if (t)
-		tell(t, v, n);
-	pthread_mutex_destroy(&l.lock);
-	lms_free(l.done);
-	ix->reread += l.changed;
-	ix->stale += l.changed;
+	look_begin(&a, ix, v, n);
+	look_some(&a.l, courses_dir(ix), t);	/* with them, or alone */
+	look_end(&a, t);
 }
 
 void lms_index_look(struct lms_index *ix, char *const *ids, size_t n)
@@ -1509,12 +1538,12 @@ static struct lms_index_entry **listed_entries(struct lms_index *ix,
 	}
 	v = entries_of(ix, l->ids, l->n);
 	lms_strings_free(l->ids, l->n);
-	l->ids = ids_of(v, l->n);
+	l->ids = NULL;		/* the entries' (ids_of) */
 	return v;
 }
 
 /* The entries of the index, all asked for: the folders of courses/,
- * which it is as the index's file listed it; their ids in l. */
+ * which it is as the index's file listed it; so many in l. */
 static struct lms_index_entry **all_entries(struct lms_index *ix,
 					    struct listing *l)
 {
@@ -1525,7 +1554,6 @@ static struct lms_index_entry **all_entries(struct lms_index *ix,
 		v[i] = &ix->v[i];
 		v[i]->asked = true;
 	}
-	l->ids = ids_of(v, ix->n);
 	l->n = ix->n;
 	ix->listed = true;
 	return v;
@@ -1546,6 +1574,7 @@ int lms_index_open_courses(struct lms_index *ix, struct lms_tree *t,
 	struct telling told = { .ix = ix, .arg = arg };
 	struct lms_index_listing now, peeked;
 	struct lms_index_entry **v;
+	struct looking_all looking;
 	pthread_t thread;
 	bool beside = false;
 
@@ -1564,10 +1593,14 @@ int lms_index_open_courses(struct lms_index *ix, struct lms_tree *t,
 	} else {
 		v = all_entries(ix, &l);
 	}
+	look_begin(&looking, ix, v, l.n);
+	/* The ids the caller keeps, made while the others look. */
+	l.ids = ids_of(v, l.n);
 	told.each = l.err ? NULL : each;
 	told.ids = l.ids;
 	told.listed = l.n;
-	look_all(ix, v, l.n, &told);
+	look_some(&looking.l, courses_dir(ix), &told);
+	look_end(&looking, &told);
 	lms_free(v);
 	*ids = l.ids;
 	*n = told.kept;
