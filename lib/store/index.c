@@ -1377,7 +1377,6 @@ static struct lms_index_entry **entries_of(struct lms_index *ix,
  * what needs no entry but their ids, while the others look.
  */
 struct looking_all {
-	struct lms_index *ix;
 	struct looking l;
 	pthread_t threads[LMS_WALK_MAX_THREADS];
 	size_t started;
@@ -1388,7 +1387,6 @@ static void look_begin(struct looking_all *a, struct lms_index *ix,
 {
 	size_t nthreads = lms_walk_threads(ix->tree, 0);
 
-	a->ix = ix;
 	a->l = (struct looking){ .ix = ix, .v = v, .n = n };
 	a->started = 0;
 	a->l.done = lms_calloc(n / LOOK_BATCH + 1, sizeof(*a->l.done));
@@ -1400,10 +1398,9 @@ static void look_begin(struct looking_all *a, struct lms_index *ix,
 		a->started++;
 }
 
-static void look_end(struct looking_all *a, struct telling *t)
+static void look_end(struct lms_index *ix, struct looking_all *a,
+		     struct telling *t)
 {
-	struct lms_index *ix = a->ix;
-
 	for (size_t i = 0; i < a->started; i++)
 		pthread_join(a->threads[i], NULL);
 	ix->looking = false;
@@ -1422,7 +1419,7 @@ static void look_all(struct lms_index *ix, struct lms_index_entry **v,
 
 	look_begin(&a, ix, v, n);
 	look_some(&a.l, courses_dir(ix), t);	/* with them, or alone */
-	look_end(&a, t);
+	look_end(ix, &a, t);
 }
 
 void lms_index_look(struct lms_index *ix, char *const *ids, size_t n)
@@ -1600,7 +1597,7 @@ int lms_index_open_courses(struct lms_index *ix, struct lms_tree *t,
 	told.ids = l.ids;
 	told.listed = l.n;
 	look_some(&looking.l, courses_dir(ix), &told);
-	look_end(&looking, &told);
+	look_end(ix, &looking, &told);
 	lms_free(v);
 	*ids = l.ids;
 	*n = told.kept;

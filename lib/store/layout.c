@@ -59,28 +59,24 @@ const char *lms_file_below_courses(const char *rel)
 	return rel + n + 1;
 }
 
-#define IN_COURSE "courses/%s"
-
 const char *lms_file_in_course(enum lms_file f)
 {
-	const char *p = patterns[f];
-	size_t n = sizeof(IN_COURSE) - 1;
+	const char *folder = patterns[LMS_FILE_COURSE_DIR], *p = patterns[f];
+	size_t n = strlen(folder);
 
-	return p && !strncmp(p, IN_COURSE, n) ? p + n : NULL;
+	return p && !strncmp(p, folder, n) ? p + n : NULL;
 }
 
 bool lms_file_in_courses(enum lms_file f, const char *id, char *buf,
 			 size_t size)
 {
-	const char *p = lms_file_below_courses(patterns[f]), *hole;
-	size_t idlen = strlen(id);
+	const char *name = lms_file_in_course(f);
+	size_t idlen = strlen(id), len;
 
-	if (!p || !(hole = strstr(p, "%s")) ||
-	    (size_t)(hole - p) + idlen + strlen(hole + 2) >= size)
+	if (!name || idlen + (len = strlen(name)) >= size)
 		return false;
-	memcpy(buf, p, (size_t)(hole - p));
-	memcpy(buf + (hole - p), id, idlen);
-	strcpy(buf + (hole - p) + idlen, hole + 2);
+	memcpy(buf, id, idlen);
+	memcpy(buf + idlen, name, len + 1);
 	return true;
 }
 
