@@ -245,6 +245,8 @@ cold_warm() {
 	result "$label.floor" "$(printf '%s\n' $floors | median)"
 	result "$label.floor_ratio" "$ratio"
 	result "$label.speedup" "$speedup"
+	result "$label.speedups" "$(printf '%s\n' $speedups | sort -n |
+				   awk '{ printf("%s%.1f", NR > 1 ? "/" : "", $1) }')"
 	result "$label.peak" "$(max "$CRSS" "$WRSS")"
 	result "$label.index" "$INDEX"
 }
@@ -690,9 +692,12 @@ goals() {
 		peer_goal("report", "")
 		peer_goal("check", " (all files parsed)")
 		peer_goal("course_list", "")
+		# The median of the pairs, and those of all pairs, least first:
+		# the load of the host moves them more than lms does.
 		r = v[big, "report.speedup"]
 		row("warm report >= 8x faster than cold, same output",
-		    sprintf("%.1fx", r), r >= 8)
+		    sprintf("%.1fx (pairs %s)", r, v[big, "report.speedups"]),
+		    r >= 8)
 		# What a warm run cannot go below: its stats spread perfectly
 		# over the cores (stat_floor).
 		if (v[big, "report.stat"] > 0)

@@ -59,6 +59,9 @@ n=$(printf '%s\n' "$out" | sed -n '/^goals/,/^  (sizes/p' |
     grep -c ' \(met\|not met\)$')
 [ "$n" -eq 11 ]
 report $? "eleven goals, each met or not (found $n)"
+like "the goal of the warm report, with the speed-up of its one pair" \
+	"^  warm report >= 8x faster than cold, same output  *[0-9.]*x (pairs [0-9]*\.[0-9]) " \
+	"$out"
 like "how long it took" "^bench took [0-9]* s$" "$out"
 is_file "nothing on stderr" "$SCRATCH/stderr" </dev/null
 
