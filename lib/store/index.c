@@ -823,6 +823,11 @@ static void open_mapped(struct lms_index *ix, struct lms_tree *t)
 	memset(ix, 0, sizeof(*ix));
 	ix->tree = t;
 	ix->tail_sorted = true;
+	for (int f = 0; f < LMS_INDEX_NFILES; f++) {
+		ix->in_course[f] = lms_file_in_course(course_files[f]);
+		if (ix->in_course[f])
+			ix->in_course_len[f] = strlen(ix->in_course[f]);
+	}
 	path = lms_tree_file(t, LMS_FILE_INDEX, NULL);
 	if (t->no_cache || !map_index(path, &ix->file, &ix->file_len))
 		ix->changed = true;	/* rebuilt by the next save */
@@ -949,15 +954,14 @@ static void course_path_init(struct course_path *p, const char *id)
 		memcpy(p->buf, id, n);
 }
 
-/* The stat of file f of course p, through a link unless flags say not:
- * below courses/ open as dir where it can be (-1: not open), else from
- * the tree's root. */
+/* The stat of file f (course_files[f]) of course p, through a link
+ * unless flags say not: below courses/ open as dir where it can be (-1:
+ * not open), else from the tree's root. */
 static int stat_file(const struct lms_index *ix, int dir,
-		     struct course_path *p, enum lms_file f, int flags,
-		     struct stat *st)
+		     struct course_path *p, int f, int flags, struct stat *st)
 {
-	const char *name = lms_file_in_course(f);
-	size_t len = name ? strlen(name) : 0;
+	const char *name = ix->in_course[f];
+	size_t len = ix->in_course_len[f];
 	char *path;
 	int r, e;
 
@@ -965,7 +969,7 @@ static int stat_file(const struct lms_index *ix, int dir,
 		memcpy(p->buf + p->idlen, name, len + 1);
 		return fstatat(dir, p->buf, st, flags);
 	}
-	path = lms_tree_file(ix->tree, f, p->id);
+	path = lms_tree_file(ix->tree, course_files[f], p->id);
 	r = flags ? lstat(path, st) : stat(path, st);
 	e = errno;
 	lms_free(path);
@@ -999,10 +1003,10 @@ static bool look_at(const struct lms_index *ix, int dir, int f,
 	int flags = f == FOLDER ? 0 : AT_SYMLINK_NOFOLLOW;
 
 	memset(out, 0, sizeof(*out));
-	if (stat_file(ix, dir, p, course_files[f], flags, &st) < 0)
+	if (stat_file(ix, dir, p, f, flags, &st) < 0)
 		return errno == ENOENT || errno == ENOTDIR;
 	if (S_ISLNK(st.st_mode) &&
-	    stat_file(ix, dir, p, course_files[f], 0, &st) < 0)
+	    stat_file(ix, dir, p, f, 0, &st) < 0)
 		return false;
 	take_stat(&st, out);
 	return true;

@@ -125,6 +125,11 @@ struct lms_index {
 	bool looking;			/* their files looked at on other
 					 * threads, which hold pointers
 					 * into v: no entry may be added */
+	/* Each file of a course as a name after its id (NULL: none), in
+	 * the order of the stats, and its length: found once, not at each
+	 * of a national tree's 267,500 stats. */
+	const char *in_course[LMS_INDEX_NFILES];
+	size_t in_course_len[LMS_INDEX_NFILES];
 };
 
 /* The largest index read: past it, it is rebuilt. */
