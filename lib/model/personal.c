@@ -739,6 +739,37 @@ static size_t name_at(const struct lms_names *names, const char *text,
 
 /* Finding */
 
+/*
+ * The bytes at which, with no names to look for, a hit may begin: a
+ * digit, '+' or '@'.  The scan reads every byte of a tree that lms
+ * checks, so those between are passed by a table, not by comparisons.
+ */
+static const bool may_begin_hit[256] = {
+	['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true, ['4'] = true,
+	['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true,
+	['+'] = true, ['@'] = true,
+};
+
+/* A byte after which no number (joins) and no name (name_starts) can
+ * start: an ASCII letter or digit, '-' or '_'. */
+static bool ends_no_start(char c)
+{
+	return is_digit(c) || is_alpha(c) || c == '-' || c == '_';
+}
+
+/* From i, past the bytes at which nothing can start because the byte
+ * before each is one of ends_no_start's: the rest of "2024-05-20" or of
+ * "p-199pb4" is passed at once.  An '@' or a byte of a UTF-8 character
+ * ends the run. */
+static size_t past_run(const char *text, size_t len, size_t i)
+{
+	if (i == 0 || !ends_no_start(text[i - 1]))
+		return i;
+	while (i < len && ends_no_start(text[i]))
+		i++;
+	return i;
+}
+
 void lms_find_personal(const char *text, size_t len, unsigned kinds,
 		       const struct lms_names *names,
 		       void (*found)(const struct lms_personal_hit *hit,
@@ -754,10 +785,9 @@ void lms_find_personal(const char *text, size_t len, unsigned kinds,
 		size_t start, word_end;
 
 		/* Without names, only a digit, '+' or '@' starts what is
-		 * looked for: the bytes between are passed in a tight loop
-		 * (this scan reads every byte of a tree that lms checks). */
-		while (!by_name && i < len && !may_start_number(text[i]) &&
-		       text[i] != '@')
+		 * looked for. */
+		while (!by_name && i < len &&
+		       !may_begin_hit[(unsigned char)text[i]])
 			i++;
 		if (i == len)
 			break;
@@ -790,7 +820,7 @@ void lms_find_personal(const char *text, size_t len, unsigned kinds,
 		} else {
 			/* Past a word that starts no name: a number or an
 			 * address never starts inside one. */
-			i = word_end > i ? word_end : i + 1;
+			i = past_run(text, len, word_end > i ? word_end : i + 1);
 		}
 	}
 }
