@@ -54,6 +54,10 @@ seed fuzz_evaluations fuzz/seeds/written-evaluations.yaml
 seed fuzz_scan fuzz/seeds/*.yaml examples/*/courses/*/*.yaml \
 	examples/*/lms.yaml examples/*/forms/*.yaml
 
+# fuzz_personal: free text with and without personal data in it, and a
+# register's names before a NUL.
+seed fuzz_personal examples/*/courses/*/*.yaml fuzz/seeds/personal-*.txt
+
 # fuzz_roundtrip: a letter for the kind of file, then the file.
 prefixed fuzz_roundtrip c $courses
 prefixed fuzz_roundtrip e examples/*/courses/*/enrolments.yaml
