@@ -10,11 +10,18 @@
 #include "yedit.h"
 #include "yparse.h"
 
-/* A node of the document with the byte span of its text. */
+/*
+ * A node of the document with the byte span of its text.  A scalar keeps
+ * its value too: its text may be quoted or carry an anchor or a tag
+ * ("status": or &a status:), and a key is found by what it says.
+ */
 struct span {
 	enum lms_ev type;
 	bool flow;
 	bool replayed;
+	bool plain;		/* scalars: unquoted */
+	char *value;		/* scalars */
+	size_t len;		/* of value */
 	size_t start, end;	/* block collections: first to last child */
 	unsigned col;		/* 1-based column of start */
 	size_t key_end;		/* values in a mapping: just after their key */
@@ -27,6 +34,7 @@ static void span_release(struct span *s)
 	for (size_t i = 0; i < s->nkids; i++)
 		span_release(&s->kids[i]);
 	lms_free(s->kids);
+	lms_free(s->value);
 }
 
 /*
@@ -73,6 +81,9 @@ static int build(struct lms_yparser *p, const struct offsets *o,
 	out->end = byte_at(o, ev->end.index);
 	out->col = ev->start.col;
 	if (ev->type == LMS_EV_SCALAR) {
+		out->plain = ev->plain;
+		out->value = lms_strndup(ev->value, ev->len);
+		out->len = ev->len;
 		/* A block scalar (| or >) ends at the next line's start:
 		 * its own text ends with its last character. */
 		while (out->end > out->start &&
@@ -180,8 +191,8 @@ static const struct lms_schema *descend(const struct lms_schema *s,
 	return NULL;
 }
 
-static int find(const struct lms_buf *text, const char *path,
-		const struct lms_schema *schema, struct span *root,
+static int find(const char *path, const struct lms_schema *schema,
+		struct span *root,
 		const char *keypath, struct target *t)
 {
 	const char *k = keypath;
@@ -200,8 +211,9 @@ static int find(const struct lms_buf *text, const char *path,
 			for (size_t i = 0; i + 1 < cur->nkids; i += 2) {
 				struct span *key = &cur->kids[i];
 
-				if (key->end - key->start == len &&
-				    !memcmp(text->buf + key->start, k, len)) {
+				if (key->type == LMS_EV_SCALAR &&
+				    key->len == len &&
+				    !memcmp(key->value, k, len)) {
 					next = &cur->kids[i + 1];
 					t->index = i + 1;
 				}
@@ -351,17 +363,11 @@ static bool is_empty_scalar(const struct span *s)
 	return s->type == LMS_EV_SCALAR && s->start == s->end;
 }
 
-static bool is_null_scalar(const struct lms_buf *text, const struct span *s)
+static bool is_null_scalar(const struct span *s)
 {
-	struct lms_event ev = { .type = LMS_EV_SCALAR, .plain = true };
-	char word[8];
+	struct lms_event ev = { .type = s->type, .plain = s->plain,
+				.value = s->value, .len = s->len };
 
-	if (s->type != LMS_EV_SCALAR || s->end - s->start >= sizeof(word))
-		return false;
-	memcpy(word, text->buf + s->start, s->end - s->start);
-	word[s->end - s->start] = '\0';
-	ev.value = word;
-	ev.len = s->end - s->start;
 	return lms_event_is_null(&ev);
 }
 
@@ -460,7 +466,7 @@ static int schema_rank(const struct lms_schema *s, const char *key, size_t len)
  * after the last key when the order says nothing.  Returns the index of
  * that key's value in map->kids, or 0 when the new key goes first.
  */
-static size_t insert_after(const struct lms_buf *text, const struct target *t)
+static size_t insert_after(const struct target *t)
 {
 	const struct span *map = t->parent;
 	int rank = schema_rank(t->schema, t->key, t->keylen);
@@ -470,8 +476,8 @@ static size_t insert_after(const struct lms_buf *text, const struct target *t)
 		return map->nkids - 1;
 	for (size_t i = 0; i + 1 < map->nkids; i += 2) {
 		const struct span *key = &map->kids[i];
-		int r = schema_rank(t->schema, text->buf + key->start,
-				    key->end - key->start);
+		int r = key->type == LMS_EV_SCALAR ?
+			schema_rank(t->schema, key->value, key->len) : -1;
 
 		if (r >= 0 && r < rank)
 			after = i + 1;
@@ -485,7 +491,7 @@ static void add_key(struct lms_buf *text, const struct target *t,
 {
 	struct span *map = t->parent;
 	struct lms_buf b = LMS_BUF_INIT;
-	size_t after = map->nkids ? insert_after(text, t) : 0;
+	size_t after = map->nkids ? insert_after(t) : 0;
 
 	if (map->flow) {
 		if (after)
@@ -542,7 +548,7 @@ static int open_target(struct lms_buf *text, const char *path,
 		err = lms_error(LMS_EUSAGE, _("%s: the file is not a mapping "
 				"of keys"), path);
 	if (!err)
-		err = find(text, path, schema, root, keypath, t);
+		err = find(path, schema, root, keypath, t);
 	if (err)
 		span_release(root);
 	return err;
@@ -681,7 +687,7 @@ int lms_yedit_append(struct lms_buf *text, const char *path,
 	} else if (node->type == LMS_EV_SEQ) {
 		block_item(&b, (int)node->col - 1, pairs, n);
 		insert_lines(text, line_after(text, node->end), &b);
-	} else if (is_null_scalar(text, node)) {
+	} else if (is_null_scalar(node)) {
 		lms_buf_addch(&b, '\n');
 		block_item(&b, indent, pairs, n);
 		lms_buf_truncate(&b, b.len - 1);

@@ -475,6 +475,37 @@ static void lone_cr_is_a_line_end(void **state)
 	lms_course_release(&c);
 }
 
+/* A key is found by what it says, not by its text: quoted, with an
+ * anchor or with a tag, it is the same key, changed in place rather than
+ * given a second time. */
+static void finds_keys_by_what_they_say(void **state)
+{
+	static const char *const files[][2] = {
+		{ "id: c\n\"status\": open\n", "id: c\n\"status\": running\n" },
+		{ "id: c\n'status': open\n", "id: c\n'status': running\n" },
+		{ "id: c\n&a status: open\n", "id: c\n&a status: running\n" },
+		{ "id: c\n!!str status: open\n",
+		  "id: c\n!!str status: running\n" },
+		{ "{id: c, \"status\": open}", "{id: c, \"status\": running}" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		lms_buf_reset(&text);
+		lms_buf_adds(&text, files[i][0]);
+		assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "status",
+						      "running"), 0);
+		assert_string_equal(text.buf, files[i][1]);
+	}
+	/* And where the schema's order puts a new key after it. */
+	lms_buf_reset(&text);
+	lms_buf_adds(&text, "\"id\": c\n\"title\": T\nsessions: []\n");
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", &lms_course_schema,
+					      "status", "open"), 0);
+	assert_string_equal(text.buf, "\"id\": c\n\"title\": T\nstatus: open\n"
+			    "sessions: []\n");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 /* A new key lines up with the mapping's keys, not with the text of an
@@ -508,6 +539,7 @@ int main(void)
 		T(block_scalars_end_at_their_last_line),
 		T(refuses_what_it_cannot_find),
 		T(refuses_edits_through_aliases),
+		T(finds_keys_by_what_they_say),
 		T(course_set_formats_by_type),
 		T(course_set_refusals),
 		T(assign_and_unassign),
