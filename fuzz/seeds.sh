@@ -100,6 +100,12 @@ for kv in 'capacity=14' 'place=' 'place=Rom 2' 'topics=kosthold, rop' \
 done
 rm -r "$out/tmp"
 
+# A course written with anchors and aliases: edits next to them.
+for kv in 'status=running' 'status=' 'place=Rom 3' 'capacity=' \
+	'topics=rop' 'sessions.2.theme=Ny' 'facilitators.1.phases=plan'; do
+	prefixed fuzz_course_set "$kv\\0" fuzz/seeds/aliased-course.yaml
+done
+
 # The sheets: hand-made, as sign-up forms and survey tools export them.
 for name in fuzz_csv fuzz_signup fuzz_survey; do
 	mkdir -p "$out/$name"

@@ -20,6 +20,7 @@ struct span {
 	bool flow;
 	bool replayed;
 	bool plain;		/* scalars: unquoted */
+	bool anchored;		/* written with an anchor (&name) */
 	char *value;		/* scalars */
 	size_t len;		/* of value */
 	size_t start, end;	/* block collections: first to last child */
@@ -67,9 +68,52 @@ static size_t byte_at(const struct offsets *o, size_t index)
 	return o->v[index < o->n ? index : o->n];
 }
 
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Whether the node whose text is [start, end) has an anchor (&name),
+ * before or after a tag: a node's text starts with its properties. */
+static bool starts_with_anchor(const char *text, size_t start, size_t end)
+{
+	size_t i = start;
+
+	while (i < end && (text[i] == '&' || text[i] == '!')) {
+		if (text[i] == '&')
+			return true;
+		while (i < end && !blank(text[i]))
+			i++;
+		while (i < end && blank(text[i]))
+			i++;
+	}
+	return false;
+}
+
+/*
+ * Where a block list with an anchor or a tag starts for an edit: at its
+ * first "- ", whose column is its items' indentation.  Its marks start
+ * at the properties, on the line of its key.
+ */
+static void start_at_first_dash(const char *text, struct span *out)
+{
+	size_t at = out->kids[0].start, line;
+
+	while (at > out->start && text[at - 1] != '-')
+		at--;
+	if (at-- == out->start)
+		return;
+	for (line = at; line > 0 && text[line - 1] != '\n' &&
+	     text[line - 1] != '\r'; line--)
+		;
+	out->start = at;
+	out->col = (unsigned)(at - line + 1);
+}
+
 static int build(struct lms_yparser *p, const struct offsets *o,
 		 const struct lms_event *ev, struct span *out)
 {
+	struct lms_mark start = ev->start, end = ev->end;
 	struct lms_event e;
 	int err;
 
@@ -77,9 +121,13 @@ static int build(struct lms_yparser *p, const struct offsets *o,
 	out->type = ev->type;
 	out->flow = ev->flow;
 	out->replayed = ev->replayed;
-	out->start = byte_at(o, ev->start.index);
-	out->end = byte_at(o, ev->end.index);
-	out->col = ev->start.col;
+	/* What an alias gives spans the alias, all of it: its marks are
+	 * the anchor's, elsewhere in the text. */
+	if (ev->replayed)
+		lms_yparser_replayed_at(p, &start, &end);
+	out->start = byte_at(o, start.index);
+	out->end = byte_at(o, end.index);
+	out->col = start.col;
 	if (ev->type == LMS_EV_SCALAR) {
 		out->plain = ev->plain;
 		out->value = lms_strndup(ev->value, ev->len);
@@ -89,6 +137,8 @@ static int build(struct lms_yparser *p, const struct offsets *o,
 		while (out->end > out->start &&
 		       strchr(" \t\r\n", p->text[out->end - 1]))
 			out->end--;
+		out->anchored = !out->replayed &&
+				starts_with_anchor(p->text, out->start, out->end);
 		return 0;
 	}
 	for (;;) {
@@ -99,8 +149,15 @@ static int build(struct lms_yparser *p, const struct offsets *o,
 		if (e.type == LMS_EV_SEQ_END || e.type == LMS_EV_MAP_END) {
 			/* A block collection's end mark is at the next token,
 			 * after comments: its own text ends with its last child. */
+			if (out->replayed)
+				return 0;
 			out->end = out->flow ? byte_at(o, e.end.index) :
 				   out->kids[out->nkids - 1].end;
+			out->anchored = starts_with_anchor(p->text, out->start,
+							   out->end);
+			if (out->type == LMS_EV_SEQ && !out->flow &&
+			    strchr("&!", p->text[out->start]))
+				start_at_first_dash(p->text, out);
 			return 0;
 		}
 		kid = lms_array_push(&out->kids, &out->nkids, sizeof(*kid));
@@ -191,6 +248,55 @@ static const struct lms_schema *descend(const struct lms_schema *s,
 	return NULL;
 }
 
+/* What an alias gives is the anchor's too: an edit of it is refused,
+ * not made to both. */
+static int given_by_alias(const char *path, const char *keypath)
+{
+	return lms_error(LMS_EDATA, _("%s: cannot edit '%s': it is given by "
+			 "an alias"), path, keypath);
+}
+
+/* Whether s or a node below it is so. */
+static bool holds(const struct span *s, bool (*is)(const struct span *))
+{
+	if (is(s))
+		return true;
+	for (size_t i = 0; i < s->nkids; i++)
+		if (holds(&s->kids[i], is))
+			return true;
+	return false;
+}
+
+static bool is_anchored(const struct span *s)
+{
+	return s->anchored;
+}
+
+static bool is_alias(const struct span *s)
+{
+	return s->replayed;
+}
+
+/*
+ * An anchor in what an edit changes or removes (the node, or its key)
+ * may be what an alias elsewhere gives: the edit would change that too,
+ * or leave it giving nothing.  So where the file has an alias, such an
+ * edit is refused.
+ */
+static int check_anchors(const char *path, const struct span *root,
+			 const struct target *t, const char *keypath)
+{
+	const struct span *key = t->parent->type == LMS_EV_MAP && t->index ?
+				 &t->parent->kids[t->index - 1] : NULL;
+
+	if (!t->node || !holds(root, is_alias) ||
+	    (!holds(t->node, is_anchored) && !(key && key->anchored)))
+		return 0;
+	return lms_error(LMS_EDATA, _("%s: cannot edit '%s': it holds an "
+			 "anchor (&), which an alias may give elsewhere"),
+			 path, keypath);
+}
+
 static int find(const char *path, const struct lms_schema *schema,
 		struct span *root,
 		const char *keypath, struct target *t)
@@ -204,9 +310,7 @@ static int find(const char *path, const struct lms_schema *schema,
 		struct span *next = NULL;
 
 		if (cur->replayed)
-			return lms_error(LMS_EUSAGE, _("%s: cannot edit '%s': "
-					 "it is given by an alias"), path,
-					 keypath);
+			return given_by_alias(path, keypath);
 		if (cur->type == LMS_EV_MAP) {
 			for (size_t i = 0; i + 1 < cur->nkids; i += 2) {
 				struct span *key = &cur->kids[i];
@@ -228,6 +332,8 @@ static int find(const char *path, const struct lms_schema *schema,
 		if (cur->type == LMS_EV_MAP)
 			schema = descend(schema, k, len);
 		if (!k[len]) {
+			if (next && next->replayed)
+				return given_by_alias(path, keypath);
 			t->node = next;
 			if (!next && cur->type != LMS_EV_MAP)
 				break;
@@ -549,6 +655,8 @@ static int open_target(struct lms_buf *text, const char *path,
 				"of keys"), path);
 	if (!err)
 		err = find(path, schema, root, keypath, t);
+	if (!err)
+		err = check_anchors(path, root, t, keypath);
 	if (err)
 		span_release(root);
 	return err;

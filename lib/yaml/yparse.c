@@ -377,7 +377,7 @@ static void record(struct lms_yparser *p, const struct lms_event *ev,
 }
 
 static int use_alias(struct lms_yparser *p, const struct lms_anchor *a,
-		     struct lms_mark at)
+		     struct lms_mark at, struct lms_mark at_end)
 {
 	struct lms_replay *r;
 
@@ -387,7 +387,20 @@ static int use_alias(struct lms_yparser *p, const struct lms_anchor *a,
 	r = lms_array_push(&p->replay, &p->nreplay, sizeof(*r));
 	r->pos = a->start;
 	r->end = a->end;
+	r->at = at;
+	r->at_end = at_end;
 	return 0;
+}
+
+void lms_yparser_replayed_at(const struct lms_yparser *p,
+			     struct lms_mark *start, struct lms_mark *end)
+{
+	/* The entry at the bottom stays until its last event is passed:
+	 * it is popped only when the next event is asked for. */
+	if (p->nreplay) {
+		*start = p->replay[0].at;
+		*end = p->replay[0].at_end;
+	}
 }
 
 /*
@@ -446,7 +459,7 @@ static int next_replayed(struct lms_yparser *p, struct lms_event *ev)
 						 p->limits->max_replayed);
 		if (rec->is_alias) {
 			if ((err = use_alias(p, &p->anchors[rec->alias],
-					     rec->ev.start)))
+					     rec->ev.start, rec->ev.end)))
 				return err;
 			continue;
 		}
@@ -549,7 +562,7 @@ static int alias_event(struct lms_yparser *p, struct lms_event *ev)
 		return lms_yparser_error(p, at, _("alias '*%s' refers to itself"),
 					 name);
 	record(p, &alias_ev, a);
-	if ((err = use_alias(p, a, at)))
+	if ((err = use_alias(p, a, at, mark_of(p->cur.end_mark))))
 		return err;
 	return lms_yparser_next(p, ev);
 }

@@ -82,7 +82,10 @@ struct lms_yparser {
 	size_t nopen;
 	struct lms_recorded *tape;
 	size_t ntape;
-	struct lms_replay { size_t pos, end; } *replay;
+	struct lms_replay {
+		size_t pos, end;	/* of the tape */
+		struct lms_mark at, at_end;	/* the alias's own text */
+	} *replay;
 	size_t nreplay;
 	unsigned aliases;
 	size_t replayed;
@@ -112,6 +115,16 @@ int lms_yparser_next(struct lms_yparser *p, struct lms_event *ev);
  * the entered arena's, if any (arena.h), so freed with lms_free and used
  * no longer than the arena. */
 char *lms_yparser_take(struct lms_yparser *p, const struct lms_event *ev);
+
+/*
+ * Where the text holds the event that lms_yparser_next just gave, when
+ * it was replayed (from *start to *end): the alias that replays it, the
+ * outermost where an anchor's nodes hold aliases too.  A replayed event's
+ * own marks are the anchor's (messages point there); these are for an
+ * editor, which changes the text of the alias.
+ */
+void lms_yparser_replayed_at(const struct lms_yparser *p,
+			     struct lms_mark *start, struct lms_mark *end);
 
 /* Skips the rest of the node that ev started. */
 int lms_yparser_skip(struct lms_yparser *p, const struct lms_event *ev);

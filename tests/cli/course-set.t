@@ -147,6 +147,38 @@ like "is refused where it is" \
 	'course.yaml:[0-9]*:17: error: a Unicode line break (NEL, LS or PS)' "$err"
 unchanged "and nothing changed"
 
+# A key given by a YAML alias is changed where the alias is written; a
+# value given by one is refused (exit 65, nothing written), even where
+# the anchor's text lies far before it.
+cd "$SCRATCH" && rm -rf basic && use_tree basic
+sed -i 's/^status: open /description: \&k status\n*k : open /' "$f"
+cp "$f" "$SCRATCH/aliased.yaml"
+lms course set matlaging status=running
+is_rc 0 "a key given by an alias"
+diff "$SCRATCH/aliased.yaml" "$f" >"$SCRATCH/changes"
+is_file "is changed where the alias is" "$SCRATCH/changes" <<'OUT'
+6c6
+< *k : open          # åpen for påmelding
+---
+> *k : running          # åpen for påmelding
+OUT
+cd "$SCRATCH" && rm -rf basic && use_tree basic
+{
+	sed -n '1,4p' "$f"
+	echo 'description: &none ~'
+	seq -f '# %g' 300
+	sed -e '1,4d' -e '/^facilitators:/,/^$/{/^facilitators:/!d;}' \
+	    -e 's/^facilitators:$/facilitators: *none/' "$f"
+} >"$SCRATCH/aliased.yaml"
+cp "$SCRATCH/aliased.yaml" "$f"
+remember
+lms course assign matlaging fag-tre
+is_rc 65 "a list given by an alias"
+is_err "is refused" <<'OUT'
+lms: courses/matlaging/course.yaml: cannot edit 'facilitators': it is given by an alias
+OUT
+unchanged "and nothing changed"
+
 # A change that fails after it has been decided (here: the enrolments,
 # which more places would move up, cannot be read) writes nothing, and
 # does not report a change it did not make.

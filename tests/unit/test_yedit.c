@@ -271,7 +271,100 @@ static void refuses_edits_through_aliases(void **state)
 	(void)state;
 	lms_buf_reset(&text);
 	lms_buf_adds(&text, "a: &x {b: 1}\nc: *x\n");
-	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "c.b", "2"), LMS_EUSAGE);
+	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "c.b", "2"), LMS_EDATA);
+}
+
+/* Edits the text in set to after, or checks it is refused (NULL). */
+static void edit(const char *before, int (*op)(struct lms_buf *),
+		 const char *after)
+{
+	lms_buf_reset(&text);
+	lms_buf_adds(&text, before);
+	if (after) {
+		assert_int_equal(op(&text), 0);
+		assert_string_equal(text.buf, after);
+	} else {
+		assert_int_equal(op(&text), LMS_EDATA);
+		assert_string_equal(text.buf, before);
+	}
+}
+
+static int remove_status(struct lms_buf *t)
+{
+	return lms_yedit_remove(t, "c", NULL, "status");
+}
+
+static int set_status(struct lms_buf *t)
+{
+	return lms_yedit_set_scalar(t, "c", NULL, "status", "open");
+}
+
+static int set_tags(struct lms_buf *t)
+{
+	static const char *const tags[] = { "b", "z" };
+
+	return lms_yedit_set_list(t, "c", NULL, "tags", tags, 2);
+}
+
+static int append_facilitator(struct lms_buf *t)
+{
+	static const struct lms_yedit_pair kari = { "id", "kari-nordmann" };
+
+	return lms_yedit_append(t, "c", NULL, "facilitators", &kari, 1);
+}
+
+static int remove_first_session(struct lms_buf *t)
+{
+	return lms_yedit_remove(t, "c", NULL, "sessions.1");
+}
+
+static int add_place(struct lms_buf *t)
+{
+	return lms_yedit_set_scalar(t, "c", NULL, "place", "Sal");
+}
+
+/*
+ * What an alias gives is edited where the alias is, not where its anchor
+ * is: a key given by an alias is found by what it says and changed in
+ * its own place, a value given by one is refused, and the text around an
+ * alias (its neighbours, the end of a list it ends) is where it is.
+ */
+static void edits_next_to_aliases_where_they_are(void **state)
+{
+	(void)state;
+	edit("id: c1\nplace: &k status\ncapacity: 12\n*k : planned\n",
+	     remove_status, "id: c1\nplace: &k status\ncapacity: 12\n");
+	edit("id: c1\nplace: &k status\n*k : planned\ncapacity: 12\n",
+	     set_status, "id: c1\nplace: &k status\n*k : open\ncapacity: 12\n");
+	edit("title: &k tags\nid: c\n*k : [a]\n", set_tags,
+	     "title: &k tags\nid: c\n*k : [b, z]\n");
+	edit("{title: &k status, id: c, *k : planned}", set_status,
+	     "{title: &k status, id: c, *k : open}");
+	/* A list of sessions that ends in an alias ends there. */
+	edit("id: c\nsessions:\n- &s {date: 2027-01-04}\n- *s\n",
+	     add_place, "id: c\nsessions:\n- &s {date: 2027-01-04}\n- *s\n"
+	     "place: Sal\n");
+	/* A value given by an alias, null or not, is refused. */
+	edit("place: &n ~\n# a comment\n# and another\nfacilitators: *n\n",
+	     append_facilitator, NULL);
+	edit("id: c\nplace: &p planned\nstatus: *p\n", set_status, NULL);
+	edit("id: c\nplace: &p planned\nstatus: *p\n", remove_status, NULL);
+	/* So is what holds an anchor that an alias may give: a change to
+	 * it would change that too, or leave the alias giving nothing. */
+	edit("id: c\nstatus: &s planned\nplace: *s\n", set_status, NULL);
+	edit("id: c\n&s status: planned\nplace: *s\n", remove_status, NULL);
+	edit("id: c\nfacilitators: &f\n- {id: a}\nx: *f\n",
+	     append_facilitator, NULL);
+	/* Without an alias, an anchor is only a name: a list with one is
+	 * indented as its items are, not from the anchor's column. */
+	edit("id: c\nstatus: &s planned\n", set_status,
+	     "id: c\nstatus: open\n");
+	edit("id: c\nfacilitators: &f\n  - {id: a}\n", append_facilitator,
+	     "id: c\nfacilitators: &f\n  - {id: a}\n  - id: kari-nordmann\n");
+	edit("id: c\nfacilitators: !!seq\n- {id: a}\n", append_facilitator,
+	     "id: c\nfacilitators: !!seq\n- {id: a}\n- id: kari-nordmann\n");
+	edit("id: c\nsessions:\n- &m\n  date: 2027-01-04\n- date: 2027-01-11\n",
+	     remove_first_session, "id: c\nsessions:\n- date: 2027-01-11\n");
 }
 
 /* The course-level edits: typed values, then a load validates them. */
@@ -539,6 +632,7 @@ int main(void)
 		T(block_scalars_end_at_their_last_line),
 		T(refuses_what_it_cannot_find),
 		T(refuses_edits_through_aliases),
+		T(edits_next_to_aliases_where_they_are),
 		T(finds_keys_by_what_they_say),
 		T(course_set_formats_by_type),
 		T(course_set_refusals),
