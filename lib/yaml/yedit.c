@@ -202,6 +202,7 @@ struct target {
 	size_t index;		/* node's place in parent->kids */
 	const char *key;	/* the last component */
 	size_t keylen;
+	bool in_anchored;	/* below a node with an anchor */
 };
 
 static bool is_number(const char *s, size_t len, size_t *out)
@@ -278,19 +279,20 @@ static bool is_alias(const struct span *s)
 }
 
 /*
- * An anchor in what an edit changes or removes (the node, or its key)
- * may be what an alias elsewhere gives: the edit would change that too,
- * or leave it giving nothing.  So where the file has an alias, such an
- * edit is refused.
+ * An anchor on what an edit changes or removes (the node, its key, or a
+ * node it is in) may be what an alias elsewhere gives: the edit would
+ * change that too, or leave it giving nothing.  So where the file has
+ * an alias, such an edit is refused.
  */
 static int check_anchors(const char *path, const struct span *root,
 			 const struct target *t, const char *keypath)
 {
-	const struct span *key = t->parent->type == LMS_EV_MAP && t->index ?
+	const struct span *key = t->node && t->parent->type == LMS_EV_MAP ?
 				 &t->parent->kids[t->index - 1] : NULL;
+	bool anchor = t->in_anchored || (key && key->anchored) ||
+		      (t->node && holds(t->node, is_anchored));
 
-	if (!t->node || !holds(root, is_alias) ||
-	    (!holds(t->node, is_anchored) && !(key && key->anchored)))
+	if (!anchor || !holds(root, is_alias))
 		return 0;
 	return lms_error(LMS_EDATA, _("%s: cannot edit '%s': it holds an "
 			 "anchor (&), which an alias may give elsewhere"),
@@ -342,6 +344,7 @@ static int find(const char *path, const struct lms_schema *schema,
 		if (!next)
 			break;
 		cur = next;
+		t->in_anchored |= cur->anchored;
 		k += len + 1;
 	}
 	return lms_error(LMS_ENOENT, _("%s: no '%.*s' in '%s'"), path,

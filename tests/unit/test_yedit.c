@@ -318,6 +318,11 @@ static int remove_first_session(struct lms_buf *t)
 	return lms_yedit_remove(t, "c", NULL, "sessions.1");
 }
 
+static int set_place_status(struct lms_buf *t)
+{
+	return lms_yedit_set_scalar(t, "c", NULL, "place.status", "b");
+}
+
 static int add_place(struct lms_buf *t)
 {
 	return lms_yedit_set_scalar(t, "c", NULL, "place", "Sal");
@@ -355,6 +360,10 @@ static void edits_next_to_aliases_where_they_are(void **state)
 	edit("id: c\n&s status: planned\nplace: *s\n", remove_status, NULL);
 	edit("id: c\nfacilitators: &f\n- {id: a}\nx: *f\n",
 	     append_facilitator, NULL);
+	edit("id: c\nsessions: &s\n- {date: 2027-01-04}\nx: *s\n",
+	     remove_first_session, NULL);
+	edit("id: c\nplace: &p {status: a}\nx: *p\n", set_place_status, NULL);
+	edit("id: c\nplace: &p {room: a}\nx: *p\n", set_place_status, NULL);
 	/* Without an alias, an anchor is only a name: a list with one is
 	 * indented as its items are, not from the anchor's column. */
 	edit("id: c\nstatus: &s planned\n", set_status,
