@@ -90,28 +90,27 @@ static bool starts_with_anchor(const char *text, size_t start, size_t end)
 	return false;
 }
 
-/*
- * Where a block list with an anchor or a tag starts for an edit: at its
- * first "- ", whose column is its items' indentation.  Its marks start
- * at the properties, on the line of its key.
- */
-static void start_at_first_dash(const char *text, struct span *out)
-{
-	size_t at = out->kids[0].start, line;
+static size_t line_start(const struct lms_buf *text, size_t pos);
+static size_t dash_before(const struct lms_buf *text, size_t pos);
 
-	while (at > out->start && text[at - 1] != '-')
-		at--;
-	if (at-- == out->start)
-		return;
-	for (line = at; line > 0 && text[line - 1] != '\n' &&
-	     text[line - 1] != '\r'; line--)
-		;
-	out->start = at;
-	out->col = (unsigned)(at - line + 1);
+/*
+ * Where a block list with an anchor or a tag starts for an edit: at the
+ * "- " of its first item, whose column is its items' indentation.  Its
+ * marks start at the properties, on the line of its key.
+ */
+static void start_at_first_dash(const struct lms_buf *text, struct span *out)
+{
+	size_t dash = dash_before(text, out->kids[0].start);
+
+	if (dash == out->kids[0].start)
+		return;		/* no "- " just before it: left as it was */
+	out->start = dash;
+	out->col = (unsigned)(dash - line_start(text, dash) + 1);
 }
 
-static int build(struct lms_yparser *p, const struct offsets *o,
-		 const struct lms_event *ev, struct span *out)
+static int build(struct lms_yparser *p, const struct lms_buf *text,
+		 const struct offsets *o, const struct lms_event *ev,
+		 struct span *out)
 {
 	struct lms_mark start = ev->start, end = ev->end;
 	struct lms_event e;
@@ -134,11 +133,10 @@ static int build(struct lms_yparser *p, const struct offsets *o,
 		out->len = ev->len;
 		/* A block scalar (| or >) ends at the next line's start:
 		 * its own text ends with its last character. */
-		while (out->end > out->start &&
-		       strchr(" \t\r\n", p->text[out->end - 1]))
+		while (out->end > out->start && blank(text->buf[out->end - 1]))
 			out->end--;
 		out->anchored = !out->replayed &&
-				starts_with_anchor(p->text, out->start, out->end);
+				starts_with_anchor(text->buf, out->start, out->end);
 		return 0;
 	}
 	for (;;) {
@@ -153,15 +151,16 @@ static int build(struct lms_yparser *p, const struct offsets *o,
 				return 0;
 			out->end = out->flow ? byte_at(o, e.end.index) :
 				   out->kids[out->nkids - 1].end;
-			out->anchored = starts_with_anchor(p->text, out->start,
+			out->anchored = starts_with_anchor(text->buf, out->start,
 							   out->end);
 			if (out->type == LMS_EV_SEQ && !out->flow &&
-			    strchr("&!", p->text[out->start]))
-				start_at_first_dash(p->text, out);
+			    (text->buf[out->start] == '&' ||
+			     text->buf[out->start] == '!'))
+				start_at_first_dash(text, out);
 			return 0;
 		}
 		kid = lms_array_push(&out->kids, &out->nkids, sizeof(*kid));
-		if ((err = build(p, o, &e, kid)))
+		if ((err = build(p, text, o, &e, kid)))
 			return err;
 		if (out->type == LMS_EV_MAP && out->nkids % 2 == 0)
 			kid->key_end = out->kids[out->nkids - 2].end;
@@ -183,7 +182,7 @@ static int parse(const struct lms_buf *text, const char *path,
 	/* An empty document stays an LMS_EV_END root without children. */
 	if (!(err = lms_yparser_next(&p, &ev)) && ev.type != LMS_EV_END) {
 		if (ev.type == LMS_EV_MAP || ev.type == LMS_EV_SEQ)
-			err = build(&p, &o, &ev, root);
+			err = build(&p, text, &o, &ev, root);
 		else
 			err = lms_yparser_error(&p, ev.start, "%s",
 						_("expected a mapping or a "
