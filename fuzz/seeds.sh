@@ -106,6 +106,13 @@ for kv in 'status=running' 'status=' 'place=Rom 3' 'capacity=' \
 	prefixed fuzz_course_set "$kv\\0" fuzz/seeds/aliased-course.yaml
 done
 
+# Lists with anchors and tags, and comments with dashes in them.
+for kv in 'topics=kosthold,rop' 'topics=mat' 'topics=rop,mat,x,y' \
+	'target_groups=at-risk,relatives' 'title=Nytt' 'sessions.1.theme=Ny' \
+	'facilitators.2.phases=plan'; do
+	prefixed fuzz_course_set "$kv\\0" fuzz/seeds/commented-lists.yaml
+done
+
 # The sheets: hand-made, as sign-up forms and survey tools export them.
 for name in fuzz_csv fuzz_signup fuzz_survey; do
 	mkdir -p "$out/$name"

@@ -7,6 +7,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "schema.h"
+#include "strset.h"
 #include "yedit.h"
 #include "yparse.h"
 
@@ -20,7 +21,8 @@ struct span {
 	bool flow;
 	bool replayed;
 	bool plain;		/* scalars: unquoted */
-	bool anchored;		/* written with an anchor (&name) */
+	size_t anchor;		/* its anchor's name (after "&"), or 0 */
+	bool aliased;		/* an alias in the file names its anchor */
 	char *value;		/* scalars */
 	size_t len;		/* of value */
 	size_t start, end;	/* block collections: first to last child */
@@ -73,39 +75,97 @@ static bool blank(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* Whether the node whose text is [start, end) has an anchor (&name),
- * before or after a tag: a node's text starts with its properties. */
-static bool starts_with_anchor(const char *text, size_t start, size_t end)
-{
-	size_t i = start;
+static size_t break_at(const struct lms_buf *text, size_t pos);
+static size_t line_start(const struct lms_buf *text, size_t pos);
+static size_t line_end(const struct lms_buf *text, size_t pos);
 
-	while (i < end && (text[i] == '&' || text[i] == '!')) {
-		if (text[i] == '&')
-			return true;
-		while (i < end && !blank(text[i]))
-			i++;
-		while (i < end && blank(text[i]))
-			i++;
+/* Just past the blanks, line breaks and comments at pos: what may come
+ * between two tokens. */
+static size_t skip_gaps(const struct lms_buf *text, size_t pos, size_t end)
+{
+	while (pos < end) {
+		size_t n = break_at(text, pos);
+
+		if (n)
+			pos += n;
+		else if (text->buf[pos] == ' ' || text->buf[pos] == '\t')
+			pos++;
+		else if (text->buf[pos] == '#')
+			pos = line_end(text, pos);
+		else
+			break;
 	}
-	return false;
+	return pos < end ? pos : end;
 }
 
-static size_t line_start(const struct lms_buf *text, size_t pos);
-static size_t dash_before(const struct lms_buf *text, size_t pos);
+/* The length of the name of an anchor or alias that starts at pos: as
+ * libyaml reads it, letters, digits, '-' and '_'. */
+static size_t name_len(const struct lms_buf *text, size_t pos)
+{
+	static const char chars[] = "abcdefghijklmnopqrstuvwxyz"
+				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
+	size_t i = pos;
+
+	while (i < text->len && text->buf[i] && strchr(chars, text->buf[i]))
+		i++;
+	return i - pos;
+}
 
 /*
- * Where a block list with an anchor or a tag starts for an edit: at the
- * "- " of its first item, whose column is its items' indentation.  Its
- * marks start at the properties, on the line of its key.
+ * Just past the properties (&anchor, !tag) that a node's text starts
+ * with, and the gaps after them; *anchor is where the anchor's name is,
+ * or 0.  The node's text is [start, end).
  */
-static void start_at_first_dash(const struct lms_buf *text, struct span *out)
+static size_t skip_properties(const struct lms_buf *text, size_t start,
+			      size_t end, size_t *anchor)
 {
-	size_t dash = dash_before(text, out->kids[0].start);
+	size_t pos = start;
 
-	if (dash == out->kids[0].start)
-		return;		/* no "- " just before it: left as it was */
-	out->start = dash;
-	out->col = (unsigned)(dash - line_start(text, dash) + 1);
+	*anchor = 0;
+	while (pos < end && (text->buf[pos] == '&' || text->buf[pos] == '!')) {
+		if (text->buf[pos] == '&')
+			*anchor = pos + 1;
+		while (pos < end && !blank(text->buf[pos]) &&
+		       !break_at(text, pos))
+			pos++;
+		pos = skip_gaps(text, pos, end);
+	}
+	return pos;
+}
+
+static size_t anchor_of(const struct lms_buf *text, size_t start, size_t end)
+{
+	size_t anchor;
+
+	skip_properties(text, start, end, &anchor);
+	return anchor;
+}
+
+/*
+ * The "-" of item i of a block list: the first token after the item
+ * before it, or after the list's own properties.  Walking back from the
+ * item could meet a "-" in a comment, or the dash of an outer list.
+ */
+static size_t item_dash(const struct lms_buf *text, const struct span *list,
+			size_t i)
+{
+	size_t anchor;
+
+	if (i)
+		return skip_gaps(text, list->kids[i - 1].end, list->end);
+	return skip_properties(text, list->start, list->end, &anchor);
+}
+
+/*
+ * A collection's anchor.  Where a block mapping starts with its first
+ * key, the properties there are the key's.
+ */
+static size_t collection_anchor(const struct lms_buf *text,
+				const struct span *c)
+{
+	if (!c->flow && c->kids[0].start == c->start)
+		return 0;
+	return anchor_of(text, c->start, c->end);
 }
 
 static int build(struct lms_yparser *p, const struct lms_buf *text,
@@ -135,8 +195,8 @@ static int build(struct lms_yparser *p, const struct lms_buf *text,
 		 * its own text ends with its last character. */
 		while (out->end > out->start && blank(text->buf[out->end - 1]))
 			out->end--;
-		out->anchored = !out->replayed &&
-				starts_with_anchor(text->buf, out->start, out->end);
+		if (!out->replayed)
+			out->anchor = anchor_of(text, out->start, out->end);
 		return 0;
 	}
 	for (;;) {
@@ -151,12 +211,15 @@ static int build(struct lms_yparser *p, const struct lms_buf *text,
 				return 0;
 			out->end = out->flow ? byte_at(o, e.end.index) :
 				   out->kids[out->nkids - 1].end;
-			out->anchored = starts_with_anchor(text->buf, out->start,
-							   out->end);
-			if (out->type == LMS_EV_SEQ && !out->flow &&
-			    (text->buf[out->start] == '&' ||
-			     text->buf[out->start] == '!'))
-				start_at_first_dash(text, out);
+			out->anchor = collection_anchor(text, out);
+			/* A block list is indented as its dashes are, not
+			 * from its properties on the line of its key. */
+			if (out->type == LMS_EV_SEQ && !out->flow) {
+				size_t dash = item_dash(text, out, 0);
+
+				out->col = (unsigned)(dash -
+						      line_start(text, dash) + 1);
+			}
 			return 0;
 		}
 		kid = lms_array_push(&out->kids, &out->nkids, sizeof(*kid));
@@ -165,6 +228,40 @@ static int build(struct lms_yparser *p, const struct lms_buf *text,
 		if (out->type == LMS_EV_MAP && out->nkids % 2 == 0)
 			kid->key_end = out->kids[out->nkids - 2].end;
 	}
+}
+
+/* The names the aliases below s give. */
+static void alias_names(const struct lms_buf *text, const struct span *s,
+			struct lms_strset *names)
+{
+	if (s->replayed) {
+		/* Its text is the alias, "*name"; what it gives is the
+		 * anchor's, where the anchor is. */
+		if (s->start < s->end && text->buf[s->start] == '*') {
+			char *name = lms_strndup(text->buf + s->start + 1,
+						 name_len(text, s->start + 1));
+
+			lms_strset_add(names, name, NULL);
+			lms_free(name);
+		}
+		return;
+	}
+	for (size_t i = 0; i < s->nkids; i++)
+		alias_names(text, &s->kids[i], names);
+}
+
+static void mark_aliased(const struct lms_buf *text, struct span *s,
+			 const struct lms_strset *names)
+{
+	if (s->anchor) {
+		char *name = lms_strndup(text->buf + s->anchor,
+					 name_len(text, s->anchor));
+
+		s->aliased = lms_strset_has(names, name);
+		lms_free(name);
+	}
+	for (size_t i = 0; i < s->nkids; i++)
+		mark_aliased(text, &s->kids[i], names);
 }
 
 static int parse(const struct lms_buf *text, const char *path,
@@ -188,6 +285,14 @@ static int parse(const struct lms_buf *text, const char *path,
 						_("expected a mapping or a "
 						  "list"));
 	}
+	if (!err) {
+		struct lms_strset names;
+
+		lms_strset_init(&names);
+		alias_names(text, root, &names);
+		mark_aliased(text, root, &names);
+		lms_strset_release(&names);
+	}
 	lms_yparser_release(&p);
 	lms_free(o.v);
 	return err;
@@ -201,7 +306,7 @@ struct target {
 	size_t index;		/* node's place in parent->kids */
 	const char *key;	/* the last component */
 	size_t keylen;
-	bool in_anchored;	/* below a node with an anchor */
+	bool in_aliased;	/* below a node an alias gives */
 };
 
 static bool is_number(const char *s, size_t len, size_t *out)
@@ -256,46 +361,30 @@ static int given_by_alias(const char *path, const char *keypath)
 			 "an alias"), path, keypath);
 }
 
-/* Whether s or a node below it is so. */
-static bool holds(const struct span *s, bool (*is)(const struct span *))
+/* Whether s or a node below it is given by an alias too. */
+static bool holds_aliased(const struct span *s)
 {
-	if (is(s))
+	if (s->aliased)
 		return true;
 	for (size_t i = 0; i < s->nkids; i++)
-		if (holds(&s->kids[i], is))
+		if (holds_aliased(&s->kids[i]))
 			return true;
 	return false;
 }
 
-static bool is_anchored(const struct span *s)
-{
-	return s->anchored;
-}
-
-static bool is_alias(const struct span *s)
-{
-	return s->replayed;
-}
-
 /*
- * An anchor on what an edit changes or removes (the node, its key, or a
- * node it is in) may be what an alias elsewhere gives: the edit would
- * change that too, or leave it giving nothing.  So where the file has
- * an alias, such an edit is refused.
+ * An edit that rewrites or removes a node an alias gives, or is inside
+ * one, would change what the alias gives too, or leave it giving
+ * nothing: it is refused.  Each edit says whether it rewrites one; the
+ * nodes it leaves as they were do not count.
  */
-static int check_anchors(const char *path, const struct span *root,
-			 const struct target *t, const char *keypath)
+static int check_aliased(const char *path, const struct target *t,
+			 const char *keypath, bool rewrites_aliased)
 {
-	const struct span *key = t->node && t->parent->type == LMS_EV_MAP ?
-				 &t->parent->kids[t->index - 1] : NULL;
-	bool anchor = t->in_anchored || (key && key->anchored) ||
-		      (t->node && holds(t->node, is_anchored));
-
-	if (!anchor || !holds(root, is_alias))
+	if (!t->in_aliased && !rewrites_aliased)
 		return 0;
-	return lms_error(LMS_EDATA, _("%s: cannot edit '%s': it holds an "
-			 "anchor (&), which an alias may give elsewhere"),
-			 path, keypath);
+	return lms_error(LMS_EDATA, _("%s: cannot edit '%s': an alias (*) "
+			 "elsewhere in the file repeats it"), path, keypath);
 }
 
 static int find(const char *path, const struct lms_schema *schema,
@@ -343,7 +432,7 @@ static int find(const char *path, const struct lms_schema *schema,
 		if (!next)
 			break;
 		cur = next;
-		t->in_anchored |= cur->anchored;
+		t->in_aliased |= cur->aliased;
 		k += len + 1;
 	}
 	return lms_error(LMS_ENOENT, _("%s: no '%.*s' in '%s'"), path,
@@ -440,22 +529,6 @@ static const char *line_break_near(const struct lms_buf *text, size_t pos)
 	if (text->buf[i - 1] == '\r')
 		return "\r";
 	return i >= 2 && text->buf[i - 2] == '\r' ? "\r\n" : "\n";
-}
-
-/* The '-' that introduces a block list item starting at pos. */
-static size_t dash_before(const struct lms_buf *text, size_t pos)
-{
-	size_t i = pos;
-
-	for (;;) {
-		if (i > 0 && (text->buf[i - 1] == ' ' || text->buf[i - 1] == '\t'))
-			i--;
-		else if (break_before(text, i))
-			i -= break_before(text, i);
-		else
-			break;
-	}
-	return i > 0 && text->buf[i - 1] == '-' ? i - 1 : pos;
 }
 
 /* Just after the ':' that follows a key. */
@@ -657,8 +730,6 @@ static int open_target(struct lms_buf *text, const char *path,
 				"of keys"), path);
 	if (!err)
 		err = find(path, schema, root, keypath, t);
-	if (!err)
-		err = check_anchors(path, root, t, keypath);
 	if (err)
 		span_release(root);
 	return err;
@@ -675,13 +746,18 @@ int lms_yedit_set_scalar(struct lms_buf *text, const char *path,
 
 	if ((err = open_target(text, path, schema, keypath, &root, &t)))
 		return err;
-	if (!t.node) {
-		add_key(text, &t, value, NULL);
-	} else if (t.node->type != LMS_EV_SCALAR) {
+	if (t.node && t.node->type != LMS_EV_SCALAR)
 		err = lms_error(LMS_EUSAGE, t.node->type == LMS_EV_SEQ ?
 				_("%s: '%s' is a list, not a single value") :
 				_("%s: '%s' is a mapping, not a single value"),
 				path, keypath);
+	else
+		err = check_aliased(path, &t, keypath,
+				    t.node && t.node->aliased);
+	if (err) {
+		;
+	} else if (!t.node) {
+		add_key(text, &t, value, NULL);
 	} else {
 		lms_buf_addf(&b, "%s%s", is_empty_scalar(t.node) ? " " : "", value);
 		splice(text, t.node->start, t.node->end, &b);
@@ -696,6 +772,40 @@ static void block_list(struct lms_buf *out, int indent, const char *const *items
 {
 	for (size_t i = 0; i < n; i++)
 		lms_buf_addf(out, "%*s- %s\n", indent, "", items[i]);
+}
+
+/*
+ * Whether a block list's item changes to new (NULL: it goes).  An item
+ * that stays keeps its text: its anchor and tag, its quotes, its comments.
+ */
+static bool item_changes(const struct lms_buf *text, const struct span *item,
+			 const char *new)
+{
+	size_t anchor;
+	size_t from = skip_properties(text, item->start, item->end, &anchor);
+
+	return !new || item->end - from != strlen(new) ||
+	       memcmp(text->buf + from, new, item->end - from);
+}
+
+/* Whether updating a block list to items changes a node an alias gives:
+ * the list, or one of its items. */
+static bool changes_aliased(const struct lms_buf *text,
+			     const struct span *list,
+			     const char *const *items, size_t n)
+{
+	bool changes = n != list->nkids;
+
+	for (size_t i = 0; i < list->nkids; i++) {
+		const struct span *item = &list->kids[i];
+
+		if (item_changes(text, item, i < n ? items[i] : NULL)) {
+			if (item->aliased)
+				return true;
+			changes = true;
+		}
+	}
+	return changes && list->aliased;
 }
 
 /*
@@ -718,11 +828,9 @@ static void update_block_list(struct lms_buf *text, const struct span *list,
 
 		lms_buf_reset(&b);
 		if (i >= n) {
-			splice(text, line_start(text, dash_before(text, item->start)),
+			splice(text, line_start(text, item_dash(text, list, i)),
 			       line_after(text, item->end), &b);
-		} else if (item->end - item->start != strlen(items[i]) ||
-			   memcmp(text->buf + item->start, items[i],
-				  item->end - item->start)) {
+		} else if (item_changes(text, item, items[i])) {
 			lms_buf_adds(&b, items[i]);
 			splice(text, item->start, item->end, &b);
 		}
@@ -746,19 +854,29 @@ int lms_yedit_set_list(struct lms_buf *text, const char *path,
 	struct lms_buf b = LMS_BUF_INIT;
 	struct span root, *node;
 	struct target t;
+	bool in_place;
 	int err;
 
 	if ((err = open_target(text, path, schema, keypath, &root, &t)))
 		return err;
 	node = t.node;
-	if (!node) {
-		flow_list(&b, items, n);
-		add_key(text, &t, b.buf, NULL);
-	} else if (node->type == LMS_EV_MAP) {
+	in_place = node && node->type == LMS_EV_SEQ && !node->flow && n &&
+		   scalars_only(node);
+	if (node && node->type == LMS_EV_MAP)
 		err = lms_error(LMS_EUSAGE, _("%s: '%s' is a mapping, not a list"),
 				path, keypath);
-	} else if (node->type == LMS_EV_SEQ && !node->flow && n &&
-		   scalars_only(node)) {
+	else if (in_place)
+		err = check_aliased(path, &t, keypath,
+				    changes_aliased(text, node, items, n));
+	else
+		err = check_aliased(path, &t, keypath,
+				    node && holds_aliased(node));
+	if (err) {
+		;
+	} else if (!node) {
+		flow_list(&b, items, n);
+		add_key(text, &t, b.buf, NULL);
+	} else if (in_place) {
 		update_block_list(text, node, items, n);
 	} else {
 		lms_buf_adds(&b, node->key_end ? " " : "");
@@ -784,7 +902,15 @@ int lms_yedit_append(struct lms_buf *text, const char *path,
 		return err;
 	node = t.node;
 	indent = t.parent->type == LMS_EV_MAP ? key_indent(t.parent) + 2 : 0;
-	if (!node && !*keypath) {
+	if (node && node->type != LMS_EV_SEQ && !is_null_scalar(node))
+		err = lms_error(LMS_EUSAGE, _("%s: '%s' is not a list"), path,
+				keypath);
+	else
+		err = check_aliased(path, &t, keypath,
+				    node && node->aliased);
+	if (err) {
+		;
+	} else if (!node && !*keypath) {
 		block_item(&b, 0, pairs, n);
 		insert_lines(text, text->len, &b);
 	} else if (!node) {
@@ -797,14 +923,12 @@ int lms_yedit_append(struct lms_buf *text, const char *path,
 	} else if (node->type == LMS_EV_SEQ) {
 		block_item(&b, (int)node->col - 1, pairs, n);
 		insert_lines(text, line_after(text, node->end), &b);
-	} else if (is_null_scalar(node)) {
+	} else {
+		/* A null value becomes the list. */
 		lms_buf_addch(&b, '\n');
 		block_item(&b, indent, pairs, n);
 		lms_buf_truncate(&b, b.len - 1);
 		replace_value(text, node, &b);
-	} else {
-		err = lms_error(LMS_EUSAGE, _("%s: '%s' is not a list"), path,
-				keypath);
 	}
 	lms_buf_release(&b);
 	span_release(&root);
@@ -867,7 +991,7 @@ static void remove_item(struct lms_buf *text, const struct span *list, size_t i)
 
 		splice(text, from, to, &b);
 	} else {
-		size_t from = line_start(text, dash_before(text, item->start));
+		size_t from = line_start(text, item_dash(text, list, i));
 
 		splice(text, from, line_after(text, item->end), &b);
 	}
@@ -878,20 +1002,25 @@ int lms_yedit_remove(struct lms_buf *text, const char *path,
 			const struct lms_schema *schema,
 		     const char *keypath)
 {
-	struct span root;
+	struct span root, *key;
 	struct target t;
 	int err;
 
 	if ((err = open_target(text, path, schema, keypath, &root, &t)))
 		return err;
-	if (!t.node)
-		;	/* nothing to remove */
+	key = t.node && t.parent->type == LMS_EV_MAP ?
+	      &t.parent->kids[t.index - 1] : NULL;
+	err = check_aliased(path, &t, keypath,
+			    (t.node && holds_aliased(t.node)) ||
+			    (key && key->aliased));
+	if (err || !t.node)
+		;	/* refused, or nothing to remove */
 	else if (t.parent->type == LMS_EV_SEQ)
 		remove_item(text, t.parent, t.index);
 	else
 		remove_key(text, t.parent, t.index);
 	span_release(&root);
-	return 0;
+	return err;
 }
 
 /* obj's fields as "key: value" pairs in the schema's order, with their

@@ -179,6 +179,20 @@ lms: courses/matlaging/course.yaml: cannot edit 'facilitators': it is given by a
 OUT
 unchanged "and nothing changed"
 
+# A list item's own "- " is found past comments, however they are
+# written: a "-" in a comment is not one.
+cd "$SCRATCH" && rm -rf basic && use_tree basic
+sed -i -e 's/^topics:$/topics: \&t/' \
+    -e 's/^  - kosthold .*/  - # kost-hold\n    kosthold/' "$f"
+cp "$f" "$SCRATCH/commented.yaml"
+lms course set matlaging topics=kosthold,rop,mat
+is_rc 0 "a list with a comment after a dash"
+diff "$SCRATCH/commented.yaml" "$f" >"$SCRATCH/changes"
+is_file "gets its new item in line" "$SCRATCH/changes" <<'OUT'
+11a12
+>   - mat
+OUT
+
 # A change that fails after it has been decided (here: the enrolments,
 # which more places would move up, cannot be read) writes nothing, and
 # does not report a change it did not make.

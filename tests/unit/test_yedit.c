@@ -306,6 +306,11 @@ static int set_tags(struct lms_buf *t)
 	return lms_yedit_set_list(t, "c", NULL, "tags", tags, 2);
 }
 
+static int remove_first_tag(struct lms_buf *t)
+{
+	return lms_yedit_remove(t, "c", NULL, "tags.1");
+}
+
 static int append_facilitator(struct lms_buf *t)
 {
 	static const struct lms_yedit_pair kari = { "id", "kari-nordmann" };
@@ -354,8 +359,8 @@ static void edits_next_to_aliases_where_they_are(void **state)
 	     append_facilitator, NULL);
 	edit("id: c\nplace: &p planned\nstatus: *p\n", set_status, NULL);
 	edit("id: c\nplace: &p planned\nstatus: *p\n", remove_status, NULL);
-	/* So is what holds an anchor that an alias may give: a change to
-	 * it would change that too, or leave the alias giving nothing. */
+	/* So is what holds an anchor that an alias names: a change to it
+	 * would change that too, or leave the alias giving nothing. */
 	edit("id: c\nstatus: &s planned\nplace: *s\n", set_status, NULL);
 	edit("id: c\n&s status: planned\nplace: *s\n", remove_status, NULL);
 	edit("id: c\nfacilitators: &f\n- {id: a}\nx: *f\n",
@@ -374,6 +379,57 @@ static void edits_next_to_aliases_where_they_are(void **state)
 	     "id: c\nfacilitators: !!seq\n- {id: a}\n- id: kari-nordmann\n");
 	edit("id: c\nsessions:\n- &m\n  date: 2027-01-04\n- date: 2027-01-11\n",
 	     remove_first_session, "id: c\nsessions:\n- date: 2027-01-11\n");
+}
+
+/*
+ * An item's "- " is the first token after the item before it: a "-" in
+ * a comment is not one, nor is the dash of an outer list.
+ */
+static void finds_each_items_own_dash(void **state)
+{
+	(void)state;
+	edit("tags: &t\n  - # kost-hold\n    b\n", set_tags,
+	     "tags: &t\n  - # kost-hold\n    b\n  - z\n");
+	edit("tags:\n- # x-y\n  b\n- # a-b\n  c\n- d\n", set_tags,
+	     "tags:\n- # x-y\n  b\n- # a-b\n  z\n");
+	edit("tags:\n- &l\n  - a\n  - b\n- x\n", remove_first_tag,
+	     "tags:\n- x\n");
+	edit("tags:\n- a\n- !!seq\n  - b\n", remove_first_tag,
+	     "tags:\n- !!seq\n  - b\n");
+}
+
+/*
+ * Only an anchor an edit rewrites or is inside counts: the items, keys
+ * and neighbours it leaves as they were may carry one.  An anchor is
+ * found after a tag and a comment too.
+ */
+static void edits_beside_anchors(void **state)
+{
+	(void)state;
+	edit("status: !!str # c\n  &p planned\nplace: *p\n", set_status, NULL);
+	edit("facilitators:\n- &a {id: a}\nx: *a\n", append_facilitator,
+	     "facilitators:\n- &a {id: a}\n- id: kari-nordmann\nx: *a\n");
+	edit("id: c\n&s status: planned\nx: *s\n", set_status,
+	     "id: c\n&s status: open\nx: *s\n");
+	edit("tags:\n- &a b\n- c\nx: *a\n", set_tags,
+	     "tags:\n- &a b\n- z\nx: *a\n");
+	edit("tags:\n- &a c\n- b\nx: *a\n", set_tags, NULL);
+	edit("tags:\n- b\n- &a c\n- d\nx: *a\n", set_tags, NULL);
+	edit("tags: &t\n- b\n- z\nx: *t\n", set_tags,
+	     "tags: &t\n- b\n- z\nx: *t\n");
+	edit("tags: &t\n- b\nx: *t\n", set_tags, NULL);
+	/* Only an anchor an alias names counts. */
+	edit("title: &t x\nstatus: &s planned\nplace: *t\n", set_status,
+	     "title: &t x\nstatus: open\nplace: *t\n");
+	edit("title: &s-2 x\nstatus: &s planned\nplace: *s-2\n", set_status,
+	     "title: &s-2 x\nstatus: open\nplace: *s-2\n");
+	edit("status: &s-2 planned\nplace: *s-2\n", set_status, NULL);
+	edit("a: &m {status: &s planned}\nb: *m\nstatus: *s\n", set_status,
+	     NULL);
+	/* The anchor of a mapping's first key is the key's. */
+	edit("place:\n  &k room: a\nx: *k\n", set_place_status,
+	     "place:\n  &k room: a\n  status: b\nx: *k\n");
+	edit("place: &m\n  &k room: a\nx: *k\n", set_place_status, NULL);
 }
 
 /* The course-level edits: typed values, then a load validates them. */
@@ -642,6 +698,8 @@ int main(void)
 		T(refuses_what_it_cannot_find),
 		T(refuses_edits_through_aliases),
 		T(edits_next_to_aliases_where_they_are),
+		T(finds_each_items_own_dash),
+		T(edits_beside_anchors),
 		T(finds_keys_by_what_they_say),
 		T(course_set_formats_by_type),
 		T(course_set_refusals),
