@@ -935,14 +935,15 @@ int lms_yedit_append(struct lms_buf *text, const char *path,
 	return err;
 }
 
-/* True if the key at start is the first of a list item, on the line of
- * its "- " (indentation alone is no dash). */
+/* True if what starts at start (the first key of a list item, or the
+ * dash of a list in one) is on the line of the item's "- ", after
+ * nothing but dashes and spaces (indentation alone is no dash). */
 static bool shares_dash_line(const struct lms_buf *text, size_t start)
 {
 	size_t from = line_start(text, start);
 	const char *p = text->buf + from;
 
-	return from != start && strspn(p, " -") == start - from &&
+	return from != start && strspn(p, " -") >= start - from &&
 	       memchr(p, '-', start - from) != NULL;
 }
 
@@ -990,6 +991,11 @@ static void remove_item(struct lms_buf *text, const struct span *list, size_t i)
 			    item->end;
 
 		splice(text, from, to, &b);
+	} else if (i == 0 && shares_dash_line(text, item_dash(text, list, 0))) {
+		/* A list in a list item ("- - a"): its first item goes, the
+		 * outer "- " stays, and the next item moves up to it. */
+		splice(text, item_dash(text, list, 0), item_dash(text, list, 1),
+		       &b);
 	} else {
 		size_t from = line_start(text, item_dash(text, list, i));
 

@@ -311,6 +311,11 @@ static int remove_first_tag(struct lms_buf *t)
 	return lms_yedit_remove(t, "c", NULL, "tags.1");
 }
 
+static int remove_first_of_first_tag(struct lms_buf *t)
+{
+	return lms_yedit_remove(t, "c", NULL, "tags.1.1");
+}
+
 static int append_facilitator(struct lms_buf *t)
 {
 	static const struct lms_yedit_pair kari = { "id", "kari-nordmann" };
@@ -396,6 +401,10 @@ static void finds_each_items_own_dash(void **state)
 	     "tags:\n- x\n");
 	edit("tags:\n- a\n- !!seq\n  - b\n", remove_first_tag,
 	     "tags:\n- !!seq\n  - b\n");
+	edit("tags:\n- - a\n  - b\n- x\n", remove_first_of_first_tag,
+	     "tags:\n- - b\n- x\n");
+	edit("tags:\n- - a\n- x\n", remove_first_of_first_tag,
+	     "tags:\n- []\n- x\n");
 }
 
 /*
