@@ -28,6 +28,9 @@ struct span {
 	size_t start, end;	/* block collections: first to last child */
 	unsigned col;		/* 1-based column of start */
 	size_t key_end;		/* values in a mapping: just after their key */
+	size_t next_line;	/* where lines after it go, and its text ends
+				 * as lines: blank lines a |+ scalar keeps
+				 * are its own */
 	struct span *kids;	/* mappings: key, value, key, value ... */
 	size_t nkids;
 };
@@ -77,6 +80,7 @@ static bool blank(char c)
 
 static size_t break_at(const struct lms_buf *text, size_t pos);
 static size_t line_start(const struct lms_buf *text, size_t pos);
+static size_t line_after(const struct lms_buf *text, size_t pos);
 static size_t line_end(const struct lms_buf *text, size_t pos);
 
 /* Just past the blanks, line breaks and comments at pos: what may come
@@ -157,15 +161,29 @@ static size_t item_dash(const struct lms_buf *text, const struct span *list,
 }
 
 /*
- * A collection's anchor.  Where a block mapping starts with its first
- * key, the properties there are the key's.
+ * A collection's anchor: among the properties before its first child.
+ * Those of a block mapping's first key (on the next line, or where the
+ * mapping starts) are the key's.
  */
 static size_t collection_anchor(const struct lms_buf *text,
 				const struct span *c)
 {
-	if (!c->flow && c->kids[0].start == c->start)
-		return 0;
-	return anchor_of(text, c->start, c->end);
+	return anchor_of(text, c->start, c->flow ? c->end : c->kids[0].start);
+}
+
+/* Whether a scalar is a block scalar that keeps its trailing blank lines
+ * as part of its value ("|+", ">+", "|2+"). */
+static bool keeps_blank_lines(const struct lms_buf *text, const struct span *s)
+{
+	size_t anchor;
+	size_t pos = skip_properties(text, s->start, s->end, &anchor);
+
+	if (pos >= s->end || (text->buf[pos] != '|' && text->buf[pos] != '>'))
+		return false;
+	while (++pos < s->end && !blank(text->buf[pos]) && text->buf[pos] != '#')
+		if (text->buf[pos] == '+')
+			return true;
+	return false;
 }
 
 static int build(struct lms_yparser *p, const struct lms_buf *text,
@@ -193,8 +211,14 @@ static int build(struct lms_yparser *p, const struct lms_buf *text,
 		out->len = ev->len;
 		/* A block scalar (| or >) ends at the next line's start:
 		 * its own text ends with its last character. */
+		size_t marked_end = out->end;
+
 		while (out->end > out->start && blank(text->buf[out->end - 1]))
 			out->end--;
+		out->next_line = line_after(text, out->end);
+		if (keeps_blank_lines(text, out) &&
+		    line_start(text, marked_end) > out->next_line)
+			out->next_line = line_start(text, marked_end);
 		if (!out->replayed)
 			out->anchor = anchor_of(text, out->start, out->end);
 		return 0;
@@ -207,10 +231,15 @@ static int build(struct lms_yparser *p, const struct lms_buf *text,
 		if (e.type == LMS_EV_SEQ_END || e.type == LMS_EV_MAP_END) {
 			/* A block collection's end mark is at the next token,
 			 * after comments: its own text ends with its last child. */
-			if (out->replayed)
+			if (out->replayed) {
+				out->next_line = line_after(text, out->end);
 				return 0;
+			}
 			out->end = out->flow ? byte_at(o, e.end.index) :
 				   out->kids[out->nkids - 1].end;
+			out->next_line = out->flow ?
+					 line_after(text, out->end) :
+					 out->kids[out->nkids - 1].next_line;
 			out->anchor = collection_anchor(text, out);
 			/* A block list is indented as its dashes are, not
 			 * from its properties on the line of its key. */
@@ -544,6 +573,16 @@ static bool is_empty_scalar(const struct span *s)
 	return s->type == LMS_EV_SCALAR && s->start == s->end;
 }
 
+/*
+ * Whether a "#" follows a node's text without a space: after a quoted
+ * value libyaml reads it as a comment, but after a plain one as more of
+ * the value, so a plain value put in its place needs a space.
+ */
+static bool comment_after(const struct lms_buf *text, const struct span *s)
+{
+	return s->end < text->len && text->buf[s->end] == '#';
+}
+
 static bool is_null_scalar(const struct span *s)
 {
 	struct lms_event ev = { .type = s->type, .plain = s->plain,
@@ -576,12 +615,28 @@ static void splice(struct lms_buf *text, size_t from, size_t to,
 	lms_buf_release(&b);
 }
 
-/* Inserts whole lines at pos, which is a line start or the end. */
+/* Whether the line at pos holds blanks only, a tab among them. */
+static bool tabbed_blank_line(const struct lms_buf *text, size_t pos)
+{
+	size_t end = line_end(text, pos);
+	size_t blanks = strspn(text->buf + pos, " \t");
+
+	return end > pos && blanks >= end - pos &&
+	       memchr(text->buf + pos, '\t', end - pos) != NULL;
+}
+
+/*
+ * Inserts whole lines at pos, which is a line start or the end.  A line
+ * of blanks with a tab there is trailing space to what comes before it,
+ * and an error after a new line: the new lines go after it.
+ */
 static void insert_lines(struct lms_buf *text, size_t pos,
 			 const struct lms_buf *lines)
 {
 	struct lms_buf b = LMS_BUF_INIT;
 
+	while (pos < text->len && tabbed_blank_line(text, pos))
+		pos = line_after(text, pos);
 	if (pos == text->len && pos > bom_len(text) && !break_before(text, pos))
 		lms_buf_addch(&b, '\n');
 	lms_buf_add(&b, lines->buf, lines->len);
@@ -691,7 +746,7 @@ static void add_key(struct lms_buf *text, const struct target *t,
 		lms_buf_addf(&b, "%*s%.*s:%s%s%s", key_indent(map), "",
 			     (int)t->keylen, t->key, value ? " " : "\n",
 			     value ? value : block, value ? "\n" : "");
-		insert_lines(text, after ? line_after(text, map->kids[after].end) :
+		insert_lines(text, after ? map->kids[after].next_line :
 			     line_start(text, map->kids[0].start), &b);
 	}
 	lms_buf_release(&b);
@@ -759,7 +814,8 @@ int lms_yedit_set_scalar(struct lms_buf *text, const char *path,
 	} else if (!t.node) {
 		add_key(text, &t, value, NULL);
 	} else {
-		lms_buf_addf(&b, "%s%s", is_empty_scalar(t.node) ? " " : "", value);
+		lms_buf_addf(&b, "%s%s%s", is_empty_scalar(t.node) ? " " : "",
+			     value, comment_after(text, t.node) ? " " : "");
 		splice(text, t.node->start, t.node->end, &b);
 	}
 	lms_buf_release(&b);
@@ -821,7 +877,7 @@ static void update_block_list(struct lms_buf *text, const struct span *list,
 
 	if (n > old) {
 		block_list(&b, (int)list->col - 1, items + old, n - old);
-		insert_lines(text, line_after(text, list->kids[old - 1].end), &b);
+		insert_lines(text, list->kids[old - 1].next_line, &b);
 	}
 	for (size_t i = old; i-- > 0;) {
 		const struct span *item = &list->kids[i];
@@ -829,9 +885,12 @@ static void update_block_list(struct lms_buf *text, const struct span *list,
 		lms_buf_reset(&b);
 		if (i >= n) {
 			splice(text, line_start(text, item_dash(text, list, i)),
-			       line_after(text, item->end), &b);
+			       item->next_line, &b);
 		} else if (item_changes(text, item, items[i])) {
-			lms_buf_adds(&b, items[i]);
+			/* An empty item's place is just after its dash. */
+			lms_buf_addf(&b, "%s%s%s", is_empty_scalar(item) ?
+				     " " : "", items[i],
+				     comment_after(text, item) ? " " : "");
 			splice(text, item->start, item->end, &b);
 		}
 	}
@@ -922,7 +981,7 @@ int lms_yedit_append(struct lms_buf *text, const char *path,
 		splice(text, node->end - 1, node->end - 1, &b);
 	} else if (node->type == LMS_EV_SEQ) {
 		block_item(&b, (int)node->col - 1, pairs, n);
-		insert_lines(text, line_after(text, node->end), &b);
+		insert_lines(text, node->next_line, &b);
 	} else {
 		/* A null value becomes the list. */
 		lms_buf_addch(&b, '\n');
@@ -963,7 +1022,7 @@ static void remove_key(struct lms_buf *text, const struct span *map, size_t i)
 			lms_buf_adds(&none, "{}");
 	} else if (!map->flow) {
 		from = line_start(text, key->start);
-		to = line_after(text, value->end);
+		to = value->next_line;
 	} else if (i + 1 < map->nkids) {
 		from = key->start;
 		to = map->kids[i + 1].start;
@@ -973,6 +1032,14 @@ static void remove_key(struct lms_buf *text, const struct span *map, size_t i)
 	}
 	splice(text, from, to, &none);
 	lms_buf_release(&none);
+}
+
+/* Whether only blanks come before pos on its line. */
+static bool first_on_line(const struct lms_buf *text, size_t pos)
+{
+	size_t from = line_start(text, pos);
+
+	return strspn(text->buf + from, " \t") >= pos - from;
 }
 
 /* Removes an item from a list; the last one leaves "[]". */
@@ -991,15 +1058,15 @@ static void remove_item(struct lms_buf *text, const struct span *list, size_t i)
 			    item->end;
 
 		splice(text, from, to, &b);
-	} else if (i == 0 && shares_dash_line(text, item_dash(text, list, 0))) {
-		/* A list in a list item ("- - a"): its first item goes, the
-		 * outer "- " stays, and the next item moves up to it. */
+	} else if (i == 0 && !first_on_line(text, item_dash(text, list, 0))) {
+		/* A list that starts on the line of an outer "- ", "? " or
+		 * ": ": its first item goes, and the next moves up. */
 		splice(text, item_dash(text, list, 0), item_dash(text, list, 1),
 		       &b);
 	} else {
 		size_t from = line_start(text, item_dash(text, list, i));
 
-		splice(text, from, line_after(text, item->end), &b);
+		splice(text, from, item->next_line, &b);
 	}
 	lms_buf_release(&b);
 }
@@ -1014,13 +1081,15 @@ int lms_yedit_remove(struct lms_buf *text, const char *path,
 
 	if ((err = open_target(text, path, schema, keypath, &root, &t)))
 		return err;
-	key = t.node && t.parent->type == LMS_EV_MAP ?
-	      &t.parent->kids[t.index - 1] : NULL;
+	if (!t.node) {
+		span_release(&root);
+		return 0;	/* nothing to remove, nothing changes */
+	}
+	key = t.parent->type == LMS_EV_MAP ? &t.parent->kids[t.index - 1] : NULL;
 	err = check_aliased(path, &t, keypath,
-			    (t.node && holds_aliased(t.node)) ||
-			    (key && key->aliased));
-	if (err || !t.node)
-		;	/* refused, or nothing to remove */
+			    holds_aliased(t.node) || (key && key->aliased));
+	if (err)
+		;
 	else if (t.parent->type == LMS_EV_SEQ)
 		remove_item(text, t.parent, t.index);
 	else

@@ -333,6 +333,11 @@ static int set_place_status(struct lms_buf *t)
 	return lms_yedit_set_scalar(t, "c", NULL, "place.status", "b");
 }
 
+static int remove_place_status(struct lms_buf *t)
+{
+	return lms_yedit_remove(t, "c", NULL, "place.status");
+}
+
 static int add_place(struct lms_buf *t)
 {
 	return lms_yedit_set_scalar(t, "c", NULL, "place", "Sal");
@@ -403,6 +408,22 @@ static void finds_each_items_own_dash(void **state)
 	     "tags:\n- !!seq\n  - b\n");
 	edit("tags:\n- - a\n  - b\n- x\n", remove_first_of_first_tag,
 	     "tags:\n- - b\n- x\n");
+	edit("tags:\n-\n- z\n", set_tags, "tags:\n- b\n- z\n");
+	edit("tags:\n- b\n-\n", set_tags, "tags:\n- b\n- z\n");
+	edit("? tags\n: - a\n  - b\n", remove_first_tag, "? tags\n: - b\n");
+	/* A comment right after a quoted value stays a comment. */
+	edit("status: 'planned'# c\n", set_status, "status: open # c\n");
+	edit("tags:\n- 'a'# c\n", set_tags, "tags:\n- b # c\n- z\n");
+	/* A line of blanks with a tab is trailing space to a plain
+	 * scalar, and an error after a new key. */
+	edit("id: c\ntitle: M[kos\n \t\n", set_status,
+	     "id: c\ntitle: M[kos\n \t\nstatus: open\n");
+	/* The blank lines a |+ scalar keeps are its own: what follows it
+	 * goes after them. */
+	edit("facilitators:\n- &a |+\n  x\n\nb: *a\n", append_facilitator,
+	     "facilitators:\n- &a |+\n  x\n\n- id: kari-nordmann\nb: *a\n");
+	edit("id: c\ndescription: >2+\n   x\n\n", set_status,
+	     "id: c\ndescription: >2+\n   x\n\nstatus: open\n");
 	edit("tags:\n- - a\n- x\n", remove_first_of_first_tag,
 	     "tags:\n- []\n- x\n");
 }
@@ -438,7 +459,14 @@ static void edits_beside_anchors(void **state)
 	/* The anchor of a mapping's first key is the key's. */
 	edit("place:\n  &k room: a\nx: *k\n", set_place_status,
 	     "place:\n  &k room: a\n  status: b\nx: *k\n");
-	edit("place: &m\n  &k room: a\nx: *k\n", set_place_status, NULL);
+	edit("place: &m\n  &k room: a\nx: *k\n", set_place_status,
+	     "place: &m\n  &k room: a\n  status: b\nx: *k\n");
+	edit("place: &m\n  &k room: a\nx: *m\n", set_place_status, NULL);
+	edit("place: !!map # c\n  &k room: a\nx: *k\n", set_place_status,
+	     "place: !!map # c\n  &k room: a\n  status: b\nx: *k\n");
+	edit("place: &m # c\n  &k room: a\nx: *m\n", set_place_status, NULL);
+	edit("place: &m {room: a}\nx: *m\n", remove_place_status,
+	     "place: &m {room: a}\nx: *m\n");
 }
 
 /* The course-level edits: typed values, then a load validates them. */
