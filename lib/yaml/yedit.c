@@ -28,9 +28,9 @@ struct span {
 	size_t start, end;	/* block collections: first to last child */
 	unsigned col;		/* 1-based column of start */
 	size_t key_end;		/* values in a mapping: just after their key */
-	size_t next_line;	/* where lines after it go, and its text ends
-				 * as lines: blank lines a |+ scalar keeps
-				 * are its own */
+	size_t next_line;	/* where lines after it go: past its last
+				 * line, and past the blank lines that a |+
+				 * scalar keeps as its own */
 	struct span *kids;	/* mappings: key, value, key, value ... */
 	size_t nkids;
 };
@@ -117,23 +117,24 @@ static size_t name_len(const struct lms_buf *text, size_t pos)
 
 /*
  * Just past the properties (&anchor, !tag) that a node's text starts
- * with, and the gaps after them; *anchor is where the anchor's name is,
- * or 0.  The node's text is [start, end).
+ * with, and the gaps after them; *anchor (unless NULL) is where the
+ * anchor's name is, or 0.  The node's text is [start, end).
  */
 static size_t skip_properties(const struct lms_buf *text, size_t start,
 			      size_t end, size_t *anchor)
 {
-	size_t pos = start;
+	size_t pos = start, found = 0;
 
-	*anchor = 0;
 	while (pos < end && (text->buf[pos] == '&' || text->buf[pos] == '!')) {
 		if (text->buf[pos] == '&')
-			*anchor = pos + 1;
+			found = pos + 1;
 		while (pos < end && !blank(text->buf[pos]) &&
 		       !break_at(text, pos))
 			pos++;
 		pos = skip_gaps(text, pos, end);
 	}
+	if (anchor)
+		*anchor = found;
 	return pos;
 }
 
@@ -153,11 +154,9 @@ static size_t anchor_of(const struct lms_buf *text, size_t start, size_t end)
 static size_t item_dash(const struct lms_buf *text, const struct span *list,
 			size_t i)
 {
-	size_t anchor;
-
 	if (i)
 		return skip_gaps(text, list->kids[i - 1].end, list->end);
-	return skip_properties(text, list->start, list->end, &anchor);
+	return skip_properties(text, list->start, list->end, NULL);
 }
 
 /*
@@ -175,8 +174,7 @@ static size_t collection_anchor(const struct lms_buf *text,
  * as part of its value ("|+", ">+", "|2+"). */
 static bool keeps_blank_lines(const struct lms_buf *text, const struct span *s)
 {
-	size_t anchor;
-	size_t pos = skip_properties(text, s->start, s->end, &anchor);
+	size_t pos = skip_properties(text, s->start, s->end, NULL);
 
 	if (pos >= s->end || (text->buf[pos] != '|' && text->buf[pos] != '>'))
 		return false;
@@ -837,8 +835,7 @@ static void block_list(struct lms_buf *out, int indent, const char *const *items
 static bool item_changes(const struct lms_buf *text, const struct span *item,
 			 const char *new)
 {
-	size_t anchor;
-	size_t from = skip_properties(text, item->start, item->end, &anchor);
+	size_t from = skip_properties(text, item->start, item->end, NULL);
 
 	return !new || item->end - from != strlen(new) ||
 	       memcmp(text->buf + from, new, item->end - from);
@@ -994,9 +991,9 @@ int lms_yedit_append(struct lms_buf *text, const char *path,
 	return err;
 }
 
-/* True if what starts at start (the first key of a list item, or the
- * dash of a list in one) is on the line of the item's "- ", after
- * nothing but dashes and spaces (indentation alone is no dash). */
+/* True if the key at start is the first of a list item, on the line of
+ * its "- " after nothing but dashes and spaces (indentation alone is no
+ * dash; the key itself may start with one). */
 static bool shares_dash_line(const struct lms_buf *text, size_t start)
 {
 	size_t from = line_start(text, start);
