@@ -112,6 +112,11 @@ for kv in 'topics=kosthold,rop' 'topics=mat' 'topics=rop,mat,x,y' \
 	'facilitators.2.phases=plan'; do
 	prefixed fuzz_course_set "$kv\\0" fuzz/seeds/commented-lists.yaml
 done
+# Explicit keys with no value, and block scalars ending in lines of blanks.
+for kv in 'place=Sal' 'topics=kosthold,rop' 'sessions.1.theme=Ny' \
+	'sessions.2.theme=Ny' 'capacity=12' 'description=Ny'; do
+	prefixed fuzz_course_set "$kv\\0" fuzz/seeds/explicit-keys.yaml
+done
 
 # The sheets: hand-made, as sign-up forms and survey tools export them.
 for name in fuzz_csv fuzz_signup fuzz_survey; do

@@ -28,9 +28,12 @@ struct span {
 	size_t start, end;	/* block collections: first to last child */
 	unsigned col;		/* 1-based column of start */
 	size_t key_end;		/* values in a mapping: just after their key */
+	bool no_colon;		/* values: their key has no ':' after it */
+	int colon_col;		/* ...where one goes on a line of its own,
+				 * or -1 (a flow mapping: after the key) */
 	size_t next_line;	/* where lines after it go: past its last
-				 * line, and past the blank lines that a |+
-				 * scalar keeps as its own */
+				 * line, and past the lines of blanks that
+				 * a block scalar has as its own */
 	struct span *kids;	/* mappings: key, value, key, value ... */
 	size_t nkids;
 };
@@ -170,18 +173,66 @@ static size_t collection_anchor(const struct lms_buf *text,
 	return anchor_of(text, c->start, c->flow ? c->end : c->kids[0].start);
 }
 
-/* Whether a scalar is a block scalar that keeps its trailing blank lines
- * as part of its value ("|+", ">+", "|2+"). */
-static bool keeps_blank_lines(const struct lms_buf *text, const struct span *s)
+/*
+ * Where the lines after a scalar go.  A block scalar ("|", ">") ends
+ * where libyaml's mark for it does, at the next line with less
+ * indentation, but its text ends at its last character: a line of
+ * blanks between is part of its value when it has more spaces than the
+ * scalar's indentation, and every one is when the scalar keeps its
+ * trailing blank lines ("|+", ">+", "|2+").  Empty lines after the last
+ * line of blanks are trailing line breaks that a new line can go before.
+ */
+static size_t scalar_next_line(const struct lms_buf *text,
+			       const struct span *s, size_t marked_end)
 {
 	size_t pos = skip_properties(text, s->start, s->end, NULL);
+	size_t next = line_after(text, s->end), stop;
+	bool keeps = false;
 
 	if (pos >= s->end || (text->buf[pos] != '|' && text->buf[pos] != '>'))
-		return false;
+		return next;
 	while (++pos < s->end && !blank(text->buf[pos]) && text->buf[pos] != '#')
-		if (text->buf[pos] == '+')
-			return true;
-	return false;
+		keeps = keeps || text->buf[pos] == '+';
+	stop = marked_end < text->len ? line_start(text, marked_end) :
+	       text->len;
+	if (keeps)
+		return stop > next ? stop : next;
+	for (pos = next; pos < stop; pos = line_after(text, pos))
+		if (line_end(text, pos) > pos)
+			next = line_after(text, pos);
+	return next;
+}
+
+/* The indentation of a block mapping's keys: the column of its first
+ * key, or of that key's "? ". */
+static int key_indent(const struct lms_buf *text, const struct span *map)
+{
+	size_t first;
+
+	if (!map->nkids)
+		return 0;
+	first = skip_properties(text, map->start, map->kids[0].start, NULL);
+	return (int)(first - line_start(text, first));
+}
+
+/*
+ * Notes where value, the last child of map, is after its key.  A key
+ * with no ':' after it (an explicit "? k" alone, or "k" in a flow
+ * mapping) has an empty value, which libyaml marks at the next token,
+ * the next item's "- " or the next key: its place is just after its key.
+ */
+static void place_value(const struct lms_buf *text, const struct span *map,
+			struct span *value)
+{
+	value->key_end = map->kids[map->nkids - 2].end;
+	if (value->type != LMS_EV_SCALAR || value->start != value->end ||
+	    value->replayed ||
+	    skip_gaps(text, value->key_end, value->start) != value->start)
+		return;
+	value->start = value->end = value->key_end;
+	value->next_line = line_after(text, value->key_end);
+	value->no_colon = true;
+	value->colon_col = map->flow ? -1 : key_indent(text, map);
 }
 
 static int build(struct lms_yparser *p, const struct lms_buf *text,
@@ -213,10 +264,7 @@ static int build(struct lms_yparser *p, const struct lms_buf *text,
 
 		while (out->end > out->start && blank(text->buf[out->end - 1]))
 			out->end--;
-		out->next_line = line_after(text, out->end);
-		if (keeps_blank_lines(text, out) &&
-		    line_start(text, marked_end) > out->next_line)
-			out->next_line = line_start(text, marked_end);
+		out->next_line = scalar_next_line(text, out, marked_end);
 		if (!out->replayed)
 			out->anchor = anchor_of(text, out->start, out->end);
 		return 0;
@@ -253,7 +301,7 @@ static int build(struct lms_yparser *p, const struct lms_buf *text,
 		if ((err = build(p, text, o, &e, kid)))
 			return err;
 		if (out->type == LMS_EV_MAP && out->nkids % 2 == 0)
-			kid->key_end = out->kids[out->nkids - 2].end;
+			place_value(text, out, kid);
 	}
 }
 
@@ -670,18 +718,6 @@ static void flow_item(struct lms_buf *out, const struct lms_yedit_pair *pairs,
 	lms_buf_addch(out, '}');
 }
 
-/* The indentation of the keys of a mapping. */
-static int key_indent(const struct span *map)
-{
-	size_t col = 0;
-
-	/* The leftmost key: an explicit key ("? k") starts after its "? ". */
-	for (size_t i = 0; i < map->nkids; i += 2)
-		if (!col || map->kids[i].col < col)
-			col = map->kids[i].col;
-	return col ? (int)col - 1 : 0;
-}
-
 /* A key's place in the schema's order, or -1 for keys it does not know. */
 static int schema_rank(const struct lms_schema *s, const char *key, size_t len)
 {
@@ -741,7 +777,7 @@ static void add_key(struct lms_buf *text, const struct target *t,
 		else
 			splice(text, map->end - 1, map->end - 1, &b);
 	} else {
-		lms_buf_addf(&b, "%*s%.*s:%s%s%s", key_indent(map), "",
+		lms_buf_addf(&b, "%*s%.*s:%s%s%s", key_indent(text, map), "",
 			     (int)t->keylen, t->key, value ? " " : "\n",
 			     value ? value : block, value ? "\n" : "");
 		insert_lines(text, after ? map->kids[after].next_line :
@@ -750,17 +786,30 @@ static void add_key(struct lms_buf *text, const struct target *t,
 	lms_buf_release(&b);
 }
 
+/* The ':' that a value with none before it needs (see place_value). */
+static void add_colon(struct lms_buf *out, const struct span *value)
+{
+	if (value->no_colon && value->colon_col < 0)
+		lms_buf_addch(out, ':');
+	else if (value->no_colon)
+		lms_buf_addf(out, "\n%*s:", value->colon_col, "");
+}
+
 /* Replaces a value (after its key's colon) with text that starts a
  * line of its own or follows the colon after a space. */
 static void replace_value(struct lms_buf *text, const struct span *value,
 			  const struct lms_buf *with)
 {
-	size_t from = value->key_end ? after_colon(text, value->key_end) :
-		      value->start;
+	struct lms_buf b = LMS_BUF_INIT;
+	size_t from = value->key_end && !value->no_colon ?
+		      after_colon(text, value->key_end) : value->start;
 	size_t to = value->type == LMS_EV_SEQ && !value->flow ?
 		    line_end(text, value->end) : value->end;
 
-	splice(text, from, to, with);
+	add_colon(&b, value);
+	lms_buf_add(&b, with->buf, with->len);
+	splice(text, from, to, &b);
+	lms_buf_release(&b);
 }
 
 static int open_target(struct lms_buf *text, const char *path,
@@ -812,6 +861,7 @@ int lms_yedit_set_scalar(struct lms_buf *text, const char *path,
 	} else if (!t.node) {
 		add_key(text, &t, value, NULL);
 	} else {
+		add_colon(&b, t.node);
 		lms_buf_addf(&b, "%s%s%s", is_empty_scalar(t.node) ? " " : "",
 			     value, comment_after(text, t.node) ? " " : "");
 		splice(text, t.node->start, t.node->end, &b);
@@ -957,7 +1007,8 @@ int lms_yedit_append(struct lms_buf *text, const char *path,
 	if ((err = open_target(text, path, schema, keypath, &root, &t)))
 		return err;
 	node = t.node;
-	indent = t.parent->type == LMS_EV_MAP ? key_indent(t.parent) + 2 : 0;
+	indent = t.parent->type == LMS_EV_MAP ?
+		 key_indent(text, t.parent) + 2 : 0;
 	if (node && node->type != LMS_EV_SEQ && !is_null_scalar(node))
 		err = lms_error(LMS_EUSAGE, _("%s: '%s' is not a list"), path,
 				keypath);

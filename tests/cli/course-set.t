@@ -193,6 +193,23 @@ is_file "gets its new item in line" "$SCRATCH/changes" <<'OUT'
 >   - mat
 OUT
 
+# A key written "? capacity" with no ":" has no value yet, and gets its
+# ":" with one; lines of more spaces than a block scalar's indentation
+# are part of its value, so what follows goes after them.
+cd "$SCRATCH" && rm -rf basic && use_tree basic
+sed -i -e 's/^capacity: 10$/? capacity/' \
+    -e 's/^place: .*/place: |\n  Treffstedet\n   /' "$f"
+cp "$f" "$SCRATCH/explicit.yaml"
+lms course set matlaging capacity=12 template=mal
+is_rc 0 "a key without a value, and a new key after a block scalar"
+diff "$SCRATCH/explicit.yaml" "$f" >"$SCRATCH/changes"
+is_file "each goes where it belongs" "$SCRATCH/changes" <<'OUT'
+6a7
+> : 12
+13a15
+> template: mal
+OUT
+
 # A change that fails after it has been decided (here: the enrolments,
 # which more places would move up, cannot be read) writes nothing, and
 # does not report a change it did not make.

@@ -299,6 +299,11 @@ static int set_status(struct lms_buf *t)
 	return lms_yedit_set_scalar(t, "c", NULL, "status", "open");
 }
 
+static int set_first_status(struct lms_buf *t)
+{
+	return lms_yedit_set_scalar(t, "c", NULL, "1.status", "open");
+}
+
 static int set_tags(struct lms_buf *t)
 {
 	static const char *const tags[] = { "b", "z" };
@@ -701,6 +706,43 @@ static void finds_keys_by_what_they_say(void **state)
 			    "sessions: []\n");
 }
 
+/*
+ * A key with no ':' after it ("? k" alone, or "k" in a flow mapping) has
+ * an empty value, which libyaml marks at the next token: the value is
+ * just after its key, and a value put there gets the ':' it lacked.
+ */
+static void values_of_keys_without_a_colon(void **state)
+{
+	(void)state;
+	edit("tags:\n- ? k\n- c\n", remove_first_tag, "tags:\n- c\n");
+	edit("? status\nid: c\n", remove_status, "id: c\n");
+	edit("? status\nid: c\n", set_status, "? status\n: open\nid: c\n");
+	edit("x: 1\n? status # c\n", set_status,
+	     "x: 1\n? status\n: open # c\n");
+	edit("{status, id: c}", set_status, "{status: open, id: c}");
+	edit("- ? status\n", set_first_status, "- ? status\n  : open\n");
+	edit("? tags\n? id\n", set_tags, "? tags\n: [b, z]\n? id\n");
+	edit("{tags}", set_tags, "{tags: [b, z]}");
+	edit("? facilitators\nid: c\n", append_facilitator,
+	     "? facilitators\n:\n  - id: kari-nordmann\nid: c\n");
+}
+
+/*
+ * A line of more spaces than a block scalar's indentation is part of its
+ * value, after its last character: what comes after the scalar goes
+ * after that line.
+ */
+static void block_scalars_keep_their_lines_of_blanks(void **state)
+{
+	(void)state;
+	edit("id: c\ndescription: |\n  x\n   \n", set_status,
+	     "id: c\ndescription: |\n  x\n   \nstatus: open\n");
+	edit("id: c\ndescription: |\n  x\n   \n\n# c\n", set_status,
+	     "id: c\ndescription: |\n  x\n   \nstatus: open\n\n# c\n");
+	edit("id: c\ndescription: >-\n  x\n   ", set_status,
+	     "id: c\ndescription: >-\n  x\n   \nstatus: open\n");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 /* A new key lines up with the mapping's keys, not with the text of an
@@ -720,6 +762,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(new_keys_line_up_after_an_explicit_key),
+		T(values_of_keys_without_a_colon),
+		T(block_scalars_keep_their_lines_of_blanks),
 		T(sets_a_scalar_in_place),
 		T(keeps_comments_after_the_value),
 		T(adds_a_missing_key_to_its_mapping),
