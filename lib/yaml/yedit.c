@@ -305,38 +305,43 @@ static int build(struct lms_yparser *p, const struct lms_buf *text,
 	}
 }
 
-/* The names the aliases below s give. */
-static void alias_names(const struct lms_buf *text, const struct span *s,
-			struct lms_strset *names)
+/* The name of the anchor or alias whose "&" or "*" is before pos. */
+static char *name_at(const struct lms_buf *text, size_t pos)
 {
+	return lms_strndup(text->buf + pos, name_len(text, pos));
+}
+
+/*
+ * Marks the nodes that an alias repeats, walking the document in its
+ * order: an alias names the node that its anchor was last given to
+ * before it (a name given again names the later node from there on).
+ * anchors maps each name to that node.
+ */
+static void mark_aliased(const struct lms_buf *text, struct span *s,
+			 struct lms_strset *anchors)
+{
+	char *name;
+
 	if (s->replayed) {
 		/* Its text is the alias, "*name"; what it gives is the
 		 * anchor's, where the anchor is. */
 		if (s->start < s->end && text->buf[s->start] == '*') {
-			char *name = lms_strndup(text->buf + s->start + 1,
-						 name_len(text, s->start + 1));
+			struct span *node;
 
-			lms_strset_add(names, name, NULL);
+			name = name_at(text, s->start + 1);
+			if ((node = lms_strset_get(anchors, name)))
+				node->aliased = true;
 			lms_free(name);
 		}
 		return;
 	}
-	for (size_t i = 0; i < s->nkids; i++)
-		alias_names(text, &s->kids[i], names);
-}
-
-static void mark_aliased(const struct lms_buf *text, struct span *s,
-			 const struct lms_strset *names)
-{
 	if (s->anchor) {
-		char *name = lms_strndup(text->buf + s->anchor,
-					 name_len(text, s->anchor));
-
-		s->aliased = lms_strset_has(names, name);
+		name = name_at(text, s->anchor);
+		lms_strset_set(anchors, name, s);
 		lms_free(name);
 	}
 	for (size_t i = 0; i < s->nkids; i++)
-		mark_aliased(text, &s->kids[i], names);
+		mark_aliased(text, &s->kids[i], anchors);
 }
 
 static int parse(const struct lms_buf *text, const char *path,
@@ -361,12 +366,11 @@ static int parse(const struct lms_buf *text, const char *path,
 						  "list"));
 	}
 	if (!err) {
-		struct lms_strset names;
+		struct lms_strset anchors;
 
-		lms_strset_init(&names);
-		alias_names(text, root, &names);
-		mark_aliased(text, root, &names);
-		lms_strset_release(&names);
+		lms_strset_init(&anchors);
+		mark_aliased(text, root, &anchors);
+		lms_strset_release(&anchors);
 	}
 	lms_yparser_release(&p);
 	lms_free(o.v);

@@ -434,9 +434,9 @@ static void finds_each_items_own_dash(void **state)
 }
 
 /*
- * Only an anchor an edit rewrites or is inside counts: the items, keys
- * and neighbours it leaves as they were may carry one.  An anchor is
- * found after a tag and a comment too.
+ * Only an anchor an edit rewrites or is inside counts, and only where an
+ * alias names it: the items, keys and neighbours it leaves as they were
+ * may carry one.  An anchor is found after a tag and a comment too.
  */
 static void edits_beside_anchors(void **state)
 {
@@ -461,6 +461,12 @@ static void edits_beside_anchors(void **state)
 	edit("status: &s-2 planned\nplace: *s-2\n", set_status, NULL);
 	edit("a: &m {status: &s planned}\nb: *m\nstatus: *s\n", set_status,
 	     NULL);
+	/* A name given again names the later node from there on. */
+	edit("status: &p planned\nplace: &p b\nx: *p\n", set_status,
+	     "status: open\nplace: &p b\nx: *p\n");
+	edit("status: &p planned\nx: *p\nplace: &p b\n", set_status, NULL);
+	edit("place: &p b\nx: *p\nstatus: &p planned\n", set_status,
+	     "place: &p b\nx: *p\nstatus: open\n");
 	/* The anchor of a mapping's first key is the key's. */
 	edit("place:\n  &k room: a\nx: *k\n", set_place_status,
 	     "place:\n  &k room: a\n  status: b\nx: *k\n");
