@@ -85,7 +85,7 @@ static int decide(const struct lms_ops_io *io,
 	path = io->path(io->arg, LMS_FILE_COURSE, c->id);
 	err = lms_course_set(text, path, "status", "completed");
 	lms_free(path);
-	if (!err && !(err = lms_ops_check_course(io, c->id, text, &after)))
+	if (!err && !(err = lms_ops_check_course(io, c, text, &after)))
 		lms_course_release(&after);
 	return err;
 }

@@ -167,11 +167,54 @@ static int check_led_by(const struct lms_ops_io *io, const struct lms_course *c)
 	return err;
 }
 
-int lms_ops_check_course(const struct lms_ops_io *io, const char *id,
+/* The last error's message after "key: " (the course's key it is of). */
+static int error_of_key(int err, const char *key)
+{
+	char msg[sizeof(lms_last_error()->msg)];
+
+	snprintf(msg, sizeof(msg), "%s", lms_last_error()->msg);
+	return lms_error(err, "%s: %s", key, msg);
+}
+
+/*
+ * A template or form that a change names anew must be in templates/ or
+ * forms/: lms check would find it missing, and a typo is best told of
+ * where it is made.  One that was named before stays the check's to
+ * report, so that an edit of something else is not refused for it.
+ */
+static int check_new_names(const struct lms_ops_io *io,
+			   const struct lms_course *before,
+			   const struct lms_course *after)
+{
+	int err = 0;
+
+	if (after->template && (!before->template ||
+				strcmp(before->template, after->template))) {
+		struct lms_template t;
+
+		if ((err = io->load_template(io->arg, after->template, &t)))
+			return error_of_key(err, "template");
+		lms_template_release(&t);
+	}
+	for (size_t i = 0; i < after->nforms && !err; i++) {
+		struct lms_form f;
+
+		if (lms_course_lists_form(before, after->forms[i]))
+			continue;
+		if ((err = io->load_form(io->arg, after->forms[i], &f)))
+			return error_of_key(err, "forms");
+		lms_form_release(&f);
+	}
+	return 0;
+}
+
+int lms_ops_check_course(const struct lms_ops_io *io,
+			 const struct lms_course *before,
 			 const struct lms_buf *text, struct lms_course *after)
 {
-	char *path = io->path(io->arg, LMS_FILE_COURSE, id);
-	int err = lms_course_load(after, path, text->buf, text->len, id, NULL);
+	char *path = io->path(io->arg, LMS_FILE_COURSE, before->id);
+	int err = lms_course_load(after, path, text->buf, text->len, before->id,
+				  NULL);
 
 	if (err) {
 		char msg[sizeof(lms_last_error()->msg)];
@@ -179,8 +222,10 @@ int lms_ops_check_course(const struct lms_ops_io *io, const char *id,
 		snprintf(msg, sizeof(msg), "%s", lms_last_error()->msg);
 		err = lms_error(err, _("the change would leave %s invalid: "
 				       "%s"), path, msg);
-	} else if ((err = check_led_by(io, after)))
+	} else if ((err = check_led_by(io, after)) ||
+		   (err = check_new_names(io, before, after))) {
 		lms_course_release(after);
+	}
 	lms_free(path);
 	return err;
 }
@@ -210,7 +255,7 @@ int lms_ops_edit_course(const struct lms_ops_io *io, const char *course,
 	path = io->path(io->arg, LMS_FILE_COURSE, before->id);
 	err = edit(&text, path, before, arg);
 	lms_free(path);
-	if (!err && !(err = lms_ops_check_course(io, before->id, &text, after)) &&
+	if (!err && !(err = lms_ops_check_course(io, before, &text, after)) &&
 	    (err = io->save(io->arg, LMS_FILE_COURSE, before->id, &text)))
 		lms_course_release(after);
 	if (err)

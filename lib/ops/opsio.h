@@ -103,13 +103,16 @@ int lms_ops_load_text_or_empty(const struct lms_ops_io *io, enum lms_file f,
 			       const char *course, struct lms_buf *text);
 
 /*
- * Validates the new text of a course.yaml by loading it into *after (the
- * caller's on success): the schema's rules, and that whoever leads a
- * session is a facilitator the service knows.  A load error's line and
- * column are in text that was never written, so the message names the
- * file and the problem instead.
+ * Validates the new text of a course.yaml, the course before as *before,
+ * by loading it into *after (the caller's on success): the schema's
+ * rules, that whoever leads a session is a facilitator the service
+ * knows, and that a template or form the change names anew is there
+ * (LMS_ENOENT, "template: no such template: 'T'").  A load error's line
+ * and column are in text that was never written, so the message names
+ * the file and the problem instead.
  */
-int lms_ops_check_course(const struct lms_ops_io *io, const char *id,
+int lms_ops_check_course(const struct lms_ops_io *io,
+			 const struct lms_course *before,
 			 const struct lms_buf *text, struct lms_course *after);
 
 /* Saves a course's enrolments in their canonical form. */

@@ -91,7 +91,7 @@ int lms_ops_course_set(const struct lms_ops_io *io, const char *course,
 	path = io->path(io->arg, LMS_FILE_COURSE, out->before.id);
 	err = apply_settings(&text, path, settings, n);
 	lms_free(path);
-	if (err || (err = lms_ops_check_course(io, out->before.id, &text,
+	if (err || (err = lms_ops_check_course(io, &out->before, &text,
 					       &out->after)))
 		goto out_before;
 	if ((err = io->load_enrolments(io->arg, out->before.id, &e)))

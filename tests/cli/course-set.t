@@ -200,14 +200,38 @@ cd "$SCRATCH" && rm -rf basic && use_tree basic
 sed -i -e 's/^capacity: 10$/? capacity/' \
     -e 's/^place: .*/place: |\n  Treffstedet\n   /' "$f"
 cp "$f" "$SCRATCH/explicit.yaml"
-lms course set matlaging capacity=12 template=mal
+lms course set matlaging capacity=12 template=mestringstreff
 is_rc 0 "a key without a value, and a new key after a block scalar"
 diff "$SCRATCH/explicit.yaml" "$f" >"$SCRATCH/changes"
 is_file "each goes where it belongs" "$SCRATCH/changes" <<'OUT'
 6a7
 > : 12
 13a15
-> template: mal
+> template: mestringstreff
+OUT
+
+# A template or form the change names must be there; one the course
+# named before is lms check's to report, and stops no other change.
+cd "$SCRATCH" && rm -rf basic && use_tree basic
+remember
+lms course set matlaging template=mestringstref
+is_rc 66 "a template that is not there"
+is_err "is named" <<'OUT'
+lms: template: no such template: 'mestringstref'
+OUT
+unchanged "and nothing is written"
+lms course set matlaging forms=kursevaluering,mestringstr0
+is_rc 66 "a form that is not there"
+is_err "is named" <<'OUT'
+lms: forms: no such form: 'mestringstr0'
+OUT
+unchanged "and nothing is written"
+sed -i 's/^forms: .*/forms: [gammelt-skjema]/' "$f"
+lms course set matlaging template=mestringstreff forms=gammelt-skjema,mestringstro
+is_rc 0 "names that are there, and one named before"
+is_out "are set" <<'OUT'
+template: (none) -> mestringstreff
+forms: [gammelt-skjema] -> [gammelt-skjema, mestringstro]
 OUT
 
 # A change that fails after it has been decided (here: the enrolments,

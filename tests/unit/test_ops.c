@@ -147,6 +147,24 @@ static int fake_save_register(void *arg, const struct lms_register *r)
 	return 0;
 }
 
+/* The service has one template, "mal", and one form, "skjema". */
+static int fake_load_template(void *arg, const char *id,
+			      struct lms_template *out)
+{
+	(void)arg;
+	memset(out, 0, sizeof(*out));
+	return strcmp(id, "mal") ? lms_error(LMS_ENOENT, "no such template: "
+					     "'%s'", id) : 0;
+}
+
+static int fake_load_form(void *arg, const char *id, struct lms_form *out)
+{
+	(void)arg;
+	memset(out, 0, sizeof(*out));
+	return strcmp(id, "skjema") ? lms_error(LMS_ENOENT, "no such form: "
+						"'%s'", id) : 0;
+}
+
 static const char course_yaml[] =
 	"# the plan, by hand\n"
 	"id: kurs\ntitle: T\nstatus: open\ncapacity: 1\nwaitlist: true\n"
@@ -200,6 +218,8 @@ static int setup(void **state)
 	io.load_register = fake_load_register;
 	io.save_register = fake_save_register;
 	io.load_text = fake_load_text;
+	io.load_template = fake_load_template;
+	io.load_form = fake_load_form;
 	return 0;
 }
 
@@ -488,6 +508,31 @@ static void set_rules(void **state)
 	lms_buf_release(&moved);
 }
 
+/*
+ * A template or form a change names anew must be there, and a refused
+ * change writes nothing; one the course named before is lms check's to
+ * report, and does not stop a change of something else.
+ */
+static void set_names_what_is_there(void **state)
+{
+	(void)state;
+	assert_int_equal(set("template=nope", NULL), LMS_ENOENT);
+	assert_string_equal(lms_last_error()->msg,
+			    "template: no such template: 'nope'");
+	assert_int_equal(set("forms=skjema,nope", NULL), LMS_ENOENT);
+	assert_string_equal(lms_last_error()->msg,
+			    "forms: no such form: 'nope'");
+	assert_int_equal(f.saves, 0);
+	assert_string_equal(f.course.buf, course_yaml);
+	assert_int_equal(set("template=mal", NULL), 0);
+	assert_int_equal(set("forms=skjema", NULL), 0);
+	lms_buf_reset(&f.course);
+	lms_buf_addf(&f.course, "%sforms: [gone]\n", course_yaml);
+	assert_int_equal(set("title=U", NULL), 0);
+	assert_int_equal(set("forms=gone,skjema", NULL), 0);
+	assert_string_equal(f.log.buf, "course course course course ");
+}
+
 /* Without the lock (no change under way) the tree writes nothing. */
 static void tree_io_needs_the_lock(void **state)
 {
@@ -711,6 +756,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(capacity_writes_course_then_enrolments, setup, teardown),
 		cmocka_unit_test_setup_teardown(capacity_stopped_between_writes_is_repaired, setup, teardown),
 		cmocka_unit_test_setup_teardown(set_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(set_names_what_is_there, setup, teardown),
 		cmocka_unit_test_setup_teardown(attend_marks_people_on_the_course, setup, teardown),
 		cmocka_unit_test_setup_teardown(attend_all_needs_someone, setup, teardown),
 		cmocka_unit_test_setup_teardown(attend_judges_a_closed_course_again, setup, teardown),
