@@ -89,6 +89,9 @@ int cmd_getopt(int argc, char **argv, const char *shortopts,
 	       const struct option *longopts);
 int cmd_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
+/* The --name of a person, facilitator or offer: given, on one line (a
+ * usage error that says which, if not). */
+int cmd_check_name(const char *name);
 /*
  * Writes len bytes of s to f with control characters shown visibly
  * (lms_utf8_add_shown, keeping lines): everything lms prints goes through

@@ -190,6 +190,17 @@ int cmd_usage_error(const char *fmt, ...)
 	return lms_error(LMS_EUSAGE, "%s", msg);
 }
 
+int cmd_check_name(const char *name)
+{
+	if (!name || !*name)
+		return cmd_usage_error("%s", _("--name is missing: give the "
+					       "name"));
+	if (!lms_text_is_line(name))
+		return cmd_usage_error("%s", _("--name: give the name on one "
+					       "line"));
+	return 0;
+}
+
 int cmd_getopt(int argc, char **argv, const char *shortopts,
 	       const struct option *longopts)
 {

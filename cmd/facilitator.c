@@ -70,8 +70,8 @@ static int add_options(int argc, char **argv, struct lms_facilitator *f)
 	if ((err = lms_id_check("facilitator", argv[optind])))
 		return err;
 	f->id = lms_strdup(argv[optind]);
-	if (!f->name || !*f->name || !lms_text_is_line(f->name))
-		return cmd_usage_error(_("--name: give the name on one line"));
+	if ((err = cmd_check_name(f->name)))
+		return err;
 	if (!f->kind)
 		return cmd_usage_error(_("--kind: give %s"),
 				       cmd_list(lms_kind_names, LMS_JOIN_OR));

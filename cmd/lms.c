@@ -176,7 +176,11 @@ static int global_options(struct ctx *ctx, int argc, char **argv, int *next)
 	int i = 1;
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
-		if (!strcmp(argv[i], "-C") && i + 1 < argc) {
+		if (!strcmp(argv[i], "-C") && i + 1 == argc) {
+			ctx->cmd = &cmd_main;
+			return cmd_usage_error(_("option '%s' needs a value"),
+					       argv[i]);
+		} else if (!strcmp(argv[i], "-C")) {
 			ctx->root_arg = ctx->chdir_arg = argv[++i];
 			if (!*ctx->root_arg)	/* as git: "" is no folder */
 				return empty_folder(ctx);

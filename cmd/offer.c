@@ -33,8 +33,8 @@ static int add_check(struct lms_offer *f)
 {
 	int err;
 
-	if (!f->name || !*f->name || !lms_text_is_line(f->name))
-		return cmd_usage_error(_("--name: give the name on one line"));
+	if ((err = cmd_check_name(f->name)))
+		return err;
 	if (!f->kind)
 		return cmd_usage_error(_("--kind: give %s"),
 				       cmd_list(lms_offer_kind_names,

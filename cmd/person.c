@@ -52,8 +52,7 @@ static int check_person(struct ctx *ctx, const struct lms_person *p,
 			continue;
 		switch (f) {
 		case LMS_PERSON_NAME:
-			return cmd_usage_error(_("--name: give the name on "
-						 "one line"));
+			return cmd_check_name(p->name);
 		case LMS_PERSON_PHONE:
 			return cmd_usage_error(_("--phone: '%s' is not a "
 						 "phone number"), p->phone);

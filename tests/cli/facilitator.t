@@ -77,6 +77,7 @@ refuse 2 "a range that ends before it starts" \
 	"--available: '2027-01-01:2026-01-01' is not true, false or FROM:TO" \
 	add ny --name X --kind professional --available 2027-01-01:2026-01-01
 refuse 2 "a bad id" "invalid facilitator id 'Ny'" add Ny --name X --kind professional
+refuse 2 "no name" "--name is missing: give the name" add ny --kind professional
 refuse 2 "a bad date" "--available-on: 'i dag' is not a date" \
 	list --available-on "i dag"
 unchanged "the refusals changed nothing"

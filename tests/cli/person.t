@@ -57,7 +57,9 @@ refuse 1 "a phone number that is registered" \
 refuse 1 "an e-mail address that is registered" \
 	"p-test02 has that phone number or e-mail address already" \
 	add --name "Someone" --email TO@example.org
-refuse 2 "no name" "--name: give the name on one line" add --phone 90000099
+refuse 2 "no name" "--name is missing: give the name" add --phone 90000099
+refuse 2 "a name over two lines" "--name: give the name on one line" \
+	add --name "$(printf 'Kari\nEksempel')"
 refuse 2 "a bad phone number" "--phone: 'ring meg' is not a phone number" \
 	add --name X --phone "ring meg"
 refuse 2 "a bad e-mail address" "--email: 'x@' is not an e-mail address" \

@@ -36,6 +36,13 @@ lms: -C needs a folder, not an empty string
 usage: lms [-C DIR] [--no-cache] COMMAND [ARG...]
    or: lms --version | --help
 OUT
+lms -C
+is_rc 2 "-C with nothing after it"
+is_err "says it needs a folder" <<'OUT'
+lms: option '-C' needs a value
+usage: lms [-C DIR] [--no-cache] COMMAND [ARG...]
+   or: lms --version | --help
+OUT
 cd "$top"
 
 # The lock: a writer waits, then gives up with exit 75.
