@@ -58,6 +58,7 @@ struct ctx {
 	size_t threads;			/* $LMS_THREADS, or 0: one per core */
 	struct lms_tree tree;
 	bool tree_open;
+	bool changed;			/* the command made a change */
 	const struct cmd *cmd;		/* the command running, for usage */
 	struct lms_buf out;		/* what goes to stdout */
 	struct lms_buf note;		/* to stderr after it, on success */

@@ -409,10 +409,12 @@ void cmd_ops_io(struct ctx *ctx, struct lms_ops_io *io)
 static int run(struct ctx *ctx, const struct cmd *c, int argc, char **argv)
 {
 	bool undone;
+	size_t staged;
 	int err;
 
 	optind = 0;
 	err = c->run(ctx, argc, argv);
+	staged = ctx->tree_open && ctx->tree.txn ? ctx->tree.txn->n : 0;
 	/* A command that changes the tree makes one change: whatever it
 	 * wrote was staged, and is made now that it has succeeded, so that
 	 * a command killed or failing at any point changes all of its files
@@ -423,6 +425,7 @@ static int run(struct ctx *ctx, const struct cmd *c, int argc, char **argv)
 		lms_buf_reset(&ctx->out);
 		lms_buf_reset(&ctx->note);
 	}
+	ctx->changed = staged && err >= 0;
 	return err;
 }
 

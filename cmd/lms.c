@@ -276,9 +276,13 @@ int main(int argc, char **argv)
 		cmd_put(stderr, ctx.note.buf, ctx.note.len);
 	cmd_screen_release(&ctx);
 	if (write_errno) {
+		/* Said after the change, which stands: a script must not
+		 * take the exit status for a change not made and make it
+		 * again. */
 		fprintf(stderr, "lms: ");
-		fprintf(stderr, _("write error: %s\n"),
-			lms_strerror(write_errno));
+		fprintf(stderr, ctx.changed ?
+			_("write error: %s (the change itself was made)\n") :
+			_("write error: %s\n"), lms_strerror(write_errno));
 		err = LMS_EIO;
 	}
 	if (ctx.tree_open)

@@ -100,6 +100,15 @@ is_err "its summary comes first" <<'OUT'
 lms: 2 warnings
 lms: write error: No space left on device
 OUT
+# A change is made before its report is printed, and stands: the error
+# says so, so that a script does not make it again.
+full course set matlaging capacity=10
+is_rc 74 "a change whose report cannot be written"
+is_err "says the change was made" <<'OUT'
+lms: write error: No space left on device (the change itself was made)
+OUT
+lms course show matlaging --format yaml
+like "and it was" "capacity: 10" "$out"
 for command in "help check" "--version" "course show matlaging" \
 	       "calendar" "report" "export enrolments" "help"; do
 	# shellcheck disable=SC2086
