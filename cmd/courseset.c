@@ -91,6 +91,25 @@ static void warn_day_off(int32_t d, const struct lms_day_off *why, void *arg)
 			   "closed"), date);
 }
 
+/* The records that went with a session to its new date. */
+static void say_moved_records(struct lms_buf *out,
+			      const struct lms_date_move *m)
+{
+	char from[11], to[11];
+
+	lms_i18n_date(m->from, from);
+	lms_i18n_date(m->to, to);
+	if (m->attendance)
+		lms_buf_addf(out, _("the attendance of %s moved with its "
+				    "session to %s\n"), from, to);
+	if (m->responses)
+		lms_buf_addf(out, lms_n_("%zu evaluation response of %s "
+					 "moved with its session to %s\n",
+					 "%zu evaluation responses of %s "
+					 "moved with its session to %s\n",
+					 m->responses), m->responses, from, to);
+}
+
 static int course_set(struct ctx *ctx, int argc, char **argv)
 {
 	struct lms_buf said = LMS_BUF_INIT;
@@ -129,6 +148,8 @@ static int course_set(struct ctx *ctx, int argc, char **argv)
 		describe_change(&ctx->out, &r.before, &r.after, key);
 		free(key);
 	}
+	for (size_t i = 0; i < r.nmoves; i++)
+		say_moved_records(&ctx->out, &r.moves[i]);
 	lms_service_new_days_off(&ctx->tree.service, &r.before, &r.after,
 				 warn_day_off, NULL);
 	course_warn_fees(ctx, &r.after);

@@ -96,12 +96,15 @@ int lms_ops_course_set(const struct lms_ops_io *io, const char *course,
 		goto out_before;
 	if ((err = io->load_enrolments(io->arg, out->before.id, &e)))
 		goto out_after;
-	if (!(err = io->save(io->arg, LMS_FILE_COURSE, out->before.id, &text)))
+	if (!(err = lms_ops_move_session_records(io, &out->before, &out->after,
+					    &out->moves, &out->nmoves)) &&
+	    !(err = io->save(io->arg, LMS_FILE_COURSE, out->before.id, &text)))
 		err = promote(io, &out->after, &e, moved, arg);
 	lms_enrolments_release(&e);
 	if (!err)
 		goto out_text;
 out_after:
+	lms_free(out->moves);
 	lms_course_release(&out->after);
 out_before:
 	lms_course_release(&out->before);
@@ -115,4 +118,5 @@ void lms_set_result_release(struct lms_set_result *r)
 {
 	lms_course_release(&r->before);
 	lms_course_release(&r->after);
+	lms_free(r->moves);
 }

@@ -6,6 +6,7 @@
 #include "course.h"
 #include "enrolment.h"
 #include "opsio.h"
+#include "sessionmove.h"
 
 /*
  * Changes that free places, and so move the waiting list up: a withdrawal
@@ -28,21 +29,29 @@ int lms_ops_withdraw(const struct lms_ops_io *io, const char *course,
 /* What a course set did, for the command to say. */
 struct lms_set_result {
 	struct lms_course before, after;
+	struct lms_date_move *moves;	/* records moved with their session */
+	size_t nmoves;
 };
 
 /*
  * Sets values of a course (settings are "KEY=VALUE", as lms_course_set
- * takes them), validates the result (lms_ops_check_course), and fills
- * the places it frees from the waiting list (lms_roll_promote), unless
- * the course is cancelled or completed.
+ * takes them), validates the result (lms_ops_check_course), takes the
+ * records of a session whose date it moves along to the new date
+ * (lms_ops_move_session_records), and fills the places it frees from the
+ * waiting list (lms_roll_promote), unless the course is cancelled or
+ * completed.
  *
- * The order of the writes: course.yaml first, enrolments.yaml second (only
- * when someone moves up).  Stopped between the two, the course has more
- * places while people still wait: lms check warns of that ("people are
- * on the waiting list while places are free") and the next withdrawal or
- * change of the course moves them up.  The other order could leave more
- * people enrolled than the course has places, which lms check calls an
- * error.  (Within a command both writes are one change, see opsio.h.)
+ * The order of the writes: attendance.yaml and evaluations.yaml first
+ * (only when a record moves), course.yaml next, enrolments.yaml last
+ * (only when someone moves up).  Stopped after the first, a record is
+ * under a date that no session has yet, which lms check reports, and the
+ * same change made again moves the session to its record.  Stopped between the others,
+ * the course has more places while people still wait: lms check warns of
+ * that ("people are on the waiting list while places are free") and the
+ * next withdrawal or change of the course moves them up.  The other order
+ * could leave more people enrolled than the course has places, which lms
+ * check calls an error.  (Within a command all the writes are one change,
+ * see opsio.h.)
  *
  * On success out is the caller's (lms_set_result_release); on an error it
  * holds nothing.

@@ -234,6 +234,33 @@ template: (none) -> mestringstreff
 forms: [gammelt-skjema] -> [gammelt-skjema, mestringstro]
 OUT
 
+# A session moved to another date takes its attendance along, so that
+# the record stays with its session; onto a date with a record already,
+# the change is refused.
+cd "$SCRATCH" && rm -rf enrol && use_tree enrol
+LMS_TODAY=2026-08-20 "$LMS" enrol matlaging p-test01 >/dev/null
+LMS_TODAY=2026-09-15 "$LMS" attend matlaging 1 --all >/dev/null
+LMS_TODAY=2026-09-15 "$LMS" attend matlaging 2 --absent p-test01 >/dev/null
+lms course set matlaging sessions.1.date=8.9.2026
+is_rc 0 "a session moved to another day"
+is_out "says its attendance went along" <<'OUT'
+sessions.1.date: 2026-09-07 -> 2026-09-08
+the attendance of 2026-09-07 moved with its session to 2026-09-08
+OUT
+is_file "under the session's new date" courses/matlaging/attendance.yaml <<'OUT'
+"2026-09-08":
+  p-test01: present
+"2026-09-10":
+  p-test01: absent
+OUT
+remember
+lms course set matlaging sessions.1.date=2026-09-10
+is_rc 1 "onto a date with a record"
+is_err "is refused" <<'OUT'
+lms: the attendance of 2026-09-08 cannot move with its session to 2026-09-10, which has attendance recorded already
+OUT
+unchanged "and nothing is written"
+
 # A change that fails after it has been decided (here: the enrolments,
 # which more places would move up, cannot be read) writes nothing, and
 # does not report a change it did not make.

@@ -21,6 +21,7 @@
 
 struct fake {
 	struct lms_buf course, enrolments, attendance, facilitators, reg;
+	struct lms_buf evaluations;
 	struct lms_buf offers;		/* offers.yaml; empty: no file */
 	struct lms_buf log;		/* the saves, in order: "enrolments course " */
 	int fail_at;			/* this save (from 1) fails; 0: none */
@@ -62,6 +63,16 @@ static int fake_load_attendance(void *arg, const char *course,
 				   k->attendance.len);
 }
 
+static int fake_load_evaluations(void *arg, const char *course,
+				 struct lms_evaluations *out)
+{
+	struct fake *k = arg;
+
+	(void)course;
+	return lms_evaluations_load(out, "evaluations.yaml",
+				    k->evaluations.buf, k->evaluations.len);
+}
+
 static int fake_load_facilitators(void *arg, struct lms_facilitator **out,
 				  size_t *n)
 {
@@ -76,7 +87,8 @@ static int fake_load_facilitators(void *arg, struct lms_facilitator **out,
 
 static const char *const names[LMS_NFILES] = {
 	[LMS_FILE_COURSE] = "course", [LMS_FILE_ENROLMENTS] = "enrolments",
-	[LMS_FILE_ATTENDANCE] = "attendance", [LMS_FILE_OFFERS] = "offers"
+	[LMS_FILE_ATTENDANCE] = "attendance", [LMS_FILE_OFFERS] = "offers",
+	[LMS_FILE_EVALUATIONS] = "evaluations"
 };
 
 static int fake_load_text(void *arg, enum lms_file which, const char *course,
@@ -107,6 +119,7 @@ static int fake_save(void *arg, enum lms_file which, const char *course,
 	struct fake *k = arg;
 	struct lms_buf *to = which == LMS_FILE_COURSE ? &k->course :
 			     which == LMS_FILE_ENROLMENTS ? &k->enrolments :
+			     which == LMS_FILE_EVALUATIONS ? &k->evaluations :
 			     &k->attendance;
 
 	(void)course;
@@ -200,6 +213,7 @@ static int setup(void **state)
 	lms_buf_init(&f.log);
 	lms_buf_init(&f.reg);
 	lms_buf_init(&f.offers);
+	lms_buf_init(&f.evaluations);
 	lms_buf_adds(&f.reg, register_yaml);
 	lms_buf_adds(&f.course, course_yaml);
 	lms_buf_adds(&f.enrolments, enrolments_yaml);
@@ -220,6 +234,7 @@ static int setup(void **state)
 	io.load_text = fake_load_text;
 	io.load_template = fake_load_template;
 	io.load_form = fake_load_form;
+	io.load_evaluations = fake_load_evaluations;
 	return 0;
 }
 
@@ -233,6 +248,7 @@ static int teardown(void **state)
 	lms_buf_release(&f.log);
 	lms_buf_release(&f.reg);
 	lms_buf_release(&f.offers);
+	lms_buf_release(&f.evaluations);
 	lms_i18n_set(LMS_LANG_EN);
 	return 0;
 }
@@ -533,6 +549,44 @@ static void set_names_what_is_there(void **state)
 	assert_string_equal(f.log.buf, "course course course course ");
 }
 
+/*
+ * A session moved to another date takes its records along, written
+ * before the course: its attendance and the responses given at it.  A
+ * record that would land on a date with one already is refused, with
+ * nothing written; dates that sessions keep, as in a swap, keep theirs.
+ */
+static void set_moves_a_sessions_records(void **state)
+{
+	static const char *const swap[] = {
+		"sessions.1.date=2026-09-10", "sessions.2.date=2026-09-08"
+	};
+	struct lms_set_result r;
+
+	(void)state;
+	lms_buf_adds(&f.evaluations, "- form: f\n  phase: session\n"
+		     "  session: 2026-09-07\n  date: 2026-09-07\n"
+		     "  answers: {a: 1}\n");
+	assert_int_equal(set("sessions.1.date=8.9.2026", NULL), 0);
+	assert_string_equal(f.log.buf, "attendance evaluations course ");
+	assert_string_equal(f.attendance.buf,
+			    "\"2026-09-08\":\n  p-aaaaaa: present\n");
+	assert_non_null(strstr(f.evaluations.buf, "session: 2026-09-08\n"));
+	lms_buf_adds(&f.attendance, "\"2026-09-10\":\n  p-aaaaaa: absent\n");
+	assert_int_equal(set("sessions.1.date=2026-09-10", NULL),
+			 LMS_EREFUSED);
+	assert_string_equal(lms_last_error()->msg, "the attendance of "
+			    "2026-09-08 cannot move with its session to "
+			    "2026-09-10, which has attendance recorded "
+			    "already");
+	assert_int_equal(f.saves, 3);
+	assert_int_equal(lms_ops_course_set(&io, "kurs", swap, 2, NULL, NULL,
+					    &r), 0);
+	assert_int_equal(r.nmoves, 0);
+	lms_set_result_release(&r);
+	assert_string_equal(f.log.buf,
+			    "attendance evaluations course course ");
+}
+
 /* Without the lock (no change under way) the tree writes nothing. */
 static void tree_io_needs_the_lock(void **state)
 {
@@ -757,6 +811,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(capacity_stopped_between_writes_is_repaired, setup, teardown),
 		cmocka_unit_test_setup_teardown(set_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(set_names_what_is_there, setup, teardown),
+		cmocka_unit_test_setup_teardown(set_moves_a_sessions_records, setup, teardown),
 		cmocka_unit_test_setup_teardown(attend_marks_people_on_the_course, setup, teardown),
 		cmocka_unit_test_setup_teardown(attend_all_needs_someone, setup, teardown),
 		cmocka_unit_test_setup_teardown(attend_judges_a_closed_course_again, setup, teardown),
