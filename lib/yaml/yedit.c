@@ -230,7 +230,7 @@ static void place_value(const struct lms_buf *text, const struct span *map,
 	    skip_gaps(text, value->key_end, value->start) != value->start)
 		return;
 	value->start = value->end = value->key_end;
-	value->next_line = line_after(text, value->key_end);
+	value->next_line = map->kids[map->nkids - 2].next_line;
 	value->no_colon = true;
 	value->colon_col = map->flow ? -1 : key_indent(text, map);
 }

@@ -731,6 +731,9 @@ static void values_of_keys_without_a_colon(void **state)
 	edit("{tags}", set_tags, "{tags: [b, z]}");
 	edit("? facilitators\nid: c\n", append_facilitator,
 	     "? facilitators\n:\n  - id: kari-nordmann\nid: c\n");
+	/* What follows such a key goes after all of the key's lines. */
+	edit("id: c\n? |+\n  x\n\n", set_status,
+	     "id: c\n? |+\n  x\n\nstatus: open\n");
 }
 
 /*
