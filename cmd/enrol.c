@@ -99,6 +99,12 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct enrol_args *a)
 	}
 	if (err)
 		return err;
+	if (a->date > ctx->today) {
+		char day[11];
+
+		lms_i18n_date(a->date, day);
+		return cmd_usage_error(_("--date: %s is after today"), day);
+	}
 	if (a->next)
 		return parse_next(argc, argv, a);
 	if (argc - optind != (a->csv ? 1 : 2))

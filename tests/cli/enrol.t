@@ -89,6 +89,8 @@ refuse 2 "an unknown referral" \
 	enrol matlaging p-test07 --referral fastlege
 refuse 2 "a bad person id" "invalid person id 'Kari'" enrol matlaging Kari
 refuse 2 "no person" "give a course and a person" enrol matlaging
+refuse 2 "a request dated after today" "--date: 2026-08-21 is after today" \
+	enrol matlaging p-test07 --date 21.8.2026
 unchanged "the refusals changed nothing"
 
 lms enrol matlaging p-test05 --force
@@ -128,7 +130,9 @@ capacity: 3 -> 5
 p-test05 moved up from the waiting list: enrolled
 OUT
 
+LMS_TODAY=2026-08-21
 lms enrol matlaging p-test02 --date 2026-08-21
+LMS_TODAY=2026-08-20
 is_out "someone who withdrew may come back, queueing anew" <<'OUT'
 p-test02 enrolled (5 of 5 places taken)
 OUT

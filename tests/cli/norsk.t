@@ -113,6 +113,7 @@ say list course list
 say show course show kols-h26
 say show-bad course show finnes-ikke
 
+export LMS_TODAY=2026-08-15
 for p in $(awk 'NR > 2 { print $1 }' "$SAID/personlist.out"); do
 	say "enrol-$p" enrol kols-h26 "$p" --date 15.08.2026
 done
