@@ -514,6 +514,13 @@ static int find(const char *path, const struct lms_schema *schema,
 		t->in_aliased |= cur->aliased;
 		k += len + 1;
 	}
+	if (cur->type == LMS_EV_SEQ)
+		return lms_error(LMS_ENOENT, lms_n_("%s: no '%.*s' in '%s': "
+				 "the list has %zu item",
+				 "%s: no '%.*s' in '%s': the list has %zu "
+				 "items", cur->nkids), path,
+				 (int)(t->key - keypath + t->keylen), keypath,
+				 keypath, cur->nkids);
 	return lms_error(LMS_ENOENT, _("%s: no '%.*s' in '%s'"), path,
 			 (int)(t->key - keypath + t->keylen), keypath, keypath);
 }

@@ -118,7 +118,8 @@ refuse 2 "a whole list of sessions" "'sessions' is a list of sessions" \
 	set matlaging sessions=x
 refuse 2 "not KEY=VALUE" "'capacity' is not KEY=VALUE" set matlaging capacity
 refuse 2 "no values" "give a course id and at least one KEY=VALUE" set matlaging
-refuse 66 "a session that does not exist" "no 'sessions.9' in 'sessions.9.place'" \
+refuse 66 "a session that does not exist" \
+	"no 'sessions.9' in 'sessions.9.place': the list has 4 items" \
 	set matlaging sessions.9.place=x
 refuse 66 "an unknown course" "no such course: 'nope'" set nope capacity=1
 refuse 65 "a change that leaves the course invalid" "course has no 'title'" \

@@ -260,7 +260,8 @@ static void refuses_what_it_cannot_find(void **state)
 	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "sessions.9.place", "x"),
 			 LMS_ENOENT);
 	assert_string_equal(lms_last_error()->msg,
-			    "c: no 'sessions.9' in 'sessions.9.place'");
+			    "c: no 'sessions.9' in 'sessions.9.place': the "
+			    "list has 2 items");
 	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "topics", "x"),
 			 LMS_EUSAGE);
 	assert_string_equal(text.buf, commented);
