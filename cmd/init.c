@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "init.h"
+#include "municipality.h"
 #include "cmd.h"
 
 static const char *const usage[] = {
@@ -15,7 +16,9 @@ static int init(struct ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *name = "Lærings- og mestringstjenesten";
-	const char *municipality = "0000";
+	static const char placeholder[] = "0000";
+	const char *municipality = placeholder;
+	char number[5];
 	const char *dir = ".";
 	struct lms_buf path = LMS_BUF_INIT;
 	int c, err;
@@ -30,6 +33,16 @@ static int init(struct ctx *ctx, int argc, char **argv)
 	}
 	if (argc - optind > 1)
 		return cmd_usage_error(_("one folder at a time"));
+	/* A number or a name, as person add takes it; the file keeps
+	 * today's number. */
+	if (municipality != placeholder) {
+		int how;
+
+		if (lms_municipality_lookup(municipality, number, &how))
+			return cmd_usage_error(_("--municipality: %s"),
+					       lms_last_error()->msg);
+		municipality = number;
+	}
 	if (optind < argc)
 		dir = argv[optind];
 	/* lms.yaml goes to git; there is no register yet to find names in. */
@@ -47,7 +60,7 @@ static int init(struct ctx *ctx, int argc, char **argv)
 		return err;
 	}
 	lms_buf_addf(&ctx->out, _("initialised an lms tree in %s\n"), dir);
-	if (!strcmp(municipality, "0000"))
+	if (municipality == placeholder)
 		lms_buf_addf(&ctx->out, _("set the host municipality's number "
 					  "in %s/lms.yaml\n"), dir);
 	lms_buf_release(&path);

@@ -54,11 +54,19 @@ cd narvik && unchanged "and changes nothing" && cd ..
 lms init other --municipality 180
 is_rc 2 "init refuses a bad municipality number"
 is_err "naming it" <<'OUT'
-lms: '180' is not a municipality number (four digits, such as 1806)
+lms: --municipality: '180' is not the number of a municipality
 usage: lms init [DIR] [--name N] [--municipality NNNN]
 OUT
 [ ! -e other ]
 report $? "and creates nothing"
+lms init other --municipality 9999
+is_rc 2 "init refuses four digits that are no municipality"
+[ ! -e other ]
+report $? "and creates nothing"
+lms init other --municipality "narvik kommune"
+is_rc 0 "init takes a municipality's name"
+grep -q '^municipality: "1806"$' other/lms.yaml
+report $? "and writes its number"
 
 lms init a b
 is_rc 2 "init takes one folder"
