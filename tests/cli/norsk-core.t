@@ -247,7 +247,7 @@ OUT
 nb init annen --municipality 180
 is_rc 2 "init with a bad municipality number"
 is_err "says what a number is" <<'OUT'
-lms: «180» er ikke et kommunenummer (fire sifre, som 1806)
+lms: --municipality: «180» er ikke nummeret til en kommune
  bruk: lms init [MAPPE] [--name N] [--municipality NNNN]
 OUT
 nb init annen --name "$(printf 'To\nlinjer')"
