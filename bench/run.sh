@@ -571,16 +571,16 @@ bench_size() {
 # makes it, with the first ENROLLED of PEOPLE on the course.
 service() {
 	rm -rf "$1"
-	"$LMS" init "$1" --municipality 0101 >/dev/null
+	"$LMS" init "$1" --municipality 3101 >/dev/null
 	"$LMS" -C "$1" course new kurs --title Kurs --start 2027-01-04 \
 		--count 8 >/dev/null
 	awk -v n="$3" 'BEGIN { for (i = 1; i <= n; i++)
 		printf "- id: p-%06d\n  name: Person %06d\n  municipality: " \
-		       "\"0101\"\n", i, i }' >"$1/people/participants.yaml"
+		       "\"3101\"\n", i, i }' >"$1/people/participants.yaml"
 	awk -v n="$2" 'BEGIN { for (i = 1; i <= n; i++)
 		printf "- person: p-%06d\n  role: participant\n  status: " \
 		       "enrolled\n  requested: 2026-12-01\n  municipality: " \
-		       "\"0101\"\n", i }' >"$1/courses/kurs/enrolments.yaml"
+		       "\"3101\"\n", i }' >"$1/courses/kurs/enrolments.yaml"
 	[ "$2" -gt 0 ] || rm "$1/courses/kurs/enrolments.yaml"
 }
 
