@@ -110,6 +110,19 @@ static void say_moved_records(struct lms_buf *out,
 					 m->responses), m->responses, from, to);
 }
 
+/* A capacity lowered below the places held takes none of them, but lms
+ * check calls it an error: said now, in the check's words. */
+static void warn_over_capacity(const struct lms_set_result *r)
+{
+	int cap = r->after.capacity;
+
+	if (cap != LMS_UNSET && cap != r->before.capacity &&
+	    r->held > (size_t)cap)
+		cmd_warn(lms_n_("%zu person holds a place, but the course "
+				"has %d", "%zu people hold places, but the "
+				"course has %d", r->held), r->held, cap);
+}
+
 static int course_set(struct ctx *ctx, int argc, char **argv)
 {
 	struct lms_buf said = LMS_BUF_INIT;
@@ -150,6 +163,7 @@ static int course_set(struct ctx *ctx, int argc, char **argv)
 	}
 	for (size_t i = 0; i < r.nmoves; i++)
 		say_moved_records(&ctx->out, &r.moves[i]);
+	warn_over_capacity(&r);
 	lms_service_new_days_off(&ctx->tree.service, &r.before, &r.after,
 				 warn_day_off, NULL);
 	course_warn_fees(ctx, &r.after);

@@ -31,6 +31,7 @@ struct lms_set_result {
 	struct lms_course before, after;
 	struct lms_date_move *moves;	/* records moved with their session */
 	size_t nmoves;
+	size_t held;			/* places held after the change */
 };
 
 /*

@@ -262,6 +262,23 @@ lms: the attendance of 2026-09-08 cannot move with its session to 2026-09-10, wh
 OUT
 unchanged "and nothing is written"
 
+# A capacity below the places held takes none of them, but lms check
+# calls it an error: set says so when the capacity changes.
+cd "$SCRATCH" && rm -rf enrol && use_tree enrol
+for p in p-test01 p-test02; do
+	LMS_TODAY=2026-08-20 "$LMS" enrol matlaging $p >/dev/null
+done
+lms course set matlaging capacity=1
+is_rc 0 "a capacity below the places held"
+is_out "is set" <<'OUT'
+capacity: 3 -> 1
+OUT
+is_err "with a warning in lms check's words" <<'OUT'
+lms: warning: 2 people hold places, but the course has 1
+OUT
+lms course set matlaging title=Ny
+is_err "a change of something else says nothing of it" </dev/null
+
 # A change that fails after it has been decided (here: the enrolments,
 # which more places would move up, cannot be read) writes nothing, and
 # does not report a change it did not make.
