@@ -1,5 +1,3 @@
-#include <string.h>
-
 #include "init.h"
 #include "municipality.h"
 #include "cmd.h"

@@ -467,9 +467,7 @@ static void capacity(const struct lms_course_files *cf,
 {
 	const struct lms_course *c = &cf->data.course;
 	const struct lms_enrolments *e = &cf->data.enrolments;
-	size_t held = lms_enrolments_count(e, LMS_ENROLLED) +
-		      lms_enrolments_count(e, LMS_COMPLETED) +
-		      lms_enrolments_count(e, LMS_NOT_COMPLETED);
+	size_t held = lms_enrolments_on_course(e);
 	size_t waiting = lms_enrolments_count(e, LMS_WAITLISTED);
 
 	if (c->capacity == LMS_UNSET)

@@ -105,3 +105,12 @@ bool lms_enrolment_on_course(int status)
 	return status == LMS_ENROLLED || status == LMS_COMPLETED ||
 	       status == LMS_NOT_COMPLETED;
 }
+
+size_t lms_enrolments_on_course(const struct lms_enrolments *e)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < e->n; i++)
+		n += lms_enrolment_on_course(e->v[i].status);
+	return n;
+}

@@ -67,5 +67,7 @@ size_t lms_enrolments_count(const struct lms_enrolments *e, int status);
 /* On the course: enrolled, or, once it is closed, completed or not (not
  * waiting, not withdrawn). */
 bool lms_enrolment_on_course(int status);
+/* How many are on the course (lms_enrolment_on_course): the places held. */
+size_t lms_enrolments_on_course(const struct lms_enrolments *e);
 
 #endif

@@ -80,16 +80,6 @@ static void summarize(struct lms_attend_result *out, size_t number,
 	out->relatives = s->relatives;
 }
 
-/* People on the course, however it stands. */
-static size_t on_course(const struct lms_enrolments *e)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < e->n; i++)
-		n += lms_enrolment_on_course(e->v[i].status);
-	return n;
-}
-
 /* Judges a closed course again; saves the enrolments if a verdict changed. */
 static int judge_again(const struct lms_ops_io *io,
 		       const struct lms_attend_request *req,
@@ -142,8 +132,8 @@ static int record(const struct lms_ops_io *io,
 		lms_enrolments_release(&e);
 		return err;
 	}
-	if (req->all && !on_course(&e) && !req->npresent && !req->nabsent &&
-	    !req->nexcused) {
+	if (req->all && !lms_enrolments_on_course(&e) && !req->npresent &&
+	    !req->nabsent && !req->nexcused) {
 		err = lms_error(LMS_EREFUSED, _("nobody is enrolled on course "
 						"'%s'"), c->id);
 		goto out;

@@ -186,7 +186,7 @@ static int check_new_names(const struct lms_ops_io *io,
 			   const struct lms_course *before,
 			   const struct lms_course *after)
 {
-	int err = 0;
+	int err;
 
 	if (after->template && (!before->template ||
 				strcmp(before->template, after->template))) {
@@ -196,7 +196,7 @@ static int check_new_names(const struct lms_ops_io *io,
 			return error_of_key(err, "template");
 		lms_template_release(&t);
 	}
-	for (size_t i = 0; i < after->nforms && !err; i++) {
+	for (size_t i = 0; i < after->nforms; i++) {
 		struct lms_form f;
 
 		if (lms_course_lists_form(before, after->forms[i]))

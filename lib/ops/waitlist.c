@@ -100,9 +100,7 @@ int lms_ops_course_set(const struct lms_ops_io *io, const char *course,
 					    &out->moves, &out->nmoves)) &&
 	    !(err = io->save(io->arg, LMS_FILE_COURSE, out->before.id, &text)))
 		err = promote(io, &out->after, &e, moved, arg);
-	out->held = lms_enrolments_count(&e, LMS_ENROLLED) +
-		    lms_enrolments_count(&e, LMS_COMPLETED) +
-		    lms_enrolments_count(&e, LMS_NOT_COMPLETED);
+	out->held = lms_enrolments_on_course(&e);
 	lms_enrolments_release(&e);
 	if (!err)
 		goto out_text;

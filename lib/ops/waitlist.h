@@ -46,13 +46,13 @@ struct lms_set_result {
  * (only when a record moves), course.yaml next, enrolments.yaml last
  * (only when someone moves up).  Stopped after the first, a record is
  * under a date that no session has yet, which lms check reports, and the
- * same change made again moves the session to its record.  Stopped between the others,
- * the course has more places while people still wait: lms check warns of
- * that ("people are on the waiting list while places are free") and the
- * next withdrawal or change of the course moves them up.  The other order
- * could leave more people enrolled than the course has places, which lms
- * check calls an error.  (Within a command all the writes are one change,
- * see opsio.h.)
+ * same change made again moves the session to its record.  Stopped
+ * between the others, the course has more places while people still
+ * wait: lms check warns of that ("people are on the waiting list while
+ * places are free") and the next withdrawal or change of the course
+ * moves them up.  The other order could leave more people enrolled than
+ * the course has places, which lms check calls an error.  (Within a
+ * command all the writes are one change, see opsio.h.)
  *
  * On success out is the caller's (lms_set_result_release); on an error it
  * holds nothing.
