@@ -10,6 +10,7 @@
 #include "strset.h"
 #include "yedit.h"
 #include "yparse.h"
+#include "yverify.h"
 
 /*
  * A node of the document with the byte span of its text.  A scalar keeps
@@ -848,9 +849,9 @@ static int open_target(struct lms_buf *text, const char *path,
 	return err;
 }
 
-int lms_yedit_set_scalar(struct lms_buf *text, const char *path,
-			const struct lms_schema *schema,
-			 const char *keypath, const char *value)
+static int set_scalar(struct lms_buf *text, const char *path,
+		      const struct lms_schema *schema, const char *keypath,
+		      const char *value)
 {
 	struct lms_buf b = LMS_BUF_INIT;
 	struct span root;
@@ -963,10 +964,9 @@ static bool scalars_only(const struct span *list)
 	return true;
 }
 
-int lms_yedit_set_list(struct lms_buf *text, const char *path,
-			const struct lms_schema *schema,
-		       const char *keypath, const char *const *items,
-		       size_t n)
+static int set_list(struct lms_buf *text, const char *path,
+		    const struct lms_schema *schema, const char *keypath,
+		    const char *const *items, size_t n)
 {
 	struct lms_buf b = LMS_BUF_INIT;
 	struct span root, *node;
@@ -1005,10 +1005,9 @@ int lms_yedit_set_list(struct lms_buf *text, const char *path,
 	return err;
 }
 
-int lms_yedit_append(struct lms_buf *text, const char *path,
-			const struct lms_schema *schema,
-		     const char *keypath, const struct lms_yedit_pair *pairs,
-		     size_t n)
+static int append_item(struct lms_buf *text, const char *path,
+		       const struct lms_schema *schema, const char *keypath,
+		       const struct lms_yedit_pair *pairs, size_t n)
 {
 	struct lms_buf b = LMS_BUF_INIT;
 	struct span root, *node;
@@ -1130,9 +1129,8 @@ static void remove_item(struct lms_buf *text, const struct span *list, size_t i)
 	lms_buf_release(&b);
 }
 
-int lms_yedit_remove(struct lms_buf *text, const char *path,
-			const struct lms_schema *schema,
-		     const char *keypath)
+static int remove_node(struct lms_buf *text, const char *path,
+		       const struct lms_schema *schema, const char *keypath)
 {
 	struct span root, *key;
 	struct target t;
@@ -1155,6 +1153,135 @@ int lms_yedit_remove(struct lms_buf *text, const char *path,
 		remove_key(text, t.parent, t.index);
 	span_release(&root);
 	return err;
+}
+
+/* The edits as yedit.h gives them, each proved (yverify.h) */
+
+/*
+ * Ends an edit of text, which held before (released here): its result
+ * proved to be before with change made, or, on any failure, text as it
+ * was before.
+ */
+static int proved(struct lms_buf *text, struct lms_buf *before,
+		  const char *path, const struct lms_ychange *change, int err)
+{
+	if (!err)
+		err = lms_yverify(path, before->buf, before->len, text->buf,
+				  text->len, change);
+	else if (change->want)
+		lms_node_release(change->want);
+	if (err) {
+		lms_buf_reset(text);
+		lms_buf_add(text, before->buf, before->len);
+	}
+	lms_buf_release(before);
+	return err;
+}
+
+static void copy(struct lms_buf *to, const struct lms_buf *text)
+{
+	lms_buf_init(to);
+	lms_buf_add(to, text->buf, text->len);
+}
+
+/* The list of the values items (YAML text), as a tree. */
+static int read_list(const char *const *items, size_t n, struct lms_node *out)
+{
+	int err = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->type = LMS_EV_SEQ;
+	for (size_t i = 0; !err && i < n; i++)
+		err = lms_ynode_read(items[i], strlen(items[i]),
+				     lms_array_push(&out->items, &out->nitems,
+						    sizeof(*out->items)));
+	if (err)
+		lms_node_release(out);
+	return err;
+}
+
+/* The mapping of pairs, as a tree. */
+static int read_pairs(const struct lms_yedit_pair *pairs, size_t n,
+		      struct lms_node *out)
+{
+	int err = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->type = LMS_EV_MAP;
+	for (size_t i = 0; !err && i < n; i++) {
+		struct lms_node *key = lms_array_push(&out->items, &out->nitems,
+						      sizeof(*out->items));
+
+		key->type = LMS_EV_SCALAR;
+		key->plain = 1;
+		key->scalar = lms_strdup(pairs[i].key);
+		err = lms_ynode_read(pairs[i].value, strlen(pairs[i].value),
+				     lms_array_push(&out->items, &out->nitems,
+						    sizeof(*out->items)));
+	}
+	if (err)
+		lms_node_release(out);
+	return err;
+}
+
+int lms_yedit_set_scalar(struct lms_buf *text, const char *path,
+			 const struct lms_schema *schema, const char *keypath,
+			 const char *value)
+{
+	struct lms_buf before;
+	struct lms_node want;
+	int err;
+
+	if ((err = lms_ynode_read(value, strlen(value), &want)))
+		return err;
+	copy(&before, text);
+	err = set_scalar(text, path, schema, keypath, value);
+	return proved(text, &before, path,
+		      &(struct lms_ychange){ keypath, &want, false }, err);
+}
+
+int lms_yedit_set_list(struct lms_buf *text, const char *path,
+		       const struct lms_schema *schema, const char *keypath,
+		       const char *const *items, size_t n)
+{
+	struct lms_buf before;
+	struct lms_node want;
+	int err;
+
+	if ((err = read_list(items, n, &want)))
+		return err;
+	copy(&before, text);
+	err = set_list(text, path, schema, keypath, items, n);
+	return proved(text, &before, path,
+		      &(struct lms_ychange){ keypath, &want, false }, err);
+}
+
+int lms_yedit_append(struct lms_buf *text, const char *path,
+		     const struct lms_schema *schema, const char *keypath,
+		     const struct lms_yedit_pair *pairs, size_t n)
+{
+	struct lms_buf before;
+	struct lms_node want;
+	int err;
+
+	if ((err = read_pairs(pairs, n, &want)))
+		return err;
+	copy(&before, text);
+	err = append_item(text, path, schema, keypath, pairs, n);
+	return proved(text, &before, path,
+		      &(struct lms_ychange){ keypath, &want, true }, err);
+}
+
+int lms_yedit_remove(struct lms_buf *text, const char *path,
+		     const struct lms_schema *schema, const char *keypath)
+{
+	struct lms_buf before;
+	int err;
+
+	copy(&before, text);
+	err = remove_node(text, path, schema, keypath);
+	return proved(text, &before, path,
+		      &(struct lms_ychange){ keypath, NULL, false }, err);
 }
 
 /* obj's fields as "key: value" pairs in the schema's order, with their

@@ -18,7 +18,9 @@
  * 1-based number ("capacity", "sessions.3.place", "facilitators.2");
  * the empty path is the whole document (a list, for lms_yedit_append).
  * Values are YAML text already, formatted by the caller (see emit.h).
- * The caller validates the result by loading it again.  With a schema,
+ * Each edit proves its result (yverify.h): one that would change any
+ * other value is refused with LMS_EDATA, and text stays as it was.  The
+ * caller still validates the result by loading it again.  With a schema,
  * a new key goes where the schema's order puts it; without one (NULL), at
  * the end of its mapping.
  */

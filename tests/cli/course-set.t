@@ -148,6 +148,27 @@ like "is refused where it is" \
 	'course.yaml:[0-9]*:17: error: a Unicode line break (NEL, LS or PS)' "$err"
 unchanged "and nothing changed"
 
+# Every edit is read back and compared with the file before it: one
+# that would change any other value, even to a file that loads, is
+# refused (exit 65, nothing written).  Here the key "place" is written
+# on the line after its "?", which the editor cannot take out whole.
+cd "$SCRATCH" && rm -rf basic && use_tree basic
+sed -i 's/^place: \(.*\)$/?\n  place\n: \1/' "$f"
+remember
+lms course set matlaging place=
+is_rc 65 "an edit that would change another value"
+is_err "is refused, and says why" <<'ERR'
+lms: courses/matlaging/course.yaml: cannot make this change safely: it would change the file elsewhere too; nothing was changed; edit the file by hand
+ERR
+unchanged "and nothing changed"
+lms course set matlaging place=Kjøkkenet
+is_rc 0 "the same key's value can still be set"
+grep -A1 '^  place$' "$f" >"$SCRATCH/place"
+is_file "in place" "$SCRATCH/place" <<'OUT'
+  place
+: Kjøkkenet
+OUT
+
 # A key given by a YAML alias is changed where the alias is written; a
 # value given by one is refused (exit 65, nothing written), even where
 # the anchor's text lies far before it.

@@ -663,6 +663,36 @@ static void mixed_line_ends(void **state)
 			    "    theme: T\n");
 }
 
+/*
+ * Where a splice would change another value, even to a file that loads,
+ * the edit is refused and the text stays as it was (yverify.h).
+ */
+static int remove_c(struct lms_buf *t)
+{
+	return lms_yedit_remove(t, "c", NULL, "c");
+}
+
+static int add_b(struct lms_buf *t)
+{
+	return lms_yedit_set_scalar(t, "c", NULL, "b", "1");
+}
+
+static void refuses_edits_that_change_more(void **state)
+{
+	(void)state;
+	/* A key on the line after its "?": its removal left the "?", a
+	 * null key, in the mapping. */
+	edit("?\n  c\n: 1\nid: 2\n", remove_c, NULL);
+	/* A block scalar at the end of a file without a line break: a key
+	 * after it would give it one. */
+	edit("n: |\n  x", add_b, NULL);
+	assert_string_equal(lms_last_error()->msg,
+			    "c: cannot make this change safely: it would "
+			    "change 'n' too; nothing was changed; edit the "
+			    "file by hand");
+	edit("n: |\n  x\n", add_b, "n: |\n  x\nb: 1\n");
+}
+
 /* A lone CR ends a line: the new key goes after it, not into the middle
  * of the value on the next line. */
 static void lone_cr_is_a_line_end(void **state)
@@ -799,6 +829,7 @@ int main(void)
 		T(keeps_line_ends),
 		T(mixed_line_ends),
 		T(lone_cr_is_a_line_end),
+		T(refuses_edits_that_change_more),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
