@@ -3,6 +3,7 @@
 
 #include "check.h"
 #include "id.h"
+#include "suggest.h"
 #include "cmd.h"
 
 /*
@@ -29,7 +30,14 @@ static const char *const formats[] = { "text", "yaml", "csv", NULL };
 static int parse_rule(const char *opt, const char *name, unsigned *rules)
 {
 	int rule = cmd_choice(lms_rule_names, name);
+	size_t n = 0;
+	const char *hint;
 
+	while (lms_rule_names[n])
+		n++;
+	if (rule < 0 && (hint = lms_suggest(name, lms_rule_names, n)))
+		return cmd_usage_error(_("%s: no rule '%s'; did you mean "
+					 "'%s'?"), opt, name, hint);
 	if (rule < 0)
 		return cmd_usage_error(_("%s: no rule '%s' (the rules: %s)"),
 				       opt, name, cmd_list(lms_rule_names,

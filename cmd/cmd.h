@@ -71,6 +71,8 @@ int cmd_dispatch(struct ctx *ctx, const struct cmd *const *table,
 		 int argc, char **argv);
 /* The command of table named name, or NULL. */
 const struct cmd *cmd_find(const struct cmd *const *table, const char *name);
+/* The name in table closest to word, if word looks like a typo of it. */
+const char *cmd_closest(const struct cmd *const *table, const char *word);
 /*
  * For a command with verbs and a run of its own, once its options are
  * read: runs the verb that argv[optind] names, with those options, as if

@@ -462,8 +462,7 @@ static int list_verbs(const struct cmd *parent)
 	return err;
 }
 
-/* The name in table closest to word, if word looks like a typo of it. */
-static const char *closest(const struct cmd *const *table, const char *word)
+const char *cmd_closest(const struct cmd *const *table, const char *word)
 {
 	const char *names[33];
 	size_t n = names_of(table, names, sizeof(names) / sizeof(names[0]));
@@ -481,7 +480,7 @@ static int no_verb(struct ctx *ctx, const struct cmd *c, int argc, char **argv)
 			return cmd_show_man(ctx, c->man, 1);
 		return list_verbs(c);
 	}
-	if ((hint = closest(c->sub, argv[1])))
+	if ((hint = cmd_closest(c->sub, argv[1])))
 		return cmd_usage_error(_("'%s' is not a verb of 'lms %s'; did "
 					 "you mean '%s'?"), argv[1], c->name,
 				       hint);
@@ -495,7 +494,7 @@ int cmd_dispatch(struct ctx *ctx, const struct cmd *const *table,
 	const struct cmd *c = cmd_find(table, argv[0]);
 	const char *hint;
 
-	if (!c && (hint = closest(table, argv[0])))
+	if (!c && (hint = cmd_closest(table, argv[0])))
 		return cmd_usage_error(_("'%s' is not an lms command; did you "
 					 "mean '%s'?"), argv[0], hint);
 	if (!c)

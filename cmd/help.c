@@ -145,6 +145,7 @@ static void overview(struct ctx *ctx)
 static int help(struct ctx *ctx, int argc, char **argv)
 {
 	const struct cmd *c;
+	const char *hint;
 
 	while (cmd_getopt(argc, argv, "", NULL) != -1)
 		return LMS_EUSAGE;
@@ -160,6 +161,9 @@ static int help(struct ctx *ctx, int argc, char **argv)
 		return cmd_show_man(ctx, "lms", 1);
 	if ((c = cmd_find(cmd_table, argv[optind])))
 		return cmd_show_man(ctx, c->man, 1);
+	if ((hint = cmd_closest(cmd_table, argv[optind])))
+		return cmd_usage_error(_("no such command: '%s'; did you mean "
+					 "'%s'?"), argv[optind], hint);
 	return cmd_usage_error(_("no such command: '%s'"), argv[optind]);
 }
 

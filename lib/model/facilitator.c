@@ -11,6 +11,7 @@
 #include "yedit.h"
 #include "facilitator.h"
 #include "strset.h"
+#include "suggest.h"
 
 /* People read these names translated, in their context (C_). */
 const char *const lms_kind_names[] = {
@@ -159,14 +160,33 @@ const struct lms_facilitator *lms_facilitator_find(
 	return NULL;
 }
 
+/* The id in all closest to id, if id looks like a typo of it. */
+static const char *closest_id(const struct lms_facilitator *all, size_t nall,
+			      const char *id)
+{
+	const char **ids = lms_calloc(nall + 1, sizeof(*ids));
+	const char *hint;
+
+	for (size_t i = 0; i < nall; i++)
+		ids[i] = all[i].id;
+	hint = lms_suggest(id, ids, nall);
+	lms_free(ids);
+	return hint;
+}
+
 int lms_facilitator_check(const struct lms_facilitator *all, size_t nall,
 			  const char *id, size_t session)
 {
+	const char *hint;
+
 	if (lms_facilitator_find(all, nall, id))
 		return 0;
 	if (session)
 		return lms_error(LMS_ENOENT, _("sessions.%zu.led_by: no such "
 					       "facilitator: '%s'"), session, id);
+	if ((hint = closest_id(all, nall, id)))
+		return lms_error(LMS_ENOENT, _("no such facilitator: '%s'; did "
+					       "you mean '%s'?"), id, hint);
 	return lms_error(LMS_ENOENT, _("no such facilitator: '%s' (see lms "
 				       "facilitator add)"), id);
 }

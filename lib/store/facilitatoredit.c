@@ -7,13 +7,14 @@
 #include "facilitatoredit.h"
 #include "i18n.h"
 #include "join.h"
+#include "suggest.h"
 #include "utf8.h"
 #include "yedit.h"
 
-/* "name, kind, profession, ...": the keys that may be set. */
-static void add_keys(struct lms_buf *out)
+/* The keys that may be set, "name, kind, profession, ...", in names
+ * (NULL-terminated); their count. */
+static size_t key_names(const char *names[32])
 {
-	const char *names[32];
 	size_t n = 0;
 
 	for (const struct lms_field *f = lms_facilitator_schema.fields;
@@ -21,15 +22,21 @@ static void add_keys(struct lms_buf *out)
 		if (strcmp(f->key, "id"))
 			names[n++] = f->key;
 	names[n] = NULL;
-	lms_join(out, names, LMS_JOIN_COMMAS);
+	return n;
 }
 
 static int unknown_key(const char *key)
 {
 	struct lms_buf keys = LMS_BUF_INIT;
+	const char *names[32], *hint;
+	size_t n = key_names(names);
 	int err;
 
-	add_keys(&keys);
+	if ((hint = lms_suggest(key, names, n)))
+		return lms_error(LMS_EUSAGE, _("'%s' is not a key of a "
+					       "facilitator; did you mean "
+					       "'%s'?"), key, hint);
+	lms_join(&keys, names, LMS_JOIN_COMMAS);
 	/* TRANSLATORS: the last %s lists the keys, "name, kind, ...". */
 	err = lms_error(LMS_EUSAGE, _("'%s' is not a key of a facilitator "
 				      "(the keys: %s)"), key, keys.buf);

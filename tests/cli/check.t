@@ -327,7 +327,10 @@ is_out "a list of findings" <<'OUT'
 OUT
 lms check --rule nosuch
 is_rc 2 "an unknown rule"
-like "is named, with the rules there are" "no rule 'nosuch'" "$err"
+like "is named, with the rules there are" "no rule 'nosuch' (the rules: schema," "$err"
+lms check --rule privacyy
+is_rc 2 "a misspelt rule"
+like "suggests the rule meant" "^lms: --rule: no rule 'privacyy'; did you mean 'privacy'?" "$err"
 lms check nosuch
 is_rc 66 "an unknown course"
 lms check --format tsv

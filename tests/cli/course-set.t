@@ -124,8 +124,10 @@ refuse 66 "a session that does not exist" \
 refuse 66 "an unknown course" "no such course: 'nope'" set nope capacity=1
 refuse 65 "a change that leaves the course invalid" "course has no 'title'" \
 	set matlaging title=
-refuse 66 "assigning an unknown facilitator" "no such facilitator: 'nobody'" \
+refuse 66 "assigning an unknown facilitator" "no such facilitator: 'nobody' (see lms facilitator add)" \
 	assign matlaging nobody
+refuse 66 "a misspelt facilitator" "^lms: no such facilitator: 'fag-e'; did you mean 'fag-en'?$" \
+	assign matlaging fag-e
 refuse 66 "unassigning someone not assigned" \
 	"'fag-en' is not a facilitator of course 'matlaging'" \
 	unassign matlaging fag-en

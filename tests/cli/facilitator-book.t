@@ -205,6 +205,8 @@ is_rc 2 "travel, an amount, is not set from the command line"
 like "says to edit the file" "travel: edit it in people/facilitators.yaml by hand" "$err"
 refuse 2 "an unknown key" "^lms: 'colour' is not a key of a facilitator (the keys: name, kind, profession, organisation, topics, trained, available, email, phone, fee, travel)$" \
 	set fag-en colour=red
+refuse 2 "a misspelt key" "^lms: 'nmae' is not a key of a facilitator; did you mean 'name'?$" \
+	set fag-en nmae=Kari
 refuse 2 "the id" "^lms: the id names the facilitator in the courses and cannot be set$" \
 	set fag-en id=ny
 refuse 2 "a required key removed" "^lms: name: every facilitator has one; it cannot be removed$" \

@@ -58,6 +58,16 @@ usage: lms course new | list | show | set | assign | unassign | close ...
 OUT
 lms help frob
 is_rc 2 "help for an unknown command"
+is_err "is named" <<'OUT'
+lms: no such command: 'frob'
+usage: lms help [COMMAND | files]
+OUT
+lms help corse
+is_rc 2 "help for a misspelt command"
+is_err "suggests the command meant" <<'OUT'
+lms: no such command: 'corse'; did you mean 'course'?
+usage: lms help [COMMAND | files]
+OUT
 
 # A page saved to a file or read by a program is plain UTF-8 text: the
 # formatter's bold (c BS c) and underline (_ BS c) come out whole
