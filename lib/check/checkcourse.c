@@ -76,24 +76,34 @@ static void unknown_extras(const struct lms_extras *x,
 	}
 }
 
-/* Where a top-level key of the course's file is, for findings about its
- * value: the start of the line "key:", else the course's own start. */
-static struct lms_mark key_mark(const struct lms_course_files *cf,
-				const char *key)
+unsigned lms_check_key_line(const char *text, size_t len, const char *key)
 {
 	size_t n = strlen(key);
 	unsigned line = 1;
-	const char *p = cf->plan.text.buf, *end = p + cf->plan.text.len;
+	const char *p = text, *end = text + len;
 
 	for (; p < end; line++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 
 		if ((size_t)(end - p) > n && !strncmp(p, key, n) && p[n] == ':')
-			return (struct lms_mark){ line, 1, 0 };
+			return line;
 		if (!nl)
 			break;
 		p = nl + 1;
 	}
+	return 0;
+}
+
+/* Where a top-level key of the course's file is, for findings about its
+ * value: the start of the line "key:", else the course's own start. */
+static struct lms_mark key_mark(const struct lms_course_files *cf,
+				const char *key)
+{
+	unsigned line = lms_check_key_line(cf->plan.text.buf,
+					   cf->plan.text.len, key);
+
+	if (line)
+		return (struct lms_mark){ line, 1, 0 };
 	return cf->data.course.mark;
 }
 

@@ -67,6 +67,9 @@ void lms_check_availability(const struct lms_check_ctx *x,
 void lms_check_public(const struct lms_check_ctx *x,
 		      const struct lms_course_files *cf,
 		      struct lms_findings *out);
+/* The line of text (len bytes) where top-level key starts, "key:" at
+ * its start; 0 if none does. */
+unsigned lms_check_key_line(const char *text, size_t len, const char *key);
 /* Where top-level key of the course's file is, else the course's start. */
 struct lms_mark lms_check_key_mark(const struct lms_course_files *cf,
 				   const char *key);

@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "checkctx.h"
 #include "i18n.h"
+#include "municipality.h"
 #include "treedoc.h"
 #include "treelist.h"
 
@@ -185,14 +186,55 @@ void lms_check_load_people(struct lms_check_ctx *x, struct lms_findings *out)
 	lms_tree_doc_release(&d);
 }
 
+/* One municipality number of lms.yaml, under key: one of today's.  The
+ * finding is at the line of the key (a list's items are on it or after
+ * it), or of the file when the key is not at the start of a line. */
+static void check_municipality(const struct lms_tree_doc *d, const char *key,
+			       const char *number, struct lms_findings *out)
+{
+	unsigned line = lms_check_key_line(d->text.buf, d->text.len, key);
+	const char *name;
+	char today[5];
+	int until, how;
+
+	if (lms_municipality_name(number))
+		return;
+	if (!strcmp(number, "0000") && !strcmp(key, "municipality"))
+		lms_finding(out, LMS_RULE_REFERENCES, LMS_WARNING, d->path, line,
+			    line ? 1 : 0, _("municipality: 0000 is the "
+			    "placeholder that lms init writes: set the host "
+			    "municipality's number"));
+	else if (lms_municipality_retired(number, &name, &until) &&
+		 !lms_municipality_lookup(number, today, &how))
+		lms_finding(out, LMS_RULE_REFERENCES, LMS_WARNING, d->path, line,
+			    line ? 1 : 0, _("%s: %s was %s's number until %d; "
+			    "today it is %s"), key, number, name, until, today);
+	else if (lms_municipality_retired(number, &name, &until))
+		lms_finding(out, LMS_RULE_REFERENCES, LMS_WARNING, d->path, line,
+			    line ? 1 : 0, _("%s: %s was %s's number until %d, "
+			    "and is split between municipalities of today"),
+			    key, number, name, until);
+	else
+		lms_finding(out, LMS_RULE_REFERENCES, LMS_WARNING, d->path, line,
+			    line ? 1 : 0, _("%s: %s is the number of no "
+			    "municipality"), key, number);
+}
+
 static void check_service(struct lms_check_ctx *x, struct lms_findings *out)
 {
 	struct lms_tree_doc d;
 	struct lms_service s;
 
 	if (read_checked(x, LMS_FILE_SERVICE, NULL, true, &d, out)) {
-		if (lms_tree_doc_service(&d, &s))
+		if (lms_tree_doc_service(&d, &s)) {
 			lms_check_failed(&d.error, out);
+		} else {
+			check_municipality(&d, "municipality", s.municipality,
+					   out);
+			for (size_t i = 0; i < s.npartners; i++)
+				check_municipality(&d, "partners",
+						   s.partners[i], out);
+		}
 		lms_service_release(&s);
 	}
 	lms_check_diags(&d.diags, out);

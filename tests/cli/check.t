@@ -338,6 +338,28 @@ is_rc 2 "no TSV"
 lms check ../x
 is_rc 2 "a course id that cannot be one"
 
+# lms.yaml's municipalities must be of today: the placeholder that lms
+# init writes without --municipality, a retired number and one that is
+# no municipality are warnings, at the key's line.
+cd "$SCRATCH" && "$LMS" init kommuner --name Test >/dev/null
+cd kommuner || exit 1
+lms check
+is_rc 0 "the placeholder municipality is a warning (exit 0)"
+is_out "that says to set it" <<'OUT'
+lms.yaml:4:1: warning: municipality: 0000 is the placeholder that lms init writes: set the host municipality's number [references]
+OUT
+sed -i 's/^municipality: .*/municipality: "1806"/; s/^partners: .*/partners: ["0101", "1850", "9999"]/' lms.yaml
+lms check --strict
+is_rc 1 "partners that are not of today fail --strict"
+is_out "each named, with today's number where there is one" <<'OUT'
+lms.yaml:6:1: warning: partners: 0101 was Halden's number until 2019; today it is 3101 [references]
+lms.yaml:6:1: warning: partners: 1850 was Divtasvuodna - Tysfjord's number until 2019, and is split between municipalities of today [references]
+lms.yaml:6:1: warning: partners: 9999 is the number of no municipality [references]
+OUT
+sed -i 's/^partners: .*/partners: ["1853"]/' lms.yaml
+lms check
+is_out "numbers of today are sound" </dev/null
+
 # A tree with no place booked anywhere: nothing to sort for the conflicts
 # of places (the sanitizer build once stopped here).
 cd "$SCRATCH" && "$LMS" init bare --name Test --municipality 1806 >/dev/null

@@ -11,8 +11,8 @@ each=300
 [ -z "${LMS_SANITIZE:-}" ] || each=100
 awk -v each=$each 'BEGIN {
 	for (i = 1; i <= each; i++) {
-		printf "- id: p-a%05d\n  name: Person A%03d\n  municipality: \"9999\"\n", i, i
-		printf "- id: p-b%05d\n  name: Person B%03d\n  municipality: \"9999\"\n", i, i
+		printf "- id: p-a%05d\n  name: Person A%03d\n  municipality: \"5001\"\n", i, i
+		printf "- id: p-b%05d\n  name: Person B%03d\n  municipality: \"5001\"\n", i, i
 	}
 }' >>people/participants.yaml
 

@@ -10,9 +10,9 @@ export LMS_TODAY=2026-08-20
 # with ';', quotes and a line break inside.
 printf '\357\273\277Navn;Telefon;E-post;Kommune;Rolle;Henvisning\r\n' >sheet.csv
 printf 'Deltaker En;+47 900 00 001;;;deltaker;fastlege\r\n' >>sheet.csv
-printf '"Ny; Person";;ny@example.org;9998;p\303\245r\303\270rende;selv\r\n' >>sheet.csv
-printf '"Ny\r\nPerson To";900 00 012;;9999;;\r\n' >>sheet.csv
-printf 'Ny Person Tre;;;9999;;\r\n' >>sheet.csv
+printf '"Ny; Person";;ny@example.org;5059;p\303\245r\303\270rende;selv\r\n' >>sheet.csv
+printf '"Ny\r\nPerson To";900 00 012;;5001;;\r\n' >>sheet.csv
+printf 'Ny Person Tre;;;5001;;\r\n' >>sheet.csv
 printf 'DELTAKER TO;;TO@example.org;;;\r\n' >>sheet.csv
 
 lms enrol matlaging --csv sheet.csv

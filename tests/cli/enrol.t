@@ -30,27 +30,27 @@ is_file "the enrolments, in request order" courses/matlaging/enrolments.yaml <<'
   status: enrolled
   requested: 2026-08-10
   referral: gp
-  municipality: "9999"
+  municipality: "5001"
 - person: p-test02
   role: participant
   status: enrolled
   requested: 2026-08-20
-  municipality: "9998"
+  municipality: "5059"
 - person: p-test03
   role: participant
   status: enrolled
   requested: 2026-08-20
-  municipality: "9999"
+  municipality: "5001"
 - person: p-test04
   role: participant
   status: waitlisted
   requested: 2026-08-20
-  municipality: "9999"
+  municipality: "5001"
 - person: p-test06
   role: relative
   status: waitlisted
   requested: 2026-08-20
-  municipality: "9999"
+  municipality: "5001"
   relative_of: p-test01
 OUT
 
@@ -142,7 +142,7 @@ is_file "with one record, moved to the end" "$SCRATCH/tail" <<'OUT'
   role: participant
   status: enrolled
   requested: 2026-08-21
-  municipality: "9998"
+  municipality: "5059"
 OUT
 
 "$LMS" course set matlaging status=cancelled >/dev/null

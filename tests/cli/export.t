@@ -28,22 +28,22 @@ lms export enrolments
 is_rc 0 "exports the enrolments"
 is_out "of every course, in id order, requests in file order" <<'OUT'
 course,person,role,status,requested,referral,municipality,relative_of,follow_up,course_first,days_waited,target_groups
-kveld,p-test07,participant,enrolled,2026-09-08,other,9999,,,2026-10-01,23,
-matlaging,p-test01,participant,enrolled,2026-08-20,gp,9999,,,2026-09-07,18,at-risk
-matlaging,p-test06,relative,enrolled,2026-08-15,,9999,p-test01,,2026-09-07,23,at-risk
-matlaging,p-test02,participant,enrolled,2026-08-20,self,9998,,,2026-09-07,18,at-risk
-matlaging,p-test03,participant,waitlisted,2026-09-08,,9999,,,2026-09-07,-1,at-risk
+kveld,p-test07,participant,enrolled,2026-09-08,other,5001,,,2026-10-01,23,
+matlaging,p-test01,participant,enrolled,2026-08-20,gp,5001,,,2026-09-07,18,at-risk
+matlaging,p-test06,relative,enrolled,2026-08-15,,5001,p-test01,,2026-09-07,23,at-risk
+matlaging,p-test02,participant,enrolled,2026-08-20,self,5059,,,2026-09-07,18,at-risk
+matlaging,p-test03,participant,waitlisted,2026-09-08,,5001,,,2026-09-07,-1,at-risk
 OUT
 
 lms export enrolments matlaging kveld matlaging
 is_rc 0 "exports the courses named"
 is_out "in id order, each once" <<'OUT'
 course,person,role,status,requested,referral,municipality,relative_of,follow_up,course_first,days_waited,target_groups
-kveld,p-test07,participant,enrolled,2026-09-08,other,9999,,,2026-10-01,23,
-matlaging,p-test01,participant,enrolled,2026-08-20,gp,9999,,,2026-09-07,18,at-risk
-matlaging,p-test06,relative,enrolled,2026-08-15,,9999,p-test01,,2026-09-07,23,at-risk
-matlaging,p-test02,participant,enrolled,2026-08-20,self,9998,,,2026-09-07,18,at-risk
-matlaging,p-test03,participant,waitlisted,2026-09-08,,9999,,,2026-09-07,-1,at-risk
+kveld,p-test07,participant,enrolled,2026-09-08,other,5001,,,2026-10-01,23,
+matlaging,p-test01,participant,enrolled,2026-08-20,gp,5001,,,2026-09-07,18,at-risk
+matlaging,p-test06,relative,enrolled,2026-08-15,,5001,p-test01,,2026-09-07,23,at-risk
+matlaging,p-test02,participant,enrolled,2026-08-20,self,5059,,,2026-09-07,18,at-risk
+matlaging,p-test03,participant,waitlisted,2026-09-08,,5001,,,2026-09-07,-1,at-risk
 OUT
 
 lms export attendance matlaging

@@ -40,18 +40,18 @@ is_file "with their request dates" courses/mt-h26/enrolments.yaml <<'OUT'
   role: participant
   status: enrolled
   requested: 2026-08-01
-  municipality: "9999"
+  municipality: "5001"
 - person: p-test04
   role: participant
   status: enrolled
   requested: 2026-02-14
-  municipality: "9999"
+  municipality: "5001"
   moved_up: 2026-08-20
 - person: p-test06
   role: participant
   status: waitlisted
   requested: 2026-02-16
-  municipality: "9999"
+  municipality: "5001"
 OUT
 lms enrol --next mt-v26
 is_rc 0 "again"

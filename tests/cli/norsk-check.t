@@ -121,13 +121,13 @@ LANG=nb_NO.UTF-8 lms person list
 is_rc 0 "person list in Norwegian"
 is_out "Norwegian columns and dates" <<'OUT'
 ID        NAVN            TELEFON     E-POST          KOMMUNE  FØDSELSÅR  SAMTYKKE
-p-test01  Deltaker En     900 00 001                  9999                01.08.2026
+p-test01  Deltaker En     900 00 001                  5001                01.08.2026
 p-test05  Deltaker Fem    900 00 005                  1234                05.08.2026
-p-test04  Deltaker Fire                               9999                04.08.2026
-p-test07  Deltaker Sju                                9999          1960  07.08.2026
-p-test02  Deltaker To                 to@example.org  9998                02.08.2026
-p-test03  Deltaker Tre                                9999                03.08.2026
-p-test06  Pårørende Seks  900 00 006                  9999                06.08.2026
+p-test04  Deltaker Fire                               5001                04.08.2026
+p-test07  Deltaker Sju                                5001          1960  07.08.2026
+p-test02  Deltaker To                 to@example.org  5059                02.08.2026
+p-test03  Deltaker Tre                                5001                03.08.2026
+p-test06  Pårørende Seks  900 00 006                  5001                06.08.2026
 OUT
 LANG=C lms person list
 like "English as it was" \
@@ -142,7 +142,7 @@ is_rc 0 "person show in Norwegian"
 is_out "its labels in a column, whatever their letters" <<'OUT'
 person        p-test07
 navn          Deltaker Sju
-kommune       9999
+kommune       5001
 fødselsår     1960
 samtykke      07.08.2026
 OUT
@@ -151,7 +151,7 @@ is_out "a course, its role, status and date in Norwegian" <<'OUT'
 person        p-test02
 navn          Deltaker To
 e-post        to@example.org
-kommune       9998
+kommune       5059
 samtykke      02.08.2026
 kurs          matlaging: deltaker, påmeldt, ba om plass 20.08.2026
 OUT
@@ -160,7 +160,7 @@ is_out "and in English" <<'OUT'
 person        p-test02
 name          Deltaker To
 email         to@example.org
-municipality  9998
+municipality  5059
 consent       2026-08-02
 courses       matlaging: participant, enrolled, requested 2026-08-20
 OUT

@@ -19,7 +19,7 @@ nb() {
 
 use_tree enrol
 cp lms.yaml "$SCRATCH/lms.yaml.saved"
-printf 'name: Testkommune\nmunicipality: "9999"\n  min_cell: 5\n' >lms.yaml
+printf 'name: Testkommune\nmunicipality: "5001"\n  min_cell: 5\n' >lms.yaml
 nb course list
 is_rc 65 "YAML that is not well formed is bad data"
 is_err "libyaml's problem and its context in Norwegian, with line and column" <<'OUT'
@@ -30,14 +30,14 @@ is_err "and in English under LANG=C, as libyaml says it" <<'OUT'
 lms.yaml:3:3: error: did not find expected key while parsing a block mapping
 OUT
 
-printf 'name: Testkommune\nmunicipality: "9999"\nname: Igjen\n' >lms.yaml
+printf 'name: Testkommune\nmunicipality: "5001"\nname: Igjen\n' >lms.yaml
 nb course list
 is_rc 65 "a key given twice"
 is_err "is named with its line and column" <<'OUT'
 lms.yaml:3:1: feil: name: oppgitt to ganger
 OUT
 
-printf 'name: Testkommune\nmunicipality: "9999"\nlanguage: fr\n' >lms.yaml
+printf 'name: Testkommune\nmunicipality: "5001"\nlanguage: fr\n' >lms.yaml
 nb course list
 is_rc 65 "an unknown value in lms.yaml"
 is_err "lists the values there are" <<'OUT'
@@ -48,7 +48,7 @@ is_err "(English)" <<'OUT'
 lms.yaml:3:11: error: language: 'fr' is not one of en, nb
 OUT
 
-printf 'name: Testkommune\nmunicipality: "9999"\nmin_cell: 3\n' >lms.yaml
+printf 'name: Testkommune\nmunicipality: "5001"\nmin_cell: 3\n' >lms.yaml
 nb course list
 is_rc 65 "a min_cell that protects nobody"
 is_err "says what to use instead" <<'OUT'
@@ -57,7 +57,7 @@ OUT
 
 # An unknown key is kept, and lms check names it; the severity word before
 # it is lms check's own.
-printf 'name: Testkommune\nmunicipality: "9999"\ncolour: red\n' >lms.yaml
+printf 'name: Testkommune\nmunicipality: "5001"\ncolour: red\n' >lms.yaml
 nb check
 sed -n 's/^\(lms.yaml:3:1: \)[^:]*: /\1/p' "$SCRATCH/stdout" >"$SCRATCH/found"
 is_file "an unknown key in lms.yaml" "$SCRATCH/found" <<'OUT'

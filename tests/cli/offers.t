@@ -25,7 +25,7 @@ ID  KIND  NAME  MUNICIPALITY  PHONE  EMAIL  WEB
 OUT
 
 lms offer add selvhjelp-angst --name "Selvhjelpsgruppe angst" \
-	--kind self-help-group --phone "900 00 100" --municipality 9999
+	--kind self-help-group --phone "900 00 100" --municipality 5001
 is_rc 0 "adds a self-help group"
 is_out "and says so" <<'OUT'
 added selvhjelp-angst (self-help-group)
@@ -38,7 +38,7 @@ is_file "offers.yaml holds them" offers.yaml <<'OUT'
   name: Selvhjelpsgruppe angst
   kind: self-help-group
   phone: "900 00 100"
-  municipality: "9999"
+  municipality: "5001"
 - id: frisklivssentral
   name: Frisklivssentralen
   kind: healthy-life-centre
@@ -72,12 +72,12 @@ lms offer list --kind self-help-group
 is_rc 0 "lists by kind"
 is_out "one offer" <<'OUT'
 ID               KIND             NAME                    MUNICIPALITY  PHONE       EMAIL  WEB
-selvhjelp-angst  self-help-group  Selvhjelpsgruppe angst  9999          900 00 100
+selvhjelp-angst  self-help-group  Selvhjelpsgruppe angst  5001          900 00 100
 OUT
 lms offer list --format csv
 is_out "CSV keeps the English keys" <<'OUT'
 id,kind,name,municipality,phone,email,web
-selvhjelp-angst,self-help-group,Selvhjelpsgruppe angst,9999,900 00 100,,
+selvhjelp-angst,self-help-group,Selvhjelpsgruppe angst,5001,900 00 100,,
 frisklivssentral,healthy-life-centre,Frisklivssentralen,,,,https://example.org/frisk
 OUT
 "$LMS" offer list --format yaml >"$SCRATCH/en"

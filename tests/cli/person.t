@@ -6,7 +6,7 @@ use_tree enrol
 export LMS_TODAY=2026-08-20
 
 lms person add --name "Deltaker Åtte" --phone "+47 900 00 008" \
-	--email atte@example.org --municipality 9999 --birth-year 1971
+	--email atte@example.org --municipality 5001 --birth-year 1971
 is_rc 0 "adds a person"
 id=$out
 like "and prints a new random id" '^p-[a-z0-9]\{6\}$' "$id"
@@ -20,7 +20,7 @@ person        $id
 name          Deltaker Åtte
 phone         +47 900 00 008
 email         atte@example.org
-municipality  9999
+municipality  5001
 birth year    1971
 consent       2026-08-20
 OUT
@@ -32,15 +32,15 @@ report $? "ids differ"
 lms person list --format csv
 is_out "lists the register by name" <<OUT
 id,name,phone,email,municipality,birth_year,consent
-p-test01,Deltaker En,900 00 001,,9999,,2026-08-01
+p-test01,Deltaker En,900 00 001,,5001,,2026-08-01
 p-test05,Deltaker Fem,900 00 005,,1234,,2026-08-05
-p-test04,Deltaker Fire,,,9999,,2026-08-04
+p-test04,Deltaker Fire,,,5001,,2026-08-04
 $id2,Deltaker Ni,,,,,2026-08-20
-p-test07,Deltaker Sju,,,9999,1960,2026-08-07
-p-test02,Deltaker To,,to@example.org,9998,,2026-08-02
-p-test03,Deltaker Tre,,,9999,,2026-08-03
-$id,Deltaker Åtte,'+47 900 00 008,atte@example.org,9999,1971,2026-08-20
-p-test06,Pårørende Seks,900 00 006,,9999,,2026-08-06
+p-test07,Deltaker Sju,,,5001,1960,2026-08-07
+p-test02,Deltaker To,,to@example.org,5059,,2026-08-02
+p-test03,Deltaker Tre,,,5001,,2026-08-03
+$id,Deltaker Åtte,'+47 900 00 008,atte@example.org,5001,1971,2026-08-20
+p-test06,Pårørende Seks,900 00 006,,5001,,2026-08-06
 OUT
 
 remember
@@ -86,7 +86,7 @@ is_out "a person's courses" <<'OUT'
 person        p-test01
 name          Deltaker En
 phone         900 00 001
-municipality  9999
+municipality  5001
 consent       2026-08-01
 courses       matlaging: participant, enrolled, requested 2026-08-20
 OUT
@@ -167,7 +167,7 @@ lms person add --name "Deltaker Ni" --phone "900 00 009" \
 	--contact reminders,peer-contact --consent 2026-08-01
 ni=$out
 lms person set "$ni" --contact none --phone "" --email ni@example.org \
-	--municipality 9999
+	--municipality 5001
 is_rc 0 "changes a person"
 is_out "and says so" <<OUT
 changed $ni
@@ -178,7 +178,7 @@ is_file "taken off reminders, the phone gone, the rest as it was" \
 - id: $ni
   name: Deltaker Ni
   email: ni@example.org
-  municipality: "9999"
+  municipality: "5001"
   consent: 2026-08-01
 OUT
 [ "$(stat -c %a people/participants.yaml)" = 600 ]

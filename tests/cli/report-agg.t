@@ -22,14 +22,14 @@ done
 export LMS_TODAY=2026-10-10
 
 # The pieces (people of one course, home and role) and what they hold:
-#   matlaging  participants 9999: p-test01, 03, 04, 06, 07  5, exact
+#   matlaging  participants 5001: p-test01, 03, 04, 06, 07  5, exact
 #                (completed 4, not completed 1; 16 marks present, 4 absent)
-#              participants 9998: p-test02                   1, small
+#              participants 5059: p-test02                   1, small
 #              waiting list 1234: p-test05                   1, small
-#   kveld      participants 9999: p-test01                   1, small
-#              relatives 9999:    p-test06                   1, small
+#   kveld      participants 5001: p-test01                   1, small
+#              relatives 5001:    p-test06                   1, small
 # With min_cell 5 a small piece shows as 0 or 5 by the tree's key: here
-# 9998's and kveld's as 0, the waiting list as 5.  Inside the piece of 5
+# 5059's and kveld's as 0, the waiting list as 5.  Inside the piece of 5
 # the one who did not complete and the 4 absences are small parts too,
 # shown as 0 and 5 (the larger part takes the rest): completion 5 of 5,
 # attendance 15 of 20.  Small pieces add no attendance, completion or wait.
@@ -64,8 +64,8 @@ report $? "the courses' figures add up to the totals"
 
 lms report --by municipality --format tsv
 is_rc 0 "a report by home municipality"
-# Each piece goes to its people's home: 9999 has the piece of 5 and
-# kveld's two small pieces (0 each), 9998 its small piece (0), 1234 the
+# Each piece goes to its people's home: 5001 has the piece of 5 and
+# kveld's two small pieces (0 each), 5059 its small piece (0), 1234 the
 # waiting list (5).  Nothing is hidden and no figure is a cascade: the
 # host's own figures show.  A home whose pieces are all drawn to 0 has
 # no row, and a course counts in a home's row only when the home's piece
@@ -73,7 +73,7 @@ is_rc 0 "a report by home municipality"
 is_out "small pieces drawn as 0 or 5; the host's figures shown" <<'OUT'
 municipality	courses	sessions	participants	relatives	enrolments	waitlisted	completion_pct	attendances	attendance_pct	wait_days	user_rep_all_phases	pairs	before	after	change	d_z	user_rep_all_phases_declared	staff
 1234	1	4	0	0	0	5		0			1	0					1	0
-9999	1	4	5	0	5	0	100	15	75	18	1	0					1	0
+5001	1	4	5	0	5	0	100	15	75	18	1	0					1	0
 total	2	5	5	0	5	5	100	15	75	18	1	0					1	0
 OUT
 adds_up "$SCRATCH/stdout" "$(printf '\t')"
@@ -91,8 +91,8 @@ total,2,5,5,0,5,5,100,15,75,18,1,0,,,,,1,0
 total,2,5,5,0,5,5,100,15,75,18,1,0,,,,,1,0
 OUT
 
-# The exact figures: p-test01 counts on both of the courses.  9999 has
-# 4 completed and 1 not (80 %), 16 of 20 marks present; 9998's one
+# The exact figures: p-test01 counts on both of the courses.  5001 has
+# 4 completed and 1 not (80 %), 16 of 20 marks present; 5059's one
 # completed and came 4 times; waits are 18 days to matlaging, 47 to kveld.
 lms report --by municipality --format csv --exact
 is_rc 0 "exact figures"
@@ -100,8 +100,8 @@ is_out "with --exact every figure shows, headed as internal" <<'OUT'
 # internal: exact figures, not for sharing
 municipality,courses,sessions,participants,relatives,enrolments,waitlisted,completion_pct,attendances,attendance_pct,wait_days,user_rep_all_phases,pairs,before,after,change,d_z,user_rep_all_phases_declared,staff
 1234,1,4,0,0,0,1,,0,,,1,0,,,,,1,0
-9998,1,4,1,0,1,0,100,4,100,18,1,0,,,,,1,0
-9999,2,5,6,1,7,0,80,16,80,18,1,0,,,,,1,0
+5001,2,5,6,1,7,0,80,16,80,18,1,0,,,,,1,0
+5059,1,4,1,0,1,0,100,4,100,18,1,0,,,,,1,0
 total,2,5,7,1,8,1,83,20,83,18,1,0,,,,,1,0
 OUT
 sed 1d "$SCRATCH/stdout" >"$SCRATCH/exact"

@@ -6,7 +6,7 @@
 use_tree enrol
 export LMS_TODAY=2026-08-20
 
-# add_people PREFIX N BIRTH_YEAR...: people PREFIX01.. of 9999, with the
+# add_people PREFIX N BIRTH_YEAR...: people PREFIX01.. of 5001, with the
 # birth years given ("-" for none), in the register.
 add_people() {
 	prefix=$1
@@ -15,7 +15,7 @@ add_people() {
 	for year in "$@"; do
 		i=$((i + 1))
 		id=$(printf '%s%02d' "$prefix" "$i")
-		printf -- '- id: %s\n  name: Testperson %s\n  municipality: "9999"\n' \
+		printf -- '- id: %s\n  name: Testperson %s\n  municipality: "5001"\n' \
 			"$id" "$id"
 		[ "$year" = - ] || printf '  birth_year: %s\n' "$year"
 		printf '  consent: 2026-08-01\n'

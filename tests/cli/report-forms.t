@@ -37,7 +37,7 @@ total,2,8,6,0,6,0,,0,,18,2,6,1.88,3.12,1.25,3.23,2,0
 OUT
 is_err "quietly" </dev/null
 
-# Shared, each tree's pieces (2 people from 9999, 1 from 9998) are small:
+# Shared, each tree's pieces (2 people from 5001, 1 from 5059) are small:
 # they count as 0 or 5 people (here 0), and their answers are left out.
 lms report --tree . --tree "$SCRATCH/same" --by term --format csv
 is_out "a shared report pools no pairs of small pieces" <<'OUT'

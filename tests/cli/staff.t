@@ -20,18 +20,18 @@ is_file "staff by default on a course for staff alone" \
   role: staff
   status: enrolled
   requested: 2026-08-20
-  municipality: "9999"
+  municipality: "5001"
 - person: p-test02
   role: staff
   status: enrolled
   requested: 2026-08-20
   referral: other
-  municipality: "9998"
+  municipality: "5059"
 - person: p-test03
   role: participant
   status: enrolled
   requested: 2026-08-20
-  municipality: "9999"
+  municipality: "5001"
 OUT
 lms enrol matlaging p-test04
 lms enrol ansatte p-test05 --role relative --force
@@ -40,7 +40,7 @@ like "participants elsewhere" '^  role: participant$' \
 	"$(sed -n 2p courses/matlaging/enrolments.yaml)"
 
 # A sheet without a role column takes the course's default too.
-printf 'name,municipality\nAnsatt Seks,9999\n' >../sheet.csv
+printf 'name,municipality\nAnsatt Seks,5001\n' >../sheet.csv
 lms enrol ansatte --csv ../sheet.csv
 is_rc 0 "a sheet on a course for staff"
 like "its people are staff" '^  role: staff$' \
