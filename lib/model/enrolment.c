@@ -91,6 +91,28 @@ struct lms_enrolment *lms_enrolments_find(const struct lms_enrolments *e,
 	return NULL;
 }
 
+struct lms_enrolment *lms_enrolments_find_on_course(
+	const struct lms_enrolments *e, const char *person, const char *course,
+	int *err)
+{
+	struct lms_enrolment *r = lms_enrolments_find(e, person);
+
+	*err = 0;
+	if (r && lms_enrolment_on_course(r->status))
+		return r;
+	if (r && r->status == LMS_WAITLISTED)
+		*err = lms_error(LMS_ENOENT, _("%s is on the waiting list of "
+					       "course '%s', not on the "
+					       "course"), person, course);
+	else if (r && r->status == LMS_WITHDRAWN)
+		*err = lms_error(LMS_ENOENT, _("%s withdrew from course '%s'"),
+				 person, course);
+	else
+		*err = lms_error(LMS_ENOENT, _("%s is not on course '%s'"),
+				 person, course);
+	return NULL;
+}
+
 size_t lms_enrolments_count(const struct lms_enrolments *e, int status)
 {
 	size_t n = 0;

@@ -69,5 +69,13 @@ size_t lms_enrolments_count(const struct lms_enrolments *e, int status);
 bool lms_enrolment_on_course(int status);
 /* How many are on the course (lms_enrolment_on_course): the places held. */
 size_t lms_enrolments_on_course(const struct lms_enrolments *e);
+/*
+ * The record of person, on course (lms_enrolment_on_course) in e; NULL
+ * and LMS_ENOENT in *err, with a message that says where they are
+ * instead (waiting, withdrawn, or never enrolled), if not.
+ */
+struct lms_enrolment *lms_enrolments_find_on_course(
+	const struct lms_enrolments *e, const char *person, const char *course,
+	int *err);
 
 #endif

@@ -29,10 +29,10 @@ static int check_people(const struct lms_attend_request *m,
 			if ((err = lms_id_check("person", p)))
 				break;
 			r = lms_enrolments_find(e, p);
+			/* Who withdrew may have come before they did. */
 			if (!r || r->status == LMS_WAITLISTED)
-				err = lms_error(LMS_ENOENT, _("%s is not on "
-							      "course '%s'"),
-						p, c->id);
+				lms_enrolments_find_on_course(e, p, c->id,
+							      &err);
 			else if (!lms_strset_add(&seen, p, NULL))
 				err = lms_error(LMS_EUSAGE, _("%s is named "
 							      "twice"), p);

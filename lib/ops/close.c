@@ -27,12 +27,12 @@ static int apply_follow_ups(const struct lms_course *c, struct lms_enrolments *e
 			    const struct lms_follow_up *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		struct lms_enrolment *r = lms_enrolments_find(e, v[i].person);
 		int err;
+		struct lms_enrolment *r = lms_enrolments_find_on_course(
+			e, v[i].person, c->id, &err);
 
-		if (!r || r->status == LMS_WAITLISTED || r->status == LMS_WITHDRAWN)
-			return lms_error(LMS_ENOENT, _("%s is not on course "
-						       "'%s'"), v[i].person, c->id);
+		if (!r)
+			return err;
 		if ((err = lms_offer_check(o, v[i].what)))
 			return err;
 		lms_free(r->follow_up);

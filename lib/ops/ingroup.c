@@ -6,13 +6,12 @@ static int record(const char *course, struct lms_enrolments *e,
 		  const struct lms_in_group *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		struct lms_enrolment *r = lms_enrolments_find(e, v[i].person);
+		int err;
+		struct lms_enrolment *r = lms_enrolments_find_on_course(
+			e, v[i].person, course, &err);
 
-		if (!r || r->status == LMS_WAITLISTED ||
-		    r->status == LMS_WITHDRAWN)
-			return lms_error(LMS_ENOENT, _("%s is not on course "
-						       "'%s'"), v[i].person,
-					 course);
+		if (!r)
+			return err;
 		if (r->status != LMS_COMPLETED)
 			return lms_error(LMS_EREFUSED, _("%s did not complete "
 							 "course '%s': only "

@@ -46,7 +46,8 @@ refuse() {
 	like "$description: says so" "$message" "$err"
 }
 refuse 66 "a person on the waiting list" \
-	"p-test04 is not on course 'matlaging'" matlaging 4 p-test04
+	"p-test04 is on the waiting list of course 'matlaging', not on the course" \
+	matlaging 4 p-test04
 refuse 66 "a person not on the course" \
 	"p-test07 is not on course 'matlaging'" matlaging 4 --absent p-test07
 refuse 66 "a session that does not exist" \
@@ -275,6 +276,14 @@ lms: course 'later' has held no session yet
 OUT
 lms course close matlaging --follow-up p-test07=self-help-group
 is_rc 66 "a follow-up for someone not on the course"
+is_err "says so" <<'OUT'
+lms: p-test07 is not on course 'matlaging'
+OUT
+lms course close matlaging --follow-up p-test04=self-help-group
+is_rc 66 "a follow-up for someone on the waiting list"
+is_err "says where they are" <<'OUT'
+lms: p-test04 is on the waiting list of course 'matlaging', not on the course
+OUT
 lms course close matlaging --follow-up self-help-group
 is_rc 2 "a follow-up that is not PERSON=WHAT"
 lms course close nope

@@ -176,7 +176,7 @@ ERR
 nb attend matlaging 3 p-test03
 is_rc 66 "attendance of someone on the waiting list"
 is_err "is refused in Norwegian" <<'ERR'
-lms: p-test03 er ikke på kurset «matlaging»
+lms: p-test03 står på ventelisten til kurset «matlaging», ikke på kurset
 ERR
 unchanged "refused attendance changed nothing"
 

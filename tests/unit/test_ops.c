@@ -327,7 +327,8 @@ static void close_refuses_and_changes_nothing(void **state)
 	assert_int_equal(close_course(lms_date_from_ymd(2026, 9, 20), &fu, 1,
 				      &r), LMS_ENOENT);
 	assert_string_equal(lms_last_error()->msg,
-			    "p-bbbbbb is not on course 'kurs'");
+			    "p-bbbbbb is on the waiting list of course 'kurs', "
+			    "not on the course");
 	lms_buf_reset(&f.course);
 	lms_buf_adds(&f.course, "id: kurs\ntitle: T\nstatus: cancelled\n");
 	assert_int_equal(close_course(lms_date_from_ymd(2026, 9, 20), NULL, 0,
@@ -648,7 +649,8 @@ static void attend_marks_people_on_the_course(void **state)
 	assert_int_equal(attend("2", b, 1, NULL, 0, false, NULL, &r),
 			 LMS_ENOENT);
 	assert_string_equal(lms_last_error()->msg,
-			    "p-bbbbbb is not on course 'kurs'");
+			    "p-bbbbbb is on the waiting list of course 'kurs', "
+			    "not on the course");
 	assert_int_equal(attend("2", a, 1, a, 1, false, NULL, &r), LMS_EUSAGE);
 	assert_string_equal(lms_last_error()->msg, "p-aaaaaa is named twice");
 	assert_int_equal(attend("9", a, 1, NULL, 0, false, NULL, &r),
