@@ -76,22 +76,60 @@ static void unknown_extras(const struct lms_extras *x,
 	}
 }
 
-unsigned lms_check_key_line(const char *text, size_t len, const char *key)
+/* The column (1-based) where the line at p, up to end, has key as a
+ * mapping key, plain or quoted, after its indentation and the dashes of
+ * list items; 0 if it has not, or (top) if it is indented. */
+static unsigned key_col(const char *p, const char *end, const char *key,
+			bool top)
 {
 	size_t n = strlen(key);
-	unsigned line = 1;
+	const char *k = p;
+	bool quoted;
+
+	while (k + 1 < end && (*k == ' ' || (*k == '-' && k[1] == ' ')))
+		k++;
+	quoted = k < end && (*k == '"' || *k == '\'');
+	if (top && k != p)
+		return 0;
+	if ((size_t)(end - k) <= n + 2 * quoted ||
+	    strncmp(k + quoted, key, n) || (quoted && k[n + 1] != *k) ||
+	    k[n + 2 * quoted] != ':')
+		return 0;
+	return (unsigned)(k - p) + 1;
+}
+
+/* Where key is first a mapping key on line from or after it: at the
+ * start of a line alone with top; at (line 0) if nowhere. */
+static struct lms_mark find_key(const char *text, size_t len, unsigned from,
+				const char *key, bool top)
+{
 	const char *p = text, *end = text + len;
 
-	for (; p < end; line++) {
+	for (unsigned line = 1; p < end; line++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		unsigned col = line >= from ? key_col(p, nl ? nl : end, key,
+						       top) : 0;
 
-		if ((size_t)(end - p) > n && !strncmp(p, key, n) && p[n] == ':')
-			return line;
+		if (col)
+			return (struct lms_mark){ line, col, 0 };
 		if (!nl)
 			break;
 		p = nl + 1;
 	}
-	return 0;
+	return (struct lms_mark){ 0, 0, 0 };
+}
+
+unsigned lms_check_key_line(const char *text, size_t len, const char *key)
+{
+	return find_key(text, len, 1, key, true).line;
+}
+
+struct lms_mark lms_check_key_after(const char *text, size_t len,
+				    struct lms_mark at, const char *key)
+{
+	struct lms_mark found = find_key(text, len, at.line, key, false);
+
+	return found.line ? found : at;
 }
 
 /* Where a top-level key of the course's file is, for findings about its
@@ -436,13 +474,18 @@ static void participation(const struct lms_check_ctx *x,
 
 /* The files lms keeps */
 
-static void person_reference(const struct lms_check_ctx *x, const char *path,
-			     struct lms_mark at, const char *id,
+/* A person that key names, in the record at at of file d.  The loader
+ * keeps no place for each value, so an error looks for its key's line
+ * from the record's start. */
+static void person_reference(const struct lms_check_ctx *x,
+			     const struct lms_tree_doc *d, struct lms_mark at,
+			     const char *key, const char *id,
 			     struct lms_findings *out)
 {
 	if (x->have_people && id && !lms_strset_has(&x->people, id))
-		F(REFERENCES, ERROR, path, at, _("no person '%s' in the "
-		  "register"), id);
+		F(REFERENCES, ERROR, d->path,
+		  lms_check_key_after(d->text.buf, d->text.len, at, key),
+		  _("no person '%s' in the register"), id);
 }
 
 /* A follow-up written as an id names an offer once there are offers. */
@@ -509,10 +552,10 @@ static void enrolments(const struct lms_check_ctx *x,
 			       /* TRANSLATORS: "unknown key 'x' in %s". */
 			       C_("unknown key in", "enrolment"),
 			       cf->enrolments_doc.path, out);
-		person_reference(x, cf->enrolments_doc.path, e->v[i].mark,
-				 e->v[i].person, out);
-		person_reference(x, cf->enrolments_doc.path, e->v[i].mark,
-				 e->v[i].relative_of, out);
+		person_reference(x, &cf->enrolments_doc, e->v[i].mark,
+				 "person", e->v[i].person, out);
+		person_reference(x, &cf->enrolments_doc, e->v[i].mark,
+				 "relative_of", e->v[i].relative_of, out);
 		offer_reference(x, cf->enrolments_doc.path, &e->v[i], out);
 		carried_and_asked(x, cf->enrolments_doc.path, &e->v[i], out);
 	}
@@ -535,8 +578,8 @@ static void attendance(const struct lms_check_ctx *x,
 			    "course"), date);
 		}
 		for (size_t j = 0; j < s->n; j++)
-			person_reference(x, cf->attendance_doc.path, s->mark,
-					 s->v[j].person, out);
+			person_reference(x, &cf->attendance_doc, s->mark,
+					 s->v[j].person, s->v[j].person, out);
 	}
 }
 
@@ -619,7 +662,8 @@ static void evaluations(const struct lms_check_ctx *x,
 			F(REFERENCES, ERROR, path, ev->mark, _("a response for "
 			  "%s, which is not a session of the course"), date);
 		}
-		person_reference(x, path, ev->mark, ev->person, out);
+		person_reference(x, &cf->evaluations_doc, ev->mark, "person",
+				 ev->person, out);
 	}
 	digests(cf, out);
 }

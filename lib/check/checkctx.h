@@ -70,6 +70,10 @@ void lms_check_public(const struct lms_check_ctx *x,
 /* The line of text (len bytes) where top-level key starts, "key:" at
  * its start; 0 if none does. */
 unsigned lms_check_key_line(const char *text, size_t len, const char *key);
+/* Where key is first a mapping key at or after at, indented or not: for
+ * a finding about a value that the loader kept no place of.  at if none. */
+struct lms_mark lms_check_key_after(const char *text, size_t len,
+				    struct lms_mark at, const char *key);
 /* Where top-level key of the course's file is, else the course's start. */
 struct lms_mark lms_check_key_mark(const struct lms_course_files *cf,
 				   const char *key);

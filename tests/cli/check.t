@@ -117,15 +117,20 @@ sed -i 's/^- id: bruker-to$/- id: bruker-tre/' courses/matlaging/course.yaml
 sed -i 's/^forms: \[kursevaluering\]/forms: [kursevaluering, mestringstrooo]\ntemplate: ingen/' \
 	courses/matlaging/course.yaml
 sed -i 's/p-test01/p-test99/' courses/matlaging/enrolments.yaml
-printf '"2026-09-08":\n  p-test01: present\n' >courses/matlaging/attendance.yaml
+printf -- '- person: p-test02\n  role: relative\n  status: enrolled\n  requested: 2026-08-20\n  relative_of: p-test98\n' \
+	>>courses/matlaging/enrolments.yaml
+printf '"2026-09-08":\n  p-test01: present\n  "p-test97": absent\n' \
+	>courses/matlaging/attendance.yaml
 lms check --rule references
 is_rc 1 "references: facilitators, forms, templates, people, sessions"
-is_out "each is named" <<'OUT'
+is_out "each is named, people at their own lines" <<'OUT'
 courses/matlaging/attendance.yaml:1:1: error: attendance for 2026-09-08, which is not a session of the course [references]
+courses/matlaging/attendance.yaml:3:3: error: no person 'p-test97' in the register [references]
 courses/matlaging/course.yaml:15:3: error: no facilitator 'bruker-tre' in people/facilitators.yaml (did you mean 'bruker-to'?) [references]
 courses/matlaging/course.yaml:30:1: error: no form 'mestringstrooo' in forms/ [references]
 courses/matlaging/course.yaml:31:1: error: no template 'ingen' in templates/ [references]
 courses/matlaging/enrolments.yaml:1:3: error: no person 'p-test99' in the register [references]
+courses/matlaging/enrolments.yaml:10:3: error: no person 'p-test98' in the register [references]
 OUT
 mv people/participants.yaml "$SCRATCH/register"
 lms check --rule references
