@@ -118,6 +118,17 @@ for kv in 'place=Sal' 'topics=kosthold,rop' 'sessions.1.theme=Ny' \
 	prefixed fuzz_course_set "$kv\\0" fuzz/seeds/explicit-keys.yaml
 done
 
+# fuzz_yedit: OP KEYPATH VALUE, a NUL, then any YAML to edit.
+for e in 'set capacity 14' 'set sessions.1.place Rom_2' 'set x.y z' \
+	'remove place' 'remove sessions.2' 'remove facilitators.1.phases' \
+	'list topics mat,rop' 'list forms a' 'append facilitators ny' \
+	'append sessions x'; do
+	prefixed fuzz_yedit "$e\\0" $courses fuzz/seeds/*.yaml
+done
+for e in 'set 1.name Ny' 'remove 2' 'append  ny' 'list 1.topics a,b'; do
+	prefixed fuzz_yedit "$e\\0" examples/*/people/facilitators.yaml
+done
+
 # The sheets: hand-made, as sign-up forms and survey tools export them.
 for name in fuzz_csv fuzz_signup fuzz_survey; do
 	mkdir -p "$out/$name"

@@ -824,6 +824,14 @@ static void replace_value(struct lms_buf *text, const struct span *value,
 	lms_buf_release(&b);
 }
 
+/* Every edit but an append names a node: the document is not one. */
+static int needs_key(const char *path, const char *keypath)
+{
+	if (*keypath)
+		return 0;
+	return lms_error(LMS_EUSAGE, _("%s: no key given to change"), path);
+}
+
 static int open_target(struct lms_buf *text, const char *path,
 		       const struct lms_schema *schema, const char *keypath,
 		       struct span *root, struct target *t)
@@ -858,6 +866,8 @@ static int set_scalar(struct lms_buf *text, const char *path,
 	struct target t;
 	int err;
 
+	if ((err = needs_key(path, keypath)))
+		return err;
 	if ((err = open_target(text, path, schema, keypath, &root, &t)))
 		return err;
 	if (t.node && t.node->type != LMS_EV_SCALAR)
@@ -974,6 +984,8 @@ static int set_list(struct lms_buf *text, const char *path,
 	bool in_place;
 	int err;
 
+	if ((err = needs_key(path, keypath)))
+		return err;
 	if ((err = open_target(text, path, schema, keypath, &root, &t)))
 		return err;
 	node = t.node;
@@ -1136,6 +1148,8 @@ static int remove_node(struct lms_buf *text, const char *path,
 	struct target t;
 	int err;
 
+	if ((err = needs_key(path, keypath)))
+		return err;
 	if ((err = open_target(text, path, schema, keypath, &root, &t)))
 		return err;
 	if (!t.node) {

@@ -264,7 +264,18 @@ static void refuses_what_it_cannot_find(void **state)
 			    "list has 2 items");
 	assert_int_equal(lms_yedit_set_scalar(&text, "c", NULL, "topics", "x"),
 			 LMS_EUSAGE);
+	/* The document is no node to set or remove, empty or not. */
+	assert_error(lms_yedit_set_scalar(&text, "c", NULL, "", "x"),
+		     LMS_EUSAGE, 0, 0, "c: no key given to change");
+	assert_int_equal(lms_yedit_remove(&text, "c", NULL, ""), LMS_EUSAGE);
 	assert_string_equal(text.buf, commented);
+	lms_buf_reset(&text);
+	lms_buf_adds(&text, "\n");
+	assert_int_equal(lms_yedit_set_list(&text, "c", NULL, "",
+					    (const char *const[]){ "a" }, 1),
+			 LMS_EUSAGE);
+	assert_string_equal(text.buf, "\n");
+	reset_text();
 }
 
 static void refuses_edits_through_aliases(void **state)
