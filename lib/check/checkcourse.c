@@ -426,6 +426,28 @@ static void carried_out(const struct lms_check_ctx *x,
 	}
 }
 
+/* A meeting recorded twice, as a command run again by mistake would:
+ * fees and participation would count it twice. */
+static void meetings_twice(const struct lms_course_files *cf,
+			   struct lms_findings *out)
+{
+	const struct lms_meetings *m = &cf->data.meetings;
+	char date[11];
+
+	for (size_t i = 0; cf->meetings_doc.loaded && i < m->n; i++) {
+		const struct lms_meeting *same = lms_meetings_find_same(m,
+								       &m->v[i]);
+
+		if (!same || same > &m->v[i])
+			continue;
+		lms_i18n_date(m->v[i].date, date);
+		F(PARTICIPATION, WARNING, cf->meetings_doc.path, m->v[i].mark,
+		  _("the meeting of %s (%s) is here twice, with the same "
+		    "people: fees count it twice"), date,
+		  C_("meeting kind", lms_meeting_kind_names[m->v[i].kind]));
+	}
+}
+
 static void participation(const struct lms_check_ctx *x,
 			  const struct lms_course_files *cf,
 			  struct lms_findings *out)
@@ -444,6 +466,7 @@ static void participation(const struct lms_check_ctx *x,
 	struct lms_mark at = key_mark(cf, "facilitators");
 	unsigned ur = 0, pro = 0;
 
+	meetings_twice(cf, out);
 	if (c->status == LMS_COURSE_CANCELLED)
 		return;
 	if (!c->nforms)

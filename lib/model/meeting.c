@@ -70,6 +70,37 @@ double lms_meeting_hours(const struct lms_meeting *m)
 	return isnan(m->hours) ? 1.0 : m->hours;
 }
 
+static bool has(char *const *v, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i], id))
+			return true;
+	return false;
+}
+
+static bool same_meeting(const struct lms_meeting *a,
+			 const struct lms_meeting *b)
+{
+	if (a->date != b->date || a->kind != b->kind ||
+	    lms_meeting_hours(a) != lms_meeting_hours(b) ||
+	    !a->note != !b->note || (a->note && strcmp(a->note, b->note)) ||
+	    a->nwith != b->nwith)
+		return false;
+	for (size_t i = 0; i < a->nwith; i++)
+		if (!has(b->with, b->nwith, a->with[i]))
+			return false;
+	return true;
+}
+
+const struct lms_meeting *lms_meetings_find_same(const struct lms_meetings *m,
+						 const struct lms_meeting *x)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (&m->v[i] != x && same_meeting(&m->v[i], x))
+			return &m->v[i];
+	return NULL;
+}
+
 bool lms_meetings_attended(const struct lms_meetings *m, const char *id,
 			   int kind)
 {
@@ -84,12 +115,28 @@ int lms_meeting_append(struct lms_buf *text, const char *path,
 		       const struct lms_meeting *m)
 {
 	struct lms_meetings all;
-	int err = lms_yedit_append_record(text, path, "", &lms_meeting_schema,
-					  m);
+	char date[11];
+	int err;
 
+	/* A file broken by hand is refused where it is broken. */
+	if ((err = lms_meetings_load(&all, path, text->buf, text->len, NULL)))
+		return err;
+	if (lms_meetings_find_same(&all, m)) {
+		lms_i18n_date(m->date, date);
+		/* TRANSLATORS: %2$s is the date, %3$s the meeting's kind. */
+		err = lms_error(LMS_ECREATE, _("%1$s: the meeting of %2$s (%3$s) "
+					       "with the same people is there "
+					       "already: give a --note to tell "
+					       "a second one apart"), path,
+				date, C_("meeting kind",
+					 lms_meeting_kind_names[m->kind]));
+	}
+	lms_meetings_release(&all);
+	if (err || (err = lms_yedit_append_record(text, path, "",
+						  &lms_meeting_schema, m)))
+		return err;
 	/* The result must load, as a hand edit would be checked. */
-	if (!err && !(err = lms_meetings_load(&all, path, text->buf, text->len,
-					      NULL)))
+	if (!(err = lms_meetings_load(&all, path, text->buf, text->len, NULL)))
 		lms_meetings_release(&all);
 	return err;
 }

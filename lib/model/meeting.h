@@ -51,14 +51,20 @@ void lms_meetings_release(struct lms_meetings *m);
 
 /* The hours of a meeting: as given, else 1. */
 double lms_meeting_hours(const struct lms_meeting *m);
+/* The meeting of m that is m again: the same date, kind, hours and note,
+ * and the same people in any order; NULL if none is. */
+const struct lms_meeting *lms_meetings_find_same(const struct lms_meetings *m,
+						 const struct lms_meeting *x);
 /* True if facilitator id took part in a meeting of kind. */
 bool lms_meetings_attended(const struct lms_meetings *m, const char *id,
 			   int kind);
 
 /*
  * Appends m to text, the whole of meetings.yaml (at path, for messages),
- * at the end, leaving the rest as it was written; the result must load,
- * else the error says why and text is not to be saved.
+ * at the end, leaving the rest as it was written.  The file must load
+ * before and after, and not hold m already (LMS_ECREATE: a command run
+ * twice would count the meeting twice in fees); else the error says why
+ * and text is not to be saved.
  */
 int lms_meeting_append(struct lms_buf *text, const char *path,
 		       const struct lms_meeting *m);

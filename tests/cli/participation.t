@@ -244,7 +244,21 @@ is_rc 2 "too many hours"
 lms meeting add vaar --date 2026-07-01 --kind plan --with fag-en \
 	--note "Ring 99887766"
 is_rc 65 "a note with a phone number, for a file that goes to git"
+lms meeting add vaar --date 24.08.2026 --kind evaluate --with bruker-to
+is_rc 73 "the same meeting again: fees would count it twice"
+is_err "says how to tell a second one apart" <<'OUT'
+lms: courses/vaar/meetings.yaml: the meeting of 2026-08-24 (evaluate) with the same people is there already: give a --note to tell a second one apart
+OUT
 unchanged "none of them wrote anything"
+lms meeting add vaar --date 2026-08-24 --kind evaluate --with bruker-to \
+	--note "Etter sommeren"
+is_rc 0 "a second meeting that day, told apart by its note"
+printf -- '- {date: 2026-08-24, kind: evaluate, with: [bruker-to]}\n' \
+	>>courses/vaar/meetings.yaml
+lms check --rule participation vaar
+is_out "a meeting copied by hand is a warning" <<'OUT'
+courses/vaar/meetings.yaml:13:3: warning: the meeting of 2026-08-24 (evaluate) is here twice, with the same people: fees count it twice [participation]
+OUT
 
 # A meetings.yaml edited by hand into nonsense is named where it is.
 printf -- '- {date: 2026-07-01, kind: plan, with: [fag-en], hours: -1}\n' \
@@ -254,6 +268,13 @@ is_rc 65 "a broken meetings.yaml"
 is_err "is named with its line and column" <<'OUT'
 courses/vaar/meetings.yaml:1:3: error: hours: must be more than 0 and at most 24
 OUT
+remember
+lms meeting add vaar --date 2026-07-01 --kind plan --with fag-en
+is_rc 65 "meeting add refuses it too"
+is_err "in the same words" <<'OUT'
+courses/vaar/meetings.yaml:1:3: error: hours: must be more than 0 and at most 24
+OUT
+unchanged "and writes nothing"
 lms check --rule schema vaar
 like "lms check finds it too" \
 	'^courses/vaar/meetings.yaml:1:3: error: hours: must be more than 0 and at most 24 \[schema\]$' "$out"
