@@ -112,6 +112,13 @@ void cmd_warn_unread(const struct lms_error *v, size_t n);
 int cmd_parse_int(const char *name, const char *s, int min, int max, int *out);
 /* Parses a date as people type it (lms_date_parse_input) for option name. */
 int cmd_parse_date(const char *name, const char *s, int32_t *out);
+/* The same for a date of what has happened (a consent given, a request
+ * made): one after today is a usage error, a typo of the year. */
+int cmd_parse_past_date(const struct ctx *ctx, const char *name,
+			const char *s, int32_t *out);
+/* A usage error if --to (LMS_DATE_NONE: not given) is before --from: a
+ * period with no days would give an empty report that looks complete. */
+int cmd_check_period(int32_t from, int32_t to);
 
 /*
  * Shows a man page (lms help): on a terminal mandoc's pager takes over

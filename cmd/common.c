@@ -251,6 +251,30 @@ int cmd_parse_date(const char *name, const char *s, int32_t *out)
 	return 0;
 }
 
+int cmd_parse_past_date(const struct ctx *ctx, const char *name,
+			const char *s, int32_t *out)
+{
+	char day[11];
+	int err = cmd_parse_date(name, s, out);
+
+	if (err || *out <= ctx->today)
+		return err;
+	lms_i18n_date(*out, day);
+	return cmd_usage_error(_("%s: %s is after today"), name, day);
+}
+
+int cmd_check_period(int32_t from, int32_t to)
+{
+	char f[11], t[11];
+
+	if (from == LMS_DATE_NONE || to == LMS_DATE_NONE || from <= to)
+		return 0;
+	lms_i18n_date(from, f);
+	lms_i18n_date(to, t);
+	return cmd_usage_error(_("--to %s is before --from %s: the period "
+				 "has no days"), t, f);
+}
+
 int cmd_parse_words(const char *option, const char *value,
 		    const char *const *names, unsigned *out)
 {

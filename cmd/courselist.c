@@ -142,6 +142,8 @@ static int course_list(struct ctx *ctx, int argc, char **argv)
 	if (!err)
 		err = cmd_no_args_left(argc, argv);
 	if (!err)
+		err = cmd_check_period(f.from, f.to);
+	if (!err)
 		err = cmd_open_tree(ctx);
 	if (err)
 		return err;

@@ -89,7 +89,10 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct enrol_args *a)
 		case 'r': err = cmd_parse_enum("--role", optarg, lms_role_names, &a->role); break;
 		case 'R': err = cmd_parse_enum("--referral", optarg, lms_referral_names, &a->referral); break;
 		case 'o': a->relative_of = optarg; break;
-		case 'd': err = cmd_parse_date("--date", optarg, &a->date); break;
+		case 'd':
+			err = cmd_parse_past_date(ctx, "--date", optarg,
+						  &a->date);
+			break;
 		case 'f': a->force = true; break;
 		case 'c': a->csv = optarg; break;
 		case 'l': err = parse_lines(optarg, a); break;
@@ -99,12 +102,6 @@ static int parse(struct ctx *ctx, int argc, char **argv, struct enrol_args *a)
 	}
 	if (err)
 		return err;
-	if (a->date > ctx->today) {
-		char day[11];
-
-		lms_i18n_date(a->date, day);
-		return cmd_usage_error(_("--date: %s is after today"), day);
-	}
 	if (a->next)
 		return parse_next(argc, argv, a);
 	if (argc - optind != (a->csv ? 1 : 2))

@@ -160,6 +160,8 @@ static int fee_options(int argc, char **argv, struct fee_args *a)
 	if (!err && a->excel && a->fmt == LMS_FMT_TSV)
 		err = cmd_usage_error(_("--excel writes CSV: it cannot go with "
 				        "--format tsv"));
+	if (!err)
+		err = cmd_check_period(a->from, a->to);
 	if (!err && a->term && (a->from != LMS_DATE_NONE ||
 				a->to != LMS_DATE_NONE))
 		err = cmd_usage_error(_("--term is a period: it cannot go "

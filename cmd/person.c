@@ -105,7 +105,10 @@ static int add_options(struct ctx *ctx, int argc, char **argv,
 			err = cmd_parse_int("--birth-year", optarg, 0, 9999,
 					    &p->birth_year);
 			break;
-		case 'c': err = cmd_parse_date("--consent", optarg, &p->consent); break;
+		case 'c':
+			err = cmd_parse_past_date(ctx, "--consent", optarg,
+						  &p->consent);
+			break;
 		case 'C':
 			/* What they agreed to be contacted for: lms remind
 			 * writes reminders only for those who said yes. */
@@ -172,7 +175,10 @@ static int set_options(struct ctx *ctx, int argc, char **argv,
 			err = cmd_parse_int("--birth-year", optarg, 0, 9999,
 					    &c->birth_year);
 			break;
-		case 'c': err = cmd_parse_date("--consent", optarg, &c->consent); break;
+		case 'c':
+			err = cmd_parse_past_date(ctx, "--consent", optarg,
+						  &c->consent);
+			break;
 		case 'C':
 			/* none: taken off reminders and peer contact. */
 			c->set_contact = true;

@@ -636,6 +636,8 @@ static int parse(int argc, char **argv, struct ctx *ctx, struct report_args *a)
 		default: err = LMS_EUSAGE; break;
 		}
 	}
+	if (!err)
+		err = cmd_check_period(a->agg.from, a->agg.to);
 	if (!err && a->table && a->format != LMS_FMT_CSV &&
 	    a->format != LMS_FMT_TSV && !a->excel)
 		err = cmd_usage_error(_("--table chooses the table of CSV and "

@@ -33,6 +33,11 @@ static int apply_follow_ups(const struct lms_course *c, struct lms_enrolments *e
 
 		if (!r)
 			return err;
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(v[j].person, v[i].person))
+				return lms_error(LMS_EUSAGE, _("%s is named "
+							       "twice"),
+						 v[i].person);
 		if ((err = lms_offer_check(o, v[i].what)))
 			return err;
 		lms_free(r->follow_up);

@@ -1,3 +1,5 @@
+#include <string.h>
+
 #include "error.h"
 #include "i18n.h"
 #include "ingroup.h"
@@ -12,6 +14,11 @@ static int record(const char *course, struct lms_enrolments *e,
 
 		if (!r)
 			return err;
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(v[j].person, v[i].person))
+				return lms_error(LMS_EUSAGE, _("%s is named "
+							       "twice"),
+						 v[i].person);
 		if (r->status != LMS_COMPLETED)
 			return lms_error(LMS_EREFUSED, _("%s did not complete "
 							 "course '%s': only "

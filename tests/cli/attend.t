@@ -284,6 +284,10 @@ is_rc 66 "a follow-up for someone on the waiting list"
 is_err "says where they are" <<'OUT'
 lms: p-test04 is on the waiting list of course 'matlaging', not on the course
 OUT
+lms course close matlaging --follow-up p-test01=self-help-group \
+	--follow-up p-test01=other
+is_rc 2 "two follow-ups for one person"
+like "is refused" "^lms: p-test01 is named twice$" "$err"
 lms course close matlaging --follow-up self-help-group
 is_rc 2 "a follow-up that is not PERSON=WHAT"
 lms course close nope

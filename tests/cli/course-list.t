@@ -66,6 +66,11 @@ like "names the statuses" \
 	"'done' is not one of planned, open, running, completed, cancelled" "$err"
 lms course list extra
 is_rc 2 "an unexpected argument"
+lms course list --from 2026-12-31 --to 2026-07-01
+is_rc 2 "a period that ends before it starts"
+like "says so" "^lms: --to 2026-07-01 is before --from 2026-12-31: the period has no days$" "$err"
+lms course list --from 2026-09-07 --to 2026-09-07
+is_rc 0 "a period of one day"
 
 # A title with a comma, a quote and a line break stays one CSV field.
 "$LMS" course set senere 'title=Trygt, "enkelt"' >/dev/null

@@ -81,6 +81,15 @@ report $? "no participant's id in the report"
 lms report --by facilitator --term 2026H --from 2026-01-01
 is_rc 2 "--term and --from"
 like "are refused together" "cannot go with --from" "$err"
+lms export fees --from 2026-12-31 --to 01.07.2026
+is_rc 2 "a period that ends before it starts"
+is_err "is no period: an empty payroll file would look complete" <<'ERR'
+lms: --to 2026-07-01 is before --from 2026-12-31: the period has no days
+usage: lms export enrolments | attendance | evaluations [COURSE...] [--format csv | tsv] [--excel]
+   or: lms export fees [--term TERM | --from DATE --to DATE] [--format csv | tsv] [--excel] [-o FILE]
+ERR
+lms report --by facilitator --from 2026-12-31 --to 2026-07-01
+is_rc 2 "nor for the report by facilitator"
 lms report --by facilitator --term 2026X
 is_rc 2 "a term that is none"
 like "is named" "'2026X' is not a term" "$err"

@@ -177,6 +177,9 @@ is_rc 66 "someone not on the course"
 is_err "is named" <<'OUT'
 lms: p-test04 is not on course 'matlaging'
 OUT
+lms followup record matlaging --in-group p-test03=yes --in-group p-test03=no
+is_rc 2 "someone named twice"
+like "is refused, not half kept" "^lms: p-test03 is named twice$" "$err"
 lms followup record matlaging --in-group p-test03=maybe
 is_rc 2 "an answer other than yes or no"
 is_err "is a usage error" <<'OUT'

@@ -196,6 +196,14 @@ lms person set "$ni" --name ""
 is_rc 2 "an empty name"
 lms person set "$ni" --contact postcards
 is_rc 2 "a purpose that is none"
+lms person set "$ni" --consent 2029-08-20
+is_rc 2 "a consent given after today"
+is_err "is a typo of the year: purge would keep the record by it" <<'OUT'
+lms: --consent: 2029-08-20 is after today
+usage: lms person set ID [--name N] [--phone P] [--email E] [--municipality M] [--birth-year Y] [--consent DATE] [--contact reminders,peer-contact | none]
+OUT
+lms person add --name "Deltaker Ti" --consent 21.8.2026
+is_rc 2 "by person add too"
 lms person set p-nope99 --name X
 is_rc 66 "an unknown person"
 lms person set "$ni"

@@ -205,5 +205,8 @@ lms report course nope
 is_rc 66 "an unknown course"
 lms report matlaging
 is_rc 2 "without the word course"
+lms report --from 2026-12-31 --to 2026-07-01 --format csv
+is_rc 2 "a period that ends before it starts"
+like "says so" "^lms: --to 2026-07-01 is before --from 2026-12-31: the period has no days$" "$err"
 
 done_testing
