@@ -116,6 +116,12 @@ int cmd_parse_date(const char *name, const char *s, int32_t *out);
  * made): one after today is a usage error, a typo of the year. */
 int cmd_parse_past_date(const struct ctx *ctx, const char *name,
 			const char *s, int32_t *out);
+/*
+ * --municipality as people give it, a number or a name, in number: the
+ * number of today (a retired one is read as its successor's, with a
+ * note), or one of the tree's own lms.yaml.  A usage error if none.
+ */
+int cmd_read_municipality(struct ctx *ctx, const char *given, char number[5]);
 /* A usage error if --to (LMS_DATE_NONE: not given) is before --from: a
  * period with no days would give an empty report that looks complete. */
 int cmd_check_period(int32_t from, int32_t to);

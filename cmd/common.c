@@ -11,6 +11,7 @@
 #include "date.h"
 #include "facilitator.h"
 #include "join.h"
+#include "municipality.h"
 #include "personal.h"
 #include "schema.h"
 #include "suggest.h"
@@ -248,6 +249,23 @@ int cmd_parse_date(const char *name, const char *s, int32_t *out)
 		return cmd_usage_error(_("%s: '%s' is not a date (use "
 				       "2026-09-07, 07.09.2026, 7.9.2026 or "
 				       "7.9.26)"), name, s);
+	return 0;
+}
+
+int cmd_read_municipality(struct ctx *ctx, const char *given, char number[5])
+{
+	const char *old;
+	int how, until;
+
+	if (lms_service_municipality(&ctx->tree.service, given, number, &how))
+		return cmd_usage_error(_("--municipality: %s"),
+				       lms_last_error()->msg);
+	if (how == LMS_MUNI_RETIRED &&
+	    lms_municipality_retired(given, &old, &until))
+		lms_buf_addf(&ctx->note, _("%s--municipality: %s "
+					   "was %s until %d: read as %s %s\n"),
+			     cmd_warning_prefix(), given, old, until, number,
+			     lms_municipality_name(number));
 	return 0;
 }
 

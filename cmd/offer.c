@@ -45,10 +45,6 @@ static int add_check(struct lms_offer *f)
 	if (f->email && !lms_email_valid(f->email))
 		return cmd_usage_error(_("--email: '%s' is not an e-mail "
 					 "address"), f->email);
-	if (f->municipality && !lms_municipality_valid(f->municipality))
-		return cmd_usage_error(_("--municipality: '%s' is not a "
-					 "four-digit municipality number"),
-				       f->municipality);
 	if ((err = one_line("--web", f->web)))
 		return err;
 	return 0;
@@ -101,12 +97,18 @@ static int offer_add(struct ctx *ctx, int argc, char **argv)
 {
 	struct lms_offer f;
 	struct lms_ops_io io;
+	char number[5];
 	int err;
 
 	lms_schema_init(&lms_offer_schema, &f);
 	err = add_options(argc, argv, &f);
 	if (!err)
 		err = cmd_open_tree(ctx);
+	if (!err && f.municipality &&
+	    !(err = cmd_read_municipality(ctx, f.municipality, number))) {
+		lms_free(f.municipality);
+		f.municipality = lms_strdup(number);
+	}
 	/* A name that is a participant's has no place in a file for git. */
 	if (!err)
 		err = cmd_screen(ctx, &(struct cmd_where){ NULL, 0, "--name",

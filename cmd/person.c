@@ -5,7 +5,6 @@
 #include "collate.h"
 #include "date.h"
 #include "id.h"
-#include "municipality.h"
 #include "person.h"
 #include "purge.h"
 #include "register.h"
@@ -17,31 +16,8 @@
  * that show names: the register is kept for exactly this.
  */
 
-/* --municipality takes a number or a name: the register keeps the number
- * of today, and a retired number is read as its successor's. */
-static int read_municipality(struct ctx *ctx, struct lms_person *p,
-			     char number[5])
-{
-	const char *old;
-	int how, until;
-
-	if (lms_service_municipality(&ctx->tree.service, p->municipality,
-				     number, &how))
-		return cmd_usage_error(_("--municipality: %s"),
-				       lms_last_error()->msg);
-	if (how == LMS_MUNI_RETIRED &&
-	    lms_municipality_retired(p->municipality, &old, &until))
-		lms_buf_addf(&ctx->note, _("%s--municipality: %s "
-					   "was %s until %d: read as %s %s\n"),
-			     cmd_warning_prefix(),
-			     p->municipality, old, until, number,
-			     lms_municipality_name(number));
-	p->municipality = number;
-	return 0;
-}
-
 /* What can be checked before the tree is open: all but the municipality,
- * which the tree's lms.yaml may name (read_municipality).  A change
+ * which the tree's lms.yaml may name (cmd_read_municipality).  A change
  * (lms person set) checks what it was given, the name only if given. */
 static int check_person(struct ctx *ctx, const struct lms_person *p,
 			bool whole)
@@ -133,8 +109,11 @@ static int person_add(struct ctx *ctx, int argc, char **argv)
 	if ((err = add_options(ctx, argc, argv, &p)) ||
 	    (err = cmd_open_tree(ctx)))
 		return err;
-	if (p.municipality && read_municipality(ctx, &p, number))
-		return LMS_EUSAGE;
+	if (p.municipality) {
+		if (cmd_read_municipality(ctx, p.municipality, number))
+			return LMS_EUSAGE;
+		p.municipality = number;
+	}
 	cmd_ops_io(ctx, &io);
 	if (!(err = lms_ops_person_add(&io, &p, ctx->today, id)))
 		lms_buf_addf(&ctx->out, "%s\n", id);
@@ -210,7 +189,6 @@ static int set_options(struct ctx *ctx, int argc, char **argv,
 static int person_set(struct ctx *ctx, int argc, char **argv)
 {
 	struct lms_person_change c;
-	struct lms_person p;
 	struct lms_ops_io io;
 	char number[5];
 	int err;
@@ -219,9 +197,7 @@ static int person_set(struct ctx *ctx, int argc, char **argv)
 	    (err = cmd_open_tree(ctx)))
 		return err;
 	if (c.municipality && *c.municipality) {
-		lms_schema_init(&lms_person_schema, &p);
-		p.municipality = (char *)c.municipality;
-		if (read_municipality(ctx, &p, number))
+		if (cmd_read_municipality(ctx, c.municipality, number))
 			return LMS_EUSAGE;
 		c.municipality = number;
 	}

@@ -59,6 +59,9 @@ usage: lms offer add ID --name N --kind K [--phone P] [--email E] [--web URL] [-
 OUT
 lms offer add ny --name X --kind other --phone abc
 is_rc 2 "a phone that is no phone number"
+lms offer add ny --name X --kind other --municipality 9999
+is_rc 2 "a number that is no municipality"
+like "is named" "^lms: --municipality: '9999' is not the number of a municipality$" "$err"
 lms offer add ny --name "Deltaker En" --kind other
 is_rc 65 "a participant's name is refused in a file for git"
 lms offer add ny --name X --kind other --phone "+47 900 00 001"
@@ -239,5 +242,14 @@ lms report --table followup
 is_rc 2 "--table is for CSV and TSV"
 lms report --table nope --format csv
 is_rc 2 "a table that is none"
+
+# The municipality by name, as person add takes it: the file keeps the
+# number of today.
+lms offer add orkland --name Orkland --kind other --municipality "Orkland kommune"
+is_rc 0 "a municipality by name"
+grep -A3 '^- id: orkland$' offers.yaml | grep municipality >"$SCRATCH/muni"
+is_file "is kept by its number" "$SCRATCH/muni" <<'OUT'
+  municipality: "5059"
+OUT
 
 done_testing
