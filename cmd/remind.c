@@ -41,6 +41,15 @@ static const char *const usage[] = {
 };
 
 /* A From header as it is written: printable ASCII with an address. */
+static bool beyond_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return true;
+	return false;
+}
+
+/* An address, with a name or not, in ASCII: beyond_ascii said why not. */
 static bool from_valid(const char *s)
 {
 	if (!strchr(s, '@'))
@@ -95,6 +104,11 @@ static int parse(int argc, char **argv, struct args *a)
 	}
 	if (err)
 		return err;
+	if (a->from && beyond_ascii(a->from))
+		return cmd_usage_error(_("--from: '%s' has letters beyond "
+					 "ASCII, which the header cannot hold "
+					 "as they are: write them in ASCII, "
+					 "as Aalesund for Ålesund"), a->from);
 	if (a->from && !from_valid(a->from))
 		return cmd_usage_error(_("--from: '%s' is not an e-mail "
 					 "address"), a->from);

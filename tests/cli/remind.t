@@ -103,6 +103,10 @@ lms remind --changed 2
 is_rc 2 "--changed without a course"
 lms remind matlaging --from 'nobody'
 is_rc 2 "--from without an address"
+lms remind matlaging --from 'Tjenesten Ålesund <lms@example.org>'
+is_rc 2 "--from with a letter beyond ASCII"
+like "says the letters are the matter, not the address" \
+	"^lms: --from: 'Tjenesten Ålesund <lms@example.org>' has letters beyond ASCII, which the header cannot hold as they are: write them in ASCII, as Aalesund for Ålesund$" "$err"
 
 # Read back as CSV by Python.
 "$LMS" remind --days 8 >"$SCRATCH/r.csv" 2>/dev/null
