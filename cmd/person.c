@@ -44,6 +44,22 @@ static int check_person(struct ctx *ctx, const struct lms_person *p,
 	return 0;
 }
 
+/* A year of birth, from 1900 to this year, as the register and a
+ * sign-up sheet take it (person.c), in the sheet's words. */
+static int parse_birth_year(const struct ctx *ctx, const char *s, int *out)
+{
+	char *end;
+	long year = strtol(s, &end, 10);
+	int y, m, d;
+
+	lms_date_to_ymd(ctx->today, &y, &m, &d);
+	if (!*s || *end || year < 1900 || year > y)
+		return cmd_usage_error(_("--birth-year: '%s' is not a year of "
+					 "birth"), s);
+	*out = (int)year;
+	return 0;
+}
+
 /* The options of person add and person set: what the register holds. */
 static const struct option person_options[] = {
 	{ "name", required_argument, NULL, 'n' },
@@ -78,8 +94,7 @@ static int add_options(struct ctx *ctx, int argc, char **argv,
 		case 'e': p->email = optarg; break;
 		case 'm': p->municipality = optarg; break;
 		case 'b':
-			err = cmd_parse_int("--birth-year", optarg, 0, 9999,
-					    &p->birth_year);
+			err = parse_birth_year(ctx, optarg, &p->birth_year);
 			break;
 		case 'c':
 			err = cmd_parse_past_date(ctx, "--consent", optarg,
@@ -151,8 +166,7 @@ static int set_options(struct ctx *ctx, int argc, char **argv,
 		case 'e': c->email = optarg; break;
 		case 'm': c->municipality = optarg; break;
 		case 'b':
-			err = cmd_parse_int("--birth-year", optarg, 0, 9999,
-					    &c->birth_year);
+			err = parse_birth_year(ctx, optarg, &c->birth_year);
 			break;
 		case 'c':
 			err = cmd_parse_past_date(ctx, "--consent", optarg,

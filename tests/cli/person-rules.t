@@ -26,10 +26,13 @@ same phone "ring meg" "'ring meg' is not a phone number" phone \
 	"phone: 'ring meg' is not a phone number"
 same email "x@" "'x@' is not an e-mail address" email \
 	"email: 'x@' is not an e-mail address"
-same birth-year 1899 "1899 is not a year of birth" "birth year" \
+same birth-year 1899 "'1899' is not a year of birth" "birth year" \
 	"birth year: '1899' is not a year of birth"
-same birth-year 2027 "2027 is not a year of birth" "fødselsår" \
+same birth-year 2027 "'2027' is not a year of birth" "fødselsår" \
 	"birth year ('fødselsår'): '2027' is not a year of birth"
+lms person add --name "Ny Test" --birth-year ""
+is_rc 2 "an empty year of birth"
+like "in the same words" "^lms: --birth-year: '' is not a year of birth$" "$err"
 unchanged "the refusals changed nothing"
 
 done_testing

@@ -72,7 +72,7 @@ refuse 2 "a number that is no municipality" \
 refuse 2 "a name of two municipalities" \
 	"--municipality: 'Våler' is the name of 2 municipalities, 3114 Våler (Østfold) and 3419 Våler (Innlandet): give the number" \
 	add --name X --municipality Våler
-refuse 2 "a bad year of birth" "--birth-year: 2030 is not a year of birth" \
+refuse 2 "a bad year of birth" "--birth-year: '2030' is not a year of birth" \
 	add --name X --birth-year 2030
 refuse 66 "an unknown person" "no such person: 'p-nobody'" show p-nobody
 refuse 66 "forgetting an unknown person" "no such person: 'p-nobody'" \
