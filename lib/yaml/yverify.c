@@ -139,23 +139,25 @@ static bool change_at(struct lms_node *parent, const char *seg, size_t len,
 			remove_child(parent, i);
 		return true;
 	}
-	if (i >= 0 && c->append && parent->items[i].type == LMS_EV_SEQ)
-		push(&parent->items[i], c->want);
-	else if (i >= 0 && c->append && is_null(&parent->items[i]))
-		list_of(&parent->items[i], c->want);
-	else if (i >= 0 && !c->append) {
+	if (i < 0 && parent->type != LMS_EV_MAP)
+		return false;	/* a list's item that is not there */
+	if (i < 0) {
+		struct lms_node value = { .type = LMS_EV_SCALAR, .plain = 1 };
+
+		value.scalar = lms_strdup("");	/* a null, set below */
+		add_pair(parent, seg, len, &value);
+		i = (long)parent->nitems - 1;
+	}
+	if (!c->append) {
 		lms_node_release(&parent->items[i]);
 		move_node(&parent->items[i], c->want);
+	} else if (parent->items[i].type == LMS_EV_SEQ) {
+		push(&parent->items[i], c->want);
+	} else if (is_null(&parent->items[i])) {
+		list_of(&parent->items[i], c->want);
+	} else {
+		return false;	/* not a list, so nothing is appended */
 	}
-	else if (i < 0 && parent->type == LMS_EV_MAP && c->append) {
-		struct lms_node list = { .type = LMS_EV_SEQ };
-
-		push(&list, c->want);
-		add_pair(parent, seg, len, &list);
-	} else if (i < 0 && parent->type == LMS_EV_MAP)
-		add_pair(parent, seg, len, c->want);
-	else
-		return false;
 	return true;
 }
 
