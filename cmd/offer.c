@@ -29,6 +29,13 @@ static int one_line(const char *option, const char *s)
 	return 0;
 }
 
+/* A web address as people write one: https://example.org/x, or
+ * www.example.org: a dot, and no space. */
+static bool web_address(const char *s)
+{
+	return strchr(s, '.') && !strpbrk(s, " \t") && *s != '.';
+}
+
 static int add_check(struct lms_offer *f)
 {
 	int err;
@@ -47,6 +54,9 @@ static int add_check(struct lms_offer *f)
 					 "address"), f->email);
 	if ((err = one_line("--web", f->web)))
 		return err;
+	if (f->web && !web_address(f->web))
+		return cmd_usage_error(_("--web: '%s' is not a web address"),
+				       f->web);
 	return 0;
 }
 

@@ -59,6 +59,9 @@ usage: lms offer add ID --name N --kind K [--phone P] [--email E] [--web URL] [-
 OUT
 lms offer add ny --name X --kind other --phone abc
 is_rc 2 "a phone that is no phone number"
+lms offer add ny --name X --kind other --web "ikke en adresse"
+is_rc 2 "a web address that is none"
+like "is named" "^lms: --web: 'ikke en adresse' is not a web address$" "$err"
 lms offer add ny --name X --kind other --municipality 9999
 is_rc 2 "a number that is no municipality"
 like "is named" "^lms: --municipality: '9999' is not the number of a municipality$" "$err"
