@@ -30,12 +30,9 @@ static const char *const formats[] = { "text", "yaml", "csv", NULL };
 static int parse_rule(const char *opt, const char *name, unsigned *rules)
 {
 	int rule = cmd_choice(lms_rule_names, name);
-	size_t n = 0;
 	const char *hint;
 
-	while (lms_rule_names[n])
-		n++;
-	if (rule < 0 && (hint = lms_suggest(name, lms_rule_names, n)))
+	if (rule < 0 && (hint = lms_suggest(name, lms_rule_names, LMS_NRULES)))
 		return cmd_usage_error(_("%s: no rule '%s'; did you mean "
 					 "'%s'?"), opt, name, hint);
 	if (rule < 0)
