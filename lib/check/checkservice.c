@@ -192,32 +192,32 @@ void lms_check_load_people(struct lms_check_ctx *x, struct lms_findings *out)
 static void check_municipality(const struct lms_tree_doc *d, const char *key,
 			       const char *number, struct lms_findings *out)
 {
-	unsigned line = lms_check_key_line(d->text.buf, d->text.len, key);
 	const char *name;
 	char today[5];
 	int until, how;
+	unsigned line;
 
 	if (lms_municipality_name(number))
 		return;
+	line = lms_check_key_line(d->text.buf, d->text.len, key);
 	if (!strcmp(number, "0000") && !strcmp(key, "municipality"))
 		lms_finding(out, LMS_RULE_REFERENCES, LMS_WARNING, d->path, line,
 			    line ? 1 : 0, _("municipality: 0000 is the "
 			    "placeholder that lms init writes: set the host "
 			    "municipality's number"));
-	else if (lms_municipality_retired(number, &name, &until) &&
-		 !lms_municipality_lookup(number, today, &how))
+	else if (!lms_municipality_retired(number, &name, &until))
+		lms_finding(out, LMS_RULE_REFERENCES, LMS_WARNING, d->path, line,
+			    line ? 1 : 0, _("%s: %s is the number of no "
+			    "municipality"), key, number);
+	else if (!lms_municipality_lookup(number, today, &how))
 		lms_finding(out, LMS_RULE_REFERENCES, LMS_WARNING, d->path, line,
 			    line ? 1 : 0, _("%s: %s was %s's number until %d; "
 			    "today it is %s"), key, number, name, until, today);
-	else if (lms_municipality_retired(number, &name, &until))
+	else
 		lms_finding(out, LMS_RULE_REFERENCES, LMS_WARNING, d->path, line,
 			    line ? 1 : 0, _("%s: %s was %s's number until %d, "
 			    "and is split between municipalities of today"),
 			    key, number, name, until);
-	else
-		lms_finding(out, LMS_RULE_REFERENCES, LMS_WARNING, d->path, line,
-			    line ? 1 : 0, _("%s: %s is the number of no "
-			    "municipality"), key, number);
 }
 
 static void check_service(struct lms_check_ctx *x, struct lms_findings *out)
